@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import Fastify, { type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from './db/index.js';
+import type { Clock } from './core/clock.js';
+import type { AppConfig } from './core/config.js';
+import { AppError, type FieldError } from './core/errors.js';
+import type { App, Deps } from './core/http.js';
+import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
+import { SESSION_COOKIE } from './modules/auth/routes.js';
+import { moduleRoutes } from './modules/index.js';
+
+export interface BuildOptions {
+  database: DatabaseHandle;
+  clock: Clock;
+  config: AppConfig;
+  logger?: boolean;
+}
+
+const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+
+/** Builds the HTTP app; used by `serve` and by the tests, which talk to it through real requests. */
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { database, clock, config } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many attempts; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+  });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'actionflow API', description: 'Sales action-flow system: pipelines, gates, activities, tasks.', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.actor = await actorForApiToken(database.db, clock, auth.slice('Bearer '.length).trim());
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid or revoked');
+      return;
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.actor = await actorForSession(database.db, clock, token);
+    if (!req.actor && !req.routeOptions.config?.public && req.routeOptions.url) throw new AppError('UNAUTHENTICATED');
+  });
+
+  app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) req.log.error(error);
+    reply.code(appError.status).send(appError.toBody());
+  });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database dialect' } }, async () => ({
+    ok: true,
+    database: database.dialect,
+    time: clock.now().toISOString(),
+  }));
+
+  const deps: Deps = { db: database.db, dialect: database.dialect, clock, config };
+  for (const register of moduleRoutes) await register(app, deps);
+
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      reply.code(404).send(new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`).toBody());
+      return;
+    }
+    reply.sendFile('index.html');
+  });
+  return app;
+}
+
+/** Maps anything thrown to the error catalogue; only the truly unexpected becomes a 500. */
+function toAppError(error: FastifyError & { validationContext?: string; code?: string }): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const fields: FieldError[] = error.validation.map((v) => {
+      const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+      const field = [path, missing].filter(Boolean).join('.') || error.validationContext || 'body';
+      return { field, message: v.message ?? 'is invalid' };
+    });
+    const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+    return new AppError('VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'input'}: ${summary}`, { fields });
+  }
+  const dbCode = String((error as { code?: unknown }).code ?? '');
+  if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('CONFLICT', 'A record with the same unique value already exists');
+  }
+  if (dbCode === '23503' || dbCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new AppError('VALIDATION_FAILED', 'A referenced record does not exist', { fields: [{ field: 'body', message: 'refers to a missing record' }] });
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413 || dbCode === 'FST_REQ_FILE_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
+  if (status === 429) return new AppError('RATE_LIMITED', error.message);
+  if (status === 404) return new AppError('NOT_FOUND', error.message);
+  if (status >= 400 && status < 500) {
+    return new AppError('VALIDATION_FAILED', error.message, { fields: [{ field: 'body', message: error.message }] });
+  }
+  return new AppError('INTERNAL');
+}

@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db, Dialect } from '../db/index.js';
+import type { Role } from '../db/schema.js';
+import type { Actor } from '../modules/org/scope.js';
+import type { Clock } from './clock.js';
+import type { AppConfig } from './config.js';
+import { AppError } from './errors.js';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What every module's routes and services receive. */
+export interface Deps {
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  config: AppConfig;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Route is reachable without a session or token. */
+    public?: boolean;
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}
+
+export function requireRole(actor: Actor, roles: readonly Role[]): void {
+  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${roles.join(', ')}`);
+}
+
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+/** Shared list query: `q`, `page` (1-based), `pageSize` (≤ 200), `sort` (`field` or `-field`). */
+export const listQuery = z.object({
+  q: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sort: z.string().max(64).optional(),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+/** Resolves `sort` against a whitelist of sortable columns; unknown fields are a 400 naming `sort`. */
+export function resolveSort<C extends string>(
+  sort: string | undefined,
+  allowed: Record<string, C>,
+  fallback: { column: C; direction: 'asc' | 'desc' },
+): { column: C; direction: 'asc' | 'desc' } {
+  if (!sort) return fallback;
+  const direction = sort.startsWith('-') ? 'desc' : 'asc';
+  const key = sort.replace(/^[-+]/, '');
+  const column = allowed[key];
+  if (!column) {
+    throw new AppError('VALIDATION_FAILED', `sort: unknown field "${key}"`, {
+      fields: [{ field: 'sort', message: `must be one of ${Object.keys(allowed).join(', ')} (prefix - for descending)` }],
+    });
+  }
+  return { column, direction };
+}
+
+export function paged<T>(items: T[], total: number) {
+  return { items, total };
+}
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }).passthrough(),
+});

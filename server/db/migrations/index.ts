@@ -1,0 +1,14 @@
+import type { Kysely, Migration } from 'kysely';
+import type { Dialect } from '../index.js';
+import * as m0001 from './0001_foundation.js';
+
+/** One migration set for both databases; a migration may branch on the dialect only for a column type. */
+const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }> = {
+  '0001_foundation': m0001,
+};
+
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(all).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, dialect) }]),
+  );
+}

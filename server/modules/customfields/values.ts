@@ -1,0 +1,86 @@
+/** Custom field definitions and validation of values on write. Pure: no HTTP, no SQL. */
+import type { FieldError } from '../../core/errors.js';
+
+export const CUSTOM_FIELD_TYPES = ['text', 'number', 'money', 'date', 'select', 'multiselect', 'user', 'attachment'] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+export const CUSTOM_FIELD_ENTITIES = ['customer', 'deal', 'activity'] as const;
+export type CustomFieldEntity = (typeof CUSTOM_FIELD_ENTITIES)[number];
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  labelEn?: string;
+}
+
+export interface CustomFieldDef {
+  key: string;
+  label: string;
+  labelEn?: string | null;
+  type: CustomFieldType;
+  options: SelectOption[];
+  required: boolean;
+}
+
+export type CustomValues = Record<string, unknown>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks values against the definitions. Unknown keys are refused (a typo must not silently vanish);
+ * `money` is integer fen; `user` is a user id (existence is checked by the caller, which has the database);
+ * `attachment` holds an evidence kind name that the record's attachments must carry.
+ * With `partial`, required fields missing from `values` are not reported (PATCH).
+ */
+export function validateCustomValues(
+  defs: CustomFieldDef[],
+  values: CustomValues,
+  options: { partial?: boolean; fieldPrefix?: string } = {},
+): FieldError[] {
+  const prefix = options.fieldPrefix ?? 'custom';
+  const errors: FieldError[] = [];
+  const byKey = new Map(defs.map((d) => [d.key, d]));
+  for (const key of Object.keys(values)) {
+    if (!byKey.has(key)) errors.push({ field: `${prefix}.${key}`, message: 'is not a defined custom field' });
+  }
+  for (const def of defs) {
+    const field = `${prefix}.${def.key}`;
+    const value = values[def.key];
+    if (value === undefined || value === null || value === '') {
+      if (def.required && !(options.partial && !(def.key in values))) errors.push({ field, message: 'is required' });
+      continue;
+    }
+    const problem = checkValue(def, value);
+    if (problem) errors.push({ field, message: problem });
+  }
+  return errors;
+}
+
+function checkValue(def: CustomFieldDef, value: unknown): string | null {
+  switch (def.type) {
+    case 'text':
+    case 'attachment':
+      return typeof value === 'string' && value.length <= 2000 ? null : 'must be text of at most 2000 characters';
+    case 'user':
+      return typeof value === 'string' ? null : 'must be a user id';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
+    case 'money':
+      return Number.isSafeInteger(value) ? null : 'must be an integer amount in fen (分)';
+    case 'date':
+      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'must be a date YYYY-MM-DD';
+    case 'select':
+      return def.options.some((o) => o.value === value) ? null : `must be one of ${def.options.map((o) => o.value).join(', ')}`;
+    case 'multiselect':
+      return Array.isArray(value) && value.every((v) => def.options.some((o) => o.value === v))
+        ? null
+        : `must be a list drawn from ${def.options.map((o) => o.value).join(', ')}`;
+  }
+}
+
+/** Whether a value counts as filled in, for gates' required-field checks. */
+export function isFilled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}

@@ -1,0 +1,25 @@
+import type { App, Deps } from '../core/http.js';
+import { authRoutes } from './auth/routes.js';
+import { orgRoutes } from './org/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { customerRoutes } from './customers/routes.js';
+import { customFieldRoutes } from './customfields/routes.js';
+import { pipelineRoutes } from './pipelines/routes.js';
+import { dealRoutes } from './deals/routes.js';
+import { activityRoutes } from './activities/routes.js';
+import { taskRoutes } from './tasks/routes.js';
+import { attachmentRoutes } from './files/routes.js';
+
+/** Every module's routes, registered in this order by `buildApp`. */
+export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
+  authRoutes,
+  orgRoutes,
+  auditRoutes,
+  customFieldRoutes,
+  customerRoutes,
+  pipelineRoutes,
+  dealRoutes,
+  activityRoutes,
+  taskRoutes,
+  attachmentRoutes,
+];

@@ -1,0 +1,101 @@
+import type { Queryable } from '../../db/index.js';
+import type { Role } from '../../db/schema.js';
+import { notFound } from '../../core/errors.js';
+
+export function findTeam(db: Queryable, id: string) {
+  return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listTeams(db: Queryable) {
+  return db.selectFrom('teams').selectAll().orderBy('path').execute();
+}
+
+export async function insertTeam(db: Queryable, team: { id: string; parent_id: string | null; name: string; kind: string; path: string; created_at: string }) {
+  await db.insertInto('teams').values(team).execute();
+}
+
+export function findUser(db: Queryable, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getUserProfile(db: Queryable, id: string) {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('teams', 'teams.id', 'users.team_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.phone',
+      'users.email',
+      'users.active',
+      'teams.id as team_id',
+      'teams.name as team_name',
+      'teams.kind as team_kind',
+      'teams.path as team_path',
+    ])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('User');
+  return presentUser(row);
+}
+
+export function presentUser(row: {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  phone: string | null;
+  email: string | null;
+  active: number;
+  team_id: string;
+  team_name: string;
+  team_kind?: string;
+  team_path?: string;
+}) {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    phone: row.phone,
+    email: row.email,
+    active: row.active === 1,
+    team: { id: row.team_id, name: row.team_name, kind: row.team_kind, path: row.team_path },
+  };
+}
+
+export async function listUsers(db: Queryable, filter: { teamPathPrefix?: string; role?: Role; q?: string }) {
+  let query = db
+    .selectFrom('users')
+    .innerJoin('teams', 'teams.id', 'users.team_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.phone',
+      'users.email',
+      'users.active',
+      'teams.id as team_id',
+      'teams.name as team_name',
+      'teams.kind as team_kind',
+      'teams.path as team_path',
+    ]);
+  if (filter.teamPathPrefix) {
+    query = query.where('users.team_path', '>=', filter.teamPathPrefix).where('users.team_path', '<', `${filter.teamPathPrefix}~`);
+  }
+  if (filter.role) query = query.where('users.role', '=', filter.role);
+  if (filter.q) query = query.where((eb) => eb.or([eb('users.display_name', 'like', `%${filter.q}%`), eb('users.username', 'like', `%${filter.q}%`)]));
+  const rows = await query.orderBy('teams.path').orderBy('users.username').execute();
+  return rows.map(presentUser);
+}
+
+/** Owned records carry their owner's team path; when an owner moves, the records move with them. */
+export async function moveOwnedRecords(db: Queryable, userId: string, teamPath: string) {
+  await db.updateTable('customers').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
+  await db.updateTable('deals').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
+  await db.updateTable('activities').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
+  await db.updateTable('tasks').set({ team_path: teamPath }).where('assignee_id', '=', userId).execute();
+}

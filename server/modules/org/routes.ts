@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { ROLES } from '../../db/schema.js';
+import * as repo from './repo.js';
+import { createTeam, createUser, TEAM_KINDS, updateUser } from './service.js';
+
+const role = z.enum(ROLES as unknown as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>;
+
+export const teamBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(TEAM_KINDS),
+  parentId: z.string().min(1).nullable().optional(),
+});
+
+export const userBody = z.object({
+  username: z.string().trim().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
+  displayName: z.string().trim().min(1).max(100),
+  password: z.string().min(8).max(256),
+  role,
+  teamId: z.string().min(1),
+  phone: z.string().trim().max(32).nullable().optional(),
+  email: z.string().trim().email().max(200).nullable().optional(),
+});
+
+export const userPatchBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(100),
+    role,
+    teamId: z.string().min(1),
+    phone: z.string().trim().max(32).nullable(),
+    email: z.string().trim().email().max(200).nullable(),
+    active: z.boolean(),
+    password: z.string().min(8).max(256),
+  })
+  .partial();
+
+const userListQuery = z.object({ role: role.optional(), q: z.string().max(100).optional(), team: z.string().optional() });
+
+export async function orgRoutes(app: App, deps: Deps) {
+  const { db, clock } = deps;
+
+  app.get('/api/teams', { schema: { tags: ['org'], summary: 'The team tree (company → region → store/team), flat and ordered by path' } }, async (req) => {
+    actorOf(req);
+    const teams = await repo.listTeams(db);
+    return {
+      items: teams.map((t) => ({ id: t.id, parentId: t.parent_id, name: t.name, kind: t.kind, path: t.path, depth: t.path.split('/').length - 3 })),
+      total: teams.length,
+    };
+  });
+
+  app.post('/api/teams', { schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, ['admin']);
+    const team = await createTeam(db, clock, actor.id, req.body);
+    reply.code(201);
+    return { id: team.id, parentId: team.parent_id, name: team.name, kind: team.kind, path: team.path };
+  });
+
+  app.get('/api/users', { schema: { tags: ['org'], summary: 'Users, filterable by role, team subtree and text', querystring: userListQuery } }, async (req) => {
+    actorOf(req);
+    let prefix: string | undefined;
+    if (req.query.team) {
+      const team = await repo.findTeam(db, req.query.team);
+      prefix = team?.path ?? '/nonexistent/';
+    }
+    const items = await repo.listUsers(db, { role: req.query.role, q: req.query.q, teamPathPrefix: prefix });
+    return { items, total: items.length };
+  });
+
+  app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, ['admin']);
+    const user = await createUser(db, clock, actor.id, req.body);
+    reply.code(201);
+    return user;
+  });
+
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      return updateUser(db, clock, actor.id, req.params.id, req.body);
+    },
+  );
+}

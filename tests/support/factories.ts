@@ -1,0 +1,56 @@
+import type { Db } from '../../server/db/index.js';
+import type { Role } from '../../server/db/schema.js';
+import type { Clock } from '../../server/core/clock.js';
+import { hashPassword } from '../../server/modules/auth/passwords.js';
+import { newId } from '../../server/core/ids.js';
+
+let cachedHash: Promise<string> | null = null;
+const passwordHash = () => (cachedHash ??= hashPassword('password123'));
+
+export interface TestOrg {
+  teams: { company: string; east: string; eastTeam1: string; eastTeam2: string; south: string; southTeam: string };
+  users: Record<'admin' | 'director' | 'rmEast' | 'leadEast1' | 'sellerA' | 'sellerA2' | 'sellerB' | 'support' | 'finance', { id: string; username: string }>;
+}
+
+/**
+ * A small company tree used by API tests:
+ * company → 华东 (east) → east team 1 (lead + sellerA + sellerA2), east team 2; company → 华南 (south) → south team (sellerB).
+ */
+export async function buildOrg(db: Db, clock: Clock): Promise<TestOrg> {
+  const now = clock.now().toISOString();
+  const team = async (name: string, kind: string, parentPath: string | null) => {
+    const id = newId();
+    const path = `${parentPath ?? '/'}${id}/`;
+    await db.insertInto('teams').values({ id, parent_id: parentPath ? parentPath.split('/').at(-2)! : null, name, kind, path, created_at: now }).execute();
+    return { id, path };
+  };
+  const company = await team('康捷医疗', 'company', null);
+  const east = await team('华东大区', 'region', company.path);
+  const eastTeam1 = await team('华东一组', 'team', east.path);
+  const eastTeam2 = await team('华东二组', 'team', east.path);
+  const south = await team('华南大区', 'region', company.path);
+  const southTeam = await team('华南一组', 'team', south.path);
+  const hash = await passwordHash();
+  const user = async (username: string, role: Role, t: { id: string; path: string }) => {
+    const id = newId();
+    await db
+      .insertInto('users')
+      .values({ id, username, display_name: username, password_hash: hash, role, team_id: t.id, team_path: t.path, phone: null, email: null, active: 1, created_at: now, updated_at: now })
+      .execute();
+    return { id, username };
+  };
+  return {
+    teams: { company: company.id, east: east.id, eastTeam1: eastTeam1.id, eastTeam2: eastTeam2.id, south: south.id, southTeam: southTeam.id },
+    users: {
+      admin: await user('admin', 'admin', company),
+      director: await user('director', 'director', company),
+      rmEast: await user('rm_east', 'regional_manager', east),
+      leadEast1: await user('lead_east1', 'lead', eastTeam1),
+      sellerA: await user('seller_a', 'seller', eastTeam1),
+      sellerA2: await user('seller_a2', 'seller', eastTeam1),
+      sellerB: await user('seller_b', 'seller', southTeam),
+      support: await user('support', 'support', company),
+      finance: await user('finance', 'finance', company),
+    },
+  };
+}
