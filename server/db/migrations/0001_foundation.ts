@@ -4,6 +4,9 @@ import type { Dialect } from '../index.js';
 /** Foundation schema: org, auth, customers, pipelines, deals, activities, tasks, files, audit, events. */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const text = 'text' as const;
+  // Team paths are compared as prefix ranges; byte order ("C" collation) keeps "/" and "~" meaningful on PostgreSQL
+  // whatever the server's default collation is.
+  const path = dialect === 'postgres' ? sql`text collate "C"` : text;
 
   await db.schema
     .createTable('teams')
@@ -11,7 +14,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('parent_id', text, (c) => c.references('teams.id'))
     .addColumn('name', text, (c) => c.notNull())
     .addColumn('kind', text, (c) => c.notNull())
-    .addColumn('path', text, (c) => c.notNull().unique())
+    .addColumn('path', path, (c) => c.notNull().unique())
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
 
@@ -23,7 +26,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('password_hash', text, (c) => c.notNull())
     .addColumn('role', text, (c) => c.notNull())
     .addColumn('team_id', text, (c) => c.notNull().references('teams.id'))
-    .addColumn('team_path', text, (c) => c.notNull())
+    .addColumn('team_path', path, (c) => c.notNull())
     .addColumn('phone', text)
     .addColumn('email', text)
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
@@ -64,7 +67,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('level', text)
     .addColumn('credit_code', text)
     .addColumn('owner_id', text, (c) => c.notNull().references('users.id'))
-    .addColumn('team_path', text, (c) => c.notNull())
+    .addColumn('team_path', path, (c) => c.notNull())
     .addColumn('custom', text, (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
@@ -112,7 +115,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('stage_key', text, (c) => c.notNull())
     .addColumn('status', text, (c) => c.notNull().defaultTo('open'))
     .addColumn('owner_id', text, (c) => c.notNull().references('users.id'))
-    .addColumn('team_path', text, (c) => c.notNull())
+    .addColumn('team_path', path, (c) => c.notNull())
     .addColumn('amount_fen', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('expected_close_date', text)
     .addColumn('checklist', text, (c) => c.notNull().defaultTo('{}'))
@@ -161,7 +164,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('customer_id', text, (c) => c.notNull().references('customers.id'))
     .addColumn('deal_id', text, (c) => c.references('deals.id'))
     .addColumn('owner_id', text, (c) => c.notNull().references('users.id'))
-    .addColumn('team_path', text, (c) => c.notNull())
+    .addColumn('team_path', path, (c) => c.notNull())
     .addColumn('contact_ids', text, (c) => c.notNull().defaultTo('[]'))
     .addColumn('summary', text, (c) => c.notNull())
     .addColumn('outcome', text)
@@ -181,7 +184,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('title', text, (c) => c.notNull())
     .addColumn('assignee_id', text, (c) => c.notNull().references('users.id'))
-    .addColumn('team_path', text, (c) => c.notNull())
+    .addColumn('team_path', path, (c) => c.notNull())
     .addColumn('due_at', text)
     .addColumn('customer_id', text, (c) => c.references('customers.id'))
     .addColumn('deal_id', text, (c) => c.references('deals.id'))
