@@ -42,7 +42,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
       dialect: 'postgres',
       migrate: async () => {
         if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
-        return runMigrations(db, 'postgres');
+        return runMigrations(db, 'postgres', options.schema);
       },
       close: () => db.destroy(),
     };
@@ -60,9 +60,10 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<file> or postgres://…`);
 }
 
-async function runMigrations(db: Db, dialect: Dialect): Promise<string[]> {
+async function runMigrations(db: Db, dialect: Dialect, schema?: string): Promise<string[]> {
   const migrations = migrationsFor(dialect);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // The bookkeeping tables live in the same schema as the data, so several schemas on one server never mix.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

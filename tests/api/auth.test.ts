@@ -75,6 +75,21 @@ describe('auth and org', () => {
     expect(audit.json().items[0]).toMatchObject({ action: 'create', actor: { id: t.org.users.admin.id } });
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'new_seller', password: 'longenough' } });
     expect(login.statusCode).toBe(200);
+    const stored = await t.db.selectFrom('users').select('password_hash').where('username', '=', 'new_seller').executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('rate-limits repeated failed logins with 429 RATE_LIMITED', async () => {
+    const strict = await setupTestApp({ loginMax: 3 });
+    try {
+      const attempt = () => strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'seller_a', password: 'wrong-one' } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const limited = await attempt();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().error.code).toBe('RATE_LIMITED');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('serves the OpenAPI document', async () => {

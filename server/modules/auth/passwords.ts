@@ -1,8 +1,11 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
+
+// Algorithm.Argon2id is an ambient const enum (not importable under isolatedModules); 2 is its value.
+const ARGON2ID = 2;
 
 /** argon2id with the library's recommended cost; the encoded hash carries its own parameters. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id });
+  return hash(password, { algorithm: ARGON2ID });
 }
 
 export async function verifyPassword(encoded: string, password: string): Promise<boolean> {

@@ -42,7 +42,7 @@ export function statutoryHolidays(year: number): Set<string> {
   days.add(`${year}-01-01`);
   const springFestival = fromLunar('01-01');
   for (let i = -1; i <= 2; i++) days.add(plus(springFestival, i));
-  const qingming = cd.getSolarTermsInRange(`${year}-04-01`, `${year}-04-10`).find((t: { term: string; index: number }) => t.term === 'pure_brightness' && t.index === 1);
+  const qingming = cd.getSolarTermsInRange(`${year}-04-01`, `${year}-04-10`).find((t) => t.term === 'pure_brightness' && t.index === 1);
   if (qingming) days.add(qingming.date);
   days.add(`${year}-05-01`).add(`${year}-05-02`);
   days.add(fromLunar('05-05'));

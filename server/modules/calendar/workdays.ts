@@ -57,11 +57,11 @@ export class WorkCalendar {
 
   addWorkingDays(start: Date, days: number): Date {
     if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a non-negative integer');
-    let local = DateTime.fromJSDate(start, { zone: this.settings.timeZone });
+    let local: DateTime = DateTime.fromJSDate(start, { zone: this.settings.timeZone });
     if (!this.isWorkingDay(local.toISODate()!)) {
       local = this.nextWorkingDay(local).startOf('day');
     }
-    let cursor = local;
+    let cursor: DateTime = local;
     for (let counted = 0; counted < days; ) {
       cursor = cursor.plus({ days: 1 });
       if (this.isWorkingDay(cursor.toISODate()!)) counted++;
@@ -87,7 +87,7 @@ export class WorkCalendar {
   }
 
   private nextWorkingDay(from: DateTime): DateTime {
-    let cursor = from.plus({ days: 1 });
+    let cursor: DateTime = from.plus({ days: 1 });
     for (let guard = 0; guard < 366 && !this.isWorkingDay(cursor.toISODate()!); guard++) cursor = cursor.plus({ days: 1 });
     return cursor;
   }
