@@ -1,0 +1,109 @@
+/**
+ * Message bodies of the WeCom, DingTalk and Feishu group robots, and how to read their answers.
+ * Pure: building a request and judging a response need no network, so both are unit-tested byte for byte.
+ */
+import { dingtalkSign, feishuSign } from './signing.js';
+
+export type RobotKind = 'wecom' | 'dingtalk' | 'feishu';
+
+export interface RobotMessage {
+  /** Markdown body; robots without markdown get it as plain text. */
+  title: string;
+  text: string;
+  format: 'text' | 'markdown';
+  /** Mobile numbers to @-mention (WeCom text and DingTalk support mention by mobile). */
+  mentionMobiles?: string[];
+}
+
+export interface RobotConfig {
+  kind: RobotKind;
+  webhookUrl: string;
+  /** Signing secret (DingTalk "加签", Feishu "签名校验"); WeCom robots carry their key in the URL. */
+  secret?: string | null;
+}
+
+export interface HttpRequestSpec {
+  url: string;
+  body: unknown;
+}
+
+export function buildRobotRequest(config: RobotConfig, message: RobotMessage, now: Date): HttpRequestSpec {
+  switch (config.kind) {
+    case 'wecom':
+      return { url: config.webhookUrl, body: wecomBody(message) };
+    case 'dingtalk': {
+      let url = config.webhookUrl;
+      if (config.secret) {
+        const timestamp = now.getTime();
+        const sign = encodeURIComponent(dingtalkSign(config.secret, timestamp));
+        url += `${url.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${sign}`;
+      }
+      return { url, body: dingtalkBody(message) };
+    }
+    case 'feishu': {
+      const body: Record<string, unknown> = feishuBody(message);
+      if (config.secret) {
+        const timestamp = Math.floor(now.getTime() / 1000);
+        Object.assign(body, { timestamp: String(timestamp), sign: feishuSign(config.secret, timestamp) });
+      }
+      return { url: config.webhookUrl, body };
+    }
+  }
+}
+
+function wecomBody(message: RobotMessage) {
+  if (message.format === 'markdown') {
+    // WeCom markdown cannot mention by mobile; mentions ride on a text message instead.
+    return { msgtype: 'markdown', markdown: { content: `**${message.title}**\n${message.text}` } };
+  }
+  return {
+    msgtype: 'text',
+    text: { content: `${message.title}\n${message.text}`, mentioned_mobile_list: message.mentionMobiles ?? [] },
+  };
+}
+
+function dingtalkBody(message: RobotMessage) {
+  const mobiles = message.mentionMobiles ?? [];
+  const at = { atMobiles: mobiles, isAtAll: false };
+  const mentions = mobiles.map((m) => `@${m}`).join(' ');
+  if (message.format === 'markdown') {
+    return { msgtype: 'markdown', markdown: { title: message.title, text: `### ${message.title}\n${message.text}${mentions ? `\n\n${mentions}` : ''}` }, at };
+  }
+  return { msgtype: 'text', text: { content: `${message.title}\n${message.text}${mentions ? ` ${mentions}` : ''}` }, at };
+}
+
+function feishuBody(message: RobotMessage) {
+  if (message.format === 'markdown') {
+    return {
+      msg_type: 'interactive',
+      card: {
+        config: { wide_screen_mode: true },
+        header: { title: { tag: 'plain_text', content: message.title } },
+        elements: [{ tag: 'markdown', content: message.text }],
+      },
+    };
+  }
+  return { msg_type: 'text', content: { text: `${message.title}\n${message.text}` } };
+}
+
+export interface DeliveryVerdict {
+  ok: boolean;
+  /** Worth retrying later (robot down, rate-limited); false means a configuration problem → dead letter. */
+  retryable: boolean;
+  /** Robot's own code and message, kept for the dead-letter list. */
+  error?: string;
+}
+
+/** WeCom 45009, DingTalk 130101 and Feishu 9499/11232 mean "too fast". */
+const TOO_FAST: Record<RobotKind, number[]> = { wecom: [45009], dingtalk: [130101], feishu: [9499, 11232] };
+
+/** Robots answer HTTP 200 with an error code in the body; a 200 is not a delivery until the body says so. */
+export function judgeRobotResponse(kind: RobotKind, status: number, body: unknown): DeliveryVerdict {
+  if (status === 429 || status >= 500) return { ok: false, retryable: true, error: `HTTP ${status}` };
+  if (status < 200 || status >= 300) return { ok: false, retryable: false, error: `HTTP ${status}` };
+  const data = (body ?? {}) as Record<string, unknown>;
+  const code = Number(kind === 'feishu' ? (data.code ?? data.StatusCode ?? 0) : (data.errcode ?? 0));
+  const text = String(kind === 'feishu' ? (data.msg ?? data.StatusMessage ?? '') : (data.errmsg ?? ''));
+  if (code === 0) return { ok: true, retryable: false };
+  return { ok: false, retryable: TOO_FAST[kind].includes(code), error: `${kind} ${code}: ${text}` };
+}
