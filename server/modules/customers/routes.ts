@@ -1,3 +1,64 @@
-import type { App, Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { contactBody, contactPatch, customerBody, customerListQuery, customerPatch } from './schema.js';
+import * as service from './service.js';
 
-export async function customerRoutes(_app: App, _deps: Deps) {}
+export async function customerRoutes(app: App, deps: Deps) {
+  const { db, clock } = deps;
+  const tags = ['customers'];
+
+  app.get(
+    '/api/customers',
+    {
+      schema: {
+        tags,
+        summary: 'Customers in my scope: search q (name, phone, credit code), filters, sort (name, createdAt, updatedAt, region; -desc), pages',
+        querystring: customerListQuery,
+      },
+    },
+    async (req) => service.listCustomers(db, actorOf(req), req.query),
+  );
+
+  app.post('/api/customers', { schema: { tags, summary: 'Create a customer (company or person); owner defaults to me', body: customerBody } }, async (req, reply) => {
+    const created = await service.createCustomer(db, clock, actorOf(req), req.body);
+    reply.code(201);
+    return created;
+  });
+
+  app.get(
+    '/api/customers/:id',
+    { schema: { tags, summary: 'One customer with contacts, owner and counts of deals and activities', params: idParams } },
+    async (req) => service.getCustomerDetail(db, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/customers/:id',
+    { schema: { tags, summary: 'Change a customer; a new owner moves it to the owner’s team', params: idParams, body: customerPatch } },
+    async (req) => service.updateCustomer(db, clock, actorOf(req), req.params.id, req.body),
+  );
+
+  app.delete('/api/customers/:id', { schema: { tags, summary: 'Delete a customer (soft: hidden from lists, audit kept)', params: idParams } }, async (req) => {
+    await service.deleteCustomer(db, clock, actorOf(req), req.params.id);
+    return { ok: true };
+  });
+
+  app.post(
+    '/api/customers/:id/contacts',
+    { schema: { tags, summary: 'Add a contact person to a customer', params: idParams, body: contactBody } },
+    async (req, reply) => {
+      const created = await service.addContact(db, clock, actorOf(req), req.params.id, req.body);
+      reply.code(201);
+      return created;
+    },
+  );
+
+  app.patch(
+    '/api/contacts/:id',
+    { schema: { tags, summary: 'Change a contact', params: idParams, body: contactPatch } },
+    async (req) => service.updateContact(db, clock, actorOf(req), req.params.id, req.body),
+  );
+
+  app.delete('/api/contacts/:id', { schema: { tags, summary: 'Remove a contact', params: idParams } }, async (req) => {
+    await service.removeContact(db, clock, actorOf(req), req.params.id);
+    return { ok: true };
+  });
+}

@@ -1,3 +1,40 @@
-import type { App, Deps } from '../../core/http.js';
+import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { customFieldBody, customFieldListQuery } from './schema.js';
+import { createCustomField, deleteCustomField, listCustomFields } from './service.js';
 
-export async function customFieldRoutes(_app: App, _deps: Deps) {}
+export async function customFieldRoutes(app: App, deps: Deps) {
+  const { db, clock } = deps;
+
+  app.get(
+    '/api/custom-fields',
+    { schema: { tags: ['custom fields'], summary: 'Custom field definitions of one object (customer, deal, activity)', querystring: customFieldListQuery } },
+    async (req) => {
+      actorOf(req);
+      const items = await listCustomFields(db, req.query.entity);
+      return { items, total: items.length };
+    },
+  );
+
+  app.post(
+    '/api/custom-fields',
+    { schema: { tags: ['custom fields'], summary: 'Define a custom field (admin)', body: customFieldBody } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      const created = await createCustomField(db, clock, actor.id, req.body);
+      reply.code(201);
+      return created;
+    },
+  );
+
+  app.delete(
+    '/api/custom-fields/:id',
+    { schema: { tags: ['custom fields'], summary: 'Remove a custom field definition (admin); stored values are kept but ignored', params: idParams } },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      await deleteCustomField(db, clock, actor.id, req.params.id);
+      return { ok: true };
+    },
+  );
+}

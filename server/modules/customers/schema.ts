@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { listQuery } from '../../core/http.js';
+import { CREDIT_CODE } from './rules.js';
+
+export const CUSTOMER_KINDS = ['company', 'person'] as const;
+export const DECISION_POWERS = ['decision_maker', 'influencer', 'user', 'none'] as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).nullable().optional();
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[\d\s()-]*\d[\d\s()-]*$/, 'must be a phone number (digits, spaces, + - ( ))');
+const customValues = z.record(z.string(), z.unknown());
+
+export const customerBody = z.object({
+  kind: z.enum(CUSTOMER_KINDS).default('company'),
+  name: text(200).min(1),
+  phone: phone.nullable().optional(),
+  region: optionalText(100),
+  industry: optionalText(100),
+  source: optionalText(100),
+  level: optionalText(50),
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(CREDIT_CODE, 'must be an 18-character unified social credit code (统一社会信用代码)')
+    .nullable()
+    .optional(),
+  ownerId: z.string().min(1).max(64).optional(),
+  custom: customValues.optional(),
+});
+export type CustomerBody = z.infer<typeof customerBody>;
+
+export const customerPatch = customerBody
+  .extend({ kind: z.enum(CUSTOMER_KINDS) })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['body'] });
+export type CustomerPatch = z.infer<typeof customerPatch>;
+
+export const customerListQuery = listQuery.extend({
+  ownerId: z.string().min(1).max(64).optional(),
+  kind: z.enum(CUSTOMER_KINDS).optional(),
+  region: z.string().max(100).optional(),
+  industry: z.string().max(100).optional(),
+  level: z.string().max(50).optional(),
+  source: z.string().max(100).optional(),
+});
+export type CustomerListQuery = z.infer<typeof customerListQuery>;
+
+export const contactBody = z.object({
+  name: text(100).min(1),
+  title: optionalText(100),
+  decisionPower: z.enum(DECISION_POWERS).nullable().optional(),
+  phone: phone.nullable().optional(),
+  email: z.string().trim().max(200).email().nullable().optional(),
+});
+export type ContactBody = z.infer<typeof contactBody>;
+
+export const contactPatch = contactBody.partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['body'] });
+export type ContactPatch = z.infer<typeof contactPatch>;

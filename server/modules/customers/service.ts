@@ -1,0 +1,205 @@
+import type { Db, Queryable } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { emitEvent } from '../../core/events.js';
+import { resolveSort } from '../../core/http.js';
+import { newId } from '../../core/ids.js';
+import { parseJson, toJson } from '../../core/json.js';
+import { diffFields, recordAudit } from '../audit/repo.js';
+import { checkCustomValues } from '../customfields/service.js';
+import { scopeOf, type Actor } from '../org/scope.js';
+import * as repo from './repo.js';
+import { mayAssign, normalizePhone } from './rules.js';
+import type { ContactBody, ContactPatch, CustomerBody, CustomerListQuery, CustomerPatch } from './schema.js';
+
+const SORTABLE = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at', region: 'region' } as const;
+
+/**
+ * The user `actor` may make owner/assignee of a record, with their team path. Anyone outside the actor's reach is
+ * refused naming `field` (sellers: only themselves; leads/managers: their subtree). Used by customers, tasks, deals.
+ */
+export async function assertAssignable(db: Queryable, actor: Actor, userId: string, field: string) {
+  const user = await repo.findUserForAssignment(db, userId);
+  if (!user) throw invalid(field, 'no such user');
+  if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) {
+    throw new AppError('FORBIDDEN', `${field}: you may not assign records to this user`, {
+      fields: [{ field, message: actor.role === 'seller' ? 'sellers may only assign themselves' : 'must be an active user in your team' }],
+    });
+  }
+  return { id: user.id, name: user.display_name, teamPath: user.team_path };
+}
+
+/** The customer if it is live and in the actor's scope; 404 otherwise (never reveal that it exists). */
+export async function getCustomerInScope(db: Queryable, actor: Actor, id: string, field?: string) {
+  const row = await repo.findCustomer(db, scopeOf(actor), id);
+  if (!row) {
+    throw new AppError('NOT_FOUND', field ? `${field}: customer not found` : 'Customer not found', field ? { fields: [{ field, message: 'customer not found' }] } : {});
+  }
+  return row;
+}
+
+export async function listCustomers(db: Queryable, actor: Actor, query: CustomerListQuery) {
+  const sort = resolveSort(query.sort, SORTABLE, { column: 'updated_at', direction: 'desc' });
+  const { rows, total } = await repo.listCustomers(db, scopeOf(actor), query, {
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+    ...sort,
+  });
+  return { items: rows.map(repo.presentCustomer), total };
+}
+
+export async function getCustomerDetail(db: Queryable, actor: Actor, id: string) {
+  return detailOf(db, await getCustomerInScope(db, actor, id));
+}
+
+async function detailOf(db: Queryable, row: repo.CustomerRow) {
+  const contacts = await repo.listContacts(db, row.id);
+  const counts = await repo.countRelated(db, row.id);
+  return { ...repo.presentCustomer(row), contacts: contacts.map(repo.presentContact), counts };
+}
+
+export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: CustomerBody) {
+  return db.transaction().execute(async (trx) => {
+    const owner = await assertAssignable(trx, actor, input.ownerId ?? actor.id, 'ownerId');
+    const custom = await checkCustomValues(trx, 'customer', input.custom);
+    const now = clock.now().toISOString();
+    const id = newId();
+    await repo.insertCustomer(trx, {
+      id,
+      kind: input.kind,
+      name: input.name,
+      phone: input.phone || null,
+      phone_normalized: normalizePhone(input.phone),
+      region: input.region || null,
+      industry: input.industry || null,
+      source: input.source || null,
+      level: input.level || null,
+      credit_code: input.creditCode || null,
+      owner_id: owner.id,
+      team_path: owner.teamPath,
+      custom: toJson(custom),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    const created = repo.presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
+    await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
+    await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: owner.id, name: input.name } });
+    return { ...created, contacts: [], counts: { deals: 0, activities: 0 } };
+  });
+}
+
+export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: string, patch: CustomerPatch) {
+  return db.transaction().execute(async (trx) => {
+    const row = await getCustomerInScope(trx, actor, id);
+    const before = repo.presentCustomer(row);
+    const set: Record<string, unknown> = {};
+    if (patch.kind !== undefined) set.kind = patch.kind;
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.phone !== undefined) {
+      set.phone = patch.phone || null;
+      set.phone_normalized = normalizePhone(patch.phone);
+    }
+    for (const [key, column] of [['region', 'region'], ['industry', 'industry'], ['source', 'source'], ['level', 'level'], ['creditCode', 'credit_code']] as const) {
+      if (patch[key] !== undefined) set[column] = patch[key] || null;
+    }
+    if (patch.ownerId !== undefined && patch.ownerId !== row.owner_id) {
+      const owner = await assertAssignable(trx, actor, patch.ownerId, 'ownerId');
+      set.owner_id = owner.id;
+      // The record follows its new owner into their team, so the new team's lead sees it and the old one no longer does.
+      set.team_path = owner.teamPath;
+    }
+    if (patch.custom !== undefined) {
+      set.custom = toJson(await checkCustomValues(trx, 'customer', patch.custom, { partial: true, existing: parseJson(row.custom, {}) }));
+    }
+    if (Object.keys(set).length > 0) await repo.updateCustomer(trx, id, set);
+    const after = repo.presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
+    const diff = diffFields(auditView(before), auditView(after));
+    if (diff.changed) {
+      await repo.updateCustomer(trx, id, { updated_at: clock.now().toISOString() });
+      await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
+      await emitEvent(trx, clock, {
+        type: 'customer.updated',
+        entity: 'customer',
+        entityId: id,
+        actorId: actor.id,
+        payload: { changed: Object.keys(diff.after), ownerId: after.ownerId, previousOwnerId: before.ownerId },
+      });
+    }
+    // Read back without the actor's scope: handing a customer to someone outside it is allowed and must still answer.
+    return detailOf(trx, (await repo.findCustomer(trx, { kind: 'all' }, id))!);
+  });
+}
+
+export async function deleteCustomer(db: Db, clock: Clock, actor: Actor, id: string) {
+  await db.transaction().execute(async (trx) => {
+    const row = await getCustomerInScope(trx, actor, id);
+    const now = clock.now().toISOString();
+    await repo.updateCustomer(trx, id, { deleted_at: now, updated_at: now });
+    await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'delete', actorId: actor.id, before: auditView(repo.presentCustomer(row)) });
+    await emitEvent(trx, clock, { type: 'customer.deleted', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: row.owner_id } });
+  });
+}
+
+/** What the audit trail keeps of a customer: its data fields, not timestamps or derived display values. */
+function auditView(c: ReturnType<typeof repo.presentCustomer>): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, owner: _o, phoneNormalized: _p, id: _id, ...rest } = c;
+  return rest;
+}
+
+export async function addContact(db: Db, clock: Clock, actor: Actor, customerId: string, input: ContactBody) {
+  return db.transaction().execute(async (trx) => {
+    await getCustomerInScope(trx, actor, customerId);
+    const now = clock.now().toISOString();
+    const row = {
+      id: newId(),
+      customer_id: customerId,
+      name: input.name,
+      title: input.title || null,
+      decision_power: input.decisionPower ?? null,
+      phone: input.phone || null,
+      email: input.email || null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertContact(trx, row);
+    const contact = repo.presentContact(row);
+    await recordAudit(trx, clock, { entity: 'contact', entityId: row.id, action: 'create', actorId: actor.id, after: contactAudit(contact) });
+    return contact;
+  });
+}
+
+export async function updateContact(db: Db, clock: Clock, actor: Actor, id: string, patch: ContactPatch) {
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findContact(trx, scopeOf(actor), id);
+    if (!row) throw notFound('Contact');
+    const set: Record<string, unknown> = {};
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.title !== undefined) set.title = patch.title || null;
+    if (patch.decisionPower !== undefined) set.decision_power = patch.decisionPower;
+    if (patch.phone !== undefined) set.phone = patch.phone || null;
+    if (patch.email !== undefined) set.email = patch.email || null;
+    const next = { ...row, ...set };
+    const diff = diffFields(contactAudit(repo.presentContact(row)), contactAudit(repo.presentContact(next)));
+    if (diff.changed) {
+      next.updated_at = clock.now().toISOString();
+      await repo.updateContact(trx, id, { ...set, updated_at: next.updated_at });
+      await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
+    }
+    return repo.presentContact(next);
+  });
+}
+
+export async function removeContact(db: Db, clock: Clock, actor: Actor, id: string) {
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findContact(trx, scopeOf(actor), id);
+    if (!row) throw notFound('Contact');
+    await repo.deleteContact(trx, id);
+    await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'delete', actorId: actor.id, before: contactAudit(repo.presentContact(row)) });
+  });
+}
+
+function contactAudit(c: ReturnType<typeof repo.presentContact>): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, id: _id, ...rest } = c;
+  return rest;
+}
