@@ -13,7 +13,10 @@ export type DomainEventType =
   | 'activity.logged'
   | 'task.created'
   | 'task.updated'
-  | 'task.completed';
+  | 'task.completed'
+  | 'task.overdue'
+  | 'sla.level_reached'
+  | 'customer.health_changed';
 
 export interface DomainEvent {
   type: DomainEventType;

@@ -1,0 +1,36 @@
+import type { Deps } from '../core/http.js';
+import type { Job } from './job.js';
+import { slaJob } from '../modules/sla/job.js';
+import { rulesJob } from '../modules/rules/job.js';
+import { outboxJob } from '../modules/notifications/job.js';
+
+export const JOBS: Job[] = [slaJob, rulesJob, outboxJob];
+
+export interface WorkerHandle {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs every job in its own loop: immediately again while it has work, else after its idle interval. Several
+ * processes may run workers against one PostgreSQL; jobs claim rows so each piece of work happens once.
+ */
+export function startWorker(deps: Deps, log: (message: string, error?: unknown) => void, jobs: Job[] = JOBS): WorkerHandle {
+  let stopped = false;
+  const loops = jobs.map(async (job) => {
+    while (!stopped) {
+      let did = 0;
+      try {
+        did = await job.run(deps);
+      } catch (error) {
+        log(`job ${job.name} failed`, error);
+      }
+      if (!did && !stopped) await new Promise((resolve) => setTimeout(resolve, job.idleIntervalMs));
+    }
+  });
+  return {
+    stop: async () => {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+}
