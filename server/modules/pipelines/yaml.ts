@@ -1,0 +1,96 @@
+/**
+ * YAML ⇄ pipeline definition. Validation errors point at the line and column of the offending YAML node:
+ * zod issue paths are mapped back onto the parsed document's node ranges. Pure: no HTTP, no SQL.
+ */
+import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { z } from 'zod';
+import { pipelineDefinitionSchema, type PipelineDefinition } from './definition.js';
+
+export interface YamlError {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+export type YamlValidation = { ok: true; definition: PipelineDefinition } | { ok: false; errors: YamlError[] };
+
+type Segment = string | number;
+
+export function validatePipelineYaml(text: string): YamlValidation {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        line: e.linePos?.[0].line ?? 1,
+        column: e.linePos?.[0].col ?? 1,
+        path: '',
+        message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+      })),
+    };
+  }
+  const value: unknown = doc.toJS();
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, errors: [{ line: 1, column: 1, path: '', message: 'the document must be a mapping with key, name and stages' }] };
+  }
+  const parsed = pipelineDefinitionSchema.safeParse(value);
+  if (parsed.success) return { ok: true, definition: parsed.data };
+  const errors = parsed.error.issues.flatMap((issue) => issueToErrors(doc, lineCounter, issue));
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ok: false, errors };
+}
+
+function issueToErrors(doc: Document, lines: LineCounter, issue: z.core.$ZodIssue): YamlError[] {
+  const path = issue.path.filter((p): p is Segment => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const found = locate(doc, [...path, key]);
+      return { ...position(lines, found.keyNode ?? found.node), path: formatPath([...path, key]), message: `unknown key "${key}"` };
+    });
+  }
+  const found = locate(doc, path);
+  const message = found.missing ? `"${String(path.at(-1))}" is required here` : issue.message;
+  return [{ ...position(lines, found.node), path: formatPath(path), message }];
+}
+
+/** The deepest node along `path`; `missing` when the last segment does not exist (the error then points at its parent). */
+function locate(doc: Document, path: Segment[]): { node: Node | null; keyNode?: Node | null; missing: boolean } {
+  let node = doc.contents as Node | null;
+  let keyNode: Node | null = null;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = (node.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { node, missing: true };
+      keyNode = pair.key as Node;
+      // `key:` with no value has a null value node; point at the key then.
+      node = (pair.value as Node | null) ?? keyNode;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      keyNode = null;
+      node = node.items[segment] as Node;
+    } else {
+      return { node, missing: true };
+    }
+  }
+  return { node, keyNode, missing: false };
+}
+
+function position(lines: LineCounter, node: Node | null | undefined): { line: number; column: number } {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return { line: 1, column: 1 };
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+/** `stages[2].gate.evidence[0].kind` */
+export function formatPath(path: Segment[]): string {
+  return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+}
+
+/** Serialises a definition; parsing the output with `validatePipelineYaml` gives back an equal definition. */
+export function definitionToYaml(def: PipelineDefinition, header?: string): string {
+  const doc = new Document(def);
+  if (header) doc.commentBefore = header.split('\n').map((l) => ` ${l}`).join('\n');
+  return doc.toString({ lineWidth: 0 });
+}
