@@ -1,3 +1,33 @@
-import type { App, Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { taskBody, taskListQuery, taskPatch } from './schema.js';
+import * as service from './service.js';
 
-export async function taskRoutes(_app: App, _deps: Deps) {}
+export async function taskRoutes(app: App, deps: Deps) {
+  const tags = ['tasks'];
+
+  app.get(
+    '/api/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Tasks in my scope; view today|overdue|upcoming (open tasks, org time-zone days) or all; assigneeId=me for my tasks',
+        querystring: taskListQuery,
+      },
+    },
+    async (req) => service.listTasks(deps, actorOf(req), req.query),
+  );
+
+  app.post('/api/tasks', { schema: { tags, summary: 'Create a task; assignee defaults to me', body: taskBody } }, async (req, reply) => {
+    const created = await service.createTask(deps, actorOf(req), req.body);
+    reply.code(201);
+    return created;
+  });
+
+  app.get('/api/tasks/:id', { schema: { tags, summary: 'One task', params: idParams } }, async (req) => service.getTask(deps, actorOf(req), req.params.id));
+
+  app.patch(
+    '/api/tasks/:id',
+    { schema: { tags, summary: 'Change a task; status done completes it (task.completed), open reopens it', params: idParams, body: taskPatch } },
+    async (req) => service.updateTask(deps, actorOf(req), req.params.id, req.body),
+  );
+}

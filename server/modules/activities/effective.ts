@@ -1,0 +1,35 @@
+/**
+ * Whether an activity is an "effective interaction" (有效互动). The seeds' definition: not merely saying hello — it
+ * must contain at least one of information delivered (信息传递, e.g. sending a quote), a need probed (需求挖掘, e.g.
+ * asking about pain points) or a decision advanced (决策推动, e.g. booking a demo).
+ *
+ * Rule, in order:
+ * 1. An explicit `effect` from the person logging wins: `none` → not effective; any other value → effective.
+ * 2. Otherwise it is derived from what was recorded:
+ *    - a next action (agreed next step) → `advanced_decision`;
+ *    - type `demo` or `materials` → `delivered_info` (the demo or the materials are the information);
+ *    - an outcome written down for any other type → `probed_need` (the customer told us something);
+ *    - nothing of that (an unanswered call, a greeting on WeChat, a mass e-mail) → `none`.
+ * Pure: no clock, no database.
+ */
+export const ACTIVITY_TYPES = ['call', 'visit', 'wechat', 'email', 'demo', 'materials', 'other'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export const ACTIVITY_EFFECTS = ['delivered_info', 'probed_need', 'advanced_decision', 'none'] as const;
+export type ActivityEffect = (typeof ACTIVITY_EFFECTS)[number];
+
+export interface EffectInput {
+  type: ActivityType;
+  effect?: ActivityEffect | null;
+  outcome?: string | null;
+  nextAction?: string | null;
+}
+
+const present = (text: string | null | undefined) => typeof text === 'string' && text.trim() !== '';
+
+export function classifyEffect(input: EffectInput): { effective: boolean; effect: ActivityEffect } {
+  if (input.effect) return { effective: input.effect !== 'none', effect: input.effect };
+  if (present(input.nextAction)) return { effective: true, effect: 'advanced_decision' };
+  if (input.type === 'demo' || input.type === 'materials') return { effective: true, effect: 'delivered_info' };
+  if (present(input.outcome)) return { effective: true, effect: 'probed_need' };
+  return { effective: false, effect: 'none' };
+}

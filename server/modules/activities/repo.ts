@@ -1,0 +1,96 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Queryable } from '../../db/index.js';
+import type { ActivitiesTable, Database } from '../../db/schema.js';
+import { parseJson } from '../../core/json.js';
+import { scopeFilter } from '../org/scope-sql.js';
+import type { Scope } from '../org/scope.js';
+
+export async function insertActivity(db: Queryable, row: ActivitiesTable) {
+  await db.insertInto('activities').values(row).execute();
+}
+
+/** Ids among `ids` that are contacts of `customerId`. */
+export async function contactsOfCustomer(db: Queryable, customerId: string, ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db.selectFrom('contacts').select('id').where('customer_id', '=', customerId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface ActivityFilter {
+  id?: string;
+  customerId?: string;
+  dealId?: string;
+  ownerId?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+}
+
+function filterExpr(filter: ActivityFilter) {
+  return (eb: ExpressionBuilder<Database, 'activities'>): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [];
+    if (filter.id) parts.push(eb('activities.id', '=', filter.id));
+    if (filter.customerId) parts.push(eb('activities.customer_id', '=', filter.customerId));
+    if (filter.dealId) parts.push(eb('activities.deal_id', '=', filter.dealId));
+    if (filter.ownerId) parts.push(eb('activities.owner_id', '=', filter.ownerId));
+    if (filter.type) parts.push(eb('activities.type', '=', filter.type));
+    if (filter.from) parts.push(eb('activities.occurred_at', '>=', filter.from));
+    if (filter.to) parts.push(eb('activities.occurred_at', '<', filter.to));
+    return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
+  };
+}
+
+export async function listActivities(db: Queryable, scope: Scope, filter: ActivityFilter, page: { offset: number; limit: number }) {
+  const where = filterExpr(filter);
+  const rows = await db
+    .selectFrom('activities')
+    .where(scopeFilter(scope, 'activities'))
+    .where(where)
+    .innerJoin('users as owner', 'owner.id', 'activities.owner_id')
+    .innerJoin('customers', 'customers.id', 'activities.customer_id')
+    .leftJoin('deals', 'deals.id', 'activities.deal_id')
+    .selectAll('activities')
+    .select(['owner.display_name as owner_name', 'customers.name as customer_name', 'deals.title as deal_title'])
+    .orderBy('activities.occurred_at', 'desc')
+    .orderBy('activities.created_at', 'desc')
+    .orderBy('activities.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await db
+    .selectFrom('activities')
+    .where(scopeFilter(scope, 'activities'))
+    .where(where)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return { items: rows.map(presentActivity), total: Number(count.n) };
+}
+
+export async function findActivity(db: Queryable, scope: Scope, id: string) {
+  const { items } = await listActivities(db, scope, { id }, { offset: 0, limit: 1 });
+  return items[0];
+}
+
+type ActivityRow = ActivitiesTable & { owner_name: string; customer_name: string; deal_title: string | null };
+
+export function presentActivity(row: ActivityRow) {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    customerId: row.customer_id,
+    customer: { id: row.customer_id, name: row.customer_name },
+    dealId: row.deal_id,
+    deal: row.deal_id ? { id: row.deal_id, title: row.deal_title } : null,
+    ownerId: row.owner_id,
+    owner: { id: row.owner_id, name: row.owner_name },
+    contactIds: parseJson<string[]>(row.contact_ids, []),
+    summary: row.summary,
+    outcome: row.outcome,
+    nextAction: row.next_action,
+    nextActionAt: row.next_action_at,
+    effective: row.effective === 1,
+    custom: parseJson<Record<string, unknown>>(row.custom, {}),
+    createdAt: row.created_at,
+  };
+}

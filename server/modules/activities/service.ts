@@ -1,0 +1,102 @@
+import type { Queryable } from '../../db/index.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { emitEvent } from '../../core/events.js';
+import type { Deps } from '../../core/http.js';
+import { newId } from '../../core/ids.js';
+import { toJson } from '../../core/json.js';
+import { recordAudit } from '../audit/repo.js';
+import { checkCustomValues } from '../customfields/service.js';
+import { scopeOf, type Actor } from '../org/scope.js';
+import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
+import { classifyEffect } from './effective.js';
+import * as repo from './repo.js';
+import type { ActivityBody, ActivityListQuery } from './schema.js';
+
+type ActivityDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/** Clocks on phones drift; an activity may be logged a little ahead, but not as a plan for tomorrow. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** The activity if it is in the actor's scope; 404 otherwise. */
+export async function getActivityInScope(db: Queryable, actor: Actor, id: string) {
+  const activity = await repo.findActivity(db, scopeOf(actor), id);
+  if (!activity) throw notFound('Activity');
+  return activity;
+}
+
+export function listActivities(deps: ActivityDeps, actor: Actor, query: ActivityListQuery) {
+  return repo.listActivities(deps.db, scopeOf(actor), query, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+}
+
+/**
+ * Logs an activity. With a next action and its date, the owner also gets a task due then — in the same transaction,
+ * so a refused activity leaves no task behind and vice versa.
+ */
+export async function logActivity(deps: ActivityDeps, actor: Actor, input: ActivityBody) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const occurredAt = input.occurredAt ?? now.toISOString();
+  if (Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('occurredAt', 'must not be in the future');
+  return db.transaction().execute(async (trx) => {
+    const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId);
+    const contactIds = [...new Set(input.contactIds)];
+    const known = await repo.contactsOfCustomer(trx, input.customerId, contactIds);
+    const strangers = contactIds.filter((c) => !known.has(c));
+    if (strangers.length > 0) {
+      throw new AppError('VALIDATION_FAILED', `contactIds: not contacts of this customer: ${strangers.join(', ')}`, {
+        fields: [{ field: 'contactIds', message: `not contacts of this customer: ${strangers.join(', ')}` }],
+      });
+    }
+    const custom = await checkCustomValues(trx, 'activity', input.custom);
+    const { effective, effect } = classifyEffect(input);
+    const id = newId();
+    await repo.insertActivity(trx, {
+      id,
+      type: input.type,
+      occurred_at: occurredAt,
+      customer_id: input.customerId,
+      deal_id: links.dealId,
+      owner_id: actor.id,
+      team_path: actor.teamPath,
+      contact_ids: toJson(contactIds),
+      summary: input.summary,
+      outcome: input.outcome || null,
+      next_action: input.nextAction || null,
+      next_action_at: input.nextActionAt ?? null,
+      effective: effective ? 1 : 0,
+      custom: toJson(custom),
+      created_at: now.toISOString(),
+    });
+    const activity = (await repo.findActivity(trx, { kind: 'all' }, id))!;
+    const task =
+      input.nextAction && input.nextActionAt
+        ? await insertTaskInTx(trx, deps, actor, {
+            title: input.nextAction,
+            assigneeId: actor.id,
+            dueAt: input.nextActionAt,
+            customerId: input.customerId,
+            dealId: links.dealId,
+            status: 'open',
+          })
+        : null;
+    const { id: _id, owner: _o, customer: _c, deal: _d, createdAt: _at, ...audited } = activity;
+    await recordAudit(trx, clock, { entity: 'activity', entityId: id, action: 'create', actorId: actor.id, after: { ...audited, effect, taskId: task?.id ?? null } });
+    await emitEvent(trx, clock, {
+      type: 'activity.logged',
+      entity: 'activity',
+      entityId: id,
+      actorId: actor.id,
+      payload: {
+        type: activity.type,
+        customerId: activity.customerId,
+        dealId: activity.dealId,
+        ownerId: activity.ownerId,
+        occurredAt: activity.occurredAt,
+        effective,
+        effect,
+        taskId: task?.id ?? null,
+      },
+    });
+    return { ...activity, effect, task };
+  });
+}

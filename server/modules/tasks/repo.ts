@@ -1,0 +1,106 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Queryable } from '../../db/index.js';
+import type { Database, TasksTable } from '../../db/schema.js';
+import { scopeFilter } from '../org/scope-sql.js';
+import type { Scope } from '../org/scope.js';
+import { taskBucket, type DayBounds } from './days.js';
+
+/** A deal inside the scope. Read here because tasks, activities and attachments all hang off deals. */
+export function findDealInScope(db: Queryable, scope: Scope, id: string) {
+  return db
+    .selectFrom('deals')
+    .where(scopeFilter(scope, 'deals'))
+    .where('deals.id', '=', id)
+    .select(['deals.id', 'deals.title', 'deals.customer_id', 'deals.owner_id', 'deals.team_path'])
+    .executeTakeFirst();
+}
+
+export async function insertTask(db: Queryable, row: TasksTable) {
+  await db.insertInto('tasks').values(row).execute();
+}
+
+export async function updateTask(db: Queryable, id: string, values: Partial<TasksTable>) {
+  await db.updateTable('tasks').set(values).where('id', '=', id).execute();
+}
+
+export interface TaskFilter {
+  view: 'today' | 'overdue' | 'upcoming' | 'all';
+  assigneeId?: string;
+  status?: string;
+  customerId?: string;
+  dealId?: string;
+  id?: string;
+}
+
+function filterExpr(filter: TaskFilter, bounds: DayBounds) {
+  return (eb: ExpressionBuilder<Database, 'tasks'>): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [];
+    if (filter.id) parts.push(eb('tasks.id', '=', filter.id));
+    if (filter.assigneeId) parts.push(eb('tasks.assignee_id', '=', filter.assigneeId));
+    if (filter.customerId) parts.push(eb('tasks.customer_id', '=', filter.customerId));
+    if (filter.dealId) parts.push(eb('tasks.deal_id', '=', filter.dealId));
+    if (filter.view !== 'all') {
+      parts.push(eb('tasks.status', '=', 'open'));
+      if (filter.view === 'overdue') parts.push(eb('tasks.due_at', '<', bounds.todayStart));
+      if (filter.view === 'today') parts.push(eb('tasks.due_at', '>=', bounds.todayStart), eb('tasks.due_at', '<', bounds.tomorrowStart));
+      if (filter.view === 'upcoming') parts.push(eb.or([eb('tasks.due_at', '>=', bounds.tomorrowStart), eb('tasks.due_at', 'is', null)]));
+    }
+    if (filter.status) parts.push(eb('tasks.status', '=', filter.status));
+    return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
+  };
+}
+
+export async function listTasks(db: Queryable, scope: Scope, filter: TaskFilter, bounds: DayBounds, page: { offset: number; limit: number }) {
+  const where = filterExpr(filter, bounds);
+  const rows = await db
+    .selectFrom('tasks')
+    .where(scopeFilter(scope, 'tasks', 'assignee_id'))
+    .where(where)
+    .innerJoin('users as assignee', 'assignee.id', 'tasks.assignee_id')
+    .leftJoin('customers', 'customers.id', 'tasks.customer_id')
+    .leftJoin('deals', 'deals.id', 'tasks.deal_id')
+    .selectAll('tasks')
+    .select(['assignee.display_name as assignee_name', 'customers.name as customer_name', 'deals.title as deal_title'])
+    // Undated tasks last on both databases (their NULL ordering differs), then soonest due first.
+    .orderBy(sql`case when tasks.due_at is null then 1 else 0 end`)
+    .orderBy('tasks.due_at')
+    .orderBy('tasks.created_at')
+    .orderBy('tasks.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await db
+    .selectFrom('tasks')
+    .where(scopeFilter(scope, 'tasks', 'assignee_id'))
+    .where(where)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return { items: rows.map((r) => presentTask(r, bounds)), total: Number(count.n) };
+}
+
+export async function findTask(db: Queryable, scope: Scope, id: string, bounds: DayBounds) {
+  const { items } = await listTasks(db, scope, { view: 'all', id }, bounds, { offset: 0, limit: 1 });
+  return items[0];
+}
+
+type TaskRow = TasksTable & { assignee_name: string; customer_name: string | null; deal_title: string | null };
+
+export function presentTask(row: TaskRow, bounds: DayBounds) {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    dueAt: row.due_at,
+    bucket: taskBucket({ status: row.status, dueAt: row.due_at }, bounds),
+    completedAt: row.completed_at,
+    assigneeId: row.assignee_id,
+    assignee: { id: row.assignee_id, name: row.assignee_name },
+    customerId: row.customer_id,
+    customer: row.customer_id ? { id: row.customer_id, name: row.customer_name } : null,
+    dealId: row.deal_id,
+    deal: row.deal_id ? { id: row.deal_id, title: row.deal_title } : null,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,121 @@
+import type { Queryable } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { emitEvent } from '../../core/events.js';
+import type { Deps } from '../../core/http.js';
+import { newId } from '../../core/ids.js';
+import { diffFields, recordAudit } from '../audit/repo.js';
+import { assertAssignable, getCustomerInScope } from '../customers/service.js';
+import { scopeOf, type Actor } from '../org/scope.js';
+import { dayBounds } from './days.js';
+import * as repo from './repo.js';
+import type { TaskBody, TaskListQuery, TaskPatch } from './schema.js';
+
+type TaskDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/** The deal if it is in the actor's scope; 404 naming `field` otherwise. */
+export async function getDealInScope(db: Queryable, actor: Actor, id: string, field = 'dealId') {
+  const deal = await repo.findDealInScope(db, scopeOf(actor), id);
+  if (!deal) throw new AppError('NOT_FOUND', `${field}: deal not found`, { fields: [{ field, message: 'deal not found' }] });
+  return deal;
+}
+
+/** Resolves the customer/deal a task or activity refers to: both in scope, and the deal of that customer. */
+export async function resolveCustomerAndDeal(db: Queryable, actor: Actor, customerId: string | null | undefined, dealId: string | null | undefined) {
+  const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId') : null;
+  const deal = dealId ? await getDealInScope(db, actor, dealId) : null;
+  if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'belongs to another customer');
+  return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null };
+}
+
+function auditView(t: { title: string; assigneeId: string; dueAt: string | null; customerId: string | null; dealId: string | null; status: string }) {
+  return { title: t.title, assigneeId: t.assigneeId, dueAt: t.dueAt, customerId: t.customerId, dealId: t.dealId, status: t.status };
+}
+
+/** Creates a task inside an open transaction (also used by the activity quick-log for its "next action"). */
+export async function insertTaskInTx(trx: Queryable, deps: TaskDeps, actor: Actor, input: TaskBody) {
+  const { clock, config } = deps;
+  const assignee = await assertAssignable(trx, actor, input.assigneeId ?? actor.id, 'assigneeId');
+  const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId);
+  const now = clock.now().toISOString();
+  const id = newId();
+  await repo.insertTask(trx, {
+    id,
+    title: input.title,
+    assignee_id: assignee.id,
+    team_path: assignee.teamPath,
+    due_at: input.dueAt ?? null,
+    customer_id: links.customerId,
+    deal_id: links.dealId,
+    status: input.status,
+    completed_at: input.status === 'done' ? now : null,
+    created_by: actor.id,
+    created_at: now,
+    updated_at: now,
+  });
+  const bounds = dayBounds(clock.now(), config.timeZone);
+  const task = (await repo.findTask(trx, { kind: 'all' }, id, bounds))!;
+  await recordAudit(trx, clock, { entity: 'task', entityId: id, action: 'create', actorId: actor.id, after: auditView(task) });
+  const payload = { assigneeId: task.assigneeId, dueAt: task.dueAt, customerId: task.customerId, dealId: task.dealId };
+  await emitEvent(trx, clock, { type: 'task.created', entity: 'task', entityId: id, actorId: actor.id, payload });
+  if (input.status === 'done') await emitEvent(trx, clock, { type: 'task.completed', entity: 'task', entityId: id, actorId: actor.id, payload });
+  return task;
+}
+
+export async function createTask(deps: TaskDeps, actor: Actor, input: TaskBody) {
+  return deps.db.transaction().execute((trx) => insertTaskInTx(trx, deps, actor, input));
+}
+
+export async function listTasks(deps: TaskDeps, actor: Actor, query: TaskListQuery) {
+  const bounds = dayBounds(deps.clock.now(), deps.config.timeZone);
+  const assigneeId = query.assigneeId === 'me' ? actor.id : query.assigneeId;
+  return repo.listTasks(deps.db, scopeOf(actor), { ...query, assigneeId }, bounds, {
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
+}
+
+export async function getTask(deps: TaskDeps, actor: Actor, id: string) {
+  const task = await repo.findTask(deps.db, scopeOf(actor), id, dayBounds(deps.clock.now(), deps.config.timeZone));
+  if (!task) throw notFound('Task');
+  return task;
+}
+
+export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch: TaskPatch) {
+  const { clock, config } = deps;
+  return deps.db.transaction().execute(async (trx) => {
+    const bounds = dayBounds(clock.now(), config.timeZone);
+    const task = await repo.findTask(trx, scopeOf(actor), id, bounds);
+    if (!task) throw notFound('Task');
+    const set: Record<string, unknown> = {};
+    if (patch.title !== undefined) set.title = patch.title;
+    if (patch.dueAt !== undefined) set.due_at = patch.dueAt;
+    if (patch.assigneeId !== undefined && patch.assigneeId !== task.assigneeId) {
+      const assignee = await assertAssignable(trx, actor, patch.assigneeId, 'assigneeId');
+      set.assignee_id = assignee.id;
+      set.team_path = assignee.teamPath;
+    }
+    if (patch.customerId !== undefined || patch.dealId !== undefined) {
+      const customerId = patch.customerId !== undefined ? patch.customerId : task.customerId;
+      // Changing the customer without naming a deal drops a deal that belonged to the old customer.
+      const dealId = patch.dealId !== undefined ? patch.dealId : patch.customerId !== undefined && patch.customerId !== task.customerId ? null : task.dealId;
+      const links = await resolveCustomerAndDeal(trx, actor, customerId, dealId);
+      set.customer_id = links.customerId;
+      set.deal_id = links.dealId;
+    }
+    const completing = patch.status === 'done' && task.status !== 'done';
+    if (patch.status !== undefined && patch.status !== task.status) {
+      set.status = patch.status;
+      set.completed_at = completing ? clock.now().toISOString() : null;
+    }
+    if (Object.keys(set).length === 0) return task;
+    await repo.updateTask(trx, id, { ...set, updated_at: clock.now().toISOString() });
+    const after = (await repo.findTask(trx, { kind: 'all' }, id, bounds))!;
+    const diff = diffFields(auditView(task), auditView(after));
+    if (!diff.changed) return after;
+    await recordAudit(trx, clock, { entity: 'task', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
+    const payload = { assigneeId: after.assigneeId, dueAt: after.dueAt, customerId: after.customerId, dealId: after.dealId, changed: Object.keys(diff.after) };
+    await emitEvent(trx, clock, { type: completing ? 'task.completed' : 'task.updated', entity: 'task', entityId: id, actorId: actor.id, payload });
+    return after;
+  });
+}
