@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { buildApp } from '../app.js';
+import { systemClock } from '../core/clock.js';
+import { loadConfig } from '../core/config.js';
+import { loadDemoData } from '../demo/index.js';
+import { CliError, demoLoginsTable, describeDatabase, openConfigured } from './context.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the web app and API; on an empty database load the demo company first 启动服务')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('-H, --host <host>', 'address to bind (default: HOST or 127.0.0.1)')
+    .option('--no-demo', 'do not load the demo company into an empty database')
+    .action(async (options: { port?: string; host?: string; demo: boolean }) => {
+      const base = loadConfig();
+      const port = options.port !== undefined ? Number(options.port) : base.port;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, got "${options.port}"`);
+      const { config, database } = await openConfigured({ ...base, port, host: options.host ?? base.host });
+      console.log(`Database: ${describeDatabase(config.databaseUrl)} (${database.dialect})`);
+
+      const users = await database.db.selectFrom('users').select(database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      if (Number(users.n) === 0 && options.demo) {
+        console.log('Empty database: loading the demo company 正在加载演示数据…');
+        const started = Date.now();
+        const summary = await loadDemoData(database.db, systemClock, { onProgress: (m) => console.log(`  ${m}`) });
+        console.log(`  Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.customers} customers, ${summary.deals} deals, ${summary.activities} activities.`);
+      }
+
+      const app = await buildApp({ database, clock: systemClock, config, logger: true });
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : config.port;
+      const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      const logins = await demoLoginsTable(database);
+      console.log(`\nactionflow is running at http://${shownHost}:${actualPort}/  (API docs: http://${shownHost}:${actualPort}/api/docs)`);
+      if (logins) console.log(`\n${logins}\n`);
+
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        app.log.info(`${signal}: shutting down`);
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    });
+}
