@@ -1,3 +1,106 @@
-import type { App, Deps } from '../../core/http.js';
+import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import * as repo from './repo.js';
+import { copyBody, installBody, pipelineDefinitionSchema, pipelineListQuery, yamlBody, yamlText } from './schema.js';
+import {
+  copyPipeline,
+  exportPipelineYaml,
+  getPipeline,
+  importPipelineYaml,
+  installTemplate,
+  listTemplates,
+  presentPipeline,
+  updatePipeline,
+  validatePipelineYaml,
+} from './service.js';
 
-export async function pipelineRoutes(_app: App, _deps: Deps) {}
+const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
+
+export async function pipelineRoutes(app: App, deps: Deps) {
+  const { db, clock } = deps;
+  const tags = ['pipelines'];
+  // YAML bodies arrive as plain strings; the routes' schemas accept a string or { yaml }.
+  for (const type of YAML_TYPES) {
+    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  }
+
+  app.get('/api/pipelines', { schema: { tags, summary: 'Pipelines with their stages (readable by everyone)', querystring: pipelineListQuery } }, async (req) => {
+    actorOf(req);
+    const rows = await repo.listPipelines(db, { includeArchived: req.query.includeArchived === 'true' });
+    return { items: rows.map((r) => presentPipeline(r)), total: rows.length };
+  });
+
+  app.get('/api/pipeline-templates', { schema: { tags, summary: 'The shipped industry templates (YAML files under templates/pipelines)' } }, async (req) => {
+    actorOf(req);
+    const items = listTemplates();
+    return { items, total: items.length };
+  });
+
+  app.get('/api/pipelines/:id', { schema: { tags, summary: 'One pipeline (by id or key) with its full definition', params: idParams } }, async (req) => {
+    actorOf(req);
+    return presentPipeline(await getPipeline(db, req.params.id), { definition: true });
+  });
+
+  app.get('/api/pipelines/:id/export', { schema: { tags, summary: 'The pipeline definition as YAML (round-trips through import)', params: idParams } }, async (req, reply) => {
+    actorOf(req);
+    const text = await exportPipelineYaml(db, req.params.id);
+    const row = await getPipeline(db, req.params.id);
+    reply.header('content-type', 'text/yaml; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="${row.key}.yaml"`);
+    return text;
+  });
+
+  app.post(
+    '/api/pipelines/validate',
+    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    async (req) => {
+      actorOf(req);
+      const result = validatePipelineYaml(yamlText(req.body));
+      return result.ok ? { ok: true, errors: [], definition: result.definition } : { ok: false, errors: result.errors };
+    },
+  );
+
+  app.post(
+    '/api/pipelines/import',
+    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      const result = await importPipelineYaml(db, clock, actor.id, yamlText(req.body));
+      reply.code(result.created ? 201 : 200);
+      return result;
+    },
+  );
+
+  app.post('/api/pipelines/install', { schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, ['admin']);
+    const { id } = await installTemplate(db, clock, actor.id, req.body.template, { key: req.body.key, name: req.body.name });
+    reply.code(201);
+    return presentPipeline(await getPipeline(db, id), { definition: true });
+  });
+
+  app.post('/api/pipelines/:id/copy', { schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, ['admin']);
+    const { id } = await copyPipeline(db, clock, actor.id, req.params.id, req.body);
+    reply.code(201);
+    return presentPipeline(await getPipeline(db, id), { definition: true });
+  });
+
+  app.put(
+    '/api/pipelines/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the definition: rename, add, remove, reorder stages, edit gates (admin). Removing a stage that holds deals → 422',
+        params: idParams,
+        body: pipelineDefinitionSchema,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      return updatePipeline(db, clock, actor.id, req.params.id, req.body);
+    },
+  );
+}
