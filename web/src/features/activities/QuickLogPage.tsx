@@ -1,0 +1,89 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
+import { api, errorMessage } from '../../api/client';
+import type { Activity } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { dayjs, orgDateToIso } from '../../lib/format';
+import { useI18n } from '../../i18n';
+import { CustomerSelect } from '../customers/CustomerSelect';
+import { ACTIVITY_TYPES, activityLabel } from './types';
+import type { Dayjs } from 'dayjs';
+
+interface FormValues {
+  customerId: string;
+  summary: string;
+  nextAction?: string;
+  nextActionAt?: Dayjs;
+  type: string;
+}
+
+/** Log a contact in under a minute on a phone: customer, progress, next action (+ date); type is optional. */
+export function QuickLogPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<FormValues>();
+  const dealId = params.get('dealId') ?? undefined;
+
+  const save = useMutation({
+    mutationFn: (v: FormValues) =>
+      api.post<Activity>('/api/activities', {
+        type: v.type,
+        occurredAt: new Date().toISOString(),
+        customerId: v.customerId,
+        ...(dealId ? { dealId } : {}),
+        summary: v.summary,
+        nextAction: v.nextAction || null,
+        nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
+      }),
+    onSuccess: () => {
+      message.success(t('activities.saved'));
+      client.invalidateQueries({ queryKey: ['activities'] });
+      client.invalidateQueries({ queryKey: ['tasks'] });
+      form.resetFields(['summary', 'nextAction', 'nextActionAt']);
+    },
+  });
+
+  return (
+    <div className="quicklog">
+      <PageTitle title={t('activities.quickLog')} />
+      <Card size="small">
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          requiredMark="optional"
+          initialValues={{ type: 'call', customerId: params.get('customerId') ?? undefined }}
+          onFinish={(v) => save.mutate(v)}
+          data-testid="quicklog-form"
+        >
+          <Form.Item name="customerId" label={t('activities.customer')} rules={[{ required: true }]}>
+            <CustomerSelect testId="quicklog-customer" />
+          </Form.Item>
+          <Form.Item name="summary" label={t('activities.progress')} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea rows={4} placeholder={t('activities.progressPlaceholder')} maxLength={4000} data-testid="quicklog-summary" />
+          </Form.Item>
+          <Form.Item name="nextAction" label={t('activities.nextAction')}>
+            <Input placeholder={t('activities.nextActionPlaceholder')} data-testid="quicklog-next" />
+          </Form.Item>
+          <Form.Item
+            name="nextActionAt"
+            label={t('activities.nextActionAt')}
+            dependencies={['nextAction']}
+            rules={[({ getFieldValue }) => ({ required: !!getFieldValue('nextAction') })]}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} inputReadOnly data-testid="quicklog-date" />
+          </Form.Item>
+          <Form.Item name="type" label={t('activities.type')}>
+            <Select options={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(activityLabel(type)) }))} />
+          </Form.Item>
+          {save.error && <Alert type="error" showIcon message={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
+          <Button type="primary" htmlType="submit" block size="large" loading={save.isPending} data-testid="quicklog-submit">
+            {t('activities.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Space, Table, Tag } from 'antd';
+import { CopyOutlined, DownloadOutlined, EditOutlined, ImportOutlined } from '@ant-design/icons';
+import { api, errorMessage, type Page } from '../../api/client';
+import type { Pipeline, PipelineTemplate } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { useI18n, useLocalName } from '../../i18n';
+import { usePipelines } from '../deals/api';
+import { ImportYamlModal } from './ImportYamlModal';
+
+export function PipelinesPage() {
+  const { t } = useI18n();
+  const localName = useLocalName();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const pipelines = usePipelines();
+  const templates = useQuery({ queryKey: ['pipeline-templates'], queryFn: () => api.get<Page<PipelineTemplate>>('/api/pipeline-templates') });
+  const [copying, setCopying] = useState<Pipeline | null>(null);
+  const [importing, setImporting] = useState(false);
+  const install = useMutation({
+    mutationFn: (template: string) => api.post<Pipeline>('/api/pipelines/install', { template }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['pipelines'] }),
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const installed = new Set((pipelines.data?.items ?? []).map((p) => p.templateKey).filter(Boolean));
+
+  return (
+    <div>
+      <PageTitle
+        title={t('pipelines.title')}
+        extra={
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+            {t('pipelines.import')}
+          </Button>
+        }
+      />
+      <Table<Pipeline>
+        size="small"
+        rowKey="id"
+        loading={pipelines.isPending}
+        dataSource={pipelines.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 640 }}
+        style={{ marginBottom: 16 }}
+        columns={[
+          { title: t('common.name'), render: (_, p) => <Link to={`/admin/pipelines/${p.id}`}>{localName(p.name, p.nameEn)}</Link> },
+          { title: t('pipelines.stageKey'), dataIndex: 'key', render: (k: string) => <code>{k}</code> },
+          { title: t('pipelines.stages'), render: (_, p) => p.stages?.length ?? 0 },
+          { title: t('pipelines.version'), dataIndex: 'version' },
+          {
+            title: t('common.actions'),
+            render: (_, p) => (
+              <Space wrap>
+                <Link to={`/admin/pipelines/${p.id}`}>
+                  <Button size="small" icon={<EditOutlined />}>
+                    {t('common.edit')}
+                  </Button>
+                </Link>
+                <Button size="small" icon={<CopyOutlined />} onClick={() => setCopying(p)}>
+                  {t('pipelines.copy')}
+                </Button>
+                <Button size="small" icon={<DownloadOutlined />} href={`/api/pipelines/${p.id}/export`} download={`${p.key}.yaml`}>
+                  {t('pipelines.export')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Card size="small" title={t('pipelines.templates')}>
+        <List
+          loading={templates.isPending}
+          dataSource={templates.data?.items ?? []}
+          renderItem={(tpl) => (
+            <List.Item
+              actions={[
+                installed.has(tpl.key) ? (
+                  <Tag key="i" color="green">
+                    {t('pipelines.installed')}
+                  </Tag>
+                ) : (
+                  <Button key="i" size="small" type="primary" loading={install.isPending && install.variables === tpl.key} onClick={() => install.mutate(tpl.key)}>
+                    {t('pipelines.install')}
+                  </Button>
+                ),
+              ]}
+            >
+              <List.Item.Meta title={localName(tpl.name, tpl.nameEn)} description={`${tpl.key} · ${typeof tpl.stages === 'number' ? tpl.stages : (tpl.stages?.length ?? 0)} ${t('pipelines.stages')}`} />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <CopyModal pipeline={copying} onClose={() => setCopying(null)} />
+      <ImportYamlModal open={importing} onClose={() => setImporting(false)} />
+    </div>
+  );
+}
+
+function CopyModal({ pipeline, onClose }: { pipeline: Pipeline | null; onClose(): void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const client = useQueryClient();
+  const copy = useMutation({
+    mutationFn: (v: { key: string; name: string }) => api.post<Pipeline>(`/api/pipelines/${pipeline!.id}/copy`, v),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['pipelines'] });
+      form.resetFields();
+      onClose();
+    },
+  });
+  return (
+    <Modal open={!!pipeline} title={t('pipelines.copy')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={copy.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => copy.mutate(v)} initialValues={pipeline ? { key: `${pipeline.key}_copy`, name: `${pipeline.name}（副本）` } : undefined}>
+        <Form.Item name="key" label={t('pipelines.stageKey')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="name" label={t('pipelines.copyName')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        {copy.error && <Alert type="error" showIcon message={errorMessage(copy.error)} />}
+      </Form>
+    </Modal>
+  );
+}

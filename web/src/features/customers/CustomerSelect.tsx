@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { api, type Page } from '../../api/client';
+import type { Customer } from '../../api/types';
+import { useI18n } from '../../i18n';
+
+interface Props {
+  value?: string;
+  onChange?(value: string | undefined): void;
+  id?: string;
+  testId?: string;
+}
+
+/** Searchable customer picker: asks the server (`q`) as the user types, so it works with 100k customers. */
+export function CustomerSelect({ value, onChange, id, testId }: Props) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const query = useQuery({
+    queryKey: ['customers', 'select', q],
+    queryFn: () => api.get<Page<Customer>>('/api/customers', { q, pageSize: 20, sort: '-updatedAt' }),
+    placeholderData: (prev) => prev,
+  });
+  return (
+    <Select
+      id={id}
+      data-testid={testId}
+      showSearch
+      allowClear
+      value={value}
+      onChange={onChange}
+      placeholder={t('customers.searchPlaceholder')}
+      filterOption={false}
+      onSearch={setQ}
+      loading={query.isFetching}
+      notFoundContent={t('common.empty')}
+      options={(query.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      style={{ width: '100%' }}
+    />
+  );
+}

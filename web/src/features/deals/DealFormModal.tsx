@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api, errorMessage } from '../../api/client';
+import type { Deal, Stage } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { yuanToFen } from '../../lib/format';
+import { CustomerSelect } from '../customers/CustomerSelect';
+import { useStageName } from './stageName';
+
+interface Values {
+  title: string;
+  customerId: string;
+  stageKey?: string;
+  amountYuan?: number;
+  expectedCloseDate?: Dayjs;
+}
+
+export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boolean; onClose(): void; pipelineId: string; stages: Stage[] }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const client = useQueryClient();
+  const stageName = useStageName(stages);
+  const save = useMutation({
+    mutationFn: (v: Values) =>
+      api.post<Deal>('/api/deals', {
+        title: v.title,
+        customerId: v.customerId,
+        pipelineId,
+        ...(v.stageKey ? { stageKey: v.stageKey } : {}),
+        ...(v.amountYuan !== undefined && v.amountYuan !== null ? { amountFen: yuanToFen(v.amountYuan) } : {}),
+        ...(v.expectedCloseDate ? { expectedCloseDate: v.expectedCloseDate.format('YYYY-MM-DD') } : {}),
+      }),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['board'] });
+      client.invalidateQueries({ queryKey: ['deals'] });
+      form.resetFields();
+      onClose();
+    },
+  });
+  return (
+    <Modal open={open} title={t('deals.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="title" label={t('deals.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="customerId" label={t('deals.customer')} rules={[{ required: true }]}>
+          <CustomerSelect />
+        </Form.Item>
+        <Form.Item name="stageKey" label={t('deals.stage')}>
+          <Select allowClear options={stages.filter((s) => !s.terminal).map((s) => ({ value: s.key, label: stageName(s.key) }))} />
+        </Form.Item>
+        <Form.Item name="amountYuan" label={t('deals.amount')}>
+          <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="expectedCloseDate" label={t('deals.expectedClose')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        {save.error && <Alert type="error" showIcon message={errorMessage(save.error)} />}
+      </Form>
+    </Modal>
+  );
+}

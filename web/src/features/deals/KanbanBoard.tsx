@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { App, Empty, Skeleton, Typography } from 'antd';
+import { DndContext, KeyboardSensor, PointerSensor, TouchSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { ApiError, errorMessage } from '../../api/client';
+import type { Board, BoardColumn, Deal } from '../../api/types';
+import { Money } from '../../components/Money';
+import { userName } from '../../components/userName';
+import { useI18n } from '../../i18n';
+import { dayjs } from '../../lib/format';
+import { moveDeal, stagesOf, useBoard } from './api';
+import { GateDrawer, type GateRefusal } from './GateDrawer';
+import { useStageName } from './stageName';
+
+// A drop ends with a pointer-up on the dragged card, which the browser turns into a click: ignore clicks right after a drag.
+let lastDragAt = 0;
+
+/** Kanban of one pipeline: drag a card to another column to move the deal; a refused gate opens the fix-it drawer. */
+export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const board = useBoard(pipelineId);
+  const [refusal, setRefusal] = useState<GateRefusal | null>(null);
+  const stages = stagesOf(board.data?.pipeline);
+  const stageName = useStageName(stages);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor),
+  );
+
+  if (board.error) return <Typography.Text type="danger">{errorMessage(board.error)}</Typography.Text>;
+  if (!board.data) return <Skeleton active />;
+  const key = ['board', pipelineId];
+
+  async function onDragEnd(event: DragEndEvent) {
+    lastDragAt = Date.now();
+    const deal = event.active.data.current?.deal as Deal | undefined;
+    const toStage = event.over?.id as string | undefined;
+    if (!deal || !toStage || toStage === deal.stageKey) return;
+    const previous = client.getQueryData<Board>(key);
+    if (previous) client.setQueryData(key, moveLocally(previous, deal, toStage));
+    try {
+      await moveDeal(deal.id, toStage);
+      message.success(t('deals.moved', { stage: stageName(toStage) }));
+    } catch (error) {
+      if (previous) client.setQueryData(key, previous);
+      if (error instanceof ApiError && error.code === 'GATE_UNMET') {
+        setRefusal({ dealId: deal.id, dealTitle: deal.title, fromStage: deal.stageKey, toStage, unmet: error.body.unmet ?? [] });
+      } else message.error(errorMessage(error));
+    } finally {
+      client.invalidateQueries({ queryKey: key });
+      client.invalidateQueries({ queryKey: ['deal', deal.id] });
+    }
+  }
+
+  const columns = stages.map((s) => board.data!.columns.find((c) => c.stageKey === s.key) ?? { stageKey: s.key, count: 0, deals: [] });
+  return (
+    <>
+      <DndContext sensors={sensors} onDragStart={() => (lastDragAt = Date.now())} onDragEnd={onDragEnd} onDragCancel={() => (lastDragAt = Date.now())}>
+        <div className="kanban" data-testid="kanban">
+          {columns.map((column) => (
+            <Column key={column.stageKey} column={column} title={stageName(column.stageKey)} />
+          ))}
+        </div>
+      </DndContext>
+      <GateDrawer
+        refusal={refusal}
+        stages={stages}
+        onClose={() => setRefusal(null)}
+        onMoved={() => {
+          setRefusal(null);
+          client.invalidateQueries({ queryKey: key });
+        }}
+      />
+    </>
+  );
+}
+
+function moveLocally(board: Board, deal: Deal, toStage: string): Board {
+  return {
+    ...board,
+    columns: board.columns.map((c) => {
+      if (c.stageKey === deal.stageKey) return { ...c, count: c.count - 1, deals: c.deals.filter((d) => d.id !== deal.id) };
+      if (c.stageKey === toStage) return { ...c, count: c.count + 1, deals: [{ ...deal, stageKey: toStage }, ...c.deals] };
+      return c;
+    }),
+  };
+}
+
+function Column({ column, title }: { column: BoardColumn; title: string }) {
+  const { t } = useI18n();
+  const { isOver, setNodeRef } = useDroppable({ id: column.stageKey });
+  return (
+    <div ref={setNodeRef} className={isOver ? 'kanban-column over' : 'kanban-column'} data-testid={`column-${column.stageKey}`} data-stage={column.stageKey}>
+      <div className="kanban-column-head">
+        <span>
+          {title} <span className="meta">{column.count}</span>
+        </span>
+        {column.amountFen !== undefined && (
+          <span className="meta">
+            <Money fen={column.amountFen} />
+          </span>
+        )}
+      </div>
+      {column.deals.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}
+      {column.deals.map((deal) => (
+        <DealCard key={deal.id} deal={deal} />
+      ))}
+    </div>
+  );
+}
+
+function DealCard({ deal }: { deal: Deal }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: deal.id, data: { deal } });
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)`, zIndex: 10, position: 'relative' as const } : undefined;
+  const days = dayjs().diff(dayjs(deal.stageEnteredAt), 'day');
+  return (
+    <div
+      ref={setNodeRef}
+      style={style}
+      className={isDragging ? 'deal-card dragging' : 'deal-card'}
+      {...listeners}
+      {...attributes}
+      onClick={() => Date.now() - lastDragAt > 400 && navigate(`/deals/${deal.id}`)}
+      data-testid="deal-card"
+      data-deal-id={deal.id}
+    >
+      <div className="title">{deal.title}</div>
+      <div className="sub">
+        <span>{deal.customer?.name ?? deal.customerName ?? ''}</span>
+        <Money fen={deal.amountFen} />
+      </div>
+      <div className="sub">
+        <span>{userName(deal.owner, deal.ownerName ?? '')}</span>
+        <span>{t('deals.dwell', { d: days })}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type Page } from '../../api/client';
+import type { Board, CustomFieldDef, Deal, Pipeline, PipelineDefinition, Stage } from '../../api/types';
+
+export function usePipelines() {
+  return useQuery({ queryKey: ['pipelines'], queryFn: () => api.get<Page<Pipeline>>('/api/pipelines') });
+}
+
+export function usePipeline(id: string | undefined) {
+  return useQuery({ queryKey: ['pipeline', id], queryFn: () => api.get<Pipeline>(`/api/pipelines/${id}`), enabled: !!id });
+}
+
+export function useBoard(pipelineId: string | undefined) {
+  return useQuery({ queryKey: ['board', pipelineId], queryFn: () => api.get<Board>(`/api/pipelines/${pipelineId}/board`), enabled: !!pipelineId });
+}
+
+export function useDeal(id: string | undefined) {
+  return useQuery({ queryKey: ['deal', id], queryFn: () => api.get<Deal>(`/api/deals/${id}`), enabled: !!id });
+}
+
+export function useDealFields() {
+  return useQuery({
+    queryKey: ['custom-fields', 'deal'],
+    queryFn: () => api.get<Page<CustomFieldDef>>('/api/custom-fields', { entity: 'deal' }),
+    staleTime: 60_000,
+  });
+}
+
+export const moveDeal = (id: string, toStage: string, skipReason?: string) =>
+  api.post<Deal>(`/api/deals/${id}/move`, skipReason ? { toStage, skipReason } : { toStage });
+
+export const setChecklist = (id: string, item: string, done: boolean, note?: string) =>
+  api.post<Deal>(`/api/deals/${id}/checklist`, note ? { item, done, note } : { item, done });
+
+export const patchDeal = (id: string, patch: Record<string, unknown>) => api.patch<Deal>(`/api/deals/${id}`, patch);
+
+/** Stages of a pipeline answer; the full `definition` (with gates) wins over the `stages` summary. */
+export function stagesOf(p: { stages?: Stage[]; definition?: PipelineDefinition } | undefined | null): Stage[] {
+  return p?.definition?.stages ?? p?.stages ?? [];
+}

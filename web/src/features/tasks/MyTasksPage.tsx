@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { App, Badge, Button, List, Tabs, Tag, Typography } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { api, errorMessage, type Page } from '../../api/client';
+import type { Task } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { When } from '../../components/When';
+import { useI18n } from '../../i18n';
+
+type View = 'today' | 'overdue' | 'upcoming';
+const VIEWS: View[] = ['today', 'overdue', 'upcoming'];
+
+function useTasks(view: View) {
+  return useQuery({ queryKey: ['tasks', view], queryFn: () => api.get<Page<Task>>('/api/tasks', { view, assigneeId: 'me', pageSize: 100 }) });
+}
+
+export function MyTasksPage() {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>('today');
+  const counts = { today: useTasks('today'), overdue: useTasks('overdue'), upcoming: useTasks('upcoming') };
+  return (
+    <div>
+      <PageTitle title={t('nav.tasks')} />
+      <Tabs
+        activeKey={view}
+        onChange={(k) => setView(k as View)}
+        items={VIEWS.map((v) => ({
+          key: v,
+          label: (
+            <span>
+              {t(`tasks.${v}`)}{' '}
+              <Badge count={counts[v].data?.total ?? 0} color={v === 'overdue' ? 'red' : 'blue'} showZero={false} />
+            </span>
+          ),
+          children: <TaskList view={v} />,
+        }))}
+      />
+    </div>
+  );
+}
+
+function TaskList({ view }: { view: View }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const query = useTasks(view);
+  const complete = useMutation({
+    mutationFn: (id: string) => api.patch<Task>(`/api/tasks/${id}`, { status: 'done' }),
+    onSuccess: () => {
+      message.success(t('tasks.completed'));
+      client.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  if (query.error) return <Typography.Text type="danger">{errorMessage(query.error)}</Typography.Text>;
+  return (
+    <List<Task>
+      loading={query.isPending}
+      dataSource={query.data?.items ?? []}
+      locale={{ emptyText: t('common.empty') }}
+      renderItem={(task) => (
+        <List.Item
+          data-testid="task-row"
+          actions={[
+            task.status === 'open' ? (
+              <Button key="done" size="small" icon={<CheckOutlined />} loading={complete.isPending && complete.variables === task.id} onClick={() => complete.mutate(task.id)}>
+                {t('tasks.complete')}
+              </Button>
+            ) : (
+              <Tag key="status">{t(`tasks.status.${task.status}`)}</Tag>
+            ),
+          ]}
+        >
+          <List.Item.Meta
+            title={task.title}
+            description={
+              <span>
+                {t('tasks.due')}: <Typography.Text type={view === 'overdue' ? 'danger' : undefined}><When at={task.dueAt} /></Typography.Text>
+                {task.customer && (
+                  <>
+                    {' · '}
+                    <Link to={`/customers/${task.customer.id}`}>{task.customer.name}</Link>
+                  </>
+                )}
+                {task.deal && (
+                  <>
+                    {' · '}
+                    <Link to={`/deals/${task.deal.id}`}>{task.deal.title}</Link>
+                  </>
+                )}
+              </span>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
