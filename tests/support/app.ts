@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { ManualClock } from '../../server/core/clock.js';
-import { loadConfig } from '../../server/core/config.js';
+import { loadConfig, type AppConfig } from '../../server/core/config.js';
 import type { App } from '../../server/core/http.js';
 import { openTestDatabase } from './database.js';
 import { buildOrg, type TestOrg } from './factories.js';
@@ -15,6 +15,8 @@ export interface TestContext {
   dialect: 'sqlite' | 'postgres';
   clock: ManualClock;
   org: TestOrg;
+  /** The app's configuration (e.g. `filesDir`, a fresh temp directory per test file). */
+  config: AppConfig;
   /** Session cookie per username, logged in through the real endpoint. */
   as(username: string): Promise<Requester>;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function setupTestApp(options: { start?: string; loginMax?: number 
     dialect: database.dialect,
     clock,
     org,
+    config,
     as,
     close: async () => {
       await app.close();

@@ -1,3 +1,53 @@
-import type { App, Deps } from '../../core/http.js';
+import { AppError } from '../../core/errors.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { attachmentListQuery } from './schema.js';
+import * as service from './service.js';
+import { contentDisposition } from './types.js';
 
-export async function attachmentRoutes(_app: App, _deps: Deps) {}
+export async function attachmentRoutes(app: App, deps: Deps) {
+  const tags = ['attachments'];
+
+  app.post(
+    '/api/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a file (multipart/form-data: entity customer|deal|activity, entityId, kind default other, then file)',
+        description:
+          'Accepted: pdf, png, jpeg, gif, webp, docx, xlsx, pptx, txt, csv (content must match the extension). ' +
+          'Too large → 413 PAYLOAD_TOO_LARGE; other types → 415 UNSUPPORTED_MEDIA_TYPE; record outside your scope → 404.',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the upload as multipart/form-data', { fields: [{ field: 'body', message: 'must be multipart/form-data' }] });
+      }
+      const created = await service.uploadAttachment(deps, actor, req.parts() as AsyncIterable<service.UploadPart>);
+      reply.code(201);
+      return created;
+    },
+  );
+
+  app.get(
+    '/api/attachments',
+    { schema: { tags, summary: 'Attachments of one customer, deal or activity in my scope, newest first', querystring: attachmentListQuery } },
+    async (req) => service.listAttachments(deps.db, actorOf(req), req.query.entity, req.query.entityId),
+  );
+
+  app.get(
+    '/api/attachments/:id/content',
+    { schema: { tags, summary: 'Download the file (only if my scope covers the owning record)', params: idParams } },
+    async (req, reply) => {
+      const { attachment, stream } = await service.openAttachment(deps, actorOf(req), req.params.id);
+      const inline = attachment.mime.startsWith('image/') || attachment.mime === 'application/pdf';
+      reply
+        .type(attachment.mime)
+        .header('content-length', attachment.size)
+        .header('content-disposition', contentDisposition(attachment.filename, inline ? 'inline' : 'attachment'))
+        .header('cache-control', 'private, max-age=3600');
+      return reply.send(stream);
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const ATTACHMENT_ENTITIES = ['customer', 'deal', 'activity'] as const;
+export type AttachmentEntity = (typeof ATTACHMENT_ENTITIES)[number];
+
+const entityId = z.string().min(1).max(64);
+
+/** The text fields of the multipart upload (the file itself travels in the part named `file`). */
+export const uploadFields = z.object({
+  entity: z.enum(ATTACHMENT_ENTITIES),
+  entityId,
+  /** Evidence kind that stage gates count, e.g. `trial_agreement`; `other` when not evidence. */
+  kind: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[a-z][a-z0-9_]*$/, 'must be a key such as trial_agreement (a-z, 0-9, _)')
+    .default('other'),
+});
+export type UploadFields = z.infer<typeof uploadFields>;
+
+export const attachmentListQuery = z.object({ entity: z.enum(ATTACHMENT_ENTITIES), entityId });

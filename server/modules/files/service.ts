@@ -1,0 +1,113 @@
+import type { Readable } from 'node:stream';
+import type { Queryable } from '../../db/index.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import type { Deps } from '../../core/http.js';
+import { newId } from '../../core/ids.js';
+import { recordAudit } from '../audit/repo.js';
+import { scopeOf, type Actor } from '../org/scope.js';
+import * as repo from './repo.js';
+import { uploadFields, type AttachmentEntity } from './schema.js';
+import { commitTemp, discardTemp, openContent, writeTemp, type TempFile } from './store.js';
+import { cleanFilename, detectFileType } from './types.js';
+
+type FileDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/** One part of a multipart body, as @fastify/multipart yields them (kept structural so the service knows no HTTP). */
+export type UploadPart =
+  | { type: 'file'; fieldname: string; filename: string; file: Readable & { truncated?: boolean } }
+  | { type: 'field'; fieldname: string; value: unknown };
+
+async function assertOwnerInScope(db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string) {
+  if (!(await repo.ownerInScope(db, scopeOf(actor), entity, entityId))) {
+    throw new AppError('NOT_FOUND', `entityId: ${entity} not found`, { fields: [{ field: 'entityId', message: `${entity} not found` }] });
+  }
+}
+
+const tooLarge = (limit: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', `file: larger than ${limit} bytes`, { fields: [{ field: 'file', message: `must be at most ${limit} bytes` }] });
+
+/**
+ * Stores an upload: stream to a temp file (hashing on the way), check fields, scope, size and type, rename to the
+ * content address, then insert the row and its audit entry in one transaction. Any refusal removes the temp file.
+ */
+export async function uploadAttachment(deps: FileDeps, actor: Actor, parts: AsyncIterable<UploadPart>) {
+  const { db, clock, config } = deps;
+  const raw: Record<string, string> = {};
+  let temp: TempFile | null = null;
+  let originalName = '';
+  try {
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        raw[part.fieldname] = String(part.value);
+        continue;
+      }
+      if (part.fieldname !== 'file' || temp) {
+        part.file.resume();
+        throw new AppError('VALIDATION_FAILED', 'file: send exactly one file, in the part named "file"', {
+          fields: [{ field: 'file', message: 'send exactly one file, in the part named "file"' }],
+        });
+      }
+      originalName = part.filename;
+      temp = await writeTemp(config.filesDir, part.file);
+      if (part.file.truncated || temp.size > config.maxUploadBytes) throw tooLarge(config.maxUploadBytes);
+    }
+    const parsed = uploadFields.safeParse(raw);
+    const problems: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
+    if (!temp) problems.push({ field: 'file', message: 'is required' });
+    if (!parsed.success || !temp) {
+      throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { fields: problems });
+    }
+    const fields = parsed.data;
+    await assertOwnerInScope(db, actor, fields.entity, fields.entityId);
+    if (temp.size === 0) throw new AppError('VALIDATION_FAILED', 'file: is empty', { fields: [{ field: 'file', message: 'is empty' }] });
+    const filename = cleanFilename(originalName);
+    const detected = detectFileType(filename, temp.head);
+    if (!detected.ok) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `file: ${detected.reason}`, { fields: [{ field: 'file', message: detected.reason }] });
+    }
+    const stored = temp;
+    await commitTemp(config.filesDir, stored);
+    temp = null;
+    return await db.transaction().execute(async (trx) => {
+      const id = newId();
+      await repo.insertAttachment(trx, {
+        id,
+        entity: fields.entity,
+        entity_id: fields.entityId,
+        kind: fields.kind,
+        filename,
+        mime: detected.type.mime,
+        size: stored.size,
+        sha256: stored.sha256,
+        uploaded_by: actor.id,
+        created_at: clock.now().toISOString(),
+      });
+      const attachment = (await repo.findAttachment(trx, id))!;
+      await recordAudit(trx, clock, {
+        entity: 'attachment',
+        entityId: id,
+        action: 'create',
+        actorId: actor.id,
+        after: { entity: attachment.entity, entityId: attachment.entityId, kind: attachment.kind, filename, mime: attachment.mime, size: attachment.size, sha256: attachment.sha256 },
+      });
+      return attachment;
+    });
+  } finally {
+    await discardTemp(temp);
+  }
+}
+
+export async function listAttachments(db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string) {
+  await assertOwnerInScope(db, actor, entity, entityId);
+  const items = await repo.listAttachments(db, entity, entityId);
+  return { items, total: items.length };
+}
+
+/** The attachment and a stream of its bytes, only if the reader's scope covers the owning record (404 otherwise). */
+export async function openAttachment(deps: FileDeps, actor: Actor, id: string) {
+  const attachment = await repo.findAttachment(deps.db, id);
+  if (!attachment || !(await repo.ownerInScope(deps.db, scopeOf(actor), attachment.entity, attachment.entityId))) {
+    throw new AppError('NOT_FOUND', 'Attachment not found');
+  }
+  return { attachment, stream: openContent(deps.config.filesDir, attachment.sha256) };
+}
