@@ -232,4 +232,66 @@ export interface Database {
   audit_log: AuditLogTable;
   events: EventsTable;
   event_consumptions: EventConsumptionsTable;
+  calendar_settings: CalendarSettingsTable;
+  sla_timers: SlaTimersTable;
+  sla_firings: SlaFiringsTable;
+  sla_interventions: SlaInterventionsTable;
+}
+
+/** The org's working-day calendar (one row, id 'org'); absent means the defaults. */
+export interface CalendarSettingsTable {
+  id: string;
+  time_zone: string;
+  rest_weekdays: string; // JSON array of ISO weekdays
+  extra_days_off: string; // JSON array of YYYY-MM-DD
+  extra_workdays: string; // JSON array of YYYY-MM-DD
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One SLA clock on a subject (a deal's stage dwell or a task's due time) walking an escalation ladder. */
+export interface SlaTimersTable {
+  id: string;
+  subject_type: string; // deal | task
+  subject_id: string;
+  kind: string; // stage | task_due
+  stage_key: string | null;
+  ladder: string; // JSON: the expanded ladder (sla/ladder.ts)
+  anchor_at: string;
+  /** 1-based level that fires next (ladder length + 1 once exhausted). */
+  next_level: number;
+  due_at: string | null;
+  last_due_at: string | null;
+  level_reached: number;
+  colour: string; // on_time | yellow | red
+  status: string; // active | exhausted | cancelled
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SlaFiringsTable {
+  id: string;
+  timer_id: string;
+  level: number;
+  subject_type: string;
+  subject_id: string;
+  due_at: string;
+  fired_at: string;
+  recipients: string; // JSON array of user ids
+  channels: string; // JSON array
+}
+
+export interface SlaInterventionsTable {
+  id: string;
+  timer_id: string;
+  level: number;
+  user_id: string;
+  subject_type: string;
+  subject_id: string;
+  status: string; // open | resolved
+  note: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
 }

@@ -1,10 +1,12 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../index.js';
 import * as m0001 from './0001_foundation.js';
+import * as m0003 from './0003_sla.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }> = {
   '0001_foundation': m0001,
+  '0003_sla': m0003,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
