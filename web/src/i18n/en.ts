@@ -130,6 +130,8 @@ export const en: Record<MessageKey, string> = {
   'gate.skip': 'Skip this gate',
   'gate.skipReason': 'Why skip? (recorded)',
   'gate.skipNotAllowed': 'This stage cannot be skipped',
+  'gate.skipNotAllowedNamed': '"{stages}" cannot be skipped: move one stage at a time',
+  'gate.skipTitle': 'Skip "{stages}"',
   'gate.done': 'Done',
   'gate.fillField': 'Fill in',
   'gate.uploadEvidence': 'Upload evidence',

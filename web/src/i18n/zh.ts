@@ -128,6 +128,8 @@ export const zh = {
   'gate.skip': '跳过此检查',
   'gate.skipReason': '请填写跳过原因（将被记录）',
   'gate.skipNotAllowed': '此阶段不允许跳过',
+  'gate.skipNotAllowedNamed': '「{stages}」不允许跳过，请逐步推进',
+  'gate.skipTitle': '跳过「{stages}」',
   'gate.done': '已完成',
   'gate.fillField': '填写',
   'gate.uploadEvidence': '上传凭证',

@@ -15,4 +15,4 @@ export function uploadAttachment(entity: string, entityId: string, kind: string,
   return api.upload<Attachment>('/api/attachments', form);
 }
 
-export const downloadUrl = (a: Attachment) => a.url ?? `/api/attachments/${a.id}/download`;
+export const downloadUrl = (a: Attachment) => a.url ?? `/api/attachments/${a.id}/content`;

@@ -7,14 +7,14 @@ import { useI18n } from '../../i18n';
 import { setChecklist } from './api';
 import { useStageName } from './stageName';
 
-/** Checklist items of the current stage and those before it; ticking or unticking is recorded on the deal. */
+/** Checklist items of the current stage (the server accepts only those); ticking or unticking is recorded on the deal. */
 export function ChecklistPanel({ deal, stages, onChanged }: { deal: Deal; stages: Stage[]; onChanged(): void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const stageName = useStageName(stages);
   const [busy, setBusy] = useState<string | null>(null);
-  const upTo = stages.findIndex((s) => s.key === deal.stageKey);
-  const items = stages.slice(0, upTo + 1).flatMap((s) => (s.gate?.checklist ?? []).map((item) => ({ stage: s.key, ...item })));
+  const current = stages.find((s) => s.key === deal.stageKey);
+  const items = (current?.gate?.checklist ?? []).map((item) => ({ stage: current!.key, ...item }));
   if (items.length === 0) return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
 
   async function toggle(key: string, done: boolean) {

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
-import { ApiError, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { userName } from '../../components/userName';
@@ -12,49 +11,37 @@ import { formatDate } from '../../lib/format';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { AuditTable } from '../audit/AuditTable';
-import { moveDeal, stagesOf, useDeal, usePipeline } from './api';
+import { stagesOf, useDeal, usePipeline } from './api';
 import { ChecklistPanel } from './ChecklistPanel';
-import { GateDrawer, type GateRefusal } from './GateDrawer';
 import { GateStatus } from './GateStatus';
 import { StageHistory } from './StageHistory';
 import { useStageName } from './stageName';
+import { useDealMove } from './useDealMove';
 
 export function DealDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const deal = useDeal(id);
   const pipeline = usePipeline(deal.data?.pipelineId);
   const stages = stagesOf(pipeline.data);
   const stageName = useStageName(stages);
-  const [refusal, setRefusal] = useState<GateRefusal | null>(null);
-  const [moving, setMoving] = useState(false);
+  const mover = useDealMove({
+    stages,
+    onChanged: () => {
+      client.invalidateQueries({ queryKey: ['deal', id] });
+      client.invalidateQueries({ queryKey: ['audit', 'deal', id] });
+      client.invalidateQueries({ queryKey: ['board'] });
+    },
+  });
 
   if (deal.error) return <Typography.Text type="danger">{errorMessage(deal.error)}</Typography.Text>;
   const d = deal.data;
   if (!d) return <Skeleton active />;
-
   const refresh = () => {
     client.invalidateQueries({ queryKey: ['deal', id] });
     client.invalidateQueries({ queryKey: ['audit', 'deal', id] });
-    client.invalidateQueries({ queryKey: ['board'] });
   };
-
-  async function move(toStage: string) {
-    setMoving(true);
-    try {
-      await moveDeal(d!.id, toStage);
-      message.success(t('deals.moved', { stage: stageName(toStage) }));
-      refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'GATE_UNMET') {
-        setRefusal({ dealId: d!.id, dealTitle: d!.title, fromStage: d!.stageKey, toStage, unmet: e.body.unmet ?? [] });
-      } else message.error(errorMessage(e));
-    } finally {
-      setMoving(false);
-    }
-  }
 
   const current = stages.findIndex((s) => s.key === d.stageKey);
   return (
@@ -67,9 +54,8 @@ export function DealDetailPage() {
             <Select
               placeholder={t('deals.moveTo')}
               style={{ width: 180 }}
-              loading={moving}
               value={null}
-              onChange={(k: string) => move(k)}
+              onChange={(k: string) => mover.request(d, k)}
               options={stages.filter((s) => s.key !== d.stageKey).map((s) => ({ value: s.key, label: stageName(s.key) }))}
               data-testid="move-select"
             />
@@ -109,15 +95,7 @@ export function DealDetailPage() {
           ]}
         />
       </Card>
-      <GateDrawer
-        refusal={refusal}
-        stages={stages}
-        onClose={() => setRefusal(null)}
-        onMoved={() => {
-          setRefusal(null);
-          refresh();
-        }}
-      />
+      {mover.ui}
     </div>
   );
 }

@@ -21,7 +21,7 @@ interface Props {
 export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
   const { t, lang } = useI18n();
   const stageName = useStageName(stages);
-  const [state, setState] = useState<{ q?: string; status?: string; stageKey?: string; page: number; pageSize: number; sort?: string }>({ page: 1, pageSize: 20 });
+  const [state, setState] = useState<{ q?: string; status?: string; stage?: string; page: number; pageSize: number; sort?: string }>({ page: 1, pageSize: 20 });
   const query = useQuery({
     queryKey: ['deals', { pipelineId, customerId, ...state }],
     queryFn: () => api.get<Page<Deal>>('/api/deals', { pipelineId, customerId, ...state }),
@@ -44,7 +44,7 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
             allowClear
             placeholder={t('deals.stage')}
             style={{ width: 160 }}
-            onChange={(stageKey) => setState((s) => ({ ...s, stageKey, page: 1 }))}
+            onChange={(stage) => setState((s) => ({ ...s, stage, page: 1 }))}
             options={stages.map((s) => ({ value: s.key, label: stageName(s.key) }))}
           />
         )}

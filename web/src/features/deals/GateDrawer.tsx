@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Divider, Drawer, Grid, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Grid, Space, Typography } from 'antd';
 import { ApiError, errorMessage } from '../../api/client';
 import type { Stage, UnmetItem } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -15,6 +15,8 @@ export interface GateRefusal {
   fromStage: string;
   toStage: string;
   unmet: UnmetItem[];
+  /** The reason given for a jump over stages; the retry sends it again. */
+  skipReason?: string;
 }
 
 interface Props {
@@ -35,7 +37,6 @@ export function GateDrawer({ refusal, stages, onClose, onMoved }: Props) {
   const screens = Grid.useBreakpoint();
   const [unmet, setUnmet] = useState<UnmetItem[]>([]);
   const [locallyFixed, setLocallyFixed] = useState<Set<string>>(new Set());
-  const [skipReason, setSkipReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const deal = useDeal(refusal?.dealId);
@@ -45,12 +46,10 @@ export function GateDrawer({ refusal, stages, onClose, onMoved }: Props) {
   useEffect(() => {
     setUnmet(refusal?.unmet ?? []);
     setLocallyFixed(new Set());
-    setSkipReason('');
     setError(null);
   }, [refusal]);
 
   if (!refusal) return <Drawer open={false} />;
-  const fromStage = stages.find((s) => s.key === refusal.fromStage);
   const live = deal.data?.gate && deal.data.gate.stageKey === refusal.fromStage ? new Set(deal.data.gate.unmet.map(unmetKey)) : null;
   // The live status wins once it has been refetched; until then a local fix shows as done straight away.
   const isFixed = (item: UnmetItem) => {
@@ -59,14 +58,13 @@ export function GateDrawer({ refusal, stages, onClose, onMoved }: Props) {
     return locallyFixed.has(key) || (live ? !live.has(key) : false);
   };
   const remaining = unmet.filter((i) => !isFixed(i)).length;
-  const forward = stages.findIndex((s) => s.key === refusal.toStage) > stages.findIndex((s) => s.key === refusal.fromStage);
 
-  async function attempt(reason?: string) {
+  async function attempt() {
     if (!refusal) return;
     setBusy(true);
     setError(null);
     try {
-      await moveDeal(refusal.dealId, refusal.toStage, reason);
+      await moveDeal(refusal.dealId, refusal.toStage, refusal.skipReason);
       message.success(t('deals.moved', { stage: stageName(refusal.toStage) }));
       onMoved();
     } catch (e) {
@@ -108,20 +106,10 @@ export function GateDrawer({ refusal, stages, onClose, onMoved }: Props) {
       ))}
       {remaining === 0 && unmet.length > 0 && <Alert type="success" showIcon message={t('gate.allFixed')} style={{ marginBottom: 12 }} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      {forward && (
-        <>
-          <Divider />
-          {fromStage?.allowSkip ? (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Input.TextArea rows={2} placeholder={t('gate.skipReason')} value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} data-testid="gate-skip-reason" />
-              <Button danger disabled={!skipReason.trim()} loading={busy} onClick={() => attempt(skipReason.trim())} data-testid="gate-skip">
-                {t('gate.skip')}
-              </Button>
-            </Space>
-          ) : (
-            <Typography.Text type="secondary">{t('gate.skipNotAllowed')}</Typography.Text>
-          )}
-        </>
+      {refusal.skipReason && (
+        <Typography.Paragraph type="secondary">
+          {t('deals.skipReason')}: {refusal.skipReason}
+        </Typography.Paragraph>
       )}
     </Drawer>
   );

@@ -1,30 +1,37 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { App, Empty, Skeleton, Typography } from 'antd';
+import { Empty, Skeleton, Typography } from 'antd';
 import { DndContext, KeyboardSensor, PointerSensor, TouchSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { ApiError, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import type { Board, BoardColumn, Deal } from '../../api/types';
 import { Money } from '../../components/Money';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { dayjs } from '../../lib/format';
-import { moveDeal, stagesOf, useBoard } from './api';
-import { GateDrawer, type GateRefusal } from './GateDrawer';
+import { stagesOf, useBoard } from './api';
 import { useStageName } from './stageName';
+import { useDealMove } from './useDealMove';
 
 // A drop ends with a pointer-up on the dragged card, which the browser turns into a click: ignore clicks right after a drag.
 let lastDragAt = 0;
 
 /** Kanban of one pipeline: drag a card to another column to move the deal; a refused gate opens the fix-it drawer. */
 export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const board = useBoard(pipelineId);
-  const [refusal, setRefusal] = useState<GateRefusal | null>(null);
   const stages = stagesOf(board.data?.pipeline);
   const stageName = useStageName(stages);
+  const key = ['board', pipelineId];
+  const mover = useDealMove({
+    stages,
+    onChanged: () => client.invalidateQueries({ queryKey: key }),
+    optimistic: (deal, toStage) => {
+      const previous = client.getQueryData<Board>(key);
+      if (previous) client.setQueryData(key, moveLocally(previous, deal.id, deal.stageKey, toStage));
+      return () => previous && client.setQueryData(key, previous);
+    },
+  });
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
@@ -33,27 +40,12 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
 
   if (board.error) return <Typography.Text type="danger">{errorMessage(board.error)}</Typography.Text>;
   if (!board.data) return <Skeleton active />;
-  const key = ['board', pipelineId];
 
-  async function onDragEnd(event: DragEndEvent) {
+  function onDragEnd(event: DragEndEvent) {
     lastDragAt = Date.now();
     const deal = event.active.data.current?.deal as Deal | undefined;
     const toStage = event.over?.id as string | undefined;
-    if (!deal || !toStage || toStage === deal.stageKey) return;
-    const previous = client.getQueryData<Board>(key);
-    if (previous) client.setQueryData(key, moveLocally(previous, deal, toStage));
-    try {
-      await moveDeal(deal.id, toStage);
-      message.success(t('deals.moved', { stage: stageName(toStage) }));
-    } catch (error) {
-      if (previous) client.setQueryData(key, previous);
-      if (error instanceof ApiError && error.code === 'GATE_UNMET') {
-        setRefusal({ dealId: deal.id, dealTitle: deal.title, fromStage: deal.stageKey, toStage, unmet: error.body.unmet ?? [] });
-      } else message.error(errorMessage(error));
-    } finally {
-      client.invalidateQueries({ queryKey: key });
-      client.invalidateQueries({ queryKey: ['deal', deal.id] });
-    }
+    if (deal && toStage) mover.request(deal, toStage);
   }
 
   const columns = stages.map((s) => board.data!.columns.find((c) => c.stageKey === s.key) ?? { stageKey: s.key, count: 0, deals: [] });
@@ -66,24 +58,18 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
           ))}
         </div>
       </DndContext>
-      <GateDrawer
-        refusal={refusal}
-        stages={stages}
-        onClose={() => setRefusal(null)}
-        onMoved={() => {
-          setRefusal(null);
-          client.invalidateQueries({ queryKey: key });
-        }}
-      />
+      {mover.ui}
     </>
   );
 }
 
-function moveLocally(board: Board, deal: Deal, toStage: string): Board {
+function moveLocally(board: Board, dealId: string, fromStage: string, toStage: string): Board {
+  const deal = board.columns.flatMap((c) => c.deals).find((d) => d.id === dealId);
+  if (!deal) return board;
   return {
     ...board,
     columns: board.columns.map((c) => {
-      if (c.stageKey === deal.stageKey) return { ...c, count: c.count - 1, deals: c.deals.filter((d) => d.id !== deal.id) };
+      if (c.stageKey === fromStage) return { ...c, count: c.count - 1, deals: c.deals.filter((d) => d.id !== dealId) };
       if (c.stageKey === toStage) return { ...c, count: c.count + 1, deals: [{ ...deal, stageKey: toStage }, ...c.deals] };
       return c;
     }),
