@@ -236,6 +236,12 @@ export interface Database {
   sla_timers: SlaTimersTable;
   sla_firings: SlaFiringsTable;
   sla_interventions: SlaInterventionsTable;
+  channels: ChannelsTable;
+  outbox: OutboxTable;
+  notifications: NotificationsTable;
+  notification_requests: NotificationRequestsTable;
+  channel_sends: ChannelSendsTable;
+  sms_log: SmsLogTable;
 }
 
 /** The org's working-day calendar (one row, id 'org'); absent means the defaults. */
@@ -294,4 +300,74 @@ export interface SlaInterventionsTable {
   created_at: string;
   resolved_at: string | null;
   resolved_by: string | null;
+}
+
+/** A delivery channel: group robot of a team (and its subtree), SMTP server or SMS provider. */
+export interface ChannelsTable {
+  id: string;
+  kind: string; // wecom | dingtalk | feishu | email | sms
+  name: string;
+  /** Robots serve this team and its subtree; null = the whole company. */
+  team_id: string | null;
+  settings: string; // JSON, non-secret (format, locale, SMTP host, ...)
+  secrets: string; // JSON, write-only through the API (webhook URL with key, signing secret, SMTP password)
+  rate_per_minute: number | null; // null = the kind's documented limit
+  rate_per_second: number | null;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One message to deliver; written in the transaction of its cause, delivered by the dispatcher job. */
+export interface OutboxTable {
+  id: string;
+  idempotency_key: string;
+  channel_id: string | null;
+  kind: string; // wecom | dingtalk | feishu | email | sms | webhook
+  recipient: string; // user id, e-mail address, phone or URL
+  payload: string; // JSON
+  status: string; // pending | sent | dead
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** The in-app inbox (bell). */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  title: string;
+  title_en: string | null;
+  body: string;
+  body_en: string | null;
+  link: string | null; // app path such as /deals/<id>
+  subject_type: string | null;
+  subject_id: string | null;
+  read_at: string | null;
+  created_at: string;
+  idempotency_key: string;
+}
+
+export interface NotificationRequestsTable {
+  idempotency_key: string;
+  created_at: string;
+}
+
+export interface ChannelSendsTable {
+  id: string;
+  channel_id: string;
+  sent_at: string;
+}
+
+export interface SmsLogTable {
+  id: string;
+  channel_id: string | null;
+  phone: string;
+  template: string;
+  params: string; // JSON
+  sent_at: string;
 }

@@ -1,11 +1,13 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../index.js';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_notifications.js';
 import * as m0003 from './0003_sla.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }> = {
   '0001_foundation': m0001,
+  '0002_notifications': m0002,
   '0003_sla': m0003,
 };
 
