@@ -1,0 +1,70 @@
+/**
+ * Which stage moves are allowed, decided once. Pure: the service supplies the pipeline and the deal's stage and
+ * checks the gate this returns. The rules:
+ *
+ * - Stages are ordered as declared. Lost stages (terminal: lost) sit outside the path: any deal may be moved into
+ *   a lost stage without a gate (closing a deal as lost must never be blocked); `skipReason` is recorded as the reason.
+ * - Backward (to an earlier stage, including reopening a won or lost deal into an open stage) is always allowed,
+ *   recorded with direction `backward`. A lost deal can only be reopened into an open stage, never straight to won.
+ * - Forward by one stage on the path: the current stage's gate must be met (→ 422 GATE_UNMET).
+ * - Forward by more than one is a skip: every stage passed over (strictly between current and target) must have
+ *   `allowSkip` (→ 422 SKIP_NOT_ALLOWED naming them), `skipReason` is mandatory (→ 400 naming skipReason), and the
+ *   current stage's gate must still be met — the deal really leaves it; only the stages it never enters are waived.
+ */
+import { AppError, invalid } from '../../core/errors.js';
+import type { PipelineDefinition, StageDefinition } from '../pipelines/definition.js';
+
+export type MoveDirection = 'forward' | 'backward' | 'skip';
+
+export interface MovePlan {
+  from: StageDefinition;
+  to: StageDefinition;
+  direction: MoveDirection;
+  /** The stage whose gate must be met before the move, or null when none applies. */
+  gateStage: StageDefinition | null;
+  skipped: string[];
+  /** Recorded reason (mandatory for skips, optional when closing as lost). */
+  reason: string | null;
+  status: 'open' | 'won' | 'lost';
+}
+
+export function planMove(def: PipelineDefinition, fromKey: string, toKey: string, skipReason?: string | null): MovePlan {
+  const stages = def.stages;
+  const fromIndex = stages.findIndex((s) => s.key === fromKey);
+  const toIndex = stages.findIndex((s) => s.key === toKey);
+  if (toIndex < 0) throw invalid('toStage', `no stage "${toKey}" in this pipeline; one of ${stages.map((s) => s.key).join(', ')}`);
+  const to = stages[toIndex];
+  // A deal whose stage was removed from the definition can only be moved somewhere that exists; treat it as before the start.
+  const from = fromIndex >= 0 ? stages[fromIndex] : { ...to, key: fromKey, name: fromKey, terminal: undefined, allowSkip: true };
+  if (fromKey === toKey) {
+    throw new AppError('INVALID_STATE', `The deal is already in stage "${toKey}"`, { fields: [{ field: 'toStage', message: 'is the current stage' }] });
+  }
+  const reason = skipReason?.trim() ? skipReason.trim() : null;
+  const status = to.terminal ?? 'open';
+  const base = { from, to, skipped: [] as string[], status } as const;
+
+  if (to.terminal === 'lost') {
+    return { ...base, direction: toIndex > fromIndex ? 'forward' : 'backward', gateStage: null, reason };
+  }
+  if (from.terminal === 'lost' && to.terminal) {
+    throw new AppError('INVALID_STATE', 'A lost deal must be reopened into an open stage before it can be won', {
+      fields: [{ field: 'toStage', message: 'reopen into an open stage first' }],
+    });
+  }
+  if (fromIndex < 0 || toIndex < fromIndex || from.terminal === 'lost') {
+    return { ...base, direction: 'backward', gateStage: null, reason: null };
+  }
+  // Lost stages are off the path: they are neither "next" nor skipped over.
+  const between = stages.slice(fromIndex + 1, toIndex).filter((s) => s.terminal !== 'lost');
+  if (between.length === 0) return { ...base, direction: 'forward', gateStage: from, reason: null };
+
+  const refused = between.filter((s) => !s.allowSkip);
+  if (refused.length > 0) {
+    throw new AppError('SKIP_NOT_ALLOWED', `Stage ${refused.map((s) => `"${s.key}" (${s.name})`).join(', ')} cannot be skipped`, {
+      fields: [{ field: 'toStage', message: `would skip ${refused.map((s) => s.key).join(', ')}, which do not allow skipping` }],
+      extra: { stages: refused.map((s) => s.key) },
+    });
+  }
+  if (!reason) throw invalid('skipReason', `is required to skip ${between.map((s) => s.key).join(', ')}`);
+  return { ...base, direction: 'skip', gateStage: from, skipped: between.map((s) => s.key), reason };
+}

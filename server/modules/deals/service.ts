@@ -1,0 +1,279 @@
+/**
+ * Deal use cases. Every write is one transaction holding the change, its stage history, its audit entry and its
+ * domain event. Reads and writes by id apply the caller's scope in SQL; an out-of-scope id answers 404.
+ */
+import type { Db, Queryable } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
+import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
+import { emitEvent } from '../../core/events.js';
+import { resolveSort } from '../../core/http.js';
+import { newId } from '../../core/ids.js';
+import { parseJson, toJson } from '../../core/json.js';
+import { diffFields, recordAudit } from '../audit/repo.js';
+import { loadCustomFieldDefs } from '../customfields/repo.js';
+import { validateCustomValues, type CustomFieldDef } from '../customfields/values.js';
+import { evaluateGate, type ChecklistState, type GateFacts, type UnmetRequirement } from '../gates/evaluate.js';
+import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
+import { findStage } from '../pipelines/definition.js';
+import * as pipelinesRepo from '../pipelines/repo.js';
+import { planMove } from './moves.js';
+import { loaded, presentDeal, presentHistory, type LoadedPipeline } from './presenter.js';
+import * as repo from './repo.js';
+import type { ChecklistInput, DealCreateInput, DealListQuery, DealPatchInput, MoveInput } from './schema.js';
+
+const SORTABLE = {
+  title: 'deals.title',
+  amountFen: 'deals.amount_fen',
+  expectedCloseDate: 'deals.expected_close_date',
+  stageEnteredAt: 'deals.stage_entered_at',
+  createdAt: 'deals.created_at',
+  updatedAt: 'deals.updated_at',
+} as const;
+
+export async function loadPipelines(db: Queryable, ids: string[]): Promise<Map<string, LoadedPipeline>> {
+  const rows = await pipelinesRepo.findPipelinesByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, loaded(r)]));
+}
+
+export async function listDeals(db: Queryable, actor: Actor, query: DealListQuery) {
+  const amounts = canSeeAmounts(actor);
+  // Sorting by a hidden field would leak it through the order.
+  const allowed: Record<string, string> = { ...SORTABLE };
+  if (!amounts) delete allowed.amountFen;
+  const order = resolveSort(query.sort, allowed, { column: 'deals.updated_at', direction: 'desc' });
+  let pipelineId = query.pipelineId;
+  if (pipelineId) pipelineId = (await pipelinesRepo.findPipeline(db, pipelineId))?.id ?? pipelineId;
+  const { rows, total } = await repo.listDeals(
+    db,
+    scopeOf(actor),
+    { q: query.q, pipelineId, stage: query.stage, ownerId: query.ownerId, customerId: query.customerId, status: query.status },
+    order,
+    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+  );
+  const pipelines = await loadPipelines(db, rows.map((r) => r.pipeline_id));
+  return { items: rows.map((r) => presentDeal(r, pipelines.get(r.pipeline_id), { amounts })), total };
+}
+
+async function findDeal(db: Queryable, actor: Actor, id: string) {
+  const row = await repo.findScopedDeal(db, scopeOf(actor), id);
+  if (!row) throw notFound('Deal');
+  return row;
+}
+
+async function gateFacts(db: Queryable, deal: repo.DealRow, defs?: CustomFieldDef[]): Promise<GateFacts> {
+  return {
+    deal: { title: deal.title, amountFen: Number(deal.amount_fen), expectedCloseDate: deal.expected_close_date },
+    custom: parseJson<Record<string, unknown>>(deal.custom, {}),
+    customFieldDefs: defs ?? (await loadCustomFieldDefs(db, 'deal')),
+    evidenceCounts: await repo.evidenceCounts(db, deal.id),
+    checklist: parseJson<Record<string, ChecklistState>>(deal.checklist, {}),
+  };
+}
+
+/** The deal with its stage history, evidence counts and what its current stage's gate still lacks. */
+export async function getDeal(db: Queryable, actor: Actor, id: string) {
+  const row = await findDeal(db, actor, id);
+  const pipeline = (await loadPipelines(db, [row.pipeline_id])).get(row.pipeline_id);
+  const stage = pipeline ? findStage(pipeline.def, row.stage_key) : undefined;
+  const facts = await gateFacts(db, row);
+  const unmet = stage && !stage.terminal ? evaluateGate(stage, facts) : [];
+  return {
+    ...presentDeal(row, pipeline, { amounts: canSeeAmounts(actor) }),
+    evidence: facts.evidenceCounts,
+    gate: { stageKey: row.stage_key, unmet },
+    history: presentHistory(await repo.listHistory(db, row.id), pipeline?.def ?? null),
+  };
+}
+
+async function resolveOwner(db: Queryable, actor: Actor, ownerId: string | undefined) {
+  const id = ownerId ?? actor.id;
+  const scope = scopeOf(actor);
+  if (scope.kind === 'own' && id !== actor.id) {
+    throw new AppError('FORBIDDEN', 'ownerId: sellers can only own their own deals', { fields: [{ field: 'ownerId', message: 'must be yourself' }] });
+  }
+  const user = await repo.findActiveUser(db, id);
+  if (!user) throw invalid('ownerId', 'no such active user');
+  if (scope.kind === 'subtree' && !user.team_path.startsWith(scope.path)) throw invalid('ownerId', 'is outside your team');
+  return user;
+}
+
+async function checkCustom(db: Queryable, values: Record<string, unknown>, partial: boolean): Promise<void> {
+  const defs = await loadCustomFieldDefs(db, 'deal');
+  const errors: FieldError[] = validateCustomValues(defs, values, { partial });
+  const userValues = defs.filter((d) => d.type === 'user' && typeof values[d.key] === 'string');
+  const known = await repo.existingUserIds(db, userValues.map((d) => values[d.key] as string));
+  for (const def of userValues) if (!known.has(values[def.key] as string)) errors.push({ field: `custom.${def.key}`, message: 'no such user' });
+  if (errors.length > 0) {
+    throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fields: errors });
+  }
+}
+
+function refuseHiddenAmount(actor: Actor, amountFen: number | undefined) {
+  if (amountFen !== undefined && !canSeeAmounts(actor)) {
+    throw new AppError('FORBIDDEN', 'amountFen: your role may not see or set amounts', { fields: [{ field: 'amountFen', message: 'not allowed for your role' }] });
+  }
+}
+
+export async function createDeal(db: Db, clock: Clock, actor: Actor, input: DealCreateInput) {
+  refuseHiddenAmount(actor, input.amountFen);
+  const id = await db.transaction().execute(async (trx) => {
+    const customer = await repo.findScopedCustomer(trx, scopeOf(actor), input.customerId);
+    if (!customer) throw invalid('customerId', 'no such customer in your scope');
+    const pipelineRow = await pipelinesRepo.findPipeline(trx, input.pipelineId);
+    if (!pipelineRow || pipelineRow.archived === 1) throw invalid('pipelineId', 'no such pipeline');
+    const def = pipelinesRepo.definitionOf(pipelineRow);
+    const stageKey = input.stageKey ?? def.stages[0].key;
+    const stage = findStage(def, stageKey);
+    if (!stage) throw invalid('stageKey', `no stage "${stageKey}" in pipeline ${def.key}`);
+    // Creating straight into won/lost would bypass every gate and the move history.
+    if (stage.terminal) throw invalid('stageKey', 'a deal starts in an open stage; move it to close it');
+    const owner = await resolveOwner(trx, actor, input.ownerId);
+    const custom = input.custom ?? {};
+    await checkCustom(trx, custom, false);
+    const now = clock.now().toISOString();
+    const dealId = newId();
+    const row = {
+      id: dealId,
+      title: input.title,
+      customer_id: customer.id,
+      pipeline_id: pipelineRow.id,
+      stage_key: stage.key,
+      status: 'open',
+      owner_id: owner.id,
+      team_path: owner.team_path,
+      amount_fen: input.amountFen ?? 0,
+      expected_close_date: input.expectedCloseDate ?? null,
+      checklist: '{}',
+      custom: toJson(custom),
+      stage_entered_at: now,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertDeal(trx, row);
+    await repo.insertHistory(trx, { id: newId(), deal_id: dealId, stage_key: stage.key, entered_at: now, left_at: null, entered_by: actor.id, direction: 'created', skip_reason: null });
+    await recordAudit(trx, clock, { entity: 'deal', entityId: dealId, action: 'create', actorId: actor.id, after: row });
+    await emitEvent(trx, clock, {
+      type: 'deal.created',
+      entity: 'deal',
+      entityId: dealId,
+      actorId: actor.id,
+      payload: { pipelineId: pipelineRow.id, stageKey: stage.key, ownerId: owner.id, customerId: customer.id },
+    });
+    return dealId;
+  });
+  return getDeal(db, actor, id);
+}
+
+export async function updateDeal(db: Db, clock: Clock, actor: Actor, id: string, patch: DealPatchInput) {
+  refuseHiddenAmount(actor, patch.amountFen);
+  await db.transaction().execute(async (trx) => {
+    const deal = await findDeal(trx, actor, id);
+    const next: Record<string, unknown> = {};
+    if (patch.title !== undefined) next.title = patch.title;
+    if (patch.amountFen !== undefined) next.amount_fen = patch.amountFen;
+    if (patch.expectedCloseDate !== undefined) next.expected_close_date = patch.expectedCloseDate;
+    if (patch.customerId !== undefined && patch.customerId !== deal.customer_id) {
+      const customer = await repo.findScopedCustomer(trx, scopeOf(actor), patch.customerId);
+      if (!customer) throw invalid('customerId', 'no such customer in your scope');
+      next.customer_id = customer.id;
+    }
+    if (patch.ownerId !== undefined && patch.ownerId !== deal.owner_id) {
+      const owner = await resolveOwner(trx, actor, patch.ownerId);
+      next.owner_id = owner.id;
+      next.team_path = owner.team_path;
+    }
+    if (patch.custom !== undefined) {
+      await checkCustom(trx, Object.fromEntries(Object.entries(patch.custom).filter(([, v]) => v !== null)), true);
+      const merged = { ...parseJson<Record<string, unknown>>(deal.custom, {}), ...patch.custom };
+      for (const [key, value] of Object.entries(merged)) if (value === null) delete merged[key];
+      next.custom = toJson(merged);
+    }
+    const diff = diffFields(deal as unknown as Record<string, unknown>, next);
+    if (!diff.changed) return;
+    await repo.updateDeal(trx, id, { ...next, updated_at: clock.now().toISOString() });
+    await recordAudit(trx, clock, { entity: 'deal', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
+    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: { changed: Object.keys(diff.after) } });
+  });
+  return getDeal(db, actor, id);
+}
+
+/** Ticks or unticks an item of the current stage's checklist, recording who and when. */
+export async function setChecklistItem(db: Db, clock: Clock, actor: Actor, id: string, input: ChecklistInput) {
+  await db.transaction().execute(async (trx) => {
+    const deal = await findDeal(trx, actor, id);
+    const pipeline = await pipelinesRepo.findPipeline(trx, deal.pipeline_id);
+    const stage = pipeline ? findStage(pipelinesRepo.definitionOf(pipeline), deal.stage_key) : undefined;
+    const items = stage?.gate.checklist ?? [];
+    if (!items.some((i) => i.key === input.item)) {
+      throw invalid('item', `is not in the checklist of stage "${deal.stage_key}"${items.length ? `; one of ${items.map((i) => i.key).join(', ')}` : ' (it has none)'}`);
+    }
+    const now = clock.now().toISOString();
+    const checklist = parseJson<Record<string, ChecklistState>>(deal.checklist, {});
+    const before = checklist[input.item] ?? null;
+    const after: ChecklistState = { done: input.done, note: input.note ?? null, by: actor.id, at: now };
+    checklist[input.item] = after;
+    await repo.updateDeal(trx, id, { checklist: toJson(checklist), updated_at: now });
+    await recordAudit(trx, clock, {
+      entity: 'deal',
+      entityId: id,
+      action: 'checklist',
+      actorId: actor.id,
+      before: { item: input.item, state: before },
+      after: { item: input.item, state: after },
+    });
+    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: { changed: ['checklist'], item: input.item, done: input.done } });
+  });
+  return getDeal(db, actor, id);
+}
+
+export class GateUnmetError extends AppError {
+  constructor(stage: { key: string; name: string }, unmet: UnmetRequirement[]) {
+    super('GATE_UNMET', `The gate of stage "${stage.name}" (${stage.key}) is not met: ${unmet.length} requirement(s) missing`, {
+      extra: { stageKey: stage.key, unmet },
+    });
+  }
+}
+
+/** Moves a deal (rules in moves.ts); a refused gate answers 422 GATE_UNMET listing every unmet requirement. */
+export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, input: MoveInput) {
+  await db.transaction().execute(async (trx) => {
+    const deal = await findDeal(trx, actor, id);
+    const pipeline = await pipelinesRepo.findPipeline(trx, deal.pipeline_id);
+    if (!pipeline) throw notFound('Pipeline');
+    const plan = planMove(pipelinesRepo.definitionOf(pipeline), deal.stage_key, input.toStage, input.skipReason);
+    if (plan.gateStage) {
+      const unmet = evaluateGate(plan.gateStage, await gateFacts(trx, deal));
+      if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
+    }
+    const now = clock.now().toISOString();
+    const moved = await repo.updateDealStage(trx, id, deal.stage_key, { stage_key: plan.to.key, status: plan.status, stage_entered_at: now, updated_at: now });
+    if (!moved) throw new AppError('CONFLICT', 'The deal was moved by someone else meanwhile; reload and retry');
+    await repo.closeOpenHistory(trx, id, now);
+    await repo.insertHistory(trx, {
+      id: newId(),
+      deal_id: id,
+      stage_key: plan.to.key,
+      entered_at: now,
+      left_at: null,
+      entered_by: actor.id,
+      direction: plan.direction,
+      skip_reason: plan.reason,
+    });
+    await recordAudit(trx, clock, {
+      entity: 'deal',
+      entityId: id,
+      action: 'move',
+      actorId: actor.id,
+      before: { stageKey: deal.stage_key, status: deal.status },
+      after: { stageKey: plan.to.key, status: plan.status, direction: plan.direction, skipped: plan.skipped, skipReason: plan.reason },
+    });
+    await emitEvent(trx, clock, {
+      type: 'deal.stage_changed',
+      entity: 'deal',
+      entityId: id,
+      actorId: actor.id,
+      payload: { from: deal.stage_key, to: plan.to.key, direction: plan.direction, pipelineId: deal.pipeline_id, skipped: plan.skipped, skipReason: plan.reason, status: plan.status },
+    });
+  });
+  return getDeal(db, actor, id);
+}
