@@ -7,6 +7,8 @@ export interface AppConfig {
   port: number;
   host: string;
   timeZone: string;
+  /** Absolute base URL of the web app, for links in robot messages and e-mails (ACTIONFLOW_PUBLIC_URL). */
+  publicUrl: string;
   /** Largest accepted upload in bytes. */
   maxUploadBytes: number;
   sessionTtlHours: number;
@@ -24,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     timeZone: env.ACTIONFLOW_TIME_ZONE ?? 'Asia/Shanghai',
+    publicUrl: (env.ACTIONFLOW_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     maxUploadBytes: Number(env.ACTIONFLOW_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     sessionTtlHours: Number(env.ACTIONFLOW_SESSION_TTL_HOURS ?? 12),
     cookieSecure: env.ACTIONFLOW_COOKIE_SECURE === 'true',
