@@ -1,7 +1,7 @@
 import { loadConfig, type AppConfig } from '../core/config.js';
 import { AppError } from '../core/errors.js';
-import { openDatabase, type DatabaseHandle } from '../db/index.js';
-import { DEMO_LOGINS } from '../demo/index.js';
+import type { DatabaseHandle } from '../db/index.js';
+import { DEMO_LOGINS } from '../demo/org.js';
 
 /** Thrown by commands for a clean "message + exit code" ending without a stack trace. */
 export class CliError extends Error {
@@ -12,6 +12,8 @@ export class CliError extends Error {
 
 /** Opens the configured database (DATABASE_URL or the SQLite file under ./data) and brings its schema up to date. */
 export async function openConfigured(config: AppConfig = loadConfig()): Promise<{ config: AppConfig; database: DatabaseHandle }> {
+  // Loaded on demand: `pipeline validate` and `--help` should not pay for database drivers.
+  const { openDatabase } = await import('../db/index.js');
   const database = openDatabase(config.databaseUrl);
   try {
     await database.migrate();

@@ -1,7 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { systemClock } from '../core/clock.js';
-import { loadDemoData, resetDatabase } from '../demo/index.js';
 import { CliError, demoLoginsTable, describeDatabase, withDatabase } from './context.js';
 
 export function registerDemo(program: Command): void {
@@ -15,6 +14,7 @@ export function registerDemo(program: Command): void {
     .action(async (options: { scale: string }) => {
       const scale = Number(options.scale);
       if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new CliError(`--scale must be a number above 0 and at most 100, got "${options.scale}"`);
+      const { loadDemoData, resetDatabase } = await import('../demo/index.js');
       await withDatabase(async (database, config) => {
         console.log(`Resetting ${describeDatabase(config.databaseUrl)} (${database.dialect})…`);
         const tables = await resetDatabase(database.db);

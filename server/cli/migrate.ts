@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { describeDatabase } from './context.js';
-import { openDatabase } from '../db/index.js';
 import { loadConfig } from '../core/config.js';
 
 export function registerMigrate(program: Command): void {
@@ -9,6 +8,7 @@ export function registerMigrate(program: Command): void {
     .description('Create or update the database schema (idempotent) 建表/升级数据库')
     .action(async () => {
       const config = loadConfig();
+      const { openDatabase } = await import('../db/index.js');
       const database = openDatabase(config.databaseUrl);
       try {
         const applied = await database.migrate();

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
-import { exportPipelineYaml, importPipelineYaml, listTemplates, validatePipelineYaml } from '../modules/pipelines/service.js';
+import { listTemplates } from '../modules/pipelines/templates.js';
+import { validatePipelineYaml } from '../modules/pipelines/yaml.js';
 import { CliError, table, withDatabase } from './context.js';
 
 function readText(file: string): string {
@@ -49,6 +50,7 @@ export function registerPipeline(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      const { importPipelineYaml } = await import('../modules/pipelines/service.js');
       await withDatabase(async (database) => {
         const result = await importPipelineYaml(database.db, systemClock, null, text);
         console.log(`${result.created ? 'Created' : 'Updated'} pipeline ${result.key} (id ${result.id})`);
@@ -61,6 +63,7 @@ export function registerPipeline(program: Command): void {
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .description('Print a pipeline as YAML')
     .action(async (key: string, options: { output?: string }) => {
+      const { exportPipelineYaml } = await import('../modules/pipelines/service.js');
       await withDatabase(async (database) => {
         let yaml: string;
         try {

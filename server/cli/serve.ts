@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { buildApp } from '../app.js';
 import { systemClock } from '../core/clock.js';
 import { loadConfig } from '../core/config.js';
-import { loadDemoData } from '../demo/index.js';
 import { CliError, demoLoginsTable, describeDatabase, openConfigured } from './context.js';
 
 export function registerServe(program: Command): void {
@@ -22,11 +20,13 @@ export function registerServe(program: Command): void {
       const users = await database.db.selectFrom('users').select(database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       if (Number(users.n) === 0 && options.demo) {
         console.log('Empty database: loading the demo company 正在加载演示数据…');
+        const { loadDemoData } = await import('../demo/index.js');
         const started = Date.now();
         const summary = await loadDemoData(database.db, systemClock, { onProgress: (m) => console.log(`  ${m}`) });
         console.log(`  Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.customers} customers, ${summary.deals} deals, ${summary.activities} activities.`);
       }
 
+      const { buildApp } = await import('../app.js');
       const app = await buildApp({ database, clock: systemClock, config, logger: true });
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { systemClock } from '../core/clock.js';
 import { ROLES, type Role } from '../db/schema.js';
 import type { Queryable } from '../db/index.js';
-import { createUser } from '../modules/org/service.js';
 import { CliError, withDatabase } from './context.js';
 
 interface AddOptions {
@@ -33,6 +32,7 @@ export function registerUser(program: Command): void {
       if (!ROLES.includes(options.role as Role)) throw new CliError(`--role: must be one of ${ROLES.join(', ')}`);
       if (options.password !== undefined && options.password.length < 8) throw new CliError('--password: at least 8 characters');
       const password = options.password ?? randomBytes(12).toString('base64url');
+      const { createUser } = await import('../modules/org/service.js');
       await withDatabase(async (database) => {
         const team = await resolveTeam(database.db, options.team);
         const created = await createUser(database.db, systemClock, null, {
