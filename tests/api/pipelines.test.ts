@@ -155,6 +155,14 @@ describe('pipelines API', () => {
     expect(badProb.json().error.fields[0].field).toBe('stages.0.probability');
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/pipelines', '/api/pipelines/import', '/api/pipelines/{id}/export', '/api/pipelines/{id}/board', '/api/deals/{id}/move', '/api/pipeline-templates']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(JSON.stringify(doc.paths['/api/pipelines/{id}'].put)).toContain('allowSkip');
+  });
+
   it('offers the CLI functions directly: import, export round trip, install', async () => {
     const text = demoYaml.replace('key: demo_flow', 'key: cli_flow');
     const result = await importPipelineYaml(t.db, t.clock, null, text);
