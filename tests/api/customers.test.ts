@@ -230,9 +230,14 @@ describe('customers and contacts', () => {
     ['POST', '/api/customers/:a1/contacts', { name: '' }, 'name'],
     ['POST', '/api/customers/:a1/contacts', { name: '李', decisionPower: 'boss' }, 'decisionPower'],
     ['POST', '/api/customers/:a1/contacts', { name: '李', email: 'not-mail' }, 'email'],
+    ['POST', '/api/customers/:a1/contacts', { name: '李', phone: 'abc' }, 'phone'],
+    ['PATCH', '/api/contacts/:contact', { decisionPower: 'boss' }, 'decisionPower'],
+    ['PATCH', '/api/contacts/:contact', { name: '' }, 'name'],
+    ['PATCH', '/api/contacts/:contact', {}, 'body'],
   ] as const)('%s %s %j → 400 naming %s', async (method, url, payload, field) => {
     const seller = await t.as('seller_a');
-    const res = await seller({ method, url: url.replace(':a1', ids.a1), ...(payload ? { payload } : {}) });
+    ids.contact ??= (await seller({ method: 'POST', url: `/api/customers/${ids.a2}/contacts`, payload: { name: '赵' } })).json().id;
+    const res = await seller({ method, url: url.replace(':a1', ids.a1).replace(':contact', ids.contact), ...(payload ? { payload } : {}) });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
   });

@@ -117,9 +117,9 @@ export function listContacts(db: Queryable, customerId: string) {
 /** A contact whose customer is live and inside the scope. */
 export async function findContact(db: Queryable, scope: Scope, id: string) {
   return db
-    .selectFrom('contacts')
-    .innerJoin('customers', 'customers.id', 'contacts.customer_id')
-    .where(scopeFilter(scope, 'customers') as never)
+    .selectFrom('customers')
+    .where(scopeFilter(scope, 'customers'))
+    .innerJoin('contacts', 'contacts.customer_id', 'customers.id')
     .where('contacts.id', '=', id)
     .where('customers.deleted_at', 'is', null)
     .selectAll('contacts')
