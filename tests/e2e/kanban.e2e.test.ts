@@ -77,7 +77,7 @@ async function logIn(page: Page, username: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
+  await page.getByTestId('logout').waitFor();
 }
 
 /** Drags with real pointer events in small steps, as dnd-kit's pointer sensor needs movement past its threshold. */
@@ -98,7 +98,8 @@ describe('kanban stage gate (desktop)', () => {
     const page = await context.newPage();
     try {
       await logIn(page, 'seller_a');
-      await expect(page.getByTestId('current-user').textContent()).resolves.toContain('销售');
+      // The shell shows who is logged in and their role.
+      await expect(page.getByTestId('current-user').textContent()).resolves.toMatch(/seller_a.*销售/);
 
       await page.goto(`${server.baseUrl}/deals?pipeline=${pipelineId}`);
       const card = `[data-testid="column-first_touch"] [data-deal-id="${dealId}"]`;
@@ -116,7 +117,7 @@ describe('kanban stage gate (desktop)', () => {
       for (const label of ['金额', '拜访照片', '决策权已核实', '已记录客户原话痛点', '核实对方职务与决策权']) expect(text).toContain(label);
       // Refused means the deal stayed where it was, on the server and on the board.
       expect((await seller<{ stageKey: string }>('GET', `/api/deals/${dealId}`)).body.stageKey).toBe('first_touch');
-      await page.screenshot({ path: 'test-results/kanban-gate.png' });
+      await page.screenshot({ path: 'test-results/kanban-gate.png', animations: 'disabled' });
 
       // Fix each item in place.
       await drawer.getByTestId('fix-checklist-decision_power_verified').click();
@@ -142,8 +143,9 @@ describe('kanban stage gate (desktop)', () => {
       const attachments = await seller<{ items: { kind: string }[] }>('GET', `/api/attachments?entity=deal&entityId=${dealId}`);
       expect(attachments.body.items.map((a) => a.kind)).toContain('visit_photo');
 
+      await expect.poll(() => page.locator('.ant-drawer-content-wrapper:visible').count()).toBe(0);
       await page.mouse.move(0, 0);
-      await page.screenshot({ path: 'test-results/kanban.png', fullPage: true });
+      await page.screenshot({ path: 'test-results/kanban.png', animations: 'disabled' });
     } finally {
       await context.close();
     }
@@ -168,8 +170,8 @@ describe('quick log on a phone (375×812)', () => {
       await page.getByTestId('quicklog-summary').fill('客户确认预算 120 万，院长希望下月安排演示。');
       await page.getByTestId('quicklog-next').fill('周三上门演示');
       await form.locator('#nextActionAt').click();
-      await page.locator('.ant-picker-dropdown .ant-picker-today-btn').click();
-      await page.screenshot({ path: 'test-results/quicklog-phone.png' });
+      await page.locator('.ant-picker-dropdown .ant-picker-now-btn').click();
+      await page.screenshot({ path: 'test-results/quicklog-phone.png', animations: 'disabled' });
       await page.getByTestId('quicklog-submit').click();
       await page.getByText('跟进已记录').waitFor();
 

@@ -94,8 +94,8 @@ export function AppLayout() {
           {isPhone && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('nav.more')} />}
           {isPhone && <span className="brand-inline">{t('app.name')}</span>}
           <div style={{ flex: 1 }} />
-          {userBox}
-          <LanguageSwitch />
+          {!isPhone && userBox}
+          <LanguageSwitch compact={isPhone} />
           <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
             {!isPhone && t('nav.logout')}
           </Button>
@@ -120,6 +120,12 @@ export function AppLayout() {
         )}
       </Layout>
       <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" width={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
+        <div style={{ padding: '12px 24px', borderBottom: '1px solid #f0f0f0' }}>
+          {userBox}
+          <div>
+            <Typography.Text type="secondary">{me.team.name}</Typography.Text>
+          </div>
+        </div>
         {menu}
       </Drawer>
     </Layout>
