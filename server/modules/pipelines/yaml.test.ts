@@ -118,10 +118,10 @@ stages:
     expect(errorsOf('- a\n- b\n')[0].message).toContain('mapping');
   });
 
-  it('keeps reserved sla and cadence blocks so later engines can read them', () => {
-    const text = valid.replace('    probability: 10\n', '    probability: 10\n    sla:\n      maxDwellDays: 7\n');
+  it('keeps reserved cadence blocks so a later engine can read them', () => {
+    const text = valid.replace('    probability: 10\n', '    probability: 10\n    cadences:\n      - anchor: stage_entered\n        steps: [1, 3, 5]\n');
     const result = validatePipelineYaml(text);
-    expect(result.ok && result.definition.stages[0].sla).toEqual({ maxDwellDays: 7 });
+    expect(result.ok && result.definition.stages[0].cadences).toEqual([{ anchor: 'stage_entered', steps: [1, 3, 5] }]);
   });
 });
 
