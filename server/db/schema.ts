@@ -242,6 +242,8 @@ export interface Database {
   notification_requests: NotificationRequestsTable;
   channel_sends: ChannelSendsTable;
   sms_log: SmsLogTable;
+  rules: RulesTable;
+  rule_runs: RuleRunsTable;
 }
 
 /** The org's working-day calendar (one row, id 'org'); absent means the defaults. */
@@ -260,7 +262,7 @@ export interface SlaTimersTable {
   id: string;
   subject_type: string; // deal | task
   subject_id: string;
-  kind: string; // stage | task_due
+  kind: string; // stage_dwell | stage_idle | task_due
   stage_key: string | null;
   ladder: string; // JSON: the expanded ladder (sla/ladder.ts)
   anchor_at: string;
@@ -370,4 +372,36 @@ export interface SmsLogTable {
   template: string;
   params: string; // JSON
   sent_at: string;
+}
+
+/** An automation rule (if … then …); `definition` is the JSON document the API and YAML round-trip. */
+export interface RulesTable {
+  id: string;
+  key: string;
+  name: string;
+  name_en: string | null;
+  enabled: number;
+  trigger_type: string; // record.created | record.updated | deal.stage_changed | sla.level_reached | task.overdue | schedule
+  definition: string; // JSON: rules/definition.ts
+  version: number;
+  /** Schedules count slots after this instant (set on create, enable and cron change) so old slots never fire. */
+  schedule_from: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One run of a rule for one cause; UNIQUE(rule_id, event_id) makes it once per (rule, event or cron slot). */
+export interface RuleRunsTable {
+  id: string;
+  rule_id: string;
+  event_id: string; // events.id, or schedule:<ISO instant>
+  trigger_type: string;
+  scheduled_for: string | null;
+  status: string; // running | succeeded | failed | skipped
+  input: string; // JSON: the context the conditions saw
+  outcome: string | null; // JSON: { matched, actions: [...] } or the skip reason
+  error: string | null;
+  started_at: string;
+  duration_ms: number | null;
 }

@@ -9,6 +9,8 @@ import { dealRoutes } from './deals/routes.js';
 import { activityRoutes } from './activities/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { attachmentRoutes } from './files/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { slaRoutes } from './sla/routes.js';
 
 /** Every module's routes, registered in this order by `buildApp`. */
 export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
@@ -22,4 +24,6 @@ export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
   activityRoutes,
   taskRoutes,
   attachmentRoutes,
+  calendarRoutes,
+  slaRoutes,
 ];

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CUSTOM_FIELD_PREFIX, GATE_DEAL_FIELDS } from '../gates/evaluate.js';
+import { slaSpecSchema } from '../sla/ladder.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const keyMessage = 'must start with a lowercase letter and use only a-z, 0-9 and _';
@@ -39,8 +40,8 @@ export const gateSchema = z.strictObject({
 });
 
 /**
- * Reserved for the SLA and cadence engines of a later issue (dwell limits, escalation ladders, step lists).
- * Kept as opaque objects so definitions that carry them already round-trip; nothing reads them yet.
+ * Reserved for the cadence engine (step lists): kept as opaque objects so definitions that carry them round-trip.
+ * `sla` (dwell limit / idle clock with an escalation ladder) is defined and read by the SLA module.
  */
 const reserved = z.record(z.string(), z.unknown());
 
@@ -54,7 +55,7 @@ export const stageSchema = z.strictObject({
   allowSkip: z.boolean({ error: 'must be true or false' }).default(false),
   terminal: z.enum(['won', 'lost'], { error: 'must be won or lost' }).optional(),
   gate: gateSchema.default({ requiredFields: [], evidence: [], checklist: [] }),
-  sla: reserved.optional(),
+  sla: slaSpecSchema.optional(),
   cadences: z.array(reserved).optional(),
 });
 

@@ -1,0 +1,60 @@
+import { actorOf, requireRole, type App, type Deps } from '../../core/http.js';
+import { addQuery, addResponse, calendarSettingsBody, calendarSettingsResponse, workingDaysQuery, workingDaysResponse } from './schema.js';
+import { addToInstant, describeDays, updateSettings } from './service.js';
+import { getCalendarSettings } from './settings.js';
+
+export async function calendarRoutes(app: App, deps: Deps) {
+  const tags = ['calendar'];
+  const tz = deps.config.timeZone;
+
+  app.get(
+    '/api/calendar/settings',
+    { schema: { tags, summary: 'Org working-day calendar settings 工作日历设置 (time zone, rest weekdays, extra days off / working days)', response: { 200: calendarSettingsResponse } } },
+    async (req) => {
+      actorOf(req);
+      return getCalendarSettings(deps.db, tz);
+    },
+  );
+
+  app.put(
+    '/api/calendar/settings',
+    { schema: { tags, summary: 'Replace the org calendar settings (admin); new SLA deadlines use them', body: calendarSettingsBody, response: { 200: calendarSettingsResponse } } },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      return updateSettings(deps.db, deps.clock, actor, req.body, tz);
+    },
+  );
+
+  app.get(
+    '/api/calendar/working-days',
+    {
+      schema: {
+        tags,
+        summary: 'Each day of an inclusive date range with its kind (workday/dayoff), reason and provisional flag 工作日列表',
+        querystring: workingDaysQuery,
+        response: { 200: workingDaysResponse },
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      return describeDays(deps.db, tz, req.query.from, req.query.to);
+    },
+  );
+
+  app.get(
+    '/api/calendar/add',
+    {
+      schema: {
+        tags,
+        summary: 'N working days (same local time on the N-th working day) and/or H elapsed hours after an instant 工作日推算',
+        querystring: addQuery,
+        response: { 200: addResponse },
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      return addToInstant(deps.db, tz, req.query.start, req.query.workingDays, req.query.hours);
+    },
+  );
+}

@@ -1,0 +1,95 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const isValidDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
+export const calendarDate = z.string({ error: 'must be a date YYYY-MM-DD' }).refine(isValidDate, { message: 'must be a valid date YYYY-MM-DD' });
+
+const dateList = z.array(calendarDate).max(1000, 'at most 1000 dates');
+
+export const calendarSettingsBody = z
+  .strictObject({
+    timeZone: z.string({ error: 'must be text' }).refine((v) => IANAZone.isValidZone(v), { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+    restWeekdays: z
+      .array(z.number({ error: 'must be a whole number 1-7' }).int('must be a whole number 1-7').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)'))
+      .max(6, 'at least one weekday must be a working day')
+      .refine((days) => new Set(days).size === days.length, { message: 'lists a weekday twice' }),
+    extraDaysOff: dateList.default([]),
+    extraWorkdays: dateList.default([]),
+  })
+  .superRefine((body, ctx) => {
+    const off = new Set(body.extraDaysOff);
+    body.extraWorkdays.forEach((d, i) => {
+      if (off.has(d)) ctx.addIssue({ code: 'custom', path: ['extraWorkdays', i], message: `${d} is also listed in extraDaysOff` });
+    });
+  });
+export type CalendarSettingsBody = z.infer<typeof calendarSettingsBody>;
+
+export const workingDaysQuery = z
+  .object({ from: calendarDate, to: calendarDate })
+  .superRefine((q, ctx) => {
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (DateTime.fromISO(q.to).diff(DateTime.fromISO(q.from), 'days').days > 731) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range covers at most 732 days' });
+    }
+  });
+
+const wholeNumber = (max: number) =>
+  z
+    .string({ error: 'must be a whole number' })
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n <= max, { message: `must be at most ${max}` });
+
+export const addQuery = z
+  .object({
+    start: z.iso
+      .datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2026-09-29T10:00:00+08:00' })
+      .transform((v) => new Date(v)),
+    workingDays: wholeNumber(1000).optional(),
+    hours: z
+      .string({ error: 'must be a number of hours' })
+      .regex(/^\d+(\.\d+)?$/, 'must be a non-negative number of hours')
+      .transform(Number)
+      .refine((n) => n <= 100_000, { message: 'must be at most 100000' })
+      .optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.workingDays === undefined && q.hours === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['workingDays'], message: 'give workingDays, hours or both' });
+    }
+  });
+
+const dayKind = z.object({
+  date: z.string(),
+  kind: z.enum(['workday', 'dayoff']),
+  reason: z.enum(['weekday', 'rest_day', 'holiday', 'makeup_workday', 'extra_day_off', 'extra_workday']),
+  provisional: z.boolean(),
+});
+
+export const calendarSettingsResponse = z.object({
+  timeZone: z.string(),
+  restWeekdays: z.array(z.number()),
+  extraDaysOff: z.array(z.string()),
+  extraWorkdays: z.array(z.string()),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+
+export const workingDaysResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.string(),
+  count: z.number(),
+  workingDays: z.array(z.string()),
+  days: z.array(dayKind),
+  provisionalYears: z.array(z.number()),
+});
+
+export const addResponse = z.object({
+  start: z.string(),
+  workingDays: z.number(),
+  hours: z.number(),
+  timeZone: z.string(),
+  result: z.string(),
+  resultLocal: z.string(),
+});

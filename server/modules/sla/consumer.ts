@@ -1,0 +1,117 @@
+/**
+ * The SLA event consumer: turns domain events into durable timers, inside the same transaction that records the
+ * event as consumed (so a crash never leaves a timer without its consumption row, or the reverse).
+ *
+ * Timers are never edited in place when their clock restarts: the old row is cancelled and a new one starts, so
+ * `sla_firings (timer_id, level)` stays a once-only record of each level of each clock.
+ */
+import { consumeEvents, type StoredEvent } from '../../core/consumers.js';
+import type { Clock } from '../../core/clock.js';
+import type { Db, Queryable, Tx } from '../../db/index.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
+import { definitionOf, findPipeline } from '../pipelines/repo.js';
+import { findStage } from '../pipelines/definition.js';
+import { DEFAULT_TASK_LADDER, expandLadder, levelDueAt, slaSpecSchema, type StoredLevel } from './ladder.js';
+import { cancelTimers, insertTimer, ladderOf, liveTimers } from './repo.js';
+
+export const SLA_CONSUMER = 'sla';
+export const SLA_EVENT_TYPES = ['deal.created', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
+
+export async function consumeSlaEvents(db: Db, clock: Clock, calendar: WorkCalendar, batch = 200): Promise<number> {
+  return consumeEvents(db, clock, SLA_CONSUMER, (trx, event) => handleEvent(trx, clock, calendar, event), { batch, types: SLA_EVENT_TYPES });
+}
+
+export async function handleEvent(trx: Tx, clock: Clock, calendar: WorkCalendar, event: StoredEvent): Promise<void> {
+  const now = clock.now().toISOString();
+  switch (event.type) {
+    case 'deal.created':
+    case 'deal.stage_changed':
+    case 'deal.updated':
+      return syncDealTimer(trx, calendar, event.entityId, now);
+    case 'activity.logged': {
+      const dealId = event.payload.dealId;
+      if (event.payload.effective && typeof dealId === 'string') {
+        const occurred = typeof event.payload.occurredAt === 'string' ? event.payload.occurredAt : event.occurredAt;
+        // A backdated visit counts from when it happened; one dated in the future counts from when it was logged.
+        await restartIdleClock(trx, calendar, dealId, occurred < event.occurredAt ? occurred : event.occurredAt, now);
+      }
+      return;
+    }
+    case 'task.created':
+    case 'task.updated':
+    case 'task.completed':
+      return syncTaskTimer(trx, calendar, event.entityId, now);
+  }
+}
+
+function startTimer(
+  trx: Queryable,
+  calendar: WorkCalendar,
+  now: string,
+  t: { subjectType: 'deal' | 'task'; subjectId: string; kind: 'stage_dwell' | 'stage_idle' | 'task_due'; stageKey: string | null; ladder: StoredLevel[]; anchorAt: string },
+) {
+  const dueAt = levelDueAt(calendar, t.ladder, 1, new Date(t.anchorAt), null).toISOString();
+  return insertTimer(trx, now, { ...t, dueAt });
+}
+
+async function stageSpec(trx: Queryable, pipelineId: string, stageKey: string) {
+  const pipeline = await findPipeline(trx, pipelineId);
+  const stage = pipeline ? findStage(definitionOf(pipeline), stageKey) : undefined;
+  if (!stage?.sla || stage.terminal) return null;
+  // Definitions stored before the SLA schema existed are re-checked here rather than trusted.
+  const parsed = slaSpecSchema.safeParse(stage.sla);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Where an idle clock starts: stage entry, or the latest effective activity logged on the deal since then. */
+async function idleAnchor(trx: Queryable, dealId: string, enteredAt: string, now: string): Promise<string> {
+  const row = await trx
+    .selectFrom('activities')
+    .select((eb) => eb.fn.max('occurred_at').as('last'))
+    .where('deal_id', '=', dealId)
+    .where('effective', '=', 1)
+    .where('created_at', '>=', enteredAt)
+    .executeTakeFirst();
+  const last = (row?.last as string | null | undefined) ?? null;
+  if (!last || last <= enteredAt) return enteredAt;
+  return last < now ? last : now;
+}
+
+/** Makes the deal's stage timer match its current stage: keeps a matching live clock, else cancels and starts over. */
+async function syncDealTimer(trx: Queryable, calendar: WorkCalendar, dealId: string, now: string): Promise<void> {
+  const deal = await trx.selectFrom('deals').select(['id', 'pipeline_id', 'stage_key', 'status', 'stage_entered_at']).where('id', '=', dealId).executeTakeFirst();
+  const live = (await liveTimers(trx, 'deal', dealId)).filter((t) => t.kind !== 'task_due');
+  const spec = deal && deal.status === 'open' ? await stageSpec(trx, deal.pipeline_id, deal.stage_key) : null;
+  if (!deal || !spec) {
+    await cancelTimers(trx, live.map((t) => t.id), deal?.status === 'open' ? 'stage_changed' : 'deal_closed', now);
+    return;
+  }
+  const kind = spec.idle ? 'stage_idle' : 'stage_dwell';
+  const anchorAt = spec.idle ? await idleAnchor(trx, deal.id, deal.stage_entered_at, now) : deal.stage_entered_at;
+  const keep = live.find((t) => t.stage_key === deal.stage_key && t.kind === kind && t.anchor_at >= deal.stage_entered_at);
+  const stale = live.filter((t) => t !== keep);
+  await cancelTimers(trx, stale.map((t) => t.id), 'stage_changed', now);
+  if (!keep) await startTimer(trx, calendar, now, { subjectType: 'deal', subjectId: deal.id, kind, stageKey: deal.stage_key, ladder: expandLadder(spec.ladder), anchorAt });
+}
+
+async function restartIdleClock(trx: Queryable, calendar: WorkCalendar, dealId: string, at: string, now: string): Promise<void> {
+  const deal = await trx.selectFrom('deals').select(['stage_key', 'status']).where('id', '=', dealId).executeTakeFirst();
+  if (!deal || deal.status !== 'open') return;
+  for (const timer of await liveTimers(trx, 'deal', dealId, 'stage_idle')) {
+    if (timer.stage_key !== deal.stage_key || at <= timer.anchor_at) continue;
+    await cancelTimers(trx, [timer.id], 'restarted', now);
+    await startTimer(trx, calendar, now, { subjectType: 'deal', subjectId: dealId, kind: 'stage_idle', stageKey: timer.stage_key, ladder: ladderOf(timer), anchorAt: at });
+  }
+}
+
+async function syncTaskTimer(trx: Queryable, calendar: WorkCalendar, taskId: string, now: string): Promise<void> {
+  const task = await trx.selectFrom('tasks').select(['id', 'status', 'due_at']).where('id', '=', taskId).executeTakeFirst();
+  const live = await liveTimers(trx, 'task', taskId, 'task_due');
+  if (!task || task.status !== 'open' || !task.due_at) {
+    await cancelTimers(trx, live.map((t) => t.id), task?.status === 'done' ? 'completed' : task?.status === 'cancelled' ? 'cancelled' : 'no_due_time', now);
+    return;
+  }
+  const keep = live.find((t) => t.anchor_at === task.due_at);
+  await cancelTimers(trx, live.filter((t) => t !== keep).map((t) => t.id), 'rescheduled', now);
+  if (!keep) await startTimer(trx, calendar, now, { subjectType: 'task', subjectId: task.id, kind: 'task_due', stageKey: null, ladder: DEFAULT_TASK_LADDER, anchorAt: task.due_at });
+}
