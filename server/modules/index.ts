@@ -11,6 +11,7 @@ import { taskRoutes } from './tasks/routes.js';
 import { attachmentRoutes } from './files/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { slaRoutes } from './sla/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 
 /** Every module's routes, registered in this order by `buildApp`. */
 export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
@@ -26,4 +27,5 @@ export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
   attachmentRoutes,
   calendarRoutes,
   slaRoutes,
+  notificationRoutes,
 ];

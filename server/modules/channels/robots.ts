@@ -90,6 +90,8 @@ export interface DeliveryVerdict {
   ok: boolean;
   /** Worth retrying later (robot down, rate-limited); false means a configuration problem → dead letter. */
   retryable: boolean;
+  /** The robot said "too fast": back off, but never dead-letter the message for it. */
+  throttled?: boolean;
   /** Robot's own code and message, kept for the dead-letter list. */
   error?: string;
 }
@@ -99,11 +101,13 @@ const TOO_FAST: Record<RobotKind, number[]> = { wecom: [45009], dingtalk: [13010
 
 /** Robots answer HTTP 200 with an error code in the body; a 200 is not a delivery until the body says so. */
 export function judgeRobotResponse(kind: RobotKind, status: number, body: unknown): DeliveryVerdict {
-  if (status === 429 || status >= 500) return { ok: false, retryable: true, error: `HTTP ${status}` };
+  if (status === 429) return { ok: false, retryable: true, throttled: true, error: `HTTP ${status}` };
+  if (status >= 500) return { ok: false, retryable: true, error: `HTTP ${status}` };
   if (status < 200 || status >= 300) return { ok: false, retryable: false, error: `HTTP ${status}` };
   const data = (body ?? {}) as Record<string, unknown>;
   const code = Number(kind === 'feishu' ? (data.code ?? data.StatusCode ?? 0) : (data.errcode ?? 0));
   const text = String(kind === 'feishu' ? (data.msg ?? data.StatusMessage ?? '') : (data.errmsg ?? ''));
   if (code === 0) return { ok: true, retryable: false };
-  return { ok: false, retryable: TOO_FAST[kind].includes(code), error: `${kind} ${code}: ${text}` };
+  const tooFast = TOO_FAST[kind].includes(code);
+  return { ok: false, retryable: tooFast, ...(tooFast ? { throttled: true } : {}), error: `${kind} ${code}: ${text}` };
 }

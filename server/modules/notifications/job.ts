@@ -1,3 +1,7 @@
 import type { Job } from '../../jobs/job.js';
+import { defaultWorkerId, dispatchDue } from './dispatcher.js';
 
-export const outboxJob: Job = { name: 'notifications', idleIntervalMs: 1000, run: async () => 0 };
+const workerId = defaultWorkerId();
+
+/** Outbox dispatcher: polls every second when idle, so a due row waits at most about a second before it is sent. */
+export const outboxJob: Job = { name: 'notifications', idleIntervalMs: 1000, run: (deps) => dispatchDue(deps, { workerId }) };

@@ -1,0 +1,129 @@
+import type { ZodError } from 'zod';
+import type { Deps } from '../../core/http.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { toJson } from '../../core/json.js';
+import { recordAudit } from '../audit/repo.js';
+import type { Actor } from '../org/scope.js';
+import { testMessage } from '../notifications/templates.js';
+import { deliverMessage, type DeliverOptions } from './deliver.js';
+import * as repo from './repo.js';
+import { KIND_SHAPES, type ChannelBody, type ChannelKind, type ChannelPatch, type ChannelTestBody } from './schema.js';
+
+function fieldErrors(prefix: string, error: ZodError): AppError {
+  const fields = error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
+  return new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+}
+
+/** Settings and secrets are free-form JSON on the wire; their shape depends on the kind and is checked here. */
+function checkShapes(kind: ChannelKind, settings: unknown, secrets: unknown) {
+  const shape = KIND_SHAPES[kind];
+  const s = shape.settings.safeParse(settings);
+  if (!s.success) throw fieldErrors('settings', s.error);
+  const k = shape.secrets.safeParse(secrets);
+  if (!k.success) throw fieldErrors('secrets', k.error);
+  const cleaned = Object.fromEntries(Object.entries(k.data).filter(([, v]) => v != null && v !== ''));
+  return { settings: s.data as Record<string, unknown>, secrets: cleaned };
+}
+
+async function checkTeam(deps: Deps, teamId: string | null | undefined) {
+  if (teamId && !(await repo.teamExists(deps.db, teamId))) throw invalid('teamId', 'no such team');
+}
+
+/** What the audit trail keeps: never the secrets themselves. */
+const auditView = (c: repo.LoadedChannel) => repo.presentChannel(c);
+
+export async function listChannels(deps: Deps) {
+  const items = (await repo.listChannels(deps.db)).map(repo.presentChannel);
+  return { items, total: items.length };
+}
+
+export async function getChannel(deps: Deps, id: string) {
+  const channel = await repo.findChannel(deps.db, id);
+  if (!channel) throw notFound('Channel');
+  return channel;
+}
+
+export async function createChannel(deps: Deps, actor: Actor, input: ChannelBody) {
+  const { settings, secrets } = checkShapes(input.kind, input.settings, input.secrets);
+  await checkTeam(deps, input.teamId);
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await repo.insertChannel(trx, {
+      id,
+      kind: input.kind,
+      name: input.name,
+      team_id: input.teamId ?? null,
+      settings: toJson(settings),
+      secrets: toJson(secrets),
+      rate_per_minute: input.ratePerMinute ?? null,
+      rate_per_second: input.ratePerSecond ?? null,
+      enabled: input.enabled ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    });
+    const created = (await repo.findChannel(trx, id))!;
+    await recordAudit(trx, deps.clock, { entity: 'channel', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
+    return repo.presentChannel(created);
+  });
+}
+
+export async function updateChannel(deps: Deps, actor: Actor, id: string, input: ChannelPatch) {
+  const before = await getChannel(deps, id);
+  const mergedSecrets: Record<string, unknown> = { ...before.secrets };
+  for (const [key, value] of Object.entries(input.secrets ?? {})) {
+    if (value === null) delete mergedSecrets[key];
+    else mergedSecrets[key] = value;
+  }
+  const { settings, secrets } = checkShapes(before.kind, input.settings ?? before.settings, mergedSecrets);
+  if (input.teamId !== undefined) await checkTeam(deps, input.teamId);
+  return deps.db.transaction().execute(async (trx) => {
+    await repo.updateChannel(trx, id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
+      ...(input.ratePerMinute !== undefined ? { rate_per_minute: input.ratePerMinute } : {}),
+      ...(input.ratePerSecond !== undefined ? { rate_per_second: input.ratePerSecond } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled ? 1 : 0 } : {}),
+      settings: toJson(settings),
+      secrets: toJson(secrets),
+      updated_at: deps.clock.now().toISOString(),
+    });
+    const after = (await repo.findChannel(trx, id))!;
+    const changedSecrets = Object.keys(input.secrets ?? {});
+    await recordAudit(trx, deps.clock, {
+      entity: 'channel',
+      entityId: id,
+      action: 'update',
+      actorId: actor.id,
+      before: auditView(before),
+      after: { ...auditView(after), ...(changedSecrets.length ? { secretsChanged: changedSecrets } : {}) },
+    });
+    return repo.presentChannel(after);
+  });
+}
+
+/**
+ * Sends a test message synchronously through the real channel (counting against its rate limit) and reports the
+ * channel's answer, so an admin sees "sign not match" right away instead of in the dead-letter list.
+ */
+export async function testChannel(deps: Deps, actor: Actor, id: string, input: ChannelTestBody, options: DeliverOptions = {}) {
+  const channel = await getChannel(deps, id);
+  let recipient = actor.id;
+  if (channel.kind === 'email' || channel.kind === 'sms') {
+    const me = await deps.db.selectFrom('users').select(['email', 'phone']).where('id', '=', actor.id).executeTakeFirst();
+    const fallback = channel.kind === 'email' ? me?.email : me?.phone;
+    recipient = input.to ?? fallback ?? '';
+    if (!recipient) throw invalid('to', channel.kind === 'email' ? 'give an e-mail address to send the test to' : 'give a mobile number to send the test to');
+    if (channel.kind === 'email' && !/^[^\s@]+@[^\s@]+$/.test(recipient)) throw invalid('to', 'must be an e-mail address');
+  }
+  const slot = await repo.reserveSlot(deps.db, deps.dialect, deps.clock, channel);
+  if (!slot.ok) {
+    throw new AppError('RATE_LIMITED', `The channel's rate limit is reached; try again after ${slot.waitUntil.toISOString()}`, {
+      extra: { retryAt: slot.waitUntil.toISOString() },
+    });
+  }
+  const payload = testMessage(channel.settings.locale ?? 'zh-CN', channel.name, deps.clock.now());
+  const result = await deliverMessage({ ...options, db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl }, channel, recipient, payload);
+  return { ok: result.ok, status: result.status ?? null, response: result.response ?? null, error: result.error ?? null };
+}

@@ -1,0 +1,150 @@
+/**
+ * The engine's entry point for notifications: `enqueueNotification` and `enqueueWebhook` write in the caller's
+ * transaction, so a notification exists exactly when its cause committed. Delivery happens later in the dispatcher
+ * job (dispatcher.ts); every external message is one `outbox` row with its own idempotency key.
+ */
+import type { Queryable } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
+import { newId } from '../../core/ids.js';
+import { toJson } from '../../core/json.js';
+import { signWebhook, type WebhookPayload } from '../channels/deliver.js';
+import { listEnabledChannels, type LoadedChannel } from '../channels/repo.js';
+import { localize, type Locale, type MessagePayload } from './templates.js';
+
+export type NotifyChannel = 'inapp' | 'wecom' | 'dingtalk' | 'feishu' | 'email' | 'sms';
+export const EXTERNAL_KINDS = ['wecom', 'dingtalk', 'feishu', 'email', 'sms'] as const;
+
+export interface NotificationRequest {
+  idempotencyKey: string;
+  userId: string;
+  title: string;
+  titleEn?: string;
+  body: string;
+  bodyEn?: string;
+  /** App path like /deals/<id>; channels get it as an absolute URL. */
+  link?: string;
+  subject?: { type: string; id: string };
+  /** Default: inapp + every channel configured for the recipient's team. */
+  channels?: NotifyChannel[];
+}
+
+const inserted = (result: { numInsertedOrUpdatedRows?: bigint }) => Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+
+/**
+ * Per kind, the channel serving `teamPath`: the one bound to the nearest team up the tree, else a company-wide one
+ * (team null). Robots belong to a team; its sub-teams use it unless they have their own.
+ */
+export function channelsForTeam(channels: LoadedChannel[], teamPath: string): Map<string, LoadedChannel> {
+  const best = new Map<string, LoadedChannel>();
+  for (const c of channels) {
+    if (c.teamId && !(c.teamPath && teamPath.startsWith(c.teamPath))) continue;
+    const current = best.get(c.kind);
+    const depth = (x: LoadedChannel) => x.teamPath?.length ?? 0;
+    if (!current || depth(c) > depth(current) || (depth(c) === depth(current) && c.createdAt < current.createdAt)) best.set(c.kind, c);
+  }
+  return best;
+}
+
+/** Idempotent on `idempotencyKey`: a second call with the same key creates nothing, even if channels changed since. */
+export async function enqueueNotification(db: Queryable, clock: Clock, req: NotificationRequest): Promise<{ created: boolean }> {
+  const now = clock.now().toISOString();
+  const first = await db
+    .insertInto('notification_requests')
+    .values({ idempotency_key: req.idempotencyKey, created_at: now })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  if (!inserted(first)) return { created: false };
+
+  const user = await db.selectFrom('users').select(['id', 'team_path', 'email', 'phone', 'active']).where('id', '=', req.userId).executeTakeFirst();
+  if (!user) throw new Error(`enqueueNotification: no user ${req.userId}`);
+  const wants = (kind: NotifyChannel) => !req.channels || req.channels.includes(kind);
+
+  if (wants('inapp')) {
+    await db
+      .insertInto('notifications')
+      .values({
+        id: newId(),
+        user_id: user.id,
+        title: req.title,
+        title_en: req.titleEn ?? null,
+        body: req.body,
+        body_en: req.bodyEn ?? null,
+        link: req.link ?? null,
+        subject_type: req.subject?.type ?? null,
+        subject_id: req.subject?.id ?? null,
+        read_at: null,
+        created_at: now,
+        idempotency_key: req.idempotencyKey,
+      })
+      .execute();
+  }
+  // Deactivated users keep their inbox but are not messaged outside the app.
+  if (user.active !== 1) return { created: true };
+
+  const serving = channelsForTeam(await listEnabledChannels(db), user.team_path);
+  for (const kind of EXTERNAL_KINDS) {
+    const channel = serving.get(kind);
+    if (!channel || !wants(kind)) continue;
+    const recipient = kind === 'email' ? user.email : kind === 'sms' ? user.phone : user.id;
+    if (!recipient) continue;
+    const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
+    const payload: MessagePayload = {
+      locale,
+      ...localize(req, locale),
+      link: req.link ?? null,
+      subject: req.subject ?? null,
+      ...(kind !== 'email' && kind !== 'sms' && user.phone ? { mentionMobiles: [user.phone] } : {}),
+    };
+    await insertOutbox(db, now, { key: `${req.idempotencyKey}#${kind}:${channel.id}`, channelId: channel.id, kind, recipient, payload });
+  }
+  return { created: true };
+}
+
+export interface WebhookRequest {
+  idempotencyKey: string;
+  url: string;
+  secret: string;
+  event: string;
+  payload: unknown;
+}
+
+/**
+ * An outgoing webhook, delivered as POST JSON `{event, id, occurredAt, payload}` with headers
+ * `X-Actionflow-Event` and `X-Actionflow-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+ */
+export async function enqueueWebhook(db: Queryable, clock: Clock, req: WebhookRequest): Promise<{ created: boolean }> {
+  if (!/^https?:\/\//i.test(req.url)) throw new Error(`enqueueWebhook: url must be http(s): ${req.url}`);
+  const now = clock.now().toISOString();
+  const body = JSON.stringify({ event: req.event, id: req.idempotencyKey, occurredAt: now, payload: req.payload ?? null });
+  const payload: WebhookPayload = { url: req.url, event: req.event, body, signature: signWebhook(req.secret, body) };
+  const created = await insertOutbox(db, now, { key: `webhook#${req.idempotencyKey}`, channelId: null, kind: 'webhook', recipient: req.url, payload });
+  return { created };
+}
+
+async function insertOutbox(
+  db: Queryable,
+  now: string,
+  row: { key: string; channelId: string | null; kind: string; recipient: string; payload: unknown },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('outbox')
+    .values({
+      id: newId(),
+      idempotency_key: row.key,
+      channel_id: row.channelId,
+      kind: row.kind,
+      recipient: row.recipient,
+      payload: toJson(row.payload),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      claimed_by: null,
+      claimed_until: null,
+      created_at: now,
+      sent_at: null,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return inserted(result);
+}

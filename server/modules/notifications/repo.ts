@@ -1,0 +1,93 @@
+import type { Selectable } from 'kysely';
+import type { Queryable } from '../../db/index.js';
+import type { NotificationsTable, OutboxTable } from '../../db/schema.js';
+import { parseJson } from '../../core/json.js';
+import type { InboxQuery, OutboxQuery } from './schema.js';
+
+export function presentNotification(row: Selectable<NotificationsTable>) {
+  return {
+    id: row.id,
+    title: row.title,
+    titleEn: row.title_en,
+    body: row.body,
+    bodyEn: row.body_en,
+    link: row.link,
+    subject: row.subject_type && row.subject_id ? { type: row.subject_type, id: row.subject_id } : null,
+    readAt: row.read_at,
+    createdAt: row.created_at,
+  };
+}
+
+export async function listInbox(db: Queryable, userId: string, query: InboxQuery) {
+  let base = db.selectFrom('notifications').where('user_id', '=', userId);
+  if (query.unread === 'true') base = base.where('read_at', 'is', null);
+  const rows = await base
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const unread = await db
+    .selectFrom('notifications')
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { items: rows.map(presentNotification), total: Number(total.n), unread: Number(unread.n) };
+}
+
+export async function findOwnNotification(db: Queryable, userId: string, id: string) {
+  return db.selectFrom('notifications').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function markRead(db: Queryable, userId: string, ids: string[] | 'all', at: string): Promise<number> {
+  let q = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids !== 'all') q = q.where('id', 'in', ids);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0);
+}
+
+/** Admin view of an outbox row: the message's title, never a webhook signature or any channel secret. */
+export function presentOutbox(row: Selectable<OutboxTable> & { channel_name: string | null }) {
+  const payload = parseJson<Record<string, unknown>>(row.payload, {});
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    channel: row.channel_id ? { id: row.channel_id, name: row.channel_name } : null,
+    kind: row.kind,
+    recipient: row.recipient,
+    title: typeof payload.title === 'string' ? payload.title : typeof payload.event === 'string' ? payload.event : null,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+const outboxWithChannel = (db: Queryable) =>
+  db.selectFrom('outbox').leftJoin('channels', 'channels.id', 'outbox.channel_id').selectAll('outbox').select('channels.name as channel_name');
+
+export async function listOutbox(db: Queryable, query: OutboxQuery) {
+  let base = db.selectFrom('outbox');
+  if (query.status) base = base.where('outbox.status', '=', query.status);
+  if (query.kind) base = base.where('outbox.kind', '=', query.kind);
+  if (query.channelId) base = base.where('outbox.channel_id', '=', query.channelId);
+  const ids = base.select('outbox.id');
+  const rows = await outboxWithChannel(db)
+    .where('outbox.id', 'in', ids)
+    .orderBy('outbox.created_at', 'desc')
+    .orderBy('outbox.id')
+    .offset((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { items: rows.map(presentOutbox), total: Number(total.n) };
+}
+
+export async function findOutbox(db: Queryable, id: string) {
+  return outboxWithChannel(db).where('outbox.id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { channelRoutes } from '../channels/routes.js';
+import { inboxQuery, outboxQuery } from './schema.js';
+import * as service from './service.js';
+
+/** In-app inbox, the outbox admin views, and (through channelRoutes) channel configuration. */
+export async function notificationRoutes(app: App, deps: Deps) {
+  const tags = ['notifications'];
+
+  app.get(
+    '/api/notifications',
+    { schema: { tags, summary: 'My inbox 通知 (newest first): {items,total,unread}; unread=true lists only unread', querystring: inboxQuery } },
+    async (req) => service.listInbox(deps, actorOf(req), req.query),
+  );
+
+  app.post('/api/notifications/read-all', { schema: { tags, summary: 'Mark all my notifications read 全部已读' } }, async (req) =>
+    service.markAllRead(deps, actorOf(req)),
+  );
+
+  app.post('/api/notifications/:id/read', { schema: { tags, summary: 'Mark one of my notifications read 标为已读', params: idParams } }, async (req) =>
+    service.markRead(deps, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/outbox',
+    {
+      schema: {
+        tags: ['outbox'],
+        summary: 'Outbox messages 发送队列 (admin); status=dead is the dead-letter list 死信 with each channel’s last error',
+        querystring: outboxQuery,
+      },
+    },
+    async (req) => {
+      requireRole(actorOf(req), ['admin']);
+      return service.listOutbox(deps, req.query);
+    },
+  );
+
+  app.post(
+    '/api/outbox/:id/retry',
+    { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: z.object({}).optional() } },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      return service.retryOutbox(deps, actor, req.params.id);
+    },
+  );
+
+  await channelRoutes(app, deps);
+}
