@@ -20,7 +20,7 @@ interface FormValues {
 
 /** Log a contact in under a minute on a phone: customer, progress, next action (+ date); type is optional. */
 export function QuickLogPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [params] = useSearchParams();
@@ -73,7 +73,7 @@ export function QuickLogPage() {
             dependencies={['nextAction']}
             rules={[({ getFieldValue }) => ({ required: !!getFieldValue('nextAction') })]}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} inputReadOnly data-testid="quicklog-date" />
+            <DatePicker style={{ width: '100%' }} format={lang === 'zh' ? 'YYYY年M月D日 dddd' : 'YYYY-MM-DD ddd'} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} inputReadOnly data-testid="quicklog-date" />
           </Form.Item>
           <Form.Item name="type" label={t('activities.type')}>
             <Select options={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(activityLabel(type)) }))} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage, type Page } from '../../api/client';
 import type { Customer } from '../../api/types';
@@ -26,6 +26,7 @@ export function CustomersPage() {
   const { t } = useI18n();
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, sort: '-updatedAt' });
   const [creating, setCreating] = useState(false);
+  const isPhone = !Grid.useBreakpoint().md;
   const query = useQuery({
     queryKey: ['customers', 'list', filters],
     queryFn: () => api.get<Page<Customer>>('/api/customers', { ...filters }),
@@ -61,39 +62,55 @@ export function CustomersPage() {
         <Input allowClear placeholder={t('customers.industry')} style={{ width: 120 }} onChange={(e) => set({ industry: e.target.value || undefined })} />
       </Space>
       {query.error && <Typography.Paragraph type="danger">{errorMessage(query.error)}</Typography.Paragraph>}
-      <Table<Customer>
-        rowKey="id"
-        size="middle"
-        loading={query.isFetching}
-        dataSource={query.data?.items ?? []}
-        scroll={{ x: 720 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
-        }}
-        onChange={(pagination, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const field = s?.order ? String(s.columnKey) : undefined;
-          setFilters((f) => ({
-            ...f,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? 20,
-            sort: field ? `${s.order === 'descend' ? '-' : ''}${field}` : '-updatedAt',
-          }));
-        }}
-        columns={[
-          { key: 'name', title: t('customers.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrder('name'), render: (name: string, c) => <Link to={`/customers/${c.id}`}>{name}</Link> },
-          { key: 'kind', title: t('customers.kind'), dataIndex: 'kind', width: 80, render: (k: string) => t(k === 'person' ? 'customers.kind.person' : 'customers.kind.company') },
-          { key: 'phone', title: t('customers.phone'), dataIndex: 'phone', width: 140 },
-          { key: 'region', title: t('customers.region'), dataIndex: 'region', width: 100 },
-          { key: 'industry', title: t('customers.industry'), dataIndex: 'industry', width: 110 },
-          { key: 'owner', title: t('common.owner'), dataIndex: 'owner', width: 100, render: (o: Customer['owner']) => userName(o) },
-          { key: 'updatedAt', title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 180, sorter: true, sortOrder: sortOrder('updatedAt'), render: (at: string) => <When at={at} /> },
-        ]}
-      />
+      {isPhone ? (
+        <List<Customer>
+          loading={query.isFetching}
+          dataSource={query.data?.items ?? []}
+          pagination={{ current: filters.page, pageSize: filters.pageSize, total: query.data?.total ?? 0, size: 'small', onChange: (page) => setFilters((f) => ({ ...f, page })) }}
+          renderItem={(c) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<Link to={`/customers/${c.id}`}>{c.name}</Link>}
+                description={[c.region, c.industry, c.phone].filter(Boolean).join(' · ')}
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Customer>
+          rowKey="id"
+          size="middle"
+          loading={query.isFetching}
+          dataSource={query.data?.items ?? []}
+          scroll={{ x: 720 }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t('common.total', { n }),
+          }}
+          onChange={(pagination, _filters, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            const field = s?.order ? String(s.columnKey) : undefined;
+            setFilters((f) => ({
+              ...f,
+              page: pagination.current ?? 1,
+              pageSize: pagination.pageSize ?? 20,
+              sort: field ? `${s.order === 'descend' ? '-' : ''}${field}` : '-updatedAt',
+            }));
+          }}
+          columns={[
+            { key: 'name', title: t('customers.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrder('name'), render: (name: string, c) => <Link to={`/customers/${c.id}`}>{name}</Link> },
+            { key: 'kind', title: t('customers.kind'), dataIndex: 'kind', width: 80, render: (k: string) => t(k === 'person' ? 'customers.kind.person' : 'customers.kind.company') },
+            { key: 'phone', title: t('customers.phone'), dataIndex: 'phone', width: 140 },
+            { key: 'region', title: t('customers.region'), dataIndex: 'region', width: 100 },
+            { key: 'industry', title: t('customers.industry'), dataIndex: 'industry', width: 110 },
+            { key: 'owner', title: t('common.owner'), dataIndex: 'owner', width: 100, render: (o: Customer['owner']) => userName(o) },
+            { key: 'updatedAt', title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 180, sorter: true, sortOrder: sortOrder('updatedAt'), render: (at: string) => <When at={at} /> },
+          ]}
+        />
+      )}
       <CustomerFormModal open={creating} onClose={() => setCreating(false)} />
     </div>
   );

@@ -119,7 +119,7 @@ function DealCard({ deal }: { deal: Deal }) {
       <div className="title">{deal.title}</div>
       <div className="sub">
         <span>{deal.customer?.name ?? deal.customerName ?? ''}</span>
-        <Money fen={deal.amountFen} />
+        {deal.amountFen !== undefined && <Money fen={deal.amountFen} />}
       </div>
       <div className="sub">
         <span>{userName(deal.owner, deal.ownerName ?? '')}</span>

@@ -5,9 +5,16 @@ import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../api/client';
 import type { CustomFieldDef, UnmetItem } from '../../api/types';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh';
 import { yuanToFen } from '../../lib/format';
 import { UploadButton } from '../attachments/UploadButton';
 import { patchDeal, setChecklist } from './api';
+
+const CODE_LABELS: Record<string, MessageKey> = {
+  FIELD_REQUIRED: 'gate.code.FIELD_REQUIRED',
+  EVIDENCE_REQUIRED: 'gate.code.EVIDENCE_REQUIRED',
+  CHECKLIST_INCOMPLETE: 'gate.code.CHECKLIST_INCOMPLETE',
+};
 
 interface Props {
   dealId: string;
@@ -22,10 +29,11 @@ export function UnmetItemFixer({ dealId, item, fixed, fieldDefs, onFixed }: Prop
   const { t, lang } = useI18n();
   const label = lang === 'en' && item.labelEn ? item.labelEn : item.label;
   const hint = lang === 'en' && item.hintEn ? item.hintEn : item.hint;
+  const codeLabel = (code: string) => (code in CODE_LABELS ? t(CODE_LABELS[code]) : code);
   return (
     <div className={fixed ? 'unmet-item fixed' : 'unmet-item'} data-testid="unmet-item" data-code={item.code} data-fixed={fixed ? '1' : '0'}>
       <Space align="start">
-        {fixed ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <Tag color="orange">{item.code}</Tag>}
+        {fixed ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <Tag color="orange">{codeLabel(item.code)}</Tag>}
         <Typography.Text strong>{label}</Typography.Text>
       </Space>
       <div className="hint">{hint}</div>
