@@ -5,6 +5,7 @@ import { registerMigrate } from './migrate.js';
 import { registerDemo } from './demo.js';
 import { registerUser } from './user.js';
 import { registerPipeline } from './pipeline.js';
+import { registerTick } from './tick.js';
 
 export function buildProgram(): Command {
   const program = new Command('actionflow')
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerUser(program);
   registerPipeline(program);
+  registerTick(program);
   return program;
 }
 

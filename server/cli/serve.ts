@@ -11,10 +11,10 @@ export function registerServe(program: Command): void {
     .option('-H, --host <host>', 'address to bind (default: HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load the demo company into an empty database')
     .action(async (options: { port?: string; host?: string; demo: boolean }) => {
-      const base = loadConfig();
-      const port = options.port !== undefined ? Number(options.port) : base.port;
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, got "${options.port}"`);
-      const { config, database } = await openConfigured({ ...base, port, host: options.host ?? base.host });
+      // Flags act as PORT / HOST would, so everything derived from them (the public URL) follows.
+      const base = loadConfig({ ...process.env, ...(options.port !== undefined ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
+      if (!Number.isInteger(base.port) || base.port < 0 || base.port > 65535) throw new CliError(`--port / PORT must be a number from 0 to 65535, got "${options.port ?? process.env.PORT}"`);
+      const { config, database } = await openConfigured(base);
       console.log(`Database: ${describeDatabase(config.databaseUrl)} (${database.dialect})`);
 
       const users = await database.db.selectFrom('users').select(database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

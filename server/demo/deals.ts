@@ -143,7 +143,7 @@ export function buildDeals(random: Random, nowMs: number, count: number, custome
         left_at: p + 1 < path.length ? iso(entered[p + 1]) : null,
         entered_by: p === 0 || random.chance(0.9) ? owner.id : owner.leadId,
         direction: step.direction,
-        skip_reason: null,
+        skip_reason: status === 'lost' && p === path.length - 1 && terminalIdx >= 0 ? random.pick(V.LOST_REASONS) : null,
       });
     });
   }

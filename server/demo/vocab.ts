@@ -167,6 +167,16 @@ export const NEXT_ACTIONS = [
   '安排工程师上门培训',
 ];
 
+/** Recorded as the reason when a deal is moved into the lost stage. */
+export const LOST_REASONS = [
+  '价格没谈拢，客户选择了竞品',
+  '医院预算冻结，项目延期到明年',
+  '招标未中标',
+  '临床试用反馈不佳',
+  '决策人调岗，新负责人另有合作方',
+  '客户需求变化，不再采购',
+];
+
 export const TASK_TITLES = [
   '回访{name}{c}，确认试用反馈',
   '给{name}提交修改版报价单',
