@@ -146,6 +146,14 @@ describe('kanban stage gate (desktop)', () => {
       await expect.poll(() => page.locator('.ant-drawer-content-wrapper:visible').count()).toBe(0);
       await page.mouse.move(0, 0);
       await page.screenshot({ path: 'test-results/kanban.png', animations: 'disabled' });
+
+      // English switch: labels change and the choice survives a reload; logging out returns to the login form.
+      await page.getByTestId('lang-switch').click();
+      await page.getByRole('heading', { name: 'Deals' }).waitFor();
+      await page.reload();
+      await page.locator('[data-testid="column-needs_diagnosis"]', { hasText: 'Needs diagnosis' }).waitFor();
+      await page.getByTestId('logout').click();
+      await page.getByTestId('login-form').waitFor();
     } finally {
       await context.close();
     }

@@ -6,7 +6,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { api, ApiError, errorMessage } from '../../api/client';
 import type { Pipeline, PipelineDefinition, Stage } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { useI18n, useLocalName } from '../../i18n';
+import { translate, useI18n, useLocalName } from '../../i18n';
 import { usePipeline } from '../deals/api';
 import { StageEditor } from './StageEditor';
 
@@ -49,7 +49,7 @@ export function PipelineEditPage() {
   };
   const addStage = () => {
     const n = def.stages.length + 1;
-    const stage: Stage = { key: `stage_${n}`, name: `阶段 ${n}`, nameEn: `Stage ${n}`, probability: 50, allowSkip: false, gate: emptyGate() };
+    const stage: Stage = { key: `stage_${n}`, name: translate('zh', 'pipelines.newStage', { n }), nameEn: translate('en', 'pipelines.newStage', { n }), probability: 50, allowSkip: false, gate: emptyGate() };
     // New open stages go before the terminal (won/lost) ones, which must stay last.
     const firstTerminal = def.stages.findIndex((s) => s.terminal);
     const at = firstTerminal === -1 ? def.stages.length : firstTerminal;

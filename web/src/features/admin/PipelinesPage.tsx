@@ -112,7 +112,7 @@ function CopyModal({ pipeline, onClose }: { pipeline: Pipeline | null; onClose()
   });
   return (
     <Modal open={!!pipeline} title={t('pipelines.copy')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={copy.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => copy.mutate(v)} initialValues={pipeline ? { key: `${pipeline.key}_copy`, name: `${pipeline.name}（副本）` } : undefined}>
+      <Form form={form} layout="vertical" onFinish={(v) => copy.mutate(v)} initialValues={pipeline ? { key: `${pipeline.key}_copy`, name: `${pipeline.name}${t('pipelines.copySuffix')}` } : undefined}>
         <Form.Item name="key" label={t('pipelines.stageKey')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}>
           <Input />
         </Form.Item>

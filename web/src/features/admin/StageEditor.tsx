@@ -45,7 +45,7 @@ export function StageEditor({ stage, onChange }: { stage: Stage; onChange(stage:
       <ItemRows<GateEvidence>
         items={gate.evidence}
         onChange={(evidence) => setGate({ evidence })}
-        blank={() => ({ kind: 'evidence', label: '凭证', min: 1 })}
+        blank={() => ({ kind: 'evidence', label: t('pipelines.newEvidence'), min: 1 })}
         render={(e, set) => (
           <>
             <Input placeholder={t('pipelines.itemKey')} value={e.kind} onChange={(x) => set({ ...e, kind: x.target.value })} style={{ width: 160 }} />
@@ -58,7 +58,7 @@ export function StageEditor({ stage, onChange }: { stage: Stage; onChange(stage:
       <ItemRows<GateChecklistItem>
         items={gate.checklist}
         onChange={(checklist) => setGate({ checklist })}
-        blank={() => ({ key: `${stage.key}_item_${gate.checklist.length + 1}`, label: '动作' })}
+        blank={() => ({ key: `${stage.key}_item_${gate.checklist.length + 1}`, label: t('pipelines.newItem') })}
         render={(c, set) => (
           <>
             <Input placeholder={t('pipelines.itemKey')} value={c.key} onChange={(x) => set({ ...c, key: x.target.value })} style={{ width: 180 }} />

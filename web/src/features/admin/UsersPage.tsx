@@ -167,7 +167,7 @@ function TeamModal({ open, onClose, teams }: { open: boolean; onClose(): void; t
         <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="kind" label={t('admin.team')} rules={[{ required: true }]}>
+        <Form.Item name="kind" label={t('admin.teamKind')} rules={[{ required: true }]}>
           <Select options={TEAM_KINDS.map((k) => ({ value: k, label: t(`admin.teamKind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="parentId" label={t('admin.parentTeam')}>
