@@ -3,12 +3,14 @@ import type { Dialect } from '../index.js';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_notifications.js';
 import * as m0003 from './0003_sla.js';
+import * as m0004 from './0004_rules.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }> = {
   '0001_foundation': m0001,
   '0002_notifications': m0002,
   '0003_sla': m0003,
+  '0004_rules': m0004,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

@@ -18,6 +18,19 @@ export type YamlValidation = { ok: true; definition: PipelineDefinition } | { ok
 type Segment = string | number;
 
 export function validatePipelineYaml(text: string): YamlValidation {
+  const result = validateYamlWith(text, pipelineDefinitionSchema, 'the document must be a mapping with key, name and stages');
+  return result.ok ? { ok: true, definition: result.value } : result;
+}
+
+/**
+ * Parses YAML and checks it with any zod schema; errors (syntax and schema, including `superRefine` issues) carry
+ * the line and column of the offending node. Shared by every module that imports YAML documents.
+ */
+export function validateYamlWith<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  notAMapping: string,
+): { ok: true; value: z.output<S> } | { ok: false; errors: YamlError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -33,10 +46,10 @@ export function validatePipelineYaml(text: string): YamlValidation {
   }
   const value: unknown = doc.toJS();
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: [{ line: 1, column: 1, path: '', message: 'the document must be a mapping with key, name and stages' }] };
+    return { ok: false, errors: [{ line: 1, column: 1, path: '', message: notAMapping }] };
   }
-  const parsed = pipelineDefinitionSchema.safeParse(value);
-  if (parsed.success) return { ok: true, definition: parsed.data };
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
   const errors = parsed.error.issues.flatMap((issue) => issueToErrors(doc, lineCounter, issue));
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, errors };

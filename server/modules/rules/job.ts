@@ -1,3 +1,9 @@
 import type { Job } from '../../jobs/job.js';
+import { processRuleEvents, runScheduledRules } from './engine.js';
 
-export const rulesJob: Job = { name: 'rules', idleIntervalMs: 1000, run: async () => 0 };
+/** Consumes domain events for rules, then runs due cron slots. */
+export const rulesJob: Job = {
+  name: 'rules',
+  idleIntervalMs: 1000,
+  run: async (deps) => (await processRuleEvents(deps)) + (await runScheduledRules(deps)),
+};

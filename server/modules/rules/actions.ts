@@ -1,0 +1,181 @@
+/**
+ * The action registry: each action type has its config schema (definition.ts) and an executor here. Executors run
+ * inside the rule's savepoint, write only through the transaction (outbox rows, tasks, field updates, events), and
+ * return a small JSON result for the run log. Nothing leaves the process here: notifications and webhooks are
+ * outbox rows the dispatcher delivers after commit, so a rolled-back run has sent nothing.
+ */
+import type { z } from 'zod';
+import type { Clock } from '../../core/clock.js';
+import { emitEvent, type DomainEventType } from '../../core/events.js';
+import { newId } from '../../core/ids.js';
+import type { Queryable } from '../../db/index.js';
+import { recordAudit } from '../audit/repo.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
+import { enqueueNotification, enqueueWebhook } from '../notifications/outbox.js';
+import { resolveRecipients } from '../sla/recipients.js';
+import { insertTask } from '../tasks/repo.js';
+import { linkFor, ownerOf, type RuleRecord } from './context.js';
+import { ACTION_CONFIGS, SETTABLE_FIELDS, type ActionType, type RuleEntity } from './definition.js';
+import { interpolate } from './template.js';
+
+/** Carried in the payload of every event a rule emits, so the engine can refuse to retrigger the same rule. */
+export interface RuleSource {
+  ruleId: string;
+  /** How many rule-caused events led here; the engine stops chains between rules at a fixed depth. */
+  depth: number;
+}
+
+export interface ActionEnv {
+  db: Queryable;
+  clock: Clock;
+  calendar: () => Promise<WorkCalendar>;
+  rule: { id: string; key: string };
+  /** The event id, or `schedule:<instant>`: with the action index it makes every side effect's idempotency key. */
+  causeId: string;
+  eventType: string;
+  index: number;
+  entity: RuleEntity | null;
+  record: RuleRecord | null;
+  context: Record<string, unknown>;
+  source: RuleSource;
+}
+
+type Config<K extends ActionType> = z.output<(typeof ACTION_CONFIGS)[K]>;
+type Executor<K extends ActionType> = (env: ActionEnv, config: Config<K>) => Promise<Record<string, unknown>>;
+
+const TABLES = { customer: 'customers', deal: 'deals', activity: 'activities', task: 'tasks' } as const;
+const UPDATED_EVENT: Partial<Record<RuleEntity, DomainEventType>> = { customer: 'customer.updated', deal: 'deal.updated', task: 'task.updated' };
+
+async function recipients(env: ActionEnv, specs: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  const actor = env.context.actor as { id?: string } | null;
+  if (specs.includes('actor') && actor?.id) ids.push(actor.id);
+  for (const id of await resolveRecipients(env.db, ownerOf(env.record), specs.filter((s) => s !== 'actor'))) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+async function dueAt(env: ActionEnv, due: { hours?: number; workingDays?: number } | undefined): Promise<string | null> {
+  if (!due) return null;
+  const calendar = await env.calendar();
+  const now = env.clock.now();
+  return (due.hours !== undefined ? calendar.addHours(now, due.hours) : calendar.addWorkingDays(now, due.workingDays ?? 0)).toISOString();
+}
+
+function recordLinks(entity: RuleEntity | null, record: RuleRecord | null): { customerId: string | null; dealId: string | null } {
+  if (!entity || !record) return { customerId: null, dealId: null };
+  if (entity === 'customer') return { customerId: record.id, dealId: null };
+  if (entity === 'deal') return { customerId: (record.customerId as string) ?? null, dealId: record.id };
+  return { customerId: (record.customerId as string | null) ?? null, dealId: (record.dealId as string | null) ?? null };
+}
+
+async function createTasks(env: ActionEnv, config: { title: string; assignee: string; due?: { hours?: number; workingDays?: number } }, kind: string) {
+  let assignees = await recipients(env, [config.assignee]);
+  const owner = ownerOf(env.record);
+  if (kind === 'followup' && owner) assignees = assignees.filter((id) => id !== owner.id);
+  const title = interpolate(config.title, env.context);
+  const due = await dueAt(env, config.due);
+  const links = recordLinks(env.entity, env.record);
+  const now = env.clock.now().toISOString();
+  const created: string[] = [];
+  for (const assigneeId of assignees.slice(0, 20)) {
+    const user = await env.db.selectFrom('users').select(['id', 'team_path']).where('id', '=', assigneeId).executeTakeFirstOrThrow();
+    const id = newId();
+    const row = {
+      id,
+      title,
+      assignee_id: user.id,
+      team_path: user.team_path,
+      due_at: due,
+      customer_id: links.customerId,
+      deal_id: links.dealId,
+      status: 'open',
+      completed_at: null,
+      // Not a user: the rule did it. The audit entry names the rule too.
+      created_by: `rule:${env.rule.id}`,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertTask(env.db, row);
+    await recordAudit(env.db, env.clock, { entity: 'task', entityId: id, action: 'create', actorId: null, after: { ...row, source: { rule: env.rule.key } } });
+    await emitEvent(env.db, env.clock, {
+      type: 'task.created',
+      entity: 'task',
+      entityId: id,
+      actorId: null,
+      payload: { assigneeId: user.id, dueAt: due, customerId: links.customerId, dealId: links.dealId, source: env.source },
+    });
+    created.push(id);
+  }
+  return { tasks: created, assignees, dueAt: due };
+}
+
+const executors: { [K in ActionType]: Executor<K> } = {
+  notify: async (env, config) => {
+    const users = await recipients(env, config.recipients);
+    const link = config.link ? interpolate(config.link, env.context) : env.entity && env.record ? linkFor(env.entity, env.record) : undefined;
+    let created = 0;
+    for (const userId of users) {
+      const result = await enqueueNotification(env.db, env.clock, {
+        idempotencyKey: `rule:${env.rule.id}:${env.causeId}:${env.index}:${userId}`,
+        userId,
+        title: interpolate(config.title, env.context),
+        titleEn: config.titleEn ? interpolate(config.titleEn, env.context) : undefined,
+        body: interpolate(config.body ?? '', env.context),
+        bodyEn: config.bodyEn ? interpolate(config.bodyEn, env.context) : undefined,
+        link,
+        subject: env.entity && env.record ? { type: env.entity, id: env.record.id } : undefined,
+        channels: config.channels,
+      });
+      if (result.created) created++;
+    }
+    return { recipients: users, created };
+  },
+
+  create_task: (env, config) => createTasks(env, config, 'task'),
+  create_followup: (env, config) => createTasks(env, config, 'followup'),
+
+  set_field: async (env, config) => {
+    if (!env.entity || !env.record) throw new Error('set_field: the event has no record');
+    const spec = SETTABLE_FIELDS[env.entity][config.field];
+    const raw = typeof config.value === 'string' && config.value.includes('{{') ? interpolate(config.value, env.context) : config.value;
+    const parsed = spec.schema.safeParse(raw === '' ? null : raw);
+    if (!parsed.success) throw new Error(`set_field ${config.field}: ${JSON.stringify(raw)} ${parsed.error.issues[0].message}`);
+    const value = parsed.data as string | number | null;
+    const previous = env.record[config.field];
+    if (JSON.stringify(previous) === JSON.stringify(value)) return { field: config.field, value, changed: false };
+    const now = env.clock.now().toISOString();
+    const table = TABLES[env.entity];
+    const set: Record<string, unknown> = { [spec.column]: value };
+    if (table !== 'activities') set.updated_at = now;
+    await env.db.updateTable(table).set(set as never).where('id', '=', env.record.id).execute();
+    await recordAudit(env.db, env.clock, {
+      entity: env.entity,
+      entityId: env.record.id,
+      action: 'update',
+      actorId: null,
+      before: { [spec.column]: previous },
+      after: { [spec.column]: value, source: { rule: env.rule.key } },
+    });
+    const type = UPDATED_EVENT[env.entity];
+    if (type) await emitEvent(env.db, env.clock, { type, entity: env.entity, entityId: env.record.id, actorId: null, payload: { changed: [spec.column], source: env.source } });
+    // Later actions of the same run see the new value.
+    env.record[config.field] = value;
+    return { field: config.field, from: previous ?? null, value, changed: true };
+  },
+
+  webhook: async (env, config) => {
+    const event = config.event ?? env.eventType;
+    const result = await enqueueWebhook(env.db, env.clock, {
+      idempotencyKey: `rule:${env.rule.id}:${env.causeId}:${env.index}`,
+      url: config.url,
+      secret: config.secret,
+      event,
+      payload: { rule: env.rule, event: env.context.event, record: env.context.record ?? null },
+    });
+    return { url: config.url, event, created: result.created };
+  },
+};
+
+export function executeAction(env: ActionEnv, action: { type: ActionType; config: unknown }): Promise<Record<string, unknown>> {
+  return (executors[action.type] as Executor<ActionType>)(env, action.config as Config<ActionType>);
+}

@@ -1,0 +1,89 @@
+/**
+ * The context a rule's conditions and templates see: `{ event, record, before, actor, rule, now }`. `record` is the
+ * current row in camelCase (JSON columns parsed, plus `owner`), read inside the run's transaction, so it is the
+ * committed state right after the change. `before` is reconstructed from the change's audit entry (same
+ * transaction, same instant) or the stage move's `from`; it is absent when neither says what changed.
+ */
+import type { Queryable } from '../../db/index.js';
+import type { StoredEvent } from '../../core/consumers.js';
+import { parseJson } from '../../core/json.js';
+import type { RuleEntity } from './definition.js';
+
+const TABLES = { customer: 'customers', deal: 'deals', activity: 'activities', task: 'tasks' } as const;
+const JSON_COLUMNS = new Set(['custom', 'checklist', 'contact_ids']);
+
+export type RuleRecord = Record<string, unknown> & { id: string; teamPath?: string };
+
+export function camelKey(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function camelRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[camelKey(key)] = JSON_COLUMNS.has(key) && typeof value === 'string' ? parseJson(value, null) : value;
+  }
+  return out;
+}
+
+/** The owner of a record for recipient specs: a task's assignee, every other record's owner. */
+export function ownerOf(record: RuleRecord | null): { id: string; teamPath: string } | null {
+  if (!record) return null;
+  const id = (record.ownerId ?? record.assigneeId) as string | undefined;
+  return id ? { id, teamPath: String(record.teamPath ?? '') } : null;
+}
+
+export async function loadRecord(db: Queryable, entity: RuleEntity, id: string): Promise<RuleRecord | null> {
+  const row = await db.selectFrom(TABLES[entity]).selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const record = camelRow(row as Record<string, unknown>) as RuleRecord;
+  if (typeof record.amountFen !== 'undefined') record.amountFen = Number(record.amountFen);
+  const ownerId = (record.ownerId ?? record.assigneeId) as string | undefined;
+  if (ownerId) {
+    const owner = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role']).where('id', '=', ownerId).executeTakeFirst();
+    record.owner = owner ? { id: owner.id, username: owner.username, displayName: owner.display_name, role: owner.role } : null;
+  }
+  return record;
+}
+
+export async function loadActor(db: Queryable, actorId: string | null) {
+  if (!actorId) return null;
+  const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'team_id']).where('id', '=', actorId).executeTakeFirst();
+  return user ? { id: user.id, username: user.username, displayName: user.display_name, role: user.role, teamId: user.team_id } : null;
+}
+
+/** The record as it was before the event's change, when the audit trail or the event says. */
+export async function loadBefore(db: Queryable, event: StoredEvent, record: RuleRecord | null): Promise<Record<string, unknown> | null> {
+  if (!record) return null;
+  if (event.type === 'deal.stage_changed') return { ...record, stageKey: event.payload.from, status: event.payload.previousStatus ?? record.status };
+  if (!event.type.endsWith('.updated') && event.type !== 'task.completed') return null;
+  const audit = await db
+    .selectFrom('audit_log')
+    .select(['before'])
+    .where('entity', '=', event.entity)
+    .where('entity_id', '=', event.entityId)
+    .where('action', '=', 'update')
+    .where('at', '=', event.occurredAt)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!audit) return null;
+  const before = parseJson<Record<string, unknown>>(audit.before, {});
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(before)) {
+    changed[camelKey(key)] = JSON_COLUMNS.has(key) && typeof value === 'string' ? parseJson(value, null) : value;
+  }
+  return { ...record, ...changed };
+}
+
+export function linkFor(entity: RuleEntity, record: RuleRecord): string {
+  switch (entity) {
+    case 'deal':
+      return `/deals/${record.id}`;
+    case 'customer':
+      return `/customers/${record.id}`;
+    case 'task':
+      return record.dealId ? `/deals/${record.dealId}` : record.customerId ? `/customers/${record.customerId}` : '/tasks';
+    case 'activity':
+      return record.dealId ? `/deals/${record.dealId}` : `/customers/${record.customerId}`;
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The rule definition: one zod schema that checks the JSON API body and YAML imports and gives the OpenAPI shape.
+ * Cross-field checks (json-logic operators, template placeholders, cron, fields settable on the trigger's entity)
+ * run in `superRefine`, so every problem comes back with its path (`actions.1.config.title`). Pure.
+ */
+import { z } from 'zod';
+import { ROLES } from '../../db/schema.js';
+import { identifier } from '../pipelines/definition.js';
+import { checkConditions } from './conditions.js';
+import { checkCron } from './schedule.js';
+import { checkTemplate } from './template.js';
+
+export const RULE_ENTITIES = ['customer', 'deal', 'activity', 'task'] as const;
+export type RuleEntity = (typeof RULE_ENTITIES)[number];
+
+const entity = z.enum(RULE_ENTITIES, { error: `must be one of ${RULE_ENTITIES.join(', ')}` });
+const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) => z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
+
+export const triggerSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('record.created'), entity }),
+    z.strictObject({ type: z.literal('record.updated'), entity }),
+    z.strictObject({
+      type: z.literal('deal.stage_changed'),
+      /** Pipeline key or id; absent = any pipeline. */
+      pipeline: optionalText(64),
+      from: optionalText(64),
+      to: optionalText(64),
+    }),
+    z.strictObject({
+      type: z.literal('sla.level_reached'),
+      entity: z.enum(['deal', 'task'], { error: 'must be deal or task' }).optional(),
+      level: z.union([z.number().int().min(0), z.string().max(64)], { error: 'must be a level number or name' }).optional(),
+      colour: z.enum(['yellow', 'red'], { error: 'must be yellow or red' }).optional(),
+    }),
+    z.strictObject({ type: z.literal('task.overdue') }),
+    z.strictObject({ type: z.literal('schedule'), cron: text(100) }),
+  ],
+  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule' },
+);
+export type Trigger = z.output<typeof triggerSchema>;
+
+/** The entity whose row is the rule's `record`, or null for schedules (and SLA triggers without an entity). */
+export function triggerEntity(trigger: Trigger): RuleEntity | null {
+  switch (trigger.type) {
+    case 'record.created':
+    case 'record.updated':
+      return trigger.entity;
+    case 'deal.stage_changed':
+      return 'deal';
+    case 'task.overdue':
+      return 'task';
+    case 'sla.level_reached':
+      return trigger.entity ?? null;
+    case 'schedule':
+      return null;
+  }
+}
+
+export const RECIPIENT_HELP = 'owner, owner.lead, owner.regional_manager, owner.director, actor, role:<role> or user:<username>';
+const RECIPIENT = new RegExp(`^(owner|owner\\.lead|owner\\.regional_manager|owner\\.director|actor|role:(${ROLES.join('|')})|user:[A-Za-z0-9_.@-]{1,64})$`);
+export const recipientSpec = z.string({ error: 'must be text' }).regex(RECIPIENT, `must be ${RECIPIENT_HELP}`);
+
+const due = z
+  .strictObject({
+    hours: z.number({ error: 'must be a number' }).min(0).max(24 * 365).optional(),
+    workingDays: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).max(365).optional(),
+  })
+  .refine((d) => (d.hours === undefined) !== (d.workingDays === undefined), { message: 'give exactly one of hours or workingDays' });
+
+const CHANNELS = ['inapp', 'wecom', 'dingtalk', 'feishu', 'email', 'sms'] as const;
+
+/** Config schema per action type; the executors live in `actions.ts`. */
+export const ACTION_CONFIGS = {
+  notify: z.strictObject({
+    recipients: z.array(recipientSpec).min(1, 'name at least one recipient').max(20),
+    title: text(200),
+    titleEn: optionalText(200),
+    body: optionalText(2000),
+    bodyEn: optionalText(2000),
+    /** App path; defaults to the record's page. */
+    link: optionalText(300),
+    channels: z.array(z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` })).max(6).optional(),
+  }),
+  create_task: z.strictObject({
+    title: text(200),
+    assignee: recipientSpec.default('owner'),
+    due: due.optional(),
+  }),
+  create_followup: z.strictObject({
+    title: text(200),
+    assignee: recipientSpec.refine((v) => v !== 'owner', { message: 'a follow-up goes to another user than the owner' }),
+    due: due.optional(),
+  }),
+  set_field: z.strictObject({
+    field: z.string({ error: 'must be text' }).min(1),
+    value: z.union([z.string().max(2000), z.number(), z.null()], { error: 'must be text, a number or null' }),
+  }),
+  webhook: z.strictObject({
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500),
+    secret: z.string({ error: 'must be text' }).min(8, 'must be at least 8 characters').max(200),
+    /** `X-Actionflow-Event`; defaults to the trigger's event type. */
+    event: optionalText(100),
+  }),
+} as const;
+export type ActionType = keyof typeof ACTION_CONFIGS;
+export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
+
+const actionOf = <K extends ActionType>(type: K) => z.strictObject({ type: z.literal(type), config: ACTION_CONFIGS[type] });
+export const actionSchema = z.discriminatedUnion(
+  'type',
+  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook')],
+  { error: `must be one of ${ACTION_TYPES.join(', ')}` },
+);
+export type RuleAction = { [K in ActionType]: { type: K; config: z.output<(typeof ACTION_CONFIGS)[K]> } }[ActionType];
+
+/** Fields a `set_field` action may write, per entity, with the check its value must pass after interpolation. */
+export const SETTABLE_FIELDS: Record<RuleEntity, Record<string, { column: string; schema: z.ZodType }>> = {
+  deal: {
+    title: { column: 'title', schema: text(200) },
+    amountFen: { column: 'amount_fen', schema: z.coerce.number().int('must be whole fen').min(0) },
+    expectedCloseDate: { column: 'expected_close_date', schema: z.iso.date('must be YYYY-MM-DD').nullable() },
+  },
+  customer: {
+    level: { column: 'level', schema: z.string().max(50).nullable() },
+    industry: { column: 'industry', schema: z.string().max(100).nullable() },
+    source: { column: 'source', schema: z.string().max(100).nullable() },
+    region: { column: 'region', schema: z.string().max(100).nullable() },
+  },
+  task: {
+    title: { column: 'title', schema: text(200) },
+    dueAt: { column: 'due_at', schema: z.iso.datetime({ offset: true, error: 'must be an ISO instant' }).nullable() },
+  },
+  activity: {
+    outcome: { column: 'outcome', schema: z.string().max(2000).nullable() },
+  },
+};
+
+const TEMPLATED: Partial<Record<ActionType, string[]>> = {
+  notify: ['title', 'titleEn', 'body', 'bodyEn', 'link'],
+  create_task: ['title'],
+  create_followup: ['title'],
+};
+
+/** The document a rule is: the API body and the YAML file. */
+export function ruleDefinitionSchema(timeZone: string) {
+  return z
+    .strictObject({
+      key: identifier,
+      name: text(100),
+      nameEn: optionalText(100),
+      description: optionalText(1000),
+      enabled: z.boolean({ error: 'must be true or false' }).default(true),
+      trigger: triggerSchema,
+      conditions: z.unknown().optional(),
+      actions: z.array(actionSchema).min(1, 'add at least one action').max(20, 'at most 20 actions'),
+    })
+    .superRefine((rule, ctx) => {
+      for (const issue of checkConditions(rule.conditions ?? null)) ctx.addIssue({ code: 'custom', path: ['conditions', ...issue.path], message: issue.message });
+      if (rule.trigger.type === 'schedule') {
+        const problem = checkCron(rule.trigger.cron, timeZone);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['trigger', 'cron'], message: problem });
+      }
+      const recordEntity = triggerEntity(rule.trigger);
+      rule.actions.forEach((action, i) => {
+        for (const field of TEMPLATED[action.type] ?? []) {
+          const value = (action.config as Record<string, unknown>)[field];
+          if (typeof value !== 'string') continue;
+          for (const message of checkTemplate(value)) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', field], message });
+        }
+        if (action.type === 'set_field') {
+          const settable = recordEntity ? SETTABLE_FIELDS[recordEntity] : null;
+          const { field, value } = action.config;
+          if (!settable) {
+            ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'set_field needs a trigger with a record (give the SLA trigger an entity; schedules have none)' });
+          } else if (!(field in settable)) {
+            ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'field'], message: `a ${recordEntity} rule may set ${Object.keys(settable).join(', ')}` });
+          } else if (typeof value === 'string' && value.includes('{{')) {
+            for (const message of checkTemplate(value)) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], message });
+          } else {
+            const parsed = settable[field].schema.safeParse(value);
+            if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], message: parsed.error.issues[0].message });
+          }
+        }
+        if (!recordEntity && rule.trigger.type === 'schedule' && ['create_task', 'notify', 'create_followup'].includes(action.type)) {
+          const cfg = action.config as { recipients?: string[]; assignee?: string };
+          const specs = cfg.recipients ?? (cfg.assignee ? [cfg.assignee] : []);
+          specs.forEach((spec, j) => {
+            if (spec === 'actor' || spec.startsWith('owner')) {
+              const path = cfg.recipients ? ['actions', i, 'config', 'recipients', j] : ['actions', i, 'config', 'assignee'];
+              ctx.addIssue({ code: 'custom', path, message: `a scheduled rule has no record or actor; use role:<role> or user:<username>` });
+            }
+          });
+        }
+      });
+    });
+}
+export type RuleDefinition = Omit<z.output<ReturnType<typeof ruleDefinitionSchema>>, 'actions'> & { actions: RuleAction[] };
