@@ -3,6 +3,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd
 import type { Dayjs } from 'dayjs';
 import { api, errorMessage } from '../../api/client';
 import type { Deal, Stage } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n';
 import { yuanToFen } from '../../lib/format';
 import { CustomerSelect } from '../customers/CustomerSelect';
@@ -21,6 +22,8 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const stageName = useStageName(stages);
+  // Support never sees amounts, and the server refuses amounts from roles that cannot see them.
+  const showAmount = useAuth().me.role !== 'support';
   const save = useMutation({
     mutationFn: (v: Values) =>
       api.post<Deal>('/api/deals', {
@@ -50,9 +53,11 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
         <Form.Item name="stageKey" label={t('deals.stage')}>
           <Select allowClear options={stages.filter((s) => !s.terminal).map((s) => ({ value: s.key, label: stageName(s.key) }))} />
         </Form.Item>
-        <Form.Item name="amountYuan" label={t('deals.amount')}>
-          <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
-        </Form.Item>
+        {showAmount && (
+          <Form.Item name="amountYuan" label={t('deals.amount')}>
+            <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
+          </Form.Item>
+        )}
         <Form.Item name="expectedCloseDate" label={t('deals.expectedClose')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
