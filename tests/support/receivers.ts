@@ -138,7 +138,7 @@ export async function startRobotReceiver(
     const inWindow = (ms: number) => hits.filter((t) => t > nowMs - ms).length;
     if (tooFast > 0 || inWindow(60_000) > limits.perMinute || (limits.perSecond != null && inWindow(1000) > limits.perSecond)) {
       tooFast = Math.max(0, tooFast - 1);
-      return answer(...TOO_FAST[kind]);
+      return answer(TOO_FAST[kind][0], TOO_FAST[kind][1]);
     }
     const [code, msg, text] =
       kind === 'wecom' ? checkWecom(url, token, body) : kind === 'dingtalk' ? checkDingtalk(url, token, options.secret, now, body) : checkFeishu(url, token, options.secret, now, body);

@@ -52,11 +52,13 @@ async function post(ctx: DeliverOptions, url: string, body: string, headers: Rec
   return { status: res.status, body: parsed };
 }
 
-const networkFailure = (error: unknown): DeliveryResult => ({
-  ok: false,
-  retryable: true,
-  error: `network: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name}: ${(error as Error).message}`,
-});
+/** fetch hides the socket error (ECONNREFUSED, timeout) in `cause`; the dead-letter list should show it. */
+function networkFailure(error: unknown): DeliveryResult {
+  const e = error as Error & { cause?: Error & { code?: string; errors?: Array<{ code?: string }> } };
+  const cause = e.cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code ?? e.name;
+  return { ok: false, retryable: true, error: `network: ${code}: ${cause?.message || e.message}` };
+}
 
 /** Robot, e-mail or SMS message to `recipient` (user id for robots, address for e-mail, phone for SMS). */
 export async function deliverMessage(ctx: DeliverContext, channel: LoadedChannel, recipient: string, payload: MessagePayload): Promise<DeliveryResult> {

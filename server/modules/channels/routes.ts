@@ -60,7 +60,7 @@ export async function channelRoutes(app: App, deps: Deps) {
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ADMIN);
-      return service.testChannel(deps, actor, req.params.id, req.body ?? {});
+      return service.testChannel(deps, actor, req.params.id, req.body ?? undefined);
     },
   );
 }

@@ -96,5 +96,5 @@ export const channelTestBody = z
     /** E-mail address or mobile number for e-mail and SMS channels; robots post to their group. */
     to: z.string().trim().min(3).max(255).optional(),
   })
-  .default({});
+  .nullish();
 export type ChannelTestBody = z.infer<typeof channelTestBody>;

@@ -107,13 +107,13 @@ export async function updateChannel(deps: Deps, actor: Actor, id: string, input:
  * Sends a test message synchronously through the real channel (counting against its rate limit) and reports the
  * channel's answer, so an admin sees "sign not match" right away instead of in the dead-letter list.
  */
-export async function testChannel(deps: Deps, actor: Actor, id: string, input: ChannelTestBody, options: DeliverOptions = {}) {
+export async function testChannel(deps: Deps, actor: Actor, id: string, input: ChannelTestBody | undefined, options: DeliverOptions = {}) {
   const channel = await getChannel(deps, id);
   let recipient = actor.id;
   if (channel.kind === 'email' || channel.kind === 'sms') {
     const me = await deps.db.selectFrom('users').select(['email', 'phone']).where('id', '=', actor.id).executeTakeFirst();
     const fallback = channel.kind === 'email' ? me?.email : me?.phone;
-    recipient = input.to ?? fallback ?? '';
+    recipient = input?.to ?? fallback ?? '';
     if (!recipient) throw invalid('to', channel.kind === 'email' ? 'give an e-mail address to send the test to' : 'give a mobile number to send the test to');
     if (channel.kind === 'email' && !/^[^\s@]+@[^\s@]+$/.test(recipient)) throw invalid('to', 'must be an e-mail address');
   }

@@ -39,7 +39,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/outbox/:id/retry',
-    { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: z.object({}).optional() } },
+    { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: z.object({}).nullish() } },
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
