@@ -28,4 +28,5 @@ export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
   calendarRoutes,
   slaRoutes,
   notificationRoutes,
+  (app, deps) => import('./rules/routes.js').then((m) => m.ruleRoutes(app, deps)),
 ];

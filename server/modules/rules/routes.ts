@@ -1,0 +1,108 @@
+import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import type { Role } from '../../db/schema.js';
+import * as repo from './repo.js';
+import { ruleDefinitionSchema, ruleListQuery, rulePatchBody, runListQuery, yamlBody, yamlText } from './schema.js';
+import {
+  createRule,
+  deleteRule,
+  exportRuleYaml,
+  getRule,
+  importRuleYaml,
+  listRuleRuns,
+  presentRule,
+  updateRule,
+  validateRuleYaml,
+  type RuleDeps,
+} from './service.js';
+
+const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
+/** Rules carry webhook URLs and reach every record: readable by admins and directors, written by admins. */
+const READERS: Role[] = ['admin', 'director'];
+
+export async function ruleRoutes(app: App, deps: Deps) {
+  const tags = ['rules'];
+  const ruleDeps: RuleDeps = { db: deps.db, clock: deps.clock, timeZone: deps.config.timeZone };
+  const { db } = deps;
+  for (const type of YAML_TYPES) {
+    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  }
+
+  app.get('/api/rules', { schema: { tags, summary: 'Automation rules (admin, director); filter by enabled and trigger type', querystring: ruleListQuery } }, async (req) => {
+    requireRole(actorOf(req), READERS);
+    const rows = await repo.listRules(db, { enabled: req.query.enabled === undefined ? undefined : req.query.enabled === 'true', triggerType: req.query.trigger });
+    return { items: rows.map(presentRule), total: rows.length };
+  });
+
+  app.post(
+    '/api/rules',
+    { schema: { tags, summary: '创建规则 Create a rule (admin); bad conditions or action configs → 400 naming e.g. actions.1.config.title', body: ruleDefinitionSchema(deps.config.timeZone) } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      const rule = await createRule(ruleDeps, actor.id, req.body);
+      reply.code(201);
+      return rule;
+    },
+  );
+
+  app.post(
+    '/api/rules/validate',
+    { schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    async (req) => {
+      requireRole(actorOf(req), READERS);
+      const result = validateRuleYaml(deps.config.timeZone, yamlText(req.body));
+      return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+    },
+  );
+
+  app.post(
+    '/api/rules/import',
+    { schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      const result = await importRuleYaml(ruleDeps, actor.id, yamlText(req.body));
+      reply.code(result.created ? 201 : 200);
+      return result;
+    },
+  );
+
+  app.get('/api/rules/:id', { schema: { tags, summary: 'One rule by id or key (webhook secrets masked)', params: idParams } }, async (req) => {
+    requireRole(actorOf(req), READERS);
+    return presentRule(await getRule(db, req.params.id));
+  });
+
+  app.patch(
+    '/api/rules/:id',
+    { schema: { tags, summary: '修改规则 Edit a rule (admin): any subset of the definition; null clears optional fields', params: idParams, body: rulePatchBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      return updateRule(ruleDeps, actor.id, req.params.id, req.body);
+    },
+  );
+
+  app.delete('/api/rules/:id', { schema: { tags, summary: 'Delete a rule and its run log (admin; audited)', params: idParams } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, ['admin']);
+    await deleteRule(ruleDeps, actor.id, req.params.id);
+    reply.code(204);
+  });
+
+  app.get(
+    '/api/rules/:id/runs',
+    { schema: { tags, summary: '执行记录 Runs of a rule, newest first: input, outcome, error, duration', params: idParams, querystring: runListQuery } },
+    async (req) => {
+      requireRole(actorOf(req), READERS);
+      return listRuleRuns(db, req.params.id, req.query);
+    },
+  );
+
+  app.get('/api/rules/:id/export', { schema: { tags, summary: 'The rule as YAML (round-trips through import)', params: idParams } }, async (req, reply) => {
+    requireRole(actorOf(req), READERS);
+    const { key, text } = await exportRuleYaml(db, req.params.id);
+    reply.header('content-type', 'text/yaml; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="rule-${key}.yaml"`);
+    return text;
+  });
+}
