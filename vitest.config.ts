@@ -12,6 +12,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['server/**/*.test.ts'] } },
       { test: { name: 'sqlite', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'sqlite' } } },
       { test: { name: 'postgres', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
+      // Three real processes against one PostgreSQL schema: the SLA engine's exactly-once guarantee.
+      { test: { name: 'sla-multiprocess', include: ['tests/sla-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
     ],
   },
 });

@@ -11,7 +11,7 @@ import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { definitionOf, findPipeline } from '../pipelines/repo.js';
-import { stageLabel } from '../pipelines/definition.js';
+import { stageLabel, type PipelineDefinition } from '../pipelines/definition.js';
 import { colourAfter, levelDueAt, type StoredLevel } from './ladder.js';
 import { resolveRecipients } from './recipients.js';
 import * as repo from './repo.js';
@@ -34,6 +34,8 @@ export interface FireOptions {
   dialect: Dialect;
   clock: Clock;
   calendar: WorkCalendar;
+  /** Pipeline definitions read during one pass (stage names for messages), so a backlog does not re-read them. */
+  pipelines?: Map<string, PipelineDefinition | null>;
 }
 
 /** Fires the next due level of one timer, or returns null when nothing is due (or every due timer is claimed). */
@@ -63,7 +65,7 @@ export async function fireNext(opts: FireOptions): Promise<Firing | 'skipped' | 
     const colour = colourAfter(spec);
     await repo.advanceTimer(trx, timer.id, { nextLevel: level + 1, dueAt: next, lastDueAt: dueAt, levelReached: level, colour, status: next ? 'active' : 'exhausted', now: asOf });
 
-    const text = await messageFor(trx, timer, owner, spec, level);
+    const text = await messageFor(trx, opts.pipelines ?? new Map(), timer, owner, spec, level);
     for (const userId of recipients) {
       await enqueueNotification(trx, clock, {
         idempotencyKey: `sla:${timer.id}:${level}:${userId}`,
@@ -95,7 +97,8 @@ export async function fireNext(opts: FireOptions): Promise<Firing | 'skipped' | 
  * (each its own transaction and connection); SQLite serialises writers, so one lane.
  */
 export async function fireDue(opts: FireOptions, limit = 500, onFire?: (f: Firing) => void): Promise<number> {
-  const lanes = opts.dialect === 'postgres' ? 4 : 1;
+  const lanes = opts.dialect === 'postgres' ? 3 : 1;
+  opts = { ...opts, pipelines: opts.pipelines ?? new Map() };
   let budget = limit;
   let done = 0;
   await Promise.all(
@@ -120,7 +123,14 @@ function humanAfter(after: string): { zh: string; en: string } {
   return { zh: `${n} 天`, en: `${n} day${n === 1 ? '' : 's'}` };
 }
 
-async function messageFor(db: Queryable, timer: repo.TimerRow, owner: { name: string; title: string }, spec: StoredLevel, level: number) {
+async function messageFor(
+  db: Queryable,
+  pipelines: Map<string, PipelineDefinition | null>,
+  timer: repo.TimerRow,
+  owner: { name: string; title: string; pipelineId: string | null },
+  spec: StoredLevel,
+  level: number,
+) {
   const after = humanAfter(spec.after);
   const since = spec.since === 'previous_level' && level > 1 ? { zh: `上一级提醒后又过了 ${after.zh}`, en: `${after.en} after the previous reminder` } : null;
   const ask = spec.require === 'intervention' ? { zh: ' 需要您介入处理。', en: ' Your intervention is required.' } : { zh: '', en: '' };
@@ -133,9 +143,12 @@ async function messageFor(db: Queryable, timer: repo.TimerRow, owner: { name: st
       link: `/tasks/${timer.subject_id}`,
     };
   }
-  const deal = await db.selectFrom('deals').select('pipeline_id').where('id', '=', timer.subject_id).executeTakeFirst();
-  const pipeline = deal ? await findPipeline(db, deal.pipeline_id) : undefined;
-  const stage = stageLabel(pipeline ? definitionOf(pipeline) : null, timer.stage_key ?? '');
+  const pipelineId = owner.pipelineId ?? '';
+  if (!pipelines.has(pipelineId)) {
+    const row = await findPipeline(db, pipelineId);
+    pipelines.set(pipelineId, row ? definitionOf(row) : null);
+  }
+  const stage = stageLabel(pipelines.get(pipelineId) ?? null, timer.stage_key ?? '');
   const what =
     since ??
     (timer.kind === 'stage_idle'

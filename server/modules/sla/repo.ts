@@ -125,7 +125,7 @@ export async function subjectOwner(db: Queryable, subjectType: SubjectType, subj
       .select(['deals.id', 'deals.title', 'deals.stage_key', 'deals.pipeline_id', 'deals.status', 'users.id as owner_id', 'users.team_path as owner_path', 'users.display_name as owner_name'])
       .where('deals.id', '=', subjectId)
       .executeTakeFirst();
-    return deal ? { id: deal.owner_id, teamPath: deal.owner_path, name: deal.owner_name, title: deal.title, open: deal.status === 'open' } : null;
+    return deal ? { id: deal.owner_id, teamPath: deal.owner_path, name: deal.owner_name, title: deal.title, open: deal.status === 'open', pipelineId: deal.pipeline_id } : null;
   }
   const task = await db
     .selectFrom('tasks')
@@ -133,7 +133,7 @@ export async function subjectOwner(db: Queryable, subjectType: SubjectType, subj
     .select(['tasks.title', 'tasks.status', 'users.id as owner_id', 'users.team_path as owner_path', 'users.display_name as owner_name'])
     .where('tasks.id', '=', subjectId)
     .executeTakeFirst();
-  return task ? { id: task.owner_id, teamPath: task.owner_path, name: task.owner_name, title: task.title, open: task.status === 'open' } : null;
+  return task ? { id: task.owner_id, teamPath: task.owner_path, name: task.owner_name, title: task.title, open: task.status === 'open', pipelineId: null } : null;
 }
 
 /** SLA colour per subject id: the worst live timer wins; the earliest pending deadline is shown. */
