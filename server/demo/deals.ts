@@ -1,7 +1,7 @@
 import type { DealStageHistoryTable, DealsTable } from '../db/schema.js';
 import type { Random } from './random.js';
 import type { CustomFieldRef, CustomerDraft, PipelineRef } from './generate.js';
-import { DAY, HOUR, iso, shanghaiDate } from './time.js';
+import { DAY, HOUR, duringWorkingHours, iso, shanghaiDate } from './time.js';
 import * as V from './vocab.js';
 
 /** Which templates suit which kind of customer; matched on the template key so renamed templates still work. */
@@ -81,10 +81,10 @@ export function buildDeals(random: Random, nowMs: number, count: number, custome
     if (terminalIdx >= 0) path.push({ idx: terminalIdx, direction: 'forward' });
     const current = path[path.length - 1].idx;
 
-    const lastEnteredMs = nowMs - (status === 'open' ? random.int(0, 20) : random.int(3, 80)) * DAY - random.int(1, 9) * HOUR;
+    const lastEnteredMs = duringWorkingHours(random, nowMs - (status === 'open' ? random.int(0, 20) : random.int(3, 80)) * DAY, nowMs);
     const entered: number[] = new Array(path.length);
     entered[path.length - 1] = lastEnteredMs;
-    for (let p = path.length - 2; p >= 0; p--) entered[p] = entered[p + 1] - random.int(2, 18) * DAY - random.int(0, 8) * HOUR;
+    for (let p = path.length - 2; p >= 0; p--) entered[p] = duringWorkingHours(random, entered[p + 1] - random.int(2, 18) * DAY, nowMs);
     const createdMs = entered[0];
     if (createdMs < Date.parse(customer.row.created_at)) {
       customer.row.created_at = iso(createdMs - random.int(1, 30) * DAY);

@@ -2,15 +2,8 @@
 import type { ActivitiesTable, TasksTable } from '../db/schema.js';
 import type { Random } from './random.js';
 import type { CustomerDraft, SellerRef } from './generate.js';
-import { DAY, HOUR, iso, shanghaiMidnight, shanghaiWeekday } from './time.js';
+import { DAY, HOUR, duringWorkingHours, iso, shanghaiMidnight, shanghaiWeekday } from './time.js';
 import * as V from './vocab.js';
-
-/** An instant on a working-hours clock time in Shanghai, `daysAgo` days before now, never in the future. */
-function workingInstant(random: Random, nowMs: number, daysAgo: number): number {
-  const midnight = shanghaiMidnight(nowMs - daysAgo * DAY);
-  const ms = midnight + random.int(8 * 60 + 30, 19 * 60) * 60_000;
-  return ms <= nowMs ? ms : nowMs - random.int(5, 240) * 60_000;
-}
 
 export function buildActivities(random: Random, nowMs: number, count: number, customers: CustomerDraft[]): ActivitiesTable[] {
   const activities: ActivitiesTable[] = [];
@@ -21,7 +14,7 @@ export function buildActivities(random: Random, nowMs: number, count: number, cu
     // Fewer visits and calls at weekends.
     const weekday = shanghaiWeekday(nowMs - daysAgo * DAY);
     if ((weekday === 0 || weekday === 6) && random.chance(0.7)) daysAgo = Math.max(0, daysAgo - (weekday === 6 ? 1 : 2));
-    let occurredMs = workingInstant(random, nowMs, daysAgo);
+    let occurredMs = duringWorkingHours(random, nowMs - daysAgo * DAY, nowMs);
     const customerCreated = Date.parse(customer.row.created_at);
     if (occurredMs < customerCreated) occurredMs = Math.min(nowMs, customerCreated + random.int(1, 72) * HOUR);
 
