@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaStatutorySource } from '../calendar/china.js';
 import { DEFAULT_CALENDAR, WorkCalendar } from '../calendar/workdays.js';
+import { listTemplates, loadTemplate } from '../pipelines/templates.js';
 import { DEFAULT_TASK_LADDER, expandLadder, ladderSchedule, slaSpecSchema } from './ladder.js';
 
 const china = new WorkCalendar(DEFAULT_CALENDAR, chinaStatutorySource);
@@ -65,5 +66,22 @@ describe('SLA ladder specification', () => {
     const [due, lead] = ladderSchedule(china, DEFAULT_TASK_LADDER, new Date(shanghai('2026-11-06T18:00:00')));
     expect(due.toISOString()).toBe(shanghai('2026-11-06T18:00:00'));
     expect(lead.toISOString()).toBe(shanghai('2026-11-09T18:00:00'));
+  });
+
+  it('ships a ladder on every open stage of every template, from the seeds', () => {
+    for (const { key } of listTemplates()) {
+      for (const stage of loadTemplate(key)!.stages) expect(Boolean(stage.sla), `${key}.${stage.key}`).toBe(!stage.terminal);
+    }
+    // 康捷医疗: more than 5 working days without an update → red, pushed to the regional manager on WeCom.
+    const hospital = loadTemplate('hospital_seven_step')!.stages.find((s) => s.key === 'department_needs')!.sla!;
+    expect(hospital.idle).toBe(true);
+    expect(hospital.ladder[0]).toMatchObject({ after: '5wd', colour: 'red', notify: ['owner', 'owner.regional_manager'], channels: ['inapp', 'wecom'] });
+    // 7 days without interaction → red to seller and lead; 14 days → the regional manager intervenes.
+    const b2b = expandLadder(loadTemplate('b2b_six_step')!.stages.find((s) => s.key === 'needs_diagnosis')!.sla!.ladder);
+    expect(b2b.map((l) => [l.after, l.notify, l.require ?? null])).toEqual([
+      ['7wd', ['owner', 'owner.lead'], null],
+      ['14wd', ['owner.regional_manager'], 'intervention'],
+      ['48h', ['owner.director'], null],
+    ]);
   });
 });
