@@ -28,7 +28,7 @@ stages:
     probability: 50
     sla:
       ladder:
-        - { after: 3wd, colour: yellow, notify: [owner] }
+        - { after: 3wd, colour: yellow, notify: [owner], channels: [inapp, wecom] }
   - key: won
     name: 成交
     probability: 100
@@ -53,7 +53,17 @@ describe('SLA timers and escalation ladders', () => {
   async function setup(start: string) {
     t = await setupTestApp({ start });
     await importPipelineYaml(t.db, t.clock, t.org.users.admin.id, pipelineYaml);
+    // A WeCom robot for the east region and a company-wide DingTalk robot: the recipients' default channels.
+    const admin = await as('admin');
+    const robots = [
+      { kind: 'wecom', name: '华东大区群', teamId: t.org.teams.east, secrets: { webhookUrl: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' } },
+      { kind: 'dingtalk', name: '公司群', secrets: { webhookUrl: 'http://127.0.0.1:9/robot/send?access_token=t', secret: 'SECabc' } },
+    ];
+    for (const payload of robots) expect((await admin({ method: 'POST', url: '/api/channels', payload })).statusCode).toBe(201);
   }
+  /** External messages queued for a timer, as "kind recipient" pairs. */
+  const outbox = async (timerId: string) =>
+    (await t.db.selectFrom('outbox').select(['kind', 'recipient']).where('idempotency_key', 'like', `sla:${timerId}:%`).execute()).map((r) => `${r.kind} ${r.recipient}`).sort();
   const deps = () => ({ db: t.db, dialect: t.dialect, clock: t.clock, config: loadConfig({ ACTIONFLOW_DATA_DIR: '/tmp/actionflow-sla-test' }) });
   const run = () => runSlaUntilIdle(deps());
   const at = async (local: string) => {
@@ -100,6 +110,10 @@ describe('SLA timers and escalation ladders', () => {
     expect(who(afterFirst)).toEqual([users.leadEast1.id, users.sellerA.id].sort());
     expect(afterFirst.map((n) => n.idempotency_key).sort()).toEqual([`sla:${timer.id}:1:${users.leadEast1.id}`, `sla:${timer.id}:1:${users.sellerA.id}`].sort());
     expect(afterFirst[0].title).toContain('需求确认');
+    // No channels on the level: in-app plus every robot serving the recipient's team.
+    expect(await outbox(timer.id)).toEqual(
+      [users.leadEast1.id, users.sellerA.id].flatMap((id) => [`dingtalk ${id}`, `wecom ${id}`]).sort(),
+    );
     expect(afterFirst.every((n) => n.created_at === sh('2026-10-14T10:00:00'))).toBe(true);
     expect(await state('deal', deal.id)).toEqual({ state: 'red', dueAt: sh('2026-10-23T10:00:00'), level: 1 });
     const api = (await seller({ method: 'GET', url: `/api/sla/state?subject=deal&ids=${deal.id},${newId()}` })).json();
@@ -165,7 +179,9 @@ describe('SLA timers and escalation ladders', () => {
     expect(timers[1].due_at).toBe(sh('2026-11-10T15:00:00'));
     expect(await at('2026-11-10T14:59:00')).toEqual([]);
     const fired = await at('2026-11-10T15:00:00');
-    expect(fired.map((f) => [f.level, f.colour, f.recipients])).toEqual([[1, 'yellow', [t.org.users.sellerA.id]]]);
+    expect(fired.map((f) => [f.level, f.colour, f.recipients, f.channels])).toEqual([[1, 'yellow', [t.org.users.sellerA.id], ['inapp', 'wecom']]]);
+    // The level names its channels: WeCom only, although a DingTalk robot serves the owner too.
+    expect(await outbox(timers[1].id)).toEqual([`wecom ${t.org.users.sellerA.id}`]);
     expect((await state('deal', deal.id)).state).toBe('yellow');
     // The old stage's 7-working-day deadline (11-11 10:00) passes silently.
     expect(await at('2026-11-30T10:00:00')).toEqual([]);
