@@ -174,7 +174,7 @@ export async function startRobotReceiver(
 
 /** Outgoing-webhook endpoint verifying `X-Actionflow-Signature` over the raw body; `failNext` answers 503. */
 export async function startWebhookReceiver(secret: string) {
-  const accepted: Array<{ event: string; body: any; delivery: string }> = [];
+  const accepted: Array<{ event: string; body: any; delivery: string; receivedAt: number }> = [];
   const rejected: string[] = [];
   let failing = 0;
   const server = createServer(async (req, res) => {
@@ -192,7 +192,7 @@ export async function startWebhookReceiver(secret: string) {
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad signature"}');
       return;
     }
-    accepted.push({ event, body, delivery: String(req.headers['x-actionflow-delivery'] ?? '') });
+    accepted.push({ event, body, delivery: String(req.headers['x-actionflow-delivery'] ?? ''), receivedAt: Date.now() });
     res.writeHead(204).end();
   });
   server.keepAliveTimeout = 500;
