@@ -16,7 +16,8 @@ export type DomainEventType =
   | 'task.completed'
   | 'task.overdue'
   | 'sla.level_reached'
-  | 'customer.health_changed';
+  | 'customer.health_changed'
+  | 'calendar.updated';
 
 export interface DomainEvent {
   type: DomainEventType;

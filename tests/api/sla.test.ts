@@ -264,6 +264,22 @@ describe('SLA timers and escalation ladders', () => {
     expect(await t.db.selectFrom('notifications').select('id').execute()).toHaveLength(8);
   });
 
+  it('moves pending deadlines when an admin changes the calendar, leaving fired levels alone', async () => {
+    await setup(sh('2026-11-02T10:00:00'));
+    const deal = await newDeal('日历变更');
+    await run();
+    const due = async () => (await t.db.selectFrom('sla_timers').select('due_at').where('subject_id', '=', deal.id).where('status', '=', 'active').executeTakeFirstOrThrow()).due_at;
+    expect(await due()).toBe(sh('2026-11-11T10:00:00'));
+    const admin = await as('admin');
+    const put = await admin({ method: 'PUT', url: '/api/calendar/settings', payload: { timeZone: 'Asia/Shanghai', restWeekdays: [6, 7], extraDaysOff: ['2026-11-05', '2026-11-06'], extraWorkdays: [] } });
+    expect(put.statusCode).toBe(200);
+    await run();
+    // Two working days fewer before the deadline: Mon 11-02 + 7 → Fri 11-13.
+    expect(await due()).toBe(sh('2026-11-13T10:00:00'));
+    expect(await at('2026-11-11T10:00:00')).toEqual([]);
+    expect((await at('2026-11-13T10:00:00')).map((f) => f.level)).toEqual([1]);
+  });
+
   it('validates the state query naming the field', async () => {
     await setup(sh('2026-11-02T10:00:00'));
     const bad = await seller({ method: 'GET', url: '/api/sla/state?subject=invoice&ids=a' });

@@ -2,6 +2,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../db/index.js';
 import { DateTime } from 'luxon';
+import { emitEvent } from '../../core/events.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../org/scope.js';
 import { chinaCalendarStatus, chinaStatutorySource } from './china.js';
@@ -15,6 +16,8 @@ export async function updateSettings(db: Db, clock: Clock, actor: Actor, body: C
     const after = await getCalendarSettings(trx, defaultTimeZone);
     const { updatedAt: _c, updatedBy: _d, ...audited } = after;
     await recordAudit(trx, clock, { entity: 'calendar', entityId: 'org', action: 'update', actorId: actor.id, before, after: audited });
+    // Running SLA clocks move their pending deadlines onto the new calendar (the SLA consumer handles it).
+    await emitEvent(trx, clock, { type: 'calendar.updated', entity: 'calendar', entityId: 'org', actorId: actor.id, payload: audited });
     return after;
   });
 }

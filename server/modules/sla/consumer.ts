@@ -8,6 +8,7 @@
 import { consumeEvents, type StoredEvent } from '../../core/consumers.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
+import { loadWorkCalendar } from '../calendar/settings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { definitionOf, findPipeline } from '../pipelines/repo.js';
 import { findStage } from '../pipelines/definition.js';
@@ -15,7 +16,7 @@ import { DEFAULT_TASK_LADDER, expandLadder, levelDueAt, slaSpecSchema, type Stor
 import { cancelTimers, insertTimer, ladderOf, liveTimers } from './repo.js';
 
 export const SLA_CONSUMER = 'sla';
-export const SLA_EVENT_TYPES = ['deal.created', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
+export const SLA_EVENT_TYPES = ['calendar.updated', 'deal.created', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
 
 export async function consumeSlaEvents(db: Db, clock: Clock, calendar: WorkCalendar, batch = 200): Promise<number> {
   return consumeEvents(db, clock, SLA_CONSUMER, (trx, event) => handleEvent(trx, clock, calendar, event), { batch, types: SLA_EVENT_TYPES });
@@ -41,6 +42,19 @@ export async function handleEvent(trx: Tx, clock: Clock, calendar: WorkCalendar,
     case 'task.updated':
     case 'task.completed':
       return syncTaskTimer(trx, calendar, event.entityId, now);
+    case 'calendar.updated':
+      return rescheduleActive(trx, await loadWorkCalendar(trx, calendar.settings.timeZone), now);
+  }
+}
+
+/** Recomputes the pending deadline of every running clock; levels already fired stay as they were. */
+async function rescheduleActive(trx: Queryable, calendar: WorkCalendar, now: string): Promise<void> {
+  const active = await trx.selectFrom('sla_timers').select(['id', 'ladder', 'anchor_at', 'next_level', 'last_due_at', 'due_at']).where('status', '=', 'active').execute();
+  for (const t of active) {
+    const ladder = ladderOf(t);
+    if (!ladder[t.next_level - 1]) continue;
+    const due = levelDueAt(calendar, ladder, t.next_level, new Date(t.anchor_at), t.last_due_at ? new Date(t.last_due_at) : null).toISOString();
+    if (due !== t.due_at) await trx.updateTable('sla_timers').set({ due_at: due, updated_at: now }).where('id', '=', t.id).execute();
   }
 }
 
