@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/core/config.js';
 import type { Deps } from '../../server/core/http.js';
 import { openDatabase } from '../../server/db/index.js';
 import { startWorker } from '../../server/jobs/worker.js';
+import { findChannel, reserveSlot } from '../../server/modules/channels/repo.js';
 import { dispatchDue, type DispatcherOptions } from '../../server/modules/notifications/dispatcher.js';
 import { outboxJob } from '../../server/modules/notifications/job.js';
 import { enqueueNotification, enqueueWebhook, type NotifyChannel } from '../../server/modules/notifications/outbox.js';
@@ -243,6 +244,13 @@ describe('outbox dispatcher: retries, backoff, rate limits, dead letters, concur
         workers.push(deps); // SQLite: one process, one connection; claims still must not overlap.
       }
     }
+    // The rate-limit check-and-take is atomic across connections: 45 simultaneous attempts on a fresh robot → 20 slots.
+    const fresh = await robot('wecom');
+    const channel = (await findChannel(t.db, fresh.channelId))!;
+    const takes = await Promise.all(Array.from({ length: 45 }, (_, i) => reserveSlot(workers[i % 3].db, t.dialect, t.clock, channel)));
+    expect(takes.filter((x) => x.ok)).toHaveLength(20);
+    await t.db.updateTable('channels').set({ enabled: 0 }).where('id', '=', fresh.channelId).execute();
+
     const sentBy = [0, 0, 0];
     const counting = (w: number): typeof fetch => async (input, init) => {
       sentBy[w]++;
