@@ -10,7 +10,8 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .option('-H, --host <host>', 'address to bind (default: HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load the demo company into an empty database')
-    .action(async (options: { port?: string; host?: string; demo: boolean }) => {
+    .option('--no-worker', 'serve HTTP only; do not run the background jobs (SLA timers, rules, notification outbox)')
+    .action(async (options: { port?: string; host?: string; demo: boolean; worker: boolean }) => {
       // Flags act as PORT / HOST would, so everything derived from them (the public URL) follows.
       const base = loadConfig({ ...process.env, ...(options.port !== undefined ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
       if (!Number.isInteger(base.port) || base.port < 0 || base.port > 65535) throw new CliError(`--port / PORT must be a number from 0 to 65535, got "${options.port ?? process.env.PORT}"`);
@@ -29,6 +30,11 @@ export function registerServe(program: Command): void {
       const { buildApp } = await import('../app.js');
       const app = await buildApp({ database, clock: systemClock, config, logger: true });
       await app.listen({ host: config.host, port: config.port });
+      // Background jobs claim their work in the database, so every process may run them (see docs/operations.md).
+      const { startWorker } = await import('../jobs/worker.js');
+      const worker = options.worker
+        ? startWorker({ db: database.db, dialect: database.dialect, clock: systemClock, config }, (message, error) => app.log.error({ err: error }, message))
+        : null;
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : config.port;
       const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -41,6 +47,7 @@ export function registerServe(program: Command): void {
         if (closing) return;
         closing = true;
         app.log.info(`${signal}: shutting down`);
+        await worker?.stop();
         await app.close();
         await database.close();
         process.exit(0);
