@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { loadWorkCalendar } from '../../server/modules/calendar/settings.js';
@@ -185,6 +186,23 @@ describe('automation rules', () => {
     const created = await t.db.selectFrom('events').selectAll().where('type', '=', 'task.created').where('entity_id', '=', tasks[0].id).executeTakeFirstOrThrow();
     expect(JSON.parse(created.payload).source).toEqual({ ruleId: healthy.id, depth: 1 });
     for (const id of [broken.id, healthy.id]) expect((await admin({ method: 'PATCH', url: `/api/rules/${id}`, payload: { enabled: false } })).json().enabled).toBe(false);
+  });
+
+  it('a database error inside one rule rolls back to its savepoint; the event and the other rules still commit', async () => {
+    later();
+    await drain();
+    const first = await createRule({ key: 'sql_fails', name: 'SQL 出错', trigger: { type: 'record.created', entity: 'deal' }, actions: [{ type: 'create_task', config: { title: 'A {{record.title}}' } }] });
+    const second = await createRule({ key: 'sql_ok', name: '正常', trigger: { type: 'record.created', entity: 'deal' }, actions: [{ type: 'create_task', config: { title: 'B {{record.title}}' } }] });
+    later();
+    const deal = await createDeal('长海医院 PET', 9_000_000);
+    // On PostgreSQL a failed statement aborts the transaction unless rolled back to the savepoint.
+    const failing = { afterAction: async ({ ruleKey, db }: { ruleKey: string; db: any }) => { if (ruleKey === 'sql_fails') await sql`select * from no_such_table`.execute(db); } };
+    expect(await processRuleEvents(deps, failing)).toBeGreaterThan(0);
+    const titles = (await t.db.selectFrom('tasks').select('title').where('deal_id', '=', deal).execute()).map((r) => r.title);
+    expect(titles).toEqual(['B 长海医院 PET']);
+    expect((await runsOf(first.id))[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/no_such_table/) });
+    expect((await runsOf(second.id))[0]).toMatchObject({ status: 'succeeded' });
+    for (const id of [first.id, second.id]) await admin({ method: 'DELETE', url: `/api/rules/${id}` });
   });
 
   it('a crash mid-run leaves nothing behind, and the resumed run acts exactly once', async () => {

@@ -55,7 +55,11 @@ export async function loadActor(db: Queryable, actorId: string | null) {
 /** The record as it was before the event's change, when the audit trail or the event says. */
 export async function loadBefore(db: Queryable, event: StoredEvent, record: RuleRecord | null): Promise<Record<string, unknown> | null> {
   if (!record) return null;
-  if (event.type === 'deal.stage_changed') return { ...record, stageKey: event.payload.from, status: event.payload.previousStatus ?? record.status };
+  if (event.type === 'deal.stage_changed') {
+    // The move event names the stage left, not the status the deal had then; leave status out rather than guess.
+    const { status: _status, ...rest } = record;
+    return { ...rest, stageKey: event.payload.from };
+  }
   if (!event.type.endsWith('.updated') && event.type !== 'task.completed') return null;
   const audit = await db
     .selectFrom('audit_log')

@@ -163,6 +163,9 @@ export function ruleDefinitionSchema(timeZone: string) {
         const problem = checkCron(rule.trigger.cron, timeZone);
         if (problem) ctx.addIssue({ code: 'custom', path: ['trigger', 'cron'], message: problem });
       }
+      if (rule.trigger.type === 'record.updated' && rule.trigger.entity === 'activity') {
+        ctx.addIssue({ code: 'custom', path: ['trigger', 'entity'], message: 'activities are logged, not updated; use record.created' });
+      }
       const recordEntity = triggerEntity(rule.trigger);
       rule.actions.forEach((action, i) => {
         for (const field of TEMPLATED[action.type] ?? []) {

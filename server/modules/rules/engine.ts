@@ -48,7 +48,7 @@ export class AbandonRun extends Error {}
 
 export interface EngineHooks {
   /** Called after each action of a run, still inside its transaction. */
-  afterAction?(info: { ruleKey: string; causeId: string; index: number }): void | Promise<void>;
+  afterAction?(info: { ruleKey: string; causeId: string; index: number; db: Queryable }): void | Promise<void>;
 }
 
 export interface EngineDeps {
@@ -159,7 +159,7 @@ async function runRule(trx: Queryable, deps: EngineDeps, calendar: () => Promise
       for (const [index, action] of def.actions.entries()) {
         const env = { db: trx, clock: deps.clock, calendar, rule: { id: row.id, key: row.key }, causeId: cause.id, eventType: cause.eventType, index, entity, record, context, source };
         results.push({ type: action.type, ...(await executeAction(env, action)) });
-        await hooks.afterAction?.({ ruleKey: row.key, causeId: cause.id, index });
+        await hooks.afterAction?.({ ruleKey: row.key, causeId: cause.id, index, db: trx });
       }
     }
     await sql`release savepoint rule_run`.execute(trx);
