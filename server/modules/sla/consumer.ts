@@ -7,7 +7,7 @@
  */
 import { consumeEvents, type StoredEvent } from '../../core/consumers.js';
 import type { Clock } from '../../core/clock.js';
-import type { Db, Queryable, Tx } from '../../db/index.js';
+import type { Db, Dialect, Queryable, Tx } from '../../db/index.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { definitionOf, findPipeline } from '../pipelines/repo.js';
@@ -18,12 +18,24 @@ import { cancelTimers, insertTimer, ladderOf, liveTimers } from './repo.js';
 export const SLA_CONSUMER = 'sla';
 export const SLA_EVENT_TYPES = ['calendar.updated', 'deal.created', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
 
-export async function consumeSlaEvents(db: Db, clock: Clock, calendar: WorkCalendar, batch = 200): Promise<number> {
-  return consumeEvents(db, clock, SLA_CONSUMER, (trx, event) => handleEvent(trx, clock, calendar, event), { batch, types: SLA_EVENT_TYPES });
+export async function consumeSlaEvents(db: Db, dialect: Dialect, clock: Clock, calendar: WorkCalendar, batch = 200): Promise<number> {
+  return consumeEvents(db, clock, SLA_CONSUMER, (trx, event) => handleEvent(trx, dialect, clock, calendar, event), { batch, types: SLA_EVENT_TYPES });
 }
 
-export async function handleEvent(trx: Tx, clock: Clock, calendar: WorkCalendar, event: StoredEvent): Promise<void> {
+/**
+ * Two processes may handle two events of the same record at once (say a move and an activity). Each handler
+ * first locks the record's row, so they run one after the other and the second sees what the first wrote.
+ */
+async function lockSubject(trx: Queryable, dialect: Dialect, table: 'deals' | 'tasks', id: string): Promise<void> {
+  if (dialect !== 'postgres') return; // SQLite runs one write transaction at a time
+  await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export async function handleEvent(trx: Tx, dialect: Dialect, clock: Clock, calendar: WorkCalendar, event: StoredEvent): Promise<void> {
   const now = clock.now().toISOString();
+  if (event.type.startsWith('deal.')) await lockSubject(trx, dialect, 'deals', event.entityId);
+  if (event.type.startsWith('task.')) await lockSubject(trx, dialect, 'tasks', event.entityId);
+  if (event.type === 'activity.logged' && typeof event.payload.dealId === 'string') await lockSubject(trx, dialect, 'deals', event.payload.dealId);
   switch (event.type) {
     case 'deal.created':
     case 'deal.stage_changed':

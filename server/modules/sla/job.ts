@@ -9,7 +9,7 @@ import { fireDue, type Firing } from './fire.js';
  * Returns how much it did, so the worker loops again at once while there is work.
  */
 export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f: Firing) => void } = {}): Promise<number> {
-  const consumed = await consumeSlaEvents(deps.db, deps.clock, await loadWorkCalendar(deps.db, deps.config.timeZone));
+  const consumed = await consumeSlaEvents(deps.db, deps.dialect, deps.clock, await loadWorkCalendar(deps.db, deps.config.timeZone));
   // Read again: an event just consumed may have been a calendar change.
   const calendar = await loadWorkCalendar(deps.db, deps.config.timeZone);
   const fired = await fireDue({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendar }, options.limit ?? 500, options.onFire);
