@@ -7,6 +7,8 @@ import * as service from './service.js';
 /** In-app inbox, the outbox admin views, and (through channelRoutes) channel configuration. */
 export async function notificationRoutes(app: App, deps: Deps) {
   const tags = ['notifications'];
+  /** These actions take no input; a body, if sent, must still be a JSON object. */
+  const noBody = z.strictObject({}).nullish();
 
   app.get(
     '/api/notifications',
@@ -14,11 +16,11 @@ export async function notificationRoutes(app: App, deps: Deps) {
     async (req) => service.listInbox(deps, actorOf(req), req.query),
   );
 
-  app.post('/api/notifications/read-all', { schema: { tags, summary: 'Mark all my notifications read 全部已读' } }, async (req) =>
+  app.post('/api/notifications/read-all', { schema: { tags, summary: 'Mark all my notifications read 全部已读', body: noBody } }, async (req) =>
     service.markAllRead(deps, actorOf(req)),
   );
 
-  app.post('/api/notifications/:id/read', { schema: { tags, summary: 'Mark one of my notifications read 标为已读', params: idParams } }, async (req) =>
+  app.post('/api/notifications/:id/read', { schema: { tags, summary: 'Mark one of my notifications read 标为已读', params: idParams, body: noBody } }, async (req) =>
     service.markRead(deps, actorOf(req), req.params.id),
   );
 
@@ -39,7 +41,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/outbox/:id/retry',
-    { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: z.object({}).nullish() } },
+    { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: noBody } },
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
