@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRobotRequest } from '../../server/modules/channels/robots.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
 import { decodeQuotedPrintable, startRobotReceiver, startSmtpReceiver, type RobotReceiver } from '../support/receivers.js';
 
@@ -122,6 +123,22 @@ describe('channels: configuration, write-only secrets, test messages', () => {
     expect(res.json().secretFields).toEqual(['secret', 'webhookUrl']);
     res = await admin({ method: 'POST', url: `/api/channels/${ding}/test` });
     expect(res.json().ok).toBe(true);
+  });
+
+  it('faces receivers as strict as the real robots: stale timestamps, wrong keys and bad shapes are refused', async () => {
+    const post = async (url: string, body: unknown) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    const msg = { title: 't', text: 'x', format: 'text' as const };
+    const stale = new Date(t.clock.now().getTime() - 2 * 3600_000);
+    const ding = buildRobotRequest({ kind: 'dingtalk', webhookUrl: robots.dingtalk.url, secret: 'SECding-right' }, msg, stale);
+    expect(await post(ding.url, ding.body)).toEqual({ errcode: 310000, errmsg: 'invalid timestamp' });
+    const fresh = buildRobotRequest({ kind: 'dingtalk', webhookUrl: robots.dingtalk.url, secret: 'SECding-right' }, msg, t.clock.now());
+    expect(await post(fresh.url.replace(/sign=[^&]+/, 'sign=AAAA'), fresh.body)).toMatchObject({ errcode: 310000, errmsg: expect.stringContaining('sign not match') });
+    expect(await post(fresh.url, fresh.body)).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(await post(fresh.url, { msgtype: 'link', link: {} })).toMatchObject({ errcode: 40035 });
+    const fs = buildRobotRequest({ kind: 'feishu', webhookUrl: robots.feishu.url, secret: 'feishu-secret' }, msg, stale);
+    expect(await post(fs.url, fs.body)).toMatchObject({ code: 19021 });
+    expect(await post(robots.wecom.url.replace(/key=[^&]+/, 'key=wrong'), { msgtype: 'text', text: { content: 'x' } })).toEqual({ errcode: 93000, errmsg: 'invalid webhook url' });
+    expect(await post(robots.wecom.url, { msgtype: 'text', text: { content: 'x' }, extra: 1 })).toMatchObject({ errcode: 40008 });
   });
 
   it('reports a robot that is unreachable instead of failing the request', async () => {
