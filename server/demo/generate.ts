@@ -154,7 +154,10 @@ function buildCustomers(random: Random, nowMs: number, count: number, sellers: S
       credit_code: type !== 'person' && random.chance(0.36) ? creditCode(random, city.area) : null,
       owner_id: seller.id,
       team_path: seller.teamPath,
-      custom: '{}',
+      // Hospitals carry the two customer custom fields the demo company defined (grade, beds).
+      custom: JSON.stringify(
+        type === 'hospital' ? { hospital_grade: random.weighted(V.HOSPITAL_GRADES.map((g, i): [string, number] => [g.value, [3, 2, 4, 1][i]])), beds: random.int(15, 160) * 10 } : {},
+      ),
       created_at: iso(createdMs),
       updated_at: iso(createdMs),
       deleted_at: null,

@@ -10,6 +10,7 @@ import { definitionOf } from '../modules/pipelines/repo.js';
 import { generateDemoRows, type CustomFieldRef, type DemoSizes, type PipelineRef, type SellerRef } from './generate.js';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
+import { HOSPITAL_GRADES } from './vocab.js';
 
 /** The documented size of the demo company (README.md); `scale` multiplies customers, deals and activities. */
 export const DEMO_SIZES: DemoSizes = { customers: 300, deals: 500, activities: 5000 };
@@ -103,6 +104,10 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
     progress(`Inserting ${teams.size} teams and ${users.size} users…`);
     await insertBatches(trx, 'teams', [...teams.values()]);
     await insertBatches(trx, 'users', [...users.values()]);
+    await insertBatches(trx, 'custom_field_defs', [
+      { id: random.uuid(), entity: 'customer', key: 'hospital_grade', label: '医院等级', label_en: 'Hospital grade', type: 'select', options: JSON.stringify(HOSPITAL_GRADES), required: 0, created_at: now },
+      { id: random.uuid(), entity: 'customer', key: 'beds', label: '床位数', label_en: 'Beds', type: 'number', options: '[]', required: 0, created_at: now },
+    ]);
     progress(`Inserting ${rows.customers.length} customers and ${rows.contacts.length} contacts…`);
     await insertBatches(trx, 'customers', rows.customers);
     await insertBatches(trx, 'contacts', rows.contacts);

@@ -53,6 +53,14 @@ export const INDUSTRY: Record<CustomerType, string> = {
   person: '个人',
 };
 
+/** Customer custom fields the demo company defined (admins can add more under 自定义字段). */
+export const HOSPITAL_GRADES = [
+  { value: 'grade_3a', label: '三级甲等', labelEn: 'Tertiary A' },
+  { value: 'grade_3b', label: '三级乙等', labelEn: 'Tertiary B' },
+  { value: 'grade_2a', label: '二级甲等', labelEn: 'Secondary A' },
+  { value: 'grade_2b', label: '二级乙等', labelEn: 'Secondary B' },
+];
+
 export const SOURCES = ['招标网', '展会', '老客户转介绍', '学术会议', '官网咨询', '电话开发', '渠道推荐'] as const;
 export const LEVELS = ['A', 'B', 'C'] as const;
 

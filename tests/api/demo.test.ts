@@ -12,6 +12,7 @@ import { generateDemoRows } from '../../server/demo/generate.js';
 import { Random } from '../../server/demo/random.js';
 import { definitionOf } from '../../server/modules/pipelines/repo.js';
 import { CREDIT_CODE } from '../../server/modules/customers/rules.js';
+import { validateCustomValues, type CustomFieldType } from '../../server/modules/customfields/values.js';
 import { openTestDatabase } from '../support/database.js';
 
 const NOW = '2026-11-02T02:00:00.000Z';
@@ -72,6 +73,17 @@ describe('demo company (actionflow demo / first start)', () => {
     const withCode = rows.filter((c) => c.credit_code).length / rows.length;
     expect(withCode).toBeGreaterThan(0.2);
     expect(withCode).toBeLessThan(0.45);
+    // Custom values (hospital grade, beds) are valid against the demo's custom field definitions.
+    const defs = (await database.db.selectFrom('custom_field_defs').selectAll().where('entity', '=', 'customer').execute()).map((d) => ({
+      key: d.key, label: d.label, type: d.type as CustomFieldType, options: JSON.parse(d.options), required: d.required === 1,
+    }));
+    expect(defs.map((d) => d.key).sort()).toEqual(['beds', 'hospital_grade']);
+    const customs = await database.db.selectFrom('customers').select(['industry', 'custom']).execute();
+    for (const c of customs) {
+      const values = JSON.parse(c.custom);
+      expect(validateCustomValues(defs, values)).toEqual([]);
+      if (c.industry === '医院') expect(Object.keys(values).sort()).toEqual(['beds', 'hospital_grade']);
+    }
     const perCustomer = await database.db.selectFrom('contacts').select(['customer_id', database.db.fn.countAll().as('n')]).groupBy('customer_id').execute();
     expect(perCustomer).toHaveLength(300);
     for (const p of perCustomer) expect([1, 2, 3]).toContain(Number(p.n));
