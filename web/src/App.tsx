@@ -18,6 +18,11 @@ import { PipelinesPage } from './features/admin/PipelinesPage';
 import { PipelineEditPage } from './features/admin/PipelineEditPage';
 import { CustomFieldsPage } from './features/admin/CustomFieldsPage';
 import { TokensPage } from './features/tokens/TokensPage';
+import { InterventionsPage } from './features/sla/InterventionsPage';
+import { ChannelsPage } from './features/channels/ChannelsPage';
+import { CalendarPage } from './features/calendar/CalendarPage';
+import { RulesPage } from './features/rules/RulesPage';
+import { RuleEditPage } from './features/rules/RuleEditPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,6 +56,11 @@ function Shell() {
                 <Route path="admin/pipelines/:id" element={<PipelineEditPage />} />
                 <Route path="admin/fields" element={<CustomFieldsPage />} />
                 <Route path="tokens" element={<TokensPage />} />
+                <Route path="interventions" element={<InterventionsPage />} />
+                <Route path="admin/channels" element={<ChannelsPage />} />
+                <Route path="admin/calendar" element={<CalendarPage />} />
+                <Route path="admin/rules" element={<RulesPage />} />
+                <Route path="admin/rules/:id" element={<RuleEditPage />} />
                 <Route path="*" element={<Navigate to="/tasks" replace />} />
               </Route>
             </Routes>

@@ -269,3 +269,189 @@ export interface ApiToken {
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
+
+/* ---- Event and time engine (notifications, SLA, channels, calendar, rules) ---- */
+
+export interface AppNotification {
+  id: string;
+  title: string;
+  titleEn?: string | null;
+  body: string;
+  bodyEn?: string | null;
+  /** App path such as `/deals/<id>`. */
+  link?: string | null;
+  subject?: { type: string; id: string } | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface Inbox {
+  items: AppNotification[];
+  total: number;
+  unread: number;
+}
+
+export type SlaColour = 'on_time' | 'yellow' | 'red';
+
+export interface SlaState {
+  state: SlaColour;
+  /** When the next ladder level fires; null when none is pending. */
+  dueAt: string | null;
+  /** Highest ladder level reached so far (0 = none). */
+  level: number;
+}
+
+export type SlaUnit = 'wd' | 'h' | 'd';
+
+export interface SlaLevel {
+  /** `<n>wd` working days, `<n>h` hours, `<n>d` calendar days. */
+  after: string;
+  since?: 'entry' | 'previous_level';
+  colour?: 'yellow' | 'red';
+  notify: string[];
+  require?: 'intervention';
+  channels?: string[];
+}
+
+export interface SlaSpec {
+  idle?: boolean;
+  ladder: SlaLevel[];
+}
+
+export interface Intervention {
+  id: string;
+  status: 'open' | 'resolved';
+  level: number;
+  subject: { type: string; id: string; title: string | null; link: string };
+  owner: { id: string; displayName: string | null } | null;
+  stageKey: string | null;
+  kind: string;
+  colour: string;
+  stillEscalating: boolean;
+  note: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export type ChannelKind = 'wecom' | 'dingtalk' | 'feishu' | 'email' | 'sms';
+
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  teamId: string | null;
+  settings: Record<string, unknown>;
+  /** Secrets are write-only: the API only says whether (and which) are stored. */
+  secretSet: boolean;
+  secretFields: string[];
+  ratePerMinute: number | null;
+  ratePerSecond: number | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ChannelTestResult {
+  ok: boolean;
+  status: number | null;
+  response: unknown;
+  error: string | null;
+}
+
+export interface OutboxItem {
+  id: string;
+  idempotencyKey: string;
+  channel: { id: string; name: string | null } | null;
+  kind: string;
+  recipient: string | null;
+  title: string | null;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface CalendarSettings {
+  timeZone: string;
+  /** 1 = Monday … 7 = Sunday. */
+  restWeekdays: number[];
+  extraDaysOff: string[];
+  extraWorkdays: string[];
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface CalendarDay {
+  date: string;
+  kind: 'workday' | 'dayoff';
+  reason: 'weekday' | 'rest_day' | 'holiday' | 'makeup_workday' | 'extra_day_off' | 'extra_workday';
+  provisional: boolean;
+}
+
+export interface WorkingDays {
+  from: string;
+  to: string;
+  timeZone: string;
+  count: number;
+  workingDays: string[];
+  days: CalendarDay[];
+  provisionalYears: number[];
+}
+
+export type RuleTriggerType = 'record.created' | 'record.updated' | 'deal.stage_changed' | 'sla.level_reached' | 'task.overdue' | 'schedule';
+
+export interface RuleTrigger {
+  type: RuleTriggerType;
+  entity?: string;
+  pipeline?: string;
+  from?: string;
+  to?: string;
+  level?: number | string;
+  colour?: 'yellow' | 'red';
+  cron?: string;
+}
+
+export type RuleActionType = 'notify' | 'create_task' | 'create_followup' | 'set_field' | 'webhook';
+
+export interface RuleAction {
+  type: RuleActionType;
+  config: Record<string, unknown>;
+}
+
+export interface RuleDefinitionInput {
+  key: string;
+  name: string;
+  nameEn?: string;
+  description?: string;
+  enabled: boolean;
+  trigger: RuleTrigger;
+  conditions?: unknown;
+  actions: RuleAction[];
+}
+
+export interface Rule extends Omit<RuleDefinitionInput, 'nameEn' | 'description'> {
+  id: string;
+  nameEn: string | null;
+  description: string | null;
+  conditions: unknown;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RuleRun {
+  id: string;
+  ruleId: string;
+  eventId: string | null;
+  triggerType: string;
+  scheduledFor: string | null;
+  status: 'running' | 'succeeded' | 'failed' | 'skipped';
+  input: unknown;
+  outcome: unknown;
+  error: string | null;
+  startedAt: string;
+  durationMs: number | null;
+}

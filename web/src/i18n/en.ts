@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { engineEn } from './engine.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -246,4 +247,5 @@ export const en: Record<MessageKey, string> = {
   'tokens.revoked': 'Revoked',
   'tokens.lastUsed': 'Last used',
   'tokens.active': 'Active',
+  ...engineEn,
 };

@@ -1,3 +1,5 @@
+import { engineZh } from './engine.zh';
+
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
   'app.name': '销售行动流',
@@ -244,6 +246,7 @@ export const zh = {
   'tokens.revoked': '已吊销',
   'tokens.lastUsed': '最近使用',
   'tokens.active': '有效',
+  ...engineZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApiOutlined,
   CheckSquareOutlined,
   EditOutlined,
@@ -11,7 +12,9 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import type { Role } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
+import { InboxBell } from '../features/notifications/InboxBell';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -21,6 +24,8 @@ interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   adminOnly?: boolean;
+  /** Shown only to these roles. */
+  roles?: Role[];
   children?: NavItem[];
 }
 
@@ -29,6 +34,7 @@ const NAV: NavItem[] = [
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined /> },
   { path: '/deals', label: 'nav.deals', icon: <FundProjectionScreenOutlined /> },
   { path: '/quick-log', label: 'nav.quickLog', icon: <EditOutlined /> },
+  { path: '/interventions', label: 'nav.interventions', icon: <AlertOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
   {
     path: '/admin',
     label: 'nav.admin',
@@ -38,6 +44,9 @@ const NAV: NavItem[] = [
       { path: '/admin/users', label: 'nav.adminUsers', icon: null },
       { path: '/admin/pipelines', label: 'nav.adminPipelines', icon: null },
       { path: '/admin/fields', label: 'nav.adminFields', icon: null },
+      { path: '/admin/rules', label: 'nav.adminRules', icon: null },
+      { path: '/admin/channels', label: 'nav.adminChannels', icon: null },
+      { path: '/admin/calendar', label: 'nav.adminCalendar', icon: null },
     ],
   },
   { path: '/tokens', label: 'nav.tokens', icon: <ApiOutlined /> },
@@ -53,7 +62,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const visible = NAV.filter((item) => !item.adminOnly || me.role === 'admin');
+  const visible = NAV.filter((item) => (!item.adminOnly || me.role === 'admin') && (!item.roles || item.roles.includes(me.role)));
   const items: MenuProps['items'] = visible.map((item) => ({
     key: item.path,
     icon: item.icon,
@@ -95,6 +104,7 @@ export function AppLayout() {
           {isPhone && <span className="brand-inline">{t('app.name')}</span>}
           <div style={{ flex: 1 }} />
           {!isPhone && userBox}
+          <InboxBell compact={isPhone} />
           <LanguageSwitch compact={isPhone} />
           <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
             {!isPhone && t('nav.logout')}

@@ -1,8 +1,9 @@
 import { Button, Col, Divider, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { GateChecklistItem, GateEvidence, Stage, StageGate } from '../../api/types';
+import type { GateChecklistItem, GateEvidence, SlaSpec, Stage, StageGate } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useDealFields } from '../deals/api';
+import { SlaLadderEditor } from '../sla/SlaLadderEditor';
 
 const DEAL_FIELDS = ['title', 'amountFen', 'expectedCloseDate'];
 
@@ -66,6 +67,16 @@ export function StageEditor({ stage, onChange }: { stage: Stage; onChange(stage:
             <Input placeholder="EN" value={c.labelEn ?? ''} onChange={(x) => set({ ...c, labelEn: x.target.value || undefined })} style={{ width: 180 }} />
           </>
         )}
+      />
+      <Divider orientation="left" plain>
+        {t('sla.ladder')}
+      </Divider>
+      <SlaLadderEditor
+        value={stage.sla as SlaSpec | undefined}
+        onChange={(sla) => {
+          const { sla: _old, ...rest } = stage;
+          onChange(sla ? { ...rest, sla } : rest);
+        }}
       />
     </div>
   );

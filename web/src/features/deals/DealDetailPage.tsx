@@ -15,6 +15,8 @@ import { stagesOf, useDeal, usePipeline } from './api';
 import { ChecklistPanel } from './ChecklistPanel';
 import { GateStatus } from './GateStatus';
 import { StageHistory } from './StageHistory';
+import { SlaTag } from '../sla/SlaTag';
+import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
 import { useDealMove } from './useDealMove';
 
@@ -26,6 +28,7 @@ export function DealDetailPage() {
   const pipeline = usePipeline(deal.data?.pipelineId);
   const stages = stagesOf(pipeline.data);
   const stageName = useStageName(stages);
+  const sla = useSlaStates('deal', deal.data ? [deal.data.id] : []);
   const mover = useDealMove({
     stages,
     onChanged: () => {
@@ -51,6 +54,7 @@ export function DealDetailPage() {
         extra={
           <Space wrap>
             <Tag color="blue">{stageName(d.stageKey)}</Tag>
+            <SlaTag sla={sla.data?.get(d.id)} />
             <Select
               placeholder={t('deals.moveTo')}
               style={{ width: 180 }}

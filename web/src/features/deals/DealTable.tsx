@@ -9,6 +9,8 @@ import { When } from '../../components/When';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../lib/format';
+import { SlaTag } from '../sla/SlaTag';
+import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
 
 interface Props {
@@ -27,6 +29,7 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
     queryFn: () => api.get<Page<Deal>>('/api/deals', { pipelineId, customerId, ...state }),
     placeholderData: keepPreviousData,
   });
+  const sla = useSlaStates('deal', query.data?.items.map((d) => d.id) ?? []);
   const order = (f: string) => (state.sort === f ? 'ascend' : state.sort === `-${f}` ? 'descend' : null);
   return (
     <div>
@@ -70,6 +73,7 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
           { key: 'title', title: t('deals.name'), dataIndex: 'title', sorter: true, sortOrder: order('title'), render: (v: string, d) => <Link to={`/deals/${d.id}`}>{v}</Link> },
           ...(customerId ? [] : [{ key: 'customer', title: t('deals.customer'), render: (_: unknown, d: Deal) => d.customer?.name ?? d.customerName ?? '' }]),
           { key: 'stage', title: t('deals.stage'), dataIndex: 'stageKey', render: (k: string) => <Tag>{stageName(k)}</Tag> },
+          { key: 'sla', title: t('sla.state'), render: (_: unknown, d: Deal) => <SlaTag sla={sla.data?.get(d.id)} showDue={false} /> },
           { key: 'amountFen', title: t('deals.amount'), dataIndex: 'amountFen', sorter: true, sortOrder: order('amountFen'), align: 'right', render: (f?: number) => <Money fen={f} /> },
           { key: 'expectedCloseDate', title: t('deals.expectedClose'), dataIndex: 'expectedCloseDate', sorter: true, sortOrder: order('expectedCloseDate'), render: (d: string | null) => formatDate(d, lang) },
           { key: 'status', title: t('deals.status'), dataIndex: 'status', render: (s: string) => t(`deals.status.${s}` as 'deals.status.open') },

@@ -4,12 +4,14 @@ import { useNavigate } from 'react-router';
 import { Empty, Skeleton, Typography } from 'antd';
 import { DndContext, KeyboardSensor, PointerSensor, TouchSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { errorMessage } from '../../api/client';
-import type { Board, BoardColumn, Deal } from '../../api/types';
+import type { Board, BoardColumn, Deal, SlaState } from '../../api/types';
 import { Money } from '../../components/Money';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { dayjs } from '../../lib/format';
 import { stagesOf, useBoard } from './api';
+import { SlaTag } from '../sla/SlaTag';
+import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
 import { useDealMove } from './useDealMove';
 
@@ -32,6 +34,7 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
       return () => previous && client.setQueryData(key, previous);
     },
   });
+  const sla = useSlaStates('deal', board.data?.columns.flatMap((c) => c.deals.map((d) => d.id)) ?? []);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
@@ -54,7 +57,7 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
       <DndContext sensors={sensors} onDragStart={() => (lastDragAt = Date.now())} onDragEnd={onDragEnd} onDragCancel={() => (lastDragAt = Date.now())}>
         <div className="kanban" data-testid="kanban">
           {columns.map((column) => (
-            <Column key={column.stageKey} column={column} title={stageName(column.stageKey)} />
+            <Column key={column.stageKey} column={column} title={stageName(column.stageKey)} sla={sla.data} />
           ))}
         </div>
       </DndContext>
@@ -76,7 +79,7 @@ function moveLocally(board: Board, dealId: string, fromStage: string, toStage: s
   };
 }
 
-function Column({ column, title }: { column: BoardColumn; title: string }) {
+function Column({ column, title, sla }: { column: BoardColumn; title: string; sla?: Map<string, SlaState> }) {
   const { t } = useI18n();
   const { isOver, setNodeRef } = useDroppable({ id: column.stageKey });
   return (
@@ -93,13 +96,13 @@ function Column({ column, title }: { column: BoardColumn; title: string }) {
       </div>
       {column.deals.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}
       {column.deals.map((deal) => (
-        <DealCard key={deal.id} deal={deal} />
+        <DealCard key={deal.id} deal={deal} sla={sla?.get(deal.id)} />
       ))}
     </div>
   );
 }
 
-function DealCard({ deal }: { deal: Deal }) {
+function DealCard({ deal, sla }: { deal: Deal; sla?: SlaState }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: deal.id, data: { deal } });
@@ -125,6 +128,11 @@ function DealCard({ deal }: { deal: Deal }) {
         <span>{userName(deal.owner, deal.ownerName ?? '')}</span>
         <span>{t('deals.dwell', { d: days })}</span>
       </div>
+      {sla && (sla.state !== 'on_time' || sla.dueAt) && (
+        <div className="sla">
+          <SlaTag sla={sla} />
+        </div>
+      )}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import type { Task } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
+import { SlaTag } from '../sla/SlaTag';
+import { useSlaStates } from '../sla/api';
 
 type View = 'today' | 'overdue' | 'upcoming';
 const VIEWS: View[] = ['today', 'overdue', 'upcoming'];
@@ -46,6 +48,7 @@ function TaskList({ view }: { view: View }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const query = useTasks(view);
+  const sla = useSlaStates('task', query.data?.items.filter((task) => task.status === 'open').map((task) => task.id) ?? []);
   const complete = useMutation({
     mutationFn: (id: string) => api.patch<Task>(`/api/tasks/${id}`, { status: 'done' }),
     onSuccess: () => {
@@ -74,7 +77,11 @@ function TaskList({ view }: { view: View }) {
           ]}
         >
           <List.Item.Meta
-            title={task.title}
+            title={
+              <span>
+                {task.title} <SlaTag sla={sla.data?.get(task.id)} quiet showDue={false} />
+              </span>
+            }
             description={
               <span>
                 {t('tasks.due')}: <Typography.Text type={view === 'overdue' ? 'danger' : undefined}><When at={task.dueAt} /></Typography.Text>

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Skeleton, Space, Switch, Typography } from 'antd';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { api, errorMessage } from '../../api/client';
+import type { Rule, RuleDefinitionInput } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { useI18n } from '../../i18n';
+import { ActionEditor, blankAction } from './ActionEditor';
+import { FieldErrors, useRule } from './api';
+import { ConditionEditor } from './ConditionEditor';
+import { RuleRunsDrawer } from './RuleRunsDrawer';
+import { TriggerEditor, triggerEntity } from './TriggerEditor';
+
+const BLANK: RuleDefinitionInput = {
+  key: '',
+  name: '',
+  enabled: true,
+  trigger: { type: 'deal.stage_changed' },
+  conditions: null,
+  actions: [blankAction('notify')],
+};
+
+function toDraft(rule: Rule): RuleDefinitionInput {
+  return {
+    key: rule.key,
+    name: rule.name,
+    ...(rule.nameEn && rule.nameEn !== rule.name ? { nameEn: rule.nameEn } : {}),
+    ...(rule.description ? { description: rule.description } : {}),
+    enabled: rule.enabled,
+    trigger: rule.trigger,
+    conditions: rule.conditions ?? null,
+    actions: rule.actions,
+  };
+}
+
+/**
+ * The rule form: basics, trigger, conditions (builder or json-logic), actions. The server validates the whole
+ * definition; each `fields[].field` message is shown under the input of that path.
+ */
+export function RuleEditPage() {
+  const { id = 'new' } = useParams();
+  const isNew = id === 'new';
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const rule = useRule(id);
+  const [draft, setDraft] = useState<RuleDefinitionInput | null>(isNew ? structuredClone(BLANK) : null);
+  const [jsonOk, setJsonOk] = useState(true);
+  const [runsOpen, setRunsOpen] = useState(false);
+
+  useEffect(() => {
+    if (rule.data) setDraft(toDraft(rule.data));
+  }, [rule.data]);
+
+  const save = useMutation({
+    mutationFn: (d: RuleDefinitionInput) => {
+      const body = { ...d, conditions: d.conditions ?? null };
+      if (isNew) return api.post<Rule>('/api/rules', d.conditions == null ? { ...d, conditions: undefined } : d);
+      // PATCH: null clears the optional texts the form left empty.
+      return api.patch<Rule>(`/api/rules/${id}`, { ...body, nameEn: d.nameEn || null, description: d.description || null });
+    },
+    onSuccess: (saved) => {
+      message.success(t('common.saved'));
+      client.invalidateQueries({ queryKey: ['rules'] });
+      client.setQueryData(['rule', saved.id], saved);
+      if (isNew) navigate(`/admin/rules/${saved.id}`, { replace: true });
+    },
+  });
+
+  if (rule.error) return <Typography.Text type="danger">{errorMessage(rule.error)}</Typography.Text>;
+  if (!draft) return <Skeleton active />;
+
+  const errors = new FieldErrors(save.error);
+  const set = (patch: Partial<RuleDefinitionInput>) => setDraft({ ...draft, ...patch });
+  const entity = triggerEntity(draft.trigger);
+  const setActions = (actions: RuleDefinitionInput['actions']) => set({ actions });
+
+  return (
+    <div>
+      <PageTitle
+        title={isNew ? t('rules.new') : `${t('rules.edit')} · ${rule.data?.name ?? ''}`}
+        extra={
+          <Space>
+            {!isNew && (
+              <Button icon={<HistoryOutlined />} onClick={() => setRunsOpen(true)}>
+                {t('rules.runs')}
+              </Button>
+            )}
+            <Button onClick={() => navigate('/admin/rules')}>{t('common.back')}</Button>
+            <Button type="primary" loading={save.isPending} disabled={!jsonOk} onClick={() => save.mutate(draft)} data-testid="rule-save">
+              {t('common.save')}
+            </Button>
+          </Space>
+        }
+      />
+      {save.error && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={errors.size ? t('rules.fixErrors') : errorMessage(save.error)} description={errors.size ? errorMessage(save.error) : undefined} data-testid="rule-error" />
+      )}
+      <Form layout="vertical">
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Row gutter={12}>
+            <Col xs={24} sm={6}>
+              <Form.Item label={t('rules.key')} {...errors.item('key')} required>
+                <Input value={draft.key} onChange={(e) => set({ key: e.target.value })} placeholder="big_deal_alert" data-testid="rule-key" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={7}>
+              <Form.Item label={t('rules.name')} {...errors.item('name')} required>
+                <Input value={draft.name} onChange={(e) => set({ name: e.target.value })} data-testid="rule-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={7}>
+              <Form.Item label={t('rules.nameEn')} {...errors.item('nameEn')}>
+                <Input value={draft.nameEn ?? ''} onChange={(e) => set({ nameEn: e.target.value || undefined })} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={4}>
+              <Form.Item label={t('rules.enabled')} {...errors.item('enabled')}>
+                <Switch checked={draft.enabled} onChange={(enabled) => set({ enabled })} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item label={t('rules.description')} {...errors.item('description')}>
+                <Input.TextArea rows={2} value={draft.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined })} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t('rules.trigger')} style={{ marginBottom: 12 }}>
+          <TriggerEditor value={draft.trigger} onChange={(trigger) => set({ trigger })} errors={errors} />
+          {errors.under('trigger') && !['trigger.type', 'trigger.entity', 'trigger.pipeline', 'trigger.from', 'trigger.to', 'trigger.level', 'trigger.colour', 'trigger.cron'].some((p) => errors.at(p)) && (
+            <Typography.Text type="danger">{errors.under('trigger')}</Typography.Text>
+          )}
+        </Card>
+        <Card size="small" title={t('rules.conditions')} style={{ marginBottom: 12 }}>
+          <ConditionEditor
+            key={rule.data?.version ?? 'new'}
+            value={draft.conditions}
+            onChange={(conditions) => set({ conditions })}
+            onValidity={setJsonOk}
+            entity={entity}
+            error={errors.under('conditions')}
+          />
+        </Card>
+        <Card size="small" title={t('rules.actions')}>
+          {errors.at('actions') && <Alert type="error" showIcon style={{ marginBottom: 8 }} message={errors.at('actions')} />}
+          {draft.actions.map((action, i) => (
+            <ActionEditor
+              key={i}
+              index={i}
+              count={draft.actions.length}
+              action={action}
+              entity={entity}
+              errors={errors}
+              onChange={(a) => setActions(draft.actions.map((x, j) => (j === i ? a : x)))}
+              onRemove={() => setActions(draft.actions.filter((_, j) => j !== i))}
+              onMove={(delta) => {
+                const next = [...draft.actions];
+                const [a] = next.splice(i, 1);
+                next.splice(i + delta, 0, a);
+                setActions(next);
+              }}
+            />
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => setActions([...draft.actions, blankAction('notify')])} data-testid="rule-add-action">
+            {t('rules.addAction')}
+          </Button>
+        </Card>
+      </Form>
+      {!isNew && <RuleRunsDrawer ruleId={id} open={runsOpen} onClose={() => setRunsOpen(false)} />}
+    </div>
+  );
+}
