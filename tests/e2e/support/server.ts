@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../../server/app.js';
-import { systemClock } from '../../../server/core/clock.js';
+import { systemClock, type Clock } from '../../../server/core/clock.js';
 import { loadConfig } from '../../../server/core/config.js';
-import type { App } from '../../../server/core/http.js';
+import type { App, Deps } from '../../../server/core/http.js';
 import { openDatabase } from '../../../server/db/index.js';
 import { buildOrg, type TestOrg } from '../../support/factories.js';
 
@@ -15,6 +15,8 @@ export interface RunningServer {
   app: App;
   baseUrl: string;
   org: TestOrg;
+  /** What the app runs with, for calling jobs (e.g. the SLA pass) directly in-process. */
+  deps: Deps;
   /** JSON API calls as a user, through the same HTTP port the browser uses. */
   as(username: string): Promise<ApiCaller>;
   close(): Promise<void>;
@@ -23,18 +25,20 @@ export interface RunningServer {
 export type ApiCaller = <T = unknown>(method: string, path: string, body?: unknown, contentType?: string) => Promise<{ status: number; body: T }>;
 
 /**
- * The real app on 127.0.0.1 with a fresh SQLite file and the test org tree. The system clock is used because the
- * browser runs in real time (sessions, "today"); nothing here depends on a particular instant.
+ * The real app on 127.0.0.1 with a fresh SQLite file and the test org tree. The system clock is the default because
+ * the browser runs in real time (sessions, "today"); a test that moves time passes a ManualClock started at the
+ * real now and advances it by less than a session's lifetime.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { clock?: Clock } = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
   const webIndex = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
   if (!existsSync(webIndex)) throw new Error('web/dist is missing: run `npm run build` (npm run test:e2e does it for you)');
   const dir = mkdtempSync(join(tmpdir(), 'actionflow-e2e-'));
   const database = openDatabase(`sqlite:${join(dir, 'e2e.db')}`);
   await database.migrate();
   const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: dir }), loginRateLimit: { max: 1000, windowMs: 60_000 } };
-  const app = await buildApp({ database, clock: systemClock, config });
-  const org = await buildOrg(database.db, systemClock);
+  const app = await buildApp({ database, clock, config });
+  const org = await buildOrg(database.db, clock);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
@@ -69,6 +73,7 @@ export async function startServer(): Promise<RunningServer> {
     app,
     baseUrl,
     org,
+    deps: { db: database.db, dialect: database.dialect, clock, config },
     as,
     close: async () => {
       await app.close();
