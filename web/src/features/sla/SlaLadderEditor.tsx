@@ -64,7 +64,7 @@ export function SlaLadderEditor({ value, onChange }: { value: SlaSpec | undefine
               )}
               <Select
                 value={level.colour ?? ''}
-                style={{ width: 120 }}
+                style={{ width: 150 }}
                 onChange={(c: string) => setLevel(i, { colour: (c || undefined) as SlaLevel['colour'] })}
                 options={[
                   { value: 'yellow', label: t('sla.yellow') },
