@@ -6,7 +6,7 @@ import type { Deps } from '../../server/core/http.js';
 import { openDatabase } from '../../server/db/index.js';
 import { startWorker } from '../../server/jobs/worker.js';
 import { findChannel, reserveSlot } from '../../server/modules/channels/repo.js';
-import { dispatchDue, type DispatcherOptions } from '../../server/modules/notifications/dispatcher.js';
+import { claimDue, dispatchDue, type DispatcherOptions } from '../../server/modules/notifications/dispatcher.js';
 import { outboxJob } from '../../server/modules/notifications/job.js';
 import { enqueueNotification, enqueueWebhook, type NotifyChannel } from '../../server/modules/notifications/outbox.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
@@ -139,6 +139,19 @@ describe('outbox dispatcher: retries, backoff, rate limits, dead letters, concur
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'outbox').where('entity_id', '=', rows[0].id).execute();
     expect(audit.map((a) => a.action)).toEqual(['retry', 'retry']);
     expect((await admin({ method: 'GET', url: '/api/outbox?status=gone' })).json().error.fields[0].field).toBe('status');
+  });
+
+  it('picks up a row whose dispatcher died mid-claim once the lease ends, exactly once', async () => {
+    await disableAll();
+    const { receiver, channelId } = await robot('wecom');
+    await notify('orphan', 'wecom');
+    const [claimed] = await claimDue(deps, 'crashed-worker', 10, 120_000);
+    expect(claimed.claimed_by).toBe('crashed-worker');
+    expect(await dispatchDue(deps, { workerId: 'other' })).toBe(0);
+    t.clock.advance(120_000);
+    expect(await dispatchDue(deps, { workerId: 'other' })).toBe(1);
+    expect(deliveredTitles(receiver)).toEqual(['orphan']);
+    expect((await rowsOf(channelId))[0]).toMatchObject({ status: 'sent', claimed_by: null, attempts: 1 });
   });
 
   it('delivers once when the same request is enqueued twice, even concurrently', async () => {
