@@ -42,7 +42,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
       dialect: 'postgres',
       migrate: async () => {
         if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
-        return runMigrations(db, 'postgres', options.schema);
+        // Kysely looks for its bookkeeping tables in every schema; pin them to ours (search_path may come from the URL).
+        const schema = options.schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
+        return runMigrations(db, 'postgres', schema);
       },
       close: () => db.destroy(),
     };
