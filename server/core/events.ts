@@ -17,7 +17,12 @@ export type DomainEventType =
   | 'task.overdue'
   | 'sla.level_reached'
   | 'customer.health_changed'
-  | 'calendar.updated';
+  | 'calendar.updated'
+  | 'appointment.created'
+  | 'appointment.checked_in'
+  | 'appointment.no_show'
+  | 'appointment.reassigned'
+  | 'appointment.cancelled';
 
 export interface DomainEvent {
   type: DomainEventType;

@@ -244,6 +244,7 @@ export interface Database {
   sms_log: SmsLogTable;
   rules: RulesTable;
   rule_runs: RuleRunsTable;
+  appointments: AppointmentsTable;
 }
 
 /** The org's working-day calendar (one row, id 'org'); absent means the defaults. */
@@ -404,4 +405,33 @@ export interface RuleRunsTable {
   error: string | null;
   started_at: string;
   duration_ms: number | null;
+}
+
+/** A store appointment (seed 000): booked → arrived | no_show | cancelled; a late arrival clears a no-show. */
+export interface AppointmentsTable {
+  id: string;
+  customer_id: string;
+  phone: string; // as entered
+  phone_normalized: string;
+  store_id: string; // the consultant's team at booking time
+  team_path: string; // the store's path: scope predicate
+  consultant_id: string;
+  at: string;
+  duration_minutes: number;
+  note: string | null;
+  status: string; // booked | arrived | no_show | cancelled
+  no_show_due_at: string; // at + 30 min
+  no_show_at: string | null;
+  late: number; // 1 = checked in after being marked no-show
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  followup_user_id: string | null;
+  followup_task_id: string | null;
+  reassigned_at: string | null;
+  reassigned_by: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
