@@ -280,6 +280,25 @@ describe('SLA timers and escalation ladders', () => {
     expect((await at('2026-11-13T10:00:00')).map((f) => f.level)).toEqual([1]);
   });
 
+  it('gives a clock to a deal that was bulk-loaded without events, once', async () => {
+    await setup(sh('2026-11-02T10:00:00'));
+    const customerId = await newCustomer();
+    const pipeline = await t.db.selectFrom('pipelines').select('id').where('key', '=', 'sla_demo').executeTakeFirstOrThrow();
+    const owner = await t.db.selectFrom('users').select(['id', 'team_path']).where('id', '=', t.org.users.sellerA.id).executeTakeFirstOrThrow();
+    const id = newId();
+    const entered = sh('2026-10-26T09:00:00');
+    await t.db
+      .insertInto('deals')
+      .values({ id, title: '导入的商机', customer_id: customerId, pipeline_id: pipeline.id, stage_key: 'qualify', status: 'open', owner_id: owner.id, team_path: owner.team_path, amount_fen: 0, expected_close_date: null, checklist: '{}', custom: '{}', stage_entered_at: entered, created_at: entered, updated_at: entered })
+      .execute();
+    // Mon 10-26 09:00 + 7 working days = Wed 11-04 09:00: already due when the engine first sees it.
+    t.clock.set(sh('2026-11-05T10:00:00'));
+    const fired = await run();
+    expect(fired.map((f) => [f.subject.id, f.level, f.dueAt])).toEqual([[id, 1, sh('2026-11-04T09:00:00')]]);
+    expect(await run()).toEqual([]);
+    expect(await t.db.selectFrom('sla_timers').select('id').where('subject_id', '=', id).execute()).toHaveLength(1);
+  });
+
   it('validates the state query naming the field', async () => {
     await setup(sh('2026-11-02T10:00:00'));
     const bad = await seller({ method: 'GET', url: '/api/sla/state?subject=invoice&ids=a' });

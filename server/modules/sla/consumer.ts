@@ -100,7 +100,8 @@ async function idleAnchor(trx: Queryable, dealId: string, enteredAt: string, now
     .executeTakeFirst();
   const last = (row?.last as string | null | undefined) ?? null;
   if (!last || last <= enteredAt) return enteredAt;
-  return last < now ? last : now;
+  // Never later than now (a visit dated ahead), never before the stage entry (a tick evaluated in the past).
+  return last < now ? last : now > enteredAt ? now : enteredAt;
 }
 
 /** Makes the deal's stage timer match its current stage: keeps a matching live clock, else cancels and starts over. */
@@ -140,4 +141,58 @@ async function syncTaskTimer(trx: Queryable, calendar: WorkCalendar, taskId: str
   const keep = live.find((t) => t.anchor_at === task.due_at);
   await cancelTimers(trx, live.filter((t) => t !== keep).map((t) => t.id), 'rescheduled', now);
   if (!keep) await startTimer(trx, calendar, now, { subjectType: 'task', subjectId: task.id, kind: 'task_due', stageKey: null, ladder: DEFAULT_TASK_LADDER, anchorAt: task.due_at });
+}
+
+/**
+ * Gives a clock to every open record that should have one but never got it through an event: deals bulk-loaded
+ * (demo, imports), stages that gained an `sla` after deals entered them, tasks created before this engine existed.
+ * Each record is synced in its own transaction under its row lock, so concurrent processes cannot double it.
+ */
+export async function reconcileTimers(db: Db, dialect: Dialect, calendar: WorkCalendar, now: string): Promise<number> {
+  const withSla = new Set<string>();
+  for (const p of await db.selectFrom('pipelines').select(['id', 'definition']).execute()) {
+    for (const stage of definitionOf(p).stages) if (stage.sla && !stage.terminal) withSla.add(`${p.id}/${stage.key}`);
+  }
+  const deals = await db
+    .selectFrom('deals')
+    .select(['id', 'pipeline_id', 'stage_key'])
+    .where('status', '=', 'open')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('sla_timers as t')
+            .select('t.id')
+            .where('t.subject_type', '=', 'deal')
+            .whereRef('t.subject_id', '=', 'deals.id')
+            .whereRef('t.stage_key', '=', 'deals.stage_key')
+            .whereRef('t.anchor_at', '>=', 'deals.stage_entered_at'),
+        ),
+      ),
+    )
+    .execute();
+  const tasks = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('due_at', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('sla_timers as t').select('t.id').where('t.subject_type', '=', 'task').whereRef('t.subject_id', '=', 'tasks.id').whereRef('t.anchor_at', '=', 'tasks.due_at'))),
+    )
+    .execute();
+  let synced = 0;
+  for (const deal of deals.filter((d) => withSla.has(`${d.pipeline_id}/${d.stage_key}`))) {
+    await db.transaction().execute(async (trx) => {
+      await lockSubject(trx, dialect, 'deals', deal.id);
+      await syncDealTimer(trx, calendar, deal.id, now);
+    });
+    synced++;
+  }
+  for (const task of tasks) {
+    await db.transaction().execute(async (trx) => {
+      await lockSubject(trx, dialect, 'tasks', task.id);
+      await syncTaskTimer(trx, calendar, task.id, now);
+    });
+    synced++;
+  }
+  return synced;
 }

@@ -1,14 +1,17 @@
 import type { Deps } from '../../core/http.js';
 import type { Job } from '../../jobs/job.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
-import { consumeSlaEvents } from './consumer.js';
+import { consumeSlaEvents, reconcileTimers } from './consumer.js';
 import { fireDue, type Firing } from './fire.js';
 
 /**
  * One pass of the SLA engine: turn new events into timers, then fire what is due as of `deps.clock`.
  * Returns how much it did, so the worker loops again at once while there is work.
  */
-export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f: Firing) => void } = {}): Promise<number> {
+export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f: Firing) => void; reconcile?: boolean } = {}): Promise<number> {
+  if (options.reconcile) {
+    await reconcileTimers(deps.db, deps.dialect, await loadWorkCalendar(deps.db, deps.config.timeZone), deps.clock.now().toISOString());
+  }
   const consumed = await consumeSlaEvents(deps.db, deps.dialect, deps.clock, await loadWorkCalendar(deps.db, deps.config.timeZone));
   // Read again: an event just consumed may have been a calendar change.
   const calendar = await loadWorkCalendar(deps.db, deps.config.timeZone);
@@ -19,11 +22,26 @@ export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f:
 /** Runs passes until nothing is left (events consumed, every due level fired): for `tick` and tests. */
 export async function runSlaUntilIdle(deps: Deps): Promise<Firing[]> {
   const fired: Firing[] = [];
+  // Events first, then records that never had an event (bulk loads), then everything due.
+  await runSla(deps, { limit: 0 });
   for (let guard = 0; guard < 100_000; guard++) {
-    if ((await runSla(deps, { onFire: (f) => fired.push(f) })) === 0) break;
+    if ((await runSla(deps, { onFire: (f) => fired.push(f), reconcile: guard === 0 })) === 0) break;
   }
   return fired.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.timer.localeCompare(b.timer) || a.level - b.level);
 }
 
-/** Polls every second when idle, so a level fires within about a second of its deadline. */
-export const slaJob: Job = { name: 'sla', idleIntervalMs: 1000, run: (deps) => runSla(deps) };
+let reconciled = false;
+
+/**
+ * Polls every second when idle, so a level fires within about a second of its deadline. The first pass of each
+ * process also reconciles records that never produced an event.
+ */
+export const slaJob: Job = {
+  name: 'sla',
+  idleIntervalMs: 1000,
+  run: async (deps) => {
+    const reconcile = !reconciled;
+    reconciled = true;
+    return runSla(deps, { reconcile });
+  },
+};
