@@ -3,8 +3,9 @@ import type { Job } from './job.js';
 import { slaJob } from '../modules/sla/job.js';
 import { rulesJob } from '../modules/rules/job.js';
 import { outboxJob } from '../modules/notifications/job.js';
+import { noShowJob } from '../modules/appointments/job.js';
 
-export const JOBS: Job[] = [slaJob, rulesJob, outboxJob];
+export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob];
 
 export interface WorkerHandle {
   stop(): Promise<void>;

@@ -29,4 +29,5 @@ export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
   slaRoutes,
   notificationRoutes,
   (app, deps) => import('./rules/routes.js').then((m) => m.ruleRoutes(app, deps)),
+  (app, deps) => import('./appointments/routes.js').then((m) => m.appointmentRoutes(app, deps)),
 ];

@@ -100,6 +100,37 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
   return { created: true };
 }
 
+export interface SmsToPhoneRequest {
+  idempotencyKey: string;
+  /** The SMS channel serving this team (nearest up the tree, else company-wide) sends it. */
+  teamPath: string;
+  phone: string;
+  template: string;
+  params: Record<string, string>;
+  /** The rendered text, for the outbox and dead-letter lists. */
+  text: string;
+  subject?: { type: string; id: string };
+}
+
+/**
+ * An SMS to a phone that is not a user's (a customer's confirmation), with its own template and named parameters.
+ * Idempotent on the key; `queued` is false when no SMS channel serves the team.
+ */
+export async function enqueueSms(db: Queryable, clock: Clock, req: SmsToPhoneRequest): Promise<{ queued: boolean; channelId: string | null }> {
+  const channel = channelsForTeam(await listEnabledChannels(db), req.teamPath).get('sms');
+  if (!channel) return { queued: false, channelId: null };
+  const payload: MessagePayload = {
+    locale: channel.settings.locale === 'en' ? 'en' : 'zh-CN',
+    title: req.text,
+    body: req.text,
+    link: null,
+    subject: req.subject ?? null,
+    sms: { template: req.template, params: req.params },
+  };
+  await insertOutbox(db, clock.now().toISOString(), { key: `sms#${req.idempotencyKey}`, channelId: channel.id, kind: 'sms', recipient: req.phone, payload });
+  return { queued: true, channelId: channel.id };
+}
+
 export interface WebhookRequest {
   idempotencyKey: string;
   url: string;
@@ -147,4 +178,37 @@ async function insertOutbox(
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .executeTakeFirst();
   return inserted(result);
+}
+
+export const ROBOT_KINDS = ['wecom', 'dingtalk', 'feishu'] as const;
+
+export interface RobotMessageRequest {
+  idempotencyKey: string;
+  /** The robots serving this team (nearest up the tree per kind, else company-wide), unless `channelIds` names them. */
+  teamPath: string;
+  channelIds?: string[] | null;
+  title: string;
+  titleEn?: string;
+  /** Markdown; robots set to plain text get it as is. */
+  body: string;
+  bodyEn?: string;
+  link?: string;
+}
+
+/**
+ * A message to group robots themselves (a team's daily digest), not to a person: one outbox row per robot, in the
+ * robot's language. Idempotent per (key, robot). Returns the robots it was queued to; disabled ones are skipped.
+ */
+export async function enqueueRobotMessage(db: Queryable, clock: Clock, req: RobotMessageRequest): Promise<LoadedChannel[]> {
+  const enabled = await listEnabledChannels(db);
+  const robots = req.channelIds
+    ? enabled.filter((c) => req.channelIds!.includes(c.id) && (ROBOT_KINDS as readonly string[]).includes(c.kind))
+    : ROBOT_KINDS.map((kind) => channelsForTeam(enabled, req.teamPath).get(kind)).filter((c): c is LoadedChannel => !!c);
+  const now = clock.now().toISOString();
+  for (const channel of robots) {
+    const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
+    const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: null };
+    await insertOutbox(db, now, { key: `${req.idempotencyKey}#${channel.kind}:${channel.id}`, channelId: channel.id, kind: channel.kind, recipient: req.teamPath, payload });
+  }
+  return robots;
 }

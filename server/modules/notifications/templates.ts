@@ -17,6 +17,8 @@ export interface MessagePayload {
   subject: { type: string; id: string } | null;
   /** Mobiles to @-mention in group robots. */
   mentionMobiles?: string[];
+  /** SMS to a customer with its own provider template and named parameters (see `enqueueSms`). */
+  sms?: { template: string; params: Record<string, string> };
 }
 
 export interface NotificationContent {
@@ -79,6 +81,7 @@ export function emailMessage(payload: MessagePayload, publicUrl: string): { subj
 
 /** SMS goes through provider templates with named parameters; ours are `title` and `link`. */
 export function smsMessage(payload: MessagePayload, publicUrl: string, templateCode: string) {
+  if (payload.sms) return { template: payload.sms.template, params: payload.sms.params };
   return { template: templateCode, params: { title: payload.title.slice(0, 60), link: absoluteLink(publicUrl, payload.link) ?? '' } };
 }
 
