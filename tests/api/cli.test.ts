@@ -53,28 +53,32 @@ stages:
 
 describe('actionflow CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'actionflow-cli-'));
-  const schema = `cli_${randomBytes(5).toString('hex')}`;
-  // SQLite project: a database file in a temp dir. PostgreSQL project: a private schema via search_path in the URL.
+  // SQLite project: a database file in a temp dir. PostgreSQL project: a database of its own on the test server,
+  // as a real installation has (the CLI takes a plain DATABASE_URL, no schema option).
+  const database = `actionflow_cli_${randomBytes(5).toString('hex')}`;
   const env: Record<string, string> = { ACTIONFLOW_DATA_DIR: join(dir, 'data') };
-  if (testDialect() === 'postgres') env.DATABASE_URL = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  else env.DATABASE_URL = `sqlite:${join(dir, 'data', 'cli.db')}`;
+  if (testDialect() === 'postgres') {
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${database}`;
+    env.DATABASE_URL = url.toString();
+  } else env.DATABASE_URL = `sqlite:${join(dir, 'data', 'cli.db')}`;
 
-  const open = (): DatabaseHandle =>
-    testDialect() === 'postgres' ? openDatabase(TEST_DATABASE_URL, { schema, poolSize: 2 }) : openDatabase(env.DATABASE_URL);
+  const open = (): DatabaseHandle => openDatabase(env.DATABASE_URL, { poolSize: 2 });
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
 
   beforeAll(async () => {
-    if (testDialect() !== 'postgres') return;
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
+    if (testDialect() === 'postgres') await admin(`create database ${database}`);
   });
   afterAll(async () => {
-    if (testDialect() !== 'postgres') return;
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
+    if (testDialect() === 'postgres') await admin(`drop database if exists ${database} with (force)`);
   });
 
   it('pipeline validate prints file:line:column for each error and exits 1', async () => {
