@@ -245,6 +245,8 @@ export interface Database {
   rules: RulesTable;
   rule_runs: RuleRunsTable;
   appointments: AppointmentsTable;
+  digest_settings: DigestSettingsTable;
+  digests: DigestsTable;
 }
 
 /** The org's working-day calendar (one row, id 'org'); absent means the defaults. */
@@ -434,4 +436,31 @@ export interface AppointmentsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+}
+
+/** Daily digest settings of one store/team; absent until the digest job or an admin first writes it. */
+export interface DigestSettingsTable {
+  team_id: string;
+  cron: string; // five fields, org time zone
+  enabled: number;
+  channel_ids: string | null; // JSON array of robot channel ids; null = the robots serving the team
+  /** Slots count after this instant (set on create, enable and cron change) so old slots never fire. */
+  schedule_from: string;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One digest as sent; UNIQUE(team_id, date, slot) is claimed before sending, so each slot's digest exists once. */
+export interface DigestsTable {
+  id: string;
+  team_id: string;
+  date: string; // local YYYY-MM-DD of the slot
+  slot: string; // local HH:mm of the slot
+  scheduled_for: string;
+  late: number;
+  content: string; // JSON: digests/content.ts DigestContent
+  markdown: string; // JSON: { "zh-CN": {title, body}, en: {title, body} }
+  channel_ids: string; // JSON array: robots it was queued to
+  created_at: string;
 }

@@ -4,8 +4,9 @@ import { slaJob } from '../modules/sla/job.js';
 import { rulesJob } from '../modules/rules/job.js';
 import { outboxJob } from '../modules/notifications/job.js';
 import { noShowJob } from '../modules/appointments/job.js';
+import { digestsJob } from '../modules/digests/job.js';
 
-export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob];
+export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob, digestsJob];
 
 export interface WorkerHandle {
   stop(): Promise<void>;

@@ -30,4 +30,5 @@ export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
   notificationRoutes,
   (app, deps) => import('./rules/routes.js').then((m) => m.ruleRoutes(app, deps)),
   (app, deps) => import('./appointments/routes.js').then((m) => m.appointmentRoutes(app, deps)),
+  (app, deps) => import('./digests/routes.js').then((m) => m.digestRoutes(app, deps)),
 ];

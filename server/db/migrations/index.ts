@@ -5,6 +5,7 @@ import * as m0002 from './0002_notifications.js';
 import * as m0003 from './0003_sla.js';
 import * as m0004 from './0004_rules.js';
 import * as m0006 from './0006_appointments.js';
+import * as m0008 from './0008_digests.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }> = {
@@ -13,6 +14,7 @@ const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void>
   '0003_sla': m0003,
   '0004_rules': m0004,
   '0006_appointments': m0006,
+  '0008_digests': m0008,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

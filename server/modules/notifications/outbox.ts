@@ -195,15 +195,20 @@ export interface RobotMessageRequest {
   link?: string;
 }
 
+/** The robots a team message goes to: the named ones, else per kind the one serving the team (see channelsForTeam). */
+export function robotTargets(enabled: LoadedChannel[], teamPath: string, channelIds?: string[] | null): LoadedChannel[] {
+  const isRobot = (c: LoadedChannel) => (ROBOT_KINDS as readonly string[]).includes(c.kind);
+  if (channelIds) return enabled.filter((c) => c.enabled && isRobot(c) && channelIds.includes(c.id));
+  const serving = channelsForTeam(enabled.filter((c) => c.enabled), teamPath);
+  return ROBOT_KINDS.map((kind) => serving.get(kind)).filter((c): c is LoadedChannel => !!c);
+}
+
 /**
  * A message to group robots themselves (a team's daily digest), not to a person: one outbox row per robot, in the
  * robot's language. Idempotent per (key, robot). Returns the robots it was queued to; disabled ones are skipped.
  */
 export async function enqueueRobotMessage(db: Queryable, clock: Clock, req: RobotMessageRequest): Promise<LoadedChannel[]> {
-  const enabled = await listEnabledChannels(db);
-  const robots = req.channelIds
-    ? enabled.filter((c) => req.channelIds!.includes(c.id) && (ROBOT_KINDS as readonly string[]).includes(c.kind))
-    : ROBOT_KINDS.map((kind) => channelsForTeam(enabled, req.teamPath).get(kind)).filter((c): c is LoadedChannel => !!c);
+  const robots = robotTargets(await listEnabledChannels(db), req.teamPath, req.channelIds);
   const now = clock.now().toISOString();
   for (const channel of robots) {
     const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';

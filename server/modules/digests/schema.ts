@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { calendarDate } from '../calendar/schema.js';
+
+const id = z.string({ error: 'must be an id' }).min(1, 'must be an id').max(64, 'must be an id');
+
+export const teamQuery = z.object({ team: id });
+
+export const settingsBody = z.strictObject({
+  /** Five cron fields in the org time zone; checked against it in the service (the zone is an org setting). */
+  cron: z.string({ error: 'must be text such as "0 18 * * *"' }).trim().min(1, 'must not be empty').max(100, 'at most 100 characters').optional(),
+  enabled: z.boolean({ error: 'must be true or false' }).optional(),
+  /** Robot channel ids to push to; null = the robots serving the team (its own, a parent team's, or company-wide). */
+  channels: z.array(id, { error: 'must be a list of channel ids or null' }).max(10, 'at most 10 channels').nullable().optional(),
+});
+export type SettingsBody = z.infer<typeof settingsBody>;
+
+export const digestsQuery = z.object({
+  team: id,
+  /** Local date (org time zone); without it the latest 30 digests. */
+  date: calendarDate.optional(),
+});
+
+const channelRef = z.object({ id: z.string(), kind: z.string(), name: z.string() });
+
+export const settingsResponse = z.object({
+  teamId: z.string(),
+  teamName: z.string(),
+  cron: z.string(),
+  timeZone: z.string(),
+  enabled: z.boolean(),
+  /** As configured: null = default robots. */
+  channels: z.array(z.string()).nullable(),
+  /** The robots a digest would go to now. */
+  targets: z.array(channelRef),
+  nextRunAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
