@@ -4,7 +4,8 @@ import { isoInstant } from '../tasks/schema.js';
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'no_show', 'cancelled'] as const;
 
 const id = z.string().min(1).max(64);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const localDate = z.string().regex(DATE, 'must be a date YYYY-MM-DD');
 
 export const appointmentBody = z.object({
   /** The customer's phone in any usual notation (spaces, dashes, +86 / 0086); found or created by its normalised form. */
@@ -49,5 +50,6 @@ export const statsQuery = z
     from: localDate,
     to: localDate,
   })
-  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  // Compare only two well-formed dates, so a bad `from` is reported alone.
+  .refine((q) => !DATE.test(q.from) || !DATE.test(q.to) || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 export type StatsQuery = z.infer<typeof statsQuery>;
