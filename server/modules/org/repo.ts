@@ -18,8 +18,9 @@ export function findUser(db: Queryable, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function getUserProfile(db: Queryable, id: string) {
-  const row = await db
+/** Users joined with their team: the one shape every user presenter reads. */
+function selectUserProfiles(db: Queryable) {
+  return db
     .selectFrom('users')
     .innerJoin('teams', 'teams.id', 'users.team_id')
     .select([
@@ -34,7 +35,11 @@ export async function getUserProfile(db: Queryable, id: string) {
       'teams.name as team_name',
       'teams.kind as team_kind',
       'teams.path as team_path',
-    ])
+    ]);
+}
+
+export async function getUserProfile(db: Queryable, id: string) {
+  const row = await selectUserProfiles(db)
     .where('users.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('User');
@@ -67,22 +72,7 @@ export function presentUser(row: {
 }
 
 export async function listUsers(db: Queryable, filter: { teamPathPrefix?: string; role?: Role; q?: string }) {
-  let query = db
-    .selectFrom('users')
-    .innerJoin('teams', 'teams.id', 'users.team_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.role',
-      'users.phone',
-      'users.email',
-      'users.active',
-      'teams.id as team_id',
-      'teams.name as team_name',
-      'teams.kind as team_kind',
-      'teams.path as team_path',
-    ]);
+  let query = selectUserProfiles(db);
   if (filter.teamPathPrefix) {
     query = query.where('users.team_path', '>=', filter.teamPathPrefix).where('users.team_path', '<', `${filter.teamPathPrefix}~`);
   }
