@@ -23,6 +23,7 @@ import { ChannelsPage } from './features/channels/ChannelsPage';
 import { CalendarPage } from './features/calendar/CalendarPage';
 import { RulesPage } from './features/rules/RulesPage';
 import { RuleEditPage } from './features/rules/RuleEditPage';
+import { AppointmentsPage } from './features/appointments/AppointmentsPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,6 +52,7 @@ function Shell() {
                 <Route path="deals" element={<DealsPage />} />
                 <Route path="deals/:id" element={<DealDetailPage />} />
                 <Route path="quick-log" element={<QuickLogPage />} />
+                <Route path="appointments" element={<AppointmentsPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/pipelines" element={<PipelinesPage />} />
                 <Route path="admin/pipelines/:id" element={<PipelineEditPage />} />

@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
+import { appointmentsEn } from './appointments.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -248,4 +249,5 @@ export const en: Record<MessageKey, string> = {
   'tokens.lastUsed': 'Last used',
   'tokens.active': 'Active',
   ...engineEn,
+  ...appointmentsEn,
 };

@@ -1,4 +1,5 @@
 import { engineZh } from './engine.zh';
+import { appointmentsZh } from './appointments.zh';
 
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
@@ -247,6 +248,7 @@ export const zh = {
   'tokens.lastUsed': '最近使用',
   'tokens.active': '有效',
   ...engineZh,
+  ...appointmentsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

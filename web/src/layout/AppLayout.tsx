@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import {
   AlertOutlined,
+  CalendarOutlined,
   ApiOutlined,
   CheckSquareOutlined,
   EditOutlined,
@@ -34,6 +35,7 @@ const NAV: NavItem[] = [
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined /> },
   { path: '/deals', label: 'nav.deals', icon: <FundProjectionScreenOutlined /> },
   { path: '/quick-log', label: 'nav.quickLog', icon: <EditOutlined /> },
+  { path: '/appointments', label: 'nav.appointments', icon: <CalendarOutlined /> },
   { path: '/interventions', label: 'nav.interventions', icon: <AlertOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
   {
     path: '/admin',
