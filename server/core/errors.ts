@@ -15,6 +15,8 @@ export const ERROR_CATALOGUE = {
   SKIP_NOT_ALLOWED: { status: 422, message: 'This stage cannot be skipped' },
   INVALID_STATE: { status: 422, message: 'The record is not in a state that allows this' },
   YAML_INVALID: { status: 422, message: 'The YAML document is invalid' },
+  DELIVERABLE_MISSING: { status: 422, message: 'The step deliverable is missing' },
+  CHECKLIST_INCOMPLETE: { status: 422, message: 'The activity checklist is incomplete' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and retry' },
   INTERNAL: { status: 500, message: 'Unexpected error' },
 } as const;

@@ -244,6 +244,13 @@ export interface Database {
   sms_log: SmsLogTable;
   rules: RulesTable;
   rule_runs: RuleRunsTable;
+  cadences: CadencesTable;
+  cadence_runs: CadenceRunsTable;
+  cadence_steps: CadenceStepsTable;
+  customer_opt_outs: CustomerOptOutsTable;
+  activity_checklists: ActivityChecklistsTable;
+  activity_checklist_answers: ActivityChecklistAnswersTable;
+  activity_settings: ActivitySettingsTable;
   appointments: AppointmentsTable;
   digest_settings: DigestSettingsTable;
   digests: DigestsTable;
@@ -463,4 +470,79 @@ export interface DigestsTable {
   markdown: string; // JSON: { "zh-CN": {title, body}, en: {title, body} }
   channel_ids: string; // JSON array: robots it was queued to
   created_at: string;
+}
+
+/** A follow-up cadence (节奏); `definition` is the JSON document the API and YAML round-trip (cadences/definition.ts). */
+export interface CadencesTable {
+  id: string;
+  key: string;
+  name: string;
+  name_en: string | null;
+  definition: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One cadence started on one deal, for the stage it was in. */
+export interface CadenceRunsTable {
+  id: string;
+  cadence_id: string;
+  cadence_key: string;
+  deal_id: string;
+  customer_id: string;
+  stage_key: string;
+  anchor_at: string;
+  status: string; // active | completed | stopped
+  stop_reason: string | null; // stage_left | won | lost | opted_out | anchor_missing | owner_inactive
+  started_by: string; // user id, rule:<id> or stage:<key>
+  started_at: string;
+  ended_at: string | null;
+}
+
+/** One step of a run: its task, due time and the deliverable given on completion. */
+export interface CadenceStepsTable {
+  id: string;
+  run_id: string;
+  step_index: number;
+  step_key: string;
+  spec: string; // JSON: the step as defined when the run started
+  task_id: string | null;
+  due_at: string;
+  status: string; // open | done | cancelled | skipped
+  deliverable: string | null; // JSON
+  completed_at: string | null;
+}
+
+export interface CustomerOptOutsTable {
+  customer_id: string;
+  reason: string | null;
+  by: string;
+  at: string;
+}
+
+/** Checklist an activity type requires (动作锁). */
+export interface ActivityChecklistsTable {
+  type: string;
+  mode: string; // off | require | count
+  items: string; // JSON array of { key, label, labelEn?, hint?, hintEn? }
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ActivityChecklistAnswersTable {
+  activity_id: string;
+  type: string;
+  answers: string; // JSON: item key → { done, note? }
+  complete: number;
+  created_at: string;
+}
+
+/** Org-wide activity settings (one row, id 'org'). */
+export interface ActivitySettingsTable {
+  id: string;
+  effective_rule: string; // JSON: activities/effective.ts EffectRule
+  updated_by: string | null;
+  updated_at: string;
 }

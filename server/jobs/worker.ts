@@ -1,12 +1,13 @@
 import type { Deps } from '../core/http.js';
 import type { Job } from './job.js';
 import { slaJob } from '../modules/sla/job.js';
+import { cadencesJob } from '../modules/cadences/engine.js';
 import { rulesJob } from '../modules/rules/job.js';
 import { outboxJob } from '../modules/notifications/job.js';
 import { noShowJob } from '../modules/appointments/job.js';
 import { digestsJob } from '../modules/digests/job.js';
 
-export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob, digestsJob];
+export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob, digestsJob, cadencesJob];
 
 export interface WorkerHandle {
   stop(): Promise<void>;

@@ -31,4 +31,5 @@ export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
   (app, deps) => import('./rules/routes.js').then((m) => m.ruleRoutes(app, deps)),
   (app, deps) => import('./appointments/routes.js').then((m) => m.appointmentRoutes(app, deps)),
   (app, deps) => import('./digests/routes.js').then((m) => m.digestRoutes(app, deps)),
+  (app, deps) => import('./cadences/routes.js').then((m) => m.cadenceRoutes(app, deps)),
 ];

@@ -4,6 +4,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_notifications.js';
 import * as m0003 from './0003_sla.js';
 import * as m0004 from './0004_rules.js';
+import * as m0005 from './0005_cadences.js';
 import * as m0006 from './0006_appointments.js';
 import * as m0008 from './0008_digests.js';
 
@@ -13,6 +14,7 @@ const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void>
   '0002_notifications': m0002,
   '0003_sla': m0003,
   '0004_rules': m0004,
+  '0005_cadences': m0005,
   '0006_appointments': m0006,
   '0008_digests': m0008,
 };

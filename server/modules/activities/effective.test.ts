@@ -29,4 +29,11 @@ describe('classifyEffect', () => {
     }
     expect(classifyEffect({ type: 'call', outcome: '   ', nextAction: '' })).toEqual({ effective: false, effect: 'none' });
   });
+
+  it('counts only the effects the org rule lists', () => {
+    const rule = { counts: ['advanced_decision' as const] };
+    expect(classifyEffect({ type: 'materials' }, rule)).toEqual({ effective: false, effect: 'delivered_info' });
+    expect(classifyEffect({ type: 'call', outcome: '嫌贵' }, rule)).toEqual({ effective: false, effect: 'probed_need' });
+    expect(classifyEffect({ type: 'call', nextAction: '周三演示' }, rule)).toEqual({ effective: true, effect: 'advanced_decision' });
+  });
 });

@@ -10,6 +10,8 @@
  *    - type `demo` or `materials` → `delivered_info` (the demo or the materials are the information);
  *    - an outcome written down for any other type → `probed_need` (the customer told us something);
  *    - nothing of that (an unanswered call, a greeting on WeChat, a mass e-mail) → `none`.
+ * 3. The org's rule (`EffectRule`, admin-configurable) says which effects count: an activity whose effect is not
+ *    listed is recorded with its effect but is not effective. By default all three count.
  * Pure: no clock, no database.
  */
 export const ACTIVITY_TYPES = ['call', 'visit', 'wechat', 'email', 'demo', 'materials', 'other'] as const;
@@ -26,10 +28,20 @@ export interface EffectInput {
 
 const present = (text: string | null | undefined) => typeof text === 'string' && text.trim() !== '';
 
-export function classifyEffect(input: EffectInput): { effective: boolean; effect: ActivityEffect } {
-  if (input.effect) return { effective: input.effect !== 'none', effect: input.effect };
-  if (present(input.nextAction)) return { effective: true, effect: 'advanced_decision' };
-  if (input.type === 'demo' || input.type === 'materials') return { effective: true, effect: 'delivered_info' };
-  if (present(input.outcome)) return { effective: true, effect: 'probed_need' };
-  return { effective: false, effect: 'none' };
+export interface EffectRule {
+  counts: Exclude<ActivityEffect, 'none'>[];
+}
+export const DEFAULT_EFFECT_RULE: EffectRule = { counts: ['delivered_info', 'probed_need', 'advanced_decision'] };
+
+function deriveEffect(input: EffectInput): ActivityEffect {
+  if (input.effect) return input.effect;
+  if (present(input.nextAction)) return 'advanced_decision';
+  if (input.type === 'demo' || input.type === 'materials') return 'delivered_info';
+  if (present(input.outcome)) return 'probed_need';
+  return 'none';
+}
+
+export function classifyEffect(input: EffectInput, rule: EffectRule = DEFAULT_EFFECT_RULE): { effective: boolean; effect: ActivityEffect } {
+  const effect = deriveEffect(input);
+  return { effective: effect !== 'none' && (rule.counts as ActivityEffect[]).includes(effect), effect };
 }

@@ -19,6 +19,8 @@ export const activityBody = z
     nextActionAt: isoInstant.nullable().optional(),
     effect: z.enum(ACTIVITY_EFFECTS).optional(),
     custom: z.record(z.string(), z.unknown()).optional(),
+    /** Answers to the type's checklist (动作锁): item key → true, or { done, note }. */
+    checklist: z.record(z.string(), z.union([z.boolean(), z.object({ done: z.boolean(), note: z.string().trim().max(500).optional() })])).optional(),
   })
   .superRefine((body, ctx) => {
     if (body.nextActionAt && !body.nextAction) {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
@@ -8,11 +9,21 @@ import { recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
-import { classifyEffect } from './effective.js';
+import { classifyEffect, type EffectRule } from './effective.js';
 import * as repo from './repo.js';
 import type { ActivityBody, ActivityListQuery } from './schema.js';
 
 type ActivityDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/**
+ * What another module (cadences: checklists and the effective rule) decides about an activity before it is stored:
+ * it may refuse it (throw), say which effects count, and whether the activity counts at all (checklist complete).
+ */
+export type ActivityPolicy = (trx: Queryable, input: ActivityBody, activityId: string, clock: Clock) => Promise<{ rule?: EffectRule; counts: boolean; checklist?: unknown }>;
+let activityPolicy: ActivityPolicy | null = null;
+export function setActivityPolicy(policy: ActivityPolicy): void {
+  activityPolicy = policy;
+}
 
 /** Clocks on phones drift; an activity may be logged a little ahead, but not as a plan for tomorrow. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -48,8 +59,11 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
       });
     }
     const custom = await checkCustomValues(trx, 'activity', input.custom);
-    const { effective, effect } = classifyEffect(input);
     const id = newId();
+    const verdict = activityPolicy ? await activityPolicy(trx, input, id, clock) : { counts: true };
+    const classified = classifyEffect(input, verdict.rule);
+    const effective = classified.effective && verdict.counts;
+    const { effect } = classified;
     await repo.insertActivity(trx, {
       id,
       type: input.type,
@@ -97,6 +111,6 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
         taskId: task?.id ?? null,
       },
     });
-    return { ...activity, effect, task };
+    return { ...activity, effect, task, ...(verdict.checklist ? { checklist: verdict.checklist } : {}) };
   });
 }

@@ -40,10 +40,10 @@ export const gateSchema = z.strictObject({
 });
 
 /**
- * Reserved for the cadence engine (step lists): kept as opaque objects so definitions that carry them round-trip.
+ * Keys of cadences (templates/cadences, /api/cadences) the cadence engine starts when a deal enters the stage.
  * `sla` (dwell limit / idle clock with an escalation ladder) is defined and read by the SLA module.
  */
-const reserved = z.record(z.string(), z.unknown());
+const cadenceRef = z.string({ error: 'must be a cadence key' }).max(64).regex(/^[a-z][a-z0-9_-]*$/, 'must be a cadence key such as golden-seven-days');
 
 export const stageSchema = z.strictObject({
   key: identifier,
@@ -56,7 +56,7 @@ export const stageSchema = z.strictObject({
   terminal: z.enum(['won', 'lost'], { error: 'must be won or lost' }).optional(),
   gate: gateSchema.default({ requiredFields: [], evidence: [], checklist: [] }),
   sla: slaSpecSchema.optional(),
-  cadences: z.array(reserved).optional(),
+  cadences: z.array(cadenceRef).max(10).optional(),
 });
 
 export const pipelineDefinitionSchema = z

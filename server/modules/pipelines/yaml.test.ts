@@ -118,10 +118,13 @@ stages:
     expect(errorsOf('- a\n- b\n')[0].message).toContain('mapping');
   });
 
-  it('keeps reserved cadence blocks so a later engine can read them', () => {
-    const text = valid.replace('    probability: 10\n', '    probability: 10\n    cadences:\n      - anchor: stage_entered\n        steps: [1, 3, 5]\n');
+  it('lists the cadences a stage starts on entry by key, and points at a bad one', () => {
+    const text = valid.replace('    probability: 10\n', '    probability: 10\n    cadences: [golden-seven-days]\n');
     const result = validatePipelineYaml(text);
-    expect(result.ok && result.definition.stages[0].cadences).toEqual([{ anchor: 'stage_entered', steps: [1, 3, 5] }]);
+    expect(result.ok && result.definition.stages[0].cadences).toEqual(['golden-seven-days']);
+    const bad = validatePipelineYaml(valid.replace('    probability: 10\n', '    probability: 10\n    cadences:\n      - anchor: stage_entered\n'));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors[0].path).toBe('stages[0].cadences[0]');
   });
 });
 

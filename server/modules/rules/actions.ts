@@ -12,6 +12,7 @@ import type { Queryable } from '../../db/index.js';
 import { recordAudit } from '../audit/repo.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { enqueueNotification, enqueueWebhook } from '../notifications/outbox.js';
+import { startCadenceForRule } from '../cadences/rule-action.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import { insertTask } from '../tasks/repo.js';
 import { linkFor, ownerOf, type RuleRecord } from './context.js';
@@ -173,6 +174,12 @@ const executors: { [K in ActionType]: Executor<K> } = {
       payload: { rule: env.rule, event: env.context.event, record: env.context.record ?? null },
     });
     return { url: config.url, event, created: result.created };
+  },
+
+  start_cadence: async (env, config) => {
+    const dealId = recordLinks(env.entity, env.record).dealId;
+    if (!dealId) throw new Error('start_cadence: the record has no deal');
+    return startCadenceForRule({ db: env.db, clock: env.clock, calendar: await env.calendar(), ruleId: env.rule.id, dealId, cadence: config.cadence });
   },
 };
 

@@ -104,6 +104,10 @@ export const ACTION_CONFIGS = {
     /** `X-Actionflow-Event`; defaults to the trigger's event type. */
     event: optionalText(100),
   }),
+  /** Starts a cadence (templates/cadences, /api/cadences) on the record's deal. */
+  start_cadence: z.strictObject({
+    cadence: z.string({ error: 'must be a cadence key' }).max(64).regex(/^[a-z][a-z0-9_-]*$/, 'must be a cadence key such as golden-seven-days'),
+  }),
 } as const;
 export type ActionType = keyof typeof ACTION_CONFIGS;
 export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
@@ -111,7 +115,7 @@ export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
 const actionOf = <K extends ActionType>(type: K) => z.strictObject({ type: z.literal(type), config: ACTION_CONFIGS[type] });
 export const actionSchema = z.discriminatedUnion(
   'type',
-  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook')],
+  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence')],
   { error: `must be one of ${ACTION_TYPES.join(', ')}` },
 );
 export type RuleAction = { [K in ActionType]: { type: K; config: z.output<(typeof ACTION_CONFIGS)[K]> } }[ActionType];

@@ -28,6 +28,8 @@ export const taskPatch = z
     customerId: id.nullable(),
     dealId: id.nullable(),
     status: z.enum(TASK_STATUSES),
+    /** What completing proves (cadence steps: note, time slots); checked by the registered completion checks. */
+    deliverable: z.record(z.string(), z.unknown()),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['body'] });

@@ -13,6 +13,16 @@ import type { TaskBody, TaskListQuery, TaskPatch } from './schema.js';
 
 type TaskDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
+/**
+ * Checks another module registers to run before a task is completed, inside the completing transaction (cadence
+ * steps require their deliverable). Throwing refuses the completion; tasks never import the registering module.
+ */
+export type CompletionCheck = (trx: Queryable, input: { taskId: string; actor: Actor; clock: Clock; deliverable: Record<string, unknown> | undefined }) => Promise<void>;
+const completionChecks: CompletionCheck[] = [];
+export function registerCompletionCheck(check: CompletionCheck): void {
+  if (!completionChecks.includes(check)) completionChecks.push(check);
+}
+
 /** The deal if it is in the actor's scope; 404 naming `field` otherwise. */
 export async function getDealInScope(db: Queryable, actor: Actor, id: string, field = 'dealId') {
   const deal = await repo.findDealInScope(db, scopeOf(actor), id);
@@ -104,6 +114,7 @@ export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch
       set.deal_id = links.dealId;
     }
     const completing = patch.status === 'done' && task.status !== 'done';
+    if (completing) for (const check of completionChecks) await check(trx, { taskId: id, actor, clock, deliverable: patch.deliverable });
     if (patch.status !== undefined && patch.status !== task.status) {
       set.status = patch.status;
       set.completed_at = completing ? clock.now().toISOString() : null;

@@ -1,0 +1,110 @@
+/**
+ * Action checklists per activity type (seed 000's 动作锁) and the org's effective-interaction rule. The activity log
+ * consults them through the policy registered with the activities module (`setActivityPolicy`).
+ */
+import type { Clock } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import { parseJson, toJson } from '../../core/json.js';
+import type { Queryable } from '../../db/index.js';
+import { DEFAULT_EFFECT_RULE, type EffectRule } from '../activities/effective.js';
+import type { ActivityPolicy } from '../activities/service.js';
+import { recordAudit } from '../audit/repo.js';
+import type { ChecklistBody } from './schema.js';
+
+type Item = ChecklistBody['items'][number];
+export interface ChecklistConfig {
+  type: string;
+  mode: ChecklistBody['mode'];
+  items: Item[];
+  updatedAt: string | null;
+}
+
+export async function getChecklist(db: Queryable, type: string): Promise<ChecklistConfig> {
+  const row = await db.selectFrom('activity_checklists').selectAll().where('type', '=', type).executeTakeFirst();
+  if (!row) return { type, mode: 'off', items: [], updatedAt: null };
+  return { type, mode: row.mode as ChecklistConfig['mode'], items: parseJson<Item[]>(row.items, []), updatedAt: row.updated_at };
+}
+
+export async function putChecklist(db: Queryable, clock: Clock, actorId: string, type: string, body: ChecklistBody): Promise<ChecklistConfig> {
+  const before = await getChecklist(db, type);
+  const now = clock.now().toISOString();
+  const values = { mode: body.mode, items: toJson(body.items), updated_by: actorId, updated_at: now };
+  await db.insertInto('activity_checklists').values({ type, ...values }).onConflict((oc) => oc.column('type').doUpdateSet(values)).execute();
+  await recordAudit(db, clock, { entity: 'activity_checklist', entityId: type, action: 'update', actorId, before: { mode: before.mode, items: before.items }, after: body });
+  return getChecklist(db, type);
+}
+
+export async function getEffectiveRule(db: Queryable): Promise<EffectRule & { updatedAt: string | null }> {
+  const row = await db.selectFrom('activity_settings').selectAll().where('id', '=', 'org').executeTakeFirst();
+  return row ? { ...parseJson<EffectRule>(row.effective_rule, DEFAULT_EFFECT_RULE), updatedAt: row.updated_at } : { ...DEFAULT_EFFECT_RULE, updatedAt: null };
+}
+
+export async function putEffectiveRule(db: Queryable, clock: Clock, actorId: string, rule: EffectRule) {
+  const { updatedAt: _u, ...before } = await getEffectiveRule(db);
+  const now = clock.now().toISOString();
+  const values = { effective_rule: toJson({ counts: rule.counts }), updated_by: actorId, updated_at: now };
+  await db.insertInto('activity_settings').values({ id: 'org', ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  await recordAudit(db, clock, { entity: 'activity_settings', entityId: 'org', action: 'update', actorId, before, after: { counts: rule.counts } });
+  return getEffectiveRule(db);
+}
+
+type Answer = boolean | { done: boolean; note?: string };
+const done = (a: Answer | undefined) => a === true || (typeof a === 'object' && a.done === true);
+
+export interface UnmetItem {
+  code: 'CHECKLIST_INCOMPLETE';
+  label: string;
+  labelEn: string;
+  hint: string;
+  hintEn: string;
+  requirement: { kind: 'checklist'; item: string };
+}
+
+/** Items not ticked, in the gates' shape. Pure. */
+export function unmetItems(items: Item[], answers: Record<string, Answer>): UnmetItem[] {
+  return items
+    .filter((item) => !done(answers[item.key]))
+    .map((item) => ({
+      code: 'CHECKLIST_INCOMPLETE' as const,
+      label: item.label,
+      labelEn: item.labelEn ?? item.label,
+      hint: `勾选「${item.label}」${item.hint ? `：${item.hint}` : ''}`,
+      hintEn: `Tick "${item.labelEn ?? item.label}"${item.hintEn ? `: ${item.hintEn}` : ''}`,
+      requirement: { kind: 'checklist', item: item.key },
+    }));
+}
+
+/**
+ * The policy the activity log runs before storing an activity: unknown answer keys → 400 naming `checklist.<key>`;
+ * `require` mode with unticked items → 422 CHECKLIST_INCOMPLETE listing them; `count` mode → stored, but effective
+ * only when complete. The answers are kept beside the activity.
+ */
+export const checklistPolicy: ActivityPolicy = async (trx, input, activityId, clock) => {
+  const config = await getChecklist(trx, input.type);
+  const rule = await getEffectiveRule(trx);
+  const answers = input.checklist ?? {};
+  if (config.mode === 'off') {
+    const keys = Object.keys(answers);
+    if (keys.length > 0) throw new AppError('VALIDATION_FAILED', `checklist: activity type ${input.type} has no checklist`, { fields: [{ field: 'checklist', message: `activity type ${input.type} has no checklist` }] });
+    return { rule, counts: true };
+  }
+  const known = new Set(config.items.map((i) => i.key));
+  const strangers = Object.keys(answers).filter((k) => !known.has(k));
+  if (strangers.length > 0) {
+    const fields = strangers.map((k) => ({ field: `checklist.${k}`, message: `not an item of the ${input.type} checklist (${[...known].join(', ')})` }));
+    throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+  }
+  const unmet = unmetItems(config.items, answers);
+  if (config.mode === 'require' && unmet.length > 0) {
+    throw new AppError('CHECKLIST_INCOMPLETE', `The ${input.type} checklist is incomplete: ${unmet.map((u) => u.labelEn).join(', ')}`, { extra: { type: input.type, unmet } });
+  }
+  const complete = unmet.length === 0;
+  const now = clock.now().toISOString();
+  await trx.insertInto('activity_checklist_answers').values({ activity_id: activityId, type: input.type, answers: toJson(answers), complete: complete ? 1 : 0, created_at: now }).execute();
+  return { rule, counts: complete, checklist: { complete, answers, unmet } };
+};
+
+export async function activityChecklist(db: Queryable, activityId: string) {
+  const row = await db.selectFrom('activity_checklist_answers').selectAll().where('activity_id', '=', activityId).executeTakeFirst();
+  return row ? { activityId, type: row.type, complete: row.complete === 1, answers: parseJson<Record<string, Answer>>(row.answers, {}) } : null;
+}

@@ -1,0 +1,160 @@
+import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { getActivityInScope, setActivityPolicy } from '../activities/service.js';
+import { registerCompletionCheck } from '../tasks/service.js';
+import { activityChecklist, checklistPolicy, getChecklist, getEffectiveRule, putChecklist, putEffectiveRule } from './checklists.js';
+import { checkStepDeliverable } from './runs.js';
+import {
+  cadenceDefinitionSchema,
+  checklistBody,
+  effectiveRuleBody,
+  keyParams,
+  optOutBody,
+  startBody,
+  statsQuery,
+  stepsQuery,
+  typeParams,
+  yamlBody,
+  yamlText,
+} from './schema.js';
+import * as service from './service.js';
+import { validateCadenceYaml } from './yaml.js';
+
+const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
+
+export async function cadenceRoutes(app: App, deps: Deps) {
+  // The hooks through which tasks and activities consult cadences without importing them.
+  registerCompletionCheck(checkStepDeliverable);
+  setActivityPolicy(checklistPolicy);
+  for (const type of YAML_TYPES) {
+    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  }
+  const tags = ['cadences'];
+
+  app.get('/api/cadences', { schema: { tags, summary: '跟进节奏 Cadences with their steps (the shipped ones are installed on first use)' } }, async (req) => {
+    actorOf(req);
+    return service.listCadences(deps);
+  });
+
+  app.post(
+    '/api/cadences',
+    { schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      const saved = await service.saveCadence(deps, actor.id, req.body);
+      reply.code(saved.created ? 201 : 200);
+      return saved;
+    },
+  );
+
+  app.get(
+    '/api/cadences/stats',
+    { schema: { tags, summary: 'On-time completion rate of cadence steps due in [from, to), per seller and per cadence (my scope)', querystring: statsQuery } },
+    async (req) => service.stats(deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/cadences/steps',
+    { schema: { tags, summary: 'Open cadence step tasks with guidance, template and deliverable (seller home); assigneeId=me by default', querystring: stepsQuery } },
+    async (req) => service.openSteps(deps, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/api/cadences/validate',
+    { schema: { tags, summary: 'Validate a cadence YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    async (req) => {
+      actorOf(req);
+      const result = validateCadenceYaml(yamlText(req.body));
+      return result.ok ? { ok: true, errors: [], definition: result.value } : { ok: false, errors: result.errors };
+    },
+  );
+
+  app.post(
+    '/api/cadences/import',
+    { schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      const saved = await service.importCadenceYaml(deps, actor.id, yamlText(req.body));
+      reply.code(saved.created ? 201 : 200);
+      return saved;
+    },
+  );
+
+  app.get('/api/cadences/:key', { schema: { tags, summary: 'One cadence (by key or id) with its steps', params: keyParams } }, async (req) => {
+    actorOf(req);
+    return service.presentCadence(await service.getCadence(deps, req.params.key));
+  });
+
+  app.get('/api/cadences/:key/export', { schema: { tags, summary: 'The cadence as YAML (round-trips through import)', params: keyParams } }, async (req, reply) => {
+    actorOf(req);
+    const { key, text } = await service.exportCadenceYaml(deps, req.params.key);
+    reply.header('content-type', 'text/yaml; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="${key}.yaml"`);
+    return text;
+  });
+
+  app.post(
+    '/api/deals/:id/cadences',
+    { schema: { tags, summary: 'Start a cadence on a deal now: each step becomes a task of the deal owner (409 if already running)', params: idParams, body: startBody } },
+    async (req, reply) => {
+      const run = await service.startOnDeal(deps, actorOf(req), req.params.id, req.body.cadence);
+      reply.code(201);
+      return run;
+    },
+  );
+
+  app.get('/api/deals/:id/cadences', { schema: { tags, summary: 'Cadence runs of a deal with their steps', params: idParams } }, async (req) =>
+    service.dealRuns(deps, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/customers/:id/opt-out',
+    { schema: { tags, summary: '退订 The customer opts out of follow-ups: running cadences on their deals stop, new ones are refused', params: idParams, body: optOutBody } },
+    async (req) => service.optOut(deps, actorOf(req), req.params.id, req.body?.reason),
+  );
+
+  app.delete('/api/customers/:id/opt-out', { schema: { tags, summary: 'Withdraw the opt-out', params: idParams } }, async (req) =>
+    service.optIn(deps, actorOf(req), req.params.id),
+  );
+
+  const checklistTags = ['activities'];
+  app.get(
+    '/api/activity-types/:type/checklist',
+    { schema: { tags: checklistTags, summary: '动作锁 The checklist an activity type requires (mode off | require | count)', params: typeParams } },
+    async (req) => {
+      actorOf(req);
+      return getChecklist(deps.db, req.params.type);
+    },
+  );
+
+  app.put(
+    '/api/activity-types/:type/checklist',
+    { schema: { tags: checklistTags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor.id, req.params.type, req.body));
+    },
+  );
+
+  app.get('/api/activity-settings/effective-rule', { schema: { tags: checklistTags, summary: 'Which effects make an activity effective (有效互动)' } }, async (req) => {
+    actorOf(req);
+    return getEffectiveRule(deps.db);
+  });
+
+  app.put(
+    '/api/activity-settings/effective-rule',
+    { schema: { tags: checklistTags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['admin']);
+      return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor.id, req.body));
+    },
+  );
+
+  app.get('/api/activities/:id/checklist', { schema: { tags: checklistTags, summary: 'The checklist answers given with an activity (null if none)', params: idParams } }, async (req) => {
+    await getActivityInScope(deps.db, actorOf(req), req.params.id);
+    return { checklist: await activityChecklist(deps.db, req.params.id) };
+  });
+}
