@@ -1,0 +1,157 @@
+/**
+ * Ownership conflicts: a seller told "this customer belongs to X" asks for it; a manager of either party decides
+ * (keep with the owner, transfer to the requester, or merge the requester's duplicate record with it).
+ */
+import { sql, type SqlBool } from 'kysely';
+import type { Db, Queryable } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { recordAudit } from '../audit/repo.js';
+import { scopeOf, subtreeUpperBound, type Actor } from '../org/scope.js';
+import { mergeCustomers } from './merge.js';
+import { moveCustomerWithWork } from './ownership.js';
+import * as repo from './repo.js';
+import type { ConflictListQuery, ResolveBody, TransferRequestBody } from './schema.js';
+
+const RESOLVERS = ['lead', 'regional_manager', 'director', 'admin'];
+
+function visibility(actor: Actor) {
+  const scope = scopeOf(actor);
+  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+  if (scope.kind === 'own') return sql<SqlBool>`(c.requester_id = ${actor.id} or c.owner_id = ${actor.id})`;
+  const lo = scope.path;
+  const hi = subtreeUpperBound(scope.path);
+  return sql<SqlBool>`((c.requester_team_path >= ${lo} and c.requester_team_path < ${hi}) or (c.owner_team_path >= ${lo} and c.owner_team_path < ${hi}))`;
+}
+
+function baseQuery(db: Queryable, actor: Actor) {
+  return db
+    .selectFrom('ownership_conflicts as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('customers as du', 'du.id', 'c.duplicate_id')
+    .innerJoin('users as rq', 'rq.id', 'c.requester_id')
+    .innerJoin('users as ow', 'ow.id', 'c.owner_id')
+    .leftJoin('users as rs', 'rs.id', 'c.resolved_by')
+    .selectAll('c')
+    .select(['cu.name as customer_name', 'du.name as duplicate_name', 'rq.display_name as requester_name', 'ow.display_name as owner_name', 'rs.display_name as resolver_name'])
+    .where(visibility(actor));
+}
+
+type ConflictRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function present(r: ConflictRow) {
+  return {
+    id: r.id,
+    customer: { id: r.customer_id, name: r.customer_name },
+    duplicate: r.duplicate_id ? { id: r.duplicate_id, name: r.duplicate_name } : null,
+    requester: { id: r.requester_id, name: r.requester_name },
+    owner: { id: r.owner_id, name: r.owner_name },
+    reason: r.reason,
+    status: r.status,
+    resolution: r.resolution,
+    mergeInto: r.merge_into,
+    note: r.note,
+    resolvedBy: r.resolved_by ? { id: r.resolved_by, name: r.resolver_name } : null,
+    resolvedAt: r.resolved_at,
+    createdAt: r.created_at,
+  };
+}
+
+async function getConflict(db: Queryable, actor: Actor, id: string) {
+  const row = await baseQuery(db, actor).where('c.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Ownership conflict');
+  return row;
+}
+
+export async function requestTransfer(db: Db, clock: Clock, actor: Actor, customerId: string, body: TransferRequestBody) {
+  return db.transaction().execute(async (trx) => {
+    // Unscoped on purpose: the requester learned this id from the duplicate answer and cannot see the customer.
+    const customer = await trx
+      .selectFrom('customers')
+      .innerJoin('users as owner', 'owner.id', 'customers.owner_id')
+      .leftJoin('customer_pool', 'customer_pool.customer_id', 'customers.id')
+      .select(['customers.id', 'customers.owner_id', 'owner.team_path as owner_team_path', 'customer_pool.customer_id as pooled'])
+      .where('customers.id', '=', customerId)
+      .where('customers.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!customer) throw notFound('Customer');
+    if (customer.owner_id === actor.id) throw new AppError('INVALID_STATE', '这已是您的客户 / This customer is already yours');
+    if (customer.pooled) throw new AppError('INVALID_STATE', '客户在公海中，请直接领取 / The customer is in the pool: claim it instead');
+    if (body.duplicateId) {
+      const dup = await trx.selectFrom('customers').select(['id', 'owner_id']).where('id', '=', body.duplicateId).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!dup || dup.owner_id !== actor.id || dup.id === customerId) throw invalid('duplicateId', 'must be another customer of yours');
+    }
+    if (await repo.openConflictOf(trx, customerId, actor.id)) {
+      throw new AppError('CONFLICT', '您已提交过转移申请，等待经理处理 / You already asked for this customer; a manager will decide');
+    }
+    const id = newId();
+    await repo.insertConflict(trx, {
+      id,
+      customer_id: customerId,
+      duplicate_id: body.duplicateId ?? null,
+      requester_id: actor.id,
+      requester_team_path: actor.teamPath,
+      owner_id: customer.owner_id,
+      owner_team_path: customer.owner_team_path,
+      reason: body.reason,
+      status: 'open',
+      resolution: null,
+      merge_into: null,
+      note: null,
+      resolved_by: null,
+      resolved_at: null,
+      created_at: clock.now().toISOString(),
+    });
+    await recordAudit(trx, clock, { entity: 'ownership_conflict', entityId: id, action: 'create', actorId: actor.id, after: { customerId, duplicateId: body.duplicateId ?? null, reason: body.reason } });
+    return present((await baseQuery(trx, { ...actor, role: 'admin' }).where('c.id', '=', id).executeTakeFirst())!);
+  });
+}
+
+export async function listConflicts(db: Queryable, actor: Actor, query: ConflictListQuery) {
+  let q = baseQuery(db, actor);
+  if (query.status !== 'all') q = q.where('c.status', '=', query.status);
+  const rows = await q
+    .orderBy('c.created_at', query.status === 'open' ? 'asc' : 'desc')
+    .orderBy('c.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(present) };
+}
+
+export async function resolveConflict(db: Db, clock: Clock, actor: Actor, id: string, body: ResolveBody) {
+  if (!RESOLVERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'Only a manager of either party resolves ownership conflicts');
+  return db.transaction().execute(async (trx) => {
+    const conflict = await getConflict(trx, actor, id);
+    if (conflict.status !== 'open') throw new AppError('INVALID_STATE', 'This conflict is already resolved');
+    let outcome: Record<string, unknown> = {};
+    const ctx = { actorId: actor.id, rule: `conflict:${id}`, reason: body.note || conflict.reason };
+    if (body.action === 'transfer') {
+      const requester = await repo.findUser(trx, conflict.requester_id);
+      if (!requester || requester.active !== 1) throw new AppError('INVALID_STATE', 'The requester is no longer active');
+      const customer = await trx.selectFrom('customers').select(['deleted_at']).where('id', '=', conflict.customer_id).executeTakeFirstOrThrow();
+      if (customer.deleted_at) throw new AppError('INVALID_STATE', 'The customer was deleted');
+      outcome = await moveCustomerWithWork(trx, clock, conflict.customer_id, { id: requester.id, teamPath: requester.team_path, teamId: requester.team_id }, { ...ctx, action: 'transfer', method: 'transfer' });
+    } else if (body.action === 'merge') {
+      const pair = [conflict.customer_id, conflict.duplicate_id].filter((v): v is string => !!v);
+      if (pair.length < 2) throw invalid('mergeInto', 'this request names no duplicate record to merge; use keep or transfer');
+      if (!pair.includes(body.mergeInto!)) throw invalid('mergeInto', 'must be the requested customer or the requester’s duplicate');
+      const mergedId = pair.find((p) => p !== body.mergeInto)!;
+      const live = await trx.selectFrom('customers').select('id').where('id', 'in', pair).where('deleted_at', 'is', null).execute();
+      if (live.length < 2) throw new AppError('INVALID_STATE', 'One of the two customers was deleted');
+      outcome = await mergeCustomers(trx, clock, actor.id, body.mergeInto!, mergedId);
+    }
+    const now = clock.now().toISOString();
+    await repo.updateConflict(trx, id, { status: 'resolved', resolution: body.action, merge_into: body.mergeInto ?? null, note: body.note || null, resolved_by: actor.id, resolved_at: now });
+    await recordAudit(trx, clock, {
+      entity: 'ownership_conflict',
+      entityId: id,
+      action: 'resolve',
+      actorId: actor.id,
+      before: { status: 'open' },
+      after: { status: 'resolved', resolution: body.action, mergeInto: body.mergeInto ?? null, note: body.note || null, outcome },
+    });
+    return { ...present(await getConflict(trx, actor, id)), outcome };
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Duplicate detection on create and import: same normalised mobile, same unified social credit code, or (companies
+ * only: two people may share a name) same normalised company name. Searched across the whole org, not the caller's
+ * scope: the point is to find a customer the caller cannot see.
+ */
+import { sql, type SqlBool, type Expression } from 'kysely';
+import type { Queryable } from '../../db/index.js';
+import { AppError } from '../../core/errors.js';
+import type { Actor } from '../org/scope.js';
+import { normalizeCompanyName, normalizeCreditCode, normalizePhone } from './normalize.js';
+
+export type MatchField = 'phone' | 'name' | 'creditCode';
+
+export interface DuplicateCandidate {
+  kind?: string;
+  name: string;
+  phone?: string | null;
+  creditCode?: string | null;
+}
+
+export interface DuplicateMatch {
+  customerId: string;
+  customerName: string;
+  owner: { id: string; name: string; team: { id: string; name: string } | null };
+  matchedOn: MatchField[];
+  inPool: boolean;
+}
+
+export function duplicateKeys(c: DuplicateCandidate) {
+  return {
+    phone: normalizePhone(c.phone),
+    name: (c.kind ?? 'company') === 'company' ? normalizeCompanyName(c.name) : null,
+    creditCode: normalizeCreditCode(c.creditCode),
+  };
+}
+
+/** The best existing match (most matched keys, then oldest), or null. */
+export async function findDuplicate(db: Queryable, candidate: DuplicateCandidate, excludeId?: string): Promise<DuplicateMatch | null> {
+  const keys = duplicateKeys(candidate);
+  const ors: Expression<SqlBool>[] = [];
+  if (keys.phone) ors.push(sql<SqlBool>`customers.phone_normalized = ${keys.phone}`);
+  if (keys.creditCode) ors.push(sql<SqlBool>`customers.credit_code = ${keys.creditCode}`);
+  if (keys.name) ors.push(sql<SqlBool>`(customers.name_normalized = ${keys.name} and customers.kind = 'company')`);
+  if (!ors.length) return null;
+  let q = db
+    .selectFrom('customers')
+    .innerJoin('users as owner', 'owner.id', 'customers.owner_id')
+    .leftJoin('teams', 'teams.id', 'owner.team_id')
+    .leftJoin('customer_pool', 'customer_pool.customer_id', 'customers.id')
+    .select([
+      'customers.id',
+      'customers.name',
+      'customers.kind',
+      'customers.phone_normalized',
+      'customers.credit_code',
+      'customers.name_normalized',
+      'customers.created_at',
+      'owner.id as owner_id',
+      'owner.display_name as owner_name',
+      'teams.id as team_id',
+      'teams.name as team_name',
+      'customer_pool.customer_id as pooled',
+    ])
+    .where('customers.deleted_at', 'is', null)
+    .where((eb) => eb.or(ors))
+    .orderBy('customers.created_at')
+    .orderBy('customers.id')
+    .limit(20);
+  if (excludeId) q = q.where('customers.id', '!=', excludeId);
+  const rows = await q.execute();
+  let best: DuplicateMatch | null = null;
+  for (const r of rows) {
+    const matchedOn: MatchField[] = [];
+    if (keys.phone && r.phone_normalized === keys.phone) matchedOn.push('phone');
+    if (keys.name && r.kind === 'company' && r.name_normalized === keys.name) matchedOn.push('name');
+    if (keys.creditCode && r.credit_code === keys.creditCode) matchedOn.push('creditCode');
+    if (!matchedOn.length) continue;
+    if (!best || matchedOn.length > best.matchedOn.length) {
+      best = {
+        customerId: r.id,
+        customerName: r.name,
+        owner: { id: r.owner_id, name: r.owner_name, team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null },
+        matchedOn,
+        inPool: r.pooled != null,
+      };
+    }
+  }
+  return best;
+}
+
+const FIELD_LABEL: Record<MatchField, string> = { phone: '手机号 phone', name: '公司名称 company name', creditCode: '统一社会信用代码 credit code' };
+
+/** The 409 a create answers with: who owns the existing customer, and whether it is the caller's own. */
+export function duplicateError(actor: Actor, match: DuplicateMatch): AppError {
+  const yours = match.owner.id === actor.id;
+  const on = match.matchedOn.map((f) => FIELD_LABEL[f]).join(', ');
+  const message = match.inPool
+    ? `客户已在公海中，可直接领取 / This customer is in the pool; claim it instead (matched on ${on})`
+    : yours
+      ? `这是您自己的客户「${match.customerName}」 / This customer is already yours (matched on ${on})`
+      : `客户「${match.customerName}」已属于 ${match.owner.name}${match.owner.team ? `（${match.owner.team.name}）` : ''}，可申请转移 / Already owned by ${match.owner.name}; you may request a transfer (matched on ${on})`;
+  return new AppError('DUPLICATE_CUSTOMER', message, {
+    extra: { owner: match.owner, customer: match.customerId, customerName: match.customerName, matchedOn: match.matchedOn, yours, inPool: match.inPool },
+  });
+}
+
+export async function assertNoDuplicate(db: Queryable, actor: Actor, candidate: DuplicateCandidate): Promise<void> {
+  const match = await findDuplicate(db, candidate);
+  if (match) throw duplicateError(actor, match);
+}

@@ -1,0 +1,75 @@
+/** Lead settings (assignment rules, pool) and lead creation/import on top of the customers module. */
+import type { Db, Queryable } from '../../db/index.js';
+import type { Clock } from '../../core/clock.js';
+import { AppError, invalid } from '../../core/errors.js';
+import { requireRole } from '../../core/http.js';
+import { recordAudit } from '../audit/repo.js';
+import { createCustomer } from '../customers/service.js';
+import type { Actor } from '../org/scope.js';
+import { checkCron } from '../rules/schedule.js';
+import { getCalendarSettings } from '../calendar/settings.js';
+import * as repo from './repo.js';
+import type { AssignmentSettings, LeadBody, PoolSettings } from './schema.js';
+
+const MANAGERS = ['lead', 'regional_manager', 'director', 'admin'] as const;
+
+export async function getSettings(db: Queryable, actor: Actor) {
+  requireRole(actor, MANAGERS);
+  const s = await repo.loadSettings(db);
+  return { assignment: s.assignment, pool: s.pool, updatedAt: s.updatedAt };
+}
+
+export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: AssignmentSettings) {
+  requireRole(actor, ['admin']);
+  return db.transaction().execute(async (trx) => {
+    for (const [i, rule] of input.rules.entries()) {
+      if (!(await repo.findTeam(trx, rule.teamId))) throw invalid(`rules.${i}.teamId`, 'no such team');
+    }
+    if (input.defaultTeamId && !(await repo.findTeam(trx, input.defaultTeamId))) throw invalid('defaultTeamId', 'no such team');
+    const before = (await repo.loadSettings(trx)).assignment;
+    await repo.saveSettings(trx, clock, actor.id, { assignment: input });
+    await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'assignment', action: 'update', actorId: actor.id, before, after: input });
+    return (await repo.loadSettings(trx)).assignment;
+  });
+}
+
+export async function putPool(db: Db, clock: Clock, actor: Actor, input: PoolSettings, defaultTimeZone: string) {
+  requireRole(actor, ['admin']);
+  return db.transaction().execute(async (trx) => {
+    const { timeZone } = await getCalendarSettings(trx, defaultTimeZone);
+    const cronError = checkCron(input.cron, timeZone);
+    if (cronError) throw invalid('cron', cronError);
+    const before = (await repo.loadSettings(trx)).pool;
+    await repo.saveSettings(trx, clock, actor.id, { pool: input });
+    await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'pool', action: 'update', actorId: actor.id, before, after: input });
+    return (await repo.loadSettings(trx)).pool;
+  });
+}
+
+export async function createLead(db: Db, clock: Clock, actor: Actor, input: LeadBody) {
+  return createCustomer(db, clock, actor, input, { lead: true });
+}
+
+/**
+ * Import: each row is created in its own transaction so one duplicate or bad row does not undo the others; rows
+ * earlier in the same file count as existing for later ones.
+ */
+export async function importLeads(db: Db, clock: Clock, actor: Actor, items: LeadBody[]) {
+  const results: Array<Record<string, unknown>> = [];
+  for (const [index, item] of items.entries()) {
+    try {
+      const created = await createCustomer(db, clock, actor, item, { lead: true });
+      results.push({ index, status: 'created', id: created.id, ownerId: created.ownerId });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'DUPLICATE_CUSTOMER') {
+        const extra = error.extra ?? {};
+        results.push({ index, status: 'duplicate', customer: extra.customer, owner: extra.owner, matchedOn: extra.matchedOn, message: error.message });
+      } else {
+        results.push({ index, status: 'error', code: error.code, message: error.message, fields: (error.fields ?? []).map((f) => ({ ...f, field: `items.${index}.${f.field}` })) });
+      }
+    }
+  }
+  const count = (status: string) => results.filter((r) => r.status === status).length;
+  return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };
+}
