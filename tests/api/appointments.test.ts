@@ -165,6 +165,10 @@ describe('store appointments and no-shows', () => {
     expect(again.statusCode).toBe(200);
     expect((await t.db.selectFrom('tasks').select('status').where('id', '=', task.id).executeTakeFirstOrThrow()).status).toBe('cancelled');
     expect((await neighbourApi({ method: 'GET', url: `/api/appointments/${appt.id}` })).statusCode).toBe(404);
+
+    // The customer turns up after all: the late check-in cancels the pending call.
+    const arrived = await seller({ method: 'POST', url: `/api/appointments/${appt.id}/check-in` });
+    expect(arrived.json()).toMatchObject({ status: 'arrived', late: true, followUp: { userId: t.org.users.sellerA2.id, taskStatus: 'cancelled' } });
   });
 
   it('scopes reads and check-in: another store’s consultant gets 404, managers see their store or region', async () => {

@@ -157,6 +157,7 @@ export async function checkIn(deps: AppDeps, actor: Actor, id: string) {
       // The no-show job flipped it between our read and write: check in again from the new state.
       return checkInAgain(trx, deps, actor, id);
     }
+    await cancelOpenFollowUp(trx, clock, actor, row);
     await recordAudit(trx, clock, { entity: 'appointment', entityId: id, action: 'check_in', actorId: actor.id, before: { status: row.status }, after: { status: 'arrived', late } });
     await emitEvent(trx, clock, { type: 'appointment.checked_in', entity: 'appointment', entityId: id, actorId: actor.id, payload: { storeId: row.store_id, consultantId: row.consultant_id, late } });
     return reload(trx, id);
@@ -237,11 +238,7 @@ export async function reassign(deps: AppDeps, actor: Actor, id: string, input: R
     const now = clock.now();
     const dueAt = input.dueAt ?? new Date(now.getTime() + FOLLOWUP_DEADLINE_MS).toISOString();
     if (dueAt <= now.toISOString()) throw invalid('dueAt', 'must be in the future');
-    if (row.followup_task_id && row.task_status === 'open') {
-      await trx.updateTable('tasks').set({ status: 'cancelled', updated_at: now.toISOString() }).where('id', '=', row.followup_task_id).execute();
-      await recordAudit(trx, clock, { entity: 'task', entityId: row.followup_task_id, action: 'update', actorId: actor.id, before: { status: 'open' }, after: { status: 'cancelled' } });
-      await emitEvent(trx, clock, { type: 'task.updated', entity: 'task', entityId: row.followup_task_id, actorId: actor.id, payload: { changed: ['status'], status: 'cancelled' } });
-    }
+    await cancelOpenFollowUp(trx, clock, actor, row);
     // Task creation checks assignability against the actor's scope; widen it to the reassign reach (the region) so a
     // store manager can hand the call to a neighbouring store, with the audit still naming the real actor.
     const widened: Actor = reach.kind === 'all' ? actor : { ...actor, role: 'lead', teamPath: reach.path };
@@ -271,6 +268,14 @@ export async function reassign(deps: AppDeps, actor: Actor, id: string, input: R
     await emitEvent(trx, clock, { type: 'appointment.reassigned', entity: 'appointment', entityId: id, actorId: actor.id, payload: { to: target.id, taskId: task.id, dueAt, storeId: row.store_id } });
     return { ...(await reload(trx, id)), task: { id: task.id, assigneeId: target.id, dueAt } };
   });
+}
+
+/** The pending follow-up call is moot once another is handed out or the customer turns up: cancel it, audited. */
+async function cancelOpenFollowUp(trx: Queryable, clock: Clock, actor: Actor, row: repo.AppointmentRow) {
+  if (!row.followup_task_id || row.task_status !== 'open') return;
+  await trx.updateTable('tasks').set({ status: 'cancelled', updated_at: clock.now().toISOString() }).where('id', '=', row.followup_task_id).where('status', '=', 'open').execute();
+  await recordAudit(trx, clock, { entity: 'task', entityId: row.followup_task_id, action: 'update', actorId: actor.id, before: { status: 'open' }, after: { status: 'cancelled' } });
+  await emitEvent(trx, clock, { type: 'task.updated', entity: 'task', entityId: row.followup_task_id, actorId: actor.id, payload: { changed: ['status'], status: 'cancelled' } });
 }
 
 async function customerTeamPath(db: Queryable, id: string) {
