@@ -57,6 +57,8 @@ export interface CustomersTable {
   name: string;
   phone: string | null;
   phone_normalized: string | null;
+  /** Company-name duplicate key (leads/normalize.ts); optional on insert, the customers repo fills it. */
+  name_normalized?: string | null;
   region: string | null;
   industry: string | null;
   source: string | null;
@@ -254,6 +256,13 @@ export interface Database {
   appointments: AppointmentsTable;
   digest_settings: DigestSettingsTable;
   digests: DigestsTable;
+  lead_settings: LeadSettingsTable;
+  lead_rr_cursors: LeadRrCursorsTable;
+  lead_assignments: LeadAssignmentsTable;
+  ownership_conflicts: OwnershipConflictsTable;
+  customer_pool: CustomerPoolTable;
+  pool_log: PoolLogTable;
+  pool_runs: PoolRunsTable;
 }
 
 /** The org's working-day calendar (one row, id 'org'); absent means the defaults. */
@@ -545,4 +554,77 @@ export interface ActivitySettingsTable {
   effective_rule: string; // JSON: activities/effective.ts EffectRule
   updated_by: string | null;
   updated_at: string;
+}
+
+/** Lead assignment rules and pool settings (one row, id 'org'); JSON documents of leads/schema.ts. */
+export interface LeadSettingsTable {
+  id: string;
+  assignment: string;
+  pool: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface LeadRrCursorsTable {
+  key: string;
+  counter: number;
+}
+
+/** One change of a customer's owner made by the leads module (rule, transfer, claim, hand-over, merge). */
+export interface LeadAssignmentsTable {
+  id: string;
+  customer_id: string;
+  user_id: string;
+  previous_owner_id: string | null;
+  team_id: string | null;
+  rule: string;
+  method: string; // round_robin | least_load | transfer | claim | handover | manual
+  reason: string;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface OwnershipConflictsTable {
+  id: string;
+  customer_id: string;
+  duplicate_id: string | null;
+  requester_id: string;
+  requester_team_path: string;
+  owner_id: string;
+  owner_team_path: string;
+  reason: string;
+  status: string; // open | resolved
+  resolution: string | null; // keep | transfer | merge
+  merge_into: string | null;
+  note: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+/** A customer in its team's pool (公海); the row goes when someone claims it. */
+export interface CustomerPoolTable {
+  customer_id: string;
+  team_id: string;
+  team_path: string;
+  former_owner_id: string;
+  reason: string;
+  pooled_at: string;
+}
+
+export interface PoolLogTable {
+  id: string;
+  customer_id: string;
+  action: string; // return | claim
+  user_id: string;
+  team_id: string;
+  reason: string;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface PoolRunsTable {
+  slot: string;
+  started_at: string;
+  returned: number;
 }

@@ -11,6 +11,7 @@ import { generateDemoRows, type CustomFieldRef, type DemoSizes, type PipelineRef
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { HOSPITAL_GRADES } from './vocab.js';
+import { normalizeCompanyName } from '../modules/leads/normalize.js';
 
 /** The documented size of the demo company (README.md); `scale` multiplies customers, deals and activities. */
 export const DEMO_SIZES: DemoSizes = { customers: 300, deals: 500, activities: 5000 };
@@ -109,7 +110,7 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
       { id: random.uuid(), entity: 'customer', key: 'beds', label: '床位数', label_en: 'Beds', type: 'number', options: '[]', required: 0, created_at: now },
     ]);
     progress(`Inserting ${rows.customers.length} customers and ${rows.contacts.length} contacts…`);
-    await insertBatches(trx, 'customers', rows.customers);
+    await insertBatches(trx, 'customers', rows.customers.map((c) => ({ ...c, name_normalized: normalizeCompanyName(c.name) })));
     await insertBatches(trx, 'contacts', rows.contacts);
     progress(`Inserting ${rows.deals.length} deals and ${rows.history.length} stage history entries…`);
     await insertBatches(trx, 'deals', rows.deals);

@@ -6,8 +6,9 @@ import { rulesJob } from '../modules/rules/job.js';
 import { outboxJob } from '../modules/notifications/job.js';
 import { noShowJob } from '../modules/appointments/job.js';
 import { digestsJob } from '../modules/digests/job.js';
+import { poolJob } from '../modules/leads/pool-job.js';
 
-export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob, digestsJob, cadencesJob];
+export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob, digestsJob, poolJob, cadencesJob];
 
 export interface WorkerHandle {
   stop(): Promise<void>;

@@ -32,4 +32,5 @@ export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
   (app, deps) => import('./appointments/routes.js').then((m) => m.appointmentRoutes(app, deps)),
   (app, deps) => import('./digests/routes.js').then((m) => m.digestRoutes(app, deps)),
   (app, deps) => import('./cadences/routes.js').then((m) => m.cadenceRoutes(app, deps)),
+  (app, deps) => import('./leads/routes.js').then((m) => m.leadRoutes(app, deps)),
 ];

@@ -12,7 +12,6 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
 
   await db.schema.alterTable('customers').addColumn('name_normalized', text).execute();
   await db.schema.createIndex('customers_name_normalized').on('customers').column('name_normalized').execute();
-  await db.schema.createIndex('customers_credit_code').on('customers').column('credit_code').execute();
   const rows = await db.selectFrom('customers').select(['id', 'kind', 'name', 'phone', 'phone_normalized']).execute();
   for (const row of rows as Array<{ id: string; kind: string; name: string; phone: string | null; phone_normalized: string | null }>) {
     await db

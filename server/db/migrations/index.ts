@@ -6,6 +6,7 @@ import * as m0003 from './0003_sla.js';
 import * as m0004 from './0004_rules.js';
 import * as m0005 from './0005_cadences.js';
 import * as m0006 from './0006_appointments.js';
+import * as m0007 from './0007_leads.js';
 import * as m0008 from './0008_digests.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
@@ -16,6 +17,7 @@ const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void>
   '0004_rules': m0004,
   '0005_cadences': m0005,
   '0006_appointments': m0006,
+  '0007_leads': m0007,
   '0008_digests': m0008,
 };
 

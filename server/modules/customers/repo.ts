@@ -5,6 +5,7 @@ import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
 import { normalizePhone } from './rules.js';
+import { normalizeCompanyName } from '../leads/normalize.js';
 
 export type CustomerRow = CustomersTable & { owner_name: string };
 
@@ -93,11 +94,12 @@ export async function findCustomer(db: Queryable, scope: Scope, id: string): Pro
 }
 
 export async function insertCustomer(db: Queryable, row: CustomersTable) {
-  await db.insertInto('customers').values(row).execute();
+  await db.insertInto('customers').values({ ...row, name_normalized: normalizeCompanyName(row.name) }).execute();
 }
 
 export async function updateCustomer(db: Queryable, id: string, values: Partial<CustomersTable>) {
-  await db.updateTable('customers').set(values).where('id', '=', id).execute();
+  const withKey = values.name !== undefined ? { ...values, name_normalized: normalizeCompanyName(values.name) } : values;
+  await db.updateTable('customers').set(withKey).where('id', '=', id).execute();
 }
 
 export async function countRelated(db: Queryable, customerId: string) {

@@ -18,8 +18,8 @@ export async function customerRoutes(app: App, deps: Deps) {
     async (req) => service.listCustomers(db, actorOf(req), req.query),
   );
 
-  app.post('/api/customers', { schema: { tags, summary: 'Create a customer (company or person); owner defaults to me', body: customerBody } }, async (req, reply) => {
-    const created = await service.createCustomer(db, clock, actorOf(req), req.body);
+  app.post('/api/customers', { schema: { tags, summary: 'Create a customer (company or person); owner defaults to me (or the lead assignment rules); 409 DUPLICATE_CUSTOMER names the existing owner', body: customerBody } }, async (req, reply) => {
+    const created = await service.createCustomer(db, clock, actorOf(req), req.body, { viaToken: /^Bearer /i.test(req.headers.authorization ?? '') });
     reply.code(201);
     return created;
   });

@@ -9,6 +9,9 @@ import { diffFields, recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import * as repo from './repo.js';
+import { assertNoDuplicate } from '../leads/duplicates.js';
+import { autoAssigns, planAssignment, recordPlannedAssignment } from '../leads/assignment.js';
+import { loadSettings as loadLeadSettings } from '../leads/repo.js';
 import { mayAssign, normalizePhone } from './rules.js';
 import type { ContactBody, ContactPatch, CustomerBody, CustomerListQuery, CustomerPatch } from './schema.js';
 
@@ -58,10 +61,17 @@ async function detailOf(db: Queryable, row: repo.CustomerRow) {
   return { ...repo.presentCustomer(row), contacts: contacts.map(repo.presentContact), counts };
 }
 
-export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: CustomerBody) {
+/**
+ * `viaToken`: created with an API token; `lead`: POST /api/leads. Either, or a manager without ownerId when the lead
+ * assignment rules are enabled, lets the rules pick the owner (leads/assignment.ts). Duplicates answer 409.
+ */
+export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: CustomerBody, options: { viaToken?: boolean; lead?: boolean } = {}) {
   return db.transaction().execute(async (trx) => {
-    const owner = await assertAssignable(trx, actor, input.ownerId ?? actor.id, 'ownerId');
+    const auto = !input.ownerId && autoAssigns(actor, (await loadLeadSettings(trx)).assignment, options);
+    const plan = auto ? await planAssignment(trx, actor, input) : null;
+    const owner = plan ? plan.owner : await assertAssignable(trx, actor, input.ownerId ?? actor.id, 'ownerId');
     const custom = await checkCustomValues(trx, 'customer', input.custom);
+    await assertNoDuplicate(trx, actor, input);
     const now = clock.now().toISOString();
     const id = newId();
     await repo.insertCustomer(trx, {
@@ -82,6 +92,7 @@ export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: 
       updated_at: now,
       deleted_at: null,
     });
+    if (plan) await recordPlannedAssignment(trx, clock, id, plan, actor.id);
     const created = repo.presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
     await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
     await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: owner.id, name: input.name } });
