@@ -160,11 +160,12 @@ export function statSteps(db: Queryable, scope: Scope, from: string, to: string,
     .where(scopeFilter(scope, 'tasks', 'assignee_id'))
     .where('cadence_steps.due_at', '>=', from)
     .where('cadence_steps.due_at', '<', to)
-    .where((eb) => eb.or([eb('cadence_steps.status', '=', 'done'), eb.and([eb('cadence_steps.status', '=', 'open'), eb('cadence_steps.due_at', '<=', now)])]))
+    // The task is the truth (the step mirrors it only once the consumer ran).
+    .where((eb) => eb.or([eb('tasks.status', '=', 'done'), eb.and([eb('tasks.status', '=', 'open'), eb('cadence_steps.due_at', '<=', now)])]))
     .select([
       'cadence_steps.due_at',
-      'cadence_steps.status',
-      'cadence_steps.completed_at',
+      'tasks.status',
+      'tasks.completed_at',
       'tasks.assignee_id',
       'users.display_name',
       'cadences.key as cadence_key',
