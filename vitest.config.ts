@@ -14,6 +14,8 @@ export default defineConfig({
       { test: { name: 'postgres', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
       // Three real processes against one PostgreSQL schema: the SLA engine's exactly-once guarantee.
       { test: { name: 'sla-multiprocess', include: ['tests/sla-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
+      // Three real processes cross 18:00 together, then restart after a missed one: each team's digest once.
+      { test: { name: 'digests-multiprocess', include: ['tests/digests-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
     ],
   },
 });

@@ -3,8 +3,6 @@
  * 5,000 due timers. Every level must fire exactly once and every notification exist exactly once. Then it measures,
  * with the same processes and the system clock, the delay between a deadline and its firing.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import type { Db } from '../../server/db/index.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { openTestDatabase } from '../support/database.js';
 import { buildOrg, type TestOrg } from '../support/factories.js';
+import { startChild, stopChildren, type Child } from '../support/processes.js';
 
 const TIMERS = 5_000;
 const LATE_TIMERS = 10;
@@ -27,36 +26,7 @@ stages:
   - { key: won, name: 成交, probability: 100, terminal: won }
 `;
 
-interface Child {
-  proc: ChildProcessWithoutNullStreams;
-  lines: string[];
-  waitFor(predicate: (line: string) => boolean): Promise<string>;
-}
-
-function startChild(schema: string): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-    env: { ...process.env, SLA_TEST_SCHEMA: schema },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const waiters: Array<{ predicate: (l: string) => boolean; resolve: (l: string) => void }> = [];
-  createInterface({ input: proc.stdout }).on('line', (line) => {
-    lines.push(line);
-    for (const w of [...waiters]) if (w.predicate(line)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(line));
-  });
-  proc.stderr.on('data', (chunk) => process.stderr.write(`[sla worker ${proc.pid}] ${chunk}`));
-  return {
-    proc,
-    lines,
-    waitFor: (predicate) =>
-      new Promise((resolve, reject) => {
-        const seen = lines.find(predicate);
-        if (seen) return resolve(seen);
-        waiters.push({ predicate, resolve });
-        proc.once('exit', (code) => reject(new Error(`worker ${proc.pid} exited with ${code} before answering`)));
-      }),
-  };
-}
+const startSlaChild = (schema: string) => startChild(workerScript, { SLA_TEST_SCHEMA: schema }, 'sla worker');
 
 /** Waits on the child processes' work, polling the shared database. */
 async function until(db: Db, firings: number, timeoutMs: number): Promise<void> {
@@ -127,7 +97,7 @@ describe('SLA exactly once across three processes (PostgreSQL)', () => {
   });
 
   it('fires 5,000 due timers exactly once with three processes, then fires new deadlines within seconds', async () => {
-    for (let i = 0; i < PROCESSES; i++) children.push(startChild(schema));
+    for (let i = 0; i < PROCESSES; i++) children.push(startSlaChild(schema));
     await Promise.all(children.map((c) => c.waitFor((l) => l === 'ready')));
     const started = performance.now();
     for (const c of children) c.proc.stdin.write('go\n');
@@ -139,12 +109,7 @@ describe('SLA exactly once across three processes (PostgreSQL)', () => {
     await insertTimers(database.db, dealIds, LATE_TIMERS, (i) => new Date(base + i * 170).toISOString());
     await until(database.db, TIMERS + LATE_TIMERS, 30_000);
 
-    const fired: number[] = [];
-    for (const c of children) {
-      const done = c.waitFor((l) => l.startsWith('{'));
-      c.proc.kill('SIGTERM');
-      fired.push(JSON.parse(await done).fired);
-    }
+    const fired = (await stopChildren<{ fired: number }>(children)).map((r) => r.fired);
 
     const db = database.db;
     const count = async (q: Promise<{ n: unknown } | undefined>) => Number((await q)?.n ?? 0);
