@@ -261,3 +261,54 @@ describe('follow-up cadences', () => {
     expect(fmcg.steps[0].dueAt).toBe(sh('2026-11-03T09:00:00'));
   });
 });
+
+describe('cadence definitions', () => {
+  let t: TestContext;
+  afterEach(() => t?.close());
+
+  it('lists the shipped cadences, validates YAML with line numbers, imports, exports and round-trips; admin only', async () => {
+    t = await setupTestApp();
+    const admin = await t.as('admin');
+    const seller = await t.as('seller_a');
+    const list = (await seller({ method: 'GET', url: '/api/cadences' })).json();
+    expect(list.items.map((c: { key: string }) => c.key)).toEqual(['fmcg-first-touch-24h', 'golden-seven-days', 'trial-30-day']);
+    expect(list.items.find((c: { key: string }) => c.key === 'golden-seven-days').steps.map((s: { offset: string }) => s.offset)).toEqual(['T+1', 'T+3', 'T+5']);
+
+    const broken = 'key: first-call\nname: 首呼\nsteps:\n  - key: call\n    offset: T+x\n    action: call\n    title: 打电话\n  - key: call\n    offset: T-2\n    action: fly\n    title: 飞过去\n';
+    const validated = (await seller({ method: 'POST', url: '/api/cadences/validate', payload: { yaml: broken } })).json();
+    expect(validated.ok).toBe(false);
+    expect(validated.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([
+      [5, 'steps[0].offset'],
+      [10, 'steps[1].action'],
+    ]);
+    // Cross-step checks once each step is well-formed: a duplicate key, and T- with no date to count back from.
+    const crossed = broken.replace('T+x', 'T+1').replace('fly', 'visit');
+    const second = (await seller({ method: 'POST', url: '/api/cadences/validate', payload: crossed, headers: { 'content-type': 'text/yaml' } })).json();
+    expect(second.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([
+      [8, 'steps[1].key'],
+      [9, 'steps[1].offset'],
+    ]);
+    expect(second.errors[1].message).toContain('anchor');
+    const refused = await admin({ method: 'POST', url: '/api/cadences/import', payload: broken, headers: { 'content-type': 'text/yaml' } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'YAML_INVALID', errors: expect.arrayContaining([expect.objectContaining({ line: 5 })]) });
+
+    const good = 'key: first-call\nname: 首呼\nsteps:\n  - key: call\n    offset: T+0\n    at: "16:00"\n    action: call\n    title: 当天回电\n    deliverable: { note_required: true }\n';
+    expect((await seller({ method: 'POST', url: '/api/cadences/import', payload: good, headers: { 'content-type': 'text/yaml' } })).statusCode).toBe(403);
+    const created = await admin({ method: 'POST', url: '/api/cadences/import', payload: good, headers: { 'content-type': 'text/yaml' } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ key: 'first-call', version: 1 });
+    const exported = await seller({ method: 'GET', url: '/api/cadences/first-call/export' });
+    expect(exported.headers['content-type']).toContain('text/yaml');
+    const again = await admin({ method: 'POST', url: '/api/cadences/import', payload: exported.body, headers: { 'content-type': 'text/yaml' } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ version: 2, definition: created.json().definition });
+
+    // JSON editor path: field-named 400s.
+    const bad = await admin({ method: 'POST', url: '/api/cadences', payload: { key: 'x', name: '', anchor: { kind: 'field', field: 'phone' }, steps: [{ key: 's', offset: 'T+1', action: 'call', title: 't', at: '25:00' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['anchor.field', 'name', 'steps.0.at']);
+    expect((await seller({ method: 'GET', url: '/api/cadences/nope' })).statusCode).toBe(404);
+    expect((await seller({ method: 'GET', url: '/api/cadences/trial-30-day' })).json().definition.anchor).toEqual({ kind: 'field', field: 'custom.trial_end' });
+  });
+});
