@@ -24,6 +24,7 @@ import { CalendarPage } from './features/calendar/CalendarPage';
 import { RulesPage } from './features/rules/RulesPage';
 import { RuleEditPage } from './features/rules/RuleEditPage';
 import { AppointmentsPage } from './features/appointments/AppointmentsPage';
+import { DigestsPage } from './features/digests/DigestsPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -53,6 +54,7 @@ function Shell() {
                 <Route path="deals/:id" element={<DealDetailPage />} />
                 <Route path="quick-log" element={<QuickLogPage />} />
                 <Route path="appointments" element={<AppointmentsPage />} />
+                <Route path="digests" element={<DigestsPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/pipelines" element={<PipelinesPage />} />
                 <Route path="admin/pipelines/:id" element={<PipelineEditPage />} />

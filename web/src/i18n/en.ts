@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
 import { appointmentsEn } from './appointments.en';
+import { digestsEn } from './digests.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -250,4 +251,5 @@ export const en: Record<MessageKey, string> = {
   'tokens.active': 'Active',
   ...engineEn,
   ...appointmentsEn,
+  ...digestsEn,
 };

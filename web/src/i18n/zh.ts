@@ -1,5 +1,6 @@
 import { engineZh } from './engine.zh';
 import { appointmentsZh } from './appointments.zh';
+import { digestsZh } from './digests.zh';
 
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
@@ -249,6 +250,7 @@ export const zh = {
   'tokens.active': '有效',
   ...engineZh,
   ...appointmentsZh,
+  ...digestsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import {
   AlertOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   ApiOutlined,
   CheckSquareOutlined,
@@ -36,6 +37,7 @@ const NAV: NavItem[] = [
   { path: '/deals', label: 'nav.deals', icon: <FundProjectionScreenOutlined /> },
   { path: '/quick-log', label: 'nav.quickLog', icon: <EditOutlined /> },
   { path: '/appointments', label: 'nav.appointments', icon: <CalendarOutlined /> },
+  { path: '/digests', label: 'nav.digests', icon: <BarChartOutlined /> },
   { path: '/interventions', label: 'nav.interventions', icon: <AlertOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
   {
     path: '/admin',

@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../api/client';
+import type { Team } from '../../api/types';
+
+export type MetricKey = 'arrivals' | 'dealsWon' | 'noShows' | 'newContacts' | 'overdueTasks';
+
+export interface LinkedRecord {
+  type: 'customer' | 'deal' | 'task';
+  id: string;
+  label: string;
+  url: string;
+}
+
+export interface Digest {
+  id: string;
+  date: string;
+  slot: string;
+  scheduledFor: string;
+  sentAt: string;
+  late: boolean;
+  status: 'sent' | 'late';
+  content: {
+    teamName: string;
+    url: string;
+    lines: { key: MetricKey; label: string; labelEn: string; count: number; url: string; records: LinkedRecord[] }[];
+    topSellers: { rank: number; userId: string; name: string; dealsWon: number; effectiveActivities: number; records: LinkedRecord[] }[];
+  };
+  markdown: Record<'zh-CN' | 'en', { title: string; body: string }>;
+  deliveries: { channelId: string | null; channelName: string | null; kind: string; status: string; sentAt: string | null; lastError: string | null }[];
+}
+
+export interface DigestSettings {
+  teamId: string;
+  teamName: string;
+  cron: string;
+  timeZone: string;
+  enabled: boolean;
+  channels: string[] | null;
+  targets: { id: string; kind: string; name: string }[];
+  nextRunAt: string | null;
+  updatedAt: string | null;
+}
+
+/** Stores and teams: the units that get a digest. */
+export function useDigestTeams() {
+  return useQuery({
+    queryKey: ['teams'],
+    queryFn: () => api.get<Page<Team>>('/api/teams'),
+    select: (page) => page.items.filter((t) => t.kind === 'store' || t.kind === 'team'),
+  });
+}
+
+export function useDigests(team: string | undefined, date: string) {
+  return useQuery({
+    queryKey: ['digests', team, date],
+    enabled: !!team,
+    queryFn: () => api.get<{ team: { id: string; name: string }; items: Digest[] }>('/api/digests', { team, date }),
+  });
+}
+
+export function useDigestSettings(team: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['digest-settings', team],
+    enabled: !!team && enabled,
+    queryFn: () => api.get<DigestSettings>('/api/digests/settings', { team }),
+  });
+}
+
+export function useSaveDigestSettings(team: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { cron?: string; enabled?: boolean }) => api.put<DigestSettings>(`/api/digests/settings?team=${encodeURIComponent(team ?? '')}`, body),
+    onSuccess: (data) => client.setQueryData(['digest-settings', team], data),
+  });
+}
+
+/** Digest links are absolute (for the robot's group); inside the app they become router paths. */
+export function appPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}${u.hash}`;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,31 @@
+import type { digestsZh } from './digests.zh';
+
+/** English labels of the daily digest screens. */
+export const digestsEn: Record<keyof typeof digestsZh, string> = {
+  'nav.digests': 'Daily digest',
+  'digest.title': 'Daily digest',
+  'digest.team': 'Store / team',
+  'digest.date': 'Date',
+  'digest.none': 'No digest for this day yet (it is made automatically at the configured time)',
+  'digest.sent': 'Sent',
+  'digest.late': 'Late',
+  'digest.slot': 'Scheduled {slot}, sent {at}',
+  'digest.top': 'Top 3 sellers',
+  'digest.topNone': 'None yet today',
+  'digest.seller': 'won {won} · effective activities {eff}',
+  'digest.more': '+{n} more',
+  'digest.robots': 'Group robots',
+  'digest.noRobots': 'No group robot configured: visible in the app only',
+  'digest.settings': 'Push settings',
+  'digest.cron': 'Time (cron, {tz})',
+  'digest.cronHelp': 'e.g. 0 18 * * * = every day at 18:00; 30 17 * * 1-5 = weekdays at 17:30',
+  'digest.enabled': 'Enabled',
+  'digest.next': 'Next: {at}',
+  'digest.save': 'Save',
+  'digest.saved': 'Saved',
+  'digest.metric.arrivals': 'Arrivals today',
+  'digest.metric.dealsWon': 'Deals won',
+  'digest.metric.noShows': 'No-shows',
+  'digest.metric.newContacts': 'New contacts',
+  'digest.metric.overdueTasks': 'Overdue tasks',
+};
