@@ -109,6 +109,32 @@ describe('store appointments and no-shows', () => {
     expect(late.json(), late.body).toMatchObject({ status: 'arrived', late: true, checkedInAt: sh('2026-11-02T15:35:00'), checkedInBy: t.org.users.sellerA2.id });
   });
 
+  it('marks each of 300 due appointments once with three detectors racing (row claims on PostgreSQL)', async () => {
+    await setup();
+    const seller = await t.as('seller_a');
+    const template = await book(seller, { phone: '13000130000', at: sh('2026-11-02T15:00:00') });
+    const row = await t.db.selectFrom('appointments').selectAll().where('id', '=', template.id).executeTakeFirstOrThrow();
+    await t.db.insertInto('appointments').values(Array.from({ length: 299 }, () => ({ ...row, id: newId() }))).execute();
+    t.clock.set(sh('2026-11-02T15:30:00'));
+    const seen: string[] = [];
+    await Promise.all(
+      [0, 1, 2].map(async () => {
+        for (;;) {
+          const marked = await detectNoShows(deps(), 20);
+          if (!marked.length) return;
+          seen.push(...marked.map((m) => m.id));
+        }
+      }),
+    );
+    expect(seen).toHaveLength(300);
+    expect(new Set(seen).size).toBe(300);
+    const notes = await t.db.selectFrom('notifications').select('subject_id').where('user_id', '=', t.org.users.leadEast1.id).execute();
+    expect(notes).toHaveLength(300);
+    expect(new Set(notes.map((n) => n.subject_id)).size).toBe(300);
+    const events = await t.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'appointment.no_show').executeTakeFirstOrThrow();
+    expect(Number(events.n)).toBe(300);
+  });
+
   it('never marks an appointment checked in before +30 min', async () => {
     await setup();
     const seller = await t.as('seller_a');
