@@ -1,6 +1,7 @@
 /** Small fixtures for the leads/pool/hand-over tests: extra sellers, deals and tasks inserted directly. */
 import { newId } from '../../server/core/ids.js';
-import type { TestContext } from './app.js';
+import type { InjectOptions } from 'fastify';
+import type { Requester, TestContext } from './app.js';
 
 export async function addUser(t: TestContext, username: string, teamId: string, role = 'seller'): Promise<string> {
   const res = await (await t.as('admin'))({ method: 'POST', url: '/api/users', payload: { username, displayName: username, password: 'password123', role, teamId } });
@@ -39,4 +40,12 @@ export async function insertTask(t: TestContext, assigneeId: string, links: { cu
 
 export async function ownerOf(t: TestContext, table: 'customers' | 'deals', id: string): Promise<string> {
   return (await t.db.selectFrom(table).select('owner_id').where('id', '=', id).executeTakeFirstOrThrow()).owner_id;
+}
+
+/** A requester with a fresh session: tests that move the clock by days outlive the cached 12-hour sessions. */
+export async function login(t: TestContext, username: string): Promise<Requester> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'password123' } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = `af_session=${res.cookies.find((c) => c.name === 'af_session')!.value}`;
+  return (req) => t.app.inject({ ...req, headers: { ...(req.headers ?? {}), cookie } } as InjectOptions);
 }
