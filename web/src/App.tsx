@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { CadencesPage } from './features/cadences/CadencesPage';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/AuthProvider';
 import { I18nProvider, useI18n } from './i18n';
@@ -65,6 +66,7 @@ function Shell() {
                 <Route path="admin/calendar" element={<CalendarPage />} />
                 <Route path="admin/rules" element={<RulesPage />} />
                 <Route path="admin/rules/:id" element={<RuleEditPage />} />
+                <Route path="admin/cadences" element={<CadencesPage />} />
                 <Route path="*" element={<Navigate to="/tasks" replace />} />
               </Route>
             </Routes>

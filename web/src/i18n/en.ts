@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
+import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
 
@@ -250,6 +251,7 @@ export const en: Record<MessageKey, string> = {
   'tokens.lastUsed': 'Last used',
   'tokens.active': 'Active',
   ...engineEn,
+  ...cadencesEn,
   ...appointmentsEn,
   ...digestsEn,
 };

@@ -1,4 +1,5 @@
 import { engineZh } from './engine.zh';
+import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 
@@ -249,6 +250,7 @@ export const zh = {
   'tokens.lastUsed': '最近使用',
   'tokens.active': '有效',
   ...engineZh,
+  ...cadencesZh,
   ...appointmentsZh,
   ...digestsZh,
 } as const;

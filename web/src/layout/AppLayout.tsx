@@ -49,6 +49,7 @@ const NAV: NavItem[] = [
       { path: '/admin/pipelines', label: 'nav.adminPipelines', icon: null },
       { path: '/admin/fields', label: 'nav.adminFields', icon: null },
       { path: '/admin/rules', label: 'nav.adminRules', icon: null },
+      { path: '/admin/cadences', label: 'nav.adminCadences', icon: null },
       { path: '/admin/channels', label: 'nav.adminChannels', icon: null },
       { path: '/admin/calendar', label: 'nav.adminCalendar', icon: null },
     ],

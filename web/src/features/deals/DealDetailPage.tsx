@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { DealCadences } from '../cadences/DealCadences';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
@@ -92,6 +93,7 @@ export function DealDetailPage() {
           items={[
             { key: 'gate', label: t('deals.gate'), children: <GateStatus deal={d} onChanged={refresh} /> },
             { key: 'checklist', label: t('deals.checklist'), children: <ChecklistPanel deal={d} stages={stages} onChanged={refresh} /> },
+            { key: 'cadences', label: t('cadences.tab'), children: <DealCadences dealId={d.id} open={d.status === 'open'} /> },
             { key: 'history', label: t('deals.history'), children: <StageHistory rows={d.history ?? []} stages={stages} /> },
             { key: 'timeline', label: t('customers.timeline'), children: <ActivityTimeline dealId={d.id} /> },
             { key: 'files', label: t('deals.attachments'), children: <AttachmentList entity="deal" entityId={d.id} /> },

@@ -10,6 +10,7 @@ import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
 import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
+import { CadenceSteps } from '../cadences/CadenceSteps';
 
 type View = 'today' | 'overdue' | 'upcoming';
 const VIEWS: View[] = ['today', 'overdue', 'upcoming'];
@@ -25,6 +26,7 @@ export function MyTasksPage() {
   return (
     <div>
       <PageTitle title={t('nav.tasks')} />
+      <CadenceSteps />
       <Tabs
         activeKey={view}
         onChange={(k) => setView(k as View)}
