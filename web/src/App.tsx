@@ -26,6 +26,8 @@ import { RulesPage } from './features/rules/RulesPage';
 import { RuleEditPage } from './features/rules/RuleEditPage';
 import { AppointmentsPage } from './features/appointments/AppointmentsPage';
 import { DigestsPage } from './features/digests/DigestsPage';
+import { PoolPage } from './features/leads/PoolPage';
+import { ConflictsPage } from './features/leads/ConflictsPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -56,6 +58,8 @@ function Shell() {
                 <Route path="quick-log" element={<QuickLogPage />} />
                 <Route path="appointments" element={<AppointmentsPage />} />
                 <Route path="digests" element={<DigestsPage />} />
+                <Route path="pool" element={<PoolPage />} />
+                <Route path="ownership-conflicts" element={<ConflictsPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/pipelines" element={<PipelinesPage />} />
                 <Route path="admin/pipelines/:id" element={<PipelineEditPage />} />

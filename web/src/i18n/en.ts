@@ -3,6 +3,7 @@ import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
+import { leadsEn } from './leads.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -254,4 +255,5 @@ export const en: Record<MessageKey, string> = {
   ...cadencesEn,
   ...appointmentsEn,
   ...digestsEn,
+  ...leadsEn,
 };

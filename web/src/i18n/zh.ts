@@ -2,6 +2,7 @@ import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
+import { leadsZh } from './leads.zh';
 
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
@@ -253,6 +254,7 @@ export const zh = {
   ...cadencesZh,
   ...appointmentsZh,
   ...digestsZh,
+  ...leadsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

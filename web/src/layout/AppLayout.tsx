@@ -13,6 +13,8 @@ import {
   MenuOutlined,
   SettingOutlined,
   TeamOutlined,
+  InboxOutlined,
+  SwapOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
@@ -38,6 +40,8 @@ const NAV: NavItem[] = [
   { path: '/quick-log', label: 'nav.quickLog', icon: <EditOutlined /> },
   { path: '/appointments', label: 'nav.appointments', icon: <CalendarOutlined /> },
   { path: '/digests', label: 'nav.digests', icon: <BarChartOutlined /> },
+  { path: '/pool', label: 'nav.pool', icon: <InboxOutlined /> },
+  { path: '/ownership-conflicts', label: 'nav.conflicts', icon: <SwapOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
   { path: '/interventions', label: 'nav.interventions', icon: <AlertOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
   {
     path: '/admin',

@@ -7,6 +7,7 @@ import { ROLES, type Team, type UserRow } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
+import { HandoverModal } from '../leads/HandoverModal';
 
 const TEAM_KINDS = ['company', 'region', 'store', 'team'] as const;
 
@@ -78,38 +79,43 @@ function UsersTable({ users, loading, teams }: { users: UserRow[]; loading: bool
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const [leaving, setLeaving] = useState<UserRow | null>(null);
   const patch = useMutation({
     mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.patch(`/api/users/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
     onError: (e) => message.error(errorMessage(e)),
   });
   return (
-    <Table<UserRow>
-      size="small"
-      rowKey="id"
-      loading={loading}
-      dataSource={users}
-      scroll={{ x: 640 }}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      columns={[
-        { title: t('admin.displayName'), dataIndex: 'displayName' },
-        { title: t('admin.username'), dataIndex: 'username' },
-        {
-          title: t('admin.role'),
-          dataIndex: 'role',
-          render: (role: string, u) => (
-            <Select size="small" value={role} style={{ width: 120 }} onChange={(r) => patch.mutate({ id: u.id, body: { role: r } })} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          ),
-        },
-        {
-          title: t('admin.team'),
-          render: (_, u) => (
-            <Select size="small" value={u.team.id} style={{ width: 140 }} onChange={(teamId) => patch.mutate({ id: u.id, body: { teamId } })} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />
-          ),
-        },
-        { title: t('admin.active'), dataIndex: 'active', render: (a: boolean, u) => <Switch size="small" checked={a} onChange={(v) => patch.mutate({ id: u.id, body: { active: v } })} /> },
-      ]}
-    />
+    <>
+      <Table<UserRow>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={users}
+        scroll={{ x: 640 }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('admin.displayName'), dataIndex: 'displayName' },
+          { title: t('admin.username'), dataIndex: 'username' },
+          {
+            title: t('admin.role'),
+            dataIndex: 'role',
+            render: (role: string, u) => (
+              <Select size="small" value={role} style={{ width: 120 }} onChange={(r) => patch.mutate({ id: u.id, body: { role: r } })} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            ),
+          },
+          {
+            title: t('admin.team'),
+            render: (_, u) => (
+              <Select size="small" value={u.team.id} style={{ width: 140 }} onChange={(teamId) => patch.mutate({ id: u.id, body: { teamId } })} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />
+            ),
+          },
+          { title: t('admin.active'), dataIndex: 'active', render: (a: boolean, u) => <Switch size="small" checked={a} onChange={(v) => patch.mutate({ id: u.id, body: { active: v } })} /> },
+          { title: '', render: (_, u) => <Button size="small" onClick={() => setLeaving(u)}>{t('handover.button')}</Button> },
+        ]}
+      />
+      <HandoverModal user={leaving} candidates={users.filter((u) => u.active)} onClose={() => setLeaving(null)} />
+    </>
   );
 }
 

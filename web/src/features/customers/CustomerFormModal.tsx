@@ -5,6 +5,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { api, errorMessage } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { DuplicateNotice, duplicateOf } from '../leads/DuplicateNotice';
 
 type Values = Pick<Customer, 'kind' | 'name' | 'phone' | 'region' | 'industry' | 'source' | 'level' | 'creditCode'>;
 
@@ -33,6 +34,7 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
 
   return (
     <Modal open={open} onCancel={onClose} title={customer ? t('common.edit') : t('customers.new')} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      {duplicateOf(save.error) && <DuplicateNotice info={duplicateOf(save.error)!} />}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="kind" label={t('customers.kind')}>
           <Select options={[{ value: 'company', label: t('customers.kind.company') }, { value: 'person', label: t('customers.kind.person') }]} />
@@ -58,7 +60,7 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
         <Form.Item name="creditCode" label={t('customers.creditCode')}>
           <Input maxLength={18} />
         </Form.Item>
-        {save.error && <Alert type="error" showIcon message={errorMessage(save.error)} />}
+        {save.error && !duplicateOf(save.error) && <Alert type="error" showIcon message={errorMessage(save.error)} />}
       </Form>
     </Modal>
   );
