@@ -10,6 +10,7 @@ import {
   assignmentSettings,
   conflictListQuery,
   customerIdParams,
+  emptyBody,
   handoverBody,
   leadBody,
   leadImportBody,
@@ -92,7 +93,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   app.put('/api/pool/settings', { schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings } }, async (req) =>
     service.putPool(db, clock, actorOf(req), req.body, config.timeZone),
   );
-  app.post('/api/pool/sweep', { schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)' } }, async (req) => {
+  app.post('/api/pool/sweep', { schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) => {
     requireRole(actorOf(req), ['admin']);
     const { pool } = await loadSettings(db);
     return { returned: await db.transaction().execute((trx) => sweepPool(trx, clock, pool)) };

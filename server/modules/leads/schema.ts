@@ -27,6 +27,8 @@ export const assignmentSettings = z
     defaultTeamId: z.string().min(1).max(64).nullable().default(null),
     defaultMethod: z.enum(ASSIGN_METHODS).default('round_robin'),
   })
+  // Strict: every field has a default, so a misspelt key would otherwise silently reset the settings.
+  .strict()
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.rules.forEach((r, i) => {
@@ -50,7 +52,7 @@ export const poolSettings = z.object({
   cron: z.string().trim().min(9).max(100).default('0 2 * * *'),
   claimsPerDay: z.number().int().min(0).max(1000).default(5),
   maxHeld: z.number().int().min(0).max(100000).default(200),
-});
+}).strict();
 export type PoolSettings = z.infer<typeof poolSettings>;
 
 export const transferRequestBody = z.object({
@@ -101,3 +103,5 @@ export const leadImportBody = z.object({ items: z.array(leadBody).min(1).max(100
 export type LeadImportBody = z.infer<typeof leadImportBody>;
 
 export const assignmentListQuery = listQuery.extend({ customerId: z.string().min(1).max(64).optional() });
+
+export const emptyBody = z.object({}).strict();
