@@ -292,6 +292,110 @@ describe('automation rules', () => {
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'rule').execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update', 'delete']));
   });
+  it('create_followup_deal opens a deal for the customer owned by another user, with history, audit and a rule-sourced event', async () => {
+    later();
+    await drain();
+    const rule = await createRule({
+      key: 'handoff_deal',
+      name: '新商机转交续约与复核',
+      trigger: { type: 'record.created', entity: 'deal' },
+      actions: [
+        { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'quote', owner: 'user:seller_b', title: '续约：{{record.title}}', amountFen: 'copy' } },
+        { type: 'create_followup_deal', config: { pipeline: 'rules_demo', owner: 'owner.lead', title: '复核：{{record.title}}', amountFen: 100 } },
+      ],
+    });
+    later();
+    const source = await createDeal('瑞金医院 续保', 4_200_000);
+    await drain();
+    await drain();
+
+    const created = await t.db.selectFrom('deals').selectAll().where('customer_id', '=', customerA).where('title', 'in', ['续约：瑞金医院 续保', '复核：瑞金医院 续保']).orderBy('title').execute();
+    expect(created).toHaveLength(2);
+    const renewal = created.find((d) => d.title.startsWith('续约'))!;
+    const review = created.find((d) => d.title.startsWith('复核'))!;
+    const sellerBTeam = (await t.db.selectFrom('users').select('team_path').where('id', '=', t.org.users.sellerB.id).executeTakeFirstOrThrow()).team_path;
+    expect(renewal).toMatchObject({ owner_id: t.org.users.sellerB.id, team_path: sellerBTeam, stage_key: 'quote', status: 'open', stage_entered_at: t.clock.now().toISOString() });
+    expect(Number(renewal.amount_fen)).toBe(4_200_000);
+    // No stage given: the pipeline's first stage; owner.lead of the source deal's owner.
+    expect(review).toMatchObject({ owner_id: t.org.users.leadEast1.id, stage_key: 'qualify' });
+    expect(Number(review.amount_fen)).toBe(100);
+
+    const history = await t.db.selectFrom('deal_stage_history').selectAll().where('deal_id', '=', renewal.id).execute();
+    expect(history).toEqual([expect.objectContaining({ stage_key: 'quote', direction: 'created', entered_by: null, left_at: null })]);
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'deal').where('entity_id', '=', renewal.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', actor_id: null });
+    expect(JSON.parse(audit[0].after!)).toMatchObject({ owner_id: t.org.users.sellerB.id, source: { rule: 'handoff_deal' } });
+    const event = await t.db.selectFrom('events').selectAll().where('type', '=', 'deal.created').where('entity_id', '=', renewal.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(event.payload)).toMatchObject({ ownerId: t.org.users.sellerB.id, customerId: customerA, stageKey: 'quote', source: { ruleId: rule.id, depth: 1 } });
+
+    // The new owner sees the deal even though the customer belongs to another team's seller.
+    const sellerB = await t.as('seller_b');
+    const seen = await sellerB({ method: 'GET', url: `/api/deals/${renewal.id}` });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({ title: '续约：瑞金医院 续保', stageKey: 'quote' });
+
+    // The deals the rule created are deal.created events too; the loop guard keeps the rule from chaining on them.
+    const runs = await runsOf(rule.id);
+    expect(runs).toHaveLength(3);
+    const ran = runs.filter((r) => r.status === 'succeeded');
+    expect(ran).toHaveLength(1);
+    expect(ran[0].input.record.id).toBe(source);
+    expect(ran[0].outcome.actions[0]).toMatchObject({ type: 'create_followup_deal', deal: renewal.id, stage: 'quote', ownerId: t.org.users.sellerB.id });
+    expect(runs.filter((r) => r.status === 'skipped').map((r) => r.outcome.reason)).toEqual(['loop', 'loop']);
+    expect(await t.db.selectFrom('deals').select('id').where('title', 'like', '%续约：续约%').execute()).toHaveLength(0);
+    await admin({ method: 'DELETE', url: `/api/rules/${rule.id}` });
+  });
+
+  it('create_followup_deal configs are validated on save: shapes, then pipeline, stage and owner references', async () => {
+    const base = { key: 'bad_followup_deal', name: '坏规则', trigger: { type: 'record.created', entity: 'customer' } };
+    const shape = await admin({
+      method: 'POST',
+      url: '/api/rules',
+      payload: { ...base, actions: [{ type: 'create_followup_deal', config: { pipeline: 'Rules Demo', owner: 'boss', title: '', amountFen: 'double', extra: 1 } }] },
+    });
+    expect(shape.statusCode).toBe(400);
+    expect(fieldsOf(shape)).toEqual(expect.arrayContaining(['actions.0.config.pipeline', 'actions.0.config.owner', 'actions.0.config.title', 'actions.0.config.amountFen']));
+    const negative = await admin({ method: 'POST', url: '/api/rules', payload: { ...base, actions: [{ type: 'create_followup_deal', config: { pipeline: 'rules_demo', owner: 'owner', title: 'x', amountFen: -5 } }] } });
+    expect(fieldsOf(negative)).toEqual(['actions.0.config.amountFen']);
+    const refs = await admin({
+      method: 'POST',
+      url: '/api/rules',
+      payload: {
+        ...base,
+        actions: [
+          { type: 'create_followup_deal', config: { pipeline: 'no_such_pipeline', owner: 'user:nobody', title: 'x' } },
+          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'won', owner: 'owner', title: 'x' } },
+          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'proposal', owner: 'owner.lead', title: '{{record.name | shout}}' } },
+        ],
+      },
+    });
+    expect(refs.statusCode).toBe(400);
+    expect(fieldsOf(refs)).toEqual(['actions.2.config.title']);
+    const refsOnly = await admin({
+      method: 'POST',
+      url: '/api/rules',
+      payload: {
+        ...base,
+        actions: [
+          { type: 'create_followup_deal', config: { pipeline: 'no_such_pipeline', owner: 'user:nobody', title: 'x' } },
+          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'won', owner: 'owner', title: 'x' } },
+          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'proposal', owner: 'owner.lead', title: 'x' } },
+        ],
+      },
+    });
+    expect(refsOnly.statusCode).toBe(400);
+    expect(fieldsOf(refsOnly)).toEqual(['actions.0.config.owner', 'actions.0.config.pipeline', 'actions.1.config.stage', 'actions.2.config.stage']);
+    expect(refsOnly.json().error.fields[2].message).toMatch(/closing stage/);
+    const scheduled = await admin({
+      method: 'POST',
+      url: '/api/rules',
+      payload: { ...base, trigger: { type: 'schedule', cron: '0 9 * * 1' }, actions: [{ type: 'create_followup_deal', config: { pipeline: 'rules_demo', owner: 'role:director', title: 'x' } }] },
+    });
+    expect(fieldsOf(scheduled)).toEqual(['actions.0.type']);
+    expect(await t.db.selectFrom('rules').select('id').where('key', '=', 'bad_followup_deal').execute()).toHaveLength(0);
+  });
+
   it('a 18:00 Asia/Shanghai schedule runs once per day across two job instances, and a missed day runs once, late', async () => {
     await drain();
     const rule = await createRule({

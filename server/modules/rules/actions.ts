@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/repo.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { enqueueNotification, enqueueWebhook } from '../notifications/outbox.js';
 import { startCadenceForRule } from '../cadences/rule-action.js';
+import { createFollowupDeal } from '../deals/rule-action.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import { insertTask } from '../tasks/repo.js';
 import { linkFor, ownerOf, type RuleRecord } from './context.js';
@@ -180,6 +181,31 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const dealId = recordLinks(env.entity, env.record).dealId;
     if (!dealId) throw new Error('start_cadence: the record has no deal');
     return startCadenceForRule({ db: env.db, clock: env.clock, calendar: await env.calendar(), ruleId: env.rule.id, dealId, cadence: config.cadence });
+  },
+
+  create_followup_deal: async (env, config) => {
+    const links = recordLinks(env.entity, env.record);
+    if (!links.customerId) throw new Error('create_followup_deal: the record has no customer');
+    // A spec can name several people (role:…); the deal gets one owner, the first in the resolver's stable order.
+    const [ownerId] = await recipients(env, [config.owner]);
+    if (!ownerId) throw new Error(`create_followup_deal: "${config.owner}" names no active user`);
+    let amountFen = typeof config.amountFen === 'number' ? config.amountFen : 0;
+    if (config.amountFen === 'copy' && links.dealId) {
+      const deal = await env.db.selectFrom('deals').select('amount_fen').where('id', '=', links.dealId).executeTakeFirst();
+      amountFen = Number(deal?.amount_fen ?? 0);
+    }
+    return createFollowupDeal({
+      db: env.db,
+      clock: env.clock,
+      rule: env.rule,
+      source: env.source,
+      customerId: links.customerId,
+      ownerId,
+      pipeline: config.pipeline,
+      stage: config.stage,
+      title: interpolate(config.title, env.context),
+      amountFen,
+    });
   },
 };
 

@@ -108,6 +108,18 @@ export const ACTION_CONFIGS = {
   start_cadence: z.strictObject({
     cadence: z.string({ error: 'must be a cadence key' }).max(64).regex(/^[a-z][a-z0-9_-]*$/, 'must be a cadence key such as golden-seven-days'),
   }),
+  /** Opens a new deal for the record's customer, owned by another user (e.g. the renewal team after a win). */
+  create_followup_deal: z.strictObject({
+    pipeline: identifier,
+    /** Defaults to the pipeline's first stage; checked against the pipeline on save. */
+    stage: identifier.optional(),
+    owner: recipientSpec,
+    title: text(200),
+    /** `copy` takes the amount of the record's deal (0 when the record has none). */
+    amountFen: z
+      .union([z.literal('copy'), z.number().int('must be whole fen').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER)], { error: 'must be "copy" or a whole number of fen' })
+      .optional(),
+  }),
 } as const;
 export type ActionType = keyof typeof ACTION_CONFIGS;
 export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
@@ -115,7 +127,7 @@ export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
 const actionOf = <K extends ActionType>(type: K) => z.strictObject({ type: z.literal(type), config: ACTION_CONFIGS[type] });
 export const actionSchema = z.discriminatedUnion(
   'type',
-  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence')],
+  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence'), actionOf('create_followup_deal')],
   { error: `must be one of ${ACTION_TYPES.join(', ')}` },
 );
 export type RuleAction = { [K in ActionType]: { type: K; config: z.output<(typeof ACTION_CONFIGS)[K]> } }[ActionType];
@@ -146,6 +158,7 @@ const TEMPLATED: Partial<Record<ActionType, string[]>> = {
   notify: ['title', 'titleEn', 'body', 'bodyEn', 'link'],
   create_task: ['title'],
   create_followup: ['title'],
+  create_followup_deal: ['title'],
 };
 
 /** The document a rule is: the API body and the YAML file. */
@@ -190,6 +203,9 @@ export function ruleDefinitionSchema(timeZone: string) {
             const parsed = settable[field].schema.safeParse(value);
             if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], message: parsed.error.issues[0].message });
           }
+        }
+        if (action.type === 'create_followup_deal' && !recordEntity) {
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_followup_deal needs a trigger with a record that has a customer (schedules have none)' });
         }
         if (!recordEntity && rule.trigger.type === 'schedule' && ['create_task', 'notify', 'create_followup'].includes(action.type)) {
           const cfg = action.config as { recipients?: string[]; assignee?: string };

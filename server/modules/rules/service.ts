@@ -90,7 +90,14 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
   const errors: FieldError[] = [];
   const usernames = new Map<string, string[]>();
   def.actions.forEach((action, i) => {
-    const specs = action.type === 'notify' ? action.config.recipients.map((s, j) => [s, `actions.${i}.config.recipients.${j}`] as const) : 'assignee' in action.config ? [[action.config.assignee, `actions.${i}.config.assignee`] as const] : [];
+    const specs =
+      action.type === 'notify'
+        ? action.config.recipients.map((s, j) => [s, `actions.${i}.config.recipients.${j}`] as const)
+        : action.type === 'create_followup_deal'
+          ? [[action.config.owner, `actions.${i}.config.owner`] as const]
+          : 'assignee' in action.config
+            ? [[action.config.assignee, `actions.${i}.config.assignee`] as const]
+            : [];
     for (const [spec, path] of specs) if (spec.startsWith('user:')) usernames.set(spec.slice(5), [...(usernames.get(spec.slice(5)) ?? []), path]);
   });
   if (usernames.size) {
@@ -108,6 +115,21 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
         const stage = trigger[side];
         if (stage && !stages.has(stage)) errors.push({ field: `trigger.${side}`, message: `pipeline "${pipeline.key}" has no stage "${stage}"; one of ${[...stages].join(', ')}` });
       }
+    }
+  }
+  for (const [i, action] of def.actions.entries()) {
+    if (action.type !== 'create_followup_deal') continue;
+    const { pipeline: key, stage } = action.config;
+    const pipeline = await db.selectFrom('pipelines').selectAll().where('key', '=', key).where('archived', '=', 0).executeTakeFirst();
+    if (!pipeline) {
+      errors.push({ field: `actions.${i}.config.pipeline`, message: `no active pipeline "${key}"` });
+      continue;
+    }
+    const stages = pipelineDefinitionOf(pipeline).stages;
+    const open = stages.filter((s) => !s.terminal).map((s) => s.key);
+    if (stage && !open.includes(stage)) {
+      const why = stages.some((s) => s.key === stage) ? `"${stage}" is a closing stage` : `pipeline "${key}" has no stage "${stage}"`;
+      errors.push({ field: `actions.${i}.config.stage`, message: `${why}; one of ${open.join(', ')}` });
     }
   }
   return errors;
