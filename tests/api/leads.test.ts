@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { addUser, insertDeal, insertTask, ownerOf } from '../support/leads.js';
+import { newId } from '../../server/core/ids.js';
+import { ensureShippedCadences } from '../../server/modules/cadences/service.js';
+import { CUSTOMER_REFERENCES, type CustomerTable } from '../../server/modules/leads/merge.js';
 
 describe('leads: duplicates, ownership conflicts, assignment', () => {
   let t: TestContext;
@@ -112,6 +115,25 @@ describe('leads: duplicates, ownership conflicts, assignment', () => {
     const task = await insertTask(t, t.org.users.sellerB.id, { customerId: dup });
     const now = t.clock.now().toISOString();
     await t.db.insertInto('attachments').values({ id: 'att-merge', entity: 'customer', entity_id: dup, kind: 'other', filename: 'a.pdf', mime: 'application/pdf', size: 1, sha256: 'x', uploaded_by: t.org.users.sellerB.id, created_at: now }).execute();
+    // Cadence state hangs off the customer too: a run on the duplicate's deal and the customer's opt-out.
+    await ensureShippedCadences(t.db, t.clock);
+    const cadence = await t.db.selectFrom('cadences').select(['id', 'key']).orderBy('key').executeTakeFirstOrThrow();
+    const run = newId();
+    await t.db
+      .insertInto('cadence_runs')
+      .values({ id: run, cadence_id: cadence.id, cadence_key: cadence.key, deal_id: deal, customer_id: dup, stage_key: 's1', anchor_at: now, status: 'stopped', stop_reason: 'opted_out', started_by: t.org.users.sellerB.id, started_at: now, ended_at: now })
+      .execute();
+    await t.db.insertInto('customer_opt_outs').values({ customer_id: dup, reason: '客户要求不再联系', by: t.org.users.sellerB.id, at: now }).execute();
+    const assignment = newId();
+    await t.db
+      .insertInto('lead_assignments')
+      .values({ id: assignment, customer_id: dup, user_id: t.org.users.sellerB.id, previous_owner_id: null, team_id: t.org.teams.southTeam, rule: 'manual', method: 'manual', reason: 'test', actor_id: null, at: now })
+      .execute();
+    const poolEntry = newId();
+    await t.db.insertInto('pool_log').values({ id: poolEntry, customer_id: dup, action: 'claim', user_id: t.org.users.sellerB.id, team_id: t.org.teams.southTeam, reason: 'test', actor_id: t.org.users.sellerB.id, at: now }).execute();
+    // Someone else's open request about the duplicate concerns the survivor after the merge.
+    const otherRequest = await post('seller_a2', `/api/customers/${dup}/transfer-requests`, { reason: '我也跟过这家' });
+    expect(otherRequest.statusCode, otherRequest.body).toBe(201);
 
     const notMine = await post('seller_b', `/api/customers/${survivor}/transfer-requests`, { reason: '同一家', duplicateId: survivor });
     expect(notMine.statusCode).toBe(400);
@@ -126,7 +148,33 @@ describe('leads: duplicates, ownership conflicts, assignment', () => {
 
     const res = await post('lead_east1', `/api/ownership-conflicts/${conflict}/resolve`, { action: 'merge', mergeInto: survivor, note: '合并' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().outcome.moved).toEqual({ contacts: 1, deals: 1, activities: 1, tasks: 1, attachments: 1, appointments: 0 });
+    expect(res.json().outcome.moved).toEqual({
+      contacts: 1,
+      deals: 1,
+      activities: 1,
+      tasks: 1,
+      attachments: 1,
+      appointments: 0,
+      cadence_runs: 1,
+      customer_opt_outs: 1,
+      lead_assignments: 1,
+      pool_log: 1,
+      customer_pool: 0,
+      ownership_conflicts: 1,
+    });
+    const cadenceRun = await t.db.selectFrom('cadence_runs').select('customer_id').where('id', '=', run).executeTakeFirstOrThrow();
+    expect(cadenceRun.customer_id).toBe(survivor);
+    expect((await t.db.selectFrom('customer_opt_outs').select('customer_id').execute()).map((r) => r.customer_id)).toEqual([survivor]);
+    expect((await t.db.selectFrom('lead_assignments').select('customer_id').where('id', '=', assignment).executeTakeFirstOrThrow()).customer_id).toBe(survivor);
+    expect((await t.db.selectFrom('pool_log').select('customer_id').where('id', '=', poolEntry).executeTakeFirstOrThrow()).customer_id).toBe(survivor);
+    const requests = await t.db.selectFrom('ownership_conflicts').select(['id', 'customer_id', 'duplicate_id', 'status']).where('id', 'in', [conflict, otherRequest.json().id]).execute();
+    expect(requests.find((r) => r.id === conflict)).toMatchObject({ customer_id: survivor, duplicate_id: dup, status: 'resolved' });
+    expect(requests.find((r) => r.id !== conflict)).toMatchObject({ customer_id: survivor, status: 'open' });
+    // Nothing that names a customer points at the merged record any more.
+    for (const table of Object.keys(CUSTOMER_REFERENCES) as CustomerTable[]) {
+      const left = await t.db.selectFrom(table as 'contacts').select('customer_id').where('customer_id', '=', dup).execute();
+      expect(left, table).toHaveLength(0);
+    }
     const customerOf = async (table: 'contacts' | 'deals' | 'activities' | 'tasks', id: string) =>
       (await t.db.selectFrom(table).select('customer_id').where('id', '=', id).executeTakeFirstOrThrow()).customer_id;
     expect(await customerOf('contacts', contact)).toBe(survivor);
@@ -144,6 +192,14 @@ describe('leads: duplicates, ownership conflicts, assignment', () => {
     // The merged record's phone now belongs to the survivor for duplicate checks.
     const again = await post('seller_b', '/api/customers', { name: '新客户', phone: '139 1234 5678' });
     expect(again.json().error).toMatchObject({ code: 'DUPLICATE_CUSTOMER', customer: survivor });
+  });
+
+  it('every table with a customer_id column in the live database has a merge policy', async () => {
+    // Catches a migration that adds such a column without a CUSTOMER_REFERENCES entry (schema.ts is checked by tsc).
+    const tables = await t.db.introspection.getTables();
+    const withCustomer = tables.filter((tb) => tb.columns.some((c) => c.name === 'customer_id')).map((tb) => tb.name).sort();
+    expect(withCustomer).toContain('cadence_runs');
+    expect(withCustomer).toEqual(Object.keys(CUSTOMER_REFERENCES).sort());
   });
 
   it('assigns leads round robin across three sellers, by region to another team, recorded with rule and reason', async () => {

@@ -1,38 +1,105 @@
 /**
- * Merging two records of one customer: everything hanging off the merged one (contacts, deals, activities, tasks,
- * attachments, appointments) moves to the survivor, blank survivor fields are filled from the merged record, and the
- * merged record is soft-deleted. Record owners of moved deals/tasks/activities are kept: who did the work does not
- * change. Call inside one transaction; audited on both customers.
+ * Merging two records of one customer: everything hanging off the merged one moves to the survivor, blank survivor
+ * fields are filled from the merged record, and the merged record is soft-deleted. Record owners of moved
+ * deals/tasks/activities are kept: who did the work does not change. Call inside one transaction; audited on both
+ * customers.
+ *
+ * `CUSTOMER_REFERENCES` is the one list of tables with a `customer_id` column and what a merge does to each. Its type
+ * is derived from `Database`, so adding such a table to schema.ts without deciding its merge policy does not compile;
+ * tests/api/leads.test.ts also checks the live database catalog against it.
  */
 import type { Queryable } from '../../db/index.js';
+import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { emitEvent } from '../../core/events.js';
 import { recordAudit } from '../audit/repo.js';
 
 const FILLABLE = ['phone', 'phone_normalized', 'region', 'industry', 'source', 'level', 'credit_code'] as const;
 
+export type CustomerTable = { [K in keyof Database]: 'customer_id' extends keyof Database[K] ? K : never }[keyof Database];
+
+interface MergeStep {
+  trx: Queryable;
+  survivorId: string;
+  mergedId: string;
+  now: string;
+}
+/** Returns the ids of the rows it moved (tables keyed by customer report the customer id). */
+type Handler = (step: MergeStep) => Promise<string[]>;
+
+// Kysely cannot type a query over a union of tables; each handler is only ever given a table with customer_id.
+type AnyTable = 'contacts';
+
+/** Re-points every row; `touch` also bumps updated_at for tables that keep one. */
+const move =
+  (table: CustomerTable, touch: boolean): Handler =>
+  async ({ trx, survivorId, mergedId, now }) => {
+    const t = table as AnyTable;
+    const rows = await trx.selectFrom(t).select('id').where('customer_id', '=', mergedId).execute();
+    if (rows.length) await trx.updateTable(t).set(touch ? { customer_id: survivorId, updated_at: now } : { customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
+    return rows.map((r) => r.id);
+  };
+
+export const CUSTOMER_REFERENCES: Record<CustomerTable, Handler> = {
+  contacts: move('contacts', true),
+  deals: move('deals', true),
+  activities: move('activities', false),
+  tasks: move('tasks', true),
+  appointments: move('appointments', true),
+  // Runs of the moved deals, and of the customer's other cadences: their steps' tasks moved with `tasks`.
+  cadence_runs: move('cadence_runs', false),
+  // Assignment and pool history are the same real customer's story; the survivor's history tells all of it.
+  lead_assignments: move('lead_assignments', false),
+  pool_log: move('pool_log', false),
+  // An opt-out is the person's wish and survives the merge; one row per customer, so an existing one is kept.
+  customer_opt_outs: async ({ trx, survivorId, mergedId }) => {
+    const merged = await trx.selectFrom('customer_opt_outs').select('customer_id').where('customer_id', '=', mergedId).executeTakeFirst();
+    if (!merged) return [];
+    const kept = await trx.selectFrom('customer_opt_outs').select('customer_id').where('customer_id', '=', survivorId).executeTakeFirst();
+    if (kept) await trx.deleteFrom('customer_opt_outs').where('customer_id', '=', mergedId).execute();
+    else await trx.updateTable('customer_opt_outs').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
+    return kept ? [] : [survivorId];
+  },
+  // The merged record no longer exists, so it leaves the pool; the survivor keeps its own pool state.
+  customer_pool: async ({ trx, mergedId }) => {
+    await trx.deleteFrom('customer_pool').where('customer_id', '=', mergedId).execute();
+    return [];
+  },
+  // Other open requests about the merged record now concern the survivor. The request naming both records (the one
+  // this merge resolves) and resolved ones stay as written: they record what was decided about which record.
+  ownership_conflicts: async ({ trx, survivorId, mergedId }) => {
+    const open = await trx
+      .selectFrom('ownership_conflicts')
+      .select(['id', 'customer_id', 'duplicate_id'])
+      .where('status', '=', 'open')
+      .where((eb) => eb.or([eb('customer_id', '=', mergedId), eb('duplicate_id', '=', mergedId)]))
+      .execute();
+    const moved: string[] = [];
+    for (const c of open) {
+      const pair = new Set([c.customer_id, c.duplicate_id]);
+      if (pair.has(survivorId)) continue;
+      const set = {
+        customer_id: c.customer_id === mergedId ? survivorId : c.customer_id,
+        duplicate_id: c.duplicate_id === mergedId ? survivorId : c.duplicate_id,
+      };
+      await trx.updateTable('ownership_conflicts').set(set).where('id', '=', c.id).execute();
+      moved.push(c.id);
+    }
+    return moved;
+  },
+};
+
 export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: string, survivorId: string, mergedId: string) {
   const now = clock.now().toISOString();
   const survivor = await trx.selectFrom('customers').selectAll().where('id', '=', survivorId).executeTakeFirstOrThrow();
   const merged = await trx.selectFrom('customers').selectAll().where('id', '=', mergedId).executeTakeFirstOrThrow();
 
-  const ids = async (table: 'contacts' | 'deals' | 'activities' | 'tasks') =>
-    (await trx.selectFrom(table).select('id').where('customer_id', '=', mergedId).execute()).map((r) => r.id);
-  const moved = {
-    contacts: await ids('contacts'),
-    deals: await ids('deals'),
-    activities: await ids('activities'),
-    tasks: await ids('tasks'),
-    attachments: (await trx.selectFrom('attachments').select('id').where('entity', '=', 'customer').where('entity_id', '=', mergedId).execute()).map((r) => r.id),
-    appointments: (await trx.selectFrom('appointments').select('id').where('customer_id', '=', mergedId).execute()).map((r) => r.id),
-  };
-  await trx.updateTable('contacts').set({ customer_id: survivorId, updated_at: now }).where('customer_id', '=', mergedId).execute();
-  await trx.updateTable('deals').set({ customer_id: survivorId, updated_at: now }).where('customer_id', '=', mergedId).execute();
-  await trx.updateTable('activities').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
-  await trx.updateTable('tasks').set({ customer_id: survivorId, updated_at: now }).where('customer_id', '=', mergedId).execute();
+  const moved: Record<string, string[]> = {};
+  const step = { trx, survivorId, mergedId, now };
+  for (const [table, handler] of Object.entries(CUSTOMER_REFERENCES)) moved[table] = await handler(step);
+  // Attachments point at their record through (entity, entity_id), not customer_id.
+  moved.attachments = (await trx.selectFrom('attachments').select('id').where('entity', '=', 'customer').where('entity_id', '=', mergedId).execute()).map((r) => r.id);
   await trx.updateTable('attachments').set({ entity_id: survivorId }).where('entity', '=', 'customer').where('entity_id', '=', mergedId).execute();
-  await trx.updateTable('appointments').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
-  await trx.deleteFrom('customer_pool').where('customer_id', '=', mergedId).execute();
 
   const fill: Record<string, string> = {};
   for (const column of FILLABLE) {
@@ -69,5 +136,5 @@ export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: stri
     payload: { changed: ['merged', ...Object.keys(fill)], ownerId: survivor.owner_id, previousOwnerId: survivor.owner_id, mergedFrom: mergedId },
   });
   await emitEvent(trx, clock, { type: 'customer.deleted', entity: 'customer', entityId: mergedId, actorId, payload: { ownerId: merged.owner_id, mergedInto: survivorId } });
-  return { survivorId, mergedId, moved: Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length])) as Record<keyof typeof moved, number> };
+  return { survivorId, mergedId, moved: Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length])) as Record<CustomerTable | 'attachments', number> };
 }
