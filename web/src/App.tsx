@@ -1,33 +1,50 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { CadencesPage } from './features/cadences/CadencesPage';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/AuthProvider';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
-import { MyTasksPage } from './features/tasks/MyTasksPage';
-import { CustomersPage } from './features/customers/CustomersPage';
-import { CustomerDetailPage } from './features/customers/CustomerDetailPage';
-import { DealsPage } from './features/deals/DealsPage';
-import { DealDetailPage } from './features/deals/DealDetailPage';
-import { QuickLogPage } from './features/activities/QuickLogPage';
-import { UsersPage } from './features/admin/UsersPage';
-import { PipelinesPage } from './features/admin/PipelinesPage';
-import { PipelineEditPage } from './features/admin/PipelineEditPage';
-import { CustomFieldsPage } from './features/admin/CustomFieldsPage';
-import { TokensPage } from './features/tokens/TokensPage';
-import { InterventionsPage } from './features/sla/InterventionsPage';
-import { ChannelsPage } from './features/channels/ChannelsPage';
-import { CalendarPage } from './features/calendar/CalendarPage';
-import { RulesPage } from './features/rules/RulesPage';
-import { RuleEditPage } from './features/rules/RuleEditPage';
-import { AppointmentsPage } from './features/appointments/AppointmentsPage';
-import { DigestsPage } from './features/digests/DigestsPage';
-import { PoolPage } from './features/leads/PoolPage';
-import { ConflictsPage } from './features/leads/ConflictsPage';
+
+/**
+ * Every page is its own chunk: the first load carries the shell and the page asked for, not all 20-odd screens.
+ * Pages are named exports, so the loader picks the one wanted out of its module.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Skeleton active />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+const CadencesPage = lazyPage(() => import('./features/cadences/CadencesPage'), 'CadencesPage');
+const MyTasksPage = lazyPage(() => import('./features/tasks/MyTasksPage'), 'MyTasksPage');
+const CustomersPage = lazyPage(() => import('./features/customers/CustomersPage'), 'CustomersPage');
+const CustomerDetailPage = lazyPage(() => import('./features/customers/CustomerDetailPage'), 'CustomerDetailPage');
+const DealsPage = lazyPage(() => import('./features/deals/DealsPage'), 'DealsPage');
+const DealDetailPage = lazyPage(() => import('./features/deals/DealDetailPage'), 'DealDetailPage');
+const QuickLogPage = lazyPage(() => import('./features/activities/QuickLogPage'), 'QuickLogPage');
+const UsersPage = lazyPage(() => import('./features/admin/UsersPage'), 'UsersPage');
+const PipelinesPage = lazyPage(() => import('./features/admin/PipelinesPage'), 'PipelinesPage');
+const PipelineEditPage = lazyPage(() => import('./features/admin/PipelineEditPage'), 'PipelineEditPage');
+const CustomFieldsPage = lazyPage(() => import('./features/admin/CustomFieldsPage'), 'CustomFieldsPage');
+const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
+const InterventionsPage = lazyPage(() => import('./features/sla/InterventionsPage'), 'InterventionsPage');
+const ChannelsPage = lazyPage(() => import('./features/channels/ChannelsPage'), 'ChannelsPage');
+const CalendarPage = lazyPage(() => import('./features/calendar/CalendarPage'), 'CalendarPage');
+const RulesPage = lazyPage(() => import('./features/rules/RulesPage'), 'RulesPage');
+const RuleEditPage = lazyPage(() => import('./features/rules/RuleEditPage'), 'RuleEditPage');
+const AppointmentsPage = lazyPage(() => import('./features/appointments/AppointmentsPage'), 'AppointmentsPage');
+const DigestsPage = lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage');
+const PoolPage = lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage');
+const ConflictsPage = lazyPage(() => import('./features/leads/ConflictsPage'), 'ConflictsPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {

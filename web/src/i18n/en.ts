@@ -4,6 +4,7 @@ import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
 import { leadsEn } from './leads.en';
+import { formsEn } from './forms.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -256,4 +257,5 @@ export const en: Record<MessageKey, string> = {
   ...appointmentsEn,
   ...digestsEn,
   ...leadsEn,
+  ...formsEn,
 };

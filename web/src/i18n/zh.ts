@@ -3,6 +3,7 @@ import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 import { leadsZh } from './leads.zh';
+import { formsZh } from './forms.zh';
 
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
@@ -255,6 +256,7 @@ export const zh = {
   ...appointmentsZh,
   ...digestsZh,
   ...leadsZh,
+  ...formsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,30 +1,58 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { api, errorMessage } from '../../api/client';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { api, errorMessage, type FieldError } from '../../api/client';
 import type { Contact } from '../../api/types';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
+import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
+import { FormError } from '../forms/FormError';
 
 const POWERS = ['decision_maker', 'influencer', 'user', 'none'] as const;
+const FIELDS = ['name', 'title', 'decisionPower', 'phone', 'email'] as const;
 
 export function ContactsTable({ customerId, contacts }: { customerId: string; contacts: Contact[] }) {
   const { t } = useI18n();
-  const [adding, setAdding] = useState(false);
+  const { message } = App.useApp();
+  // null: closed; 'new': adding; a contact: editing it.
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const [leftover, setLeftover] = useState<FieldError[]>([]);
   const [form] = Form.useForm<Omit<Contact, 'id'>>();
   const client = useQueryClient();
+  const open = (target: Contact | 'new') => {
+    setLeftover([]);
+    add.reset();
+    setEditing(target);
+  };
   const add = useMutation({
-    mutationFn: (v: Omit<Contact, 'id'>) => api.post<Contact>(`/api/customers/${customerId}/contacts`, v),
+    mutationFn: (v: Omit<Contact, 'id'>) => {
+      const clean = Object.fromEntries(FIELDS.map((k) => [k, v[k] === '' || v[k] === undefined ? null : v[k]]));
+      if (editing && editing !== 'new') {
+        const patch = Object.fromEntries(Object.entries(clean).filter(([k, val]) => (editing[k as keyof Contact] ?? null) !== val));
+        return Object.keys(patch).length ? api.patch<Contact>(`/api/contacts/${editing.id}`, patch) : Promise.resolve(editing);
+      }
+      return api.post<Contact>(`/api/customers/${customerId}/contacts`, clean);
+    },
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['customer', customerId] });
-      setAdding(false);
-      form.resetFields();
+      client.invalidateQueries({ queryKey: ['audit', 'customer', customerId] });
+      setEditing(null);
     },
+    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver([...FIELDS], []))),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/contacts/${id}`),
+    onSuccess: () => {
+      message.success(t('forms.contactDeleted'));
+      client.invalidateQueries({ queryKey: ['customer', customerId] });
+      client.invalidateQueries({ queryKey: ['audit', 'customer', customerId] });
+    },
+    onError: (e) => message.error(errorMessage(e)),
   });
   return (
     <div>
-      <Button icon={<PlusOutlined />} size="small" onClick={() => setAdding(true)} style={{ marginBottom: 8 }}>
+      <Button icon={<PlusOutlined />} size="small" onClick={() => open('new')} style={{ marginBottom: 8 }}>
         {t('contacts.new')}
       </Button>
       <Table<Contact>
@@ -39,10 +67,29 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
           { title: t('contacts.decisionPower'), dataIndex: 'decisionPower', render: (p: string | null) => (p ? t(`decision.${p}` as MessageKey) : '—') },
           { title: t('contacts.phone'), dataIndex: 'phone' },
           { title: t('contacts.email'), dataIndex: 'email' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 90,
+            render: (_, c) => (
+              <Space size={0}>
+                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('forms.editContact')} onClick={() => open(c)} data-testid="contact-edit" />
+                <Popconfirm title={t('forms.deleteContact', { name: c.name })} onConfirm={() => remove.mutate(c.id)}>
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} loading={remove.isPending && remove.variables === c.id} data-testid="contact-delete" />
+                </Popconfirm>
+              </Space>
+            ),
+          },
         ]}
       />
-      <Modal open={adding} title={t('contacts.new')} onCancel={() => setAdding(false)} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)}>
+      <Modal open={editing !== null} title={editing === 'new' ? t('contacts.new') : t('forms.editContact')} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>
+        <Form
+          key={editing === 'new' || editing === null ? 'new' : editing.id}
+          form={form}
+          layout="vertical"
+          initialValues={editing === 'new' || editing === null ? {} : editing}
+          onFinish={(v) => add.mutate(v)}
+        >
           <Form.Item name="name" label={t('contacts.name')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={100} />
           </Form.Item>
@@ -58,7 +105,7 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
           <Form.Item name="email" label={t('contacts.email')}>
             <Input maxLength={200} />
           </Form.Item>
-          {add.error && <Alert type="error" showIcon message={errorMessage(add.error)} />}
+          <FormError error={add.error} leftover={leftover} />
         </Form>
       </Modal>
     </div>

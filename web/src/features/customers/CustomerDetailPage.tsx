@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Skeleton, Space, Tabs, Typography } from 'antd';
-import { EditOutlined, FormOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
@@ -15,11 +15,14 @@ import { AttachmentList } from '../attachments/AttachmentList';
 import { DealTable } from '../deals/DealTable';
 import { ContactsTable } from './ContactsTable';
 import { CustomerFormModal } from './CustomerFormModal';
+import { CustomValuesView } from '../forms/customFields';
+import { TaskFormModal } from '../tasks/TaskFormModal';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
+  const [addingTask, setAddingTask] = useState(false);
   const query = useQuery({ queryKey: ['customer', id], queryFn: () => api.get<Customer>(`/api/customers/${id}`) });
   if (query.error) return <Typography.Text type="danger">{errorMessage(query.error)}</Typography.Text>;
   const c = query.data;
@@ -33,7 +36,10 @@ export function CustomerDetailPage() {
             <Link to={`/quick-log?customerId=${c.id}`}>
               <Button icon={<FormOutlined />}>{t('nav.quickLog')}</Button>
             </Link>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            <Button icon={<PlusOutlined />} onClick={() => setAddingTask(true)} data-testid="customer-new-task">
+              {t('forms.newTask')}
+            </Button>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
               {t('common.edit')}
             </Button>
           </Space>
@@ -53,6 +59,7 @@ export function CustomerDetailPage() {
             <When at={c.updatedAt} />
           </Descriptions.Item>
         </Descriptions>
+        <CustomValuesView entity="customer" custom={c.custom} />
       </Card>
       <Card size="small">
         <Tabs
@@ -66,6 +73,7 @@ export function CustomerDetailPage() {
         />
       </Card>
       <CustomerFormModal open={editing} onClose={() => setEditing(false)} customer={c} />
+      <TaskFormModal open={addingTask} onClose={() => setAddingTask(false)} customer={{ id: c.id, name: c.name }} />
     </div>
   );
 }

@@ -1,13 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { api, errorMessage } from '../../api/client';
+import { Divider, Form, Input, Modal, Select } from 'antd';
+import { api, type FieldError } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { DuplicateNotice, duplicateOf } from '../leads/DuplicateNotice';
+import { CustomFieldItems, type CustomFormValues, customToForm, formToCustom, useCustomFields } from '../forms/customFields';
+import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
+import { FormError } from '../forms/FormError';
 
-type Values = Pick<Customer, 'kind' | 'name' | 'phone' | 'region' | 'industry' | 'source' | 'level' | 'creditCode'>;
+const BASE = ['kind', 'name', 'phone', 'region', 'industry', 'source', 'level', 'creditCode'] as const;
+type Values = Pick<Customer, (typeof BASE)[number]> & { custom?: CustomFormValues };
 
 /** Create a customer, or edit one when `customer` is given (PATCH sends only what changed). */
 export function CustomerFormModal({ open, onClose, customer }: { open: boolean; onClose(): void; customer?: Customer }) {
@@ -15,15 +19,26 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const defs = useCustomFields('customer').data?.items ?? [];
+  const [leftover, setLeftover] = useState<FieldError[]>([]);
   useEffect(() => {
-    if (open) form.setFieldsValue(customer ?? { kind: 'company' });
-  }, [open, customer, form]);
+    if (!open) return;
+    setLeftover([]);
+    // Keyed on defs.length: the definitions arrive once and are cached, and re-filling on every new array would wipe typing.
+    form.setFieldsValue(customer ? { ...customer, custom: customToForm(defs, customer.custom) } : { kind: 'company' });
+  }, [open, customer, form, defs.length]);
 
   const save = useMutation({
-    mutationFn: (values: Values) => {
-      const clean = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' ? null : v]));
-      return customer ? api.patch<Customer>(`/api/customers/${customer.id}`, clean) : api.post<Customer>('/api/customers', clean);
+    mutationFn: ({ custom, ...values }: Values) => {
+      const clean: Record<string, unknown> = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' || v === undefined ? null : v]));
+      const customOut = formToCustom(defs, custom, customer ? (customer.custom ?? {}) : undefined);
+      if (Object.keys(customOut).length) clean.custom = customOut;
+      if (!customer) return api.post<Customer>('/api/customers', clean);
+      // PATCH sends only what changed, so the audit entry names exactly the edited fields.
+      const patch = Object.fromEntries(Object.entries(clean).filter(([k, v]) => k === 'custom' || (customer[k as keyof Customer] ?? null) !== v));
+      return Object.keys(patch).length ? api.patch<Customer>(`/api/customers/${customer.id}`, patch) : Promise.resolve(customer);
     },
+    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver([...BASE], defs.map((d) => d.key)))),
     onSuccess: (saved) => {
       client.invalidateQueries({ queryKey: ['customers'] });
       client.invalidateQueries({ queryKey: ['customer', saved.id] });
@@ -33,7 +48,7 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
   });
 
   return (
-    <Modal open={open} onCancel={onClose} title={customer ? t('common.edit') : t('customers.new')} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal open={open} onCancel={onClose} title={customer ? t('forms.editCustomer') : t('customers.new')} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       {duplicateOf(save.error) && <DuplicateNotice info={duplicateOf(save.error)!} />}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="kind" label={t('customers.kind')}>
@@ -60,7 +75,9 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
         <Form.Item name="creditCode" label={t('customers.creditCode')}>
           <Input maxLength={18} />
         </Form.Item>
-        {save.error && !duplicateOf(save.error) && <Alert type="error" showIcon message={errorMessage(save.error)} />}
+        {defs.length > 0 && <Divider plain>{t('forms.customFields')}</Divider>}
+        <CustomFieldItems defs={defs} />
+        {!duplicateOf(save.error) && <FormError error={save.error} leftover={leftover} />}
       </Form>
     </Modal>
   );

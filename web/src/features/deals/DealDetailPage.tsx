@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { DealCadences } from '../cadences/DealCadences';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
-import { FormOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
@@ -20,11 +21,18 @@ import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
 import { useDealMove } from './useDealMove';
+import { DealEditModal } from './DealEditModal';
+import { useAuth } from '../../auth/AuthProvider';
+import { CustomValuesView } from '../forms/customFields';
+import { TaskFormModal } from '../tasks/TaskFormModal';
 
 export function DealDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const client = useQueryClient();
+  const { me } = useAuth();
+  const [editing, setEditing] = useState(false);
+  const [addingTask, setAddingTask] = useState(false);
   const deal = useDeal(id);
   const pipeline = usePipeline(deal.data?.pipelineId);
   const stages = stagesOf(pipeline.data);
@@ -67,6 +75,12 @@ export function DealDetailPage() {
             <Link to={`/quick-log?customerId=${d.customerId}&dealId=${d.id}`}>
               <Button icon={<FormOutlined />}>{t('nav.quickLog')}</Button>
             </Link>
+            <Button icon={<PlusOutlined />} onClick={() => setAddingTask(true)} data-testid="deal-new-task">
+              {t('forms.newTask')}
+            </Button>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="deal-edit">
+              {t('common.edit')}
+            </Button>
           </Space>
         }
       />
@@ -80,13 +94,18 @@ export function DealDetailPage() {
           <Descriptions.Item label={t('deals.customer')}>
             <Link to={`/customers/${d.customerId}`}>{d.customer?.name ?? d.customerName ?? d.customerId}</Link>
           </Descriptions.Item>
-          <Descriptions.Item label={t('deals.amount')}>
-            <Money fen={d.amountFen} />
-          </Descriptions.Item>
+          {me.role !== 'support' && (
+            <Descriptions.Item label={t('deals.amount')}>
+              <span data-testid="deal-amount-value">
+                <Money fen={d.amountFen} />
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('deals.expectedClose')}>{formatDate(d.expectedCloseDate, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('deals.status')}>{t(`deals.status.${d.status}` as 'deals.status.open')}</Descriptions.Item>
           <Descriptions.Item label={t('common.owner')}>{userName(d.owner, d.ownerName)}</Descriptions.Item>
         </Descriptions>
+        <CustomValuesView entity="deal" custom={d.custom} />
       </Card>
       <Card size="small">
         <Tabs
@@ -102,6 +121,13 @@ export function DealDetailPage() {
         />
       </Card>
       {mover.ui}
+      <DealEditModal deal={d} open={editing} onClose={() => setEditing(false)} />
+      <TaskFormModal
+        open={addingTask}
+        onClose={() => setAddingTask(false)}
+        customer={{ id: d.customerId, name: d.customer?.name ?? d.customerName ?? d.customerId }}
+        dealId={d.id}
+      />
     </div>
   );
 }

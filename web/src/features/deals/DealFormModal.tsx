@@ -1,13 +1,17 @@
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Divider, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, errorMessage } from '../../api/client';
+import { api, type FieldError } from '../../api/client';
 import type { Deal, Stage } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n';
 import { yuanToFen } from '../../lib/format';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { useStageName } from './stageName';
+import { CustomFieldItems, type CustomFormValues, formToCustom, useCustomFields } from '../forms/customFields';
+import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
+import { FormError } from '../forms/FormError';
 
 interface Values {
   title: string;
@@ -15,6 +19,7 @@ interface Values {
   stageKey?: string;
   amountYuan?: number;
   expectedCloseDate?: Dayjs;
+  custom?: CustomFormValues;
 }
 
 export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boolean; onClose(): void; pipelineId: string; stages: Stage[] }) {
@@ -24,9 +29,12 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
   const stageName = useStageName(stages);
   // Support never sees amounts, and the server refuses amounts from roles that cannot see them.
   const showAmount = useAuth().me.role !== 'support';
+  const defs = useCustomFields('deal').data?.items ?? [];
+  const [leftover, setLeftover] = useState<FieldError[]>([]);
   const save = useMutation({
     mutationFn: (v: Values) =>
       api.post<Deal>('/api/deals', {
+        custom: formToCustom(defs, v.custom),
         title: v.title,
         customerId: v.customerId,
         pipelineId,
@@ -40,6 +48,7 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
       form.resetFields();
       onClose();
     },
+    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver(['title', 'customerId', 'stageKey', 'expectedCloseDate'], defs.map((d) => d.key), { amountFen: 'amountYuan' }))),
   });
   return (
     <Modal open={open} title={t('deals.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
@@ -61,7 +70,9 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
         <Form.Item name="expectedCloseDate" label={t('deals.expectedClose')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        {save.error && <Alert type="error" showIcon message={errorMessage(save.error)} />}
+        {defs.length > 0 && <Divider plain>{t('forms.customFields')}</Divider>}
+        <CustomFieldItems defs={defs} />
+        <FormError error={save.error} leftover={leftover} />
       </Form>
     </Modal>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { App, Badge, Button, List, Tabs, Tag, Typography } from 'antd';
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage, type Page } from '../../api/client';
 import type { Task } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { CadenceSteps } from '../cadences/CadenceSteps';
+import { TaskFormModal } from './TaskFormModal';
 
 type View = 'today' | 'overdue' | 'upcoming';
 const VIEWS: View[] = ['today', 'overdue', 'upcoming'];
@@ -22,10 +23,19 @@ function useTasks(view: View) {
 export function MyTasksPage() {
   const { t } = useI18n();
   const [view, setView] = useState<View>('today');
+  const [creating, setCreating] = useState(false);
   const counts = { today: useTasks('today'), overdue: useTasks('overdue'), upcoming: useTasks('upcoming') };
   return (
     <div>
-      <PageTitle title={t('nav.tasks')} />
+      <PageTitle
+        title={t('nav.tasks')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
+            {t('forms.newTask')}
+          </Button>
+        }
+      />
+      <TaskFormModal open={creating} onClose={() => setCreating(false)} />
       <CadenceSteps />
       <Tabs
         activeKey={view}
@@ -50,6 +60,7 @@ function TaskList({ view }: { view: View }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const query = useTasks(view);
+  const [editing, setEditing] = useState<Task | undefined>();
   const sla = useSlaStates('task', query.data?.items.filter((task) => task.status === 'open').map((task) => task.id) ?? []);
   const complete = useMutation({
     mutationFn: (id: string) => api.patch<Task>(`/api/tasks/${id}`, { status: 'done' }),
@@ -61,6 +72,8 @@ function TaskList({ view }: { view: View }) {
   });
   if (query.error) return <Typography.Text type="danger">{errorMessage(query.error)}</Typography.Text>;
   return (
+    <>
+    <TaskFormModal open={!!editing} task={editing} onClose={() => setEditing(undefined)} />
     <List<Task>
       loading={query.isPending}
       dataSource={query.data?.items ?? []}
@@ -69,6 +82,7 @@ function TaskList({ view }: { view: View }) {
         <List.Item
           data-testid="task-row"
           actions={[
+            task.status === 'open' && <Button key="edit" size="small" type="text" icon={<EditOutlined />} aria-label={t('forms.editTask')} onClick={() => setEditing(task)} data-testid="task-edit" />,
             task.status === 'open' ? (
               <Button key="done" size="small" icon={<CheckOutlined />} loading={complete.isPending && complete.variables === task.id} onClick={() => complete.mutate(task.id)}>
                 {t('tasks.complete')}
@@ -105,5 +119,6 @@ function TaskList({ view }: { view: View }) {
         </List.Item>
       )}
     />
+    </>
   );
 }

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { api, type Page } from '../../api/client';
+import type { Me, UserRow } from '../../api/types';
+import { useI18n } from '../../i18n';
+
+/** Roles that may give records to someone else; sellers, finance and support only ever assign themselves. */
+const ASSIGNING_ROLES = new Set(['lead', 'regional_manager', 'director', 'admin']);
+
+export function mayAssignOthers(me: Me): boolean {
+  return ASSIGNING_ROLES.has(me.role);
+}
+
+/** Active users in a team subtree (admins: everyone); the server is the judge of who may really be assigned. */
+export function useUsers(teamId?: string) {
+  return useQuery({
+    queryKey: ['users', teamId ?? 'all', ''],
+    queryFn: () => api.get<Page<UserRow>>('/api/users', { team: teamId }),
+    staleTime: 60_000,
+    select: (page) => page.items.filter((u) => u.active),
+  });
+}
+
+interface Props {
+  value?: string;
+  onChange?(value: string | undefined): void;
+  id?: string;
+  teamId?: string;
+  testId?: string;
+  allowClear?: boolean;
+}
+
+export function UserSelect({ value, onChange, id, teamId, testId, allowClear }: Props) {
+  const { t } = useI18n();
+  const users = useUsers(teamId);
+  return (
+    <Select
+      id={id}
+      data-testid={testId}
+      showSearch
+      allowClear={allowClear}
+      value={value}
+      onChange={onChange}
+      loading={users.isPending}
+      placeholder={t('forms.pickUser')}
+      optionFilterProp="label"
+      options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/** The team whose members `me` may assign to: the whole org for directors and admins, else their own subtree. */
+export function assignableTeam(me: Me): string | undefined {
+  return me.role === 'admin' || me.role === 'director' ? undefined : me.team.id;
+}

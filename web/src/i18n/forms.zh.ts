@@ -1,0 +1,22 @@
+/** Chinese labels of the record forms: tasks, custom field inputs, deal/contact editing. */
+export const formsZh = {
+  'forms.newTask': '新建任务',
+  'forms.editTask': '编辑任务',
+  'forms.taskTitle': '任务内容',
+  'forms.assignee': '执行人',
+  'forms.assigneeSelf': '我自己',
+  'forms.dueAt': '截止时间',
+  'forms.customer': '关联客户',
+  'forms.deal': '关联商机',
+  'forms.taskCreated': '任务已创建',
+  'forms.editDeal': '编辑商机',
+  'forms.editCustomer': '编辑客户',
+  'forms.editContact': '编辑联系人',
+  'forms.deleteContact': '删除联系人「{name}」？',
+  'forms.contactDeleted': '联系人已删除',
+  'forms.customFields': '自定义字段',
+  'forms.attachmentHint': '在「附件」中上传类型为「{kind}」的文件',
+  'forms.pickUser': '选择用户',
+  'forms.fixFields': '请检查标红的字段',
+  'forms.tasks': '任务',
+} as const;
