@@ -257,6 +257,19 @@ describe('store appointments and no-shows', () => {
     expect(mine).toMatchObject({ appointments: 3, dealsWon: 1 });
   });
 
+  it('accepts a full-width phone from a Chinese IME as the same customer, stored and texted half-width', async () => {
+    await setup();
+    const seller = await t.as('seller_a');
+    const first = await book(seller, { phone: '１３８　００１３　８０００', at: sh('2026-11-02T15:00:00') });
+    expect(first).toMatchObject({ customerCreated: true, customer: { name: '138****8000' } });
+    const second = await book(seller, { phone: '13800138000', at: sh('2026-11-03T15:00:00') });
+    expect(second).toMatchObject({ customerCreated: false, customer: { id: first.customer.id } });
+    const customer = await t.db.selectFrom('customers').select(['phone', 'phone_normalized']).where('id', '=', first.customer.id).executeTakeFirstOrThrow();
+    expect(customer).toEqual({ phone: '138 0013 8000', phone_normalized: '13800138000' });
+    const sms = await t.db.selectFrom('outbox').select('recipient').where('kind', '=', 'sms').execute();
+    expect(sms.map((r) => r.recipient)).toEqual(['13800138000', '13800138000']);
+  });
+
   it('refuses bad input with 4xx naming the field and writes nothing', async () => {
     await setup();
     const seller = await t.as('seller_a');

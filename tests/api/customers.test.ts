@@ -183,6 +183,30 @@ describe('customers and contacts', () => {
     expect((await seller({ method: 'GET', url: `/api/customers/${ids.a1}` })).json().contacts).toEqual([]);
   });
 
+  it('accepts full-width phones (Chinese IME) on create, update and contacts, storing them half-width', async () => {
+    const seller = await t.as('seller_a');
+    // The same number as 上海瑞金医院's, typed full-width: a duplicate, not a malformed phone.
+    const dup = await seller({ method: 'POST', url: '/api/customers', payload: { name: '全角号码客户', phone: '１３８００１３８０００' } });
+    expect(dup.statusCode, dup.body).toBe(409);
+    expect(dup.json().error).toMatchObject({ code: 'DUPLICATE_CUSTOMER', customer: ids.a1, matchedOn: ['phone'] });
+    const created = await create('seller_a', { name: '上海第六人民医院', phone: '（０２１）６４３６　９１８１' });
+    expect(created).toMatchObject({ phone: '(021)6436 9181', phoneNormalized: '02164369181' });
+    const patched = await seller({ method: 'PATCH', url: `/api/customers/${created.id}`, payload: { phone: '＋８６　１３９－１２３４－５６７８' } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ phone: '+86 139-1234-5678', phoneNormalized: '13912345678' });
+    const found = await seller({ method: 'GET', url: '/api/customers?q=13912345678' });
+    expect(found.json().items.map((c: { id: string }) => c.id)).toEqual([created.id]);
+    const contact = await seller({ method: 'POST', url: `/api/customers/${created.id}/contacts`, payload: { name: '赵医生', phone: '１３７００００２２２２' } });
+    expect(contact.statusCode, contact.body).toBe(201);
+    expect(contact.json().phone).toBe('13700002222');
+    // Full-width letters are still not a phone.
+    const bad = await seller({ method: 'PATCH', url: `/api/customers/${created.id}`, payload: { phone: '１３８ＡＢＣ' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['phone']);
+    expect((await t.db.selectFrom('customers').select('phone').where('id', '=', created.id).executeTakeFirstOrThrow()).phone).toBe('+86 139-1234-5678');
+    expect((await seller({ method: 'DELETE', url: `/api/customers/${created.id}` })).statusCode).toBe(200);
+  });
+
   it('validates custom fields, naming custom.<key>, including user-type values', async () => {
     const admin = await t.as('admin');
     for (const def of [

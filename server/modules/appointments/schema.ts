@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneText } from '../customers/schema.js';
 import { isoInstant } from '../tasks/schema.js';
 
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'no_show', 'cancelled'] as const;
@@ -8,13 +9,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const localDate = z.string().regex(DATE, 'must be a date YYYY-MM-DD');
 
 export const appointmentBody = z.object({
-  /** The customer's phone in any usual notation (spaces, dashes, +86 / 0086); found or created by its normalised form. */
-  phone: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .regex(/^\+?[\d\s()-]*\d[\d\s()-]*$/, 'must be a phone number (digits, spaces, + - ( ))'),
+  /** The customer's phone in any usual notation (spaces, dashes, +86 / 0086, full-width digits); found or created by its normalised form. */
+  phone: phoneText,
   at: isoInstant,
   name: z.string().trim().min(1).max(100).optional(),
   durationMinutes: z.number().int().min(5).max(600).default(60),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from '../../core/http.js';
+import { toHalfWidth } from '../leads/normalize.js';
 import { CREDIT_CODE } from './rules.js';
 
 export const CUSTOMER_KINDS = ['company', 'person'] as const;
@@ -7,11 +8,17 @@ export const DECISION_POWERS = ['decision_maker', 'influencer', 'user', 'none'] 
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
-const phone = z
+/**
+ * A phone as people type it. Full-width characters (１３８…, ＋８６, （０２１）, ideographic spaces from a Chinese IME)
+ * become half-width before the format check, so they are accepted and stored the way the normaliser reads them.
+ */
+export const phoneText = z
   .string()
   .trim()
+  .overwrite(toHalfWidth)
   .max(40)
   .regex(/^\+?[\d\s()-]*\d[\d\s()-]*$/, 'must be a phone number (digits, spaces, + - ( ))');
+const phone = phoneText;
 const customValues = z.record(z.string(), z.unknown());
 
 export const customerBody = z.object({
