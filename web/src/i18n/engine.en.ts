@@ -179,6 +179,7 @@ export const engineEn: Record<keyof typeof engineZh, string> = {
   'rules.action.notify': 'Notify',
   'rules.action.create_task': 'Create task',
   'rules.action.create_followup': 'Follow-up task for someone else',
+  'rules.action.create_followup_deal': 'Follow-up deal for someone else',
   'rules.action.set_field': 'Set field',
   'rules.action.webhook': 'Call webhook',
   'rules.recipients': 'Recipients',

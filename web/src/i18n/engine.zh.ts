@@ -177,6 +177,7 @@ export const engineZh = {
   'rules.action.notify': '发送通知',
   'rules.action.create_task': '创建任务',
   'rules.action.create_followup': '给他人创建跟进任务',
+  'rules.action.create_followup_deal': '给他人创建跟进商机',
   'rules.action.set_field': '设置字段',
   'rules.action.webhook': '调用 Webhook',
   'rules.recipients': '接收人',
