@@ -1,0 +1,166 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './support/server.js';
+
+const PIPELINE_YAML = `
+key: e2e_forms
+name: 表单流程
+nameEn: Forms flow
+stages:
+  - key: first_touch
+    name: 首次触达
+    probability: 10
+  - key: won
+    name: 赢单
+    probability: 100
+    terminal: won
+`;
+
+let server: RunningServer;
+let browser: Browser;
+let admin: ApiCaller;
+let seller: ApiCaller;
+let customerId: string;
+let dealId: string;
+let obsoleteFieldId: string;
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  server = await startServer();
+  admin = await server.as('admin');
+  const imported = await admin<{ id: string }>('POST', '/api/pipelines/import', { yaml: PIPELINE_YAML });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+  const fields = [
+    { entity: 'deal', key: 'bed_count', label: '床位数', labelEn: 'Beds', type: 'number' },
+    { entity: 'deal', key: 'hospital_level', label: '医院等级', labelEn: 'Hospital level', type: 'select', options: [{ value: 'level3', label: '三级' }, { value: 'level2', label: '二级' }] },
+    { entity: 'deal', key: 'obsolete_note', label: '旧备注', type: 'text' },
+  ];
+  for (const field of fields) {
+    const created = await admin<{ id: string }>('POST', '/api/custom-fields', field);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    if (field.key === 'obsolete_note') obsoleteFieldId = created.body.id;
+  }
+  seller = await server.as('seller_a');
+  const customer = await seller<{ id: string }>('POST', '/api/customers', { name: '杭州邵逸夫医院', kind: 'company', region: '华东' });
+  expect(customer.status, JSON.stringify(customer.body)).toBe(201);
+  customerId = customer.body.id;
+  const deal = await seller<{ id: string }>('POST', '/api/deals', { title: '监护仪采购', customerId, pipelineId: imported.body.id, amountFen: 100_000 });
+  expect(deal.status, JSON.stringify(deal.body)).toBe(201);
+  dealId = deal.body.id;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function logIn(page: Page, username: string) {
+  await page.goto(server.baseUrl + '/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('logout').waitFor();
+}
+
+interface TaskRow {
+  id: string;
+  title: string;
+  assigneeId: string;
+  dueAt: string | null;
+  customerId: string | null;
+}
+
+describe('record forms (desktop)', () => {
+  it('creates a task from My tasks, then edits its due time', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    try {
+      await logIn(page, 'seller_a');
+      await page.getByTestId('new-task').click();
+      const modal = page.locator('.ant-modal', { has: page.getByTestId('task-form') });
+      await modal.waitFor();
+      await modal.getByTestId('task-title').fill('寄送监护仪报价单');
+      await modal.locator('#dueAt').click();
+      await modal.locator('#dueAt').fill('2030-03-04 10:30');
+      await modal.locator('#dueAt').press('Enter');
+      await modal.locator('#customerId').click();
+      await modal.locator('#customerId').fill('邵逸夫');
+      await page.locator('.ant-select-item-option', { hasText: '杭州邵逸夫医院' }).click();
+      await page.screenshot({ path: 'test-results/forms-task.png', animations: 'disabled' });
+      await page.getByTestId('task-form-ok').click();
+      await page.getByText('任务已创建').waitFor();
+      await modal.waitFor({ state: 'hidden' });
+
+      const list = await seller<{ items: TaskRow[] }>('GET', '/api/tasks?assigneeId=me&view=all&pageSize=200');
+      const task = list.body.items.find((x) => x.title === '寄送监护仪报价单');
+      expect(task, JSON.stringify(list.body)).toBeTruthy();
+      // 10:30 in Shanghai (the org zone) is 02:30 UTC; a seller's task is theirs by default.
+      expect(task!.dueAt).toBe('2030-03-04T02:30:00.000Z');
+      expect(task!.customerId).toBe(customerId);
+      expect(task!.assigneeId).toBe(server.org.users.sellerA.id);
+
+      // The task is in "upcoming"; edit its due time there.
+      await page.getByRole('tab', { name: /即将到期/ }).click();
+      const row = page.getByTestId('task-row').filter({ hasText: '寄送监护仪报价单' });
+      await row.getByTestId('task-edit').click();
+      await modal.waitFor();
+      await expect(modal.locator('#dueAt').inputValue()).resolves.toBe('2030-03-04 10:30');
+      await modal.locator('#dueAt').click();
+      await modal.locator('#dueAt').fill('2030-03-05 16:00');
+      await modal.locator('#dueAt').press('Enter');
+      await page.getByTestId('task-form-ok').click();
+      await modal.waitFor({ state: 'hidden' });
+      await expect
+        .poll(async () => (await seller<TaskRow>('GET', `/api/tasks/${task!.id}`)).body.dueAt)
+        .toBe('2030-03-05T08:00:00.000Z');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("edits a deal's amount and custom fields; a server refusal lands under the right input and writes nothing", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    try {
+      await logIn(page, 'seller_a');
+      await page.goto(`${server.baseUrl}/deals/${dealId}`);
+      await page.getByTestId('deal-edit').click();
+      const modal = page.locator('.ant-modal', { has: page.getByTestId('deal-edit-form') });
+      await modal.waitFor();
+      await expect(modal.locator('#amountYuan').inputValue()).resolves.toBe('1000.00');
+      await modal.locator('#amountYuan').fill('12345.67');
+      await modal.locator('#custom_bed_count').fill('120');
+      await modal.locator('#custom_hospital_level').click();
+      await page.locator('.ant-select-item-option', { hasText: '三级' }).click();
+      await modal.locator('#custom_obsolete_note').fill('旧字段的值');
+
+      // The admin removes a field while the seller is typing: the server names it and the form puts that under its input.
+      expect((await admin('DELETE', `/api/custom-fields/${obsoleteFieldId}`)).status).toBe(200);
+      await page.getByTestId('deal-form-ok').click();
+      const obsoleteItem = modal.locator('.ant-form-item', { has: page.locator('#custom_obsolete_note') });
+      await obsoleteItem.locator('.ant-form-item-explain-error').waitFor();
+      await expect(obsoleteItem.locator('.ant-form-item-explain-error').textContent()).resolves.toContain('is not a defined custom field');
+      await page.screenshot({ path: 'test-results/forms-deal-error.png', animations: 'disabled' });
+      const untouched = await seller<{ amountFen: number; custom: Record<string, unknown> }>('GET', `/api/deals/${dealId}`);
+      expect(untouched.body.amountFen).toBe(100_000);
+      expect(untouched.body.custom).toEqual({});
+
+      await modal.locator('#custom_obsolete_note').fill('');
+      await page.getByTestId('deal-form-ok').click();
+      await modal.waitFor({ state: 'hidden' });
+      await expect
+        .poll(async () => (await seller<{ amountFen: number }>('GET', `/api/deals/${dealId}`)).body.amountFen)
+        .toBe(1_234_567);
+      const saved = await seller<{ amountFen: number; custom: Record<string, unknown> }>('GET', `/api/deals/${dealId}`);
+      expect(saved.body.custom).toEqual({ bed_count: 120, hospital_level: 'level3' });
+      await page.getByTestId('custom-value-hospital_level').filter({ hasText: '三级' }).waitFor();
+      await expect(page.getByTestId('deal-amount-value').textContent()).resolves.toContain('¥12,345.67');
+      await page.screenshot({ path: 'test-results/forms-deal.png', animations: 'disabled' });
+    } finally {
+      await context.close();
+    }
+  });
+});
