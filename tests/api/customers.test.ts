@@ -203,6 +203,10 @@ describe('customers and contacts', () => {
     const bad = await seller({ method: 'PATCH', url: `/api/customers/${created.id}`, payload: { phone: '１３８ＡＢＣ' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['phone']);
+    // Too few digits to be any real number.
+    const short = await seller({ method: 'PATCH', url: `/api/customers/${created.id}`, payload: { phone: '12' } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields[0]).toMatchObject({ field: 'phone', message: 'must have 7 to 20 digits' });
     expect((await t.db.selectFrom('customers').select('phone').where('id', '=', created.id).executeTakeFirstOrThrow()).phone).toBe('+86 139-1234-5678');
     expect((await seller({ method: 'DELETE', url: `/api/customers/${created.id}` })).statusCode).toBe(200);
   });

@@ -17,7 +17,12 @@ export const phoneText = z
   .trim()
   .overwrite(toHalfWidth)
   .max(40)
-  .regex(/^\+?[\d\s()-]*\d[\d\s()-]*$/, 'must be a phone number (digits, spaces, + - ( ))');
+  .regex(/^\+?[\d\s()-]*\d[\d\s()-]*$/, { message: 'must be a phone number (digits, spaces, + - ( ))', abort: true })
+  // Shortest real number is a 7-digit local landline; the longest an international number with extension.
+  .refine((value) => {
+    const digits = value.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 20;
+  }, 'must have 7 to 20 digits');
 const phone = phoneText;
 const customValues = z.record(z.string(), z.unknown());
 
