@@ -12,7 +12,7 @@ export function FormError({ error, leftover }: { error: unknown; leftover: Field
   const fields = error instanceof ApiError ? (error.body.fields ?? []) : [];
   const allPlaced = fields.length > 0 && leftover.length === 0;
   const text = allPlaced
-    ? `${error instanceof Error ? error.message : ''} — ${t('forms.fixFields')}`
+    ? t('forms.fixFields')
     : leftover.length
       ? `${(error as Error).message} (${leftover.map((f) => `${f.field}: ${f.message}`).join('; ')})`
       : errorMessage(error);
