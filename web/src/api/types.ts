@@ -413,7 +413,7 @@ export interface RuleTrigger {
   cron?: string;
 }
 
-export type RuleActionType = 'notify' | 'create_task' | 'create_followup' | 'set_field' | 'webhook';
+export type RuleActionType = 'notify' | 'create_task' | 'create_followup' | 'set_field' | 'webhook' | 'start_cadence' | 'create_followup_deal';
 
 export interface RuleAction {
   type: RuleActionType;

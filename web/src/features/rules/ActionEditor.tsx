@@ -3,8 +3,9 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/
 import type { RuleAction, RuleActionType } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { FieldErrors } from './api';
+import { FollowupDealFields, StartCadenceFields } from './DealActionFields';
 
-export const ACTION_TYPES: RuleActionType[] = ['notify', 'create_task', 'create_followup', 'set_field', 'webhook'];
+export const ACTION_TYPES: RuleActionType[] = ['notify', 'create_task', 'create_followup', 'set_field', 'webhook', 'start_cadence', 'create_followup_deal'];
 const RECIPIENTS = ['owner', 'owner.lead', 'owner.regional_manager', 'owner.director', 'actor', 'role:lead', 'role:regional_manager', 'role:director', 'role:admin'];
 const CHANNELS = ['inapp', 'wecom', 'dingtalk', 'feishu', 'email', 'sms'];
 /** Fields a set_field action may write, per trigger entity (mirrors the server's SETTABLE_FIELDS). */
@@ -27,6 +28,10 @@ export function blankAction(type: RuleActionType): RuleAction {
       return { type, config: { field: '', value: '' } };
     case 'webhook':
       return { type, config: { url: '', secret: '' } };
+    case 'start_cadence':
+      return { type, config: { cadence: '' } };
+    case 'create_followup_deal':
+      return { type, config: { pipeline: '', owner: 'owner.lead', title: '', amountFen: 'copy' } };
   }
 }
 
@@ -150,6 +155,10 @@ export function ActionEditor({ index, count, action, entity, errors, onChange, o
           </Col>
           <Col xs={24} sm={12}>{text('event', 'rules.event')}</Col>
         </Row>
+      )}
+      {action.type === 'start_cadence' && <StartCadenceFields index={index} cfg={cfg} set={set} item={item} />}
+      {action.type === 'create_followup_deal' && (
+        <FollowupDealFields index={index} cfg={cfg} set={set} item={item} recipientOptions={recipientOptions} title={text('title', 'rules.dealTitle', { hint: t('rules.templateHint'), required: true })} />
       )}
     </Card>
   );
