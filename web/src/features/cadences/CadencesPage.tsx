@@ -1,33 +1,25 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, ImportOutlined } from '@ant-design/icons';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { useCadences, type Cadence } from './api';
+import { CadenceEditor } from './CadenceEditor';
 import { deliverableText } from './CadenceSteps';
 
-interface YamlError {
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
-
-/** Admin: cadences with their steps; edit any cadence (or a new one) as YAML with line-precise errors; export. */
+/** Admin: cadences with their steps; edit any cadence (or a new one) in the step form or as YAML; export. */
 export function CadencesPage() {
   const { t, lang } = useI18n();
   const en = lang === 'en';
   const query = useCadences();
-  const [editing, setEditing] = useState<string | null>(null);
-  const open = async (key: string | null) => setEditing(key ? await (await fetch(`/api/cadences/${key}/export`, { credentials: 'same-origin' })).text() : '');
+  // undefined: closed; null: a new cadence.
+  const [editing, setEditing] = useState<Cadence | null | undefined>(undefined);
   return (
     <div>
       <PageTitle title={t('nav.adminCadences')} />
       <Space style={{ marginBottom: 12 }}>
-        <Button icon={<ImportOutlined />} onClick={() => open(null)} data-testid="cadence-import">
-          {t('cadences.importYaml')}
+        <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="cadence-new">
+          {t('cadences.new')}
         </Button>
       </Space>
       {(query.data?.items ?? []).map((c: Cadence) => (
@@ -35,6 +27,8 @@ export function CadencesPage() {
           key={c.key}
           size="small"
           style={{ marginBottom: 12 }}
+          data-testid="cadence-card"
+          data-cadence-key={c.key}
           title={
             <span>
               {en ? c.nameEn : c.name} <Typography.Text type="secondary">{c.key} · v{c.version}</Typography.Text>
@@ -42,8 +36,8 @@ export function CadencesPage() {
           }
           extra={
             <Space>
-              <Button size="small" icon={<EditOutlined />} onClick={() => open(c.key)}>
-                {t('cadences.editYaml')}
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid="cadence-edit">
+                {t('cadences.edit')}
               </Button>
               <Button size="small" icon={<DownloadOutlined />} href={`/api/cadences/${c.key}/export`}>
                 YAML
@@ -69,47 +63,7 @@ export function CadencesPage() {
           />
         </Card>
       ))}
-      <YamlEditor text={editing} onClose={() => setEditing(null)} />
+      <CadenceEditor cadence={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
     </div>
-  );
-}
-
-function YamlEditor({ text, onClose }: { text: string | null; onClose(): void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [errors, setErrors] = useState<YamlError[]>([]);
-  const value = draft ?? text ?? '';
-  const close = () => {
-    setDraft(null);
-    setErrors([]);
-    onClose();
-  };
-  const save = useMutation({
-    mutationFn: () => api.post('/api/cadences/import', { yaml: value }),
-    onMutate: () => setErrors([]),
-    onSuccess: () => {
-      message.success(t('cadences.saved'));
-      client.invalidateQueries({ queryKey: ['cadences'] });
-      close();
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && Array.isArray(e.body.errors)) setErrors(e.body.errors as YamlError[]);
-      else message.error(errorMessage(e));
-    },
-  });
-  return (
-    <Modal open={text !== null} title={t('cadences.editYaml')} onOk={() => save.mutate()} confirmLoading={save.isPending} onCancel={close} width={760} okText={t('common.save')}>
-      <Input.TextArea data-testid="cadence-yaml" value={value} onChange={(e) => setDraft(e.target.value)} rows={18} style={{ fontFamily: 'monospace' }} />
-      {errors.length > 0 && (
-        <Alert
-          type="error"
-          style={{ marginTop: 8 }}
-          message={t('cadences.yamlErrors')}
-          description={<List size="small" dataSource={errors} renderItem={(e) => <List.Item>{t('cadences.yamlLine', { line: e.line, column: e.column })} {e.path} {e.message}</List.Item>} />}
-        />
-      )}
-    </Modal>
   );
 }
