@@ -7,13 +7,11 @@
  * ask for them before the deal can move on.
  */
 import type { Clock } from '../../core/clock.js';
-import { emitEvent } from '../../core/events.js';
-import { newId } from '../../core/ids.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import { findStage } from '../pipelines/definition.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
 import * as repo from './repo.js';
+import { insertNewDeal } from './insert.js';
 
 export interface FollowupDealInput {
   db: Queryable;
@@ -43,34 +41,18 @@ export async function createFollowupDeal(input: FollowupDealInput) {
   const owner = await repo.findActiveUser(db, input.ownerId);
   if (!owner) throw new Error('create_followup_deal: the owner is not an active user');
 
-  const now = clock.now().toISOString();
-  const dealId = newId();
-  const row = {
-    id: dealId,
+  const dealId = await insertNewDeal(db, clock, {
     title: input.title,
-    customer_id: customer.id,
-    pipeline_id: pipelineRow.id,
-    stage_key: stage.key,
-    status: 'open',
-    owner_id: owner.id,
-    team_path: owner.team_path,
-    amount_fen: input.amountFen,
-    expected_close_date: null,
-    checklist: '{}',
-    custom: '{}',
-    stage_entered_at: now,
-    created_at: now,
-    updated_at: now,
-  };
-  await repo.insertDeal(db, row);
-  await repo.insertHistory(db, { id: newId(), deal_id: dealId, stage_key: stage.key, entered_at: now, left_at: null, entered_by: null, direction: 'created', skip_reason: null });
-  await recordAudit(db, clock, { entity: 'deal', entityId: dealId, action: 'create', actorId: null, after: { ...row, source: { rule: input.rule.key } } });
-  await emitEvent(db, clock, {
-    type: 'deal.created',
-    entity: 'deal',
-    entityId: dealId,
+    customerId: customer.id,
+    pipelineId: pipelineRow.id,
+    stageKey: stage.key,
+    owner,
+    amountFen: input.amountFen,
+    expectedCloseDate: null,
+    custom: {},
     actorId: null,
-    payload: { pipelineId: pipelineRow.id, stageKey: stage.key, ownerId: owner.id, customerId: customer.id, source: input.source },
+    auditNote: { source: { rule: input.rule.key } },
+    eventSource: input.source,
   });
   return { deal: dealId, pipeline: def.key, stage: stage.key, ownerId: owner.id, amountFen: input.amountFen };
 }

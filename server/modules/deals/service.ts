@@ -19,6 +19,7 @@ import * as pipelinesRepo from '../pipelines/repo.js';
 import { planMove } from './moves.js';
 import { loaded, presentDeal, presentHistory, type LoadedPipeline } from './presenter.js';
 import * as repo from './repo.js';
+import { insertNewDeal } from './insert.js';
 import type { ChecklistInput, DealCreateInput, DealListQuery, DealPatchInput, MoveInput } from './schema.js';
 
 const SORTABLE = {
@@ -130,36 +131,17 @@ export async function createDeal(db: Db, clock: Clock, actor: Actor, input: Deal
     const owner = await resolveOwner(trx, actor, input.ownerId);
     const custom = input.custom ?? {};
     await checkCustom(trx, custom, false);
-    const now = clock.now().toISOString();
-    const dealId = newId();
-    const row = {
-      id: dealId,
+    return insertNewDeal(trx, clock, {
       title: input.title,
-      customer_id: customer.id,
-      pipeline_id: pipelineRow.id,
-      stage_key: stage.key,
-      status: 'open',
-      owner_id: owner.id,
-      team_path: owner.team_path,
-      amount_fen: input.amountFen ?? 0,
-      expected_close_date: input.expectedCloseDate ?? null,
-      checklist: '{}',
-      custom: toJson(custom),
-      stage_entered_at: now,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertDeal(trx, row);
-    await repo.insertHistory(trx, { id: newId(), deal_id: dealId, stage_key: stage.key, entered_at: now, left_at: null, entered_by: actor.id, direction: 'created', skip_reason: null });
-    await recordAudit(trx, clock, { entity: 'deal', entityId: dealId, action: 'create', actorId: actor.id, after: row });
-    await emitEvent(trx, clock, {
-      type: 'deal.created',
-      entity: 'deal',
-      entityId: dealId,
+      customerId: customer.id,
+      pipelineId: pipelineRow.id,
+      stageKey: stage.key,
+      owner,
+      amountFen: input.amountFen ?? 0,
+      expectedCloseDate: input.expectedCloseDate ?? null,
+      custom,
       actorId: actor.id,
-      payload: { pipelineId: pipelineRow.id, stageKey: stage.key, ownerId: owner.id, customerId: customer.id },
     });
-    return dealId;
   });
   return getDeal(db, actor, id);
 }

@@ -1,0 +1,67 @@
+/**
+ * The rows every new deal gets, whoever creates it (a user through `createDeal`, a rule through
+ * `createFollowupDeal`): the deal, its first stage-history row, the audit entry and `deal.created` — in the caller's
+ * transaction.
+ */
+import type { Clock } from '../../core/clock.js';
+import { emitEvent } from '../../core/events.js';
+import { newId } from '../../core/ids.js';
+import { toJson } from '../../core/json.js';
+import type { Queryable } from '../../db/index.js';
+import { recordAudit } from '../audit/repo.js';
+import * as repo from './repo.js';
+
+export interface NewDeal {
+  title: string;
+  customerId: string;
+  pipelineId: string;
+  stageKey: string;
+  owner: { id: string; team_path: string };
+  amountFen: number;
+  expectedCloseDate: string | null;
+  custom: Record<string, unknown>;
+  /** The user creating it; null when a rule acts for the organisation. */
+  actorId: string | null;
+  /** Extra facts for the audit entry and the event (e.g. the rule that created it). */
+  auditNote?: Record<string, unknown>;
+  eventSource?: Record<string, unknown>;
+}
+
+export async function insertNewDeal(db: Queryable, clock: Clock, deal: NewDeal): Promise<string> {
+  const now = clock.now().toISOString();
+  const id = newId();
+  const row = {
+    id,
+    title: deal.title,
+    customer_id: deal.customerId,
+    pipeline_id: deal.pipelineId,
+    stage_key: deal.stageKey,
+    status: 'open',
+    owner_id: deal.owner.id,
+    team_path: deal.owner.team_path,
+    amount_fen: deal.amountFen,
+    expected_close_date: deal.expectedCloseDate,
+    checklist: '{}',
+    custom: toJson(deal.custom),
+    stage_entered_at: now,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertDeal(db, row);
+  await repo.insertHistory(db, { id: newId(), deal_id: id, stage_key: deal.stageKey, entered_at: now, left_at: null, entered_by: deal.actorId, direction: 'created', skip_reason: null });
+  await recordAudit(db, clock, { entity: 'deal', entityId: id, action: 'create', actorId: deal.actorId, after: { ...row, ...deal.auditNote } });
+  await emitEvent(db, clock, {
+    type: 'deal.created',
+    entity: 'deal',
+    entityId: id,
+    actorId: deal.actorId,
+    payload: {
+      pipelineId: deal.pipelineId,
+      stageKey: deal.stageKey,
+      ownerId: deal.owner.id,
+      customerId: deal.customerId,
+      ...(deal.eventSource ? { source: deal.eventSource } : {}),
+    },
+  });
+  return id;
+}
