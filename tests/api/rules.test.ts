@@ -67,14 +67,13 @@ describe('automation rules', () => {
   afterAll(async () => t?.close());
 
   it('refuses bad rules with 400 naming each field, and non-admin writes with 403', async () => {
+    // A bad cron and bad conditions in both attempts; the actions differ.
+    const badBase = { key: 'bad_rule', name: '坏规则', trigger: { type: 'schedule', cron: '0 25 * * *' }, conditions: { and: [{ log: 'x' }, { '>': [{ var: 'amountFen' }, 1] }] } };
     const bad = await admin({
       method: 'POST',
       url: '/api/rules',
       payload: {
-        key: 'bad_rule',
-        name: '坏规则',
-        trigger: { type: 'schedule', cron: '0 25 * * *' },
-        conditions: { and: [{ log: 'x' }, { '>': [{ var: 'amountFen' }, 1] }] },
+        ...badBase,
         actions: [
           { type: 'notify', config: { recipients: ['role:director'], title: '{{record.title | shout}}' } },
           { type: 'notify', config: { recipients: ['role:director'] } },
@@ -89,10 +88,7 @@ describe('automation rules', () => {
       method: 'POST',
       url: '/api/rules',
       payload: {
-        key: 'bad_rule',
-        name: '坏规则',
-        trigger: { type: 'schedule', cron: '0 25 * * *' },
-        conditions: { and: [{ log: 'x' }, { '>': [{ var: 'amountFen' }, 1] }] },
+        ...badBase,
         actions: [
           { type: 'notify', config: { recipients: ['role:director', 'owner'], title: '{{record.title | shout}}' } },
           { type: 'set_field', config: { field: 'amountFen', value: 1 } },
@@ -358,32 +354,24 @@ describe('automation rules', () => {
     expect(fieldsOf(shape)).toEqual(expect.arrayContaining(['actions.0.config.pipeline', 'actions.0.config.owner', 'actions.0.config.title', 'actions.0.config.amountFen']));
     const negative = await admin({ method: 'POST', url: '/api/rules', payload: { ...base, actions: [{ type: 'create_followup_deal', config: { pipeline: 'rules_demo', owner: 'owner', title: 'x', amountFen: -5 } }] } });
     expect(fieldsOf(negative)).toEqual(['actions.0.config.amountFen']);
-    const refs = await admin({
-      method: 'POST',
-      url: '/api/rules',
-      payload: {
-        ...base,
-        actions: [
-          { type: 'create_followup_deal', config: { pipeline: 'no_such_pipeline', owner: 'user:nobody', title: 'x' } },
-          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'won', owner: 'owner', title: 'x' } },
-          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'proposal', owner: 'owner.lead', title: '{{record.name | shout}}' } },
-        ],
-      },
-    });
+    // Three bad references (pipeline + owner, closing stage, unknown stage); only the last action's title varies.
+    const saveWithBadRefs = (lastTitle: string) =>
+      admin({
+        method: 'POST',
+        url: '/api/rules',
+        payload: {
+          ...base,
+          actions: [
+            { type: 'create_followup_deal', config: { pipeline: 'no_such_pipeline', owner: 'user:nobody', title: 'x' } },
+            { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'won', owner: 'owner', title: 'x' } },
+            { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'proposal', owner: 'owner.lead', title: lastTitle } },
+          ],
+        },
+      });
+    const refs = await saveWithBadRefs('{{record.name | shout}}');
     expect(refs.statusCode).toBe(400);
     expect(fieldsOf(refs)).toEqual(['actions.2.config.title']);
-    const refsOnly = await admin({
-      method: 'POST',
-      url: '/api/rules',
-      payload: {
-        ...base,
-        actions: [
-          { type: 'create_followup_deal', config: { pipeline: 'no_such_pipeline', owner: 'user:nobody', title: 'x' } },
-          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'won', owner: 'owner', title: 'x' } },
-          { type: 'create_followup_deal', config: { pipeline: 'rules_demo', stage: 'proposal', owner: 'owner.lead', title: 'x' } },
-        ],
-      },
-    });
+    const refsOnly = await saveWithBadRefs('x');
     expect(refsOnly.statusCode).toBe(400);
     expect(fieldsOf(refsOnly)).toEqual(['actions.0.config.owner', 'actions.0.config.pipeline', 'actions.1.config.stage', 'actions.2.config.stage']);
     expect(refsOnly.json().error.fields[2].message).toMatch(/closing stage/);

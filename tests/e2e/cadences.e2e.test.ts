@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './support/server.js';
+import { created, DESKTOP, importPipeline, loggedInPage, startE2E } from './support/flows.js';
+import type { ApiCaller, RunningServer } from './support/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,14 +25,10 @@ stages:
 `;
 
 beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startServer();
+  ({ server, browser } = await startE2E());
   admin = await server.as('admin');
-  const imported = await admin('POST', '/api/pipelines/import', { yaml: PIPELINE_YAML });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  const saved = await admin('POST', '/api/cadences', CADENCE);
-  expect(saved.status, JSON.stringify(saved.body)).toBe(201);
-  browser = await launchBrowser();
+  await importPipeline(admin, PIPELINE_YAML);
+  await created(admin, '/api/cadences', CADENCE);
 });
 
 afterAll(async () => {
@@ -41,16 +36,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(username: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(server.baseUrl + '/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('logout').waitFor();
-  return { context, page };
-}
+const newPage = (username: string) => loggedInPage(browser, server.baseUrl, username, { ...DESKTOP, viewport: { width: 1366, height: 900 } });
 
 const errorUnder = (page: Page, testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 

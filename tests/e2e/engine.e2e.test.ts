@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ManualClock } from '../../server/core/clock.js';
 import { runSlaUntilIdle } from '../../server/modules/sla/job.js';
-import { launchBrowser } from './support/browser.js';
-import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './support/server.js';
+import { createCustomerWithDeal, importPipeline, loggedInPage, startE2E } from './support/flows.js';
+import type { ApiCaller, RunningServer } from './support/server.js';
 
 /** One open stage with a two-level ladder in hours, so a few hours of ManualClock stay inside a session's lifetime. */
 const PIPELINE_YAML = `
@@ -43,19 +42,12 @@ let pipelineId: string;
 let dealId: string;
 
 beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startServer({ clock });
+  ({ server, browser } = await startE2E({ clock }));
   admin = await server.as('admin');
-  const imported = await admin<{ id: string }>('POST', '/api/pipelines/import', { yaml: PIPELINE_YAML });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  pipelineId = imported.body.id;
+  pipelineId = await importPipeline(admin, PIPELINE_YAML);
   seller = await server.as('seller_a');
-  const customer = await seller<{ id: string }>('POST', '/api/customers', { name: '杭州市第一人民医院', kind: 'company', region: '华东' });
-  expect(customer.status, JSON.stringify(customer.body)).toBe(201);
-  const deal = await seller<{ id: string }>('POST', '/api/deals', { title: '彩超设备更新', customerId: customer.body.id, pipelineId });
-  expect(deal.status, JSON.stringify(deal.body)).toBe(201);
-  dealId = deal.body.id;
-  browser = await launchBrowser();
+  const { deal } = await createCustomerWithDeal(seller, { name: '杭州市第一人民医院', kind: 'company', region: '华东' }, { title: '彩超设备更新', pipelineId });
+  dealId = deal.id;
 });
 
 afterAll(async () => {
@@ -63,20 +55,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string) {
-  await page.goto(server.baseUrl + '/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('logout').waitFor();
-}
-
-async function newPage(username: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await logIn(page, username);
-  return { context, page };
-}
+const newPage = (username: string) => loggedInPage(browser, server.baseUrl, username);
 
 describe('automation rule form (admin)', () => {
   it('shows the server validation error at the field, then saves a rule with a built condition and lists it', async () => {

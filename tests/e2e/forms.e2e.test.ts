@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './support/server.js';
+import type { Browser } from 'playwright-core';
+import { created, createCustomerWithDeal, importPipeline, loggedInPage, startE2E } from './support/flows.js';
+import type { ApiCaller, RunningServer } from './support/server.js';
 
 const PIPELINE_YAML = `
 key: e2e_forms
@@ -27,43 +26,28 @@ let dealId: string;
 let obsoleteFieldId: string;
 
 beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startServer();
+  ({ server, browser } = await startE2E());
   admin = await server.as('admin');
-  const imported = await admin<{ id: string }>('POST', '/api/pipelines/import', { yaml: PIPELINE_YAML });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+  const pipelineId = await importPipeline(admin, PIPELINE_YAML);
   const fields = [
     { entity: 'deal', key: 'bed_count', label: '床位数', labelEn: 'Beds', type: 'number' },
     { entity: 'deal', key: 'hospital_level', label: '医院等级', labelEn: 'Hospital level', type: 'select', options: [{ value: 'level3', label: '三级' }, { value: 'level2', label: '二级' }] },
     { entity: 'deal', key: 'obsolete_note', label: '旧备注', type: 'text' },
   ];
   for (const field of fields) {
-    const created = await admin<{ id: string }>('POST', '/api/custom-fields', field);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    if (field.key === 'obsolete_note') obsoleteFieldId = created.body.id;
+    const { id } = await created(admin, '/api/custom-fields', field);
+    if (field.key === 'obsolete_note') obsoleteFieldId = id;
   }
   seller = await server.as('seller_a');
-  const customer = await seller<{ id: string }>('POST', '/api/customers', { name: '杭州邵逸夫医院', kind: 'company', region: '华东' });
-  expect(customer.status, JSON.stringify(customer.body)).toBe(201);
-  customerId = customer.body.id;
-  const deal = await seller<{ id: string }>('POST', '/api/deals', { title: '监护仪采购', customerId, pipelineId: imported.body.id, amountFen: 100_000 });
-  expect(deal.status, JSON.stringify(deal.body)).toBe(201);
-  dealId = deal.body.id;
-  browser = await launchBrowser();
+  const made = await createCustomerWithDeal(seller, { name: '杭州邵逸夫医院', kind: 'company', region: '华东' }, { title: '监护仪采购', pipelineId, amountFen: 100_000 });
+  customerId = made.customerId;
+  dealId = made.deal.id;
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto(server.baseUrl + '/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('logout').waitFor();
-}
 
 interface TaskRow {
   id: string;
@@ -75,10 +59,8 @@ interface TaskRow {
 
 describe('record forms (desktop)', () => {
   it('creates a task from My tasks, then edits its due time', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a');
     try {
-      await logIn(page, 'seller_a');
       await page.getByTestId('new-task').click();
       const modal = page.locator('.ant-modal', { has: page.getByTestId('task-form') });
       await modal.waitFor();
@@ -122,10 +104,8 @@ describe('record forms (desktop)', () => {
   });
 
   it("edits a deal's amount and custom fields; a server refusal lands under the right input and writes nothing", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a');
     try {
-      await logIn(page, 'seller_a');
       await page.goto(`${server.baseUrl}/deals/${dealId}`);
       await page.getByTestId('deal-edit').click();
       const modal = page.locator('.ant-modal', { has: page.getByTestId('deal-edit-form') });

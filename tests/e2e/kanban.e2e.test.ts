@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './support/server.js';
+import { createCustomerWithDeal, DESKTOP, importPipeline, loggedInPage, PHONE, startE2E } from './support/flows.js';
+import type { ApiCaller, RunningServer } from './support/server.js';
 
 /** A small pipeline whose first stage's gate needs one of each requirement kind, so every fix-in-place control is exercised. */
 const PIPELINE_YAML = `
@@ -50,35 +49,23 @@ let customerId: string;
 let dealId: string;
 
 beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startServer();
-  const admin = await server.as('admin');
-  const imported = await admin<{ id: string }>('POST', '/api/pipelines/import', { yaml: PIPELINE_YAML });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  pipelineId = imported.body.id;
+  ({ server, browser } = await startE2E());
+  pipelineId = await importPipeline(await server.as('admin'), PIPELINE_YAML);
   seller = await server.as('seller_a');
-  const customer = await seller<{ id: string }>('POST', '/api/customers', { name: '上海仁济医疗器械有限公司', kind: 'company', region: '华东', industry: '医疗器械' });
-  expect(customer.status, JSON.stringify(customer.body)).toBe(201);
-  customerId = customer.body.id;
-  const deal = await seller<{ id: string; stageKey: string }>('POST', '/api/deals', { title: '超声设备采购', customerId, pipelineId });
-  expect(deal.status, JSON.stringify(deal.body)).toBe(201);
-  expect(deal.body.stageKey).toBe('first_touch');
-  dealId = deal.body.id;
-  browser = await launchBrowser();
+  const made = await createCustomerWithDeal<{ id: string; stageKey: string }>(
+    seller,
+    { name: '上海仁济医疗器械有限公司', kind: 'company', region: '华东', industry: '医疗器械' },
+    { title: '超声设备采购', pipelineId },
+  );
+  customerId = made.customerId;
+  expect(made.deal.stageKey).toBe('first_touch');
+  dealId = made.deal.id;
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto(server.baseUrl + '/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('logout').waitFor();
-}
 
 /** Drags with real pointer events in small steps, as dnd-kit's pointer sensor needs movement past its threshold. */
 async function drag(page: Page, fromSelector: string, toSelector: string) {
@@ -94,10 +81,8 @@ async function drag(page: Page, fromSelector: string, toSelector: string) {
 
 describe('kanban stage gate (desktop)', () => {
   it('refuses the move with every missing item, lets the seller fix them in place, then moves the deal', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', DESKTOP);
     try {
-      await logIn(page, 'seller_a');
       // The shell shows who is logged in and their role.
       await expect(page.getByTestId('current-user').textContent()).resolves.toMatch(/seller_a.*销售/);
 
@@ -162,10 +147,8 @@ describe('kanban stage gate (desktop)', () => {
 
 describe('quick log on a phone (375×812)', () => {
   it('submits an activity with customer, progress and next action', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', { ...PHONE, deviceScaleFactor: 2 });
     try {
-      await logIn(page, 'seller_a');
       // Every tap or text entry a seller makes, from the home screen to the saved visit, is one interaction.
       let interactions = 0;
       const act = async (step: () => Promise<unknown>) => {

@@ -1,12 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../server/core/clock.js';
 import { startWorker, type WorkerHandle } from '../../server/jobs/worker.js';
 import { noShowJob } from '../../server/modules/appointments/job.js';
-import { launchBrowser } from './support/browser.js';
-import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './support/server.js';
+import { created, loggedInPage, PHONE, startE2E } from './support/flows.js';
+import type { ApiCaller, RunningServer } from './support/server.js';
 
 const MIN = 60_000;
 // Started at the real now: the browser's session cookie and "today" run on real time.
@@ -17,12 +16,9 @@ let worker: WorkerHandle | null = null;
 let admin: ApiCaller;
 
 beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startServer({ clock });
+  ({ server, browser } = await startE2E({ clock }));
   admin = await server.as('admin');
-  const sms = await admin('POST', '/api/channels', { kind: 'sms', name: '短信', settings: { provider: 'log', signName: '颜界' } });
-  expect(sms.status, JSON.stringify(sms.body)).toBe(201);
-  browser = await launchBrowser();
+  await created(admin, '/api/channels', { kind: 'sms', name: '短信', settings: { provider: 'log', signName: '颜界' } });
 });
 
 afterAll(async () => {
@@ -32,16 +28,7 @@ afterAll(async () => {
 });
 
 /** A phone-sized page (375×812, touch) logged in through the login form. */
-async function phonePage(username: string) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page: Page = await context.newPage();
-  await page.goto(server.baseUrl + '/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('logout').waitFor();
-  return { context, page };
-}
+const phonePage = (username: string) => loggedInPage(browser, server.baseUrl, username, PHONE);
 
 describe('store appointment no-show on a phone', () => {
   it('consultant books, +30 min passes, the job marks the no-show, the manager sees it and reassigns the call', async () => {

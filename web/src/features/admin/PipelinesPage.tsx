@@ -6,9 +6,9 @@ import { CopyOutlined, DownloadOutlined, EditOutlined, ImportOutlined } from '@a
 import { api, errorMessage, type Page } from '../../api/client';
 import type { Pipeline, PipelineTemplate } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
+import { YamlImportModal } from '../../components/YamlImportModal';
 import { useI18n, useLocalName } from '../../i18n';
 import { usePipelines } from '../deals/api';
-import { ImportYamlModal } from './ImportYamlModal';
 
 export function PipelinesPage() {
   const { t } = useI18n();
@@ -93,7 +93,15 @@ export function PipelinesPage() {
         />
       </Card>
       <CopyModal pipeline={copying} onClose={() => setCopying(null)} />
-      <ImportYamlModal open={importing} onClose={() => setImporting(false)} />
+      <YamlImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        title={t('pipelines.import')}
+        endpoint="/api/pipelines/import"
+        queryKey={['pipelines']}
+        inputTestId="yaml-input"
+        errorTestId="yaml-error"
+      />
     </div>
   );
 }

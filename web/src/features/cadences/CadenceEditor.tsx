@@ -3,18 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Input, List, Modal, Tabs } from 'antd';
 import { parse, stringify } from 'yaml';
 import { api, ApiError, errorMessage } from '../../api/client';
+import type { YamlError } from '../../components/YamlImportModal';
 import { useI18n } from '../../i18n';
 import { FieldErrors } from '../rules/api';
 import type { Cadence } from './api';
 import { CadenceForm } from './CadenceForm';
 import { blankCadence, fromDefinition, toDefinition, type CadenceDraft } from './draft';
-
-interface YamlError {
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
 
 type Tab = 'form' | 'yaml';
 

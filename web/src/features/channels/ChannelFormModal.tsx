@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { api } from '../../api/client';
@@ -110,73 +110,47 @@ export function ChannelFormModal({ open, channel, onClose }: { open: boolean; ch
 
         {robot && (
           <Row gutter={12}>
-            <Col xs={12} sm={8}>
-              <Form.Item name={['settings', 'format']} label={t('channels.format')}>
-                <Select options={['markdown', 'text'].map((v) => ({ value: v, label: v }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={8}>
-              <LocaleItem />
-            </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item name={['settings', 'mentionByMobile']} label={t('channels.mention')} valuePropName="checked">
-                <Switch />
-              </Form.Item>
-            </Col>
+            <SettingItem name="format" label="channels.format" sm={8}>
+              <Select options={['markdown', 'text'].map((v) => ({ value: v, label: v }))} />
+            </SettingItem>
+            <LocaleItem sm={8} />
+            <SettingItem name="mentionByMobile" label="channels.mention" xs={24} sm={8} checked>
+              <Switch />
+            </SettingItem>
           </Row>
         )}
         {kind === 'email' && (
           <Row gutter={12}>
-            <Col xs={24} sm={12}>
-              <Form.Item name={['settings', 'host']} label={t('channels.host')} rules={[{ required: true }]}>
-                <Input placeholder="smtp.exmail.qq.com" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6}>
-              <Form.Item name={['settings', 'port']} label={t('channels.port')}>
-                <InputNumber min={1} max={65535} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6}>
-              <Form.Item name={['settings', 'secure']} label={t('channels.secure')} valuePropName="checked">
-                <Switch />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name={['settings', 'from']} label={t('channels.from')} rules={[{ required: true }]}>
-                <Input placeholder="行动流 <noreply@example.com>" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6}>
-              <Form.Item name={['settings', 'user']} label={t('channels.user')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6}>
-              <LocaleItem />
-            </Col>
+            <SettingItem name="host" label="channels.host" xs={24} sm={12} required>
+              <Input placeholder="smtp.exmail.qq.com" />
+            </SettingItem>
+            <SettingItem name="port" label="channels.port">
+              <InputNumber min={1} max={65535} style={{ width: '100%' }} />
+            </SettingItem>
+            <SettingItem name="secure" label="channels.secure" checked>
+              <Switch />
+            </SettingItem>
+            <SettingItem name="from" label="channels.from" xs={24} sm={12} required>
+              <Input placeholder="行动流 <noreply@example.com>" />
+            </SettingItem>
+            <SettingItem name="user" label="channels.user">
+              <Input />
+            </SettingItem>
+            <LocaleItem />
           </Row>
         )}
         {kind === 'sms' && (
           <Row gutter={12}>
-            <Col xs={12} sm={6}>
-              <Form.Item name={['settings', 'provider']} label={t('channels.provider')}>
-                <Select options={[{ value: 'log', label: 'log' }]} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6}>
-              <Form.Item name={['settings', 'signName']} label={t('channels.signName')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6}>
-              <Form.Item name={['settings', 'templateCode']} label={t('channels.templateCode')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6}>
-              <LocaleItem />
-            </Col>
+            <SettingItem name="provider" label="channels.provider">
+              <Select options={[{ value: 'log', label: 'log' }]} />
+            </SettingItem>
+            <SettingItem name="signName" label="channels.signName">
+              <Input />
+            </SettingItem>
+            <SettingItem name="templateCode" label="channels.templateCode">
+              <Input />
+            </SettingItem>
+            <LocaleItem />
           </Row>
         )}
 
@@ -212,12 +186,23 @@ export function ChannelFormModal({ open, channel, onClose }: { open: boolean; ch
   );
 }
 
-function LocaleItem() {
+/** One `settings.<name>` input in its grid column; most per-kind settings are quarter-width on desktop. */
+function SettingItem({ name, label, xs = 12, sm = 6, required, checked, children }: { name: string; label: MessageKey; xs?: number; sm?: number; required?: boolean; checked?: boolean; children: ReactNode }) {
   const { t } = useI18n();
   return (
-    <Form.Item name={['settings', 'locale']} label={t('channels.locale')}>
+    <Col xs={xs} sm={sm}>
+      <Form.Item name={['settings', name]} label={t(label)} {...(required ? { rules: [{ required: true }] } : {})} {...(checked ? { valuePropName: 'checked' } : {})}>
+        {children}
+      </Form.Item>
+    </Col>
+  );
+}
+
+function LocaleItem({ sm = 6 }: { sm?: number }) {
+  return (
+    <SettingItem name="locale" label="channels.locale" sm={sm}>
       <Select options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
-    </Form.Item>
+    </SettingItem>
   );
 }
 

@@ -7,10 +7,10 @@ import { api, errorMessage } from '../../api/client';
 import type { Rule } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
+import { YamlImportModal } from '../../components/YamlImportModal';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, useLocalName, type MessageKey } from '../../i18n';
 import { downloadRuleYaml, useRules } from './api';
-import { ImportRuleModal } from './ImportRuleModal';
 import { RuleRunsDrawer } from './RuleRunsDrawer';
 
 /** Admin: automation rules with enable switch, run log, YAML export/import. */
@@ -91,7 +91,15 @@ export function RulesPage() {
           },
         ]}
       />
-      <ImportRuleModal open={importing} onClose={() => setImporting(false)} />
+      <YamlImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        title={t('rules.import')}
+        endpoint="/api/rules/import"
+        queryKey={['rules']}
+        successMessage={t('rules.imported')}
+        inputTestId="rule-yaml-input"
+      />
       <RuleRunsDrawer ruleId={runsOf?.id} open={!!runsOf} onClose={() => setRunsOf(null)} title={runsOf?.name} />
     </div>
   );
