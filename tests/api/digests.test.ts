@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/core/config.js';
 import type { Deps } from '../../server/core/http.js';
 import { newId } from '../../server/core/ids.js';
+import type { DigestContent, DigestLine, LinkedRecord, TopSeller } from '../../server/modules/digests/content.js';
 import { runDueDigests } from '../../server/modules/digests/service.js';
 import { dispatchDue } from '../../server/modules/notifications/dispatcher.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
@@ -142,17 +143,17 @@ describe('daily digest (顾问日清)', () => {
   it('counts the seeded day: arrivals, deals won, no-shows, new contacts, overdue tasks, top 3, each with record links', async () => {
     const res = await (await t.as('lead_east1'))({ method: 'GET', url: `/api/digests?team=${t.org.teams.eastTeam1}&date=2026-11-25` });
     expect(res.statusCode, res.body).toBe(200);
-    const [digest] = res.json().items;
+    const [digest] = res.json().items as Array<{ content: DigestContent; markdown: Record<'zh-CN' | 'en', { title: string; body: string }> }>;
     expect(res.json().items).toHaveLength(1);
     expect(digest).toMatchObject({ date: '2026-11-25', slot: '18:00', scheduledFor: '2026-11-25T10:00:00.000Z', status: 'sent', late: false });
-    const lines = Object.fromEntries(digest.content.lines.map((l: any) => [l.key, l]));
-    expect(Object.fromEntries(Object.entries(lines).map(([k, l]: [string, any]) => [k, l.count]))).toEqual({ arrivals: 2, dealsWon: 3, noShows: 1, newContacts: 3, overdueTasks: 2 });
-    expect(lines.dealsWon.records.map((r: any) => r.url)).toEqual([`${URL_BASE}/deals/${ids.wonA2}`, `${URL_BASE}/deals/${ids.wonA21}`, `${URL_BASE}/deals/${ids.wonA1}`]);
-    expect(lines.arrivals.records.map((r: any) => r.url).sort()).toEqual([`${URL_BASE}/customers/${ids.newA}`, `${URL_BASE}/customers/${ids.newA2}`].sort());
-    expect(lines.newContacts.records.map((r: any) => r.label)).toEqual(['赵女士', '李女士', '老客户的女儿（老客户）']);
-    expect(lines.overdueTasks.records.map((r: any) => [r.label, r.url])).toEqual([['补资料', `${URL_BASE}/tasks`], ['回访李女士', `${URL_BASE}/deals/${ids.wonA2}`]]);
+    const lines = Object.fromEntries(digest.content.lines.map((l: DigestLine) => [l.key, l]));
+    expect(Object.fromEntries(Object.entries(lines).map(([k, l]: [string, DigestLine]) => [k, l.count]))).toEqual({ arrivals: 2, dealsWon: 3, noShows: 1, newContacts: 3, overdueTasks: 2 });
+    expect(lines.dealsWon.records.map((r: LinkedRecord) => r.url)).toEqual([`${URL_BASE}/deals/${ids.wonA2}`, `${URL_BASE}/deals/${ids.wonA21}`, `${URL_BASE}/deals/${ids.wonA1}`]);
+    expect(lines.arrivals.records.map((r: LinkedRecord) => r.url).sort()).toEqual([`${URL_BASE}/customers/${ids.newA}`, `${URL_BASE}/customers/${ids.newA2}`].sort());
+    expect(lines.newContacts.records.map((r: LinkedRecord) => r.label)).toEqual(['赵女士', '李女士', '老客户的女儿（老客户）']);
+    expect(lines.overdueTasks.records.map((r: LinkedRecord) => [r.label, r.url])).toEqual([['补资料', `${URL_BASE}/tasks`], ['回访李女士', `${URL_BASE}/deals/${ids.wonA2}`]]);
     expect(lines.noShows.url).toBe(`${URL_BASE}/digests?team=${t.org.teams.eastTeam1}&date=2026-11-25#noShows`);
-    expect(digest.content.topSellers.map((s: any) => [s.rank, s.name, s.dealsWon, s.effectiveActivities])).toEqual([
+    expect(digest.content.topSellers.map((s: TopSeller) => [s.rank, s.name, s.dealsWon, s.effectiveActivities])).toEqual([
       [1, '张顾问', 2, 1],
       [2, '李顾问', 1, 4],
       [3, '王店长', 0, 6],
@@ -162,7 +163,7 @@ describe('daily digest (顾问日清)', () => {
 
     // 华东二组 had nothing: zeros and no top sellers, still sent.
     const empty = (await (await t.as('admin'))({ method: 'GET', url: `/api/digests?team=${t.org.teams.eastTeam2}&date=2026-11-25` })).json().items[0];
-    expect(empty.content.lines.map((l: any) => l.count)).toEqual([0, 0, 0, 0, 0]);
+    expect(empty.content.lines.map((l: DigestLine) => l.count)).toEqual([0, 0, 0, 0, 0]);
     expect(empty.content.topSellers).toEqual([]);
   });
 
@@ -171,7 +172,7 @@ describe('daily digest (顾问日清)', () => {
     expect(regionRobot.accepted).toHaveLength(2);
     expect(southRobot.accepted).toHaveLength(1);
     const team1 = regionRobot.accepted.find((m) => m.text.startsWith('【顾问日清】华东一组'))!;
-    expect(team1.body.card.elements[0].tag).toBe('markdown');
+    expect(team1.body.card?.elements?.[0]?.tag).toBe('markdown');
     expect(team1.text).toContain(`- 今日成交：[3](${URL_BASE}/digests?team=${t.org.teams.eastTeam1}&date=2026-11-25#dealsWon) · [疗程卡 B](${URL_BASE}/deals/${ids.wonA2})`);
     expect(team1.text).toContain('1. 张顾问（成交 2 · 有效跟进 1）');
     expect(team1.text).toContain(`[在 Actionflow 中打开](${URL_BASE}/digests?team=${t.org.teams.eastTeam1}&date=2026-11-25)`);
@@ -196,8 +197,8 @@ describe('daily digest (顾问日清)', () => {
     expect(regionRobot.accepted.filter((m) => m.text.startsWith('【顾问日清】华东一组 2026-11-26（迟发）'))).toHaveLength(1);
     expect(southRobot.accepted.filter((m) => m.text.includes('Daily digest · 华南一组 · 2026-11-26 (late)'))).toHaveLength(1);
     // The late digest counts the whole missed day: the 25th's no-show board is not in it.
-    const content = JSON.parse(late.find((d) => d.team_id === t.org.teams.eastTeam1)!.content);
-    expect(content.lines.map((l: any) => l.count)).toEqual([0, 0, 0, 0, 3]);
+    const content = JSON.parse(late.find((d) => d.team_id === t.org.teams.eastTeam1)!.content) as DigestContent;
+    expect(content.lines.map((l: DigestLine) => l.count)).toEqual([0, 0, 0, 0, 3]);
     // The 27th's own 18:00 runs on time.
     t.clock.set('2026-11-27T10:00:01.000Z');
     expect(await twoInstances()).toBe(3);
@@ -220,7 +221,7 @@ describe('digest settings', () => {
     const admin = await t.as('admin');
     const team = t.org.teams.eastTeam1;
     const put = (who: typeof lead, payload: unknown, teamId = team) => who({ method: 'PUT', url: `/api/digests/settings?team=${teamId}`, payload: payload as object });
-    const fieldsOf = (res: { json(): any }) => res.json().error.fields.map((f: any) => f.field);
+    const fieldsOf = (res: { json(): { error: { fields: Array<{ field: string }> } } }) => res.json().error.fields.map((f) => f.field);
 
     const got = await lead({ method: 'GET', url: `/api/digests/settings?team=${team}` });
     expect(got.json()).toMatchObject({ cron: '0 18 * * *', timeZone: 'Asia/Shanghai', enabled: true, channels: null, targets: [], nextRunAt: '2026-11-25T10:00:00.000Z' });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { loadWorkCalendar } from '../../server/modules/calendar/settings.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
-import { listRuleRuns } from '../../server/modules/rules/service.js';
+import { listRuleRuns, type presentRun } from '../../server/modules/rules/service.js';
+import type { Queryable } from '../../server/db/index.js';
 import { AbandonRun, processRuleEvents, runScheduledRules, type EngineDeps } from '../../server/modules/rules/engine.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
 
@@ -25,6 +26,13 @@ const bigDealRule = {
   actions: [{ type: 'notify', config: { recipients: ['owner.director'], title: '大单进入报价：{{record.title}} {{record.amountFen | yuan}}', body: '负责人 {{record.owner.displayName}}' } }],
 };
 
+
+/** A run as the API presents it, typed down to the parts of its input and outcome these tests read. */
+type RunView = Omit<ReturnType<typeof presentRun>, 'input' | 'outcome'> & {
+  input: { record: { id: string }; before?: Record<string, unknown>; event?: Record<string, unknown> };
+  outcome: { actions: Array<Record<string, unknown>>; reason?: string; matched?: boolean };
+};
+
 describe('automation rules', () => {
   let t: TestContext;
   let admin: Requester, sellerA: Requester, director: Requester;
@@ -39,7 +47,7 @@ describe('automation rules', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; key: string; version: number };
   };
-  const runsOf = async (ruleId: string) => (await admin({ method: 'GET', url: `/api/rules/${ruleId}/runs` })).json().items as Array<Record<string, any>>;
+  const runsOf = async (ruleId: string) => (await admin({ method: 'GET', url: `/api/rules/${ruleId}/runs` })).json().items as RunView[];
   const createDeal = async (title: string, amountFen: number) => {
     const res = await sellerA({ method: 'POST', url: '/api/deals', payload: { title, customerId: customerA, pipelineId: 'rules_demo', amountFen } });
     expect(res.statusCode, res.body).toBe(201);
@@ -49,7 +57,7 @@ describe('automation rules', () => {
     const res = await sellerA({ method: 'POST', url: `/api/deals/${id}/move`, payload: { toStage: toStageKey } });
     expect(res.statusCode, res.body).toBe(200);
   };
-  const fieldsOf = (res: { json(): any }) => (res.json().error.fields ?? []).map((f: { field: string }) => f.field);
+  const fieldsOf = (res: { json(): { error: { fields?: Array<{ field: string }> } } }) => (res.json().error.fields ?? []).map((f: { field: string }) => f.field);
 
   beforeAll(async () => {
     t = await setupTestApp();
@@ -192,7 +200,7 @@ describe('automation rules', () => {
     later();
     const deal = await createDeal('长海医院 PET', 9_000_000);
     // On PostgreSQL a failed statement aborts the transaction unless rolled back to the savepoint.
-    const failing = { afterAction: async ({ ruleKey, db }: { ruleKey: string; db: any }) => { if (ruleKey === 'sql_fails') await sql`select * from no_such_table`.execute(db); } };
+    const failing = { afterAction: async ({ ruleKey, db }: { ruleKey: string; db: Queryable }) => { if (ruleKey === 'sql_fails') await sql`select * from no_such_table`.execute(db); } };
     expect(await processRuleEvents(deps, failing)).toBeGreaterThan(0);
     const titles = (await t.db.selectFrom('tasks').select('title').where('deal_id', '=', deal).execute()).map((r) => r.title);
     expect(titles).toEqual(['B 长海医院 PET']);
@@ -406,7 +414,7 @@ describe('automation rules', () => {
     expect(await both()).toBe(1);
     expect(await both()).toBe(0);
     // Sessions have expired across these days; read the log through the service the route uses.
-    const runs = (await listRuleRuns(t.db, rule.id, { page: 1, pageSize: 50 })).items as Array<Record<string, any>>;
+    const runs = (await listRuleRuns(t.db, rule.id, { page: 1, pageSize: 50 })).items as RunView[];
     expect(runs.map((r) => r.scheduledFor)).toEqual(['2026-11-05T10:00:00.000Z', '2026-11-03T10:00:00.000Z', '2026-11-02T10:00:00.000Z']);
     expect(runs[0]).toMatchObject({ status: 'succeeded', input: { event: { type: 'schedule', late: true } } });
     const digests = (await notificationsOf(t.org.users.director.id)).filter((n) => n.title.startsWith('日报'));

@@ -11,8 +11,24 @@ import { SMTPServer } from 'smtp-server';
 
 export type RobotKind = 'wecom' | 'dingtalk' | 'feishu';
 
+/**
+ * A robot request body as parsed from the wire. Every field is `unknown` until a check below has looked at it:
+ * the receivers must refuse malformed bodies, not trust them.
+ */
+export interface RobotBody {
+  msgtype?: unknown;
+  msg_type?: unknown;
+  timestamp?: unknown;
+  sign?: unknown;
+  text?: { content?: unknown; mentioned_list?: unknown; mentioned_mobile_list?: unknown };
+  markdown?: { content?: unknown; title?: unknown; text?: unknown };
+  at?: { atMobiles?: unknown; isAtAll?: unknown };
+  content?: { text?: unknown };
+  card?: { header?: { title?: { content?: unknown } }; elements?: Array<{ tag?: unknown; content?: unknown }> };
+}
+
 export interface Accepted {
-  body: any;
+  body: RobotBody;
   /** The message text as a person in the group would read it. */
   text: string;
   at: Date;
@@ -41,12 +57,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const isStr = (v: unknown, max = 20_000) => typeof v === 'string' && v.length > 0 && Buffer.byteLength(v) <= max;
+const isStr = (v: unknown, max = 20_000): v is string => typeof v === 'string' && v.length > 0 && Buffer.byteLength(v) <= max;
 const isStrArray = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-const onlyKeys = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+const onlyKeys = (o: object, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 
 /** Returns [code, message, text] — code 0 means accepted. */
-function checkWecom(url: URL, token: string, body: any): [number, string, string] {
+function checkWecom(url: URL, token: string, body: RobotBody): [number, string, string] {
   if (url.pathname !== '/cgi-bin/webhook/send' || url.searchParams.get('key') !== token) return [93000, 'invalid webhook url', ''];
   if (body.msgtype === 'text') {
     const t = body.text;
@@ -63,7 +79,7 @@ function checkWecom(url: URL, token: string, body: any): [number, string, string
   return [40008, 'invalid message type', ''];
 }
 
-function checkDingtalk(url: URL, token: string, secret: string | undefined, now: Date, body: any): [number, string, string] {
+function checkDingtalk(url: URL, token: string, secret: string | undefined, now: Date, body: RobotBody): [number, string, string] {
   if (url.pathname !== '/robot/send' || url.searchParams.get('access_token') !== token) return [300001, 'token is not exist', ''];
   if (secret) {
     const timestamp = url.searchParams.get('timestamp') ?? '';
@@ -84,7 +100,7 @@ function checkDingtalk(url: URL, token: string, secret: string | undefined, now:
   return [40035, '缺少参数 json', ''];
 }
 
-function checkFeishu(url: URL, token: string, secret: string | undefined, now: Date, body: any): [number, string, string] {
+function checkFeishu(url: URL, token: string, secret: string | undefined, now: Date, body: RobotBody): [number, string, string] {
   if (url.pathname !== `/open-apis/bot/v2/hook/${token}`) return [19001, 'param invalid: incoming webhook access token invalid', ''];
   if (secret) {
     const timestamp = body.timestamp;
@@ -100,7 +116,8 @@ function checkFeishu(url: URL, token: string, secret: string | undefined, now: D
   if (body.msg_type === 'text' && onlyKeys(body, ['msg_type', 'content', ...extra]) && isStr(body.content?.text)) return [0, 'success', body.content.text];
   if (body.msg_type === 'interactive' && onlyKeys(body, ['msg_type', 'card', ...extra]) && typeof body.card === 'object') {
     const header = body.card?.header?.title?.content;
-    const md = (body.card?.elements ?? []).map((e: any) => e.content ?? '').join('\n');
+    const elements = Array.isArray(body.card?.elements) ? body.card.elements : [];
+    const md = elements.map((e) => (typeof e?.content === 'string' ? e.content : '')).join('\n');
     if (isStr(header) && isStr(md)) return [0, 'success', `${header}\n${md}`];
   }
   return [19002, 'params error, msg_type need', ''];
@@ -127,9 +144,11 @@ export async function startRobotReceiver(
       res.end(JSON.stringify(kind === 'feishu' ? { code, msg, data: {}, ...(code === 0 ? { StatusCode: 0, StatusMessage: 'success' } : {}) } : { errcode: code, errmsg: msg }));
     };
     if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').startsWith('application/json')) return answer(kind === 'feishu' ? 9499 : 40035, 'bad request: POST application/json expected');
-    let body: any;
+    let body: RobotBody;
     try {
-      body = JSON.parse(raw);
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('not an object');
+      body = parsed;
     } catch {
       return answer(kind === 'feishu' ? 9499 : 40035, 'invalid json');
     }
@@ -174,7 +193,7 @@ export async function startRobotReceiver(
 
 /** Outgoing-webhook endpoint verifying `X-Actionflow-Signature` over the raw body; `failNext` answers 503. */
 export async function startWebhookReceiver(secret: string) {
-  const accepted: Array<{ event: string; body: any; delivery: string; receivedAt: number }> = [];
+  const accepted: Array<{ event: string; body: { event?: unknown; id?: unknown; payload?: unknown }; delivery: string; receivedAt: number }> = [];
   const rejected: string[] = [];
   let failing = 0;
   const server = createServer(async (req, res) => {
@@ -186,7 +205,7 @@ export async function startWebhookReceiver(secret: string) {
     }
     const expected = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
     const event = String(req.headers['x-actionflow-event'] ?? '');
-    const body = JSON.parse(raw);
+    const body = JSON.parse(raw) as { event?: unknown; id?: unknown; payload?: unknown };
     if (req.headers['x-actionflow-signature'] !== expected || !event || body.event !== event) {
       rejected.push(String(req.headers['x-actionflow-signature']));
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad signature"}');

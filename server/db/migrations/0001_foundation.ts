@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../index.js';
 
 /** Foundation schema: org, auth, customers, pipelines, deals, activities, tasks, files, audit, events. */
-export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const text = 'text' as const;
   // Team paths are compared as prefix ranges; byte order ("C" collation) keeps "/" and "~" meaningful on PostgreSQL
   // whatever the server's default collation is.

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../index.js';
 
 /** Notification engine: channels (robots, SMTP, SMS), the durable outbox, the in-app inbox, rate-limit slots, SMS log. */
-export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   const text = 'text' as const;
 
   await db.schema

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../index.js';
 
 /** SLA engine: org calendar settings, durable timers, their firings (exactly once per level) and interventions. */
-export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   const text = 'text' as const;
 
   await db.schema

@@ -5,7 +5,7 @@ import type { Dialect } from '../index.js';
  * Automation rules and their run log. `rule_runs` is UNIQUE(rule_id, event_id): the event id of a domain event, or
  * `schedule:<instant>` for a cron slot, so each (rule, cause) runs once even with several worker processes.
  */
-export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   const text = 'text' as const;
 
   await db.schema

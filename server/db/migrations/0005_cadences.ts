@@ -5,7 +5,7 @@ import type { Dialect } from '../index.js';
  * Follow-up cadences (节奏): definitions, runs on deals, one row per step (with its task), customer opt-outs, and the
  * activity checklists / effective-interaction rule the activity log consults.
  */
-export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   const text = 'text' as const;
 
   await db.schema

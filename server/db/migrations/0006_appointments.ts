@@ -5,7 +5,7 @@ import type { Dialect } from '../index.js';
  * Store appointments (seed 000). `no_show_due_at` = at + 30 min is stored so the no-show job finds due rows with one
  * index range on (status, no_show_due_at) instead of computing a time per row.
  */
-export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   const text = 'text' as const;
   await db.schema
     .createTable('appointments')

@@ -7,14 +7,24 @@ import { normalizeCompanyName, normalizePhone } from '../../modules/leads/normal
  * normaliser), assignment settings and history, round-robin counters, ownership conflicts, the customer pool (公海)
  * with its claim/return log, and the pool sweep's once-per-slot runs.
  */
-export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+interface CustomerKeysAtMigration {
+  id: string;
+  name: string;
+  phone: string | null;
+  phone_normalized: string | null;
+  name_normalized: string | null;
+}
+
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   const text = 'text' as const;
 
   await db.schema.alterTable('customers').addColumn('name_normalized', text).execute();
   await db.schema.createIndex('customers_name_normalized').on('customers').column('name_normalized').execute();
-  const rows = await db.selectFrom('customers').select(['id', 'kind', 'name', 'phone', 'phone_normalized']).execute();
-  for (const row of rows as Array<{ id: string; kind: string; name: string; phone: string | null; phone_normalized: string | null }>) {
-    await db
+  // The backfill sees the customers table as it is at this migration, not as the current schema types describe it.
+  const data = db.withTables<{ customers: CustomerKeysAtMigration }>();
+  const rows = await data.selectFrom('customers').select(['id', 'name', 'phone']).execute();
+  for (const row of rows) {
+    await data
       .updateTable('customers')
       .set({ name_normalized: normalizeCompanyName(row.name), phone_normalized: normalizePhone(row.phone) })
       .where('id', '=', row.id)

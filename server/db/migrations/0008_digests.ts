@@ -6,7 +6,7 @@ import type { Dialect } from '../index.js';
  * target robots); `digests` is UNIQUE(team_id, date, slot): the row is claimed before anything is sent, so a slot's
  * digest exists once even with several processes and after a restart.
  */
-export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   const text = 'text' as const;
 
   await db.schema

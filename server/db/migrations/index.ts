@@ -11,7 +11,7 @@ import * as m0008 from './0008_digests.js';
 import * as m0009 from './0009_list_indexes.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
-const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }> = {
+const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> }> = {
   '0001_foundation': m0001,
   '0002_notifications': m0002,
   '0003_sla': m0003,
@@ -25,6 +25,6 @@ const all: Record<string, { up(db: Kysely<any>, dialect: Dialect): Promise<void>
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return Object.fromEntries(
-    Object.entries(all).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, dialect) }]),
+    Object.entries(all).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, dialect) }]),
   );
 }

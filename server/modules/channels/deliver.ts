@@ -66,8 +66,11 @@ export async function deliverMessage(ctx: DeliverContext, channel: LoadedChannel
     case 'wecom':
     case 'dingtalk':
     case 'feishu': {
+      const webhookUrl = channel.secrets.webhookUrl;
+      // Writes require the URL; a row without one is a configuration fault, not worth retrying.
+      if (!webhookUrl) return { ok: false, retryable: false, error: `channel ${channel.name} has no webhook URL` };
       const message = robotMessage(payload, ctx.publicUrl, channel.settings.format ?? 'markdown', channel.settings.mentionByMobile !== false);
-      const request = buildRobotRequest({ kind: channel.kind, webhookUrl: channel.secrets.webhookUrl, secret: channel.secrets.secret }, message, ctx.clock.now());
+      const request = buildRobotRequest({ kind: channel.kind, webhookUrl, secret: channel.secrets.secret }, message, ctx.clock.now());
       try {
         const res = await post(ctx, request.url, JSON.stringify(request.body), {});
         return { ...judgeRobotResponse(channel.kind as RobotKind, res.status, res.body), status: res.status, response: res.body };

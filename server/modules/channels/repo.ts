@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import { parseJson } from '../../core/json.js';
 import { effectiveLimits, nextFreeSlot, WINDOW_MS } from './limits.js';
-import type { ChannelKind } from './schema.js';
+import type { ChannelKind, StoredChannelSecrets, StoredChannelSettings } from './schema.js';
 
 export type ChannelRow = Selectable<ChannelsTable>;
 
@@ -16,8 +16,8 @@ export interface LoadedChannel {
   name: string;
   teamId: string | null;
   teamPath: string | null;
-  settings: Record<string, any>;
-  secrets: Record<string, any>;
+  settings: StoredChannelSettings;
+  secrets: StoredChannelSecrets;
   ratePerMinute: number | null;
   ratePerSecond: number | null;
   enabled: boolean;
@@ -32,8 +32,8 @@ export function loadChannel(row: ChannelRow & { team_path?: string | null }): Lo
     name: row.name,
     teamId: row.team_id,
     teamPath: row.team_path ?? null,
-    settings: parseJson(row.settings, {}),
-    secrets: parseJson(row.secrets, {}),
+    settings: parseJson<StoredChannelSettings>(row.settings, {}),
+    secrets: parseJson<StoredChannelSecrets>(row.secrets, {}),
     ratePerMinute: row.rate_per_minute,
     ratePerSecond: row.rate_per_second,
     enabled: row.enabled === 1,
@@ -44,7 +44,7 @@ export function loadChannel(row: ChannelRow & { team_path?: string | null }): Lo
 
 /** API shape: secrets are write-only, so only which of them are set is shown. */
 export function presentChannel(c: LoadedChannel) {
-  const secretFields = Object.keys(c.secrets).filter((k) => c.secrets[k] != null && c.secrets[k] !== '').sort();
+  const secretFields = Object.entries(c.secrets).filter(([, value]) => value != null && value !== '').map(([key]) => key).sort();
   return {
     id: c.id,
     kind: c.kind,

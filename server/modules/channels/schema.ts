@@ -51,6 +51,13 @@ export const smsSecrets = z.strictObject({
   accessKeySecret: z.string().max(500).nullable().optional(),
 });
 
+/**
+ * Stored settings and secrets as the delivery code reads them: every field any kind may have, each optional, since a
+ * row holds only its own kind's fields (validated by KIND_SHAPES on write).
+ */
+export type StoredChannelSettings = Partial<z.infer<typeof robotSettings> & z.infer<typeof emailSettings> & z.infer<typeof smsSettings>>;
+export type StoredChannelSecrets = Partial<z.infer<typeof robotSecrets> & z.infer<typeof emailSecrets> & z.infer<typeof smsSecrets>>;
+
 export const KIND_SHAPES = {
   wecom: { settings: robotSettings, secrets: robotSecrets },
   dingtalk: { settings: robotSettings, secrets: robotSecrets },

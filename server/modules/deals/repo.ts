@@ -31,13 +31,17 @@ function likePattern(q: string): string {
 }
 
 /** Scope first (an indexed predicate on owner_id or the team_path range), then the caller's filters. */
-function applyFilters<Q extends SelectQueryBuilder<Database, 'deals' | 'customers', any>>(query: Q, scope: Scope, f: DealFilters): Q {
-  let q = query.where(scopeFilter(scope, 'deals') as never) as Q;
-  if (f.pipelineId) q = q.where('deals.pipeline_id', '=', f.pipelineId) as Q;
-  if (f.stage) q = q.where('deals.stage_key', '=', f.stage) as Q;
-  if (f.ownerId) q = q.where('deals.owner_id', '=', f.ownerId) as Q;
-  if (f.customerId) q = q.where('deals.customer_id', '=', f.customerId) as Q;
-  if (f.status) q = q.where('deals.status', '=', f.status) as Q;
+function applyFilters<O>(
+  query: SelectQueryBuilder<Database, 'deals' | 'customers', O>,
+  scope: Scope,
+  f: DealFilters,
+): SelectQueryBuilder<Database, 'deals' | 'customers', O> {
+  let q = query.where(scopeFilter(scope, 'deals') as never);
+  if (f.pipelineId) q = q.where('deals.pipeline_id', '=', f.pipelineId);
+  if (f.stage) q = q.where('deals.stage_key', '=', f.stage);
+  if (f.ownerId) q = q.where('deals.owner_id', '=', f.ownerId);
+  if (f.customerId) q = q.where('deals.customer_id', '=', f.customerId);
+  if (f.status) q = q.where('deals.status', '=', f.status);
   const text = f.q?.trim();
   if (text) {
     const pattern = likePattern(text);
@@ -46,7 +50,7 @@ function applyFilters<Q extends SelectQueryBuilder<Database, 'deals' | 'customer
         sql<boolean>`lower(${sql.ref('deals.title')}) like ${pattern} escape '\\'`,
         sql<boolean>`lower(${sql.ref('customers.name')}) like ${pattern} escape '\\'`,
       ]),
-    ) as Q;
+    );
   }
   return q;
 }

@@ -25,6 +25,7 @@ import type { Queryable } from '../../../db/index.js';
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/ids.js';
 import { toJson } from '../../../core/json.js';
+import type { StoredChannelSettings } from '../schema.js';
 
 export interface SmsRequest {
   phone: string;
@@ -65,7 +66,7 @@ export function logProvider(db: Queryable, clock: Clock, channelId: string | nul
   };
 }
 
-export function smsProviderFor(db: Queryable, clock: Clock, channel: { id: string; settings: Record<string, any> }): SmsProvider {
+export function smsProviderFor(db: Queryable, clock: Clock, channel: { id: string; settings: StoredChannelSettings }): SmsProvider {
   const provider = channel.settings.provider ?? 'log';
   if (provider === 'log') return logProvider(db, clock, channel.id);
   // Unknown providers cannot be configured through the API (schema enum); a hand-edited row fails loudly.

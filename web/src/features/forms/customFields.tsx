@@ -8,9 +8,10 @@ import { UserSelect, useUsers } from './UserSelect';
 
 type Entity = CustomFieldDef['entity'];
 
-/** Form-side custom values: their types depend on each field's definition (dayjs, yuan, arrays), known only at runtime. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CustomFormValues = Record<string, any>;
+/** One form-side custom value: text, number (money in yuan), switch, a multi-select's options, or a date picker's day. */
+export type CustomFormValue = string | number | boolean | string[] | dayjs.Dayjs;
+/** Form-side custom values by field key; which type each holds depends on its definition, known only at runtime. */
+export type CustomFormValues = Record<string, CustomFormValue | undefined>;
 
 /** Same key as the admin page, so defining a field there refreshes the forms. */
 export function useCustomFields(entity: Entity) {
@@ -32,7 +33,8 @@ export function customToForm(defs: CustomFieldDef[], custom: Record<string, unkn
     if (v === undefined || v === null) continue;
     if (def.type === 'money' && typeof v === 'number') out[def.key] = fenToYuan(v);
     else if (def.type === 'date' && typeof v === 'string') out[def.key] = dayjs(v);
-    else out[def.key] = v;
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[def.key] = v;
+    else if (Array.isArray(v)) out[def.key] = v.map(String);
   }
   return out;
 }
