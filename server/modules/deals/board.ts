@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/index.js';
 import { notFound } from '../../core/errors.js';
 import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
+import { presentStage } from '../pipelines/service.js';
 import { loaded, presentDeal } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -34,15 +35,7 @@ export async function getBoard(db: Queryable, actor: Actor, pipelineIdOrKey: str
       name: row.name,
       nameEn: row.name_en ?? row.name,
       version: row.version,
-      stages: pipeline.def.stages.map((s) => ({
-        key: s.key,
-        name: s.name,
-        nameEn: s.nameEn ?? s.name,
-        probability: s.probability,
-        allowSkip: s.allowSkip,
-        terminal: s.terminal ?? null,
-        gate: s.gate,
-      })),
+      stages: pipeline.def.stages.map((s) => ({ ...presentStage(s), gate: s.gate })),
     },
     columns,
   };

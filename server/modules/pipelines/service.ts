@@ -17,6 +17,18 @@ import { definitionToYaml, validatePipelineYaml, type YamlError } from './yaml.j
 export { listTemplates, validatePipelineYaml };
 export type { YamlError };
 
+/** A stage as lists and boards show it; the full definition (gates, SLA, cadences) is served with the pipeline. */
+export function presentStage(s: PipelineDefinition['stages'][number]) {
+  return {
+    key: s.key,
+    name: s.name,
+    nameEn: s.nameEn ?? s.name,
+    probability: s.probability,
+    allowSkip: s.allowSkip,
+    terminal: s.terminal ?? null,
+  };
+}
+
 export function presentPipeline(row: PipelinesTable, options: { definition?: boolean } = {}) {
   const def = repo.definitionOf(row);
   return {
@@ -28,14 +40,7 @@ export function presentPipeline(row: PipelinesTable, options: { definition?: boo
     templateKey: row.template_key,
     version: row.version,
     archived: row.archived === 1,
-    stages: def.stages.map((s) => ({
-      key: s.key,
-      name: s.name,
-      nameEn: s.nameEn ?? s.name,
-      probability: s.probability,
-      allowSkip: s.allowSkip,
-      terminal: s.terminal ?? null,
-    })),
+    stages: def.stages.map(presentStage),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(options.definition ? { definition: def } : {}),
