@@ -17,7 +17,7 @@ import type { ActivitiesTable, CustomersTable, DealsTable, TeamsTable, UsersTabl
 import { insertBatches, resetDatabase } from '../server/demo/load.js';
 import { Random, mobile } from '../server/demo/random.js';
 import * as V from '../server/demo/vocab.js';
-import { hashPassword } from '../server/modules/auth/passwords.js';
+import { hashPassword } from '../server/core/passwords.js';
 import { installTemplate } from '../server/modules/pipelines/service.js';
 import { definitionOf } from '../server/modules/pipelines/repo.js';
 

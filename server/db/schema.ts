@@ -63,7 +63,7 @@ export interface CustomersTable {
   name: string;
   phone: string | null;
   phone_normalized: string | null;
-  /** Company-name duplicate key (leads/normalize.ts); optional on insert, the customers repo fills it. */
+  /** Company-name duplicate key (customers/normalize.ts); optional on insert, the customers repo fills it. */
   name_normalized?: string | null;
   region: string | null;
   industry: string | null;

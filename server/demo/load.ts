@@ -4,14 +4,14 @@ import type { Database, UsersTable, TeamsTable } from '../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { parseJson } from '../core/json.js';
-import { hashPassword } from '../modules/auth/passwords.js';
+import { hashPassword } from '../core/passwords.js';
 import { installTemplate, listTemplates } from '../modules/pipelines/service.js';
 import { definitionOf } from '../modules/pipelines/repo.js';
 import { generateDemoRows, type CustomFieldRef, type DemoSizes, type PipelineRef, type SellerRef } from './generate.js';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { HOSPITAL_GRADES } from './vocab.js';
-import { normalizeCompanyName } from '../modules/leads/normalize.js';
+import { normalizeCompanyName } from '../modules/customers/normalize.js';
 
 /** The documented size of the demo company (README.md); `scale` multiplies customers, deals and activities. */
 export const DEMO_SIZES: DemoSizes = { customers: 300, deals: 500, activities: 5000 };

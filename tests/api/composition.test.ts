@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../server/core/clock.js';
 import { loadConfig } from '../../server/core/config.js';
@@ -17,8 +19,9 @@ import { buildOrg, type TestOrg } from '../support/factories.js';
 
 /**
  * The CLI and the worker call services directly, without the HTTP app. After building the composition root they must
- * get the same checks as an HTTP caller: the activity checklist (activities) and the cadence step deliverable (a
- * hook cadences declares on tasks). No route is registered anywhere in this file.
+ * get the same checks as an HTTP caller: the activity checklist (activities), the cadence step deliverable (hook
+ * `tasks.completionCheck`, filled by cadences) and the duplicate check (hook `customers.intake`, filled by leads). No
+ * route is registered anywhere in this file.
  */
 describe('composition root: a non-HTTP caller gets every module hook', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -45,9 +48,18 @@ describe('composition root: a non-HTTP caller gets every module hook', () => {
   });
   afterAll(() => database.drop());
 
-  it('lists every module folder once, and cadences declares the task completion check', () => {
-    expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
+  it('lists every module folder exactly once, each with its module.ts', () => {
+    const folders = readdirSync(fileURLToPath(new URL('../../server/modules/', import.meta.url)), { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(MODULES.map((m) => m.name).sort()).toEqual(folders.map((d) => d.name).sort());
     expect(MODULES.find((m) => m.name === 'cadences')?.hooks).toHaveProperty(['tasks.completionCheck']);
+    expect(MODULES.find((m) => m.name === 'leads')?.hooks).toHaveProperty(['customers.intake']);
+  });
+
+  it('refuses a duplicate customer (the leads intake hook) when called as the CLI would', async () => {
+    const seller = await actor(org.users.sellerA.id);
+    await createCustomer(deps.db, clock, seller, { name: '宁波海曙康复医院有限公司', kind: 'company' } as Parameters<typeof createCustomer>[3]);
+    const error = await refusal(createCustomer(deps.db, clock, seller, { name: '宁波海曙康复医院', kind: 'company' } as Parameters<typeof createCustomer>[3]));
+    expect(error.code).toBe('DUPLICATE_CUSTOMER');
   });
 
   it('refuses to complete a cadence step task without its deliverable when called as the CLI would', async () => {

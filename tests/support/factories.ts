@@ -1,7 +1,7 @@
 import type { Db } from '../../server/db/index.js';
 import type { Role } from '../../server/db/schema.js';
 import type { Clock } from '../../server/core/clock.js';
-import { hashPassword } from '../../server/modules/auth/passwords.js';
+import { hashPassword } from '../../server/core/passwords.js';
 import { newId } from '../../server/core/ids.js';
 
 let cachedHash: Promise<string> | null = null;

@@ -21,7 +21,11 @@ export function startChild(script: string, env: Record<string, string>, label = 
   const waiters: Array<{ predicate: (l: string) => boolean; resolve: (l: string) => void }> = [];
   createInterface({ input: proc.stdout }).on('line', (line) => {
     lines.push(line);
-    for (const w of [...waiters]) if (w.predicate(line)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(line));
+    for (const w of [...waiters]) {
+      if (!w.predicate(line)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(line);
+    }
   });
   proc.stderr.on('data', (chunk) => process.stderr.write(`[${label} ${proc.pid}] ${chunk}`));
   return {

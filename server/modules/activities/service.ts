@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/index.js';
-import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/index.js';
+import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';

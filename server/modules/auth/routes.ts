@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { verifyPassword } from './passwords.js';
+import { verifyPassword } from '../../core/passwords.js';
 import * as repo from './repo.js';
 import { getUserProfile } from '../org/repo.js';
 

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { emailMessage, robotMessage, smsMessage, type MessagePayload } from '../notifications/templates.js';
+import { emailMessage, robotMessage, smsMessage, type MessagePayload } from './templates.js';
 import { sendMail } from './email.js';
 import type { LoadedChannel } from './repo.js';
 import { buildRobotRequest, judgeRobotResponse, type RobotKind } from './robots.js';

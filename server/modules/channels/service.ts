@@ -5,7 +5,7 @@ import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../org/scope.js';
-import { testMessage } from '../notifications/templates.js';
+import { testMessage } from './templates.js';
 import { deliverMessage, type DeliverOptions } from './deliver.js';
 import * as repo from './repo.js';
 import { KIND_SHAPES, type ChannelBody, type ChannelKind, type ChannelPatch, type ChannelTestBody } from './schema.js';

@@ -5,15 +5,10 @@ import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
 import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../core/paging.js';
-import { customerMatches } from '../search/match.js';
-import { normalizeCompanyName } from '../leads/normalize.js';
+import { customerMatches } from './search.js';
+import { normalizeCompanyName } from './normalize.js';
 
 export type CustomerRow = CustomersTable & { owner_name: string };
-
-/** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export interface CustomerFilter {
   q?: string;

@@ -1,8 +1,8 @@
 /** Pure rules of the customer record: phone normalisation, credit code format, who may own what. */
 import { inScope, scopeOf, type Actor } from '../org/scope.js';
 
-/** The one phone normaliser (leads/normalize.ts); customers, leads and appointments import it from here. */
-export { normalizePhone } from '../leads/normalize.js';
+/** The one phone normaliser (customers/normalize.ts); customers, leads and appointments import it from here. */
+export { normalizePhone } from './normalize.js';
 
 /** 统一社会信用代码: 18 characters; the alphabet excludes I, O, Z, S, V. */
 export const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listQuery } from '../../core/http.js';
 import { cursorQuery } from '../../core/paging.js';
-import { toHalfWidth } from '../leads/normalize.js';
+import { toHalfWidth } from './normalize.js';
 import { CREDIT_CODE } from './rules.js';
 
 export const CUSTOMER_KINDS = ['company', 'person'] as const;

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
+import { hooksOf } from '../../core/hooks.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
 import { newId } from '../../core/ids.js';
@@ -10,11 +11,28 @@ import { diffFields, recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import * as repo from './repo.js';
-import { assertNoDuplicate } from '../leads/duplicates.js';
-import { autoAssigns, planAssignment, recordPlannedAssignment } from '../leads/assignment.js';
-import { loadSettings as loadLeadSettings } from '../leads/repo.js';
 import { mayAssign, normalizePhone } from './rules.js';
 import type { ContactBody, ContactPatch, CustomerBody, CustomerListQuery, CustomerPatch } from './schema.js';
+
+/**
+ * What another module (leads) decides when a customer is created, through the hook `customers.intake`: it may pick the
+ * owner by its assignment rules (then `afterInsert` records why) and may refuse the customer (duplicates → 409). Both
+ * run inside the creating transaction; customers never import the module that fills the hook.
+ */
+export interface CustomerIntake {
+  pickOwner?(
+    trx: Queryable,
+    actor: Actor,
+    input: CustomerBody,
+    options: { viaToken?: boolean; lead?: boolean },
+  ): Promise<{ owner: { id: string; teamPath: string }; afterInsert(trx: Queryable, clock: Clock, customerId: string, actorId: string): Promise<void> } | null>;
+  check?(trx: Queryable, actor: Actor, input: CustomerBody): Promise<void>;
+}
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'customers.intake': CustomerIntake;
+  }
+}
 
 const SORTABLE = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at', region: 'region' } as const;
 
@@ -77,11 +95,12 @@ async function detailOf(db: Queryable, row: repo.CustomerRow) {
  */
 export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: CustomerBody, options: { viaToken?: boolean; lead?: boolean } = {}) {
   return db.transaction().execute(async (trx) => {
-    const auto = !input.ownerId && autoAssigns(actor, (await loadLeadSettings(trx)).assignment, options);
-    const plan = auto ? await planAssignment(trx, actor, input) : null;
-    const owner = plan ? plan.owner : await assertAssignable(trx, actor, input.ownerId ?? actor.id, 'ownerId');
+    const intakes = hooksOf('customers.intake');
+    let picked: Awaited<ReturnType<NonNullable<CustomerIntake['pickOwner']>>> = null;
+    for (const intake of input.ownerId ? [] : intakes) picked ??= (await intake.pickOwner?.(trx, actor, input, options)) ?? null;
+    const owner = picked ? picked.owner : await assertAssignable(trx, actor, input.ownerId ?? actor.id, 'ownerId');
     const custom = await checkCustomValues(trx, 'customer', input.custom);
-    await assertNoDuplicate(trx, actor, input);
+    for (const intake of intakes) await intake.check?.(trx, actor, input);
     const now = clock.now().toISOString();
     const id = newId();
     await repo.insertCustomer(trx, {
@@ -102,7 +121,7 @@ export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: 
       updated_at: now,
       deleted_at: null,
     });
-    if (plan) await recordPlannedAssignment(trx, clock, id, plan, actor.id);
+    if (picked) await picked.afterInsert(trx, clock, id, actor.id);
     const created = repo.presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
     await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
     await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: owner.id, name: input.name } });

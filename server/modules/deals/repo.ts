@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../core/paging.js';
-import { dealMatches } from '../search/match.js';
+import { dealMatches } from '../customers/search.js';
 import type { Queryable } from '../../db/index.js';
 import type { Database, DealsTable, DealStageHistoryTable } from '../../db/schema.js';
 import { scopeFilter } from '../org/scope-sql.js';
@@ -32,7 +32,7 @@ function selectDeals(db: Queryable): DealQuery {
 
 /**
  * Scope first (an indexed predicate on owner_id or the team_path range), then the caller's filters — all on `deals`
- * alone, so counts and page ids never join: the text search is an indexed subquery (search/match.ts).
+ * alone, so counts and page ids never join: the text search is an indexed subquery (customers/search.ts).
  */
 function dealWhere(db: Queryable, scope: Scope, f: DealFilters) {
   return (eb: ExpressionBuilder<Database, 'deals'>): Expression<SqlBool> => {

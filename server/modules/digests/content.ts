@@ -3,7 +3,7 @@
  * and the robot markdown in zh-CN and English come out. Every link is absolute (public base URL), so a click in the
  * robot's group opens the record. Pure: no I/O, unit-tested.
  */
-import { absoluteLink, type Locale } from '../notifications/templates.js';
+import { absoluteLink, type Locale } from '../channels/templates.js';
 
 export type RecordType = 'customer' | 'deal' | 'task';
 

@@ -7,7 +7,7 @@ import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import { AppError } from '../../core/errors.js';
 import type { Actor } from '../org/scope.js';
-import { normalizeCompanyName, normalizeCreditCode, normalizePhone } from './normalize.js';
+import { normalizeCompanyName, normalizeCreditCode, normalizePhone } from '../customers/normalize.js';
 
 export type MatchField = 'phone' | 'name' | 'creditCode';
 

@@ -1,10 +1,12 @@
 /** Lead intake: duplicates, ownership conflicts, assignment, pool, hand-over. */
 import { defineModule } from '../../core/module.js';
 import { poolJob } from './pool-job.js';
+import { leadIntake } from './intake.js';
 import { leadRoutes } from './routes.js';
 
 export const leadsModule = defineModule({
   name: 'leads',
   routes: leadRoutes,
   jobs: [poolJob],
+  hooks: { 'customers.intake': leadIntake },
 });

@@ -16,7 +16,7 @@ import { parseJson } from '../../core/json.js';
 import { deliverMessage, deliverWebhook, type DeliveryResult, type WebhookPayload } from '../channels/deliver.js';
 import { findChannel, reserveSlot } from '../channels/repo.js';
 import { backoffMs } from './backoff.js';
-import type { MessagePayload } from './templates.js';
+import type { MessagePayload } from '../channels/templates.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 

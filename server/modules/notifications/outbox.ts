@@ -9,7 +9,7 @@ import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { signWebhook, type WebhookPayload } from '../channels/deliver.js';
 import { listEnabledChannels, type LoadedChannel } from '../channels/repo.js';
-import { localize, type Locale, type MessagePayload } from './templates.js';
+import { localize, type Locale, type MessagePayload } from '../channels/templates.js';
 
 export type NotifyChannel = 'inapp' | 'wecom' | 'dingtalk' | 'feishu' | 'email' | 'sms';
 export const EXTERNAL_KINDS = ['wecom', 'dingtalk', 'feishu', 'email', 'sms'] as const;

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit, diffFields } from '../audit/repo.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../core/passwords.js';
 import { childPath } from './scope.js';
 import * as repo from './repo.js';
 

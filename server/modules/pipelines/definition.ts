@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CUSTOM_FIELD_PREFIX, GATE_DEAL_FIELDS } from '../gates/evaluate.js';
-import { slaSpecSchema } from '../sla/ladder.js';
+import { slaSpecSchema } from './sla-spec.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const keyMessage = 'must start with a lowercase letter and use only a-z, 0-9 and _';

@@ -56,7 +56,7 @@ export function CadenceEditor({ cadence, open, onClose }: { cadence: Cadence | n
       saveForm.reset();
       saveYaml.reset();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only opening and closing resets the forms; the mutation objects change identity on every render.
   }, [open]);
 
   const switchTab = (next: Tab) => {

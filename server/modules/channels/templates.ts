@@ -3,7 +3,7 @@
  * each channel has a locale and gets its language, with the record's link made absolute from the public base URL.
  * Pure: no I/O, unit-tested.
  */
-import type { RobotMessage } from '../channels/robots.js';
+import type { RobotMessage } from './robots.js';
 
 export type Locale = 'zh-CN' | 'en';
 

@@ -1,0 +1,54 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-cruiser';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
+import { describe, expect, it } from 'vitest';
+
+// The very rules `npm run lint` enforces on server/, run on a folder of planted violations: if a rule stops matching
+// (a renamed folder, a typo in a pattern), this fails instead of CI passing silently.
+const config = createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as IConfiguration;
+const fixture = fileURLToPath(new URL('../fixtures/import-rules/', import.meta.url));
+
+async function violations(): Promise<string[]> {
+  const { tsConfig: _tsConfig, ...options } = config.options ?? {};
+  const result = await cruise(
+    ['server'],
+    { ...options, baseDir: fixture, validate: true, ruleSet: { forbidden: config.forbidden } },
+    { extensions: ['.ts', '.js'] },
+    { tsConfig: extractTSConfig(`${fixture}tsconfig.json`) },
+  );
+  const output = result.output as ICruiseResult;
+  return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
+}
+
+describe('import rules (.dependency-cruiser.cjs)', () => {
+  it('reports every planted violation, and nothing that is allowed', async () => {
+    expect(await violations()).toEqual(
+      [
+        'core-imports-no-module: server/core/http.ts → server/modules/org/service.ts',
+        'migrations-frozen: server/db/migration.ts → server/modules/org/service.ts',
+        'foundation-imports-no-engine: server/modules/org/service.ts → server/modules/sla/service.ts',
+        'no-foreign-routes: server/modules/sla/service.ts → server/modules/org/routes.ts',
+        'routes-only-from-module-definition: server/modules/sla/service.ts → server/modules/org/routes.ts',
+        'repo-below-service: server/modules/org/repo.ts → server/modules/org/service.ts',
+        // Folder scope: the cycle is between modules, though no file imports itself back.
+        'no-module-cycle: server/modules/deals → server/modules/tasks',
+        'no-module-cycle: server/modules/tasks → server/modules/deals',
+        // org/service → sla/service → org/routes closes a second module cycle.
+        'no-module-cycle: server/modules/org → server/modules/sla',
+        'no-module-cycle: server/modules/sla → server/modules/org',
+      ].sort(),
+    );
+  });
+
+  it('knows every module folder as either foundation or engine', async () => {
+    const { readdirSync } = await import('node:fs');
+    const modules = readdirSync(fileURLToPath(new URL('../../server/modules/', import.meta.url)), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    const rule = config.forbidden!.find((r) => r.name === 'foundation-imports-no-engine') as { from: { path: string }; to: { path: string } };
+    const listed = [rule.from.path, rule.to.path].flatMap((path) => /\(([^)]+)\)/.exec(path)![1].split('|'));
+    expect(listed.sort()).toEqual(modules);
+  });
+});
