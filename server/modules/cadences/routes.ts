@@ -1,4 +1,4 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { getActivityInScope, setActivityPolicy } from '../activities/service.js';
 import { registerCompletionCheck } from '../tasks/service.js';
 import { activityChecklist, checklistPolicy, getChecklist, getEffectiveRule, putChecklist, putEffectiveRule } from './checklists.js';
@@ -40,8 +40,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.saveCadence(deps, actor.id, req.body);
+      const saved = await service.saveCadence(deps, actor, req.body);
       reply.code(saved.created ? 201 : 200);
       return saved;
     },
@@ -74,8 +73,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.importCadenceYaml(deps, actor.id, yamlText(req.body));
+      const saved = await service.importCadenceYaml(deps, actor, yamlText(req.body));
       reply.code(saved.created ? 201 : 200);
       return saved;
     },
@@ -133,8 +131,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
     { schema: { tags: checklistTags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor.id, req.params.type, req.body));
+      return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor, req.params.type, req.body));
     },
   );
 
@@ -148,8 +145,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
     { schema: { tags: checklistTags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor.id, req.body));
+      return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor, req.body));
     },
   );
 

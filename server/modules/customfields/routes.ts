@@ -1,4 +1,4 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { customFieldBody, customFieldListQuery } from './schema.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './service.js';
 
@@ -20,8 +20,7 @@ export async function customFieldRoutes(app: App, deps: Deps) {
     { schema: { tags: ['custom fields'], summary: 'Define a custom field (admin)', body: customFieldBody } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const created = await createCustomField(db, clock, actor.id, req.body);
+      const created = await createCustomField(db, clock, actor, req.body);
       reply.code(201);
       return created;
     },
@@ -32,8 +31,7 @@ export async function customFieldRoutes(app: App, deps: Deps) {
     { schema: { tags: ['custom fields'], summary: 'Remove a custom field definition (admin); stored values are kept but ignored', params: idParams } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      await deleteCustomField(db, clock, actor.id, req.params.id);
+      await deleteCustomField(db, clock, actor, req.params.id);
       return { ok: true };
     },
   );

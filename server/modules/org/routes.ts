@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { ROLES } from '../../db/schema.js';
 import * as repo from './repo.js';
 import { createTeam, createUser, TEAM_KINDS, updateUser } from './service.js';
@@ -50,8 +50,7 @@ export async function orgRoutes(app: App, deps: Deps) {
 
   app.post('/api/teams', { schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const team = await createTeam(db, clock, actor.id, req.body);
+    const team = await createTeam(db, clock, actor, req.body);
     reply.code(201);
     return { id: team.id, parentId: team.parent_id, name: team.name, kind: team.kind, path: team.path };
   });
@@ -69,8 +68,7 @@ export async function orgRoutes(app: App, deps: Deps) {
 
   app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const user = await createUser(db, clock, actor.id, req.body);
+    const user = await createUser(db, clock, actor, req.body);
     reply.code(201);
     return user;
   });
@@ -80,8 +78,7 @@ export async function orgRoutes(app: App, deps: Deps) {
     { schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return updateUser(db, clock, actor.id, req.params.id, req.body);
+      return updateUser(db, clock, actor, req.params.id, req.body);
     },
   );
 }

@@ -1,4 +1,4 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import * as repo from './repo.js';
 import { copyBody, installBody, pipelineDefinitionSchema, pipelineListQuery, yamlBody, yamlText } from './schema.js';
 import {
@@ -64,8 +64,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const result = await importPipelineYaml(db, clock, actor.id, yamlText(req.body));
+      const result = await importPipelineYaml(db, clock, actor, yamlText(req.body));
       reply.code(result.created ? 201 : 200);
       return result;
     },
@@ -73,16 +72,14 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post('/api/pipelines/install', { schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const { id } = await installTemplate(db, clock, actor.id, req.body.template, { key: req.body.key, name: req.body.name });
+    const { id } = await installTemplate(db, clock, actor, req.body.template, { key: req.body.key, name: req.body.name });
     reply.code(201);
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
 
   app.post('/api/pipelines/:id/copy', { schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const { id } = await copyPipeline(db, clock, actor.id, req.params.id, req.body);
+    const { id } = await copyPipeline(db, clock, actor, req.params.id, req.body);
     reply.code(201);
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
@@ -99,8 +96,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return updatePipeline(db, clock, actor.id, req.params.id, req.body);
+      return updatePipeline(db, clock, actor, req.params.id, req.body);
     },
   );
 }
