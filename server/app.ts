@@ -15,6 +15,7 @@ import type { Clock } from './core/clock.js';
 import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
 import type { App, Deps } from './core/http.js';
+import { redactFor } from './core/redact.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
 import { moduleRoutes } from './modules/index.js';
@@ -75,6 +76,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     if (token) req.actor = await actorForSession(database.db, clock, token);
     if (!req.actor && !req.routeOptions.config?.public && req.routeOptions.url) throw new AppError('UNAUTHENTICATED');
   });
+
+  // The one output layer for field-level restriction: every JSON answer, lists, records, boards, the audit trail's
+  // before/after values and error extras alike, loses the fields hidden from the caller (core/policy.ts).
+  app.addHook('preSerialization', async (req, _reply, payload) => (req.actor ? redactFor(req.actor, payload) : payload));
 
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
     const appError = toAppError(error);

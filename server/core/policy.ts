@@ -176,6 +176,11 @@ export function hiddenKeys(actor: AnyActor): Set<string> {
   return new Set(RESTRICTED_FIELDS.filter((r) => !can(actor, r.ability)).flatMap((r) => r.keys));
 }
 
+/** The same for a recipient known only by role (a notification's addressee, a task's assignee). */
+export function hiddenKeysOfRole(role: Role): Set<string> {
+  return new Set(RESTRICTED_FIELDS.filter((r) => !roleIn(role, groupOf(r.ability))).flatMap((r) => r.keys));
+}
+
 /** The user an audit row or event names; engines are recorded as null ("the system"), as before. */
 export function auditActorId(actor: AnyActor): string | null {
   return isSystem(actor) ? null : actor.id;

@@ -3,7 +3,8 @@
  * caller's hidden keys (a Fastify hook in app.ts), and every text rendered for a recipient (rule notifications and
  * task titles) is rendered from a context redacted for that recipient. Pure.
  */
-import { hiddenKeys, type AnyActor } from './policy.js';
+import type { Role } from '../db/schema.js';
+import { hiddenKeys, hiddenKeysOfRole, type AnyActor } from './policy.js';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
@@ -28,4 +29,9 @@ function strip(value: unknown, keys: ReadonlySet<string>): unknown {
 /** `value` as `actor` may see it. */
 export function redactFor<T>(actor: AnyActor, value: T): T {
   return redact(value, hiddenKeys(actor));
+}
+
+/** `value` as a user of `role` may see it: for texts rendered for a recipient rather than for the caller. */
+export function redactForRole<T>(role: Role, value: T): T {
+  return redact(value, hiddenKeysOfRole(role));
 }

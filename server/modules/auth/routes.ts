@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import { verifyPassword } from './passwords.js';
 import * as repo from './repo.js';
 import { getUserProfile } from '../org/repo.js';
+import { abilitiesResponse, myAbilities } from './abilities.js';
 
 export const SESSION_COOKIE = 'af_session';
 
@@ -52,6 +53,12 @@ export async function authRoutes(app: App, deps: Deps) {
     const actor = actorOf(req);
     return getUserProfile(db, actor.id);
   });
+
+  app.get(
+    '/api/me/abilities',
+    { schema: { tags: ['auth'], summary: 'What I may do, per module and action, and the fields hidden from me (the web app shows and hides by it)', response: { 200: abilitiesResponse } } },
+    async (req) => myAbilities(actorOf(req)),
+  );
 
   app.get('/api/tokens', { schema: { tags: ['auth'], summary: 'My API tokens (secrets are never shown again)' } }, async (req) => {
     const rows = await repo.listApiTokens(db, actorOf(req).id);
