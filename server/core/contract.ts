@@ -55,6 +55,11 @@ export const errorSchema = z
       matchedOn: z.array(z.enum(['phone', 'name', 'creditCode'])).optional().describe('DUPLICATE_CUSTOMER: the fields that matched'),
       yours: z.boolean().optional().describe('DUPLICATE_CUSTOMER: the matched customer is already the caller’s'),
       inPool: z.boolean().optional().describe('DUPLICATE_CUSTOMER: the matched customer is in the pool (claim it instead)'),
+      errors: z
+        .array(z.object({ line: z.number().int(), column: z.number().int(), path: z.string(), message: z.string() }))
+        .optional()
+        .describe('YAML_INVALID: line-precise errors of the document'),
+      stages: z.array(z.string()).optional().describe('SKIP_NOT_ALLOWED, INVALID_STATE: the stages at fault'),
     }),
   })
   .meta({ id: 'ErrorResponse' });

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/index.js';
 import { notFound } from '../../core/errors.js';
 import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
-import { presentStage } from '../pipelines/service.js';
+import { presentStage } from '../pipelines/presenter.js';
 import { loaded, presentDeal } from './presenter.js';
 import * as repo from './repo.js';
 
