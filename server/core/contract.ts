@@ -72,6 +72,16 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
 
+/** A large list: `total` is exact up to a cap, an estimate above it (`totalIsEstimate`). */
+export function countedPageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), totalIsEstimate: z.boolean() });
+}
+
+/** A large list paged by keyset: `nextCursor` (null on the last page) fetches the next one. */
+export function cursorPageOf<T extends z.ZodType>(item: T) {
+  return countedPageOf(item).extend({ nextCursor: z.string().nullable() });
+}
+
 /** Nothing in the body (204). */
 export const noContent = z.null().describe('No content');
 

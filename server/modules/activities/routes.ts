@@ -1,7 +1,7 @@
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { activityBody, activityListQuery } from './schema.js';
 import * as service from './service.js';
-import { pageOf, responses } from '../../core/contract.js';
+import { countedPageOf, responses } from '../../core/contract.js';
 import { activitySchema, loggedActivitySchema } from './presenter.js';
 
 export async function activityRoutes(app: App, deps: Deps) {
@@ -14,7 +14,7 @@ export async function activityRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Activities in my scope, newest first; filters customerId, dealId, ownerId, type, from/to (occurredAt, to exclusive)',
         querystring: activityListQuery,
-        response: responses({ 200: pageOf(activitySchema) }, [400]),
+        response: responses({ 200: countedPageOf(activitySchema) }, [400]),
       },
     },
     async (req) => service.listActivities(deps, actorOf(req), req.query),

@@ -1,7 +1,7 @@
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { contactBody, contactPatch, customerBody, customerListQuery, customerPatch } from './schema.js';
 import * as service from './service.js';
-import { okSchema, pageOf, responses } from '../../core/contract.js';
+import { cursorPageOf, okSchema, responses } from '../../core/contract.js';
 import { contactSchema, customerDetailSchema, customerSchema } from './presenter.js';
 
 export async function customerRoutes(app: App, deps: Deps) {
@@ -13,12 +13,14 @@ export async function customerRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Customers in my scope: search q (name, phone, credit code), filters, sort (name, createdAt, updatedAt, region; -desc), pages',
+        summary:
+          'Customers in my scope: search q (name, phone, credit code, or a contact’s name or phone), filters, sort (name, createdAt, updatedAt, region; -desc), ' +
+          'pages by `page` or `cursor` (`nextCursor`); `total` exact up to 1,000, above that an estimate (`totalIsEstimate`) unless `exactTotal=true`',
         querystring: customerListQuery,
-        response: responses({ 200: pageOf(customerSchema) }, [400]),
+        response: responses({ 200: cursorPageOf(customerSchema) }, [400]),
       },
     },
-    async (req) => service.listCustomers(db, actorOf(req), req.query),
+    async (req) => service.listCustomers(db, clock, actorOf(req), req.query),
   );
 
   app.post('/api/customers', { schema: { tags, summary: 'Create a customer (company or person); owner defaults to me (or the lead assignment rules); 409 DUPLICATE_CUSTOMER names the existing owner', body: customerBody, response: responses({ 201: customerDetailSchema }, [400, 403, 409]) } }, async (req, reply) => {

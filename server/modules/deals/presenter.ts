@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unmetItemSchema, userRef } from '../../core/contract.js';
+import { cursorPageOf, unmetItemSchema, userRef } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import type { PipelinesTable } from '../../db/schema.js';
 import type { ChecklistState } from '../gates/evaluate.js';
@@ -61,9 +61,15 @@ export const dealDetailSchema = dealSchema
 export const boardSchema = z
   .object({
     pipeline: z.object({ id: z.string(), key: z.string(), name: z.string(), nameEn: z.string(), version: z.number().int(), stages: z.array(boardStageSchema) }),
-    columns: z.array(z.object({ stageKey: z.string(), count: z.number().int(), amountFen: z.number().int().optional(), deals: z.array(dealSchema) })),
+    columns: z.array(
+      z.object({ stageKey: z.string(), count: z.number().int(), amountFen: z.number().int().optional(), deals: z.array(dealSchema), nextCursor: z.string().nullable() }),
+    ),
   })
   .meta({ id: 'Board' });
+
+export const boardColumnSchema = z.object({ stageKey: z.string(), deals: z.array(dealSchema), nextCursor: z.string().nullable() }).meta({ id: 'BoardColumnPage' });
+
+export const dealPageSchema = cursorPageOf(dealSchema);
 
 export interface LoadedPipeline {
   row: PipelinesTable;
