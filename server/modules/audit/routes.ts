@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type App, type Deps } from '../../core/http.js';
+import { pageOf, responses } from '../../core/contract.js';
+import { auditEntrySchema } from './presenter.js';
 import { readAuditTrail } from './service.js';
 
 const auditQuery = z.object({
@@ -10,7 +12,7 @@ const auditQuery = z.object({
 export async function auditRoutes(app: App, deps: Deps) {
   app.get(
     '/api/audit',
-    { schema: { tags: ['audit'], summary: 'Audit trail of one record (read-only; there is no write endpoint)', querystring: auditQuery } },
+    { schema: { tags: ['audit'], summary: 'Audit trail of one record (read-only; there is no write endpoint)', querystring: auditQuery, response: responses({ 200: pageOf(auditEntrySchema) }, [400, 403, 404]) } },
     async (req) => {
       return readAuditTrail(deps.db, actorOf(req), req.query.entity, req.query.id);
     },

@@ -8,21 +8,10 @@ import { loadCustomFieldDefs } from './repo.js';
 import { validateCustomValues, type CustomFieldEntity, type CustomValues } from './values.js';
 import type { CustomFieldBody } from './schema.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
+import { presentCustomField } from './presenter.js';
 
-type DefRow = Awaited<ReturnType<typeof loadCustomFieldDefs>>[number];
+export type DefRow = Awaited<ReturnType<typeof loadCustomFieldDefs>>[number];
 
-export function presentCustomField(def: DefRow & { entity: string }) {
-  return {
-    id: def.id,
-    entity: def.entity,
-    key: def.key,
-    label: def.label,
-    labelEn: def.labelEn ?? null,
-    type: def.type,
-    options: def.options,
-    required: def.required,
-  };
-}
 
 export async function listCustomFields(db: Queryable, entity: CustomFieldEntity) {
   const defs = await loadCustomFieldDefs(db, entity);
