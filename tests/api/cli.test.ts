@@ -136,7 +136,7 @@ describe('actionflow CLI', () => {
     expect(password).toBeTruthy();
 
     const database = open();
-    const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: join(dir, 'data') }), loginRateLimit: { max: 1000, windowMs: 60_000 } };
+    const config = loadConfig({ ACTIONFLOW_DATA_DIR: join(dir, 'data') });
     const app = await buildApp({ database, clock: systemClock, config });
     try {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'new_seller', password } });

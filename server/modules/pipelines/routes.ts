@@ -1,4 +1,5 @@
 import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import * as repo from './repo.js';
 import { copyBody, installBody, pipelineDefinitionSchema, pipelineListQuery, yamlBody, yamlText } from './schema.js';
 import {
@@ -13,7 +14,6 @@ import {
   validatePipelineYaml,
 } from './service.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 
 export async function pipelineRoutes(app: App, deps: Deps) {
   const { db, clock } = deps;
@@ -51,7 +51,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/validate',
-    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req) => {
       actorOf(req);
       const result = validatePipelineYaml(yamlText(req.body));
@@ -61,7 +61,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/import',
-    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
