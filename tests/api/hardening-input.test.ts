@@ -86,7 +86,7 @@ describe('hardening: bad input never gives a 500 or a foreign error body', () =>
     try {
       const { port } = new URL(address);
       const raw = await new Promise<string>((resolve, reject) => {
-        const socket = connect(port, '127.0.0.1', () => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
           socket.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`);
         });
         let data = '';
