@@ -54,6 +54,9 @@ export function validateYamlWith<S extends z.ZodType>(
     const message = error instanceof RangeError ? TOO_DEEP : `too many alias expansions (at most ${YAML_LIMITS.aliases} per document)`;
     return { ok: false, errors: [{ line: 1, column: 1, path: '', message }] };
   }
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, errors: [{ line: 1, column: 1, path: '', message: notAMapping }] };
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors = parsed.error.issues.flatMap((issue) => issueToErrors(doc, lineCounter, issue));
