@@ -8,11 +8,14 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/index.js';
 import type { Clock } from './core/clock.js';
 import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
+import { errorSchema, responses, responseSerializer } from './core/contract.js';
+import { openApiTransform } from './core/openapi.js';
 import { requireRole, type App, type Deps } from './core/http.js';
 import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
 import { registerRequestGuards } from './core/security.js';
@@ -25,6 +28,8 @@ export interface BuildOptions {
   clock: Clock;
   config: AppConfig;
   logger?: boolean;
+  /** Refuse answers that do not match their declared schema exactly (tests): undeclared keys, malformed errors. */
+  checkResponses?: boolean;
 }
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -41,7 +46,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.decorateRequest('actor', null);
 
   // HSTS is sent by securityHeaders, only on HTTPS requests.
@@ -61,7 +66,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
@@ -87,11 +93,19 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) req.log.error(error);
-    reply.code(appError.status).send(appError.toBody());
+    const body = appError.toBody();
+    if (options.checkResponses && !errorSchema.safeParse(body).success) {
+      throw new Error(`Error body of ${req.method} ${req.url} does not fit ErrorResponse: ${JSON.stringify(body)}`);
+    }
+    reply.code(appError.status).send(body);
   });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database dialect' } }, async () => ({
+  app.get('/api/health', { config: { public: true }, schema: {
+    tags: ['system'],
+    summary: 'Liveness and database dialect',
+    response: responses({ 200: z.object({ ok: z.literal(true), database: z.enum(['sqlite', 'postgres']), time: z.string() }) }),
+  } }, async () => ({
     ok: true,
     database: database.dialect,
     time: clock.now().toISOString(),

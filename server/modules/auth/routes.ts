@@ -10,6 +10,9 @@ import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { lockDelayMs, throttleKeys, type ThrottleKey } from './throttle.js';
 import * as repo from './repo.js';
 import { getUserProfile } from '../org/repo.js';
+import { userSchema } from '../org/presenter.js';
+import { okSchema, pageOf, responses } from '../../core/contract.js';
+import { apiTokenSchema, createdApiTokenSchema, presentApiToken } from './presenter.js';
 
 export const SESSION_COOKIE = 'af_session';
 
@@ -42,6 +45,7 @@ export async function authRoutes(app: App, deps: Deps) {
         summary: 'Log in with username and password; sets the session cookie',
         description: 'Failed attempts are limited per account and per client address; past the limit → 429 RATE_LIMITED with Retry-After.',
         body: loginBody,
+        response: responses({ 200: z.object({ user: userSchema }) }, [400, 429]),
       },
     },
     async (req, reply) => {
@@ -67,14 +71,14 @@ export async function authRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session', response: responses({ 200: okSchema }) } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await repo.deleteSession(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user, role and team' } }, async (req) => {
+  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user, role and team', response: responses({ 200: userSchema }) } }, async (req) => {
     const actor = actorOf(req);
     return getUserProfile(db, actor.id);
   });
@@ -86,6 +90,7 @@ export async function authRoutes(app: App, deps: Deps) {
         tags: ['auth'],
         summary: 'Change my password (with the current one); my other sessions end and my API tokens are revoked',
         body: passwordChangeBody,
+        response: responses({ 200: okSchema }, [400, 429]),
       },
     },
     async (req, reply) => {
@@ -105,14 +110,14 @@ export async function authRoutes(app: App, deps: Deps) {
         await repo.endCredentials(trx, clock, user.id, req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE]);
         await recordAudit(trx, clock, { entity: 'user', entityId: user.id, action: 'update', actorId: user.id, before: {}, after: { password: '(changed)' } });
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
-  app.get('/api/tokens', { schema: { tags: ['auth'], summary: 'My API tokens (secrets are never shown again)' } }, async (req) => {
+  app.get('/api/tokens', { schema: { tags: ['auth'], summary: 'My API tokens (secrets are never shown again)', response: responses({ 200: pageOf(apiTokenSchema) }) } }, async (req) => {
     const rows = await repo.listApiTokens(db, actorOf(req).id);
     return {
-      items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, expiresAt: r.expires_at })),
+      items: rows.map(presentApiToken),
       total: rows.length,
     };
   });
@@ -124,6 +129,7 @@ export async function authRoutes(app: App, deps: Deps) {
         tags: ['auth'],
         summary: 'Create an API token with my scope; the secret is returned once. Roles without the permission (sellers by default) → 403',
         body: tokenBody,
+        response: responses({ 201: createdApiTokenSchema }, [400, 403]),
       },
     },
     async (req, reply) => {
@@ -137,9 +143,9 @@ export async function authRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.delete('/api/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams } }, async (req) => {
+  app.delete('/api/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams, response: responses({ 200: okSchema }, [400, 404]) } }, async (req) => {
     if (!(await repo.revokeApiToken(db, clock, actorOf(req).id, req.params.id))) throw notFound('Token');
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
