@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route is reachable without a session or token. */
     public?: boolean;
+    /** Refused before the body or query is validated unless the caller may do this (the service checks again). */
+    ability?: import('./policy.js').Action;
   }
 }
 
@@ -53,8 +55,9 @@ export function resolveSort<C extends string>(
   if (!sort) return fallback;
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const key = sort.replace(/^[-+]/, '');
-  const column = allowed[key];
-  if (!column) {
+  // Own properties only: `toString`, `constructor`, `__proto__` are inherited and must read as unknown fields.
+  const column = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
+  if (typeof column !== 'string') {
     throw new AppError('VALIDATION_FAILED', `sort: unknown field "${key}"`, {
       fields: [{ field: 'sort', message: `must be one of ${Object.keys(allowed).join(', ')} (prefix - for descending)` }],
     });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../../db/schema.js';
+import { calendarDate } from '../../core/dates.js';
 import { identifier } from '../pipelines/definition.js';
 import { checkConditions } from './conditions.js';
 import { checkCron } from './schedule.js';
@@ -137,7 +138,7 @@ export const SETTABLE_FIELDS: Record<RuleEntity, Record<string, { column: string
   deal: {
     title: { column: 'title', schema: text(200) },
     amountFen: { column: 'amount_fen', schema: z.coerce.number().int('must be whole fen').min(0) },
-    expectedCloseDate: { column: 'expected_close_date', schema: z.iso.date('must be YYYY-MM-DD').nullable() },
+    expectedCloseDate: { column: 'expected_close_date', schema: calendarDate.nullable() },
   },
   customer: {
     level: { column: 'level', schema: z.string().max(50).nullable() },

@@ -1,4 +1,5 @@
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import { ruleDefinitionSchema, ruleListQuery, rulePatchBody, runListQuery, yamlBody, yamlText } from './schema.js';
 import {
   createRule,
@@ -13,7 +14,6 @@ import {
   type RuleDeps,
 } from './service.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 
 export async function ruleRoutes(app: App, deps: Deps) {
   const tags = ['rules'];
@@ -40,7 +40,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/validate',
-    { schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    { schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req) => {
       const result = checkRuleYaml(actorOf(req), deps.config.timeZone, yamlText(req.body));
       return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
@@ -49,7 +49,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/import',
-    { schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    { schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
       const result = await importRuleYaml(ruleDeps, actor, yamlText(req.body));
