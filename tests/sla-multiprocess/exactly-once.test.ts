@@ -57,6 +57,7 @@ async function insertTimers(db: Db, dealIds: string[], count: number, dueAt: (i:
     colour: 'on_time',
     status: 'active',
     cancel_reason: null,
+    team_id: null,
     created_at: now,
     updated_at: now,
   }));

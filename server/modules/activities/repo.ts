@@ -40,34 +40,43 @@ function filterExpr(filter: ActivityFilter) {
   };
 }
 
-export async function listActivities(db: Queryable, scope: Scope, filter: ActivityFilter, page: { offset: number; limit: number }) {
-  const where = filterExpr(filter);
+/** Newest first; the page's ids come from `activities` alone, then only those rows are joined. */
+export async function listActivityRows(db: Queryable, scope: Scope, filter: ActivityFilter, page: { offset: number; limit: number }) {
+  const ids = db
+    .selectFrom('activities')
+    .select('activities.id')
+    .where(scopeFilter(scope, 'activities'))
+    .where(filterExpr(filter))
+    .orderBy('activities.occurred_at', 'desc')
+    .orderBy('activities.created_at', 'desc')
+    .orderBy('activities.id')
+    .limit(page.limit)
+    .offset(page.offset);
   const rows = await db
     .selectFrom('activities')
-    .where(scopeFilter(scope, 'activities'))
-    .where(where)
     .innerJoin('users as owner', 'owner.id', 'activities.owner_id')
     .innerJoin('customers', 'customers.id', 'activities.customer_id')
     .leftJoin('deals', 'deals.id', 'activities.deal_id')
     .selectAll('activities')
     .select(['owner.display_name as owner_name', 'customers.name as customer_name', 'deals.title as deal_title'])
+    .where('activities.id', 'in', ids)
     .orderBy('activities.occurred_at', 'desc')
     .orderBy('activities.created_at', 'desc')
     .orderBy('activities.id')
-    .limit(page.limit)
-    .offset(page.offset)
     .execute();
-  const count = await db
-    .selectFrom('activities')
-    .where(scopeFilter(scope, 'activities'))
-    .where(where)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return { items: rows.map(presentActivity), total: Number(count.n) };
+  return rows.map(presentActivity);
+}
+
+/** How many activities match: stops after `limit` rows (for `listTotal`), or counts them all. */
+export async function countActivities(db: Queryable, scope: Scope, filter: ActivityFilter, limit?: number): Promise<number> {
+  let inner = db.selectFrom('activities').select(sql<number>`1`.as('one')).where(scopeFilter(scope, 'activities')).where(filterExpr(filter));
+  if (limit !== undefined) inner = inner.limit(limit);
+  const row = await db.selectFrom(inner.as('matching')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export async function findActivity(db: Queryable, scope: Scope, id: string) {
-  const { items } = await listActivities(db, scope, { id }, { offset: 0, limit: 1 });
+  const items = await listActivityRows(db, scope, { id }, { offset: 0, limit: 1 });
   return items[0];
 }
 

@@ -1,3 +1,4 @@
+import { cursorQuery } from '../../core/paging.js';
 import { z } from 'zod';
 import { isoInstant } from '../tasks/schema.js';
 import { ACTIVITY_EFFECTS, ACTIVITY_TYPES } from './effective.js';
@@ -38,5 +39,6 @@ export const activityListQuery = z.object({
   to: isoInstant.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  exactTotal: cursorQuery.exactTotal,
 });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;

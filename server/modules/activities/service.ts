@@ -10,6 +10,7 @@ import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
 import { classifyEffect, type EffectRule } from './effective.js';
+import { listTotal } from '../../core/paging.js';
 import * as repo from './repo.js';
 import type { ActivityBody, ActivityListQuery } from './schema.js';
 
@@ -35,8 +36,20 @@ export async function getActivityInScope(db: Queryable, actor: Actor, id: string
   return activity;
 }
 
-export function listActivities(deps: ActivityDeps, actor: Actor, query: ActivityListQuery) {
-  return repo.listActivities(deps.db, scopeOf(actor), query, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+export async function listActivities(deps: ActivityDeps, actor: Actor, query: ActivityListQuery) {
+  const { db, clock } = deps;
+  const scope = scopeOf(actor);
+  const filter = { customerId: query.customerId, dealId: query.dealId, ownerId: query.ownerId, type: query.type, from: query.from, to: query.to };
+  const items = await repo.listActivityRows(db, scope, filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const total = await listTotal({
+    db,
+    clock,
+    key: `activities ${JSON.stringify([scope, filter])}`,
+    exact: query.exactTotal,
+    capped: (n) => repo.countActivities(db, scope, filter, n),
+    full: () => repo.countActivities(db, scope, filter),
+  });
+  return { items, ...total };
 }
 
 /**

@@ -11,11 +11,13 @@ export async function customerRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Customers in my scope: search q (name, phone, credit code), filters, sort (name, createdAt, updatedAt, region; -desc), pages',
+        summary:
+          'Customers in my scope: search q (name, phone, credit code, or a contact’s name or phone), filters, sort (name, createdAt, updatedAt, region; -desc), ' +
+          'pages by `page` or `cursor` (`nextCursor`); `total` exact up to 1,000, above that an estimate (`totalIsEstimate`) unless `exactTotal=true`',
         querystring: customerListQuery,
       },
     },
-    async (req) => service.listCustomers(db, actorOf(req), req.query),
+    async (req) => service.listCustomers(db, clock, actorOf(req), req.query),
   );
 
   app.post('/api/customers', { schema: { tags, summary: 'Create a customer (company or person); owner defaults to me (or the lead assignment rules); 409 DUPLICATE_CUSTOMER names the existing owner', body: customerBody } }, async (req, reply) => {

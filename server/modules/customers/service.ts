@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
+import { decodeCursor, listTotal } from '../../core/paging.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
@@ -41,14 +42,23 @@ export async function getCustomerInScope(db: Queryable, actor: Actor, id: string
   return row;
 }
 
-export async function listCustomers(db: Queryable, actor: Actor, query: CustomerListQuery) {
+export async function listCustomers(db: Queryable, clock: Clock, actor: Actor, query: CustomerListQuery) {
   const sort = resolveSort(query.sort, SORTABLE, { column: 'updated_at', direction: 'desc' });
-  const { rows, total } = await repo.listCustomers(db, scopeOf(actor), query, {
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-    ...sort,
+  // region is the one sortable column that may be empty.
+  const order = { column: `customers.${sort.column}`, direction: sort.direction, nullable: sort.column === 'region' };
+  const scope = scopeOf(actor);
+  const filter = { q: query.q, ownerId: query.ownerId, kind: query.kind, region: query.region, industry: query.industry, level: query.level, source: query.source };
+  const cursor = query.cursor ? decodeCursor(query.cursor, order) : undefined;
+  const { items, nextCursor } = await repo.listCustomers(db, scope, filter, { order, cursor, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const total = await listTotal({
+    db,
+    clock,
+    key: `customers ${JSON.stringify([scope, filter])}`,
+    exact: query.exactTotal,
+    capped: (n) => repo.countCustomers(db, scope, filter, n),
+    full: () => repo.countCustomers(db, scope, filter),
   });
-  return { items: rows.map(repo.presentCustomer), total };
+  return { items: items.map(repo.presentCustomer), ...total, nextCursor };
 }
 
 export async function getCustomerDetail(db: Queryable, actor: Actor, id: string) {

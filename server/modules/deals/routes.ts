@@ -1,6 +1,7 @@
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
-import { getBoard } from './board.js';
-import { boardQuery, checklistBody, dealCreateBody, dealListQuery, dealPatchBody, moveBody } from './schema.js';
+import { z } from 'zod';
+import { getBoard, getBoardColumn } from './board.js';
+import { boardColumnQuery, boardQuery, checklistBody, dealCreateBody, dealListQuery, dealPatchBody, moveBody } from './schema.js';
 import { createDeal, getDeal, listDeals, moveDeal, setChecklistItem, updateDeal } from './service.js';
 
 export async function dealRoutes(app: App, deps: Deps) {
@@ -12,11 +13,13 @@ export async function dealRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Deals in your scope; q searches title and customer name; sort by title, amountFen, expectedCloseDate, stageEnteredAt, createdAt, updatedAt (prefix - for descending)',
+        summary:
+          'Deals in your scope; q searches title and customer name; sort by title, amountFen, expectedCloseDate, stageEnteredAt, createdAt, updatedAt (prefix - for descending); ' +
+          'pages by `page` or by `cursor` (the previous answer\'s `nextCursor`); `total` is exact up to 1,000, above that an estimate (`totalIsEstimate`) unless `exactTotal=true`',
         querystring: dealListQuery,
       },
     },
-    async (req) => listDeals(db, actorOf(req), req.query),
+    async (req) => listDeals(db, clock, actorOf(req), req.query),
   );
 
   app.post('/api/deals', { schema: { tags, summary: 'Create a deal (starts in the first stage unless stageKey is given)', body: dealCreateBody } }, async (req, reply) => {
@@ -57,7 +60,27 @@ export async function dealRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/pipelines/:id/board',
-    { schema: { tags: ['deals', 'pipelines'], summary: 'Kanban: a column per stage with count, amount and the 50 most recently updated deals in your scope', params: idParams, querystring: boardQuery } },
+    {
+      schema: {
+        tags: ['deals', 'pipelines'],
+        summary: 'Kanban: a column per stage with count, amount and the `limit` (default 50) most recently updated deals in your scope; `nextCursor` per column',
+        params: idParams,
+        querystring: boardQuery,
+      },
+    },
     async (req) => getBoard(db, actorOf(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/pipelines/:id/board/columns/:stageKey',
+    {
+      schema: {
+        tags: ['deals', 'pipelines'],
+        summary: "More cards of one board column (load more): pass the column's `nextCursor` and the board's filters",
+        params: idParams.extend({ stageKey: z.string().min(1).max(64) }),
+        querystring: boardColumnQuery,
+      },
+    },
+    async (req) => getBoardColumn(db, actorOf(req), req.params.id, req.params.stageKey, req.query),
   );
 }
