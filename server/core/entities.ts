@@ -226,6 +226,8 @@ export const REGISTRY = {
   events: { internal: 'the event log' },
   event_consumptions: { internal: 'exactly-once bookkeeping of event consumers' },
   sla_timers: { internal: 'SLA engine state of deals and tasks' },
+  team_schedules: { internal: 'business hours of a team, part of the calendar settings' },
+  consumer_watermarks: { internal: 'exactly-once bookkeeping of event consumers' },
   sla_firings: { internal: 'SLA engine log' },
   notifications: { internal: 'in-app inbox of a user' },
   notification_requests: { internal: 'idempotency keys of the outbox' },

@@ -18,7 +18,10 @@ describe('record registry', () => {
   afterAll(async () => t?.close());
 
   it('names exactly the tables of the migrated database, and only columns that exist', async () => {
-    const tables = (await t.db.introspection.getTables()).filter((tb) => !tb.name.startsWith('kysely_'));
+    // Not rows of ours: Kysely's migration bookkeeping, and on SQLite the trigger-maintained FTS5 search index
+    // (migration 0013), which no code reads through `Database`.
+    const notOurs = (name: string) => name.startsWith('kysely_') || (t.dialect === 'sqlite' && /^search_(docs|fts(_\w+)?)$/.test(name));
+    const tables = (await t.db.introspection.getTables()).filter((tb) => !notOurs(tb.name));
     expect(tables.map((tb) => tb.name).sort()).toEqual(Object.keys(REGISTRY).sort());
     const columns = new Map(tables.map((tb) => [tb.name, new Set(tb.columns.map((c) => c.name))]));
     for (const record of RECORDS) {
