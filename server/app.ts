@@ -17,7 +17,7 @@ import { AppError, type FieldError } from './core/errors.js';
 import type { App, Deps } from './core/http.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
-import { moduleRoutes } from './modules/index.js';
+import { composeModules } from './modules/index.js';
 
 export interface BuildOptions {
   database: DatabaseHandle;
@@ -90,7 +90,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   }));
 
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, config };
-  for (const register of moduleRoutes) await register(app, deps);
+  for (const register of composeModules().routes) await register(app, deps);
 
   const hasWeb = existsSync(join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
