@@ -9,11 +9,14 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/index.js';
 import type { Clock } from './core/clock.js';
 import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
+import { errorSchema, responses, responseSerializer } from './core/contract.js';
+import { openApiTransform } from './core/openapi.js';
 import type { App, Deps } from './core/http.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
@@ -24,6 +27,8 @@ export interface BuildOptions {
   clock: Clock;
   config: AppConfig;
   logger?: boolean;
+  /** Refuse answers that do not match their declared schema exactly (tests): undeclared keys, malformed errors. */
+  checkResponses?: boolean;
 }
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -37,7 +42,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.decorateRequest('actor', null);
 
   await app.register(helmet, { contentSecurityPolicy: false });
@@ -59,7 +64,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
@@ -79,11 +85,19 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) req.log.error(error);
-    reply.code(appError.status).send(appError.toBody());
+    const body = appError.toBody();
+    if (options.checkResponses && !errorSchema.safeParse(body).success) {
+      throw new Error(`Error body of ${req.method} ${req.url} does not fit ErrorResponse: ${JSON.stringify(body)}`);
+    }
+    reply.code(appError.status).send(body);
   });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database dialect' } }, async () => ({
+  app.get('/api/health', { config: { public: true }, schema: {
+    tags: ['system'],
+    summary: 'Liveness and database dialect',
+    response: responses({ 200: z.object({ ok: z.literal(true), database: z.enum(['sqlite', 'postgres']), time: z.string() }) }),
+  } }, async () => ({
     ok: true,
     database: database.dialect,
     time: clock.now().toISOString(),

@@ -31,7 +31,7 @@ export async function setupTestApp(options: { start?: string; loginMax?: number 
   const clock = new ManualClock(options.start ?? '2026-11-02T02:00:00.000Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'actionflow-test-'));
   const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: dataDir }), maxUploadBytes: 1024 * 1024, loginRateLimit: { max: options.loginMax ?? 1000, windowMs: 60_000 } };
-  const app = await buildApp({ database, clock, config });
+  const app = await buildApp({ database, clock, config, checkResponses: true });
   const org = await buildOrg(database.db, clock);
   const cookies = new Map<string, string>();
 

@@ -6,6 +6,8 @@ import type { Queryable } from '../../db/index.js';
 import { placeOf } from '../org/record-scope.js';
 import { inScope, scopeOf, type Actor } from '../org/scope.js';
 import { listAudit } from './repo.js';
+import { pageOf, responses } from '../../core/contract.js';
+import { auditEntrySchema } from './presenter.js';
 
 // Every audited kind of the record registry is readable; the registry says how each is scoped.
 const auditQuery = z.object({
@@ -30,7 +32,7 @@ async function assertCanReadAudit(db: Queryable, actor: Actor, entity: string, i
 export async function auditRoutes(app: App, deps: Deps) {
   app.get(
     '/api/audit',
-    { schema: { tags: ['audit'], summary: 'Audit trail of one record (read-only; there is no write endpoint)', querystring: auditQuery } },
+    { schema: { tags: ['audit'], summary: 'Audit trail of one record (read-only; there is no write endpoint)', querystring: auditQuery, response: responses({ 200: pageOf(auditEntrySchema) }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
       await assertCanReadAudit(deps.db, actor, req.query.entity, req.query.id);

@@ -4,6 +4,9 @@ import { AppError, notFound } from '../../core/errors.js';
 import { verifyPassword } from './passwords.js';
 import * as repo from './repo.js';
 import { getUserProfile } from '../org/repo.js';
+import { userSchema } from '../org/presenter.js';
+import { okSchema, pageOf, responses } from '../../core/contract.js';
+import { apiTokenSchema, createdApiTokenSchema, presentApiToken } from './presenter.js';
 
 export const SESSION_COOKIE = 'af_session';
 
@@ -21,7 +24,7 @@ export async function authRoutes(app: App, deps: Deps) {
     '/api/auth/login',
     {
       config: { public: true, rateLimit: { max: config.loginRateLimit.max, timeWindow: config.loginRateLimit.windowMs } },
-      schema: { tags: ['auth'], summary: 'Log in with username and password; sets the session cookie', body: loginBody },
+      schema: { tags: ['auth'], summary: 'Log in with username and password; sets the session cookie', body: loginBody, response: responses({ 200: z.object({ user: userSchema }) }, [400, 429]) },
     },
     async (req, reply) => {
       const user = await repo.findUserByUsername(db, req.body.username);
@@ -41,29 +44,29 @@ export async function authRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session', response: responses({ 200: okSchema }) } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await repo.deleteSession(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user, role and team' } }, async (req) => {
+  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user, role and team', response: responses({ 200: userSchema }) } }, async (req) => {
     const actor = actorOf(req);
     return getUserProfile(db, actor.id);
   });
 
-  app.get('/api/tokens', { schema: { tags: ['auth'], summary: 'My API tokens (secrets are never shown again)' } }, async (req) => {
+  app.get('/api/tokens', { schema: { tags: ['auth'], summary: 'My API tokens (secrets are never shown again)', response: responses({ 200: pageOf(apiTokenSchema) }) } }, async (req) => {
     const rows = await repo.listApiTokens(db, actorOf(req).id);
     return {
-      items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at })),
+      items: rows.map(presentApiToken),
       total: rows.length,
     };
   });
 
   app.post(
     '/api/tokens',
-    { schema: { tags: ['auth'], summary: 'Create an API token with my scope; the secret is returned once', body: tokenBody } },
+    { schema: { tags: ['auth'], summary: 'Create an API token with my scope; the secret is returned once', body: tokenBody, response: responses({ 201: createdApiTokenSchema }, [400]) } },
     async (req, reply) => {
       const created = await repo.createApiToken(db, clock, actorOf(req).id, req.body.name);
       reply.code(201);
@@ -71,8 +74,8 @@ export async function authRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.delete('/api/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams } }, async (req) => {
+  app.delete('/api/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams, response: responses({ 200: okSchema }, [400, 404]) } }, async (req) => {
     if (!(await repo.revokeApiToken(db, clock, actorOf(req).id, req.params.id))) throw notFound('Token');
-    return { ok: true };
+    return { ok: true as const };
   });
 }

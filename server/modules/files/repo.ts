@@ -1,3 +1,4 @@
+import { presentAttachment } from './presenter.js';
 import type { Queryable } from '../../db/index.js';
 import type { AttachmentsTable } from '../../db/schema.js';
 import { placeOf } from '../org/record-scope.js';
@@ -46,20 +47,5 @@ export async function findAttachment(db: Queryable, id: string) {
   return row ? presentAttachment(row) : undefined;
 }
 
-type Row = Omit<AttachmentsTable, never> & { uploader_name: string | null };
+export type AttachmentRow = Omit<AttachmentsTable, never> & { uploader_name: string | null };
 
-export function presentAttachment(row: Row) {
-  return {
-    id: row.id,
-    entity: row.entity as AttachmentEntity,
-    entityId: row.entity_id,
-    kind: row.kind,
-    filename: row.filename,
-    mime: row.mime,
-    size: Number(row.size),
-    sha256: row.sha256,
-    uploadedBy: { id: row.uploaded_by, name: row.uploader_name },
-    createdAt: row.created_at,
-    url: `/api/attachments/${row.id}/content`,
-  };
-}
