@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
+import { calendarDate } from './dates.js';
 
 export type Table = keyof Database;
 type Column<T extends Table> = keyof Database[T] & string;
@@ -129,7 +130,7 @@ export const REGISTRY = {
       settable: {
         title: { column: 'title', schema: text(200) },
         amountFen: { column: 'amount_fen', schema: z.coerce.number().int('must be whole fen').min(0) },
-        expectedCloseDate: { column: 'expected_close_date', schema: z.iso.date('must be YYYY-MM-DD').nullable() },
+        expectedCloseDate: { column: 'expected_close_date', schema: calendarDate.nullable() },
       },
       created: 'deal.created',
       updated: 'deal.updated',

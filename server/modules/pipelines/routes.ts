@@ -1,4 +1,5 @@
 import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import * as repo from './repo.js';
 import { z } from 'zod';
 import { pageOf, responses } from '../../core/contract.js';
@@ -15,7 +16,6 @@ import {
   validatePipelineYaml,
 } from './service.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 
 export async function pipelineRoutes(app: App, deps: Deps) {
   const { db, clock } = deps;
@@ -53,7 +53,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/validate',
-    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, response: responses({ 200: yamlValidation(pipelineDefinitionOut) }, [400]) } },
+    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(pipelineDefinitionOut) }, [400]) } },
     async (req) => {
       actorOf(req);
       const result = validatePipelineYaml(yamlText(req.body));
@@ -63,7 +63,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/import',
-    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
+    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
     async (req, reply) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
