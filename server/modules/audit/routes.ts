@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { actorOf, type App, type Deps } from '../../core/http.js';
+import { AUDITED_KINDS } from '../../core/entities.js';
 import { pageOf, responses } from '../../core/contract.js';
 import { auditEntrySchema } from './presenter.js';
 import { readAuditTrail } from './service.js';
 
+// Every audited kind of the record registry is readable; the registry says how each is scoped.
 const auditQuery = z.object({
-  entity: z.enum(['customer', 'contact', 'deal', 'activity', 'task', 'attachment', 'pipeline', 'user', 'team', 'custom_field']),
+  entity: z.enum(AUDITED_KINDS),
   id: z.string().min(1).max(64),
 });
 
