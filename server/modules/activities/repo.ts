@@ -1,7 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { ActivitiesTable, Database } from '../../db/schema.js';
-import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import { presentActivity } from './presenter.js';
 import type { Scope } from '../org/scope.js';

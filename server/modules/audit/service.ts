@@ -2,7 +2,7 @@
 import { notFound } from '../../core/errors.js';
 import { authorize, can, inScope, scopeOf, type Actor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { placeOf } from '../org/record-scope.js';
+import { placeOf } from '../../core/record-scope.js';
 import { listAudit } from './repo.js';
 
 async function assertCanReadAudit(db: Queryable, actor: Actor, entity: string, id: string) {

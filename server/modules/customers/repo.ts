@@ -1,7 +1,6 @@
 import { sql, type SqlBool, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { ContactsTable, CustomersTable, Database } from '../../db/schema.js';
-import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
 import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../core/paging.js';

@@ -1,7 +1,7 @@
 import { presentAttachment } from './presenter.js';
 import type { Queryable } from '../../db/index.js';
 import type { AttachmentsTable } from '../../db/schema.js';
-import { placeOf } from '../org/record-scope.js';
+import { placeOf } from '../../core/record-scope.js';
 import { inScope, type Scope } from '../org/scope.js';
 import type { AttachmentEntity } from './schema.js';
 

@@ -1,14 +1,25 @@
-import type { Db } from '../../db/index.js';
+import type { Db, Queryable } from '../../db/index.js';
 import { ROLES, type Role } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
+import { hooksOf } from '../../core/hooks.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit, diffFields } from '../audit/repo.js';
 import { hashPassword } from '../../core/passwords.js';
-import { endCredentials } from '../auth/repo.js';
 import { childPath } from './scope.js';
 import * as repo from './repo.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
+
+/**
+ * Runs when a user's password changes or the user is deactivated, in the same transaction (hook
+ * `org.credentialsRevoked`, filled by auth: the user's sessions and API tokens end). org never imports auth.
+ */
+export type CredentialsRevoked = (trx: Queryable, clock: Clock, userId: string) => Promise<void>;
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'org.credentialsRevoked': CredentialsRevoked;
+  }
+}
 
 export const TEAM_KINDS = ['company', 'region', 'store', 'team'] as const;
 
@@ -132,7 +143,7 @@ export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: stri
       });
     }
     // A new password or a deactivation must lock out whoever holds the old sessions and tokens.
-    if (patch.active === false || passwordHash) await endCredentials(trx, clock, id);
+    if (patch.active === false || passwordHash) for (const end of hooksOf('org.credentialsRevoked')) await end(trx, clock, id);
     return repo.getUserProfile(trx, id);
   });
 }

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/index.js';
 import type { Database, TasksTable } from '../../db/schema.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
-import { taskBucket, type DayBounds } from './days.js';
+import type { DayBounds } from './days.js';
 
 /** A deal inside the scope. Read here because tasks, activities and attachments all hang off deals. */
 export function findDealInScope(db: Queryable, scope: Scope, id: string) {

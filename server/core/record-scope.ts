@@ -4,8 +4,8 @@
  * hangs off. The audit trail and attachments use it, so a new record kind is readable there once it is registered.
  */
 import { sql } from 'kysely';
-import type { Queryable } from '../../db/index.js';
-import { recordOf, SOFT_DELETED, type RecordEntry } from '../../core/entities.js';
+import type { Queryable } from '../db/index.js';
+import { recordOf, SOFT_DELETED, type RecordEntry } from './entities.js';
 
 export type RecordPlace = { ownerId: string; teamPath: string };
 
