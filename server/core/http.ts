@@ -7,7 +7,8 @@ import type { Role } from '../db/schema.js';
 import type { Actor } from '../modules/org/scope.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
-import { AppError } from './errors.js';
+import { AppError, invalid, type Lang } from './errors.js';
+import { pickLang } from '../../shared/messages.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -34,8 +35,13 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** The language of error texts for this request: `Accept-Language`, Chinese unless English is preferred. */
+export function langOf(req: FastifyRequest): Lang {
+  return pickLang(req.headers['accept-language']);
+}
+
 export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${roles.join(', ')}`);
+  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'roles_required', { params: { roles: roles.join(', ') } });
 }
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -60,9 +66,7 @@ export function resolveSort<C extends string>(
   const key = sort.replace(/^[-+]/, '');
   const column = allowed[key];
   if (!column) {
-    throw new AppError('VALIDATION_FAILED', `sort: unknown field "${key}"`, {
-      fields: [{ field: 'sort', message: `must be one of ${Object.keys(allowed).join(', ')} (prefix - for descending)` }],
-    });
+    throw invalid('sort', 'unknown_value', { values: Object.keys(allowed).join(', ') });
   }
   return { column, direction };
 }
@@ -75,6 +79,10 @@ export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    fields: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+      .optional(),
   }).passthrough(),
 });

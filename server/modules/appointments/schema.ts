@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { phoneText } from '../customers/schema.js';
 import { isoInstant } from '../tasks/schema.js';
 
@@ -6,7 +7,7 @@ export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'no_show', 'cancelled'
 
 const id = z.string().min(1).max(64);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const localDate = z.string().regex(DATE, 'must be a date YYYY-MM-DD');
+const localDate = z.string().refine((v) => DATE.test(v), coded('invalid_date'));
 
 export const appointmentBody = z.object({
   /** The customer's phone in any usual notation (spaces, dashes, +86 / 0086, full-width digits); found or created by its normalised form. */
@@ -47,5 +48,5 @@ export const statsQuery = z
     to: localDate,
   })
   // Compare only two well-formed dates, so a bad `from` is reported alone.
-  .refine((q) => !DATE.test(q.from) || !DATE.test(q.to) || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !DATE.test(q.from) || !DATE.test(q.to) || q.from <= q.to, coded('before_start', undefined, ['to']));
 export type StatsQuery = z.infer<typeof statsQuery>;

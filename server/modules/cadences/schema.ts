@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { ACTIVITY_EFFECTS, ACTIVITY_TYPES } from '../activities/effective.js';
 import { isoInstant } from '../tasks/schema.js';
 import { cadenceKey } from './definition.js';
@@ -12,7 +13,7 @@ export const keyParams = z.object({ key: z.string().min(1).max(64) });
 
 export const statsQuery = z
   .object({ from: isoInstant, to: isoInstant })
-  .refine((q) => q.from < q.to, { message: 'must be after from', path: ['to'] });
+  .refine((q) => q.from < q.to, coded('before_start', undefined, ['to']));
 export type StatsQuery = z.infer<typeof statsQuery>;
 
 export const stepsQuery = z.object({
@@ -45,7 +46,7 @@ export const checklistBody = z
   .superRefine((body, ctx) => {
     const seen = new Set<string>();
     body.items.forEach((item, i) => {
-      if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], message: `"${item.key}" is listed twice` });
+      if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], ...coded('duplicate') });
       seen.add(item.key);
     });
     if (body.mode !== 'off' && body.items.length === 0) ctx.addIssue({ code: 'custom', path: ['items'], message: 'give at least one item, or set mode off' });

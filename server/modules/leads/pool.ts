@@ -173,27 +173,27 @@ export async function listPool(db: Queryable, clock: Clock, defaultTimeZone: str
 }
 
 export async function claim(db: Db, clock: Clock, defaultTimeZone: string, actor: Actor, customerId: string) {
-  if (!CLAIMERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'Only sellers and managers claim customers from the pool');
+  if (!CLAIMERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'claimers_only');
   return db.transaction().execute(async (trx) => {
     // Serialises one seller's concurrent claims so the limits hold (row lock on PostgreSQL, write lock on SQLite).
     await trx.updateTable('users').set({ updated_at: sql`updated_at` }).where('id', '=', actor.id).execute();
     const pooled = await trx.selectFrom('customer_pool').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
     if (!pooled) {
       const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (exists) throw new AppError('POOL_NOT_AVAILABLE', '该客户已被领取或不在公海 / Already claimed or not in the pool', { extra: { customer: customerId } });
+      if (exists) throw new AppError('POOL_NOT_AVAILABLE', 'pool_taken', { extra: { customer: customerId } });
       throw notFound('Customer');
     }
     if (!pooled.team_path.startsWith(actor.teamPath)) throw notFound('Customer');
     const { pool: settings } = await repo.loadSettings(trx);
     const limits = await limitsOf(trx, actor, settings, defaultTimeZone, clock);
     if (limits.claimsToday >= settings.claimsPerDay) {
-      throw new AppError('POOL_DAILY_LIMIT', `今日已领取 ${limits.claimsToday} 个，上限 ${settings.claimsPerDay} / You claimed ${limits.claimsToday} today; the daily limit is ${settings.claimsPerDay}`, { extra: { limits } });
+      throw new AppError('POOL_DAILY_LIMIT', 'pool_daily_limit', { params: { count: limits.claimsToday, limit: settings.claimsPerDay }, extra: { limits } });
     }
     if (limits.held >= settings.maxHeld) {
-      throw new AppError('POOL_HOLD_LIMIT', `已持有 ${limits.held} 个客户，上限 ${settings.maxHeld} / You hold ${limits.held} customers; the limit is ${settings.maxHeld}`, { extra: { limits } });
+      throw new AppError('POOL_HOLD_LIMIT', 'pool_hold_limit', { params: { count: limits.held, limit: settings.maxHeld }, extra: { limits } });
     }
     const removed = await trx.deleteFrom('customer_pool').where('customer_id', '=', customerId).executeTakeFirst();
-    if (Number(removed.numDeletedRows) !== 1) throw new AppError('POOL_NOT_AVAILABLE', 'Already claimed', { extra: { customer: customerId } });
+    if (Number(removed.numDeletedRows) !== 1) throw new AppError('POOL_NOT_AVAILABLE', 'pool_taken', { extra: { customer: customerId } });
     const me = await trx.selectFrom('users').select(['team_path', 'team_id']).where('id', '=', actor.id).executeTakeFirstOrThrow();
     const reason = '从公海领取 / claimed from the pool';
     const moved = await moveCustomerWithWork(trx, clock, customerId, { id: actor.id, teamPath: me.team_path, teamId: me.team_id }, {

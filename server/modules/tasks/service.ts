@@ -26,7 +26,7 @@ export function registerCompletionCheck(check: CompletionCheck): void {
 /** The deal if it is in the actor's scope; 404 naming `field` otherwise. */
 export async function getDealInScope(db: Queryable, actor: Actor, id: string, field = 'dealId') {
   const deal = await repo.findDealInScope(db, scopeOf(actor), id);
-  if (!deal) throw new AppError('NOT_FOUND', `${field}: deal not found`, { fields: [{ field, message: 'deal not found' }] });
+  if (!deal) throw new AppError('NOT_FOUND', 'not_found', { params: { what: 'Deal' }, fields: [{ field, code: 'not_found_deal' }] });
   return deal;
 }
 
@@ -34,7 +34,7 @@ export async function getDealInScope(db: Queryable, actor: Actor, id: string, fi
 export async function resolveCustomerAndDeal(db: Queryable, actor: Actor, customerId: string | null | undefined, dealId: string | null | undefined) {
   const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId') : null;
   const deal = dealId ? await getDealInScope(db, actor, dealId) : null;
-  if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'belongs to another customer');
+  if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'other_customer');
   return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null };
 }
 
