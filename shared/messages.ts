@@ -44,6 +44,7 @@ export const FIELD_MESSAGES = {
   invalid_format: { zh: '格式不正确', en: 'has an invalid format' },
   invalid_date: { zh: '须为有效日期（YYYY-MM-DD）', en: 'must be a valid date YYYY-MM-DD' },
   invalid_datetime: { zh: '须为带时区的时间，例如 2026-11-25T10:00:00+08:00', en: 'must be an ISO-8601 instant such as 2026-11-25T10:00:00+08:00' },
+  invalid_time: { zh: '须为 24 小时制时间 HH:MM，例如 10:00', en: 'must be a 24-hour time HH:MM such as 10:00' },
   invalid_email: { zh: '须为电子邮箱地址', en: 'must be an e-mail address' },
   invalid_time_zone: { zh: '须为时区名称，例如 Asia/Shanghai', en: 'must be an IANA time zone such as Asia/Shanghai' },
   invalid_cron: { zh: '定时表达式无效', en: 'is not a valid schedule' },
