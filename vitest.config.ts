@@ -6,16 +6,17 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Inline projects inherit these only through `extends: true` (Vitest 4); tests/unit/vitest-config.test.ts checks.
     testTimeout: 20_000,
     hookTimeout: 30_000,
     projects: [
-      { test: { name: 'unit', include: ['server/**/*.test.ts'] } },
-      { test: { name: 'sqlite', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'sqlite' } } },
-      { test: { name: 'postgres', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
+      { extends: true, test: { name: 'unit', include: ['server/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sqlite', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'sqlite' } } },
+      { extends: true, test: { name: 'postgres', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
       // Three real processes against one PostgreSQL schema: the SLA engine's exactly-once guarantee.
-      { test: { name: 'sla-multiprocess', include: ['tests/sla-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
+      { extends: true, test: { name: 'sla-multiprocess', include: ['tests/sla-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
       // Three real processes cross 18:00 together, then restart after a missed one: each team's digest once.
-      { test: { name: 'digests-multiprocess', include: ['tests/digests-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
+      { extends: true, test: { name: 'digests-multiprocess', include: ['tests/digests-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
     ],
   },
 });

@@ -38,6 +38,9 @@ export const ERROR_CATALOGUE = {
   DELIVERABLE_MISSING: { status: 422 },
   CHECKLIST_INCOMPLETE: { status: 422 },
   RATE_LIMITED: { status: 429 },
+  URI_TOO_LONG: { status: 414 },
+  HEADERS_TOO_LARGE: { status: 431 },
+  REQUEST_TIMEOUT: { status: 408 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<keyof typeof ERROR_MESSAGES, { status: number }>;
 

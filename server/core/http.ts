@@ -3,8 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, Dialect } from '../db/index.js';
-import type { Role } from '../db/schema.js';
-import type { Actor } from '../modules/org/scope.js';
+import type { Actor } from './policy.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import { AppError, invalid, type Lang } from './errors.js';
@@ -27,6 +26,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route is reachable without a session or token. */
     public?: boolean;
+    /** Refused before the body or query is validated unless the caller may do this (the service checks again). */
+    ability?: import('./policy.js').Action;
   }
 }
 
@@ -38,10 +39,6 @@ export function actorOf(req: FastifyRequest): Actor {
 /** The language of error texts for this request: `Accept-Language`, Chinese unless English is preferred. */
 export function langOf(req: FastifyRequest): Lang {
   return pickLang(req.headers['accept-language']);
-}
-
-export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'roles_required', { params: { roles: roles.join(', ') } });
 }
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -64,8 +61,9 @@ export function resolveSort<C extends string>(
   if (!sort) return fallback;
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const key = sort.replace(/^[-+]/, '');
-  const column = allowed[key];
-  if (!column) {
+  // Own properties only: `toString`, `constructor`, `__proto__` are inherited and must read as unknown fields.
+  const column = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
+  if (typeof column !== 'string') {
     throw invalid('sort', 'unknown_value', { values: Object.keys(allowed).join(', ') });
   }
   return { column, direction };

@@ -28,7 +28,26 @@ export interface SlaTimersTable {
   colour: string; // on_time | yellow | red
   status: string; // active | exhausted | cancelled
   cancel_reason: string | null;
+  /** The team whose business hours the clock counts on; null = the org default schedule. */
+  team_id: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** A team's business hours and one-off closures (calendar/hours.ts); absent = the default schedule. */
+export interface TeamSchedulesTable {
+  team_id: string;
+  intervals: string; // JSON
+  weekdays: string; // JSON
+  closures: string; // JSON
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Per consumer: every event up to `low_seq` is done, so polls scan only what follows. */
+export interface ConsumerWatermarksTable {
+  consumer: string;
+  low_seq: number;
   updated_at: string;
 }
 
@@ -163,6 +182,8 @@ export interface RuleRunsTable {
 export interface EngineTables {
   calendar_settings: CalendarSettingsTable;
   sla_timers: SlaTimersTable;
+  team_schedules: TeamSchedulesTable;
+  consumer_watermarks: ConsumerWatermarksTable;
   sla_firings: SlaFiringsTable;
   sla_interventions: SlaInterventionsTable;
   channels: ChannelsTable;

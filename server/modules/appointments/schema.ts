@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, isCalendarDate } from '../../core/dates.js';
 import { coded } from '../../core/validation.js';
 import { phoneText } from '../customers/schema.js';
 import { isoInstant } from '../tasks/schema.js';
@@ -6,8 +7,7 @@ import { isoInstant } from '../tasks/schema.js';
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'no_show', 'cancelled'] as const;
 
 const id = z.string().min(1).max(64);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const localDate = z.string().refine((v) => DATE.test(v), coded('invalid_date'));
+const localDate = calendarDate;
 
 export const appointmentBody = z.object({
   /** The customer's phone in any usual notation (spaces, dashes, +86 / 0086, full-width digits); found or created by its normalised form. */
@@ -48,5 +48,5 @@ export const statsQuery = z
     to: localDate,
   })
   // Compare only two well-formed dates, so a bad `from` is reported alone.
-  .refine((q) => !DATE.test(q.from) || !DATE.test(q.to) || q.from <= q.to, coded('before_start', undefined, ['to']));
+  .refine((q) => !isCalendarDate(q.from) || !isCalendarDate(q.to) || q.from <= q.to, coded('before_start', undefined, ['to']));
 export type StatsQuery = z.infer<typeof statsQuery>;

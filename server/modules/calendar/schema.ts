@@ -2,8 +2,9 @@ import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { coded } from '../../core/validation.js';
 
-const isValidDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
-export const calendarDate = z.string({ error: 'must be a date YYYY-MM-DD' }).refine(isValidDate, coded('invalid_date'));
+import { calendarDate } from '../../core/dates.js';
+
+export { calendarDate };
 
 const dateList = z.array(calendarDate).max(1000, 'at most 1000 dates');
 

@@ -35,13 +35,25 @@ export class WorkCalendar {
 
   constructor(
     readonly settings: CalendarSettings,
-    private readonly source: DayKindSource,
+    readonly source: DayKindSource,
   ) {
     this.daysOff = new Set(settings.extraDaysOff);
     this.workdays = new Set(settings.extraWorkdays);
   }
 
+  /** Day kinds are asked for again and again by clock arithmetic; the statutory lookup is the slow part. */
+  private readonly known = new Map<string, boolean>();
+
   isWorkingDay(date: string): boolean {
+    let working = this.known.get(date);
+    if (working === undefined) {
+      working = this.computeWorkingDay(date);
+      this.known.set(date, working);
+    }
+    return working;
+  }
+
+  private computeWorkingDay(date: string): boolean {
     if (this.workdays.has(date)) return true;
     if (this.daysOff.has(date)) return false;
     const statutory = this.source(date);

@@ -16,7 +16,7 @@ type FileDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 /** One part of a multipart body, as @fastify/multipart yields them (kept structural so the service knows no HTTP). */
 export type UploadPart =
   | { type: 'file'; fieldname: string; filename: string; file: Readable & { truncated?: boolean } }
-  | { type: 'field'; fieldname: string; value: unknown };
+  | { type: 'field'; fieldname: string; value: unknown; valueTruncated?: boolean };
 
 async function assertOwnerInScope(db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string) {
   if (!(await repo.ownerInScope(db, scopeOf(actor), entity, entityId))) {
@@ -39,6 +39,7 @@ export async function uploadAttachment(deps: FileDeps, actor: Actor, parts: Asyn
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
+        if (part.valueTruncated) throw invalid(part.fieldname, 'too_long', { max: 4096 });
         raw[part.fieldname] = String(part.value);
         continue;
       }

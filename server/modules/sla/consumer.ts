@@ -8,18 +8,17 @@
 import { consumeEvents, type StoredEvent } from '../../core/consumers.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db, Dialect, Queryable, Tx } from '../../db/index.js';
-import { loadWorkCalendar } from '../calendar/settings.js';
-import type { WorkCalendar } from '../calendar/workdays.js';
+import { loadCalendars, type Calendars } from '../calendar/schedules.js';
 import { definitionOf, findPipeline } from '../pipelines/repo.js';
 import { findStage } from '../pipelines/definition.js';
 import { DEFAULT_TASK_LADDER, expandLadder, levelDueAt, slaSpecSchema, type StoredLevel } from './ladder.js';
-import { cancelTimers, insertTimer, ladderOf, liveTimers } from './repo.js';
+import { cancelTimers, insertTimer, ladderOf, liveTimers, ownerTeam } from './repo.js';
 
 export const SLA_CONSUMER = 'sla';
-export const SLA_EVENT_TYPES = ['calendar.updated', 'deal.created', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
+export const SLA_EVENT_TYPES = ['calendar.updated', 'calendar.team_updated', 'deal.created', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
 
-export async function consumeSlaEvents(db: Db, dialect: Dialect, clock: Clock, calendar: WorkCalendar, batch = 200): Promise<number> {
-  return consumeEvents(db, clock, SLA_CONSUMER, (trx, event) => handleEvent(trx, dialect, clock, calendar, event), { batch, types: SLA_EVENT_TYPES });
+export async function consumeSlaEvents(db: Db, dialect: Dialect, clock: Clock, calendars: Calendars, batch = 200): Promise<number> {
+  return consumeEvents(db, clock, SLA_CONSUMER, (trx, event) => handleEvent(trx, dialect, clock, calendars, event), { batch, types: SLA_EVENT_TYPES });
 }
 
 /**
@@ -31,7 +30,7 @@ async function lockSubject(trx: Queryable, dialect: Dialect, table: 'deals' | 't
   await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
 }
 
-export async function handleEvent(trx: Tx, dialect: Dialect, clock: Clock, calendar: WorkCalendar, event: StoredEvent): Promise<void> {
+export async function handleEvent(trx: Tx, dialect: Dialect, clock: Clock, calendars: Calendars, event: StoredEvent): Promise<void> {
   const now = clock.now().toISOString();
   if (event.type.startsWith('deal.')) await lockSubject(trx, dialect, 'deals', event.entityId);
   if (event.type.startsWith('task.')) await lockSubject(trx, dialect, 'tasks', event.entityId);
@@ -40,44 +39,52 @@ export async function handleEvent(trx: Tx, dialect: Dialect, clock: Clock, calen
     case 'deal.created':
     case 'deal.stage_changed':
     case 'deal.updated':
-      return syncDealTimer(trx, calendar, event.entityId, now);
+      return syncDealTimer(trx, calendars, event.entityId, now);
     case 'activity.logged': {
       const dealId = event.payload.dealId;
       if (event.payload.effective && typeof dealId === 'string') {
         const occurred = typeof event.payload.occurredAt === 'string' ? event.payload.occurredAt : event.occurredAt;
         // A backdated visit counts from when it happened; one dated in the future counts from when it was logged.
-        await restartIdleClock(trx, calendar, dealId, occurred < event.occurredAt ? occurred : event.occurredAt, now);
+        await restartIdleClock(trx, calendars, dealId, occurred < event.occurredAt ? occurred : event.occurredAt, now);
       }
       return;
     }
     case 'task.created':
     case 'task.updated':
     case 'task.completed':
-      return syncTaskTimer(trx, calendar, event.entityId, now);
+      return syncTaskTimer(trx, calendars, event.entityId, now);
     case 'calendar.updated':
-      return rescheduleActive(trx, await loadWorkCalendar(trx, calendar.settings.timeZone), now);
+      return rescheduleActive(trx, await loadCalendars(trx, calendars.days.settings.timeZone), now, null);
+    case 'calendar.team_updated':
+      return rescheduleActive(trx, await loadCalendars(trx, calendars.days.settings.timeZone), now, event.entityId);
   }
 }
 
-/** Recomputes the pending deadline of every running clock; levels already fired stay as they were. */
-async function rescheduleActive(trx: Queryable, calendar: WorkCalendar, now: string): Promise<void> {
-  const active = await trx.selectFrom('sla_timers').select(['id', 'ladder', 'anchor_at', 'next_level', 'last_due_at', 'due_at']).where('status', '=', 'active').execute();
-  for (const t of active) {
+/**
+ * Recomputes the pending deadline of every running clock (of one team, or all); levels already fired, cancelled and
+ * exhausted clocks stay as they were, so a closed clock's hit or miss never changes.
+ */
+async function rescheduleActive(trx: Queryable, calendars: Calendars, now: string, teamId: string | null): Promise<void> {
+  let q = trx.selectFrom('sla_timers').select(['id', 'ladder', 'anchor_at', 'next_level', 'last_due_at', 'due_at', 'team_id']).where('status', '=', 'active');
+  if (teamId) q = q.where('team_id', '=', teamId);
+  for (const t of await q.execute()) {
     const ladder = ladderOf(t);
     if (!ladder[t.next_level - 1]) continue;
-    const due = levelDueAt(calendar, ladder, t.next_level, new Date(t.anchor_at), t.last_due_at ? new Date(t.last_due_at) : null).toISOString();
+    const due = levelDueAt(calendars.forTeam(t.team_id), ladder, t.next_level, new Date(t.anchor_at), t.last_due_at ? new Date(t.last_due_at) : null)?.toISOString() ?? null;
     if (due !== t.due_at) await trx.updateTable('sla_timers').set({ due_at: due, updated_at: now }).where('id', '=', t.id).execute();
   }
 }
 
-function startTimer(
+async function startTimer(
   trx: Queryable,
-  calendar: WorkCalendar,
+  calendars: Calendars,
   now: string,
   t: { subjectType: 'deal' | 'task'; subjectId: string; kind: 'stage_dwell' | 'stage_idle' | 'task_due'; stageKey: string | null; ladder: StoredLevel[]; anchorAt: string },
 ) {
-  const dueAt = levelDueAt(calendar, t.ladder, 1, new Date(t.anchorAt), null).toISOString();
-  return insertTimer(trx, now, { ...t, dueAt });
+  // The clock counts on the business hours of the owner's (assignee's) team.
+  const teamId = await ownerTeam(trx, t.subjectType, t.subjectId);
+  const dueAt = levelDueAt(calendars.forTeam(teamId), t.ladder, 1, new Date(t.anchorAt), null)!.toISOString();
+  return insertTimer(trx, now, { ...t, dueAt, teamId });
 }
 
 async function stageSpec(trx: Queryable, pipelineId: string, stageKey: string) {
@@ -105,7 +112,7 @@ async function idleAnchor(trx: Queryable, dealId: string, enteredAt: string, now
 }
 
 /** Makes the deal's stage timer match its current stage: keeps a matching live clock, else cancels and starts over. */
-async function syncDealTimer(trx: Queryable, calendar: WorkCalendar, dealId: string, now: string): Promise<void> {
+async function syncDealTimer(trx: Queryable, calendars: Calendars, dealId: string, now: string): Promise<void> {
   const deal = await trx.selectFrom('deals').select(['id', 'pipeline_id', 'stage_key', 'status', 'stage_entered_at']).where('id', '=', dealId).executeTakeFirst();
   const live = (await liveTimers(trx, 'deal', dealId)).filter((t) => t.kind !== 'task_due');
   const spec = deal && deal.status === 'open' ? await stageSpec(trx, deal.pipeline_id, deal.stage_key) : null;
@@ -118,20 +125,20 @@ async function syncDealTimer(trx: Queryable, calendar: WorkCalendar, dealId: str
   const keep = live.find((t) => t.stage_key === deal.stage_key && t.kind === kind && t.anchor_at >= deal.stage_entered_at);
   const stale = live.filter((t) => t !== keep);
   await cancelTimers(trx, stale.map((t) => t.id), 'stage_changed', now);
-  if (!keep) await startTimer(trx, calendar, now, { subjectType: 'deal', subjectId: deal.id, kind, stageKey: deal.stage_key, ladder: expandLadder(spec.ladder), anchorAt });
+  if (!keep) await startTimer(trx, calendars, now, { subjectType: 'deal', subjectId: deal.id, kind, stageKey: deal.stage_key, ladder: expandLadder(spec.ladder), anchorAt });
 }
 
-async function restartIdleClock(trx: Queryable, calendar: WorkCalendar, dealId: string, at: string, now: string): Promise<void> {
+async function restartIdleClock(trx: Queryable, calendars: Calendars, dealId: string, at: string, now: string): Promise<void> {
   const deal = await trx.selectFrom('deals').select(['stage_key', 'status']).where('id', '=', dealId).executeTakeFirst();
   if (!deal || deal.status !== 'open') return;
   for (const timer of await liveTimers(trx, 'deal', dealId, 'stage_idle')) {
     if (timer.stage_key !== deal.stage_key || at <= timer.anchor_at) continue;
     await cancelTimers(trx, [timer.id], 'restarted', now);
-    await startTimer(trx, calendar, now, { subjectType: 'deal', subjectId: dealId, kind: 'stage_idle', stageKey: timer.stage_key, ladder: ladderOf(timer), anchorAt: at });
+    await startTimer(trx, calendars, now, { subjectType: 'deal', subjectId: dealId, kind: 'stage_idle', stageKey: timer.stage_key, ladder: ladderOf(timer), anchorAt: at });
   }
 }
 
-async function syncTaskTimer(trx: Queryable, calendar: WorkCalendar, taskId: string, now: string): Promise<void> {
+async function syncTaskTimer(trx: Queryable, calendars: Calendars, taskId: string, now: string): Promise<void> {
   const task = await trx.selectFrom('tasks').select(['id', 'status', 'due_at']).where('id', '=', taskId).executeTakeFirst();
   const live = await liveTimers(trx, 'task', taskId, 'task_due');
   if (!task || task.status !== 'open' || !task.due_at) {
@@ -140,7 +147,7 @@ async function syncTaskTimer(trx: Queryable, calendar: WorkCalendar, taskId: str
   }
   const keep = live.find((t) => t.anchor_at === task.due_at);
   await cancelTimers(trx, live.filter((t) => t !== keep).map((t) => t.id), 'rescheduled', now);
-  if (!keep) await startTimer(trx, calendar, now, { subjectType: 'task', subjectId: task.id, kind: 'task_due', stageKey: null, ladder: DEFAULT_TASK_LADDER, anchorAt: task.due_at });
+  if (!keep) await startTimer(trx, calendars, now, { subjectType: 'task', subjectId: task.id, kind: 'task_due', stageKey: null, ladder: DEFAULT_TASK_LADDER, anchorAt: task.due_at });
 }
 
 /**
@@ -148,7 +155,7 @@ async function syncTaskTimer(trx: Queryable, calendar: WorkCalendar, taskId: str
  * (demo, imports), stages that gained an `sla` after deals entered them, tasks created before this engine existed.
  * Each record is synced in its own transaction under its row lock, so concurrent processes cannot double it.
  */
-export async function reconcileTimers(db: Db, dialect: Dialect, calendar: WorkCalendar, now: string): Promise<number> {
+export async function reconcileTimers(db: Db, dialect: Dialect, calendars: Calendars, now: string): Promise<number> {
   const withSla = new Set<string>();
   for (const p of await db.selectFrom('pipelines').select(['id', 'definition']).execute()) {
     for (const stage of definitionOf(p).stages) if (stage.sla && !stage.terminal) withSla.add(`${p.id}/${stage.key}`);
@@ -183,14 +190,14 @@ export async function reconcileTimers(db: Db, dialect: Dialect, calendar: WorkCa
   for (const deal of deals.filter((d) => withSla.has(`${d.pipeline_id}/${d.stage_key}`))) {
     await db.transaction().execute(async (trx) => {
       await lockSubject(trx, dialect, 'deals', deal.id);
-      await syncDealTimer(trx, calendar, deal.id, now);
+      await syncDealTimer(trx, calendars, deal.id, now);
     });
     synced++;
   }
   for (const task of tasks) {
     await db.transaction().execute(async (trx) => {
       await lockSubject(trx, dialect, 'tasks', task.id);
-      await syncTaskTimer(trx, calendar, task.id, now);
+      await syncTaskTimer(trx, calendars, task.id, now);
     });
     synced++;
   }

@@ -8,7 +8,7 @@
 import type { Clock } from '../../core/clock.js';
 import { emitEvent } from '../../core/events.js';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
-import type { WorkCalendar } from '../calendar/workdays.js';
+import type { Calendars } from '../calendar/schedules.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { definitionOf, findPipeline } from '../pipelines/repo.js';
 import { stageLabel, type PipelineDefinition } from '../pipelines/definition.js';
@@ -33,14 +33,14 @@ export interface FireOptions {
   db: Db;
   dialect: Dialect;
   clock: Clock;
-  calendar: WorkCalendar;
+  calendars: Calendars;
   /** Pipeline definitions read during one pass (stage names for messages), so a backlog does not re-read them. */
   pipelines?: Map<string, PipelineDefinition | null>;
 }
 
 /** Fires the next due level of one timer, or returns null when nothing is due (or every due timer is claimed). */
 export async function fireNext(opts: FireOptions): Promise<Firing | 'skipped' | null> {
-  const { db, dialect, clock, calendar } = opts;
+  const { db, dialect, clock, calendars } = opts;
   const asOf = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const timer = await repo.claimDueTimer(trx, dialect, asOf);
@@ -61,7 +61,7 @@ export async function fireNext(opts: FireOptions): Promise<Firing | 'skipped' | 
       // Only reachable if a row lock was bypassed; the firing exists, so never notify twice.
       return 'skipped' as const;
     }
-    const next = level < ladder.length ? levelDueAt(calendar, ladder, level + 1, new Date(timer.anchor_at), new Date(dueAt)).toISOString() : null;
+    const next = level < ladder.length ? (levelDueAt(calendars.forTeam(timer.team_id), ladder, level + 1, new Date(timer.anchor_at), new Date(dueAt))?.toISOString() ?? null) : null;
     const colour = colourAfter(spec);
     await repo.advanceTimer(trx, timer.id, { nextLevel: level + 1, dueAt: next, lastDueAt: dueAt, levelReached: level, colour, status: next ? 'active' : 'exhausted', now: asOf });
 
@@ -116,9 +116,10 @@ export async function fireDue(opts: FireOptions, limit = 500, onFire?: (f: Firin
 }
 
 function humanAfter(after: string): { zh: string; en: string } {
-  const m = /^(\d+)(wd|h|d)$/.exec(after)!;
+  const m = /^(\d+)(wd|bh|h|d)$/.exec(after)!;
   const n = Number(m[1]);
   if (m[2] === 'wd') return { zh: `${n} 个工作日`, en: `${n} working day${n === 1 ? '' : 's'}` };
+  if (m[2] === 'bh') return { zh: `${n} 个工作小时`, en: `${n} business hour${n === 1 ? '' : 's'}` };
   if (m[2] === 'h') return { zh: `${n} 小时`, en: `${n} hour${n === 1 ? '' : 's'}` };
   return { zh: `${n} 天`, en: `${n} day${n === 1 ? '' : 's'}` };
 }

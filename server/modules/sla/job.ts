@@ -1,6 +1,6 @@
 import type { Deps } from '../../core/http.js';
 import type { Job } from '../../jobs/job.js';
-import { loadWorkCalendar } from '../calendar/settings.js';
+import { loadCalendars } from '../calendar/schedules.js';
 import { consumeSlaEvents, reconcileTimers } from './consumer.js';
 import { fireDue, type Firing } from './fire.js';
 
@@ -10,12 +10,12 @@ import { fireDue, type Firing } from './fire.js';
  */
 export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f: Firing) => void; reconcile?: boolean } = {}): Promise<number> {
   if (options.reconcile) {
-    await reconcileTimers(deps.db, deps.dialect, await loadWorkCalendar(deps.db, deps.config.timeZone), deps.clock.now().toISOString());
+    await reconcileTimers(deps.db, deps.dialect, await loadCalendars(deps.db, deps.config.timeZone), deps.clock.now().toISOString());
   }
-  const consumed = await consumeSlaEvents(deps.db, deps.dialect, deps.clock, await loadWorkCalendar(deps.db, deps.config.timeZone));
+  const consumed = await consumeSlaEvents(deps.db, deps.dialect, deps.clock, await loadCalendars(deps.db, deps.config.timeZone));
   // Read again: an event just consumed may have been a calendar change.
-  const calendar = await loadWorkCalendar(deps.db, deps.config.timeZone);
-  const fired = await fireDue({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendar }, options.limit ?? 500, options.onFire);
+  const calendars = await loadCalendars(deps.db, deps.config.timeZone);
+  const fired = await fireDue({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendars }, options.limit ?? 500, options.onFire);
   return consumed + fired;
 }
 

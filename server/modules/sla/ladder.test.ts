@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chinaStatutorySource } from '../calendar/china.js';
 import { DEFAULT_CALENDAR, WorkCalendar } from '../calendar/workdays.js';
+import { BusinessCalendar } from '../calendar/hours.js';
 import { listTemplates, loadTemplate } from '../pipelines/templates.js';
 import { DEFAULT_TASK_LADDER, expandLadder, ladderSchedule, slaSpecSchema } from './ladder.js';
 
-const china = new WorkCalendar(DEFAULT_CALENDAR, chinaStatutorySource);
+const china = new BusinessCalendar(new WorkCalendar(DEFAULT_CALENDAR, chinaStatutorySource));
 const shanghai = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 const seedLadder = {

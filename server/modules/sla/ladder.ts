@@ -3,8 +3,9 @@
  * arithmetic that turns a ladder into deadlines. No SQL, no HTTP.
  *
  * Semantics:
- * - `after` is `<n>wd` (working days in the org calendar: same local time on the n-th working day), `<n>h`
- *   (plain elapsed hours) or `<n>d` (calendar days: same local time n days later).
+ * - `after` is `<n>wd` (working days in the org calendar: same local time on the n-th working day), `<n>bh`
+ *   (business hours of the owner's team: its intervals on its working days), `<n>h` (plain elapsed hours) or `<n>d`
+ *   (calendar days, n × 24 h). Each level is an SLA clock target (clock.ts) counted from its base.
  * - `since: entry` (default) counts from the clock's anchor (stage entry, or the last effective activity when
  *   `idle: true`, or a task's due time); `since: previous_level` counts from the previous level's deadline, so the
  *   schedule is a pure function of the anchor and never drifts with the scheduler's latency.
@@ -13,7 +14,8 @@
  *   (owner → owner.lead → owner.regional_manager → owner.director); it is expanded when the spec is stored.
  */
 import { z } from 'zod';
-import type { WorkCalendar } from '../calendar/workdays.js';
+import type { BusinessCalendar, DurationUnit } from '../calendar/hours.js';
+import { instantAfter, targetMs, type Pause } from './clock.js';
 
 export const HIERARCHY = ['owner', 'owner.lead', 'owner.regional_manager', 'owner.director'] as const;
 export type HierarchyRecipient = (typeof HIERARCHY)[number];
@@ -21,13 +23,13 @@ export const CHANNELS = ['inapp', 'wecom', 'dingtalk', 'feishu', 'email', 'sms']
 export type Channel = (typeof CHANNELS)[number];
 export const SLA_COLOURS = ['yellow', 'red'] as const;
 
-const DURATION = /^(\d{1,4})(wd|h|d)$/;
+const DURATION = /^(\d{1,4})(wd|bh|h|d)$/;
 const ROLE_RECIPIENT = /^role:(seller|lead|regional_manager|director|finance|support|admin)$/;
 const USER_RECIPIENT = /^user:[A-Za-z0-9_.@-]{1,64}$/;
 
 export const durationSchema = z
-  .string({ error: "must be text such as '7wd', '48h' or '3d'" })
-  .regex(DURATION, "must be a whole number followed by wd (working days), h (hours) or d (calendar days), e.g. '7wd', '48h', '3d'");
+  .string({ error: "must be text such as '7wd', '8bh', '48h' or '3d'" })
+  .regex(DURATION, "must be a whole number followed by wd (working days), bh (business hours), h (hours) or d (calendar days), e.g. '7wd', '8bh', '48h', '3d'");
 
 export const recipientSchema = z
   .string({ error: 'must be text' })
@@ -77,16 +79,19 @@ export interface StoredLevel {
   channels?: Channel[];
 }
 
-function parseDuration(after: string): { n: number; unit: 'wd' | 'h' | 'd' } {
+type Unit = 'wd' | 'bh' | 'h' | 'd';
+
+function parseDuration(after: string): { n: number; unit: Unit } {
   const m = DURATION.exec(after);
   if (!m) throw new RangeError(`bad duration ${after}`);
-  return { n: Number(m[1]), unit: m[2] as 'wd' | 'h' | 'd' };
+  return { n: Number(m[1]), unit: m[2] as Unit };
 }
 
 function comparable(a: string, b: string): boolean {
   const ua = parseDuration(a).unit;
   const ub = parseDuration(b).unit;
-  return ua === ub || (ua !== 'wd' && ub !== 'wd');
+  const plain = (u: Unit) => u === 'h' || u === 'd';
+  return ua === ub || (plain(ua) && plain(ub));
 }
 
 function durationOrder(after: string): number {
@@ -119,24 +124,33 @@ export function expandLadder(ladder: readonly LadderLevel[]): StoredLevel[] {
   return out;
 }
 
-export function addDuration(calendar: WorkCalendar, from: Date, after: string): Date {
+/** A ladder duration as an SLA clock target. */
+export function clockTarget(after: string): { unit: DurationUnit; amount: number } {
   const { n, unit } = parseDuration(after);
-  if (unit === 'h') return calendar.addHours(from, n);
-  if (unit === 'wd') return calendar.addWorkingDays(from, n);
-  return new Date(from.getTime() + n * 86_400_000);
+  if (unit === 'wd') return { unit: 'working_days', amount: n };
+  if (unit === 'bh') return { unit: 'business_hours', amount: n };
+  return { unit: 'calendar_hours', amount: unit === 'd' ? n * 24 : n };
 }
 
-/** Deadline of `level` (1-based): from the anchor, or from the previous level's deadline. */
-export function levelDueAt(calendar: WorkCalendar, ladder: readonly StoredLevel[], level: number, anchor: Date, previousDue: Date | null): Date {
+export function addDuration(calendar: BusinessCalendar, from: Date, after: string, pauses: readonly Pause[] = []): Date | null {
+  const target = clockTarget(after);
+  return instantAfter(calendar, target.unit, from, targetMs(target), pauses);
+}
+
+/**
+ * Deadline of `level` (1-based): from the anchor, or from the previous level's deadline; null while the clock is
+ * paused before reaching it.
+ */
+export function levelDueAt(calendar: BusinessCalendar, ladder: readonly StoredLevel[], level: number, anchor: Date, previousDue: Date | null, pauses: readonly Pause[] = []): Date | null {
   const spec = ladder[level - 1];
   const base = spec.since === 'previous_level' && level > 1 && previousDue ? previousDue : anchor;
-  return addDuration(calendar, base, spec.after);
+  return addDuration(calendar, base, spec.after, pauses);
 }
 
 /** Every deadline of the ladder in order (for display and tests). */
-export function ladderSchedule(calendar: WorkCalendar, ladder: readonly StoredLevel[], anchor: Date): Date[] {
+export function ladderSchedule(calendar: BusinessCalendar, ladder: readonly StoredLevel[], anchor: Date): Date[] {
   const out: Date[] = [];
-  for (let level = 1; level <= ladder.length; level++) out.push(levelDueAt(calendar, ladder, level, anchor, out[level - 2] ?? null));
+  for (let level = 1; level <= ladder.length; level++) out.push(levelDueAt(calendar, ladder, level, anchor, out[level - 2] ?? null)!);
   return out;
 }
 

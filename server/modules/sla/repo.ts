@@ -17,7 +17,7 @@ export function ladderOf(row: Pick<TimerRow, 'ladder'>): StoredLevel[] {
 export async function insertTimer(
   db: Queryable,
   now: string,
-  t: { subjectType: SubjectType; subjectId: string; kind: TimerKind; stageKey: string | null; ladder: StoredLevel[]; anchorAt: string; dueAt: string },
+  t: { subjectType: SubjectType; subjectId: string; kind: TimerKind; stageKey: string | null; ladder: StoredLevel[]; anchorAt: string; dueAt: string; teamId: string | null },
 ): Promise<string> {
   const id = newId();
   await db
@@ -37,11 +37,21 @@ export async function insertTimer(
       colour: 'on_time',
       status: 'active',
       cancel_reason: null,
+      team_id: t.teamId,
       created_at: now,
       updated_at: now,
     })
     .execute();
   return id;
+}
+
+/** The team of a deal's owner or a task's assignee: whose business hours its clock counts. */
+export async function ownerTeam(db: Queryable, subjectType: SubjectType, subjectId: string): Promise<string | null> {
+  const row =
+    subjectType === 'deal'
+      ? await db.selectFrom('deals').innerJoin('users', 'users.id', 'deals.owner_id').select('users.team_id').where('deals.id', '=', subjectId).executeTakeFirst()
+      : await db.selectFrom('tasks').innerJoin('users', 'users.id', 'tasks.assignee_id').select('users.team_id').where('tasks.id', '=', subjectId).executeTakeFirst();
+  return row?.team_id ?? null;
 }
 
 /** Live timers of a subject: active ones and exhausted ones (whose colour still shows). */

@@ -301,7 +301,7 @@ export interface SlaState {
   level: number;
 }
 
-export type SlaUnit = 'wd' | 'h' | 'd';
+export type SlaUnit = 'wd' | 'bh' | 'h' | 'd';
 
 export interface SlaLevel {
   /** `<n>wd` working days, `<n>h` hours, `<n>d` calendar days. */

@@ -24,6 +24,7 @@ export const engineEn: Record<keyof typeof engineZh, string> = {
   'sla.idle': 'Restart the clock on effective activity (idle clock)',
   'sla.after': 'After',
   'sla.unit.wd': 'working days',
+  'sla.unit.bh': 'business hours',
   'sla.unit.h': 'hours',
   'sla.unit.d': 'calendar days',
   'sla.since': 'Counted from',

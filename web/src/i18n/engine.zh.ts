@@ -22,6 +22,7 @@ export const engineZh = {
   'sla.idle': '有效跟进后重新计时（闲置计时）',
   'sla.after': '期限',
   'sla.unit.wd': '工作日',
+  'sla.unit.bh': '工作小时',
   'sla.unit.h': '小时',
   'sla.unit.d': '自然日',
   'sla.since': '起算',

@@ -3,10 +3,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SlaLevel, SlaSpec, SlaUnit } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n';
 
-const UNITS: SlaUnit[] = ['wd', 'h', 'd'];
+const UNITS: SlaUnit[] = ['wd', 'bh', 'h', 'd'];
 const HIERARCHY = ['owner', 'owner.lead', 'owner.regional_manager', 'owner.director', 'next_up'];
 const CHANNELS = ['inapp', 'wecom', 'dingtalk', 'feishu', 'email', 'sms'];
-const DURATION = /^(\d{1,4})(wd|h|d)$/;
+const DURATION = /^(\d{1,4})(wd|bh|h|d)$/;
 
 function parseAfter(after: string): { n: number; unit: SlaUnit } {
   const m = DURATION.exec(after);
