@@ -58,8 +58,9 @@ export function resolveSort<C extends string>(
   if (!sort) return fallback;
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const key = sort.replace(/^[-+]/, '');
-  const column = allowed[key];
-  if (!column) {
+  // Own properties only: `toString`, `constructor`, `__proto__` are inherited and must read as unknown fields.
+  const column = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
+  if (typeof column !== 'string') {
     throw new AppError('VALIDATION_FAILED', `sort: unknown field "${key}"`, {
       fields: [{ field: 'sort', message: `must be one of ${Object.keys(allowed).join(', ')} (prefix - for descending)` }],
     });

@@ -114,7 +114,7 @@ describe('pipelines API', () => {
   it('refuses invalid YAML with 422 and line-precise errors, and validate lists them', async () => {
     const admin = await t.as('admin');
     const bad = demoYaml.replace('probability: 50', 'probability: 500');
-    const res = await admin({ method: 'POST', url: '/api/pipelines/import', headers: { 'content-type': 'text/plain' }, payload: bad });
+    const res = await admin({ method: 'POST', url: '/api/pipelines/import', headers: { 'content-type': 'text/yaml' }, payload: bad });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('YAML_INVALID');
     expect(res.json().error.errors).toEqual([{ line: 15, column: 18, path: 'stages[1].probability', message: 'must be 0-100' }]);

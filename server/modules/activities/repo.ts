@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/index.js';
 import type { ActivitiesTable, Database } from '../../db/schema.js';
 import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
+import { presentActivity } from './presenter.js';
 import type { Scope } from '../org/scope.js';
 
 export async function insertActivity(db: Queryable, row: ActivitiesTable) {
@@ -80,26 +81,5 @@ export async function findActivity(db: Queryable, scope: Scope, id: string) {
   return items[0];
 }
 
-type ActivityRow = ActivitiesTable & { owner_name: string; customer_name: string; deal_title: string | null };
+export type ActivityRow = ActivitiesTable & { owner_name: string; customer_name: string; deal_title: string | null };
 
-export function presentActivity(row: ActivityRow) {
-  return {
-    id: row.id,
-    type: row.type,
-    occurredAt: row.occurred_at,
-    customerId: row.customer_id,
-    customer: { id: row.customer_id, name: row.customer_name },
-    dealId: row.deal_id,
-    deal: row.deal_id ? { id: row.deal_id, title: row.deal_title } : null,
-    ownerId: row.owner_id,
-    owner: { id: row.owner_id, name: row.owner_name },
-    contactIds: parseJson<string[]>(row.contact_ids, []),
-    summary: row.summary,
-    outcome: row.outcome,
-    nextAction: row.next_action,
-    nextActionAt: row.next_action_at,
-    effective: row.effective === 1,
-    custom: parseJson<Record<string, unknown>>(row.custom, {}),
-    createdAt: row.created_at,
-  };
-}

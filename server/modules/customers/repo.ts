@@ -129,37 +129,3 @@ export async function deleteContact(db: Queryable, id: string) {
 export function findUserForAssignment(db: Queryable, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'team_path', 'active']).where('id', '=', id).executeTakeFirst();
 }
-
-export function presentCustomer(row: CustomerRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    phone: row.phone,
-    phoneNormalized: row.phone_normalized,
-    region: row.region,
-    industry: row.industry,
-    source: row.source,
-    level: row.level,
-    creditCode: row.credit_code,
-    ownerId: row.owner_id,
-    owner: { id: row.owner_id, name: row.owner_name },
-    custom: parseJson<Record<string, unknown>>(row.custom, {}),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-export function presentContact(row: ContactsTable) {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    name: row.name,
-    title: row.title,
-    decisionPower: row.decision_power,
-    phone: row.phone,
-    email: row.email,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}

@@ -7,21 +7,10 @@ import { recordAudit } from '../audit/repo.js';
 import { loadCustomFieldDefs } from './repo.js';
 import { validateCustomValues, type CustomFieldEntity, type CustomValues } from './values.js';
 import type { CustomFieldBody } from './schema.js';
+import { presentCustomField } from './presenter.js';
 
-type DefRow = Awaited<ReturnType<typeof loadCustomFieldDefs>>[number];
+export type DefRow = Awaited<ReturnType<typeof loadCustomFieldDefs>>[number];
 
-export function presentCustomField(def: DefRow & { entity: string }) {
-  return {
-    id: def.id,
-    entity: def.entity,
-    key: def.key,
-    label: def.label,
-    labelEn: def.labelEn ?? null,
-    type: def.type,
-    options: def.options,
-    required: def.required,
-  };
-}
 
 export async function listCustomFields(db: Queryable, entity: CustomFieldEntity) {
   const defs = await loadCustomFieldDefs(db, entity);

@@ -8,7 +8,7 @@ import { decodeCursor } from '../../core/paging.js';
 import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findTeam } from '../org/repo.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
-import { presentStage } from '../pipelines/service.js';
+import { presentStage } from '../pipelines/presenter.js';
 import { loaded, presentDeal, type LoadedPipeline } from './presenter.js';
 import * as repo from './repo.js';
 import type { BoardColumnQuery } from './schema.js';

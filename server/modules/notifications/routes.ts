@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
-import { channelRoutes } from '../channels/routes.js';
 import { inboxQuery, outboxQuery } from './schema.js';
 import * as service from './service.js';
 
-/** In-app inbox, the outbox admin views, and (through channelRoutes) channel configuration. */
+/** In-app inbox and the outbox admin views (channel configuration is the channels module's). */
 export async function notificationRoutes(app: App, deps: Deps) {
   const tags = ['notifications'];
   /** These actions take no input; a body, if sent, must still be a JSON object. */
@@ -49,5 +48,4 @@ export async function notificationRoutes(app: App, deps: Deps) {
     },
   );
 
-  await channelRoutes(app, deps);
 }

@@ -5,6 +5,7 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit, diffFields } from '../audit/repo.js';
 import { hashPassword } from '../auth/passwords.js';
+import { endCredentials } from '../auth/repo.js';
 import { childPath } from './scope.js';
 import * as repo from './repo.js';
 
@@ -123,7 +124,8 @@ export async function updateUser(db: Db, clock: Clock, actorId: string, id: stri
         after: { ...diff.after, ...(passwordHash ? { password: '(changed)' } : {}) },
       });
     }
-    if (patch.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A new password or a deactivation must lock out whoever holds the old sessions and tokens.
+    if (patch.active === false || passwordHash) await endCredentials(trx, clock, id);
     return repo.getUserProfile(trx, id);
   });
 }

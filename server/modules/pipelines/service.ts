@@ -15,37 +15,8 @@ import { listTemplates, loadTemplate } from './templates.js';
 import { definitionToYaml, validatePipelineYaml, type YamlError } from './yaml.js';
 
 export { listTemplates, validatePipelineYaml };
+import { presentPipeline } from './presenter.js';
 export type { YamlError };
-
-/** A stage as lists and boards show it; the full definition (gates, SLA, cadences) is served with the pipeline. */
-export function presentStage(s: PipelineDefinition['stages'][number]) {
-  return {
-    key: s.key,
-    name: s.name,
-    nameEn: s.nameEn ?? s.name,
-    probability: s.probability,
-    allowSkip: s.allowSkip,
-    terminal: s.terminal ?? null,
-  };
-}
-
-export function presentPipeline(row: PipelinesTable, options: { definition?: boolean } = {}) {
-  const def = repo.definitionOf(row);
-  return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    nameEn: row.name_en ?? row.name,
-    description: def.description ?? null,
-    templateKey: row.template_key,
-    version: row.version,
-    archived: row.archived === 1,
-    stages: def.stages.map(presentStage),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(options.definition ? { definition: def } : {}),
-  };
-}
 
 export async function getPipeline(db: Queryable, idOrKey: string) {
   const row = await repo.findPipeline(db, idOrKey);

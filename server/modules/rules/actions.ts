@@ -17,6 +17,7 @@ import { createFollowupDeal } from '../deals/rule-action.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import { insertTask } from '../tasks/repo.js';
 import { linkFor, ownerOf, type RuleRecord } from './context.js';
+import { recordOf, ruleSpecOf } from '../../core/entities.js';
 import { ACTION_CONFIGS, SETTABLE_FIELDS, type ActionType, type RuleEntity } from './definition.js';
 import { interpolate } from './template.js';
 
@@ -45,8 +46,6 @@ export interface ActionEnv {
 type Config<K extends ActionType> = z.output<(typeof ACTION_CONFIGS)[K]>;
 type Executor<K extends ActionType> = (env: ActionEnv, config: Config<K>) => Promise<Record<string, unknown>>;
 
-const TABLES = { customer: 'customers', deal: 'deals', activity: 'activities', task: 'tasks' } as const;
-const UPDATED_EVENT: Partial<Record<RuleEntity, DomainEventType>> = { customer: 'customer.updated', deal: 'deal.updated', task: 'task.updated' };
 
 async function recipients(env: ActionEnv, specs: string[]): Promise<string[]> {
   const ids: string[] = [];
@@ -146,7 +145,7 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const previous = env.record[config.field];
     if (JSON.stringify(previous) === JSON.stringify(value)) return { field: config.field, value, changed: false };
     const now = env.clock.now().toISOString();
-    const table = TABLES[env.entity];
+    const table = recordOf(env.entity).table as 'tasks' | 'activities';
     const set: Record<string, unknown> = { [spec.column]: value };
     if (table !== 'activities') set.updated_at = now;
     await env.db.updateTable(table).set(set as never).where('id', '=', env.record.id).execute();
@@ -158,7 +157,7 @@ const executors: { [K in ActionType]: Executor<K> } = {
       before: { [spec.column]: previous },
       after: { [spec.column]: value, source: { rule: env.rule.key } },
     });
-    const type = UPDATED_EVENT[env.entity];
+    const type = ruleSpecOf(env.entity).updated as DomainEventType | null;
     if (type) await emitEvent(env.db, env.clock, { type, entity: env.entity, entityId: env.record.id, actorId: null, payload: { changed: [spec.column], source: env.source } });
     // Later actions of the same run see the new value.
     env.record[config.field] = value;

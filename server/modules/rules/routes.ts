@@ -1,4 +1,5 @@
 import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import type { Role } from '../../db/schema.js';
 import * as repo from './repo.js';
 import { ruleDefinitionSchema, ruleListQuery, rulePatchBody, runListQuery, yamlBody, yamlText } from './schema.js';
@@ -15,7 +16,6 @@ import {
   type RuleDeps,
 } from './service.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 /** Rules carry webhook URLs and reach every record: readable by admins and directors, written by admins. */
 const READERS: Role[] = ['admin', 'director'];
 
@@ -47,7 +47,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/validate',
-    { schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    { schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req) => {
       requireRole(actorOf(req), READERS);
       const result = validateRuleYaml(deps.config.timeZone, yamlText(req.body));
@@ -57,7 +57,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/import',
-    { schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    { schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);

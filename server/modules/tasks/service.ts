@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
+import { hooksOf } from '../../core/hooks.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
@@ -14,13 +15,14 @@ import type { TaskBody, TaskListQuery, TaskPatch } from './schema.js';
 type TaskDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
 /**
- * Checks another module registers to run before a task is completed, inside the completing transaction (cadence
- * steps require their deliverable). Throwing refuses the completion; tasks never import the registering module.
+ * Checks other modules declare (hook `tasks.completionCheck`) to run before a task is completed, inside the completing
+ * transaction (cadence steps require their deliverable). Throwing refuses the completion; tasks never import them.
  */
 export type CompletionCheck = (trx: Queryable, input: { taskId: string; actor: Actor; clock: Clock; deliverable: Record<string, unknown> | undefined }) => Promise<void>;
-const completionChecks: CompletionCheck[] = [];
-export function registerCompletionCheck(check: CompletionCheck): void {
-  if (!completionChecks.includes(check)) completionChecks.push(check);
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'tasks.completionCheck': CompletionCheck;
+  }
 }
 
 /** The deal if it is in the actor's scope; 404 naming `field` otherwise. */
@@ -114,7 +116,7 @@ export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch
       set.deal_id = links.dealId;
     }
     const completing = patch.status === 'done' && task.status !== 'done';
-    if (completing) for (const check of completionChecks) await check(trx, { taskId: id, actor, clock, deliverable: patch.deliverable });
+    if (completing) for (const check of hooksOf('tasks.completionCheck')) await check(trx, { taskId: id, actor, clock, deliverable: patch.deliverable });
     if (patch.status !== undefined && patch.status !== task.status) {
       set.status = patch.status;
       set.completed_at = completing ? clock.now().toISOString() : null;
