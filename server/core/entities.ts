@@ -222,6 +222,8 @@ export const REGISTRY = {
 
   sessions: { internal: 'login sessions of users' },
   api_tokens: { internal: 'API tokens of users' },
+  login_throttle: { internal: 'failed-login counters' },
+  idempotency_keys: { internal: 'stored answers of idempotent requests' },
   deal_stage_history: { internal: 'stage history of a deal' },
   audit_log: { internal: 'the audit trail itself' },
   events: { internal: 'the event log' },
