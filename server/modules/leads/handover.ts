@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { invalid, notFound } from '../../core/errors.js';
 import type { HandoverTable } from '../../core/entities.js';
 import { recordAudit } from '../audit/repo.js';
 import { mayAssign } from '../customers/rules.js';
@@ -14,11 +14,11 @@ import { inScope, scopeOf, type Actor } from '../org/scope.js';
 import { moveCustomer, moveDeal, moveTask, type Target } from './ownership.js';
 import * as repo from './repo.js';
 import type { HandoverBody } from './schema.js';
+import { authorize } from '../../core/policy.js';
 
-const MANAGERS = ['lead', 'regional_manager', 'director', 'admin'];
 
 export async function handover(db: Db, clock: Clock, actor: Actor, userId: string, body: HandoverBody) {
-  if (!MANAGERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'Only a manager hands over a seller’s work');
+  authorize(actor, 'customer.handover');
   return db.transaction().execute(async (trx) => {
     const leaver = await repo.findUser(trx, userId);
     if (!leaver || !inScope(scopeOf(actor), { ownerId: leaver.id, teamPath: leaver.team_path })) throw notFound('User');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { inboxQuery, outboxQuery } from './schema.js';
 import * as service from './service.js';
 
@@ -33,8 +33,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => {
-      requireRole(actorOf(req), ['admin']);
-      return service.listOutbox(deps, req.query);
+      return service.listOutbox(deps, actorOf(req), req.query);
     },
   );
 
@@ -43,7 +42,6 @@ export async function notificationRoutes(app: App, deps: Deps) {
     { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: noBody } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
       return service.retryOutbox(deps, actor, req.params.id);
     },
   );
