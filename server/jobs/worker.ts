@@ -1,4 +1,5 @@
 import type { Deps } from '../core/http.js';
+import { yieldNow } from '../core/breathe.js';
 import type { Job } from './job.js';
 import { slaJob } from '../modules/sla/job.js';
 import { cadencesJob } from '../modules/cadences/engine.js';
@@ -15,8 +16,10 @@ export interface WorkerHandle {
 }
 
 /**
- * Runs every job in its own loop: immediately again while it has work, else after its idle interval. Several
- * processes may run workers against one PostgreSQL; jobs claim rows so each piece of work happens once.
+ * Runs every job in its own loop: again after one turn of the event loop while it has work, else after its idle
+ * interval. The turn matters on SQLite (a synchronous driver): without it a job catching up on a backlog would keep
+ * HTTP from being served until the backlog is gone. Several processes may run workers against one PostgreSQL; jobs
+ * claim rows so each piece of work happens once.
  */
 export function startWorker(deps: Deps, log: (message: string, error?: unknown) => void, jobs: Job[] = JOBS): WorkerHandle {
   let stopped = false;
@@ -29,6 +32,7 @@ export function startWorker(deps: Deps, log: (message: string, error?: unknown) 
         log(`job ${job.name} failed`, error);
       }
       if (!did && !stopped) await new Promise((resolve) => setTimeout(resolve, job.idleIntervalMs));
+      else await yieldNow();
     }
   });
   return {
