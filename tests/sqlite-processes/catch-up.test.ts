@@ -26,7 +26,10 @@ describe('catch-up beside HTTP (SQLite)', () => {
     expect(demo.code, demo.stderr).toBe(0);
     const handle = database();
     try {
-      const deals = await handle.db.selectFrom('deals').select('id').where('status', '=', 'open').limit(200).execute();
+      // Deals of their own, in a stage no pipeline defines and without events, so only the backlog timers act on them.
+      const template = await handle.db.selectFrom('deals').selectAll().where('status', '=', 'open').executeTakeFirstOrThrow();
+      const deals = Array.from({ length: 200 }, () => ({ ...template, id: newId(), stage_key: 'backlog' }));
+      for (let i = 0; i < deals.length; i += 100) await handle.db.insertInto('deals').values(deals.slice(i, i + 100)).execute();
       const long = new Date(Date.now() - 30 * 86_400_000).toISOString();
       const ladder = JSON.stringify([{ after: '1wd', since: 'entry', colour: 'red', notify: ['owner'] }]);
       const rows = Array.from({ length: TIMERS }, (_, i) => ({
