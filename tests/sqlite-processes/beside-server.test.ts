@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/index.js';
 import { actionflow, session, startServer, type Server } from './support.js';
 
 const PIPELINE = `key: beside_flow
@@ -70,6 +71,11 @@ describe('the CLI beside a running server on one SQLite file', () => {
     expect(runs.filter((r) => r.writesDuring > 0).length, JSON.stringify(runs)).toBeGreaterThanOrEqual(3);
     const login = await session(server.url, 'beside_user', 'longenough123');
     expect((await login('/api/auth/me')).status).toBe(200);
-    expect((await admin('/api/pipelines/beside_flow')).status).toBe(200);
+    const handle = openDatabase(env.DATABASE_URL);
+    try {
+      expect(await handle.db.selectFrom('pipelines').select('key').where('key', '=', 'beside_flow').executeTakeFirst()).toEqual({ key: 'beside_flow' });
+    } finally {
+      await handle.close();
+    }
   }, 300_000);
 });
