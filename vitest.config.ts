@@ -6,10 +6,11 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Inline projects inherit these only through `extends: true` (Vitest 4); tests/unit/vitest-config.test.ts checks.
     testTimeout: 20_000,
     hookTimeout: 30_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['server/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['server/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'sqlite', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'sqlite' } } },
       { extends: true, test: { name: 'postgres', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
       // Three real processes against one PostgreSQL schema: the SLA engine's exactly-once guarantee.

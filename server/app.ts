@@ -4,26 +4,35 @@ import { dirname, join } from 'node:path';
 import Fastify, { type FastifyError } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/index.js';
 import type { Clock } from './core/clock.js';
 import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
-import type { App, Deps } from './core/http.js';
+import { errorSchema, responses, responseSerializer } from './core/contract.js';
+import { openApiTransform } from './core/openapi.js';
+import { type App, type Deps } from './core/http.js';
+import { authorize, type Actor, type Action } from './core/policy.js';
+import type { Role } from './db/schema.js';
+import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
+import { registerRequestGuards } from './core/security.js';
+import { redactFor } from './core/redact.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
-import { moduleRoutes } from './modules/index.js';
+import { composeModules } from './modules/index.js';
 
 export interface BuildOptions {
   database: DatabaseHandle;
   clock: Clock;
   config: AppConfig;
   logger?: boolean;
+  /** Refuse answers that do not match their declared schema exactly (tests): undeclared keys, malformed errors. */
+  checkResponses?: boolean;
 }
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -34,19 +43,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Forwarded headers are believed only from the configured proxies; otherwise anyone could pick their address.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.decorateRequest('actor', null);
 
-  await app.register(helmet, { contentSecurityPolicy: false });
+  // HSTS is sent by securityHeaders, only on HTTPS requests.
+  await app.register(helmet, { contentSecurityPolicy: false, hsts: false });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many attempts; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
-  });
-  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
+  // An upload is a few short text fields and one file; anything more is refused before it is buffered.
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 4096, fieldNameSize: 100, parts: 12, headerPairs: 50 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -59,7 +69,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
@@ -68,29 +79,44 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.actor = await actorForApiToken(database.db, clock, auth.slice('Bearer '.length).trim());
-      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid or revoked');
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
+      guardRoute(req.actor, req.routeOptions.config);
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await actorForSession(database.db, clock, token);
     if (!req.actor && !req.routeOptions.config?.public && req.routeOptions.url) throw new AppError('UNAUTHENTICATED');
+    if (req.actor) guardRoute(req.actor, req.routeOptions.config);
   });
+  registerRequestGuards(app, config);
+
+  // The one output layer for field-level restriction: every JSON answer, lists, records, boards, the audit trail's
+  // before/after values and error extras alike, loses the fields hidden from the caller (core/policy.ts).
+  app.addHook('preSerialization', async (req, _reply, payload) => (req.actor ? redactFor(req.actor, payload) : payload));
 
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) req.log.error(error);
-    reply.code(appError.status).send(appError.toBody());
+    const body = appError.toBody();
+    if (options.checkResponses && !errorSchema.safeParse(body).success) {
+      throw new Error(`Error body of ${req.method} ${req.url} does not fit ErrorResponse: ${JSON.stringify(body)}`);
+    }
+    reply.code(appError.status).send(body);
   });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database dialect' } }, async () => ({
+  app.get('/api/health', { config: { public: true }, schema: {
+    tags: ['system'],
+    summary: 'Liveness and database dialect',
+    response: responses({ 200: z.object({ ok: z.literal(true), database: z.enum(['sqlite', 'postgres']), time: z.string() }) }),
+  } }, async () => ({
     ok: true,
     database: database.dialect,
     time: clock.now().toISOString(),
   }));
 
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, config };
-  for (const register of moduleRoutes) await register(app, deps);
+  for (const register of composeModules().routes) await register(app, deps);
 
   const hasWeb = existsSync(join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
@@ -102,6 +128,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     reply.sendFile('index.html');
   });
   return app;
+}
+
+/** `n` proxies in front: the last n forwarded hops are believed, the client's own claims before them are not. */
+function trustHops(n: number) {
+  return (_address: string, hop: number) => hop < n;
+}
+
+/**
+ * Before the body is parsed and validated, so a caller without the ability learns nothing about the input rules.
+ * The service authorizes again: this is an early answer, not the check itself.
+ */
+function guardRoute(actor: Actor, routeConfig: { ability?: Action; roles?: readonly Role[] } | undefined): void {
+  if (routeConfig?.ability) authorize(actor, routeConfig.ability);
+  if (routeConfig?.roles && !routeConfig.roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${routeConfig.roles.join(', ')}`);
 }
 
 /** Maps anything thrown to the error catalogue; only the truly unexpected becomes a 500. */

@@ -14,6 +14,9 @@ export class CliError extends Error {
 export async function openConfigured(config: AppConfig = loadConfig()): Promise<{ config: AppConfig; database: DatabaseHandle }> {
   // Loaded on demand: `pipeline validate` and `--help` should not pay for database drivers.
   const { openDatabase } = await import('../db/index.js');
+  // Every command that touches data runs with the same modules and hooks as the HTTP app and the worker.
+  const { composeModules } = await import('../modules/index.js');
+  composeModules();
   const database = openDatabase(config.databaseUrl);
   try {
     await database.migrate();

@@ -10,9 +10,9 @@ import { CliError, openConfigured, table } from './context.js';
  * run at the same instant fires nothing.
  */
 export async function tickAt(base: { db: Db; dialect: Dialect; config: AppConfig }, at: Date): Promise<Fired[]> {
-  const { JOBS } = await import('../jobs/worker.js');
+  const { composeModules } = await import('../modules/index.js');
   const { replayUntil } = await import('../jobs/replay.js');
-  return replayUntil(base, at, JOBS);
+  return replayUntil(base, at, composeModules().jobs);
 }
 
 /** `tick --dry-run`: the same replay on a rehearsal handle, rolled back at the end, so nothing is written. */

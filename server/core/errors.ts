@@ -22,6 +22,9 @@ export const ERROR_CATALOGUE = {
   DELIVERABLE_MISSING: { status: 422, message: 'The step deliverable is missing' },
   CHECKLIST_INCOMPLETE: { status: 422, message: 'The activity checklist is incomplete' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and retry' },
+  URI_TOO_LONG: { status: 414, message: 'A path parameter is too long' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
   INTERNAL: { status: 500, message: 'Unexpected error' },
 } as const;
 

@@ -101,7 +101,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 async function runMigrations(db: Db, dialect: Dialect, schema?: string): Promise<string[]> {
   const migrations = migrationsFor(dialect);
   // The bookkeeping tables live in the same schema as the data, so several schemas on one server never mix.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

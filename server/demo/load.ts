@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { normalizeCompanyName } from '../modules/leads/normalize.js';
+import { systemActor } from '../core/policy.js';
 
 /** The documented size of the demo company (README.md); `scale` multiplies customers, deals and activities. */
 export const DEMO_SIZES: DemoSizes = { customers: 300, deals: 500, activities: 5000 };
@@ -143,7 +144,7 @@ async function installAllTemplates(db: Db, clock: Clock): Promise<PipelineRef[]>
       .select('id')
       .where((eb) => eb.or([eb('template_key', '=', key), eb('key', '=', key)]))
       .executeTakeFirst();
-    if (!present) await installTemplate(db, clock, null, key);
+    if (!present) await installTemplate(db, clock, systemActor('demo'), key);
   }
   const rows = await db
     .selectFrom('pipelines')
@@ -186,11 +187,15 @@ export async function resetDatabase(db: Db): Promise<string[]> {
     if (tables.length > 0) await sql`truncate ${sql.join(tables.map((t) => sql.id(t)))} restart identity cascade`.execute(db);
     return tables;
   }
-  const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
-  const tables = rows.map((r) => r.name).filter((t) => !KEEP_TABLES.has(t));
+  const { rows } = await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  // Full-text indexes are emptied with their own command: deleting from their shadow tables would corrupt them.
+  const virtual = rows.filter((r) => /^create virtual table/i.test(r.sql ?? '')).map((r) => r.name);
+  const isIndexPart = (t: string) => virtual.some((v) => t === v || t.startsWith(`${v}_`));
+  const tables = rows.map((r) => r.name).filter((t) => !KEEP_TABLES.has(t) && !isIndexPart(t));
   await db.transaction().execute(async (trx) => {
     await sql`pragma defer_foreign_keys = on`.execute(trx);
     for (const table of tables) await sql`delete from ${sql.id(table)}`.execute(trx);
+    for (const v of virtual) await sql`insert into ${sql.id(v)} (${sql.id(v)}) values ('delete-all')`.execute(trx);
   });
-  return tables;
+  return [...tables, ...virtual];
 }

@@ -1,29 +1,23 @@
 import type { Deps } from '../core/http.js';
 import { yieldNow } from '../core/breathe.js';
+import { composeModules } from '../modules/index.js';
 import type { Job } from './job.js';
-import { slaJob } from '../modules/sla/job.js';
-import { cadencesJob } from '../modules/cadences/engine.js';
-import { rulesJob } from '../modules/rules/job.js';
-import { outboxJob } from '../modules/notifications/job.js';
-import { noShowJob } from '../modules/appointments/job.js';
-import { digestsJob } from '../modules/digests/job.js';
-import { poolJob } from '../modules/leads/pool-job.js';
-
-export const JOBS: Job[] = [slaJob, rulesJob, outboxJob, noShowJob, digestsJob, poolJob, cadencesJob];
 
 export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
 /**
- * Runs every job in its own loop: again after one turn of the event loop while it has work, else after its idle
- * interval. The turn matters on SQLite (a synchronous driver): without it a job catching up on a backlog would keep
- * HTTP from being served until the backlog is gone. Several processes may run workers against one PostgreSQL; jobs
- * claim rows so each piece of work happens once.
+ * Runs every job of the composed modules (or just `jobs`, as tests do) in its own loop: again after one turn of the
+ * event loop while it has work, else after its idle interval. The turn matters on SQLite (a synchronous driver):
+ * without it a job catching up on a backlog would keep HTTP from being served until the backlog is gone. Several
+ * processes may run workers against one PostgreSQL; jobs claim rows so each piece of work happens once.
  */
-export function startWorker(deps: Deps, log: (message: string, error?: unknown) => void, jobs: Job[] = JOBS): WorkerHandle {
+export function startWorker(deps: Deps, log: (message: string, error?: unknown) => void, jobs?: readonly Job[]): WorkerHandle {
+  // Composing installs the modules' hooks in this process even when only some jobs run.
+  const root = composeModules();
   let stopped = false;
-  const loops = jobs.map(async (job) => {
+  const loops = (jobs ?? root.jobs).map(async (job) => {
     while (!stopped) {
       let did = 0;
       try {

@@ -1,36 +1,79 @@
-import type { App, Deps } from '../core/http.js';
-import { authRoutes } from './auth/routes.js';
-import { orgRoutes } from './org/routes.js';
-import { auditRoutes } from './audit/routes.js';
-import { customerRoutes } from './customers/routes.js';
-import { customFieldRoutes } from './customfields/routes.js';
-import { pipelineRoutes } from './pipelines/routes.js';
-import { dealRoutes } from './deals/routes.js';
-import { activityRoutes } from './activities/routes.js';
-import { taskRoutes } from './tasks/routes.js';
-import { attachmentRoutes } from './files/routes.js';
-import { calendarRoutes } from './calendar/routes.js';
-import { slaRoutes } from './sla/routes.js';
-import { notificationRoutes } from './notifications/routes.js';
+/**
+ * The composition root: the one list of modules. The HTTP app (app.ts), the worker (jobs/worker.ts) and the CLI
+ * (cli/context.ts) all build from it, so every process has the same routes, jobs, consumers and hooks.
+ * Adding a module: write its `module.ts` and add it here (see docs/architecture.md).
+ */
+import { installHooks } from '../core/hooks.js';
+import type { ModuleDefinition } from '../core/module.js';
+import type { Job } from '../jobs/job.js';
+import { activitiesModule } from './activities/module.js';
+import { appointmentsModule } from './appointments/module.js';
+import { auditModule } from './audit/module.js';
+import { authModule } from './auth/module.js';
+import { cadencesModule } from './cadences/module.js';
+import { calendarModule } from './calendar/module.js';
+import { channelsModule } from './channels/module.js';
+import { customersModule } from './customers/module.js';
+import { customfieldsModule } from './customfields/module.js';
+import { dealsModule } from './deals/module.js';
+import { digestsModule } from './digests/module.js';
+import { filesModule } from './files/module.js';
+import { gatesModule } from './gates/module.js';
+import { leadsModule } from './leads/module.js';
+import { notificationsModule } from './notifications/module.js';
+import { orgModule } from './org/module.js';
+import { pipelinesModule } from './pipelines/module.js';
+import { rulesModule } from './rules/module.js';
+import { slaModule } from './sla/module.js';
+import { tasksModule } from './tasks/module.js';
 
-/** Every module's routes, registered in this order by `buildApp`. */
-export const moduleRoutes: Array<(app: App, deps: Deps) => Promise<void>> = [
-  authRoutes,
-  orgRoutes,
-  auditRoutes,
-  customFieldRoutes,
-  customerRoutes,
-  pipelineRoutes,
-  dealRoutes,
-  activityRoutes,
-  taskRoutes,
-  attachmentRoutes,
-  calendarRoutes,
-  slaRoutes,
-  notificationRoutes,
-  (app, deps) => import('./rules/routes.js').then((m) => m.ruleRoutes(app, deps)),
-  (app, deps) => import('./appointments/routes.js').then((m) => m.appointmentRoutes(app, deps)),
-  (app, deps) => import('./digests/routes.js').then((m) => m.digestRoutes(app, deps)),
-  (app, deps) => import('./cadences/routes.js').then((m) => m.cadenceRoutes(app, deps)),
-  (app, deps) => import('./leads/routes.js').then((m) => m.leadRoutes(app, deps)),
+/** Foundation modules first, then the engines; routes register and hooks run in this order. */
+export const MODULES: readonly ModuleDefinition[] = [
+  authModule,
+  orgModule,
+  auditModule,
+  customfieldsModule,
+  customersModule,
+  pipelinesModule,
+  gatesModule,
+  dealsModule,
+  activitiesModule,
+  tasksModule,
+  filesModule,
+  calendarModule,
+  slaModule,
+  notificationsModule,
+  channelsModule,
+  rulesModule,
+  appointmentsModule,
+  digestsModule,
+  cadencesModule,
+  leadsModule,
 ];
+
+export interface Composition {
+  modules: readonly ModuleDefinition[];
+  routes: Array<NonNullable<ModuleDefinition['routes']>>;
+  jobs: Job[];
+}
+
+/**
+ * Checks the list (unique module, job and consumer names: two consumers under one name would each skip the events
+ * the other processed) and installs every module's hooks for this process. Idempotent; every process calls it.
+ */
+export function composeModules(modules: readonly ModuleDefinition[] = MODULES): Composition {
+  unique('module', modules.map((m) => m.name));
+  const jobs = modules.flatMap((m) => m.jobs ?? []);
+  unique('job', jobs.map((j) => j.name));
+  unique('event consumer', modules.flatMap((m) => m.consumers ?? []));
+  installHooks(modules.map((m) => m.hooks ?? {}));
+  return { modules, routes: modules.flatMap((m) => (m.routes ? [m.routes] : [])), jobs };
+}
+
+function unique(what: string, names: string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`composition root: two modules declare the ${what} "${name}"`);
+    seen.add(name);
+  }
+}

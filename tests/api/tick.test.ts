@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { systemActor } from '../../server/core/policy.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dryRunTickAt, tickAt } from '../../server/cli/tick.js';
 import { runDueDigests } from '../../server/modules/digests/service.js';
@@ -33,7 +34,7 @@ describe('tick --at replays every time-driven job', () => {
   /** Mon 2026-11-02 10:00: an appointment at 11:00, a deal whose stage starts the golden seven days, a C customer. */
   async function setup() {
     t = await setupTestApp({ start: sh('2026-11-02T10:00:00') });
-    await importPipelineYaml(t.db, t.clock, t.org.users.admin.id, pipelineYaml);
+    await importPipelineYaml(t.db, t.clock, systemActor('cli'), pipelineYaml);
     const seller = await t.as('seller_a');
     const admin = await t.as('admin');
     // Digest settings exist from the start (as on a running server), so today's 18:00 slot is due.

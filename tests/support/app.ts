@@ -28,12 +28,13 @@ export type Requester = (options: Omit<InjectOptions, 'headers'> & { headers?: R
 
 export const TEST_PASSWORD = 'password123';
 
-export async function setupTestApp(options: { start?: string; loginMax?: number } = {}): Promise<TestContext> {
+export async function setupTestApp(options: { start?: string; loginMax?: number; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = new ManualClock(options.start ?? '2026-11-02T02:00:00.000Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'actionflow-test-'));
-  const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: dataDir }), maxUploadBytes: 1024 * 1024, loginRateLimit: { max: options.loginMax ?? 1000, windowMs: 60_000 } };
-  const app = await buildApp({ database, clock, config });
+  const base = loadConfig({ ACTIONFLOW_DATA_DIR: dataDir });
+  const config: AppConfig = { ...base, maxUploadBytes: 1024 * 1024, loginThrottle: { ...base.loginThrottle, accountFailures: options.loginMax ?? 1000, addressFailures: options.loginMax ?? 1000 }, outboundAllow: ['127.0.0.1', '::1', 'localhost'], ...options.config };
+  const app = await buildApp({ database, clock, config, checkResponses: true });
   const org = await buildOrg(database.db, clock);
   const cookies = new Map<string, string>();
 

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/index.js';
 import type { ActivitiesTable, Database } from '../../db/schema.js';
 import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
+import { presentActivity } from './presenter.js';
 import type { Scope } from '../org/scope.js';
 
 export async function insertActivity(db: Queryable, row: ActivitiesTable) {
@@ -40,57 +41,45 @@ function filterExpr(filter: ActivityFilter) {
   };
 }
 
-export async function listActivities(db: Queryable, scope: Scope, filter: ActivityFilter, page: { offset: number; limit: number }) {
-  const where = filterExpr(filter);
+/** Newest first; the page's ids come from `activities` alone, then only those rows are joined. */
+export async function listActivityRows(db: Queryable, scope: Scope, filter: ActivityFilter, page: { offset: number; limit: number }) {
+  const ids = db
+    .selectFrom('activities')
+    .select('activities.id')
+    .where(scopeFilter(scope, 'activities'))
+    .where(filterExpr(filter))
+    .orderBy('activities.occurred_at', 'desc')
+    .orderBy('activities.created_at', 'desc')
+    .orderBy('activities.id')
+    .limit(page.limit)
+    .offset(page.offset);
   const rows = await db
     .selectFrom('activities')
-    .where(scopeFilter(scope, 'activities'))
-    .where(where)
     .innerJoin('users as owner', 'owner.id', 'activities.owner_id')
     .innerJoin('customers', 'customers.id', 'activities.customer_id')
     .leftJoin('deals', 'deals.id', 'activities.deal_id')
     .selectAll('activities')
     .select(['owner.display_name as owner_name', 'customers.name as customer_name', 'deals.title as deal_title'])
+    .where('activities.id', 'in', ids)
     .orderBy('activities.occurred_at', 'desc')
     .orderBy('activities.created_at', 'desc')
     .orderBy('activities.id')
-    .limit(page.limit)
-    .offset(page.offset)
     .execute();
-  const count = await db
-    .selectFrom('activities')
-    .where(scopeFilter(scope, 'activities'))
-    .where(where)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return { items: rows.map(presentActivity), total: Number(count.n) };
+  return rows.map(presentActivity);
+}
+
+/** How many activities match: stops after `limit` rows (for `listTotal`), or counts them all. */
+export async function countActivities(db: Queryable, scope: Scope, filter: ActivityFilter, limit?: number): Promise<number> {
+  let inner = db.selectFrom('activities').select(sql<number>`1`.as('one')).where(scopeFilter(scope, 'activities')).where(filterExpr(filter));
+  if (limit !== undefined) inner = inner.limit(limit);
+  const row = await db.selectFrom(inner.as('matching')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export async function findActivity(db: Queryable, scope: Scope, id: string) {
-  const { items } = await listActivities(db, scope, { id }, { offset: 0, limit: 1 });
+  const items = await listActivityRows(db, scope, { id }, { offset: 0, limit: 1 });
   return items[0];
 }
 
-type ActivityRow = ActivitiesTable & { owner_name: string; customer_name: string; deal_title: string | null };
+export type ActivityRow = ActivitiesTable & { owner_name: string; customer_name: string; deal_title: string | null };
 
-export function presentActivity(row: ActivityRow) {
-  return {
-    id: row.id,
-    type: row.type,
-    occurredAt: row.occurred_at,
-    customerId: row.customer_id,
-    customer: { id: row.customer_id, name: row.customer_name },
-    dealId: row.deal_id,
-    deal: row.deal_id ? { id: row.deal_id, title: row.deal_title } : null,
-    ownerId: row.owner_id,
-    owner: { id: row.owner_id, name: row.owner_name },
-    contactIds: parseJson<string[]>(row.contact_ids, []),
-    summary: row.summary,
-    outcome: row.outcome,
-    nextAction: row.next_action,
-    nextActionAt: row.next_action_at,
-    effective: row.effective === 1,
-    custom: parseJson<Record<string, unknown>>(row.custom, {}),
-    createdAt: row.created_at,
-  };
-}

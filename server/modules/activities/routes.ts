@@ -1,6 +1,9 @@
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
-import { activityBody, activityListQuery } from './schema.js';
+import { activityChecklist, getChecklist, getEffectiveRule, putChecklist, putEffectiveRule } from './checklists.js';
+import { activityBody, activityListQuery, checklistBody, effectiveRuleBody, typeParams } from './schema.js';
 import * as service from './service.js';
+import { countedPageOf, responses } from '../../core/contract.js';
+import { activitySchema, loggedActivitySchema } from './presenter.js';
 
 export async function activityRoutes(app: App, deps: Deps) {
   const tags = ['activities'];
@@ -12,6 +15,7 @@ export async function activityRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Activities in my scope, newest first; filters customerId, dealId, ownerId, type, from/to (occurredAt, to exclusive)',
         querystring: activityListQuery,
+        response: responses({ 200: countedPageOf(activitySchema) }, [400]),
       },
     },
     async (req) => service.listActivities(deps, actorOf(req), req.query),
@@ -24,6 +28,7 @@ export async function activityRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Log an activity (quick-log needs customerId, summary and optionally nextAction + nextActionAt, which creates a task)',
         body: activityBody,
+        response: responses({ 201: loggedActivitySchema }, [400, 404, 422]),
       },
     },
     async (req, reply) => {
@@ -33,7 +38,44 @@ export async function activityRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.get('/api/activities/:id', { schema: { tags, summary: 'One activity', params: idParams } }, async (req) =>
+  app.get('/api/activities/:id', { schema: { tags, summary: 'One activity', params: idParams, response: responses({ 200: activitySchema }, [400, 404]) } }, async (req) =>
     service.getActivityInScope(deps.db, actorOf(req), req.params.id),
   );
+
+  app.get(
+    '/api/activity-types/:type/checklist',
+    { schema: { tags, summary: '动作锁 The checklist an activity type requires (mode off | require | count)', params: typeParams } },
+    async (req) => {
+      actorOf(req);
+      return getChecklist(deps.db, req.params.type);
+    },
+  );
+
+  app.put(
+    '/api/activity-types/:type/checklist',
+    { schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor, req.params.type, req.body));
+    },
+  );
+
+  app.get('/api/activity-settings/effective-rule', { schema: { tags, summary: 'Which effects make an activity effective (有效互动)' } }, async (req) => {
+    actorOf(req);
+    return getEffectiveRule(deps.db);
+  });
+
+  app.put(
+    '/api/activity-settings/effective-rule',
+    { schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor, req.body));
+    },
+  );
+
+  app.get('/api/activities/:id/checklist', { schema: { tags, summary: 'The checklist answers given with an activity (null if none)', params: idParams } }, async (req) => {
+    await service.getActivityInScope(deps.db, actorOf(req), req.params.id);
+    return { checklist: await activityChecklist(deps.db, req.params.id) };
+  });
 }

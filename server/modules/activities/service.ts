@@ -9,21 +9,13 @@ import { recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
-import { classifyEffect, type EffectRule } from './effective.js';
+import { checklistVerdict } from './checklists.js';
+import { classifyEffect } from './effective.js';
+import { listTotal } from '../../core/paging.js';
 import * as repo from './repo.js';
 import type { ActivityBody, ActivityListQuery } from './schema.js';
 
 type ActivityDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
-
-/**
- * What another module (cadences: checklists and the effective rule) decides about an activity before it is stored:
- * it may refuse it (throw), say which effects count, and whether the activity counts at all (checklist complete).
- */
-export type ActivityPolicy = (trx: Queryable, input: ActivityBody, activityId: string, clock: Clock) => Promise<{ rule?: EffectRule; counts: boolean; checklist?: unknown }>;
-let activityPolicy: ActivityPolicy | null = null;
-export function setActivityPolicy(policy: ActivityPolicy): void {
-  activityPolicy = policy;
-}
 
 /** Clocks on phones drift; an activity may be logged a little ahead, but not as a plan for tomorrow. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -35,8 +27,20 @@ export async function getActivityInScope(db: Queryable, actor: Actor, id: string
   return activity;
 }
 
-export function listActivities(deps: ActivityDeps, actor: Actor, query: ActivityListQuery) {
-  return repo.listActivities(deps.db, scopeOf(actor), query, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+export async function listActivities(deps: ActivityDeps, actor: Actor, query: ActivityListQuery) {
+  const { db, clock } = deps;
+  const scope = scopeOf(actor);
+  const filter = { customerId: query.customerId, dealId: query.dealId, ownerId: query.ownerId, type: query.type, from: query.from, to: query.to };
+  const items = await repo.listActivityRows(db, scope, filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const total = await listTotal({
+    db,
+    clock,
+    key: `activities ${JSON.stringify([scope, filter])}`,
+    exact: query.exactTotal,
+    capped: (n) => repo.countActivities(db, scope, filter, n),
+    full: () => repo.countActivities(db, scope, filter),
+  });
+  return { items, ...total };
 }
 
 /**
@@ -60,7 +64,8 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
     }
     const custom = await checkCustomValues(trx, 'activity', input.custom);
     const id = newId();
-    const verdict = activityPolicy ? await activityPolicy(trx, input, id, clock) : { counts: true };
+    // The checklist may refuse the activity (throw), and decides which effects count and whether it counts at all.
+    const verdict = await checklistVerdict(trx, input, id, clock);
     const classified = classifyEffect(input, verdict.rule);
     const effective = classified.effective && verdict.counts;
     const { effect } = classified;

@@ -1,30 +1,20 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
-import { getActivityInScope, setActivityPolicy } from '../activities/service.js';
-import { registerCompletionCheck } from '../tasks/service.js';
-import { activityChecklist, checklistPolicy, getChecklist, getEffectiveRule, putChecklist, putEffectiveRule } from './checklists.js';
-import { checkStepDeliverable } from './runs.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import {
   cadenceDefinitionSchema,
-  checklistBody,
-  effectiveRuleBody,
   keyParams,
   optOutBody,
   startBody,
   statsQuery,
   stepsQuery,
-  typeParams,
   yamlBody,
   yamlText,
 } from './schema.js';
 import * as service from './service.js';
 import { validateCadenceYaml } from './yaml.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 
 export async function cadenceRoutes(app: App, deps: Deps) {
-  // The hooks through which tasks and activities consult cadences without importing them.
-  registerCompletionCheck(checkStepDeliverable);
-  setActivityPolicy(checklistPolicy);
   for (const type of YAML_TYPES) {
     if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   }
@@ -40,8 +30,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.saveCadence(deps, actor.id, req.body);
+      const saved = await service.saveCadence(deps, actor, req.body);
       reply.code(saved.created ? 201 : 200);
       return saved;
     },
@@ -61,7 +50,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences/validate',
-    { schema: { tags, summary: 'Validate a cadence YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    { schema: { tags, summary: 'Validate a cadence YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req) => {
       actorOf(req);
       const result = validateCadenceYaml(yamlText(req.body));
@@ -71,11 +60,10 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences/import',
-    { schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    { schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.importCadenceYaml(deps, actor.id, yamlText(req.body));
+      const saved = await service.importCadenceYaml(deps, actor, yamlText(req.body));
       reply.code(saved.created ? 201 : 200);
       return saved;
     },
@@ -117,44 +105,4 @@ export async function cadenceRoutes(app: App, deps: Deps) {
   app.delete('/api/customers/:id/opt-out', { schema: { tags, summary: 'Withdraw the opt-out', params: idParams } }, async (req) =>
     service.optIn(deps, actorOf(req), req.params.id),
   );
-
-  const checklistTags = ['activities'];
-  app.get(
-    '/api/activity-types/:type/checklist',
-    { schema: { tags: checklistTags, summary: '动作锁 The checklist an activity type requires (mode off | require | count)', params: typeParams } },
-    async (req) => {
-      actorOf(req);
-      return getChecklist(deps.db, req.params.type);
-    },
-  );
-
-  app.put(
-    '/api/activity-types/:type/checklist',
-    { schema: { tags: checklistTags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
-    async (req) => {
-      const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor.id, req.params.type, req.body));
-    },
-  );
-
-  app.get('/api/activity-settings/effective-rule', { schema: { tags: checklistTags, summary: 'Which effects make an activity effective (有效互动)' } }, async (req) => {
-    actorOf(req);
-    return getEffectiveRule(deps.db);
-  });
-
-  app.put(
-    '/api/activity-settings/effective-rule',
-    { schema: { tags: checklistTags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
-    async (req) => {
-      const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor.id, req.body));
-    },
-  );
-
-  app.get('/api/activities/:id/checklist', { schema: { tags: checklistTags, summary: 'The checklist answers given with an activity (null if none)', params: idParams } }, async (req) => {
-    await getActivityInScope(deps.db, actorOf(req), req.params.id);
-    return { checklist: await activityChecklist(deps.db, req.params.id) };
-  });
 }

@@ -4,7 +4,8 @@ import type { ContactsTable, CustomersTable, Database } from '../../db/schema.js
 import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
-import { normalizePhone } from './rules.js';
+import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../core/paging.js';
+import { customerMatches } from '../search/match.js';
 import { normalizeCompanyName } from '../leads/normalize.js';
 
 export type CustomerRow = CustomersTable & { owner_name: string };
@@ -12,10 +13,6 @@ export type CustomerRow = CustomersTable & { owner_name: string };
 /** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function contains(column: string, text: string) {
-  return sql<SqlBool>`${sql.ref(column)} like ${likePattern(text)} escape '\\'`;
 }
 
 export interface CustomerFilter {
@@ -28,7 +25,7 @@ export interface CustomerFilter {
   source?: string;
 }
 
-function filterExpr(filter: CustomerFilter) {
+function filterExpr(db: Queryable, filter: CustomerFilter) {
   return (eb: ExpressionBuilder<Database, 'customers'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [eb('customers.deleted_at', 'is', null)];
     if (filter.ownerId) parts.push(eb('customers.owner_id', '=', filter.ownerId));
@@ -38,45 +35,34 @@ function filterExpr(filter: CustomerFilter) {
     if (filter.level) parts.push(eb('customers.level', '=', filter.level));
     if (filter.source) parts.push(eb('customers.source', '=', filter.source));
     const q = filter.q?.trim();
-    if (q) {
-      const anyOf: Expression<SqlBool>[] = [
-        sql<SqlBool>`lower(customers.name) like ${likePattern(q.toLowerCase())} escape '\\'`,
-        contains('customers.credit_code', q.toUpperCase()),
-      ];
-      const digits = normalizePhone(q);
-      if (digits && digits.length >= 3) anyOf.push(contains('customers.phone_normalized', digits));
-      parts.push(eb.or(anyOf));
-    }
+    if (q) parts.push(customerMatches(db, q)(eb));
     return eb.and(parts);
   };
 }
 
-export async function listCustomers(
-  db: Queryable,
-  scope: Scope,
-  filter: CustomerFilter,
-  page: { offset: number; limit: number; column: string; direction: 'asc' | 'desc' },
-) {
-  const where = filterExpr(filter);
-  const rows = await db
+/** One page: ids from `customers` alone (offset or keyset on the sort index), then only those rows get their owner. */
+export async function listCustomers(db: Queryable, scope: Scope, filter: CustomerFilter, page: { offset: number; limit: number; order: Order; cursor?: Cursor }) {
+  let ids = db.selectFrom('customers').select('customers.id').where(scopeFilter(scope, 'customers')).where(filterExpr(db, filter));
+  if (page.cursor) ids = ids.where(afterCursor(page.order, 'customers.id', page.cursor) as never);
+  ids = applyOrder(ids, page.order, 'customers.id').limit(page.limit + 1);
+  if (!page.cursor && page.offset > 0) ids = ids.offset(page.offset);
+  const query = db
     .selectFrom('customers')
-    .where(scopeFilter(scope, 'customers'))
-    .where(where)
     .innerJoin('users as owner', 'owner.id', 'customers.owner_id')
     .selectAll('customers')
     .select('owner.display_name as owner_name')
-    .orderBy(sql.ref(`customers.${page.column}`), page.direction)
-    .orderBy('customers.id', page.direction)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const count = await db
-    .selectFrom('customers')
-    .where(scopeFilter(scope, 'customers'))
-    .where(where)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: rows as CustomerRow[], total: Number(count.n) };
+    .where('customers.id', 'in', ids as never);
+  const rows = (await applyOrder(query, page.order, 'customers.id').execute()) as CustomerRow[];
+  const column = page.order.column.replace('customers.', '') as keyof CustomerRow;
+  return pageOf(rows, page.limit, page.order, (r) => r[column], (r) => r.id);
+}
+
+/** How many customers match: stops after `limit` rows (for `listTotal`), or counts them all. */
+export async function countCustomers(db: Queryable, scope: Scope, filter: CustomerFilter, limit?: number): Promise<number> {
+  let inner = db.selectFrom('customers').select(sql<number>`1`.as('one')).where(scopeFilter(scope, 'customers')).where(filterExpr(db, filter));
+  if (limit !== undefined) inner = inner.limit(limit);
+  const row = await db.selectFrom(inner.as('matching')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** A live (not deleted) customer inside the scope, or undefined: callers answer 404 for both "missing" and "not yours". */
@@ -142,38 +128,4 @@ export async function deleteContact(db: Queryable, id: string) {
 
 export function findUserForAssignment(db: Queryable, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'team_path', 'active']).where('id', '=', id).executeTakeFirst();
-}
-
-export function presentCustomer(row: CustomerRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    phone: row.phone,
-    phoneNormalized: row.phone_normalized,
-    region: row.region,
-    industry: row.industry,
-    source: row.source,
-    level: row.level,
-    creditCode: row.credit_code,
-    ownerId: row.owner_id,
-    owner: { id: row.owner_id, name: row.owner_name },
-    custom: parseJson<Record<string, unknown>>(row.custom, {}),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-export function presentContact(row: ContactsTable) {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    name: row.name,
-    title: row.title,
-    decisionPower: row.decision_power,
-    phone: row.phone,
-    email: row.email,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from '../../core/http.js';
+import { cursorQuery } from '../../core/paging.js';
 import { toHalfWidth } from '../leads/normalize.js';
 import { CREDIT_CODE } from './rules.js';
 
@@ -59,6 +60,7 @@ export const customerListQuery = listQuery.extend({
   industry: z.string().max(100).optional(),
   level: z.string().max(50).optional(),
   source: z.string().max(100).optional(),
+  ...cursorQuery,
 });
 export type CustomerListQuery = z.infer<typeof customerListQuery>;
 

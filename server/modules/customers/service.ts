@@ -3,11 +3,13 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
+import { decodeCursor, listTotal } from '../../core/paging.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
-import { scopeOf, type Actor } from '../org/scope.js';
+import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
+import { presentContact, presentCustomer } from './presenter.js';
 import * as repo from './repo.js';
 import { assertNoDuplicate } from '../leads/duplicates.js';
 import { autoAssigns, planAssignment, recordPlannedAssignment } from '../leads/assignment.js';
@@ -21,34 +23,43 @@ const SORTABLE = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at
  * The user `actor` may make owner/assignee of a record, with their team path. Anyone outside the actor's reach is
  * refused naming `field` (sellers: only themselves; leads/managers: their subtree). Used by customers, tasks, deals.
  */
-export async function assertAssignable(db: Queryable, actor: Actor, userId: string, field: string) {
+export async function assertAssignable(db: Queryable, actor: AnyActor, userId: string, field: string, scope: Scope = scopeOf(actor)) {
   const user = await repo.findUserForAssignment(db, userId);
   if (!user) throw invalid(field, 'no such user');
-  if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) {
+  if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 }, scope)) {
     throw new AppError('FORBIDDEN', `${field}: you may not assign records to this user`, {
-      fields: [{ field, message: actor.role === 'seller' ? 'sellers may only assign themselves' : 'must be an active user in your team' }],
+      fields: [{ field, message: scope.kind === 'own' ? 'sellers may only assign themselves' : 'must be an active user in your team' }],
     });
   }
   return { id: user.id, name: user.display_name, teamPath: user.team_path };
 }
 
 /** The customer if it is live and in the actor's scope; 404 otherwise (never reveal that it exists). */
-export async function getCustomerInScope(db: Queryable, actor: Actor, id: string, field?: string) {
-  const row = await repo.findCustomer(db, scopeOf(actor), id);
+export async function getCustomerInScope(db: Queryable, actor: AnyActor, id: string, field?: string, scope: Scope = scopeOf(actor)) {
+  const row = await repo.findCustomer(db, scope, id);
   if (!row) {
     throw new AppError('NOT_FOUND', field ? `${field}: customer not found` : 'Customer not found', field ? { fields: [{ field, message: 'customer not found' }] } : {});
   }
   return row;
 }
 
-export async function listCustomers(db: Queryable, actor: Actor, query: CustomerListQuery) {
+export async function listCustomers(db: Queryable, clock: Clock, actor: Actor, query: CustomerListQuery) {
   const sort = resolveSort(query.sort, SORTABLE, { column: 'updated_at', direction: 'desc' });
-  const { rows, total } = await repo.listCustomers(db, scopeOf(actor), query, {
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-    ...sort,
+  // region is the one sortable column that may be empty.
+  const order = { column: `customers.${sort.column}`, direction: sort.direction, nullable: sort.column === 'region' };
+  const scope = scopeOf(actor);
+  const filter = { q: query.q, ownerId: query.ownerId, kind: query.kind, region: query.region, industry: query.industry, level: query.level, source: query.source };
+  const cursor = query.cursor ? decodeCursor(query.cursor, order) : undefined;
+  const { items, nextCursor } = await repo.listCustomers(db, scope, filter, { order, cursor, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const total = await listTotal({
+    db,
+    clock,
+    key: `customers ${JSON.stringify([scope, filter])}`,
+    exact: query.exactTotal,
+    capped: (n) => repo.countCustomers(db, scope, filter, n),
+    full: () => repo.countCustomers(db, scope, filter),
   });
-  return { items: rows.map(repo.presentCustomer), total };
+  return { items: items.map(presentCustomer), ...total, nextCursor };
 }
 
 export async function getCustomerDetail(db: Queryable, actor: Actor, id: string) {
@@ -58,7 +69,7 @@ export async function getCustomerDetail(db: Queryable, actor: Actor, id: string)
 async function detailOf(db: Queryable, row: repo.CustomerRow) {
   const contacts = await repo.listContacts(db, row.id);
   const counts = await repo.countRelated(db, row.id);
-  return { ...repo.presentCustomer(row), contacts: contacts.map(repo.presentContact), counts };
+  return { ...presentCustomer(row), contacts: contacts.map(presentContact), counts };
 }
 
 /**
@@ -93,7 +104,7 @@ export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: 
       deleted_at: null,
     });
     if (plan) await recordPlannedAssignment(trx, clock, id, plan, actor.id);
-    const created = repo.presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
+    const created = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
     await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
     await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: owner.id, name: input.name } });
     return { ...created, contacts: [], counts: { deals: 0, activities: 0 } };
@@ -103,7 +114,7 @@ export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: 
 export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: string, patch: CustomerPatch) {
   return db.transaction().execute(async (trx) => {
     const row = await getCustomerInScope(trx, actor, id);
-    const before = repo.presentCustomer(row);
+    const before = presentCustomer(row);
     const set: Record<string, unknown> = {};
     if (patch.kind !== undefined) set.kind = patch.kind;
     if (patch.name !== undefined) set.name = patch.name;
@@ -124,7 +135,7 @@ export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: str
       set.custom = toJson(await checkCustomValues(trx, 'customer', patch.custom, { partial: true, existing: parseJson(row.custom, {}) }));
     }
     if (Object.keys(set).length > 0) await repo.updateCustomer(trx, id, set);
-    const after = repo.presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
+    const after = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
     const diff = diffFields(auditView(before), auditView(after));
     if (diff.changed) {
       await repo.updateCustomer(trx, id, { updated_at: clock.now().toISOString() });
@@ -147,13 +158,13 @@ export async function deleteCustomer(db: Db, clock: Clock, actor: Actor, id: str
     const row = await getCustomerInScope(trx, actor, id);
     const now = clock.now().toISOString();
     await repo.updateCustomer(trx, id, { deleted_at: now, updated_at: now });
-    await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'delete', actorId: actor.id, before: auditView(repo.presentCustomer(row)) });
+    await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'delete', actorId: actor.id, before: auditView(presentCustomer(row)) });
     await emitEvent(trx, clock, { type: 'customer.deleted', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: row.owner_id } });
   });
 }
 
 /** What the audit trail keeps of a customer: its data fields, not timestamps or derived display values. */
-function auditView(c: ReturnType<typeof repo.presentCustomer>): Record<string, unknown> {
+function auditView(c: ReturnType<typeof presentCustomer>): Record<string, unknown> {
   const { createdAt: _c, updatedAt: _u, owner: _o, phoneNormalized: _p, id: _id, ...rest } = c;
   return rest;
 }
@@ -174,7 +185,7 @@ export async function addContact(db: Db, clock: Clock, actor: Actor, customerId:
       updated_at: now,
     };
     await repo.insertContact(trx, row);
-    const contact = repo.presentContact(row);
+    const contact = presentContact(row);
     await recordAudit(trx, clock, { entity: 'contact', entityId: row.id, action: 'create', actorId: actor.id, after: contactAudit(contact) });
     return contact;
   });
@@ -191,13 +202,13 @@ export async function updateContact(db: Db, clock: Clock, actor: Actor, id: stri
     if (patch.phone !== undefined) set.phone = patch.phone || null;
     if (patch.email !== undefined) set.email = patch.email || null;
     const next = { ...row, ...set };
-    const diff = diffFields(contactAudit(repo.presentContact(row)), contactAudit(repo.presentContact(next)));
+    const diff = diffFields(contactAudit(presentContact(row)), contactAudit(presentContact(next)));
     if (diff.changed) {
       next.updated_at = clock.now().toISOString();
       await repo.updateContact(trx, id, { ...set, updated_at: next.updated_at });
       await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
     }
-    return repo.presentContact(next);
+    return presentContact(next);
   });
 }
 
@@ -206,11 +217,11 @@ export async function removeContact(db: Db, clock: Clock, actor: Actor, id: stri
     const row = await repo.findContact(trx, scopeOf(actor), id);
     if (!row) throw notFound('Contact');
     await repo.deleteContact(trx, id);
-    await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'delete', actorId: actor.id, before: contactAudit(repo.presentContact(row)) });
+    await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'delete', actorId: actor.id, before: contactAudit(presentContact(row)) });
   });
 }
 
-function contactAudit(c: ReturnType<typeof repo.presentContact>): Record<string, unknown> {
+function contactAudit(c: ReturnType<typeof presentContact>): Record<string, unknown> {
   const { createdAt: _c, updatedAt: _u, id: _id, ...rest } = c;
   return rest;
 }

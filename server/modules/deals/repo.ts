@@ -1,4 +1,6 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../core/paging.js';
+import { dealMatches } from '../search/match.js';
 import type { Queryable } from '../../db/index.js';
 import type { Database, DealsTable, DealStageHistoryTable } from '../../db/schema.js';
 import { scopeFilter } from '../org/scope-sql.js';
@@ -13,6 +15,8 @@ export interface DealFilters {
   ownerId?: string;
   customerId?: string;
   status?: string;
+  /** Team subtree filter (board), on top of the caller's scope. */
+  teamPath?: string;
 }
 
 type DealQuery = SelectQueryBuilder<Database, 'deals' | 'customers' | 'users', DealRow>;
@@ -26,81 +30,73 @@ function selectDeals(db: Queryable): DealQuery {
     .select(['customers.name as customer_name', 'users.display_name as owner_name']) as unknown as DealQuery;
 }
 
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Scope first (an indexed predicate on owner_id or the team_path range), then the caller's filters. */
-function applyFilters<O>(
-  query: SelectQueryBuilder<Database, 'deals' | 'customers', O>,
-  scope: Scope,
-  f: DealFilters,
-): SelectQueryBuilder<Database, 'deals' | 'customers', O> {
-  let q = query.where(scopeFilter(scope, 'deals') as never);
-  if (f.pipelineId) q = q.where('deals.pipeline_id', '=', f.pipelineId);
-  if (f.stage) q = q.where('deals.stage_key', '=', f.stage);
-  if (f.ownerId) q = q.where('deals.owner_id', '=', f.ownerId);
-  if (f.customerId) q = q.where('deals.customer_id', '=', f.customerId);
-  if (f.status) q = q.where('deals.status', '=', f.status);
-  const text = f.q?.trim();
-  if (text) {
-    const pattern = likePattern(text);
-    q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`lower(${sql.ref('deals.title')}) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(${sql.ref('customers.name')}) like ${pattern} escape '\\'`,
-      ]),
-    );
-  }
-  return q;
+/**
+ * Scope first (an indexed predicate on owner_id or the team_path range), then the caller's filters — all on `deals`
+ * alone, so counts and page ids never join: the text search is an indexed subquery (search/match.ts).
+ */
+function dealWhere(db: Queryable, scope: Scope, f: DealFilters) {
+  return (eb: ExpressionBuilder<Database, 'deals'>): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'deals')(eb)];
+    if (f.pipelineId) parts.push(eb('deals.pipeline_id', '=', f.pipelineId));
+    if (f.stage) parts.push(eb('deals.stage_key', '=', f.stage));
+    if (f.ownerId) parts.push(eb('deals.owner_id', '=', f.ownerId));
+    if (f.customerId) parts.push(eb('deals.customer_id', '=', f.customerId));
+    if (f.status) parts.push(eb('deals.status', '=', f.status));
+    if (f.teamPath) parts.push(scopeFilter({ kind: 'subtree', path: f.teamPath }, 'deals')(eb));
+    const text = f.q?.trim();
+    if (text) parts.push(dealMatches(db, text)(eb));
+    return eb.and(parts);
+  };
 }
 
 export function findScopedDeal(db: Queryable, scope: Scope, id: string): Promise<DealRow | undefined> {
-  return applyFilters(selectDeals(db), scope, {}).where('deals.id', '=', id).executeTakeFirst();
+  return selectDeals(db).where(dealWhere(db, scope, {}) as never).where('deals.id', '=', id).executeTakeFirst();
 }
 
-export async function listDeals(
-  db: Queryable,
-  scope: Scope,
-  filters: DealFilters,
-  order: { column: string; direction: 'asc' | 'desc' },
-  page: { offset: number; limit: number },
-): Promise<{ rows: DealRow[]; total: number }> {
-  const rows = await applyFilters(selectDeals(db), scope, filters)
-    .orderBy(sql.ref(order.column), order.direction)
-    .orderBy('deals.id', order.direction)
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
-  const count = await applyFilters(
-    db.selectFrom('deals').innerJoin('customers', 'customers.id', 'deals.customer_id') as unknown as SelectQueryBuilder<Database, 'deals' | 'customers', object>,
-    scope,
-    filters,
-  )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return { rows, total: Number((count as { n?: number } | undefined)?.n ?? 0) };
+export interface DealPage {
+  order: Order;
+  offset: number;
+  limit: number;
+  cursor?: Cursor;
 }
 
-/** Count and amount per stage of one pipeline, within scope and filters (the kanban column headers). */
+/**
+ * One page: the page's ids come from `deals` alone (offset or keyset, walking the sort index), and only those ids
+ * are joined to customers and users — a deep offset no longer runs the joins for every skipped row.
+ */
+export async function listDealPage(db: Queryable, scope: Scope, filters: DealFilters, page: DealPage) {
+  let ids = db.selectFrom('deals').select('deals.id').where(dealWhere(db, scope, filters));
+  if (page.cursor) ids = ids.where(afterCursor(page.order, 'deals.id', page.cursor) as never);
+  ids = applyOrder(ids, page.order, 'deals.id').limit(page.limit + 1);
+  if (!page.cursor && page.offset > 0) ids = ids.offset(page.offset);
+  const rows = await applyOrder(selectDeals(db).where('deals.id', 'in', ids as never), page.order, 'deals.id').execute();
+  return pageOf(rows, page.limit, page.order, (r) => (r as unknown as Record<string, unknown>)[page.order.column.replace('deals.', '')], (r) => r.id);
+}
+
+/** How many deals match: stops counting after `limit` rows (for `listTotal`), or counts them all. */
+export async function countDeals(db: Queryable, scope: Scope, filters: DealFilters, limit?: number): Promise<number> {
+  let inner = db.selectFrom('deals').select(sql<number>`1`.as('one')).where(dealWhere(db, scope, filters));
+  if (limit !== undefined) inner = inner.limit(limit);
+  const row = await db.selectFrom(inner.as('matching')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Count and amount per stage of one pipeline (board headers): one GROUP BY over a covering index, no join. */
 export async function stageTotals(db: Queryable, scope: Scope, pipelineId: string, filters: DealFilters) {
-  const rows = await applyFilters(
-    db.selectFrom('deals').innerJoin('customers', 'customers.id', 'deals.customer_id') as unknown as SelectQueryBuilder<Database, 'deals' | 'customers', object>,
-    scope,
-    { ...filters, pipelineId },
-  )
+  const rows = await db
+    .selectFrom('deals')
+    .where(dealWhere(db, scope, { ...filters, pipelineId }))
     .select([sql<string>`deals.stage_key`.as('stage_key'), sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(deals.amount_fen), 0)`.as('amount')])
     .groupBy('deals.stage_key')
     .execute();
   return new Map((rows as { stage_key: string; n: number; amount: number }[]).map((r) => [r.stage_key, { count: Number(r.n), amountFen: Number(r.amount) }]));
 }
 
-export function stageDeals(db: Queryable, scope: Scope, pipelineId: string, stageKey: string, filters: DealFilters, limit: number) {
-  return applyFilters(selectDeals(db), scope, { ...filters, pipelineId, stage: stageKey })
-    .orderBy('deals.updated_at', 'desc')
-    .orderBy('deals.id')
-    .limit(limit)
-    .execute();
+export const BOARD_ORDER: Order = { column: 'deals.updated_at', direction: 'desc' };
+
+/** One column's cards, most recently updated first, `limit` at a time after `cursor`. */
+export function stageDeals(db: Queryable, scope: Scope, pipelineId: string, stageKey: string, filters: DealFilters, limit: number, cursor?: Cursor) {
+  return listDealPage(db, scope, { ...filters, pipelineId, stage: stageKey }, { order: BOARD_ORDER, offset: 0, limit, cursor });
 }
 
 export async function evidenceCounts(db: Queryable, dealId: string): Promise<Record<string, number>> {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { listQuery } from '../../core/http.js';
+import { calendarDate } from '../../core/dates.js';
+import { cursorQuery } from '../../core/paging.js';
 
 const id = z.string().trim().min(1).max(64);
-const isCalendarDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
+const date = calendarDate;
 const amountFen = z.number({ error: 'must be an integer amount in fen (分)' }).int('must be an integer amount in fen (分)').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER);
 const custom = z.record(z.string(), z.unknown());
 
@@ -15,6 +16,7 @@ export const dealListQuery = listQuery.extend({
   ownerId: id.optional(),
   customerId: id.optional(),
   status: z.enum(DEAL_STATUSES).optional(),
+  ...cursorQuery,
 });
 export type DealListQuery = z.infer<typeof dealListQuery>;
 
@@ -55,5 +57,12 @@ export type ChecklistInput = z.infer<typeof checklistBody>;
 
 export const boardQuery = z.object({
   ownerId: id.optional(),
+  teamId: id.optional().describe('only deals of this team and its sub-teams (within your scope)'),
   q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('cards per column'),
 });
+
+export const boardColumnQuery = boardQuery.extend({
+  cursor: z.string().max(600).optional().describe('`nextCursor` of the column, for the next cards'),
+});
+export type BoardColumnQuery = z.infer<typeof boardColumnQuery>;

@@ -7,6 +7,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
+import { decodeCursor, listTotal } from '../../core/paging.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
@@ -36,23 +37,31 @@ export async function loadPipelines(db: Queryable, ids: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.id, loaded(r)]));
 }
 
-export async function listDeals(db: Queryable, actor: Actor, query: DealListQuery) {
+const NULLABLE_SORT = new Set(['deals.expected_close_date']);
+
+export async function listDeals(db: Queryable, clock: Clock, actor: Actor, query: DealListQuery) {
   const amounts = canSeeAmounts(actor);
   // Sorting by a hidden field would leak it through the order.
   const allowed: Record<string, string> = { ...SORTABLE };
   if (!amounts) delete allowed.amountFen;
-  const order = resolveSort(query.sort, allowed, { column: 'deals.updated_at', direction: 'desc' });
+  const sort = resolveSort(query.sort, allowed, { column: 'deals.updated_at', direction: 'desc' });
+  const order = { ...sort, nullable: NULLABLE_SORT.has(sort.column) };
   let pipelineId = query.pipelineId;
   if (pipelineId) pipelineId = (await pipelinesRepo.findPipeline(db, pipelineId))?.id ?? pipelineId;
-  const { rows, total } = await repo.listDeals(
+  const scope = scopeOf(actor);
+  const filters = { q: query.q, pipelineId, stage: query.stage, ownerId: query.ownerId, customerId: query.customerId, status: query.status };
+  const cursor = query.cursor ? decodeCursor(query.cursor, order) : undefined;
+  const { items: rows, nextCursor } = await repo.listDealPage(db, scope, filters, { order, cursor, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const total = await listTotal({
     db,
-    scopeOf(actor),
-    { q: query.q, pipelineId, stage: query.stage, ownerId: query.ownerId, customerId: query.customerId, status: query.status },
-    order,
-    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
-  );
+    clock,
+    key: `deals ${JSON.stringify([scope, filters])}`,
+    exact: query.exactTotal,
+    capped: (n) => repo.countDeals(db, scope, filters, n),
+    full: () => repo.countDeals(db, scope, filters),
+  });
   const pipelines = await loadPipelines(db, rows.map((r) => r.pipeline_id));
-  return { items: rows.map((r) => presentDeal(r, pipelines.get(r.pipeline_id), { amounts })), total };
+  return { items: rows.map((r) => presentDeal(r, pipelines.get(r.pipeline_id), { amounts })), ...total, nextCursor };
 }
 
 async function findDeal(db: Queryable, actor: Actor, id: string) {

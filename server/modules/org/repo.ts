@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/index.js';
 import type { Role } from '../../db/schema.js';
 import { notFound } from '../../core/errors.js';
+import { presentUser } from './presenter.js';
 
 export function findTeam(db: Queryable, id: string) {
   return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
@@ -44,31 +45,6 @@ export async function getUserProfile(db: Queryable, id: string) {
     .executeTakeFirst();
   if (!row) throw notFound('User');
   return presentUser(row);
-}
-
-export function presentUser(row: {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  phone: string | null;
-  email: string | null;
-  active: number;
-  team_id: string;
-  team_name: string;
-  team_kind?: string;
-  team_path?: string;
-}) {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    phone: row.phone,
-    email: row.email,
-    active: row.active === 1,
-    team: { id: row.team_id, name: row.team_name, kind: row.team_kind, path: row.team_path },
-  };
 }
 
 export async function listUsers(db: Queryable, filter: { teamPathPrefix?: string; role?: Role; q?: string }) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { ROLES } from '../../db/schema.js';
+import { pageOf, responses } from '../../core/contract.js';
+import { presentTeam, teamSchema, userSchema } from './presenter.js';
 import * as repo from './repo.js';
 import { createTeam, createUser, TEAM_KINDS, updateUser } from './service.js';
 
@@ -39,24 +41,23 @@ const userListQuery = z.object({ role: role.optional(), q: z.string().max(100).o
 export async function orgRoutes(app: App, deps: Deps) {
   const { db, clock } = deps;
 
-  app.get('/api/teams', { schema: { tags: ['org'], summary: 'The team tree (company → region → store/team), flat and ordered by path' } }, async (req) => {
+  app.get('/api/teams', { schema: { tags: ['org'], summary: 'The team tree (company → region → store/team), flat and ordered by path', response: responses({ 200: pageOf(teamSchema) }) } }, async (req) => {
     actorOf(req);
     const teams = await repo.listTeams(db);
     return {
-      items: teams.map((t) => ({ id: t.id, parentId: t.parent_id, name: t.name, kind: t.kind, path: t.path, depth: t.path.split('/').length - 3 })),
+      items: teams.map(presentTeam),
       total: teams.length,
     };
   });
 
-  app.post('/api/teams', { schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody } }, async (req, reply) => {
+  app.post('/api/teams', { schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody, response: responses({ 201: teamSchema }, [400, 403, 404]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const team = await createTeam(db, clock, actor.id, req.body);
+    const team = await createTeam(db, clock, actor, req.body);
     reply.code(201);
-    return { id: team.id, parentId: team.parent_id, name: team.name, kind: team.kind, path: team.path };
+    return presentTeam(team);
   });
 
-  app.get('/api/users', { schema: { tags: ['org'], summary: 'Users, filterable by role, team subtree and text', querystring: userListQuery } }, async (req) => {
+  app.get('/api/users', { schema: { tags: ['org'], summary: 'Users, filterable by role, team subtree and text', querystring: userListQuery, response: responses({ 200: pageOf(userSchema) }, [400]) } }, async (req) => {
     actorOf(req);
     let prefix: string | undefined;
     if (req.query.team) {
@@ -67,21 +68,19 @@ export async function orgRoutes(app: App, deps: Deps) {
     return { items, total: items.length };
   });
 
-  app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody } }, async (req, reply) => {
+  app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody, response: responses({ 201: userSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const user = await createUser(db, clock, actor.id, req.body);
+    const user = await createUser(db, clock, actor, req.body);
     reply.code(201);
     return user;
   });
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody } },
+    { schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody, response: responses({ 200: userSchema }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return updateUser(db, clock, actor.id, req.params.id, req.body);
+      return updateUser(db, clock, actor, req.params.id, req.body);
     },
   );
 }

@@ -1,5 +1,9 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import * as repo from './repo.js';
+import { z } from 'zod';
+import { pageOf, responses } from '../../core/contract.js';
+import { importResultSchema, pipelineDefinitionOut, pipelineSchema, pipelineTemplateSchema, presentPipeline, yamlValidation } from './presenter.js';
 import { copyBody, installBody, pipelineDefinitionSchema, pipelineListQuery, yamlBody, yamlText } from './schema.js';
 import {
   copyPipeline,
@@ -8,12 +12,10 @@ import {
   importPipelineYaml,
   installTemplate,
   listTemplates,
-  presentPipeline,
   updatePipeline,
   validatePipelineYaml,
 } from './service.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 
 export async function pipelineRoutes(app: App, deps: Deps) {
   const { db, clock } = deps;
@@ -23,24 +25,24 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   }
 
-  app.get('/api/pipelines', { schema: { tags, summary: 'Pipelines with their stages (readable by everyone)', querystring: pipelineListQuery } }, async (req) => {
+  app.get('/api/pipelines', { schema: { tags, summary: 'Pipelines with their stages (readable by everyone)', querystring: pipelineListQuery, response: responses({ 200: pageOf(pipelineSchema) }, [400]) } }, async (req) => {
     actorOf(req);
     const rows = await repo.listPipelines(db, { includeArchived: req.query.includeArchived === 'true' });
     return { items: rows.map((r) => presentPipeline(r)), total: rows.length };
   });
 
-  app.get('/api/pipeline-templates', { schema: { tags, summary: 'The shipped industry templates (YAML files under templates/pipelines)' } }, async (req) => {
+  app.get('/api/pipeline-templates', { schema: { tags, summary: 'The shipped industry templates (YAML files under templates/pipelines)', response: responses({ 200: pageOf(pipelineTemplateSchema) }) } }, async (req) => {
     actorOf(req);
     const items = listTemplates();
     return { items, total: items.length };
   });
 
-  app.get('/api/pipelines/:id', { schema: { tags, summary: 'One pipeline (by id or key) with its full definition', params: idParams } }, async (req) => {
+  app.get('/api/pipelines/:id', { schema: { tags, summary: 'One pipeline (by id or key) with its full definition', params: idParams, response: responses({ 200: pipelineSchema }, [400, 404]) } }, async (req) => {
     actorOf(req);
     return presentPipeline(await getPipeline(db, req.params.id), { definition: true });
   });
 
-  app.get('/api/pipelines/:id/export', { schema: { tags, summary: 'The pipeline definition as YAML (round-trips through import)', params: idParams } }, async (req, reply) => {
+  app.get('/api/pipelines/:id/export', { schema: { tags, summary: 'The pipeline definition as YAML (round-trips through import)', params: idParams, produces: ['text/yaml'], response: responses({ 200: z.string().describe('The YAML document') }, [400, 404]) } }, async (req, reply) => {
     actorOf(req);
     const text = await exportPipelineYaml(db, req.params.id);
     const row = await getPipeline(db, req.params.id);
@@ -51,7 +53,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/validate',
-    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody } },
+    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(pipelineDefinitionOut) }, [400]) } },
     async (req) => {
       actorOf(req);
       const result = validatePipelineYaml(yamlText(req.body));
@@ -61,28 +63,25 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/import',
-    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody } },
+    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const result = await importPipelineYaml(db, clock, actor.id, yamlText(req.body));
+      const result = await importPipelineYaml(db, clock, actor, yamlText(req.body));
       reply.code(result.created ? 201 : 200);
       return result;
     },
   );
 
-  app.post('/api/pipelines/install', { schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody } }, async (req, reply) => {
+  app.post('/api/pipelines/install', { schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody, response: responses({ 201: pipelineSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const { id } = await installTemplate(db, clock, actor.id, req.body.template, { key: req.body.key, name: req.body.name });
+    const { id } = await installTemplate(db, clock, actor, req.body.template, { key: req.body.key, name: req.body.name });
     reply.code(201);
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
 
-  app.post('/api/pipelines/:id/copy', { schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody } }, async (req, reply) => {
+  app.post('/api/pipelines/:id/copy', { schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody, response: responses({ 201: pipelineSchema }, [400, 403, 404, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const { id } = await copyPipeline(db, clock, actor.id, req.params.id, req.body);
+    const { id } = await copyPipeline(db, clock, actor, req.params.id, req.body);
     reply.code(201);
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
@@ -95,12 +94,12 @@ export async function pipelineRoutes(app: App, deps: Deps) {
         summary: 'Replace the definition: rename, add, remove, reorder stages, edit gates (admin). Removing a stage that holds deals → 422',
         params: idParams,
         body: pipelineDefinitionSchema,
+        response: responses({ 200: pipelineSchema }, [400, 403, 404, 409, 422]),
       },
     },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return updatePipeline(db, clock, actor.id, req.params.id, req.body);
+      return updatePipeline(db, clock, actor, req.params.id, req.body);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { presentTask } from './presenter.js';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { Database, TasksTable } from '../../db/schema.js';
@@ -83,24 +84,5 @@ export async function findTask(db: Queryable, scope: Scope, id: string, bounds: 
   return items[0];
 }
 
-type TaskRow = TasksTable & { assignee_name: string; customer_name: string | null; deal_title: string | null };
+export type TaskRow = TasksTable & { assignee_name: string; customer_name: string | null; deal_title: string | null };
 
-export function presentTask(row: TaskRow, bounds: DayBounds) {
-  return {
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    dueAt: row.due_at,
-    bucket: taskBucket({ status: row.status, dueAt: row.due_at }, bounds),
-    completedAt: row.completed_at,
-    assigneeId: row.assignee_id,
-    assignee: { id: row.assignee_id, name: row.assignee_name },
-    customerId: row.customer_id,
-    customer: row.customer_id ? { id: row.customer_id, name: row.customer_name } : null,
-    dealId: row.deal_id,
-    deal: row.deal_id ? { id: row.deal_id, title: row.deal_title } : null,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}

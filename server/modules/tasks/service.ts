@@ -2,11 +2,12 @@ import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
+import { hooksOf } from '../../core/hooks.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
 import { assertAssignable, getCustomerInScope } from '../customers/service.js';
-import { scopeOf, type Actor } from '../org/scope.js';
+import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { dayBounds } from './days.js';
 import * as repo from './repo.js';
 import type { TaskBody, TaskListQuery, TaskPatch } from './schema.js';
@@ -14,26 +15,27 @@ import type { TaskBody, TaskListQuery, TaskPatch } from './schema.js';
 type TaskDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
 /**
- * Checks another module registers to run before a task is completed, inside the completing transaction (cadence
- * steps require their deliverable). Throwing refuses the completion; tasks never import the registering module.
+ * Checks other modules declare (hook `tasks.completionCheck`) to run before a task is completed, inside the completing
+ * transaction (cadence steps require their deliverable). Throwing refuses the completion; tasks never import them.
  */
 export type CompletionCheck = (trx: Queryable, input: { taskId: string; actor: Actor; clock: Clock; deliverable: Record<string, unknown> | undefined }) => Promise<void>;
-const completionChecks: CompletionCheck[] = [];
-export function registerCompletionCheck(check: CompletionCheck): void {
-  if (!completionChecks.includes(check)) completionChecks.push(check);
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'tasks.completionCheck': CompletionCheck;
+  }
 }
 
 /** The deal if it is in the actor's scope; 404 naming `field` otherwise. */
-export async function getDealInScope(db: Queryable, actor: Actor, id: string, field = 'dealId') {
-  const deal = await repo.findDealInScope(db, scopeOf(actor), id);
+export async function getDealInScope(db: Queryable, actor: AnyActor, id: string, field = 'dealId', scope: Scope = scopeOf(actor)) {
+  const deal = await repo.findDealInScope(db, scope, id);
   if (!deal) throw new AppError('NOT_FOUND', `${field}: deal not found`, { fields: [{ field, message: 'deal not found' }] });
   return deal;
 }
 
 /** Resolves the customer/deal a task or activity refers to: both in scope, and the deal of that customer. */
-export async function resolveCustomerAndDeal(db: Queryable, actor: Actor, customerId: string | null | undefined, dealId: string | null | undefined) {
-  const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId') : null;
-  const deal = dealId ? await getDealInScope(db, actor, dealId) : null;
+export async function resolveCustomerAndDeal(db: Queryable, actor: AnyActor, customerId: string | null | undefined, dealId: string | null | undefined, scope: Scope = scopeOf(actor)) {
+  const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId', scope) : null;
+  const deal = dealId ? await getDealInScope(db, actor, dealId, 'dealId', scope) : null;
   if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'belongs to another customer');
   return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null };
 }
@@ -42,11 +44,15 @@ function auditView(t: { title: string; assigneeId: string; dueAt: string | null;
   return { title: t.title, assigneeId: t.assigneeId, dueAt: t.dueAt, customerId: t.customerId, dealId: t.dealId, status: t.status };
 }
 
-/** Creates a task inside an open transaction (also used by the activity quick-log for its "next action"). */
-export async function insertTaskInTx(trx: Queryable, deps: TaskDeps, actor: Actor, input: TaskBody) {
+/**
+ * Creates a task inside an open transaction (also used by the activity quick-log for its "next action"). `reach`
+ * replaces the actor's own scope where a use case grants a wider one (a store manager reassigning a no-show call
+ * to a neighbouring store); the audit still names the actor.
+ */
+export async function insertTaskInTx(trx: Queryable, deps: TaskDeps, actor: AnyActor, input: TaskBody, reach: Scope = scopeOf(actor)) {
   const { clock, config } = deps;
-  const assignee = await assertAssignable(trx, actor, input.assigneeId ?? actor.id, 'assigneeId');
-  const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId);
+  const assignee = await assertAssignable(trx, actor, input.assigneeId ?? actor.id, 'assigneeId', reach);
+  const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId, reach);
   const now = clock.now().toISOString();
   const id = newId();
   await repo.insertTask(trx, {
@@ -114,7 +120,7 @@ export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch
       set.deal_id = links.dealId;
     }
     const completing = patch.status === 'done' && task.status !== 'done';
-    if (completing) for (const check of completionChecks) await check(trx, { taskId: id, actor, clock, deliverable: patch.deliverable });
+    if (completing) for (const check of hooksOf('tasks.completionCheck')) await check(trx, { taskId: id, actor, clock, deliverable: patch.deliverable });
     if (patch.status !== undefined && patch.status !== task.status) {
       set.status = patch.status;
       set.completed_at = completing ? clock.now().toISOString() : null;

@@ -1,15 +1,15 @@
 /**
  * Action checklists per activity type (seed 000's 动作锁) and the org's effective-interaction rule. The activity log
- * consults them through the policy registered with the activities module (`setActivityPolicy`).
+ * applies them to every activity it stores, whoever logs it (HTTP, CLI, worker, demo).
  */
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
-import { DEFAULT_EFFECT_RULE, type EffectRule } from '../activities/effective.js';
-import type { ActivityPolicy } from '../activities/service.js';
 import { recordAudit } from '../audit/repo.js';
-import type { ChecklistBody } from './schema.js';
+import { DEFAULT_EFFECT_RULE, type EffectRule } from './effective.js';
+import type { ActivityBody, ChecklistBody } from './schema.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 type Item = ChecklistBody['items'][number];
 export interface ChecklistConfig {
@@ -25,7 +25,9 @@ export async function getChecklist(db: Queryable, type: string): Promise<Checkli
   return { type, mode: row.mode as ChecklistConfig['mode'], items: parseJson<Item[]>(row.items, []), updatedAt: row.updated_at };
 }
 
-export async function putChecklist(db: Queryable, clock: Clock, actorId: string, type: string, body: ChecklistBody): Promise<ChecklistConfig> {
+export async function putChecklist(db: Queryable, clock: Clock, actor: AnyActor, type: string, body: ChecklistBody): Promise<ChecklistConfig> {
+  authorize(actor, 'activity.configure');
+  const actorId = auditActorId(actor);
   const before = await getChecklist(db, type);
   const now = clock.now().toISOString();
   const values = { mode: body.mode, items: toJson(body.items), updated_by: actorId, updated_at: now };
@@ -39,7 +41,9 @@ export async function getEffectiveRule(db: Queryable): Promise<EffectRule & { up
   return row ? { ...parseJson<EffectRule>(row.effective_rule, DEFAULT_EFFECT_RULE), updatedAt: row.updated_at } : { ...DEFAULT_EFFECT_RULE, updatedAt: null };
 }
 
-export async function putEffectiveRule(db: Queryable, clock: Clock, actorId: string, rule: EffectRule) {
+export async function putEffectiveRule(db: Queryable, clock: Clock, actor: AnyActor, rule: EffectRule) {
+  authorize(actor, 'activity.configure');
+  const actorId = auditActorId(actor);
   const { updatedAt: _u, ...before } = await getEffectiveRule(db);
   const now = clock.now().toISOString();
   const values = { effective_rule: toJson({ counts: rule.counts }), updated_by: actorId, updated_at: now };
@@ -74,12 +78,19 @@ export function unmetItems(items: Item[], answers: Record<string, Answer>): Unme
     }));
 }
 
+/** What the checklist decides about an activity: which effects count, whether it counts at all, the answers kept. */
+export interface ChecklistVerdict {
+  rule: EffectRule;
+  counts: boolean;
+  checklist?: { complete: boolean; answers: Record<string, Answer>; unmet: UnmetItem[] };
+}
+
 /**
- * The policy the activity log runs before storing an activity: unknown answer keys → 400 naming `checklist.<key>`;
+ * Runs before the activity log stores an activity: unknown answer keys → 400 naming `checklist.<key>`;
  * `require` mode with unticked items → 422 CHECKLIST_INCOMPLETE listing them; `count` mode → stored, but effective
  * only when complete. The answers are kept beside the activity.
  */
-export const checklistPolicy: ActivityPolicy = async (trx, input, activityId, clock) => {
+export async function checklistVerdict(trx: Queryable, input: ActivityBody, activityId: string, clock: Clock): Promise<ChecklistVerdict> {
   const config = await getChecklist(trx, input.type);
   const rule = await getEffectiveRule(trx);
   const answers = input.checklist ?? {};
@@ -102,7 +113,7 @@ export const checklistPolicy: ActivityPolicy = async (trx, input, activityId, cl
   const now = clock.now().toISOString();
   await trx.insertInto('activity_checklist_answers').values({ activity_id: activityId, type: input.type, answers: toJson(answers), complete: complete ? 1 : 0, created_at: now }).execute();
   return { rule, counts: complete, checklist: { complete, answers, unmet } };
-};
+}
 
 export async function activityChecklist(db: Queryable, activityId: string) {
   const row = await db.selectFrom('activity_checklist_answers').selectAll().where('activity_id', '=', activityId).executeTakeFirst();

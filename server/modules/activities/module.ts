@@ -1,0 +1,8 @@
+/** The activity log with its checklists (动作锁) and the "effective" rule. */
+import { defineModule } from '../../core/module.js';
+import { activityRoutes } from './routes.js';
+
+export const activitiesModule = defineModule({
+  name: 'activities',
+  routes: activityRoutes,
+});

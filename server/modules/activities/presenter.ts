@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { userRef } from '../../core/contract.js';
+import { parseJson } from '../../core/json.js';
+import { taskSchema } from '../tasks/presenter.js';
+import { ACTIVITY_EFFECTS, ACTIVITY_TYPES, type ActivityType } from './effective.js';
+import type { ActivityRow } from './repo.js';
+
+export const activitySchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(ACTIVITY_TYPES),
+    occurredAt: z.string(),
+    customerId: z.string(),
+    customer: z.object({ id: z.string(), name: z.string() }),
+    dealId: z.string().nullable(),
+    deal: z.object({ id: z.string(), title: z.string() }).nullable(),
+    ownerId: z.string(),
+    owner: userRef,
+    contactIds: z.array(z.string()),
+    summary: z.string(),
+    outcome: z.string().nullable(),
+    nextAction: z.string().nullable(),
+    nextActionAt: z.string().nullable(),
+    effective: z.boolean(),
+    custom: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Activity' });
+
+/** The answers given with an activity of a type that has a checklist (动作锁). */
+export const activityChecklistSchema = z
+  .looseObject({ complete: z.boolean(), answers: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'ActivityChecklistAnswers' });
+
+/** A logged activity with how it was classified and the follow-up task its next action created. */
+export const loggedActivitySchema = activitySchema
+  .extend({ effect: z.enum(ACTIVITY_EFFECTS), task: taskSchema.nullable(), checklist: activityChecklistSchema.optional() })
+  .meta({ id: 'LoggedActivity' });
+
+export function presentActivity(row: ActivityRow): z.infer<typeof activitySchema> {
+  return {
+    id: row.id,
+    type: row.type as ActivityType,
+    occurredAt: row.occurred_at,
+    customerId: row.customer_id,
+    customer: { id: row.customer_id, name: row.customer_name },
+    dealId: row.deal_id,
+    deal: row.deal_id ? { id: row.deal_id, title: row.deal_title ?? '' } : null,
+    ownerId: row.owner_id,
+    owner: { id: row.owner_id, name: row.owner_name },
+    contactIds: parseJson<string[]>(row.contact_ids, []),
+    summary: row.summary,
+    outcome: row.outcome,
+    nextAction: row.next_action,
+    nextActionAt: row.next_action_at,
+    effective: row.effective === 1,
+    custom: parseJson<Record<string, unknown>>(row.custom, {}),
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,8 @@
+/** Tasks and "my tasks"; offers the hook tasks.completionCheck. */
+import { defineModule } from '../../core/module.js';
+import { taskRoutes } from './routes.js';
+
+export const tasksModule = defineModule({
+  name: 'tasks',
+  routes: taskRoutes,
+});

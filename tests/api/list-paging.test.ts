@@ -1,0 +1,208 @@
+/**
+ * Large-list paging: keyset cursors (stable under concurrent inserts, no duplicates or gaps), offset pages taken in
+ * an ids-only subquery, totals exact up to the cap and estimated above it, board columns with "load more" — every
+ * one of them inside the caller's scope.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../server/core/ids.js';
+import { EXACT_TOTAL_CAP } from '../../server/core/paging.js';
+import type { DealsTable } from '../../server/db/schema.js';
+import { installTemplate } from '../../server/modules/pipelines/service.js';
+import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
+import { systemActor } from '../../server/core/policy.js';
+
+const SYSTEM = systemActor('cli');
+
+interface Item {
+  id: string;
+  ownerId: string;
+  title: string;
+}
+
+describe('list paging at scale', () => {
+  let t: TestContext;
+  let director: Requester, sellerA: Requester, lead: Requester;
+  let pipelineId: string;
+  const customerOf: Record<string, string> = {};
+
+  async function user(id: string) {
+    return t.db.selectFrom('users').select(['id', 'team_path']).where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  async function insertCustomer(ownerId: string, name: string) {
+    const owner = await user(ownerId);
+    const now = t.clock.now().toISOString();
+    const id = newId();
+    await t.db
+      .insertInto('customers')
+      .values({ id, kind: 'company', name, phone: null, phone_normalized: null, region: null, industry: null, source: null, level: null, credit_code: null, owner_id: ownerId, team_path: owner.team_path, custom: '{}', created_at: now, updated_at: now, deleted_at: null })
+      .execute();
+    return id;
+  }
+
+  /** Deals straight into the table; `minute` repeats on purpose so the id tie-break matters. */
+  async function insertDeals(ownerId: string, count: number, at: (i: number) => string, extra: Partial<DealsTable> = {}) {
+    const owner = await user(ownerId);
+    const rows: DealsTable[] = [];
+    for (let i = 0; i < count; i++) {
+      const when = at(i);
+      rows.push({
+        id: newId(), title: `批量商机 ${String(i).padStart(4, '0')}`, customer_id: customerOf[ownerId]!, pipeline_id: pipelineId, stage_key: i % 2 ? 'first_touch' : 'lead_assignment',
+        status: 'open', owner_id: ownerId, team_path: owner.team_path, amount_fen: (i % 7) * 1000, expected_close_date: i % 3 ? `2027-01-${String((i % 28) + 1).padStart(2, '0')}` : null,
+        checklist: '{}', custom: '{}', stage_entered_at: when, created_at: when, updated_at: when, ...extra,
+      });
+    }
+    for (let i = 0; i < rows.length; i += 200) await t.db.insertInto('deals').values(rows.slice(i, i + 200)).execute();
+    return rows.map((r) => r.id);
+  }
+
+  const minute = (i: number) => new Date(Date.UTC(2026, 9, 1, 0, Math.floor(i / 3))).toISOString();
+
+  async function walk(who: Requester, url: string, pageSize: number) {
+    const seen: Item[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const sep = url.includes('?') ? '&' : '?';
+      const res = await who({ method: 'GET', url: `${url}${sep}pageSize=${pageSize}${cursor ? `&cursor=${cursor}` : ''}` });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      seen.push(...body.items);
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor && pages < 1000);
+    return seen;
+  }
+
+  beforeAll(async () => {
+    t = await setupTestApp();
+    director = await t.as('director');
+    sellerA = await t.as('seller_a');
+    lead = await t.as('lead_east1');
+    pipelineId = (await installTemplate(t.db, t.clock, SYSTEM, 'b2b_six_step')).id;
+    for (const u of [t.org.users.sellerA, t.org.users.sellerA2, t.org.users.sellerB]) customerOf[u.id] = await insertCustomer(u.id, `客户 ${u.username}`);
+    await insertDeals(t.org.users.sellerA.id, 37, minute);
+    await insertDeals(t.org.users.sellerA2.id, 23, minute);
+    await insertDeals(t.org.users.sellerB.id, 31, minute);
+  });
+  afterAll(async () => t?.close());
+
+  it('walks every deal once by cursor, in the same order as offset pages, for several sorts', async () => {
+    for (const sort of ['', '&sort=title', '&sort=-amountFen', '&sort=expectedCloseDate', '&sort=-expectedCloseDate']) {
+      const byCursor = await walk(director, `/api/deals?x=1${sort}`, 7);
+      const all = (await director({ method: 'GET', url: `/api/deals?pageSize=200${sort}` })).json().items as Item[];
+      expect(all).toHaveLength(91);
+      expect(byCursor.map((d) => d.id)).toEqual(all.map((d) => d.id));
+      const page3 = (await director({ method: 'GET', url: `/api/deals?pageSize=7&page=3${sort}` })).json().items as Item[];
+      expect(page3.map((d) => d.id)).toEqual(all.slice(14, 21).map((d) => d.id));
+    }
+  });
+
+  it('keeps pages stable while deals are inserted before and after the cursor: no duplicates, no gaps', async () => {
+    const before = (await director({ method: 'GET', url: '/api/deals?pageSize=200' })).json().items.map((d: Item) => d.id) as string[];
+    const first = (await director({ method: 'GET', url: '/api/deals?pageSize=10' })).json();
+    // New deals land both at the head (newest) and in the middle of the order while the client pages on.
+    await insertDeals(t.org.users.sellerA.id, 5, () => '2026-12-01T00:00:00.000Z');
+    await insertDeals(t.org.users.sellerB.id, 4, (i) => minute(10 + i));
+    const seen: string[] = first.items.map((d: Item) => d.id);
+    let cursor: string | null = first.nextCursor;
+    while (cursor) {
+      const body = (await director({ method: 'GET', url: `/api/deals?pageSize=10&cursor=${cursor}` })).json();
+      seen.push(...body.items.map((d: Item) => d.id));
+      cursor = body.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of before) expect(seen).toContain(id);
+    // Only the deals inserted behind the cursor may show up; the ones at the head are for the next refresh.
+    expect(seen.length).toBeLessThanOrEqual(before.length + 4);
+  });
+
+  it('keeps cursors inside the scope: a seller walks only their deals, a lead only the team', async () => {
+    const mine = await walk(sellerA, '/api/deals', 6);
+    expect(mine.length).toBe(42);
+    expect(new Set(mine.map((d) => d.ownerId))).toEqual(new Set([t.org.users.sellerA.id]));
+    const team = await walk(lead, '/api/deals?sort=title', 9);
+    expect(new Set(team.map((d) => d.ownerId))).toEqual(new Set([t.org.users.sellerA.id, t.org.users.sellerA2.id]));
+    expect(new Set(team.map((d) => d.id)).size).toBe(team.length);
+    // A director's cursor handed to a seller pages the seller's own deals, never the director's.
+    const directorPage = (await director({ method: 'GET', url: '/api/deals?pageSize=3' })).json();
+    const next = (await sellerA({ method: 'GET', url: `/api/deals?pageSize=50&cursor=${directorPage.nextCursor}` })).json();
+    expect(next.items.every((d: Item) => d.ownerId === t.org.users.sellerA.id)).toBe(true);
+  });
+
+  it('pages customers by cursor within scope', async () => {
+    for (let i = 0; i < 12; i++) await insertCustomer(t.org.users.sellerB.id, `南方客户 ${i}`);
+    const all = await walk(director, '/api/customers?sort=name', 5);
+    expect(all.length).toBe(15);
+    expect(new Set(all.map((c) => c.id)).size).toBe(15);
+    const sellerB = await walk(await t.as('seller_b'), '/api/customers', 4);
+    expect(sellerB.length).toBe(13);
+    expect(sellerB.every((c) => c.ownerId === t.org.users.sellerB.id)).toBe(true);
+  });
+
+  it('refuses a cursor that is not ours or belongs to another sort, naming cursor', async () => {
+    const page = (await director({ method: 'GET', url: '/api/deals?pageSize=5&sort=title' })).json();
+    for (const url of [`/api/deals?cursor=${page.nextCursor}`, '/api/deals?cursor=not-a-cursor', `/api/customers?cursor=${page.nextCursor}`]) {
+      const res = await director({ method: 'GET', url });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
+    }
+  });
+
+  it('answers exact totals up to the cap and marks larger totals as estimates unless exactTotal is asked', async () => {
+    const small = (await director({ method: 'GET', url: '/api/deals' })).json();
+    expect(small).toMatchObject({ total: 100, totalIsEstimate: false });
+    expect((await sellerA({ method: 'GET', url: '/api/deals' })).json()).toMatchObject({ total: 42, totalIsEstimate: false });
+    await insertDeals(t.org.users.sellerB.id, EXACT_TOTAL_CAP, (i) => minute(i));
+    const big = (await director({ method: 'GET', url: '/api/deals' })).json();
+    expect(big.totalIsEstimate).toBe(true);
+    expect(big.total).toBeGreaterThan(EXACT_TOTAL_CAP);
+    expect((await director({ method: 'GET', url: '/api/deals?exactTotal=true' })).json()).toMatchObject({ total: 1100, totalIsEstimate: false });
+    // The seller's own list is still small: exact, whatever the table holds.
+    expect((await sellerA({ method: 'GET', url: '/api/deals' })).json()).toMatchObject({ total: 42, totalIsEstimate: false });
+    const activities = (await director({ method: 'GET', url: '/api/activities' })).json();
+    expect(activities).toMatchObject({ total: 0, totalIsEstimate: false });
+  });
+
+  it('board: counts and amounts per stage in scope, first cards per column, load more by cursor without gaps', async () => {
+    const board = (await lead({ method: 'GET', url: `/api/pipelines/${pipelineId}/board?limit=4` })).json();
+    const column0 = board.columns.find((c: { stageKey: string }) => c.stageKey === 'lead_assignment');
+    const expected = await t.db
+      .selectFrom('deals')
+      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('amount_fen').as('a')])
+      .where('stage_key', '=', 'lead_assignment')
+      .where('owner_id', 'in', [t.org.users.sellerA.id, t.org.users.sellerA2.id])
+      .executeTakeFirstOrThrow();
+    expect(column0.count).toBe(Number(expected.n));
+    expect(column0.amountFen).toBe(Number(expected.a));
+    expect(column0.deals).toHaveLength(4);
+    const cards: Item[] = [...column0.deals];
+    let cursor = column0.nextCursor;
+    while (cursor) {
+      const res = await lead({ method: 'GET', url: `/api/pipelines/${pipelineId}/board/columns/lead_assignment?limit=4&cursor=${cursor}` });
+      expect(res.statusCode, res.body).toBe(200);
+      cards.push(...res.json().deals);
+      cursor = res.json().nextCursor;
+    }
+    expect(cards).toHaveLength(column0.count);
+    expect(new Set(cards.map((d) => d.id)).size).toBe(cards.length);
+    expect(cards.every((d) => [t.org.users.sellerA.id, t.org.users.sellerA2.id].includes(d.ownerId))).toBe(true);
+  });
+
+  it('board: team and owner filters narrow within scope, never widen it', async () => {
+    const count = (b: { columns: { count: number }[] }) => b.columns.reduce((s, c) => s + c.count, 0);
+    const south = (await director({ method: 'GET', url: `/api/pipelines/${pipelineId}/board?teamId=${t.org.teams.south}&limit=1` })).json();
+    expect(count(south)).toBe(31 + 4 + EXACT_TOTAL_CAP);
+    expect(south.columns.flatMap((c: { deals: Item[] }) => c.deals).every((d: Item) => d.ownerId === t.org.users.sellerB.id)).toBe(true);
+    const sellerView = (await sellerA({ method: 'GET', url: `/api/pipelines/${pipelineId}/board?teamId=${t.org.teams.south}` })).json();
+    expect(count(sellerView)).toBe(0);
+    const column = await sellerA({ method: 'GET', url: `/api/pipelines/${pipelineId}/board/columns/lead_assignment?teamId=${t.org.teams.south}` });
+    expect(column.json().deals).toEqual([]);
+    const owner = (await director({ method: 'GET', url: `/api/pipelines/${pipelineId}/board?ownerId=${t.org.users.sellerA2.id}` })).json();
+    expect(count(owner)).toBe(23);
+    const bad = await director({ method: 'GET', url: `/api/pipelines/${pipelineId}/board?teamId=nope` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('teamId');
+    expect((await director({ method: 'GET', url: `/api/pipelines/${pipelineId}/board/columns/nope` })).statusCode).toBe(404);
+  });
+});
