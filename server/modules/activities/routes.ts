@@ -53,7 +53,7 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/activity-types/:type/checklist',
-    { schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
+    { config: { roles: ['admin'] }, schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
@@ -68,7 +68,7 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/activity-settings/effective-rule',
-    { schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
+    { config: { roles: ['admin'] }, schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);

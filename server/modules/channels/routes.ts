@@ -9,7 +9,7 @@ const ADMIN = ['admin'] as const;
 export async function channelRoutes(app: App, deps: Deps) {
   const tags = ['channels'];
 
-  app.get('/api/channels', { schema: { tags, summary: 'Delivery channels 通知通道 (admin); secrets are never returned, only secretSet/secretFields' } }, async (req) => {
+  app.get('/api/channels', { config: { roles: ADMIN }, schema: { tags, summary: 'Delivery channels 通知通道 (admin); secrets are never returned, only secretSet/secretFields' } }, async (req) => {
     requireRole(actorOf(req), ADMIN);
     return service.listChannels(deps);
   });
@@ -17,6 +17,7 @@ export async function channelRoutes(app: App, deps: Deps) {
   app.post(
     '/api/channels',
     {
+      config: { roles: ADMIN },
       schema: {
         tags,
         summary: 'Add a channel: WeCom/DingTalk/Feishu robot of a team (secrets.webhookUrl, secrets.secret), SMTP e-mail or SMS (admin)',
@@ -32,14 +33,14 @@ export async function channelRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.get('/api/channels/:id', { schema: { tags, summary: 'One channel (admin; secrets write-only)', params: idParams } }, async (req) => {
+  app.get('/api/channels/:id', { config: { roles: ADMIN }, schema: { tags, summary: 'One channel (admin; secrets write-only)', params: idParams } }, async (req) => {
     requireRole(actorOf(req), ADMIN);
     return repo.presentChannel(await service.getChannel(deps, req.params.id));
   });
 
   app.patch(
     '/api/channels/:id',
-    { schema: { tags, summary: 'Change a channel; secrets given are replaced (null removes), others kept (admin)', params: idParams, body: channelPatch } },
+    { config: { roles: ADMIN }, schema: { tags, summary: 'Change a channel; secrets given are replaced (null removes), others kept (admin)', params: idParams, body: channelPatch } },
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ADMIN);
@@ -50,6 +51,7 @@ export async function channelRoutes(app: App, deps: Deps) {
   app.post(
     '/api/channels/:id/test',
     {
+      config: { roles: ADMIN },
       schema: {
         tags,
         summary: 'Send a test message 发送测试消息 now through the real channel and report its answer {ok,status,response,error} (admin)',

@@ -5,12 +5,13 @@
  */
 import type { Deps } from '../../core/http.js';
 import type { Job } from '../../jobs/job.js';
+import { AppError } from '../../core/errors.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { latestDueRun } from '../rules/schedule.js';
-import { sweepPool } from './pool.js';
+import { exclusiveSweep, sweepPool } from './pool.js';
 import { loadSettings } from './repo.js';
 
-export async function runPoolSweep(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<number> {
+export async function runPoolSweep(deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'dialect'>>): Promise<number> {
   const { pool, updatedAt } = await loadSettings(deps.db);
   if (!pool.enabled) return 0;
   const { timeZone } = await getCalendarSettings(deps.db, deps.config.timeZone);
@@ -21,7 +22,7 @@ export async function runPoolSweep(deps: Pick<Deps, 'db' | 'clock' | 'config'>):
   const due = latestDueRun(pool.cron, timeZone, new Date(anchor), now);
   if (!due) return 0;
   const slot = due.toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return exclusiveSweep(deps.db, deps.dialect, async (trx) => {
     const taken = await trx
       .insertInto('pool_runs')
       .values({ slot, started_at: now.toISOString(), returned: 0 })
@@ -34,4 +35,9 @@ export async function runPoolSweep(deps: Pick<Deps, 'db' | 'clock' | 'config'>):
   });
 }
 
-export const poolJob: Job = { name: 'pool', idleIntervalMs: 30_000, run: runPoolSweep };
+export const poolJob: Job = {
+  name: 'pool',
+  idleIntervalMs: 30_000,
+  // A manual sweep holding the lock does the same work; the slot is taken on a later tick.
+  run: (deps) => runPoolSweep(deps).catch((error: unknown) => (error instanceof AppError && error.code === 'SWEEP_RUNNING' ? 0 : Promise.reject(error))),
+};

@@ -3,7 +3,7 @@ import { actorOf, idParams, listQuery, requireRole, type App, type Deps } from '
 import { presentAssignments } from './assignment.js';
 import { listConflicts, requestTransfer, resolveConflict } from './conflicts.js';
 import { handover } from './handover.js';
-import { claim, listPool, poolLog, sweepPool } from './pool.js';
+import { claim, exclusiveSweep, listPool, poolLog, sweepPool } from './pool.js';
 import { loadSettings } from './repo.js';
 import {
   assignmentListQuery,
@@ -30,12 +30,12 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.put(
     '/api/lead-assignment',
-    { schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings } },
+    { config: { roles: ['admin'] }, schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings } },
     async (req) => service.putAssignment(db, clock, actorOf(req), req.body),
   );
   app.get(
     '/api/lead-assignments',
-    { schema: { tags, summary: 'Assignment history: every owner change made by rules, transfers, claims and hand-overs', querystring: assignmentListQuery } },
+    { config: { roles: ['lead', 'regional_manager', 'director', 'admin'] }, schema: { tags, summary: 'Assignment history: every owner change made by rules, transfers, claims and hand-overs', querystring: assignmentListQuery } },
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ['lead', 'regional_manager', 'director', 'admin']);
@@ -90,13 +90,13 @@ export async function leadRoutes(app: App, deps: Deps) {
     actorOf(req);
     return (await loadSettings(db)).pool;
   });
-  app.put('/api/pool/settings', { schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings } }, async (req) =>
+  app.put('/api/pool/settings', { config: { roles: ['admin'] }, schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings } }, async (req) =>
     service.putPool(db, clock, actorOf(req), req.body, config.timeZone),
   );
-  app.post('/api/pool/sweep', { schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) => {
+  app.post('/api/pool/sweep', { config: { roles: ['admin'] }, schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) => {
     requireRole(actorOf(req), ['admin']);
     const { pool } = await loadSettings(db);
-    return { returned: await db.transaction().execute((trx) => sweepPool(trx, clock, pool)) };
+    return { returned: await exclusiveSweep(db, deps.dialect, (trx) => sweepPool(trx, clock, pool)) };
   });
 
   app.post(

@@ -63,7 +63,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/import',
-    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
+    { config: { roles: ['admin'] }, schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
     async (req, reply) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
@@ -73,7 +73,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.post('/api/pipelines/install', { schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody, response: responses({ 201: pipelineSchema }, [400, 403, 409]) } }, async (req, reply) => {
+  app.post('/api/pipelines/install', { config: { roles: ['admin'] }, schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody, response: responses({ 201: pipelineSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, ['admin']);
     const { id } = await installTemplate(db, clock, actor.id, req.body.template, { key: req.body.key, name: req.body.name });
@@ -81,7 +81,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
 
-  app.post('/api/pipelines/:id/copy', { schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody, response: responses({ 201: pipelineSchema }, [400, 403, 404, 409]) } }, async (req, reply) => {
+  app.post('/api/pipelines/:id/copy', { config: { roles: ['admin'] }, schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody, response: responses({ 201: pipelineSchema }, [400, 403, 404, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, ['admin']);
     const { id } = await copyPipeline(db, clock, actor.id, req.params.id, req.body);
@@ -92,6 +92,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
   app.put(
     '/api/pipelines/:id',
     {
+      config: { roles: ['admin'] },
       schema: {
         tags,
         summary: 'Replace the definition: rename, add, remove, reorder stages, edit gates (admin). Removing a stage that holds deals → 422',

@@ -27,7 +27,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
     if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   }
 
-  app.get('/api/rules', { schema: { tags, summary: 'Automation rules (admin, director); filter by enabled and trigger type', querystring: ruleListQuery } }, async (req) => {
+  app.get('/api/rules', { config: { roles: READERS }, schema: { tags, summary: 'Automation rules (admin, director); filter by enabled and trigger type', querystring: ruleListQuery } }, async (req) => {
     requireRole(actorOf(req), READERS);
     const rows = await repo.listRules(db, { enabled: req.query.enabled === undefined ? undefined : req.query.enabled === 'true', triggerType: req.query.trigger });
     return { items: rows.map(presentRule), total: rows.length };
@@ -35,7 +35,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules',
-    { schema: { tags, summary: '创建规则 Create a rule (admin); bad conditions or action configs → 400 naming e.g. actions.1.config.title', body: ruleDefinitionSchema(deps.config.timeZone) } },
+    { config: { roles: ['admin'] }, schema: { tags, summary: '创建规则 Create a rule (admin); bad conditions or action configs → 400 naming e.g. actions.1.config.title', body: ruleDefinitionSchema(deps.config.timeZone) } },
     async (req, reply) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
@@ -47,7 +47,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/validate',
-    { schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
+    { config: { roles: READERS }, schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req) => {
       requireRole(actorOf(req), READERS);
       const result = validateRuleYaml(deps.config.timeZone, yamlText(req.body));
@@ -57,7 +57,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/import',
-    { schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
+    { config: { roles: ['admin'] }, schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
@@ -67,14 +67,14 @@ export async function ruleRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.get('/api/rules/:id', { schema: { tags, summary: 'One rule by id or key (webhook secrets masked)', params: idParams } }, async (req) => {
+  app.get('/api/rules/:id', { config: { roles: READERS }, schema: { tags, summary: 'One rule by id or key (webhook secrets masked)', params: idParams } }, async (req) => {
     requireRole(actorOf(req), READERS);
     return presentRule(await getRule(db, req.params.id));
   });
 
   app.patch(
     '/api/rules/:id',
-    { schema: { tags, summary: '修改规则 Edit a rule (admin): any subset of the definition; null clears optional fields', params: idParams, body: rulePatchBody } },
+    { config: { roles: ['admin'] }, schema: { tags, summary: '修改规则 Edit a rule (admin): any subset of the definition; null clears optional fields', params: idParams, body: rulePatchBody } },
     async (req) => {
       const actor = actorOf(req);
       requireRole(actor, ['admin']);
@@ -82,7 +82,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.delete('/api/rules/:id', { schema: { tags, summary: 'Delete a rule and its run log (admin; audited)', params: idParams } }, async (req, reply) => {
+  app.delete('/api/rules/:id', { config: { roles: ['admin'] }, schema: { tags, summary: 'Delete a rule and its run log (admin; audited)', params: idParams } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, ['admin']);
     await deleteRule(ruleDeps, actor.id, req.params.id);
@@ -91,14 +91,14 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/rules/:id/runs',
-    { schema: { tags, summary: '执行记录 Runs of a rule, newest first: input, outcome, error, duration', params: idParams, querystring: runListQuery } },
+    { config: { roles: READERS }, schema: { tags, summary: '执行记录 Runs of a rule, newest first: input, outcome, error, duration', params: idParams, querystring: runListQuery } },
     async (req) => {
       requireRole(actorOf(req), READERS);
       return listRuleRuns(db, req.params.id, req.query);
     },
   );
 
-  app.get('/api/rules/:id/export', { schema: { tags, summary: 'The rule as YAML (round-trips through import)', params: idParams } }, async (req, reply) => {
+  app.get('/api/rules/:id/export', { config: { roles: READERS }, schema: { tags, summary: 'The rule as YAML (round-trips through import)', params: idParams } }, async (req, reply) => {
     requireRole(actorOf(req), READERS);
     const { key, text } = await exportRuleYaml(db, req.params.id);
     reply.header('content-type', 'text/yaml; charset=utf-8');
