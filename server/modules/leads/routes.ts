@@ -95,8 +95,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.post('/api/pool/sweep', { config: { roles: ['admin'] }, schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) => {
     requireRole(actorOf(req), ['admin']);
-    const { pool } = await loadSettings(db);
-    return { returned: await exclusiveSweep(db, deps.dialect, (trx) => sweepPool(trx, clock, pool)) };
+    return { returned: await exclusiveSweep(db, deps.dialect, async (trx) => sweepPool(trx, clock, (await loadSettings(trx)).pool)) };
   });
 
   app.post(
