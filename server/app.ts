@@ -16,9 +16,12 @@ import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
 import { errorSchema, responses, responseSerializer } from './core/contract.js';
 import { openApiTransform } from './core/openapi.js';
-import { requireRole, type App, type Deps } from './core/http.js';
+import { type App, type Deps } from './core/http.js';
+import { authorize, type Actor, type Action } from './core/policy.js';
+import type { Role } from './db/schema.js';
 import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
 import { registerRequestGuards } from './core/security.js';
+import { redactFor } from './core/redact.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
 import { composeModules } from './modules/index.js';
@@ -77,18 +80,19 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     if (auth?.startsWith('Bearer ')) {
       req.actor = await actorForApiToken(database.db, clock, auth.slice('Bearer '.length).trim());
       if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
-      const roles = req.routeOptions.config?.roles;
-      if (roles) requireRole(req.actor, roles);
+      guardRoute(req.actor, req.routeOptions.config);
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await actorForSession(database.db, clock, token);
     if (!req.actor && !req.routeOptions.config?.public && req.routeOptions.url) throw new AppError('UNAUTHENTICATED');
-    // Before the body is parsed and validated: a caller without the role learns nothing about the input rules.
-    const roles = req.routeOptions.config?.roles;
-    if (roles && req.actor) requireRole(req.actor, roles);
+    if (req.actor) guardRoute(req.actor, req.routeOptions.config);
   });
   registerRequestGuards(app, config);
+
+  // The one output layer for field-level restriction: every JSON answer, lists, records, boards, the audit trail's
+  // before/after values and error extras alike, loses the fields hidden from the caller (core/policy.ts).
+  app.addHook('preSerialization', async (req, _reply, payload) => (req.actor ? redactFor(req.actor, payload) : payload));
 
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
     const appError = toAppError(error);
@@ -129,6 +133,15 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 /** `n` proxies in front: the last n forwarded hops are believed, the client's own claims before them are not. */
 function trustHops(n: number) {
   return (_address: string, hop: number) => hop < n;
+}
+
+/**
+ * Before the body is parsed and validated, so a caller without the ability learns nothing about the input rules.
+ * The service authorizes again: this is an early answer, not the check itself.
+ */
+function guardRoute(actor: Actor, routeConfig: { ability?: Action; roles?: readonly Role[] } | undefined): void {
+  if (routeConfig?.ability) authorize(actor, routeConfig.ability);
+  if (routeConfig?.roles && !routeConfig.roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${routeConfig.roles.join(', ')}`);
 }
 
 /** Maps anything thrown to the error catalogue; only the truly unexpected becomes a 500. */

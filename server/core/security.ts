@@ -11,8 +11,11 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Roles allowed on this route, checked before the body or query is validated (a non-admin learns nothing). */
-    roles?: readonly import('../db/schema.js').Role[];
+    /**
+     * The policy action this route needs, authorized before the body or query is validated (a caller without it
+     * learns nothing about the input rules). The service still calls `authorize` itself.
+     */
+    action?: import('./policy.js').Action;
   }
 }
 

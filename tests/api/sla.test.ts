@@ -1,3 +1,4 @@
+import { systemActor } from '../../server/core/policy.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { loadConfig } from '../../server/core/config.js';
@@ -7,6 +8,8 @@ import { runSlaUntilIdle } from '../../server/modules/sla/job.js';
 import { slaStateFor } from '../../server/modules/sla/service.js';
 import type { InjectOptions } from 'fastify';
 import { setupTestApp, TEST_PASSWORD, type Requester, type TestContext } from '../support/app.js';
+
+const SYSTEM = systemActor('cli');
 
 // A pipeline whose first stage carries the seeds' ladder: 7 working days idle → red + owner and lead; 14 → the
 // regional manager must intervene; 48 h later → the next level up (director).
@@ -52,7 +55,7 @@ describe('SLA timers and escalation ladders', () => {
 
   async function setup(start: string) {
     t = await setupTestApp({ start });
-    await importPipelineYaml(t.db, t.clock, t.org.users.admin.id, pipelineYaml);
+    await importPipelineYaml(t.db, t.clock, SYSTEM, pipelineYaml);
     // A WeCom robot for the east region and a company-wide DingTalk robot: the recipients' default channels.
     const admin = await as('admin');
     const robots = [

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Insertable, type Sql
 import type { Dialect, Queryable } from '../../db/index.js';
 import type { AppointmentsTable, Database } from '../../db/schema.js';
 import { subtreeUpperBound, type Scope } from '../org/scope.js';
+import { GROUPS } from '../../core/policy.js';
 
 type Eb = ExpressionBuilder<Database, 'appointments'>;
 
@@ -141,7 +142,7 @@ export async function listConsultants(db: Queryable, path: string | null) {
     .innerJoin('teams', 'teams.id', 'users.team_id')
     .select(['users.id', 'users.display_name', 'users.role', 'users.team_id', 'teams.name as team_name'])
     .where('users.active', '=', 1)
-    .where('users.role', 'in', ['seller', 'lead']);
+    .where('users.role', 'in', GROUPS.consultants);
   if (path) q = q.where('users.team_path', '>=', path).where('users.team_path', '<', subtreeUpperBound(path));
   return q.orderBy('teams.name').orderBy('users.display_name').execute();
 }

@@ -10,6 +10,7 @@ import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { lockDelayMs, throttleKeys, type ThrottleKey } from './throttle.js';
 import * as repo from './repo.js';
 import { getUserProfile } from '../org/repo.js';
+import { abilitiesResponse, myAbilities } from './abilities.js';
 import { userSchema } from '../org/presenter.js';
 import { okSchema, pageOf, responses } from '../../core/contract.js';
 import { apiTokenSchema, createdApiTokenSchema, presentApiToken } from './presenter.js';
@@ -82,6 +83,12 @@ export async function authRoutes(app: App, deps: Deps) {
     const actor = actorOf(req);
     return getUserProfile(db, actor.id);
   });
+
+  app.get(
+    '/api/me/abilities',
+    { schema: { tags: ['auth'], summary: 'What I may do, per module and action, and the fields hidden from me (the web app shows and hides by it)', response: responses({ 200: abilitiesResponse }) } },
+    async (req) => myAbilities(actorOf(req)),
+  );
 
   app.post(
     '/api/me/password',

@@ -1,11 +1,13 @@
 /** Custom field definitions and validation of values on write. Pure: no HTTP, no SQL. */
 import type { FieldError } from '../../core/errors.js';
+import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '../../core/entities.js';
 import { isCalendarDate } from '../../core/dates.js';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'money', 'date', 'select', 'multiselect', 'user', 'attachment'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
-export const CUSTOM_FIELD_ENTITIES = ['customer', 'deal', 'activity'] as const;
-export type CustomFieldEntity = (typeof CUSTOM_FIELD_ENTITIES)[number];
+/** Record kinds that take custom fields: the registry's decision (core/entities.ts). */
+export const CUSTOM_FIELD_ENTITIES = CUSTOM_FIELD_KINDS;
+export type CustomFieldEntity = CustomFieldKind;
 
 export interface SelectOption {
   value: string;

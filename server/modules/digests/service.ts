@@ -25,8 +25,7 @@ import { buildDigest, digestPath, renderMarkdown, type DigestContent } from './c
 import * as repo from './repo.js';
 import type { SettingsBody } from './schema.js';
 import { digestSlot, isLate } from './slots.js';
-
-const SETTINGS_ROLES = ['admin', 'director', 'regional_manager', 'lead'];
+import { authorize } from '../../core/policy.js';
 
 const orgTimeZone = async (db: Queryable, fallback: string) => (await getCalendarSettings(db, fallback)).timeZone;
 
@@ -43,7 +42,7 @@ async function visibleTeam(db: Queryable, actor: Actor, teamId: string): Promise
 }
 
 async function settingsTeam(db: Queryable, actor: Actor, teamId: string) {
-  if (!SETTINGS_ROLES.includes(actor.role)) throw new AppError('FORBIDDEN', 'Digest settings need an admin, director, regional manager or team lead');
+  authorize(actor, 'digest.configure');
   return visibleTeam(db, actor, teamId);
 }
 

@@ -10,20 +10,20 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
-import type { Role } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { getCalendarSettings } from '../calendar/settings.js';
-import { subtreeUpperBound, type Actor } from '../org/scope.js';
+import { scopeOf, subtreeUpperBound, type Actor } from '../org/scope.js';
 import { dayBounds } from '../tasks/days.js';
 import { cancelTask, moveCustomer, moveCustomerWithWork, moveDeal, openDealsOf, openTasksOf } from './ownership.js';
 import * as repo from './repo.js';
 import type { PoolListQuery, PoolSettings } from './schema.js';
+import { authorize, GROUPS, roleIn } from '../../core/policy.js';
 
 const DAY_MS = 86_400_000;
 const BATCH = 500;
-const CUSTODIANS: Role[] = ['lead', 'regional_manager', 'director', 'admin'];
-const CLAIMERS = ['seller', 'lead', 'regional_manager', 'director', 'admin'];
+/** Managers keep custody of the pool; their own customers never age into it. */
+const CUSTODIANS = GROUPS.managers;
 
 interface Due {
   id: string;
@@ -72,7 +72,7 @@ async function custodianOf(trx: Queryable, teamPath: string, cache: Map<string, 
   if (cache.has(teamPath)) return cache.get(teamPath)!;
   const managers = await trx.selectFrom('users').select(['id', 'team_path', 'team_id', 'role']).where('active', '=', 1).where('role', 'in', CUSTODIANS).orderBy('username').execute();
   const above = managers.filter((m) => teamPath.startsWith(m.team_path)).sort((a, b) => b.team_path.length - a.team_path.length);
-  const found = above[0] ?? managers.find((m) => m.role === 'admin') ?? null;
+  const found = above[0] ?? managers.find((m) => roleIn(m.role, 'admins')) ?? null;
   cache.set(teamPath, found);
   return found;
 }
@@ -196,7 +196,7 @@ export async function listPool(db: Queryable, clock: Clock, defaultTimeZone: str
 }
 
 export async function claim(db: Db, clock: Clock, defaultTimeZone: string, actor: Actor, customerId: string) {
-  if (!CLAIMERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'Only sellers and managers claim customers from the pool');
+  authorize(actor, 'pool.claim');
   return db.transaction().execute(async (trx) => {
     // Serialises one seller's concurrent claims so the limits hold (row lock on PostgreSQL, write lock on SQLite).
     await trx.updateTable('users').set({ updated_at: sql`updated_at` }).where('id', '=', actor.id).execute();
@@ -243,7 +243,7 @@ export async function poolLog(db: Queryable, actor: Actor, customerId: string | 
     .select(['l.id', 'l.customer_id', 'c.name as customer_name', 'l.action', 'l.user_id', 'u.display_name as user_name', 'l.reason', 'l.actor_id', 'l.at'])
     .where('t.path', '>=', actor.teamPath)
     .where('t.path', '<', subtreeUpperBound(actor.teamPath));
-  if (actor.role === 'seller') q = q.where('l.user_id', '=', actor.id);
+  if (scopeOf(actor).kind === 'own') q = q.where('l.user_id', '=', actor.id);
   if (customerId) q = q.where('l.customer_id', '=', customerId);
   const rows = await q.orderBy('l.at', 'desc').orderBy('l.id').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute();
   return {

@@ -8,15 +8,18 @@ import { hashPassword } from '../auth/passwords.js';
 import { endCredentials } from '../auth/repo.js';
 import { childPath } from './scope.js';
 import * as repo from './repo.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 export const TEAM_KINDS = ['company', 'region', 'store', 'team'] as const;
 
 export async function createTeam(
   db: Db,
   clock: Clock,
-  actorId: string | null,
+  actor: AnyActor,
   input: { name: string; kind: (typeof TEAM_KINDS)[number]; parentId?: string | null; id?: string },
 ) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const id = input.id ?? newId();
     let path = `/${id}/`;
@@ -43,7 +46,9 @@ export interface NewUser {
   id?: string;
 }
 
-export async function createUser(db: Db, clock: Clock, actorId: string | null, input: NewUser) {
+export async function createUser(db: Db, clock: Clock, actor: AnyActor, input: NewUser) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   if (!ROLES.includes(input.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
@@ -91,7 +96,9 @@ export interface UserPatch {
   password?: string;
 }
 
-export async function updateUser(db: Db, clock: Clock, actorId: string, id: string, patch: UserPatch) {
+export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: string, patch: UserPatch) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return db.transaction().execute(async (trx) => {
     const user = await repo.findUser(trx, id);
