@@ -9,16 +9,6 @@ export const YAML_CONSUMES = ['application/json', ...YAML_TYPES];
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * The policy action this route needs, authorized before the body or query is validated (a caller without it
-     * learns nothing about the input rules). The service still calls `authorize` itself.
-     */
-    action?: import('./policy.js').Action;
-  }
-}
-
 function mediaType(header: string | undefined): string | null {
   if (!header) return null;
   return header.split(';')[0].trim().toLowerCase() || null;
