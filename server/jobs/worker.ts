@@ -1,4 +1,5 @@
 import type { Deps } from '../core/http.js';
+import { yieldNow } from '../core/breathe.js';
 import { composeModules } from '../modules/index.js';
 import type { Job } from './job.js';
 
@@ -7,9 +8,10 @@ export interface WorkerHandle {
 }
 
 /**
- * Runs every job of the composed modules (or just `jobs`, as tests do) in its own loop: immediately again while it
- * has work, else after its idle interval. Several processes may run workers against one PostgreSQL; jobs claim rows
- * so each piece of work happens once.
+ * Runs every job of the composed modules (or just `jobs`, as tests do) in its own loop: again after one turn of the
+ * event loop while it has work, else after its idle interval. The turn matters on SQLite (a synchronous driver):
+ * without it a job catching up on a backlog would keep HTTP from being served until the backlog is gone. Several
+ * processes may run workers against one PostgreSQL; jobs claim rows so each piece of work happens once.
  */
 export function startWorker(deps: Deps, log: (message: string, error?: unknown) => void, jobs?: readonly Job[]): WorkerHandle {
   // Composing installs the modules' hooks in this process even when only some jobs run.
@@ -36,6 +38,7 @@ export function startWorker(deps: Deps, log: (message: string, error?: unknown) 
         log(`job ${job.name} failed`, error);
       }
       if (!did && !stopped) await pause(job.idleIntervalMs);
+      else await yieldNow();
     }
   });
   return {
