@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: { zh: '未找到', en: 'Not found' },
   CONFLICT: { zh: '与已有数据冲突', en: 'Conflicts with existing data' },
   DUPLICATE_CUSTOMER: { zh: '该客户已存在', en: 'This customer already exists' },
+  SWEEP_RUNNING: { zh: '公海回收正在进行，请在完成后再试', en: 'A pool sweep is already running; try again when it has finished' },
   POOL_NOT_AVAILABLE: { zh: '该客户已不在公海中', en: 'This customer is no longer in the pool' },
   POOL_DAILY_LIMIT: { zh: '今日领取数量已达上限', en: 'You reached your daily limit of pool claims' },
   POOL_HOLD_LIMIT: { zh: '持有客户数量已达上限', en: 'You hold the maximum number of customers' },

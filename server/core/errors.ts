@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404 },
   CONFLICT: { status: 409 },
   DUPLICATE_CUSTOMER: { status: 409 },
+  SWEEP_RUNNING: { status: 409 },
   POOL_NOT_AVAILABLE: { status: 409 },
   POOL_DAILY_LIMIT: { status: 422 },
   POOL_HOLD_LIMIT: { status: 422 },

@@ -92,6 +92,10 @@ export const api = {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Large lists: `total` is an estimate (ask `exactTotal=true` for the count). */
+  totalIsEstimate?: boolean;
+  /** Cursor of the next page, when the list pages by cursor. */
+  nextCursor?: string | null;
 }
 
 /** Human message of any error in the UI language, rendered by its codes (reason, fields, code). */
