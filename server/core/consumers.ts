@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/index.js';
 import type { Clock } from './clock.js';
 import { parseJson } from './json.js';
 import type { DomainEventType, StoredEvent } from './events.js';
+import { breathe } from './breathe.js';
 
 /** Events as consumers read them: narrow with `isEvent(event, 'deal.updated')` for the typed payload. */
 export type { StoredEvent } from './events.js';
@@ -40,6 +41,7 @@ export async function consumeEvents(
   const rows = await query.execute();
   let processed = 0;
   for (const row of rows) {
+    await breathe();
     const event = {
       seq: Number(row.seq),
       id: row.id,

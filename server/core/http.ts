@@ -3,11 +3,11 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, Dialect } from '../db/index.js';
-import type { Role } from '../db/schema.js';
-import type { Actor } from '../modules/org/scope.js';
+import type { Actor } from './policy.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
-import { AppError } from './errors.js';
+import { AppError, invalid, type Lang } from './errors.js';
+import { pickLang } from '../../shared/messages.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -26,6 +26,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route is reachable without a session or token. */
     public?: boolean;
+    /** Refused before the body or query is validated unless the caller may do this (the service checks again). */
+    ability?: import('./policy.js').Action;
   }
 }
 
@@ -34,8 +36,9 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${roles.join(', ')}`);
+/** The language of error texts for this request: `Accept-Language`, Chinese unless English is preferred. */
+export function langOf(req: FastifyRequest): Lang {
+  return pickLang(req.headers['accept-language']);
 }
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -61,9 +64,7 @@ export function resolveSort<C extends string>(
   // Own properties only: `toString`, `constructor`, `__proto__` are inherited and must read as unknown fields.
   const column = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
   if (typeof column !== 'string') {
-    throw new AppError('VALIDATION_FAILED', `sort: unknown field "${key}"`, {
-      fields: [{ field: 'sort', message: `must be one of ${Object.keys(allowed).join(', ')} (prefix - for descending)` }],
-    });
+    throw invalid('sort', 'unknown_value', { values: Object.keys(allowed).join(', ') });
   }
   return { column, direction };
 }
@@ -76,6 +77,10 @@ export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    fields: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+      .optional(),
   }).passthrough(),
 });

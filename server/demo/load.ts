@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { normalizeCompanyName } from '../modules/leads/normalize.js';
+import { systemActor } from '../core/policy.js';
 
 /** The documented size of the demo company (README.md); `scale` multiplies customers, deals and activities. */
 export const DEMO_SIZES: DemoSizes = { customers: 300, deals: 500, activities: 5000 };
@@ -47,7 +48,7 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
   const scale = options.scale ?? 1;
   const existing = await db.selectFrom('users').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) {
-    throw new AppError('CONFLICT', 'The database already has users; run `actionflow demo` to reset it and load the demo company');
+    throw new AppError('CONFLICT', 'demo_needs_empty');
   }
   const random = new Random(options.seed ?? DEMO_SEED);
   const nowMs = clock.now().getTime();
@@ -143,7 +144,7 @@ async function installAllTemplates(db: Db, clock: Clock): Promise<PipelineRef[]>
       .select('id')
       .where((eb) => eb.or([eb('template_key', '=', key), eb('key', '=', key)]))
       .executeTakeFirst();
-    if (!present) await installTemplate(db, clock, null, key);
+    if (!present) await installTemplate(db, clock, systemActor('demo'), key);
   }
   const rows = await db
     .selectFrom('pipelines')

@@ -3,12 +3,13 @@
  * applies them to every activity it stores, whoever logs it (HTTP, CLI, worker, demo).
  */
 import type { Clock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, invalid, type FieldError } from '../../core/errors.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
 import { recordAudit } from '../audit/repo.js';
 import { DEFAULT_EFFECT_RULE, type EffectRule } from './effective.js';
 import type { ActivityBody, ChecklistBody } from './schema.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 type Item = ChecklistBody['items'][number];
 export interface ChecklistConfig {
@@ -24,7 +25,9 @@ export async function getChecklist(db: Queryable, type: string): Promise<Checkli
   return { type, mode: row.mode as ChecklistConfig['mode'], items: parseJson<Item[]>(row.items, []), updatedAt: row.updated_at };
 }
 
-export async function putChecklist(db: Queryable, clock: Clock, actorId: string, type: string, body: ChecklistBody): Promise<ChecklistConfig> {
+export async function putChecklist(db: Queryable, clock: Clock, actor: AnyActor, type: string, body: ChecklistBody): Promise<ChecklistConfig> {
+  authorize(actor, 'activity.configure');
+  const actorId = auditActorId(actor);
   const before = await getChecklist(db, type);
   const now = clock.now().toISOString();
   const values = { mode: body.mode, items: toJson(body.items), updated_by: actorId, updated_at: now };
@@ -38,7 +41,9 @@ export async function getEffectiveRule(db: Queryable): Promise<EffectRule & { up
   return row ? { ...parseJson<EffectRule>(row.effective_rule, DEFAULT_EFFECT_RULE), updatedAt: row.updated_at } : { ...DEFAULT_EFFECT_RULE, updatedAt: null };
 }
 
-export async function putEffectiveRule(db: Queryable, clock: Clock, actorId: string, rule: EffectRule) {
+export async function putEffectiveRule(db: Queryable, clock: Clock, actor: AnyActor, rule: EffectRule) {
+  authorize(actor, 'activity.configure');
+  const actorId = auditActorId(actor);
   const { updatedAt: _u, ...before } = await getEffectiveRule(db);
   const now = clock.now().toISOString();
   const values = { effective_rule: toJson({ counts: rule.counts }), updated_by: actorId, updated_at: now };
@@ -91,18 +96,21 @@ export async function checklistVerdict(trx: Queryable, input: ActivityBody, acti
   const answers = input.checklist ?? {};
   if (config.mode === 'off') {
     const keys = Object.keys(answers);
-    if (keys.length > 0) throw new AppError('VALIDATION_FAILED', `checklist: activity type ${input.type} has no checklist`, { fields: [{ field: 'checklist', message: `activity type ${input.type} has no checklist` }] });
+    if (keys.length > 0) throw invalid('checklist', 'no_checklist', { type: input.type });
     return { rule, counts: true };
   }
   const known = new Set(config.items.map((i) => i.key));
   const strangers = Object.keys(answers).filter((k) => !known.has(k));
   if (strangers.length > 0) {
-    const fields = strangers.map((k) => ({ field: `checklist.${k}`, message: `not an item of the ${input.type} checklist (${[...known].join(', ')})` }));
-    throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+    const fields: FieldError[] = strangers.map((k) => ({ field: `checklist.${k}`, code: 'not_checklist_item', params: { values: [...known].join(', ') } }));
+    throw new AppError('VALIDATION_FAILED', undefined, { fields });
   }
   const unmet = unmetItems(config.items, answers);
   if (config.mode === 'require' && unmet.length > 0) {
-    throw new AppError('CHECKLIST_INCOMPLETE', `The ${input.type} checklist is incomplete: ${unmet.map((u) => u.labelEn).join(', ')}`, { extra: { type: input.type, unmet } });
+    throw new AppError('CHECKLIST_INCOMPLETE', 'checklist_incomplete', {
+      params: { type: input.type, missing: unmet.map((u) => u.label).join('、'), missingEn: unmet.map((u) => u.labelEn).join(', ') },
+      extra: { type: input.type, unmet },
+    });
   }
   const complete = unmet.length === 0;
   const now = clock.now().toISOString();

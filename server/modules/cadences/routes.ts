@@ -1,4 +1,4 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import {
   cadenceDefinitionSchema,
@@ -27,11 +27,10 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences',
-    { schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema } },
+    { config: { ability: 'cadence.manage' }, schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.saveCadence(deps, actor.id, req.body);
+      const saved = await service.saveCadence(deps, actor, req.body);
       reply.code(saved.created ? 201 : 200);
       return saved;
     },
@@ -61,11 +60,10 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences/import',
-    { schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
+    { config: { ability: 'cadence.manage' }, schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.importCadenceYaml(deps, actor.id, yamlText(req.body));
+      const saved = await service.importCadenceYaml(deps, actor, yamlText(req.body));
       reply.code(saved.created ? 201 : 200);
       return saved;
     },

@@ -1,6 +1,6 @@
 /** Cadence use cases: definitions (CRUD, YAML, shipped seeds), starting on a deal, seller-home steps, stats, opt-out. */
 import type { Clock } from '../../core/clock.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, invalid, notFound, yamlInvalid } from '../../core/errors.js';
 import { change, emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
@@ -18,6 +18,7 @@ import { startRunInTx, stopRunsInTx } from './runs.js';
 import type { StatsQuery } from './schema.js';
 import { shippedCadences } from './templates.js';
 import { cadenceToYaml, validateCadenceYaml } from './yaml.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 type CadenceDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -49,7 +50,9 @@ export async function getCadence(deps: CadenceDeps, key: string) {
 }
 
 /** Creates the cadence, or replaces the definition of the one with the same key (version + 1). Audited. */
-export async function saveCadence(deps: CadenceDeps, actorId: string, def: CadenceDefinition) {
+export async function saveCadence(deps: CadenceDeps, actor: AnyActor, def: CadenceDefinition) {
+  authorize(actor, 'cadence.manage');
+  const actorId = auditActorId(actor);
   return deps.db.transaction().execute(async (trx) => {
     await ensureShippedCadences(trx, deps.clock);
     const now = deps.clock.now().toISOString();
@@ -67,17 +70,12 @@ export async function saveCadence(deps: CadenceDeps, actorId: string, def: Caden
   });
 }
 
-function yamlInvalid(errors: YamlError[]) {
-  const first = errors[0];
-  return new AppError('YAML_INVALID', `The YAML has ${errors.length} error(s); first at line ${first.line}, column ${first.column}: ${first.path ? `${first.path}: ` : ''}${first.message}`, {
-    extra: { errors },
-  });
-}
 
-export async function importCadenceYaml(deps: CadenceDeps, actorId: string, text: string) {
+export async function importCadenceYaml(deps: CadenceDeps, actor: AnyActor, text: string) {
+  authorize(actor, 'cadence.manage');
   const result = validateCadenceYaml(text);
   if (!result.ok) throw yamlInvalid(result.errors);
-  return saveCadence(deps, actorId, result.value);
+  return saveCadence(deps, actor, result.value);
 }
 
 export async function exportCadenceYaml(deps: CadenceDeps, key: string) {
@@ -93,7 +91,7 @@ export async function startOnDeal(deps: CadenceDeps, actor: Actor, dealId: strin
     const deal = await repo.findDeal(trx, scopeOf(actor), dealId);
     if (!deal) throw notFound('Deal');
     const cadence = await repo.findCadence(trx, key);
-    if (!cadence) throw new AppError('VALIDATION_FAILED', `cadence: no cadence "${key}"`, { fields: [{ field: 'cadence', message: 'no such cadence' }] });
+    if (!cadence) throw invalid('cadence', 'not_found_cadence');
     return startRunInTx(trx, deps, calendar, { deal, cadence, actor, startedBy: actor.id, fromStageEntry: false });
   });
   const runs = await dealRuns(deps, actor, dealId);

@@ -1,41 +1,48 @@
 import type { ZodError } from 'zod';
 import type { Deps } from '../../core/http.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
+import { fieldErrorsOf } from '../../core/validation.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { recordAudit } from '../audit/repo.js';
-import type { Actor } from '../org/scope.js';
 import { testMessage } from '../notifications/templates.js';
 import { deliverMessage, type DeliverOptions } from './deliver.js';
 import * as repo from './repo.js';
 import { KIND_SHAPES, type ChannelBody, type ChannelKind, type ChannelPatch, type ChannelTestBody } from './schema.js';
+import { authorize, type AnyActor } from '../../core/policy.js';
 
-function fieldErrors(prefix: string, error: ZodError): AppError {
-  const fields = error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
-  return new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+function fieldErrors(prefix: string, error: ZodError, input: unknown): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, { fields: fieldErrorsOf(error.issues, prefix, input ?? {}) });
 }
 
 /** Settings and secrets are free-form JSON on the wire; their shape depends on the kind and is checked here. */
 function checkShapes(kind: ChannelKind, settings: unknown, secrets: unknown) {
   const shape = KIND_SHAPES[kind];
   const s = shape.settings.safeParse(settings);
-  if (!s.success) throw fieldErrors('settings', s.error);
+  if (!s.success) throw fieldErrors('settings', s.error, settings);
   const k = shape.secrets.safeParse(secrets);
-  if (!k.success) throw fieldErrors('secrets', k.error);
+  if (!k.success) throw fieldErrors('secrets', k.error, secrets);
   const cleaned = Object.fromEntries(Object.entries(k.data).filter(([, v]) => v != null && v !== ''));
   return { settings: s.data as Record<string, unknown>, secrets: cleaned };
 }
 
 async function checkTeam(deps: Deps, teamId: string | null | undefined) {
-  if (teamId && !(await repo.teamExists(deps.db, teamId))) throw invalid('teamId', 'no such team');
+  if (teamId && !(await repo.teamExists(deps.db, teamId))) throw invalid('teamId', 'not_found_team');
 }
 
 /** What the audit trail keeps: never the secrets themselves. */
 const auditView = (c: repo.LoadedChannel) => repo.presentChannel(c);
 
-export async function listChannels(deps: Deps) {
+export async function listChannels(deps: Deps, actor: AnyActor) {
+  authorize(actor, 'channel.manage');
   const items = (await repo.listChannels(deps.db)).map(repo.presentChannel);
   return { items, total: items.length };
+}
+
+/** One channel as the admin screen shows it (secrets write-only). */
+export async function readChannel(deps: Deps, actor: AnyActor, id: string) {
+  authorize(actor, 'channel.manage');
+  return repo.presentChannel(await getChannel(deps, id));
 }
 
 export async function getChannel(deps: Deps, id: string) {
@@ -44,7 +51,8 @@ export async function getChannel(deps: Deps, id: string) {
   return channel;
 }
 
-export async function createChannel(deps: Deps, actor: Actor, input: ChannelBody) {
+export async function createChannel(deps: Deps, actor: AnyActor, input: ChannelBody) {
+  authorize(actor, 'channel.manage');
   const { settings, secrets } = checkShapes(input.kind, input.settings, input.secrets);
   await checkTeam(deps, input.teamId);
   const id = newId();
@@ -69,7 +77,8 @@ export async function createChannel(deps: Deps, actor: Actor, input: ChannelBody
   });
 }
 
-export async function updateChannel(deps: Deps, actor: Actor, id: string, input: ChannelPatch) {
+export async function updateChannel(deps: Deps, actor: AnyActor, id: string, input: ChannelPatch) {
+  authorize(actor, 'channel.manage');
   const before = await getChannel(deps, id);
   const mergedSecrets: Record<string, unknown> = { ...before.secrets };
   for (const [key, value] of Object.entries(input.secrets ?? {})) {
@@ -107,19 +116,21 @@ export async function updateChannel(deps: Deps, actor: Actor, id: string, input:
  * Sends a test message synchronously through the real channel (counting against its rate limit) and reports the
  * channel's answer, so an admin sees "sign not match" right away instead of in the dead-letter list.
  */
-export async function testChannel(deps: Deps, actor: Actor, id: string, input: ChannelTestBody | undefined, options: DeliverOptions = {}) {
+export async function testChannel(deps: Deps, actor: AnyActor, id: string, input: ChannelTestBody | undefined, options: DeliverOptions = {}) {
+  authorize(actor, 'channel.manage');
   const channel = await getChannel(deps, id);
   let recipient = actor.id;
   if (channel.kind === 'email' || channel.kind === 'sms') {
     const me = await deps.db.selectFrom('users').select(['email', 'phone']).where('id', '=', actor.id).executeTakeFirst();
     const fallback = channel.kind === 'email' ? me?.email : me?.phone;
     recipient = input?.to ?? fallback ?? '';
-    if (!recipient) throw invalid('to', channel.kind === 'email' ? 'give an e-mail address to send the test to' : 'give a mobile number to send the test to');
-    if (channel.kind === 'email' && !/^[^\s@]+@[^\s@]+$/.test(recipient)) throw invalid('to', 'must be an e-mail address');
+    if (!recipient) throw invalid('to', 'recipient_required');
+    if (channel.kind === 'email' && !/^[^\s@]+@[^\s@]+$/.test(recipient)) throw invalid('to', 'invalid_email');
   }
   const slot = await repo.reserveSlot(deps.db, deps.dialect, deps.clock, channel);
   if (!slot.ok) {
-    throw new AppError('RATE_LIMITED', `The channel's rate limit is reached; try again after ${slot.waitUntil.toISOString()}`, {
+    throw new AppError('RATE_LIMITED', 'channel_rate_limited', {
+      params: { until: slot.waitUntil.toISOString() },
       extra: { retryAt: slot.waitUntil.toISOString() },
     });
   }

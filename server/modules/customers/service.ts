@@ -4,11 +4,12 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { change, emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
+import { indexable, SHORT_QUERY_TOTAL_CAP } from '../search/match.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
-import { scopeOf, type Actor } from '../org/scope.js';
+import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { presentContact, presentCustomer } from './presenter.js';
 import * as repo from './repo.js';
 import { assertNoDuplicate } from '../leads/duplicates.js';
@@ -23,22 +24,22 @@ const SORTABLE = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at
  * The user `actor` may make owner/assignee of a record, with their team path. Anyone outside the actor's reach is
  * refused naming `field` (sellers: only themselves; leads/managers: their subtree). Used by customers, tasks, deals.
  */
-export async function assertAssignable(db: Queryable, actor: Actor, userId: string, field: string) {
+export async function assertAssignable(db: Queryable, actor: AnyActor, userId: string, field: string, scope: Scope = scopeOf(actor)) {
   const user = await repo.findUserForAssignment(db, userId);
-  if (!user) throw invalid(field, 'no such user');
-  if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) {
-    throw new AppError('FORBIDDEN', `${field}: you may not assign records to this user`, {
-      fields: [{ field, message: actor.role === 'seller' ? 'sellers may only assign themselves' : 'must be an active user in your team' }],
+  if (!user) throw invalid(field, 'not_found_user');
+  if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 }, scope)) {
+    throw new AppError('FORBIDDEN', 'assign_not_allowed', {
+      fields: [{ field, code: scope.kind === 'own' ? 'must_be_self' : 'assignee_not_allowed' }],
     });
   }
   return { id: user.id, name: user.display_name, teamPath: user.team_path };
 }
 
 /** The customer if it is live and in the actor's scope; 404 otherwise (never reveal that it exists). */
-export async function getCustomerInScope(db: Queryable, actor: Actor, id: string, field?: string) {
-  const row = await repo.findCustomer(db, scopeOf(actor), id);
+export async function getCustomerInScope(db: Queryable, actor: AnyActor, id: string, field?: string, scope: Scope = scopeOf(actor)) {
+  const row = await repo.findCustomer(db, scope, id);
   if (!row) {
-    throw new AppError('NOT_FOUND', field ? `${field}: customer not found` : 'Customer not found', field ? { fields: [{ field, message: 'customer not found' }] } : {});
+    throw new AppError('NOT_FOUND', 'not_found', { params: { what: 'Customer' }, ...(field ? { fields: [{ field, code: 'not_found_customer' }] } : {}) });
   }
   return row;
 }
@@ -56,6 +57,8 @@ export async function listCustomers(db: Queryable, clock: Clock, actor: Actor, q
     clock,
     key: `customers ${JSON.stringify([scope, filter])}`,
     exact: query.exactTotal,
+    // Short queries have no index: counting far would scan the table, so only a small total is exact.
+    cap: query.q?.trim() && !indexable(query.q.trim()) ? SHORT_QUERY_TOTAL_CAP : undefined,
     capped: (n) => repo.countCustomers(db, scope, filter, n),
     full: () => repo.countCustomers(db, scope, filter),
   });

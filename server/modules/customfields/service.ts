@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/repo.js';
 import { loadCustomFieldDefs } from './repo.js';
 import { validateCustomValues, type CustomFieldEntity, type CustomValues } from './values.js';
 import type { CustomFieldBody } from './schema.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 import { presentCustomField } from './presenter.js';
 
 export type DefRow = Awaited<ReturnType<typeof loadCustomFieldDefs>>[number];
@@ -17,7 +18,9 @@ export async function listCustomFields(db: Queryable, entity: CustomFieldEntity)
   return defs.map((d) => presentCustomField({ ...d, entity }));
 }
 
-export async function createCustomField(db: Db, clock: Clock, actorId: string, input: CustomFieldBody) {
+export async function createCustomField(db: Db, clock: Clock, actor: AnyActor, input: CustomFieldBody) {
+  authorize(actor, 'customfield.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const taken = await trx
       .selectFrom('custom_field_defs')
@@ -26,8 +29,9 @@ export async function createCustomField(db: Db, clock: Clock, actorId: string, i
       .where('key', '=', input.key)
       .executeTakeFirst();
     if (taken) {
-      throw new AppError('CONFLICT', `key: "${input.key}" is already defined for ${input.entity}`, {
-        fields: [{ field: 'key', message: 'already defined for this object' }],
+      throw new AppError('CONFLICT', 'custom_field_taken', {
+        params: { key: input.key, entity: input.entity },
+        fields: [{ field: 'key', code: 'taken' }],
       });
     }
     const isSelect = input.type === 'select' || input.type === 'multiselect';
@@ -59,7 +63,9 @@ export async function createCustomField(db: Db, clock: Clock, actorId: string, i
 }
 
 /** Removing a definition keeps the stored values; writes drop keys that are no longer defined (see `checkCustomValues`). */
-export async function deleteCustomField(db: Db, clock: Clock, actorId: string, id: string) {
+export async function deleteCustomField(db: Db, clock: Clock, actor: AnyActor, id: string) {
+  authorize(actor, 'customfield.manage');
+  const actorId = auditActorId(actor);
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('custom_field_defs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Custom field');
@@ -100,10 +106,10 @@ export async function checkCustomValues(
       .where('id', 'in', userIds.map((u) => u.id))
       .execute();
     const known = new Set(found.map((u) => u.id));
-    for (const u of userIds) if (!known.has(u.id)) errors.push({ field: `${prefix}.${u.key}`, message: 'no such user' });
+    for (const u of userIds) if (!known.has(u.id)) errors.push({ field: `${prefix}.${u.key}`, code: 'not_found_user' });
   }
   if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fields: errors });
+    throw new AppError('VALIDATION_FAILED', undefined, { fields: errors });
   }
   const defined = new Set(defs.map((d) => d.key));
   const merged: CustomValues = {};

@@ -9,7 +9,7 @@
  */
 import { Cron } from 'croner';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
@@ -25,8 +25,7 @@ import { buildDigest, digestPath, renderMarkdown, type DigestContent } from './c
 import * as repo from './repo.js';
 import type { SettingsBody } from './schema.js';
 import { digestSlot, isLate } from './slots.js';
-
-const SETTINGS_ROLES = ['admin', 'director', 'regional_manager', 'lead'];
+import { authorize } from '../../core/policy.js';
 
 const orgTimeZone = async (db: Queryable, fallback: string) => (await getCalendarSettings(db, fallback)).timeZone;
 
@@ -38,12 +37,12 @@ async function visibleTeam(db: Queryable, actor: Actor, teamId: string): Promise
     team &&
     (scope.kind === 'all' || (scope.kind === 'subtree' && team.path.startsWith(scope.path)) || (scope.kind === 'own' && actor.teamPath.startsWith(team.path)));
   if (!visible) throw notFound('Team');
-  if (!repo.DIGEST_TEAM_KINDS.includes(team.kind)) throw invalid('team', `is a ${team.kind}; digests are per store or team`);
+  if (!repo.DIGEST_TEAM_KINDS.includes(team.kind)) throw invalid('team', 'not_a_store', { kind: team.kind });
   return team;
 }
 
 async function settingsTeam(db: Queryable, actor: Actor, teamId: string) {
-  if (!SETTINGS_ROLES.includes(actor.role)) throw new AppError('FORBIDDEN', 'Digest settings need an admin, director, regional manager or team lead');
+  authorize(actor, 'digest.configure');
   return visibleTeam(db, actor, teamId);
 }
 
@@ -78,20 +77,22 @@ export async function getSettings(deps: Deps, actor: Actor, teamId: string) {
 export async function updateSettings(deps: Deps, actor: Actor, teamId: string, body: SettingsBody) {
   const team = await settingsTeam(deps.db, actor, teamId);
   const timeZone = await orgTimeZone(deps.db, deps.config.timeZone);
-  const fields: { field: string; message: string }[] = [];
+  const fields: FieldError[] = [];
   if (body.cron !== undefined) {
     const problem = checkCron(body.cron, timeZone);
-    if (problem) fields.push({ field: 'cron', message: problem });
+    if (problem) fields.push({ field: 'cron', code: 'invalid_cron', detail: problem });
   }
   if (body.channels) {
     const all = new Map((await listChannels(deps.db)).map((c) => [c.id, c]));
     body.channels.forEach((id, i) => {
       const c = all.get(id);
-      const problem = !c ? `no channel ${id}` : !isRobot(c) ? `"${c.name}" is ${c.kind}, not a WeCom/DingTalk/Feishu robot` : !servesTeam(c, team) ? `"${c.name}" belongs to another team` : null;
-      if (problem) fields.push({ field: `channels.${i}`, message: problem });
+      const field = `channels.${i}`;
+      if (!c) fields.push({ field, code: 'not_found_channel' });
+      else if (!isRobot(c)) fields.push({ field, code: 'not_a_robot', params: { name: c.name } });
+      else if (!servesTeam(c, team)) fields.push({ field, code: 'other_team_channel', params: { name: c.name } });
     });
   }
-  if (fields.length) throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+  if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, { fields });
 
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
@@ -121,7 +122,7 @@ export async function updateSettings(deps: Deps, actor: Actor, teamId: string, b
 
 export interface DigestHooks {
   /** Called after this process claimed and committed a digest (tests count per process). */
-  onSent?: (digest: { teamId: string; date: string; slot: string; late: boolean }) => void;
+  onSent?: (digest: { teamId: string; date: string; slot: string; late: boolean; scheduledFor: string }) => void;
 }
 
 /**
@@ -129,8 +130,24 @@ export interface DigestHooks {
  * Returns how many digests this call sent.
  */
 export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promise<number> {
+  const now = deps.clock.now();
+  let sent = 0;
+  for (const { team, s, due, slot } of await dueDigests(deps)) {
+    const late = isLate(due, now);
+    const content = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late, publicUrl: deps.config.publicUrl });
+    const did = await deps.db.transaction().execute((trx) => claimAndQueue(trx, deps.clock, team, s, slot, content));
+    if (did) {
+      sent++;
+      hooks.onSent?.({ teamId: team.id, date: slot.date, slot: slot.slot, late, scheduledFor: due.toISOString() });
+    }
+  }
+  return sent;
+}
+
+/** Each enabled team's latest due slot not sent yet, as of the clock. */
+export async function dueDigests(deps: Deps) {
   const teams = await repo.digestTeams(deps.db);
-  if (!teams.length) return 0;
+  if (!teams.length) return [];
   const now = deps.clock.now();
   let settings = await repo.allSettings(deps.db);
   const missing = teams.filter((t) => !settings.has(t.id)).map((t) => t.id);
@@ -140,7 +157,7 @@ export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promis
   }
   const timeZone = await orgTimeZone(deps.db, deps.config.timeZone);
   const last = await repo.lastScheduled(deps.db);
-  let sent = 0;
+  const out: Array<{ team: repo.DigestTeam; s: repo.SettingsRow; due: Date; slot: ReturnType<typeof digestSlot> }> = [];
   for (const team of teams) {
     const s = settings.get(team.id);
     if (!s || s.enabled !== 1) continue;
@@ -149,15 +166,9 @@ export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promis
     if (!due) continue;
     const slot = digestSlot(due, now, timeZone);
     if (await repo.digestExists(deps.db, team.id, slot.date, slot.slot)) continue;
-    const late = isLate(due, now);
-    const content = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late, publicUrl: deps.config.publicUrl });
-    const did = await deps.db.transaction().execute((trx) => claimAndQueue(trx, deps.clock, team, s, slot, content));
-    if (did) {
-      sent++;
-      hooks.onSent?.({ teamId: team.id, date: slot.date, slot: slot.slot, late });
-    }
+    out.push({ team, s, due, slot });
   }
-  return sent;
+  return out;
 }
 
 async function claimAndQueue(trx: Queryable, clock: Clock, team: repo.DigestTeam, s: repo.SettingsRow, slot: ReturnType<typeof digestSlot>, content: DigestContent) {

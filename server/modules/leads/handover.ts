@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { invalid, notFound } from '../../core/errors.js';
 import type { HandoverTable } from '../../core/entities.js';
 import { recordAudit } from '../audit/repo.js';
 import { mayAssign } from '../customers/rules.js';
@@ -14,21 +14,21 @@ import { inScope, scopeOf, type Actor } from '../org/scope.js';
 import { moveCustomer, moveDeal, moveTask, type Target } from './ownership.js';
 import * as repo from './repo.js';
 import type { HandoverBody } from './schema.js';
+import { authorize } from '../../core/policy.js';
 
-const MANAGERS = ['lead', 'regional_manager', 'director', 'admin'];
 
 export async function handover(db: Db, clock: Clock, actor: Actor, userId: string, body: HandoverBody) {
-  if (!MANAGERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'Only a manager hands over a seller’s work');
+  authorize(actor, 'customer.handover');
   return db.transaction().execute(async (trx) => {
     const leaver = await repo.findUser(trx, userId);
     if (!leaver || !inScope(scopeOf(actor), { ownerId: leaver.id, teamPath: leaver.team_path })) throw notFound('User');
     const recipients: Array<Target & { name: string }> = [];
     for (const [i, id] of body.to.entries()) {
       const field = `to.${i}`;
-      if (id === userId) throw invalid(field, 'cannot hand over to the leaving user');
+      if (id === userId) throw invalid(field, 'same_as_leaver');
       const user = await repo.findUser(trx, id);
-      if (!user) throw invalid(field, 'no such user');
-      if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) throw invalid(field, 'must be an active user in your team');
+      if (!user) throw invalid(field, 'not_found_user');
+      if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) throw invalid(field, 'assignee_not_allowed');
       recipients.push({ id: user.id, teamPath: user.team_path, teamId: user.team_id, name: user.display_name });
     }
 

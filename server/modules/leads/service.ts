@@ -1,31 +1,31 @@
 /** Lead settings (assignment rules, pool) and lead creation/import on top of the customers module. */
-import type { Db, Queryable } from '../../db/index.js';
+import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid } from '../../core/errors.js';
-import { requireRole } from '../../core/http.js';
+import { AppError, invalid, renderField, type Lang } from '../../core/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import { createCustomer } from '../customers/service.js';
 import type { Actor } from '../org/scope.js';
 import { checkCron } from '../rules/schedule.js';
 import { getCalendarSettings } from '../calendar/settings.js';
+import { presentAssignments } from './assignment.js';
+import { exclusiveSweep, sweepPool } from './pool.js';
 import * as repo from './repo.js';
 import type { AssignmentSettings, LeadBody, PoolSettings } from './schema.js';
-
-const MANAGERS = ['lead', 'regional_manager', 'director', 'admin'] as const;
+import { authorize } from '../../core/policy.js';
 
 export async function getSettings(db: Queryable, actor: Actor) {
-  requireRole(actor, MANAGERS);
+  authorize(actor, 'lead.readSettings');
   const s = await repo.loadSettings(db);
   return { assignment: s.assignment, pool: s.pool, updatedAt: s.updatedAt };
 }
 
 export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: AssignmentSettings) {
-  requireRole(actor, ['admin']);
+  authorize(actor, 'lead.configure');
   return db.transaction().execute(async (trx) => {
     for (const [i, rule] of input.rules.entries()) {
-      if (!(await repo.findTeam(trx, rule.teamId))) throw invalid(`rules.${i}.teamId`, 'no such team');
+      if (!(await repo.findTeam(trx, rule.teamId))) throw invalid(`rules.${i}.teamId`, 'not_found_team');
     }
-    if (input.defaultTeamId && !(await repo.findTeam(trx, input.defaultTeamId))) throw invalid('defaultTeamId', 'no such team');
+    if (input.defaultTeamId && !(await repo.findTeam(trx, input.defaultTeamId))) throw invalid('defaultTeamId', 'not_found_team');
     const before = (await repo.loadSettings(trx)).assignment;
     await repo.saveSettings(trx, clock, actor.id, { assignment: input });
     await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'assignment', action: 'update', actorId: actor.id, before, after: input });
@@ -34,11 +34,11 @@ export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: A
 }
 
 export async function putPool(db: Db, clock: Clock, actor: Actor, input: PoolSettings, defaultTimeZone: string) {
-  requireRole(actor, ['admin']);
+  authorize(actor, 'pool.configure');
   return db.transaction().execute(async (trx) => {
     const { timeZone } = await getCalendarSettings(trx, defaultTimeZone);
     const cronError = checkCron(input.cron, timeZone);
-    if (cronError) throw invalid('cron', cronError);
+    if (cronError) throw invalid('cron', 'invalid_cron', undefined, cronError);
     const before = (await repo.loadSettings(trx)).pool;
     await repo.saveSettings(trx, clock, actor.id, { pool: input });
     await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'pool', action: 'update', actorId: actor.id, before, after: input });
@@ -54,7 +54,7 @@ export async function createLead(db: Db, clock: Clock, actor: Actor, input: Lead
  * Import: each row is created in its own transaction so one duplicate or bad row does not undo the others; rows
  * earlier in the same file count as existing for later ones.
  */
-export async function importLeads(db: Db, clock: Clock, actor: Actor, items: LeadBody[]) {
+export async function importLeads(db: Db, clock: Clock, actor: Actor, items: LeadBody[], lang: Lang = 'zh') {
   const results: Array<Record<string, unknown>> = [];
   for (const [index, item] of items.entries()) {
     try {
@@ -64,12 +64,24 @@ export async function importLeads(db: Db, clock: Clock, actor: Actor, items: Lea
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'DUPLICATE_CUSTOMER') {
         const extra = error.extra ?? {};
-        results.push({ index, status: 'duplicate', customer: extra.customer, owner: extra.owner, matchedOn: extra.matchedOn, message: error.message });
+        results.push({ index, status: 'duplicate', customer: extra.customer, owner: extra.owner, matchedOn: extra.matchedOn, message: error.text(lang) });
       } else {
-        results.push({ index, status: 'error', code: error.code, message: error.message, fields: (error.fields ?? []).map((f) => ({ ...f, field: `items.${index}.${f.field}` })) });
+        results.push({ index, status: 'error', code: error.code, message: error.text(lang), fields: (error.fields ?? []).map((f) => renderField({ ...f, field: `items.${index}.${f.field}` }, lang)) });
       }
     }
   }
   const count = (status: string) => results.filter((r) => r.status === status).length;
   return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };
+}
+
+/** The admin's "sweep now" button: the same sweep the schedule runs. */
+export async function sweepPoolNow(db: Db, dialect: Dialect, clock: Clock, actor: Actor) {
+  authorize(actor, 'pool.sweep');
+  return { returned: await exclusiveSweep(db, dialect, async (trx) => sweepPool(trx, clock, (await repo.loadSettings(trx)).pool)) };
+}
+
+/** Assignment history: managers see their subtree, org-wide readers everything. */
+export async function listAssignments(db: Queryable, actor: Actor, query: { customerId?: string; page: number; pageSize: number }) {
+  authorize(actor, 'lead.readAssignments');
+  return presentAssignments(db, actor, query);
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../org/scope.js';
 import * as repo from './repo.js';
 import type { InboxQuery, OutboxQuery } from './schema.js';
+import { authorize, type AnyActor } from '../../core/policy.js';
 
 export function listInbox(deps: Deps, actor: Actor, query: InboxQuery) {
   return repo.listInbox(deps.db, actor.id, query);
@@ -22,16 +23,18 @@ export async function markAllRead(deps: Deps, actor: Actor) {
   return { updated, unread: 0 };
 }
 
-export function listOutbox(deps: Deps, query: OutboxQuery) {
+export function listOutbox(deps: Deps, actor: AnyActor, query: OutboxQuery) {
+  authorize(actor, 'outbox.manage');
   return repo.listOutbox(deps.db, query);
 }
 
 /** The dead-letter "retry" button: back to pending, due now, with a fresh attempt budget. */
-export async function retryOutbox(deps: Deps, actor: Actor, id: string) {
+export async function retryOutbox(deps: Deps, actor: AnyActor, id: string) {
+  authorize(actor, 'outbox.manage');
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findOutbox(trx, id);
     if (!row) throw notFound('Outbox message');
-    if (row.status === 'sent') throw new AppError('INVALID_STATE', 'This message was already delivered');
+    if (row.status === 'sent') throw new AppError('INVALID_STATE', 'already_delivered');
     const now = deps.clock.now().toISOString();
     await trx
       .updateTable('outbox')

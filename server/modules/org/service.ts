@@ -8,21 +8,24 @@ import { hashPassword } from '../auth/passwords.js';
 import { endCredentials } from '../auth/repo.js';
 import { childPath } from './scope.js';
 import * as repo from './repo.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 export const TEAM_KINDS = ['company', 'region', 'store', 'team'] as const;
 
 export async function createTeam(
   db: Db,
   clock: Clock,
-  actorId: string | null,
+  actor: AnyActor,
   input: { name: string; kind: (typeof TEAM_KINDS)[number]; parentId?: string | null; id?: string },
 ) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const id = input.id ?? newId();
     let path = `/${id}/`;
     if (input.parentId) {
       const parent = await repo.findTeam(trx, input.parentId);
-      if (!parent) throw invalid('parentId', 'no such team');
+      if (!parent) throw invalid('parentId', 'not_found_team');
       path = childPath(parent.path, id);
     }
     const team = { id, parent_id: input.parentId ?? null, name: input.name, kind: input.kind, path, created_at: clock.now().toISOString() };
@@ -43,14 +46,16 @@ export interface NewUser {
   id?: string;
 }
 
-export async function createUser(db: Db, clock: Clock, actorId: string | null, input: NewUser) {
-  if (!ROLES.includes(input.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
+export async function createUser(db: Db, clock: Clock, actor: AnyActor, input: NewUser) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
+  if (!ROLES.includes(input.role)) throw invalid('role', 'unknown_value', { values: ROLES.join(', ') });
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const team = await repo.findTeam(trx, input.teamId);
-    if (!team) throw invalid('teamId', 'no such team');
+    if (!team) throw invalid('teamId', 'not_found_team');
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', `username: "${input.username}" is taken`, { fields: [{ field: 'username', message: 'already taken' }] });
+    if (taken) throw new AppError('CONFLICT', 'username_taken', { params: { username: input.username }, fields: [{ field: 'username', code: 'taken' }] });
     const now = clock.now().toISOString();
     const id = input.id ?? newId();
     await trx
@@ -91,7 +96,9 @@ export interface UserPatch {
   password?: string;
 }
 
-export async function updateUser(db: Db, clock: Clock, actorId: string, id: string, patch: UserPatch) {
+export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: string, patch: UserPatch) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return db.transaction().execute(async (trx) => {
     const user = await repo.findUser(trx, id);
@@ -104,7 +111,7 @@ export async function updateUser(db: Db, clock: Clock, actorId: string, id: stri
     if (patch.active !== undefined) next.active = patch.active ? 1 : 0;
     if (patch.teamId !== undefined && patch.teamId !== user.team_id) {
       const team = await repo.findTeam(trx, patch.teamId);
-      if (!team) throw invalid('teamId', 'no such team');
+      if (!team) throw invalid('teamId', 'not_found_team');
       next.team_id = team.id;
       next.team_path = team.path;
       await repo.moveOwnedRecords(trx, id, team.path);

@@ -5,7 +5,7 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { PipelinesTable } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { AppError, invalid, notFound, yamlInvalid, type FieldError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
@@ -13,6 +13,7 @@ import type { PipelineDefinition } from './definition.js';
 import * as repo from './repo.js';
 import { listTemplates, loadTemplate } from './templates.js';
 import { definitionToYaml, validatePipelineYaml, type YamlError } from './yaml.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 export { listTemplates, validatePipelineYaml };
 import { presentPipeline } from './presenter.js';
@@ -25,7 +26,7 @@ export async function getPipeline(db: Queryable, idOrKey: string) {
 }
 
 function conflictKey(key: string) {
-  return new AppError('CONFLICT', `key: a pipeline "${key}" already exists`, { fields: [{ field: 'key', message: 'already used by another pipeline' }] });
+  return new AppError('CONFLICT', 'pipeline_key_taken', { params: { key }, fields: [{ field: 'key', code: 'taken' }] });
 }
 
 async function createPipeline(
@@ -70,8 +71,9 @@ async function replaceDefinition(trx: Queryable, clock: Clock, actorId: string |
   const counts = await repo.countDealsInStages(trx, row.id, removed.map((s) => s.key));
   const blocked = removed.filter((s) => (counts.get(s.key) ?? 0) > 0);
   if (blocked.length > 0) {
-    const fields = blocked.map((s) => ({ field: 'stages', message: `stage "${s.key}" (${s.name}) still holds ${counts.get(s.key)} deal(s); move them first` }));
-    throw new AppError('INVALID_STATE', `Cannot remove stage ${blocked.map((s) => `"${s.key}" (${s.name})`).join(', ')}: it still holds deals`, {
+    const fields: FieldError[] = blocked.map((s) => ({ field: 'stages', code: 'stage_holds_deals', params: { stage: `${s.key} (${s.name})`, count: counts.get(s.key) ?? 0 } }));
+    throw new AppError('INVALID_STATE', 'stages_hold_deals', {
+      params: { stages: blocked.map((s) => `"${s.key}" (${s.name})`).join(', ') },
       fields,
       extra: { stages: blocked.map((s) => s.key) },
     });
@@ -84,7 +86,9 @@ async function replaceDefinition(trx: Queryable, clock: Clock, actorId: string |
   return { id: row.id, key: def.key, version };
 }
 
-export async function updatePipeline(db: Db, clock: Clock, actorId: string | null, idOrKey: string, def: PipelineDefinition) {
+export async function updatePipeline(db: Db, clock: Clock, actor: AnyActor, idOrKey: string, def: PipelineDefinition) {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const row = await getPipeline(trx, idOrKey);
     await replaceDefinition(trx, clock, actorId, row, def);
@@ -96,15 +100,14 @@ export async function updatePipeline(db: Db, clock: Clock, actorId: string | nul
 export async function importPipelineYaml(
   db: Db,
   clock: Clock,
-  actorId: string | null,
+  actor: AnyActor,
   text: string,
 ): Promise<{ id: string; key: string; created: boolean }> {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   const result = validatePipelineYaml(text);
   if (!result.ok) {
-    const first = result.errors[0];
-    throw new AppError('YAML_INVALID', `The YAML has ${result.errors.length} error(s); first at line ${first.line}, column ${first.column}: ${first.path ? `${first.path}: ` : ''}${first.message}`, {
-      extra: { errors: result.errors },
-    });
+    throw yamlInvalid(result.errors);
   }
   const def = result.definition;
   return db.transaction().execute(async (trx) => {
@@ -127,17 +130,21 @@ export async function exportPipelineYaml(db: Queryable, idOrKey: string): Promis
 export async function installTemplate(
   db: Db,
   clock: Clock,
-  actorId: string | null,
+  actor: AnyActor,
   templateKey: string,
   options: { key?: string; name?: string } = {},
 ): Promise<{ id: string; key: string }> {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   const template = loadTemplate(templateKey);
-  if (!template) throw invalid('template', `no template "${templateKey}"; one of ${listTemplates().map((t) => t.key).join(', ')}`);
+  if (!template) throw invalid('template', 'unknown_value', { values: listTemplates().map((t) => t.key).join(', ') });
   const def: PipelineDefinition = { ...template, key: options.key ?? template.key, name: options.name ?? template.name };
   return db.transaction().execute((trx) => createPipeline(trx, clock, actorId, def, templateKey, 'template'));
 }
 
-export async function copyPipeline(db: Db, clock: Clock, actorId: string | null, idOrKey: string, input: { key: string; name: string; nameEn?: string }) {
+export async function copyPipeline(db: Db, clock: Clock, actor: AnyActor, idOrKey: string, input: { key: string; name: string; nameEn?: string }) {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const source = await getPipeline(trx, idOrKey);
     const def: PipelineDefinition = { ...repo.definitionOf(source), key: input.key, name: input.name };

@@ -20,6 +20,7 @@ import { linkFor, ownerOf, type RuleRecord } from './context.js';
 import { recordOf, ruleSpecOf } from '../../core/entities.js';
 import { ACTION_CONFIGS, SETTABLE_FIELDS, type ActionType, type RuleEntity } from './definition.js';
 import { interpolate } from './template.js';
+import { redactForRole } from '../../core/redact.js';
 
 /** Carried in the payload of every event a rule emits, so the engine can refuse to retrigger the same rule. */
 export interface RuleSource {
@@ -55,6 +56,12 @@ async function recipients(env: ActionEnv, specs: string[]): Promise<string[]> {
   return ids;
 }
 
+/** The context as `userId` may see it: texts addressed to a person never carry fields hidden from them. */
+async function contextFor(env: ActionEnv, userId: string): Promise<Record<string, unknown>> {
+  const user = await env.db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+  return user ? redactForRole(user.role, env.context) : env.context;
+}
+
 async function dueAt(env: ActionEnv, due: { hours?: number; workingDays?: number } | undefined): Promise<string | null> {
   if (!due) return null;
   const calendar = await env.calendar();
@@ -73,13 +80,13 @@ async function createTasks(env: ActionEnv, config: { title: string; assignee: st
   let assignees = await recipients(env, [config.assignee]);
   const owner = ownerOf(env.record);
   if (kind === 'followup' && owner) assignees = assignees.filter((id) => id !== owner.id);
-  const title = interpolate(config.title, env.context);
   const due = await dueAt(env, config.due);
   const links = recordLinks(env.entity, env.record);
   const now = env.clock.now().toISOString();
   const created: string[] = [];
   for (const assigneeId of assignees.slice(0, 20)) {
-    const user = await env.db.selectFrom('users').select(['id', 'team_path']).where('id', '=', assigneeId).executeTakeFirstOrThrow();
+    const user = await env.db.selectFrom('users').select(['id', 'team_path', 'role']).where('id', '=', assigneeId).executeTakeFirstOrThrow();
+    const title = interpolate(config.title, redactForRole(user.role, env.context));
     const id = newId();
     const row = {
       id,
@@ -116,13 +123,14 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const link = config.link ? interpolate(config.link, env.context) : env.entity && env.record ? linkFor(env.entity, env.record) : undefined;
     let created = 0;
     for (const userId of users) {
+      const context = await contextFor(env, userId);
       const result = await enqueueNotification(env.db, env.clock, {
         idempotencyKey: `rule:${env.rule.id}:${env.causeId}:${env.index}:${userId}`,
         userId,
-        title: interpolate(config.title, env.context),
-        titleEn: config.titleEn ? interpolate(config.titleEn, env.context) : undefined,
-        body: interpolate(config.body ?? '', env.context),
-        bodyEn: config.bodyEn ? interpolate(config.bodyEn, env.context) : undefined,
+        title: interpolate(config.title, context),
+        titleEn: config.titleEn ? interpolate(config.titleEn, context) : undefined,
+        body: interpolate(config.body ?? '', context),
+        bodyEn: config.bodyEn ? interpolate(config.bodyEn, context) : undefined,
         link,
         subject: env.entity && env.record ? { type: env.entity, id: env.record.id } : undefined,
         channels: config.channels,

@@ -5,11 +5,13 @@
  */
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
-import { AppError, notFound, type FieldError } from '../../core/errors.js';
+import { AppError, notFound, yamlInvalid, type FieldError } from '../../core/errors.js';
+import { fieldErrorsOf } from '../../core/validation.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
 import type { RuleRunsTable, RulesTable } from '../../db/schema.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
 import { definitionOf as pipelineDefinitionOf } from '../pipelines/repo.js';
 import { definitionToYaml, validateYamlWith, type YamlError } from '../pipelines/yaml.js';
@@ -64,11 +66,8 @@ export function presentRun(row: RuleRunsTable) {
   };
 }
 
-const fieldPath = (path: PropertyKey[]) => path.map(String).join('.');
-
-function issuesToError(issues: z.core.$ZodIssue[]): AppError {
-  const fields: FieldError[] = issues.map((i) => ({ field: fieldPath(i.path) || 'body', message: i.message }));
-  return new AppError('VALIDATION_FAILED', `Invalid rule: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields });
+function issuesToError(issues: z.core.$ZodIssue[], input: unknown): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, { fields: fieldErrorsOf(issues, '', input) });
 }
 
 /** Puts stored secrets back where the client sent the mask; a mask with nothing to keep is an error. */
@@ -80,7 +79,7 @@ function restoreSecrets(actions: RuleAction[], previous: RuleAction[] | null): F
     const sameUrl = webhooks.filter((w) => w.config.url === action.config.url);
     const kept = sameUrl.find((w) => w.i === i) ?? sameUrl[0];
     if (kept) action.config.secret = kept.config.secret;
-    else errors.push({ field: `actions.${i}.config.secret`, message: 'give the secret; the mask only keeps the stored secret of the same webhook URL' });
+    else errors.push({ field: `actions.${i}.config.secret`, code: 'masked_secret' });
   });
   return errors;
 }
@@ -102,18 +101,18 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
   });
   if (usernames.size) {
     const found = new Set((await db.selectFrom('users').select('username').where('username', 'in', [...usernames.keys()]).where('active', '=', 1).execute()).map((u) => u.username));
-    for (const [name, paths] of usernames) if (!found.has(name)) paths.forEach((field) => errors.push({ field, message: `no active user "${name}"` }));
+    for (const [name, paths] of usernames) if (!found.has(name)) paths.forEach((field) => errors.push({ field, code: 'not_found_user', params: { user: name } }));
   }
   const trigger = def.trigger;
   if (trigger.type === 'deal.stage_changed' && trigger.pipeline) {
     const filter = trigger.pipeline;
     const pipeline = await db.selectFrom('pipelines').selectAll().where((eb) => eb.or([eb('key', '=', filter), eb('id', '=', filter)])).executeTakeFirst();
-    if (!pipeline) errors.push({ field: 'trigger.pipeline', message: `no pipeline "${filter}"` });
+    if (!pipeline) errors.push({ field: 'trigger.pipeline', code: 'not_found_pipeline', params: { pipeline: filter } });
     else {
       const stages = new Set(pipelineDefinitionOf(pipeline).stages.map((s) => s.key));
       for (const side of ['from', 'to'] as const) {
         const stage = trigger[side];
-        if (stage && !stages.has(stage)) errors.push({ field: `trigger.${side}`, message: `pipeline "${pipeline.key}" has no stage "${stage}"; one of ${[...stages].join(', ')}` });
+        if (stage && !stages.has(stage)) errors.push({ field: `trigger.${side}`, code: 'not_found_stage', params: { stage, values: [...stages].join(', ') } });
       }
     }
   }
@@ -122,14 +121,14 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
     const { pipeline: key, stage } = action.config;
     const pipeline = await db.selectFrom('pipelines').selectAll().where('key', '=', key).where('archived', '=', 0).executeTakeFirst();
     if (!pipeline) {
-      errors.push({ field: `actions.${i}.config.pipeline`, message: `no active pipeline "${key}"` });
+      errors.push({ field: `actions.${i}.config.pipeline`, code: 'not_found_pipeline', params: { pipeline: key } });
       continue;
     }
     const stages = pipelineDefinitionOf(pipeline).stages;
     const open = stages.filter((s) => !s.terminal).map((s) => s.key);
     if (stage && !open.includes(stage)) {
-      const why = stages.some((s) => s.key === stage) ? `"${stage}" is a closing stage` : `pipeline "${key}" has no stage "${stage}"`;
-      errors.push({ field: `actions.${i}.config.stage`, message: `${why}; one of ${open.join(', ')}` });
+      const code = stages.some((s) => s.key === stage) ? 'closing_stage' : 'not_found_stage';
+      errors.push({ field: `actions.${i}.config.stage`, code, params: { stage, values: open.join(', ') } });
     }
   }
   return errors;
@@ -138,15 +137,15 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
 /** Validates a whole definition (zod + database references); throws 400 naming every bad field. */
 export async function parseRule(db: Queryable, timeZone: string, input: unknown, previous: RuleAction[] | null): Promise<RuleDefinition> {
   const parsed = ruleDefinitionSchema(timeZone).safeParse(input);
-  if (!parsed.success) throw issuesToError(parsed.error.issues);
+  if (!parsed.success) throw issuesToError(parsed.error.issues, input);
   const def = parsed.data as RuleDefinition;
   const errors = [...restoreSecrets(def.actions, previous), ...(await checkReferences(db, def))];
-  if (errors.length) throw new AppError('VALIDATION_FAILED', `Invalid rule: ${errors.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields: errors });
+  if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, { fields: errors });
   return def;
 }
 
 function conflictKey(key: string) {
-  return new AppError('CONFLICT', `key: a rule "${key}" already exists`, { fields: [{ field: 'key', message: 'already used by another rule' }] });
+  return new AppError('CONFLICT', 'rule_key_taken', { params: { key }, fields: [{ field: 'key', code: 'taken' }] });
 }
 
 const auditView = (def: RuleDefinition) => ({ ...def, actions: mask(def.actions) });
@@ -204,12 +203,16 @@ export async function getRule(db: Queryable, idOrKey: string) {
   return row;
 }
 
-export async function createRule(deps: RuleDeps, actorId: string, input: unknown) {
+export async function createRule(deps: RuleDeps, actor: AnyActor, input: unknown) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   const def = await parseRule(deps.db, deps.timeZone, input, null);
   return presentRule(await deps.db.transaction().execute((trx) => insertRule(trx, deps.clock, actorId, def, 'api')));
 }
 
-export async function updateRule(deps: RuleDeps, actorId: string, idOrKey: string, patch: RulePatch) {
+export async function updateRule(deps: RuleDeps, actor: AnyActor, idOrKey: string, patch: RulePatch) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   return deps.db.transaction().execute(async (trx) => {
     const row = await getRule(trx, idOrKey);
     const before = repo.definitionOf(row);
@@ -224,7 +227,9 @@ export async function updateRule(deps: RuleDeps, actorId: string, idOrKey: strin
   });
 }
 
-export async function deleteRule(deps: RuleDeps, actorId: string, idOrKey: string) {
+export async function deleteRule(deps: RuleDeps, actor: AnyActor, idOrKey: string) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   await deps.db.transaction().execute(async (trx) => {
     const row = await getRule(trx, idOrKey);
     await repo.deleteRule(trx, row.id);
@@ -232,14 +237,28 @@ export async function deleteRule(deps: RuleDeps, actorId: string, idOrKey: strin
   });
 }
 
-export async function listRuleRuns(db: Queryable, idOrKey: string, query: { status?: string; page: number; pageSize: number }) {
+/** Rules carry webhook URLs and reach every record: read by `rule.read`, written by `rule.manage`. */
+export async function listRules(db: Queryable, actor: AnyActor, filter: { enabled?: boolean; triggerType?: string }) {
+  authorize(actor, 'rule.read');
+  const rows = await repo.listRules(db, filter);
+  return { items: rows.map(presentRule), total: rows.length };
+}
+
+export async function readRule(db: Queryable, actor: AnyActor, idOrKey: string) {
+  authorize(actor, 'rule.read');
+  return presentRule(await getRule(db, idOrKey));
+}
+
+export async function listRuleRuns(db: Queryable, actor: AnyActor, idOrKey: string, query: { status?: string; page: number; pageSize: number }) {
+  authorize(actor, 'rule.read');
   const row = await getRule(db, idOrKey);
   const { rows, total } = await repo.listRuns(db, row.id, { status: query.status }, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   return { items: rows.map(presentRun), total };
 }
 
 /** The YAML document of a rule (secrets masked); importing it back gives the same rule. */
-export async function exportRuleYaml(db: Queryable, idOrKey: string): Promise<{ key: string; text: string }> {
+export async function exportRuleYaml(db: Queryable, actor: AnyActor, idOrKey: string): Promise<{ key: string; text: string }> {
+  authorize(actor, 'rule.read');
   const row = await getRule(db, idOrKey);
   const def = repo.definitionOf(row);
   const header = `actionflow rule "${row.key}" (version ${row.version})\nImport with: POST /api/rules/import (webhook secrets are masked; the mask keeps the stored secret)`;
@@ -248,19 +267,21 @@ export async function exportRuleYaml(db: Queryable, idOrKey: string): Promise<{ 
   return { key: row.key, text: definitionToYaml(doc as never, header) };
 }
 
+/** Validation as a reader asks for it (the editor's "check" button). */
+export function checkRuleYaml(actor: AnyActor, timeZone: string, text: string) {
+  authorize(actor, 'rule.read');
+  return validateRuleYaml(timeZone, text);
+}
+
 export function validateRuleYaml(timeZone: string, text: string) {
   return validateYamlWith(text, ruleDefinitionSchema(timeZone), 'the document must be a mapping with key, name, trigger and actions');
 }
 
-function yamlInvalid(errors: YamlError[]) {
-  const first = errors[0];
-  return new AppError('YAML_INVALID', `The YAML has ${errors.length} error(s); first at line ${first.line}, column ${first.column}: ${first.path ? `${first.path}: ` : ''}${first.message}`, {
-    extra: { errors },
-  });
-}
 
 /** Creates the rule, or updates the one with the same key. Invalid YAML → 422 YAML_INVALID with line-precise errors. */
-export async function importRuleYaml(deps: RuleDeps, actorId: string, text: string) {
+export async function importRuleYaml(deps: RuleDeps, actor: AnyActor, text: string) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   const result = validateRuleYaml(deps.timeZone, text);
   if (!result.ok) throw yamlInvalid(result.errors);
   return deps.db.transaction().execute(async (trx) => {

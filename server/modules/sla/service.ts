@@ -7,6 +7,7 @@ import { scopeFilter } from '../org/scope-sql.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { liveTimersFor, type SubjectType } from './repo.js';
 import type { InterventionsQuery } from './schema.js';
+import { can } from '../../core/policy.js';
 
 export type SlaColour = 'on_time' | 'yellow' | 'red';
 export interface SlaState {
@@ -87,9 +88,9 @@ export async function listInterventions(db: Db, actor: Actor, query: Interventio
 export async function resolveIntervention(db: Db, clock: Clock, actor: Actor, id: string, note: string) {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('sla_interventions').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row || (row.user_id !== actor.id && actor.role !== 'admin')) throw notFound('Intervention');
+    if (!row || (row.user_id !== actor.id && !can(actor, 'intervention.resolveAny'))) throw notFound('Intervention');
     if (row.status !== 'open') {
-      throw new AppError('INVALID_STATE', 'This intervention is already resolved', { fields: [{ field: 'id', message: 'already resolved' }] });
+      throw new AppError('INVALID_STATE', 'intervention_resolved', { fields: [{ field: 'id', code: 'already_resolved' }] });
     }
     const now = clock.now().toISOString();
     await trx.updateTable('sla_interventions').set({ status: 'resolved', note, resolved_at: now, resolved_by: actor.id }).where('id', '=', id).execute();
