@@ -16,8 +16,8 @@ import {
   InboxOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
+import { useAbilities } from '../auth/abilities';
 import { InboxBell } from '../features/notifications/InboxBell';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
@@ -27,9 +27,8 @@ interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  adminOnly?: boolean;
-  /** Shown only to these roles. */
-  roles?: Role[];
+  /** Shown only to callers with this ability (GET /api/me/abilities). */
+  ability?: string;
   children?: NavItem[];
 }
 
@@ -41,13 +40,13 @@ const NAV: NavItem[] = [
   { path: '/appointments', label: 'nav.appointments', icon: <CalendarOutlined /> },
   { path: '/digests', label: 'nav.digests', icon: <BarChartOutlined /> },
   { path: '/pool', label: 'nav.pool', icon: <InboxOutlined /> },
-  { path: '/ownership-conflicts', label: 'nav.conflicts', icon: <SwapOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
-  { path: '/interventions', label: 'nav.interventions', icon: <AlertOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
+  { path: '/ownership-conflicts', label: 'nav.conflicts', icon: <SwapOutlined />, ability: 'conflict.resolve' },
+  { path: '/interventions', label: 'nav.interventions', icon: <AlertOutlined />, ability: 'intervention.view' },
   {
     path: '/admin',
     label: 'nav.admin',
     icon: <SettingOutlined />,
-    adminOnly: true,
+    ability: 'org.manage',
     children: [
       { path: '/admin/users', label: 'nav.adminUsers', icon: null },
       { path: '/admin/pipelines', label: 'nav.adminPipelines', icon: null },
@@ -71,7 +70,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const visible = NAV.filter((item) => (!item.adminOnly || me.role === 'admin') && (!item.roles || item.roles.includes(me.role)));
+  const abilities = useAbilities();
+  const visible = NAV.filter((item) => !item.ability || abilities.can(item.ability));
   const items: MenuProps['items'] = visible.map((item) => ({
     key: item.path,
     icon: item.icon,
