@@ -10,6 +10,7 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   CONFLICT: { status: 409, message: 'Conflicts with existing data' },
   DUPLICATE_CUSTOMER: { status: 409, message: 'This customer already exists' },
+  SWEEP_RUNNING: { status: 409, message: 'A pool sweep is already running; try again when it has finished' },
   POOL_NOT_AVAILABLE: { status: 409, message: 'This customer is no longer in the pool' },
   POOL_DAILY_LIMIT: { status: 422, message: 'You reached your daily limit of pool claims' },
   POOL_HOLD_LIMIT: { status: 422, message: 'You hold the maximum number of customers' },

@@ -9,13 +9,6 @@ export const YAML_CONSUMES = ['application/json', ...YAML_TYPES];
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Roles allowed on this route, checked before the body or query is validated (a non-admin learns nothing). */
-    roles?: readonly import('../db/schema.js').Role[];
-  }
-}
-
 function mediaType(header: string | undefined): string | null {
   if (!header) return null;
   return header.split(';')[0].trim().toLowerCase() || null;

@@ -19,6 +19,8 @@ export interface TestContext {
   config: AppConfig;
   /** Session cookie per username, logged in through the real endpoint. */
   as(username: string): Promise<Requester>;
+  /** A handle on the same database whose work is rolled back when destroyed (`tick --dry-run`). */
+  rehearse(): TestContext['db'];
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function setupTestApp(options: { start?: string; loginMax?: number;
     org,
     config,
     as,
+    rehearse: () => database.rehearse(),
     close: async () => {
       await app.close();
       await database.drop();

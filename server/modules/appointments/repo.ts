@@ -103,6 +103,11 @@ export async function updateIfStatus(db: Queryable, id: string, statuses: string
  * is re-checked on the locked row, and PostgreSQL skips rows another process holds, so each appointment is marked
  * (and its manager notified) by exactly one process; SQLite serialises writers.
  */
+export async function earliestNoShowDue(db: Queryable, asOf: string): Promise<string | null> {
+  const row = await db.selectFrom('appointments').select('no_show_due_at').where('status', '=', 'booked').where('no_show_due_at', '<=', asOf).orderBy('no_show_due_at').limit(1).executeTakeFirst();
+  return row?.no_show_due_at ?? null;
+}
+
 export async function claimDueNoShows(db: Queryable, dialect: Dialect, now: string, limit: number) {
   let due = db.selectFrom('appointments').select('id').where('status', '=', 'booked').where('no_show_due_at', '<=', now).orderBy('no_show_due_at').limit(limit);
   if (dialect === 'postgres') due = due.forUpdate().skipLocked();

@@ -29,7 +29,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.put(
     '/api/lead-assignment',
-    { schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings } },
+    { config: { ability: 'lead.configure' }, schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings } },
     async (req) => service.putAssignment(db, clock, actorOf(req), req.body),
   );
   app.get(
@@ -85,11 +85,11 @@ export async function leadRoutes(app: App, deps: Deps) {
     actorOf(req);
     return (await loadSettings(db)).pool;
   });
-  app.put('/api/pool/settings', { schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings } }, async (req) =>
+  app.put('/api/pool/settings', { config: { ability: 'pool.configure' }, schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings } }, async (req) =>
     service.putPool(db, clock, actorOf(req), req.body, config.timeZone),
   );
-  app.post('/api/pool/sweep', { schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) =>
-    service.sweepPoolNow(db, clock, actorOf(req)),
+  app.post('/api/pool/sweep', { config: { ability: 'pool.sweep' }, schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) =>
+    service.sweepPoolNow(db, deps.dialect, clock, actorOf(req)),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 /** Lead settings (assignment rules, pool) and lead creation/import on top of the customers module. */
-import type { Db, Queryable } from '../../db/index.js';
+import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid } from '../../core/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -8,7 +8,7 @@ import type { Actor } from '../org/scope.js';
 import { checkCron } from '../rules/schedule.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { presentAssignments } from './assignment.js';
-import { sweepPool } from './pool.js';
+import { exclusiveSweep, sweepPool } from './pool.js';
 import * as repo from './repo.js';
 import type { AssignmentSettings, LeadBody, PoolSettings } from './schema.js';
 import { authorize } from '../../core/policy.js';
@@ -75,10 +75,9 @@ export async function importLeads(db: Db, clock: Clock, actor: Actor, items: Lea
 }
 
 /** The admin's "sweep now" button: the same sweep the schedule runs. */
-export async function sweepPoolNow(db: Db, clock: Clock, actor: Actor) {
+export async function sweepPoolNow(db: Db, dialect: Dialect, clock: Clock, actor: Actor) {
   authorize(actor, 'pool.sweep');
-  const { pool } = await repo.loadSettings(db);
-  return { returned: await db.transaction().execute((trx) => sweepPool(trx, clock, pool)) };
+  return { returned: await exclusiveSweep(db, dialect, async (trx) => sweepPool(trx, clock, (await repo.loadSettings(trx)).pool)) };
 }
 
 /** Assignment history: managers see their subtree, org-wide readers everything. */

@@ -50,7 +50,7 @@ export async function orgRoutes(app: App, deps: Deps) {
     };
   });
 
-  app.post('/api/teams', { schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody, response: responses({ 201: teamSchema }, [400, 403, 404]) } }, async (req, reply) => {
+  app.post('/api/teams', { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody, response: responses({ 201: teamSchema }, [400, 403, 404]) } }, async (req, reply) => {
     const actor = actorOf(req);
     const team = await createTeam(db, clock, actor, req.body);
     reply.code(201);
@@ -68,7 +68,7 @@ export async function orgRoutes(app: App, deps: Deps) {
     return { items, total: items.length };
   });
 
-  app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody, response: responses({ 201: userSchema }, [400, 403, 409]) } }, async (req, reply) => {
+  app.post('/api/users', { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody, response: responses({ 201: userSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
     const user = await createUser(db, clock, actor, req.body);
     reply.code(201);
@@ -77,7 +77,7 @@ export async function orgRoutes(app: App, deps: Deps) {
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody, response: responses({ 200: userSchema }, [400, 403, 404]) } },
+    { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody, response: responses({ 200: userSchema }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
       return updateUser(db, clock, actor, req.params.id, req.body);

@@ -46,6 +46,8 @@ export class AbandonRun extends Error {}
 export interface EngineHooks {
   /** Called after each action of a run, still inside its transaction. */
   afterAction?(info: { ruleKey: string; causeId: string; index: number; db: Queryable }): void | Promise<void>;
+  /** Called after a scheduled run committed (for `tick`). */
+  onScheduled?(ruleKey: string, scheduledFor: string): void;
 }
 
 export interface EngineDeps {
@@ -238,7 +240,10 @@ export async function runScheduledRules(deps: EngineDeps, hooks: EngineHooks = {
       entityId: null,
     };
     const did = await deps.db.transaction().execute((trx) => runRule(trx, deps, calendarLoader(trx, timeZone), row, cause, hooks));
-    if (did) ran++;
+    if (did) {
+      ran++;
+      hooks.onScheduled?.(row.key, scheduledFor);
+    }
   }
   return ran;
 }
