@@ -4,6 +4,7 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
+import { indexable, SHORT_QUERY_TOTAL_CAP } from '../search/match.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
@@ -56,6 +57,8 @@ export async function listCustomers(db: Queryable, clock: Clock, actor: Actor, q
     clock,
     key: `customers ${JSON.stringify([scope, filter])}`,
     exact: query.exactTotal,
+    // Short queries have no index: counting far would scan the table, so only a small total is exact.
+    cap: query.q?.trim() && !indexable(query.q.trim()) ? SHORT_QUERY_TOTAL_CAP : undefined,
     capped: (n) => repo.countCustomers(db, scope, filter, n),
     full: () => repo.countCustomers(db, scope, filter),
   });

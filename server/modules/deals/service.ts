@@ -8,6 +8,7 @@ import { AppError, invalid, notFound, type FieldError } from '../../core/errors.
 import { emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
+import { indexable, SHORT_QUERY_TOTAL_CAP } from '../search/match.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
@@ -57,6 +58,8 @@ export async function listDeals(db: Queryable, clock: Clock, actor: Actor, query
     clock,
     key: `deals ${JSON.stringify([scope, filters])}`,
     exact: query.exactTotal,
+    // Short queries have no index: counting far would scan the table, so only a small total is exact.
+    cap: query.q?.trim() && !indexable(query.q.trim()) ? SHORT_QUERY_TOTAL_CAP : undefined,
     capped: (n) => repo.countDeals(db, scope, filters, n),
     full: () => repo.countDeals(db, scope, filters),
   });

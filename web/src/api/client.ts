@@ -81,6 +81,10 @@ export const api = {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Large lists: `total` is an estimate (ask `exactTotal=true` for the count). */
+  totalIsEstimate?: boolean;
+  /** Cursor of the next page, when the list pages by cursor. */
+  nextCursor?: string | null;
 }
 
 /** Human message of any error, preferring the server's per-field messages. */
