@@ -5,8 +5,8 @@
  * the `{ error: { code, message } }` shape; every 2xx matches the declared response schema (ajv, the validator
  * Fastify already brings). Used by tests/api/fuzz.test.ts (fixed seed, few runs) and `npm run fuzz` (long runs).
  */
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv, type ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import type { App } from '../../server/core/http.js';
 
@@ -122,11 +122,13 @@ const SKIP = new Set(['post /api/auth/logout', 'post /api/me/password', 'post /a
  */
 export async function fuzzOperations(
   app: App,
-  send: (req: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }) => Promise<{ statusCode: number; body: string }>,
+  send: (req: { method: string; url: string; payload?: string; headers?: Record<string, string> }) => Promise<{ statusCode: number; body: string }>,
   options: { runs: number; seed: number; ids: string[] },
 ): Promise<FuzzTotals> {
   const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Record<string, unknown> & { paths: Record<string, Record<string, Operation>> };
   const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
+  // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext.
+  const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv) => Ajv;
   addFormats(ajv);
   ajv.addSchema({ ...doc, $id: 'openapi.json' });
   const totals: FuzzTotals = { operations: 0, requests: 0, status5xx: 0, badErrorShape: 0, schemaMismatch: 0, failures: [] };
@@ -151,7 +153,7 @@ export async function fuzzOperations(
         fc.asyncProperty(arb, async (req) => {
           totals.requests++;
           const headers: Record<string, string> = {};
-          let payload: unknown;
+          let payload: string | undefined;
           if (req.body !== undefined) {
             headers['content-type'] = req.contentType ?? 'application/json';
             payload = typeof req.body === 'string' && req.contentType ? req.body : JSON.stringify(req.body);
