@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { App as AntApp, Button, Card, DatePicker, Empty, Form, Input, List, Select, Space, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError } from '../../api/client';
+import { useFormErrors } from '../forms/useFormErrors';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
@@ -118,6 +118,7 @@ function SettingsCard({ team }: { team: string }) {
   const { message } = AntApp.useApp();
   const settings = useDigestSettings(team, true);
   const save = useSaveDigestSettings(team);
+  const formErrors = useFormErrors(save.error);
   const [cron, setCron] = useState('');
   const [enabled, setEnabled] = useState(true);
   useEffect(() => {
@@ -127,7 +128,7 @@ function SettingsCard({ team }: { team: string }) {
     }
   }, [settings.data]);
   if (!settings.data) return null;
-  const fieldError = (field: string) => (save.error instanceof ApiError ? save.error.body.fields?.find((f) => f.field === field)?.message : undefined);
+  const fieldError = (field: string) => formErrors.at(field);
   return (
     <Card size="small" title={t('digest.settings')} style={{ maxWidth: 520 }}>
       <Form layout="vertical" onFinish={() => save.mutate({ cron, enabled }, { onSuccess: () => message.success(t('digest.saved')) })}>

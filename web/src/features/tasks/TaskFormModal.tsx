@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, type FieldError, type Page } from '../../api/client';
+import { api, type Page } from '../../api/client';
 import type { Deal, Task } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n';
 import { dayjs, ORG_TZ, toOrgTime } from '../../lib/format';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { FormError } from '../forms/FormError';
-import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
+import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { assignableTeam, mayAssignOthers, UserSelect } from '../forms/UserSelect';
 
 interface Values {
@@ -40,13 +40,12 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
-  const [leftover, setLeftover] = useState<FieldError[]>([]);
   const pickedCustomer = Form.useWatch('customerId', form);
   const canAssign = mayAssignOthers(me);
 
   useEffect(() => {
     if (!open) return;
-    setLeftover([]);
+    save.reset();
     form.setFieldsValue(
       task
         ? { title: task.title, assigneeId: task.assigneeId, dueAt: fromIso(task.dueAt), customerId: task.customerId ?? null, dealId: task.dealId ?? null }
@@ -85,8 +84,8 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
       client.invalidateQueries({ queryKey: ['tasks'] });
       onClose();
     },
-    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver(['title', 'assigneeId', 'dueAt', 'customerId', 'dealId'], []))),
   });
+  const formErrors = useFormErrors(save.error, { form, resolve: fieldResolver(['title', 'assigneeId', 'dueAt', 'customerId', 'dealId'], []) });
 
   return (
     <Modal
@@ -132,7 +131,7 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
             data-testid="task-deal"
           />
         </Form.Item>
-        <FormError error={save.error} leftover={leftover} />
+        <FormError errors={formErrors} />
       </Form>
     </Modal>
   );
