@@ -7,12 +7,8 @@
 import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { Database } from '../../db/schema.js';
+import { likePattern } from '../../core/like.js';
 import { normalizePhone } from './normalize.js';
-
-/** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Shortest query the trigram indexes answer. */
 export const MIN_INDEXED_CHARS = 3;

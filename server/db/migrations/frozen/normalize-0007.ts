@@ -1,10 +1,10 @@
 /**
- * The duplicate keys exactly as 0007 computed them, copied here when the migration was frozen: a migration never
- * imports live module code, so changing the normaliser later (customers/normalize.ts) cannot rewrite history.
- * Later changes to the keys need their own migration.
+ * Frozen copy of the normalisers as they were when migration 0007 backfilled `name_normalized` and
+ * `phone_normalized` (modules/leads/normalize.ts at that time). A migration must give the same result forever, so
+ * it never imports live module code, which keeps changing.
  */
 /** Full-width ASCII (Ａ-Ｚ, ０-９, （）, ＋ …) and the ideographic space become their half-width forms. */
-function toHalfWidth(text: string): string {
+export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
