@@ -9,6 +9,7 @@ import { testMessage } from '../notifications/templates.js';
 import { deliverMessage, type DeliverOptions } from './deliver.js';
 import * as repo from './repo.js';
 import { KIND_SHAPES, type ChannelBody, type ChannelKind, type ChannelPatch, type ChannelTestBody } from './schema.js';
+import { presentChannel } from './presenter.js';
 
 function fieldErrors(prefix: string, error: ZodError): AppError {
   const fields = error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
@@ -31,10 +32,10 @@ async function checkTeam(deps: Deps, teamId: string | null | undefined) {
 }
 
 /** What the audit trail keeps: never the secrets themselves. */
-const auditView = (c: repo.LoadedChannel) => repo.presentChannel(c);
+const auditView = (c: repo.LoadedChannel) => presentChannel(c);
 
 export async function listChannels(deps: Deps) {
-  const items = (await repo.listChannels(deps.db)).map(repo.presentChannel);
+  const items = (await repo.listChannels(deps.db)).map(presentChannel);
   return { items, total: items.length };
 }
 
@@ -65,7 +66,7 @@ export async function createChannel(deps: Deps, actor: Actor, input: ChannelBody
     });
     const created = (await repo.findChannel(trx, id))!;
     await recordAudit(trx, deps.clock, { entity: 'channel', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
-    return repo.presentChannel(created);
+    return presentChannel(created);
   });
 }
 
@@ -99,7 +100,7 @@ export async function updateChannel(deps: Deps, actor: Actor, id: string, input:
       before: auditView(before),
       after: { ...auditView(after), ...(changedSecrets.length ? { secretsChanged: changedSecrets } : {}) },
     });
-    return repo.presentChannel(after);
+    return presentChannel(after);
   });
 }
 
