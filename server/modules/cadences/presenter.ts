@@ -7,7 +7,7 @@ import { z } from 'zod';
 const cadenceRef = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
 
 const stepGuidance = {
-  offset: z.number(),
+  offset: z.string().describe('T+<days> or T-<days>'),
   unit: z.string(),
   at: z.string().nullable(),
   action: z.string(),
@@ -28,7 +28,7 @@ export const cadenceSchema = z
     nameEn: z.string(),
     version: z.number().int(),
     definition: z.looseObject({ key: z.string(), name: z.string() }),
-    steps: z.array(z.looseObject({ key: z.string(), offset: z.number(), title: z.string() })),
+    steps: z.array(z.looseObject({ key: z.string(), offset: z.string(), title: z.string() })),
     updatedAt: z.string(),
   })
   .meta({ id: 'Cadence' });
