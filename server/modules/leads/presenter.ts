@@ -10,7 +10,7 @@ export const poolSettingsOut = z.looseObject({}).meta({ id: 'PoolSettings' });
 
 export const leadSettingsSchema = z.object({ assignment: assignmentSettingsOut, pool: poolSettingsOut, updatedAt: z.string().nullable() });
 
-export const openPage = z.looseObject({ items: z.array(z.looseObject({ id: z.string().optional() })), total: z.number().int() });
+export const openPage = z.looseObject({ items: z.array(z.looseObject({ id: z.string().optional() })), total: z.number().int().optional() });
 
 export const leadImportSchema = z.object({
   created: z.number().int(),

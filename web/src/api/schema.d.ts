@@ -249,7 +249,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            checklist: {
+                                activityId: string;
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                complete: boolean;
+                                type: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -283,7 +321,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EffectRule"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -308,7 +357,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EffectRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -343,7 +421,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActivityChecklist"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -378,7 +476,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActivityChecklist"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -418,7 +545,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Appointment"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -446,11 +596,40 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CreatedAppointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -484,7 +663,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -522,7 +730,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -558,7 +804,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -602,7 +886,94 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            at: string;
+                            cancelledAt: string | null;
+                            checkedInAt: string | null;
+                            checkedInBy: string | null;
+                            consultant: components["schemas"]["UserRef"];
+                            createdAt: string;
+                            createdBy: string | null;
+                            customer: {
+                                id: string;
+                                name: string;
+                            };
+                            durationMinutes: number;
+                            /** @description Who calls the no-show back, once handed over */
+                            followUp: {
+                                dueAt: string | null;
+                                name: string;
+                                reassignedAt: string | null;
+                                reassignedBy: string | null;
+                                taskId: string | null;
+                                taskStatus: string | null;
+                                userId: string;
+                            } | null;
+                            id: string;
+                            late: boolean;
+                            noShowAt: string | null;
+                            noShowDueAt: string | null;
+                            note: string | null;
+                            phone: string;
+                            /** @enum {string} */
+                            status: "booked" | "arrived" | "no_show" | "cancelled";
+                            store: {
+                                id: string;
+                                name: string;
+                            };
+                            task: {
+                                assigneeId: string;
+                                dueAt: string;
+                                id: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -634,7 +1005,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                role: string;
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -673,7 +1074,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AppointmentStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1122,7 +1543,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Cadence"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1196,7 +1631,87 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1230,7 +1745,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Cadence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1261,12 +1805,41 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The YAML document */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1308,7 +1881,96 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1343,7 +2005,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CadenceStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1380,7 +2062,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadenceOpenStep"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1422,7 +2127,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definition?: {
+                                key: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1469,6 +2202,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1512,6 +2263,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         /** Replace the org calendar settings (admin); new SLA deadlines use them */
@@ -1549,6 +2309,33 @@ export interface paths {
                             updatedAt: string | null;
                             updatedBy: string | null;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1604,6 +2391,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1636,7 +2441,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Channel"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1673,11 +2501,40 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1711,7 +2568,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1753,7 +2648,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1791,7 +2724,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ChannelTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -2603,7 +3583,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            at?: string;
+                            cancelledTasks?: number;
+                            customerId: string;
+                            optOut: boolean;
+                            stoppedRuns?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -2624,7 +3639,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            at?: string;
+                            cancelledTasks?: number;
+                            customerId: string;
+                            optOut: boolean;
+                            stoppedRuns?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -2662,11 +3712,49 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OwnershipConflict"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -2984,7 +4072,39 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadenceRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3008,11 +4128,58 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CadenceRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3210,7 +4377,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Digest"][];
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3264,6 +4466,33 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         /** Change a store/team daily digest: cron such as "0 18 * * *", enabled, robot channel ids (null = the team's robots); admin, director, regional manager or lead */
@@ -3307,6 +4536,42 @@ export interface paths {
                             timeZone: string;
                             updatedAt: string | null;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3391,7 +4656,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            assignment: components["schemas"]["LeadAssignmentSettings"];
+                            pool: components["schemas"]["PoolSettings"];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3441,7 +4730,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["LeadAssignmentSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3480,7 +4798,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3533,11 +4889,49 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CustomerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3594,7 +4988,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            created: number;
+                            duplicates: number;
+                            errors: number;
+                            results: ({
+                                code?: string;
+                                customer?: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                id?: string;
+                                index: number;
+                                message?: string;
+                                owner?: {
+                                    id: string;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                ownerId?: string;
+                                /** @enum {string} */
+                                status: "created" | "duplicate" | "error";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3675,7 +5115,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Inbox"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3717,7 +5177,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3755,7 +5244,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3793,7 +5305,39 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3835,7 +5379,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OutboxItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3873,7 +5464,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3921,7 +5541,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OwnershipConflict"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -4810,7 +6477,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -4848,7 +6544,58 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            customerId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -4886,7 +6633,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -4920,7 +6696,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PoolSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -4966,7 +6753,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PoolSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5005,7 +6821,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            returned: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5040,7 +6887,39 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Rule"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5168,11 +7047,49 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5206,7 +7123,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5224,12 +7179,50 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5363,7 +7356,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5388,12 +7428,50 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The YAML document */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5433,7 +7511,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RuleRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5475,7 +7594,88 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Webhook secrets are masked */
+                            actions: components["schemas"]["RuleAction"][];
+                            /** @description json-logic condition, null when the rule always runs */
+                            conditions: unknown;
+                            created: boolean;
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            enabled: boolean;
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            trigger: components["schemas"]["RuleTrigger"];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Webhook secrets are masked */
+                            actions: components["schemas"]["RuleAction"][];
+                            /** @description json-logic condition, null when the rule always runs */
+                            conditions: unknown;
+                            created: boolean;
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            enabled: boolean;
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            trigger: components["schemas"]["RuleTrigger"];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5515,7 +7715,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5551,7 +7784,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Intervention"][];
+                            /** @description My open interventions */
+                            open: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5595,7 +7853,52 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            note: string;
+                            resolvedAt: string;
+                            resolvedBy: string;
+                            /** @enum {string} */
+                            status: "resolved";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -5642,6 +7945,24 @@ export interface paths {
                                 };
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -6467,7 +8788,49 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            user?: components["schemas"]["UserRef"];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -6509,6 +8872,19 @@ export interface components {
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
         };
+        ActivityChecklist: {
+            items: {
+                hint?: string;
+                hintEn?: string;
+                key: string;
+                label: string;
+                labelEn?: string;
+            }[];
+            /** @enum {string} */
+            mode: "off" | "require" | "count";
+            type: string;
+            updatedAt: string | null;
+        };
         ActivityChecklistAnswers: {
             answers: {
                 [key: string]: unknown;
@@ -6524,6 +8900,19 @@ export interface components {
             complete: boolean;
         } & {
             [key: string]: unknown;
+        };
+        ActivityChecklistInput: {
+            items: {
+                hint?: string;
+                hintEn?: string;
+                key: string;
+                label: string;
+                labelEn?: string;
+            }[];
+            /** @enum {string} */
+            mode: "off" | "require" | "count";
+            type: string;
+            updatedAt: string | null;
         };
         ActivityInput: {
             contactIds: string[];
@@ -6566,6 +8955,106 @@ export interface components {
             lastUsedAt: string | null;
             name: string;
             revokedAt: string | null;
+        };
+        Appointment: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            consultant: components["schemas"]["UserRef"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
+        };
+        AppointmentInput: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            consultant: components["schemas"]["UserRefInput"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
+        };
+        AppointmentStats: {
+            appointments: number;
+            arrivals: number;
+            cancelled: number;
+            consultant: string | null;
+            dealsWon: number;
+            from: string;
+            lateArrivals: number;
+            noShowFollowedUp: number;
+            noShows: number;
+            noShowSecondTouchRate: number | null;
+            store: string | null;
+            to: string;
+        };
+        AppointmentStatsInput: {
+            appointments: number;
+            arrivals: number;
+            cancelled: number;
+            consultant: string | null;
+            dealsWon: number;
+            from: string;
+            lateArrivals: number;
+            noShowFollowedUp: number;
+            noShows: number;
+            noShowSecondTouchRate: number | null;
+            store: string | null;
+            to: string;
         };
         Attachment: {
             createdAt: string;
@@ -6731,6 +9220,280 @@ export interface components {
             /** @enum {string|null} */
             terminal: "won" | "lost" | null;
         };
+        Cadence: {
+            definition: {
+                key: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            steps: ({
+                key: string;
+                offset: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            updatedAt: string;
+            version: number;
+        };
+        CadenceInput: {
+            definition: {
+                key: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            steps: ({
+                key: string;
+                offset: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            updatedAt: string;
+            version: number;
+        };
+        CadenceOpenStep: {
+            action: string;
+            assigneeId: string;
+            at: string | null;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            deal: {
+                id: string;
+                title: string;
+            };
+            deliverable: unknown;
+            dueAt: string;
+            instructions: string | null;
+            instructionsEn: string | null;
+            /** @description T+<days> or T-<days> */
+            offset: string;
+            stepKey: string;
+            taskId: string;
+            template: string | null;
+            templateEn: string | null;
+            title: string;
+            titleEn: string;
+            unit: string;
+        };
+        CadenceOpenStepInput: {
+            action: string;
+            assigneeId: string;
+            at: string | null;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            deal: {
+                id: string;
+                title: string;
+            };
+            deliverable: unknown;
+            dueAt: string;
+            instructions: string | null;
+            instructionsEn: string | null;
+            /** @description T+<days> or T-<days> */
+            offset: string;
+            stepKey: string;
+            taskId: string;
+            template: string | null;
+            templateEn: string | null;
+            title: string;
+            titleEn: string;
+            unit: string;
+        };
+        CadenceRun: {
+            anchorAt: string;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            endedAt: string | null;
+            id: string;
+            stageKey: string | null;
+            startedAt: string;
+            startedBy: string | null;
+            status: string;
+            steps: {
+                action: string;
+                at: string | null;
+                completedAt: string | null;
+                deliverable: unknown;
+                deliverableGiven: unknown;
+                dueAt: string;
+                index: number;
+                instructions: string | null;
+                instructionsEn: string | null;
+                key: string;
+                /** @description T+<days> or T-<days> */
+                offset: string;
+                status: string;
+                taskId: string | null;
+                template: string | null;
+                templateEn: string | null;
+                title: string;
+                titleEn: string;
+                unit: string;
+            }[];
+            stopReason: string | null;
+        };
+        CadenceRunInput: {
+            anchorAt: string;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            endedAt: string | null;
+            id: string;
+            stageKey: string | null;
+            startedAt: string;
+            startedBy: string | null;
+            status: string;
+            steps: {
+                action: string;
+                at: string | null;
+                completedAt: string | null;
+                deliverable: unknown;
+                deliverableGiven: unknown;
+                dueAt: string;
+                index: number;
+                instructions: string | null;
+                instructionsEn: string | null;
+                key: string;
+                /** @description T+<days> or T-<days> */
+                offset: string;
+                status: string;
+                taskId: string | null;
+                template: string | null;
+                templateEn: string | null;
+                title: string;
+                titleEn: string;
+                unit: string;
+            }[];
+            stopReason: string | null;
+        };
+        CadenceStats: {
+            byCadence: {
+                cadence: string;
+                due: number;
+                name: string;
+                nameEn: string;
+                onTime: number;
+                rate: number | null;
+            }[];
+            bySeller: {
+                due: number;
+                name: string;
+                onTime: number;
+                rate: number | null;
+                userId: string;
+            }[];
+            from: string;
+            overall: {
+                due: number;
+                onTime: number;
+                rate: number | null;
+            };
+            to: string;
+        };
+        CadenceStatsInput: {
+            byCadence: {
+                cadence: string;
+                due: number;
+                name: string;
+                nameEn: string;
+                onTime: number;
+                rate: number | null;
+            }[];
+            bySeller: {
+                due: number;
+                name: string;
+                onTime: number;
+                rate: number | null;
+                userId: string;
+            }[];
+            from: string;
+            overall: {
+                due: number;
+                onTime: number;
+                rate: number | null;
+            };
+            to: string;
+        };
+        Channel: {
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "wecom" | "dingtalk" | "feishu" | "email" | "sms";
+            /** @description The configured limits capped by the provider’s documented ones */
+            limits: {
+                perMinute: number | null;
+                perSecond: number | null;
+            };
+            name: string;
+            ratePerMinute: number | null;
+            ratePerSecond: number | null;
+            secretFields: string[];
+            /** @description Secrets are write-only: the API only says whether (and which) are stored */
+            secretSet: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            teamId: string | null;
+            updatedAt: string;
+        };
+        ChannelInput: {
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "wecom" | "dingtalk" | "feishu" | "email" | "sms";
+            /** @description The configured limits capped by the provider’s documented ones */
+            limits: {
+                perMinute: number | null;
+                perSecond: number | null;
+            };
+            name: string;
+            ratePerMinute: number | null;
+            ratePerSecond: number | null;
+            secretFields: string[];
+            /** @description Secrets are write-only: the API only says whether (and which) are stored */
+            secretSet: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            teamId: string | null;
+            updatedAt: string;
+        };
+        ChannelTestResult: {
+            error: string | null;
+            ok: boolean;
+            response: unknown;
+            status: number | null;
+        };
+        ChannelTestResultInput: {
+            error: string | null;
+            ok: boolean;
+            response: unknown;
+            status: number | null;
+        };
         ChecklistState: {
             at?: string;
             by?: string | null;
@@ -6778,6 +9541,94 @@ export interface components {
             id: string;
             name: string;
             token: string;
+        };
+        CreatedAppointment: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            confirmation: {
+                params: {
+                    [key: string]: unknown;
+                };
+                queued: boolean;
+                template: string;
+            };
+            consultant: components["schemas"]["UserRef"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerCreated: boolean;
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
+        };
+        CreatedAppointmentInput: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            confirmation: {
+                params: {
+                    [key: string]: unknown;
+                };
+                queued: boolean;
+                template: string;
+            };
+            consultant: components["schemas"]["UserRefInput"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerCreated: boolean;
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
         };
         Customer: {
             createdAt: string;
@@ -7083,6 +9934,72 @@ export interface components {
             title: string;
             updatedAt: string;
         };
+        Digest: {
+            /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
+            content: {
+                [key: string]: unknown;
+            };
+            date: string;
+            deliveries: {
+                channelId: string | null;
+                channelName: string | null;
+                kind: string;
+                lastError: string | null;
+                sentAt: string | null;
+                status: string;
+            }[];
+            id: string;
+            late: boolean;
+            markdown: {
+                en?: {
+                    body: string;
+                    title: string;
+                };
+                "zh-CN"?: {
+                    body: string;
+                    title: string;
+                };
+            };
+            scheduledFor: string;
+            sentAt: string;
+            slot: string;
+            /** @enum {string} */
+            status: "sent" | "late";
+            teamId: string;
+        };
+        DigestInput: {
+            /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
+            content: {
+                [key: string]: unknown;
+            };
+            date: string;
+            deliveries: {
+                channelId: string | null;
+                channelName: string | null;
+                kind: string;
+                lastError: string | null;
+                sentAt: string | null;
+                status: string;
+            }[];
+            id: string;
+            late: boolean;
+            markdown: {
+                en?: {
+                    body: string;
+                    title: string;
+                };
+                "zh-CN"?: {
+                    body: string;
+                    title: string;
+                };
+            };
+            scheduledFor: string;
+            sentAt: string;
+            slot: string;
+            /** @enum {string} */
+            status: "sent" | "late";
+            teamId: string;
+        };
         DuplicateOwner: {
             id: string;
             name: string;
@@ -7098,6 +10015,14 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+        };
+        EffectRule: {
+            counts: ("delivered_info" | "probed_need" | "advanced_decision" | "none")[];
+            updatedAt: string | null;
+        };
+        EffectRuleInput: {
+            counts: ("delivered_info" | "probed_need" | "advanced_decision" | "none")[];
+            updatedAt: string | null;
         };
         ErrorResponse: {
             error: {
@@ -7187,6 +10112,74 @@ export interface components {
             id: string;
             key: string;
         };
+        Inbox: {
+            items: components["schemas"]["Notification"][];
+            total: number;
+            unread: number;
+        };
+        InboxInput: {
+            items: components["schemas"]["NotificationInput"][];
+            total: number;
+            unread: number;
+        };
+        Intervention: {
+            colour: string;
+            createdAt: string;
+            id: string;
+            kind: string;
+            level: number;
+            note: string | null;
+            /** @description Owner of the deal or assignee of the task */
+            owner: components["schemas"]["UserRef"] | null;
+            resolvedAt: string | null;
+            stageKey: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description Whether the clock behind it still runs (false once the deal moved on or the task was done) */
+            stillEscalating: boolean;
+            subject: {
+                id: string;
+                link: string;
+                title: string | null;
+                type: string;
+            };
+        };
+        InterventionInput: {
+            colour: string;
+            createdAt: string;
+            id: string;
+            kind: string;
+            level: number;
+            note: string | null;
+            /** @description Owner of the deal or assignee of the task */
+            owner: components["schemas"]["UserRefInput"] | null;
+            resolvedAt: string | null;
+            stageKey: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description Whether the clock behind it still runs (false once the deal moved on or the task was done) */
+            stillEscalating: boolean;
+            subject: {
+                id: string;
+                link: string;
+                title: string | null;
+                type: string;
+            };
+        };
+        LeadAssignmentSettings: {
+            rules?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        LeadAssignmentSettingsInput: {
+            rules?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
         LoggedActivity: {
             checklist?: components["schemas"]["ActivityChecklistAnswers"];
             contactIds: string[];
@@ -7251,6 +10244,36 @@ export interface components {
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
         };
+        Notification: {
+            body: string;
+            bodyEn: string | null;
+            createdAt: string;
+            id: string;
+            /** @description App path such as /deals/<id> */
+            link: string | null;
+            readAt: string | null;
+            subject: {
+                id: string;
+                type: string;
+            } | null;
+            title: string;
+            titleEn: string | null;
+        };
+        NotificationInput: {
+            body: string;
+            bodyEn: string | null;
+            createdAt: string;
+            id: string;
+            /** @description App path such as /deals/<id> */
+            link: string | null;
+            readAt: string | null;
+            subject: {
+                id: string;
+                type: string;
+            } | null;
+            title: string;
+            titleEn: string | null;
+        };
         Ok: {
             /** @enum {boolean} */
             ok: true;
@@ -7258,6 +10281,54 @@ export interface components {
         OkInput: {
             /** @enum {boolean} */
             ok: true;
+        };
+        OutboxItem: {
+            attempts: number;
+            channel: {
+                id: string;
+                name: string | null;
+            } | null;
+            createdAt: string;
+            id: string;
+            idempotencyKey: string;
+            kind: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            recipient: string | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "dead";
+            title: string | null;
+        };
+        OutboxItemInput: {
+            attempts: number;
+            channel: {
+                id: string;
+                name: string | null;
+            } | null;
+            createdAt: string;
+            id: string;
+            idempotencyKey: string;
+            kind: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            recipient: string | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "dead";
+            title: string | null;
+        };
+        OwnershipConflict: {
+            id: string;
+            status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        OwnershipConflictInput: {
+            id: string;
+            status?: string;
+        } & {
+            [key: string]: unknown;
         };
         Pipeline: {
             archived: boolean;
@@ -7435,10 +10506,120 @@ export interface components {
             nameEn: string;
             stages: number;
         };
+        PoolSettings: {
+            [key: string]: unknown;
+        };
+        PoolSettingsInput: {
+            [key: string]: unknown;
+        };
         /** @enum {string} */
         Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
         /** @enum {string} */
         RoleInput: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+        Rule: {
+            /** @description Webhook secrets are masked */
+            actions: components["schemas"]["RuleAction"][];
+            /** @description json-logic condition, null when the rule always runs */
+            conditions: unknown;
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            enabled: boolean;
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            trigger: components["schemas"]["RuleTrigger"];
+            updatedAt: string;
+            version: number;
+        };
+        RuleAction: {
+            config: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+        };
+        RuleActionInput: {
+            config: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+        };
+        RuleInput: {
+            /** @description Webhook secrets are masked */
+            actions: components["schemas"]["RuleActionInput"][];
+            /** @description json-logic condition, null when the rule always runs */
+            conditions: unknown;
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            enabled: boolean;
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            trigger: components["schemas"]["RuleTriggerInput"];
+            updatedAt: string;
+            version: number;
+        };
+        RuleRun: {
+            durationMs: number | null;
+            error: string | null;
+            eventId: string | null;
+            id: string;
+            input: unknown;
+            outcome: unknown;
+            ruleId: string;
+            scheduledFor: string | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "skipped";
+            triggerType: string;
+        };
+        RuleRunInput: {
+            durationMs: number | null;
+            error: string | null;
+            eventId: string | null;
+            id: string;
+            input: unknown;
+            outcome: unknown;
+            ruleId: string;
+            scheduledFor: string | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "skipped";
+            triggerType: string;
+        };
+        RuleTrigger: {
+            /** @enum {string} */
+            colour?: "yellow" | "red";
+            cron?: string;
+            entity?: string;
+            from?: string;
+            level?: number | string;
+            pipeline?: string;
+            to?: string;
+            /** @enum {string} */
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+        } & {
+            [key: string]: unknown;
+        };
+        RuleTriggerInput: {
+            /** @enum {string} */
+            colour?: "yellow" | "red";
+            cron?: string;
+            entity?: string;
+            from?: string;
+            level?: number | string;
+            pipeline?: string;
+            to?: string;
+            /** @enum {string} */
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+        } & {
+            [key: string]: unknown;
+        };
         StageHistory: {
             direction: string;
             enteredAt: string;
