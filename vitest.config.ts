@@ -15,6 +15,8 @@ export default defineConfig({
       { extends: true, test: { name: 'postgres', include: ['tests/api/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
       // Three real processes against one PostgreSQL schema: the SLA engine's exactly-once guarantee.
       { extends: true, test: { name: 'sla-multiprocess', include: ['tests/sla-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
+      // Real `actionflow` processes on one SQLite file: CLI beside a writing server; HTTP answered during catch-up.
+      { extends: true, test: { name: 'sqlite-processes', include: ['tests/sqlite-processes/**/*.test.ts'], env: { TEST_DB: 'sqlite' } } },
       // Three real processes cross 18:00 together, then restart after a missed one: each team's digest once.
       { extends: true, test: { name: 'digests-multiprocess', include: ['tests/digests-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
     ],

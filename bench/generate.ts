@@ -20,6 +20,7 @@ import * as V from '../server/demo/vocab.js';
 import { hashPassword } from '../server/modules/auth/passwords.js';
 import { installTemplate } from '../server/modules/pipelines/service.js';
 import { definitionOf } from '../server/modules/pipelines/repo.js';
+import { systemActor } from '../server/core/policy.js';
 
 export const BENCH_PASSWORD = 'bench1234';
 
@@ -94,7 +95,7 @@ export async function generateBenchData(db: DatabaseHandle['db'], clock: Clock, 
   log('Resetting the bench database…');
   await resetDatabase(db);
   const hash = await hashPassword(BENCH_PASSWORD);
-  const pipeline = await installTemplate(db, clock, null, 'b2b_six_step');
+  const pipeline = await installTemplate(db, clock, systemActor('cli'), 'b2b_six_step');
   const row = await db.selectFrom('pipelines').selectAll().where('id', '=', pipeline.id).executeTakeFirstOrThrow();
   const stages = definitionOf(row).stages.filter((s) => !s.terminal).map((s) => s.key);
 

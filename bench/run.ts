@@ -36,7 +36,7 @@ if (values.regenerate || !director || (await count('customers')) !== opts.custom
   console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-bench-')) }), loginRateLimit: { max: 10_000, windowMs: 60_000 } };
+const config = loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-bench-')) });
 const app: App = await buildApp({ database, clock: systemClock, config });
 
 async function login(username: string): Promise<string> {

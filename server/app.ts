@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import Fastify, { type FastifyError } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,7 +16,12 @@ import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
 import { errorSchema, responses, responseSerializer } from './core/contract.js';
 import { openApiTransform } from './core/openapi.js';
-import type { App, Deps } from './core/http.js';
+import { type App, type Deps } from './core/http.js';
+import { authorize, type Actor, type Action } from './core/policy.js';
+import type { Role } from './db/schema.js';
+import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
+import { registerRequestGuards } from './core/security.js';
+import { redactFor } from './core/redact.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
 import { composeModules } from './modules/index.js';
@@ -39,19 +43,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Forwarded headers are believed only from the configured proxies; otherwise anyone could pick their address.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.decorateRequest('actor', null);
 
-  await app.register(helmet, { contentSecurityPolicy: false });
+  // HSTS is sent by securityHeaders, only on HTTPS requests.
+  await app.register(helmet, { contentSecurityPolicy: false, hsts: false });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many attempts; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
-  });
-  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
+  // An upload is a few short text fields and one file; anything more is refused before it is buffered.
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 4096, fieldNameSize: 100, parts: 12, headerPairs: 50 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -74,13 +79,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.actor = await actorForApiToken(database.db, clock, auth.slice('Bearer '.length).trim());
-      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid or revoked');
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
+      guardRoute(req.actor, req.routeOptions.config);
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await actorForSession(database.db, clock, token);
     if (!req.actor && !req.routeOptions.config?.public && req.routeOptions.url) throw new AppError('UNAUTHENTICATED');
+    if (req.actor) guardRoute(req.actor, req.routeOptions.config);
   });
+  registerRequestGuards(app, config);
+
+  // The one output layer for field-level restriction: every JSON answer, lists, records, boards, the audit trail's
+  // before/after values and error extras alike, loses the fields hidden from the caller (core/policy.ts).
+  app.addHook('preSerialization', async (req, _reply, payload) => (req.actor ? redactFor(req.actor, payload) : payload));
 
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
     const appError = toAppError(error);
@@ -116,6 +128,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     reply.sendFile('index.html');
   });
   return app;
+}
+
+/** `n` proxies in front: the last n forwarded hops are believed, the client's own claims before them are not. */
+function trustHops(n: number) {
+  return (_address: string, hop: number) => hop < n;
+}
+
+/**
+ * Before the body is parsed and validated, so a caller without the ability learns nothing about the input rules.
+ * The service authorizes again: this is an early answer, not the check itself.
+ */
+function guardRoute(actor: Actor, routeConfig: { ability?: Action; roles?: readonly Role[] } | undefined): void {
+  if (routeConfig?.ability) authorize(actor, routeConfig.ability);
+  if (routeConfig?.roles && !routeConfig.roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${routeConfig.roles.join(', ')}`);
 }
 
 /** Maps anything thrown to the error catalogue; only the truly unexpected becomes a 500. */

@@ -5,6 +5,7 @@ import { AppError } from '../core/errors.js';
 import { listTemplates } from '../modules/pipelines/templates.js';
 import { validatePipelineYaml } from '../modules/pipelines/yaml.js';
 import { CliError, table, withDatabase } from './context.js';
+import { systemActor } from '../core/policy.js';
 
 function readText(file: string): string {
   try {
@@ -52,7 +53,7 @@ export function registerPipeline(program: Command): void {
       }
       const { importPipelineYaml } = await import('../modules/pipelines/service.js');
       await withDatabase(async (database) => {
-        const result = await importPipelineYaml(database.db, systemClock, null, text);
+        const result = await importPipelineYaml(database.db, systemClock, systemActor('cli'), text);
         console.log(`${result.created ? 'Created' : 'Updated'} pipeline ${result.key} (id ${result.id})`);
       });
     });

@@ -4,6 +4,7 @@ import { systemClock } from '../core/clock.js';
 import { ROLES, type Role } from '../db/schema.js';
 import type { Queryable } from '../db/index.js';
 import { CliError, withDatabase } from './context.js';
+import { systemActor } from '../core/policy.js';
 
 interface AddOptions {
   username: string;
@@ -35,7 +36,7 @@ export function registerUser(program: Command): void {
       const { createUser } = await import('../modules/org/service.js');
       await withDatabase(async (database) => {
         const team = await resolveTeam(database.db, options.team);
-        const created = await createUser(database.db, systemClock, null, {
+        const created = await createUser(database.db, systemClock, systemActor('cli'), {
           username: options.username,
           displayName: options.name,
           password,

@@ -13,7 +13,42 @@ export interface AppConfig {
   maxUploadBytes: number;
   sessionTtlHours: number;
   cookieSecure: boolean;
-  loginRateLimit: { max: number; windowMs: number };
+  /** Failed logins allowed per account and per client address before each further failure doubles a lock-out. */
+  loginThrottle: LoginThrottle;
+  /**
+   * Which proxies' `X-Forwarded-*` headers to believe (ACTIONFLOW_TRUST_PROXY): off by default, a hop count
+   * (`1` behind one nginx), or a comma-separated list of proxy addresses / CIDRs.
+   */
+  trustProxy: false | number | string[];
+  /** Extra origins (scheme://host:port) allowed to make cookie-authenticated changes (ACTIONFLOW_ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  /**
+   * Hosts, addresses or CIDRs that channel tests and rule webhooks may reach although they are loopback, private or
+   * link-local (ACTIONFLOW_OUTBOUND_ALLOW); everything else private is refused.
+   */
+  outboundAllow: string[];
+  /** Roles that may create API tokens (ACTIONFLOW_API_TOKEN_ROLES); a seller's token would pull their whole book. */
+  apiTokenRoles: string[];
+}
+
+export interface LoginThrottle {
+  accountFailures: number;
+  addressFailures: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A quiet period after which failures are forgotten. */
+  windowMs: number;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return list(v);
 }
 
 /** Reads configuration from the environment; defaults give the embedded SQLite setup under ./data. */
@@ -30,6 +65,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: Number(env.ACTIONFLOW_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     sessionTtlHours: Number(env.ACTIONFLOW_SESSION_TTL_HOURS ?? 12),
     cookieSecure: env.ACTIONFLOW_COOKIE_SECURE === 'true',
-    loginRateLimit: { max: Number(env.ACTIONFLOW_LOGIN_MAX ?? 10), windowMs: 60_000 },
+    loginThrottle: {
+      accountFailures: Number(env.ACTIONFLOW_LOGIN_ACCOUNT_FAILURES ?? 5),
+      addressFailures: Number(env.ACTIONFLOW_LOGIN_ADDRESS_FAILURES ?? 20),
+      baseDelayMs: 1000,
+      maxDelayMs: 15 * 60_000,
+      windowMs: 15 * 60_000,
+    },
+    trustProxy: parseTrustProxy(env.ACTIONFLOW_TRUST_PROXY),
+    allowedOrigins: list(env.ACTIONFLOW_ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, '')),
+    outboundAllow: list(env.ACTIONFLOW_OUTBOUND_ALLOW),
+    apiTokenRoles: env.ACTIONFLOW_API_TOKEN_ROLES !== undefined
+      ? list(env.ACTIONFLOW_API_TOKEN_ROLES)
+      : ['admin', 'director', 'regional_manager', 'lead', 'support', 'finance'],
   };
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../db/index.js';
 import type { Clock } from './clock.js';
 import { parseJson } from './json.js';
+import { breathe } from './breathe.js';
 
 export interface StoredEvent {
   seq: number;
@@ -47,6 +48,7 @@ export async function consumeEvents(
   const rows = await query.execute();
   let processed = 0;
   for (const row of rows) {
+    await breathe();
     const event: StoredEvent = {
       seq: Number(row.seq),
       id: row.id,

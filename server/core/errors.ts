@@ -10,6 +10,7 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   CONFLICT: { status: 409, message: 'Conflicts with existing data' },
   DUPLICATE_CUSTOMER: { status: 409, message: 'This customer already exists' },
+  SWEEP_RUNNING: { status: 409, message: 'A pool sweep is already running; try again when it has finished' },
   POOL_NOT_AVAILABLE: { status: 409, message: 'This customer is no longer in the pool' },
   POOL_DAILY_LIMIT: { status: 422, message: 'You reached your daily limit of pool claims' },
   POOL_HOLD_LIMIT: { status: 422, message: 'You hold the maximum number of customers' },
@@ -22,6 +23,9 @@ export const ERROR_CATALOGUE = {
   DELIVERABLE_MISSING: { status: 422, message: 'The step deliverable is missing' },
   CHECKLIST_INCOMPLETE: { status: 422, message: 'The activity checklist is incomplete' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and retry' },
+  URI_TOO_LONG: { status: 414, message: 'A path parameter is too long' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
   INTERNAL: { status: 500, message: 'Unexpected error' },
 } as const;
 

@@ -3,8 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, Dialect } from '../db/index.js';
-import type { Role } from '../db/schema.js';
-import type { Actor } from '../modules/org/scope.js';
+import type { Actor } from './policy.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import { AppError } from './errors.js';
@@ -26,16 +25,14 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route is reachable without a session or token. */
     public?: boolean;
+    /** Refused before the body or query is validated unless the caller may do this (the service checks again). */
+    ability?: import('./policy.js').Action;
   }
 }
 
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED');
   return req.actor;
-}
-
-export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${roles.join(', ')}`);
 }
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -58,8 +55,9 @@ export function resolveSort<C extends string>(
   if (!sort) return fallback;
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const key = sort.replace(/^[-+]/, '');
-  const column = allowed[key];
-  if (!column) {
+  // Own properties only: `toString`, `constructor`, `__proto__` are inherited and must read as unknown fields.
+  const column = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
+  if (typeof column !== 'string') {
     throw new AppError('VALIDATION_FAILED', `sort: unknown field "${key}"`, {
       fields: [{ field: 'sort', message: `must be one of ${Object.keys(allowed).join(', ')} (prefix - for descending)` }],
     });

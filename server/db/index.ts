@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationsFor } from './migrations/index.js';
+import { rehearsalDialect } from './rehearsal.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -17,6 +18,11 @@ export interface DatabaseHandle {
   dialect: Dialect;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
+  /**
+   * A second handle on the same database where nothing is ever committed: everything it does is rolled back when it
+   * is destroyed (`tick --dry-run`); see rehearsal.ts. Destroy it before using this handle again on SQLite.
+   */
+  rehearse(): Db;
 }
 
 // int8 (bigint) comes back as text by default; our bigints are money in fen and sizes, well inside 2^53.
@@ -26,6 +32,28 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (created if missing); tests give each file its own. */
   schema?: string;
   poolSize?: number;
+  /** SQLite: how long a writer waits for another process's write lock. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * SQLite write transactions take the write lock when they begin (`BEGIN IMMEDIATE`), waiting up to busy_timeout.
+ * A deferred transaction that reads first and writes later cannot wait: when another process (the server beside a
+ * CLI command) wrote in between, SQLite answers SQLITE_BUSY at once, whatever the timeout.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 /** Opens `sqlite:<file>` / `sqlite::memory:` or `postgres://…`. */
@@ -47,6 +75,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
         return runMigrations(db, 'postgres', schema);
       },
       close: () => db.destroy(),
+      rehearse: () => new Kysely<Database>({ dialect: rehearsalDialect(new PostgresDialect({ pool }), 'begin') }),
     };
   }
   if (url.startsWith('sqlite:')) {
@@ -55,9 +84,16 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     const sqlite = new SQLite(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', migrate: () => runMigrations(db, 'sqlite'), close: () => db.destroy() };
+    // A CLI command beside a running server waits for the write lock instead of failing with "database is locked".
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 30_000}`);
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      migrate: () => runMigrations(db, 'sqlite'),
+      close: () => db.destroy(),
+      rehearse: () => new Kysely<Database>({ dialect: rehearsalDialect(new ImmediateSqliteDialect({ database: sqlite }), 'begin immediate') }),
+    };
   }
   throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<file> or postgres://…`);
 }
@@ -65,7 +101,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 async function runMigrations(db: Db, dialect: Dialect, schema?: string): Promise<string[]> {
   const migrations = migrationsFor(dialect);
   // The bookkeeping tables live in the same schema as the data, so several schemas on one server never mix.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

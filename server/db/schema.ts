@@ -7,6 +7,7 @@
 import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.js';
 import type { FrontlineTables } from './schema-frontline.js';
+import type { SecurityTables } from './schema-security.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -55,6 +56,8 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Null for tokens created before expiry existed (they do not expire). */
+  expires_at: string | null;
 }
 
 export interface CustomersTable {
@@ -223,7 +226,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

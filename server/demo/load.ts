@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { normalizeCompanyName } from '../modules/leads/normalize.js';
+import { systemActor } from '../core/policy.js';
 
 /** The documented size of the demo company (README.md); `scale` multiplies customers, deals and activities. */
 export const DEMO_SIZES: DemoSizes = { customers: 300, deals: 500, activities: 5000 };
@@ -143,7 +144,7 @@ async function installAllTemplates(db: Db, clock: Clock): Promise<PipelineRef[]>
       .select('id')
       .where((eb) => eb.or([eb('template_key', '=', key), eb('key', '=', key)]))
       .executeTakeFirst();
-    if (!present) await installTemplate(db, clock, null, key);
+    if (!present) await installTemplate(db, clock, systemActor('demo'), key);
   }
   const rows = await db
     .selectFrom('pipelines')

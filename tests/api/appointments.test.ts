@@ -1,9 +1,12 @@
+import { systemActor } from '../../server/core/policy.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { dispatchDue } from '../../server/modules/notifications/dispatcher.js';
 import { detectNoShows } from '../../server/modules/appointments/job.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
+
+const SYSTEM = systemActor('cli');
 
 /** Shanghai wall-clock time → stored UTC instant. */
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -234,7 +237,7 @@ describe('store appointments and no-shows', () => {
     await lead({ method: 'POST', url: `/api/appointments/${a3.id}/reassign`, payload: { to: t.org.users.sellerA.id } });
 
     // Two deals won today by the store's consultants, one yesterday, one by another region: only the first two count.
-    const pipeline = await importPipelineYaml(t.db, t.clock, t.org.users.admin.id, 'key: beauty\nname: 美业\nstages:\n  - { key: consult, name: 咨询, probability: 10 }\n  - { key: won, name: 成交, probability: 100, terminal: won }\n');
+    const pipeline = await importPipelineYaml(t.db, t.clock, SYSTEM, 'key: beauty\nname: 美业\nstages:\n  - { key: consult, name: 咨询, probability: 10 }\n  - { key: won, name: 成交, probability: 100, terminal: won }\n');
     const customerId = a1.customer.id;
     const team1 = (await t.db.selectFrom('teams').select('path').where('id', '=', t.org.teams.eastTeam1).executeTakeFirstOrThrow()).path;
     const south = (await t.db.selectFrom('teams').select('path').where('id', '=', t.org.teams.southTeam).executeTakeFirstOrThrow()).path;

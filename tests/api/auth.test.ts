@@ -45,12 +45,12 @@ describe('auth and org', () => {
   });
 
   it('API tokens carry the creating user and stop working once revoked', async () => {
-    const seller = await t.as('seller_a');
+    const seller = await t.as('lead_east1');
     const created = await seller({ method: 'POST', url: '/api/tokens', payload: { name: 'ERP sync' } });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
-    expect(me.json().username).toBe('seller_a');
+    expect(me.json().username).toBe('lead_east1');
     const list = await seller({ method: 'GET', url: '/api/tokens' });
     expect(JSON.stringify(list.json())).not.toContain(token);
     expect((await seller({ method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(200);

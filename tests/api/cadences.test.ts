@@ -1,9 +1,12 @@
+import { systemActor } from '../../server/core/policy.js';
 import type { InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { processCadenceEvents } from '../../server/modules/cadences/engine.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, TEST_PASSWORD, type Requester, type TestContext } from '../support/app.js';
+
+const SYSTEM = systemActor('cli');
 
 // Qualify starts the golden seven days on entry; propose has none; won/lost close the deal.
 const pipelineYaml = `key: cad_demo
@@ -49,7 +52,7 @@ describe('follow-up cadences', () => {
 
   async function setup(start: string) {
     t = await setupTestApp({ start });
-    await importPipelineYaml(t.db, t.clock, t.org.users.admin.id, pipelineYaml);
+    await importPipelineYaml(t.db, t.clock, SYSTEM, pipelineYaml);
   }
   async function newDeal(payload: Record<string, unknown> = {}) {
     const customer = await seller({ method: 'POST', url: '/api/customers', payload: { name: `工业设备客户${newId().slice(0, 6)}` } });

@@ -99,6 +99,21 @@ describe('actionflow CLI', () => {
     expect(ok.stdout).toContain('valid (3 stages)');
   }, 60_000);
 
+  it('pipeline validate and import answer an alias bomb or 10,000-level nesting with FILE:line:col, never a stack trace', async () => {
+    const bomb = join(dir, 'bomb.yaml');
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [i, c] of [...'bcdefghi'].entries()) lines.push(`${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`);
+    writeFileSync(bomb, lines.join('\n'));
+    const deep = join(dir, 'deep.yaml');
+    writeFileSync(deep, `key: x\nstages: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    for (const [file, command] of [[bomb, 'validate'], [deep, 'validate'], [bomb, 'import']]) {
+      const run = await actionflow(['pipeline', command, file], env);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: (too many alias|the document is nested too deeply)`, 'm'));
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+
   it('migrate creates the schema on an empty database and is idempotent', async () => {
     const first = await actionflow(['migrate'], env);
     expect(first.stderr).toBe('');
@@ -136,7 +151,7 @@ describe('actionflow CLI', () => {
     expect(password).toBeTruthy();
 
     const database = open();
-    const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: join(dir, 'data') }), loginRateLimit: { max: 1000, windowMs: 60_000 } };
+    const config = loadConfig({ ACTIONFLOW_DATA_DIR: join(dir, 'data') });
     const app = await buildApp({ database, clock: systemClock, config });
     try {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'new_seller', password } });
@@ -149,5 +164,34 @@ describe('actionflow CLI', () => {
       await app.close();
       await database.close();
     }
+  }, 90_000);
+
+  it('serve on an existing database prints no demo passwords, and SIGTERM stops it within 5 s (worker included)', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'actionflow.js'), 'serve', '--port', '0'], {
+      cwd: root,
+      env: { ...process.env, ...env, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const m = /running at (http:\/\/[^/]+)\//.exec(stdout);
+        if (m) {
+          clearInterval(timer);
+          resolve(m[1]);
+        }
+      }, 50);
+      void exited.then(() => reject(new Error(`serve exited early: ${stdout}`)));
+    });
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    expect(stdout).not.toContain('demo1234');
+    const started = Date.now();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(fetch(`${url}/api/health`)).rejects.toThrow();
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
   }, 90_000);
 });

@@ -14,6 +14,9 @@ import { installTemplate } from '../../server/modules/pipelines/service.js';
 import { updateTask } from '../../server/modules/tasks/service.js';
 import { openTestDatabase } from '../support/database.js';
 import { buildOrg, type TestOrg } from '../support/factories.js';
+import { systemActor } from '../../server/core/policy.js';
+
+const SYSTEM = systemActor('cli');
 
 /**
  * The CLI and the worker call services directly, without the HTTP app. After building the composition root they must
@@ -52,7 +55,7 @@ describe('composition root: a non-HTTP caller gets every module hook', () => {
 
   it('refuses to complete a cadence step task without its deliverable when called as the CLI would', async () => {
     const seller = await actor(org.users.sellerA.id);
-    const pipeline = await installTemplate(deps.db, clock, null, 'b2b_six_step');
+    const pipeline = await installTemplate(deps.db, clock, SYSTEM, 'b2b_six_step');
     const customer = await createCustomer(deps.db, clock, seller, { name: '苏州精工机械', kind: 'company' } as Parameters<typeof createCustomer>[3]);
     const deal = await createDeal(deps.db, clock, seller, { title: '产线改造', customerId: customer.id, pipelineId: pipeline.id });
     const run = await startOnDeal(deps, seller, deal.id, 'golden-seven-days');
@@ -67,7 +70,7 @@ describe('composition root: a non-HTTP caller gets every module hook', () => {
   it('refuses an activity with an incomplete required checklist when called as the CLI would', async () => {
     const admin = await actor(org.users.admin.id);
     const seller = await actor(org.users.sellerA.id);
-    await putChecklist(deps.db, clock, admin.id, 'visit', { mode: 'require', items: [{ key: 'materials_sent', label: '已发送资料' }] });
+    await putChecklist(deps.db, clock, admin, 'visit', { mode: 'require', items: [{ key: 'materials_sent', label: '已发送资料' }] });
     const customer = await createCustomer(deps.db, clock, seller, { name: '杭州恒远医疗', kind: 'company' } as Parameters<typeof createCustomer>[3]);
 
     const error = await refusal(logActivity(deps, seller, { type: 'visit', customerId: customer.id, summary: '上门拜访', contactIds: [] }));

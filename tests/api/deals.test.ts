@@ -1,7 +1,10 @@
+import { systemActor } from '../../server/core/policy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { importPipelineYaml, installTemplate } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
+
+const SYSTEM = systemActor('cli');
 
 const gateDemoYaml = `key: gate_demo
 name: 通关演示
@@ -54,9 +57,9 @@ describe('deals API', () => {
 
   beforeAll(async () => {
     t = await setupTestApp();
-    await installTemplate(t.db, t.clock, null, 'b2b_six_step');
-    await installTemplate(t.db, t.clock, null, 'hospital_seven_step');
-    await importPipelineYaml(t.db, t.clock, null, gateDemoYaml);
+    await installTemplate(t.db, t.clock, SYSTEM, 'b2b_six_step');
+    await installTemplate(t.db, t.clock, SYSTEM, 'hospital_seven_step');
+    await importPipelineYaml(t.db, t.clock, SYSTEM, gateDemoYaml);
     await t.db
       .insertInto('custom_field_defs')
       .values({ id: newId(), entity: 'deal', key: 'hospital_level', label: '医院等级', label_en: 'Hospital level', type: 'select', options: JSON.stringify([{ value: 'tertiary', label: '三甲' }, { value: 'secondary', label: '二级' }]), required: 0, created_at: t.clock.now().toISOString() })

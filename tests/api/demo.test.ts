@@ -27,7 +27,7 @@ describe('demo company (actionflow demo / first start)', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     summary = await loadDemoData(database.db, clock);
-    const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-demo-')) }), loginRateLimit: { max: 1000, windowMs: 60_000 } };
+    const config = loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-demo-')) });
     app = await buildApp({ database, clock, config, checkResponses: true });
   }, 60_000);
   afterAll(async () => {

@@ -3,6 +3,7 @@
  * Asia/Shanghai with two job instances, a missed slot sent late once after a restart, robot delivery through the
  * outbox, settings validation.
  */
+import { systemActor } from '../../server/core/policy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/core/config.js';
 import type { Deps } from '../../server/core/http.js';
@@ -13,6 +14,8 @@ import { dispatchDue } from '../../server/modules/notifications/dispatcher.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { startRobotReceiver, type RobotReceiver } from '../support/receivers.js';
+
+const SYSTEM = systemActor('cli');
 
 const URL_BASE = 'https://crm.example.com';
 const pipelineYaml = `key: store_flow
@@ -63,7 +66,7 @@ describe('daily digest (顾问日清)', () => {
     // 09:00 Asia/Shanghai on 2026-11-25: the seeded day.
     t = await setupTestApp({ start: '2026-11-25T01:00:00.000Z' });
     deps = { db: t.db, dialect: t.dialect, clock: t.clock, config: loadConfig({ ACTIONFLOW_PUBLIC_URL: `${URL_BASE}/` }) };
-    pipelineId = (await importPipelineYaml(t.db, t.clock, t.org.users.admin.id, pipelineYaml)).id;
+    pipelineId = (await importPipelineYaml(t.db, t.clock, SYSTEM, pipelineYaml)).id;
     const { sellerA, sellerA2, leadEast1, sellerB } = t.org.users;
     for (const [u, name] of [[sellerA, '张顾问'], [sellerA2, '李顾问'], [leadEast1, '王店长'], [sellerB, '陈顾问']] as const) {
       await t.db.updateTable('users').set({ display_name: name }).where('id', '=', u.id).execute();

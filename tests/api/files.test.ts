@@ -158,7 +158,7 @@ describe('attachments', () => {
     const seller = await t.as('seller_a');
     const json = await seller({ method: 'POST', url: '/api/attachments', payload: { entity: 'customer', entityId: ids.custA } });
     expect(json.statusCode).toBe(415);
-    expect(json.json().error.fields[0].field).toBe('body');
+    expect(json.json().error.fields[0].field).toBe('content-type');
     const wrongField = await upload('seller_a', { entity: 'customer', entityId: ids.custA }, { name: 'a.pdf', content: PDF, field: 'document' });
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json().error.fields[0].field).toBe('file');

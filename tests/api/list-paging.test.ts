@@ -9,6 +9,9 @@ import { EXACT_TOTAL_CAP } from '../../server/core/paging.js';
 import type { DealsTable } from '../../server/db/schema.js';
 import { installTemplate } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
+import { systemActor } from '../../server/core/policy.js';
+
+const SYSTEM = systemActor('cli');
 
 interface Item {
   id: string;
@@ -76,7 +79,7 @@ describe('list paging at scale', () => {
     director = await t.as('director');
     sellerA = await t.as('seller_a');
     lead = await t.as('lead_east1');
-    pipelineId = (await installTemplate(t.db, t.clock, null, 'b2b_six_step')).id;
+    pipelineId = (await installTemplate(t.db, t.clock, SYSTEM, 'b2b_six_step')).id;
     for (const u of [t.org.users.sellerA, t.org.users.sellerA2, t.org.users.sellerB]) customerOf[u.id] = await insertCustomer(u.id, `客户 ${u.username}`);
     await insertDeals(t.org.users.sellerA.id, 37, minute);
     await insertDeals(t.org.users.sellerA2.id, 23, minute);

@@ -1,7 +1,10 @@
+import { systemActor } from '../../server/core/policy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { exportPipelineYaml, importPipelineYaml, installTemplate } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
+
+const SYSTEM = systemActor('cli');
 
 const demoYaml = `key: demo_flow
 name: 演示流程
@@ -114,7 +117,7 @@ describe('pipelines API', () => {
   it('refuses invalid YAML with 422 and line-precise errors, and validate lists them', async () => {
     const admin = await t.as('admin');
     const bad = demoYaml.replace('probability: 50', 'probability: 500');
-    const res = await admin({ method: 'POST', url: '/api/pipelines/import', headers: { 'content-type': 'text/plain' }, payload: bad });
+    const res = await admin({ method: 'POST', url: '/api/pipelines/import', headers: { 'content-type': 'text/yaml' }, payload: bad });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('YAML_INVALID');
     expect(res.json().error.errors).toEqual([{ line: 15, column: 18, path: 'stages[1].probability', message: 'must be 0-100' }]);
@@ -165,15 +168,15 @@ describe('pipelines API', () => {
 
   it('offers the CLI functions directly: import, export round trip, install', async () => {
     const text = demoYaml.replace('key: demo_flow', 'key: cli_flow');
-    const result = await importPipelineYaml(t.db, t.clock, null, text);
+    const result = await importPipelineYaml(t.db, t.clock, SYSTEM, text);
     expect(result.created).toBe(true);
     const exported = await exportPipelineYaml(t.db, 'cli_flow');
-    const again = await importPipelineYaml(t.db, t.clock, null, exported);
+    const again = await importPipelineYaml(t.db, t.clock, SYSTEM, exported);
     expect(again).toEqual({ id: result.id, key: 'cli_flow', created: false });
     const row = await t.db.selectFrom('pipelines').select('version').where('id', '=', result.id).executeTakeFirstOrThrow();
     expect(row.version).toBe(1); // identical definition: no change, no version bump
-    await expect(importPipelineYaml(t.db, t.clock, null, 'key: x')).rejects.toMatchObject({ code: 'YAML_INVALID' });
-    const installed = await installTemplate(t.db, t.clock, null, 'store_visit', { key: 'store_cli' });
+    await expect(importPipelineYaml(t.db, t.clock, SYSTEM, 'key: x')).rejects.toMatchObject({ code: 'YAML_INVALID' });
+    const installed = await installTemplate(t.db, t.clock, SYSTEM, 'store_visit', { key: 'store_cli' });
     expect(installed.key).toBe('store_cli');
   });
 });

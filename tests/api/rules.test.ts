@@ -1,3 +1,4 @@
+import { systemActor } from '../../server/core/policy.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
@@ -7,6 +8,8 @@ import { listRuleRuns, type presentRun } from '../../server/modules/rules/servic
 import type { Queryable } from '../../server/db/index.js';
 import { AbandonRun, processRuleEvents, runScheduledRules, type EngineDeps } from '../../server/modules/rules/engine.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
+
+const SYSTEM = systemActor('cli');
 
 const pipelineYaml = `key: rules_demo
 name: 规则演示
@@ -62,7 +65,7 @@ describe('automation rules', () => {
   beforeAll(async () => {
     t = await setupTestApp();
     deps = { db: t.db, clock: t.clock, config: t.config };
-    await importPipelineYaml(t.db, t.clock, null, pipelineYaml);
+    await importPipelineYaml(t.db, t.clock, SYSTEM, pipelineYaml);
     const owner = await t.db.selectFrom('users').select('team_path').where('id', '=', t.org.users.sellerA.id).executeTakeFirstOrThrow();
     customerA = newId();
     const now = t.clock.now().toISOString();
@@ -414,7 +417,7 @@ describe('automation rules', () => {
     expect(await both()).toBe(1);
     expect(await both()).toBe(0);
     // Sessions have expired across these days; read the log through the service the route uses.
-    const runs = (await listRuleRuns(t.db, rule.id, { page: 1, pageSize: 50 })).items as RunView[];
+    const runs = (await listRuleRuns(t.db, SYSTEM, rule.id, { page: 1, pageSize: 50 })).items as RunView[];
     expect(runs.map((r) => r.scheduledFor)).toEqual(['2026-11-05T10:00:00.000Z', '2026-11-03T10:00:00.000Z', '2026-11-02T10:00:00.000Z']);
     expect(runs[0]).toMatchObject({ status: 'succeeded', input: { event: { type: 'schedule', late: true } } });
     const digests = (await notificationsOf(t.org.users.director.id)).filter((n) => n.title.startsWith('日报'));

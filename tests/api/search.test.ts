@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCustomers } from '../../server/modules/leads/merge.js';
 import { installTemplate } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
+import { systemActor } from '../../server/core/policy.js';
+
+const SYSTEM = systemActor('cli');
 
 describe('indexed search', () => {
   let t: TestContext;
@@ -28,7 +31,7 @@ describe('indexed search', () => {
     director = await t.as('director');
     sellerA = await t.as('seller_a');
     sellerB = await t.as('seller_b');
-    await installTemplate(t.db, t.clock, null, 'b2b_six_step');
+    await installTemplate(t.db, t.clock, SYSTEM, 'b2b_six_step');
   });
   afterAll(async () => t?.close());
 

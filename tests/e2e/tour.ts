@@ -20,7 +20,7 @@ await database.migrate();
 const t0 = Date.now();
 await loadDemoData(database.db, systemClock, { scale: 0.3 });
 console.log('demo loaded in', Date.now() - t0, 'ms');
-const app = await buildApp({ database, clock: systemClock, config: { ...loadConfig({ ACTIONFLOW_DATA_DIR: dir }), loginRateLimit: { max: 1000, windowMs: 60000 } } });
+const app = await buildApp({ database, clock: systemClock, config: loadConfig({ ACTIONFLOW_DATA_DIR: dir }) });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as { port: number }).port;
 const base = `http://127.0.0.1:${port}`;

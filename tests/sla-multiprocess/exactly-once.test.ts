@@ -3,6 +3,7 @@
  * 5,000 due timers. Every level must fire exactly once and every notification exist exactly once. Then it measures,
  * with the same processes and the system clock, the delay between a deadline and its firing.
  */
+import { systemActor } from '../../server/core/policy.js';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { openTestDatabase } from '../support/database.js';
 import { buildOrg, type TestOrg } from '../support/factories.js';
 import { startChild, stopChildren, type Child } from '../support/processes.js';
+
+const SYSTEM = systemActor('cli');
 
 const TIMERS = 5_000;
 const LATE_TIMERS = 10;
@@ -76,7 +79,7 @@ describe('SLA exactly once across three processes (PostgreSQL)', () => {
     expect(database.dialect, 'this test needs PostgreSQL (TEST_DB=postgres)').toBe('postgres');
     schema = (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0].s;
     org = await buildOrg(database.db, systemClock);
-    const pipeline = await importPipelineYaml(database.db, systemClock, org.users.admin.id, pipelineYaml);
+    const pipeline = await importPipelineYaml(database.db, systemClock, SYSTEM, pipelineYaml);
     const owners = [org.users.sellerA, org.users.sellerA2, org.users.sellerB];
     const now = new Date().toISOString();
     dealIds = [];

@@ -19,6 +19,8 @@ export interface TestContext {
   config: AppConfig;
   /** Session cookie per username, logged in through the real endpoint. */
   as(username: string): Promise<Requester>;
+  /** A handle on the same database whose work is rolled back when destroyed (`tick --dry-run`). */
+  rehearse(): TestContext['db'];
   close(): Promise<void>;
 }
 
@@ -26,11 +28,12 @@ export type Requester = (options: Omit<InjectOptions, 'headers'> & { headers?: R
 
 export const TEST_PASSWORD = 'password123';
 
-export async function setupTestApp(options: { start?: string; loginMax?: number } = {}): Promise<TestContext> {
+export async function setupTestApp(options: { start?: string; loginMax?: number; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = new ManualClock(options.start ?? '2026-11-02T02:00:00.000Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'actionflow-test-'));
-  const config = { ...loadConfig({ ACTIONFLOW_DATA_DIR: dataDir }), maxUploadBytes: 1024 * 1024, loginRateLimit: { max: options.loginMax ?? 1000, windowMs: 60_000 } };
+  const base = loadConfig({ ACTIONFLOW_DATA_DIR: dataDir });
+  const config: AppConfig = { ...base, maxUploadBytes: 1024 * 1024, loginThrottle: { ...base.loginThrottle, accountFailures: options.loginMax ?? 1000, addressFailures: options.loginMax ?? 1000 }, outboundAllow: ['127.0.0.1', '::1', 'localhost'], ...options.config };
   const app = await buildApp({ database, clock, config, checkResponses: true });
   const org = await buildOrg(database.db, clock);
   const cookies = new Map<string, string>();
@@ -57,6 +60,7 @@ export async function setupTestApp(options: { start?: string; loginMax?: number 
     org,
     config,
     as,
+    rehearse: () => database.rehearse(),
     close: async () => {
       await app.close();
       await database.drop();

@@ -10,6 +10,7 @@ import * as m0007 from './0007_leads.js';
 import * as m0008 from './0008_digests.js';
 import * as m0009 from './0009_list_indexes.js';
 import * as m0011 from './0011_time_engine.js';
+import * as m0012 from './0012_hardening.js';
 import * as m0013 from './0013_search_and_board.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
@@ -24,6 +25,7 @@ const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<v
   '0008_digests': m0008,
   '0009_list_indexes': m0009,
   '0011_time_engine': m0011,
+  '0012_hardening': m0012,
   '0013_search_and_board': m0013,
 };
 

@@ -9,6 +9,7 @@ import type { Queryable } from '../../db/index.js';
 import { recordAudit } from '../audit/repo.js';
 import { DEFAULT_EFFECT_RULE, type EffectRule } from './effective.js';
 import type { ActivityBody, ChecklistBody } from './schema.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 type Item = ChecklistBody['items'][number];
 export interface ChecklistConfig {
@@ -24,7 +25,9 @@ export async function getChecklist(db: Queryable, type: string): Promise<Checkli
   return { type, mode: row.mode as ChecklistConfig['mode'], items: parseJson<Item[]>(row.items, []), updatedAt: row.updated_at };
 }
 
-export async function putChecklist(db: Queryable, clock: Clock, actorId: string, type: string, body: ChecklistBody): Promise<ChecklistConfig> {
+export async function putChecklist(db: Queryable, clock: Clock, actor: AnyActor, type: string, body: ChecklistBody): Promise<ChecklistConfig> {
+  authorize(actor, 'activity.configure');
+  const actorId = auditActorId(actor);
   const before = await getChecklist(db, type);
   const now = clock.now().toISOString();
   const values = { mode: body.mode, items: toJson(body.items), updated_by: actorId, updated_at: now };
@@ -38,7 +41,9 @@ export async function getEffectiveRule(db: Queryable): Promise<EffectRule & { up
   return row ? { ...parseJson<EffectRule>(row.effective_rule, DEFAULT_EFFECT_RULE), updatedAt: row.updated_at } : { ...DEFAULT_EFFECT_RULE, updatedAt: null };
 }
 
-export async function putEffectiveRule(db: Queryable, clock: Clock, actorId: string, rule: EffectRule) {
+export async function putEffectiveRule(db: Queryable, clock: Clock, actor: AnyActor, rule: EffectRule) {
+  authorize(actor, 'activity.configure');
+  const actorId = auditActorId(actor);
   const { updatedAt: _u, ...before } = await getEffectiveRule(db);
   const now = clock.now().toISOString();
   const values = { effective_rule: toJson({ counts: rule.counts }), updated_by: actorId, updated_at: now };

@@ -1,4 +1,4 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { activityChecklist, getChecklist, getEffectiveRule, putChecklist, putEffectiveRule } from './checklists.js';
 import { activityBody, activityListQuery, checklistBody, effectiveRuleBody, typeParams } from './schema.js';
 import * as service from './service.js';
@@ -53,11 +53,10 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/activity-types/:type/checklist',
-    { schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody, response: responses({ 200: checklistConfigSchema }, [400, 403]) } },
+    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody, response: responses({ 200: checklistConfigSchema }, [400, 403]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor.id, req.params.type, req.body));
+      return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor, req.params.type, req.body));
     },
   );
 
@@ -68,11 +67,10 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/activity-settings/effective-rule',
-    { schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody, response: responses({ 200: effectRuleSchema }, [400, 403]) } },
+    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody, response: responses({ 200: effectRuleSchema }, [400, 403]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor.id, req.body));
+      return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor, req.body));
     },
   );
 

@@ -5,7 +5,7 @@
  */
 import type { Deps } from '../../core/http.js';
 import { emitEvent } from '../../core/events.js';
-import type { Job } from '../../jobs/job.js';
+import { defineJob } from '../../jobs/job.js';
 import { recordAudit } from '../audit/repo.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { resolveRecipients } from '../sla/recipients.js';
@@ -59,8 +59,13 @@ export async function detectNoShows(deps: Pick<Deps, 'db' | 'dialect' | 'clock' 
 }
 
 /** Polls every second when idle, so a no-show is marked within about a second of at + 30 min. */
-export const noShowJob: Job = {
+export const noShowJob = defineJob({
   name: 'appointments.no_show',
   idleIntervalMs: 1000,
-  run: async (deps) => (await detectNoShows(deps)).length,
-};
+  replayInBatches: true,
+  pass: async (deps) => {
+    const marked = await detectNoShows(deps);
+    return { did: marked.length, fired: marked.map((m) => ({ kind: 'appointment.no_show', at: m.dueAt, subject: { type: 'appointment', id: m.id }, managers: m.managers })) };
+  },
+  nextDue: (deps) => repo.earliestNoShowDue(deps.db, deps.clock.now().toISOString()),
+});

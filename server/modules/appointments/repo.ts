@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Insertable, type Sql
 import type { Dialect, Queryable } from '../../db/index.js';
 import type { AppointmentsTable, Database } from '../../db/schema.js';
 import { subtreeUpperBound, type Scope } from '../org/scope.js';
+import { GROUPS } from '../../core/policy.js';
 
 type Eb = ExpressionBuilder<Database, 'appointments'>;
 
@@ -102,6 +103,11 @@ export async function updateIfStatus(db: Queryable, id: string, statuses: string
  * is re-checked on the locked row, and PostgreSQL skips rows another process holds, so each appointment is marked
  * (and its manager notified) by exactly one process; SQLite serialises writers.
  */
+export async function earliestNoShowDue(db: Queryable, asOf: string): Promise<string | null> {
+  const row = await db.selectFrom('appointments').select('no_show_due_at').where('status', '=', 'booked').where('no_show_due_at', '<=', asOf).orderBy('no_show_due_at').limit(1).executeTakeFirst();
+  return row?.no_show_due_at ?? null;
+}
+
 export async function claimDueNoShows(db: Queryable, dialect: Dialect, now: string, limit: number) {
   let due = db.selectFrom('appointments').select('id').where('status', '=', 'booked').where('no_show_due_at', '<=', now).orderBy('no_show_due_at').limit(limit);
   if (dialect === 'postgres') due = due.forUpdate().skipLocked();
@@ -141,7 +147,7 @@ export async function listConsultants(db: Queryable, path: string | null) {
     .innerJoin('teams', 'teams.id', 'users.team_id')
     .select(['users.id', 'users.display_name', 'users.role', 'users.team_id', 'teams.name as team_name'])
     .where('users.active', '=', 1)
-    .where('users.role', 'in', ['seller', 'lead']);
+    .where('users.role', 'in', GROUPS.consultants);
   if (path) q = q.where('users.team_path', '>=', path).where('users.team_path', '<', subtreeUpperBound(path));
   return q.orderBy('teams.name').orderBy('users.display_name').execute();
 }

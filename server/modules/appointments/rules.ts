@@ -1,6 +1,6 @@
 /** Pure rules of store appointments: the no-show boundary, who may take a reassigned call, day ranges, SMS text. */
 import { DateTime } from 'luxon';
-import type { Actor } from '../org/scope.js';
+import { can, inGroup, scopeOf, type Actor } from '../../core/policy.js';
 
 /** Seed 000: "预约时间超过30分钟且无签到记录" — at + 30:00 exactly is a no-show, +29:59 is not. */
 export const NO_SHOW_GRACE_MS = 30 * 60_000;
@@ -21,20 +21,13 @@ export function isNoShowDue(appointment: { status: string; at: string }, now: Da
  * regional manager their region; directors and admins everyone. Sellers do not reassign.
  */
 export function reassignReach(actor: Actor): { kind: 'all' } | { kind: 'subtree'; path: string } | null {
-  switch (actor.role) {
-    case 'admin':
-    case 'director':
-      return { kind: 'all' };
-    case 'regional_manager':
-      return { kind: 'subtree', path: actor.teamPath };
-    case 'lead': {
-      const parts = actor.teamPath.split('/').filter(Boolean);
-      // A lead of a top-level team has no parent to widen to: their own team only.
-      return { kind: 'subtree', path: parts.length > 1 ? `/${parts.slice(0, -1).join('/')}/` : actor.teamPath };
-    }
-    default:
-      return null;
-  }
+  if (!can(actor, 'appointment.reassign')) return null;
+  const scope = scopeOf(actor);
+  if (scope.kind !== 'subtree') return { kind: 'all' };
+  if (!inGroup(actor, 'storeManagers')) return scope;
+  const parts = actor.teamPath.split('/').filter(Boolean);
+  // A lead of a top-level team has no parent to widen to: their own team only.
+  return { kind: 'subtree', path: parts.length > 1 ? `/${parts.slice(0, -1).join('/')}/` : actor.teamPath };
 }
 
 export function inReach(reach: { kind: 'all' } | { kind: 'subtree'; path: string }, teamPath: string): boolean {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { calendarDate, isCalendarDate } from '../../core/dates.js';
 import { phoneText } from '../customers/schema.js';
 import { isoInstant } from '../tasks/schema.js';
 
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'no_show', 'cancelled'] as const;
 
 const id = z.string().min(1).max(64);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const localDate = z.string().regex(DATE, 'must be a date YYYY-MM-DD');
+const localDate = calendarDate;
 
 export const appointmentBody = z.object({
   /** The customer's phone in any usual notation (spaces, dashes, +86 / 0086, full-width digits); found or created by its normalised form. */
@@ -47,5 +47,5 @@ export const statsQuery = z
     to: localDate,
   })
   // Compare only two well-formed dates, so a bad `from` is reported alone.
-  .refine((q) => !DATE.test(q.from) || !DATE.test(q.to) || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !isCalendarDate(q.from) || !isCalendarDate(q.to) || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 export type StatsQuery = z.infer<typeof statsQuery>;

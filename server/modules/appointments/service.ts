@@ -14,12 +14,9 @@ import * as repo from './repo.js';
 import { confirmationSms, FOLLOWUP_DEADLINE_MS, inReach, localDate, localDayRange, maskedPhone, noShowDueAt, reassignReach, secondTouchRate } from './rules.js';
 import type { AppointmentBody, AppointmentListQuery, ReassignBody, StatsQuery } from './schema.js';
 import { presentAppointment } from './presenter.js';
+import { authorize, roleIn } from '../../core/policy.js';
 
 type AppDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
-
-/** Store roles book appointments: the store is the booker's team, the consultant the booker. */
-const BOOKING_ROLES = ['seller', 'lead'];
-
 
 async function reload(db: Queryable, id: string) {
   return presentAppointment((await repo.findAppointment(db, { kind: 'all' }, id))!);
@@ -57,7 +54,8 @@ async function findOrCreateCustomer(trx: Queryable, clock: Clock, actor: Actor, 
 
 export async function createAppointment(deps: AppDeps, actor: Actor, input: AppointmentBody) {
   const { db, clock, config } = deps;
-  if (!BOOKING_ROLES.includes(actor.role)) throw new AppError('FORBIDDEN', 'Appointments are registered by store consultants and managers');
+  // Store consultants book: the store is the booker's team, the consultant the booker.
+  authorize(actor, 'appointment.book');
   const normalized = normalizePhone(input.phone);
   if (!normalized || normalized.length < 7 || normalized.length > 15) throw invalid('phone', 'must be a phone number of 7 to 15 digits');
   // A time more than the grace period in the past would be a no-show the moment it is saved.
@@ -210,25 +208,24 @@ export async function reassign(deps: AppDeps, actor: Actor, id: string, input: R
     const row = await getInScope(trx, actor, id);
     if (row.status !== 'no_show') throw new AppError('INVALID_STATE', `Only a no-show is reassigned for a follow-up call (this one is ${row.status})`);
     const target = await repo.findUser(trx, input.to);
-    if (!target || target.active !== 1 || !['seller', 'lead'].includes(target.role)) throw invalid('to', 'must be an active consultant');
+    if (!target || target.active !== 1 || !roleIn(target.role, 'consultants')) throw invalid('to', 'must be an active consultant');
     if (!inReach(reach, target.team_path)) throw invalid('to', 'must be a consultant of your store or a neighbouring store of your region');
     const now = clock.now();
     const dueAt = input.dueAt ?? new Date(now.getTime() + FOLLOWUP_DEADLINE_MS).toISOString();
     if (dueAt <= now.toISOString()) throw invalid('dueAt', 'must be in the future');
     await cancelOpenFollowUp(trx, clock, actor, row);
-    // Task creation checks assignability against the actor's scope; widen it to the reassign reach (the region) so a
+    // Task creation checks assignability against the reassign reach (the region), not the actor's own scope, so a
     // store manager can hand the call to a neighbouring store, with the audit still naming the real actor.
-    const widened: Actor = reach.kind === 'all' ? actor : { ...actor, role: 'lead', teamPath: reach.path };
     const customerInReach = reach.kind === 'all' || (await customerTeamPath(trx, row.customer_id))?.startsWith(reach.path);
     const local = localDate(new Date(row.at), deps.config.timeZone);
-    const task = await insertTaskInTx(trx, deps, widened, {
+    const task = await insertTaskInTx(trx, deps, actor, {
       title: `未到店回访：${row.customer_name}（${row.phone}，预约 ${local} ${row.store_name}）`,
       assigneeId: target.id,
       dueAt,
       customerId: customerInReach ? row.customer_id : null,
       dealId: null,
       status: 'open',
-    });
+    }, reach);
     await trx
       .updateTable('appointments')
       .set({ followup_user_id: target.id, followup_task_id: task.id, reassigned_at: now.toISOString(), reassigned_by: actor.id, updated_at: now.toISOString() })

@@ -15,3 +15,13 @@ export async function verifyPassword(encoded: string, password: string): Promise
     return false;
   }
 }
+
+let dummy: Promise<string> | null = null;
+
+/**
+ * A hash no password matches, with the same cost as real ones: an unknown username is verified against it so
+ * that it takes as long as a wrong password (no username oracle through timing).
+ */
+export function dummyHash(): Promise<string> {
+  return (dummy ??= hashPassword(`no-user-${Math.random()}-${Date.now()}`));
+}

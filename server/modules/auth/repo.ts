@@ -75,6 +75,7 @@ export async function actorForApiToken(db: Queryable, clock: Clock, token: strin
     ])
     .where('api_tokens.token_hash', '=', sha256(token))
     .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', clock.now().toISOString())]))
     .where('users.active', '=', 1)
     .executeTakeFirst();
   if (!row) return null;
@@ -86,21 +87,38 @@ export async function actorForApiToken(db: Queryable, clock: Clock, token: strin
   return toActor(row);
 }
 
-export async function createApiToken(db: Queryable, clock: Clock, userId: string, name: string) {
+export async function createApiToken(db: Queryable, clock: Clock, userId: string, name: string, expiresInDays: number) {
   const token = newSecret('aft');
   const id = newId();
   const created_at = clock.now().toISOString();
+  const expires_at = new Date(clock.now().getTime() + expiresInDays * 86_400_000).toISOString();
   await db
     .insertInto('api_tokens')
-    .values({ id, user_id: userId, name, token_hash: sha256(token), created_at, last_used_at: null, revoked_at: null })
+    .values({ id, user_id: userId, name, token_hash: sha256(token), created_at, last_used_at: null, revoked_at: null, expires_at })
     .execute();
-  return { id, name, token, createdAt: created_at };
+  return { id, name, token, createdAt: created_at, expiresAt: expires_at };
+}
+
+/**
+ * Ends every way a user is logged in: sessions are deleted (but `keepSessionToken`, the one changing its own
+ * password) and API tokens revoked for good; revoked tokens stay revoked when the user is reactivated.
+ */
+export async function endCredentials(db: Queryable, clock: Clock, userId: string, keepSessionToken?: string): Promise<void> {
+  let sessions = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionToken) sessions = sessions.where('id', '!=', sha256(keepSessionToken));
+  await sessions.execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: clock.now().toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export function listApiTokens(db: Queryable, userId: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .execute();
@@ -115,4 +133,48 @@ export async function revokeApiToken(db: Queryable, clock: Clock, userId: string
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** The latest lock-out among the keys that is still running, or null. */
+export async function loginLockedUntil(db: Queryable, clock: Clock, keys: string[]): Promise<string | null> {
+  const row = await db
+    .selectFrom('login_throttle')
+    .select((eb) => eb.fn.max('locked_until').as('until'))
+    .where('key', 'in', keys)
+    .where('locked_until', '>', clock.now().toISOString())
+    .executeTakeFirst();
+  return row?.until ?? null;
+}
+
+/**
+ * Counts one failure on a key in one statement (concurrent failures on several processes all count); a key
+ * quiet for longer than the window starts again at 1. Returns the new count.
+ */
+export async function countLoginFailure(db: Queryable, clock: Clock, key: string, windowMs: number): Promise<number> {
+  const now = clock.now().toISOString();
+  const stale = new Date(clock.now().getTime() - windowMs).toISOString();
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, last_failure_at: now, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        failures: eb.case().when('login_throttle.last_failure_at', '<', stale).then(1).else(eb('login_throttle.failures', '+', 1)).end(),
+        last_failure_at: now,
+      })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
+}
+
+export async function lockLogin(db: Queryable, key: string, until: string): Promise<void> {
+  await db.updateTable('login_throttle').set({ locked_until: until }).where('key', '=', key).execute();
+}
+
+export async function clearLoginFailures(db: Queryable, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+export async function setPasswordHash(db: Queryable, clock: Clock, userId: string, hash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: hash, updated_at: clock.now().toISOString() }).where('id', '=', userId).execute();
 }

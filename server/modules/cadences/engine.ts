@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import type { Queryable } from '../../db/index.js';
-import type { Job } from '../../jobs/job.js';
+import { defineJob } from '../../jobs/job.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { findStage } from '../pipelines/definition.js';
@@ -99,8 +99,8 @@ export async function startOrRecord(trx: Queryable, deps: EngineDeps, calendar: 
   }
 }
 
-export const cadencesJob: Job = {
+export const cadencesJob = defineJob({
   name: 'cadences',
   idleIntervalMs: 1000,
-  run: (deps) => processCadenceEvents(deps),
-};
+  pass: async (deps) => ({ did: await processCadenceEvents(deps), fired: [] }),
+});

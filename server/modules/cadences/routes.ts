@@ -1,4 +1,5 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import {
   cadenceDefinitionSchema,
   keyParams,
@@ -16,7 +17,6 @@ import { pageOf, responses } from '../../core/contract.js';
 import { yamlValidation } from '../pipelines/presenter.js';
 import { cadenceRunSchema, cadenceSchema, cadenceStatsSchema, openStepSchema, optOutSchema, savedCadenceSchema } from './presenter.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 
 export async function cadenceRoutes(app: App, deps: Deps) {
   for (const type of YAML_TYPES) {
@@ -31,11 +31,10 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences',
-    { schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema, response: responses({ 200: savedCadenceSchema, 201: savedCadenceSchema }, [400, 403]) } },
+    { config: { ability: 'cadence.manage' }, schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema, response: responses({ 200: savedCadenceSchema, 201: savedCadenceSchema }, [400, 403]) } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.saveCadence(deps, actor.id, req.body);
+      const saved = await service.saveCadence(deps, actor, req.body);
       reply.code(saved.created ? 201 : 200);
       return saved;
     },
@@ -55,7 +54,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences/validate',
-    { schema: { tags, summary: 'Validate a cadence YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, response: responses({ 200: yamlValidation(z.looseObject({ key: z.string() })) }, [400]) } },
+    { schema: { tags, summary: 'Validate a cadence YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(z.looseObject({ key: z.string() })) }, [400]) } },
     async (req) => {
       actorOf(req);
       const result = validateCadenceYaml(yamlText(req.body));
@@ -65,11 +64,10 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences/import',
-    { schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, response: responses({ 200: savedCadenceSchema, 201: savedCadenceSchema }, [400, 403, 422]) } },
+    { config: { ability: 'cadence.manage' }, schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: savedCadenceSchema, 201: savedCadenceSchema }, [400, 403, 422]) } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const saved = await service.importCadenceYaml(deps, actor.id, yamlText(req.body));
+      const saved = await service.importCadenceYaml(deps, actor, yamlText(req.body));
       reply.code(saved.created ? 201 : 200);
       return saved;
     },

@@ -14,21 +14,21 @@ import { recordAudit } from '../audit/repo.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { CUSTOM_FIELD_PREFIX } from '../gates/evaluate.js';
-import type { Actor } from '../org/scope.js';
 import { insertTaskInTx, type CompletionCheck } from '../tasks/service.js';
 import { evaluateDeliverable, deliverableInput } from './deliverable.js';
 import * as repo from './repo.js';
 import { stepDueAt, type Anchor } from './schedule.js';
+import { type AnyActor, systemActor } from '../../core/policy.js';
 
 type RunDeps = Pick<Deps, 'clock' | 'config'>;
 
 /** Who creates step tasks when no user started the run (stage entry, rules): sees everything, owns nothing. */
-export const CADENCE_ENGINE: Actor = { id: 'system:cadences', username: 'system:cadences', displayName: '节奏引擎 Cadence engine', role: 'admin', teamId: '', teamPath: '/' };
+export const CADENCE_ENGINE = systemActor('cadences', '节奏引擎 Cadence engine');
 
 export interface StartInput {
   deal: repo.CadenceDeal;
   cadence: CadencesTable;
-  actor: Actor;
+  actor: AnyActor;
   /** User id, `stage:<key>` or `rule:<id>`. */
   startedBy: string;
   /** Stage-entry starts count from the entry; API and rule starts count from now. */

@@ -18,6 +18,7 @@ import { startRunInTx, stopRunsInTx } from './runs.js';
 import type { StatsQuery } from './schema.js';
 import { shippedCadences } from './templates.js';
 import { cadenceToYaml, validateCadenceYaml } from './yaml.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 type CadenceDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -49,7 +50,9 @@ export async function getCadence(deps: CadenceDeps, key: string) {
 }
 
 /** Creates the cadence, or replaces the definition of the one with the same key (version + 1). Audited. */
-export async function saveCadence(deps: CadenceDeps, actorId: string, def: CadenceDefinition) {
+export async function saveCadence(deps: CadenceDeps, actor: AnyActor, def: CadenceDefinition) {
+  authorize(actor, 'cadence.manage');
+  const actorId = auditActorId(actor);
   return deps.db.transaction().execute(async (trx) => {
     await ensureShippedCadences(trx, deps.clock);
     const now = deps.clock.now().toISOString();
@@ -74,10 +77,11 @@ function yamlInvalid(errors: YamlError[]) {
   });
 }
 
-export async function importCadenceYaml(deps: CadenceDeps, actorId: string, text: string) {
+export async function importCadenceYaml(deps: CadenceDeps, actor: AnyActor, text: string) {
+  authorize(actor, 'cadence.manage');
   const result = validateCadenceYaml(text);
   if (!result.ok) throw yamlInvalid(result.errors);
-  return saveCadence(deps, actorId, result.value);
+  return saveCadence(deps, actor, result.value);
 }
 
 export async function exportCadenceYaml(deps: CadenceDeps, key: string) {

@@ -1,4 +1,4 @@
-import { actorOf, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, type App, type Deps } from '../../core/http.js';
 import { addQuery, addResponse, calendarSettingsBody, calendarSettingsResponse, workingDaysQuery, workingDaysResponse } from './schema.js';
 import { addToInstant, describeDays, updateSettings } from './service.js';
 import { getCalendarSettings } from './settings.js';
@@ -19,10 +19,9 @@ export async function calendarRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/calendar/settings',
-    { schema: { tags, summary: 'Replace the org calendar settings (admin); new SLA deadlines use them', body: calendarSettingsBody, response: responses({ 200: calendarSettingsResponse }, [400, 403]) } },
+    { config: { ability: 'calendar.manage' }, schema: { tags, summary: 'Replace the org calendar settings (admin); new SLA deadlines use them', body: calendarSettingsBody, response: responses({ 200: calendarSettingsResponse }, [400, 403]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
       return updateSettings(deps.db, deps.clock, actor, req.body, tz);
     },
   );

@@ -1,8 +1,9 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 
-const isValidDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
-export const calendarDate = z.string({ error: 'must be a date YYYY-MM-DD' }).refine(isValidDate, { message: 'must be a valid date YYYY-MM-DD' });
+import { calendarDate } from '../../core/dates.js';
+
+export { calendarDate };
 
 const dateList = z.array(calendarDate).max(1000, 'at most 1000 dates');
 

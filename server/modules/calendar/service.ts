@@ -4,12 +4,13 @@ import type { Db } from '../../db/index.js';
 import { DateTime } from 'luxon';
 import { emitEvent } from '../../core/events.js';
 import { recordAudit } from '../audit/repo.js';
-import type { Actor } from '../org/scope.js';
 import { chinaCalendarStatus, chinaStatutorySource } from './china.js';
 import type { CalendarSettingsBody } from './schema.js';
 import { getCalendarSettings, loadWorkCalendar, saveCalendarSettings } from './settings.js';
+import { type AnyActor, authorize } from '../../core/policy.js';
 
-export async function updateSettings(db: Db, clock: Clock, actor: Actor, body: CalendarSettingsBody, defaultTimeZone: string) {
+export async function updateSettings(db: Db, clock: Clock, actor: AnyActor, body: CalendarSettingsBody, defaultTimeZone: string) {
+  authorize(actor, 'calendar.manage');
   return db.transaction().execute(async (trx) => {
     const { updatedAt: _a, updatedBy: _b, ...before } = await getCalendarSettings(trx, defaultTimeZone);
     await saveCalendarSettings(trx, clock, body, actor.id);

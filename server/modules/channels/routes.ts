@@ -1,24 +1,22 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { channelBody, channelPatch, channelTestBody } from './schema.js';
 import * as service from './service.js';
-import * as repo from './repo.js';
 import { pageOf, responses } from '../../core/contract.js';
 import { channelSchema, channelTestResultSchema, presentChannel } from './presenter.js';
 
-const ADMIN = ['admin'] as const;
 
 /** Admin configuration of delivery channels; registered by the notifications module. */
 export async function channelRoutes(app: App, deps: Deps) {
   const tags = ['channels'];
 
   app.get('/api/channels', { schema: { tags, summary: 'Delivery channels 通知通道 (admin); secrets are never returned, only secretSet/secretFields', response: responses({ 200: pageOf(channelSchema) }, [403]) } }, async (req) => {
-    requireRole(actorOf(req), ADMIN);
-    return service.listChannels(deps);
+    return service.listChannels(deps, actorOf(req));
   });
 
   app.post(
     '/api/channels',
     {
+      config: { ability: 'channel.manage' },
       schema: {
         tags,
         summary: 'Add a channel: WeCom/DingTalk/Feishu robot of a team (secrets.webhookUrl, secrets.secret), SMTP e-mail or SMS (admin)',
@@ -28,7 +26,6 @@ export async function channelRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ADMIN);
       const created = await service.createChannel(deps, actor, req.body);
       reply.code(201);
       return created;
@@ -36,16 +33,14 @@ export async function channelRoutes(app: App, deps: Deps) {
   );
 
   app.get('/api/channels/:id', { schema: { tags, summary: 'One channel (admin; secrets write-only)', params: idParams, response: responses({ 200: channelSchema }, [400, 403, 404]) } }, async (req) => {
-    requireRole(actorOf(req), ADMIN);
-    return presentChannel(await service.getChannel(deps, req.params.id));
+    return service.readChannel(deps, actorOf(req), req.params.id);
   });
 
   app.patch(
     '/api/channels/:id',
-    { schema: { tags, summary: 'Change a channel; secrets given are replaced (null removes), others kept (admin)', params: idParams, body: channelPatch, response: responses({ 200: channelSchema }, [400, 403, 404]) } },
+    { config: { ability: 'channel.manage' }, schema: { tags, summary: 'Change a channel; secrets given are replaced (null removes), others kept (admin)', params: idParams, body: channelPatch, response: responses({ 200: channelSchema }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ADMIN);
       return service.updateChannel(deps, actor, req.params.id, req.body);
     },
   );
@@ -53,6 +48,7 @@ export async function channelRoutes(app: App, deps: Deps) {
   app.post(
     '/api/channels/:id/test',
     {
+      config: { ability: 'channel.manage' },
       schema: {
         tags,
         summary: 'Send a test message 发送测试消息 now through the real channel and report its answer {ok,status,response,error} (admin)',
@@ -63,7 +59,6 @@ export async function channelRoutes(app: App, deps: Deps) {
     },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ADMIN);
       return service.testChannel(deps, actor, req.params.id, req.body ?? undefined);
     },
   );

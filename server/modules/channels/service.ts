@@ -4,12 +4,12 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { recordAudit } from '../audit/repo.js';
-import type { Actor } from '../org/scope.js';
 import { testMessage } from '../notifications/templates.js';
 import { deliverMessage, type DeliverOptions } from './deliver.js';
 import * as repo from './repo.js';
 import { KIND_SHAPES, type ChannelBody, type ChannelKind, type ChannelPatch, type ChannelTestBody } from './schema.js';
 import { presentChannel } from './presenter.js';
+import { authorize, type AnyActor } from '../../core/policy.js';
 
 function fieldErrors(prefix: string, error: ZodError): AppError {
   const fields = error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
@@ -34,9 +34,16 @@ async function checkTeam(deps: Deps, teamId: string | null | undefined) {
 /** What the audit trail keeps: never the secrets themselves. */
 const auditView = (c: repo.LoadedChannel) => presentChannel(c);
 
-export async function listChannels(deps: Deps) {
+export async function listChannels(deps: Deps, actor: AnyActor) {
+  authorize(actor, 'channel.manage');
   const items = (await repo.listChannels(deps.db)).map(presentChannel);
   return { items, total: items.length };
+}
+
+/** One channel as the admin screen shows it (secrets write-only). */
+export async function readChannel(deps: Deps, actor: AnyActor, id: string) {
+  authorize(actor, 'channel.manage');
+  return presentChannel(await getChannel(deps, id));
 }
 
 export async function getChannel(deps: Deps, id: string) {
@@ -45,7 +52,8 @@ export async function getChannel(deps: Deps, id: string) {
   return channel;
 }
 
-export async function createChannel(deps: Deps, actor: Actor, input: ChannelBody) {
+export async function createChannel(deps: Deps, actor: AnyActor, input: ChannelBody) {
+  authorize(actor, 'channel.manage');
   const { settings, secrets } = checkShapes(input.kind, input.settings, input.secrets);
   await checkTeam(deps, input.teamId);
   const id = newId();
@@ -70,7 +78,8 @@ export async function createChannel(deps: Deps, actor: Actor, input: ChannelBody
   });
 }
 
-export async function updateChannel(deps: Deps, actor: Actor, id: string, input: ChannelPatch) {
+export async function updateChannel(deps: Deps, actor: AnyActor, id: string, input: ChannelPatch) {
+  authorize(actor, 'channel.manage');
   const before = await getChannel(deps, id);
   const mergedSecrets: Record<string, unknown> = { ...before.secrets };
   for (const [key, value] of Object.entries(input.secrets ?? {})) {
@@ -108,7 +117,8 @@ export async function updateChannel(deps: Deps, actor: Actor, id: string, input:
  * Sends a test message synchronously through the real channel (counting against its rate limit) and reports the
  * channel's answer, so an admin sees "sign not match" right away instead of in the dead-letter list.
  */
-export async function testChannel(deps: Deps, actor: Actor, id: string, input: ChannelTestBody | undefined, options: DeliverOptions = {}) {
+export async function testChannel(deps: Deps, actor: AnyActor, id: string, input: ChannelTestBody | undefined, options: DeliverOptions = {}) {
+  authorize(actor, 'channel.manage');
   const channel = await getChannel(deps, id);
   let recipient = actor.id;
   if (channel.kind === 'email' || channel.kind === 'sms') {

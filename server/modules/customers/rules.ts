@@ -1,5 +1,5 @@
 /** Pure rules of the customer record: phone normalisation, credit code format, who may own what. */
-import { inScope, scopeOf, type Actor } from '../org/scope.js';
+import { inScope, scopeOf, type AnyActor, type Scope } from '../org/scope.js';
 
 /** The one phone normaliser (leads/normalize.ts); customers, leads and appointments import it from here. */
 export { normalizePhone } from '../leads/normalize.js';
@@ -12,10 +12,10 @@ export function isValidCreditCode(code: string): boolean {
 }
 
 /**
- * Whether `actor` may make `target` the owner (or assignee) of a record: sellers only themselves, leads and
+ * Whether `actor` (within `scope`, their own unless a use case grants a wider reach) may make `target` the owner (or assignee) of a record: sellers only themselves, leads and
  * managers someone in their team subtree, roles that see everything anyone. Inactive users own nothing new.
  */
-export function mayAssign(actor: Actor, target: { id: string; teamPath: string; active: boolean }): boolean {
+export function mayAssign(actor: AnyActor, target: { id: string; teamPath: string; active: boolean }, scope: Scope = scopeOf(actor)): boolean {
   if (!target.active) return false;
-  return inScope(scopeOf(actor), { ownerId: target.id, teamPath: target.teamPath });
+  return inScope(scope, { ownerId: target.id, teamPath: target.teamPath });
 }

@@ -8,7 +8,7 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
-import { scopeOf, type Actor } from '../org/scope.js';
+import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { presentContact, presentCustomer } from './presenter.js';
 import * as repo from './repo.js';
 import { assertNoDuplicate } from '../leads/duplicates.js';
@@ -23,20 +23,20 @@ const SORTABLE = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at
  * The user `actor` may make owner/assignee of a record, with their team path. Anyone outside the actor's reach is
  * refused naming `field` (sellers: only themselves; leads/managers: their subtree). Used by customers, tasks, deals.
  */
-export async function assertAssignable(db: Queryable, actor: Actor, userId: string, field: string) {
+export async function assertAssignable(db: Queryable, actor: AnyActor, userId: string, field: string, scope: Scope = scopeOf(actor)) {
   const user = await repo.findUserForAssignment(db, userId);
   if (!user) throw invalid(field, 'no such user');
-  if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) {
+  if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 }, scope)) {
     throw new AppError('FORBIDDEN', `${field}: you may not assign records to this user`, {
-      fields: [{ field, message: actor.role === 'seller' ? 'sellers may only assign themselves' : 'must be an active user in your team' }],
+      fields: [{ field, message: scope.kind === 'own' ? 'sellers may only assign themselves' : 'must be an active user in your team' }],
     });
   }
   return { id: user.id, name: user.display_name, teamPath: user.team_path };
 }
 
 /** The customer if it is live and in the actor's scope; 404 otherwise (never reveal that it exists). */
-export async function getCustomerInScope(db: Queryable, actor: Actor, id: string, field?: string) {
-  const row = await repo.findCustomer(db, scopeOf(actor), id);
+export async function getCustomerInScope(db: Queryable, actor: AnyActor, id: string, field?: string, scope: Scope = scopeOf(actor)) {
+  const row = await repo.findCustomer(db, scope, id);
   if (!row) {
     throw new AppError('NOT_FOUND', field ? `${field}: customer not found` : 'Customer not found', field ? { fields: [{ field, message: 'customer not found' }] } : {});
   }

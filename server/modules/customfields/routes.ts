@@ -1,4 +1,4 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { customFieldBody, customFieldListQuery } from './schema.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './service.js';
 import { okSchema, pageOf, responses } from '../../core/contract.js';
@@ -19,11 +19,10 @@ export async function customFieldRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/custom-fields',
-    { schema: { tags: ['custom fields'], summary: 'Define a custom field (admin)', body: customFieldBody, response: responses({ 201: customFieldSchema }, [400, 403, 409]) } },
+    { config: { ability: 'customfield.manage' }, schema: { tags: ['custom fields'], summary: 'Define a custom field (admin)', body: customFieldBody, response: responses({ 201: customFieldSchema }, [400, 403, 409]) } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const created = await createCustomField(db, clock, actor.id, req.body);
+      const created = await createCustomField(db, clock, actor, req.body);
       reply.code(201);
       return created;
     },
@@ -31,11 +30,10 @@ export async function customFieldRoutes(app: App, deps: Deps) {
 
   app.delete(
     '/api/custom-fields/:id',
-    { schema: { tags: ['custom fields'], summary: 'Remove a custom field definition (admin); stored values are kept but ignored', params: idParams, response: responses({ 200: okSchema }, [400, 403, 404]) } },
+    { config: { ability: 'customfield.manage' }, schema: { tags: ['custom fields'], summary: 'Remove a custom field definition (admin); stored values are kept but ignored', params: idParams, response: responses({ 200: okSchema }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      await deleteCustomField(db, clock, actor.id, req.params.id);
+      await deleteCustomField(db, clock, actor, req.params.id);
       return { ok: true as const };
     },
   );

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/repo.js';
 import { loadCustomFieldDefs } from './repo.js';
 import { validateCustomValues, type CustomFieldEntity, type CustomValues } from './values.js';
 import type { CustomFieldBody } from './schema.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 import { presentCustomField } from './presenter.js';
 
 export type DefRow = Awaited<ReturnType<typeof loadCustomFieldDefs>>[number];
@@ -17,7 +18,9 @@ export async function listCustomFields(db: Queryable, entity: CustomFieldEntity)
   return defs.map((d) => presentCustomField({ ...d, entity }));
 }
 
-export async function createCustomField(db: Db, clock: Clock, actorId: string, input: CustomFieldBody) {
+export async function createCustomField(db: Db, clock: Clock, actor: AnyActor, input: CustomFieldBody) {
+  authorize(actor, 'customfield.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const taken = await trx
       .selectFrom('custom_field_defs')
@@ -59,7 +62,9 @@ export async function createCustomField(db: Db, clock: Clock, actorId: string, i
 }
 
 /** Removing a definition keeps the stored values; writes drop keys that are no longer defined (see `checkCustomValues`). */
-export async function deleteCustomField(db: Db, clock: Clock, actorId: string, id: string) {
+export async function deleteCustomField(db: Db, clock: Clock, actor: AnyActor, id: string) {
+  authorize(actor, 'customfield.manage');
+  const actorId = auditActorId(actor);
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('custom_field_defs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Custom field');

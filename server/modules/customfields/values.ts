@@ -1,10 +1,13 @@
 /** Custom field definitions and validation of values on write. Pure: no HTTP, no SQL. */
 import type { FieldError } from '../../core/errors.js';
+import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '../../core/entities.js';
+import { isCalendarDate } from '../../core/dates.js';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'money', 'date', 'select', 'multiselect', 'user', 'attachment'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
-export const CUSTOM_FIELD_ENTITIES = ['customer', 'deal', 'activity'] as const;
-export type CustomFieldEntity = (typeof CUSTOM_FIELD_ENTITIES)[number];
+/** Record kinds that take custom fields: the registry's decision (core/entities.ts). */
+export const CUSTOM_FIELD_ENTITIES = CUSTOM_FIELD_KINDS;
+export type CustomFieldEntity = CustomFieldKind;
 
 export interface SelectOption {
   value: string;
@@ -23,7 +26,6 @@ export interface CustomFieldDef {
 
 export type CustomValues = Record<string, unknown>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Checks values against the definitions. Unknown keys are refused (a typo must not silently vanish);
@@ -67,7 +69,7 @@ function checkValue(def: CustomFieldDef, value: unknown): string | null {
     case 'money':
       return Number.isSafeInteger(value) ? null : 'must be an integer amount in fen (分)';
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'must be a date YYYY-MM-DD';
+      return isCalendarDate(value) ? null : 'must be a date YYYY-MM-DD';
     case 'select':
       return def.options.some((o) => o.value === value) ? null : `must be one of ${def.options.map((o) => o.value).join(', ')}`;
     case 'multiselect':

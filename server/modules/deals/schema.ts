@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { listQuery } from '../../core/http.js';
+import { calendarDate } from '../../core/dates.js';
 import { cursorQuery } from '../../core/paging.js';
 
 const id = z.string().trim().min(1).max(64);
-const isCalendarDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
+const date = calendarDate;
 const amountFen = z.number({ error: 'must be an integer amount in fen (分)' }).int('must be an integer amount in fen (分)').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER);
 const custom = z.record(z.string(), z.unknown());
 

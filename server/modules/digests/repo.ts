@@ -8,6 +8,7 @@ import { scopeFilter } from '../org/scope-sql.js';
 import { subtreeUpperBound } from '../org/scope.js';
 import type { DigestFigures, Metric, RecordRef, SellerFigure } from './content.js';
 import type { DigestSlot } from './slots.js';
+import { GROUPS } from '../../core/policy.js';
 
 export type DigestRow = Selectable<DigestsTable>;
 export type SettingsRow = Selectable<DigestSettingsTable>;
@@ -168,7 +169,7 @@ export async function dayFigures(db: Queryable, team: DigestTeam, slot: DigestSl
     .where('team_path', '>=', team.path)
     .where('team_path', '<', subtreeUpperBound(team.path))
     .where('active', '=', 1)
-    .where('role', 'in', ['seller', 'lead'])
+    .where('role', 'in', GROUPS.consultants)
     .execute();
   const effective = await db
     .selectFrom('activities')

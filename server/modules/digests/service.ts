@@ -26,8 +26,7 @@ import * as repo from './repo.js';
 import type { SettingsBody } from './schema.js';
 import { digestSlot, isLate } from './slots.js';
 import { presentDigest } from './presenter.js';
-
-const SETTINGS_ROLES = ['admin', 'director', 'regional_manager', 'lead'];
+import { authorize } from '../../core/policy.js';
 
 const orgTimeZone = async (db: Queryable, fallback: string) => (await getCalendarSettings(db, fallback)).timeZone;
 
@@ -44,7 +43,7 @@ async function visibleTeam(db: Queryable, actor: Actor, teamId: string): Promise
 }
 
 async function settingsTeam(db: Queryable, actor: Actor, teamId: string) {
-  if (!SETTINGS_ROLES.includes(actor.role)) throw new AppError('FORBIDDEN', 'Digest settings need an admin, director, regional manager or team lead');
+  authorize(actor, 'digest.configure');
   return visibleTeam(db, actor, teamId);
 }
 
@@ -122,7 +121,7 @@ export async function updateSettings(deps: Deps, actor: Actor, teamId: string, b
 
 export interface DigestHooks {
   /** Called after this process claimed and committed a digest (tests count per process). */
-  onSent?: (digest: { teamId: string; date: string; slot: string; late: boolean }) => void;
+  onSent?: (digest: { teamId: string; date: string; slot: string; late: boolean; scheduledFor: string }) => void;
 }
 
 /**
@@ -130,8 +129,24 @@ export interface DigestHooks {
  * Returns how many digests this call sent.
  */
 export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promise<number> {
+  const now = deps.clock.now();
+  let sent = 0;
+  for (const { team, s, due, slot } of await dueDigests(deps)) {
+    const late = isLate(due, now);
+    const content = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late, publicUrl: deps.config.publicUrl });
+    const did = await deps.db.transaction().execute((trx) => claimAndQueue(trx, deps.clock, team, s, slot, content));
+    if (did) {
+      sent++;
+      hooks.onSent?.({ teamId: team.id, date: slot.date, slot: slot.slot, late, scheduledFor: due.toISOString() });
+    }
+  }
+  return sent;
+}
+
+/** Each enabled team's latest due slot not sent yet, as of the clock. */
+export async function dueDigests(deps: Deps) {
   const teams = await repo.digestTeams(deps.db);
-  if (!teams.length) return 0;
+  if (!teams.length) return [];
   const now = deps.clock.now();
   let settings = await repo.allSettings(deps.db);
   const missing = teams.filter((t) => !settings.has(t.id)).map((t) => t.id);
@@ -141,7 +156,7 @@ export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promis
   }
   const timeZone = await orgTimeZone(deps.db, deps.config.timeZone);
   const last = await repo.lastScheduled(deps.db);
-  let sent = 0;
+  const out: Array<{ team: repo.DigestTeam; s: repo.SettingsRow; due: Date; slot: ReturnType<typeof digestSlot> }> = [];
   for (const team of teams) {
     const s = settings.get(team.id);
     if (!s || s.enabled !== 1) continue;
@@ -150,15 +165,9 @@ export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promis
     if (!due) continue;
     const slot = digestSlot(due, now, timeZone);
     if (await repo.digestExists(deps.db, team.id, slot.date, slot.slot)) continue;
-    const late = isLate(due, now);
-    const content = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late, publicUrl: deps.config.publicUrl });
-    const did = await deps.db.transaction().execute((trx) => claimAndQueue(trx, deps.clock, team, s, slot, content));
-    if (did) {
-      sent++;
-      hooks.onSent?.({ teamId: team.id, date: slot.date, slot: slot.slot, late });
-    }
+    out.push({ team, s, due, slot });
   }
-  return sent;
+  return out;
 }
 
 async function claimAndQueue(trx: Queryable, clock: Clock, team: repo.DigestTeam, s: repo.SettingsRow, slot: ReturnType<typeof digestSlot>, content: DigestContent) {

@@ -1,31 +1,14 @@
 import { presentAttachment } from './presenter.js';
 import type { Queryable } from '../../db/index.js';
 import type { AttachmentsTable } from '../../db/schema.js';
-import { scopeFilter } from '../org/scope-sql.js';
-import type { Scope } from '../org/scope.js';
+import { placeOf } from '../org/record-scope.js';
+import { inScope, type Scope } from '../org/scope.js';
 import type { AttachmentEntity } from './schema.js';
 
 /** Whether the record an attachment hangs on exists and is inside the scope (deleted customers count as gone). */
 export async function ownerInScope(db: Queryable, scope: Scope, entity: AttachmentEntity, id: string): Promise<boolean> {
-  switch (entity) {
-    case 'customer':
-      return !!(await db
-        .selectFrom('customers')
-        .where(scopeFilter(scope, 'customers'))
-        .where('customers.id', '=', id)
-        .where('customers.deleted_at', 'is', null)
-        .select('customers.id')
-        .executeTakeFirst());
-    case 'deal':
-      return !!(await db.selectFrom('deals').where(scopeFilter(scope, 'deals')).where('deals.id', '=', id).select('deals.id').executeTakeFirst());
-    case 'activity':
-      return !!(await db
-        .selectFrom('activities')
-        .where(scopeFilter(scope, 'activities'))
-        .where('activities.id', '=', id)
-        .select('activities.id')
-        .executeTakeFirst());
-  }
+  const place = await placeOf(db, entity, id, { live: true });
+  return place !== null && place !== 'config' && inScope(scope, place);
 }
 
 export async function insertAttachment(db: Queryable, row: AttachmentsTable) {

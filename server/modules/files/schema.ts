@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-export const ATTACHMENT_ENTITIES = ['customer', 'deal', 'activity'] as const;
-export type AttachmentEntity = (typeof ATTACHMENT_ENTITIES)[number];
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../../core/entities.js';
+
+/** Record kinds that take attachments: the registry's decision (core/entities.ts). */
+export const ATTACHMENT_ENTITIES = ATTACHMENT_KINDS;
+export type AttachmentEntity = AttachmentKind;
 
 const entityId = z.string().min(1).max(64);
 

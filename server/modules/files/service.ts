@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Queryable } from '../../db/index.js';
-import { AppError, type FieldError } from '../../core/errors.js';
+import { AppError, invalid, type FieldError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../audit/repo.js';
@@ -15,7 +15,7 @@ type FileDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 /** One part of a multipart body, as @fastify/multipart yields them (kept structural so the service knows no HTTP). */
 export type UploadPart =
   | { type: 'file'; fieldname: string; filename: string; file: Readable & { truncated?: boolean } }
-  | { type: 'field'; fieldname: string; value: unknown };
+  | { type: 'field'; fieldname: string; value: unknown; valueTruncated?: boolean };
 
 async function assertOwnerInScope(db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string) {
   if (!(await repo.ownerInScope(db, scopeOf(actor), entity, entityId))) {
@@ -38,6 +38,7 @@ export async function uploadAttachment(deps: FileDeps, actor: Actor, parts: Asyn
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
+        if (part.valueTruncated) throw invalid(part.fieldname, 'is too long');
         raw[part.fieldname] = String(part.value);
         continue;
       }

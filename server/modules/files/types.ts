@@ -54,11 +54,12 @@ export function detectFileType(filename: string, head: Uint8Array): Detection {
   return { ok: false, reason: `accepted types: ${ACCEPTED_EXTENSIONS.join(', ')}` };
 }
 
-/** The name to keep: no directories, no control characters, at most 200 characters. */
+/** The name to keep: no directories, no control or bidirectional-override characters, at most 200 characters. */
 export function cleanFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // Bidirectional controls would let `invoice\u202Efdp.exe` display as `invoiceexe.pdf`.
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
+  const clean = base.replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(-200);
   return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
 }
 

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors.js';
 import type { Actor } from '../org/scope.js';
 import * as repo from './repo.js';
 import type { AssignMethod, AssignmentSettings } from './schema.js';
+import { can, inGroup } from '../../core/policy.js';
 
 export interface LeadFacts {
   region?: string | null;
@@ -24,7 +25,6 @@ export interface AssignmentPlan {
   reason: string;
 }
 
-const MANAGERS = new Set(['lead', 'regional_manager', 'director', 'admin']);
 
 /** Pure: which rule applies (the first match), else the default. */
 export function pickRule(settings: AssignmentSettings, facts: LeadFacts): { rule: string; teamId: string | null; method: AssignMethod; why: string } {
@@ -43,7 +43,7 @@ export function pickRule(settings: AssignmentSettings, facts: LeadFacts): { rule
 /** Whether a create without ownerId goes through the rules (else the creator owns it, as before). */
 export function autoAssigns(actor: Actor, settings: AssignmentSettings, options: { viaToken?: boolean; lead?: boolean }): boolean {
   if (options.lead) return true;
-  return settings.enabled && (options.viaToken === true || MANAGERS.has(actor.role));
+  return settings.enabled && (options.viaToken === true || inGroup(actor, 'managers'));
 }
 
 export async function planAssignment(db: Queryable, actor: Actor, facts: LeadFacts): Promise<AssignmentPlan> {
@@ -92,7 +92,7 @@ export async function recordPlannedAssignment(db: Queryable, clock: Clock, custo
 export async function presentAssignments(db: Queryable, actor: Actor, query: { customerId?: string; page: number; pageSize: number }) {
   const rows = await repo.listAssignments(
     db,
-    { customerId: query.customerId, pathPrefix: ['admin', 'director'].includes(actor.role) ? undefined : actor.teamPath },
+    { customerId: query.customerId, pathPrefix: can(actor, 'lead.readAllAssignments') ? undefined : actor.teamPath },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
   return {

@@ -13,10 +13,9 @@ import { mergeCustomers } from './merge.js';
 import { moveCustomerWithWork } from './ownership.js';
 import * as repo from './repo.js';
 import type { ConflictListQuery, ResolveBody, TransferRequestBody } from './schema.js';
+import { type AnyActor, authorize, systemActor } from '../../core/policy.js';
 
-const RESOLVERS = ['lead', 'regional_manager', 'director', 'admin'];
-
-function visibility(actor: Actor) {
+function visibility(actor: AnyActor) {
   const scope = scopeOf(actor);
   if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
   if (scope.kind === 'own') return sql<SqlBool>`(c.requester_id = ${actor.id} or c.owner_id = ${actor.id})`;
@@ -25,7 +24,7 @@ function visibility(actor: Actor) {
   return sql<SqlBool>`((c.requester_team_path >= ${lo} and c.requester_team_path < ${hi}) or (c.owner_team_path >= ${lo} and c.owner_team_path < ${hi}))`;
 }
 
-function baseQuery(db: Queryable, actor: Actor) {
+function baseQuery(db: Queryable, actor: AnyActor) {
   return db
     .selectFrom('ownership_conflicts as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
@@ -104,7 +103,7 @@ export async function requestTransfer(db: Db, clock: Clock, actor: Actor, custom
       created_at: clock.now().toISOString(),
     });
     await recordAudit(trx, clock, { entity: 'ownership_conflict', entityId: id, action: 'create', actorId: actor.id, after: { customerId, duplicateId: body.duplicateId ?? null, reason: body.reason } });
-    return present((await baseQuery(trx, { ...actor, role: 'admin' }).where('c.id', '=', id).executeTakeFirst())!);
+    return present((await baseQuery(trx, systemActor('worker')).where('c.id', '=', id).executeTakeFirst())!);
   });
 }
 
@@ -121,7 +120,7 @@ export async function listConflicts(db: Queryable, actor: Actor, query: Conflict
 }
 
 export async function resolveConflict(db: Db, clock: Clock, actor: Actor, id: string, body: ResolveBody) {
-  if (!RESOLVERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'Only a manager of either party resolves ownership conflicts');
+  authorize(actor, 'conflict.resolve');
   return db.transaction().execute(async (trx) => {
     const conflict = await getConflict(trx, actor, id);
     if (conflict.status !== 'open') throw new AppError('INVALID_STATE', 'This conflict is already resolved');

@@ -4,19 +4,19 @@
  * deals/tasks/activities are kept: who did the work does not change. Call inside one transaction; audited on both
  * customers.
  *
- * `CUSTOMER_REFERENCES` is the one list of tables with a `customer_id` column and what a merge does to each. Its type
- * is derived from `Database`, so adding such a table to schema.ts without deciding its merge policy does not compile;
- * tests/api/leads.test.ts also checks the live database catalog against it.
+ * What a merge does to each table with a `customer_id` column is the record registry's `merge` decision
+ * (core/entities.ts), so adding such a table without deciding does not compile; `custom` policies are the handlers
+ * below, whose map is typed from the registry too. tests/api/leads.test.ts checks the live database catalog.
  */
 import type { Queryable } from '../../db/index.js';
-import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { emitEvent } from '../../core/events.js';
+import { CUSTOMER_REFERENCES as MERGE_POLICIES, type CustomMergeTable, type CustomerReferenceTable } from '../../core/entities.js';
 import { recordAudit } from '../audit/repo.js';
 
 const FILLABLE = ['phone', 'phone_normalized', 'region', 'industry', 'source', 'level', 'credit_code'] as const;
 
-export type CustomerTable = { [K in keyof Database]: 'customer_id' extends keyof Database[K] ? K : never }[keyof Database];
+export type CustomerTable = CustomerReferenceTable;
 
 interface MergeStep {
   trx: Queryable;
@@ -40,17 +40,8 @@ const move =
     return rows.map((r) => r.id);
   };
 
-export const CUSTOMER_REFERENCES: Record<CustomerTable, Handler> = {
-  contacts: move('contacts', true),
-  deals: move('deals', true),
-  activities: move('activities', false),
-  tasks: move('tasks', true),
-  appointments: move('appointments', true),
-  // Runs of the moved deals, and of the customer's other cadences: their steps' tasks moved with `tasks`.
-  cadence_runs: move('cadence_runs', false),
-  // Assignment and pool history are the same real customer's story; the survivor's history tells all of it.
-  lead_assignments: move('lead_assignments', false),
-  pool_log: move('pool_log', false),
+/** The tables whose merge policy in the registry is `custom`. */
+const CUSTOM: Record<CustomMergeTable, Handler> = {
   // An opt-out is the person's wish and survives the merge; one row per customer, so an existing one is kept.
   customer_opt_outs: async ({ trx, survivorId, mergedId }) => {
     const merged = await trx.selectFrom('customer_opt_outs').select('customer_id').where('customer_id', '=', mergedId).executeTakeFirst();
@@ -88,6 +79,13 @@ export const CUSTOMER_REFERENCES: Record<CustomerTable, Handler> = {
     return moved;
   },
 };
+
+export const CUSTOMER_REFERENCES = Object.fromEntries(
+  (Object.entries(MERGE_POLICIES) as Array<[CustomerTable, (typeof MERGE_POLICIES)[CustomerTable]]>).map(([table, policy]) => [
+    table,
+    policy === 'custom' ? CUSTOM[table as CustomMergeTable] : move(table, policy === 'move_touch'),
+  ]),
+) as Record<CustomerTable, Handler>;
 
 export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: string, survivorId: string, mergedId: string) {
   const now = clock.now().toISOString();

@@ -4,34 +4,45 @@
  * downtime only the latest missed slot runs (the rules' scheduling pattern, rules/schedule.ts).
  */
 import type { Deps } from '../../core/http.js';
-import type { Job } from '../../jobs/job.js';
+import { defineJob, type Pass } from '../../jobs/job.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { latestDueRun } from '../rules/schedule.js';
 import { sweepPool } from './pool.js';
 import { loadSettings } from './repo.js';
 
-export async function runPoolSweep(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<number> {
+/** The latest sweep slot due and not run yet, as of the clock. */
+async function duePoolSlot(deps: Pick<Deps, 'db' | 'clock' | 'config'>) {
   const { pool, updatedAt } = await loadSettings(deps.db);
-  if (!pool.enabled) return 0;
+  if (!pool.enabled) return null;
   const { timeZone } = await getCalendarSettings(deps.db, deps.config.timeZone);
   const now = deps.clock.now();
   const last = await deps.db.selectFrom('pool_runs').select((eb) => eb.fn.max('slot').as('slot')).executeTakeFirst();
   // Without history, look one day back so a fresh install sweeps at its first slot instead of waiting for the next.
   const anchor = (last?.slot as string | null) ?? updatedAt ?? new Date(now.getTime() - 86_400_000).toISOString();
   const due = latestDueRun(pool.cron, timeZone, new Date(anchor), now);
-  if (!due) return 0;
-  const slot = due.toISOString();
+  return due ? { slot: due.toISOString(), pool } : null;
+}
+
+export async function runPoolSweep(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<number> {
+  return (await poolPass(deps)).did;
+}
+
+async function poolPass(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<Pass> {
+  const due = await duePoolSlot(deps);
+  if (!due) return { did: 0, fired: [] };
+  const { slot, pool } = due;
+  const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const taken = await trx
       .insertInto('pool_runs')
       .values({ slot, started_at: now.toISOString(), returned: 0 })
       .onConflict((oc) => oc.column('slot').doNothing())
       .executeTakeFirst();
-    if (Number(taken.numInsertedOrUpdatedRows ?? 0) === 0) return 0;
+    if (Number(taken.numInsertedOrUpdatedRows ?? 0) === 0) return { did: 0, fired: [] };
     const returned = await sweepPool(trx, deps.clock, pool);
     await trx.updateTable('pool_runs').set({ returned }).where('slot', '=', slot).execute();
-    return 1;
+    return { did: 1, fired: [{ kind: 'pool.sweep', at: slot, returned }] };
   });
 }
 
-export const poolJob: Job = { name: 'pool', idleIntervalMs: 30_000, run: runPoolSweep };
+export const poolJob = defineJob({ name: 'pool', idleIntervalMs: 30_000, pass: poolPass, nextDue: async (deps) => (await duePoolSlot(deps))?.slot ?? null });

@@ -9,21 +9,21 @@
  * done tasks stay as history.
  */
 import { sql, type SqlBool } from 'kysely';
-import type { Db, Queryable } from '../../db/index.js';
-import type { Role } from '../../db/schema.js';
+import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { getCalendarSettings } from '../calendar/settings.js';
-import { subtreeUpperBound, type Actor } from '../org/scope.js';
+import { scopeOf, subtreeUpperBound, type Actor } from '../org/scope.js';
 import { dayBounds } from '../tasks/days.js';
 import { cancelTask, moveCustomer, moveCustomerWithWork, moveDeal, openDealsOf, openTasksOf } from './ownership.js';
 import * as repo from './repo.js';
 import type { PoolListQuery, PoolSettings } from './schema.js';
+import { authorize, GROUPS, roleIn } from '../../core/policy.js';
 
 const DAY_MS = 86_400_000;
 const BATCH = 500;
-const CUSTODIANS: Role[] = ['lead', 'regional_manager', 'director', 'admin'];
-const CLAIMERS = ['seller', 'lead', 'regional_manager', 'director', 'admin'];
+/** Managers keep custody of the pool; their own customers never age into it. */
+const CUSTODIANS = GROUPS.managers;
 
 interface Due {
   id: string;
@@ -72,9 +72,32 @@ async function custodianOf(trx: Queryable, teamPath: string, cache: Map<string, 
   if (cache.has(teamPath)) return cache.get(teamPath)!;
   const managers = await trx.selectFrom('users').select(['id', 'team_path', 'team_id', 'role']).where('active', '=', 1).where('role', 'in', CUSTODIANS).orderBy('username').execute();
   const above = managers.filter((m) => teamPath.startsWith(m.team_path)).sort((a, b) => b.team_path.length - a.team_path.length);
-  const found = above[0] ?? managers.find((m) => m.role === 'admin') ?? null;
+  const found = above[0] ?? managers.find((m) => roleIn(m.role, 'admins')) ?? null;
   cache.set(teamPath, found);
   return found;
+}
+
+const sweepsInProcess = new WeakSet<object>();
+
+/**
+ * Runs `work` as the only pool sweep: on PostgreSQL a transaction-scoped advisory lock shared by every process,
+ * on SQLite (one process) an in-process mark. A concurrent sweep is refused with SWEEP_RUNNING instead of
+ * colliding on the pool rows.
+ */
+export async function exclusiveSweep<T>(db: Db, dialect: Dialect | undefined, work: (trx: Queryable) => Promise<T>): Promise<T> {
+  if (sweepsInProcess.has(db)) throw new AppError('SWEEP_RUNNING');
+  sweepsInProcess.add(db);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (dialect === 'postgres') {
+        const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtext('actionflow.pool_sweep')) as ok`.execute(trx);
+        if (!got.rows[0]?.ok) throw new AppError('SWEEP_RUNNING');
+      }
+      return work(trx);
+    });
+  } finally {
+    sweepsInProcess.delete(db);
+  }
 }
 
 /** One sweep; returns how many customers went to the pool. Call inside a transaction. */
@@ -173,14 +196,17 @@ export async function listPool(db: Queryable, clock: Clock, defaultTimeZone: str
 }
 
 export async function claim(db: Db, clock: Clock, defaultTimeZone: string, actor: Actor, customerId: string) {
-  if (!CLAIMERS.includes(actor.role)) throw new AppError('FORBIDDEN', 'Only sellers and managers claim customers from the pool');
+  authorize(actor, 'pool.claim');
   return db.transaction().execute(async (trx) => {
     // Serialises one seller's concurrent claims so the limits hold (row lock on PostgreSQL, write lock on SQLite).
     await trx.updateTable('users').set({ updated_at: sql`updated_at` }).where('id', '=', actor.id).execute();
     const pooled = await trx.selectFrom('customer_pool').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
     if (!pooled) {
-      const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (exists) throw new AppError('POOL_NOT_AVAILABLE', '该客户已被领取或不在公海 / Already claimed or not in the pool', { extra: { customer: customerId } });
+      // "Already claimed" only for a customer that was in a pool this caller could claim from; anything else is the
+      // same 404 as an unknown id, so the answer reveals nothing about customers outside the caller's pool.
+      if (await repo.wasPooledWithin(trx, customerId, actor.teamPath)) {
+        throw new AppError('POOL_NOT_AVAILABLE', '该客户已被领取或不在公海 / Already claimed or not in the pool', { extra: { customer: customerId } });
+      }
       throw notFound('Customer');
     }
     if (!pooled.team_path.startsWith(actor.teamPath)) throw notFound('Customer');
@@ -217,7 +243,7 @@ export async function poolLog(db: Queryable, actor: Actor, customerId: string | 
     .select(['l.id', 'l.customer_id', 'c.name as customer_name', 'l.action', 'l.user_id', 'u.display_name as user_name', 'l.reason', 'l.actor_id', 'l.at'])
     .where('t.path', '>=', actor.teamPath)
     .where('t.path', '<', subtreeUpperBound(actor.teamPath));
-  if (actor.role === 'seller') q = q.where('l.user_id', '=', actor.id);
+  if (scopeOf(actor).kind === 'own') q = q.where('l.user_id', '=', actor.id);
   if (customerId) q = q.where('l.customer_id', '=', customerId);
   const rows = await q.orderBy('l.at', 'desc').orderBy('l.id').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute();
   return {

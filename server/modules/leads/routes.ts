@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { actorOf, idParams, listQuery, requireRole, type App, type Deps } from '../../core/http.js';
-import { presentAssignments } from './assignment.js';
+import { actorOf, idParams, listQuery, type App, type Deps } from '../../core/http.js';
 import { listConflicts, requestTransfer, resolveConflict } from './conflicts.js';
 import { handover } from './handover.js';
-import { claim, listPool, poolLog, sweepPool } from './pool.js';
+import { claim, listPool, poolLog } from './pool.js';
 import { loadSettings } from './repo.js';
 import {
   assignmentListQuery,
@@ -33,17 +32,13 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.put(
     '/api/lead-assignment',
-    { schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings, response: responses({ 200: assignmentSettingsOut }, [400, 403]) } },
+    { config: { ability: 'lead.configure' }, schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings, response: responses({ 200: assignmentSettingsOut }, [400, 403]) } },
     async (req) => service.putAssignment(db, clock, actorOf(req), req.body),
   );
   app.get(
     '/api/lead-assignments',
     { schema: { tags, summary: 'Assignment history: every owner change made by rules, transfers, claims and hand-overs', querystring: assignmentListQuery, response: responses({ 200: openPage }, [400, 403]) } },
-    async (req) => {
-      const actor = actorOf(req);
-      requireRole(actor, ['lead', 'regional_manager', 'director', 'admin']);
-      return presentAssignments(db, actor, req.query);
-    },
+    async (req) => service.listAssignments(db, actorOf(req), req.query),
   );
   app.post('/api/leads', { schema: { tags, summary: 'Create a lead (a customer with a source); the owner comes from the assignment rules unless ownerId is given', body: leadBody, response: responses({ 201: customerDetailSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const created = await service.createLead(db, clock, actorOf(req), req.body);
@@ -93,14 +88,12 @@ export async function leadRoutes(app: App, deps: Deps) {
     actorOf(req);
     return (await loadSettings(db)).pool;
   });
-  app.put('/api/pool/settings', { schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings, response: responses({ 200: poolSettingsOut }, [400, 403]) } }, async (req) =>
+  app.put('/api/pool/settings', { config: { ability: 'pool.configure' }, schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings, response: responses({ 200: poolSettingsOut }, [400, 403]) } }, async (req) =>
     service.putPool(db, clock, actorOf(req), req.body, config.timeZone),
   );
-  app.post('/api/pool/sweep', { schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody, response: responses({ 200: z.object({ returned: z.number().int() }) }, [400, 403]) } }, async (req) => {
-    requireRole(actorOf(req), ['admin']);
-    const { pool } = await loadSettings(db);
-    return { returned: await db.transaction().execute((trx) => sweepPool(trx, clock, pool)) };
-  });
+  app.post('/api/pool/sweep', { config: { ability: 'pool.sweep' }, schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) =>
+    service.sweepPoolNow(db, deps.dialect, clock, actorOf(req)),
+  );
 
   app.post(
     '/api/users/:id/handover',

@@ -1,26 +1,26 @@
 /** Lead settings (assignment rules, pool) and lead creation/import on top of the customers module. */
-import type { Db, Queryable } from '../../db/index.js';
+import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid } from '../../core/errors.js';
-import { requireRole } from '../../core/http.js';
 import { recordAudit } from '../audit/repo.js';
 import { createCustomer } from '../customers/service.js';
 import type { Actor } from '../org/scope.js';
 import { checkCron } from '../rules/schedule.js';
 import { getCalendarSettings } from '../calendar/settings.js';
+import { presentAssignments } from './assignment.js';
+import { exclusiveSweep, sweepPool } from './pool.js';
 import * as repo from './repo.js';
 import type { AssignmentSettings, LeadBody, PoolSettings } from './schema.js';
-
-const MANAGERS = ['lead', 'regional_manager', 'director', 'admin'] as const;
+import { authorize } from '../../core/policy.js';
 
 export async function getSettings(db: Queryable, actor: Actor) {
-  requireRole(actor, MANAGERS);
+  authorize(actor, 'lead.readSettings');
   const s = await repo.loadSettings(db);
   return { assignment: s.assignment, pool: s.pool, updatedAt: s.updatedAt };
 }
 
 export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: AssignmentSettings) {
-  requireRole(actor, ['admin']);
+  authorize(actor, 'lead.configure');
   return db.transaction().execute(async (trx) => {
     for (const [i, rule] of input.rules.entries()) {
       if (!(await repo.findTeam(trx, rule.teamId))) throw invalid(`rules.${i}.teamId`, 'no such team');
@@ -34,7 +34,7 @@ export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: A
 }
 
 export async function putPool(db: Db, clock: Clock, actor: Actor, input: PoolSettings, defaultTimeZone: string) {
-  requireRole(actor, ['admin']);
+  authorize(actor, 'pool.configure');
   return db.transaction().execute(async (trx) => {
     const { timeZone } = await getCalendarSettings(trx, defaultTimeZone);
     const cronError = checkCron(input.cron, timeZone);
@@ -72,4 +72,16 @@ export async function importLeads(db: Db, clock: Clock, actor: Actor, items: Lea
   }
   const count = (status: string) => results.filter((r) => r.status === status).length;
   return { created: count('created'), duplicates: count('duplicate'), errors: count('error'), results };
+}
+
+/** The admin's "sweep now" button: the same sweep the schedule runs. */
+export async function sweepPoolNow(db: Db, dialect: Dialect, clock: Clock, actor: Actor) {
+  authorize(actor, 'pool.sweep');
+  return { returned: await exclusiveSweep(db, dialect, async (trx) => sweepPool(trx, clock, (await repo.loadSettings(trx)).pool)) };
+}
+
+/** Assignment history: managers see their subtree, org-wide readers everything. */
+export async function listAssignments(db: Queryable, actor: Actor, query: { customerId?: string; page: number; pageSize: number }) {
+  authorize(actor, 'lead.readAssignments');
+  return presentAssignments(db, actor, query);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { inboxQuery, outboxQuery } from './schema.js';
 import * as service from './service.js';
 import { responses } from '../../core/contract.js';
@@ -28,6 +28,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
   app.get(
     '/api/outbox',
     {
+      config: { ability: 'outbox.manage' },
       schema: {
         tags: ['outbox'],
         summary: 'Outbox messages 发送队列 (admin); status=dead is the dead-letter list 死信 with each channel’s last error',
@@ -36,17 +37,15 @@ export async function notificationRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => {
-      requireRole(actorOf(req), ['admin']);
-      return service.listOutbox(deps, req.query);
+      return service.listOutbox(deps, actorOf(req), req.query);
     },
   );
 
   app.post(
     '/api/outbox/:id/retry',
-    { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: noBody, response: responses({ 200: outboxItemSchema }, [400, 403, 404, 422]) } },
+    { config: { ability: 'outbox.manage' }, schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: noBody, response: responses({ 200: outboxItemSchema }, [400, 403, 404, 422]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
       return service.retryOutbox(deps, actor, req.params.id);
     },
   );

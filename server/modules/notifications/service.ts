@@ -5,6 +5,7 @@ import type { Actor } from '../org/scope.js';
 import * as repo from './repo.js';
 import type { InboxQuery, OutboxQuery } from './schema.js';
 import { presentNotification, presentOutbox } from './presenter.js';
+import { authorize, type AnyActor } from '../../core/policy.js';
 
 export function listInbox(deps: Deps, actor: Actor, query: InboxQuery) {
   return repo.listInbox(deps.db, actor.id, query);
@@ -23,12 +24,14 @@ export async function markAllRead(deps: Deps, actor: Actor) {
   return { updated, unread: 0 };
 }
 
-export function listOutbox(deps: Deps, query: OutboxQuery) {
+export function listOutbox(deps: Deps, actor: AnyActor, query: OutboxQuery) {
+  authorize(actor, 'outbox.manage');
   return repo.listOutbox(deps.db, query);
 }
 
 /** The dead-letter "retry" button: back to pending, due now, with a fresh attempt budget. */
-export async function retryOutbox(deps: Deps, actor: Actor, id: string) {
+export async function retryOutbox(deps: Deps, actor: AnyActor, id: string) {
+  authorize(actor, 'outbox.manage');
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findOutbox(trx, id);
     if (!row) throw notFound('Outbox message');

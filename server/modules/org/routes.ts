@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { ROLES } from '../../db/schema.js';
 import { pageOf, responses } from '../../core/contract.js';
 import { presentTeam, teamSchema, userSchema } from './presenter.js';
@@ -50,10 +50,9 @@ export async function orgRoutes(app: App, deps: Deps) {
     };
   });
 
-  app.post('/api/teams', { schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody, response: responses({ 201: teamSchema }, [400, 403, 404]) } }, async (req, reply) => {
+  app.post('/api/teams', { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody, response: responses({ 201: teamSchema }, [400, 403, 404]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const team = await createTeam(db, clock, actor.id, req.body);
+    const team = await createTeam(db, clock, actor, req.body);
     reply.code(201);
     return presentTeam(team);
   });
@@ -69,21 +68,19 @@ export async function orgRoutes(app: App, deps: Deps) {
     return { items, total: items.length };
   });
 
-  app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody, response: responses({ 201: userSchema }, [400, 403, 409]) } }, async (req, reply) => {
+  app.post('/api/users', { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody, response: responses({ 201: userSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const user = await createUser(db, clock, actor.id, req.body);
+    const user = await createUser(db, clock, actor, req.body);
     reply.code(201);
     return user;
   });
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody, response: responses({ 200: userSchema }, [400, 403, 404]) } },
+    { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody, response: responses({ 200: userSchema }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return updateUser(db, clock, actor.id, req.params.id, req.body);
+      return updateUser(db, clock, actor, req.params.id, req.body);
     },
   );
 }

@@ -1,8 +1,10 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { REGISTRY, type OwnedTable } from '../../core/entities.js';
 import { subtreeUpperBound, type Scope } from './scope.js';
 
-type ScopedTable = 'customers' | 'deals' | 'activities' | 'tasks';
+/** Tables with their own owner and team-path columns (the registry's scope decision); appointments have their own store predicate. */
+type ScopedTable = Exclude<OwnedTable, 'appointments'>;
 
 /**
  * The scope as an indexed SQL predicate: an owner equality or a path prefix range. Never filter rows in memory;
@@ -11,7 +13,7 @@ type ScopedTable = 'customers' | 'deals' | 'activities' | 'tasks';
 export function scopeFilter<T extends ScopedTable>(
   scope: Scope,
   table: T,
-  ownerColumn: 'owner_id' | 'assignee_id' = 'owner_id',
+  ownerColumn: string = REGISTRY[table].scope.owner,
 ) {
   return (eb: ExpressionBuilder<Database, T>): Expression<SqlBool> => {
     const ref = (col: string) => sql.ref(`${table}.${col}`);

@@ -5,17 +5,21 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit, diffFields } from '../audit/repo.js';
 import { hashPassword } from '../auth/passwords.js';
+import { endCredentials } from '../auth/repo.js';
 import { childPath } from './scope.js';
 import * as repo from './repo.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 export const TEAM_KINDS = ['company', 'region', 'store', 'team'] as const;
 
 export async function createTeam(
   db: Db,
   clock: Clock,
-  actorId: string | null,
+  actor: AnyActor,
   input: { name: string; kind: (typeof TEAM_KINDS)[number]; parentId?: string | null; id?: string },
 ) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const id = input.id ?? newId();
     let path = `/${id}/`;
@@ -42,7 +46,9 @@ export interface NewUser {
   id?: string;
 }
 
-export async function createUser(db: Db, clock: Clock, actorId: string | null, input: NewUser) {
+export async function createUser(db: Db, clock: Clock, actor: AnyActor, input: NewUser) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   if (!ROLES.includes(input.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
@@ -90,7 +96,9 @@ export interface UserPatch {
   password?: string;
 }
 
-export async function updateUser(db: Db, clock: Clock, actorId: string, id: string, patch: UserPatch) {
+export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: string, patch: UserPatch) {
+  authorize(actor, 'org.manage');
+  const actorId = auditActorId(actor);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return db.transaction().execute(async (trx) => {
     const user = await repo.findUser(trx, id);
@@ -123,7 +131,8 @@ export async function updateUser(db: Db, clock: Clock, actorId: string, id: stri
         after: { ...diff.after, ...(passwordHash ? { password: '(changed)' } : {}) },
       });
     }
-    if (patch.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A new password or a deactivation must lock out whoever holds the old sessions and tokens.
+    if (patch.active === false || passwordHash) await endCredentials(trx, clock, id);
     return repo.getUserProfile(trx, id);
   });
 }

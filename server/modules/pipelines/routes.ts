@@ -1,4 +1,5 @@
-import { actorOf, idParams, requireRole, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import * as repo from './repo.js';
 import { z } from 'zod';
 import { pageOf, responses } from '../../core/contract.js';
@@ -15,7 +16,6 @@ import {
   validatePipelineYaml,
 } from './service.js';
 
-const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/x-yaml'];
 
 export async function pipelineRoutes(app: App, deps: Deps) {
   const { db, clock } = deps;
@@ -53,7 +53,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/validate',
-    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, response: responses({ 200: yamlValidation(pipelineDefinitionOut) }, [400]) } },
+    { schema: { tags, summary: 'Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(pipelineDefinitionOut) }, [400]) } },
     async (req) => {
       actorOf(req);
       const result = validatePipelineYaml(yamlText(req.body));
@@ -63,28 +63,25 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/import',
-    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
+    { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
     async (req, reply) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      const result = await importPipelineYaml(db, clock, actor.id, yamlText(req.body));
+      const result = await importPipelineYaml(db, clock, actor, yamlText(req.body));
       reply.code(result.created ? 201 : 200);
       return result;
     },
   );
 
-  app.post('/api/pipelines/install', { schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody, response: responses({ 201: pipelineSchema }, [400, 403, 409]) } }, async (req, reply) => {
+  app.post('/api/pipelines/install', { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody, response: responses({ 201: pipelineSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const { id } = await installTemplate(db, clock, actor.id, req.body.template, { key: req.body.key, name: req.body.name });
+    const { id } = await installTemplate(db, clock, actor, req.body.template, { key: req.body.key, name: req.body.name });
     reply.code(201);
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
 
-  app.post('/api/pipelines/:id/copy', { schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody, response: responses({ 201: pipelineSchema }, [400, 403, 404, 409]) } }, async (req, reply) => {
+  app.post('/api/pipelines/:id/copy', { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody, response: responses({ 201: pipelineSchema }, [400, 403, 404, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, ['admin']);
-    const { id } = await copyPipeline(db, clock, actor.id, req.params.id, req.body);
+    const { id } = await copyPipeline(db, clock, actor, req.params.id, req.body);
     reply.code(201);
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
@@ -92,6 +89,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
   app.put(
     '/api/pipelines/:id',
     {
+      config: { ability: 'pipeline.manage' },
       schema: {
         tags,
         summary: 'Replace the definition: rename, add, remove, reorder stages, edit gates (admin). Removing a stage that holds deals → 422',
@@ -102,8 +100,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     },
     async (req) => {
       const actor = actorOf(req);
-      requireRole(actor, ['admin']);
-      return updatePipeline(db, clock, actor.id, req.params.id, req.body);
+      return updatePipeline(db, clock, actor, req.params.id, req.body);
     },
   );
 }

@@ -4,7 +4,7 @@ import { identifier, pipelineDefinitionSchema } from './definition.js';
 
 export { pipelineDefinitionSchema };
 
-/** A YAML document as the raw body (text/yaml, application/yaml, text/plain) or wrapped in JSON. */
+/** A YAML document as the raw body (text/yaml, application/yaml) or wrapped in JSON. */
 export const yamlBody = z.union(
   [z.string().max(1_000_000), z.object({ yaml: z.string({ error: 'must be the YAML text' }).max(1_000_000).optional() })],
   { error: 'must be YAML text (text/yaml) or JSON { "yaml": "<text>" }' },

@@ -13,6 +13,7 @@ import type { PipelineDefinition } from './definition.js';
 import * as repo from './repo.js';
 import { listTemplates, loadTemplate } from './templates.js';
 import { definitionToYaml, validatePipelineYaml, type YamlError } from './yaml.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 export { listTemplates, validatePipelineYaml };
 import { presentPipeline } from './presenter.js';
@@ -84,7 +85,9 @@ async function replaceDefinition(trx: Queryable, clock: Clock, actorId: string |
   return { id: row.id, key: def.key, version };
 }
 
-export async function updatePipeline(db: Db, clock: Clock, actorId: string | null, idOrKey: string, def: PipelineDefinition) {
+export async function updatePipeline(db: Db, clock: Clock, actor: AnyActor, idOrKey: string, def: PipelineDefinition) {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const row = await getPipeline(trx, idOrKey);
     await replaceDefinition(trx, clock, actorId, row, def);
@@ -96,9 +99,11 @@ export async function updatePipeline(db: Db, clock: Clock, actorId: string | nul
 export async function importPipelineYaml(
   db: Db,
   clock: Clock,
-  actorId: string | null,
+  actor: AnyActor,
   text: string,
 ): Promise<{ id: string; key: string; created: boolean }> {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   const result = validatePipelineYaml(text);
   if (!result.ok) {
     const first = result.errors[0];
@@ -127,17 +132,21 @@ export async function exportPipelineYaml(db: Queryable, idOrKey: string): Promis
 export async function installTemplate(
   db: Db,
   clock: Clock,
-  actorId: string | null,
+  actor: AnyActor,
   templateKey: string,
   options: { key?: string; name?: string } = {},
 ): Promise<{ id: string; key: string }> {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   const template = loadTemplate(templateKey);
   if (!template) throw invalid('template', `no template "${templateKey}"; one of ${listTemplates().map((t) => t.key).join(', ')}`);
   const def: PipelineDefinition = { ...template, key: options.key ?? template.key, name: options.name ?? template.name };
   return db.transaction().execute((trx) => createPipeline(trx, clock, actorId, def, templateKey, 'template'));
 }
 
-export async function copyPipeline(db: Db, clock: Clock, actorId: string | null, idOrKey: string, input: { key: string; name: string; nameEn?: string }) {
+export async function copyPipeline(db: Db, clock: Clock, actor: AnyActor, idOrKey: string, input: { key: string; name: string; nameEn?: string }) {
+  authorize(actor, 'pipeline.manage');
+  const actorId = auditActorId(actor);
   return db.transaction().execute(async (trx) => {
     const source = await getPipeline(trx, idOrKey);
     const def: PipelineDefinition = { ...repo.definitionOf(source), key: input.key, name: input.name };

@@ -31,6 +31,8 @@ export function validateYamlWith<S extends z.ZodType>(
   schema: S,
   notAMapping: string,
 ): { ok: true; value: z.output<S> } | { ok: false; errors: YamlError[] } {
+  const limited = checkYamlLimits(text);
+  if (limited) return { ok: false, errors: [limited] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -40,11 +42,18 @@ export function validateYamlWith<S extends z.ZodType>(
         line: e.linePos?.[0].line ?? 1,
         column: e.linePos?.[0].col ?? 1,
         path: '',
-        message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+        message: e.message.includes('call stack') ? TOO_DEEP : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
       })),
     };
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
+  } catch (error) {
+    // The yaml library refuses alias expansion past maxAliasCount (a "billion laughs" document) by throwing.
+    const message = error instanceof RangeError ? TOO_DEEP : `too many alias expansions (at most ${YAML_LIMITS.aliases} per document)`;
+    return { ok: false, errors: [{ line: 1, column: 1, path: '', message }] };
+  }
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, errors: [{ line: 1, column: 1, path: '', message: notAMapping }] };
   }
@@ -53,6 +62,60 @@ export function validateYamlWith<S extends z.ZodType>(
   const errors = parsed.error.issues.flatMap((issue) => issueToErrors(doc, lineCounter, issue));
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, errors };
+}
+
+/** Bounds on one YAML document: pipelines, rules and cadences are small hand-written files. */
+export const YAML_LIMITS = { bytes: 512 * 1024, depth: 64, aliases: 100 } as const;
+const TOO_DEEP = `the document is nested too deeply (at most ${YAML_LIMITS.depth} levels)`;
+
+/**
+ * Cheap text scan before parsing: the parser and the JS conversion recurse per nesting level, so a
+ * 10,000-level document must be refused before either runs. Flow brackets and block indentation both count.
+ */
+function checkYamlLimits(text: string): YamlError | null {
+  if (text.length > YAML_LIMITS.bytes) {
+    return { line: 1, column: 1, path: '', message: `the document is too large (at most ${YAML_LIMITS.bytes / 1024} KiB)` };
+  }
+  let line = 1;
+  let column = 0;
+  let flow = 0;
+  let quote: string | null = null;
+  let indentDepth = 0;
+  let atLineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    column++;
+    if (ch === '\n') {
+      line++;
+      column = 0;
+      atLineStart = true;
+      indent = 0;
+      quote = null;
+      continue;
+    }
+    if (atLineStart) {
+      if (ch === ' ' || ch === '-') {
+        // "- - - x" nests a sequence per dash; indentation nests mappings. Both count as levels.
+        indent++;
+        continue;
+      }
+      atLineStart = false;
+      indentDepth = indent;
+      if (indentDepth > YAML_LIMITS.depth * 4) return { line, column, path: '', message: TOO_DEEP };
+    }
+    if (quote) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#') quote = '\n';
+    else if (ch === '[' || ch === '{') {
+      flow++;
+      if (flow > YAML_LIMITS.depth) return { line, column, path: '', message: TOO_DEEP };
+    } else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
+  }
+  return null;
 }
 
 function issueToErrors(doc: Document, lines: LineCounter, issue: z.core.$ZodIssue): YamlError[] {

@@ -17,8 +17,10 @@ import { createFollowupDeal } from '../deals/rule-action.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import { insertTask } from '../tasks/repo.js';
 import { linkFor, ownerOf, type RuleRecord } from './context.js';
+import { recordOf, ruleSpecOf } from '../../core/entities.js';
 import { ACTION_CONFIGS, SETTABLE_FIELDS, type ActionType, type RuleEntity } from './definition.js';
 import { interpolate } from './template.js';
+import { redactForRole } from '../../core/redact.js';
 
 /** Carried in the payload of every event a rule emits, so the engine can refuse to retrigger the same rule. */
 export interface RuleSource {
@@ -45,8 +47,6 @@ export interface ActionEnv {
 type Config<K extends ActionType> = z.output<(typeof ACTION_CONFIGS)[K]>;
 type Executor<K extends ActionType> = (env: ActionEnv, config: Config<K>) => Promise<Record<string, unknown>>;
 
-const TABLES = { customer: 'customers', deal: 'deals', activity: 'activities', task: 'tasks' } as const;
-const UPDATED_EVENT: Partial<Record<RuleEntity, DomainEventType>> = { customer: 'customer.updated', deal: 'deal.updated', task: 'task.updated' };
 
 async function recipients(env: ActionEnv, specs: string[]): Promise<string[]> {
   const ids: string[] = [];
@@ -54,6 +54,12 @@ async function recipients(env: ActionEnv, specs: string[]): Promise<string[]> {
   if (specs.includes('actor') && actor?.id) ids.push(actor.id);
   for (const id of await resolveRecipients(env.db, ownerOf(env.record), specs.filter((s) => s !== 'actor'))) if (!ids.includes(id)) ids.push(id);
   return ids;
+}
+
+/** The context as `userId` may see it: texts addressed to a person never carry fields hidden from them. */
+async function contextFor(env: ActionEnv, userId: string): Promise<Record<string, unknown>> {
+  const user = await env.db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+  return user ? redactForRole(user.role, env.context) : env.context;
 }
 
 async function dueAt(env: ActionEnv, due: { hours?: number; workingDays?: number } | undefined): Promise<string | null> {
@@ -74,13 +80,13 @@ async function createTasks(env: ActionEnv, config: { title: string; assignee: st
   let assignees = await recipients(env, [config.assignee]);
   const owner = ownerOf(env.record);
   if (kind === 'followup' && owner) assignees = assignees.filter((id) => id !== owner.id);
-  const title = interpolate(config.title, env.context);
   const due = await dueAt(env, config.due);
   const links = recordLinks(env.entity, env.record);
   const now = env.clock.now().toISOString();
   const created: string[] = [];
   for (const assigneeId of assignees.slice(0, 20)) {
-    const user = await env.db.selectFrom('users').select(['id', 'team_path']).where('id', '=', assigneeId).executeTakeFirstOrThrow();
+    const user = await env.db.selectFrom('users').select(['id', 'team_path', 'role']).where('id', '=', assigneeId).executeTakeFirstOrThrow();
+    const title = interpolate(config.title, redactForRole(user.role, env.context));
     const id = newId();
     const row = {
       id,
@@ -117,13 +123,14 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const link = config.link ? interpolate(config.link, env.context) : env.entity && env.record ? linkFor(env.entity, env.record) : undefined;
     let created = 0;
     for (const userId of users) {
+      const context = await contextFor(env, userId);
       const result = await enqueueNotification(env.db, env.clock, {
         idempotencyKey: `rule:${env.rule.id}:${env.causeId}:${env.index}:${userId}`,
         userId,
-        title: interpolate(config.title, env.context),
-        titleEn: config.titleEn ? interpolate(config.titleEn, env.context) : undefined,
-        body: interpolate(config.body ?? '', env.context),
-        bodyEn: config.bodyEn ? interpolate(config.bodyEn, env.context) : undefined,
+        title: interpolate(config.title, context),
+        titleEn: config.titleEn ? interpolate(config.titleEn, context) : undefined,
+        body: interpolate(config.body ?? '', context),
+        bodyEn: config.bodyEn ? interpolate(config.bodyEn, context) : undefined,
         link,
         subject: env.entity && env.record ? { type: env.entity, id: env.record.id } : undefined,
         channels: config.channels,
@@ -146,7 +153,7 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const previous = env.record[config.field];
     if (JSON.stringify(previous) === JSON.stringify(value)) return { field: config.field, value, changed: false };
     const now = env.clock.now().toISOString();
-    const table = TABLES[env.entity];
+    const table = recordOf(env.entity).table as 'tasks' | 'activities';
     const set: Record<string, unknown> = { [spec.column]: value };
     if (table !== 'activities') set.updated_at = now;
     await env.db.updateTable(table).set(set as never).where('id', '=', env.record.id).execute();
@@ -158,7 +165,7 @@ const executors: { [K in ActionType]: Executor<K> } = {
       before: { [spec.column]: previous },
       after: { [spec.column]: value, source: { rule: env.rule.key } },
     });
-    const type = UPDATED_EVENT[env.entity];
+    const type = ruleSpecOf(env.entity).updated as DomainEventType | null;
     if (type) await emitEvent(env.db, env.clock, { type, entity: env.entity, entityId: env.record.id, actorId: null, payload: { changed: [spec.column], source: env.source } });
     // Later actions of the same run see the new value.
     env.record[config.field] = value;

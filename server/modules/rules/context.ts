@@ -7,9 +7,9 @@
 import type { Queryable } from '../../db/index.js';
 import type { StoredEvent } from '../../core/consumers.js';
 import { parseJson } from '../../core/json.js';
+import { linkOf, recordOf, ruleSpecOf } from '../../core/entities.js';
 import type { RuleEntity } from './definition.js';
 
-const TABLES = { customer: 'customers', deal: 'deals', activity: 'activities', task: 'tasks' } as const;
 const JSON_COLUMNS = new Set(['custom', 'checklist', 'contact_ids']);
 
 export type RuleRecord = Record<string, unknown> & { id: string; teamPath?: string };
@@ -34,7 +34,10 @@ export function ownerOf(record: RuleRecord | null): { id: string; teamPath: stri
 }
 
 export async function loadRecord(db: Queryable, entity: RuleEntity, id: string): Promise<RuleRecord | null> {
-  const row = await db.selectFrom(TABLES[entity]).selectAll().where('id', '=', id).executeTakeFirst();
+  const { table } = recordOf(entity);
+  const rules = ruleSpecOf(entity);
+  // Only the columns the registry lets rules read; Kysely cannot type a select over a union of tables.
+  const row = await db.selectFrom(table as 'tasks').select(rules.read as readonly 'id'[]).where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const record = camelRow(row as Record<string, unknown>) as RuleRecord;
   if (typeof record.amountFen !== 'undefined') record.amountFen = Number(record.amountFen);
@@ -79,15 +82,7 @@ export async function loadBefore(db: Queryable, event: StoredEvent, record: Rule
   return { ...record, ...changed };
 }
 
+/** The record's page in the web app (registry link templates), or the task list when it has none. */
 export function linkFor(entity: RuleEntity, record: RuleRecord): string {
-  switch (entity) {
-    case 'deal':
-      return `/deals/${record.id}`;
-    case 'customer':
-      return `/customers/${record.id}`;
-    case 'task':
-      return record.dealId ? `/deals/${record.dealId}` : record.customerId ? `/customers/${record.customerId}` : '/tasks';
-    case 'activity':
-      return record.dealId ? `/deals/${record.dealId}` : `/customers/${record.customerId}`;
-  }
+  return linkOf(entity, record) ?? '/tasks';
 }

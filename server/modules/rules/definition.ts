@@ -5,13 +5,15 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../../db/schema.js';
+import { RULE_KINDS, ruleSpecOf, type RuleKind } from '../../core/entities.js';
 import { identifier } from '../pipelines/definition.js';
 import { checkConditions } from './conditions.js';
 import { checkCron } from './schedule.js';
 import { checkTemplate } from './template.js';
 
-export const RULE_ENTITIES = ['customer', 'deal', 'activity', 'task'] as const;
-export type RuleEntity = (typeof RULE_ENTITIES)[number];
+/** Record kinds rules trigger on, read and write: the registry's decision (core/entities.ts). */
+export const RULE_ENTITIES = RULE_KINDS;
+export type RuleEntity = RuleKind;
 
 const entity = z.enum(RULE_ENTITIES, { error: `must be one of ${RULE_ENTITIES.join(', ')}` });
 const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -133,26 +135,10 @@ export const actionSchema = z.discriminatedUnion(
 export type RuleAction = { [K in ActionType]: { type: K; config: z.output<(typeof ACTION_CONFIGS)[K]> } }[ActionType];
 
 /** Fields a `set_field` action may write, per entity, with the check its value must pass after interpolation. */
-export const SETTABLE_FIELDS: Record<RuleEntity, Record<string, { column: string; schema: z.ZodType }>> = {
-  deal: {
-    title: { column: 'title', schema: text(200) },
-    amountFen: { column: 'amount_fen', schema: z.coerce.number().int('must be whole fen').min(0) },
-    expectedCloseDate: { column: 'expected_close_date', schema: z.iso.date('must be YYYY-MM-DD').nullable() },
-  },
-  customer: {
-    level: { column: 'level', schema: z.string().max(50).nullable() },
-    industry: { column: 'industry', schema: z.string().max(100).nullable() },
-    source: { column: 'source', schema: z.string().max(100).nullable() },
-    region: { column: 'region', schema: z.string().max(100).nullable() },
-  },
-  task: {
-    title: { column: 'title', schema: text(200) },
-    dueAt: { column: 'due_at', schema: z.iso.datetime({ offset: true, error: 'must be an ISO instant' }).nullable() },
-  },
-  activity: {
-    outcome: { column: 'outcome', schema: z.string().max(2000).nullable() },
-  },
-};
+export const SETTABLE_FIELDS = Object.fromEntries(RULE_KINDS.map((k) => [k, ruleSpecOf(k).settable])) as unknown as Record<
+  RuleEntity,
+  Readonly<Record<string, { column: string; schema: z.ZodType }>>
+>;
 
 const TEMPLATED: Partial<Record<ActionType, string[]>> = {
   notify: ['title', 'titleEn', 'body', 'bodyEn', 'link'],
@@ -180,8 +166,8 @@ export function ruleDefinitionSchema(timeZone: string) {
         const problem = checkCron(rule.trigger.cron, timeZone);
         if (problem) ctx.addIssue({ code: 'custom', path: ['trigger', 'cron'], message: problem });
       }
-      if (rule.trigger.type === 'record.updated' && rule.trigger.entity === 'activity') {
-        ctx.addIssue({ code: 'custom', path: ['trigger', 'entity'], message: 'activities are logged, not updated; use record.created' });
+      if (rule.trigger.type === 'record.updated' && ruleSpecOf(rule.trigger.entity).updated === null) {
+        ctx.addIssue({ code: 'custom', path: ['trigger', 'entity'], message: `a ${rule.trigger.entity} is only created, never updated; use record.created` });
       }
       const recordEntity = triggerEntity(rule.trigger);
       rule.actions.forEach((action, i) => {

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Clock } from '../../core/clock.js';
 import { consumeEvents, type StoredEvent } from '../../core/consumers.js';
+import { RULE_KINDS, ruleSpecOf } from '../../core/entities.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
@@ -29,13 +30,9 @@ export const RULES_CONSUMER = 'rules';
 export const MAX_RULE_CHAIN = 5;
 
 const TRIGGERS_BY_EVENT: Record<string, Trigger['type'][]> = {
-  'customer.created': ['record.created'],
-  'deal.created': ['record.created'],
-  'activity.logged': ['record.created'],
-  'task.created': ['record.created'],
-  'customer.updated': ['record.updated'],
-  'deal.updated': ['record.updated'],
-  'task.updated': ['record.updated'],
+  // record.created / record.updated: the event types the registry names for each rule kind.
+  ...Object.fromEntries(RULE_KINDS.map((k) => [ruleSpecOf(k).created, ['record.created']])),
+  ...Object.fromEntries(RULE_KINDS.flatMap((k) => (ruleSpecOf(k).updated ? [[ruleSpecOf(k).updated, ['record.updated']]] : []))),
   'task.completed': ['record.updated'],
   'deal.stage_changed': ['deal.stage_changed'],
   'sla.level_reached': ['sla.level_reached'],
@@ -49,6 +46,8 @@ export class AbandonRun extends Error {}
 export interface EngineHooks {
   /** Called after each action of a run, still inside its transaction. */
   afterAction?(info: { ruleKey: string; causeId: string; index: number; db: Queryable }): void | Promise<void>;
+  /** Called after a scheduled run committed (for `tick`). */
+  onScheduled?(ruleKey: string, scheduledFor: string): void;
 }
 
 export interface EngineDeps {
@@ -241,7 +240,10 @@ export async function runScheduledRules(deps: EngineDeps, hooks: EngineHooks = {
       entityId: null,
     };
     const did = await deps.db.transaction().execute((trx) => runRule(trx, deps, calendarLoader(trx, timeZone), row, cause, hooks));
-    if (did) ran++;
+    if (did) {
+      ran++;
+      hooks.onScheduled?.(row.key, scheduledFor);
+    }
   }
   return ran;
 }

@@ -10,6 +10,7 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
 import type { RuleRunsTable, RulesTable } from '../../db/schema.js';
+import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
 import { definitionOf as pipelineDefinitionOf } from '../pipelines/repo.js';
 import { definitionToYaml, validateYamlWith, type YamlError } from '../pipelines/yaml.js';
@@ -170,12 +171,16 @@ export async function getRule(db: Queryable, idOrKey: string) {
   return row;
 }
 
-export async function createRule(deps: RuleDeps, actorId: string, input: unknown) {
+export async function createRule(deps: RuleDeps, actor: AnyActor, input: unknown) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   const def = await parseRule(deps.db, deps.timeZone, input, null);
   return presentRule(await deps.db.transaction().execute((trx) => insertRule(trx, deps.clock, actorId, def, 'api')));
 }
 
-export async function updateRule(deps: RuleDeps, actorId: string, idOrKey: string, patch: RulePatch) {
+export async function updateRule(deps: RuleDeps, actor: AnyActor, idOrKey: string, patch: RulePatch) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   return deps.db.transaction().execute(async (trx) => {
     const row = await getRule(trx, idOrKey);
     const before = repo.definitionOf(row);
@@ -190,7 +195,9 @@ export async function updateRule(deps: RuleDeps, actorId: string, idOrKey: strin
   });
 }
 
-export async function deleteRule(deps: RuleDeps, actorId: string, idOrKey: string) {
+export async function deleteRule(deps: RuleDeps, actor: AnyActor, idOrKey: string) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   await deps.db.transaction().execute(async (trx) => {
     const row = await getRule(trx, idOrKey);
     await repo.deleteRule(trx, row.id);
@@ -198,20 +205,40 @@ export async function deleteRule(deps: RuleDeps, actorId: string, idOrKey: strin
   });
 }
 
-export async function listRuleRuns(db: Queryable, idOrKey: string, query: { status?: string; page: number; pageSize: number }) {
+/** Rules carry webhook URLs and reach every record: read by `rule.read`, written by `rule.manage`. */
+export async function listRules(db: Queryable, actor: AnyActor, filter: { enabled?: boolean; triggerType?: string }) {
+  authorize(actor, 'rule.read');
+  const rows = await repo.listRules(db, filter);
+  return { items: rows.map(presentRule), total: rows.length };
+}
+
+export async function readRule(db: Queryable, actor: AnyActor, idOrKey: string) {
+  authorize(actor, 'rule.read');
+  return presentRule(await getRule(db, idOrKey));
+}
+
+export async function listRuleRuns(db: Queryable, actor: AnyActor, idOrKey: string, query: { status?: string; page: number; pageSize: number }) {
+  authorize(actor, 'rule.read');
   const row = await getRule(db, idOrKey);
   const { rows, total } = await repo.listRuns(db, row.id, { status: query.status }, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   return { items: rows.map(presentRun), total };
 }
 
 /** The YAML document of a rule (secrets masked); importing it back gives the same rule. */
-export async function exportRuleYaml(db: Queryable, idOrKey: string): Promise<{ key: string; text: string }> {
+export async function exportRuleYaml(db: Queryable, actor: AnyActor, idOrKey: string): Promise<{ key: string; text: string }> {
+  authorize(actor, 'rule.read');
   const row = await getRule(db, idOrKey);
   const def = repo.definitionOf(row);
   const header = `actionflow rule "${row.key}" (version ${row.version})\nImport with: POST /api/rules/import (webhook secrets are masked; the mask keeps the stored secret)`;
   const { key, name, nameEn, description, enabled, trigger, conditions, actions } = def;
   const doc = Object.fromEntries(Object.entries({ key, name, nameEn, description, enabled, trigger, conditions, actions: mask(actions) }).filter(([, v]) => v !== undefined && v !== null));
   return { key: row.key, text: definitionToYaml(doc as never, header) };
+}
+
+/** Validation as a reader asks for it (the editor's "check" button). */
+export function checkRuleYaml(actor: AnyActor, timeZone: string, text: string) {
+  authorize(actor, 'rule.read');
+  return validateRuleYaml(timeZone, text);
 }
 
 export function validateRuleYaml(timeZone: string, text: string) {
@@ -226,7 +253,9 @@ function yamlInvalid(errors: YamlError[]) {
 }
 
 /** Creates the rule, or updates the one with the same key. Invalid YAML → 422 YAML_INVALID with line-precise errors. */
-export async function importRuleYaml(deps: RuleDeps, actorId: string, text: string) {
+export async function importRuleYaml(deps: RuleDeps, actor: AnyActor, text: string) {
+  authorize(actor, 'rule.manage');
+  const actorId = auditActorId(actor);
   const result = validateRuleYaml(deps.timeZone, text);
   if (!result.ok) throw yamlInvalid(result.errors);
   return deps.db.transaction().execute(async (trx) => {

@@ -5,6 +5,7 @@
  * Timers are never edited in place when their clock restarts: the old row is cancelled and a new one starts, so
  * `sla_firings (timer_id, level)` stays a once-only record of each level of each clock.
  */
+import { breathe } from '../../core/breathe.js';
 import { consumeEvents, type StoredEvent } from '../../core/consumers.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db, Dialect, Queryable, Tx } from '../../db/index.js';
@@ -188,6 +189,7 @@ export async function reconcileTimers(db: Db, dialect: Dialect, calendars: Calen
     .execute();
   let synced = 0;
   for (const deal of deals.filter((d) => withSla.has(`${d.pipeline_id}/${d.stage_key}`))) {
+    await breathe();
     await db.transaction().execute(async (trx) => {
       await lockSubject(trx, dialect, 'deals', deal.id);
       await syncDealTimer(trx, calendars, deal.id, now);
@@ -195,6 +197,7 @@ export async function reconcileTimers(db: Db, dialect: Dialect, calendars: Calen
     synced++;
   }
   for (const task of tasks) {
+    await breathe();
     await db.transaction().execute(async (trx) => {
       await lockSubject(trx, dialect, 'tasks', task.id);
       await syncTaskTimer(trx, calendars, task.id, now);

@@ -5,6 +5,7 @@
  * `task.overdue` on a task's first level), record interventions and schedule the next level. A crash anywhere
  * rolls all of it back and the level fires again later, once.
  */
+import { breathe } from '../../core/breathe.js';
 import type { Clock } from '../../core/clock.js';
 import { emitEvent } from '../../core/events.js';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
@@ -105,6 +106,7 @@ export async function fireDue(opts: FireOptions, limit = 500, onFire?: (f: Firin
     Array.from({ length: lanes }, async () => {
       while (budget > 0) {
         budget--;
+        await breathe();
         const result = await fireNext(opts);
         if (result === null) return;
         done++;

@@ -158,6 +158,19 @@ export async function liveTimersFor(db: Queryable, subjectType: SubjectType, ids
     .execute();
 }
 
+/** The earliest pending deadline not after `asOf` (the scheduler's index: status, due_at). */
+export async function earliestDue(db: Queryable, asOf: string): Promise<string | null> {
+  const row = await db.selectFrom('sla_timers').select('due_at').where('status', '=', 'active').where('due_at', '<=', asOf).orderBy('due_at').limit(1).executeTakeFirst();
+  return row?.due_at ?? null;
+}
+
+/** Which of these tasks are cadence steps. */
+export async function cadenceStepTasks(db: Queryable, taskIds: string[]): Promise<Set<string>> {
+  if (taskIds.length === 0) return new Set();
+  const rows = await db.selectFrom('cadence_steps').select('task_id').where('task_id', 'in', taskIds).execute();
+  return new Set(rows.map((r) => r.task_id!));
+}
+
 export function firingsSince(db: Db | Queryable, firedFrom: string) {
   return db.selectFrom('sla_firings').selectAll().where('fired_at', '>=', firedFrom).orderBy('fired_at').orderBy('timer_id').orderBy('level').execute();
 }

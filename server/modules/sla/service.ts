@@ -8,6 +8,7 @@ import { scopeOf, type Actor } from '../org/scope.js';
 import { liveTimersFor, type SubjectType } from './repo.js';
 import type { InterventionsQuery } from './schema.js';
 import { presentIntervention } from './presenter.js';
+import { can } from '../../core/policy.js';
 
 export type SlaColour = 'on_time' | 'yellow' | 'red';
 export interface SlaState {
@@ -74,7 +75,7 @@ export async function listInterventions(db: Db, actor: Actor, query: Interventio
 export async function resolveIntervention(db: Db, clock: Clock, actor: Actor, id: string, note: string) {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('sla_interventions').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row || (row.user_id !== actor.id && actor.role !== 'admin')) throw notFound('Intervention');
+    if (!row || (row.user_id !== actor.id && !can(actor, 'intervention.resolveAny'))) throw notFound('Intervention');
     if (row.status !== 'open') {
       throw new AppError('INVALID_STATE', 'This intervention is already resolved', { fields: [{ field: 'id', message: 'already resolved' }] });
     }

@@ -7,7 +7,7 @@ import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
 import { assertAssignable, getCustomerInScope } from '../customers/service.js';
-import { scopeOf, type Actor } from '../org/scope.js';
+import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { dayBounds } from './days.js';
 import * as repo from './repo.js';
 import type { TaskBody, TaskListQuery, TaskPatch } from './schema.js';
@@ -26,16 +26,16 @@ declare module '../../core/hooks.js' {
 }
 
 /** The deal if it is in the actor's scope; 404 naming `field` otherwise. */
-export async function getDealInScope(db: Queryable, actor: Actor, id: string, field = 'dealId') {
-  const deal = await repo.findDealInScope(db, scopeOf(actor), id);
+export async function getDealInScope(db: Queryable, actor: AnyActor, id: string, field = 'dealId', scope: Scope = scopeOf(actor)) {
+  const deal = await repo.findDealInScope(db, scope, id);
   if (!deal) throw new AppError('NOT_FOUND', `${field}: deal not found`, { fields: [{ field, message: 'deal not found' }] });
   return deal;
 }
 
 /** Resolves the customer/deal a task or activity refers to: both in scope, and the deal of that customer. */
-export async function resolveCustomerAndDeal(db: Queryable, actor: Actor, customerId: string | null | undefined, dealId: string | null | undefined) {
-  const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId') : null;
-  const deal = dealId ? await getDealInScope(db, actor, dealId) : null;
+export async function resolveCustomerAndDeal(db: Queryable, actor: AnyActor, customerId: string | null | undefined, dealId: string | null | undefined, scope: Scope = scopeOf(actor)) {
+  const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId', scope) : null;
+  const deal = dealId ? await getDealInScope(db, actor, dealId, 'dealId', scope) : null;
   if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'belongs to another customer');
   return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null };
 }
@@ -44,11 +44,15 @@ function auditView(t: { title: string; assigneeId: string; dueAt: string | null;
   return { title: t.title, assigneeId: t.assigneeId, dueAt: t.dueAt, customerId: t.customerId, dealId: t.dealId, status: t.status };
 }
 
-/** Creates a task inside an open transaction (also used by the activity quick-log for its "next action"). */
-export async function insertTaskInTx(trx: Queryable, deps: TaskDeps, actor: Actor, input: TaskBody) {
+/**
+ * Creates a task inside an open transaction (also used by the activity quick-log for its "next action"). `reach`
+ * replaces the actor's own scope where a use case grants a wider one (a store manager reassigning a no-show call
+ * to a neighbouring store); the audit still names the actor.
+ */
+export async function insertTaskInTx(trx: Queryable, deps: TaskDeps, actor: AnyActor, input: TaskBody, reach: Scope = scopeOf(actor)) {
   const { clock, config } = deps;
-  const assignee = await assertAssignable(trx, actor, input.assigneeId ?? actor.id, 'assigneeId');
-  const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId);
+  const assignee = await assertAssignable(trx, actor, input.assigneeId ?? actor.id, 'assigneeId', reach);
+  const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId, reach);
   const now = clock.now().toISOString();
   const id = newId();
   await repo.insertTask(trx, {

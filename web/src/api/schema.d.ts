@@ -1337,7 +1337,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "attachment" | "pipeline" | "user" | "team" | "custom_field";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings";
                     id: string;
                 };
                 header?: never;
@@ -1413,7 +1413,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with username and password; sets the session cookie */
+        /**
+         * Log in with username and password; sets the session cookie
+         * @description Failed attempts are limited per account and per client address; past the limit → 429 RATE_LIMITED with Retry-After.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1873,6 +1876,18 @@ export interface paths {
                     "application/json": string | {
                         yaml?: string;
                     };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
                 };
             };
             responses: {
@@ -2117,6 +2132,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
                         yaml?: string;
                     };
                 };
@@ -5089,6 +5116,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/abilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I may do, per module and action, and the fields hidden from me (the web app shows and hides by it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                activity: {
+                                    configure: boolean;
+                                };
+                                appointment: {
+                                    book: boolean;
+                                    reassign: boolean;
+                                };
+                                audit: {
+                                    readUnscoped: boolean;
+                                };
+                                cadence: {
+                                    manage: boolean;
+                                };
+                                calendar: {
+                                    manage: boolean;
+                                };
+                                channel: {
+                                    manage: boolean;
+                                };
+                                conflict: {
+                                    resolve: boolean;
+                                };
+                                customer: {
+                                    handover: boolean;
+                                };
+                                customfield: {
+                                    manage: boolean;
+                                };
+                                deal: {
+                                    readAmount: boolean;
+                                };
+                                digest: {
+                                    configure: boolean;
+                                };
+                                intervention: {
+                                    resolveAny: boolean;
+                                };
+                                lead: {
+                                    configure: boolean;
+                                    readAllAssignments: boolean;
+                                    readAssignments: boolean;
+                                    readSettings: boolean;
+                                };
+                                org: {
+                                    manage: boolean;
+                                };
+                                outbox: {
+                                    manage: boolean;
+                                };
+                                pipeline: {
+                                    manage: boolean;
+                                };
+                                pool: {
+                                    claim: boolean;
+                                    configure: boolean;
+                                    sweep: boolean;
+                                };
+                                rule: {
+                                    manage: boolean;
+                                    read: boolean;
+                                };
+                            };
+                            /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
+                            hiddenFields: "deal.amountFen"[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (with the current one); my other sessions end and my API tokens are revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -6239,6 +6447,18 @@ export interface paths {
                     "application/json": string | {
                         yaml?: string;
                     };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
                 };
             };
             responses: {
@@ -6404,6 +6624,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
                         yaml?: string;
                     };
                 };
@@ -6821,38 +7053,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            returned: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -7586,6 +7787,18 @@ export interface paths {
                     "application/json": string | {
                         yaml?: string;
                     };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
                 };
             };
             responses: {
@@ -7705,6 +7918,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
                         yaml?: string;
                     };
                 };
@@ -8414,7 +8639,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API token with my scope; the secret is returned once */
+        /** Create an API token with my scope; the secret is returned once. Roles without the permission (sellers by default) → 403 */
         post: {
             parameters: {
                 query?: never;
@@ -8425,6 +8650,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default 90 */
+                        expiresInDays?: number;
                         name: string;
                     };
                 };
@@ -8450,6 +8677,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8944,6 +9180,7 @@ export interface components {
         };
         ApiToken: {
             createdAt: string;
+            expiresAt: string | null;
             id: string;
             lastUsedAt: string | null;
             name: string;
@@ -8951,6 +9188,7 @@ export interface components {
         };
         ApiTokenInput: {
             createdAt: string;
+            expiresAt: string | null;
             id: string;
             lastUsedAt: string | null;
             name: string;
@@ -9532,12 +9770,14 @@ export interface components {
         };
         CreatedApiToken: {
             createdAt: string;
+            expiresAt: string;
             id: string;
             name: string;
             token: string;
         };
         CreatedApiTokenInput: {
             createdAt: string;
+            expiresAt: string;
             id: string;
             name: string;
             token: string;
@@ -10027,7 +10267,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */
@@ -10062,7 +10302,7 @@ export interface components {
         ErrorResponseInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */

@@ -4,11 +4,12 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Segmented, Select, 
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage, type Page } from '../../api/client';
 import type { CustomFieldDef } from '../../api/types';
+import { CUSTOM_FIELD_KINDS } from '../../api/entities.gen';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 
-const ENTITIES = ['customer', 'deal', 'activity'] as const;
+const ENTITIES = CUSTOM_FIELD_KINDS;
 const TYPES = ['text', 'number', 'money', 'date', 'select', 'multiselect', 'user', 'attachment'] as const;
 
 export function CustomFieldsPage() {

@@ -1,6 +1,7 @@
 import { AutoComplete, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import type { RuleAction, RuleActionType } from '../../api/types';
+import { SETTABLE_FIELDS } from '../../api/entities.gen';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { FieldErrors } from './api';
 import { FollowupDealFields, StartCadenceFields } from './DealActionFields';
@@ -8,13 +9,8 @@ import { FollowupDealFields, StartCadenceFields } from './DealActionFields';
 export const ACTION_TYPES: RuleActionType[] = ['notify', 'create_task', 'create_followup', 'set_field', 'webhook', 'start_cadence', 'create_followup_deal'];
 const RECIPIENTS = ['owner', 'owner.lead', 'owner.regional_manager', 'owner.director', 'actor', 'role:lead', 'role:regional_manager', 'role:director', 'role:admin'];
 const CHANNELS = ['inapp', 'wecom', 'dingtalk', 'feishu', 'email', 'sms'];
-/** Fields a set_field action may write, per trigger entity (mirrors the server's SETTABLE_FIELDS). */
-const SETTABLE: Record<string, string[]> = {
-  deal: ['title', 'amountFen', 'expectedCloseDate'],
-  customer: ['level', 'industry', 'source', 'region'],
-  task: ['title', 'dueAt'],
-  activity: ['outcome'],
-};
+/** Fields a set_field action may write, per trigger entity (generated from the server's record registry). */
+const SETTABLE: Record<string, readonly string[]> = SETTABLE_FIELDS;
 
 export function blankAction(type: RuleActionType): RuleAction {
   switch (type) {

@@ -1,11 +1,12 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { RuleTrigger, RuleTriggerType } from '../../api/types';
+import { RULE_KINDS } from '../../api/entities.gen';
 import { useI18n, useLocalName, type MessageKey } from '../../i18n';
 import { stagesOf, usePipelines } from '../deals/api';
 import type { FieldErrors } from './api';
 
 export const TRIGGER_TYPES: RuleTriggerType[] = ['record.created', 'record.updated', 'deal.stage_changed', 'sla.level_reached', 'task.overdue', 'schedule'];
-const ENTITIES = ['customer', 'deal', 'activity', 'task'];
+const ENTITIES: readonly string[] = RULE_KINDS;
 
 /** The entity whose row a rule's conditions read as `record` (mirrors the server's `triggerEntity`). */
 export function triggerEntity(trigger: RuleTrigger): string | null {

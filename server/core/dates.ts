@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A real calendar date `YYYY-MM-DD`: the shape alone lets `2026-02-30` through, and date libraries then roll it
+ * over or throw further down. Every date the API or a YAML document accepts goes through this one check.
+ */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DATE_SHAPE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export const DATE_MESSAGE = 'must be a valid date YYYY-MM-DD';
+
+/** The strict date schema: shape and calendar (no 2026-02-30, no month 13). */
+export const calendarDate = z.string({ error: DATE_MESSAGE }).refine(isCalendarDate, { message: DATE_MESSAGE });

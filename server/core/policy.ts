@@ -1,0 +1,187 @@
+/**
+ * The one policy layer: who may do what, which records they see (scope) and which fields are hidden from them.
+ * Role groups are named once here; services call `authorize(actor, 'module.action')`, routes never check roles.
+ * Rules, jobs and the CLI act as a typed `SystemActor` (they act for the organisation), never as a user with a
+ * borrowed role. Pure: no database, no Fastify.
+ */
+import type { Role } from '../db/schema.js';
+import { AppError } from './errors.js';
+
+/** A signed-in user (session or API token). */
+export interface Actor {
+  kind?: 'user';
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  teamId: string;
+  teamPath: string;
+}
+
+export type SystemName = 'rules' | 'worker' | 'cli' | 'sla' | 'cadences' | 'pool' | 'demo';
+
+/** The organisation acting through an engine: all records in scope, every ability; `id` is what audit rows name. */
+export interface SystemActor {
+  kind: 'system';
+  name: SystemName;
+  id: `system:${SystemName}`;
+  displayName: string;
+}
+
+export type AnyActor = Actor | SystemActor;
+
+export function systemActor(name: SystemName, displayName: string = `system:${name}`): SystemActor {
+  return { kind: 'system', name, id: `system:${name}`, displayName };
+}
+
+export function isSystem(actor: AnyActor): actor is SystemActor {
+  return actor.kind === 'system';
+}
+
+/** Named role groups, defined once. */
+export const GROUPS = {
+  admins: ['admin'],
+  /** See every record of the organisation. */
+  orgWide: ['admin', 'director', 'finance', 'support'],
+  /** Org-wide readers of configuration and trails (rules, audit of deleted records, all assignments). */
+  orgReaders: ['admin', 'director'],
+  /** Line managers: hand over, resolve conflicts, keep pool custody, configure team digests. */
+  managers: ['lead', 'regional_manager', 'director', 'admin'],
+  /** See records of their team subtree. */
+  teamManagers: ['lead', 'regional_manager'],
+  /** Lead a store or sales team: their reach for reassigned calls widens to the neighbouring stores. */
+  storeManagers: ['lead'],
+  /** Store consultants: book appointments, receive reassigned follow-up calls. */
+  consultants: ['seller', 'lead'],
+  /** Work customers themselves (claim from the pool). */
+  sellingRoles: ['seller', 'lead', 'regional_manager', 'director', 'admin'],
+  /** See deal amounts. */
+  amountReaders: ['seller', 'lead', 'regional_manager', 'director', 'finance', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Group = keyof typeof GROUPS;
+
+/** Every action, per module, and the group allowed to do it. Adding an action: add a line here, call `authorize`. */
+export const ACTIONS = {
+  org: { manage: 'admins' },
+  pipeline: { manage: 'admins' },
+  customfield: { manage: 'admins' },
+  calendar: { manage: 'admins' },
+  channel: { manage: 'admins' },
+  outbox: { manage: 'admins' },
+  rule: { read: 'orgReaders', manage: 'admins' },
+  cadence: { manage: 'admins' },
+  activity: { configure: 'admins' },
+  audit: { readUnscoped: 'orgReaders' },
+  deal: { readAmount: 'amountReaders' },
+  lead: { readSettings: 'managers', configure: 'admins', readAllAssignments: 'orgReaders', readAssignments: 'managers' },
+  pool: { claim: 'sellingRoles', configure: 'admins', sweep: 'admins' },
+  customer: { handover: 'managers' },
+  conflict: { resolve: 'managers' },
+  digest: { configure: 'managers' },
+  appointment: { book: 'consultants', reassign: 'managers' },
+  intervention: { resolveAny: 'admins' },
+} as const satisfies Record<string, Record<string, Group>>;
+
+type Actions = typeof ACTIONS;
+export type Module = keyof Actions;
+export type Action = { [M in Module]: `${M}.${Extract<keyof Actions[M], string>}` }[Module];
+
+const FORBIDDEN_MESSAGES: Partial<Record<Action, string>> = {
+  'lead.readSettings': 'Only a manager reads the lead settings',
+  'customer.handover': 'Only a manager hands over a seller’s work',
+  'conflict.resolve': 'Only a manager of either party resolves ownership conflicts',
+  'pool.claim': 'Only sellers and managers claim customers from the pool',
+  'digest.configure': 'Digest settings need an admin, director, regional manager or team lead',
+  'appointment.book': 'Appointments are registered by store consultants and managers',
+  'appointment.reassign': 'Only managers reassign follow-up calls',
+};
+
+/** Whether a role belongs to a group (for rows of other users, e.g. picking a custodian or a consultant). */
+export function roleIn(role: Role, group: Group): boolean {
+  return (GROUPS[group] as readonly Role[]).includes(role);
+}
+
+export function inGroup(actor: AnyActor, group: Group): boolean {
+  return isSystem(actor) || roleIn(actor.role, group);
+}
+
+export function groupOf(action: Action): Group {
+  const [module, name] = action.split('.') as [Module, string];
+  return (ACTIONS[module] as Record<string, Group>)[name];
+}
+
+/** Whether `actor` may do `action`. Subject-dependent decisions (ownership, scope) stay with `scopeOf`/`inScope`. */
+export function can(actor: AnyActor, action: Action): boolean {
+  return inGroup(actor, groupOf(action));
+}
+
+/** Throws FORBIDDEN unless `actor` may do `action`. Called by services, never by routes. */
+export function authorize(actor: AnyActor, action: Action): void {
+  if (can(actor, action)) return;
+  const roles = GROUPS[groupOf(action)].join(', ');
+  throw new AppError('FORBIDDEN', FORBIDDEN_MESSAGES[action] ?? `Requires one of the roles: ${roles}`);
+}
+
+/** Every action with the caller's answer, per module (`GET /api/me/abilities`). */
+export function abilities(actor: AnyActor): Record<string, Record<string, boolean>> {
+  const out: Record<string, Record<string, boolean>> = {};
+  for (const [module, actions] of Object.entries(ACTIONS)) {
+    out[module] = {};
+    for (const name of Object.keys(actions)) out[module][name] = can(actor, `${module}.${name}` as Action);
+  }
+  return out;
+}
+
+// ---- Data scope ----------------------------------------------------------------------------------------------
+
+export type Scope = { kind: 'all' } | { kind: 'subtree'; path: string } | { kind: 'own'; userId: string };
+
+export function scopeOf(actor: AnyActor): Scope {
+  if (isSystem(actor) || inGroup(actor, 'orgWide')) return { kind: 'all' };
+  if (inGroup(actor, 'teamManagers')) return { kind: 'subtree', path: actor.teamPath };
+  return { kind: 'own', userId: actor.id };
+}
+
+/** Upper bound of a materialised-path prefix range: ids use [0-9a-z-] and "/", all below "~". */
+export function subtreeUpperBound(path: string): string {
+  return `${path}~`;
+}
+
+/** Same decision as the SQL predicate, for a single record already in memory. */
+export function inScope(scope: Scope, record: { ownerId: string; teamPath: string }): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'own') return record.ownerId === scope.userId;
+  return record.teamPath.startsWith(scope.path);
+}
+
+// ---- Field-level restriction ---------------------------------------------------------------------------------
+
+/**
+ * Fields hidden from actors lacking an ability, per record type. `keys` are the names the field has in any
+ * outgoing JSON (camelCase presenters, snake_case audit before/after values); they are removed wherever they occur.
+ * Later issues add their lines here (receivables for non-finance roles, health inputs, …).
+ */
+export const RESTRICTED_FIELDS = [
+  { field: 'deal.amountFen', keys: ['amountFen', 'amount_fen'], ability: 'deal.readAmount' },
+] as const satisfies ReadonlyArray<{ field: string; keys: readonly string[]; ability: Action }>;
+
+/** The restricted fields `actor` may not see (`deal.amountFen`, …). */
+export function hiddenFields(actor: AnyActor): string[] {
+  return RESTRICTED_FIELDS.filter((r) => !can(actor, r.ability)).map((r) => r.field);
+}
+
+/** The JSON keys to strip from anything sent to `actor`; empty when they see everything. */
+export function hiddenKeys(actor: AnyActor): Set<string> {
+  return new Set(RESTRICTED_FIELDS.filter((r) => !can(actor, r.ability)).flatMap((r) => r.keys));
+}
+
+/** The same for a recipient known only by role (a notification's addressee, a task's assignee). */
+export function hiddenKeysOfRole(role: Role): Set<string> {
+  return new Set(RESTRICTED_FIELDS.filter((r) => !roleIn(role, groupOf(r.ability))).flatMap((r) => r.keys));
+}
+
+/** The user an audit row or event names; engines are recorded as null ("the system"), as before. */
+export function auditActorId(actor: AnyActor): string | null {
+  return isSystem(actor) ? null : actor.id;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one output layer for field-level restriction: every JSON body the API sends passes through `redact` with the
+ * caller's hidden keys (a Fastify hook in app.ts), and every text rendered for a recipient (rule notifications and
+ * task titles) is rendered from a context redacted for that recipient. Pure.
+ */
+import type { Role } from '../db/schema.js';
+import { hiddenKeys, hiddenKeysOfRole, type AnyActor } from './policy.js';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A copy of `value` without any property named in `keys`, at any depth; the input is not modified. */
+export function redact<T>(value: T, keys: ReadonlySet<string>): T {
+  if (keys.size === 0) return value;
+  return strip(value, keys) as T;
+}
+
+function strip(value: unknown, keys: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => strip(v, keys));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (!keys.has(key)) out[key] = strip(v, keys);
+  return out;
+}
+
+/** `value` as `actor` may see it. */
+export function redactFor<T>(actor: AnyActor, value: T): T {
+  return redact(value, hiddenKeys(actor));
+}
+
+/** `value` as a user of `role` may see it: for texts rendered for a recipient rather than for the caller. */
+export function redactForRole<T>(role: Role, value: T): T {
+  return redact(value, hiddenKeysOfRole(role));
+}

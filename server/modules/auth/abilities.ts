@@ -1,0 +1,15 @@
+/** `GET /api/me/abilities`: what the caller may do, per module and action, and which fields are hidden from them. */
+import { z } from 'zod';
+import { abilities, ACTIONS, hiddenFields, RESTRICTED_FIELDS, type AnyActor } from '../../core/policy.js';
+
+/** Built from the action table, so the OpenAPI document lists every module and action the server knows. */
+export const abilitiesResponse = z.object({
+  abilities: z.object(
+    Object.fromEntries(Object.entries(ACTIONS).map(([module, actions]) => [module, z.object(Object.fromEntries(Object.keys(actions).map((a) => [a, z.boolean()])))])),
+  ),
+  hiddenFields: z.array(z.enum(RESTRICTED_FIELDS.map((r) => r.field) as [string, ...string[]])).describe('Fields removed from every answer to this caller, e.g. deal.amountFen'),
+});
+
+export function myAbilities(actor: AnyActor): z.infer<typeof abilitiesResponse> {
+  return { abilities: abilities(actor), hiddenFields: hiddenFields(actor) };
+}
