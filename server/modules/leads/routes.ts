@@ -91,7 +91,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   app.put('/api/pool/settings', { config: { ability: 'pool.configure' }, schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings, response: responses({ 200: poolSettingsOut }, [400, 403]) } }, async (req) =>
     service.putPool(db, clock, actorOf(req), req.body, config.timeZone),
   );
-  app.post('/api/pool/sweep', { config: { ability: 'pool.sweep' }, schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) =>
+  app.post('/api/pool/sweep', { config: { ability: 'pool.sweep' }, schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody, response: responses({ 200: z.object({ returned: z.number().int() }) }, [400, 403]) } }, async (req) =>
     service.sweepPoolNow(db, deps.dialect, clock, actorOf(req)),
   );
 
