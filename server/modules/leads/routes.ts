@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, idParams, listQuery, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, listQuery, type App, type Deps } from '../../core/http.js';
 import { listConflicts, requestTransfer, resolveConflict } from './conflicts.js';
 import { handover } from './handover.js';
 import { claim, listPool, poolLog } from './pool.js';
@@ -48,7 +48,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   app.post(
     '/api/leads/import',
     { schema: { tags, summary: 'Import leads: each row is created, reported as a duplicate (with its owner) or as an error', body: leadImportBody, response: responses({ 200: leadImportSchema }, [400]) } },
-    async (req) => service.importLeads(db, clock, actorOf(req), req.body.items),
+    async (req) => service.importLeads(db, clock, actorOf(req), req.body.items, langOf(req)),
   );
 
   app.post(

@@ -5177,6 +5177,7 @@ export interface paths {
                                 };
                                 intervention: {
                                     resolveAny: boolean;
+                                    view: boolean;
                                 };
                                 lead: {
                                     configure: boolean;
@@ -5197,6 +5198,10 @@ export interface paths {
                                     claim: boolean;
                                     configure: boolean;
                                     sweep: boolean;
+                                };
+                                record: {
+                                    assignOrgWide: boolean;
+                                    assignOthers: boolean;
                                 };
                                 rule: {
                                     manage: boolean;
@@ -10315,9 +10320,16 @@ export interface components {
                 inPool?: boolean;
                 /** @description DUPLICATE_CUSTOMER: the fields that matched */
                 matchedOn?: ("phone" | "name" | "creditCode")[];
+                /** @description In the caller’s language: Accept-Language, Chinese unless English is preferred */
                 message: string;
                 /** @description DUPLICATE_CUSTOMER: who owns the matched customer */
                 owner?: components["schemas"]["DuplicateOwner"];
+                /** @description Values the message is built from */
+                params?: {
+                    [key: string]: string | number;
+                };
+                /** @description A finer code than `code` when there is one (shared/messages.ts REASON_MESSAGES) */
+                reason?: string;
                 /** @description GATE_UNMET: the stage whose exit gate is unmet */
                 stageKey?: string;
                 /** @description SKIP_NOT_ALLOWED, INVALID_STATE: the stages at fault */
@@ -10350,9 +10362,16 @@ export interface components {
                 inPool?: boolean;
                 /** @description DUPLICATE_CUSTOMER: the fields that matched */
                 matchedOn?: ("phone" | "name" | "creditCode")[];
+                /** @description In the caller’s language: Accept-Language, Chinese unless English is preferred */
                 message: string;
                 /** @description DUPLICATE_CUSTOMER: who owns the matched customer */
                 owner?: components["schemas"]["DuplicateOwnerInput"];
+                /** @description Values the message is built from */
+                params?: {
+                    [key: string]: string | number;
+                };
+                /** @description A finer code than `code` when there is one (shared/messages.ts REASON_MESSAGES) */
+                reason?: string;
                 /** @description GATE_UNMET: the stage whose exit gate is unmet */
                 stageKey?: string;
                 /** @description SKIP_NOT_ALLOWED, INVALID_STATE: the stages at fault */
@@ -10366,12 +10385,20 @@ export interface components {
             };
         };
         FieldError: {
+            code: string;
             field: string;
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
         };
         FieldErrorInput: {
+            code: string;
             field: string;
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
         };
         ImportResult: {
             created: boolean;
