@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userRef } from '../../core/contract.js';
+import { fieldErrorSchema, userRef } from '../../core/contract.js';
 
 /**
  * Lead answers. Settings mirror their input schemas (assignmentSettings, poolSettings) and stay open; lists are
@@ -26,7 +26,7 @@ export const leadImportSchema = z.object({
       owner: z.looseObject({ id: z.string(), name: z.string() }).optional(),
       code: z.string().optional(),
       message: z.string().optional(),
-      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+      fields: z.array(fieldErrorSchema).optional(),
     }),
   ),
 });

@@ -5023,10 +5023,7 @@ export interface paths {
                             results: ({
                                 code?: string;
                                 customer?: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
+                                fields?: components["schemas"]["FieldError"][];
                                 id?: string;
                                 index: number;
                                 message?: string;
