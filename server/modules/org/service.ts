@@ -155,5 +155,5 @@ export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: stri
 export async function deactivateUserInTx(trx: Queryable, clock: Clock, actorId: string | null, userId: string) {
   await trx.updateTable('users').set({ active: 0, updated_at: clock.now().toISOString() }).where('id', '=', userId).execute();
   await recordAudit(trx, clock, { entity: 'user', entityId: userId, action: 'update', actorId, before: { active: 1 }, after: { active: 0 } });
-  await endCredentials(trx, clock, userId);
+  for (const end of hooksOf('org.credentialsRevoked')) await end(trx, clock, userId);
 }
