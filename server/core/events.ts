@@ -18,6 +18,7 @@ export type DomainEventType =
   | 'sla.level_reached'
   | 'customer.health_changed'
   | 'calendar.updated'
+  | 'calendar.team_updated'
   | 'appointment.created'
   | 'appointment.checked_in'
   | 'appointment.no_show'
