@@ -3,6 +3,9 @@ import { systemClock } from '../core/clock.js';
 import { loadConfig } from '../core/config.js';
 import { CliError, demoLoginsTable, describeDatabase, openConfigured } from './context.js';
 
+/** Under the usual 10 s of a container stop or systemd's default, so the process always exits on its own. */
+const SHUTDOWN_GRACE_MS = 4500;
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -19,7 +22,8 @@ export function registerServe(program: Command): void {
       console.log(`Database: ${describeDatabase(config.databaseUrl)} (${database.dialect})`);
 
       const users = await database.db.selectFrom('users').select(database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      if (Number(users.n) === 0 && options.demo) {
+      const loadsDemo = Number(users.n) === 0 && options.demo;
+      if (loadsDemo) {
         console.log('Empty database: loading the demo company 正在加载演示数据…');
         const { loadDemoData } = await import('../demo/index.js');
         const started = Date.now();
@@ -38,8 +42,9 @@ export function registerServe(program: Command): void {
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : config.port;
       const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-      const logins = await demoLoginsTable(database);
       console.log(`\nactionflow is running at http://${shownHost}:${actualPort}/  (API docs: http://${shownHost}:${actualPort}/api/docs)`);
+      // The shared demo password is printed only right after loading the demo, never for an existing database.
+      const logins = loadsDemo ? await demoLoginsTable(database) : '';
       if (logins) console.log(`\n${logins}\n`);
 
       let closing = false;
@@ -47,8 +52,13 @@ export function registerServe(program: Command): void {
         if (closing) return;
         closing = true;
         app.log.info(`${signal}: shutting down`);
-        await worker?.stop();
-        await app.close();
+        // Whatever still runs after the grace period is cut off: a stop must never hang a deploy or a restart.
+        setTimeout(() => {
+          app.log.error(`${signal}: work did not finish within ${SHUTDOWN_GRACE_MS} ms; exiting`);
+          process.exit(1);
+        }, SHUTDOWN_GRACE_MS).unref();
+        // The listener closes first (no new requests), in-flight requests and job runs finish side by side.
+        await Promise.all([app.close(), worker?.stop()]);
         await database.close();
         process.exit(0);
       };

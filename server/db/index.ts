@@ -86,6 +86,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     sqlite.pragma('foreign_keys = ON');
     // A CLI command beside a running server waits for the write lock instead of failing with "database is locked".
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 30_000}`);
+    // Planner statistics for the indexes added over time (board, search): analyses only tables that need it, bounded.
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma('optimize = 0x10002');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return {
       db,

@@ -17,6 +17,18 @@ export function startWorker(deps: Deps, log: (message: string, error?: unknown) 
   // Composing installs the modules' hooks in this process even when only some jobs run.
   const root = composeModules();
   let stopped = false;
+  // Idle pauses are cut short on stop: a shutdown waits for running work, never for a sleeping loop.
+  const wakers = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wakers.add(done);
+    });
   const loops = (jobs ?? root.jobs).map(async (job) => {
     while (!stopped) {
       let did = 0;
@@ -25,13 +37,14 @@ export function startWorker(deps: Deps, log: (message: string, error?: unknown) 
       } catch (error) {
         log(`job ${job.name} failed`, error);
       }
-      if (!did && !stopped) await new Promise((resolve) => setTimeout(resolve, job.idleIntervalMs));
+      if (!did && !stopped) await pause(job.idleIntervalMs);
       else await yieldNow();
     }
   });
   return {
     stop: async () => {
       stopped = true;
+      for (const wake of [...wakers]) wake();
       await Promise.all(loops);
     },
   };

@@ -165,4 +165,33 @@ describe('actionflow CLI', () => {
       await database.close();
     }
   }, 90_000);
+
+  it('serve on an existing database prints no demo passwords, and SIGTERM stops it within 5 s (worker included)', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'actionflow.js'), 'serve', '--port', '0'], {
+      cwd: root,
+      env: { ...process.env, ...env, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const m = /running at (http:\/\/[^/]+)\//.exec(stdout);
+        if (m) {
+          clearInterval(timer);
+          resolve(m[1]);
+        }
+      }, 50);
+      void exited.then(() => reject(new Error(`serve exited early: ${stdout}`)));
+    });
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    expect(stdout).not.toContain('demo1234');
+    const started = Date.now();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(fetch(`${url}/api/health`)).rejects.toThrow();
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+  }, 90_000);
 });

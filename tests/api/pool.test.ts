@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { addUser, insertDeal, insertTask, login, ownerOf } from '../support/leads.js';
 import { runPoolSweep } from '../../server/modules/leads/pool-job.js';
+import { exclusiveSweep } from '../../server/modules/leads/pool.js';
 
 const DAY = 86_400_000;
 
@@ -136,5 +137,44 @@ describe('customer pool (公海)', () => {
     t.clock.advance(DAY);
     await sweep();
     expect(await ownerOf(t, 'customers', ids.idleC)).toBe(ids.sellerA3);
+  });
+
+  it('answers the same 404 for an unknown id and for a customer outside every pool the caller can see (no existence oracle)', async () => {
+    const a3 = await login(t, 'seller_a3');
+    const privateCustomer = await (await login(t, 'seller_b'))({ method: 'POST', url: '/api/customers', payload: { name: '华南私有客户' } });
+    const outside = await a3({ method: 'POST', url: `/api/pool/${privateCustomer.json().id}/claim` });
+    const unknown = await a3({ method: 'POST', url: '/api/pool/00000000-0000-4000-8000-000000000000/claim' });
+    expect(outside.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(outside.json().error.code).toBe(unknown.json().error.code);
+    expect(outside.json().error.message).toBe(unknown.json().error.message);
+    // A colleague's own customer (same team, never pooled) is no different.
+    const colleagues = await (await login(t, 'seller_a'))({ method: 'POST', url: '/api/customers', payload: { name: '同组私有客户' } });
+    expect((await a3({ method: 'POST', url: `/api/pool/${colleagues.json().id}/claim` })).statusCode).toBe(404);
+  });
+
+  it('refuses a non-admin before validating the body, and a concurrent sweep with 409 SWEEP_RUNNING', async () => {
+    const seller = await login(t, 'seller_a');
+    const bad = await seller({ method: 'PUT', url: '/api/pool/settings', payload: { cron: 12, levelDays: 'x' } });
+    expect(bad.statusCode).toBe(403);
+    expect(bad.json().error.fields).toBeUndefined();
+    const admin = await login(t, 'admin');
+    // A sweep in progress (held open here) makes the next one fail with SWEEP_RUNNING instead of colliding.
+    let started!: () => void;
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    let finish!: () => void;
+    const release = new Promise<number>((resolve) => (finish = () => resolve(0)));
+    const held = exclusiveSweep(t.db, t.dialect, () => (started(), release));
+    await begun;
+    await expect(exclusiveSweep(t.db, t.dialect, async () => 1)).rejects.toMatchObject({ code: 'SWEEP_RUNNING' });
+    if (t.dialect === 'postgres') {
+      // SQLite has one connection, so there an HTTP request waits for the running sweep's transaction instead.
+      const refused = await admin({ method: 'POST', url: '/api/pool/sweep', payload: {} });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('SWEEP_RUNNING');
+    }
+    finish();
+    await held;
+    expect((await admin({ method: 'POST', url: '/api/pool/sweep', payload: {} })).statusCode).toBe(200);
   });
 });

@@ -53,7 +53,7 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/activity-types/:type/checklist',
-    { schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
+    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
     async (req) => {
       const actor = actorOf(req);
       return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor, req.params.type, req.body));
@@ -67,7 +67,7 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/activity-settings/effective-rule',
-    { schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
+    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
     async (req) => {
       const actor = actorOf(req);
       return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor, req.body));

@@ -27,7 +27,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences',
-    { schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema } },
+    { config: { ability: 'cadence.manage' }, schema: { tags, summary: 'Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset', body: cadenceDefinitionSchema } },
     async (req, reply) => {
       const actor = actorOf(req);
       const saved = await service.saveCadence(deps, actor, req.body);
@@ -60,7 +60,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/cadences/import',
-    { schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
+    { config: { ability: 'cadence.manage' }, schema: { tags, summary: 'Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
       const saved = await service.importCadenceYaml(deps, actor, yamlText(req.body));

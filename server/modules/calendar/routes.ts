@@ -20,7 +20,7 @@ export async function calendarRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/calendar/settings',
-    { schema: { tags, summary: 'Replace the org calendar settings (admin); new SLA deadlines use them', body: calendarSettingsBody, response: { 200: calendarSettingsResponse } } },
+    { config: { ability: 'calendar.manage' }, schema: { tags, summary: 'Replace the org calendar settings (admin); new SLA deadlines use them', body: calendarSettingsBody, response: { 200: calendarSettingsResponse } } },
     async (req) => {
       const actor = actorOf(req);
       return updateSettings(deps.db, deps.clock, actor, req.body, tz);

@@ -14,6 +14,7 @@ export async function channelRoutes(app: App, deps: Deps) {
   app.post(
     '/api/channels',
     {
+      config: { ability: 'channel.manage' },
       schema: {
         tags,
         summary: 'Add a channel: WeCom/DingTalk/Feishu robot of a team (secrets.webhookUrl, secrets.secret), SMTP e-mail or SMS (admin)',
@@ -34,7 +35,7 @@ export async function channelRoutes(app: App, deps: Deps) {
 
   app.patch(
     '/api/channels/:id',
-    { schema: { tags, summary: 'Change a channel; secrets given are replaced (null removes), others kept (admin)', params: idParams, body: channelPatch } },
+    { config: { ability: 'channel.manage' }, schema: { tags, summary: 'Change a channel; secrets given are replaced (null removes), others kept (admin)', params: idParams, body: channelPatch } },
     async (req) => {
       const actor = actorOf(req);
       return service.updateChannel(deps, actor, req.params.id, req.body);
@@ -44,6 +45,7 @@ export async function channelRoutes(app: App, deps: Deps) {
   app.post(
     '/api/channels/:id/test',
     {
+      config: { ability: 'channel.manage' },
       schema: {
         tags,
         summary: 'Send a test message 发送测试消息 now through the real channel and report its answer {ok,status,response,error} (admin)',

@@ -19,7 +19,7 @@ export async function customFieldRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/custom-fields',
-    { schema: { tags: ['custom fields'], summary: 'Define a custom field (admin)', body: customFieldBody, response: responses({ 201: customFieldSchema }, [400, 403, 409]) } },
+    { config: { ability: 'customfield.manage' }, schema: { tags: ['custom fields'], summary: 'Define a custom field (admin)', body: customFieldBody, response: responses({ 201: customFieldSchema }, [400, 403, 409]) } },
     async (req, reply) => {
       const actor = actorOf(req);
       const created = await createCustomField(db, clock, actor, req.body);
@@ -30,7 +30,7 @@ export async function customFieldRoutes(app: App, deps: Deps) {
 
   app.delete(
     '/api/custom-fields/:id',
-    { schema: { tags: ['custom fields'], summary: 'Remove a custom field definition (admin); stored values are kept but ignored', params: idParams, response: responses({ 200: okSchema }, [400, 403, 404]) } },
+    { config: { ability: 'customfield.manage' }, schema: { tags: ['custom fields'], summary: 'Remove a custom field definition (admin); stored values are kept but ignored', params: idParams, response: responses({ 200: okSchema }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
       await deleteCustomField(db, clock, actor, req.params.id);

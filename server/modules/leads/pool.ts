@@ -9,7 +9,7 @@
  * done tasks stay as history.
  */
 import { sql, type SqlBool } from 'kysely';
-import type { Db, Queryable } from '../../db/index.js';
+import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { getCalendarSettings } from '../calendar/settings.js';
@@ -75,6 +75,29 @@ async function custodianOf(trx: Queryable, teamPath: string, cache: Map<string, 
   const found = above[0] ?? managers.find((m) => roleIn(m.role, 'admins')) ?? null;
   cache.set(teamPath, found);
   return found;
+}
+
+const sweepsInProcess = new WeakSet<object>();
+
+/**
+ * Runs `work` as the only pool sweep: on PostgreSQL a transaction-scoped advisory lock shared by every process,
+ * on SQLite (one process) an in-process mark. A concurrent sweep is refused with SWEEP_RUNNING instead of
+ * colliding on the pool rows.
+ */
+export async function exclusiveSweep<T>(db: Db, dialect: Dialect | undefined, work: (trx: Queryable) => Promise<T>): Promise<T> {
+  if (sweepsInProcess.has(db)) throw new AppError('SWEEP_RUNNING');
+  sweepsInProcess.add(db);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (dialect === 'postgres') {
+        const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtext('actionflow.pool_sweep')) as ok`.execute(trx);
+        if (!got.rows[0]?.ok) throw new AppError('SWEEP_RUNNING');
+      }
+      return work(trx);
+    });
+  } finally {
+    sweepsInProcess.delete(db);
+  }
 }
 
 /** One sweep; returns how many customers went to the pool. Call inside a transaction. */
@@ -179,21 +202,24 @@ export async function claim(db: Db, clock: Clock, defaultTimeZone: string, actor
     await trx.updateTable('users').set({ updated_at: sql`updated_at` }).where('id', '=', actor.id).execute();
     const pooled = await trx.selectFrom('customer_pool').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
     if (!pooled) {
-      const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (exists) throw new AppError('POOL_NOT_AVAILABLE', '该客户已被领取或不在公海 / Already claimed or not in the pool', { extra: { customer: customerId } });
+      // "Already claimed" only for a customer that was in a pool this caller could claim from; anything else is the
+      // same 404 as an unknown id, so the answer reveals nothing about customers outside the caller's pool.
+      if (await repo.wasPooledWithin(trx, customerId, actor.teamPath)) {
+        throw new AppError('POOL_NOT_AVAILABLE', 'pool_taken', { extra: { customer: customerId } });
+      }
       throw notFound('Customer');
     }
     if (!pooled.team_path.startsWith(actor.teamPath)) throw notFound('Customer');
     const { pool: settings } = await repo.loadSettings(trx);
     const limits = await limitsOf(trx, actor, settings, defaultTimeZone, clock);
     if (limits.claimsToday >= settings.claimsPerDay) {
-      throw new AppError('POOL_DAILY_LIMIT', `今日已领取 ${limits.claimsToday} 个，上限 ${settings.claimsPerDay} / You claimed ${limits.claimsToday} today; the daily limit is ${settings.claimsPerDay}`, { extra: { limits } });
+      throw new AppError('POOL_DAILY_LIMIT', 'pool_daily_limit', { params: { count: limits.claimsToday, limit: settings.claimsPerDay }, extra: { limits } });
     }
     if (limits.held >= settings.maxHeld) {
-      throw new AppError('POOL_HOLD_LIMIT', `已持有 ${limits.held} 个客户，上限 ${settings.maxHeld} / You hold ${limits.held} customers; the limit is ${settings.maxHeld}`, { extra: { limits } });
+      throw new AppError('POOL_HOLD_LIMIT', 'pool_hold_limit', { params: { count: limits.held, limit: settings.maxHeld }, extra: { limits } });
     }
     const removed = await trx.deleteFrom('customer_pool').where('customer_id', '=', customerId).executeTakeFirst();
-    if (Number(removed.numDeletedRows) !== 1) throw new AppError('POOL_NOT_AVAILABLE', 'Already claimed', { extra: { customer: customerId } });
+    if (Number(removed.numDeletedRows) !== 1) throw new AppError('POOL_NOT_AVAILABLE', 'pool_taken', { extra: { customer: customerId } });
     const me = await trx.selectFrom('users').select(['team_path', 'team_id']).where('id', '=', actor.id).executeTakeFirstOrThrow();
     const reason = '从公海领取 / claimed from the pool';
     const moved = await moveCustomerWithWork(trx, clock, customerId, { id: actor.id, teamPath: me.team_path, teamId: me.team_id }, {

@@ -133,6 +133,20 @@ export async function insertPoolLog(db: Queryable, clock: Clock, row: Omit<PoolL
   await db.insertInto('pool_log').values({ id: newId(), at: clock.now().toISOString(), ...row }).execute();
 }
 
+/** Whether the customer was ever returned to a pool inside the team subtree `teamPath` (so the caller saw it there). */
+export async function wasPooledWithin(db: Queryable, customerId: string, teamPath: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('pool_log')
+    .innerJoin('teams', 'teams.id', 'pool_log.team_id')
+    .select('pool_log.id')
+    .where('pool_log.customer_id', '=', customerId)
+    .where('pool_log.action', '=', 'return')
+    .where('teams.path', '>=', teamPath)
+    .where('teams.path', '<', subtreeUpperBound(teamPath))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function countClaimsSince(db: Queryable, userId: string, since: string): Promise<number> {
   const row = await db
     .selectFrom('pool_log')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, idParams, listQuery, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, listQuery, type App, type Deps } from '../../core/http.js';
 import { listConflicts, requestTransfer, resolveConflict } from './conflicts.js';
 import { handover } from './handover.js';
 import { claim, listPool, poolLog } from './pool.js';
@@ -29,7 +29,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.put(
     '/api/lead-assignment',
-    { schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings } },
+    { config: { ability: 'lead.configure' }, schema: { tags, summary: 'Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin)', body: assignmentSettings } },
     async (req) => service.putAssignment(db, clock, actorOf(req), req.body),
   );
   app.get(
@@ -45,7 +45,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   app.post(
     '/api/leads/import',
     { schema: { tags, summary: 'Import leads: each row is created, reported as a duplicate (with its owner) or as an error', body: leadImportBody } },
-    async (req) => service.importLeads(db, clock, actorOf(req), req.body.items),
+    async (req) => service.importLeads(db, clock, actorOf(req), req.body.items, langOf(req)),
   );
 
   app.post(
@@ -85,11 +85,11 @@ export async function leadRoutes(app: App, deps: Deps) {
     actorOf(req);
     return (await loadSettings(db)).pool;
   });
-  app.put('/api/pool/settings', { schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings } }, async (req) =>
+  app.put('/api/pool/settings', { config: { ability: 'pool.configure' }, schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings } }, async (req) =>
     service.putPool(db, clock, actorOf(req), req.body, config.timeZone),
   );
-  app.post('/api/pool/sweep', { schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) =>
-    service.sweepPoolNow(db, clock, actorOf(req)),
+  app.post('/api/pool/sweep', { config: { ability: 'pool.sweep' }, schema: { tags, summary: 'Run the pool sweep now instead of waiting for its schedule (admin)', body: emptyBody } }, async (req) =>
+    service.sweepPoolNow(db, deps.dialect, clock, actorOf(req)),
   );
 
   app.post(

@@ -26,6 +26,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
   app.get(
     '/api/outbox',
     {
+      config: { ability: 'outbox.manage' },
       schema: {
         tags: ['outbox'],
         summary: 'Outbox messages 发送队列 (admin); status=dead is the dead-letter list 死信 with each channel’s last error',
@@ -39,7 +40,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/outbox/:id/retry',
-    { schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: noBody } },
+    { config: { ability: 'outbox.manage' }, schema: { tags: ['outbox'], summary: 'Retry a dead or pending message now 重试 (admin)', params: idParams, body: noBody } },
     async (req) => {
       const actor = actorOf(req);
       return service.retryOutbox(deps, actor, req.params.id);

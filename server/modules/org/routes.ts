@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { ROLES } from '../../db/schema.js';
 import { pageOf, responses } from '../../core/contract.js';
@@ -15,7 +16,7 @@ export const teamBody = z.object({
 });
 
 export const userBody = z.object({
-  username: z.string().trim().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
+  username: z.string().trim().min(2).max(64).refine((v) => /^[a-zA-Z0-9._-]+$/.test(v), coded('invalid_username')),
   displayName: z.string().trim().min(1).max(100),
   password: z.string().min(8).max(256),
   role,
@@ -50,7 +51,7 @@ export async function orgRoutes(app: App, deps: Deps) {
     };
   });
 
-  app.post('/api/teams', { schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody, response: responses({ 201: teamSchema }, [400, 403, 404]) } }, async (req, reply) => {
+  app.post('/api/teams', { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Create a team (admin)', body: teamBody, response: responses({ 201: teamSchema }, [400, 403, 404]) } }, async (req, reply) => {
     const actor = actorOf(req);
     const team = await createTeam(db, clock, actor, req.body);
     reply.code(201);
@@ -68,7 +69,7 @@ export async function orgRoutes(app: App, deps: Deps) {
     return { items, total: items.length };
   });
 
-  app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody, response: responses({ 201: userSchema }, [400, 403, 409]) } }, async (req, reply) => {
+  app.post('/api/users', { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Create a user and place them in a team (admin)', body: userBody, response: responses({ 201: userSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
     const user = await createUser(db, clock, actor, req.body);
     reply.code(201);
@@ -77,7 +78,7 @@ export async function orgRoutes(app: App, deps: Deps) {
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody, response: responses({ 200: userSchema }, [400, 403, 404]) } },
+    { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Change a user: role, team, contact data, active, password (admin)', params: idParams, body: userPatchBody, response: responses({ 200: userSchema }, [400, 403, 404]) } },
     async (req) => {
       const actor = actorOf(req);
       return updateUser(db, clock, actor, req.params.id, req.body);

@@ -63,7 +63,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/pipelines/import',
-    { schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
+    { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: importResultSchema, 201: importResultSchema }, [400, 403, 422]) } },
     async (req, reply) => {
       const actor = actorOf(req);
       const result = await importPipelineYaml(db, clock, actor, yamlText(req.body));
@@ -72,14 +72,14 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.post('/api/pipelines/install', { schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody, response: responses({ 201: pipelineSchema }, [400, 403, 409]) } }, async (req, reply) => {
+  app.post('/api/pipelines/install', { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Install a shipped template as a new pipeline (admin)', body: installBody, response: responses({ 201: pipelineSchema }, [400, 403, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
     const { id } = await installTemplate(db, clock, actor, req.body.template, { key: req.body.key, name: req.body.name });
     reply.code(201);
     return presentPipeline(await getPipeline(db, id), { definition: true });
   });
 
-  app.post('/api/pipelines/:id/copy', { schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody, response: responses({ 201: pipelineSchema }, [400, 403, 404, 409]) } }, async (req, reply) => {
+  app.post('/api/pipelines/:id/copy', { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Copy a pipeline under a new key and name (admin)', params: idParams, body: copyBody, response: responses({ 201: pipelineSchema }, [400, 403, 404, 409]) } }, async (req, reply) => {
     const actor = actorOf(req);
     const { id } = await copyPipeline(db, clock, actor, req.params.id, req.body);
     reply.code(201);
@@ -89,6 +89,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
   app.put(
     '/api/pipelines/:id',
     {
+      config: { ability: 'pipeline.manage' },
       schema: {
         tags,
         summary: 'Replace the definition: rename, add, remove, reorder stages, edit gates (admin). Removing a stage that holds deals → 422',

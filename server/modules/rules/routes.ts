@@ -29,7 +29,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules',
-    { schema: { tags, summary: '创建规则 Create a rule (admin); bad conditions or action configs → 400 naming e.g. actions.1.config.title', body: ruleDefinitionSchema(deps.config.timeZone) } },
+    { config: { ability: 'rule.manage' }, schema: { tags, summary: '创建规则 Create a rule (admin); bad conditions or action configs → 400 naming e.g. actions.1.config.title', body: ruleDefinitionSchema(deps.config.timeZone) } },
     async (req, reply) => {
       const actor = actorOf(req);
       const rule = await createRule(ruleDeps, actor, req.body);
@@ -40,7 +40,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/validate',
-    { schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
+    { config: { ability: 'rule.read' }, schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req) => {
       const result = checkRuleYaml(actorOf(req), deps.config.timeZone, yamlText(req.body));
       return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
@@ -49,7 +49,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/rules/import',
-    { schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
+    { config: { ability: 'rule.manage' }, schema: { tags, summary: '导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors', body: yamlBody, consumes: YAML_CONSUMES } },
     async (req, reply) => {
       const actor = actorOf(req);
       const result = await importRuleYaml(ruleDeps, actor, yamlText(req.body));
@@ -64,14 +64,14 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.patch(
     '/api/rules/:id',
-    { schema: { tags, summary: '修改规则 Edit a rule (admin): any subset of the definition; null clears optional fields', params: idParams, body: rulePatchBody } },
+    { config: { ability: 'rule.manage' }, schema: { tags, summary: '修改规则 Edit a rule (admin): any subset of the definition; null clears optional fields', params: idParams, body: rulePatchBody } },
     async (req) => {
       const actor = actorOf(req);
       return updateRule(ruleDeps, actor, req.params.id, req.body);
     },
   );
 
-  app.delete('/api/rules/:id', { schema: { tags, summary: 'Delete a rule and its run log (admin; audited)', params: idParams } }, async (req, reply) => {
+  app.delete('/api/rules/:id', { config: { ability: 'rule.manage' }, schema: { tags, summary: 'Delete a rule and its run log (admin; audited)', params: idParams } }, async (req, reply) => {
     const actor = actorOf(req);
     await deleteRule(ruleDeps, actor, req.params.id);
     reply.code(204);
@@ -79,7 +79,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/rules/:id/runs',
-    { schema: { tags, summary: '执行记录 Runs of a rule, newest first: input, outcome, error, duration', params: idParams, querystring: runListQuery } },
+    { config: { ability: 'rule.read' }, schema: { tags, summary: '执行记录 Runs of a rule, newest first: input, outcome, error, duration', params: idParams, querystring: runListQuery } },
     async (req) => {
       return listRuleRuns(db, actorOf(req), req.params.id, req.query);
     },

@@ -192,6 +192,8 @@ export interface BoardColumn {
   count: number;
   amountFen?: number;
   deals: Deal[];
+  /** More cards of this column: `/api/pipelines/:id/board/columns/:stageKey?cursor=`. */
+  nextCursor?: string | null;
 }
 
 export interface Board {

@@ -33,6 +33,8 @@ export const en: Record<MessageKey, string> = {
   'common.upload': 'Upload',
   'common.download': 'Download',
   'common.total': '{n} in total',
+  'common.totalAbout': 'about {n} in total',
+  'common.loadMore': 'Load more',
   'common.hidden': 'Hidden',
   'nav.tasks': 'My tasks',
   'nav.customers': 'Customers',

@@ -32,6 +32,8 @@ export const zh = {
   'common.upload': '上传',
   'common.download': '下载',
   'common.total': '共 {n} 条',
+  'common.totalAbout': '约 {n} 条',
+  'common.loadMore': '加载更多',
   'common.hidden': '无权查看',
   'nav.tasks': '我的任务',
   'nav.customers': '客户',

@@ -19,6 +19,8 @@ interface Filters {
   page: number;
   pageSize: number;
   sort?: string;
+  /** Set only when stepping to the next page: the server walks its index from there, however deep. */
+  cursor?: string;
 }
 
 /** Customer list: search, filters, sort and pagination all happen on the server. */
@@ -32,7 +34,10 @@ export function CustomersPage() {
     queryFn: () => api.get<Page<Customer>>('/api/customers', { ...filters }),
     placeholderData: keepPreviousData,
   });
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, cursor: undefined, ...patch }));
+  const cursorFor = (from: Filters, to: Filters) =>
+    to.page === from.page + 1 && to.pageSize === from.pageSize && to.sort === from.sort ? (query.data?.nextCursor ?? undefined) : undefined;
+  const totalText = (n: number) => t(query.data?.totalIsEstimate ? 'common.totalAbout' : 'common.total', { n });
   const sortOrder = (field: string) => (filters.sort === field ? 'ascend' : filters.sort === `-${field}` ? 'descend' : null);
 
   return (
@@ -66,7 +71,7 @@ export function CustomersPage() {
         <List<Customer>
           loading={query.isFetching}
           dataSource={query.data?.items ?? []}
-          pagination={{ current: filters.page, pageSize: filters.pageSize, total: query.data?.total ?? 0, size: 'small', onChange: (page) => setFilters((f) => ({ ...f, page })) }}
+          pagination={{ current: filters.page, pageSize: filters.pageSize, total: query.data?.total ?? 0, size: 'small', onChange: (page) => setFilters((f) => ({ ...f, page, cursor: cursorFor(f, { ...f, page }) })) }}
           renderItem={(c) => (
             <List.Item>
               <List.Item.Meta
@@ -88,17 +93,20 @@ export function CustomersPage() {
             pageSize: filters.pageSize,
             total: query.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
+            showTotal: totalText,
           }}
           onChange={(pagination, _filters, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const field = s?.order ? String(s.columnKey) : undefined;
-            setFilters((f) => ({
-              ...f,
-              page: pagination.current ?? 1,
-              pageSize: pagination.pageSize ?? 20,
-              sort: field ? `${s.order === 'descend' ? '-' : ''}${field}` : '-updatedAt',
-            }));
+            setFilters((f) => {
+              const next = {
+                ...f,
+                page: pagination.current ?? 1,
+                pageSize: pagination.pageSize ?? 20,
+                sort: field ? `${s.order === 'descend' ? '-' : ''}${field}` : '-updatedAt',
+              };
+              return { ...next, cursor: cursorFor(f, next) };
+            });
           }}
           columns={[
             { key: 'name', title: t('customers.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrder('name'), render: (name: string, c) => <Link to={`/customers/${c.id}`}>{name}</Link> },

@@ -23,7 +23,8 @@ interface Props {
 export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
   const { t, lang } = useI18n();
   const stageName = useStageName(stages);
-  const [state, setState] = useState<{ q?: string; status?: string; stage?: string; page: number; pageSize: number; sort?: string }>({ page: 1, pageSize: 20 });
+  // `cursor` is set only when stepping to the next page: the server then walks its index from there, however deep.
+  const [state, setState] = useState<{ q?: string; status?: string; stage?: string; page: number; pageSize: number; sort?: string; cursor?: string }>({ page: 1, pageSize: 20 });
   const query = useQuery({
     queryKey: ['deals', { pipelineId, customerId, ...state }],
     queryFn: () => api.get<Page<Deal>>('/api/deals', { pipelineId, customerId, ...state }),
@@ -34,12 +35,12 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
   return (
     <div>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search allowClear placeholder={t('common.search')} onSearch={(q) => setState((s) => ({ ...s, q: q || undefined, page: 1 }))} style={{ width: 220 }} />
+        <Input.Search allowClear placeholder={t('common.search')} onSearch={(q) => setState((s) => ({ ...s, q: q || undefined, page: 1, cursor: undefined }))} style={{ width: 220 }} />
         <Select
           allowClear
           placeholder={t('deals.status')}
           style={{ width: 120 }}
-          onChange={(status) => setState((s) => ({ ...s, status, page: 1 }))}
+          onChange={(status) => setState((s) => ({ ...s, status, page: 1, cursor: undefined }))}
           options={(['open', 'won', 'lost'] as const).map((v) => ({ value: v, label: t(`deals.status.${v}`) }))}
         />
         {stages.length > 0 && (
@@ -47,7 +48,7 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
             allowClear
             placeholder={t('deals.stage')}
             style={{ width: 160 }}
-            onChange={(stage) => setState((s) => ({ ...s, stage, page: 1 }))}
+            onChange={(stage) => setState((s) => ({ ...s, stage, page: 1, cursor: undefined }))}
             options={stages.map((s) => ({ value: s.key, label: stageName(s.key) }))}
           />
         )}
@@ -59,15 +60,24 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
         scroll={{ x: 760 }}
-        pagination={{ current: state.page, pageSize: state.pageSize, total: query.data?.total ?? 0, showTotal: (n) => t('common.total', { n }) }}
+        pagination={{
+          current: state.page,
+          pageSize: state.pageSize,
+          total: query.data?.total ?? 0,
+          showTotal: (n) => t(query.data?.totalIsEstimate ? 'common.totalAbout' : 'common.total', { n }),
+        }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setState((prev) => ({
-            ...prev,
-            page: p.current ?? 1,
-            pageSize: p.pageSize ?? 20,
-            sort: s?.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : undefined,
-          }));
+          setState((prev) => {
+            const next = {
+              ...prev,
+              page: p.current ?? 1,
+              pageSize: p.pageSize ?? 20,
+              sort: s?.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : undefined,
+            };
+            const stepForward = next.page === prev.page + 1 && next.pageSize === prev.pageSize && next.sort === prev.sort;
+            return { ...next, cursor: stepForward ? (query.data?.nextCursor ?? undefined) : undefined };
+          });
         }}
         columns={[
           { key: 'title', title: t('deals.name'), dataIndex: 'title', sorter: true, sortOrder: order('title'), render: (v: string, d) => <Link to={`/deals/${d.id}`}>{v}</Link> },

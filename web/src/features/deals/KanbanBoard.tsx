@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { Empty, Skeleton, Typography } from 'antd';
+import { Button, Empty, Skeleton, Typography } from 'antd';
 import { DndContext, KeyboardSensor, PointerSensor, TouchSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { errorMessage } from '../../api/client';
 import type { Board, BoardColumn, Deal, SlaState } from '../../api/types';
@@ -9,7 +9,7 @@ import { Money } from '../../components/Money';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { dayjs } from '../../lib/format';
-import { stagesOf, useBoard } from './api';
+import { boardColumnMore, stagesOf, useBoard } from './api';
 import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
@@ -52,12 +52,20 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
   }
 
   const columns = stages.map((s) => board.data!.columns.find((c) => c.stageKey === s.key) ?? { stageKey: s.key, count: 0, deals: [] });
+  // "Load more" appends the column's next cards to the cached board; a refetch starts again from the first cards.
+  async function loadMore(column: BoardColumn) {
+    if (!column.nextCursor) return;
+    const more = await boardColumnMore(pipelineId, column.stageKey, column.nextCursor);
+    client.setQueryData<Board>(key, (b) =>
+      b && { ...b, columns: b.columns.map((c) => (c.stageKey === column.stageKey ? { ...c, deals: [...c.deals, ...more.deals.filter((d) => !c.deals.some((x) => x.id === d.id))], nextCursor: more.nextCursor } : c)) },
+    );
+  }
   return (
     <>
       <DndContext sensors={sensors} onDragStart={() => (lastDragAt = Date.now())} onDragEnd={onDragEnd} onDragCancel={() => (lastDragAt = Date.now())}>
         <div className="kanban" data-testid="kanban">
           {columns.map((column) => (
-            <Column key={column.stageKey} column={column} title={stageName(column.stageKey)} sla={sla.data} />
+            <Column key={column.stageKey} column={column} title={stageName(column.stageKey)} sla={sla.data} onMore={() => void loadMore(column)} />
           ))}
         </div>
       </DndContext>
@@ -79,7 +87,7 @@ function moveLocally(board: Board, dealId: string, fromStage: string, toStage: s
   };
 }
 
-function Column({ column, title, sla }: { column: BoardColumn; title: string; sla?: Map<string, SlaState> }) {
+function Column({ column, title, sla, onMore }: { column: BoardColumn; title: string; sla?: Map<string, SlaState>; onMore: () => void }) {
   const { t } = useI18n();
   const { isOver, setNodeRef } = useDroppable({ id: column.stageKey });
   return (
@@ -98,6 +106,11 @@ function Column({ column, title, sla }: { column: BoardColumn; title: string; sl
       {column.deals.map((deal) => (
         <DealCard key={deal.id} deal={deal} sla={sla?.get(deal.id)} />
       ))}
+      {column.nextCursor && (
+        <Button type="link" size="small" block onClick={onMore} data-testid={`more-${column.stageKey}`}>
+          {t('common.loadMore')} ({column.deals.length}/{column.count})
+        </Button>
+      )}
     </div>
   );
 }

@@ -10,9 +10,15 @@ export function usePipeline(id: string | undefined) {
   return useQuery({ queryKey: ['pipeline', id], queryFn: () => api.get<Pipeline>(`/api/pipelines/${id}`), enabled: !!id });
 }
 
+/** Cards a board column shows before "load more". */
+export const BOARD_CARDS = 20;
+
 export function useBoard(pipelineId: string | undefined) {
-  return useQuery({ queryKey: ['board', pipelineId], queryFn: () => api.get<Board>(`/api/pipelines/${pipelineId}/board`), enabled: !!pipelineId });
+  return useQuery({ queryKey: ['board', pipelineId], queryFn: () => api.get<Board>(`/api/pipelines/${pipelineId}/board`, { limit: BOARD_CARDS }), enabled: !!pipelineId });
 }
+
+export const boardColumnMore = (pipelineId: string, stageKey: string, cursor: string) =>
+  api.get<{ stageKey: string; deals: Deal[]; nextCursor: string | null }>(`/api/pipelines/${pipelineId}/board/columns/${encodeURIComponent(stageKey)}`, { cursor, limit: BOARD_CARDS });
 
 export function useDeal(id: string | undefined) {
   return useQuery({ queryKey: ['deal', id], queryFn: () => api.get<Deal>(`/api/deals/${id}`), enabled: !!id });
