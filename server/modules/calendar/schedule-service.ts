@@ -10,7 +10,7 @@ import { getTeamSchedule, saveTeamSchedule } from './schedules.js';
 
 async function requireTeam(db: Db, teamId: string) {
   const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw notFound('team');
+  if (!team) throw notFound('Team');
 }
 
 export async function readTeamSchedule(db: Db, teamId: string) {
