@@ -19,7 +19,7 @@ describe('consumer watermarks and retention', () => {
     consumeEvents(t.db, t.clock, consumer, async (_trx, e) => void seen[consumer].push(e.id), { batch, types: ['customer.health_changed'] });
   const emit = (n: number) => t.db.transaction().execute(async (trx) => {
     const ids: string[] = [];
-    for (let i = 0; i < n; i++) ids.push(await emitEvent(trx, t.clock, { type: 'customer.health_changed', entity: 'test', entityId: newId(), actorId: null, payload: { i } }));
+    for (let i = 0; i < n; i++) ids.push(await emitEvent(trx, t.clock, { type: 'customer.health_changed', entity: 'customer', entityId: newId(), actorId: null, payload: { i } }));
     return ids;
   });
   const seqOf = async (id: string) => Number((await t.db.selectFrom('events').select('seq').where('id', '=', id).executeTakeFirstOrThrow()).seq);
