@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -16,12 +16,13 @@ import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
 import { errorSchema, responses, responseSerializer } from './core/contract.js';
 import { openApiTransform } from './core/openapi.js';
-import { type App, type Deps } from './core/http.js';
+import { langOf, type App, type Deps } from './core/http.js';
 import { authorize, type Actor, type Action } from './core/policy.js';
 import type { Role } from './db/schema.js';
 import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
 import { registerRequestGuards } from './core/security.js';
 import { redactFor } from './core/redact.js';
+import { fieldErrorOf, valueAt, type IssueLike } from './core/validation.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
 import { composeModules } from './modules/index.js';
@@ -79,7 +80,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.actor = await actorForApiToken(database.db, clock, auth.slice('Bearer '.length).trim());
-      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'token_invalid');
       guardRoute(req.actor, req.routeOptions.config);
       return;
     }
@@ -95,9 +96,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.addHook('preSerialization', async (req, _reply, payload) => (req.actor ? redactFor(req.actor, payload) : payload));
 
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, req);
     if (appError.status >= 500) req.log.error(error);
-    const body = appError.toBody();
+    const body = appError.toBody(langOf(req));
     if (options.checkResponses && !errorSchema.safeParse(body).success) {
       throw new Error(`Error body of ${req.method} ${req.url} does not fit ErrorResponse: ${JSON.stringify(body)}`);
     }
@@ -122,12 +123,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
-      reply.code(404).send(new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`).toBody());
+      reply.code(404).send(new AppError('NOT_FOUND', 'no_route', { params: { route: `${req.method} ${req.url.split('?')[0]}` } }).toBody(langOf(req)));
       return;
     }
     reply.sendFile('index.html');
   });
   return app;
+}
+
+/** The request part a validation context names, to tell a missing value (`required`) from a wrong one. */
+function inputOf(req: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'querystring') return req.query;
+  if (context === 'params') return req.params;
+  if (context === 'headers') return req.headers;
+  return req.body;
 }
 
 /** `n` proxies in front: the last n forwarded hops are believed, the client's own claims before them are not. */
@@ -141,28 +150,29 @@ function trustHops(n: number) {
  */
 function guardRoute(actor: Actor, routeConfig: { ability?: Action; roles?: readonly Role[] } | undefined): void {
   if (routeConfig?.ability) authorize(actor, routeConfig.ability);
-  if (routeConfig?.roles && !routeConfig.roles.includes(actor.role)) throw new AppError('FORBIDDEN', `Requires one of the roles: ${routeConfig.roles.join(', ')}`);
+  if (routeConfig?.roles && !routeConfig.roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'roles_required', { params: { roles: routeConfig.roles.join(', ') } });
 }
 
 /** Maps anything thrown to the error catalogue; only the truly unexpected becomes a 500. */
-function toAppError(error: FastifyError & { validationContext?: string; code?: string }): AppError {
+function toAppError(error: FastifyError & { validationContext?: string; code?: string }, req: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) {
+    const input = inputOf(req, error.validationContext);
     const fields: FieldError[] = error.validation.map((v) => {
-      const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      const issue = { ...(v.params as Partial<IssueLike> | undefined), code: v.keyword, message: v.message } as IssueLike;
+      const path = (v.instancePath ?? '').split('/').filter(Boolean);
       const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
-      const field = [path, missing].filter(Boolean).join('.') || error.validationContext || 'body';
-      return { field, message: v.message ?? 'is invalid' };
+      const field = [...path, missing].filter(Boolean).join('.') || error.validationContext || 'body';
+      return fieldErrorOf(issue, field, !missing && valueAt(input, path) !== undefined);
     });
-    const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return new AppError('VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'input'}: ${summary}`, { fields });
+    return new AppError('VALIDATION_FAILED', undefined, { fields });
   }
   const dbCode = String((error as { code?: unknown }).code ?? '');
   if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new AppError('CONFLICT', 'A record with the same unique value already exists');
+    return new AppError('CONFLICT', 'unique_taken');
   }
   if (dbCode === '23503' || dbCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new AppError('VALIDATION_FAILED', 'A referenced record does not exist', { fields: [{ field: 'body', message: 'refers to a missing record' }] });
+    return new AppError('VALIDATION_FAILED', 'reference_missing', { fields: [{ field: 'body', code: 'not_found_record' }] });
   }
   const status = error.statusCode ?? 500;
   if (status === 413 || dbCode === 'FST_REQ_FILE_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
@@ -170,7 +180,8 @@ function toAppError(error: FastifyError & { validationContext?: string; code?: s
   if (status === 429) return new AppError('RATE_LIMITED', error.message);
   if (status === 404) return new AppError('NOT_FOUND', error.message);
   if (status >= 400 && status < 500) {
-    return new AppError('VALIDATION_FAILED', error.message, { fields: [{ field: 'body', message: error.message }] });
+    // Fastify's own 4xx (malformed JSON, wrong content type): its English text is the detail.
+    return new AppError('VALIDATION_FAILED', undefined, { fields: [{ field: 'body', code: 'invalid', detail: error.message }] });
   }
   return new AppError('INTERNAL');
 }

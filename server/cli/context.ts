@@ -1,5 +1,5 @@
 import { loadConfig, type AppConfig } from '../core/config.js';
-import { AppError } from '../core/errors.js';
+import { AppError, fieldMessage } from '../core/errors.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { DEMO_LOGINS } from '../demo/org.js';
 
@@ -73,7 +73,7 @@ export function reportError(error: unknown): number {
   }
   if (error instanceof AppError) {
     console.error(`error: ${error.message}`);
-    for (const f of error.fields ?? []) console.error(`  ${f.field}: ${f.message}`);
+    for (const f of error.fields ?? []) console.error(`  ${f.field}: ${fieldMessage(f, 'en')}`);
     return 1;
   }
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -9,7 +9,12 @@ import { ERROR_CATALOGUE, type ErrorCode } from './errors.js';
 
 const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
 
-export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() }).meta({ id: 'FieldError' });
+const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** One input at fault: its path, a stable code (shared/messages.ts), the code's parameters, the text in the caller's language. */
+export const fieldErrorSchema = z
+  .object({ field: z.string(), code: z.string(), message: z.string(), params: messageParams.optional() })
+  .meta({ id: 'FieldError' });
 
 /** One missing requirement: a stage gate item (GATE_UNMET), a checklist item or a step deliverable. */
 export const unmetItemSchema = z
@@ -45,7 +50,9 @@ export const errorSchema = z
   .object({
     error: z.looseObject({
       code: z.enum(ERROR_CODES),
-      message: z.string(),
+      message: z.string().describe('In the caller’s language: Accept-Language, Chinese unless English is preferred'),
+      reason: z.string().optional().describe('A finer code than `code` when there is one (shared/messages.ts REASON_MESSAGES)'),
+      params: messageParams.optional().describe('Values the message is built from'),
       fields: z.array(fieldErrorSchema).optional(),
       stageKey: z.string().optional().describe('GATE_UNMET: the stage whose exit gate is unmet'),
       unmet: z.array(unmetItemSchema).optional().describe('GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing'),

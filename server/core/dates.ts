@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from './validation.js';
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -18,4 +19,4 @@ export function isCalendarDate(value: unknown): value is string {
 export const DATE_MESSAGE = 'must be a valid date YYYY-MM-DD';
 
 /** The strict date schema: shape and calendar (no 2026-02-30, no month 13). */
-export const calendarDate = z.string({ error: DATE_MESSAGE }).refine(isCalendarDate, { message: DATE_MESSAGE });
+export const calendarDate = z.string({ error: DATE_MESSAGE }).refine(isCalendarDate, coded('invalid_date'));

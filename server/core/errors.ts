@@ -1,69 +1,151 @@
+import {
+  ERROR_MESSAGES,
+  REASON_MESSAGES,
+  fieldCodeMessage,
+  reasonMessage,
+  type FieldCode,
+  type Lang,
+  type MessageParams,
+  type Msg,
+  type ReasonCode,
+  type RecordName,
+} from '../../shared/messages.js';
+
+export type { FieldCode, Lang, MessageParams, ReasonCode };
+
 /**
- * The one catalogue of error codes the API answers with. Every error body is
- * `{ "error": { "code", "message", "fields"?, ...extra } }`.
+ * The one catalogue of error codes the API answers with, and their HTTP status. Every error body is
+ * `{ "error": { "code", "message", "reason"?, "params"?, "fields"?, ...extra } }`; the zh/en text of each code,
+ * reason and field code lives in shared/messages.ts.
  */
 export const ERROR_CATALOGUE = {
-  VALIDATION_FAILED: { status: 400, message: 'The request is invalid' },
-  UNAUTHENTICATED: { status: 401, message: 'Log in first' },
-  BAD_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
-  FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
-  NOT_FOUND: { status: 404, message: 'Not found' },
-  CONFLICT: { status: 409, message: 'Conflicts with existing data' },
-  DUPLICATE_CUSTOMER: { status: 409, message: 'This customer already exists' },
-  SWEEP_RUNNING: { status: 409, message: 'A pool sweep is already running; try again when it has finished' },
-  POOL_NOT_AVAILABLE: { status: 409, message: 'This customer is no longer in the pool' },
-  POOL_DAILY_LIMIT: { status: 422, message: 'You reached your daily limit of pool claims' },
-  POOL_HOLD_LIMIT: { status: 422, message: 'You hold the maximum number of customers' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: 'The upload is too large' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This file type is not accepted' },
-  GATE_UNMET: { status: 422, message: 'The stage gate is not met' },
-  SKIP_NOT_ALLOWED: { status: 422, message: 'This stage cannot be skipped' },
-  INVALID_STATE: { status: 422, message: 'The record is not in a state that allows this' },
-  YAML_INVALID: { status: 422, message: 'The YAML document is invalid' },
-  DELIVERABLE_MISSING: { status: 422, message: 'The step deliverable is missing' },
-  CHECKLIST_INCOMPLETE: { status: 422, message: 'The activity checklist is incomplete' },
-  RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and retry' },
-  URI_TOO_LONG: { status: 414, message: 'A path parameter is too long' },
-  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large' },
-  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
-  INTERNAL: { status: 500, message: 'Unexpected error' },
-} as const;
+  VALIDATION_FAILED: { status: 400 },
+  UNAUTHENTICATED: { status: 401 },
+  BAD_CREDENTIALS: { status: 401 },
+  FORBIDDEN: { status: 403 },
+  NOT_FOUND: { status: 404 },
+  CONFLICT: { status: 409 },
+  DUPLICATE_CUSTOMER: { status: 409 },
+  SWEEP_RUNNING: { status: 409 },
+  POOL_NOT_AVAILABLE: { status: 409 },
+  POOL_DAILY_LIMIT: { status: 422 },
+  POOL_HOLD_LIMIT: { status: 422 },
+  PAYLOAD_TOO_LARGE: { status: 413 },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415 },
+  GATE_UNMET: { status: 422 },
+  SKIP_NOT_ALLOWED: { status: 422 },
+  INVALID_STATE: { status: 422 },
+  YAML_INVALID: { status: 422 },
+  DELIVERABLE_MISSING: { status: 422 },
+  CHECKLIST_INCOMPLETE: { status: 422 },
+  RATE_LIMITED: { status: 429 },
+  URI_TOO_LONG: { status: 414 },
+  HEADERS_TOO_LARGE: { status: 431 },
+  REQUEST_TIMEOUT: { status: 408 },
+  INTERNAL: { status: 500 },
+} as const satisfies Record<keyof typeof ERROR_MESSAGES, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+// Both directions: a code without text, or text without a code, fails to compile.
+const _everyCodeHasText: Record<ErrorCode, Msg> = ERROR_MESSAGES;
+void _everyCodeHasText;
 
+/**
+ * What is wrong with one input: a stable `code` (the web app translates by it), its `params`, and optionally the
+ * validator's own English wording (`detail`) for checks too specific for a catalogue entry; the Chinese text then
+ * comes from the code.
+ */
 export interface FieldError {
   field: string;
-  message: string;
+  code: FieldCode;
+  params?: MessageParams;
+  detail?: string;
 }
+
+/** A field error as it goes out: with its message in the caller's language. */
+export interface FieldErrorBody {
+  field: string;
+  code: FieldCode;
+  message: string;
+  params?: MessageParams;
+}
+
+export function fieldMessage(error: FieldError, lang: Lang): string {
+  if (lang === 'en' && error.detail) return error.detail;
+  return fieldCodeMessage(error.code, lang, error.params);
+}
+
+export function renderField(error: FieldError, lang: Lang): FieldErrorBody {
+  return { field: error.field, code: error.code, message: fieldMessage(error, lang), ...(error.params ? { params: error.params } : {}) };
+}
+
+const isReason = (value: string): value is ReasonCode => Object.hasOwn(REASON_MESSAGES, value);
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
+  readonly reason?: ReasonCode;
+  /** English-only wording from a caller that has no reason code; Chinese users get the code's text instead. */
+  readonly detail?: string;
+  readonly params?: MessageParams;
   readonly fields?: FieldError[];
   readonly extra?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message?: string, options: { fields?: FieldError[]; extra?: Record<string, unknown> } = {}) {
-    super(message ?? ERROR_CATALOGUE[code].message);
+  /** `reason` is a key of REASON_MESSAGES; any other text is kept as English-only detail. */
+  constructor(
+    code: ErrorCode,
+    reason?: ReasonCode | (string & {}),
+    options: { params?: MessageParams; fields?: FieldError[]; extra?: Record<string, unknown> } = {},
+  ) {
+    super('');
     this.code = code;
     this.status = ERROR_CATALOGUE[code].status;
+    if (reason !== undefined) {
+      if (isReason(reason)) this.reason = reason;
+      else this.detail = reason;
+    }
+    this.params = options.params;
     this.fields = options.fields;
     this.extra = options.extra;
+    this.message = this.text('en');
   }
 
-  toBody() {
+  /** The top-level message in one language: the reason, else the field errors, else the code's catalogue text. */
+  text(lang: Lang): string {
+    if (this.reason) return reasonMessage(this.reason, lang, this.params);
+    if (this.detail && lang === 'en') return this.detail;
+    if (this.fields?.length) {
+      const [sep, colon] = lang === 'zh' ? ['；', '：'] : ['; ', ': '];
+      return this.fields.map((f) => `${f.field}${colon}${fieldMessage(f, lang)}`).join(sep);
+    }
+    return ERROR_MESSAGES[this.code][lang];
+  }
+
+  toBody(lang: Lang = 'zh') {
     return {
       error: {
         code: this.code,
-        message: this.message,
-        ...(this.fields ? { fields: this.fields } : {}),
+        message: this.text(lang),
+        ...(this.reason ? { reason: this.reason } : {}),
+        ...(this.params ? { params: this.params } : {}),
+        ...(this.fields ? { fields: this.fields.map((f) => renderField(f, lang)) } : {}),
         ...this.extra,
       },
     };
   }
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const notFound = (what: RecordName) => new AppError('NOT_FOUND', 'not_found', { params: { what } });
 
-export function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { fields: [{ field, message }] });
+export function invalid(field: string, code: FieldCode, params?: MessageParams, detail?: string): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, { fields: [{ field, code, ...(params ? { params } : {}), ...(detail ? { detail } : {}) }] });
+}
+
+/** 422 YAML_INVALID for a located list of YAML problems; the problems themselves travel as `errors`. */
+export function yamlInvalid(errors: ReadonlyArray<{ line: number; column: number; path: string; message: string }>): AppError {
+  const first = errors[0];
+  return new AppError('YAML_INVALID', 'yaml_errors', {
+    params: { count: errors.length, line: first.line, column: first.column, detail: `${first.path ? `${first.path}: ` : ''}${first.message}` },
+    extra: { errors },
+  });
 }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
+import { pickLang } from '../../shared/messages.js';
 
 /**
  * Errors Fastify answers before any route or error handler runs (bad URL encoding, over-long path parameter,
@@ -11,8 +12,8 @@ export function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply
   const appError =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? new AppError('URI_TOO_LONG')
-      : new AppError('VALIDATION_FAILED', 'The URL is not valid (bad percent-encoding)', { fields: [{ field: 'url', message: 'is not a valid URL' }] });
-  reply.code(appError.status).header('cache-control', 'no-store').send(appError.toBody());
+      : new AppError('VALIDATION_FAILED', 'bad_url', { fields: [{ field: 'url', code: 'url_invalid' }] });
+  reply.code(appError.status).header('cache-control', 'no-store').send(appError.toBody(pickLang(_req.headers['accept-language'])));
 }
 
 /**
@@ -26,7 +27,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
       ? new AppError('HEADERS_TOO_LARGE')
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? new AppError('REQUEST_TIMEOUT')
-        : new AppError('VALIDATION_FAILED', 'The HTTP request is malformed', { fields: [{ field: 'request', message: 'is not valid HTTP' }] });
+        : new AppError('VALIDATION_FAILED', 'malformed_http', { fields: [{ field: 'request', code: 'http_invalid' }] });
   const body = JSON.stringify(appError.toBody());
   if (socket.writable) {
     socket.write(

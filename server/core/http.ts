@@ -6,7 +6,8 @@ import type { Db, Dialect } from '../db/index.js';
 import type { Actor } from './policy.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
-import { AppError } from './errors.js';
+import { AppError, invalid, type Lang } from './errors.js';
+import { pickLang } from '../../shared/messages.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -35,6 +36,11 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** The language of error texts for this request: `Accept-Language`, Chinese unless English is preferred. */
+export function langOf(req: FastifyRequest): Lang {
+  return pickLang(req.headers['accept-language']);
+}
+
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** Shared list query: `q`, `page` (1-based), `pageSize` (≤ 200), `sort` (`field` or `-field`). */
@@ -58,9 +64,7 @@ export function resolveSort<C extends string>(
   // Own properties only: `toString`, `constructor`, `__proto__` are inherited and must read as unknown fields.
   const column = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
   if (typeof column !== 'string') {
-    throw new AppError('VALIDATION_FAILED', `sort: unknown field "${key}"`, {
-      fields: [{ field: 'sort', message: `must be one of ${Object.keys(allowed).join(', ')} (prefix - for descending)` }],
-    });
+    throw invalid('sort', 'unknown_value', { values: Object.keys(allowed).join(', ') });
   }
   return { column, direction };
 }
@@ -73,6 +77,10 @@ export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    fields: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+      .optional(),
   }).passthrough(),
 });

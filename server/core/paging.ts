@@ -47,12 +47,12 @@ export function decodeCursor(raw: string, order: Order): Cursor {
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    throw invalid('cursor', 'is not a cursor returned by this list');
+    throw invalid('cursor', 'cursor_invalid');
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[2] !== 'string') throw invalid('cursor', 'is not a cursor returned by this list');
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[2] !== 'string') throw invalid('cursor', 'cursor_invalid');
   const [key, value, id] = parsed as [unknown, unknown, string];
-  if (key !== sortKeyOf(order)) throw invalid('cursor', 'belongs to another sort order; start again without a cursor');
-  if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw invalid('cursor', 'is not a cursor returned by this list');
+  if (key !== sortKeyOf(order)) throw invalid('cursor', 'cursor_other_sort');
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw invalid('cursor', 'cursor_invalid');
   return { value: value as Cursor['value'], id };
 }
 

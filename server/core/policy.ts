@@ -5,7 +5,7 @@
  * borrowed role. Pure: no database, no Fastify.
  */
 import type { Role } from '../db/schema.js';
-import { AppError } from './errors.js';
+import { AppError, type ReasonCode } from './errors.js';
 
 /** A signed-in user (session or API token). */
 export interface Actor {
@@ -77,24 +77,27 @@ export const ACTIONS = {
   lead: { readSettings: 'managers', configure: 'admins', readAllAssignments: 'orgReaders', readAssignments: 'managers' },
   pool: { claim: 'sellingRoles', configure: 'admins', sweep: 'admins' },
   customer: { handover: 'managers' },
+  /** Give records (customers, deals, tasks) to someone else; org-wide: to anyone, not only within the own subtree. */
+  record: { assignOthers: 'managers', assignOrgWide: 'orgReaders' },
   conflict: { resolve: 'managers' },
   digest: { configure: 'managers' },
   appointment: { book: 'consultants', reassign: 'managers' },
-  intervention: { resolveAny: 'admins' },
+  intervention: { view: 'managers', resolveAny: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;
 export type Module = keyof Actions;
 export type Action = { [M in Module]: `${M}.${Extract<keyof Actions[M], string>}` }[Module];
 
-const FORBIDDEN_MESSAGES: Partial<Record<Action, string>> = {
-  'lead.readSettings': 'Only a manager reads the lead settings',
-  'customer.handover': 'Only a manager hands over a seller’s work',
-  'conflict.resolve': 'Only a manager of either party resolves ownership conflicts',
-  'pool.claim': 'Only sellers and managers claim customers from the pool',
-  'digest.configure': 'Digest settings need an admin, director, regional manager or team lead',
-  'appointment.book': 'Appointments are registered by store consultants and managers',
-  'appointment.reassign': 'Only managers reassign follow-up calls',
+/** Refusals that say more than "requires one of the roles" (texts in shared/messages.ts). */
+const FORBIDDEN_REASONS: Partial<Record<Action, ReasonCode>> = {
+  'lead.readSettings': 'lead_settings_managers',
+  'customer.handover': 'manager_only_handover',
+  'conflict.resolve': 'resolver_only',
+  'pool.claim': 'claimers_only',
+  'digest.configure': 'digest_settings_managers',
+  'appointment.book': 'booking_roles',
+  'appointment.reassign': 'reassign_managers_only',
 };
 
 /** Whether a role belongs to a group (for rows of other users, e.g. picking a custodian or a consultant). */
@@ -120,7 +123,7 @@ export function can(actor: AnyActor, action: Action): boolean {
 export function authorize(actor: AnyActor, action: Action): void {
   if (can(actor, action)) return;
   const roles = GROUPS[groupOf(action)].join(', ');
-  throw new AppError('FORBIDDEN', FORBIDDEN_MESSAGES[action] ?? `Requires one of the roles: ${roles}`);
+  throw new AppError('FORBIDDEN', FORBIDDEN_REASONS[action] ?? 'roles_required', { params: { roles } });
 }
 
 /** Every action with the caller's answer, per module (`GET /api/me/abilities`). */

@@ -25,8 +25,9 @@ export function checkContentType(req: FastifyRequest): void {
   if (!type && !hasBody) return;
   const consumes = (req.routeOptions.schema as { consumes?: readonly string[] } | undefined)?.consumes ?? ['application/json'];
   if (type && consumes.includes(type)) return;
-  throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${consumes.join(' or ')}`, {
-    fields: [{ field: 'content-type', message: `must be ${consumes.join(' or ')}` }],
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send_body_as', {
+    params: { types: consumes.join(' / ') },
+    fields: [{ field: 'content-type', code: 'content_type', params: { types: consumes.join(' / ') } }],
   });
 }
 
@@ -43,10 +44,10 @@ export function checkOrigin(req: FastifyRequest, config: Pick<AppConfig, 'public
   const site = req.headers['sec-fetch-site'];
   if (origin && origin !== 'null') {
     if (allowedOrigin(req, origin, config)) return;
-    throw crossSite(`Origin ${origin} may not change data here`);
+    throw crossSite('origin_refused', { origin });
   }
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') throw crossSite('Cross-site requests may not change data');
-  if (origin === 'null') throw crossSite('Requests from opaque origins may not change data');
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') throw crossSite('cross_site_refused');
+  if (origin === 'null') throw crossSite('opaque_origin_refused');
 }
 
 function allowedOrigin(req: FastifyRequest, origin: string, config: Pick<AppConfig, 'publicUrl' | 'allowedOrigins'>): boolean {
@@ -54,8 +55,8 @@ function allowedOrigin(req: FastifyRequest, origin: string, config: Pick<AppConf
   return origin === own || origin === new URL(config.publicUrl).origin || config.allowedOrigins.includes(origin);
 }
 
-const crossSite = (message: string) =>
-  new AppError('FORBIDDEN', message, { fields: [{ field: 'origin', message: 'must be this server or an allowed origin (ACTIONFLOW_ALLOWED_ORIGINS)' }] });
+const crossSite = (reason: 'origin_refused' | 'cross_site_refused' | 'opaque_origin_refused', params?: { origin: string }) =>
+  new AppError('FORBIDDEN', reason, { params, fields: [{ field: 'origin', code: 'origin_not_allowed' }] });
 
 /** Response headers: API JSON is never cached (it is per user), HSTS only where it means something (HTTPS). */
 export function securityHeaders(req: FastifyRequest, reply: FastifyReply): void {

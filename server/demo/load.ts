@@ -48,7 +48,7 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
   const scale = options.scale ?? 1;
   const existing = await db.selectFrom('users').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) {
-    throw new AppError('CONFLICT', 'The database already has users; run `actionflow demo` to reset it and load the demo company');
+    throw new AppError('CONFLICT', 'demo_needs_empty');
   }
   const random = new Random(options.seed ?? DEMO_SEED);
   const nowMs = clock.now().getTime();

@@ -172,7 +172,7 @@ describe('store appointments and no-shows', () => {
 
     const south = await lead({ method: 'POST', url: `/api/appointments/${appt.id}/reassign`, payload: { to: t.org.users.sellerB.id } });
     expect(south.statusCode).toBe(400);
-    expect(south.json().error.fields).toEqual([{ field: 'to', message: expect.stringContaining('neighbouring store') }]);
+    expect(south.json().error.fields).toEqual([{ field: 'to', code: 'outside_reach', message: '须为本门店或本大区相邻门店的顾问' }]);
     expect((await seller({ method: 'POST', url: `/api/appointments/${appt.id}/reassign`, payload: { to: t.org.users.sellerA2.id } })).statusCode).toBe(403);
 
     t.clock.set(sh('2026-11-02T15:40:00'));

@@ -73,7 +73,7 @@ describe('calendar API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['extraDaysOff.0', 'restWeekdays.0', 'timeZone']);
     const overlap = await admin({ method: 'PUT', url: '/api/calendar/settings', payload: { ...settings, extraWorkdays: ['2026-11-04'] } });
-    expect(overlap.json().error.fields).toEqual([{ field: 'extraWorkdays.0', message: '2026-11-04 is also listed in extraDaysOff' }]);
+    expect(overlap.json().error.fields).toEqual([{ field: 'extraWorkdays.0', code: 'day_also_off', params: { date: '2026-11-04' }, message: '2026-11-04 同时列在额外休息日中' }]);
     expect((await seller({ method: 'GET', url: '/api/calendar/settings' })).json().updatedAt).toBeNull();
 
     const saved = await admin({ method: 'PUT', url: '/api/calendar/settings', payload: settings });

@@ -385,7 +385,7 @@ describe('automation rules', () => {
     const refsOnly = await saveWithBadRefs('x');
     expect(refsOnly.statusCode).toBe(400);
     expect(fieldsOf(refsOnly)).toEqual(['actions.0.config.owner', 'actions.0.config.pipeline', 'actions.1.config.stage', 'actions.2.config.stage']);
-    expect(refsOnly.json().error.fields[2].message).toMatch(/closing stage/);
+    expect(refsOnly.json().error.fields[2]).toMatchObject({ code: 'closing_stage', message: expect.stringContaining('结束阶段') });
     const scheduled = await admin({
       method: 'POST',
       url: '/api/rules',

@@ -65,11 +65,11 @@ describe('automation rule form (admin)', () => {
       await page.getByTestId('rule-key').fill('e2e_big_deal');
       await page.getByTestId('rule-name').fill('大单推进提醒');
 
-      // Saving with an empty notification title: the server's `actions.0.config.title` message sits under that input.
+      // Saving with an empty notification title: the server's `actions.0.config.title` error sits under that input, in Chinese.
       await page.getByTestId('rule-save').click();
       await page.getByTestId('rule-error').waitFor();
       const titleItem = page.locator('.ant-form-item', { has: page.getByTestId('action-0-title') });
-      await expect.poll(() => titleItem.locator('.ant-form-item-explain-error').textContent()).toMatch(/empty/);
+      await expect.poll(() => titleItem.locator('.ant-form-item-explain-error').textContent()).toBe('必填');
 
       // A condition from the builder: record.amountFen >= 100000000 (¥1,000,000).
       await page.getByRole('button', { name: /添加条件/ }).click();

@@ -117,12 +117,13 @@ describe('record forms (desktop)', () => {
       await page.locator('.ant-select-item-option', { hasText: '三级' }).click();
       await modal.locator('#custom_obsolete_note').fill('旧字段的值');
 
-      // The admin removes a field while the seller is typing: the server names it and the form puts that under its input.
+      // The admin removes a field while the seller is typing: the server names it and the form puts that under its input,
+      // in Chinese (the UI's default language), rendered from the error's code.
       expect((await admin('DELETE', `/api/custom-fields/${obsoleteFieldId}`)).status).toBe(200);
       await page.getByTestId('deal-form-ok').click();
       const obsoleteItem = modal.locator('.ant-form-item', { has: page.locator('#custom_obsolete_note') });
       await obsoleteItem.locator('.ant-form-item-explain-error').waitFor();
-      await expect(obsoleteItem.locator('.ant-form-item-explain-error').textContent()).resolves.toContain('is not a defined custom field');
+      await expect(obsoleteItem.locator('.ant-form-item-explain-error').textContent()).resolves.toBe('不是已定义的自定义字段');
       await page.screenshot({ path: 'test-results/forms-deal-error.png', animations: 'disabled' });
       const untouched = await seller<{ amountFen: number; custom: Record<string, unknown> }>('GET', `/api/deals/${dealId}`);
       expect(untouched.body.amountFen).toBe(100_000);

@@ -3,7 +3,7 @@
  * applies them to every activity it stores, whoever logs it (HTTP, CLI, worker, demo).
  */
 import type { Clock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, invalid, type FieldError } from '../../core/errors.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
 import { recordAudit } from '../audit/repo.js';
@@ -96,18 +96,21 @@ export async function checklistVerdict(trx: Queryable, input: ActivityBody, acti
   const answers = input.checklist ?? {};
   if (config.mode === 'off') {
     const keys = Object.keys(answers);
-    if (keys.length > 0) throw new AppError('VALIDATION_FAILED', `checklist: activity type ${input.type} has no checklist`, { fields: [{ field: 'checklist', message: `activity type ${input.type} has no checklist` }] });
+    if (keys.length > 0) throw invalid('checklist', 'no_checklist', { type: input.type });
     return { rule, counts: true };
   }
   const known = new Set(config.items.map((i) => i.key));
   const strangers = Object.keys(answers).filter((k) => !known.has(k));
   if (strangers.length > 0) {
-    const fields = strangers.map((k) => ({ field: `checklist.${k}`, message: `not an item of the ${input.type} checklist (${[...known].join(', ')})` }));
-    throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+    const fields: FieldError[] = strangers.map((k) => ({ field: `checklist.${k}`, code: 'not_checklist_item', params: { values: [...known].join(', ') } }));
+    throw new AppError('VALIDATION_FAILED', undefined, { fields });
   }
   const unmet = unmetItems(config.items, answers);
   if (config.mode === 'require' && unmet.length > 0) {
-    throw new AppError('CHECKLIST_INCOMPLETE', `The ${input.type} checklist is incomplete: ${unmet.map((u) => u.labelEn).join(', ')}`, { extra: { type: input.type, unmet } });
+    throw new AppError('CHECKLIST_INCOMPLETE', 'checklist_incomplete', {
+      params: { type: input.type, missing: unmet.map((u) => u.label).join('、'), missingEn: unmet.map((u) => u.labelEn).join(', ') },
+      extra: { type: input.type, unmet },
+    });
   }
   const complete = unmet.length === 0;
   const now = clock.now().toISOString();

@@ -1,5 +1,6 @@
 import { cursorQuery } from '../../core/paging.js';
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { isoInstant } from '../tasks/schema.js';
 import { ACTIVITY_EFFECTS, ACTIVITY_TYPES } from './effective.js';
 
@@ -66,7 +67,7 @@ export const checklistBody = z
   .superRefine((body, ctx) => {
     const seen = new Set<string>();
     body.items.forEach((item, i) => {
-      if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], message: `"${item.key}" is listed twice` });
+      if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], ...coded('duplicate') });
       seen.add(item.key);
     });
     if (body.mode !== 'off' && body.items.length === 0) ctx.addIssue({ code: 'custom', path: ['items'], message: 'give at least one item, or set mode off' });

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { invalid, notFound } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
@@ -51,16 +51,14 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
   const { db, clock } = deps;
   const now = clock.now();
   const occurredAt = input.occurredAt ?? now.toISOString();
-  if (Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('occurredAt', 'must not be in the future');
+  if (Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('occurredAt', 'in_future');
   return db.transaction().execute(async (trx) => {
     const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId);
     const contactIds = [...new Set(input.contactIds)];
     const known = await repo.contactsOfCustomer(trx, input.customerId, contactIds);
     const strangers = contactIds.filter((c) => !known.has(c));
     if (strangers.length > 0) {
-      throw new AppError('VALIDATION_FAILED', `contactIds: not contacts of this customer: ${strangers.join(', ')}`, {
-        fields: [{ field: 'contactIds', message: `not contacts of this customer: ${strangers.join(', ')}` }],
-      });
+      throw invalid('contactIds', 'not_found_contact', { ids: strangers.join(', ') });
     }
     const custom = await checkCustomValues(trx, 'activity', input.custom);
     const id = newId();

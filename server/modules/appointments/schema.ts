@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, isCalendarDate } from '../../core/dates.js';
+import { coded } from '../../core/validation.js';
 import { phoneText } from '../customers/schema.js';
 import { isoInstant } from '../tasks/schema.js';
 
@@ -47,5 +48,5 @@ export const statsQuery = z
     to: localDate,
   })
   // Compare only two well-formed dates, so a bad `from` is reported alone.
-  .refine((q) => !isCalendarDate(q.from) || !isCalendarDate(q.to) || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !isCalendarDate(q.from) || !isCalendarDate(q.to) || q.from <= q.to, coded('before_start', undefined, ['to']));
 export type StatsQuery = z.infer<typeof statsQuery>;

@@ -81,9 +81,9 @@ export async function createAppointment(deps: AppDeps, actor: Actor, input: Appo
   // Store consultants book: the store is the booker's team, the consultant the booker.
   authorize(actor, 'appointment.book');
   const normalized = normalizePhone(input.phone);
-  if (!normalized || normalized.length < 7 || normalized.length > 15) throw invalid('phone', 'must be a phone number of 7 to 15 digits');
+  if (!normalized || normalized.length < 7 || normalized.length > 15) throw invalid('phone', 'phone_invalid', { min: 7, max: 15 });
   // A time more than the grace period in the past would be a no-show the moment it is saved.
-  if (new Date(noShowDueAt(input.at)) <= clock.now()) throw invalid('at', 'must not be more than 30 minutes in the past');
+  if (new Date(noShowDueAt(input.at)) <= clock.now()) throw invalid('at', 'too_far_past');
   return db.transaction().execute(async (trx) => {
     const store = (await repo.findTeam(trx, actor.teamId))!;
     const customer = await findOrCreateCustomer(trx, clock, actor, input.phone, normalized, input.name);
@@ -149,7 +149,7 @@ export async function checkIn(deps: AppDeps, actor: Actor, id: string) {
   return db.transaction().execute(async (trx) => {
     const row = await getInScope(trx, actor, id, { sameStore: true });
     if (row.status === 'arrived') return reload(trx, id);
-    if (row.status === 'cancelled') throw new AppError('INVALID_STATE', 'The appointment was cancelled');
+    if (row.status === 'cancelled') throw new AppError('INVALID_STATE', 'appointment_cancelled');
     const now = clock.now().toISOString();
     const late = row.status === 'no_show';
     if (!(await repo.updateIfStatus(trx, id, [row.status], { status: 'arrived', checked_in_at: now, checked_in_by: actor.id, late: late ? 1 : 0, updated_at: now }))) {
@@ -166,7 +166,7 @@ export async function checkIn(deps: AppDeps, actor: Actor, id: string) {
 async function checkInAgain(trx: Queryable, deps: AppDeps, actor: Actor, id: string) {
   const now = deps.clock.now().toISOString();
   if (!(await repo.updateIfStatus(trx, id, ['no_show'], { status: 'arrived', checked_in_at: now, checked_in_by: actor.id, late: 1, updated_at: now }))) {
-    throw new AppError('CONFLICT', 'The appointment changed meanwhile; reload and retry');
+    throw new AppError('CONFLICT', 'moved_meanwhile');
   }
   await recordAudit(trx, deps.clock, { entity: 'appointment', entityId: id, action: 'check_in', actorId: actor.id, before: { status: 'no_show' }, after: { status: 'arrived', late: true } });
   const row = (await repo.findAppointment(trx, { kind: 'all' }, id))!;
@@ -181,7 +181,7 @@ export async function cancelAppointment(deps: AppDeps, actor: Actor, id: string)
     if (row.status === 'cancelled') return reload(trx, id);
     const now = clock.now().toISOString();
     if (!(await repo.updateIfStatus(trx, id, ['booked'], { status: 'cancelled', cancelled_at: now, cancelled_by: actor.id, updated_at: now }))) {
-      throw new AppError('INVALID_STATE', `Only a booked appointment can be cancelled (this one is ${row.status})`);
+      throw new AppError('INVALID_STATE', 'cancel_booked_only', { params: { status: row.status } });
     }
     await recordAudit(trx, clock, { entity: 'appointment', entityId: id, action: 'cancel', actorId: actor.id, before: { status: row.status }, after: { status: 'cancelled' } });
     await emitEvent(trx, clock, { type: 'appointment.cancelled', entity: 'appointment', entityId: id, actorId: actor.id, payload: { storeId: row.store_id, consultantId: row.consultant_id } });
@@ -194,7 +194,7 @@ async function resolveFilter(db: Queryable, actor: Actor, q: { store?: string; c
   let storePath: string | undefined;
   if (q.store) {
     const team = await repo.findTeam(db, q.store);
-    if (!team) throw invalid('store', 'no such team');
+    if (!team) throw invalid('store', 'not_found_team');
     storePath = team.path;
   }
   return { storePath, consultantId: q.consultant === 'me' ? actor.id : q.consultant };
@@ -215,7 +215,7 @@ export async function listAppointments(deps: AppDeps, actor: Actor, query: Appoi
 /** Consultants the actor may hand a follow-up call to (the reassign dialog). */
 export async function reassignCandidates(deps: AppDeps, actor: Actor) {
   const reach = reassignReach(actor);
-  if (!reach) throw new AppError('FORBIDDEN', 'Only managers reassign follow-up calls');
+  if (!reach) throw new AppError('FORBIDDEN', 'reassign_managers_only');
   const rows = await repo.listConsultants(deps.db, reach.kind === 'all' ? null : reach.path);
   return { items: rows.map((u) => ({ id: u.id, name: u.display_name, role: u.role, team: { id: u.team_id, name: u.team_name } })) };
 }
@@ -227,16 +227,16 @@ export async function reassignCandidates(deps: AppDeps, actor: Actor) {
 export async function reassign(deps: AppDeps, actor: Actor, id: string, input: ReassignBody) {
   const { db, clock } = deps;
   const reach = reassignReach(actor);
-  if (!reach) throw new AppError('FORBIDDEN', 'Only managers reassign follow-up calls');
+  if (!reach) throw new AppError('FORBIDDEN', 'reassign_managers_only');
   return db.transaction().execute(async (trx) => {
     const row = await getInScope(trx, actor, id);
-    if (row.status !== 'no_show') throw new AppError('INVALID_STATE', `Only a no-show is reassigned for a follow-up call (this one is ${row.status})`);
+    if (row.status !== 'no_show') throw new AppError('INVALID_STATE', 'reassign_no_show_only', { params: { status: row.status } });
     const target = await repo.findUser(trx, input.to);
-    if (!target || target.active !== 1 || !roleIn(target.role, 'consultants')) throw invalid('to', 'must be an active consultant');
-    if (!inReach(reach, target.team_path)) throw invalid('to', 'must be a consultant of your store or a neighbouring store of your region');
+    if (!target || target.active !== 1 || !roleIn(target.role, 'consultants')) throw invalid('to', 'must_be_consultant');
+    if (!inReach(reach, target.team_path)) throw invalid('to', 'outside_reach');
     const now = clock.now();
     const dueAt = input.dueAt ?? new Date(now.getTime() + FOLLOWUP_DEADLINE_MS).toISOString();
-    if (dueAt <= now.toISOString()) throw invalid('dueAt', 'must be in the future');
+    if (dueAt <= now.toISOString()) throw invalid('dueAt', 'not_in_future');
     await cancelOpenFollowUp(trx, clock, actor, row);
     // Task creation checks assignability against the reassign reach (the region), not the actor's own scope, so a
     // store manager can hand the call to a neighbouring store, with the audit still naming the real actor.

@@ -107,8 +107,8 @@ export async function authRoutes(app: App, deps: Deps) {
       const user = await repo.findUserByUsername(db, actor.username);
       if (!user || !(await verifyPassword(user.password_hash, req.body.currentPassword))) {
         await recordFailure(db, clock, keys, config.loginThrottle);
-        throw new AppError('BAD_CREDENTIALS', 'The current password is wrong', {
-          fields: [{ field: 'currentPassword', message: 'is wrong' }],
+        throw new AppError('BAD_CREDENTIALS', 'current_password_wrong', {
+          fields: [{ field: 'currentPassword', code: 'wrong_password' }],
         });
       }
       const hash = await hashPassword(req.body.newPassword);
@@ -142,7 +142,7 @@ export async function authRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const actor = actorOf(req);
       if (!config.apiTokenRoles.includes(actor.role)) {
-        throw new AppError('FORBIDDEN', `API tokens are not enabled for the role ${actor.role} (ACTIONFLOW_API_TOKEN_ROLES)`);
+        throw new AppError('FORBIDDEN', 'api_tokens_disabled', { params: { role: actor.role } });
       }
       const created = await repo.createApiToken(db, clock, actor.id, req.body.name, req.body.expiresInDays);
       reply.code(201);
@@ -161,7 +161,7 @@ async function assertNotLocked(db: Queryable, clock: Clock, keys: string[], repl
   if (!until) return;
   const seconds = Math.max(1, Math.ceil((Date.parse(until) - clock.now().getTime()) / 1000));
   reply.header('retry-after', String(seconds));
-  throw new AppError('RATE_LIMITED', `Too many failed logins; retry in ${seconds} s`, { extra: { retryAfterSeconds: seconds } });
+  throw new AppError('RATE_LIMITED', 'login_locked', { params: { seconds }, extra: { retryAfterSeconds: seconds } });
 }
 
 async function recordFailure(db: Queryable, clock: Clock, keys: ThrottleKey[], t: LoginThrottle): Promise<void> {

@@ -3,6 +3,7 @@
  * OpenAPI shape. Pure: no HTTP, no SQL.
  */
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { CUSTOM_FIELD_PREFIX, GATE_DEAL_FIELDS } from '../gates/evaluate.js';
 
 const KEY = /^[a-z][a-z0-9_-]*$/;
@@ -69,7 +70,7 @@ export const stepSchema = z.strictObject({
   /** Local time of day in the org time zone; absent = the anchor's time (stage entry) or 09:00 (date fields). */
   at: z
     .string({ error: 'must be HH:MM' })
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM such as 10:00')
+    .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), coded('invalid_time'))
     .optional(),
   action: z.enum(ACTION_KINDS, { error: `must be one of ${ACTION_KINDS.join(', ')}` }),
   title: label(200),

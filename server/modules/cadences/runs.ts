@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
+import { fieldErrorsOf } from '../../core/validation.js';
 import { emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
@@ -43,8 +44,9 @@ function anchorOf(input: StartInput, now: Date): Anchor {
     ? parseJson<Record<string, unknown>>(input.deal.custom, {})[field.slice(CUSTOM_FIELD_PREFIX.length)]
     : input.deal.expected_close_date;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new AppError('INVALID_STATE', `The cadence counts from the deal's ${field}, which is empty: fill it first`, {
-      fields: [{ field, message: 'must be a date (YYYY-MM-DD) on the deal before this cadence can start' }],
+    throw new AppError('INVALID_STATE', 'cadence_anchor_empty', {
+      params: { field },
+      fields: [{ field, code: 'date_field_empty' }],
     });
   }
   return { kind: 'date', date: value };
@@ -54,11 +56,11 @@ function anchorOf(input: StartInput, now: Date): Anchor {
 export async function startRunInTx(trx: Queryable, deps: RunDeps, calendar: WorkCalendar, input: StartInput) {
   const { deal, cadence } = input;
   const now = deps.clock.now();
-  if (deal.status !== 'open') throw new AppError('INVALID_STATE', `The deal is ${deal.status}; cadences run on open deals only`);
-  if (await repo.isOptedOut(trx, deal.customer_id)) throw new AppError('INVALID_STATE', 'The customer opted out of follow-ups (退订)');
-  if (deal.owner_active !== 1) throw new AppError('INVALID_STATE', 'The deal owner is inactive; hand the deal over first');
+  if (deal.status !== 'open') throw new AppError('INVALID_STATE', 'cadence_deal_closed', { params: { status: deal.status } });
+  if (await repo.isOptedOut(trx, deal.customer_id)) throw new AppError('INVALID_STATE', 'customer_opted_out');
+  if (deal.owner_active !== 1) throw new AppError('INVALID_STATE', 'deal_owner_inactive');
   const running = (await repo.activeRuns(trx, { dealId: deal.id })).find((r) => r.cadence_id === cadence.id);
-  if (running) throw new AppError('CONFLICT', `Cadence "${cadence.key}" is already running on this deal`, { extra: { run: running.id } });
+  if (running) throw new AppError('CONFLICT', 'cadence_running', { params: { cadence: cadence.key }, extra: { run: running.id } });
   const def = repo.definitionOf(cadence);
   const anchor = anchorOf(input, now);
   const runId = newId();
@@ -149,8 +151,7 @@ export const checkStepDeliverable: CompletionCheck = async (trx, { taskId, clock
   if (!step) return;
   const parsed = deliverableInput.safeParse(deliverable ?? {});
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({ field: ['deliverable', ...i.path.map(String)].join('.'), message: i.message }));
-    throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+    throw new AppError('VALIDATION_FAILED', undefined, { fields: fieldErrorsOf(parsed.error.issues, 'deliverable', deliverable ?? {}) });
   }
   const spec = repo.specOf(step);
   const task = await trx.selectFrom('tasks').select('created_at').where('id', '=', taskId).executeTakeFirstOrThrow();
@@ -165,7 +166,8 @@ export const checkStepDeliverable: CompletionCheck = async (trx, { taskId, clock
     given: parsed.data,
   });
   if (unmet.length > 0) {
-    throw new AppError('DELIVERABLE_MISSING', `Step "${spec.title}" needs its deliverable: ${unmet.map((u) => u.labelEn).join(', ')}`, {
+    throw new AppError('DELIVERABLE_MISSING', 'deliverable_missing', {
+      params: { step: spec.title, missing: unmet.map((u) => u.label).join('、'), missingEn: unmet.map((u) => u.labelEn).join(', ') },
       extra: { step: { key: step.step_key, cadence: step.cadence_key }, unmet },
     });
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { isoInstant } from '../tasks/schema.js';
 import { cadenceKey } from './definition.js';
 
@@ -11,7 +12,7 @@ export const keyParams = z.object({ key: z.string().min(1).max(64) });
 
 export const statsQuery = z
   .object({ from: isoInstant, to: isoInstant })
-  .refine((q) => q.from < q.to, { message: 'must be after from', path: ['to'] });
+  .refine((q) => q.from < q.to, coded('before_start', undefined, ['to']));
 export type StatsQuery = z.infer<typeof statsQuery>;
 
 export const stepsQuery = z.object({

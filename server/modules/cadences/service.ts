@@ -1,6 +1,6 @@
 /** Cadence use cases: definitions (CRUD, YAML, shipped seeds), starting on a deal, seller-home steps, stats, opt-out. */
 import type { Clock } from '../../core/clock.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, invalid, notFound, yamlInvalid } from '../../core/errors.js';
 import { emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
@@ -70,12 +70,6 @@ export async function saveCadence(deps: CadenceDeps, actor: AnyActor, def: Caden
   });
 }
 
-function yamlInvalid(errors: YamlError[]) {
-  const first = errors[0];
-  return new AppError('YAML_INVALID', `The YAML has ${errors.length} error(s); first at line ${first.line}, column ${first.column}: ${first.path ? `${first.path}: ` : ''}${first.message}`, {
-    extra: { errors },
-  });
-}
 
 export async function importCadenceYaml(deps: CadenceDeps, actor: AnyActor, text: string) {
   authorize(actor, 'cadence.manage');
@@ -97,7 +91,7 @@ export async function startOnDeal(deps: CadenceDeps, actor: Actor, dealId: strin
     const deal = await repo.findDeal(trx, scopeOf(actor), dealId);
     if (!deal) throw notFound('Deal');
     const cadence = await repo.findCadence(trx, key);
-    if (!cadence) throw new AppError('VALIDATION_FAILED', `cadence: no cadence "${key}"`, { fields: [{ field: 'cadence', message: 'no such cadence' }] });
+    if (!cadence) throw invalid('cadence', 'not_found_cadence');
     return startRunInTx(trx, deps, calendar, { deal, cadence, actor, startedBy: actor.id, fromStageEntry: false });
   });
   const runs = await dealRuns(deps, actor, dealId);

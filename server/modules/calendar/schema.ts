@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 
 import { calendarDate } from '../../core/dates.js';
 
@@ -9,18 +10,18 @@ const dateList = z.array(calendarDate).max(1000, 'at most 1000 dates');
 
 export const calendarSettingsBody = z
   .strictObject({
-    timeZone: z.string({ error: 'must be text' }).refine((v) => IANAZone.isValidZone(v), { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+    timeZone: z.string({ error: 'must be text' }).refine((v) => IANAZone.isValidZone(v), coded('invalid_time_zone')),
     restWeekdays: z
       .array(z.number({ error: 'must be a whole number 1-7' }).int('must be a whole number 1-7').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)'))
       .max(6, 'at least one weekday must be a working day')
-      .refine((days) => new Set(days).size === days.length, { message: 'lists a weekday twice' }),
+      .refine((days) => new Set(days).size === days.length, coded('duplicate')),
     extraDaysOff: dateList.default([]),
     extraWorkdays: dateList.default([]),
   })
   .superRefine((body, ctx) => {
     const off = new Set(body.extraDaysOff);
     body.extraWorkdays.forEach((d, i) => {
-      if (off.has(d)) ctx.addIssue({ code: 'custom', path: ['extraWorkdays', i], message: `${d} is also listed in extraDaysOff` });
+      if (off.has(d)) ctx.addIssue({ code: 'custom', path: ['extraWorkdays', i], ...coded('day_also_off', { date: d }) });
     });
   });
 export type CalendarSettingsBody = z.infer<typeof calendarSettingsBody>;
@@ -28,9 +29,9 @@ export type CalendarSettingsBody = z.infer<typeof calendarSettingsBody>;
 export const workingDaysQuery = z
   .object({ from: calendarDate, to: calendarDate })
   .superRefine((q, ctx) => {
-    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], ...coded('before_start') });
     else if (DateTime.fromISO(q.to).diff(DateTime.fromISO(q.from), 'days').days > 731) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range covers at most 732 days' });
+      ctx.addIssue({ code: 'custom', path: ['to'], ...coded('range_too_long', { max: 732 }) });
     }
   });
 
@@ -39,7 +40,7 @@ const wholeNumber = (max: number) =>
     .string({ error: 'must be a whole number' })
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
-    .refine((n) => n <= max, { message: `must be at most ${max}` });
+    .refine((n) => n <= max, coded('too_large', { max }));
 
 export const addQuery = z
   .object({
@@ -51,12 +52,12 @@ export const addQuery = z
       .string({ error: 'must be a number of hours' })
       .regex(/^\d+(\.\d+)?$/, 'must be a non-negative number of hours')
       .transform(Number)
-      .refine((n) => n <= 100_000, { message: 'must be at most 100000' })
+      .refine((n) => n <= 100_000, coded('too_large', { max: 100_000 }))
       .optional(),
   })
   .superRefine((q, ctx) => {
     if (q.workingDays === undefined && q.hours === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['workingDays'], message: 'give workingDays, hours or both' });
+      ctx.addIssue({ code: 'custom', path: ['workingDays'], ...coded('required'), message: 'give workingDays, hours or both' });
     }
   });
 

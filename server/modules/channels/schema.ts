@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 
 export const CHANNEL_KINDS = ['wecom', 'dingtalk', 'feishu', 'email', 'sms'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
@@ -95,7 +96,7 @@ export const channelPatch = z
     enabled: z.boolean(),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['body'] });
+  .refine((b) => Object.keys(b).length > 0, coded('empty_change', undefined, ['body']));
 export type ChannelPatch = z.infer<typeof channelPatch>;
 
 export const channelTestBody = z

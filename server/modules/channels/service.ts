@@ -1,6 +1,7 @@
 import type { ZodError } from 'zod';
 import type { Deps } from '../../core/http.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
+import { fieldErrorsOf } from '../../core/validation.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { recordAudit } from '../audit/repo.js';
@@ -10,24 +11,23 @@ import * as repo from './repo.js';
 import { KIND_SHAPES, type ChannelBody, type ChannelKind, type ChannelPatch, type ChannelTestBody } from './schema.js';
 import { authorize, type AnyActor } from '../../core/policy.js';
 
-function fieldErrors(prefix: string, error: ZodError): AppError {
-  const fields = error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
-  return new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+function fieldErrors(prefix: string, error: ZodError, input: unknown): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, { fields: fieldErrorsOf(error.issues, prefix, input ?? {}) });
 }
 
 /** Settings and secrets are free-form JSON on the wire; their shape depends on the kind and is checked here. */
 function checkShapes(kind: ChannelKind, settings: unknown, secrets: unknown) {
   const shape = KIND_SHAPES[kind];
   const s = shape.settings.safeParse(settings);
-  if (!s.success) throw fieldErrors('settings', s.error);
+  if (!s.success) throw fieldErrors('settings', s.error, settings);
   const k = shape.secrets.safeParse(secrets);
-  if (!k.success) throw fieldErrors('secrets', k.error);
+  if (!k.success) throw fieldErrors('secrets', k.error, secrets);
   const cleaned = Object.fromEntries(Object.entries(k.data).filter(([, v]) => v != null && v !== ''));
   return { settings: s.data as Record<string, unknown>, secrets: cleaned };
 }
 
 async function checkTeam(deps: Deps, teamId: string | null | undefined) {
-  if (teamId && !(await repo.teamExists(deps.db, teamId))) throw invalid('teamId', 'no such team');
+  if (teamId && !(await repo.teamExists(deps.db, teamId))) throw invalid('teamId', 'not_found_team');
 }
 
 /** What the audit trail keeps: never the secrets themselves. */
@@ -124,12 +124,13 @@ export async function testChannel(deps: Deps, actor: AnyActor, id: string, input
     const me = await deps.db.selectFrom('users').select(['email', 'phone']).where('id', '=', actor.id).executeTakeFirst();
     const fallback = channel.kind === 'email' ? me?.email : me?.phone;
     recipient = input?.to ?? fallback ?? '';
-    if (!recipient) throw invalid('to', channel.kind === 'email' ? 'give an e-mail address to send the test to' : 'give a mobile number to send the test to');
-    if (channel.kind === 'email' && !/^[^\s@]+@[^\s@]+$/.test(recipient)) throw invalid('to', 'must be an e-mail address');
+    if (!recipient) throw invalid('to', 'recipient_required');
+    if (channel.kind === 'email' && !/^[^\s@]+@[^\s@]+$/.test(recipient)) throw invalid('to', 'invalid_email');
   }
   const slot = await repo.reserveSlot(deps.db, deps.dialect, deps.clock, channel);
   if (!slot.ok) {
-    throw new AppError('RATE_LIMITED', `The channel's rate limit is reached; try again after ${slot.waitUntil.toISOString()}`, {
+    throw new AppError('RATE_LIMITED', 'channel_rate_limited', {
+      params: { until: slot.waitUntil.toISOString() },
       extra: { retryAt: slot.waitUntil.toISOString() },
     });
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { listQuery } from '../../core/http.js';
 import { cursorQuery } from '../../core/paging.js';
 import { toHalfWidth } from '../leads/normalize.js';
@@ -18,12 +19,12 @@ export const phoneText = z
   .trim()
   .overwrite(toHalfWidth)
   .max(40)
-  .regex(/^\+?[\d\s()-]*\d[\d\s()-]*$/, { message: 'must be a phone number (digits, spaces, + - ( ))', abort: true })
+  .refine((value) => /^\+?[\d\s()-]*\d[\d\s()-]*$/.test(value), { ...coded('phone_format'), abort: true })
   // Shortest real number is a 7-digit local landline; the longest an international number with extension.
   .refine((value) => {
     const digits = value.replace(/\D/g, '').length;
     return digits >= 7 && digits <= 20;
-  }, 'must have 7 to 20 digits');
+  }, coded('phone_invalid', { min: 7, max: 20 }));
 const phone = phoneText;
 const customValues = z.record(z.string(), z.unknown());
 
@@ -39,7 +40,7 @@ export const customerBody = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(CREDIT_CODE, 'must be an 18-character unified social credit code (统一社会信用代码)')
+    .refine((value) => CREDIT_CODE.test(value), coded('invalid_credit_code'))
     .nullable()
     .optional(),
   ownerId: z.string().min(1).max(64).optional(),
@@ -50,7 +51,7 @@ export type CustomerBody = z.infer<typeof customerBody>;
 export const customerPatch = customerBody
   .extend({ kind: z.enum(CUSTOMER_KINDS) })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['body'] });
+  .refine((b) => Object.keys(b).length > 0, coded('empty_change', undefined, ['body']));
 export type CustomerPatch = z.infer<typeof customerPatch>;
 
 export const customerListQuery = listQuery.extend({
@@ -73,5 +74,5 @@ export const contactBody = z.object({
 });
 export type ContactBody = z.infer<typeof contactBody>;
 
-export const contactPatch = contactBody.partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['body'] });
+export const contactPatch = contactBody.partial().refine((b) => Object.keys(b).length > 0, coded('empty_change', undefined, ['body']));
 export type ContactPatch = z.infer<typeof contactPatch>;

@@ -26,10 +26,10 @@ const SORTABLE = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at
  */
 export async function assertAssignable(db: Queryable, actor: AnyActor, userId: string, field: string, scope: Scope = scopeOf(actor)) {
   const user = await repo.findUserForAssignment(db, userId);
-  if (!user) throw invalid(field, 'no such user');
+  if (!user) throw invalid(field, 'not_found_user');
   if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 }, scope)) {
-    throw new AppError('FORBIDDEN', `${field}: you may not assign records to this user`, {
-      fields: [{ field, message: scope.kind === 'own' ? 'sellers may only assign themselves' : 'must be an active user in your team' }],
+    throw new AppError('FORBIDDEN', 'assign_not_allowed', {
+      fields: [{ field, code: scope.kind === 'own' ? 'must_be_self' : 'assignee_not_allowed' }],
     });
   }
   return { id: user.id, name: user.display_name, teamPath: user.team_path };
@@ -39,7 +39,7 @@ export async function assertAssignable(db: Queryable, actor: AnyActor, userId: s
 export async function getCustomerInScope(db: Queryable, actor: AnyActor, id: string, field?: string, scope: Scope = scopeOf(actor)) {
   const row = await repo.findCustomer(db, scope, id);
   if (!row) {
-    throw new AppError('NOT_FOUND', field ? `${field}: customer not found` : 'Customer not found', field ? { fields: [{ field, message: 'customer not found' }] } : {});
+    throw new AppError('NOT_FOUND', 'not_found', { params: { what: 'Customer' }, ...(field ? { fields: [{ field, code: 'not_found_customer' }] } : {}) });
   }
   return row;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES } from './values.js';
 
 export const customFieldEntity = z.enum(CUSTOM_FIELD_ENTITIES);
@@ -31,7 +32,7 @@ export const customFieldBody = z
     }
     const seen = new Set<string>();
     options.forEach((o, i) => {
-      if (seen.has(o.value)) ctx.addIssue({ code: 'custom', path: ['options', i, 'value'], message: `duplicate option "${o.value}"` });
+      if (seen.has(o.value)) ctx.addIssue({ code: 'custom', path: ['options', i, 'value'], ...coded('duplicate') });
       seen.add(o.value);
     });
   });

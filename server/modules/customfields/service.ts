@@ -29,8 +29,9 @@ export async function createCustomField(db: Db, clock: Clock, actor: AnyActor, i
       .where('key', '=', input.key)
       .executeTakeFirst();
     if (taken) {
-      throw new AppError('CONFLICT', `key: "${input.key}" is already defined for ${input.entity}`, {
-        fields: [{ field: 'key', message: 'already defined for this object' }],
+      throw new AppError('CONFLICT', 'custom_field_taken', {
+        params: { key: input.key, entity: input.entity },
+        fields: [{ field: 'key', code: 'taken' }],
       });
     }
     const isSelect = input.type === 'select' || input.type === 'multiselect';
@@ -105,10 +106,10 @@ export async function checkCustomValues(
       .where('id', 'in', userIds.map((u) => u.id))
       .execute();
     const known = new Set(found.map((u) => u.id));
-    for (const u of userIds) if (!known.has(u.id)) errors.push({ field: `${prefix}.${u.key}`, message: 'no such user' });
+    for (const u of userIds) if (!known.has(u.id)) errors.push({ field: `${prefix}.${u.key}`, code: 'not_found_user' });
   }
   if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fields: errors });
+    throw new AppError('VALIDATION_FAILED', undefined, { fields: errors });
   }
   const defined = new Set(defs.map((d) => d.key));
   const merged: CustomValues = {};

@@ -42,40 +42,40 @@ export function validateCustomValues(
   const errors: FieldError[] = [];
   const byKey = new Map(defs.map((d) => [d.key, d]));
   for (const key of Object.keys(values)) {
-    if (!byKey.has(key)) errors.push({ field: `${prefix}.${key}`, message: 'is not a defined custom field' });
+    if (!byKey.has(key)) errors.push({ field: `${prefix}.${key}`, code: 'not_custom_field' });
   }
   for (const def of defs) {
     const field = `${prefix}.${def.key}`;
     const value = values[def.key];
     if (value === undefined || value === null || value === '') {
-      if (def.required && !(options.partial && !(def.key in values))) errors.push({ field, message: 'is required' });
+      if (def.required && !(options.partial && !(def.key in values))) errors.push({ field, code: 'required' });
       continue;
     }
     const problem = checkValue(def, value);
-    if (problem) errors.push({ field, message: problem });
+    if (problem) errors.push({ field, ...problem });
   }
   return errors;
 }
 
-function checkValue(def: CustomFieldDef, value: unknown): string | null {
+function checkValue(def: CustomFieldDef, value: unknown): Pick<FieldError, 'code' | 'params'> | null {
   switch (def.type) {
     case 'text':
     case 'attachment':
-      return typeof value === 'string' && value.length <= 2000 ? null : 'must be text of at most 2000 characters';
+      return typeof value === 'string' && value.length <= 2000 ? null : { code: 'too_long', params: { max: 2000 } };
     case 'user':
-      return typeof value === 'string' ? null : 'must be a user id';
+      return typeof value === 'string' ? null : { code: 'not_user_id' };
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
+      return typeof value === 'number' && Number.isFinite(value) ? null : { code: 'not_number' };
     case 'money':
-      return Number.isSafeInteger(value) ? null : 'must be an integer amount in fen (分)';
+      return Number.isSafeInteger(value) ? null : { code: 'not_fen' };
     case 'date':
-      return isCalendarDate(value) ? null : 'must be a date YYYY-MM-DD';
+      return isCalendarDate(value) ? null : { code: 'invalid_date' };
     case 'select':
-      return def.options.some((o) => o.value === value) ? null : `must be one of ${def.options.map((o) => o.value).join(', ')}`;
+      return def.options.some((o) => o.value === value) ? null : { code: 'unknown_value', params: { values: def.options.map((o) => o.value).join(', ') } };
     case 'multiselect':
       return Array.isArray(value) && value.every((v) => def.options.some((o) => o.value === v))
         ? null
-        : `must be a list drawn from ${def.options.map((o) => o.value).join(', ')}`;
+        : { code: 'unknown_value', params: { values: def.options.map((o) => o.value).join(', ') } };
   }
 }
 

@@ -23,7 +23,7 @@ async function boardContext(db: Queryable, actor: Actor, pipelineIdOrKey: string
   let teamPath: string | undefined;
   if (query.teamId) {
     const team = await findTeam(db, query.teamId);
-    if (!team) throw invalid('teamId', 'no such team');
+    if (!team) throw invalid('teamId', 'not_found_team');
     teamPath = team.path;
   }
   return {

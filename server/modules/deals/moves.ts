@@ -32,12 +32,12 @@ export function planMove(def: PipelineDefinition, fromKey: string, toKey: string
   const stages = def.stages;
   const fromIndex = stages.findIndex((s) => s.key === fromKey);
   const toIndex = stages.findIndex((s) => s.key === toKey);
-  if (toIndex < 0) throw invalid('toStage', `no stage "${toKey}" in this pipeline; one of ${stages.map((s) => s.key).join(', ')}`);
+  if (toIndex < 0) throw invalid('toStage', 'not_found_stage', { stage: toKey, values: stages.map((s) => s.key).join(', ') });
   const to = stages[toIndex];
   // A deal whose stage was removed from the definition can only be moved somewhere that exists; treat it as before the start.
   const from = fromIndex >= 0 ? stages[fromIndex] : { ...to, key: fromKey, name: fromKey, terminal: undefined, allowSkip: true };
   if (fromKey === toKey) {
-    throw new AppError('INVALID_STATE', `The deal is already in stage "${toKey}"`, { fields: [{ field: 'toStage', message: 'is the current stage' }] });
+    throw new AppError('INVALID_STATE', 'already_in_stage', { params: { stage: toKey }, fields: [{ field: 'toStage', code: 'current_stage' }] });
   }
   const reason = skipReason?.trim() ? skipReason.trim() : null;
   const status = to.terminal ?? 'open';
@@ -47,8 +47,8 @@ export function planMove(def: PipelineDefinition, fromKey: string, toKey: string
     return { ...base, direction: toIndex > fromIndex ? 'forward' : 'backward', gateStage: null, reason };
   }
   if (from.terminal === 'lost' && to.terminal) {
-    throw new AppError('INVALID_STATE', 'A lost deal must be reopened into an open stage before it can be won', {
-      fields: [{ field: 'toStage', message: 'reopen into an open stage first' }],
+    throw new AppError('INVALID_STATE', 'reopen_lost_first', {
+      fields: [{ field: 'toStage', code: 'reopen_first' }],
     });
   }
   if (fromIndex < 0 || toIndex < fromIndex || from.terminal === 'lost') {
@@ -60,11 +60,12 @@ export function planMove(def: PipelineDefinition, fromKey: string, toKey: string
 
   const refused = between.filter((s) => !s.allowSkip);
   if (refused.length > 0) {
-    throw new AppError('SKIP_NOT_ALLOWED', `Stage ${refused.map((s) => `"${s.key}" (${s.name})`).join(', ')} cannot be skipped`, {
-      fields: [{ field: 'toStage', message: `would skip ${refused.map((s) => s.key).join(', ')}, which do not allow skipping` }],
+    throw new AppError('SKIP_NOT_ALLOWED', 'skip_refused', {
+      params: { stages: refused.map((s) => `"${s.key}" (${s.name})`).join(', ') },
+      fields: [{ field: 'toStage', code: 'skip_refused', params: { stages: refused.map((s) => s.key).join(', ') } }],
       extra: { stages: refused.map((s) => s.key) },
     });
   }
-  if (!reason) throw invalid('skipReason', `is required to skip ${between.map((s) => s.key).join(', ')}`);
+  if (!reason) throw invalid('skipReason', 'skip_reason_required', { stages: between.map((s) => s.key).join(', ') });
   return { ...base, direction: 'skip', gateStage: from, skipped: between.map((s) => s.key), reason };
 }

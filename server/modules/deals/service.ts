@@ -102,11 +102,11 @@ async function resolveOwner(db: Queryable, actor: Actor, ownerId: string | undef
   const id = ownerId ?? actor.id;
   const scope = scopeOf(actor);
   if (scope.kind === 'own' && id !== actor.id) {
-    throw new AppError('FORBIDDEN', 'ownerId: sellers can only own their own deals', { fields: [{ field: 'ownerId', message: 'must be yourself' }] });
+    throw new AppError('FORBIDDEN', 'own_deals_only', { fields: [{ field: 'ownerId', code: 'must_be_self' }] });
   }
   const user = await repo.findActiveUser(db, id);
-  if (!user) throw invalid('ownerId', 'no such active user');
-  if (scope.kind === 'subtree' && !user.team_path.startsWith(scope.path)) throw invalid('ownerId', 'is outside your team');
+  if (!user) throw invalid('ownerId', 'not_found_user');
+  if (scope.kind === 'subtree' && !user.team_path.startsWith(scope.path)) throw invalid('ownerId', 'outside_team');
   return user;
 }
 
@@ -115,15 +115,15 @@ async function checkCustom(db: Queryable, values: Record<string, unknown>, parti
   const errors: FieldError[] = validateCustomValues(defs, values, { partial });
   const userValues = defs.filter((d) => d.type === 'user' && typeof values[d.key] === 'string');
   const known = await repo.existingUserIds(db, userValues.map((d) => values[d.key] as string));
-  for (const def of userValues) if (!known.has(values[def.key] as string)) errors.push({ field: `custom.${def.key}`, message: 'no such user' });
+  for (const def of userValues) if (!known.has(values[def.key] as string)) errors.push({ field: `custom.${def.key}`, code: 'not_found_user' });
   if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fields: errors });
+    throw new AppError('VALIDATION_FAILED', undefined, { fields: errors });
   }
 }
 
 function refuseHiddenAmount(actor: Actor, amountFen: number | undefined) {
   if (amountFen !== undefined && !canSeeAmounts(actor)) {
-    throw new AppError('FORBIDDEN', 'amountFen: your role may not see or set amounts', { fields: [{ field: 'amountFen', message: 'not allowed for your role' }] });
+    throw new AppError('FORBIDDEN', 'amounts_hidden', { fields: [{ field: 'amountFen', code: 'not_allowed_for_role' }] });
   }
 }
 
@@ -131,15 +131,15 @@ export async function createDeal(db: Db, clock: Clock, actor: Actor, input: Deal
   refuseHiddenAmount(actor, input.amountFen);
   const id = await db.transaction().execute(async (trx) => {
     const customer = await repo.findScopedCustomer(trx, scopeOf(actor), input.customerId);
-    if (!customer) throw invalid('customerId', 'no such customer in your scope');
+    if (!customer) throw invalid('customerId', 'not_found_customer');
     const pipelineRow = await pipelinesRepo.findPipeline(trx, input.pipelineId);
-    if (!pipelineRow || pipelineRow.archived === 1) throw invalid('pipelineId', 'no such pipeline');
+    if (!pipelineRow || pipelineRow.archived === 1) throw invalid('pipelineId', 'not_found_pipeline');
     const def = pipelinesRepo.definitionOf(pipelineRow);
     const stageKey = input.stageKey ?? def.stages[0].key;
     const stage = findStage(def, stageKey);
-    if (!stage) throw invalid('stageKey', `no stage "${stageKey}" in pipeline ${def.key}`);
+    if (!stage) throw invalid('stageKey', 'not_found_stage', { stage: stageKey });
     // Creating straight into won/lost would bypass every gate and the move history.
-    if (stage.terminal) throw invalid('stageKey', 'a deal starts in an open stage; move it to close it');
+    if (stage.terminal) throw invalid('stageKey', 'terminal_start');
     const owner = await resolveOwner(trx, actor, input.ownerId);
     const custom = input.custom ?? {};
     await checkCustom(trx, custom, false);
@@ -168,7 +168,7 @@ export async function updateDeal(db: Db, clock: Clock, actor: Actor, id: string,
     if (patch.expectedCloseDate !== undefined) next.expected_close_date = patch.expectedCloseDate;
     if (patch.customerId !== undefined && patch.customerId !== deal.customer_id) {
       const customer = await repo.findScopedCustomer(trx, scopeOf(actor), patch.customerId);
-      if (!customer) throw invalid('customerId', 'no such customer in your scope');
+      if (!customer) throw invalid('customerId', 'not_found_customer');
       next.customer_id = customer.id;
     }
     if (patch.ownerId !== undefined && patch.ownerId !== deal.owner_id) {
@@ -199,7 +199,7 @@ export async function setChecklistItem(db: Db, clock: Clock, actor: Actor, id: s
     const stage = pipeline ? findStage(pipelinesRepo.definitionOf(pipeline), deal.stage_key) : undefined;
     const items = stage?.gate.checklist ?? [];
     if (!items.some((i) => i.key === input.item)) {
-      throw invalid('item', `is not in the checklist of stage "${deal.stage_key}"${items.length ? `; one of ${items.map((i) => i.key).join(', ')}` : ' (it has none)'}`);
+      throw invalid('item', 'not_checklist_item', { values: items.map((i) => i.key).join(', ') });
     }
     const now = clock.now().toISOString();
     const checklist = parseJson<Record<string, ChecklistState>>(deal.checklist, {});
@@ -222,7 +222,8 @@ export async function setChecklistItem(db: Db, clock: Clock, actor: Actor, id: s
 
 export class GateUnmetError extends AppError {
   constructor(stage: { key: string; name: string }, unmet: UnmetRequirement[]) {
-    super('GATE_UNMET', `The gate of stage "${stage.name}" (${stage.key}) is not met: ${unmet.length} requirement(s) missing`, {
+    super('GATE_UNMET', 'gate_unmet', {
+      params: { stage: stage.name, count: unmet.length },
       extra: { stageKey: stage.key, unmet },
     });
   }
@@ -241,7 +242,7 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
     }
     const now = clock.now().toISOString();
     const moved = await repo.updateDealStage(trx, id, deal.stage_key, { stage_key: plan.to.key, status: plan.status, stage_entered_at: now, updated_at: now });
-    if (!moved) throw new AppError('CONFLICT', 'The deal was moved by someone else meanwhile; reload and retry');
+    if (!moved) throw new AppError('CONFLICT', 'moved_meanwhile');
     await repo.closeOpenHistory(trx, id, now);
     await repo.insertHistory(trx, {
       id: newId(),

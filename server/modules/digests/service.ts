@@ -9,7 +9,7 @@
  */
 import { Cron } from 'croner';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
@@ -37,7 +37,7 @@ async function visibleTeam(db: Queryable, actor: Actor, teamId: string): Promise
     team &&
     (scope.kind === 'all' || (scope.kind === 'subtree' && team.path.startsWith(scope.path)) || (scope.kind === 'own' && actor.teamPath.startsWith(team.path)));
   if (!visible) throw notFound('Team');
-  if (!repo.DIGEST_TEAM_KINDS.includes(team.kind)) throw invalid('team', `is a ${team.kind}; digests are per store or team`);
+  if (!repo.DIGEST_TEAM_KINDS.includes(team.kind)) throw invalid('team', 'not_a_store', { kind: team.kind });
   return team;
 }
 
@@ -77,20 +77,22 @@ export async function getSettings(deps: Deps, actor: Actor, teamId: string) {
 export async function updateSettings(deps: Deps, actor: Actor, teamId: string, body: SettingsBody) {
   const team = await settingsTeam(deps.db, actor, teamId);
   const timeZone = await orgTimeZone(deps.db, deps.config.timeZone);
-  const fields: { field: string; message: string }[] = [];
+  const fields: FieldError[] = [];
   if (body.cron !== undefined) {
     const problem = checkCron(body.cron, timeZone);
-    if (problem) fields.push({ field: 'cron', message: problem });
+    if (problem) fields.push({ field: 'cron', code: 'invalid_cron', detail: problem });
   }
   if (body.channels) {
     const all = new Map((await listChannels(deps.db)).map((c) => [c.id, c]));
     body.channels.forEach((id, i) => {
       const c = all.get(id);
-      const problem = !c ? `no channel ${id}` : !isRobot(c) ? `"${c.name}" is ${c.kind}, not a WeCom/DingTalk/Feishu robot` : !servesTeam(c, team) ? `"${c.name}" belongs to another team` : null;
-      if (problem) fields.push({ field: `channels.${i}`, message: problem });
+      const field = `channels.${i}`;
+      if (!c) fields.push({ field, code: 'not_found_channel' });
+      else if (!isRobot(c)) fields.push({ field, code: 'not_a_robot', params: { name: c.name } });
+      else if (!servesTeam(c, team)) fields.push({ field, code: 'other_team_channel', params: { name: c.name } });
     });
   }
-  if (fields.length) throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+  if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, { fields });
 
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();

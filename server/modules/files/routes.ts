@@ -37,7 +37,7 @@ export async function attachmentRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const actor = actorOf(req);
       if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the upload as multipart/form-data', { fields: [{ field: 'body', message: 'must be multipart/form-data' }] });
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'upload_multipart', { fields: [{ field: 'body', code: 'multipart_required' }] });
       }
       const created = await service.uploadAttachment(deps, actor, req.parts() as AsyncIterable<service.UploadPart>);
       reply.code(201);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Queryable } from '../../db/index.js';
-import { AppError, invalid, type FieldError } from '../../core/errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
+import { fieldErrorsOf } from '../../core/validation.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../audit/repo.js';
@@ -19,12 +20,12 @@ export type UploadPart =
 
 async function assertOwnerInScope(db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string) {
   if (!(await repo.ownerInScope(db, scopeOf(actor), entity, entityId))) {
-    throw new AppError('NOT_FOUND', `entityId: ${entity} not found`, { fields: [{ field: 'entityId', message: `${entity} not found` }] });
+    throw new AppError('NOT_FOUND', 'not_found', { params: { what: 'Record' }, fields: [{ field: 'entityId', code: 'not_found_record', params: { entity } }] });
   }
 }
 
 const tooLarge = (limit: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', `file: larger than ${limit} bytes`, { fields: [{ field: 'file', message: `must be at most ${limit} bytes` }] });
+  new AppError('PAYLOAD_TOO_LARGE', undefined, { fields: [{ field: 'file', code: 'file_too_large', params: { max: limit } }] });
 
 /**
  * Stores an upload: stream to a temp file (hashing on the way), check fields, scope, size and type, rename to the
@@ -38,33 +39,31 @@ export async function uploadAttachment(deps: FileDeps, actor: Actor, parts: Asyn
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
-        if (part.valueTruncated) throw invalid(part.fieldname, 'is too long');
+        if (part.valueTruncated) throw invalid(part.fieldname, 'too_long', { max: 4096 });
         raw[part.fieldname] = String(part.value);
         continue;
       }
       if (part.fieldname !== 'file' || temp) {
         part.file.resume();
-        throw new AppError('VALIDATION_FAILED', 'file: send exactly one file, in the part named "file"', {
-          fields: [{ field: 'file', message: 'send exactly one file, in the part named "file"' }],
-        });
+        throw invalid('file', 'file_missing');
       }
       originalName = part.filename;
       temp = await writeTemp(config.filesDir, part.file);
       if (part.file.truncated || temp.size > config.maxUploadBytes) throw tooLarge(config.maxUploadBytes);
     }
     const parsed = uploadFields.safeParse(raw);
-    const problems: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
-    if (!temp) problems.push({ field: 'file', message: 'is required' });
+    const problems: FieldError[] = parsed.success ? [] : fieldErrorsOf(parsed.error.issues, '', raw);
+    if (!temp) problems.push({ field: 'file', code: 'required' });
     if (!parsed.success || !temp) {
-      throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { fields: problems });
+      throw new AppError('VALIDATION_FAILED', undefined, { fields: problems });
     }
     const fields = parsed.data;
     await assertOwnerInScope(db, actor, fields.entity, fields.entityId);
-    if (temp.size === 0) throw new AppError('VALIDATION_FAILED', 'file: is empty', { fields: [{ field: 'file', message: 'is empty' }] });
+    if (temp.size === 0) throw invalid('file', 'file_empty');
     const filename = cleanFilename(originalName);
     const detected = detectFileType(filename, temp.head);
     if (!detected.ok) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `file: ${detected.reason}`, { fields: [{ field: 'file', message: detected.reason }] });
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, { fields: [{ field: 'file', code: 'file_type', detail: detected.reason }] });
     }
     const stored = temp;
     await commitTemp(config.filesDir, stored);
@@ -108,7 +107,7 @@ export async function listAttachments(db: Queryable, actor: Actor, entity: Attac
 export async function openAttachment(deps: FileDeps, actor: Actor, id: string) {
   const attachment = await repo.findAttachment(deps.db, id);
   if (!attachment || !(await repo.ownerInScope(deps.db, scopeOf(actor), attachment.entity, attachment.entityId))) {
-    throw new AppError('NOT_FOUND', 'Attachment not found');
+    throw notFound('Attachment');
   }
   return { attachment, stream: openContent(deps.config.filesDir, attachment.sha256) };
 }

@@ -51,10 +51,10 @@ export async function planAssignment(db: Queryable, actor: Actor, facts: LeadFac
   const picked = pickRule(assignment, facts);
   const teamId = picked.teamId ?? actor.teamId;
   const team = await repo.findTeam(db, teamId);
-  if (!team) throw new AppError('INVALID_STATE', `Assignment rule "${picked.rule}" names a team that no longer exists; fix the lead assignment settings`);
+  if (!team) throw new AppError('INVALID_STATE', 'assignment_team_gone', { params: { rule: picked.rule } });
   const sellers = await repo.sellersOf(db, team.path);
   if (!sellers.length) {
-    throw new AppError('INVALID_STATE', `团队「${team.name}」没有在职销售 / Team "${team.name}" has no active seller to assign the lead to (rule "${picked.rule}")`);
+    throw new AppError('INVALID_STATE', 'assignment_no_seller', { params: { team: team.name, rule: picked.rule } });
   }
   let chosen = sellers[0]!;
   let detail: string;

@@ -75,14 +75,14 @@ export async function requestTransfer(db: Db, clock: Clock, actor: Actor, custom
       .where('customers.deleted_at', 'is', null)
       .executeTakeFirst();
     if (!customer) throw notFound('Customer');
-    if (customer.owner_id === actor.id) throw new AppError('INVALID_STATE', '这已是您的客户 / This customer is already yours');
-    if (customer.pooled) throw new AppError('INVALID_STATE', '客户在公海中，请直接领取 / The customer is in the pool: claim it instead');
+    if (customer.owner_id === actor.id) throw new AppError('INVALID_STATE', 'already_yours');
+    if (customer.pooled) throw new AppError('INVALID_STATE', 'in_pool_claim');
     if (body.duplicateId) {
       const dup = await trx.selectFrom('customers').select(['id', 'owner_id']).where('id', '=', body.duplicateId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!dup || dup.owner_id !== actor.id || dup.id === customerId) throw invalid('duplicateId', 'must be another customer of yours');
+      if (!dup || dup.owner_id !== actor.id || dup.id === customerId) throw invalid('duplicateId', 'own_duplicate');
     }
     if (await repo.openConflictOf(trx, customerId, actor.id)) {
-      throw new AppError('CONFLICT', '您已提交过转移申请，等待经理处理 / You already asked for this customer; a manager will decide');
+      throw new AppError('CONFLICT', 'transfer_pending');
     }
     const id = newId();
     await repo.insertConflict(trx, {
@@ -123,22 +123,22 @@ export async function resolveConflict(db: Db, clock: Clock, actor: Actor, id: st
   authorize(actor, 'conflict.resolve');
   return db.transaction().execute(async (trx) => {
     const conflict = await getConflict(trx, actor, id);
-    if (conflict.status !== 'open') throw new AppError('INVALID_STATE', 'This conflict is already resolved');
+    if (conflict.status !== 'open') throw new AppError('INVALID_STATE', 'conflict_resolved');
     let outcome: Record<string, unknown> = {};
     const ctx = { actorId: actor.id, rule: `conflict:${id}`, reason: body.note || conflict.reason };
     if (body.action === 'transfer') {
       const requester = await repo.findUser(trx, conflict.requester_id);
-      if (!requester || requester.active !== 1) throw new AppError('INVALID_STATE', 'The requester is no longer active');
+      if (!requester || requester.active !== 1) throw new AppError('INVALID_STATE', 'requester_inactive');
       const customer = await trx.selectFrom('customers').select(['deleted_at']).where('id', '=', conflict.customer_id).executeTakeFirstOrThrow();
-      if (customer.deleted_at) throw new AppError('INVALID_STATE', 'The customer was deleted');
+      if (customer.deleted_at) throw new AppError('INVALID_STATE', 'customer_deleted');
       outcome = await moveCustomerWithWork(trx, clock, conflict.customer_id, { id: requester.id, teamPath: requester.team_path, teamId: requester.team_id }, { ...ctx, action: 'transfer', method: 'transfer' });
     } else if (body.action === 'merge') {
       const pair = [conflict.customer_id, conflict.duplicate_id].filter((v): v is string => !!v);
-      if (pair.length < 2) throw invalid('mergeInto', 'this request names no duplicate record to merge; use keep or transfer');
-      if (!pair.includes(body.mergeInto!)) throw invalid('mergeInto', 'must be the requested customer or the requester’s duplicate');
+      if (pair.length < 2) throw invalid('mergeInto', 'merge_not_possible');
+      if (!pair.includes(body.mergeInto!)) throw invalid('mergeInto', 'merge_target');
       const mergedId = pair.find((p) => p !== body.mergeInto)!;
       const live = await trx.selectFrom('customers').select('id').where('id', 'in', pair).where('deleted_at', 'is', null).execute();
-      if (live.length < 2) throw new AppError('INVALID_STATE', 'One of the two customers was deleted');
+      if (live.length < 2) throw new AppError('INVALID_STATE', 'merge_customer_deleted');
       outcome = await mergeCustomers(trx, clock, actor.id, body.mergeInto!, mergedId);
     }
     const now = clock.now().toISOString();

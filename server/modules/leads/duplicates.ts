@@ -88,18 +88,21 @@ export async function findDuplicate(db: Queryable, candidate: DuplicateCandidate
   return best;
 }
 
-const FIELD_LABEL: Record<MatchField, string> = { phone: '手机号 phone', name: '公司名称 company name', creditCode: '统一社会信用代码 credit code' };
+const FIELD_LABEL: Record<MatchField, { zh: string; en: string }> = {
+  phone: { zh: '手机号', en: 'phone' },
+  name: { zh: '公司名称', en: 'company name' },
+  creditCode: { zh: '统一社会信用代码', en: 'credit code' },
+};
 
 /** The 409 a create answers with: who owns the existing customer, and whether it is the caller's own. */
 export function duplicateError(actor: Actor, match: DuplicateMatch): AppError {
   const yours = match.owner.id === actor.id;
-  const on = match.matchedOn.map((f) => FIELD_LABEL[f]).join(', ');
-  const message = match.inPool
-    ? `客户已在公海中，可直接领取 / This customer is in the pool; claim it instead (matched on ${on})`
-    : yours
-      ? `这是您自己的客户「${match.customerName}」 / This customer is already yours (matched on ${on})`
-      : `客户「${match.customerName}」已属于 ${match.owner.name}${match.owner.team ? `（${match.owner.team.name}）` : ''}，可申请转移 / Already owned by ${match.owner.name}; you may request a transfer (matched on ${on})`;
-  return new AppError('DUPLICATE_CUSTOMER', message, {
+  const on = match.matchedOn.map((f) => FIELD_LABEL[f].zh).join('、');
+  const onEn = match.matchedOn.map((f) => FIELD_LABEL[f].en).join(', ');
+  const owner = `${match.owner.name}${match.owner.team ? `（${match.owner.team.name}）` : ''}`;
+  const reason = match.inPool ? 'duplicate_in_pool' : yours ? 'duplicate_yours' : 'duplicate_owned';
+  return new AppError('DUPLICATE_CUSTOMER', reason, {
+    params: { on, onEn, name: match.customerName, owner },
     extra: { owner: match.owner, customer: match.customerId, customerName: match.customerName, matchedOn: match.matchedOn, yours, inPool: match.inPool },
   });
 }

@@ -25,10 +25,10 @@ export async function handover(db: Db, clock: Clock, actor: Actor, userId: strin
     const recipients: Array<Target & { name: string }> = [];
     for (const [i, id] of body.to.entries()) {
       const field = `to.${i}`;
-      if (id === userId) throw invalid(field, 'cannot hand over to the leaving user');
+      if (id === userId) throw invalid(field, 'same_as_leaver');
       const user = await repo.findUser(trx, id);
-      if (!user) throw invalid(field, 'no such user');
-      if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) throw invalid(field, 'must be an active user in your team');
+      if (!user) throw invalid(field, 'not_found_user');
+      if (!mayAssign(actor, { id: user.id, teamPath: user.team_path, active: user.active === 1 })) throw invalid(field, 'assignee_not_allowed');
       recipients.push({ id: user.id, teamPath: user.team_path, teamId: user.team_id, name: user.display_name });
     }
 

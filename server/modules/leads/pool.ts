@@ -205,7 +205,7 @@ export async function claim(db: Db, clock: Clock, defaultTimeZone: string, actor
       // "Already claimed" only for a customer that was in a pool this caller could claim from; anything else is the
       // same 404 as an unknown id, so the answer reveals nothing about customers outside the caller's pool.
       if (await repo.wasPooledWithin(trx, customerId, actor.teamPath)) {
-        throw new AppError('POOL_NOT_AVAILABLE', '该客户已被领取或不在公海 / Already claimed or not in the pool', { extra: { customer: customerId } });
+        throw new AppError('POOL_NOT_AVAILABLE', 'pool_taken', { extra: { customer: customerId } });
       }
       throw notFound('Customer');
     }
@@ -213,13 +213,13 @@ export async function claim(db: Db, clock: Clock, defaultTimeZone: string, actor
     const { pool: settings } = await repo.loadSettings(trx);
     const limits = await limitsOf(trx, actor, settings, defaultTimeZone, clock);
     if (limits.claimsToday >= settings.claimsPerDay) {
-      throw new AppError('POOL_DAILY_LIMIT', `今日已领取 ${limits.claimsToday} 个，上限 ${settings.claimsPerDay} / You claimed ${limits.claimsToday} today; the daily limit is ${settings.claimsPerDay}`, { extra: { limits } });
+      throw new AppError('POOL_DAILY_LIMIT', 'pool_daily_limit', { params: { count: limits.claimsToday, limit: settings.claimsPerDay }, extra: { limits } });
     }
     if (limits.held >= settings.maxHeld) {
-      throw new AppError('POOL_HOLD_LIMIT', `已持有 ${limits.held} 个客户，上限 ${settings.maxHeld} / You hold ${limits.held} customers; the limit is ${settings.maxHeld}`, { extra: { limits } });
+      throw new AppError('POOL_HOLD_LIMIT', 'pool_hold_limit', { params: { count: limits.held, limit: settings.maxHeld }, extra: { limits } });
     }
     const removed = await trx.deleteFrom('customer_pool').where('customer_id', '=', customerId).executeTakeFirst();
-    if (Number(removed.numDeletedRows) !== 1) throw new AppError('POOL_NOT_AVAILABLE', 'Already claimed', { extra: { customer: customerId } });
+    if (Number(removed.numDeletedRows) !== 1) throw new AppError('POOL_NOT_AVAILABLE', 'pool_taken', { extra: { customer: customerId } });
     const me = await trx.selectFrom('users').select(['team_path', 'team_id']).where('id', '=', actor.id).executeTakeFirstOrThrow();
     const reason = '从公海领取 / claimed from the pool';
     const moved = await moveCustomerWithWork(trx, clock, customerId, { id: actor.id, teamPath: me.team_path, teamId: me.team_id }, {

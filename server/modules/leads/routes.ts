@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, idParams, listQuery, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, listQuery, type App, type Deps } from '../../core/http.js';
 import { listConflicts, requestTransfer, resolveConflict } from './conflicts.js';
 import { handover } from './handover.js';
 import { claim, listPool, poolLog } from './pool.js';
@@ -45,7 +45,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   app.post(
     '/api/leads/import',
     { schema: { tags, summary: 'Import leads: each row is created, reported as a duplicate (with its owner) or as an error', body: leadImportBody } },
-    async (req) => service.importLeads(db, clock, actorOf(req), req.body.items),
+    async (req) => service.importLeads(db, clock, actorOf(req), req.body.items, langOf(req)),
   );
 
   app.post(

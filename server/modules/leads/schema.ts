@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { listQuery } from '../../core/http.js';
 import { customerBody } from '../customers/schema.js';
 
@@ -9,7 +10,7 @@ const values = z.array(z.string().trim().min(1).max(100)).max(200);
 
 /** One assignment rule: when the lead's region/industry/source is among the listed values, it goes to `teamId`. */
 export const assignmentRule = z.object({
-  key: z.string().trim().min(1).max(64).regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, _ and - only'),
+  key: z.string().trim().min(1).max(64).refine((v) => /^[a-z0-9_-]+$/.test(v), coded('invalid_key')),
   name: z.string().trim().min(1).max(100),
   when: z
     .object({ regions: values.optional(), industries: values.optional(), sources: values.optional() })
@@ -32,7 +33,7 @@ export const assignmentSettings = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.rules.forEach((r, i) => {
-      if (seen.has(r.key)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'key'], message: `duplicate rule key "${r.key}"` });
+      if (seen.has(r.key)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'key'], ...coded('duplicate') });
       seen.add(r.key);
     });
   });
@@ -92,7 +93,7 @@ export const handoverBody = z
     strategy: z.enum(HANDOVER_STRATEGIES).default('by_customer'),
     deactivate: z.boolean().default(false),
   })
-  .refine((b) => new Set(b.to).size === b.to.length, { message: 'lists a user twice', path: ['to'] });
+  .refine((b) => new Set(b.to).size === b.to.length, coded('duplicate', undefined, ['to']));
 export type HandoverBody = z.infer<typeof handoverBody>;
 
 /** A lead is a customer with a source; its owner comes from the assignment rules unless given. */

@@ -1,7 +1,7 @@
 /** Lead settings (assignment rules, pool) and lead creation/import on top of the customers module. */
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid } from '../../core/errors.js';
+import { AppError, invalid, renderField, type Lang } from '../../core/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import { createCustomer } from '../customers/service.js';
 import type { Actor } from '../org/scope.js';
@@ -23,9 +23,9 @@ export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: A
   authorize(actor, 'lead.configure');
   return db.transaction().execute(async (trx) => {
     for (const [i, rule] of input.rules.entries()) {
-      if (!(await repo.findTeam(trx, rule.teamId))) throw invalid(`rules.${i}.teamId`, 'no such team');
+      if (!(await repo.findTeam(trx, rule.teamId))) throw invalid(`rules.${i}.teamId`, 'not_found_team');
     }
-    if (input.defaultTeamId && !(await repo.findTeam(trx, input.defaultTeamId))) throw invalid('defaultTeamId', 'no such team');
+    if (input.defaultTeamId && !(await repo.findTeam(trx, input.defaultTeamId))) throw invalid('defaultTeamId', 'not_found_team');
     const before = (await repo.loadSettings(trx)).assignment;
     await repo.saveSettings(trx, clock, actor.id, { assignment: input });
     await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'assignment', action: 'update', actorId: actor.id, before, after: input });
@@ -38,7 +38,7 @@ export async function putPool(db: Db, clock: Clock, actor: Actor, input: PoolSet
   return db.transaction().execute(async (trx) => {
     const { timeZone } = await getCalendarSettings(trx, defaultTimeZone);
     const cronError = checkCron(input.cron, timeZone);
-    if (cronError) throw invalid('cron', cronError);
+    if (cronError) throw invalid('cron', 'invalid_cron', undefined, cronError);
     const before = (await repo.loadSettings(trx)).pool;
     await repo.saveSettings(trx, clock, actor.id, { pool: input });
     await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'pool', action: 'update', actorId: actor.id, before, after: input });
@@ -54,7 +54,7 @@ export async function createLead(db: Db, clock: Clock, actor: Actor, input: Lead
  * Import: each row is created in its own transaction so one duplicate or bad row does not undo the others; rows
  * earlier in the same file count as existing for later ones.
  */
-export async function importLeads(db: Db, clock: Clock, actor: Actor, items: LeadBody[]) {
+export async function importLeads(db: Db, clock: Clock, actor: Actor, items: LeadBody[], lang: Lang = 'zh') {
   const results: Array<Record<string, unknown>> = [];
   for (const [index, item] of items.entries()) {
     try {
@@ -64,9 +64,9 @@ export async function importLeads(db: Db, clock: Clock, actor: Actor, items: Lea
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'DUPLICATE_CUSTOMER') {
         const extra = error.extra ?? {};
-        results.push({ index, status: 'duplicate', customer: extra.customer, owner: extra.owner, matchedOn: extra.matchedOn, message: error.message });
+        results.push({ index, status: 'duplicate', customer: extra.customer, owner: extra.owner, matchedOn: extra.matchedOn, message: error.text(lang) });
       } else {
-        results.push({ index, status: 'error', code: error.code, message: error.message, fields: (error.fields ?? []).map((f) => ({ ...f, field: `items.${index}.${f.field}` })) });
+        results.push({ index, status: 'error', code: error.code, message: error.text(lang), fields: (error.fields ?? []).map((f) => renderField({ ...f, field: `items.${index}.${f.field}` }, lang)) });
       }
     }
   }

@@ -34,7 +34,7 @@ export async function retryOutbox(deps: Deps, actor: AnyActor, id: string) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findOutbox(trx, id);
     if (!row) throw notFound('Outbox message');
-    if (row.status === 'sent') throw new AppError('INVALID_STATE', 'This message was already delivered');
+    if (row.status === 'sent') throw new AppError('INVALID_STATE', 'already_delivered');
     const now = deps.clock.now().toISOString();
     await trx
       .updateTable('outbox')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { ROLES } from '../../db/schema.js';
 import { pageOf, responses } from '../../core/contract.js';
@@ -15,7 +16,7 @@ export const teamBody = z.object({
 });
 
 export const userBody = z.object({
-  username: z.string().trim().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
+  username: z.string().trim().min(2).max(64).refine((v) => /^[a-zA-Z0-9._-]+$/.test(v), coded('invalid_username')),
   displayName: z.string().trim().min(1).max(100),
   password: z.string().min(8).max(256),
   role,

@@ -25,7 +25,7 @@ export async function createTeam(
     let path = `/${id}/`;
     if (input.parentId) {
       const parent = await repo.findTeam(trx, input.parentId);
-      if (!parent) throw invalid('parentId', 'no such team');
+      if (!parent) throw invalid('parentId', 'not_found_team');
       path = childPath(parent.path, id);
     }
     const team = { id, parent_id: input.parentId ?? null, name: input.name, kind: input.kind, path, created_at: clock.now().toISOString() };
@@ -49,13 +49,13 @@ export interface NewUser {
 export async function createUser(db: Db, clock: Clock, actor: AnyActor, input: NewUser) {
   authorize(actor, 'org.manage');
   const actorId = auditActorId(actor);
-  if (!ROLES.includes(input.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
+  if (!ROLES.includes(input.role)) throw invalid('role', 'unknown_value', { values: ROLES.join(', ') });
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const team = await repo.findTeam(trx, input.teamId);
-    if (!team) throw invalid('teamId', 'no such team');
+    if (!team) throw invalid('teamId', 'not_found_team');
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', `username: "${input.username}" is taken`, { fields: [{ field: 'username', message: 'already taken' }] });
+    if (taken) throw new AppError('CONFLICT', 'username_taken', { params: { username: input.username }, fields: [{ field: 'username', code: 'taken' }] });
     const now = clock.now().toISOString();
     const id = input.id ?? newId();
     await trx
@@ -111,7 +111,7 @@ export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: stri
     if (patch.active !== undefined) next.active = patch.active ? 1 : 0;
     if (patch.teamId !== undefined && patch.teamId !== user.team_id) {
       const team = await repo.findTeam(trx, patch.teamId);
-      if (!team) throw invalid('teamId', 'no such team');
+      if (!team) throw invalid('teamId', 'not_found_team');
       next.team_id = team.id;
       next.team_path = team.path;
       await repo.moveOwnedRecords(trx, id, team.path);

@@ -30,6 +30,6 @@ export const pipelineListQuery = z.object({
 export function yamlText(body: unknown): string {
   if (typeof body === 'string') return body;
   const text = (body as { yaml?: unknown } | null)?.yaml;
-  if (typeof text !== 'string') throw invalid('yaml', 'must be the YAML text (or send the document itself as text/yaml)');
+  if (typeof text !== 'string') throw invalid('yaml', 'required', undefined, 'must be the YAML text (or send the document itself as text/yaml)');
   return text;
 }

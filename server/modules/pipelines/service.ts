@@ -5,7 +5,7 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { PipelinesTable } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { AppError, invalid, notFound, yamlInvalid, type FieldError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { diffFields, recordAudit } from '../audit/repo.js';
@@ -26,7 +26,7 @@ export async function getPipeline(db: Queryable, idOrKey: string) {
 }
 
 function conflictKey(key: string) {
-  return new AppError('CONFLICT', `key: a pipeline "${key}" already exists`, { fields: [{ field: 'key', message: 'already used by another pipeline' }] });
+  return new AppError('CONFLICT', 'pipeline_key_taken', { params: { key }, fields: [{ field: 'key', code: 'taken' }] });
 }
 
 async function createPipeline(
@@ -71,8 +71,9 @@ async function replaceDefinition(trx: Queryable, clock: Clock, actorId: string |
   const counts = await repo.countDealsInStages(trx, row.id, removed.map((s) => s.key));
   const blocked = removed.filter((s) => (counts.get(s.key) ?? 0) > 0);
   if (blocked.length > 0) {
-    const fields = blocked.map((s) => ({ field: 'stages', message: `stage "${s.key}" (${s.name}) still holds ${counts.get(s.key)} deal(s); move them first` }));
-    throw new AppError('INVALID_STATE', `Cannot remove stage ${blocked.map((s) => `"${s.key}" (${s.name})`).join(', ')}: it still holds deals`, {
+    const fields: FieldError[] = blocked.map((s) => ({ field: 'stages', code: 'stage_holds_deals', params: { stage: `${s.key} (${s.name})`, count: counts.get(s.key) ?? 0 } }));
+    throw new AppError('INVALID_STATE', 'stages_hold_deals', {
+      params: { stages: blocked.map((s) => `"${s.key}" (${s.name})`).join(', ') },
       fields,
       extra: { stages: blocked.map((s) => s.key) },
     });
@@ -106,10 +107,7 @@ export async function importPipelineYaml(
   const actorId = auditActorId(actor);
   const result = validatePipelineYaml(text);
   if (!result.ok) {
-    const first = result.errors[0];
-    throw new AppError('YAML_INVALID', `The YAML has ${result.errors.length} error(s); first at line ${first.line}, column ${first.column}: ${first.path ? `${first.path}: ` : ''}${first.message}`, {
-      extra: { errors: result.errors },
-    });
+    throw yamlInvalid(result.errors);
   }
   const def = result.definition;
   return db.transaction().execute(async (trx) => {
@@ -139,7 +137,7 @@ export async function installTemplate(
   authorize(actor, 'pipeline.manage');
   const actorId = auditActorId(actor);
   const template = loadTemplate(templateKey);
-  if (!template) throw invalid('template', `no template "${templateKey}"; one of ${listTemplates().map((t) => t.key).join(', ')}`);
+  if (!template) throw invalid('template', 'unknown_value', { values: listTemplates().map((t) => t.key).join(', ') });
   const def: PipelineDefinition = { ...template, key: options.key ?? template.key, name: options.name ?? template.name };
   return db.transaction().execute((trx) => createPipeline(trx, clock, actorId, def, templateKey, 'template'));
 }

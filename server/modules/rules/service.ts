@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
-import { AppError, notFound, type FieldError } from '../../core/errors.js';
+import { AppError, notFound, yamlInvalid, type FieldError } from '../../core/errors.js';
+import { fieldErrorsOf } from '../../core/validation.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
@@ -65,11 +66,8 @@ export function presentRun(row: RuleRunsTable) {
   };
 }
 
-const fieldPath = (path: PropertyKey[]) => path.map(String).join('.');
-
-function issuesToError(issues: z.core.$ZodIssue[]): AppError {
-  const fields: FieldError[] = issues.map((i) => ({ field: fieldPath(i.path) || 'body', message: i.message }));
-  return new AppError('VALIDATION_FAILED', `Invalid rule: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields });
+function issuesToError(issues: z.core.$ZodIssue[], input: unknown): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, { fields: fieldErrorsOf(issues, '', input) });
 }
 
 /** Puts stored secrets back where the client sent the mask; a mask with nothing to keep is an error. */
@@ -81,7 +79,7 @@ function restoreSecrets(actions: RuleAction[], previous: RuleAction[] | null): F
     const sameUrl = webhooks.filter((w) => w.config.url === action.config.url);
     const kept = sameUrl.find((w) => w.i === i) ?? sameUrl[0];
     if (kept) action.config.secret = kept.config.secret;
-    else errors.push({ field: `actions.${i}.config.secret`, message: 'give the secret; the mask only keeps the stored secret of the same webhook URL' });
+    else errors.push({ field: `actions.${i}.config.secret`, code: 'masked_secret' });
   });
   return errors;
 }
@@ -103,18 +101,18 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
   });
   if (usernames.size) {
     const found = new Set((await db.selectFrom('users').select('username').where('username', 'in', [...usernames.keys()]).where('active', '=', 1).execute()).map((u) => u.username));
-    for (const [name, paths] of usernames) if (!found.has(name)) paths.forEach((field) => errors.push({ field, message: `no active user "${name}"` }));
+    for (const [name, paths] of usernames) if (!found.has(name)) paths.forEach((field) => errors.push({ field, code: 'not_found_user', params: { user: name } }));
   }
   const trigger = def.trigger;
   if (trigger.type === 'deal.stage_changed' && trigger.pipeline) {
     const filter = trigger.pipeline;
     const pipeline = await db.selectFrom('pipelines').selectAll().where((eb) => eb.or([eb('key', '=', filter), eb('id', '=', filter)])).executeTakeFirst();
-    if (!pipeline) errors.push({ field: 'trigger.pipeline', message: `no pipeline "${filter}"` });
+    if (!pipeline) errors.push({ field: 'trigger.pipeline', code: 'not_found_pipeline', params: { pipeline: filter } });
     else {
       const stages = new Set(pipelineDefinitionOf(pipeline).stages.map((s) => s.key));
       for (const side of ['from', 'to'] as const) {
         const stage = trigger[side];
-        if (stage && !stages.has(stage)) errors.push({ field: `trigger.${side}`, message: `pipeline "${pipeline.key}" has no stage "${stage}"; one of ${[...stages].join(', ')}` });
+        if (stage && !stages.has(stage)) errors.push({ field: `trigger.${side}`, code: 'not_found_stage', params: { stage, values: [...stages].join(', ') } });
       }
     }
   }
@@ -123,14 +121,14 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
     const { pipeline: key, stage } = action.config;
     const pipeline = await db.selectFrom('pipelines').selectAll().where('key', '=', key).where('archived', '=', 0).executeTakeFirst();
     if (!pipeline) {
-      errors.push({ field: `actions.${i}.config.pipeline`, message: `no active pipeline "${key}"` });
+      errors.push({ field: `actions.${i}.config.pipeline`, code: 'not_found_pipeline', params: { pipeline: key } });
       continue;
     }
     const stages = pipelineDefinitionOf(pipeline).stages;
     const open = stages.filter((s) => !s.terminal).map((s) => s.key);
     if (stage && !open.includes(stage)) {
-      const why = stages.some((s) => s.key === stage) ? `"${stage}" is a closing stage` : `pipeline "${key}" has no stage "${stage}"`;
-      errors.push({ field: `actions.${i}.config.stage`, message: `${why}; one of ${open.join(', ')}` });
+      const code = stages.some((s) => s.key === stage) ? 'closing_stage' : 'not_found_stage';
+      errors.push({ field: `actions.${i}.config.stage`, code, params: { stage, values: open.join(', ') } });
     }
   }
   return errors;
@@ -139,15 +137,15 @@ async function checkReferences(db: Queryable, def: RuleDefinition): Promise<Fiel
 /** Validates a whole definition (zod + database references); throws 400 naming every bad field. */
 export async function parseRule(db: Queryable, timeZone: string, input: unknown, previous: RuleAction[] | null): Promise<RuleDefinition> {
   const parsed = ruleDefinitionSchema(timeZone).safeParse(input);
-  if (!parsed.success) throw issuesToError(parsed.error.issues);
+  if (!parsed.success) throw issuesToError(parsed.error.issues, input);
   const def = parsed.data as RuleDefinition;
   const errors = [...restoreSecrets(def.actions, previous), ...(await checkReferences(db, def))];
-  if (errors.length) throw new AppError('VALIDATION_FAILED', `Invalid rule: ${errors.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields: errors });
+  if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, { fields: errors });
   return def;
 }
 
 function conflictKey(key: string) {
-  return new AppError('CONFLICT', `key: a rule "${key}" already exists`, { fields: [{ field: 'key', message: 'already used by another rule' }] });
+  return new AppError('CONFLICT', 'rule_key_taken', { params: { key }, fields: [{ field: 'key', code: 'taken' }] });
 }
 
 const auditView = (def: RuleDefinition) => ({ ...def, actions: mask(def.actions) });
@@ -279,12 +277,6 @@ export function validateRuleYaml(timeZone: string, text: string) {
   return validateYamlWith(text, ruleDefinitionSchema(timeZone), 'the document must be a mapping with key, name, trigger and actions');
 }
 
-function yamlInvalid(errors: YamlError[]) {
-  const first = errors[0];
-  return new AppError('YAML_INVALID', `The YAML has ${errors.length} error(s); first at line ${first.line}, column ${first.column}: ${first.path ? `${first.path}: ` : ''}${first.message}`, {
-    extra: { errors },
-  });
-}
 
 /** Creates the rule, or updates the one with the same key. Invalid YAML → 422 YAML_INVALID with line-precise errors. */
 export async function importRuleYaml(deps: RuleDeps, actor: AnyActor, text: string) {

@@ -90,7 +90,7 @@ export async function resolveIntervention(db: Db, clock: Clock, actor: Actor, id
     const row = await trx.selectFrom('sla_interventions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || (row.user_id !== actor.id && !can(actor, 'intervention.resolveAny'))) throw notFound('Intervention');
     if (row.status !== 'open') {
-      throw new AppError('INVALID_STATE', 'This intervention is already resolved', { fields: [{ field: 'id', message: 'already resolved' }] });
+      throw new AppError('INVALID_STATE', 'intervention_resolved', { fields: [{ field: 'id', code: 'already_resolved' }] });
     }
     const now = clock.now().toISOString();
     await trx.updateTable('sla_interventions').set({ status: 'resolved', note, resolved_at: now, resolved_by: actor.id }).where('id', '=', id).execute();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../../core/validation.js';
 
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export const TASK_VIEWS = ['today', 'overdue', 'upcoming', 'all'] as const;
@@ -32,7 +33,7 @@ export const taskPatch = z
     deliverable: z.record(z.string(), z.unknown()),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['body'] });
+  .refine((b) => Object.keys(b).length > 0, coded('empty_change', undefined, ['body']));
 export type TaskPatch = z.infer<typeof taskPatch>;
 
 export const taskListQuery = z.object({

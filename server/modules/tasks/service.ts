@@ -28,7 +28,7 @@ declare module '../../core/hooks.js' {
 /** The deal if it is in the actor's scope; 404 naming `field` otherwise. */
 export async function getDealInScope(db: Queryable, actor: AnyActor, id: string, field = 'dealId', scope: Scope = scopeOf(actor)) {
   const deal = await repo.findDealInScope(db, scope, id);
-  if (!deal) throw new AppError('NOT_FOUND', `${field}: deal not found`, { fields: [{ field, message: 'deal not found' }] });
+  if (!deal) throw new AppError('NOT_FOUND', 'not_found', { params: { what: 'Deal' }, fields: [{ field, code: 'not_found_deal' }] });
   return deal;
 }
 
@@ -36,7 +36,7 @@ export async function getDealInScope(db: Queryable, actor: AnyActor, id: string,
 export async function resolveCustomerAndDeal(db: Queryable, actor: AnyActor, customerId: string | null | undefined, dealId: string | null | undefined, scope: Scope = scopeOf(actor)) {
   const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId', scope) : null;
   const deal = dealId ? await getDealInScope(db, actor, dealId, 'dealId', scope) : null;
-  if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'belongs to another customer');
+  if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'other_customer');
   return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null };
 }
 

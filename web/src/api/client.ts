@@ -3,15 +3,16 @@
  * and a hook for "logged out" so the shell can return to the login page.
  */
 import type { UnmetItem } from './types';
+import { serverErrorText, type Lang, type ServerFieldError } from '../i18n/errors';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** A field error as the server sends it: stable `code` (+ `params`) and its message in the request's language. */
+export type FieldError = ServerFieldError;
 
 export interface ErrorBody {
   code: string;
   message: string;
+  reason?: string;
+  params?: Record<string, string | number>;
   fields?: FieldError[];
   unmet?: UnmetItem[];
   [key: string]: unknown;
@@ -20,14 +21,23 @@ export interface ErrorBody {
 export class ApiError extends Error {
   readonly status: number;
   readonly body: ErrorBody;
-  constructor(status: number, body: ErrorBody) {
+  /** The language the server wrote `message` in (the one the request asked for). */
+  readonly lang: Lang;
+  constructor(status: number, body: ErrorBody, lang: Lang = requestLang) {
     super(body.message);
     this.status = status;
     this.body = body;
+    this.lang = lang;
   }
   get code() {
     return this.body.code;
   }
+}
+
+let requestLang: Lang = 'zh';
+/** The UI language: sent as Accept-Language so error bodies come back in it, and used to render errors by code. */
+export function setRequestLanguage(lang: Lang) {
+  requestLang = lang;
 }
 
 let onUnauthenticated: (() => void) | null = null;
@@ -49,7 +59,8 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const lang = requestLang;
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -63,7 +74,7 @@ async function request<T>(method: string, path: string, body?: unknown, init: Re
   if (!res.ok) {
     const errorBody = (data as { error?: ErrorBody })?.error ?? { code: `HTTP_${res.status}`, message: res.statusText || 'Request failed' };
     if (res.status === 401 && !path.startsWith('/api/auth/login')) onUnauthenticated?.();
-    throw new ApiError(res.status, errorBody);
+    throw new ApiError(res.status, errorBody, lang);
   }
   return data as T;
 }
@@ -87,11 +98,8 @@ export interface Page<T> {
   nextCursor?: string | null;
 }
 
-/** Human message of any error, preferring the server's per-field messages. */
+/** Human message of any error in the UI language, rendered by its codes (reason, fields, code). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    const fields = error.body.fields?.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return fields ? `${error.message} (${fields})` : error.message;
-  }
+  if (error instanceof ApiError) return serverErrorText(error.body, requestLang, error.lang);
   return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import { zh, type MessageKey } from './zh';
 import { en } from './en';
+import { setRequestLanguage } from '../api/client';
 
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'actionflow.lang';
@@ -35,6 +36,7 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  setRequestLanguage(lang);
   const setLang = useCallback((next: Lang) => {
     try {
       localStorage.setItem(STORAGE_KEY, next);

@@ -1,65 +1,16 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
-import {
-  AlertOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  ApiOutlined,
-  CheckSquareOutlined,
-  EditOutlined,
-  FundProjectionScreenOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  SettingOutlined,
-  TeamOutlined,
-  InboxOutlined,
-  SwapOutlined,
-} from '@ant-design/icons';
-import type { Role } from '../api/types';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { useAbilities } from '../auth/abilities';
 import { useAuth } from '../auth/AuthProvider';
 import { InboxBell } from '../features/notifications/InboxBell';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
 import { LanguageSwitch } from './LanguageSwitch';
+import { menuRoutes, ROUTES } from '../routes';
 
-interface NavItem {
-  path: string;
-  label: MessageKey;
-  icon: ReactNode;
-  adminOnly?: boolean;
-  /** Shown only to these roles. */
-  roles?: Role[];
-  children?: NavItem[];
-}
-
-const NAV: NavItem[] = [
-  { path: '/tasks', label: 'nav.tasks', icon: <CheckSquareOutlined /> },
-  { path: '/customers', label: 'nav.customers', icon: <TeamOutlined /> },
-  { path: '/deals', label: 'nav.deals', icon: <FundProjectionScreenOutlined /> },
-  { path: '/quick-log', label: 'nav.quickLog', icon: <EditOutlined /> },
-  { path: '/appointments', label: 'nav.appointments', icon: <CalendarOutlined /> },
-  { path: '/digests', label: 'nav.digests', icon: <BarChartOutlined /> },
-  { path: '/pool', label: 'nav.pool', icon: <InboxOutlined /> },
-  { path: '/ownership-conflicts', label: 'nav.conflicts', icon: <SwapOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
-  { path: '/interventions', label: 'nav.interventions', icon: <AlertOutlined />, roles: ['lead', 'regional_manager', 'director', 'admin'] },
-  {
-    path: '/admin',
-    label: 'nav.admin',
-    icon: <SettingOutlined />,
-    adminOnly: true,
-    children: [
-      { path: '/admin/users', label: 'nav.adminUsers', icon: null },
-      { path: '/admin/pipelines', label: 'nav.adminPipelines', icon: null },
-      { path: '/admin/fields', label: 'nav.adminFields', icon: null },
-      { path: '/admin/rules', label: 'nav.adminRules', icon: null },
-      { path: '/admin/cadences', label: 'nav.adminCadences', icon: null },
-      { path: '/admin/channels', label: 'nav.adminChannels', icon: null },
-      { path: '/admin/calendar', label: 'nav.adminCalendar', icon: null },
-    ],
-  },
-  { path: '/tokens', label: 'nav.tokens', icon: <ApiOutlined /> },
-];
+const abs = (path: string) => `/${path}`;
 
 /** Desktop: side menu. Phone (< md): top bar with a drawer menu and a bottom bar for the four daily pages. */
 export function AppLayout() {
@@ -71,16 +22,16 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const visible = NAV.filter((item) => (!item.adminOnly || me.role === 'admin') && (!item.roles || item.roles.includes(me.role)));
+  const visible = menuRoutes(useAbilities());
   const items: MenuProps['items'] = visible.map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: item.children ? t(item.label) : <Link to={item.path}>{t(item.label)}</Link>,
-    children: item.children?.map((child) => ({ key: child.path, label: <Link to={child.path}>{t(child.label)}</Link> })),
+    key: abs(item.path),
+    icon: item.menu!.icon,
+    label: item.children ? t(item.menu!.label) : <Link to={abs(item.path)}>{t(item.menu!.label)}</Link>,
+    children: item.children?.map((child) => ({ key: abs(child.path), label: <Link to={abs(child.path)}>{t(child.menu!.label)}</Link> })),
   }));
   const selected = [...visible.flatMap((i) => [i, ...(i.children ?? [])])]
-    .filter((i) => location.pathname.startsWith(i.path))
-    .map((i) => i.path);
+    .filter((i) => location.pathname.startsWith(abs(i.path)))
+    .map((i) => abs(i.path));
 
   const menu = (
     <Menu
@@ -124,15 +75,15 @@ export function AppLayout() {
         </Layout.Content>
         {isPhone && (
           <nav className="bottom-nav">
-            {NAV.slice(0, 4).map((item) => (
+            {ROUTES.filter((r) => r.menu).slice(0, 4).map((item) => (
               <button
                 key={item.path}
-                className={location.pathname.startsWith(item.path) ? 'active' : ''}
-                onClick={() => navigate(item.path)}
+                className={location.pathname.startsWith(abs(item.path)) ? 'active' : ''}
+                onClick={() => navigate(abs(item.path))}
                 type="button"
               >
-                <span className="icon">{item.icon}</span>
-                <span>{t(item.label)}</span>
+                <span className="icon">{item.menu!.icon}</span>
+                <span>{t(item.menu!.label)}</span>
               </button>
             ))}
           </nav>

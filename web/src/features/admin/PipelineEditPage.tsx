@@ -3,12 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { Alert, App, Button, Card, Collapse, Input, Skeleton, Space, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import type { Pipeline, PipelineDefinition, Stage } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { translate, useI18n, useLocalName } from '../../i18n';
 import { usePipeline } from '../deals/api';
 import { StageEditor } from './StageEditor';
+import { useFormErrors } from '../forms/useFormErrors';
 
 const emptyGate = () => ({ requiredFields: [], evidence: [], checklist: [] });
 
@@ -35,6 +36,7 @@ export function PipelineEditPage() {
       client.invalidateQueries({ queryKey: ['board'] });
     },
   });
+  const formErrors = useFormErrors(save.error);
 
   if (pipeline.error) return <Typography.Text type="danger">{errorMessage(pipeline.error)}</Typography.Text>;
   if (!def) return <Skeleton active />;
@@ -55,7 +57,6 @@ export function PipelineEditPage() {
     const at = firstTerminal === -1 ? def.stages.length : firstTerminal;
     setStages([...def.stages.slice(0, at), stage, ...def.stages.slice(at)]);
   };
-  const fields = save.error instanceof ApiError ? save.error.body.fields : undefined;
 
   return (
     <div>
@@ -79,7 +80,7 @@ export function PipelineEditPage() {
           showIcon
           style={{ marginBottom: 12 }}
           message={errorMessage(save.error)}
-          description={fields && <ul style={{ margin: 0 }}>{fields.map((f) => <li key={f.field + f.message}>{`${f.field}: ${f.message}`}</li>)}</ul>}
+          description={formErrors.size > 0 && <ul style={{ margin: 0 }}>{formErrors.all().map((line) => <li key={line}>{line}</li>)}</ul>}
         />
       )}
       <Collapse

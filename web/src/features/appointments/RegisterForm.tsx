@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAppointmentAction } from './api';
+import { pathResolver, useFormErrors } from '../forms/useFormErrors';
 
 /** The next half hour, as a datetime-local value: the usual booking is "later today". */
 function nextSlot(): string {
@@ -19,6 +20,7 @@ export function RegisterForm() {
   const create = useAppointmentAction((v: { phone: string; at: string }) =>
     api.post<{ confirmation: { queued: boolean } }>('/api/appointments', { phone: v.phone, at: new Date(v.at).toISOString() }),
   );
+  useFormErrors(create.error, { form, resolve: pathResolver(['phone', 'at']) });
   const submit = (values: { phone: string; at: string }) =>
     create.mutate(values, {
       onSuccess: (res) => {
@@ -26,9 +28,7 @@ export function RegisterForm() {
         form.resetFields(['phone']);
       },
       onError: (e) => {
-        const fields = e instanceof ApiError ? e.body.fields ?? [] : [];
-        if (fields.length) form.setFields(fields.map((f) => ({ name: f.field as 'phone' | 'at', errors: [f.message] })));
-        else message.error(errorMessage(e));
+        if (!(e instanceof ApiError && e.body.fields?.length)) message.error(errorMessage(e));
       },
     });
   return (

@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { api, ApiError, errorMessage } from '../../api/client';
 import type { YamlError } from '../../components/YamlImportModal';
 import { useI18n } from '../../i18n';
-import { FieldErrors } from '../rules/api';
+import { useFormErrors } from '../forms/useFormErrors';
 import type { Cadence } from './api';
 import { CadenceForm } from './CadenceForm';
 import { blankCadence, fromDefinition, toDefinition, type CadenceDraft } from './draft';
@@ -76,7 +76,7 @@ export function CadenceEditor({ cadence, open, onClose }: { cadence: Cadence | n
     setTab(next);
   };
 
-  const errors = new FieldErrors(saveForm.error);
+  const errors = useFormErrors(saveForm.error);
   const pending = saveForm.isPending || saveYaml.isPending;
   return (
     <Modal

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Calendar, Card, Checkbox, Col, DatePicker, Form, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { useFormErrors } from '../forms/useFormErrors';
 import type { CalendarDay, CalendarSettings, WorkingDays } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -44,17 +45,13 @@ export function CalendarPage() {
       client.invalidateQueries({ queryKey: ['calendar'] });
     },
   });
+  const formErrors = useFormErrors(save.error);
 
   if (settings.error) return <Typography.Text type="danger">{errorMessage(settings.error)}</Typography.Text>;
   if (!draft) return <Skeleton active />;
 
   // Server messages sit under the item their path starts with (`extraWorkdays.2` → extra working days).
-  const fieldErrors = new Map<string, string[]>();
-  if (save.error instanceof ApiError) for (const f of save.error.body.fields ?? []) {
-    const top = f.field.split('.')[0];
-    fieldErrors.set(top, [...(fieldErrors.get(top) ?? []), f.field.includes('.') ? `${f.field}: ${f.message}` : f.message]);
-  }
-  const itemProps = (name: string) => (fieldErrors.has(name) ? { validateStatus: 'error' as const, help: fieldErrors.get(name)!.join('; ') } : {});
+  const itemProps = (name: string) => formErrors.item(name, true);
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const toggleDay = (date: string) => {
     if (draft.extraDaysOff.includes(date)) return set({ extraDaysOff: draft.extraDaysOff.filter((d) => d !== date) });

@@ -1,11 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { api } from '../../api/client';
 import type { Channel, ChannelKind } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CHANNEL_KINDS, ROBOT_KINDS, SECRET_FIELDS, useTeams } from './api';
-import { applyFieldErrors } from './formErrors';
+import { pathResolver, useFormErrors } from '../forms/useFormErrors';
 
 const SECRET_LABEL: Record<string, MessageKey> = {
   webhookUrl: 'channels.webhookUrl',
@@ -31,12 +31,11 @@ export function ChannelFormModal({ open, channel, onClose }: { open: boolean; ch
   const client = useQueryClient();
   const teams = useTeams();
   const [form] = Form.useForm();
-  const [banner, setBanner] = useState<string[]>([]);
   const kind: ChannelKind = Form.useWatch('kind', form) ?? channel?.kind ?? 'wecom';
 
   useEffect(() => {
     if (!open) return;
-    setBanner([]);
+    save.reset();
     form.resetFields();
     form.setFieldsValue(
       channel
@@ -64,8 +63,8 @@ export function ChannelFormModal({ open, channel, onClose }: { open: boolean; ch
       client.invalidateQueries({ queryKey: ['channels'] });
       onClose();
     },
-    onError: (e) => setBanner(applyFieldErrors(form, e, (p) => ['name', 'teamId', 'kind', 'settings', 'secrets', 'ratePerMinute', 'ratePerSecond', 'enabled'].includes(String(p[0])))),
   });
+  const formErrors = useFormErrors(save.error, { form, resolve: pathResolver(['name', 'teamId', 'kind', 'settings', 'secrets', 'ratePerMinute', 'ratePerSecond', 'enabled']) });
 
   const stored = new Set(channel?.secretFields ?? []);
   const robot = ROBOT_KINDS.includes(kind);
@@ -181,7 +180,7 @@ export function ChannelFormModal({ open, channel, onClose }: { open: boolean; ch
           </Col>
         </Row>
       </Form>
-      {banner.length > 0 && <Alert type="error" showIcon message={banner.join('; ')} />}
+      {formErrors.leftover.length > 0 && <Alert type="error" showIcon message={formErrors.leftover.map((f) => `${f.field}: ${f.text}`).join('; ')} />}
     </Modal>
   );
 }

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, errorMessage, type FieldError } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import type { Contact } from '../../api/types';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
-import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
 import { FormError } from '../forms/FormError';
+import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 
 const POWERS = ['decision_maker', 'influencer', 'user', 'none'] as const;
 const FIELDS = ['name', 'title', 'decisionPower', 'phone', 'email'] as const;
@@ -17,11 +17,9 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
   const { message } = App.useApp();
   // null: closed; 'new': adding; a contact: editing it.
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
-  const [leftover, setLeftover] = useState<FieldError[]>([]);
   const [form] = Form.useForm<Omit<Contact, 'id'>>();
   const client = useQueryClient();
   const open = (target: Contact | 'new') => {
-    setLeftover([]);
     add.reset();
     setEditing(target);
   };
@@ -39,8 +37,8 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
       client.invalidateQueries({ queryKey: ['audit', 'customer', customerId] });
       setEditing(null);
     },
-    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver([...FIELDS], []))),
   });
+  const formErrors = useFormErrors(add.error, { form, resolve: fieldResolver([...FIELDS], []) });
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/api/contacts/${id}`),
     onSuccess: () => {
@@ -105,7 +103,7 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
           <Form.Item name="email" label={t('contacts.email')}>
             <Input maxLength={200} />
           </Form.Item>
-          <FormError error={add.error} leftover={leftover} />
+          <FormError errors={formErrors} />
         </Form>
       </Modal>
     </div>

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Divider, Form, Input, Modal, Select } from 'antd';
-import { api, type FieldError } from '../../api/client';
+import { api } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { DuplicateNotice, duplicateOf } from '../leads/DuplicateNotice';
 import { CustomFieldItems, type CustomFormValues, customToForm, formToCustom, useCustomFields } from '../forms/customFields';
-import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
 import { FormError } from '../forms/FormError';
+import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 
 const BASE = ['kind', 'name', 'phone', 'region', 'industry', 'source', 'level', 'creditCode'] as const;
 type Values = Pick<Customer, (typeof BASE)[number]> & { custom?: CustomFormValues };
@@ -20,10 +20,9 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
   const client = useQueryClient();
   const navigate = useNavigate();
   const defs = useCustomFields('customer').data?.items ?? [];
-  const [leftover, setLeftover] = useState<FieldError[]>([]);
   useEffect(() => {
     if (!open) return;
-    setLeftover([]);
+    save.reset();
     // Keyed on defs.length: the definitions arrive once and are cached, and re-filling on every new array would wipe typing.
     form.setFieldsValue(customer ? { ...customer, custom: customToForm(defs, customer.custom) } : { kind: 'company' });
   }, [open, customer, form, defs.length]);
@@ -38,7 +37,6 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
       const patch = Object.fromEntries(Object.entries(clean).filter(([k, v]) => k === 'custom' || (customer[k as keyof Customer] ?? null) !== v));
       return Object.keys(patch).length ? api.patch<Customer>(`/api/customers/${customer.id}`, patch) : Promise.resolve(customer);
     },
-    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver([...BASE], defs.map((d) => d.key)))),
     onSuccess: (saved) => {
       client.invalidateQueries({ queryKey: ['customers'] });
       client.invalidateQueries({ queryKey: ['customer', saved.id] });
@@ -46,6 +44,7 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
       if (!customer) navigate(`/customers/${saved.id}`);
     },
   });
+  const formErrors = useFormErrors(save.error, { form, resolve: fieldResolver([...BASE], defs.map((d) => d.key)) });
 
   return (
     <Modal open={open} onCancel={onClose} title={customer ? t('forms.editCustomer') : t('customers.new')} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
@@ -77,7 +76,7 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
         </Form.Item>
         {defs.length > 0 && <Divider plain>{t('forms.customFields')}</Divider>}
         <CustomFieldItems defs={defs} />
-        {!duplicateOf(save.error) && <FormError error={save.error} leftover={leftover} />}
+        {!duplicateOf(save.error) && <FormError errors={formErrors} />}
       </Form>
     </Modal>
   );

@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Divider, Form, Input, InputNumber, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { FieldError } from '../../api/client';
 import type { Deal } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { dayjs, fenToYuan, yuanToFen } from '../../lib/format';
 import { CustomFieldItems, type CustomFormValues, customToForm, formToCustom, useCustomFields } from '../forms/customFields';
-import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
 import { FormError } from '../forms/FormError';
+import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { assignableTeam, mayAssignOthers, UserSelect } from '../forms/UserSelect';
 import { patchDeal } from './api';
 
@@ -25,17 +25,17 @@ interface Values {
 export function DealEditModal({ deal, open, onClose }: { deal: Deal; open: boolean; onClose(): void }) {
   const { t } = useI18n();
   const { me } = useAuth();
+  const abilities = useAbilities();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const defs = useCustomFields('deal').data?.items ?? [];
-  const [leftover, setLeftover] = useState<FieldError[]>([]);
   // Support never receives amounts, so it can neither see nor send one.
-  const showAmount = me.role !== 'support' && deal.amountFen !== undefined;
-  const canReassign = mayAssignOthers(me);
+  const showAmount = !abilities.hidden('deal.amountFen') && deal.amountFen !== undefined;
+  const canReassign = mayAssignOthers(abilities);
 
   useEffect(() => {
     if (!open) return;
-    setLeftover([]);
+    save.reset();
     form.setFieldsValue({
       title: deal.title,
       amountYuan: deal.amountFen === undefined ? undefined : fenToYuan(deal.amountFen),
@@ -65,9 +65,8 @@ export function DealEditModal({ deal, open, onClose }: { deal: Deal; open: boole
       client.invalidateQueries({ queryKey: ['deals'] });
       onClose();
     },
-    onError: (e) =>
-      setLeftover(applyFieldErrors(form, e, fieldResolver(['title', 'expectedCloseDate', 'ownerId'], defs.map((d) => d.key), { amountFen: 'amountYuan' }))),
   });
+  const formErrors = useFormErrors(save.error, { form, resolve: fieldResolver(['title', 'expectedCloseDate', 'ownerId'], defs.map((d) => d.key), { amountFen: 'amountYuan' }) });
 
   return (
     <Modal
@@ -93,12 +92,12 @@ export function DealEditModal({ deal, open, onClose }: { deal: Deal; open: boole
         </Form.Item>
         {canReassign && (
           <Form.Item name="ownerId" label={t('common.owner')}>
-            <UserSelect teamId={assignableTeam(me)} testId="deal-owner" />
+            <UserSelect teamId={assignableTeam(me, abilities)} testId="deal-owner" />
           </Form.Item>
         )}
         {defs.length > 0 && <Divider plain>{t('forms.customFields')}</Divider>}
         <CustomFieldItems defs={defs} />
-        <FormError error={save.error} leftover={leftover} />
+        <FormError errors={formErrors} />
       </Form>
     </Modal>
   );

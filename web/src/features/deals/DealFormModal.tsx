@@ -1,17 +1,16 @@
-import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Divider, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, type FieldError } from '../../api/client';
+import { api } from '../../api/client';
 import type { Deal, Stage } from '../../api/types';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { yuanToFen } from '../../lib/format';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { useStageName } from './stageName';
 import { CustomFieldItems, type CustomFormValues, formToCustom, useCustomFields } from '../forms/customFields';
-import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
 import { FormError } from '../forms/FormError';
+import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 
 interface Values {
   title: string;
@@ -28,9 +27,8 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
   const client = useQueryClient();
   const stageName = useStageName(stages);
   // Support never sees amounts, and the server refuses amounts from roles that cannot see them.
-  const showAmount = useAuth().me.role !== 'support';
+  const showAmount = !useAbilities().hidden('deal.amountFen');
   const defs = useCustomFields('deal').data?.items ?? [];
-  const [leftover, setLeftover] = useState<FieldError[]>([]);
   const save = useMutation({
     mutationFn: (v: Values) =>
       api.post<Deal>('/api/deals', {
@@ -48,8 +46,8 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
       form.resetFields();
       onClose();
     },
-    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver(['title', 'customerId', 'stageKey', 'expectedCloseDate'], defs.map((d) => d.key), { amountFen: 'amountYuan' }))),
   });
+  const formErrors = useFormErrors(save.error, { form, resolve: fieldResolver(['title', 'customerId', 'stageKey', 'expectedCloseDate'], defs.map((d) => d.key), { amountFen: 'amountYuan' }) });
   return (
     <Modal open={open} title={t('deals.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
@@ -72,7 +70,7 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
         </Form.Item>
         {defs.length > 0 && <Divider plain>{t('forms.customFields')}</Divider>}
         <CustomFieldItems defs={defs} />
-        <FormError error={save.error} leftover={leftover} />
+        <FormError errors={formErrors} />
       </Form>
     </Modal>
   );

@@ -8,7 +8,8 @@ import type { Rule, RuleDefinitionInput } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { ActionEditor, blankAction } from './ActionEditor';
-import { FieldErrors, useRule } from './api';
+import { useRule } from './api';
+import { useFormErrors } from '../forms/useFormErrors';
 import { ConditionEditor } from './ConditionEditor';
 import { RuleRunsDrawer } from './RuleRunsDrawer';
 import { TriggerEditor, triggerEntity } from './TriggerEditor';
@@ -69,11 +70,11 @@ export function RuleEditPage() {
       if (isNew) navigate(`/admin/rules/${saved.id}`, { replace: true });
     },
   });
+  const errors = useFormErrors(save.error);
 
   if (rule.error) return <Typography.Text type="danger">{errorMessage(rule.error)}</Typography.Text>;
   if (!draft) return <Skeleton active />;
 
-  const errors = new FieldErrors(save.error);
   const set = (patch: Partial<RuleDefinitionInput>) => setDraft({ ...draft, ...patch });
   const entity = triggerEntity(draft.trigger);
   const setActions = (actions: RuleDefinitionInput['actions']) => set({ actions });

@@ -3,7 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Link } from 'react-router';
 import { Alert, App, Badge, Button, Form, Input, Modal, Segmented, Table, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { useFormErrors } from '../forms/useFormErrors';
 import type { Intervention } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
@@ -123,7 +124,7 @@ function ResolveModal({ item, onClose }: { item: Intervention | null; onClose():
       onClose();
     },
   });
-  const noteError = resolve.error instanceof ApiError ? resolve.error.body.fields?.find((f) => f.field === 'note')?.message : undefined;
+  const noteError = useFormErrors(resolve.error).at('note');
   return (
     <Modal
       open={!!item}

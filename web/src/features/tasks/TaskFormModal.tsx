@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, type FieldError, type Page } from '../../api/client';
+import { api, type Page } from '../../api/client';
 import type { Deal, Task } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { dayjs, ORG_TZ, toOrgTime } from '../../lib/format';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { FormError } from '../forms/FormError';
-import { applyFieldErrors, fieldResolver } from '../forms/fieldErrors';
+import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { assignableTeam, mayAssignOthers, UserSelect } from '../forms/UserSelect';
 
 interface Values {
@@ -38,15 +39,15 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
   const { t } = useI18n();
   const { message } = App.useApp();
   const { me } = useAuth();
+  const abilities = useAbilities();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
-  const [leftover, setLeftover] = useState<FieldError[]>([]);
   const pickedCustomer = Form.useWatch('customerId', form);
-  const canAssign = mayAssignOthers(me);
+  const canAssign = mayAssignOthers(abilities);
 
   useEffect(() => {
     if (!open) return;
-    setLeftover([]);
+    save.reset();
     form.setFieldsValue(
       task
         ? { title: task.title, assigneeId: task.assigneeId, dueAt: fromIso(task.dueAt), customerId: task.customerId ?? null, dealId: task.dealId ?? null }
@@ -85,8 +86,8 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
       client.invalidateQueries({ queryKey: ['tasks'] });
       onClose();
     },
-    onError: (e) => setLeftover(applyFieldErrors(form, e, fieldResolver(['title', 'assigneeId', 'dueAt', 'customerId', 'dealId'], []))),
   });
+  const formErrors = useFormErrors(save.error, { form, resolve: fieldResolver(['title', 'assigneeId', 'dueAt', 'customerId', 'dealId'], []) });
 
   return (
     <Modal
@@ -104,7 +105,7 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
         </Form.Item>
         {canAssign && (
           <Form.Item name="assigneeId" label={t('forms.assignee')}>
-            <UserSelect teamId={assignableTeam(me)} testId="task-assignee" />
+            <UserSelect teamId={assignableTeam(me, abilities)} testId="task-assignee" />
           </Form.Item>
         )}
         <Form.Item name="dueAt" label={t('forms.dueAt')}>
@@ -132,7 +133,7 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
             data-testid="task-deal"
           />
         </Form.Item>
-        <FormError error={save.error} leftover={leftover} />
+        <FormError errors={formErrors} />
       </Form>
     </Modal>
   );

@@ -1,0 +1,272 @@
+/**
+ * The one catalogue of user-facing error text, Chinese first. The server renders a body's `message` from it in the
+ * caller's language; the web app imports the same file and renders by `code`, so the two never drift. Pure data:
+ * no imports, usable by the server (NodeNext) and the web app (Vite).
+ *
+ * Placeholders are `{name}` and are filled from the error's `params`.
+ */
+export type Lang = 'zh' | 'en';
+export interface Msg {
+  zh: string;
+  en: string;
+}
+export type MessageParams = Record<string, string | number>;
+
+/** One entry per `ErrorCode` (server/core/errors.ts checks the keys match at compile time). */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: { zh: '提交的内容有误', en: 'The request is invalid' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Log in first' },
+  BAD_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  FORBIDDEN: { zh: '您无权执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { zh: '未找到', en: 'Not found' },
+  CONFLICT: { zh: '与已有数据冲突', en: 'Conflicts with existing data' },
+  DUPLICATE_CUSTOMER: { zh: '该客户已存在', en: 'This customer already exists' },
+  SWEEP_RUNNING: { zh: '公海回收正在进行，请在完成后再试', en: 'A pool sweep is already running; try again when it has finished' },
+  POOL_NOT_AVAILABLE: { zh: '该客户已不在公海中', en: 'This customer is no longer in the pool' },
+  POOL_DAILY_LIMIT: { zh: '今日领取数量已达上限', en: 'You reached your daily limit of pool claims' },
+  POOL_HOLD_LIMIT: { zh: '持有客户数量已达上限', en: 'You hold the maximum number of customers' },
+  PAYLOAD_TOO_LARGE: { zh: '上传的文件过大', en: 'The upload is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持此文件类型', en: 'This file type is not accepted' },
+  GATE_UNMET: { zh: '未满足阶段通关条件', en: 'The stage gate is not met' },
+  SKIP_NOT_ALLOWED: { zh: '该阶段不允许跳过', en: 'This stage cannot be skipped' },
+  INVALID_STATE: { zh: '记录当前的状态不允许此操作', en: 'The record is not in a state that allows this' },
+  YAML_INVALID: { zh: 'YAML 文档有误', en: 'The YAML document is invalid' },
+  DELIVERABLE_MISSING: { zh: '缺少该步骤的交付物', en: 'The step deliverable is missing' },
+  CHECKLIST_INCOMPLETE: { zh: '活动检查清单未完成', en: 'The activity checklist is incomplete' },
+  RATE_LIMITED: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; wait and retry' },
+  URI_TOO_LONG: { zh: '路径参数过长', en: 'A path parameter is too long' },
+  HEADERS_TOO_LARGE: { zh: '请求头过大', en: 'The request headers are too large' },
+  REQUEST_TIMEOUT: { zh: '请求传输超时', en: 'The request took too long to arrive' },
+  INTERNAL: { zh: '服务器出现意外错误', en: 'Unexpected error' },
+} as const satisfies Record<string, Msg>;
+
+/** Codes of field errors (`fields[].code`): what is wrong with one input, independent of the form showing it. */
+export const FIELD_MESSAGES = {
+  required: { zh: '必填', en: 'is required' },
+  invalid: { zh: '取值无效', en: 'is invalid' },
+  invalid_type: { zh: '类型不正确', en: 'has the wrong type' },
+  invalid_format: { zh: '格式不正确', en: 'has an invalid format' },
+  invalid_date: { zh: '须为有效日期（YYYY-MM-DD）', en: 'must be a valid date YYYY-MM-DD' },
+  invalid_datetime: { zh: '须为带时区的时间，例如 2026-11-25T10:00:00+08:00', en: 'must be an ISO-8601 instant such as 2026-11-25T10:00:00+08:00' },
+  invalid_time: { zh: '须为 24 小时制时间 HH:MM，例如 10:00', en: 'must be a 24-hour time HH:MM such as 10:00' },
+  invalid_email: { zh: '须为电子邮箱地址', en: 'must be an e-mail address' },
+  invalid_time_zone: { zh: '须为时区名称，例如 Asia/Shanghai', en: 'must be an IANA time zone such as Asia/Shanghai' },
+  invalid_cron: { zh: '定时表达式无效', en: 'is not a valid schedule' },
+  invalid_credit_code: { zh: '须为 18 位统一社会信用代码', en: 'must be an 18-character unified social credit code' },
+  invalid_username: { zh: '只能包含字母、数字和 . _ -', en: 'letters, digits, . _ - only' },
+  invalid_key: { zh: '只能包含小写字母、数字、_ 和 -', en: 'lower-case letters, digits, _ and - only' },
+  phone_invalid: { zh: '须为 {min} 到 {max} 位数字的电话号码', en: 'must have {min} to {max} digits' },
+  phone_format: { zh: '须为电话号码（数字、空格、+ - ( )）', en: 'must be a phone number (digits, spaces, + - ( ))' },
+  too_short: { zh: '至少 {min} 个字符', en: 'must have at least {min} characters' },
+  too_long: { zh: '最多 {max} 个字符', en: 'must have at most {max} characters' },
+  too_small: { zh: '不能小于 {min}', en: 'must be at least {min}' },
+  too_large: { zh: '不能大于 {max}', en: 'must be at most {max}' },
+  too_few: { zh: '至少需要 {min} 项', en: 'must list at least {min} items' },
+  too_many: { zh: '最多 {max} 项', en: 'must list at most {max} items' },
+  out_of_range: { zh: '须在 {min} 到 {max} 之间', en: 'must be between {min} and {max}' },
+  not_number: { zh: '须为数字', en: 'must be a number' },
+  not_fen: { zh: '须为以分为单位的整数金额', en: 'must be an integer amount in fen (分)' },
+  not_user_id: { zh: '须为用户 ID', en: 'must be a user id' },
+  not_integer: { zh: '须为整数', en: 'must be a whole number' },
+  unknown_value: { zh: '须为以下之一：{values}', en: 'must be one of {values}' },
+  unknown_field: { zh: '不认识的字段：{keys}', en: 'unknown field(s): {keys}' },
+  duplicate: { zh: '有重复项', en: 'lists a value twice' },
+  empty_change: { zh: '没有要修改的内容', en: 'nothing to change' },
+  taken: { zh: '已被占用', en: 'is already taken' },
+  in_future: { zh: '不能晚于当前时间', en: 'must not be in the future' },
+  not_in_future: { zh: '须晚于当前时间', en: 'must be in the future' },
+  too_far_past: { zh: '不能早于 30 分钟以前', en: 'must not be more than 30 minutes in the past' },
+  before_start: { zh: '不能早于开始日期', en: 'must not be before from' },
+  day_also_off: { zh: '{date} 同时列在额外休息日中', en: '{date} is also listed in extraDaysOff' },
+  range_too_long: { zh: '范围最多 {max} 天', en: 'the range covers at most {max} days' },
+  not_found_user: { zh: '没有该在职用户', en: 'no such active user' },
+  not_found_team: { zh: '没有该团队', en: 'no such team' },
+  not_found_customer: { zh: '您的范围内没有该客户', en: 'no such customer in your scope' },
+  not_found_deal: { zh: '您的范围内没有该商机', en: 'no such deal in your scope' },
+  not_found_pipeline: { zh: '没有该流程', en: 'no such pipeline' },
+  not_found_stage: { zh: '流程中没有阶段“{stage}”', en: 'no stage "{stage}" in this pipeline' },
+  closing_stage: { zh: '“{stage}”是结束阶段，须为进行中的阶段：{values}', en: '"{stage}" is a closing stage; one of {values}' },
+  not_found_cadence: { zh: '没有该跟进节奏', en: 'no such cadence' },
+  not_found_template: { zh: '没有该模板', en: 'no such template' },
+  not_found_record: { zh: '引用的记录不存在', en: 'refers to a missing record' },
+  not_found_contact: { zh: '不是该客户的联系人', en: 'not a contact of this customer' },
+  not_custom_field: { zh: '不是已定义的自定义字段', en: 'is not a defined custom field' },
+  not_checklist_item: { zh: '不在该检查清单中', en: 'is not an item of the checklist' },
+  outside_team: { zh: '不在您的团队范围内', en: 'is outside your team' },
+  must_be_self: { zh: '只能是您自己', en: 'must be yourself' },
+  assignee_not_allowed: { zh: '不能分配给该用户', en: 'must be an active user in your team' },
+  not_allowed_for_role: { zh: '您的角色不能查看或设置此项', en: 'not allowed for your role' },
+  current_stage: { zh: '已是当前阶段', en: 'is the current stage' },
+  reopen_first: { zh: '请先重新打开到进行中的阶段', en: 'reopen into an open stage first' },
+  skip_refused: { zh: '会跳过不允许跳过的阶段：{stages}', en: 'would skip {stages}, which do not allow skipping' },
+  skip_reason_required: { zh: '跳过阶段 {stages} 时必须填写原因', en: 'is required to skip {stages}' },
+  terminal_start: { zh: '商机须从进行中的阶段开始，之后再移动到赢单或输单', en: 'a deal starts in an open stage; move it to close it' },
+  stage_holds_deals: { zh: '阶段“{stage}”还有 {count} 个商机，请先移走', en: 'stage "{stage}" still holds {count} deal(s); move them first' },
+  other_customer: { zh: '属于另一个客户', en: 'belongs to another customer' },
+  same_as_leaver: { zh: '不能交接给离职的用户本人', en: 'cannot hand over to the leaving user' },
+  must_be_consultant: { zh: '须为在职的门店顾问', en: 'must be an active consultant' },
+  outside_reach: { zh: '须为本门店或本大区相邻门店的顾问', en: 'must be a consultant of your store or a neighbouring store of your region' },
+  not_found_channel: { zh: '没有该通知渠道', en: 'no such channel' },
+  not_a_robot: { zh: '“{name}”不是企业微信/钉钉/飞书机器人', en: '"{name}" is not a WeCom/DingTalk/Feishu robot' },
+  other_team_channel: { zh: '“{name}”属于其他团队', en: '"{name}" belongs to another team' },
+  not_a_store: { zh: '日报按门店或小组发送', en: 'digests are per store or team' },
+  date_field_empty: { zh: '启动此节奏前，请先在商机上填写该日期', en: 'must be a date (YYYY-MM-DD) on the deal before this cadence can start' },
+  no_checklist: { zh: '该活动类型没有检查清单', en: 'this activity type has no checklist' },
+  already_resolved: { zh: '已处理', en: 'already resolved' },
+  masked_secret: { zh: '请重新填写密钥；掩码只保留相同地址的已存密钥', en: 'give the secret; the mask only keeps the stored secret of the same webhook URL' },
+  recipient_required: { zh: '请填写接收测试消息的邮箱或手机号', en: 'give an e-mail address or mobile number to send the test to' },
+  merge_not_possible: { zh: '此申请没有可合并的重复客户，请选择保留或转移', en: 'this request names no duplicate record to merge; use keep or transfer' },
+  merge_target: { zh: '须为申请的客户或申请人的重复客户', en: 'must be the requested customer or the requester’s duplicate' },
+  own_duplicate: { zh: '须为您名下的另一个客户', en: 'must be another customer of yours' },
+  url_invalid: { zh: '不是有效的网址', en: 'is not a valid URL' },
+  http_invalid: { zh: '不是有效的 HTTP 请求', en: 'is not valid HTTP' },
+  content_type: { zh: '须为 {types}', en: 'must be {types}' },
+  origin_not_allowed: { zh: '须为本服务器或允许的来源（ACTIONFLOW_ALLOWED_ORIGINS）', en: 'must be this server or an allowed origin (ACTIONFLOW_ALLOWED_ORIGINS)' },
+  wrong_password: { zh: '密码错误', en: 'is wrong' },
+  cursor_invalid: { zh: '不是此列表返回的游标', en: 'is not a cursor returned by this list' },
+  cursor_other_sort: { zh: '属于另一种排序，请不带游标重新开始', en: 'belongs to another sort order; start again without a cursor' },
+  file_missing: { zh: '请在名为 file 的字段中上传一个文件', en: 'send exactly one file, in the part named "file"' },
+  file_empty: { zh: '文件为空', en: 'is empty' },
+  file_too_large: { zh: '文件不能超过 {max} 字节', en: 'must be at most {max} bytes' },
+  file_type: { zh: '不接受此文件类型', en: 'this file type is not accepted' },
+  multipart_required: { zh: '请以 multipart/form-data 上传', en: 'must be multipart/form-data' },
+} as const satisfies Record<string, Msg>;
+export type FieldCode = keyof typeof FIELD_MESSAGES;
+
+/** Names of what `NOT_FOUND` reports missing (`notFound('Deal')` → 商机不存在). */
+export const RECORD_NAMES = {
+  Activity: { zh: '活动', en: 'Activity' },
+  Appointment: { zh: '预约', en: 'Appointment' },
+  Attachment: { zh: '附件', en: 'Attachment' },
+  Cadence: { zh: '跟进节奏', en: 'Cadence' },
+  Channel: { zh: '通知渠道', en: 'Channel' },
+  Contact: { zh: '联系人', en: 'Contact' },
+  'Custom field': { zh: '自定义字段', en: 'Custom field' },
+  Customer: { zh: '客户', en: 'Customer' },
+  Deal: { zh: '商机', en: 'Deal' },
+  Intervention: { zh: '干预记录', en: 'Intervention' },
+  Notification: { zh: '通知', en: 'Notification' },
+  'Outbox message': { zh: '待发消息', en: 'Outbox message' },
+  'Ownership conflict': { zh: '归属冲突', en: 'Ownership conflict' },
+  Pipeline: { zh: '流程', en: 'Pipeline' },
+  Record: { zh: '记录', en: 'Record' },
+  Rule: { zh: '规则', en: 'Rule' },
+  Stage: { zh: '阶段', en: 'Stage' },
+  Task: { zh: '任务', en: 'Task' },
+  Team: { zh: '团队', en: 'Team' },
+  Token: { zh: '令牌', en: 'Token' },
+  User: { zh: '用户', en: 'User' },
+} as const satisfies Record<string, Msg>;
+export type RecordName = keyof typeof RECORD_NAMES;
+
+/**
+ * Specific explanations an error may carry as `reason` (besides its `code`), when the catalogue text of the code
+ * alone would not tell the user what to do.
+ */
+export const REASON_MESSAGES = {
+  not_found: { zh: '{what}不存在', en: '{what} not found' },
+  no_route: { zh: '没有该接口：{route}', en: 'No route {route}' },
+  token_invalid: { zh: 'API 令牌无效、已过期或已撤销', en: 'The API token is invalid, expired or revoked' },
+  roles_required: { zh: '需要以下角色之一：{roles}', en: 'Requires one of the roles: {roles}' },
+  retry_in: { zh: '尝试次数过多，请 {seconds} 秒后重试', en: 'Too many attempts; retry in {seconds} s' },
+  channel_rate_limited: { zh: '该渠道已达发送频率上限，请在 {until} 之后重试', en: "The channel's rate limit is reached; try again after {until}" },
+  unique_taken: { zh: '已存在相同唯一值的记录', en: 'A record with the same unique value already exists' },
+  reference_missing: { zh: '引用的记录不存在', en: 'A referenced record does not exist' },
+  moved_meanwhile: { zh: '该记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else meanwhile; reload and retry' },
+  already_in_stage: { zh: '商机已处于阶段“{stage}”', en: 'The deal is already in stage "{stage}"' },
+  reopen_lost_first: { zh: '输单的商机须先重新打开到进行中的阶段，才能赢单', en: 'A lost deal must be reopened into an open stage before it can be won' },
+  skip_refused: { zh: '阶段 {stages} 不允许跳过', en: 'Stage {stages} cannot be skipped' },
+  gate_unmet: { zh: '阶段“{stage}”的通关条件未满足：缺少 {count} 项', en: 'The gate of stage "{stage}" is not met: {count} requirement(s) missing' },
+  stages_hold_deals: { zh: '无法删除阶段 {stages}：其中还有商机', en: 'Cannot remove stage {stages}: it still holds deals' },
+  yaml_errors: { zh: 'YAML 有 {count} 处错误，第一处在第 {line} 行第 {column} 列：{detail}', en: 'The YAML has {count} error(s); first at line {line}, column {column}: {detail}' },
+  pipeline_key_taken: { zh: '已存在键为“{key}”的流程', en: 'A pipeline "{key}" already exists' },
+  rule_key_taken: { zh: '已存在键为“{key}”的规则', en: 'A rule "{key}" already exists' },
+  custom_field_taken: { zh: '{entity} 已定义键“{key}”', en: '"{key}" is already defined for {entity}' },
+  username_taken: { zh: '用户名“{username}”已被占用', en: 'Username "{username}" is taken' },
+  amounts_hidden: { zh: '您的角色不能查看或设置金额', en: 'Your role may not see or set amounts' },
+  own_deals_only: { zh: '销售只能负责自己的商机', en: 'Sellers can only own their own deals' },
+  assign_not_allowed: { zh: '您不能把记录分配给该用户', en: 'You may not assign records to this user' },
+  already_delivered: { zh: '该消息已发送成功', en: 'This message was already delivered' },
+  lead_settings_managers: { zh: '只有经理可以查看线索设置', en: 'Only a manager reads the lead settings' },
+  manager_only_handover: { zh: '只有经理可以交接销售的工作', en: 'Only a manager hands over a seller’s work' },
+  assignment_team_gone: { zh: '分配规则“{rule}”指向的团队已不存在，请修改线索分配设置', en: 'Assignment rule "{rule}" names a team that no longer exists; fix the lead assignment settings' },
+  assignment_no_seller: { zh: '团队“{team}”没有在职销售可分配（规则“{rule}”）', en: 'Team "{team}" has no active seller to assign the lead to (rule "{rule}")' },
+  already_yours: { zh: '这已是您的客户', en: 'This customer is already yours' },
+  in_pool_claim: { zh: '客户在公海中，请直接领取', en: 'The customer is in the pool: claim it instead' },
+  transfer_pending: { zh: '您已提交过转移申请，等待经理处理', en: 'You already asked for this customer; a manager will decide' },
+  resolver_only: { zh: '只有任一方的经理可以处理归属冲突', en: 'Only a manager of either party resolves ownership conflicts' },
+  conflict_resolved: { zh: '该冲突已处理', en: 'This conflict is already resolved' },
+  requester_inactive: { zh: '申请人已离职', en: 'The requester is no longer active' },
+  customer_deleted: { zh: '该客户已被删除', en: 'The customer was deleted' },
+  merge_customer_deleted: { zh: '两个客户之一已被删除', en: 'One of the two customers was deleted' },
+  claimers_only: { zh: '只有销售和经理可以从公海领取客户', en: 'Only sellers and managers claim customers from the pool' },
+  pool_taken: { zh: '该客户已被领取或不在公海', en: 'Already claimed or not in the pool' },
+  pool_daily_limit: { zh: '今日已领取 {count} 个，上限 {limit} 个', en: 'You claimed {count} today; the daily limit is {limit}' },
+  pool_hold_limit: { zh: '已持有 {count} 个客户，上限 {limit} 个', en: 'You hold {count} customers; the limit is {limit}' },
+  duplicate_in_pool: { zh: '客户已在公海中，可直接领取（匹配：{on}）', en: 'This customer is in the pool; claim it instead (matched on {onEn})' },
+  duplicate_yours: { zh: '这是您自己的客户「{name}」（匹配：{on}）', en: 'This customer "{name}" is already yours (matched on {onEn})' },
+  duplicate_owned: { zh: '客户「{name}」已属于 {owner}，可申请转移（匹配：{on}）', en: '"{name}" is already owned by {owner}; you may request a transfer (matched on {onEn})' },
+  digest_settings_managers: { zh: '日报设置需要管理员、总监、大区经理或组长', en: 'Digest settings need an admin, director, regional manager or team lead' },
+  booking_roles: { zh: '预约由门店顾问和经理登记', en: 'Appointments are registered by store consultants and managers' },
+  appointment_cancelled: { zh: '该预约已取消', en: 'The appointment was cancelled' },
+  cancel_booked_only: { zh: '只有已预约状态可以取消（当前：{status}）', en: 'Only a booked appointment can be cancelled (this one is {status})' },
+  reassign_managers_only: { zh: '只有经理可以改派回访电话', en: 'Only managers reassign follow-up calls' },
+  reassign_no_show_only: { zh: '只有未到店的预约可以改派回访（当前：{status}）', en: 'Only a no-show is reassigned for a follow-up call (this one is {status})' },
+  intervention_resolved: { zh: '该干预已处理', en: 'This intervention is already resolved' },
+  cadence_anchor_empty: { zh: '跟进节奏从商机的 {field} 开始计算，但该字段为空，请先填写', en: "The cadence counts from the deal's {field}, which is empty: fill it first" },
+  cadence_deal_closed: { zh: '商机状态为 {status}，跟进节奏只在进行中的商机上运行', en: 'The deal is {status}; cadences run on open deals only' },
+  customer_opted_out: { zh: '客户已退订跟进', en: 'The customer opted out of follow-ups (退订)' },
+  deal_owner_inactive: { zh: '商机负责人已离职，请先交接', en: 'The deal owner is inactive; hand the deal over first' },
+  cadence_running: { zh: '跟进节奏“{cadence}”已在该商机上运行', en: 'Cadence "{cadence}" is already running on this deal' },
+  deliverable_missing: { zh: '步骤“{step}”需要交付物：{missing}', en: 'Step "{step}" needs its deliverable: {missingEn}' },
+  checklist_incomplete: { zh: '{type} 检查清单未完成：{missing}', en: 'The {type} checklist is incomplete: {missingEn}' },
+  demo_needs_empty: { zh: '数据库中已有用户；运行 actionflow demo 可重置并加载演示公司', en: 'The database already has users; run `actionflow demo` to reset it and load the demo company' },
+  bad_url: { zh: '网址无效（百分号编码有误）', en: 'The URL is not valid (bad percent-encoding)' },
+  malformed_http: { zh: 'HTTP 请求格式错误', en: 'The HTTP request is malformed' },
+  send_body_as: { zh: '请求体须为 {types}', en: 'Send the body as {types}' },
+  origin_refused: { zh: '来源 {origin} 不能在此修改数据', en: 'Origin {origin} may not change data here' },
+  cross_site_refused: { zh: '跨站请求不能修改数据', en: 'Cross-site requests may not change data' },
+  opaque_origin_refused: { zh: '来源不明的请求不能修改数据', en: 'Requests from opaque origins may not change data' },
+  api_tokens_disabled: { zh: '角色 {role} 未启用 API 令牌（ACTIONFLOW_API_TOKEN_ROLES）', en: 'API tokens are not enabled for the role {role} (ACTIONFLOW_API_TOKEN_ROLES)' },
+  login_locked: { zh: '登录失败次数过多，请 {seconds} 秒后重试', en: 'Too many failed logins; retry in {seconds} s' },
+  current_password_wrong: { zh: '当前密码错误', en: 'The current password is wrong' },
+  upload_multipart: { zh: '请以 multipart/form-data 上传', en: 'Send the upload as multipart/form-data' },
+} as const satisfies Record<string, Msg>;
+export type ReasonCode = keyof typeof REASON_MESSAGES;
+
+/** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
+export function fillMessage(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+/** Text of a reason; a `what` parameter naming a record type (`not_found`) is translated too. */
+export function reasonMessage(reason: ReasonCode, lang: Lang, params?: MessageParams): string {
+  const what = params?.what;
+  const named = typeof what === 'string' && Object.hasOwn(RECORD_NAMES, what) ? { ...params, what: RECORD_NAMES[what as RecordName][lang] } : params;
+  return fillMessage(REASON_MESSAGES[reason][lang], named);
+}
+
+/** Text of a field error code. */
+export function fieldCodeMessage(code: FieldCode, lang: Lang, params?: MessageParams): string {
+  return fillMessage(FIELD_MESSAGES[code][lang], params);
+}
+
+/**
+ * The language of an `Accept-Language` header: English only when English is preferred over Chinese; Chinese
+ * otherwise, including when the header is absent or names neither.
+ */
+export function pickLang(header: string | undefined | null): Lang {
+  if (!header) return 'zh';
+  let best: { lang: Lang; q: number } | null = null;
+  for (const part of header.split(',')) {
+    const [tag, ...attrs] = part.trim().toLowerCase().split(';');
+    const lang: Lang | null = tag.startsWith('zh') ? 'zh' : tag.startsWith('en') ? 'en' : null;
+    if (!lang) continue;
+    const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
+    const q = qAttr ? Number(qAttr.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { lang, q };
+  }
+  return best?.lang ?? 'zh';
+}

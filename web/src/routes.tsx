@@ -1,0 +1,101 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Skeleton } from 'antd';
+import {
+  AlertOutlined,
+  ApiOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  EditOutlined,
+  FundProjectionScreenOutlined,
+  InboxOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { AbilityCheck } from './auth/abilities';
+import type { MessageKey } from './i18n/zh';
+
+/**
+ * Every page is its own chunk: the first load carries the shell and the page asked for, not all 20-odd screens.
+ * Pages are named exports, so the loader picks the one wanted out of its module.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Skeleton active />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+/** Who is looking: their abilities from `GET /api/me/abilities` decide what a menu entry shows. */
+export type Viewer = AbilityCheck;
+
+export interface AppRoute {
+  /** Path under the app root, as the router takes it (`customers/:id`); a group's path only prefixes its children. */
+  path: string;
+  page?: ComponentType;
+  /** In the menu with this label and icon; absent for detail pages. */
+  menu?: { label: MessageKey; icon?: ReactNode };
+  /** Whether the menu shows it to this viewer (the page itself stays reachable by URL, as the API decides access). */
+  visible?: (viewer: Viewer) => boolean;
+  children?: AppRoute[];
+}
+
+const may = (action: string) => (v: Viewer) => v.can(action);
+
+/** The one list of pages: the router and the menu are both built from it, in this order. */
+export const ROUTES: AppRoute[] = [
+  { path: 'tasks', page: lazyPage(() => import('./features/tasks/MyTasksPage'), 'MyTasksPage'), menu: { label: 'nav.tasks', icon: <CheckSquareOutlined /> } },
+  { path: 'customers', page: lazyPage(() => import('./features/customers/CustomersPage'), 'CustomersPage'), menu: { label: 'nav.customers', icon: <TeamOutlined /> } },
+  { path: 'customers/:id', page: lazyPage(() => import('./features/customers/CustomerDetailPage'), 'CustomerDetailPage') },
+  { path: 'deals', page: lazyPage(() => import('./features/deals/DealsPage'), 'DealsPage'), menu: { label: 'nav.deals', icon: <FundProjectionScreenOutlined /> } },
+  { path: 'deals/:id', page: lazyPage(() => import('./features/deals/DealDetailPage'), 'DealDetailPage') },
+  { path: 'quick-log', page: lazyPage(() => import('./features/activities/QuickLogPage'), 'QuickLogPage'), menu: { label: 'nav.quickLog', icon: <EditOutlined /> } },
+  { path: 'appointments', page: lazyPage(() => import('./features/appointments/AppointmentsPage'), 'AppointmentsPage'), menu: { label: 'nav.appointments', icon: <CalendarOutlined /> } },
+  { path: 'digests', page: lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage'), menu: { label: 'nav.digests', icon: <BarChartOutlined /> } },
+  { path: 'pool', page: lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage'), menu: { label: 'nav.pool', icon: <InboxOutlined /> } },
+  {
+    path: 'ownership-conflicts',
+    page: lazyPage(() => import('./features/leads/ConflictsPage'), 'ConflictsPage'),
+    menu: { label: 'nav.conflicts', icon: <SwapOutlined /> },
+    visible: may('conflict.resolve'),
+  },
+  {
+    path: 'interventions',
+    page: lazyPage(() => import('./features/sla/InterventionsPage'), 'InterventionsPage'),
+    menu: { label: 'nav.interventions', icon: <AlertOutlined /> },
+    visible: may('intervention.view'),
+  },
+  {
+    path: 'admin',
+    menu: { label: 'nav.admin', icon: <SettingOutlined /> },
+    visible: may('org.manage'),
+    children: [
+      { path: 'admin/users', page: lazyPage(() => import('./features/admin/UsersPage'), 'UsersPage'), menu: { label: 'nav.adminUsers' } },
+      { path: 'admin/pipelines', page: lazyPage(() => import('./features/admin/PipelinesPage'), 'PipelinesPage'), menu: { label: 'nav.adminPipelines' } },
+      { path: 'admin/pipelines/:id', page: lazyPage(() => import('./features/admin/PipelineEditPage'), 'PipelineEditPage') },
+      { path: 'admin/fields', page: lazyPage(() => import('./features/admin/CustomFieldsPage'), 'CustomFieldsPage'), menu: { label: 'nav.adminFields' } },
+      { path: 'admin/rules', page: lazyPage(() => import('./features/rules/RulesPage'), 'RulesPage'), menu: { label: 'nav.adminRules' } },
+      { path: 'admin/rules/:id', page: lazyPage(() => import('./features/rules/RuleEditPage'), 'RuleEditPage') },
+      { path: 'admin/cadences', page: lazyPage(() => import('./features/cadences/CadencesPage'), 'CadencesPage'), menu: { label: 'nav.adminCadences' } },
+      { path: 'admin/channels', page: lazyPage(() => import('./features/channels/ChannelsPage'), 'ChannelsPage'), menu: { label: 'nav.adminChannels' } },
+      { path: 'admin/calendar', page: lazyPage(() => import('./features/calendar/CalendarPage'), 'CalendarPage'), menu: { label: 'nav.adminCalendar' } },
+    ],
+  },
+  { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> } },
+];
+
+/** Every route that renders a page, groups flattened: what the router registers. */
+export const pageRoutes = (routes: AppRoute[] = ROUTES): Array<AppRoute & { page: ComponentType }> =>
+  routes.flatMap((r) => [...(r.page ? [r as AppRoute & { page: ComponentType }] : []), ...pageRoutes(r.children ?? [])]);
+
+/** The menu for a viewer: entries with a label that the viewer may see, groups with their visible children. */
+export function menuRoutes(viewer: Viewer, routes: AppRoute[] = ROUTES): AppRoute[] {
+  return routes
+    .filter((r) => r.menu && (!r.visible || r.visible(viewer)))
+    .map((r) => (r.children ? { ...r, children: menuRoutes(viewer, r.children) } : r));
+}
