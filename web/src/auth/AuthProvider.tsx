@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import { api, ApiError, setUnauthenticatedHandler } from '../api/client';
 import type { Me } from '../api/types';
 import { LoginPage } from './LoginPage';
+import { queryKeys } from '../api/queryKeys';
 
 interface AuthValue {
   me: Me;
@@ -16,7 +17,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const meQuery = useQuery({
-    queryKey: ['me'],
+    queryKey: queryKeys.me(),
     queryFn: async () => {
       try {
         return await api.get<Me>('/api/me');
@@ -30,7 +31,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   });
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => client.setQueryData(['me'], null));
+    setUnauthenticatedHandler(() => client.setQueryData(queryKeys.me(), null));
     return () => setUnauthenticatedHandler(null);
   }, [client]);
 
@@ -38,7 +39,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     mutationFn: () => api.post('/api/auth/logout'),
     onSettled: () => {
       client.clear();
-      client.setQueryData(['me'], null);
+      client.setQueryData(queryKeys.me(), null);
     },
   });
 

@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { api, type Page } from '../../api/client';
 import type { Me, UserRow } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Roles that may give records to someone else; sellers, finance and support only ever assign themselves. */
 const ASSIGNING_ROLES = new Set(['lead', 'regional_manager', 'director', 'admin']);
@@ -14,7 +15,7 @@ export function mayAssignOthers(me: Me): boolean {
 /** Active users in a team subtree (admins: everyone); the server is the judge of who may really be assigned. */
 export function useUsers(teamId?: string) {
   return useQuery({
-    queryKey: ['users', teamId ?? 'all', ''],
+    queryKey: queryKeys.users(teamId ?? 'all', ''),
     queryFn: () => api.get<Page<UserRow>>('/api/users', { team: teamId }),
     staleTime: 60_000,
     select: (page) => page.items.filter((u) => u.active),
