@@ -77,10 +77,12 @@ export const ACTIONS = {
   lead: { readSettings: 'managers', configure: 'admins', readAllAssignments: 'orgReaders', readAssignments: 'managers' },
   pool: { claim: 'sellingRoles', configure: 'admins', sweep: 'admins' },
   customer: { handover: 'managers' },
+  /** Give records (customers, deals, tasks) to someone else; org-wide: to anyone, not only within the own subtree. */
+  record: { assignOthers: 'managers', assignOrgWide: 'orgReaders' },
   conflict: { resolve: 'managers' },
   digest: { configure: 'managers' },
   appointment: { book: 'consultants', reassign: 'managers' },
-  intervention: { resolveAny: 'admins' },
+  intervention: { view: 'managers', resolveAny: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

@@ -13,7 +13,7 @@ import {
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { Role } from './api/types';
+import type { AbilityCheck } from './auth/abilities';
 import type { MessageKey } from './i18n/zh';
 
 /**
@@ -31,10 +31,8 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
   };
 }
 
-/** Who is looking: what a menu entry's `visible` decides on. */
-export interface Viewer {
-  role: Role;
-}
+/** Who is looking: their abilities from `GET /api/me/abilities` decide what a menu entry shows. */
+export type Viewer = AbilityCheck;
 
 export interface AppRoute {
   /** Path under the app root, as the router takes it (`customers/:id`); a group's path only prefixes its children. */
@@ -47,9 +45,7 @@ export interface AppRoute {
   children?: AppRoute[];
 }
 
-const managers: Role[] = ['lead', 'regional_manager', 'director', 'admin'];
-const isManager = (v: Viewer) => managers.includes(v.role);
-const isAdmin = (v: Viewer) => v.role === 'admin';
+const may = (action: string) => (v: Viewer) => v.can(action);
 
 /** The one list of pages: the router and the menu are both built from it, in this order. */
 export const ROUTES: AppRoute[] = [
@@ -66,18 +62,18 @@ export const ROUTES: AppRoute[] = [
     path: 'ownership-conflicts',
     page: lazyPage(() => import('./features/leads/ConflictsPage'), 'ConflictsPage'),
     menu: { label: 'nav.conflicts', icon: <SwapOutlined /> },
-    visible: isManager,
+    visible: may('conflict.resolve'),
   },
   {
     path: 'interventions',
     page: lazyPage(() => import('./features/sla/InterventionsPage'), 'InterventionsPage'),
     menu: { label: 'nav.interventions', icon: <AlertOutlined /> },
-    visible: isManager,
+    visible: may('intervention.view'),
   },
   {
     path: 'admin',
     menu: { label: 'nav.admin', icon: <SettingOutlined /> },
-    visible: isAdmin,
+    visible: may('org.manage'),
     children: [
       { path: 'admin/users', page: lazyPage(() => import('./features/admin/UsersPage'), 'UsersPage'), menu: { label: 'nav.adminUsers' } },
       { path: 'admin/pipelines', page: lazyPage(() => import('./features/admin/PipelinesPage'), 'PipelinesPage'), menu: { label: 'nav.adminPipelines' } },

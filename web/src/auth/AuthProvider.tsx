@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { api, ApiError, setUnauthenticatedHandler } from '../api/client';
 import type { Me } from '../api/types';
+import { abilityCheck, AbilitiesContext, type Abilities } from './abilities';
 import { LoginPage } from './LoginPage';
 import { queryKeys } from '../api/queryKeys';
 
@@ -30,6 +31,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     retry: false,
   });
 
+  const abilitiesQuery = useQuery({
+    queryKey: queryKeys.me('abilities'),
+    queryFn: () => api.get<Abilities>('/api/me/abilities'),
+    enabled: !!meQuery.data,
+    staleTime: Infinity,
+  });
+
   useEffect(() => {
     setUnauthenticatedHandler(() => client.setQueryData(queryKeys.me(), null));
     return () => setUnauthenticatedHandler(null);
@@ -43,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
   });
 
-  if (meQuery.isPending) {
+  if (meQuery.isPending || (meQuery.data && !abilitiesQuery.data)) {
     return (
       <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
         <Spin size="large" />
@@ -51,7 +59,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     );
   }
   if (!meQuery.data) return <LoginPage />;
-  return <AuthContext.Provider value={{ me: meQuery.data, logout: () => logout.mutate() }}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={{ me: meQuery.data, logout: () => logout.mutate() }}>
+      <AbilitiesContext.Provider value={abilityCheck(abilitiesQuery.data!)}>{children}</AbilitiesContext.Provider>
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthValue {
@@ -59,6 +71,3 @@ export function useAuth(): AuthValue {
   if (!value) throw new Error('useAuth outside AuthProvider');
   return value;
 }
-
-const MANAGERS = new Set(['lead', 'regional_manager', 'director', 'admin']);
-export const isManager = (me: Me) => MANAGERS.has(me.role);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { useAbilities } from '../auth/abilities';
 import { useAuth } from '../auth/AuthProvider';
 import { InboxBell } from '../features/notifications/InboxBell';
 import { useI18n } from '../i18n';
@@ -21,7 +22,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const visible = menuRoutes(me);
+  const visible = menuRoutes(useAbilities());
   const items: MenuProps['items'] = visible.map((item) => ({
     key: abs(item.path),
     icon: item.menu!.icon,

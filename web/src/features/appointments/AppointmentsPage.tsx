@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Tabs } from 'antd';
 import dayjs from 'dayjs';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { AppointmentList } from './AppointmentList';
@@ -10,8 +10,6 @@ import { RegisterForm } from './RegisterForm';
 import { StoreStatsCards } from './StoreStatsCards';
 import { useAppointments } from './api';
 
-const MANAGERS = ['lead', 'regional_manager', 'director', 'admin'];
-const BOOKERS = ['seller', 'lead'];
 
 /**
  * Consultants: book (phone + time) and today's list with one-tap check-in. Store managers additionally: the no-show
@@ -19,9 +17,9 @@ const BOOKERS = ['seller', 'lead'];
  */
 export function AppointmentsPage() {
   const { t } = useI18n();
-  const { me } = useAuth();
+  const abilities = useAbilities();
   const [date] = useState(() => dayjs().format('YYYY-MM-DD'));
-  const manager = MANAGERS.includes(me.role);
+  const manager = abilities.can('appointment.reassign');
   const tabs = [
     { key: 'today', label: t('appt.today'), children: <TodayList date={date} showConsultant={manager} /> },
     ...(manager
@@ -34,7 +32,7 @@ export function AppointmentsPage() {
   return (
     <div>
       <PageTitle title={t('nav.appointments')} />
-      {BOOKERS.includes(me.role) && (
+      {abilities.can('appointment.book') && (
         <Card size="small" title={t('appt.register')} style={{ marginBottom: 12 }}>
           <RegisterForm />
         </Card>

@@ -22,7 +22,7 @@ import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
 import { useDealMove } from './useDealMove';
 import { DealEditModal } from './DealEditModal';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { CustomValuesView } from '../forms/customFields';
 import { TaskFormModal } from '../tasks/TaskFormModal';
 import { queryKeys } from '../../api/queryKeys';
@@ -31,7 +31,7 @@ export function DealDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const client = useQueryClient();
-  const { me } = useAuth();
+  const abilities = useAbilities();
   const [editing, setEditing] = useState(false);
   const [addingTask, setAddingTask] = useState(false);
   const deal = useDeal(id);
@@ -95,7 +95,7 @@ export function DealDetailPage() {
           <Descriptions.Item label={t('deals.customer')}>
             <Link to={`/customers/${d.customerId}`}>{d.customer?.name ?? d.customerName ?? d.customerId}</Link>
           </Descriptions.Item>
-          {me.role !== 'support' && (
+          {!abilities.hidden('deal.amountFen') && (
             <Descriptions.Item label={t('deals.amount')}>
               <span data-testid="deal-amount-value">
                 <Money fen={d.amountFen} />

@@ -4,6 +4,7 @@ import { DatePicker, Divider, Form, Input, InputNumber, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Deal } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { dayjs, fenToYuan, yuanToFen } from '../../lib/format';
 import { CustomFieldItems, type CustomFormValues, customToForm, formToCustom, useCustomFields } from '../forms/customFields';
@@ -25,12 +26,13 @@ interface Values {
 export function DealEditModal({ deal, open, onClose }: { deal: Deal; open: boolean; onClose(): void }) {
   const { t } = useI18n();
   const { me } = useAuth();
+  const abilities = useAbilities();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const defs = useCustomFields('deal').data?.items ?? [];
   // Support never receives amounts, so it can neither see nor send one.
-  const showAmount = me.role !== 'support' && deal.amountFen !== undefined;
-  const canReassign = mayAssignOthers(me);
+  const showAmount = !abilities.hidden('deal.amountFen') && deal.amountFen !== undefined;
+  const canReassign = mayAssignOthers(abilities);
 
   useEffect(() => {
     if (!open) return;
@@ -91,7 +93,7 @@ export function DealEditModal({ deal, open, onClose }: { deal: Deal; open: boole
         </Form.Item>
         {canReassign && (
           <Form.Item name="ownerId" label={t('common.owner')}>
-            <UserSelect teamId={assignableTeam(me)} testId="deal-owner" />
+            <UserSelect teamId={assignableTeam(me, abilities)} testId="deal-owner" />
           </Form.Item>
         )}
         {defs.length > 0 && <Divider plain>{t('forms.customFields')}</Divider>}

@@ -3,7 +3,7 @@ import { DatePicker, Divider, Form, Input, InputNumber, Modal, Select } from 'an
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import type { Deal, Stage } from '../../api/types';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { yuanToFen } from '../../lib/format';
 import { CustomerSelect } from '../customers/CustomerSelect';
@@ -28,7 +28,7 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
   const client = useQueryClient();
   const stageName = useStageName(stages);
   // Support never sees amounts, and the server refuses amounts from roles that cannot see them.
-  const showAmount = useAuth().me.role !== 'support';
+  const showAmount = !useAbilities().hidden('deal.amountFen');
   const defs = useCustomFields('deal').data?.items ?? [];
   const save = useMutation({
     mutationFn: (v: Values) =>

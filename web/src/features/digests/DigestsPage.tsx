@@ -4,18 +4,19 @@ import { App as AntApp, Button, Card, DatePicker, Empty, Form, Input, List, Sele
 import dayjs from 'dayjs';
 import { useFormErrors } from '../forms/useFormErrors';
 import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 import { appPath, useDigestSettings, useDigests, useDigestTeams, useSaveDigestSettings, type Digest, type LinkedRecord } from './api';
 
-const SETTINGS_ROLES = ['lead', 'regional_manager', 'director', 'admin'];
 const SHOWN_RECORDS = 5;
 
 /** A team's daily digest (顾问日清) for a date, as it was pushed to the robots: team + date in the URL, like the robot link. */
 export function DigestsPage() {
   const { t } = useI18n();
   const { me } = useAuth();
+  const abilities = useAbilities();
   const [params, setParams] = useSearchParams();
   const teams = useDigestTeams();
   const items = teams.data ?? [];
@@ -49,7 +50,7 @@ export function DigestsPage() {
       />
       {digests.data?.items.length === 0 && <Empty description={t('digest.none')} />}
       {digests.data?.items.map((d) => <DigestCard key={d.id} digest={d} />)}
-      {team && SETTINGS_ROLES.includes(me.role) && <SettingsCard team={team} />}
+      {team && abilities.can('digest.configure') && <SettingsCard team={team} />}
     </div>
   );
 }

@@ -2,14 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { api, type Page } from '../../api/client';
 import type { Me, UserRow } from '../../api/types';
+import type { AbilityCheck } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { queryKeys } from '../../api/queryKeys';
 
-/** Roles that may give records to someone else; sellers, finance and support only ever assign themselves. */
-const ASSIGNING_ROLES = new Set(['lead', 'regional_manager', 'director', 'admin']);
-
-export function mayAssignOthers(me: Me): boolean {
-  return ASSIGNING_ROLES.has(me.role);
+/** Managers may give records to someone else; sellers, finance and support only ever assign themselves. */
+export function mayAssignOthers(abilities: AbilityCheck): boolean {
+  return abilities.can('record.assignOthers');
 }
 
 /** Active users in a team subtree (admins: everyone); the server is the judge of who may really be assigned. */
@@ -52,6 +51,6 @@ export function UserSelect({ value, onChange, id, teamId, testId, allowClear }: 
 }
 
 /** The team whose members `me` may assign to: the whole org for directors and admins, else their own subtree. */
-export function assignableTeam(me: Me): string | undefined {
-  return me.role === 'admin' || me.role === 'director' ? undefined : me.team.id;
+export function assignableTeam(me: Me, abilities: AbilityCheck): string | undefined {
+  return abilities.can('record.assignOrgWide') ? undefined : me.team.id;
 }

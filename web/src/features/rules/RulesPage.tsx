@@ -8,7 +8,7 @@ import type { Rule } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { YamlImportModal } from '../../components/YamlImportModal';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { useI18n, useLocalName, type MessageKey } from '../../i18n';
 import { downloadRuleYaml, useRules } from './api';
 import { RuleRunsDrawer } from './RuleRunsDrawer';
@@ -17,7 +17,6 @@ import { queryKeys } from '../../api/queryKeys';
 /** Admin: automation rules with enable switch, run log, YAML export/import. */
 export function RulesPage() {
   const { t } = useI18n();
-  const { me } = useAuth();
   const localName = useLocalName();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -25,7 +24,7 @@ export function RulesPage() {
   const rules = useRules();
   const [importing, setImporting] = useState(false);
   const [runsOf, setRunsOf] = useState<Rule | null>(null);
-  const canEdit = me.role === 'admin';
+  const canEdit = useAbilities().can('rule.manage');
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.rules() });
   const toggle = useMutation({
     mutationFn: (r: Rule) => api.patch<Rule>(`/api/rules/${r.id}`, { enabled: !r.enabled }),

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { api, type Page } from '../../api/client';
 import type { Deal, Task } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
+import { useAbilities } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { dayjs, ORG_TZ, toOrgTime } from '../../lib/format';
 import { CustomerSelect } from '../customers/CustomerSelect';
@@ -39,10 +40,11 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
   const { t } = useI18n();
   const { message } = App.useApp();
   const { me } = useAuth();
+  const abilities = useAbilities();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const pickedCustomer = Form.useWatch('customerId', form);
-  const canAssign = mayAssignOthers(me);
+  const canAssign = mayAssignOthers(abilities);
 
   useEffect(() => {
     if (!open) return;
@@ -104,7 +106,7 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
         </Form.Item>
         {canAssign && (
           <Form.Item name="assigneeId" label={t('forms.assignee')}>
-            <UserSelect teamId={assignableTeam(me)} testId="task-assignee" />
+            <UserSelect teamId={assignableTeam(me, abilities)} testId="task-assignee" />
           </Form.Item>
         )}
         <Form.Item name="dueAt" label={t('forms.dueAt')}>
