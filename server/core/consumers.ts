@@ -2,18 +2,11 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../db/index.js';
 import type { Clock } from './clock.js';
 import { parseJson } from './json.js';
+import type { DomainEventType, StoredEvent } from './events.js';
 import { breathe } from './breathe.js';
 
-export interface StoredEvent {
-  seq: number;
-  id: string;
-  type: string;
-  entity: string;
-  entityId: string;
-  actorId: string | null;
-  payload: Record<string, unknown>;
-  occurredAt: string;
-}
+/** Events as consumers read them: narrow with `isEvent(event, 'deal.updated')` for the typed payload. */
+export type { StoredEvent } from './events.js';
 
 /**
  * Processes domain events not yet seen by `consumer`, oldest first, each in its own transaction together with the
@@ -49,16 +42,16 @@ export async function consumeEvents(
   let processed = 0;
   for (const row of rows) {
     await breathe();
-    const event: StoredEvent = {
+    const event = {
       seq: Number(row.seq),
       id: row.id,
-      type: row.type,
+      type: row.type as DomainEventType,
       entity: row.entity,
       entityId: row.entity_id,
       actorId: row.actor_id,
       payload: parseJson(row.payload, {}),
       occurredAt: row.occurred_at,
-    };
+    } as StoredEvent;
     const done = await db
       .transaction()
       .execute(async (trx) => {

@@ -1,35 +1,106 @@
 import type { Queryable } from '../db/index.js';
 import type { Clock } from './clock.js';
+import type { RecordKind } from './entities.js';
 import { newId } from './ids.js';
 import { toJson } from './json.js';
 
-export type DomainEventType =
-  | 'customer.created'
-  | 'customer.updated'
-  | 'customer.deleted'
-  | 'deal.created'
-  | 'deal.updated'
-  | 'deal.stage_changed'
-  | 'activity.logged'
-  | 'task.created'
-  | 'task.updated'
-  | 'task.completed'
-  | 'task.overdue'
-  | 'sla.level_reached'
-  | 'customer.health_changed'
-  | 'calendar.updated'
-  | 'appointment.created'
-  | 'appointment.checked_in'
-  | 'appointment.no_show'
-  | 'appointment.reassigned'
-  | 'appointment.cancelled';
+/** A rule-caused change names the rule and the chain depth, so the rules engine can stop loops. */
+export interface EventSource {
+  ruleId: string;
+  depth: number;
+}
 
-export interface DomainEvent {
-  type: DomainEventType;
-  entity: string;
+/**
+ * What an update event says about the change: the fields that changed (camelCase record field names, as rules read
+ * them) with their values before and after. Consumers such as the rules engine take `before` from here, never from
+ * the audit trail.
+ */
+export interface Change {
+  changed: string[];
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** The change of an update event from an audit-style diff; column names become the camelCase field names rules read. */
+export function change(before: Record<string, unknown>, after: Record<string, unknown>): Change {
+  const rename = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [camel(k), v]));
+  const b = rename(before);
+  const a = rename(after);
+  return { changed: Object.keys(a), before: b, after: a };
+}
+
+interface OwnerMove {
+  ownerId?: string;
+  previousOwnerId?: string;
+  /** How the owner changed when not by an edit: transfer | claim | handover | pool_return | … */
+  via?: string;
+}
+
+interface TaskRefs {
+  assigneeId: string;
+  dueAt: string | null;
+  customerId: string | null;
+  dealId: string | null;
+}
+
+interface AppointmentRefs {
+  storeId: string;
+  consultantId: string;
+}
+
+/** Every event type and the payload it carries. `emitEvent` checks emitters against it; consumers narrow with `isEvent`. */
+export interface EventMap {
+  'customer.created': { ownerId: string; name: string; via?: string };
+  'customer.updated': Change & OwnerMove & { mergedFrom?: string; source?: EventSource };
+  'customer.deleted': { ownerId: string; mergedInto?: string };
+  'customer.health_changed': Record<string, unknown>;
+  'deal.created': { pipelineId: string; stageKey: string; ownerId: string; customerId: string; source?: EventSource };
+  'deal.updated': Change & OwnerMove & { item?: string; done?: boolean; source?: EventSource };
+  'deal.stage_changed': {
+    from: string;
+    to: string;
+    direction: string;
+    pipelineId: string;
+    skipped: unknown;
+    skipReason: string | null | undefined;
+    status: string;
+  };
+  'activity.logged': Record<string, unknown> & { type: string; customerId: string; dealId: string | null; ownerId: string; occurredAt: string; effective: boolean };
+  'task.created': TaskRefs & { source?: EventSource };
+  'task.updated': Change & Partial<TaskRefs> & { status?: string; via?: string; reason?: string; source?: EventSource };
+  'task.completed': Partial<Change> & TaskRefs;
+  'task.overdue': { timerId: string; dueAt: string; assigneeId: string };
+  'sla.level_reached': Record<string, unknown> & { timerId: string; level: number; colour: string; ownerId: string };
+  'calendar.updated': Record<string, unknown>;
+  /** A team's business hours changed (entity: team). */
+  'calendar.team_updated': Record<string, unknown>;
+  'appointment.created': AppointmentRefs & { customerId: string; at: string };
+  'appointment.checked_in': AppointmentRefs & { late: boolean };
+  'appointment.no_show': AppointmentRefs & { customerId: string; at: string; dueAt: string; managers: string[] };
+  'appointment.reassigned': { storeId: string; to: string; taskId: string; dueAt: string };
+  'appointment.cancelled': AppointmentRefs;
+}
+
+export type DomainEventType = keyof EventMap;
+
+export interface DomainEvent<K extends DomainEventType = DomainEventType> {
+  type: K;
+  entity: RecordKind;
   entityId: string;
   actorId: string | null;
-  payload: Record<string, unknown>;
+  payload: EventMap[K];
+}
+
+/** An event as consumers read it back; `StoredEvent<'deal.updated'>` has the typed payload. */
+export type StoredEvent<K extends DomainEventType = DomainEventType> = {
+  [T in K]: { seq: number; id: string; type: T; entity: string; entityId: string; actorId: string | null; payload: EventMap[T]; occurredAt: string };
+}[K];
+
+/** Narrows a stored event to one or several types, with their payload types. */
+export function isEvent<K extends DomainEventType>(event: { type: string }, ...types: K[]): event is StoredEvent<K> {
+  return (types as string[]).includes(event.type);
 }
 
 /**
@@ -37,7 +108,7 @@ export interface DomainEvent {
  * exactly when its change committed; consumers (SLA, cadences, rules) record what they processed in
  * `event_consumptions` keyed by (consumer, event id), which makes their processing exactly-once.
  */
-export async function emitEvent(db: Queryable, clock: Clock, event: DomainEvent): Promise<string> {
+export async function emitEvent<K extends DomainEventType>(db: Queryable, clock: Clock, event: DomainEvent<K>): Promise<string> {
   const id = newId();
   await db
     .insertInto('events')

@@ -13,7 +13,7 @@ describe('domain event consumption', () => {
   const emit = (n: number) =>
     t.db.transaction().execute(async (trx) => {
       for (let i = 0; i < n; i++) {
-        await emitEvent(trx, t.clock, { type: 'deal.created', entity: 'deal', entityId: `d${i}`, actorId: null, payload: { i } });
+        await emitEvent(trx, t.clock, { type: 'deal.created', entity: 'deal', entityId: `d${i}`, actorId: null, payload: { pipelineId: 'p', stageKey: 's', ownerId: 'o', customerId: `c${i}` } });
       }
     });
 

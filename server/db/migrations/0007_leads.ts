@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../index.js';
-import { normalizeCompanyName, normalizePhone } from '../../modules/leads/normalize.js';
+import { normalizeCompanyName, normalizePhone } from './frozen/normalize-0007.js';
 
 /**
  * Leads: duplicate keys on customers (name_normalized, backfilled; phone_normalized recomputed with the one

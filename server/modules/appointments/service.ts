@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../audit/repo.js';
@@ -273,7 +273,7 @@ async function cancelOpenFollowUp(trx: Queryable, clock: Clock, actor: Actor, ro
   if (!row.followup_task_id || row.task_status !== 'open') return;
   await trx.updateTable('tasks').set({ status: 'cancelled', updated_at: clock.now().toISOString() }).where('id', '=', row.followup_task_id).where('status', '=', 'open').execute();
   await recordAudit(trx, clock, { entity: 'task', entityId: row.followup_task_id, action: 'update', actorId: actor.id, before: { status: 'open' }, after: { status: 'cancelled' } });
-  await emitEvent(trx, clock, { type: 'task.updated', entity: 'task', entityId: row.followup_task_id, actorId: actor.id, payload: { changed: ['status'], status: 'cancelled' } });
+  await emitEvent(trx, clock, { type: 'task.updated', entity: 'task', entityId: row.followup_task_id, actorId: actor.id, payload: { ...change({ status: 'open' }, { status: 'cancelled' }), status: 'cancelled' } });
 }
 
 async function customerTeamPath(db: Queryable, id: string) {

@@ -5,7 +5,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { fieldErrorsOf } from '../../core/validation.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
@@ -121,7 +121,7 @@ export async function stopRunsInTx(trx: Queryable, clock: Clock, runIds: string[
     if (task && task.status === 'open') {
       await trx.updateTable('tasks').set({ status: 'cancelled', completed_at: null, updated_at: now }).where('id', '=', task.id).execute();
       await recordAudit(trx, clock, { entity: 'task', entityId: task.id, action: 'update', actorId, before: { status: 'open' }, after: { status: 'cancelled', reason: `cadence_${reason}` } });
-      const payload = { assigneeId: task.assignee_id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, changed: ['status'], reason: `cadence_${reason}` };
+      const payload = { assigneeId: task.assignee_id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, ...change({ status: 'open' }, { status: 'cancelled' }), reason: `cadence_${reason}` };
       await emitEvent(trx, clock, { type: 'task.updated', entity: 'task', entityId: task.id, actorId, payload });
       cancelled++;
     }

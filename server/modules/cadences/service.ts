@@ -1,7 +1,7 @@
 /** Cadence use cases: definitions (CRUD, YAML, shipped seeds), starting on a deal, seller-home steps, stats, opt-out. */
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, yamlInvalid } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
@@ -183,7 +183,7 @@ export async function optOut(deps: CadenceDeps, actor: Actor, customerId: string
     if (!already) {
       await trx.insertInto('customer_opt_outs').values({ customer_id: customerId, reason: reason ?? null, by: actor.id, at: now }).execute();
       await recordAudit(trx, deps.clock, { entity: 'customer', entityId: customerId, action: 'update', actorId: actor.id, before: { optOut: false }, after: { optOut: true, reason: reason ?? null } });
-      await emitEvent(trx, deps.clock, { type: 'customer.updated', entity: 'customer', entityId: customerId, actorId: actor.id, payload: { changed: ['optOut'] } });
+      await emitEvent(trx, deps.clock, { type: 'customer.updated', entity: 'customer', entityId: customerId, actorId: actor.id, payload: change({ optOut: false }, { optOut: true }) });
     }
     const runs = await repo.activeRuns(trx, { customerId });
     const cancelledTasks = runs.length > 0 ? await stopRunsInTx(trx, deps.clock, runs.map((r) => r.id), 'opted_out', actor.id) : 0;
@@ -197,7 +197,7 @@ export async function optIn(deps: CadenceDeps, actor: Actor, customerId: string)
     const deleted = await trx.deleteFrom('customer_opt_outs').where('customer_id', '=', customerId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) > 0) {
       await recordAudit(trx, deps.clock, { entity: 'customer', entityId: customerId, action: 'update', actorId: actor.id, before: { optOut: true }, after: { optOut: false } });
-      await emitEvent(trx, deps.clock, { type: 'customer.updated', entity: 'customer', entityId: customerId, actorId: actor.id, payload: { changed: ['optOut'] } });
+      await emitEvent(trx, deps.clock, { type: 'customer.updated', entity: 'customer', entityId: customerId, actorId: actor.id, payload: change({ optOut: true }, { optOut: false }) });
     }
     return { customerId, optOut: false };
   });

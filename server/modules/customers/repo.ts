@@ -10,11 +10,6 @@ import { normalizeCompanyName } from '../leads/normalize.js';
 
 export type CustomerRow = CustomersTable & { owner_name: string };
 
-/** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export interface CustomerFilter {
   q?: string;
   ownerId?: string;

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
 import { indexable, SHORT_QUERY_TOTAL_CAP } from '../search/match.js';
@@ -148,7 +148,7 @@ export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: str
         entity: 'customer',
         entityId: id,
         actorId: actor.id,
-        payload: { changed: Object.keys(diff.after), ownerId: after.ownerId, previousOwnerId: before.ownerId },
+        payload: { ...change(diff.before, diff.after), ownerId: after.ownerId, previousOwnerId: before.ownerId },
       });
     }
     // Read back without the actor's scope: handing a customer to someone outside it is allowed and must still answer.

@@ -4,7 +4,7 @@
  * transaction.
  */
 import type { Clock } from '../../core/clock.js';
-import { emitEvent } from '../../core/events.js';
+import { emitEvent, type EventSource } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
@@ -24,7 +24,7 @@ export interface NewDeal {
   actorId: string | null;
   /** Extra facts for the audit entry and the event (e.g. the rule that created it). */
   auditNote?: Record<string, unknown>;
-  eventSource?: Record<string, unknown>;
+  eventSource?: EventSource;
 }
 
 export async function insertNewDeal(db: Queryable, clock: Clock, deal: NewDeal): Promise<string> {

@@ -5,7 +5,7 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
 import { indexable, SHORT_QUERY_TOTAL_CAP } from '../search/match.js';
@@ -186,7 +186,7 @@ export async function updateDeal(db: Db, clock: Clock, actor: Actor, id: string,
     if (!diff.changed) return;
     await repo.updateDeal(trx, id, { ...next, updated_at: clock.now().toISOString() });
     await recordAudit(trx, clock, { entity: 'deal', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
-    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: { changed: Object.keys(diff.after) } });
+    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: change(diff.before, diff.after) });
   });
   return getDeal(db, actor, id);
 }
@@ -215,7 +215,7 @@ export async function setChecklistItem(db: Db, clock: Clock, actor: Actor, id: s
       before: { item: input.item, state: before },
       after: { item: input.item, state: after },
     });
-    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: { changed: ['checklist'], item: input.item, done: input.done } });
+    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: { ...change({ checklist: parseJson(deal.checklist, {}) }, { checklist }), item: input.item, done: input.done } });
   });
   return getDeal(db, actor, id);
 }

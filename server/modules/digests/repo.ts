@@ -1,4 +1,5 @@
 /** All SQL of the digests module: settings, digest rows, and the day's figures of one store/team. */
+import { like } from '../../core/like.js';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../../db/index.js';
@@ -89,7 +90,7 @@ export async function deliveries(db: Queryable, digestIds: string[]) {
     .selectFrom('outbox')
     .leftJoin('channels', 'channels.id', 'outbox.channel_id')
     .select(['outbox.idempotency_key as key', 'outbox.channel_id as channelId', 'outbox.kind', 'channels.name as channelName', 'outbox.status', 'outbox.sent_at as sentAt', 'outbox.last_error as lastError'])
-    .where((eb) => eb.or(digestIds.map((id) => eb('outbox.idempotency_key', 'like', `digest#${id}#%`))))
+    .where((eb) => eb.or(digestIds.map((id) => like('outbox.idempotency_key', `digest#${id}#`, 'prefix'))))
     .execute();
 }
 

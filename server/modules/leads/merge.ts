@@ -10,7 +10,7 @@
  */
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import { CUSTOMER_REFERENCES as MERGE_POLICIES, type CustomMergeTable, type CustomerReferenceTable } from '../../core/entities.js';
 import { recordAudit } from '../audit/repo.js';
 
@@ -131,7 +131,12 @@ export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: stri
     entity: 'customer',
     entityId: survivorId,
     actorId,
-    payload: { changed: ['merged', ...Object.keys(fill)], ownerId: survivor.owner_id, previousOwnerId: survivor.owner_id, mergedFrom: mergedId },
+    payload: {
+      ...change({ merged: null, ...Object.fromEntries(Object.keys(fill).map((k) => [k, null])) }, { merged: mergedId, ...fill }),
+      ownerId: survivor.owner_id,
+      previousOwnerId: survivor.owner_id,
+      mergedFrom: mergedId,
+    },
   });
   await emitEvent(trx, clock, { type: 'customer.deleted', entity: 'customer', entityId: mergedId, actorId, payload: { ownerId: merged.owner_id, mergedInto: survivorId } });
   return { survivorId, mergedId, moved: Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length])) as Record<CustomerTable | 'attachments', number> };

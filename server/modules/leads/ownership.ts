@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import { recordAudit } from '../audit/repo.js';
 import { insertAssignment } from './repo.js';
 
@@ -42,7 +42,7 @@ export async function moveCustomer(trx: Queryable, clock: Clock, customerId: str
     entity: 'customer',
     entityId: customerId,
     actorId: ctx.actorId,
-    payload: { changed: ['ownerId'], ownerId: to.id, previousOwnerId: row.owner_id, via: ctx.method },
+    payload: { ...change({ ownerId: row.owner_id }, { ownerId: to.id }), ownerId: to.id, previousOwnerId: row.owner_id, via: ctx.method },
   });
   await insertAssignment(trx, clock, {
     customer_id: customerId,
@@ -64,7 +64,7 @@ export async function moveDeal(trx: Queryable, clock: Clock, dealId: string, pre
     entity: 'deal',
     entityId: dealId,
     actorId: ctx.actorId,
-    payload: { changed: ['ownerId'], ownerId: to.id, previousOwnerId, via: ctx.method },
+    payload: { ...change({ ownerId: previousOwnerId }, { ownerId: to.id }), ownerId: to.id, previousOwnerId, via: ctx.method },
   });
 }
 
@@ -76,7 +76,7 @@ export async function moveTask(trx: Queryable, clock: Clock, task: TaskRef, to: 
     entity: 'task',
     entityId: task.id,
     actorId: ctx.actorId,
-    payload: { assigneeId: to.id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, changed: ['assigneeId'], via: ctx.method },
+    payload: { assigneeId: to.id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, ...change({ assigneeId: task.assignee_id }, { assigneeId: to.id }), via: ctx.method },
   });
 }
 
@@ -89,7 +89,7 @@ export async function cancelTask(trx: Queryable, clock: Clock, task: TaskRef, ct
     entity: 'task',
     entityId: task.id,
     actorId: ctx.actorId,
-    payload: { assigneeId: task.assignee_id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, changed: ['status'], status: 'cancelled', via: ctx.method },
+    payload: { assigneeId: task.assignee_id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, ...change({ status: 'open' }, { status: 'cancelled' }), status: 'cancelled', via: ctx.method },
   });
 }
 

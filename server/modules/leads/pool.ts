@@ -8,6 +8,7 @@
  * owner's open tasks on it are cancelled: nobody is chased for a customer they no longer hold. Closed deals and
  * done tasks stay as history.
  */
+import { likePattern } from '../../core/like.js';
 import { sql, type SqlBool } from 'kysely';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
@@ -161,7 +162,7 @@ export async function listPool(db: Queryable, clock: Clock, defaultTimeZone: str
     .where('p.team_path', '<', subtreeUpperBound(actor.teamPath));
   if (query.level) q = q.where('c.level', '=', query.level);
   if (query.teamId) q = q.where('p.team_id', '=', query.teamId);
-  if (query.q?.trim()) q = q.where(sql<SqlBool>`lower(c.name) like ${`%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`);
+  if (query.q?.trim()) q = q.where(sql<SqlBool>`lower(c.name) like ${likePattern(query.q.trim().toLowerCase())} escape '\\'`);
   const rows = await q
     .select(['p.customer_id', 'p.reason', 'p.pooled_at', 'p.team_id', 't.name as team_name', 'f.id as former_id', 'f.display_name as former_name'])
     .select(['c.name', 'c.kind', 'c.level', 'c.region', 'c.industry', 'c.source', 'c.phone'])

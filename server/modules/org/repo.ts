@@ -1,3 +1,4 @@
+import { like } from '../../core/like.js';
 import type { Queryable } from '../../db/index.js';
 import type { Role } from '../../db/schema.js';
 import { notFound } from '../../core/errors.js';
@@ -53,7 +54,7 @@ export async function listUsers(db: Queryable, filter: { teamPathPrefix?: string
     query = query.where('users.team_path', '>=', filter.teamPathPrefix).where('users.team_path', '<', `${filter.teamPathPrefix}~`);
   }
   if (filter.role) query = query.where('users.role', '=', filter.role);
-  if (filter.q) query = query.where((eb) => eb.or([eb('users.display_name', 'like', `%${filter.q}%`), eb('users.username', 'like', `%${filter.q}%`)]));
+  if (filter.q) query = query.where((eb) => eb.or([like('users.display_name', filter.q!), like('users.username', filter.q!)]));
   const rows = await query.orderBy('teams.path').orderBy('users.username').execute();
   return rows.map(presentUser);
 }

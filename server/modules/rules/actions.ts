@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
-import { emitEvent, type DomainEventType } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import type { Queryable } from '../../db/index.js';
 import { recordAudit } from '../audit/repo.js';
@@ -165,8 +165,8 @@ const executors: { [K in ActionType]: Executor<K> } = {
       before: { [spec.column]: previous },
       after: { [spec.column]: value, source: { rule: env.rule.key } },
     });
-    const type = ruleSpecOf(env.entity).updated as DomainEventType | null;
-    if (type) await emitEvent(env.db, env.clock, { type, entity: env.entity, entityId: env.record.id, actorId: null, payload: { changed: [spec.column], source: env.source } });
+    const type = ruleSpecOf(env.entity).updated as 'customer.updated' | 'deal.updated' | 'task.updated' | null;
+    if (type) await emitEvent(env.db, env.clock, { type, entity: env.entity, entityId: env.record.id, actorId: null, payload: { ...change({ [config.field]: previous ?? null }, { [config.field]: value }), source: env.source } });
     // Later actions of the same run see the new value.
     env.record[config.field] = value;
     return { field: config.field, from: previous ?? null, value, changed: true };

@@ -1,11 +1,11 @@
 /**
  * The context a rule's conditions and templates see: `{ event, record, before, actor, rule, now }`. `record` is the
  * current row in camelCase (JSON columns parsed, plus `owner`), read inside the run's transaction, so it is the
- * committed state right after the change. `before` is reconstructed from the change's audit entry (same
- * transaction, same instant) or the stage move's `from`; it is absent when neither says what changed.
+ * committed state right after the change. `before` comes from the update event itself (its `before` values) or the
+ * stage move's `from`; it is absent when the event says no such thing.
  */
 import type { Queryable } from '../../db/index.js';
-import type { StoredEvent } from '../../core/consumers.js';
+import { isEvent, type StoredEvent } from '../../core/events.js';
 import { parseJson } from '../../core/json.js';
 import { linkOf, recordOf, ruleSpecOf } from '../../core/entities.js';
 import type { RuleEntity } from './definition.js';
@@ -55,32 +55,28 @@ export async function loadActor(db: Queryable, actorId: string | null) {
   return user ? { id: user.id, username: user.username, displayName: user.display_name, role: user.role, teamId: user.team_id } : null;
 }
 
-/** The record as it was before the event's change, when the audit trail or the event says. */
-export async function loadBefore(db: Queryable, event: StoredEvent, record: RuleRecord | null): Promise<Record<string, unknown> | null> {
+/**
+ * The record as it was before the event's change: the record now with the changed fields put back, as the update
+ * event carries them (`before`); a stage move's `from`. Null for events that change nothing (creations).
+ */
+export function loadBefore(event: StoredEvent, record: RuleRecord | null): Record<string, unknown> | null {
   if (!record) return null;
-  if (event.type === 'deal.stage_changed') {
+  if (isEvent(event, 'deal.stage_changed')) {
     // The move event names the stage left, not the status the deal had then; leave status out rather than guess.
     const { status: _status, ...rest } = record;
     return { ...rest, stageKey: event.payload.from };
   }
-  if (!event.type.endsWith('.updated') && event.type !== 'task.completed') return null;
-  const audit = await db
-    .selectFrom('audit_log')
-    .select(['before'])
-    .where('entity', '=', event.entity)
-    .where('entity_id', '=', event.entityId)
-    .where('action', '=', 'update')
-    .where('at', '=', event.occurredAt)
-    .orderBy('id')
-    .executeTakeFirst();
-  if (!audit) return null;
-  const before = parseJson<Record<string, unknown>>(audit.before, {});
+  if (!isEvent(event, 'customer.updated', 'deal.updated', 'task.updated', 'task.completed')) return null;
+  const before = event.payload.before;
+  if (!before) return null;
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(before)) {
-    changed[camelKey(key)] = JSON_COLUMNS.has(key) && typeof value === 'string' ? parseJson(value, null) : value;
+    changed[camelKey(key)] = JSON_COLUMNS.has(snakeKey(key)) && typeof value === 'string' ? parseJson(value, null) : value;
   }
   return { ...record, ...changed };
 }
+
+const snakeKey = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The record's page in the web app (registry link templates), or the task list when it has none. */
 export function linkFor(entity: RuleEntity, record: RuleRecord): string {

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../core/clock.js';
 import { consumeEvents, type StoredEvent } from '../../core/consumers.js';
 import { RULE_KINDS, ruleSpecOf } from '../../core/entities.js';
+import { isEvent } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
@@ -68,7 +69,7 @@ interface Cause {
 }
 
 function sourceOf(event: StoredEvent): RuleSource | null {
-  const source = event.payload.source as Partial<RuleSource> | undefined;
+  const source = (event.payload as { source?: Partial<RuleSource> }).source;
   return source && typeof source.ruleId === 'string' ? { ruleId: source.ruleId, depth: Number(source.depth ?? 1) } : null;
 }
 
@@ -81,19 +82,24 @@ async function pipelineMatches(db: Queryable, filter: string, pipelineId: unknow
 
 export async function triggerMatches(db: Queryable, trigger: Trigger, event: StoredEvent): Promise<boolean> {
   if (!TRIGGERS_BY_EVENT[event.type]?.includes(trigger.type)) return false;
-  const p = event.payload;
   switch (trigger.type) {
     case 'record.created':
     case 'record.updated':
       return event.entity === trigger.entity;
-    case 'deal.stage_changed':
+    case 'deal.stage_changed': {
+      if (!isEvent(event, 'deal.stage_changed')) return false;
+      const p = event.payload;
       if (trigger.from && p.from !== trigger.from) return false;
       if (trigger.to && p.to !== trigger.to) return false;
       return !trigger.pipeline || pipelineMatches(db, trigger.pipeline, p.pipelineId);
-    case 'sla.level_reached':
+    }
+    case 'sla.level_reached': {
+      if (!isEvent(event, 'sla.level_reached')) return false;
+      const p = event.payload;
       if (trigger.entity && event.entity !== trigger.entity) return false;
       if (trigger.level !== undefined && String(p.level) !== String(trigger.level)) return false;
       return !trigger.colour || p.colour === trigger.colour;
+    }
     case 'task.overdue':
       return event.entity === 'task';
     case 'schedule':
@@ -147,7 +153,7 @@ async function runRule(trx: Queryable, deps: EngineDeps, calendar: () => Promise
     context = {
       event: cause.event,
       record,
-      before: cause.stored ? await loadBefore(trx, cause.stored, record) : null,
+      before: cause.stored ? loadBefore(cause.stored, record) : null,
       actor: await loadActor(trx, cause.actorId),
       rule: { id: row.id, key: row.key, name: row.name },
       now: deps.clock.now().toISOString(),

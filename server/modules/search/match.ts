@@ -7,7 +7,7 @@
 import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { Database } from '../../db/schema.js';
-import { likePattern } from '../customers/repo.js';
+import { likePattern } from '../../core/like.js';
 import { normalizePhone } from '../customers/rules.js';
 
 /** Shortest query the trigram indexes answer. */

@@ -85,7 +85,7 @@ export async function fireNext(opts: FireOptions): Promise<Firing | 'skipped' | 
       }
     }
     const payload = { timerId: timer.id, kind: timer.kind, stageKey: timer.stage_key, level, levels: ladder.length, dueAt, colour, recipients, channels, intervention, ownerId: owner.id };
-    await emitEvent(trx, clock, { type: 'sla.level_reached', entity: timer.subject_type, entityId: timer.subject_id, actorId: null, payload });
+    await emitEvent(trx, clock, { type: 'sla.level_reached', entity: timer.subject_type as 'deal' | 'task', entityId: timer.subject_id, actorId: null, payload });
     if (timer.subject_type === 'task' && level === 1) {
       await emitEvent(trx, clock, { type: 'task.overdue', entity: 'task', entityId: timer.subject_id, actorId: null, payload: { timerId: timer.id, dueAt: timer.anchor_at, assigneeId: owner.id } });
     }

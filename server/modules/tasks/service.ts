@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
+import { change, emitEvent } from '../../core/events.js';
 import { hooksOf } from '../../core/hooks.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
@@ -131,7 +131,7 @@ export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch
     const diff = diffFields(auditView(task), auditView(after));
     if (!diff.changed) return after;
     await recordAudit(trx, clock, { entity: 'task', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
-    const payload = { assigneeId: after.assigneeId, dueAt: after.dueAt, customerId: after.customerId, dealId: after.dealId, changed: Object.keys(diff.after) };
+    const payload = { assigneeId: after.assigneeId, dueAt: after.dueAt, customerId: after.customerId, dealId: after.dealId, ...change(diff.before, diff.after) };
     await emitEvent(trx, clock, { type: completing ? 'task.completed' : 'task.updated', entity: 'task', entityId: id, actorId: actor.id, payload });
     return after;
   });
