@@ -55,10 +55,14 @@ describe('hand-over of a leaving seller', () => {
 
   it('hands customers, open deals and open tasks to two sellers by customer, leaves closed ones, deactivates', async () => {
     const { sellerA, sellerA2 } = t.org.users;
+    const at = t.clock.now().toISOString();
+    await t.db.insertInto('api_tokens').values({ id: 'tok-leaver', user_id: sellerA.id, name: 'crm sync', token_hash: 'h-leaver', created_at: at, last_used_at: null, revoked_at: null }).execute();
     const res = await handover('lead_east1', sellerA.id, { to: [sellerA2.id, ids.a3], strategy: 'by_customer', deactivate: true });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ moved: { customers: 3, deals: 2, tasks: 2 }, deactivated: true });
+    // The same deactivation as the user form: the leaver's API tokens stop working too, not only their sessions.
+    expect((await t.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', 'tok-leaver').executeTakeFirstOrThrow()).revoked_at).not.toBeNull();
     expect(body.recipients).toEqual([
       { id: sellerA2.id, name: 'seller_a2', customers: 2, deals: 1, tasks: 1 },
       { id: ids.a3, name: 'seller_a3', customers: 1, deals: 1, tasks: 1 },

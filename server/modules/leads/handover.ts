@@ -9,6 +9,7 @@ import type { Clock } from '../../core/clock.js';
 import { invalid, notFound } from '../../core/errors.js';
 import type { HandoverTable } from '../../core/entities.js';
 import { recordAudit } from '../audit/repo.js';
+import { deactivateUserInTx } from '../org/service.js';
 import { mayAssign } from '../customers/rules.js';
 import { inScope, scopeOf, type Actor } from '../org/scope.js';
 import { moveCustomer, moveDeal, moveTask, type Target } from './ownership.js';
@@ -87,9 +88,7 @@ export async function handover(db: Db, clock: Clock, actor: Actor, userId: strin
 
     const deactivated = body.deactivate && leaver.active === 1;
     if (deactivated) {
-      await trx.updateTable('users').set({ active: 0, updated_at: clock.now().toISOString() }).where('id', '=', userId).execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-      await recordAudit(trx, clock, { entity: 'user', entityId: userId, action: 'update', actorId: actor.id, before: { active: 1 }, after: { active: 0 } });
+      await deactivateUserInTx(trx, clock, actor.id, userId);
     }
     // Typed from the registry: a kind that gains a hand-over policy does not compile until it is moved here.
     const moved: Record<HandoverTable, number> = { customers: customers.length, deals: deals.length, tasks: tasks.length };

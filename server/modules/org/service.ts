@@ -1,4 +1,4 @@
-import type { Db } from '../../db/index.js';
+import type { Db, Queryable } from '../../db/index.js';
 import { ROLES, type Role } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
@@ -135,4 +135,14 @@ export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: stri
     if (patch.active === false || passwordHash) await endCredentials(trx, clock, id);
     return repo.getUserProfile(trx, id);
   });
+}
+
+/**
+ * The one deactivation of a user outside the user form (hand-over): inactive, audited, and locked out like the form
+ * does it (sessions ended and API tokens revoked). Call inside the caller's transaction.
+ */
+export async function deactivateUserInTx(trx: Queryable, clock: Clock, actorId: string | null, userId: string) {
+  await trx.updateTable('users').set({ active: 0, updated_at: clock.now().toISOString() }).where('id', '=', userId).execute();
+  await recordAudit(trx, clock, { entity: 'user', entityId: userId, action: 'update', actorId, before: { active: 1 }, after: { active: 0 } });
+  await endCredentials(trx, clock, userId);
 }
