@@ -5,6 +5,7 @@ import { api, ApiError, setUnauthenticatedHandler } from '../api/client';
 import type { Me } from '../api/types';
 import { abilityCheck, AbilitiesContext, type Abilities } from './abilities';
 import { LoginPage } from './LoginPage';
+import { queryKeys } from '../api/queryKeys';
 
 interface AuthValue {
   me: Me;
@@ -17,7 +18,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const meQuery = useQuery({
-    queryKey: ['me'],
+    queryKey: queryKeys.me(),
     queryFn: async () => {
       try {
         return await api.get<Me>('/api/me');
@@ -31,14 +32,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   });
 
   const abilitiesQuery = useQuery({
-    queryKey: ['me', 'abilities'],
+    queryKey: queryKeys.me('abilities'),
     queryFn: () => api.get<Abilities>('/api/me/abilities'),
     enabled: !!meQuery.data,
     staleTime: Infinity,
   });
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => client.setQueryData(['me'], null));
+    setUnauthenticatedHandler(() => client.setQueryData(queryKeys.me(), null));
     return () => setUnauthenticatedHandler(null);
   }, [client]);
 
@@ -46,7 +47,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     mutationFn: () => api.post('/api/auth/logout'),
     onSettled: () => {
       client.clear();
-      client.setQueryData(['me'], null);
+      client.setQueryData(queryKeys.me(), null);
     },
   });
 

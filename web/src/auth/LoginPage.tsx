@@ -6,6 +6,7 @@ import { api, ApiError, errorMessage } from '../api/client';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { queryKeys } from '../api/queryKeys';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -18,7 +19,7 @@ export function LoginPage() {
     setError(null);
     try {
       const res = await api.post<{ user: Me }>('/api/auth/login', values);
-      client.setQueryData(['me'], res.user);
+      client.setQueryData(queryKeys.me(), res.user);
     } catch (e) {
       setError(e instanceof ApiError && e.code === 'BAD_CREDENTIALS' ? t('login.failed') : errorMessage(e));
     } finally {

@@ -6,12 +6,13 @@ import { When } from '../../components/When';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { activityLabel } from './types';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Newest-first activities of a customer or a deal. */
 export function ActivityTimeline({ customerId, dealId }: { customerId?: string; dealId?: string }) {
   const { t } = useI18n();
   const query = useQuery({
-    queryKey: ['activities', { customerId, dealId }],
+    queryKey: queryKeys.activities({ customerId, dealId }),
     queryFn: () => api.get<Page<Activity>>('/api/activities', { customerId, dealId, pageSize: 50 }),
   });
   if (query.error) return <Typography.Text type="danger">{errorMessage(query.error)}</Typography.Text>;

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { ACTIVITY_TYPES, activityLabel } from './types';
 import type { Dayjs } from 'dayjs';
+import { queryKeys } from '../../api/queryKeys';
 
 interface FormValues {
   customerId: string;
@@ -40,8 +41,8 @@ export function QuickLogPage() {
       }),
     onSuccess: () => {
       message.success(t('activities.saved'));
-      client.invalidateQueries({ queryKey: ['activities'] });
-      client.invalidateQueries({ queryKey: ['tasks'] });
+      client.invalidateQueries({ queryKey: queryKeys.activities() });
+      client.invalidateQueries({ queryKey: queryKeys.tasks() });
       form.resetFields(['summary', 'nextAction', 'nextActionAt']);
     },
   });

@@ -8,6 +8,7 @@ import { CUSTOM_FIELD_KINDS } from '../../api/entities.gen';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
+import { queryKeys } from '../../api/queryKeys';
 
 const ENTITIES = CUSTOM_FIELD_KINDS;
 const TYPES = ['text', 'number', 'money', 'date', 'select', 'multiselect', 'user', 'attachment'] as const;
@@ -18,10 +19,10 @@ export function CustomFieldsPage() {
   const [entity, setEntity] = useState<(typeof ENTITIES)[number]>('customer');
   const [creating, setCreating] = useState(false);
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ['custom-fields', entity], queryFn: () => api.get<Page<CustomFieldDef>>('/api/custom-fields', { entity }) });
+  const query = useQuery({ queryKey: queryKeys.customFields(entity), queryFn: () => api.get<Page<CustomFieldDef>>('/api/custom-fields', { entity }) });
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/api/custom-fields/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['custom-fields'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.customFields() }),
     onError: (e) => message.error(errorMessage(e)),
   });
   return (
@@ -86,7 +87,7 @@ function FieldModal({ open, entity, onClose }: { open: boolean; entity: string; 
           .map((s) => ({ value: s, label: s })),
       }),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['custom-fields'] });
+      client.invalidateQueries({ queryKey: queryKeys.customFields() });
       form.resetFields();
       onClose();
     },

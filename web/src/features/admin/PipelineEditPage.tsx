@@ -10,6 +10,7 @@ import { translate, useI18n, useLocalName } from '../../i18n';
 import { usePipeline } from '../deals/api';
 import { StageEditor } from './StageEditor';
 import { useFormErrors } from '../forms/useFormErrors';
+import { queryKeys } from '../../api/queryKeys';
 
 const emptyGate = () => ({ requiredFields: [], evidence: [], checklist: [] });
 
@@ -31,9 +32,9 @@ export function PipelineEditPage() {
     mutationFn: (d: PipelineDefinition) => api.put<Pipeline>(`/api/pipelines/${id}`, d),
     onSuccess: () => {
       message.success(t('common.saved'));
-      client.invalidateQueries({ queryKey: ['pipeline', id] });
-      client.invalidateQueries({ queryKey: ['pipelines'] });
-      client.invalidateQueries({ queryKey: ['board'] });
+      client.invalidateQueries({ queryKey: queryKeys.pipeline(id) });
+      client.invalidateQueries({ queryKey: queryKeys.pipelines() });
+      client.invalidateQueries({ queryKey: queryKeys.board() });
     },
   });
   const formErrors = useFormErrors(save.error);

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { YamlImportModal } from '../../components/YamlImportModal';
 import { useI18n, useLocalName } from '../../i18n';
 import { usePipelines } from '../deals/api';
+import { queryKeys } from '../../api/queryKeys';
 
 export function PipelinesPage() {
   const { t } = useI18n();
@@ -16,12 +17,12 @@ export function PipelinesPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const pipelines = usePipelines();
-  const templates = useQuery({ queryKey: ['pipeline-templates'], queryFn: () => api.get<Page<PipelineTemplate>>('/api/pipeline-templates') });
+  const templates = useQuery({ queryKey: queryKeys.pipelineTemplates(), queryFn: () => api.get<Page<PipelineTemplate>>('/api/pipeline-templates') });
   const [copying, setCopying] = useState<Pipeline | null>(null);
   const [importing, setImporting] = useState(false);
   const install = useMutation({
     mutationFn: (template: string) => api.post<Pipeline>('/api/pipelines/install', { template }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['pipelines'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.pipelines() }),
     onError: (e) => message.error(errorMessage(e)),
   });
   const installed = new Set((pipelines.data?.items ?? []).map((p) => p.templateKey).filter(Boolean));
@@ -113,7 +114,7 @@ function CopyModal({ pipeline, onClose }: { pipeline: Pipeline | null; onClose()
   const copy = useMutation({
     mutationFn: (v: { key: string; name: string }) => api.post<Pipeline>(`/api/pipelines/${pipeline!.id}/copy`, v),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['pipelines'] });
+      client.invalidateQueries({ queryKey: queryKeys.pipelines() });
       form.resetFields();
       onClose();
     },

@@ -8,11 +8,12 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 import { HandoverModal } from '../leads/HandoverModal';
+import { queryKeys } from '../../api/queryKeys';
 
 const TEAM_KINDS = ['company', 'region', 'store', 'team'] as const;
 
 export function useTeams() {
-  return useQuery({ queryKey: ['teams'], queryFn: () => api.get<Page<Team>>('/api/teams') });
+  return useQuery({ queryKey: queryKeys.teams(), queryFn: () => api.get<Page<Team>>('/api/teams') });
 }
 
 interface TreeNode {
@@ -40,7 +41,7 @@ export function UsersPage() {
   const [team, setTeam] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [modal, setModal] = useState<'user' | 'team' | null>(null);
-  const users = useQuery({ queryKey: ['users', team, q], queryFn: () => api.get<Page<UserRow>>('/api/users', { team, q }) });
+  const users = useQuery({ queryKey: queryKeys.users(team, q), queryFn: () => api.get<Page<UserRow>>('/api/users', { team, q }) });
   const tree = useMemo(() => buildTree(teams.data?.items ?? [], t), [teams.data, t]);
   return (
     <div>
@@ -82,7 +83,7 @@ function UsersTable({ users, loading, teams }: { users: UserRow[]; loading: bool
   const [leaving, setLeaving] = useState<UserRow | null>(null);
   const patch = useMutation({
     mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.patch(`/api/users/${id}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
     onError: (e) => message.error(errorMessage(e)),
   });
   return (
@@ -126,7 +127,7 @@ function UserModal({ open, onClose, teams }: { open: boolean; onClose(): void; t
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => api.post('/api/users', v),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['users'] });
+      client.invalidateQueries({ queryKey: queryKeys.users() });
       form.resetFields();
       onClose();
     },
@@ -162,7 +163,7 @@ function TeamModal({ open, onClose, teams }: { open: boolean; onClose(): void; t
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => api.post('/api/teams', v),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['teams'] });
+      client.invalidateQueries({ queryKey: queryKeys.teams() });
       form.resetFields();
       onClose();
     },

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
+import { queryKeys } from '../../api/queryKeys';
 
 export type AppointmentStatus = 'booked' | 'arrived' | 'no_show' | 'cancelled';
 
@@ -45,22 +46,22 @@ export interface AppointmentFilter {
 
 export function useAppointments(filter: AppointmentFilter) {
   return useQuery({
-    queryKey: ['appointments', filter],
+    queryKey: queryKeys.appointments(filter),
     queryFn: () => api.get<Page<Appointment>>('/api/appointments', { ...filter, pageSize: 200 }),
     refetchInterval: 30_000,
   });
 }
 
 export function useCandidates(enabled: boolean) {
-  return useQuery({ queryKey: ['appointments', 'candidates'], enabled, queryFn: () => api.get<{ items: Candidate[] }>('/api/appointments/reassign-candidates') });
+  return useQuery({ queryKey: queryKeys.appointments('candidates'), enabled, queryFn: () => api.get<{ items: Candidate[] }>('/api/appointments/reassign-candidates') });
 }
 
 export function useStoreStats(query: { store?: string; from: string; to: string }) {
-  return useQuery({ queryKey: ['appointments', 'stats', query], queryFn: () => api.get<StoreStats>('/api/appointments/stats', query) });
+  return useQuery({ queryKey: queryKeys.appointments('stats', query), queryFn: () => api.get<StoreStats>('/api/appointments/stats', query) });
 }
 
 /** Mutations refresh every appointment query (lists, board, figures). */
 export function useAppointmentAction<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: ['appointments'] }) });
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.appointments() }) });
 }

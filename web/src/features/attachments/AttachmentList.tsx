@@ -7,13 +7,14 @@ import { formatBytes } from '../../lib/format';
 import { useI18n } from '../../i18n';
 import { downloadUrl, listAttachments } from './api';
 import { UploadButton } from './UploadButton';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Attachments of one record, with an upload of a chosen evidence kind. */
 export function AttachmentList({ entity, entityId }: { entity: string; entityId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [kind, setKind] = useState('other');
-  const query = useQuery({ queryKey: ['attachments', entity, entityId], queryFn: () => listAttachments(entity, entityId) });
+  const query = useQuery({ queryKey: queryKeys.attachments(entity, entityId), queryFn: () => listAttachments(entity, entityId) });
   return (
     <div>
       <Space style={{ marginBottom: 8 }} wrap>
@@ -23,8 +24,8 @@ export function AttachmentList({ entity, entityId }: { entity: string; entityId:
           entityId={entityId}
           kind={kind || 'other'}
           onUploaded={() => {
-            client.invalidateQueries({ queryKey: ['attachments', entity, entityId] });
-            client.invalidateQueries({ queryKey: [entity, entityId] });
+            client.invalidateQueries({ queryKey: queryKeys.attachments(entity, entityId) });
+            client.invalidateQueries({ queryKey: queryKeys.record(entity, entityId) });
           }}
         />
       </Space>

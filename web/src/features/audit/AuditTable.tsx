@@ -4,11 +4,12 @@ import { api, errorMessage, type Page } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Read-only audit trail of one record: who, when, which fields changed from what to what. */
 export function AuditTable({ entity, id }: { entity: string; id: string }) {
   const { t } = useI18n();
-  const query = useQuery({ queryKey: ['audit', entity, id], queryFn: () => api.get<Page<AuditEntry>>('/api/audit', { entity, id }) });
+  const query = useQuery({ queryKey: queryKeys.audit(entity, id), queryFn: () => api.get<Page<AuditEntry>>('/api/audit', { entity, id }) });
   if (query.error) return <Typography.Text type="danger">{errorMessage(query.error)}</Typography.Text>;
   return (
     <Table<AuditEntry>

@@ -9,6 +9,7 @@ import { useFormErrors } from '../forms/useFormErrors';
 import type { Cadence } from './api';
 import { CadenceForm } from './CadenceForm';
 import { blankCadence, fromDefinition, toDefinition, type CadenceDraft } from './draft';
+import { queryKeys } from '../../api/queryKeys';
 
 type Tab = 'form' | 'yaml';
 
@@ -38,7 +39,7 @@ export function CadenceEditor({ cadence, open, onClose }: { cadence: Cadence | n
 
   const done = () => {
     message.success(t('cadences.saved'));
-    client.invalidateQueries({ queryKey: ['cadences'] });
+    client.invalidateQueries({ queryKey: queryKeys.cadences() });
     onClose();
   };
   const saveForm = useMutation({ mutationFn: (d: CadenceDraft) => api.post('/api/cadences', toDefinition(d)), onSuccess: done });

@@ -6,6 +6,7 @@ import { api, ApiError, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { UploadButton } from '../attachments/UploadButton';
 import type { OpenStep } from './api';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Unmet {
   code: string;
@@ -33,8 +34,8 @@ export function CompleteStepModal({ step, onClose }: { step: OpenStep | null; on
     onMutate: () => setUnmet([]),
     onSuccess: () => {
       message.success(t('tasks.completed'));
-      client.invalidateQueries({ queryKey: ['tasks'] });
-      client.invalidateQueries({ queryKey: ['cadence-steps'] });
+      client.invalidateQueries({ queryKey: queryKeys.tasks() });
+      client.invalidateQueries({ queryKey: queryKeys.cadenceSteps() });
       setNote('');
       setSlots([]);
       onClose();

@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api/client';
 import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
 import { useCadences, useDealRuns } from './api';
+import { queryKeys } from '../../api/queryKeys';
 
 const STATUS_COLOUR: Record<string, string> = { active: 'blue', completed: 'green', stopped: 'default', open: 'blue', done: 'green', cancelled: 'default', skipped: 'default' };
 
@@ -22,9 +23,9 @@ export function DealCadences({ dealId, open }: { dealId: string; open: boolean }
     mutationFn: () => api.post(`/api/deals/${dealId}/cadences`, { cadence: key }),
     onSuccess: () => {
       message.success(t('cadences.started'));
-      client.invalidateQueries({ queryKey: ['cadence-runs', dealId] });
-      client.invalidateQueries({ queryKey: ['tasks'] });
-      client.invalidateQueries({ queryKey: ['cadence-steps'] });
+      client.invalidateQueries({ queryKey: queryKeys.cadenceRuns(dealId) });
+      client.invalidateQueries({ queryKey: queryKeys.tasks() });
+      client.invalidateQueries({ queryKey: queryKeys.cadenceSteps() });
     },
     onError: (e) => message.error(errorMessage(e)),
   });

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/queryKeys';
 
 export interface Deliverable {
   attachments?: { kind: string; min: number; label?: string; labelEn?: string };
@@ -50,6 +51,6 @@ export interface Cadence {
   steps: Array<StepGuidance & { key: string }>;
 }
 
-export const useOpenSteps = () => useQuery({ queryKey: ['cadence-steps'], queryFn: () => api.get<{ items: OpenStep[] }>('/api/cadences/steps') });
-export const useCadences = () => useQuery({ queryKey: ['cadences'], queryFn: () => api.get<{ items: Cadence[] }>('/api/cadences') });
-export const useDealRuns = (dealId: string) => useQuery({ queryKey: ['cadence-runs', dealId], queryFn: () => api.get<{ items: CadenceRun[] }>(`/api/deals/${dealId}/cadences`) });
+export const useOpenSteps = () => useQuery({ queryKey: queryKeys.cadenceSteps(), queryFn: () => api.get<{ items: OpenStep[] }>('/api/cadences/steps') });
+export const useCadences = () => useQuery({ queryKey: queryKeys.cadences(), queryFn: () => api.get<{ items: Cadence[] }>('/api/cadences') });
+export const useDealRuns = (dealId: string) => useQuery({ queryKey: queryKeys.cadenceRuns(dealId), queryFn: () => api.get<{ items: CadenceRun[] }>(`/api/deals/${dealId}/cadences`) });

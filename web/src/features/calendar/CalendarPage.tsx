@@ -8,6 +8,7 @@ import type { CalendarDay, CalendarSettings, WorkingDays } from '../../api/types
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n, type MessageKey } from '../../i18n';
 import { dayjs } from '../../lib/format';
+import { queryKeys } from '../../api/queryKeys';
 
 type Draft = Pick<CalendarSettings, 'timeZone' | 'restWeekdays' | 'extraDaysOff' | 'extraWorkdays'>;
 
@@ -24,7 +25,7 @@ export function CalendarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const settings = useQuery({ queryKey: ['calendar', 'settings'], queryFn: () => api.get<CalendarSettings>('/api/calendar/settings') });
+  const settings = useQuery({ queryKey: queryKeys.calendar('settings'), queryFn: () => api.get<CalendarSettings>('/api/calendar/settings') });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
 
@@ -35,14 +36,14 @@ export function CalendarPage() {
   // The visible grid spans up to six weeks around the month.
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = month.endOf('month').add(14, 'day').format('YYYY-MM-DD');
-  const days = useQuery({ queryKey: ['calendar', 'days', from, to], queryFn: () => api.get<WorkingDays>('/api/calendar/working-days', { from, to }) });
+  const days = useQuery({ queryKey: queryKeys.calendar('days', from, to), queryFn: () => api.get<WorkingDays>('/api/calendar/working-days', { from, to }) });
   const byDate = useMemo(() => new Map((days.data?.days ?? []).map((d) => [d.date, d])), [days.data]);
 
   const save = useMutation({
     mutationFn: (d: Draft) => api.put<CalendarSettings>('/api/calendar/settings', d),
     onSuccess: () => {
       message.success(t('common.saved'));
-      client.invalidateQueries({ queryKey: ['calendar'] });
+      client.invalidateQueries({ queryKey: queryKeys.calendar() });
     },
   });
   const formErrors = useFormErrors(save.error);

@@ -6,6 +6,7 @@ import type { Channel, ChannelKind } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CHANNEL_KINDS, ROBOT_KINDS, SECRET_FIELDS, useTeams } from './api';
 import { pathResolver, useFormErrors } from '../forms/useFormErrors';
+import { queryKeys } from '../../api/queryKeys';
 
 const SECRET_LABEL: Record<string, MessageKey> = {
   webhookUrl: 'channels.webhookUrl',
@@ -60,7 +61,7 @@ export function ChannelFormModal({ open, channel, onClose }: { open: boolean; ch
     },
     onSuccess: () => {
       message.success(t('common.saved'));
-      client.invalidateQueries({ queryKey: ['channels'] });
+      client.invalidateQueries({ queryKey: queryKeys.channels() });
       onClose();
     },
   });

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n';
 import { SECRET_FIELDS, useChannels, useDeadLetters, useTeams } from './api';
 import { ChannelFormModal } from './ChannelFormModal';
 import { ChannelTestModal } from './ChannelTestModal';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Admin: robots / e-mail / SMS channels per team, a test button, and the dead-letter list with retry. */
 export function ChannelsPage() {
@@ -101,7 +102,7 @@ function DeadLetters() {
     mutationFn: (id: string) => api.post<OutboxItem>(`/api/outbox/${id}/retry`),
     onSuccess: () => {
       message.success(t('outbox.retried'));
-      client.invalidateQueries({ queryKey: ['outbox'] });
+      client.invalidateQueries({ queryKey: queryKeys.outbox() });
     },
     onError: (e) => message.error(errorMessage(e)),
   });

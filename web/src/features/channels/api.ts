@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
 import type { Channel, ChannelKind, OutboxItem, Team } from '../../api/types';
+import { queryKeys } from '../../api/queryKeys';
 
 export const CHANNEL_KINDS: ChannelKind[] = ['wecom', 'dingtalk', 'feishu', 'email', 'sms'];
 export const ROBOT_KINDS: ChannelKind[] = ['wecom', 'dingtalk', 'feishu'];
@@ -15,16 +16,16 @@ export const SECRET_FIELDS: Record<ChannelKind, string[]> = {
 };
 
 export function useChannels() {
-  return useQuery({ queryKey: ['channels'], queryFn: () => api.get<Page<Channel>>('/api/channels') });
+  return useQuery({ queryKey: queryKeys.channels(), queryFn: () => api.get<Page<Channel>>('/api/channels') });
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: ['teams'], queryFn: () => api.get<Page<Team>>('/api/teams'), staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.teams(), queryFn: () => api.get<Page<Team>>('/api/teams'), staleTime: 60_000 });
 }
 
 export function useDeadLetters(page: number) {
   return useQuery({
-    queryKey: ['outbox', 'dead', page],
+    queryKey: queryKeys.outbox('dead', page),
     queryFn: () => api.get<Page<OutboxItem>>('/api/outbox', { status: 'dead', page, pageSize: 50 }),
     refetchInterval: 30_000,
   });

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
+import { queryKeys } from '../../api/queryKeys';
 
 const POWERS = ['decision_maker', 'influencer', 'user', 'none'] as const;
 const FIELDS = ['name', 'title', 'decisionPower', 'phone', 'email'] as const;
@@ -33,8 +34,8 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
       return api.post<Contact>(`/api/customers/${customerId}/contacts`, clean);
     },
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['customer', customerId] });
-      client.invalidateQueries({ queryKey: ['audit', 'customer', customerId] });
+      client.invalidateQueries({ queryKey: queryKeys.customer(customerId) });
+      client.invalidateQueries({ queryKey: queryKeys.audit('customer', customerId) });
       setEditing(null);
     },
   });
@@ -43,8 +44,8 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
     mutationFn: (id: string) => api.delete(`/api/contacts/${id}`),
     onSuccess: () => {
       message.success(t('forms.contactDeleted'));
-      client.invalidateQueries({ queryKey: ['customer', customerId] });
-      client.invalidateQueries({ queryKey: ['audit', 'customer', customerId] });
+      client.invalidateQueries({ queryKey: queryKeys.customer(customerId) });
+      client.invalidateQueries({ queryKey: queryKeys.audit('customer', customerId) });
     },
     onError: (e) => message.error(errorMessage(e)),
   });

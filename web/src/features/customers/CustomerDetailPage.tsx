@@ -17,13 +17,14 @@ import { ContactsTable } from './ContactsTable';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CustomValuesView } from '../forms/customFields';
 import { TaskFormModal } from '../tasks/TaskFormModal';
+import { queryKeys } from '../../api/queryKeys';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [addingTask, setAddingTask] = useState(false);
-  const query = useQuery({ queryKey: ['customer', id], queryFn: () => api.get<Customer>(`/api/customers/${id}`) });
+  const query = useQuery({ queryKey: queryKeys.customer(id), queryFn: () => api.get<Customer>(`/api/customers/${id}`) });
   if (query.error) return <Typography.Text type="danger">{errorMessage(query.error)}</Typography.Text>;
   const c = query.data;
   if (!c) return <Skeleton active />;

@@ -9,6 +9,7 @@ import { DuplicateNotice, duplicateOf } from '../leads/DuplicateNotice';
 import { CustomFieldItems, type CustomFormValues, customToForm, formToCustom, useCustomFields } from '../forms/customFields';
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
+import { queryKeys } from '../../api/queryKeys';
 
 const BASE = ['kind', 'name', 'phone', 'region', 'industry', 'source', 'level', 'creditCode'] as const;
 type Values = Pick<Customer, (typeof BASE)[number]> & { custom?: CustomFormValues };
@@ -38,8 +39,8 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
       return Object.keys(patch).length ? api.patch<Customer>(`/api/customers/${customer.id}`, patch) : Promise.resolve(customer);
     },
     onSuccess: (saved) => {
-      client.invalidateQueries({ queryKey: ['customers'] });
-      client.invalidateQueries({ queryKey: ['customer', saved.id] });
+      client.invalidateQueries({ queryKey: queryKeys.customers() });
+      client.invalidateQueries({ queryKey: queryKeys.customer(saved.id) });
       onClose();
       if (!customer) navigate(`/customers/${saved.id}`);
     },

@@ -4,6 +4,7 @@ import { Select } from 'antd';
 import { api, type Page } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
   value?: string;
@@ -17,7 +18,7 @@ export function CustomerSelect({ value, onChange, id, testId }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const query = useQuery({
-    queryKey: ['customers', 'select', q],
+    queryKey: queryKeys.customers('select', q),
     queryFn: () => api.get<Page<Customer>>('/api/customers', { q, pageSize: 20, sort: '-updatedAt' }),
     placeholderData: (prev) => prev,
   });

@@ -10,6 +10,7 @@ import { When } from '../../components/When';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { CustomerFormModal } from './CustomerFormModal';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Filters {
   q?: string;
@@ -30,7 +31,7 @@ export function CustomersPage() {
   const [creating, setCreating] = useState(false);
   const isPhone = !Grid.useBreakpoint().md;
   const query = useQuery({
-    queryKey: ['customers', 'list', filters],
+    queryKey: queryKeys.customers('list', filters),
     queryFn: () => api.get<Page<Customer>>('/api/customers', { ...filters }),
     placeholderData: keepPreviousData,
   });

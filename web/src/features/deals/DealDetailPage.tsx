@@ -25,6 +25,7 @@ import { DealEditModal } from './DealEditModal';
 import { useAbilities } from '../../auth/abilities';
 import { CustomValuesView } from '../forms/customFields';
 import { TaskFormModal } from '../tasks/TaskFormModal';
+import { queryKeys } from '../../api/queryKeys';
 
 export function DealDetailPage() {
   const { id = '' } = useParams();
@@ -41,9 +42,9 @@ export function DealDetailPage() {
   const mover = useDealMove({
     stages,
     onChanged: () => {
-      client.invalidateQueries({ queryKey: ['deal', id] });
-      client.invalidateQueries({ queryKey: ['audit', 'deal', id] });
-      client.invalidateQueries({ queryKey: ['board'] });
+      client.invalidateQueries({ queryKey: queryKeys.deal(id) });
+      client.invalidateQueries({ queryKey: queryKeys.audit('deal', id) });
+      client.invalidateQueries({ queryKey: queryKeys.board() });
     },
   });
 
@@ -51,8 +52,8 @@ export function DealDetailPage() {
   const d = deal.data;
   if (!d) return <Skeleton active />;
   const refresh = () => {
-    client.invalidateQueries({ queryKey: ['deal', id] });
-    client.invalidateQueries({ queryKey: ['audit', 'deal', id] });
+    client.invalidateQueries({ queryKey: queryKeys.deal(id) });
+    client.invalidateQueries({ queryKey: queryKeys.audit('deal', id) });
   };
 
   const current = stages.findIndex((s) => s.key === d.stageKey);

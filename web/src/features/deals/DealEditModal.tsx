@@ -12,6 +12,7 @@ import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { assignableTeam, mayAssignOthers, UserSelect } from '../forms/UserSelect';
 import { patchDeal } from './api';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Values {
   title: string;
@@ -59,10 +60,10 @@ export function DealEditModal({ deal, open, onClose }: { deal: Deal; open: boole
       return Object.keys(patch).length ? patchDeal(deal.id, patch) : Promise.resolve(deal);
     },
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['deal', deal.id] });
-      client.invalidateQueries({ queryKey: ['audit', 'deal', deal.id] });
-      client.invalidateQueries({ queryKey: ['board'] });
-      client.invalidateQueries({ queryKey: ['deals'] });
+      client.invalidateQueries({ queryKey: queryKeys.deal(deal.id) });
+      client.invalidateQueries({ queryKey: queryKeys.audit('deal', deal.id) });
+      client.invalidateQueries({ queryKey: queryKeys.board() });
+      client.invalidateQueries({ queryKey: queryKeys.deals() });
       onClose();
     },
   });

@@ -11,6 +11,7 @@ import { useStageName } from './stageName';
 import { CustomFieldItems, type CustomFormValues, formToCustom, useCustomFields } from '../forms/customFields';
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Values {
   title: string;
@@ -41,8 +42,8 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
         ...(v.expectedCloseDate ? { expectedCloseDate: v.expectedCloseDate.format('YYYY-MM-DD') } : {}),
       }),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['board'] });
-      client.invalidateQueries({ queryKey: ['deals'] });
+      client.invalidateQueries({ queryKey: queryKeys.board() });
+      client.invalidateQueries({ queryKey: queryKeys.deals() });
       form.resetFields();
       onClose();
     },

@@ -12,6 +12,7 @@ import { formatDate } from '../../lib/format';
 import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
   pipelineId?: string;
@@ -26,7 +27,7 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
   // `cursor` is set only when stepping to the next page: the server then walks its index from there, however deep.
   const [state, setState] = useState<{ q?: string; status?: string; stage?: string; page: number; pageSize: number; sort?: string; cursor?: string }>({ page: 1, pageSize: 20 });
   const query = useQuery({
-    queryKey: ['deals', { pipelineId, customerId, ...state }],
+    queryKey: queryKeys.deals({ pipelineId, customerId, ...state }),
     queryFn: () => api.get<Page<Deal>>('/api/deals', { pipelineId, customerId, ...state }),
     placeholderData: keepPreviousData,
   });

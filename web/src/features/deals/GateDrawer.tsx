@@ -8,6 +8,7 @@ import { moveDeal, useDeal, useDealFields } from './api';
 import { useStageName } from './stageName';
 import { unmetKey } from './unmet';
 import { UnmetItemFixer } from './UnmetItemFixer';
+import { queryKeys } from '../../api/queryKeys';
 
 export interface GateRefusal {
   dealId: string;
@@ -79,8 +80,8 @@ export function GateDrawer({ refusal, stages, onClose, onMoved }: Props) {
 
   function fixed(item: UnmetItem) {
     setLocallyFixed((prev) => new Set(prev).add(unmetKey(item)));
-    client.invalidateQueries({ queryKey: ['deal', refusal!.dealId] });
-    client.invalidateQueries({ queryKey: ['board'] });
+    client.invalidateQueries({ queryKey: queryKeys.deal(refusal!.dealId) });
+    client.invalidateQueries({ queryKey: queryKeys.board() });
   }
 
   return (

@@ -14,6 +14,7 @@ import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
 import { useDealMove } from './useDealMove';
+import { queryKeys } from '../../api/queryKeys';
 
 // A drop ends with a pointer-up on the dragged card, which the browser turns into a click: ignore clicks right after a drag.
 let lastDragAt = 0;
@@ -24,7 +25,7 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
   const board = useBoard(pipelineId);
   const stages = stagesOf(board.data?.pipeline);
   const stageName = useStageName(stages);
-  const key = ['board', pipelineId];
+  const key = queryKeys.board(pipelineId);
   const mover = useDealMove({
     stages,
     onChanged: () => client.invalidateQueries({ queryKey: key }),

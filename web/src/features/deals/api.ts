@@ -1,32 +1,33 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
 import type { Board, CustomFieldDef, Deal, Pipeline, PipelineDefinition, Stage } from '../../api/types';
+import { queryKeys } from '../../api/queryKeys';
 
 export function usePipelines() {
-  return useQuery({ queryKey: ['pipelines'], queryFn: () => api.get<Page<Pipeline>>('/api/pipelines') });
+  return useQuery({ queryKey: queryKeys.pipelines(), queryFn: () => api.get<Page<Pipeline>>('/api/pipelines') });
 }
 
 export function usePipeline(id: string | undefined) {
-  return useQuery({ queryKey: ['pipeline', id], queryFn: () => api.get<Pipeline>(`/api/pipelines/${id}`), enabled: !!id });
+  return useQuery({ queryKey: queryKeys.pipeline(id), queryFn: () => api.get<Pipeline>(`/api/pipelines/${id}`), enabled: !!id });
 }
 
 /** Cards a board column shows before "load more". */
 export const BOARD_CARDS = 20;
 
 export function useBoard(pipelineId: string | undefined) {
-  return useQuery({ queryKey: ['board', pipelineId], queryFn: () => api.get<Board>(`/api/pipelines/${pipelineId}/board`, { limit: BOARD_CARDS }), enabled: !!pipelineId });
+  return useQuery({ queryKey: queryKeys.board(pipelineId), queryFn: () => api.get<Board>(`/api/pipelines/${pipelineId}/board`, { limit: BOARD_CARDS }), enabled: !!pipelineId });
 }
 
 export const boardColumnMore = (pipelineId: string, stageKey: string, cursor: string) =>
   api.get<{ stageKey: string; deals: Deal[]; nextCursor: string | null }>(`/api/pipelines/${pipelineId}/board/columns/${encodeURIComponent(stageKey)}`, { cursor, limit: BOARD_CARDS });
 
 export function useDeal(id: string | undefined) {
-  return useQuery({ queryKey: ['deal', id], queryFn: () => api.get<Deal>(`/api/deals/${id}`), enabled: !!id });
+  return useQuery({ queryKey: queryKeys.deal(id), queryFn: () => api.get<Deal>(`/api/deals/${id}`), enabled: !!id });
 }
 
 export function useDealFields() {
   return useQuery({
-    queryKey: ['custom-fields', 'deal'],
+    queryKey: queryKeys.customFields('deal'),
     queryFn: () => api.get<Page<CustomFieldDef>>('/api/custom-fields', { entity: 'deal' }),
     staleTime: 60_000,
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
 import type { Team } from '../../api/types';
+import { queryKeys } from '../../api/queryKeys';
 
 export type MetricKey = 'arrivals' | 'dealsWon' | 'noShows' | 'newContacts' | 'overdueTasks';
 
@@ -44,7 +45,7 @@ export interface DigestSettings {
 /** Stores and teams: the units that get a digest. */
 export function useDigestTeams() {
   return useQuery({
-    queryKey: ['teams'],
+    queryKey: queryKeys.teams(),
     queryFn: () => api.get<Page<Team>>('/api/teams'),
     select: (page) => page.items.filter((t) => t.kind === 'store' || t.kind === 'team'),
   });
@@ -52,7 +53,7 @@ export function useDigestTeams() {
 
 export function useDigests(team: string | undefined, date: string) {
   return useQuery({
-    queryKey: ['digests', team, date],
+    queryKey: queryKeys.digests(team, date),
     enabled: !!team,
     queryFn: () => api.get<{ team: { id: string; name: string }; items: Digest[] }>('/api/digests', { team, date }),
   });
@@ -60,7 +61,7 @@ export function useDigests(team: string | undefined, date: string) {
 
 export function useDigestSettings(team: string | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: ['digest-settings', team],
+    queryKey: queryKeys.digestSettings(team),
     enabled: !!team && enabled,
     queryFn: () => api.get<DigestSettings>('/api/digests/settings', { team }),
   });
@@ -70,7 +71,7 @@ export function useSaveDigestSettings(team: string | undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { cron?: string; enabled?: boolean }) => api.put<DigestSettings>(`/api/digests/settings?team=${encodeURIComponent(team ?? '')}`, body),
-    onSuccess: (data) => client.setQueryData(['digest-settings', team], data),
+    onSuccess: (data) => client.setQueryData(queryKeys.digestSettings(team), data),
   });
 }
 

@@ -4,6 +4,7 @@ import { api, type Page } from '../../api/client';
 import type { Me, UserRow } from '../../api/types';
 import type { AbilityCheck } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Managers may give records to someone else; sellers, finance and support only ever assign themselves. */
 export function mayAssignOthers(abilities: AbilityCheck): boolean {
@@ -13,7 +14,7 @@ export function mayAssignOthers(abilities: AbilityCheck): boolean {
 /** Active users in a team subtree (admins: everyone); the server is the judge of who may really be assigned. */
 export function useUsers(teamId?: string) {
   return useQuery({
-    queryKey: ['users', teamId ?? 'all', ''],
+    queryKey: queryKeys.users(teamId ?? 'all', ''),
     queryFn: () => api.get<Page<UserRow>>('/api/users', { team: teamId }),
     staleTime: 60_000,
     select: (page) => page.items.filter((u) => u.active),

@@ -5,6 +5,7 @@ import type { CustomFieldDef } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { dayjs, fenToYuan, formatDate, formatFen, yuanToFen } from '../../lib/format';
 import { UserSelect, useUsers } from './UserSelect';
+import { queryKeys } from '../../api/queryKeys';
 
 type Entity = CustomFieldDef['entity'];
 
@@ -16,7 +17,7 @@ export type CustomFormValues = Record<string, CustomFormValue | undefined>;
 /** Same key as the admin page, so defining a field there refreshes the forms. */
 export function useCustomFields(entity: Entity) {
   return useQuery({
-    queryKey: ['custom-fields', entity],
+    queryKey: queryKeys.customFields(entity),
     queryFn: () => api.get<Page<CustomFieldDef>>('/api/custom-fields', { entity }),
     staleTime: 60_000,
   });

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/queryKeys';
 
 export interface PoolItem {
   customerId: string;
@@ -46,7 +47,7 @@ export interface DuplicateInfo {
 }
 
 export function usePool(q: string) {
-  return useQuery({ queryKey: ['pool', q], queryFn: () => api.get<{ items: PoolItem[]; total: number; limits: PoolLimits }>('/api/pool', { q, pageSize: 100 }) });
+  return useQuery({ queryKey: queryKeys.pool(q), queryFn: () => api.get<{ items: PoolItem[]; total: number; limits: PoolLimits }>('/api/pool', { q, pageSize: 100 }) });
 }
 
 export function useClaim() {
@@ -54,14 +55,14 @@ export function useClaim() {
   return useMutation({
     mutationFn: (customerId: string) => api.post(`/api/pool/${customerId}/claim`),
     onSettled: () => {
-      client.invalidateQueries({ queryKey: ['pool'] });
-      client.invalidateQueries({ queryKey: ['customers'] });
+      client.invalidateQueries({ queryKey: queryKeys.pool() });
+      client.invalidateQueries({ queryKey: queryKeys.customers() });
     },
   });
 }
 
 export function useConflicts() {
-  return useQuery({ queryKey: ['conflicts'], queryFn: () => api.get<{ items: Conflict[] }>('/api/ownership-conflicts', { pageSize: 100 }) });
+  return useQuery({ queryKey: queryKeys.conflicts(), queryFn: () => api.get<{ items: Conflict[] }>('/api/ownership-conflicts', { pageSize: 100 }) });
 }
 
 export function useResolveConflict() {
@@ -69,7 +70,7 @@ export function useResolveConflict() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; action: 'keep' | 'transfer' | 'merge'; mergeInto?: string; note?: string }) =>
       api.post(`/api/ownership-conflicts/${id}/resolve`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['conflicts'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.conflicts() }),
   });
 }
 
@@ -82,6 +83,6 @@ export function useHandover() {
   return useMutation({
     mutationFn: ({ userId, ...body }: { userId: string; to: string[]; strategy: 'by_customer' | 'round_robin'; deactivate: boolean }) =>
       api.post<{ moved: { customers: number; deals: number; tasks: number } }>(`/api/users/${userId}/handover`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }

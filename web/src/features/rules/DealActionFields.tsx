@@ -6,6 +6,7 @@ import type { Pipeline } from '../../api/types';
 import { useI18n, useLocalName } from '../../i18n';
 import { fenToYuan, yuanToFen } from '../../lib/format';
 import { useCadences } from '../cadences/api';
+import { queryKeys } from '../../api/queryKeys';
 
 type ItemProps = (field: string, deep?: boolean) => { validateStatus?: 'error'; help?: string };
 interface FieldsProps {
@@ -46,7 +47,7 @@ export function FollowupDealFields({ index, cfg, set, item, recipientOptions, ti
   const { t } = useI18n();
   const local = useLocalName();
   // Same key and shape as the deals screens' pipeline list, so the cache is shared.
-  const pipelines = useQuery({ queryKey: ['pipelines'], queryFn: () => api.get<Page<Pipeline>>('/api/pipelines') });
+  const pipelines = useQuery({ queryKey: queryKeys.pipelines(), queryFn: () => api.get<Page<Pipeline>>('/api/pipelines') });
   const items = (pipelines.data?.items ?? []).filter((p) => !p.archived);
   const pipeline = items.find((p) => p.key === cfg.pipeline);
   const openStages = (pipeline?.stages ?? []).filter((s) => !s.terminal);

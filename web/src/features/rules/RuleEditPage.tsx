@@ -13,6 +13,7 @@ import { useFormErrors } from '../forms/useFormErrors';
 import { ConditionEditor } from './ConditionEditor';
 import { RuleRunsDrawer } from './RuleRunsDrawer';
 import { TriggerEditor, triggerEntity } from './TriggerEditor';
+import { queryKeys } from '../../api/queryKeys';
 
 const BLANK: RuleDefinitionInput = {
   key: '',
@@ -65,8 +66,8 @@ export function RuleEditPage() {
     },
     onSuccess: (saved) => {
       message.success(t('common.saved'));
-      client.invalidateQueries({ queryKey: ['rules'] });
-      client.setQueryData(['rule', saved.id], saved);
+      client.invalidateQueries({ queryKey: queryKeys.rules() });
+      client.setQueryData(queryKeys.rule(saved.id), saved);
       if (isNew) navigate(`/admin/rules/${saved.id}`, { replace: true });
     },
   });

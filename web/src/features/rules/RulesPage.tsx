@@ -12,6 +12,7 @@ import { useAbilities } from '../../auth/abilities';
 import { useI18n, useLocalName, type MessageKey } from '../../i18n';
 import { downloadRuleYaml, useRules } from './api';
 import { RuleRunsDrawer } from './RuleRunsDrawer';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Admin: automation rules with enable switch, run log, YAML export/import. */
 export function RulesPage() {
@@ -24,7 +25,7 @@ export function RulesPage() {
   const [importing, setImporting] = useState(false);
   const [runsOf, setRunsOf] = useState<Rule | null>(null);
   const canEdit = useAbilities().can('rule.manage');
-  const refresh = () => client.invalidateQueries({ queryKey: ['rules'] });
+  const refresh = () => client.invalidateQueries({ queryKey: queryKeys.rules() });
   const toggle = useMutation({
     mutationFn: (r: Rule) => api.patch<Rule>(`/api/rules/${r.id}`, { enabled: !r.enabled }),
     onSuccess: refresh,

@@ -1,18 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
 import type { Rule, RuleRun } from '../../api/types';
+import { queryKeys } from '../../api/queryKeys';
 
 export function useRules() {
-  return useQuery({ queryKey: ['rules'], queryFn: () => api.get<Page<Rule>>('/api/rules') });
+  return useQuery({ queryKey: queryKeys.rules(), queryFn: () => api.get<Page<Rule>>('/api/rules') });
 }
 
 export function useRule(id: string | undefined) {
-  return useQuery({ queryKey: ['rule', id], queryFn: () => api.get<Rule>(`/api/rules/${id}`), enabled: !!id && id !== 'new' });
+  return useQuery({ queryKey: queryKeys.rule(id), queryFn: () => api.get<Rule>(`/api/rules/${id}`), enabled: !!id && id !== 'new' });
 }
 
 export function useRuleRuns(id: string | undefined, page: number) {
   return useQuery({
-    queryKey: ['rule-runs', id, page],
+    queryKey: queryKeys.ruleRuns(id, page),
     queryFn: () => api.get<Page<RuleRun>>(`/api/rules/${id}/runs`, { page, pageSize: 20 }),
     enabled: !!id,
     refetchInterval: 15_000,

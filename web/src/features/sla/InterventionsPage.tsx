@@ -9,6 +9,7 @@ import type { Intervention } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { useI18n, type MessageKey } from '../../i18n';
+import { queryKeys } from '../../api/queryKeys';
 
 type Status = 'open' | 'resolved' | 'all';
 
@@ -19,7 +20,7 @@ export function InterventionsPage() {
   const [page, setPage] = useState(1);
   const [resolving, setResolving] = useState<Intervention | null>(null);
   const query = useQuery({
-    queryKey: ['interventions', status, page],
+    queryKey: queryKeys.interventions(status, page),
     queryFn: () => api.get<{ items: Intervention[]; total: number; open: number }>('/api/sla/interventions', { status, page, pageSize: 50 }),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
@@ -119,7 +120,7 @@ function ResolveModal({ item, onClose }: { item: Intervention | null; onClose():
     mutationFn: (note: string) => api.post(`/api/sla/interventions/${item!.id}/resolve`, { note }),
     onSuccess: () => {
       message.success(t('interventions.resolved'));
-      client.invalidateQueries({ queryKey: ['interventions'] });
+      client.invalidateQueries({ queryKey: queryKeys.interventions() });
       form.resetFields();
       onClose();
     },

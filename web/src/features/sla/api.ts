@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { SlaState } from '../../api/types';
+import { queryKeys } from '../../api/queryKeys';
 
 const BATCH = 500;
 
@@ -11,7 +12,7 @@ const BATCH = 500;
 export function useSlaStates(subject: 'deal' | 'task', ids: string[]) {
   const sorted = [...new Set(ids)].sort();
   return useQuery({
-    queryKey: ['sla', subject, sorted.join(',')],
+    queryKey: queryKeys.sla(subject, sorted.join(',')),
     enabled: sorted.length > 0,
     staleTime: 30_000,
     refetchInterval: 60_000,

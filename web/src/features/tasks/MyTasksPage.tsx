@@ -12,12 +12,13 @@ import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { CadenceSteps } from '../cadences/CadenceSteps';
 import { TaskFormModal } from './TaskFormModal';
+import { queryKeys } from '../../api/queryKeys';
 
 type View = 'today' | 'overdue' | 'upcoming';
 const VIEWS: View[] = ['today', 'overdue', 'upcoming'];
 
 function useTasks(view: View) {
-  return useQuery({ queryKey: ['tasks', view], queryFn: () => api.get<Page<Task>>('/api/tasks', { view, assigneeId: 'me', pageSize: 100 }) });
+  return useQuery({ queryKey: queryKeys.tasks(view), queryFn: () => api.get<Page<Task>>('/api/tasks', { view, assigneeId: 'me', pageSize: 100 }) });
 }
 
 export function MyTasksPage() {
@@ -66,7 +67,7 @@ function TaskList({ view }: { view: View }) {
     mutationFn: (id: string) => api.patch<Task>(`/api/tasks/${id}`, { status: 'done' }),
     onSuccess: () => {
       message.success(t('tasks.completed'));
-      client.invalidateQueries({ queryKey: ['tasks'] });
+      client.invalidateQueries({ queryKey: queryKeys.tasks() });
     },
     onError: (e) => message.error(errorMessage(e)),
   });

@@ -12,6 +12,7 @@ import { CustomerSelect } from '../customers/CustomerSelect';
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { assignableTeam, mayAssignOthers, UserSelect } from '../forms/UserSelect';
+import { queryKeys } from '../../api/queryKeys';
 
 interface Values {
   title: string;
@@ -58,7 +59,7 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
   const fixedCustomer = task ? (task.customer ?? null) : (customer ?? null);
 
   const deals = useQuery({
-    queryKey: ['deals', 'for-customer', pickedCustomer],
+    queryKey: queryKeys.deals('for-customer', pickedCustomer),
     queryFn: () => api.get<Page<Deal>>('/api/deals', { customerId: pickedCustomer, pageSize: 100 }),
     enabled: open && !!pickedCustomer,
   });
@@ -83,7 +84,7 @@ export function TaskFormModal({ open, onClose, task, customer, dealId }: Props) 
     },
     onSuccess: () => {
       if (!task) message.success(t('forms.taskCreated'));
-      client.invalidateQueries({ queryKey: ['tasks'] });
+      client.invalidateQueries({ queryKey: queryKeys.tasks() });
       onClose();
     },
   });

@@ -6,6 +6,7 @@ import type { ApiToken } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
+import { queryKeys } from '../../api/queryKeys';
 
 /** Personal API tokens: same scope as their owner, secret shown once, revocable. */
 export function TokensPage() {
@@ -14,19 +15,19 @@ export function TokensPage() {
   const client = useQueryClient();
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
-  const query = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<Page<ApiToken>>('/api/tokens') });
+  const query = useQuery({ queryKey: queryKeys.tokens(), queryFn: () => api.get<Page<ApiToken>>('/api/tokens') });
   const create = useMutation({
     mutationFn: () => api.post<{ token?: string; secret?: string }>('/api/tokens', { name }),
     onSuccess: (res) => {
       setSecret(res.token ?? res.secret ?? JSON.stringify(res));
       setName('');
-      client.invalidateQueries({ queryKey: ['tokens'] });
+      client.invalidateQueries({ queryKey: queryKeys.tokens() });
     },
     onError: (e) => message.error(errorMessage(e)),
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api.delete(`/api/tokens/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens() }),
     onError: (e) => message.error(errorMessage(e)),
   });
   return (
