@@ -3,6 +3,7 @@ import { userRef } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import { taskSchema } from '../tasks/presenter.js';
 import { ACTIVITY_EFFECTS, ACTIVITY_TYPES, type ActivityType } from './effective.js';
+import { checklistBody } from './schema.js';
 import type { ActivityRow } from './repo.js';
 
 export const activitySchema = z
@@ -31,6 +32,20 @@ export const activitySchema = z
 export const activityChecklistSchema = z
   .looseObject({ complete: z.boolean(), answers: z.record(z.string(), z.unknown()) })
   .meta({ id: 'ActivityChecklistAnswers' });
+
+export const checklistConfigSchema = z
+  .object({ type: z.string(), mode: checklistBody.shape.mode, items: checklistBody.shape.items, updatedAt: z.string().nullable() })
+  .meta({ id: 'ActivityChecklist' });
+
+export const effectRuleSchema = z
+  .object({ counts: z.array(z.enum(ACTIVITY_EFFECTS)), updatedAt: z.string().nullable() })
+  .meta({ id: 'EffectRule' });
+
+export const storedChecklistAnswersSchema = z.object({
+  checklist: z
+    .object({ activityId: z.string(), type: z.string(), complete: z.boolean(), answers: z.record(z.string(), z.unknown()) })
+    .nullable(),
+});
 
 /** A logged activity with how it was classified and the follow-up task its next action created. */
 export const loggedActivitySchema = activitySchema

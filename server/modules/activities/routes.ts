@@ -3,7 +3,7 @@ import { activityChecklist, getChecklist, getEffectiveRule, putChecklist, putEff
 import { activityBody, activityListQuery, checklistBody, effectiveRuleBody, typeParams } from './schema.js';
 import * as service from './service.js';
 import { countedPageOf, responses } from '../../core/contract.js';
-import { activitySchema, loggedActivitySchema } from './presenter.js';
+import { activitySchema, checklistConfigSchema, effectRuleSchema, loggedActivitySchema, storedChecklistAnswersSchema } from './presenter.js';
 
 export async function activityRoutes(app: App, deps: Deps) {
   const tags = ['activities'];
@@ -44,7 +44,7 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/activity-types/:type/checklist',
-    { schema: { tags, summary: '动作锁 The checklist an activity type requires (mode off | require | count)', params: typeParams } },
+    { schema: { tags, summary: '动作锁 The checklist an activity type requires (mode off | require | count)', params: typeParams, response: responses({ 200: checklistConfigSchema }, [400]) } },
     async (req) => {
       actorOf(req);
       return getChecklist(deps.db, req.params.type);
@@ -53,28 +53,28 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/activity-types/:type/checklist',
-    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody } },
+    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set the checklist of an activity type (admin)', params: typeParams, body: checklistBody, response: responses({ 200: checklistConfigSchema }, [400, 403]) } },
     async (req) => {
       const actor = actorOf(req);
       return deps.db.transaction().execute((trx) => putChecklist(trx, deps.clock, actor, req.params.type, req.body));
     },
   );
 
-  app.get('/api/activity-settings/effective-rule', { schema: { tags, summary: 'Which effects make an activity effective (有效互动)' } }, async (req) => {
+  app.get('/api/activity-settings/effective-rule', { schema: { tags, summary: 'Which effects make an activity effective (有效互动)', response: responses({ 200: effectRuleSchema }) } }, async (req) => {
     actorOf(req);
     return getEffectiveRule(deps.db);
   });
 
   app.put(
     '/api/activity-settings/effective-rule',
-    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody } },
+    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Set which effects count as effective (admin)', body: effectiveRuleBody, response: responses({ 200: effectRuleSchema }, [400, 403]) } },
     async (req) => {
       const actor = actorOf(req);
       return deps.db.transaction().execute((trx) => putEffectiveRule(trx, deps.clock, actor, req.body));
     },
   );
 
-  app.get('/api/activities/:id/checklist', { schema: { tags, summary: 'The checklist answers given with an activity (null if none)', params: idParams } }, async (req) => {
+  app.get('/api/activities/:id/checklist', { schema: { tags, summary: 'The checklist answers given with an activity (null if none)', params: idParams, response: responses({ 200: storedChecklistAnswersSchema }, [400, 404]) } }, async (req) => {
     await service.getActivityInScope(deps.db, actorOf(req), req.params.id);
     return { checklist: await activityChecklist(deps.db, req.params.id) };
   });

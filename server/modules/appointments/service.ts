@@ -13,34 +13,10 @@ import { insertTaskInTx } from '../tasks/service.js';
 import * as repo from './repo.js';
 import { confirmationSms, FOLLOWUP_DEADLINE_MS, inReach, localDate, localDayRange, maskedPhone, noShowDueAt, reassignReach, secondTouchRate } from './rules.js';
 import type { AppointmentBody, AppointmentListQuery, ReassignBody, StatsQuery } from './schema.js';
+import { presentAppointment } from './presenter.js';
 import { authorize, roleIn } from '../../core/policy.js';
 
 type AppDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
-
-export function presentAppointment(row: repo.AppointmentRow) {
-  return {
-    id: row.id,
-    at: row.at,
-    durationMinutes: row.duration_minutes,
-    status: row.status,
-    late: row.late === 1,
-    phone: row.phone,
-    note: row.note,
-    customer: { id: row.customer_id, name: row.customer_name },
-    store: { id: row.store_id, name: row.store_name },
-    consultant: { id: row.consultant_id, name: row.consultant_name },
-    noShowDueAt: row.no_show_due_at,
-    noShowAt: row.no_show_at,
-    checkedInAt: row.checked_in_at,
-    checkedInBy: row.checked_in_by,
-    cancelledAt: row.cancelled_at,
-    followUp: row.followup_user_id
-      ? { userId: row.followup_user_id, name: row.followup_name, taskId: row.followup_task_id, taskStatus: row.task_status, dueAt: row.task_due_at, reassignedAt: row.reassigned_at, reassignedBy: row.reassigned_by }
-      : null,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
 
 async function reload(db: Queryable, id: string) {
   return presentAppointment((await repo.findAppointment(db, { kind: 'all' }, id))!);

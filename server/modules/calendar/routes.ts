@@ -2,6 +2,7 @@ import { actorOf, type App, type Deps } from '../../core/http.js';
 import { addQuery, addResponse, calendarSettingsBody, calendarSettingsResponse, workingDaysQuery, workingDaysResponse } from './schema.js';
 import { addToInstant, describeDays, updateSettings } from './service.js';
 import { getCalendarSettings } from './settings.js';
+import { responses } from '../../core/contract.js';
 
 export async function calendarRoutes(app: App, deps: Deps) {
   const tags = ['calendar'];
@@ -9,7 +10,7 @@ export async function calendarRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/calendar/settings',
-    { schema: { tags, summary: 'Org working-day calendar settings 工作日历设置 (time zone, rest weekdays, extra days off / working days)', response: { 200: calendarSettingsResponse } } },
+    { schema: { tags, summary: 'Org working-day calendar settings 工作日历设置 (time zone, rest weekdays, extra days off / working days)', response: responses({ 200: calendarSettingsResponse }) } },
     async (req) => {
       actorOf(req);
       return getCalendarSettings(deps.db, tz);
@@ -18,7 +19,7 @@ export async function calendarRoutes(app: App, deps: Deps) {
 
   app.put(
     '/api/calendar/settings',
-    { config: { ability: 'calendar.manage' }, schema: { tags, summary: 'Replace the org calendar settings (admin); new SLA deadlines use them', body: calendarSettingsBody, response: { 200: calendarSettingsResponse } } },
+    { config: { ability: 'calendar.manage' }, schema: { tags, summary: 'Replace the org calendar settings (admin); new SLA deadlines use them', body: calendarSettingsBody, response: responses({ 200: calendarSettingsResponse }, [400, 403]) } },
     async (req) => {
       const actor = actorOf(req);
       return updateSettings(deps.db, deps.clock, actor, req.body, tz);
@@ -32,7 +33,7 @@ export async function calendarRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Each day of an inclusive date range with its kind (workday/dayoff), reason and provisional flag 工作日列表',
         querystring: workingDaysQuery,
-        response: { 200: workingDaysResponse },
+        response: responses({ 200: workingDaysResponse }, [400]),
       },
     },
     async (req) => {
@@ -48,7 +49,7 @@ export async function calendarRoutes(app: App, deps: Deps) {
         tags,
         summary: 'N working days (same local time on the N-th working day) and/or H elapsed hours after an instant 工作日推算',
         querystring: addQuery,
-        response: { 200: addResponse },
+        response: responses({ 200: addResponse }, [400]),
       },
     },
     async (req) => {

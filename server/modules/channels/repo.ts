@@ -42,25 +42,6 @@ export function loadChannel(row: ChannelRow & { team_path?: string | null }): Lo
   };
 }
 
-/** API shape: secrets are write-only, so only which of them are set is shown. */
-export function presentChannel(c: LoadedChannel) {
-  const secretFields = Object.entries(c.secrets).filter(([, value]) => value != null && value !== '').map(([key]) => key).sort();
-  return {
-    id: c.id,
-    kind: c.kind,
-    name: c.name,
-    teamId: c.teamId,
-    settings: c.settings,
-    secretSet: secretFields.length > 0,
-    secretFields,
-    ratePerMinute: c.ratePerMinute,
-    ratePerSecond: c.ratePerSecond,
-    limits: effectiveLimits(c.kind, { perMinute: c.ratePerMinute, perSecond: c.ratePerSecond }),
-    enabled: c.enabled,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-  };
-}
 
 const withTeamPath = (db: Queryable) =>
   db.selectFrom('channels').leftJoin('teams', 'teams.id', 'channels.team_id').selectAll('channels').select('teams.path as team_path');

@@ -9,6 +9,7 @@ import { testMessage } from '../notifications/templates.js';
 import { deliverMessage, type DeliverOptions } from './deliver.js';
 import * as repo from './repo.js';
 import { KIND_SHAPES, type ChannelBody, type ChannelKind, type ChannelPatch, type ChannelTestBody } from './schema.js';
+import { presentChannel } from './presenter.js';
 import { authorize, type AnyActor } from '../../core/policy.js';
 
 function fieldErrors(prefix: string, error: ZodError, input: unknown): AppError {
@@ -31,18 +32,18 @@ async function checkTeam(deps: Deps, teamId: string | null | undefined) {
 }
 
 /** What the audit trail keeps: never the secrets themselves. */
-const auditView = (c: repo.LoadedChannel) => repo.presentChannel(c);
+const auditView = (c: repo.LoadedChannel) => presentChannel(c);
 
 export async function listChannels(deps: Deps, actor: AnyActor) {
   authorize(actor, 'channel.manage');
-  const items = (await repo.listChannels(deps.db)).map(repo.presentChannel);
+  const items = (await repo.listChannels(deps.db)).map(presentChannel);
   return { items, total: items.length };
 }
 
 /** One channel as the admin screen shows it (secrets write-only). */
 export async function readChannel(deps: Deps, actor: AnyActor, id: string) {
   authorize(actor, 'channel.manage');
-  return repo.presentChannel(await getChannel(deps, id));
+  return presentChannel(await getChannel(deps, id));
 }
 
 export async function getChannel(deps: Deps, id: string) {
@@ -73,7 +74,7 @@ export async function createChannel(deps: Deps, actor: AnyActor, input: ChannelB
     });
     const created = (await repo.findChannel(trx, id))!;
     await recordAudit(trx, deps.clock, { entity: 'channel', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
-    return repo.presentChannel(created);
+    return presentChannel(created);
   });
 }
 
@@ -108,7 +109,7 @@ export async function updateChannel(deps: Deps, actor: AnyActor, id: string, inp
       before: auditView(before),
       after: { ...auditView(after), ...(changedSecrets.length ? { secretsChanged: changedSecrets } : {}) },
     });
-    return repo.presentChannel(after);
+    return presentChannel(after);
   });
 }
 

@@ -1,13 +1,15 @@
 import { actorOf, type App, type Deps } from '../../core/http.js';
 import { digestsQuery, settingsBody, settingsResponse, teamQuery } from './schema.js';
 import { getSettings, listDigestsFor, updateSettings } from './service.js';
+import { responses } from '../../core/contract.js';
+import { digestListSchema } from './presenter.js';
 
 export async function digestRoutes(app: App, deps: Deps) {
   const tags = ['digests'];
 
   app.get(
     '/api/digests/settings',
-    { schema: { tags, summary: 'Daily digest settings 日清报表设置 of a store/team: cron (org time zone), enabled, robots', querystring: teamQuery, response: { 200: settingsResponse } } },
+    { schema: { tags, summary: 'Daily digest settings 日清报表设置 of a store/team: cron (org time zone), enabled, robots', querystring: teamQuery, response: responses({ 200: settingsResponse }, [400, 404]) } },
     async (req) => getSettings(deps, actorOf(req), req.query.team),
   );
 
@@ -19,7 +21,7 @@ export async function digestRoutes(app: App, deps: Deps) {
         summary: 'Change a store/team daily digest: cron such as "0 18 * * *", enabled, robot channel ids (null = the team\'s robots); admin, director, regional manager or lead',
         querystring: teamQuery,
         body: settingsBody,
-        response: { 200: settingsResponse },
+        response: responses({ 200: settingsResponse }, [400, 403, 404]),
       },
     },
     async (req) => updateSettings(deps, actorOf(req), req.query.team, req.body),
@@ -27,7 +29,7 @@ export async function digestRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/digests',
-    { schema: { tags, summary: 'Daily digests 顾问日清 of a store/team as sent (content, robot markdown, sent/late, robot deliveries); by local date or the latest 30', querystring: digestsQuery } },
+    { schema: { tags, summary: 'Daily digests 顾问日清 of a store/team as sent (content, robot markdown, sent/late, robot deliveries); by local date or the latest 30', querystring: digestsQuery, response: responses({ 200: digestListSchema }, [400, 404]) } },
     async (req) => listDigestsFor(deps.db, actorOf(req), req.query.team, req.query.date),
   );
 }

@@ -25,6 +25,7 @@ import { buildDigest, digestPath, renderMarkdown, type DigestContent } from './c
 import * as repo from './repo.js';
 import type { SettingsBody } from './schema.js';
 import { digestSlot, isLate } from './slots.js';
+import { presentDigest } from './presenter.js';
 import { authorize } from '../../core/policy.js';
 
 const orgTimeZone = async (db: Queryable, fallback: string) => (await getCalendarSettings(db, fallback)).timeZone;
@@ -208,20 +209,6 @@ export async function listDigestsFor(db: Db, actor: Actor, teamId: string, date:
   const sends = await repo.deliveries(db, rows.map((r) => r.id));
   return {
     team: { id: team.id, name: team.name },
-    items: rows.map((r) => ({
-      id: r.id,
-      teamId: r.team_id,
-      date: r.date,
-      slot: r.slot,
-      scheduledFor: r.scheduled_for,
-      sentAt: r.created_at,
-      late: r.late === 1,
-      status: r.late === 1 ? ('late' as const) : ('sent' as const),
-      content: parseJson<DigestContent>(r.content, {} as DigestContent),
-      markdown: parseJson<Record<'zh-CN' | 'en', { title: string; body: string }>>(r.markdown, {} as never),
-      deliveries: sends
-        .filter((d) => d.key.startsWith(`digest#${r.id}#`))
-        .map((d) => ({ channelId: d.channelId, channelName: d.channelName, kind: d.kind, status: d.status, sentAt: d.sentAt, lastError: d.lastError })),
-    })),
+    items: rows.map((r) => presentDigest(r, sends)),
   };
 }

@@ -3,20 +3,8 @@ import type { Queryable } from '../../db/index.js';
 import type { NotificationsTable, OutboxTable } from '../../db/schema.js';
 import { parseJson } from '../../core/json.js';
 import type { InboxQuery, OutboxQuery } from './schema.js';
+import { presentNotification, presentOutbox } from './presenter.js';
 
-export function presentNotification(row: Selectable<NotificationsTable>) {
-  return {
-    id: row.id,
-    title: row.title,
-    titleEn: row.title_en,
-    body: row.body,
-    bodyEn: row.body_en,
-    link: row.link,
-    subject: row.subject_type && row.subject_id ? { type: row.subject_type, id: row.subject_id } : null,
-    readAt: row.read_at,
-    createdAt: row.created_at,
-  };
-}
 
 export async function listInbox(db: Queryable, userId: string, query: InboxQuery) {
   let base = db.selectFrom('notifications').where('user_id', '=', userId);
@@ -49,24 +37,6 @@ export async function markRead(db: Queryable, userId: string, ids: string[] | 'a
   return Number(result.numUpdatedRows ?? 0);
 }
 
-/** Admin view of an outbox row: the message's title, never a webhook signature or any channel secret. */
-export function presentOutbox(row: Selectable<OutboxTable> & { channel_name: string | null }) {
-  const payload = parseJson<Record<string, unknown>>(row.payload, {});
-  return {
-    id: row.id,
-    idempotencyKey: row.idempotency_key,
-    channel: row.channel_id ? { id: row.channel_id, name: row.channel_name } : null,
-    kind: row.kind,
-    recipient: row.recipient,
-    title: typeof payload.title === 'string' ? payload.title : typeof payload.event === 'string' ? payload.event : null,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    sentAt: row.sent_at,
-  };
-}
 
 const outboxWithChannel = (db: Queryable) =>
   db.selectFrom('outbox').leftJoin('channels', 'channels.id', 'outbox.channel_id').selectAll('outbox').select('channels.name as channel_name');

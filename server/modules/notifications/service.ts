@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../org/scope.js';
 import * as repo from './repo.js';
 import type { InboxQuery, OutboxQuery } from './schema.js';
+import { presentNotification, presentOutbox } from './presenter.js';
 import { authorize, type AnyActor } from '../../core/policy.js';
 
 export function listInbox(deps: Deps, actor: Actor, query: InboxQuery) {
@@ -15,7 +16,7 @@ export async function markRead(deps: Deps, actor: Actor, id: string) {
   const row = await repo.findOwnNotification(deps.db, actor.id, id);
   if (!row) throw notFound('Notification');
   if (!row.read_at) await repo.markRead(deps.db, actor.id, [id], deps.clock.now().toISOString());
-  return repo.presentNotification((await repo.findOwnNotification(deps.db, actor.id, id))!);
+  return presentNotification((await repo.findOwnNotification(deps.db, actor.id, id))!);
 }
 
 export async function markAllRead(deps: Deps, actor: Actor) {
@@ -42,6 +43,6 @@ export async function retryOutbox(deps: Deps, actor: AnyActor, id: string) {
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, deps.clock, { entity: 'outbox', entityId: id, action: 'retry', actorId: actor.id, before: { status: row.status, lastError: row.last_error } });
-    return repo.presentOutbox((await repo.findOutbox(trx, id))!);
+    return presentOutbox((await repo.findOutbox(trx, id))!);
   });
 }

@@ -18,8 +18,10 @@ import { definitionToYaml, validateYamlWith, type YamlError } from '../pipelines
 import { ruleDefinitionSchema, type RuleAction, type RuleDefinition } from './definition.js';
 import * as repo from './repo.js';
 import type { RulePatch } from './schema.js';
+import { mask, presentRule, presentRun, SECRET_MASK } from './presenter.js';
+export { presentRule, presentRun };
 
-export const SECRET_MASK = '********';
+export { SECRET_MASK };
 
 export interface RuleDeps {
   db: Db;
@@ -27,44 +29,8 @@ export interface RuleDeps {
   timeZone: string;
 }
 
-function mask(actions: RuleAction[]): RuleAction[] {
-  return actions.map((a) => (a.type === 'webhook' ? { ...a, config: { ...a.config, secret: SECRET_MASK } } : a));
-}
 
-export function presentRule(row: RulesTable) {
-  const def = repo.definitionOf(row);
-  return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    nameEn: row.name_en ?? row.name,
-    description: def.description ?? null,
-    enabled: row.enabled === 1,
-    trigger: def.trigger,
-    conditions: def.conditions ?? null,
-    actions: mask(def.actions),
-    version: row.version,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
-export function presentRun(row: RuleRunsTable) {
-  return {
-    id: row.id,
-    ruleId: row.rule_id,
-    eventId: row.event_id.startsWith('schedule:') ? null : row.event_id,
-    triggerType: row.trigger_type,
-    scheduledFor: row.scheduled_for,
-    status: row.status,
-    input: parseJson(row.input, null),
-    outcome: parseJson(row.outcome, null),
-    error: row.error,
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-  };
-}
 
 function issuesToError(issues: z.core.$ZodIssue[], input: unknown): AppError {
   return new AppError('VALIDATION_FAILED', undefined, { fields: fieldErrorsOf(issues, '', input) });

@@ -7,6 +7,7 @@ import { scopeFilter } from '../org/scope-sql.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { liveTimersFor, type SubjectType } from './repo.js';
 import type { InterventionsQuery } from './schema.js';
+import { presentIntervention } from './presenter.js';
 import { can } from '../../core/policy.js';
 
 export type SlaColour = 'on_time' | 'yellow' | 'red';
@@ -67,21 +68,7 @@ export async function listInterventions(db: Db, actor: Actor, query: Interventio
     .offset((query.page - 1) * query.pageSize)
     .limit(query.pageSize)
     .execute();
-  const items = rows.map((r) => ({
-    id: r.id,
-    status: r.status as 'open' | 'resolved',
-    level: Number(r.level),
-    subject: { type: r.subject_type, id: r.subject_id, title: r.deal_title ?? r.task_title ?? null, link: r.subject_type === 'deal' ? `/deals/${r.subject_id}` : `/tasks/${r.subject_id}` },
-    owner: r.owner_id ? { id: r.owner_id, displayName: r.owner_name } : null,
-    stageKey: r.stage_key,
-    kind: r.kind,
-    colour: r.colour,
-    /** Whether the clock behind it still runs (false once the deal moved on or the task was done). */
-    stillEscalating: r.timer_status !== 'cancelled',
-    note: r.note,
-    createdAt: r.created_at,
-    resolvedAt: r.resolved_at,
-  }));
+  const items = rows.map(presentIntervention);
   return { items, total, open };
 }
 

@@ -325,7 +325,7 @@ export interface Intervention {
   status: 'open' | 'resolved';
   level: number;
   subject: { type: string; id: string; title: string | null; link: string };
-  owner: { id: string; displayName: string | null } | null;
+  owner: { id: string; name: string } | null;
   stageKey: string | null;
   kind: string;
   colour: string;

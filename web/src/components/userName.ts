@@ -1,7 +1,6 @@
-import type { UserRef } from '../api/types';
 
-/** Modules present people as `{id,name}` or `{id,displayName}` or a bare id; show whichever is there. */
-export function userName(user: UserRef | string | null | undefined, fallback?: string): string {
+/** People come as the API's user reference `{ id, name }`, a user `{ id, displayName }` or a bare id. */
+export function userName(user: { id: string; name?: string | null; displayName?: string | null } | string | null | undefined, fallback?: string): string {
   if (!user) return fallback ?? '—';
   if (typeof user === 'string') return fallback ?? user;
   return user.displayName ?? user.name ?? fallback ?? user.id;

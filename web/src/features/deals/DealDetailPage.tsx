@@ -92,7 +92,7 @@ export function DealDetailPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('deals.customer')}>
-            <Link to={`/customers/${d.customerId}`}>{d.customer?.name ?? d.customerName ?? d.customerId}</Link>
+            <Link to={`/customers/${d.customerId}`}>{d.customer?.name ?? d.customerId}</Link>
           </Descriptions.Item>
           {!abilities.hidden('deal.amountFen') && (
             <Descriptions.Item label={t('deals.amount')}>
@@ -103,7 +103,7 @@ export function DealDetailPage() {
           )}
           <Descriptions.Item label={t('deals.expectedClose')}>{formatDate(d.expectedCloseDate, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('deals.status')}>{t(`deals.status.${d.status}` as 'deals.status.open')}</Descriptions.Item>
-          <Descriptions.Item label={t('common.owner')}>{userName(d.owner, d.ownerName)}</Descriptions.Item>
+          <Descriptions.Item label={t('common.owner')}>{userName(d.owner)}</Descriptions.Item>
         </Descriptions>
         <CustomValuesView entity="deal" custom={d.custom} />
       </Card>
@@ -125,7 +125,7 @@ export function DealDetailPage() {
       <TaskFormModal
         open={addingTask}
         onClose={() => setAddingTask(false)}
-        customer={{ id: d.customerId, name: d.customer?.name ?? d.customerName ?? d.customerId }}
+        customer={{ id: d.customerId, name: d.customer?.name ?? d.customerId }}
         dealId={d.id}
       />
     </div>

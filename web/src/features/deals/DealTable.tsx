@@ -81,13 +81,13 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
         }}
         columns={[
           { key: 'title', title: t('deals.name'), dataIndex: 'title', sorter: true, sortOrder: order('title'), render: (v: string, d) => <Link to={`/deals/${d.id}`}>{v}</Link> },
-          ...(customerId ? [] : [{ key: 'customer', title: t('deals.customer'), render: (_: unknown, d: Deal) => d.customer?.name ?? d.customerName ?? '' }]),
+          ...(customerId ? [] : [{ key: 'customer', title: t('deals.customer'), render: (_: unknown, d: Deal) => d.customer?.name ?? '' }]),
           { key: 'stage', title: t('deals.stage'), dataIndex: 'stageKey', render: (k: string) => <Tag>{stageName(k)}</Tag> },
           { key: 'sla', title: t('sla.state'), render: (_: unknown, d: Deal) => <SlaTag sla={sla.data?.get(d.id)} showDue={false} /> },
           { key: 'amountFen', title: t('deals.amount'), dataIndex: 'amountFen', sorter: true, sortOrder: order('amountFen'), align: 'right', render: (f?: number) => <Money fen={f} /> },
           { key: 'expectedCloseDate', title: t('deals.expectedClose'), dataIndex: 'expectedCloseDate', sorter: true, sortOrder: order('expectedCloseDate'), render: (d: string | null) => formatDate(d, lang) },
           { key: 'status', title: t('deals.status'), dataIndex: 'status', render: (s: string) => t(`deals.status.${s}` as 'deals.status.open') },
-          { key: 'owner', title: t('common.owner'), render: (_: unknown, d: Deal) => userName(d.owner, d.ownerName) },
+          { key: 'owner', title: t('common.owner'), render: (_: unknown, d: Deal) => userName(d.owner) },
           { key: 'updatedAt', title: t('common.updatedAt'), dataIndex: 'updatedAt', sorter: true, sortOrder: order('updatedAt'), render: (at: string) => <When at={at} /> },
         ]}
       />

@@ -134,11 +134,11 @@ function DealCard({ deal, sla }: { deal: Deal; sla?: SlaState }) {
     >
       <div className="title">{deal.title}</div>
       <div className="sub">
-        <span>{deal.customer?.name ?? deal.customerName ?? ''}</span>
+        <span>{deal.customer?.name ?? ''}</span>
         {deal.amountFen !== undefined && <Money fen={deal.amountFen} />}
       </div>
       <div className="sub">
-        <span>{userName(deal.owner, deal.ownerName ?? '')}</span>
+        <span>{userName(deal.owner)}</span>
         <span>{t('deals.dwell', { d: days })}</span>
       </div>
       {sla && (sla.state !== 'on_time' || sla.dueAt) && (

@@ -67,7 +67,7 @@ export function InterventionsPage() {
               </span>
             ),
           },
-          { key: 'owner', title: t('interventions.owner'), render: (_, r) => r.owner?.displayName ?? '—' },
+          { key: 'owner', title: t('interventions.owner'), render: (_, r) => r.owner?.name ?? '—' },
           {
             key: 'level',
             title: t('interventions.level'),

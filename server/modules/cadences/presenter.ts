@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * Cadence answers. Steps and definitions are documented by their main fields and stay open (additional fields
+ * allowed): they mirror the YAML definition (templates/cadences), whose schema is cadenceDefinitionSchema.
+ */
+const cadenceRef = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
+
+const stepGuidance = {
+  offset: z.string().describe('T+<days> or T-<days>'),
+  unit: z.string(),
+  at: z.string().nullable(),
+  action: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  instructions: z.string().nullable(),
+  instructionsEn: z.string().nullable(),
+  template: z.string().nullable(),
+  templateEn: z.string().nullable(),
+  deliverable: z.unknown(),
+};
+
+export const cadenceSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    version: z.number().int(),
+    definition: z.looseObject({ key: z.string(), name: z.string() }),
+    steps: z.array(z.looseObject({ key: z.string(), offset: z.string(), title: z.string() })),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Cadence' });
+
+export const savedCadenceSchema = cadenceSchema.extend({ created: z.boolean() });
+
+export const cadenceRunSchema = z
+  .object({
+    id: z.string(),
+    cadence: cadenceRef,
+    stageKey: z.string().nullable(),
+    anchorAt: z.string(),
+    status: z.string(),
+    stopReason: z.string().nullable(),
+    startedBy: z.string().nullable(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    steps: z.array(
+      z.object({
+        key: z.string(),
+        index: z.number().int(),
+        taskId: z.string().nullable(),
+        dueAt: z.string(),
+        status: z.string(),
+        completedAt: z.string().nullable(),
+        deliverableGiven: z.unknown(),
+        ...stepGuidance,
+      }),
+    ),
+  })
+  .meta({ id: 'CadenceRun' });
+
+export const openStepSchema = z
+  .object({
+    taskId: z.string(),
+    stepKey: z.string(),
+    dueAt: z.string(),
+    cadence: cadenceRef,
+    deal: z.object({ id: z.string(), title: z.string() }),
+    assigneeId: z.string(),
+    ...stepGuidance,
+  })
+  .meta({ id: 'CadenceOpenStep' });
+
+const rate = { due: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() };
+export const cadenceStatsSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    overall: z.object(rate),
+    bySeller: z.array(z.object({ userId: z.string(), name: z.string(), ...rate })),
+    byCadence: z.array(z.object({ cadence: z.string(), name: z.string(), nameEn: z.string(), ...rate })),
+  })
+  .meta({ id: 'CadenceStats' });
+
+export const optOutSchema = z.object({
+  customerId: z.string(),
+  optOut: z.boolean(),
+  at: z.string().optional(),
+  stoppedRuns: z.number().int().optional(),
+  cancelledTasks: z.number().int().optional(),
+});

@@ -1,0 +1,11142 @@
+/**
+ * Generated from the OpenAPI document by `npm run gen:api` (server/api-types.ts). Do not edit by hand.
+ */
+
+export interface paths {
+    "/api/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities in my scope, newest first; filters customerId, dealId, ownerId, type, from/to (occurredAt, to exclusive) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    dealId?: string;
+                    /** @description count every match now instead of answering an estimate for large totals */
+                    exactTotal?: "0" | "1" | "true" | "false";
+                    from?: string;
+                    ownerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    to?: string;
+                    type?: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Activity"][];
+                            total: number;
+                            totalIsEstimate: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log an activity (quick-log needs customerId, summary and optionally nextAction + nextActionAt, which creates a task) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checklist?: {
+                            [key: string]: boolean | {
+                                done: boolean;
+                                note?: string;
+                            };
+                        };
+                        /** @default [] */
+                        contactIds?: string[];
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        customerId: string;
+                        dealId?: string | null;
+                        /** @enum {string} */
+                        effect?: "delivered_info" | "probed_need" | "advanced_decision" | "none";
+                        nextAction?: string | null;
+                        /** Format: date-time */
+                        nextActionAt?: string | null;
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        outcome?: string | null;
+                        summary: string;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        type?: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoggedActivity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist answers given with an activity (null if none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checklist: {
+                                activityId: string;
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                complete: boolean;
+                                type: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-settings/effective-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which effects make an activity effective (有效互动) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EffectRule"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Set which effects count as effective (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        counts: ("delivered_info" | "probed_need" | "advanced_decision")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EffectRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-types/{type}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 动作锁 The checklist an activity type requires (mode off | require | count) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityChecklist"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Set the checklist of an activity type (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            hint?: string;
+                            hintEn?: string;
+                            key: string;
+                            label: string;
+                            labelEn?: string;
+                        }[];
+                        /** @enum {string} */
+                        mode: "off" | "require" | "count";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityChecklist"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appointments in my scope (consultant: own and handed to me; manager: store/region), filters status, store, consultant, date */
+        get: {
+            parameters: {
+                query?: {
+                    consultant?: string;
+                    date?: string;
+                    page?: number;
+                    pageSize?: number;
+                    status?: "booked" | "arrived" | "no_show" | "cancelled";
+                    store?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Appointment"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a store appointment with phone + time (store and consultant = me); finds or creates the customer by normalised phone and queues the confirmation SMS */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        /** @default 60 */
+                        durationMinutes?: number;
+                        name?: string;
+                        note?: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedAppointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booked appointment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the customer in (one tap by the store); after a no-show it records a late arrival */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a no-show’s follow-up call to another consultant: creates a task due in 2 hours (or dueAt), audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt?: string;
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            cancelledAt: string | null;
+                            checkedInAt: string | null;
+                            checkedInBy: string | null;
+                            consultant: components["schemas"]["UserRef"];
+                            createdAt: string;
+                            createdBy: string | null;
+                            customer: {
+                                id: string;
+                                name: string;
+                            };
+                            durationMinutes: number;
+                            /** @description Who calls the no-show back, once handed over */
+                            followUp: {
+                                dueAt: string | null;
+                                name: string;
+                                reassignedAt: string | null;
+                                reassignedBy: string | null;
+                                taskId: string | null;
+                                taskStatus: string | null;
+                                userId: string;
+                            } | null;
+                            id: string;
+                            late: boolean;
+                            noShowAt: string | null;
+                            noShowDueAt: string | null;
+                            note: string | null;
+                            phone: string;
+                            /** @enum {string} */
+                            status: "booked" | "arrived" | "no_show" | "cancelled";
+                            store: {
+                                id: string;
+                                name: string;
+                            };
+                            task: {
+                                assigneeId: string;
+                                dueAt: string;
+                                id: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/reassign-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consultants I may hand a follow-up call to (my store and the neighbouring stores of my region) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                role: string;
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store figures for local dates from..to: arrivals, deals won, no-shows, no-show second-touch rate */
+        get: {
+            parameters: {
+                query: {
+                    consultant?: string;
+                    from: string;
+                    store?: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attachments of one customer, deal or activity in my scope, newest first */
+        get: {
+            parameters: {
+                query: {
+                    entity: "customer" | "deal" | "activity";
+                    entityId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Attachment"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a file (multipart/form-data: entity customer|deal|activity, entityId, kind default other, then file)
+         * @description Accepted: pdf, png, jpeg, gif, webp, docx, xlsx, pptx, txt, csv (content must match the extension). Too large → 413 PAYLOAD_TOO_LARGE; other types → 415 UNSUPPORTED_MEDIA_TYPE; record outside your scope → 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @enum {string} */
+                        entity: "customer" | "deal" | "activity";
+                        entityId: string;
+                        /**
+                         * Format: binary
+                         * @description The file; send it as the last part
+                         */
+                        file: string;
+                        /**
+                         * @description Evidence kind of a stage gate, or other
+                         * @default other
+                         */
+                        kind?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the file (only if my scope covers the owning record) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file content (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit trail of one record (read-only; there is no write endpoint) */
+        get: {
+            parameters: {
+                query: {
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings";
+                    id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in with username and password; sets the session cookie
+         * @description Failed attempts are limited per account and per client address; past the limit → 429 RATE_LIMITED with Retry-After.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 跟进节奏 Cadences with their steps (the shipped ones are installed on first use) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Cadence"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a cadence, or replace the one with the same key (admin); bad steps → 400 naming e.g. steps.1.offset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default {
+                         *       "kind": "stage_entered"
+                         *     }
+                         */
+                        anchor?: {
+                            /** @enum {string} */
+                            kind: "stage_entered";
+                        } | {
+                            field: string;
+                            /** @enum {string} */
+                            kind: "field";
+                        };
+                        description?: string;
+                        descriptionEn?: string;
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        steps: {
+                            /** @enum {string} */
+                            action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                            at?: string;
+                            /** @default {} */
+                            deliverable?: {
+                                attachments?: {
+                                    kind: string;
+                                    label?: string;
+                                    labelEn?: string;
+                                    /** @default 1 */
+                                    min?: number;
+                                };
+                                fields?: string[];
+                                note_required?: boolean;
+                                time_slots?: number;
+                            };
+                            instructions?: string;
+                            instructionsEn?: string;
+                            key: string;
+                            offset: string;
+                            template?: string;
+                            templateEn?: string;
+                            title: string;
+                            titleEn?: string;
+                            /**
+                             * @default calendar_days
+                             * @enum {string}
+                             */
+                            unit?: "calendar_days" | "working_days";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadences/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cadence (by key or id) with its steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cadence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadences/{key}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cadence as YAML (round-trips through import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The YAML document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadences/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update (by key) a cadence from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            definition: {
+                                key: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            steps: ({
+                                key: string;
+                                offset: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadences/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On-time completion rate of cadence steps due in [from, to), per seller and per cadence (my scope) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadenceStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadences/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open cadence step tasks with guidance, template and deliverable (seller home); assigneeId=me by default */
+        get: {
+            parameters: {
+                query?: {
+                    assigneeId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadenceOpenStep"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadences/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a cadence YAML document; answers { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: {
+                                key: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** N working days (same local time on the N-th working day) and/or H elapsed hours after an instant 工作日推算 */
+        get: {
+            parameters: {
+                query: {
+                    hours?: string;
+                    start: string;
+                    workingDays?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hours: number;
+                            result: string;
+                            resultLocal: string;
+                            start: string;
+                            timeZone: string;
+                            workingDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Org working-day calendar settings 工作日历设置 (time zone, rest weekdays, extra days off / working days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            extraDaysOff: string[];
+                            extraWorkdays: string[];
+                            restWeekdays: number[];
+                            timeZone: string;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Replace the org calendar settings (admin); new SLA deadlines use them */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        extraDaysOff?: string[];
+                        /** @default [] */
+                        extraWorkdays?: string[];
+                        restWeekdays: number[];
+                        timeZone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            extraDaysOff: string[];
+                            extraWorkdays: string[];
+                            restWeekdays: number[];
+                            timeZone: string;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each day of an inclusive date range with its kind (workday/dayoff), reason and provisional flag 工作日列表 */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            days: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "workday" | "dayoff";
+                                provisional: boolean;
+                                /** @enum {string} */
+                                reason: "weekday" | "rest_day" | "holiday" | "makeup_workday" | "extra_day_off" | "extra_workday";
+                            }[];
+                            from: string;
+                            provisionalYears: number[];
+                            timeZone: string;
+                            to: string;
+                            workingDays: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery channels 通知通道 (admin); secrets are never returned, only secretSet/secretFields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Channel"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a channel: WeCom/DingTalk/Feishu robot of a team (secrets.webhookUrl, secrets.secret), SMTP e-mail or SMS (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        kind: "wecom" | "dingtalk" | "feishu" | "email" | "sms";
+                        name: string;
+                        ratePerMinute?: number | null;
+                        ratePerSecond?: number | null;
+                        /** @default {} */
+                        secrets?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default {} */
+                        settings?: {
+                            [key: string]: unknown;
+                        };
+                        teamId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One channel (admin; secrets write-only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a channel; secrets given are replaced (null removes), others kept (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        name?: string;
+                        ratePerMinute?: number | null;
+                        ratePerSecond?: number | null;
+                        secrets?: {
+                            [key: string]: unknown;
+                        };
+                        settings?: {
+                            [key: string]: unknown;
+                        };
+                        teamId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message 发送测试消息 now through the real channel and report its answer {ok,status,response,error} (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        to?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a contact */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a contact */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        decisionPower?: "decision_maker" | "influencer" | "user" | "none" | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name?: string;
+                        phone?: string | null;
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custom field definitions of one object (customer, deal, activity) */
+        get: {
+            parameters: {
+                query: {
+                    entity: "customer" | "deal" | "activity";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomField"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a custom field (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        entity: "customer" | "deal" | "activity";
+                        key: string;
+                        label: string;
+                        labelEn?: string | null;
+                        options?: {
+                            label: string;
+                            labelEn?: string;
+                            value: string;
+                        }[];
+                        /** @default false */
+                        required?: boolean;
+                        /** @enum {string} */
+                        type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "user" | "attachment";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomField"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a custom field definition (admin); stored values are kept but ignored */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in my scope: search q (name, phone, credit code, or a contact’s name or phone), filters, sort (name, createdAt, updatedAt, region; -desc), pages by `page` or `cursor` (`nextCursor`); `total` exact up to 1,000, above that an estimate (`totalIsEstimate`) unless `exactTotal=true` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque `nextCursor` of the previous answer; takes precedence over `page` */
+                    cursor?: string;
+                    /** @description count every match now instead of answering an estimate for large totals */
+                    exactTotal?: "0" | "1" | "true" | "false";
+                    industry?: string;
+                    kind?: "company" | "person";
+                    level?: string;
+                    ownerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    region?: string;
+                    sort?: string;
+                    source?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Customer"][];
+                            nextCursor: string | null;
+                            total: number;
+                            totalIsEstimate: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a customer (company or person); owner defaults to me (or the lead assignment rules); 409 DUPLICATE_CUSTOMER names the existing owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        creditCode?: string | null;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        industry?: string | null;
+                        /**
+                         * @default company
+                         * @enum {string}
+                         */
+                        kind?: "company" | "person";
+                        level?: string | null;
+                        name: string;
+                        ownerId?: string;
+                        phone?: string | null;
+                        region?: string | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer with contacts, owner and counts of deals and activities */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a customer (soft: hidden from lists, audit kept) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a customer; a new owner moves it to the owner’s team */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        creditCode?: string | null;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        industry?: string | null;
+                        /** @enum {string} */
+                        kind?: "company" | "person";
+                        level?: string | null;
+                        name?: string;
+                        ownerId?: string;
+                        phone?: string | null;
+                        region?: string | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customers/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a contact person to a customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        decisionPower?: "decision_maker" | "influencer" | "user" | "none" | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name: string;
+                        phone?: string | null;
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退订 The customer opts out of follow-ups: running cadences on their deals stop, new ones are refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at?: string;
+                            cancelledTasks?: number;
+                            customerId: string;
+                            optOut: boolean;
+                            stoppedRuns?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Withdraw the opt-out */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at?: string;
+                            cancelledTasks?: number;
+                            customerId: string;
+                            optOut: boolean;
+                            stoppedRuns?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/transfer-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a customer owned by someone else (after a DUPLICATE_CUSTOMER answer); opens an ownership conflict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        duplicateId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnershipConflict"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals in your scope; q searches title and customer name; sort by title, amountFen, expectedCloseDate, stageEnteredAt, createdAt, updatedAt (prefix - for descending); pages by `page` or by `cursor` (the previous answer's `nextCursor`); `total` is exact up to 1,000, above that an estimate (`totalIsEstimate`) unless `exactTotal=true` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque `nextCursor` of the previous answer; takes precedence over `page` */
+                    cursor?: string;
+                    customerId?: string;
+                    /** @description count every match now instead of answering an estimate for large totals */
+                    exactTotal?: "0" | "1" | "true" | "false";
+                    ownerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    pipelineId?: string;
+                    q?: string;
+                    sort?: string;
+                    stage?: string;
+                    status?: "open" | "won" | "lost";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Deal"][];
+                            nextCursor: string | null;
+                            total: number;
+                            totalIsEstimate: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a deal (starts in the first stage unless stageKey is given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen?: number;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        customerId: string;
+                        expectedCloseDate?: string | null;
+                        /** @description defaults to the caller; sellers may only own their own deals */
+                        ownerId?: string;
+                        /** @description pipeline id or key */
+                        pipelineId: string;
+                        /** @description defaults to the first stage */
+                        stageKey?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal with its stage history and the unmet requirements of its current stage gate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change title, customer, owner, amount, expected close date or custom values (stages change through /move) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen?: number;
+                        /** @description merged into the existing values; null removes a value */
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        customerId?: string;
+                        expectedCloseDate?: string | null;
+                        ownerId?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/deals/{id}/cadences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cadence runs of a deal with their steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadenceRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a cadence on a deal now: each step becomes a task of the deal owner (409 if already running) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cadence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadenceRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tick or untick an item of the current stage's checklist */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        done: boolean;
+                        item: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move to another stage. Forward by one needs the current gate (422 GATE_UNMET with unmet[]); skipping needs allowSkip on every skipped stage (422 SKIP_NOT_ALLOWED) and skipReason; backward is always allowed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skipReason?: string | null;
+                        toStage: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily digests 顾问日清 of a store/team as sent (content, robot markdown, sent/late, robot deliveries); by local date or the latest 30 */
+        get: {
+            parameters: {
+                query: {
+                    date?: string;
+                    team: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Digest"][];
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/digests/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily digest settings 日清报表设置 of a store/team: cron (org time zone), enabled, robots */
+        get: {
+            parameters: {
+                query: {
+                    team: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: string[] | null;
+                            cron: string;
+                            enabled: boolean;
+                            nextRunAt: string | null;
+                            targets: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                            }[];
+                            teamId: string;
+                            teamName: string;
+                            timeZone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Change a store/team daily digest: cron such as "0 18 * * *", enabled, robot channel ids (null = the team's robots); admin, director, regional manager or lead */
+        put: {
+            parameters: {
+                query: {
+                    team: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channels?: string[] | null;
+                        cron?: string;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: string[] | null;
+                            cron: string;
+                            enabled: boolean;
+                            nextRunAt: string | null;
+                            targets: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                            }[];
+                            teamId: string;
+                            teamName: string;
+                            timeZone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database dialect */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            database: "sqlite" | "postgres";
+                            /** @enum {boolean} */
+                            ok: true;
+                            time: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lead assignment rules (线索分配规则) and pool settings (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignment: components["schemas"]["LeadAssignmentSettings"];
+                            pool: components["schemas"]["PoolSettings"];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Replace the lead assignment rules: by region/industry/source to a team, round robin or least open load (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default round_robin
+                         * @enum {string}
+                         */
+                        defaultMethod?: "round_robin" | "least_load";
+                        /** @default null */
+                        defaultTeamId?: string | null;
+                        /** @default false */
+                        enabled?: boolean;
+                        /** @default [] */
+                        rules?: {
+                            key: string;
+                            /**
+                             * @default round_robin
+                             * @enum {string}
+                             */
+                            method?: "round_robin" | "least_load";
+                            name: string;
+                            teamId: string;
+                            /** @default {} */
+                            when?: {
+                                industries?: string[];
+                                regions?: string[];
+                                sources?: string[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadAssignmentSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assignment history: every owner change made by rules, transfers, claims and hand-overs */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a lead (a customer with a source); the owner comes from the assignment rules unless ownerId is given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        creditCode?: string | null;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                        industry?: string | null;
+                        /**
+                         * @default company
+                         * @enum {string}
+                         */
+                        kind?: "company" | "person";
+                        level?: string | null;
+                        name: string;
+                        ownerId?: string;
+                        phone?: string | null;
+                        region?: string | null;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import leads: each row is created, reported as a duplicate (with its owner) or as an error */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            creditCode?: string | null;
+                            custom?: {
+                                [key: string]: unknown;
+                            };
+                            industry?: string | null;
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            kind?: "company" | "person";
+                            level?: string | null;
+                            name: string;
+                            ownerId?: string;
+                            phone?: string | null;
+                            region?: string | null;
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            duplicates: number;
+                            errors: number;
+                            results: ({
+                                code?: string;
+                                customer?: string;
+                                fields?: components["schemas"]["FieldError"][];
+                                id?: string;
+                                index: number;
+                                message?: string;
+                                owner?: {
+                                    id: string;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                ownerId?: string;
+                                /** @enum {string} */
+                                status: "created" | "duplicate" | "error";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user, role and team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/abilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I may do, per module and action, and the fields hidden from me (the web app shows and hides by it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                activity: {
+                                    configure: boolean;
+                                };
+                                appointment: {
+                                    book: boolean;
+                                    reassign: boolean;
+                                };
+                                audit: {
+                                    readUnscoped: boolean;
+                                };
+                                cadence: {
+                                    manage: boolean;
+                                };
+                                calendar: {
+                                    manage: boolean;
+                                };
+                                channel: {
+                                    manage: boolean;
+                                };
+                                conflict: {
+                                    resolve: boolean;
+                                };
+                                customer: {
+                                    handover: boolean;
+                                };
+                                customfield: {
+                                    manage: boolean;
+                                };
+                                deal: {
+                                    readAmount: boolean;
+                                };
+                                digest: {
+                                    configure: boolean;
+                                };
+                                intervention: {
+                                    resolveAny: boolean;
+                                    view: boolean;
+                                };
+                                lead: {
+                                    configure: boolean;
+                                    readAllAssignments: boolean;
+                                    readAssignments: boolean;
+                                    readSettings: boolean;
+                                };
+                                org: {
+                                    manage: boolean;
+                                };
+                                outbox: {
+                                    manage: boolean;
+                                };
+                                pipeline: {
+                                    manage: boolean;
+                                };
+                                pool: {
+                                    claim: boolean;
+                                    configure: boolean;
+                                    sweep: boolean;
+                                };
+                                record: {
+                                    assignOrgWide: boolean;
+                                    assignOthers: boolean;
+                                };
+                                rule: {
+                                    manage: boolean;
+                                    read: boolean;
+                                };
+                            };
+                            /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
+                            hiddenFields: "deal.amountFen"[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (with the current one); my other sessions end and my API tokens are revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inbox 通知 (newest first): {items,total,unread}; unread=true lists only unread */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inbox"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read 标为已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read 全部已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbox messages 发送队列 (admin); status=dead is the dead-letter list 死信 with each channel’s last error */
+        get: {
+            parameters: {
+                query?: {
+                    channelId?: string;
+                    kind?: "wecom" | "dingtalk" | "feishu" | "email" | "sms" | "webhook";
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "sent" | "dead";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a dead or pending message now 重试 (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ownership conflict queue (归属冲突): visible to managers of either party and to the two sellers */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    status?: "open" | "resolved" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ownership-conflicts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a conflict: keep with the owner, transfer to the requester, or merge the two records (mergeInto = survivor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "keep" | "transfer" | "merge";
+                        mergeInto?: string;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnershipConflict"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipeline-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shipped industry templates (YAML files under templates/pipelines) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PipelineTemplate"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pipelines with their stages (readable by everyone) */
+        get: {
+            parameters: {
+                query?: {
+                    includeArchived?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Pipeline"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pipeline (by id or key) with its full definition */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Replace the definition: rename, add, remove, reorder stages, edit gates (admin). Removing a stage that holds deals → 422 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        descriptionEn?: string;
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        stages: {
+                            /** @default false */
+                            allowSkip?: boolean;
+                            cadences?: string[];
+                            description?: string;
+                            descriptionEn?: string;
+                            /**
+                             * @default {
+                             *       "requiredFields": [],
+                             *       "evidence": [],
+                             *       "checklist": []
+                             *     }
+                             */
+                            gate?: {
+                                /** @default [] */
+                                checklist?: {
+                                    hint?: string;
+                                    hintEn?: string;
+                                    key: string;
+                                    label: string;
+                                    labelEn?: string;
+                                }[];
+                                /** @default [] */
+                                evidence?: {
+                                    kind: string;
+                                    label: string;
+                                    labelEn?: string;
+                                    /** @default 1 */
+                                    min?: number;
+                                }[];
+                                /** @default [] */
+                                requiredFields?: string[];
+                            };
+                            key: string;
+                            name: string;
+                            nameEn?: string;
+                            probability: number;
+                            sla?: {
+                                /** @default false */
+                                idle?: boolean;
+                                ladder: {
+                                    after: string;
+                                    channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
+                                    /** @enum {string} */
+                                    colour?: "yellow" | "red";
+                                    notify: string[];
+                                    /** @enum {string} */
+                                    require?: "intervention";
+                                    /**
+                                     * @default entry
+                                     * @enum {string}
+                                     */
+                                    since?: "entry" | "previous_level";
+                                }[];
+                            };
+                            /** @enum {string} */
+                            terminal?: "won" | "lost";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kanban: a column per stage with count, amount and the `limit` (default 50) most recently updated deals in your scope; `nextCursor` per column */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description cards per column */
+                    limit?: number;
+                    ownerId?: string;
+                    q?: string;
+                    /** @description only deals of this team and its sub-teams (within your scope) */
+                    teamId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Board"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/{id}/board/columns/{stageKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** More cards of one board column (load more): pass the column's `nextCursor` and the board's filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the column, for the next cards */
+                    cursor?: string;
+                    /** @description cards per column */
+                    limit?: number;
+                    ownerId?: string;
+                    q?: string;
+                    /** @description only deals of this team and its sub-teams (within your scope) */
+                    teamId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    stageKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardColumnPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a pipeline under a new key and name (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pipeline definition as YAML (round-trips through import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The YAML document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update (by key) a pipeline from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Install a shipped template as a new pipeline (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key?: string;
+                        name?: string;
+                        template: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pipelines/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a pipeline YAML document; answers { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: components["schemas"]["PipelineDefinition"];
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer pool (公海) of my team subtree, with my claim limits */
+        get: {
+            parameters: {
+                query?: {
+                    level?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/{customerId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a customer from the pool (422 POOL_DAILY_LIMIT / POOL_HOLD_LIMIT over the limits, 409 POOL_NOT_AVAILABLE if taken) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every return to and claim from the pool in my team subtree (sellers: their own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            total?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pool settings: days per customer level, claim limits, sweep schedule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PoolSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Change the pool settings (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 5 */
+                        claimsPerDay?: number;
+                        /** @default 0 2 * * * */
+                        cron?: string;
+                        /** @default 30 */
+                        defaultDays?: number | null;
+                        /** @default true */
+                        enabled?: boolean;
+                        /**
+                         * @default {
+                         *       "A": 30,
+                         *       "B": 20,
+                         *       "C": 14
+                         *     }
+                         */
+                        levelDays?: {
+                            [key: string]: number;
+                        };
+                        /** @default 200 */
+                        maxHeld?: number;
+                        /** @default true */
+                        returnInactiveOwners?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PoolSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the pool sweep now instead of waiting for its schedule (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            returned: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automation rules (admin, director); filter by enabled and trigger type */
+        get: {
+            parameters: {
+                query?: {
+                    enabled?: "true" | "false";
+                    trigger?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Rule"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建规则 Create a rule (admin); bad conditions or action configs → 400 naming e.g. actions.1.config.title */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: ({
+                            config: {
+                                body?: string;
+                                bodyEn?: string;
+                                channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
+                                link?: string;
+                                recipients: string[];
+                                title: string;
+                                titleEn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "notify";
+                        } | {
+                            config: {
+                                /** @default owner */
+                                assignee?: string;
+                                due?: {
+                                    hours?: number;
+                                    workingDays?: number;
+                                };
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_task";
+                        } | {
+                            config: {
+                                assignee: string;
+                                due?: {
+                                    hours?: number;
+                                    workingDays?: number;
+                                };
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_followup";
+                        } | {
+                            config: {
+                                field: string;
+                                value: (string | number) | null;
+                            };
+                            /** @enum {string} */
+                            type: "set_field";
+                        } | {
+                            config: {
+                                event?: string;
+                                secret: string;
+                                /** Format: uri */
+                                url: string;
+                            };
+                            /** @enum {string} */
+                            type: "webhook";
+                        } | {
+                            config: {
+                                cadence: string;
+                            };
+                            /** @enum {string} */
+                            type: "start_cadence";
+                        } | {
+                            config: {
+                                amountFen?: "copy" | number;
+                                owner: string;
+                                pipeline: string;
+                                stage?: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_followup_deal";
+                        })[];
+                        conditions?: unknown;
+                        description?: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        trigger: {
+                            /** @enum {string} */
+                            entity: "customer" | "deal" | "activity" | "task";
+                            /** @enum {string} */
+                            type: "record.created";
+                        } | {
+                            /** @enum {string} */
+                            entity: "customer" | "deal" | "activity" | "task";
+                            /** @enum {string} */
+                            type: "record.updated";
+                        } | {
+                            from?: string;
+                            pipeline?: string;
+                            to?: string;
+                            /** @enum {string} */
+                            type: "deal.stage_changed";
+                        } | {
+                            /** @enum {string} */
+                            colour?: "yellow" | "red";
+                            /** @enum {string} */
+                            entity?: "deal" | "task";
+                            level?: number | string;
+                            /** @enum {string} */
+                            type: "sla.level_reached";
+                        } | {
+                            /** @enum {string} */
+                            type: "task.overdue";
+                        } | {
+                            cron: string;
+                            /** @enum {string} */
+                            type: "schedule";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule by id or key (webhook secrets masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a rule and its run log (admin; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改规则 Edit a rule (admin): any subset of the definition; null clears optional fields */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions?: ({
+                            config: {
+                                body?: string;
+                                bodyEn?: string;
+                                channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
+                                link?: string;
+                                recipients: string[];
+                                title: string;
+                                titleEn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "notify";
+                        } | {
+                            config: {
+                                /** @default owner */
+                                assignee?: string;
+                                due?: {
+                                    hours?: number;
+                                    workingDays?: number;
+                                };
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_task";
+                        } | {
+                            config: {
+                                assignee: string;
+                                due?: {
+                                    hours?: number;
+                                    workingDays?: number;
+                                };
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_followup";
+                        } | {
+                            config: {
+                                field: string;
+                                value: (string | number) | null;
+                            };
+                            /** @enum {string} */
+                            type: "set_field";
+                        } | {
+                            config: {
+                                event?: string;
+                                secret: string;
+                                /** Format: uri */
+                                url: string;
+                            };
+                            /** @enum {string} */
+                            type: "webhook";
+                        } | {
+                            config: {
+                                cadence: string;
+                            };
+                            /** @enum {string} */
+                            type: "start_cadence";
+                        } | {
+                            config: {
+                                amountFen?: "copy" | number;
+                                owner: string;
+                                pipeline: string;
+                                stage?: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_followup_deal";
+                        })[];
+                        conditions?: unknown;
+                        description?: string | null;
+                        enabled?: boolean;
+                        key?: string;
+                        name?: string;
+                        nameEn?: string | null;
+                        trigger?: {
+                            /** @enum {string} */
+                            entity: "customer" | "deal" | "activity" | "task";
+                            /** @enum {string} */
+                            type: "record.created";
+                        } | {
+                            /** @enum {string} */
+                            entity: "customer" | "deal" | "activity" | "task";
+                            /** @enum {string} */
+                            type: "record.updated";
+                        } | {
+                            from?: string;
+                            pipeline?: string;
+                            to?: string;
+                            /** @enum {string} */
+                            type: "deal.stage_changed";
+                        } | {
+                            /** @enum {string} */
+                            colour?: "yellow" | "red";
+                            /** @enum {string} */
+                            entity?: "deal" | "task";
+                            level?: number | string;
+                            /** @enum {string} */
+                            type: "sla.level_reached";
+                        } | {
+                            /** @enum {string} */
+                            type: "task.overdue";
+                        } | {
+                            cron: string;
+                            /** @enum {string} */
+                            type: "schedule";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/rules/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule as YAML (round-trips through import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The YAML document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执行记录 Runs of a rule, newest first: input, outcome, error, duration */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "running" | "succeeded" | "failed" | "skipped";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RuleRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入规则 Create or update (by key) a rule from YAML (admin); invalid YAML → 422 YAML_INVALID with line-precise errors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Webhook secrets are masked */
+                            actions: components["schemas"]["RuleAction"][];
+                            /** @description json-logic condition, null when the rule always runs */
+                            conditions: unknown;
+                            created: boolean;
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            enabled: boolean;
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            trigger: components["schemas"]["RuleTrigger"];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Webhook secrets are masked */
+                            actions: components["schemas"]["RuleAction"][];
+                            /** @description json-logic condition, null when the rule always runs */
+                            conditions: unknown;
+                            created: boolean;
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            enabled: boolean;
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            trigger: components["schemas"]["RuleTrigger"];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla/interventions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Needs my intervention 待我介入: what escalated to me, open first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "resolved" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Intervention"][];
+                            /** @description My open interventions */
+                            open: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla/interventions/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an intervention done with a note of what was done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            note: string;
+                            resolvedAt: string;
+                            resolvedBy: string;
+                            /** @enum {string} */
+                            status: "resolved";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA state 时效状态 (on_time / yellow / red, next deadline, level reached) of deals or tasks in my scope */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                    subject: "deal" | "task";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                sla: {
+                                    dueAt: string | null;
+                                    level: number;
+                                    /** @enum {string} */
+                                    state: "on_time" | "yellow" | "red";
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks in my scope; view today|overdue|upcoming (open tasks, org time-zone days) or all; assigneeId=me for my tasks */
+        get: {
+            parameters: {
+                query?: {
+                    assigneeId?: string;
+                    customerId?: string;
+                    dealId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "done" | "cancelled";
+                    view?: "today" | "overdue" | "upcoming" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Task"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a task; assignee defaults to me */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        customerId?: string | null;
+                        dealId?: string | null;
+                        /** Format: date-time */
+                        dueAt?: string | null;
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        status?: "open" | "done" | "cancelled";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a task; status done completes it (task.completed), open reopens it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        customerId?: string | null;
+                        dealId?: string | null;
+                        deliverable?: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        dueAt?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "done" | "cancelled";
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team tree (company → region → store/team), flat and ordered by path */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Team"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a team (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "company" | "region" | "store" | "team";
+                        name: string;
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Team"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My API tokens (secrets are never shown again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiToken"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token with my scope; the secret is returned once. Roles without the permission (sellers by default) → 403 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 90 */
+                        expiresInDays?: number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiToken"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users, filterable by role, team subtree and text */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    role?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                    team?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user and place them in a team (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        /** Format: email */
+                        email?: string | null;
+                        password: string;
+                        phone?: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                        teamId: string;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user: role, team, contact data, active, password (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        displayName?: string;
+                        /** Format: email */
+                        email?: string | null;
+                        password?: string;
+                        phone?: string | null;
+                        /** @enum {string} */
+                        role?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                        teamId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/users/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand all of a user’s customers, open deals and open tasks to one or several colleagues; optionally deactivate them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        deactivate?: boolean;
+                        /**
+                         * @default by_customer
+                         * @enum {string}
+                         */
+                        strategy?: "by_customer" | "round_robin";
+                        to: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user?: components["schemas"]["UserRef"];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Activity: {
+            contactIds: string[];
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            deal: {
+                id: string;
+                title: string;
+            } | null;
+            dealId: string | null;
+            effective: boolean;
+            id: string;
+            nextAction: string | null;
+            nextActionAt: string | null;
+            occurredAt: string;
+            outcome: string | null;
+            owner: components["schemas"]["UserRef"];
+            ownerId: string;
+            summary: string;
+            /** @enum {string} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        ActivityChecklist: {
+            items: {
+                hint?: string;
+                hintEn?: string;
+                key: string;
+                label: string;
+                labelEn?: string;
+            }[];
+            /** @enum {string} */
+            mode: "off" | "require" | "count";
+            type: string;
+            updatedAt: string | null;
+        };
+        ActivityChecklistAnswers: {
+            answers: {
+                [key: string]: unknown;
+            };
+            complete: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        ActivityChecklistAnswersInput: {
+            answers: {
+                [key: string]: unknown;
+            };
+            complete: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        ActivityChecklistInput: {
+            items: {
+                hint?: string;
+                hintEn?: string;
+                key: string;
+                label: string;
+                labelEn?: string;
+            }[];
+            /** @enum {string} */
+            mode: "off" | "require" | "count";
+            type: string;
+            updatedAt: string | null;
+        };
+        ActivityInput: {
+            contactIds: string[];
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            deal: {
+                id: string;
+                title: string;
+            } | null;
+            dealId: string | null;
+            effective: boolean;
+            id: string;
+            nextAction: string | null;
+            nextActionAt: string | null;
+            occurredAt: string;
+            outcome: string | null;
+            owner: components["schemas"]["UserRefInput"];
+            ownerId: string;
+            summary: string;
+            /** @enum {string} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        ApiToken: {
+            createdAt: string;
+            expiresAt: string | null;
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            revokedAt: string | null;
+        };
+        ApiTokenInput: {
+            createdAt: string;
+            expiresAt: string | null;
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            revokedAt: string | null;
+        };
+        Appointment: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            consultant: components["schemas"]["UserRef"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
+        };
+        AppointmentInput: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            consultant: components["schemas"]["UserRefInput"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
+        };
+        AppointmentStats: {
+            appointments: number;
+            arrivals: number;
+            cancelled: number;
+            consultant: string | null;
+            dealsWon: number;
+            from: string;
+            lateArrivals: number;
+            noShowFollowedUp: number;
+            noShows: number;
+            noShowSecondTouchRate: number | null;
+            store: string | null;
+            to: string;
+        };
+        AppointmentStatsInput: {
+            appointments: number;
+            arrivals: number;
+            cancelled: number;
+            consultant: string | null;
+            dealsWon: number;
+            from: string;
+            lateArrivals: number;
+            noShowFollowedUp: number;
+            noShows: number;
+            noShowSecondTouchRate: number | null;
+            store: string | null;
+            to: string;
+        };
+        Attachment: {
+            createdAt: string;
+            /** @enum {string} */
+            entity: "customer" | "deal" | "activity";
+            entityId: string;
+            filename: string;
+            id: string;
+            kind: string;
+            mime: string;
+            sha256: string;
+            size: number;
+            uploadedBy: components["schemas"]["UserRef"];
+            /** @description Download path of the content */
+            url: string;
+        };
+        AttachmentInput: {
+            createdAt: string;
+            /** @enum {string} */
+            entity: "customer" | "deal" | "activity";
+            entityId: string;
+            filename: string;
+            id: string;
+            kind: string;
+            mime: string;
+            sha256: string;
+            size: number;
+            uploadedBy: components["schemas"]["UserRefInput"];
+            /** @description Download path of the content */
+            url: string;
+        };
+        AuditEntry: {
+            action: string;
+            /** @description null for system actions (rules, jobs, CLI) */
+            actor: {
+                id: string;
+                name: string | null;
+            } | null;
+            /** @description Changed fields after the change (null on delete) */
+            after: unknown;
+            at: string;
+            /** @description Changed fields before the change (null on create) */
+            before: unknown;
+            entity: string;
+            entityId: string;
+            id: string;
+        };
+        AuditEntryInput: {
+            action: string;
+            /** @description null for system actions (rules, jobs, CLI) */
+            actor: {
+                id: string;
+                name: string | null;
+            } | null;
+            /** @description Changed fields after the change (null on delete) */
+            after: unknown;
+            at: string;
+            /** @description Changed fields before the change (null on create) */
+            before: unknown;
+            entity: string;
+            entityId: string;
+            id: string;
+        };
+        Board: {
+            columns: {
+                amountFen?: number;
+                count: number;
+                deals: components["schemas"]["Deal"][];
+                nextCursor: string | null;
+                stageKey: string;
+            }[];
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string;
+                stages: components["schemas"]["BoardStage"][];
+                version: number;
+            };
+        };
+        BoardColumnPage: {
+            deals: components["schemas"]["Deal"][];
+            nextCursor: string | null;
+            stageKey: string;
+        };
+        BoardColumnPageInput: {
+            deals: components["schemas"]["DealInput"][];
+            nextCursor: string | null;
+            stageKey: string;
+        };
+        BoardInput: {
+            columns: {
+                amountFen?: number;
+                count: number;
+                deals: components["schemas"]["DealInput"][];
+                nextCursor: string | null;
+                stageKey: string;
+            }[];
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string;
+                stages: components["schemas"]["BoardStageInput"][];
+                version: number;
+            };
+        };
+        BoardStage: {
+            allowSkip: boolean;
+            gate: {
+                /** @default [] */
+                checklist: {
+                    hint?: string;
+                    hintEn?: string;
+                    key: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
+                /** @default [] */
+                evidence: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                    /** @default 1 */
+                    min: number;
+                }[];
+                /** @default [] */
+                requiredFields: string[];
+            };
+            key: string;
+            name: string;
+            nameEn: string;
+            probability: number;
+            /** @enum {string|null} */
+            terminal: "won" | "lost" | null;
+        };
+        BoardStageInput: {
+            allowSkip: boolean;
+            gate: {
+                /** @default [] */
+                checklist: {
+                    hint?: string;
+                    hintEn?: string;
+                    key: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
+                /** @default [] */
+                evidence: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                    /** @default 1 */
+                    min: number;
+                }[];
+                /** @default [] */
+                requiredFields: string[];
+            };
+            key: string;
+            name: string;
+            nameEn: string;
+            probability: number;
+            /** @enum {string|null} */
+            terminal: "won" | "lost" | null;
+        };
+        Cadence: {
+            definition: {
+                key: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            steps: ({
+                key: string;
+                offset: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            updatedAt: string;
+            version: number;
+        };
+        CadenceInput: {
+            definition: {
+                key: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            steps: ({
+                key: string;
+                offset: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            updatedAt: string;
+            version: number;
+        };
+        CadenceOpenStep: {
+            action: string;
+            assigneeId: string;
+            at: string | null;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            deal: {
+                id: string;
+                title: string;
+            };
+            deliverable: unknown;
+            dueAt: string;
+            instructions: string | null;
+            instructionsEn: string | null;
+            /** @description T+<days> or T-<days> */
+            offset: string;
+            stepKey: string;
+            taskId: string;
+            template: string | null;
+            templateEn: string | null;
+            title: string;
+            titleEn: string;
+            unit: string;
+        };
+        CadenceOpenStepInput: {
+            action: string;
+            assigneeId: string;
+            at: string | null;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            deal: {
+                id: string;
+                title: string;
+            };
+            deliverable: unknown;
+            dueAt: string;
+            instructions: string | null;
+            instructionsEn: string | null;
+            /** @description T+<days> or T-<days> */
+            offset: string;
+            stepKey: string;
+            taskId: string;
+            template: string | null;
+            templateEn: string | null;
+            title: string;
+            titleEn: string;
+            unit: string;
+        };
+        CadenceRun: {
+            anchorAt: string;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            endedAt: string | null;
+            id: string;
+            stageKey: string | null;
+            startedAt: string;
+            startedBy: string | null;
+            status: string;
+            steps: {
+                action: string;
+                at: string | null;
+                completedAt: string | null;
+                deliverable: unknown;
+                deliverableGiven: unknown;
+                dueAt: string;
+                index: number;
+                instructions: string | null;
+                instructionsEn: string | null;
+                key: string;
+                /** @description T+<days> or T-<days> */
+                offset: string;
+                status: string;
+                taskId: string | null;
+                template: string | null;
+                templateEn: string | null;
+                title: string;
+                titleEn: string;
+                unit: string;
+            }[];
+            stopReason: string | null;
+        };
+        CadenceRunInput: {
+            anchorAt: string;
+            cadence: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+            endedAt: string | null;
+            id: string;
+            stageKey: string | null;
+            startedAt: string;
+            startedBy: string | null;
+            status: string;
+            steps: {
+                action: string;
+                at: string | null;
+                completedAt: string | null;
+                deliverable: unknown;
+                deliverableGiven: unknown;
+                dueAt: string;
+                index: number;
+                instructions: string | null;
+                instructionsEn: string | null;
+                key: string;
+                /** @description T+<days> or T-<days> */
+                offset: string;
+                status: string;
+                taskId: string | null;
+                template: string | null;
+                templateEn: string | null;
+                title: string;
+                titleEn: string;
+                unit: string;
+            }[];
+            stopReason: string | null;
+        };
+        CadenceStats: {
+            byCadence: {
+                cadence: string;
+                due: number;
+                name: string;
+                nameEn: string;
+                onTime: number;
+                rate: number | null;
+            }[];
+            bySeller: {
+                due: number;
+                name: string;
+                onTime: number;
+                rate: number | null;
+                userId: string;
+            }[];
+            from: string;
+            overall: {
+                due: number;
+                onTime: number;
+                rate: number | null;
+            };
+            to: string;
+        };
+        CadenceStatsInput: {
+            byCadence: {
+                cadence: string;
+                due: number;
+                name: string;
+                nameEn: string;
+                onTime: number;
+                rate: number | null;
+            }[];
+            bySeller: {
+                due: number;
+                name: string;
+                onTime: number;
+                rate: number | null;
+                userId: string;
+            }[];
+            from: string;
+            overall: {
+                due: number;
+                onTime: number;
+                rate: number | null;
+            };
+            to: string;
+        };
+        Channel: {
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "wecom" | "dingtalk" | "feishu" | "email" | "sms";
+            /** @description The configured limits capped by the provider’s documented ones */
+            limits: {
+                perMinute: number | null;
+                perSecond: number | null;
+            };
+            name: string;
+            ratePerMinute: number | null;
+            ratePerSecond: number | null;
+            secretFields: string[];
+            /** @description Secrets are write-only: the API only says whether (and which) are stored */
+            secretSet: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            teamId: string | null;
+            updatedAt: string;
+        };
+        ChannelInput: {
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "wecom" | "dingtalk" | "feishu" | "email" | "sms";
+            /** @description The configured limits capped by the provider’s documented ones */
+            limits: {
+                perMinute: number | null;
+                perSecond: number | null;
+            };
+            name: string;
+            ratePerMinute: number | null;
+            ratePerSecond: number | null;
+            secretFields: string[];
+            /** @description Secrets are write-only: the API only says whether (and which) are stored */
+            secretSet: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            teamId: string | null;
+            updatedAt: string;
+        };
+        ChannelTestResult: {
+            error: string | null;
+            ok: boolean;
+            response: unknown;
+            status: number | null;
+        };
+        ChannelTestResultInput: {
+            error: string | null;
+            ok: boolean;
+            response: unknown;
+            status: number | null;
+        };
+        ChecklistState: {
+            at?: string;
+            by?: string | null;
+            done: boolean;
+            note?: string | null;
+        };
+        ChecklistStateInput: {
+            at?: string;
+            by?: string | null;
+            done: boolean;
+            note?: string | null;
+        };
+        Contact: {
+            createdAt: string;
+            customerId: string;
+            /** @enum {string|null} */
+            decisionPower: "decision_maker" | "influencer" | "user" | "none" | null;
+            email: string | null;
+            id: string;
+            name: string;
+            phone: string | null;
+            title: string | null;
+            updatedAt: string;
+        };
+        ContactInput: {
+            createdAt: string;
+            customerId: string;
+            /** @enum {string|null} */
+            decisionPower: "decision_maker" | "influencer" | "user" | "none" | null;
+            email: string | null;
+            id: string;
+            name: string;
+            phone: string | null;
+            title: string | null;
+            updatedAt: string;
+        };
+        CreatedApiToken: {
+            createdAt: string;
+            expiresAt: string;
+            id: string;
+            name: string;
+            token: string;
+        };
+        CreatedApiTokenInput: {
+            createdAt: string;
+            expiresAt: string;
+            id: string;
+            name: string;
+            token: string;
+        };
+        CreatedAppointment: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            confirmation: {
+                params: {
+                    [key: string]: unknown;
+                };
+                queued: boolean;
+                template: string;
+            };
+            consultant: components["schemas"]["UserRef"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerCreated: boolean;
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
+        };
+        CreatedAppointmentInput: {
+            at: string;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            checkedInBy: string | null;
+            confirmation: {
+                params: {
+                    [key: string]: unknown;
+                };
+                queued: boolean;
+                template: string;
+            };
+            consultant: components["schemas"]["UserRefInput"];
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerCreated: boolean;
+            durationMinutes: number;
+            /** @description Who calls the no-show back, once handed over */
+            followUp: {
+                dueAt: string | null;
+                name: string;
+                reassignedAt: string | null;
+                reassignedBy: string | null;
+                taskId: string | null;
+                taskStatus: string | null;
+                userId: string;
+            } | null;
+            id: string;
+            late: boolean;
+            noShowAt: string | null;
+            noShowDueAt: string | null;
+            note: string | null;
+            phone: string;
+            /** @enum {string} */
+            status: "booked" | "arrived" | "no_show" | "cancelled";
+            store: {
+                id: string;
+                name: string;
+            };
+        };
+        Customer: {
+            createdAt: string;
+            creditCode: string | null;
+            custom: {
+                [key: string]: unknown;
+            };
+            id: string;
+            industry: string | null;
+            /** @enum {string} */
+            kind: "company" | "person";
+            level: string | null;
+            name: string;
+            owner: components["schemas"]["UserRef"];
+            ownerId: string;
+            phone: string | null;
+            phoneNormalized: string | null;
+            region: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        CustomerDetail: {
+            contacts: components["schemas"]["Contact"][];
+            counts: {
+                activities: number;
+                deals: number;
+            };
+            createdAt: string;
+            creditCode: string | null;
+            custom: {
+                [key: string]: unknown;
+            };
+            id: string;
+            industry: string | null;
+            /** @enum {string} */
+            kind: "company" | "person";
+            level: string | null;
+            name: string;
+            owner: components["schemas"]["UserRef"];
+            ownerId: string;
+            phone: string | null;
+            phoneNormalized: string | null;
+            region: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        CustomerDetailInput: {
+            contacts: components["schemas"]["ContactInput"][];
+            counts: {
+                activities: number;
+                deals: number;
+            };
+            createdAt: string;
+            creditCode: string | null;
+            custom: {
+                [key: string]: unknown;
+            };
+            id: string;
+            industry: string | null;
+            /** @enum {string} */
+            kind: "company" | "person";
+            level: string | null;
+            name: string;
+            owner: components["schemas"]["UserRefInput"];
+            ownerId: string;
+            phone: string | null;
+            phoneNormalized: string | null;
+            region: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        CustomerInput: {
+            createdAt: string;
+            creditCode: string | null;
+            custom: {
+                [key: string]: unknown;
+            };
+            id: string;
+            industry: string | null;
+            /** @enum {string} */
+            kind: "company" | "person";
+            level: string | null;
+            name: string;
+            owner: components["schemas"]["UserRefInput"];
+            ownerId: string;
+            phone: string | null;
+            phoneNormalized: string | null;
+            region: string | null;
+            source: string | null;
+            updatedAt: string;
+        };
+        CustomField: {
+            /** @enum {string} */
+            entity: "customer" | "deal" | "activity";
+            id: string;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            options: {
+                label: string;
+                labelEn?: string;
+                value: string;
+            }[];
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "user" | "attachment";
+        };
+        CustomFieldInput: {
+            /** @enum {string} */
+            entity: "customer" | "deal" | "activity";
+            id: string;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            options: {
+                label: string;
+                labelEn?: string;
+                value: string;
+            }[];
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "user" | "attachment";
+        };
+        Deal: {
+            /** @description Left out for roles that may not see amounts (support) */
+            amountFen?: number;
+            checklist: {
+                [key: string]: components["schemas"]["ChecklistState"];
+            };
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            expectedCloseDate: string | null;
+            id: string;
+            owner: components["schemas"]["UserRef"];
+            ownerId: string;
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            pipelineId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+                probability: number | null;
+                /** @enum {string|null} */
+                terminal: "won" | "lost" | null;
+            };
+            stageEnteredAt: string;
+            stageKey: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            title: string;
+            updatedAt: string;
+        };
+        DealDetail: {
+            /** @description Left out for roles that may not see amounts (support) */
+            amountFen?: number;
+            checklist: {
+                [key: string]: components["schemas"]["ChecklistState"];
+            };
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            /** @description Attachments on the deal by evidence kind */
+            evidence: {
+                [key: string]: number;
+            };
+            expectedCloseDate: string | null;
+            gate: {
+                stageKey: string;
+                unmet: components["schemas"]["UnmetItem"][];
+            };
+            history: components["schemas"]["StageHistory"][];
+            id: string;
+            owner: components["schemas"]["UserRef"];
+            ownerId: string;
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            pipelineId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+                probability: number | null;
+                /** @enum {string|null} */
+                terminal: "won" | "lost" | null;
+            };
+            stageEnteredAt: string;
+            stageKey: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            title: string;
+            updatedAt: string;
+        };
+        DealDetailInput: {
+            /** @description Left out for roles that may not see amounts (support) */
+            amountFen?: number;
+            checklist: {
+                [key: string]: components["schemas"]["ChecklistStateInput"];
+            };
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            /** @description Attachments on the deal by evidence kind */
+            evidence: {
+                [key: string]: number;
+            };
+            expectedCloseDate: string | null;
+            gate: {
+                stageKey: string;
+                unmet: components["schemas"]["UnmetItemInput"][];
+            };
+            history: components["schemas"]["StageHistoryInput"][];
+            id: string;
+            owner: components["schemas"]["UserRefInput"];
+            ownerId: string;
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            pipelineId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+                probability: number | null;
+                /** @enum {string|null} */
+                terminal: "won" | "lost" | null;
+            };
+            stageEnteredAt: string;
+            stageKey: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            title: string;
+            updatedAt: string;
+        };
+        DealInput: {
+            /** @description Left out for roles that may not see amounts (support) */
+            amountFen?: number;
+            checklist: {
+                [key: string]: components["schemas"]["ChecklistStateInput"];
+            };
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            expectedCloseDate: string | null;
+            id: string;
+            owner: components["schemas"]["UserRefInput"];
+            ownerId: string;
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            pipelineId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+                probability: number | null;
+                /** @enum {string|null} */
+                terminal: "won" | "lost" | null;
+            };
+            stageEnteredAt: string;
+            stageKey: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            title: string;
+            updatedAt: string;
+        };
+        Digest: {
+            /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
+            content: {
+                [key: string]: unknown;
+            };
+            date: string;
+            deliveries: {
+                channelId: string | null;
+                channelName: string | null;
+                kind: string;
+                lastError: string | null;
+                sentAt: string | null;
+                status: string;
+            }[];
+            id: string;
+            late: boolean;
+            markdown: {
+                en?: {
+                    body: string;
+                    title: string;
+                };
+                "zh-CN"?: {
+                    body: string;
+                    title: string;
+                };
+            };
+            scheduledFor: string;
+            sentAt: string;
+            slot: string;
+            /** @enum {string} */
+            status: "sent" | "late";
+            teamId: string;
+        };
+        DigestInput: {
+            /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
+            content: {
+                [key: string]: unknown;
+            };
+            date: string;
+            deliveries: {
+                channelId: string | null;
+                channelName: string | null;
+                kind: string;
+                lastError: string | null;
+                sentAt: string | null;
+                status: string;
+            }[];
+            id: string;
+            late: boolean;
+            markdown: {
+                en?: {
+                    body: string;
+                    title: string;
+                };
+                "zh-CN"?: {
+                    body: string;
+                    title: string;
+                };
+            };
+            scheduledFor: string;
+            sentAt: string;
+            slot: string;
+            /** @enum {string} */
+            status: "sent" | "late";
+            teamId: string;
+        };
+        DuplicateOwner: {
+            id: string;
+            name: string;
+            team: {
+                id: string;
+                name: string;
+            } | null;
+        };
+        DuplicateOwnerInput: {
+            id: string;
+            name: string;
+            team: {
+                id: string;
+                name: string;
+            } | null;
+        };
+        EffectRule: {
+            counts: ("delivered_info" | "probed_need" | "advanced_decision" | "none")[];
+            updatedAt: string | null;
+        };
+        EffectRuleInput: {
+            counts: ("delivered_info" | "probed_need" | "advanced_decision" | "none")[];
+            updatedAt: string | null;
+        };
+        ErrorResponse: {
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
+                customer?: string;
+                /** @description DUPLICATE_CUSTOMER: name of the matched customer */
+                customerName?: string;
+                /** @description YAML_INVALID: line-precise errors of the document */
+                errors?: {
+                    column: number;
+                    line: number;
+                    message: string;
+                    path: string;
+                }[];
+                fields?: components["schemas"]["FieldError"][];
+                /** @description DUPLICATE_CUSTOMER: the matched customer is in the pool (claim it instead) */
+                inPool?: boolean;
+                /** @description DUPLICATE_CUSTOMER: the fields that matched */
+                matchedOn?: ("phone" | "name" | "creditCode")[];
+                /** @description In the caller’s language: Accept-Language, Chinese unless English is preferred */
+                message: string;
+                /** @description DUPLICATE_CUSTOMER: who owns the matched customer */
+                owner?: components["schemas"]["DuplicateOwner"];
+                /** @description Values the message is built from */
+                params?: {
+                    [key: string]: string | number;
+                };
+                /** @description A finer code than `code` when there is one (shared/messages.ts REASON_MESSAGES) */
+                reason?: string;
+                /** @description GATE_UNMET: the stage whose exit gate is unmet */
+                stageKey?: string;
+                /** @description SKIP_NOT_ALLOWED, INVALID_STATE: the stages at fault */
+                stages?: string[];
+                /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
+                unmet?: components["schemas"]["UnmetItem"][];
+                /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
+                yours?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ErrorResponseInput: {
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
+                customer?: string;
+                /** @description DUPLICATE_CUSTOMER: name of the matched customer */
+                customerName?: string;
+                /** @description YAML_INVALID: line-precise errors of the document */
+                errors?: {
+                    column: number;
+                    line: number;
+                    message: string;
+                    path: string;
+                }[];
+                fields?: components["schemas"]["FieldErrorInput"][];
+                /** @description DUPLICATE_CUSTOMER: the matched customer is in the pool (claim it instead) */
+                inPool?: boolean;
+                /** @description DUPLICATE_CUSTOMER: the fields that matched */
+                matchedOn?: ("phone" | "name" | "creditCode")[];
+                /** @description In the caller’s language: Accept-Language, Chinese unless English is preferred */
+                message: string;
+                /** @description DUPLICATE_CUSTOMER: who owns the matched customer */
+                owner?: components["schemas"]["DuplicateOwnerInput"];
+                /** @description Values the message is built from */
+                params?: {
+                    [key: string]: string | number;
+                };
+                /** @description A finer code than `code` when there is one (shared/messages.ts REASON_MESSAGES) */
+                reason?: string;
+                /** @description GATE_UNMET: the stage whose exit gate is unmet */
+                stageKey?: string;
+                /** @description SKIP_NOT_ALLOWED, INVALID_STATE: the stages at fault */
+                stages?: string[];
+                /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
+                unmet?: components["schemas"]["UnmetItemInput"][];
+                /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
+                yours?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        FieldError: {
+            code: string;
+            field: string;
+            message: string;
+            params?: {
+                [key: string]: string | number;
+            };
+        };
+        FieldErrorInput: {
+            code: string;
+            field: string;
+            message: string;
+            params?: {
+                [key: string]: string | number;
+            };
+        };
+        ImportResult: {
+            created: boolean;
+            id: string;
+            key: string;
+        };
+        ImportResultInput: {
+            created: boolean;
+            id: string;
+            key: string;
+        };
+        Inbox: {
+            items: components["schemas"]["Notification"][];
+            total: number;
+            unread: number;
+        };
+        InboxInput: {
+            items: components["schemas"]["NotificationInput"][];
+            total: number;
+            unread: number;
+        };
+        Intervention: {
+            colour: string;
+            createdAt: string;
+            id: string;
+            kind: string;
+            level: number;
+            note: string | null;
+            /** @description Owner of the deal or assignee of the task */
+            owner: components["schemas"]["UserRef"] | null;
+            resolvedAt: string | null;
+            stageKey: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description Whether the clock behind it still runs (false once the deal moved on or the task was done) */
+            stillEscalating: boolean;
+            subject: {
+                id: string;
+                link: string;
+                title: string | null;
+                type: string;
+            };
+        };
+        InterventionInput: {
+            colour: string;
+            createdAt: string;
+            id: string;
+            kind: string;
+            level: number;
+            note: string | null;
+            /** @description Owner of the deal or assignee of the task */
+            owner: components["schemas"]["UserRefInput"] | null;
+            resolvedAt: string | null;
+            stageKey: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description Whether the clock behind it still runs (false once the deal moved on or the task was done) */
+            stillEscalating: boolean;
+            subject: {
+                id: string;
+                link: string;
+                title: string | null;
+                type: string;
+            };
+        };
+        LeadAssignmentSettings: {
+            rules?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        LeadAssignmentSettingsInput: {
+            rules?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        LoggedActivity: {
+            checklist?: components["schemas"]["ActivityChecklistAnswers"];
+            contactIds: string[];
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            deal: {
+                id: string;
+                title: string;
+            } | null;
+            dealId: string | null;
+            /** @enum {string} */
+            effect: "delivered_info" | "probed_need" | "advanced_decision" | "none";
+            effective: boolean;
+            id: string;
+            nextAction: string | null;
+            nextActionAt: string | null;
+            occurredAt: string;
+            outcome: string | null;
+            owner: components["schemas"]["UserRef"];
+            ownerId: string;
+            summary: string;
+            task: components["schemas"]["Task"] | null;
+            /** @enum {string} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        LoggedActivityInput: {
+            checklist?: components["schemas"]["ActivityChecklistAnswersInput"];
+            contactIds: string[];
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            customerId: string;
+            deal: {
+                id: string;
+                title: string;
+            } | null;
+            dealId: string | null;
+            /** @enum {string} */
+            effect: "delivered_info" | "probed_need" | "advanced_decision" | "none";
+            effective: boolean;
+            id: string;
+            nextAction: string | null;
+            nextActionAt: string | null;
+            occurredAt: string;
+            outcome: string | null;
+            owner: components["schemas"]["UserRefInput"];
+            ownerId: string;
+            summary: string;
+            task: components["schemas"]["TaskInput"] | null;
+            /** @enum {string} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        Notification: {
+            body: string;
+            bodyEn: string | null;
+            createdAt: string;
+            id: string;
+            /** @description App path such as /deals/<id> */
+            link: string | null;
+            readAt: string | null;
+            subject: {
+                id: string;
+                type: string;
+            } | null;
+            title: string;
+            titleEn: string | null;
+        };
+        NotificationInput: {
+            body: string;
+            bodyEn: string | null;
+            createdAt: string;
+            id: string;
+            /** @description App path such as /deals/<id> */
+            link: string | null;
+            readAt: string | null;
+            subject: {
+                id: string;
+                type: string;
+            } | null;
+            title: string;
+            titleEn: string | null;
+        };
+        Ok: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        OkInput: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        OutboxItem: {
+            attempts: number;
+            channel: {
+                id: string;
+                name: string | null;
+            } | null;
+            createdAt: string;
+            id: string;
+            idempotencyKey: string;
+            kind: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            recipient: string | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "dead";
+            title: string | null;
+        };
+        OutboxItemInput: {
+            attempts: number;
+            channel: {
+                id: string;
+                name: string | null;
+            } | null;
+            createdAt: string;
+            id: string;
+            idempotencyKey: string;
+            kind: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            recipient: string | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "dead";
+            title: string | null;
+        };
+        OwnershipConflict: {
+            id: string;
+            status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        OwnershipConflictInput: {
+            id: string;
+            status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Pipeline: {
+            archived: boolean;
+            createdAt: string;
+            /** @description Present on single-pipeline answers */
+            definition?: components["schemas"]["PipelineDefinition"];
+            description: string | null;
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            stages: components["schemas"]["StageSummary"][];
+            templateKey: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        PipelineDefinition: {
+            description?: string;
+            descriptionEn?: string;
+            key: string;
+            name: string;
+            nameEn?: string;
+            stages: {
+                /** @default false */
+                allowSkip: boolean;
+                cadences?: string[];
+                description?: string;
+                descriptionEn?: string;
+                /**
+                 * @default {
+                 *       "requiredFields": [],
+                 *       "evidence": [],
+                 *       "checklist": []
+                 *     }
+                 */
+                gate: {
+                    /** @default [] */
+                    checklist: {
+                        hint?: string;
+                        hintEn?: string;
+                        key: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
+                    /** @default [] */
+                    evidence: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                        /** @default 1 */
+                        min: number;
+                    }[];
+                    /** @default [] */
+                    requiredFields: string[];
+                };
+                key: string;
+                name: string;
+                nameEn?: string;
+                probability: number;
+                sla?: {
+                    /** @default false */
+                    idle: boolean;
+                    ladder: {
+                        after: string;
+                        channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
+                        /** @enum {string} */
+                        colour?: "yellow" | "red";
+                        notify: string[];
+                        /** @enum {string} */
+                        require?: "intervention";
+                        /**
+                         * @default entry
+                         * @enum {string}
+                         */
+                        since: "entry" | "previous_level";
+                    }[];
+                };
+                /** @enum {string} */
+                terminal?: "won" | "lost";
+            }[];
+        };
+        PipelineDefinitionInput: {
+            description?: string;
+            descriptionEn?: string;
+            key: string;
+            name: string;
+            nameEn?: string;
+            stages: {
+                /** @default false */
+                allowSkip: boolean;
+                cadences?: string[];
+                description?: string;
+                descriptionEn?: string;
+                /**
+                 * @default {
+                 *       "requiredFields": [],
+                 *       "evidence": [],
+                 *       "checklist": []
+                 *     }
+                 */
+                gate: {
+                    /** @default [] */
+                    checklist: {
+                        hint?: string;
+                        hintEn?: string;
+                        key: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
+                    /** @default [] */
+                    evidence: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                        /** @default 1 */
+                        min: number;
+                    }[];
+                    /** @default [] */
+                    requiredFields: string[];
+                };
+                key: string;
+                name: string;
+                nameEn?: string;
+                probability: number;
+                sla?: {
+                    /** @default false */
+                    idle: boolean;
+                    ladder: {
+                        after: string;
+                        channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
+                        /** @enum {string} */
+                        colour?: "yellow" | "red";
+                        notify: string[];
+                        /** @enum {string} */
+                        require?: "intervention";
+                        /**
+                         * @default entry
+                         * @enum {string}
+                         */
+                        since: "entry" | "previous_level";
+                    }[];
+                };
+                /** @enum {string} */
+                terminal?: "won" | "lost";
+            }[];
+        };
+        PipelineInput: {
+            archived: boolean;
+            createdAt: string;
+            /** @description Present on single-pipeline answers */
+            definition?: components["schemas"]["PipelineDefinitionInput"];
+            description: string | null;
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            stages: components["schemas"]["StageSummaryInput"][];
+            templateKey: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        PipelineTemplate: {
+            description?: string;
+            descriptionEn?: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            stages: number;
+        };
+        PipelineTemplateInput: {
+            description?: string;
+            descriptionEn?: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            stages: number;
+        };
+        PoolSettings: {
+            [key: string]: unknown;
+        };
+        PoolSettingsInput: {
+            [key: string]: unknown;
+        };
+        /** @enum {string} */
+        Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+        /** @enum {string} */
+        RoleInput: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+        Rule: {
+            /** @description Webhook secrets are masked */
+            actions: components["schemas"]["RuleAction"][];
+            /** @description json-logic condition, null when the rule always runs */
+            conditions: unknown;
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            enabled: boolean;
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            trigger: components["schemas"]["RuleTrigger"];
+            updatedAt: string;
+            version: number;
+        };
+        RuleAction: {
+            config: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+        };
+        RuleActionInput: {
+            config: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+        };
+        RuleInput: {
+            /** @description Webhook secrets are masked */
+            actions: components["schemas"]["RuleActionInput"][];
+            /** @description json-logic condition, null when the rule always runs */
+            conditions: unknown;
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            enabled: boolean;
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string;
+            trigger: components["schemas"]["RuleTriggerInput"];
+            updatedAt: string;
+            version: number;
+        };
+        RuleRun: {
+            durationMs: number | null;
+            error: string | null;
+            eventId: string | null;
+            id: string;
+            input: unknown;
+            outcome: unknown;
+            ruleId: string;
+            scheduledFor: string | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "skipped";
+            triggerType: string;
+        };
+        RuleRunInput: {
+            durationMs: number | null;
+            error: string | null;
+            eventId: string | null;
+            id: string;
+            input: unknown;
+            outcome: unknown;
+            ruleId: string;
+            scheduledFor: string | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "skipped";
+            triggerType: string;
+        };
+        RuleTrigger: {
+            /** @enum {string} */
+            colour?: "yellow" | "red";
+            cron?: string;
+            entity?: string;
+            from?: string;
+            level?: number | string;
+            pipeline?: string;
+            to?: string;
+            /** @enum {string} */
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+        } & {
+            [key: string]: unknown;
+        };
+        RuleTriggerInput: {
+            /** @enum {string} */
+            colour?: "yellow" | "red";
+            cron?: string;
+            entity?: string;
+            from?: string;
+            level?: number | string;
+            pipeline?: string;
+            to?: string;
+            /** @enum {string} */
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+        } & {
+            [key: string]: unknown;
+        };
+        StageHistory: {
+            direction: string;
+            enteredAt: string;
+            enteredBy: components["schemas"]["UserRef"] | null;
+            id: string;
+            leftAt: string | null;
+            skipReason: string | null;
+            stageKey: string;
+            stageName: string;
+            stageNameEn: string;
+        };
+        StageHistoryInput: {
+            direction: string;
+            enteredAt: string;
+            enteredBy: components["schemas"]["UserRefInput"] | null;
+            id: string;
+            leftAt: string | null;
+            skipReason: string | null;
+            stageKey: string;
+            stageName: string;
+            stageNameEn: string;
+        };
+        StageSummary: {
+            allowSkip: boolean;
+            key: string;
+            name: string;
+            nameEn: string;
+            probability: number;
+            /** @enum {string|null} */
+            terminal: "won" | "lost" | null;
+        };
+        StageSummaryInput: {
+            allowSkip: boolean;
+            key: string;
+            name: string;
+            nameEn: string;
+            probability: number;
+            /** @enum {string|null} */
+            terminal: "won" | "lost" | null;
+        };
+        Task: {
+            assignee: components["schemas"]["UserRef"];
+            assigneeId: string;
+            /**
+             * @description Open tasks by the org time-zone day of dueAt
+             * @enum {string|null}
+             */
+            bucket: "overdue" | "today" | "upcoming" | null;
+            completedAt: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            customerId: string | null;
+            deal: {
+                id: string;
+                title: string;
+            } | null;
+            dealId: string | null;
+            dueAt: string | null;
+            id: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            title: string;
+            updatedAt: string;
+        };
+        TaskInput: {
+            assignee: components["schemas"]["UserRefInput"];
+            assigneeId: string;
+            /**
+             * @description Open tasks by the org time-zone day of dueAt
+             * @enum {string|null}
+             */
+            bucket: "overdue" | "today" | "upcoming" | null;
+            completedAt: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            customerId: string | null;
+            deal: {
+                id: string;
+                title: string;
+            } | null;
+            dealId: string | null;
+            dueAt: string | null;
+            id: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            title: string;
+            updatedAt: string;
+        };
+        Team: {
+            depth: number;
+            id: string;
+            kind: string;
+            name: string;
+            parentId: string | null;
+            path: string;
+        };
+        TeamInput: {
+            depth: number;
+            id: string;
+            kind: string;
+            name: string;
+            parentId: string | null;
+            path: string;
+        };
+        UnmetItem: {
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            code: string;
+            hint?: string;
+            hintEn?: string;
+            label: string;
+            labelEn: string;
+            requirement: {
+                field: string;
+                /** @enum {string} */
+                kind: "field";
+            } | {
+                evidenceKind: string;
+                have: number;
+                /** @enum {string} */
+                kind: "evidence";
+                min: number;
+            } | {
+                item: string;
+                /** @enum {string} */
+                kind: "checklist";
+            } | ({
+                kind: string;
+            } & {
+                [key: string]: unknown;
+            });
+        };
+        UnmetItemInput: {
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            code: string;
+            hint?: string;
+            hintEn?: string;
+            label: string;
+            labelEn: string;
+            requirement: {
+                field: string;
+                /** @enum {string} */
+                kind: "field";
+            } | {
+                evidenceKind: string;
+                have: number;
+                /** @enum {string} */
+                kind: "evidence";
+                min: number;
+            } | {
+                item: string;
+                /** @enum {string} */
+                kind: "checklist";
+            } | ({
+                kind: string;
+            } & {
+                [key: string]: unknown;
+            });
+        };
+        User: {
+            active: boolean;
+            displayName: string;
+            email: string | null;
+            id: string;
+            phone: string | null;
+            role: components["schemas"]["Role"];
+            team: {
+                id: string;
+                kind: string;
+                name: string;
+                path: string;
+            };
+            username: string;
+        };
+        UserInput: {
+            active: boolean;
+            displayName: string;
+            email: string | null;
+            id: string;
+            phone: string | null;
+            role: components["schemas"]["RoleInput"];
+            team: {
+                id: string;
+                kind: string;
+                name: string;
+                path: string;
+            };
+            username: string;
+        };
+        UserRef: {
+            id: string;
+            name: string;
+        };
+        UserRefInput: {
+            id: string;
+            name: string;
+        };
+        YamlError: {
+            column: number;
+            line: number;
+            message: string;
+            path: string;
+        };
+        YamlErrorInput: {
+            column: number;
+            line: number;
+            message: string;
+            path: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
