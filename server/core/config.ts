@@ -7,6 +7,8 @@ export interface AppConfig {
   port: number;
   host: string;
   timeZone: string;
+  /** Consumed events, their consumption rows, delivered outbox rows and closed clocks' firings older than this go (ACTIONFLOW_RETENTION_DAYS). */
+  retentionDays: number;
   /** Absolute base URL of the web app, for links in robot messages and e-mails (ACTIONFLOW_PUBLIC_URL). */
   publicUrl: string;
   /** Largest accepted upload in bytes. */
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     timeZone: env.ACTIONFLOW_TIME_ZONE ?? 'Asia/Shanghai',
+    retentionDays: Number(env.ACTIONFLOW_RETENTION_DAYS ?? 90),
     publicUrl: (env.ACTIONFLOW_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     maxUploadBytes: Number(env.ACTIONFLOW_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     sessionTtlHours: Number(env.ACTIONFLOW_SESSION_TTL_HOURS ?? 12),

@@ -23,6 +23,7 @@ import { leadsModule } from './leads/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { orgModule } from './org/module.js';
 import { pipelinesModule } from './pipelines/module.js';
+import { retentionModule } from './retention/module.js';
 import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
@@ -49,6 +50,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   digestsModule,
   cadencesModule,
   leadsModule,
+  retentionModule,
 ];
 
 export interface Composition {

@@ -107,7 +107,8 @@ describe('channels: configuration, write-only secrets, test messages', () => {
     ] as const) {
       const res = await admin({ method: 'POST', url: `/api/channels/${id}/test`, payload: {} });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({ ok: true, status: 200, response: expected, error: null });
+      expect(res.json()).toMatchObject({ ok: true, status: 200, response: null, error: null });
+      void expected; // the robot's body is not echoed (issue 14); its verdict is in ok/error
       expect(robot.accepted.at(-1)!.text).toContain(id === feishu.id ? 'Actionflow test message' : 'Actionflow 测试消息');
     }
     expect(robots.feishu.accepted.at(-1)!.body).toMatchObject({ msg_type: 'text', timestamp: String(Math.floor(t.clock.now().getTime() / 1000)) });
@@ -117,7 +118,7 @@ describe('channels: configuration, write-only secrets, test messages', () => {
     const ding = (await t.db.selectFrom('channels').select('id').where('kind', '=', 'dingtalk').executeTakeFirstOrThrow()).id;
     await admin({ method: 'PATCH', url: `/api/channels/${ding}`, payload: { secrets: { secret: 'SECwrong' } } });
     let res = await admin({ method: 'POST', url: `/api/channels/${ding}/test` });
-    expect(res.json()).toMatchObject({ ok: false, status: 200, response: { errcode: 310000 }, error: expect.stringContaining('dingtalk 310000: sign not match') });
+    expect(res.json()).toMatchObject({ ok: false, status: 200, response: null, error: expect.stringContaining('dingtalk 310000: sign not match') });
     // Changing only the secret keeps the webhook URL.
     res = await admin({ method: 'PATCH', url: `/api/channels/${ding}`, payload: { secrets: { secret: 'SECding-right' } } });
     expect(res.json().secretFields).toEqual(['secret', 'webhookUrl']);

@@ -30,7 +30,7 @@ describe('notifications: enqueue, in-app inbox, webhooks', () => {
 
   beforeAll(async () => {
     t = await setupTestApp();
-    deps = { db: t.db, dialect: t.dialect, clock: t.clock, config: loadConfig({ ACTIONFLOW_PUBLIC_URL: 'https://crm.example.com/' }) };
+    deps = { db: t.db, dialect: t.dialect, clock: t.clock, config: loadConfig({ ACTIONFLOW_PUBLIC_URL: 'https://crm.example.com/', ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost' }) };
     eastRobot = await startRobotReceiver('wecom', { now: () => t.clock.now() });
     teamRobot = await startRobotReceiver('dingtalk', { now: () => t.clock.now(), secret: 'SECteam1' });
     const admin = await t.as('admin');

@@ -13,7 +13,7 @@ import { setupTestApp, type Requester, type TestContext } from '../support/app.j
 import { TEST_DATABASE_URL } from '../support/database.js';
 import { decodeQuotedPrintable, startRobotReceiver, startSmtpReceiver, startWebhookReceiver, type RobotReceiver } from '../support/receivers.js';
 
-const config = loadConfig({ ACTIONFLOW_PUBLIC_URL: 'https://crm.example.com' });
+const config = loadConfig({ ACTIONFLOW_PUBLIC_URL: 'https://crm.example.com', ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost' });
 
 describe('outbox dispatcher: retries, backoff, rate limits, dead letters, concurrency', () => {
   let t: TestContext;

@@ -18,7 +18,7 @@ if (!schema) throw new Error('DIGEST_TEST_SCHEMA is required');
 let offset = 0;
 
 const database = openDatabase(url, { schema, poolSize: 4 });
-const config = loadConfig({ ACTIONFLOW_DATA_DIR: '/tmp/actionflow-digests-mp', ACTIONFLOW_PUBLIC_URL: 'https://crm.example.com' });
+const config = loadConfig({ ACTIONFLOW_DATA_DIR: '/tmp/actionflow-digests-mp', ACTIONFLOW_PUBLIC_URL: 'https://crm.example.com' , ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost' });
 const deps = { db: database.db, dialect: database.dialect, clock: { now: () => new Date(Date.now() + offset) }, config };
 let sent = 0;
 let worker: WorkerHandle | null = null;

@@ -15,7 +15,7 @@ const schema = process.env.SLA_TEST_SCHEMA;
 if (!schema) throw new Error('SLA_TEST_SCHEMA is required');
 
 const database = openDatabase(url, { schema, poolSize: 6 });
-const config = loadConfig({ ACTIONFLOW_DATA_DIR: '/tmp/actionflow-sla-mp' });
+const config = loadConfig({ ACTIONFLOW_DATA_DIR: '/tmp/actionflow-sla-mp' , ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost' });
 const deps = { db: database.db, dialect: database.dialect, clock: systemClock, config };
 let fired = 0;
 let worker: WorkerHandle | null = null;

@@ -13,13 +13,13 @@ import { DateTime } from 'luxon';
 import type { WorkCalendar } from './workdays.js';
 
 /** `HH:mm` local times, start < end. */
-export type Interval = readonly [string, string];
+export type Interval = [string, string];
 
 export interface TeamSchedule {
   /** Working intervals of a working day, in local time, ascending and not overlapping. */
   intervals: Interval[];
   /** ISO weekday (1–7) → its own intervals, when a day differs (say a short Friday). Make-up days use `intervals`. */
-  weekdays?: Partial<Record<string, Interval[]>>;
+  weekdays?: Record<string, Interval[]>;
   /** One-off closures: inclusive local date ranges on which the team does not work at all. */
   closures: Array<{ from: string; to: string; reason?: string }>;
 }

@@ -2,6 +2,8 @@ import { actorOf, type App, type Deps } from '../../core/http.js';
 import { addQuery, addResponse, calendarSettingsBody, calendarSettingsResponse, workingDaysQuery, workingDaysResponse } from './schema.js';
 import { addToInstant, describeDays, updateSettings } from './service.js';
 import { getCalendarSettings } from './settings.js';
+import { teamParams, teamScheduleBody, teamScheduleResponse } from './schedule-schema.js';
+import { readTeamSchedule, updateTeamSchedule } from './schedule-service.js';
 import { responses } from '../../core/contract.js';
 
 export async function calendarRoutes(app: App, deps: Deps) {
@@ -56,5 +58,28 @@ export async function calendarRoutes(app: App, deps: Deps) {
       actorOf(req);
       return addToInstant(deps.db, tz, req.query.start, req.query.workingDays, req.query.hours);
     },
+  );
+
+  app.get(
+    '/api/calendar/teams/:teamId/schedule',
+    { schema: { tags, summary: 'A team’s business hours and one-off closures 团队工作时间 (the default 09:00–12:00, 13:30–18:00 when it has none)', params: teamParams, response: { 200: teamScheduleResponse } } },
+    async (req) => {
+      actorOf(req);
+      return readTeamSchedule(deps.db, req.params.teamId);
+    },
+  );
+
+  app.put(
+    '/api/calendar/teams/:teamId/schedule',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a team’s business hours and closures (admin); the team’s running SLA clocks move onto them',
+        params: teamParams,
+        body: teamScheduleBody,
+        response: { 200: teamScheduleResponse },
+      },
+    },
+    async (req) => updateTeamSchedule(deps.db, deps.clock, actorOf(req), req.params.teamId, req.body),
   );
 }

@@ -8,6 +8,7 @@ import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { emailMessage, robotMessage, smsMessage, type MessagePayload } from '../notifications/templates.js';
 import { sendMail } from './email.js';
+import { outboundRefusal } from './outbound.js';
 import type { LoadedChannel } from './repo.js';
 import { buildRobotRequest, judgeRobotResponse, type RobotKind } from './robots.js';
 import { smsProviderFor } from './sms/provider.js';
@@ -27,7 +28,11 @@ export interface DeliveryResult {
 export interface DeliverOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Private targets that may be reached anyway (config.outboundAllow); everything else private is refused. */
+  outboundAllow?: readonly string[];
 }
+
+class OutboundRefused extends Error {}
 
 export interface DeliverContext extends DeliverOptions {
   db: Queryable;
@@ -36,6 +41,8 @@ export interface DeliverContext extends DeliverOptions {
 }
 
 async function post(ctx: DeliverOptions, url: string, body: string, headers: Record<string, string>) {
+  const refused = await outboundRefusal(url, ctx.outboundAllow ?? []);
+  if (refused) throw new OutboundRefused(refused);
   const res = await (ctx.fetch ?? fetch)(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -54,6 +61,7 @@ async function post(ctx: DeliverOptions, url: string, body: string, headers: Rec
 
 /** fetch hides the socket error (ECONNREFUSED, timeout) in `cause`; the dead-letter list should show it. */
 function networkFailure(error: unknown): DeliveryResult {
+  if (error instanceof OutboundRefused) return { ok: false, retryable: false, error: `refused: ${error.message}` };
   const e = error as Error & { cause?: Error & { code?: string; errors?: Array<{ code?: string }> } };
   const cause = e.cause;
   const code = cause?.code ?? cause?.errors?.[0]?.code ?? e.name;

@@ -63,7 +63,7 @@ type Outcome = { kind: 'sent' } | { kind: 'deferred'; until: Date } | { kind: 'f
 
 async function attempt(deps: Deps, row: OutboxRow, options: DispatcherOptions): Promise<Outcome> {
   if (row.kind === 'webhook') {
-    const result = await deliverWebhook(options, parseJson<WebhookPayload>(row.payload, {} as WebhookPayload), row.idempotency_key);
+    const result = await deliverWebhook({ ...options, outboundAllow: deps.config.outboundAllow }, parseJson<WebhookPayload>(row.payload, {} as WebhookPayload), row.idempotency_key);
     return result.ok ? { kind: 'sent' } : { kind: 'failed', result };
   }
   const channel = row.channel_id ? await findChannel(deps.db, row.channel_id) : null;
@@ -72,7 +72,7 @@ async function attempt(deps: Deps, row: OutboxRow, options: DispatcherOptions): 
   const slot = await reserveSlot(deps.db, deps.dialect, deps.clock, channel);
   if (!slot.ok) return { kind: 'deferred', until: slot.waitUntil };
   const result = await deliverMessage(
-    { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, fetch: options.fetch, timeoutMs: options.timeoutMs },
+    { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, fetch: options.fetch, timeoutMs: options.timeoutMs, outboundAllow: deps.config.outboundAllow },
     channel,
     row.recipient,
     parseJson<MessagePayload>(row.payload, {} as MessagePayload),

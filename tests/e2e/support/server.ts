@@ -36,7 +36,7 @@ export async function startServer(options: { clock?: Clock } = {}): Promise<Runn
   const dir = mkdtempSync(join(tmpdir(), 'actionflow-e2e-'));
   const database = openDatabase(`sqlite:${join(dir, 'e2e.db')}`);
   await database.migrate();
-  const config = loadConfig({ ACTIONFLOW_DATA_DIR: dir });
+  const config = loadConfig({ ACTIONFLOW_DATA_DIR: dir , ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost' });
   const app = await buildApp({ database, clock, config, checkResponses: true });
   const org = await buildOrg(database.db, clock);
   await app.listen({ port: 0, host: '127.0.0.1' });
