@@ -55,8 +55,8 @@ if (values.regenerate || !director || (await count('customers')) !== opts.custom
   await generateBenchData(database.db, systemClock, opts);
   console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
-// Planner statistics, as `actionflow migrate` / routine maintenance leave them (docs/operations.md).
-await sql`analyze`.execute(database.db);
+// Planner statistics and (PostgreSQL) the visibility map, as routine maintenance / autovacuum leave them.
+await (values.db === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(database.db);
 const sizes = { customers: await count('customers'), deals: await count('deals'), activities: await count('activities') };
 await database.close();
 

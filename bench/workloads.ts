@@ -95,7 +95,7 @@ export async function workloads(ctx: BenchContext): Promise<Workload[]> {
     {
       name: 'same depth by cursor (keyset)',
       api: () => get(base, cookies.director, `/api/deals?pageSize=20&cursor=${cursor}`).then(() => undefined),
-      raw: () => raw.run(`select ${DEAL_COLUMNS} ${DEAL_JOIN} where (d.updated_at < ? or (d.updated_at = ? and d.id < ?)) ${NEWEST} limit 20`, [deep.updated_at, deep.updated_at, deep.id]),
+      raw: () => raw.run(`select ${DEAL_COLUMNS} ${DEAL_JOIN} where (d.updated_at, d.id) < (?, ?) ${NEWEST} limit 20`, [deep.updated_at, deep.id]),
     },
     {
       name: 'customer name search "华康医疗" (director)',

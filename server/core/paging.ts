@@ -77,7 +77,8 @@ export function afterCursor(order: Order, idColumn: string, cursor: Cursor): Exp
   const id = sql.ref(idColumn);
   const op = sql.raw(order.direction === 'desc' ? '<' : '>');
   if (cursor.value === null) return sql<SqlBool>`(${col} is null and ${id} ${op} ${cursor.id})`;
-  const after = sql<SqlBool>`(${col} ${op} ${cursor.value} or (${col} = ${cursor.value} and ${id} ${op} ${cursor.id}))`;
+  // A row-value comparison is one index range on both databases; the expanded OR form is not on PostgreSQL.
+  const after = sql<SqlBool>`((${col}, ${id}) ${op} (${cursor.value}, ${cursor.id}))`;
   return order.nullable ? sql<SqlBool>`(${after} or ${col} is null)` : after;
 }
 
