@@ -4,6 +4,7 @@
  * caller's scope applied per kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { AUDITED_KINDS, RECORDS, REGISTRY, type AuditedKind } from '../../server/core/entities.js';
 import { newId } from '../../server/core/ids.js';
 import { recordAudit } from '../../server/modules/audit/repo.js';
@@ -21,7 +22,9 @@ describe('record registry', () => {
     // Not rows of ours: Kysely's migration bookkeeping, and on SQLite the trigger-maintained FTS5 search index
     // (migration 0013), which no code reads through `Database`.
     const notOurs = (name: string) => name.startsWith('kysely_') || (t.dialect === 'sqlite' && /^search_(docs|fts(_\w+)?)$/.test(name));
-    const tables = (await t.db.introspection.getTables()).filter((tb) => !notOurs(tb.name));
+    // PostgreSQL introspection lists every schema on the search path; the test's own schema is the current one.
+    const schema = t.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s : undefined;
+    const tables = (await t.db.introspection.getTables()).filter((tb) => !notOurs(tb.name) && (!schema || tb.schema === schema));
     expect(tables.map((tb) => tb.name).sort()).toEqual(Object.keys(REGISTRY).sort());
     const columns = new Map(tables.map((tb) => [tb.name, new Set(tb.columns.map((c) => c.name))]));
     for (const record of RECORDS) {
