@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { addUser, insertDeal, insertTask, ownerOf } from '../support/leads.js';
 import { newId } from '../../server/core/ids.js';
@@ -196,7 +197,9 @@ describe('leads: duplicates, ownership conflicts, assignment', () => {
 
   it('every table with a customer_id column in the live database has a merge policy', async () => {
     // Catches a migration that adds such a column without a CUSTOMER_REFERENCES entry (schema.ts is checked by tsc).
-    const tables = await t.db.introspection.getTables();
+    // PostgreSQL introspection lists every schema (other test files' too); keep the test's own schema.
+    const schema = t.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s : undefined;
+    const tables = (await t.db.introspection.getTables()).filter((tb) => !schema || tb.schema === schema);
     const withCustomer = tables.filter((tb) => tb.columns.some((c) => c.name === 'customer_id')).map((tb) => tb.name).sort();
     expect(withCustomer).toContain('cadence_runs');
     expect(withCustomer).toEqual(Object.keys(CUSTOMER_REFERENCES).sort());
