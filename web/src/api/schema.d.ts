@@ -2374,6 +2374,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/teams/{teamId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team’s business hours and one-off closures 团队工作时间 (the default 09:00–12:00, 13:30–18:00 when it has none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closures: {
+                                from: string;
+                                reason?: string;
+                                to: string;
+                            }[];
+                            custom: boolean;
+                            intervals: (string)[][];
+                            teamId: string;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                            weekdays?: {
+                                [key: string]: (string)[][];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a team’s business hours and closures (admin); the team’s running SLA clocks move onto them */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        closures?: {
+                            from: string;
+                            reason?: string;
+                            to: string;
+                        }[];
+                        intervals: (string)[][];
+                        /** @default {} */
+                        weekdays?: {
+                            [key: string]: (string)[][];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closures: {
+                                from: string;
+                                reason?: string;
+                                to: string;
+                            }[];
+                            custom: boolean;
+                            intervals: (string)[][];
+                            teamId: string;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                            weekdays?: {
+                                [key: string]: (string)[][];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/working-days": {
         parameters: {
             query?: never;
