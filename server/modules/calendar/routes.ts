@@ -62,7 +62,7 @@ export async function calendarRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/calendar/teams/:teamId/schedule',
-    { schema: { tags, summary: 'A team’s business hours and one-off closures 团队工作时间 (the default 09:00–12:00, 13:30–18:00 when it has none)', params: teamParams, response: { 200: teamScheduleResponse } } },
+    { schema: { tags, summary: 'A team’s business hours and one-off closures 团队工作时间 (the default 09:00–12:00, 13:30–18:00 when it has none)', params: teamParams, response: responses({ 200: teamScheduleResponse }, [400, 404]) } },
     async (req) => {
       actorOf(req);
       return readTeamSchedule(deps.db, req.params.teamId);
@@ -72,12 +72,13 @@ export async function calendarRoutes(app: App, deps: Deps) {
   app.put(
     '/api/calendar/teams/:teamId/schedule',
     {
+      config: { ability: 'calendar.manage' },
       schema: {
         tags,
         summary: 'Replace a team’s business hours and closures (admin); the team’s running SLA clocks move onto them',
         params: teamParams,
         body: teamScheduleBody,
-        response: { 200: teamScheduleResponse },
+        response: responses({ 200: teamScheduleResponse }, [400, 403, 404]),
       },
     },
     async (req) => updateTeamSchedule(deps.db, deps.clock, actorOf(req), req.params.teamId, req.body),
