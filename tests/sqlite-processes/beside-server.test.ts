@@ -70,7 +70,7 @@ describe('the CLI beside a running server on one SQLite file', () => {
     // The server really was writing while the commands ran.
     expect(runs.filter((r) => r.writesDuring > 0).length, JSON.stringify(runs)).toBeGreaterThanOrEqual(3);
     const login = await session(server.url, 'beside_user', 'longenough123');
-    expect((await login('/api/auth/me')).status).toBe(200);
+    expect((await login('/api/me')).status).toBe(200);
     const handle = openDatabase(env.DATABASE_URL);
     try {
       expect(await handle.db.selectFrom('pipelines').select('key').where('key', '=', 'beside_flow').executeTakeFirst()).toEqual({ key: 'beside_flow' });
