@@ -105,7 +105,17 @@ async function runMigrations(db: Db, dialect: Dialect, schema?: string): Promise
   const migrations = migrationsFor(dialect);
   // The bookkeeping tables live in the same schema as the data, so several schemas on one server never mix.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    // Kysely's PostgreSQL introspection reads the catalog of every schema; a schema dropped by another tenant at that
+    // moment (3F000, not ours) fails the lookup before any migration ran, so trying again is safe.
+    if (error && attempt < 5 && isOtherSchemaVanished(error, schema)) continue;
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+}
+
+function isOtherSchemaVanished(error: unknown, schema: string | undefined): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '3F000' && typeof message === 'string' && (!schema || !message.includes(`"${schema}"`));
 }
