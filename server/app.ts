@@ -18,7 +18,6 @@ import { errorSchema, responses, responseSerializer } from './core/contract.js';
 import { openApiTransform } from './core/openapi.js';
 import { langOf, type App, type Deps } from './core/http.js';
 import { authorize, type Actor, type Action } from './core/policy.js';
-import type { Role } from './db/schema.js';
 import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
 import { registerRequestGuards } from './core/security.js';
 import { redactFor } from './core/redact.js';
@@ -148,9 +147,8 @@ function trustHops(n: number) {
  * Before the body is parsed and validated, so a caller without the ability learns nothing about the input rules.
  * The service authorizes again: this is an early answer, not the check itself.
  */
-function guardRoute(actor: Actor, routeConfig: { ability?: Action; roles?: readonly Role[] } | undefined): void {
+function guardRoute(actor: Actor, routeConfig: { ability?: Action } | undefined): void {
   if (routeConfig?.ability) authorize(actor, routeConfig.ability);
-  if (routeConfig?.roles && !routeConfig.roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'roles_required', { params: { roles: routeConfig.roles.join(', ') } });
 }
 
 /** Maps anything thrown to the error catalogue; only the truly unexpected becomes a 500. */
