@@ -249,6 +249,9 @@ export const REGISTRY = {
   customer_pool: { internal: 'pool (公海) membership of a customer', merge: 'custom' },
   pool_log: { internal: 'pool history of a customer', merge: 'move' },
   pool_runs: { internal: 'pool job slots' },
+  imports: { internal: 'staged imports: an upload, its mapping, progress and counts (modules/imports)' },
+  import_rows: { internal: 'per-row verdicts of a staged import' },
+  import_presets: { internal: 'saved column mappings of imports' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

@@ -29,6 +29,27 @@ export async function recordAudit(db: Queryable, clock: Clock, input: AuditInput
     .execute();
 }
 
+/** Writes several audit entries in one statement (batches: imports); same rules as `recordAudit`. */
+export async function recordAudits(db: Queryable, clock: Clock, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const at = clock.now().toISOString();
+  await db
+    .insertInto('audit_log')
+    .values(
+      inputs.map((input) => ({
+        id: newId(),
+        entity: input.entity,
+        entity_id: input.entityId,
+        action: input.action,
+        actor_id: input.actorId,
+        at,
+        before: input.before === undefined ? null : toJson(input.before),
+        after: input.after === undefined ? null : toJson(input.after),
+      })),
+    )
+    .execute();
+}
+
 export async function listAudit(db: Queryable, entity: string, entityId: string) {
   const rows = await db
     .selectFrom('audit_log')

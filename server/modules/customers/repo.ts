@@ -77,6 +77,11 @@ export async function insertCustomer(db: Queryable, row: CustomersTable) {
   await db.insertInto('customers').values({ ...row, name_normalized: normalizeCompanyName(row.name) }).execute();
 }
 
+/** Several customers in one statement (the batch write path, write.ts). */
+export async function insertCustomerRows(db: Queryable, rows: CustomersTable[]) {
+  if (rows.length) await db.insertInto('customers').values(rows.map((row) => ({ ...row, name_normalized: normalizeCompanyName(row.name) }))).execute();
+}
+
 export async function updateCustomer(db: Queryable, id: string, values: Partial<CustomersTable>) {
   const withKey = values.name !== undefined ? { ...values, name_normalized: normalizeCompanyName(values.name) } : values;
   await db.updateTable('customers').set(withKey).where('id', '=', id).execute();
@@ -110,6 +115,10 @@ export async function findContact(db: Queryable, scope: Scope, id: string) {
 
 export async function insertContact(db: Queryable, row: ContactsTable) {
   await db.insertInto('contacts').values(row).execute();
+}
+
+export async function insertContactRows(db: Queryable, rows: ContactsTable[]) {
+  if (rows.length) await db.insertInto('contacts').values(rows).execute();
 }
 
 export async function updateContact(db: Queryable, id: string, values: Partial<ContactsTable>) {
