@@ -105,11 +105,13 @@ async function* csvRows(stream: Readable, encoding: Encoding): AsyncGenerator<So
 }
 
 /** Every row of the file (header included) with its sheet row number; empty rows are skipped. */
-export async function* readRows(path: string, format: FileFormat, encoding: Encoding | null): AsyncGenerator<SourceRow> {
+export async function* readRows(path: string, format: FileFormat, encoding: Encoding | null, read?: { bytes: number }): AsyncGenerator<SourceRow> {
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   try {
     const rows = format === 'xlsx' ? xlsxRows(stream) : csvRows(stream, encoding ?? 'utf8');
     for await (const row of rows) {
+      // How far into the file the reader is: the progress of a phase whose row count is not known yet.
+      if (read) read.bytes = stream.bytesRead;
       if (row.cells.every((c) => cellText(c) === '')) continue;
       yield row;
     }

@@ -214,11 +214,21 @@ function customValue(def: CustomFieldDef, cell: Cell, ctx: RowContext): Parsed<u
   }
 }
 
+/** JSON with keys sorted at every depth: equal records give equal text whatever order their fields were set in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** Content hash of a normalised record: the same row imported twice hashes the same. */
 export function recordHash(record: ImportRecord): string {
   const { owner, ...rest } = record;
-  return createHash('sha256')
-    .update(JSON.stringify({ ...rest, owner: owner?.id ?? null }, Object.keys({ ...rest, owner: null }).sort()))
-    .digest('hex')
-    .slice(0, 32);
+  return createHash('sha256').update(canonical({ ...rest, owner: owner?.id ?? null })).digest('hex').slice(0, 32);
 }
