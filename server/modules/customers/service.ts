@@ -1,18 +1,18 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
+import { command } from '../../core/command.js';
 import { hooksOf } from '../../core/hooks.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
 import { indexable, SHORT_QUERY_TOTAL_CAP } from './search.js';
+import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { presentContact, presentCustomer } from './presenter.js';
 import * as repo from './repo.js';
-import { mayAssign } from './rules.js';
-import { changeContact, changeCustomer, contactAuditView, insertContacts, insertCustomers, removeCustomer, type CustomerSet } from './write.js';
+import { mayAssign, normalizePhone } from './rules.js';
 import type { ContactBody, ContactPatch, CustomerBody, CustomerListQuery, CustomerPatch } from './schema.js';
 
 /**
@@ -97,87 +97,146 @@ async function detailOf(db: Queryable, row: repo.CustomerRow) {
  * assignment rules are enabled, lets the rules pick the owner (leads/assignment.ts). Duplicates answer 409.
  */
 export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: CustomerBody, options: { viaToken?: boolean; lead?: boolean } = {}) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const intakes = hooksOf('customers.intake');
     let picked: Awaited<ReturnType<NonNullable<CustomerIntake['pickOwner']>>> = null;
     for (const intake of input.ownerId ? [] : intakes) picked ??= (await intake.pickOwner?.(trx, actor, input, options)) ?? null;
     const owner = picked ? picked.owner : await assertAssignable(trx, actor, input.ownerId ?? actor.id, 'ownerId');
     const custom = await checkCustomValues(trx, 'customer', input.custom);
     for (const intake of intakes) await intake.check?.(trx, actor, input);
-    const [id] = await insertCustomers(trx, clock, actor.id, [
-      {
-        kind: input.kind,
-        name: input.name,
-        phone: input.phone,
-        region: input.region,
-        industry: input.industry,
-        source: input.source,
-        level: input.level,
-        creditCode: input.creditCode,
-        owner,
-        custom,
-      },
-    ]);
-    if (picked) await picked.afterInsert(trx, clock, id!, actor.id);
-    const created = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id!))!);
+    const now = clock.now().toISOString();
+    const id = newId();
+    await repo.insertCustomer(trx, {
+      id,
+      kind: input.kind,
+      name: input.name,
+      phone: input.phone || null,
+      phone_normalized: normalizePhone(input.phone),
+      region: input.region || null,
+      industry: input.industry || null,
+      source: input.source || null,
+      level: input.level || null,
+      credit_code: input.creditCode || null,
+      owner_id: owner.id,
+      team_path: owner.teamPath,
+      custom: toJson(custom),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    if (picked) await picked.afterInsert(trx, clock, id, actor.id);
+    const created = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
+    await cmd.created(id, auditView(created), { type: 'customer.created', payload: { ownerId: owner.id, name: input.name } });
     return { ...created, contacts: [], counts: { deals: 0, activities: 0 } };
   });
 }
 
 export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: string, patch: CustomerPatch) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const row = await getCustomerInScope(trx, actor, id);
-    const set: CustomerSet = {};
+    const before = presentCustomer(row);
+    const set: Record<string, unknown> = {};
     if (patch.kind !== undefined) set.kind = patch.kind;
     if (patch.name !== undefined) set.name = patch.name;
-    if (patch.phone !== undefined) set.phone = patch.phone || null;
+    if (patch.phone !== undefined) {
+      set.phone = patch.phone || null;
+      set.phone_normalized = normalizePhone(patch.phone);
+    }
     for (const [key, column] of [['region', 'region'], ['industry', 'industry'], ['source', 'source'], ['level', 'level'], ['creditCode', 'credit_code']] as const) {
       if (patch[key] !== undefined) set[column] = patch[key] || null;
     }
-    if (patch.ownerId !== undefined && patch.ownerId !== row.owner_id) set.owner = await assertAssignable(trx, actor, patch.ownerId, 'ownerId');
+    if (patch.ownerId !== undefined && patch.ownerId !== row.owner_id) {
+      const owner = await assertAssignable(trx, actor, patch.ownerId, 'ownerId');
+      set.owner_id = owner.id;
+      // The record follows its new owner into their team, so the new team's lead sees it and the old one no longer does.
+      set.team_path = owner.teamPath;
+    }
     if (patch.custom !== undefined) {
       set.custom = toJson(await checkCustomValues(trx, 'customer', patch.custom, { partial: true, existing: parseJson(row.custom, {}) }));
     }
-    await changeCustomer(trx, clock, actor.id, row, set);
+    if (Object.keys(set).length > 0) await repo.updateCustomer(trx, id, set);
+    const after = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
+    const diff = await cmd.updated(id, auditView(before), auditView(after), ({ change }) => ({
+      type: 'customer.updated',
+      payload: { ...change, ownerId: after.ownerId, previousOwnerId: before.ownerId },
+    }));
+    if (diff.changed) await repo.updateCustomer(trx, id, { updated_at: clock.now().toISOString() });
     // Read back without the actor's scope: handing a customer to someone outside it is allowed and must still answer.
     return detailOf(trx, (await repo.findCustomer(trx, { kind: 'all' }, id))!);
   });
 }
 
 export async function deleteCustomer(db: Db, clock: Clock, actor: Actor, id: string) {
-  await db.transaction().execute(async (trx) => {
-    await removeCustomer(trx, clock, actor.id, await getCustomerInScope(trx, actor, id));
+  await command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
+    const row = await getCustomerInScope(cmd.trx, actor, id);
+    const now = clock.now().toISOString();
+    await repo.updateCustomer(cmd.trx, id, { deleted_at: now, updated_at: now });
+    await cmd.deleted(id, auditView(presentCustomer(row)), { type: 'customer.deleted', payload: { ownerId: row.owner_id } });
   });
 }
 
+/** What the audit trail keeps of a customer: its data fields, not timestamps or derived display values. */
+function auditView(c: ReturnType<typeof presentCustomer>): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, owner: _o, phoneNormalized: _p, id: _id, ...rest } = c;
+  return rest;
+}
+
 export async function addContact(db: Db, clock: Clock, actor: Actor, customerId: string, input: ContactBody) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'contact', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     await getCustomerInScope(trx, actor, customerId);
-    const [row] = await insertContacts(trx, clock, actor.id, [{ customerId, ...input }]);
-    return presentContact(row!);
+    const now = clock.now().toISOString();
+    const row = {
+      id: newId(),
+      customer_id: customerId,
+      name: input.name,
+      title: input.title || null,
+      decision_power: input.decisionPower ?? null,
+      phone: input.phone || null,
+      email: input.email || null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertContact(trx, row);
+    const contact = presentContact(row);
+    await cmd.created(row.id, contactAudit(contact));
+    return contact;
   });
 }
 
 export async function updateContact(db: Db, clock: Clock, actor: Actor, id: string, patch: ContactPatch) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'contact', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const row = await repo.findContact(trx, scopeOf(actor), id);
     if (!row) throw notFound('Contact');
-    const set: Parameters<typeof changeContact>[4] = {};
+    const set: Record<string, unknown> = {};
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.title !== undefined) set.title = patch.title || null;
     if (patch.decisionPower !== undefined) set.decision_power = patch.decisionPower;
     if (patch.phone !== undefined) set.phone = patch.phone || null;
     if (patch.email !== undefined) set.email = patch.email || null;
-    return presentContact((await changeContact(trx, clock, actor.id, row, set)).row);
+    const next = { ...row, ...set };
+    const diff = await cmd.updated(id, contactAudit(presentContact(row)), contactAudit(presentContact(next)));
+    if (diff.changed) {
+      next.updated_at = clock.now().toISOString();
+      await repo.updateContact(trx, id, { ...set, updated_at: next.updated_at });
+    }
+    return presentContact(next);
   });
 }
 
 export async function removeContact(db: Db, clock: Clock, actor: Actor, id: string) {
-  await db.transaction().execute(async (trx) => {
-    const row = await repo.findContact(trx, scopeOf(actor), id);
+  await command(db, clock, { entity: 'contact', actorId: actor.id }, async (cmd) => {
+    const row = await repo.findContact(cmd.trx, scopeOf(actor), id);
     if (!row) throw notFound('Contact');
-    await repo.deleteContact(trx, id);
-    await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'delete', actorId: actor.id, before: contactAuditView(presentContact(row)) });
+    await repo.deleteContact(cmd.trx, id);
+    await cmd.deleted(id, contactAudit(presentContact(row)));
   });
 }
 
+function contactAudit(c: ReturnType<typeof presentContact>): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, id: _id, ...rest } = c;
+  return rest;
+}

@@ -1,15 +1,17 @@
 /**
- * The one write path of customer and contact rows: insert (one or a batch), change fields, soft-delete. Each writes
- * the rows, the audit entries and (unless told not to) the customer events in the caller's transaction. The HTTP use
- * cases (service.ts) and the importer (modules/imports) both come through here, so a customer written by an import is
- * the same as one typed in: normalised keys, team path of its owner, audit trail.
+ * The batch side of the customers write path, for callers that write many customers in one transaction (imports):
+ * insert a batch, change fields, soft-delete, contacts. Rows are built exactly as the use cases in service.ts build
+ * them (normalised keys, the owner's team path); updates and deletes go through the command helper
+ * (core/command.ts) like every other change, inserts write their audit entries in one statement. Events are emitted
+ * only when asked: an import does not fire rules per row.
  */
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { change, emitEvent } from '../../core/events.js';
+import { emitEvent } from '../../core/events.js';
+import { commandIn } from '../../core/command.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
-import { diffFields, recordAudits } from '../audit/repo.js';
+import { recordAudits } from '../../core/audit-log.js';
 import type { ContactsTable, CustomersTable } from '../../db/schema.js';
 import { presentContact, presentCustomer } from './presenter.js';
 import * as repo from './repo.js';
@@ -32,8 +34,6 @@ export interface NewCustomer {
 export interface WriteOptions {
   /** Emit `customer.created` / `customer.updated` (rules, SLA, cadences react). Imports turn it off by default. */
   emit?: boolean;
-  /** Extra audit action detail, e.g. `import` (the audit entry's action becomes `import`). */
-  auditAction?: string;
   /** Extra keys of the event payload (`via`). */
   via?: string;
 }
@@ -82,7 +82,7 @@ export async function insertCustomers(trx: Queryable, clock: Clock, actorId: str
     rows.map((row) => ({
       entity: 'customer',
       entityId: row.id,
-      action: options.auditAction ?? 'create',
+      action: 'create',
       actorId,
       // The owner's display name is not part of the audit view, so no read-back is needed.
       after: customerAuditView(presentCustomer({ ...row, owner_name: '' })),
@@ -125,31 +125,22 @@ export async function changeCustomer(trx: Queryable, clock: Clock, actorId: stri
     // The record follows its new owner into their team, so the new team's lead sees it and the old one no longer does.
     values.team_path = set.owner.teamPath;
   }
-  const before = customerAuditView(presentCustomer(row));
   const next = { ...row, ...values };
-  const diff = diffFields(before, customerAuditView(presentCustomer(next)));
+  const cmd = commandIn(trx, clock, { entity: 'customer', actorId });
+  const diff = await cmd.updated(row.id, customerAuditView(presentCustomer(row)), customerAuditView(presentCustomer(next)), ({ change }) =>
+    options.emit === false ? null : { type: 'customer.updated', payload: { ...change, ownerId: next.owner_id, previousOwnerId: row.owner_id } },
+  );
   if (!diff.changed) return { changed: false as const, before: {}, after: {}, updatedAt: row.updated_at };
   const updatedAt = clock.now().toISOString();
   await repo.updateCustomer(trx, row.id, { ...values, updated_at: updatedAt });
-  await recordAudits(trx, clock, [{ entity: 'customer', entityId: row.id, action: options.auditAction ?? 'update', actorId, before: diff.before, after: diff.after }]);
-  if (options.emit !== false) {
-    await emitEvent(trx, clock, {
-      type: 'customer.updated',
-      entity: 'customer',
-      entityId: row.id,
-      actorId,
-      payload: { ...change(diff.before, diff.after), ownerId: next.owner_id, previousOwnerId: row.owner_id },
-    });
-  }
   return { changed: true as const, before: diff.before, after: diff.after, updatedAt };
 }
 
 /** Soft-deletes a customer with its audit entry and `customer.deleted`. */
-export async function removeCustomer(trx: Queryable, clock: Clock, actorId: string | null, row: repo.CustomerRow, options: WriteOptions = {}) {
+export async function removeCustomer(trx: Queryable, clock: Clock, actorId: string | null, row: repo.CustomerRow) {
   const now = clock.now().toISOString();
   await repo.updateCustomer(trx, row.id, { deleted_at: now, updated_at: now });
-  await recordAudits(trx, clock, [{ entity: 'customer', entityId: row.id, action: options.auditAction ?? 'delete', actorId, before: customerAuditView(presentCustomer(row)) }]);
-  await emitEvent(trx, clock, { type: 'customer.deleted', entity: 'customer', entityId: row.id, actorId, payload: { ownerId: row.owner_id } });
+  await commandIn(trx, clock, { entity: 'customer', actorId }).deleted(row.id, customerAuditView(presentCustomer(row)), { type: 'customer.deleted', payload: { ownerId: row.owner_id } });
 }
 
 export interface NewContact {
@@ -162,7 +153,7 @@ export interface NewContact {
 }
 
 /** Inserts contacts (one statement per batch) with their audit entries. */
-export async function insertContacts(trx: Queryable, clock: Clock, actorId: string | null, contacts: NewContact[], options: WriteOptions = {}): Promise<ContactsTable[]> {
+export async function insertContacts(trx: Queryable, clock: Clock, actorId: string | null, contacts: NewContact[]): Promise<ContactsTable[]> {
   if (contacts.length === 0) return [];
   const now = clock.now().toISOString();
   const rows: ContactsTable[] = contacts.map((c) => ({
@@ -180,18 +171,17 @@ export async function insertContacts(trx: Queryable, clock: Clock, actorId: stri
   await recordAudits(
     trx,
     clock,
-    rows.map((row) => ({ entity: 'contact', entityId: row.id, action: options.auditAction ?? 'create', actorId, after: contactAuditView(presentContact(row)) })),
+    rows.map((row) => ({ entity: 'contact', entityId: row.id, action: 'create', actorId, after: contactAuditView(presentContact(row)) })),
   );
   return rows;
 }
 
 /** Applies a contact change when something differs, with its audit entry; returns the diff. */
-export async function changeContact(trx: Queryable, clock: Clock, actorId: string | null, row: ContactsTable, set: Partial<Pick<ContactsTable, 'name' | 'title' | 'decision_power' | 'phone' | 'email'>>, options: WriteOptions = {}) {
+export async function changeContact(trx: Queryable, clock: Clock, actorId: string | null, row: ContactsTable, set: Partial<Pick<ContactsTable, 'name' | 'title' | 'decision_power' | 'phone' | 'email'>>) {
   const next = { ...row, ...set };
-  const diff = diffFields(contactAuditView(presentContact(row)), contactAuditView(presentContact(next)));
+  const diff = await commandIn(trx, clock, { entity: 'contact', actorId }).updated(row.id, contactAuditView(presentContact(row)), contactAuditView(presentContact(next)));
   if (!diff.changed) return { changed: false as const, before: {}, after: {}, row };
   next.updated_at = clock.now().toISOString();
   await repo.updateContact(trx, row.id, { ...set, updated_at: next.updated_at });
-  await recordAudits(trx, clock, [{ entity: 'contact', entityId: row.id, action: options.auditAction ?? 'update', actorId, before: diff.before, after: diff.after }]);
   return { changed: true as const, before: diff.before, after: diff.after, row: next };
 }

@@ -31,7 +31,7 @@ export interface CommitHooks {
 
 /** Applies the staged rows after the checkpoint; the caller has claimed the import (status `committing`). */
 export async function runCommit(deps: ImportDeps, importId: string, hooks: CommitHooks = {}): Promise<ImportCounts> {
-  const { db, clock } = deps;
+  const { db } = deps;
   const imp = (await repo.findImport(db, importId))!;
   const ctx = await phaseContext(db, imp);
   const total = imp.total_rows;
@@ -95,7 +95,7 @@ async function applyBatch(trx: Queryable, deps: ImportDeps, ctx: PhaseContext, i
   const applied: Applied[] = [];
   const creates: NewCustomer[] = [];
   const contacts: NewContact[] = [];
-  const audit = { auditAction: 'import', emit: ctx.options.perRowEvents, via: 'import' };
+  const audit = { emit: ctx.options.perRowEvents, via: 'import' };
   const afterInserts: Array<{ id: string; run(trx: Queryable, id: string): Promise<void> }> = [];
 
   for (const row of rows) {
@@ -127,7 +127,7 @@ async function applyBatch(trx: Queryable, deps: ImportDeps, ctx: PhaseContext, i
       let contact: unknown = null;
       if (plan.contact?.add) contacts.push({ customerId: current!.id, ...plan.contact.add });
       if (plan.contact?.change) {
-        const c = await changeContact(trx, clock, actorId, plan.contact.change.row, plan.contact.change.set, audit);
+        const c = await changeContact(trx, clock, actorId, plan.contact.change.row, plan.contact.change.set);
         if (c.changed) contact = { id: plan.contact.change.row.id, before: c.before, after: c.after };
       }
       applied.push({
@@ -145,7 +145,7 @@ async function applyBatch(trx: Queryable, deps: ImportDeps, ctx: PhaseContext, i
 
   await insertCustomers(trx, clock, actorId, creates, audit);
   for (const p of afterInserts) await p.run(trx, p.id);
-  await insertContacts(trx, clock, actorId, contacts, audit);
+  await insertContacts(trx, clock, actorId, contacts);
 
   const now = clock.now().toISOString();
   const current = (await repo.findImport(trx, imp.id))!;
