@@ -19,6 +19,7 @@ import { dealsModule } from './deals/module.js';
 import { digestsModule } from './digests/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
+import { importsModule } from './imports/module.js';
 import { leadsModule } from './leads/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { orgModule } from './org/module.js';
@@ -51,6 +52,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   cadencesModule,
   leadsModule,
   retentionModule,
+  importsModule,
 ];
 
 export interface Composition {

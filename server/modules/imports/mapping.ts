@@ -107,3 +107,20 @@ export function presetOf(headers: string[], mapping: Mapping): Record<string, Ma
 export function isMappedField(value: string, customKeys: Set<string>): value is MappedField {
   return (CUSTOMER_FIELDS as readonly string[]).includes(value) || (value.startsWith('custom.') && customKeys.has(value.slice(7)));
 }
+
+/** Labels of the importable fields, for the mapping screen and reports (Chinese first). */
+export const FIELD_LABELS: Record<CustomerField, { zh: string; en: string }> = {
+  name: { zh: '客户名称', en: 'Customer name' },
+  kind: { zh: '客户类型', en: 'Kind' },
+  phone: { zh: '电话', en: 'Phone' },
+  creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
+  region: { zh: '地区', en: 'Region' },
+  industry: { zh: '行业', en: 'Industry' },
+  source: { zh: '来源', en: 'Source' },
+  level: { zh: '级别', en: 'Level' },
+  owner: { zh: '负责人', en: 'Owner' },
+  contactName: { zh: '联系人', en: 'Contact name' },
+  contactPhone: { zh: '联系人电话', en: 'Contact phone' },
+  contactTitle: { zh: '联系人职位', en: 'Contact title' },
+  contactEmail: { zh: '联系人邮箱', en: 'Contact e-mail' },
+};

@@ -1,7 +1,7 @@
 /** All SQL of the imports module. */
 import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Queryable } from '../../db/index.js';
-import type { ImportRowsTable, ImportsTable } from '../../db/schema-imports.js';
+import type { ImportPresetsTable, ImportRowsTable, ImportsTable } from '../../db/schema-imports.js';
 import type { ContactsTable, CustomersTable } from '../../db/schema.js';
 
 export type ImportRow = ImportsTable;
@@ -165,4 +165,14 @@ export function presetBySignature(db: Queryable, kind: string, signature: string
 
 export function presetByName(db: Queryable, name: string) {
   return db.selectFrom('import_presets').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+export async function upsertPreset(db: Queryable, existingId: string | null, row: ImportPresetsTable) {
+  if (existingId) await db.updateTable('import_presets').set({ signature: row.signature, mapping: row.mapping, updated_at: row.updated_at }).where('id', '=', existingId).execute();
+  else await db.insertInto('import_presets').values(row).execute();
+}
+
+export async function deletePreset(db: Queryable, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('import_presets').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0) > 0;
 }
