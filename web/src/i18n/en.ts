@@ -5,6 +5,7 @@ import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
+import { frontlineEn } from './frontline.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -260,4 +261,5 @@ export const en: Record<MessageKey, string> = {
   ...digestsEn,
   ...leadsEn,
   ...formsEn,
+  ...frontlineEn,
 };

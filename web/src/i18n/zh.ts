@@ -4,6 +4,7 @@ import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
+import { frontlineZh } from './frontline.zh';
 
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
@@ -259,6 +260,7 @@ export const zh = {
   ...digestsZh,
   ...leadsZh,
   ...formsZh,
+  ...frontlineZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
