@@ -9,7 +9,7 @@ import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import { auditActorId, authorize, can, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
+import { recordAudit } from '../../core/audit-log.js';
 import { presentEntry } from './presenter.js';
 import * as repo from './repo.js';
 import type { DealSettingsInput, DictionaryCreateInput, DictionaryKind, DictionaryPatchInput } from './schema.js';
