@@ -8,9 +8,11 @@ import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.js';
 import type { FrontlineTables } from './schema-frontline.js';
 import type { SecurityTables } from './schema-security.js';
+import type { WorkOrderTables } from './schema-workorders.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
+export type * from './schema-workorders.js';
 
 export type Role = 'seller' | 'lead' | 'regional_manager' | 'director' | 'finance' | 'support' | 'admin';
 export const ROLES: readonly Role[] = ['seller', 'lead', 'regional_manager', 'director', 'finance', 'support', 'admin'];
@@ -226,7 +228,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, WorkOrderTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;
