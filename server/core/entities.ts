@@ -205,6 +205,26 @@ export const REGISTRY = {
     rules: null,
     handover: null,
   },
+  approval_requests: {
+    kind: 'approval',
+    scope: { owner: 'owner_id', teamPath: 'team_path' },
+    link: ['/approvals/:id'],
+    audited: true,
+    customFields: false,
+    attachments: false,
+    rules: null,
+    handover: null,
+  },
+  approval_delegations: {
+    kind: 'approval_delegation',
+    scope: { owner: 'owner_id', teamPath: 'team_path' },
+    link: ['/approvals'],
+    audited: true,
+    customFields: false,
+    attachments: false,
+    rules: null,
+    handover: null,
+  },
   ownership_conflicts: { ...settings('ownership_conflict'), link: ['/ownership-conflicts'], merge: 'custom' },
   teams: settings('team'),
   users: { ...settings('user'), link: ['/admin/users'] },
@@ -219,6 +239,7 @@ export const REGISTRY = {
   activity_checklists: settings('activity_checklist'),
   activity_settings: settings('activity_settings'),
   lead_settings: settings('lead_settings'),
+  approval_routes: { ...settings('approval_route'), link: ['/admin/approval-routes'] },
 
   sessions: { internal: 'login sessions of users' },
   api_tokens: { internal: 'API tokens of users' },
@@ -249,6 +270,11 @@ export const REGISTRY = {
   customer_pool: { internal: 'pool (公海) membership of a customer', merge: 'custom' },
   pool_log: { internal: 'pool history of a customer', merge: 'move' },
   pool_runs: { internal: 'pool job slots' },
+  approval_route_versions: { internal: 'published versions of an approval route (part of the route)' },
+  approval_steps: { internal: 'steps of an approval request' },
+  approval_assignees: { internal: 'approvers of an approval step' },
+  approval_trail: { internal: 'the trail of an approval request (its own audit)' },
+  approval_sla_firings: { internal: 'exactly-once SLA firings of approval steps' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

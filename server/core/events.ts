@@ -50,6 +50,14 @@ interface AppointmentRefs {
   consultantId: string;
 }
 
+interface ApprovalRefs {
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  /** The requester. */
+  ownerId: string;
+}
+
 /** Every event type and the payload it carries. `emitEvent` checks emitters against it; consumers narrow with `isEvent`. */
 export interface EventMap {
   'customer.created': { ownerId: string; name: string; via?: string };
@@ -81,6 +89,11 @@ export interface EventMap {
   'appointment.no_show': AppointmentRefs & { customerId: string; at: string; dueAt: string; managers: string[] };
   'appointment.reassigned': { storeId: string; to: string; taskId: string; dueAt: string };
   'appointment.cancelled': AppointmentRefs;
+  'approval.submitted': ApprovalRefs & { routeVersion: number; branch: string; resubmitted?: boolean };
+  'approval.decided': ApprovalRefs & { status: 'approved' | 'rejected' };
+  'approval.withdrawn': ApprovalRefs;
+  /** An edit of the subject left the approved envelope: the request went back to draft. */
+  'approval.invalidated': ApprovalRefs & { field: string; reason: string };
 }
 
 export type DomainEventType = keyof EventMap;

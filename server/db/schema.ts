@@ -8,6 +8,7 @@ import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.js';
 import type { FrontlineTables } from './schema-frontline.js';
 import type { SecurityTables } from './schema-security.js';
+import type { ApprovalTables } from './schema-approvals.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -226,7 +227,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, ApprovalTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;
