@@ -240,6 +240,8 @@ export const REGISTRY = {
   activity_settings: settings('activity_settings'),
   lead_settings: settings('lead_settings'),
   approval_routes: { ...settings('approval_route'), link: ['/admin/approval-routes'] },
+  dictionary_entries: { ...settings('dictionary'), link: ['/admin/dictionaries'] },
+  deal_settings: settings('deal_settings'),
 
   sessions: { internal: 'login sessions of users' },
   api_tokens: { internal: 'API tokens of users' },

@@ -110,6 +110,8 @@ describe('record registry', () => {
         return id;
       },
       approval_route: async () => 'quote',
+      dictionary: async () => (await t.db.selectFrom('dictionary_entries').select('id').where('kind', '=', 'lost_reason').executeTakeFirstOrThrow()).id,
+      deal_settings: async () => 'org',
     };
 
     const director = await t.as('director');

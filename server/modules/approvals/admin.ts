@@ -7,7 +7,7 @@ import { AppError, invalid, notFound, yamlInvalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, type Actor } from '../../core/policy.js';
-import { recordAudit } from '../audit/repo.js';
+import { recordAudit } from '../../core/audit-log.js';
 import { chooseBranch, routeDefinitionSchema, type RouteDefinition } from './definition.js';
 import { computeFacts, requestValuesSchema } from './facts.js';
 import { advance, insertRound, roundOf, trail } from './flow.js';

@@ -7,7 +7,7 @@
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { can, type Actor } from '../../core/policy.js';
-import { recordAudit } from '../audit/repo.js';
+import { recordAudit } from '../../core/audit-log.js';
 import * as repo from './repo.js';
 import type { ApprovalDeps } from './service.js';
 import type { DelegationInput } from './schema.js';

@@ -9,7 +9,7 @@ import { emitEvent, type EventMap } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
+import { recordAudit } from '../../core/audit-log.js';
 import type { Calendars } from '../calendar/schedules.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { instantAfter } from '../sla/clock.js';

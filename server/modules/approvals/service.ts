@@ -13,7 +13,7 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, inScope, scopeOf, type Actor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
+import { recordAudit } from '../../core/audit-log.js';
 import { loadCalendars } from '../calendar/schedules.js';
 import { chooseBranch } from './definition.js';
 import { computeFacts, requestValuesSchema, type RequestValues } from './facts.js';
