@@ -134,6 +134,9 @@ export const FIELD_MESSAGES = {
   multipart_required: { zh: '请以 multipart/form-data 上传', en: 'must be multipart/form-data' },
   approval_kind_unknown: { zh: '没有类型为“{kind}”的审批路线', en: 'no approval route of kind "{kind}"' },
   approval_fallback_unresolvable: { zh: '兜底审批人 {specs} 找不到在职用户', en: 'fallback approvers {specs} name no active user' },
+  not_found_work_order_type: { zh: '没有该工单类型（或已停用）', en: 'no such active work-order type' },
+  not_in_queue: { zh: '须为处理团队“{team}”中的在职成员', en: 'must be an active member of the handling team "{team}"' },
+  not_in_past: { zh: '不能早于今天（{today}），积分规则的变更不改写过去', en: 'must not be before today ({today}): a rule change never rewrites the past' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -163,6 +166,8 @@ export const RECORD_NAMES = {
   Team: { zh: '团队', en: 'Team' },
   Token: { zh: '令牌', en: 'Token' },
   User: { zh: '用户', en: 'User' },
+  'Work order': { zh: '工单', en: 'Work order' },
+  'Work order type': { zh: '工单类型', en: 'Work-order type' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -253,6 +258,13 @@ export const REASON_MESSAGES = {
   approval_same_version: { zh: '审批已在当前版本 {version} 上', en: 'The approval is already on the current version {version}' },
   delegation_overlaps: { zh: '该时间段已有委托（{from} 至 {to}）', en: 'A delegation already covers part of this period ({from} to {to})' },
   delegation_self: { zh: '不能委托给自己', en: 'You cannot delegate to yourself' },
+  wo_transition: { zh: '工单状态不能从“{from}”变为“{to}”', en: 'A work order cannot go from {from} to {to}' },
+  wo_requester_only: { zh: '只有发起人可以这样做（{to}）', en: 'Only the requester may do this ({to})' },
+  wo_helper_only: { zh: '只有处理团队的成员可以这样做（{to}）', en: 'Only a member of the handling team may do this ({to})' },
+  wo_already_rated: { zh: '该工单已评分', en: 'This work order is already rated' },
+  wo_not_resolved: { zh: '工单解决后才能评分', en: 'A work order is rated once it is resolved' },
+  wo_type_key_taken: { zh: '已存在键为“{key}”的工单类型', en: 'A work-order type "{key}" already exists' },
+  points_not_visible: { zh: '您只能查看自己或您团队成员的积分', en: 'You may see the points of yourself and your team only' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

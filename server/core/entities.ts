@@ -225,6 +225,20 @@ export const REGISTRY = {
     rules: null,
     handover: null,
   },
+  work_orders: {
+    kind: 'work_order',
+    // Audit and attachments follow the requester; the list also shows orders to their helpers (workorders/repo.ts).
+    scope: { owner: 'requester_id', teamPath: 'team_path' },
+    link: ['/work-orders/:id'],
+    audited: true,
+    customFields: false,
+    attachments: true,
+    rules: null,
+    handover: null,
+    merge: 'move',
+  },
+  work_order_types: { ...settings('work_order_type'), link: ['/admin/work-order-types'] },
+  assist_rule_sets: { ...settings('assist_rule_set'), link: ['/admin/assist-points'] },
   ownership_conflicts: { ...settings('ownership_conflict'), link: ['/ownership-conflicts'], merge: 'custom' },
   teams: settings('team'),
   users: { ...settings('user'), link: ['/admin/users'] },
@@ -277,6 +291,11 @@ export const REGISTRY = {
   approval_assignees: { internal: 'approvers of an approval step' },
   approval_trail: { internal: 'the trail of an approval request (its own audit)' },
   approval_sla_firings: { internal: 'exactly-once SLA firings of approval steps' },
+  work_order_type_versions: { internal: 'published versions of a work-order type (orders pin one)' },
+  work_order_history: { internal: 'status history of a work order' },
+  work_order_comments: { internal: 'comments of a work order' },
+  work_order_escalations: { internal: 'escalation log of a work order' },
+  assist_points: { internal: 'assist-point ledger of work orders' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

@@ -96,6 +96,9 @@ export interface EventMap {
   'approval.withdrawn': ApprovalRefs;
   /** An edit of the subject left the approved envelope: the request went back to draft. */
   'approval.invalidated': ApprovalRefs & { field: string; reason: string };
+  'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
+  'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
+  'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
 }
 
 export type DomainEventType = keyof EventMap;

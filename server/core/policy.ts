@@ -86,6 +86,10 @@ export const ACTIONS = {
   intervention: { view: 'managers', resolveAny: 'admins' },
   /** Ask for an approval (quotes) on a deal in one's scope; routes are configured by admins, read by org readers. */
   approval: { request: 'sellingRoles', readRoutes: 'orgReaders', manageRoutes: 'admins', migrate: 'admins' },
+  /** Work-order types (协作工单类型). */
+  workorder: { configure: 'admins' },
+  /** Assist-point rules; managers read their team's ledgers. */
+  assist: { configure: 'admins', readOthers: 'managers' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

@@ -29,6 +29,7 @@ import { retentionModule } from './retention/module.js';
 import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
+import { workordersModule } from './workorders/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -55,6 +56,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   leadsModule,
   retentionModule,
   approvalsModule,
+  workordersModule,
 ];
 
 export interface Composition {

@@ -2627,6 +2627,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assist-point-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule set in force today and every published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inForce: components["schemas"]["AssistRuleSet"];
+                            versions: components["schemas"]["AssistRuleSet"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a rule-set version from an effective date (today or later; admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caps: {
+                            /** @default null */
+                            perHelperWeek?: number | null;
+                            /** @default null */
+                            perOrder?: number | null;
+                        };
+                        effectiveFrom: string;
+                        rules: ({
+                            key: string;
+                            /** @enum {string} */
+                            kind: "response_in_sla";
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "resolution_in_sla";
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "rating_at_least";
+                            min: number;
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "deal_advanced_within";
+                            points: number;
+                            workingDays: number;
+                        } | {
+                            days: number;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "deal_won_within";
+                            points: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 助攻积分 A helper’s ledger for a month: { total, entries } (self; managers for their team) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    /** @description A user id or `me` (default) */
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistPoints"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-points/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly leaderboard per team */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistLeaderboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments": {
         parameters: {
             query?: never;
@@ -2638,7 +2898,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "deal" | "activity";
+                    entity: "customer" | "deal" | "activity" | "work_order";
                     entityId: string;
                 };
                 header?: never;
@@ -2704,7 +2964,7 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         /** @enum {string} */
-                        entity: "customer" | "deal" | "activity";
+                        entity: "customer" | "deal" | "activity" | "work_order";
                         entityId: string;
                         /**
                          * Format: binary
@@ -2858,7 +3118,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
                     id: string;
                 };
                 header?: never;
@@ -7157,6 +7417,10 @@ export interface paths {
                                     readRoutes: boolean;
                                     request: boolean;
                                 };
+                                assist: {
+                                    configure: boolean;
+                                    readOthers: boolean;
+                                };
                                 audit: {
                                     readUnscoped: boolean;
                                 };
@@ -7220,6 +7484,9 @@ export interface paths {
                                 rule: {
                                     manage: boolean;
                                     read: boolean;
+                                };
+                                workorder: {
+                                    configure: boolean;
                                 };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
@@ -9253,6 +9520,14 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_followup_deal";
+                        } | {
+                            config: {
+                                description?: string;
+                                title: string;
+                                type: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_work_order";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -9559,6 +9834,14 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_followup_deal";
+                        } | {
+                            config: {
+                                description?: string;
+                                title: string;
+                                type: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_work_order";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -11126,6 +11409,991 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work-order-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work-order types (active=true for the request form) */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkOrderType"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a work-order type (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @default [
+                         *       {
+                         *         "clock": "response",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper",
+                         *           "helper.lead"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1.5,
+                         *         "notify": [
+                         *           "department_head"
+                         *         ]
+                         *       }
+                         *     ]
+                         */
+                        escalation?: {
+                            at: number;
+                            /** @enum {string} */
+                            clock: "response" | "resolution";
+                            notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                        }[];
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        resolution: string;
+                        response: string;
+                        team: string;
+                        /** @default 0.8 */
+                        warnShare?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One type by id or key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Publish a new version of a type (admin); running orders keep theirs */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @default [
+                         *       {
+                         *         "clock": "response",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper",
+                         *           "helper.lead"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1.5,
+                         *         "notify": [
+                         *           "department_head"
+                         *         ]
+                         *       }
+                         *     ]
+                         */
+                        escalation?: {
+                            at: number;
+                            /** @enum {string} */
+                            clock: "response" | "resolution";
+                            notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                        }[];
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        resolution: string;
+                        response: string;
+                        team: string;
+                        /** @default 0.8 */
+                        warnShare?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The type as YAML (round-trips through import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update (by key) a type from YAML (admin); invalid → 422 YAML_INVALID with line numbers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            created: boolean;
+                            escalation: {
+                                at: number;
+                                /** @enum {string} */
+                                clock: "response" | "resolution";
+                                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                            }[];
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string | null;
+                            resolution: string;
+                            response: string;
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            warnShare: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            created: boolean;
+                            escalation: {
+                                at: number;
+                                /** @enum {string} */
+                                clock: "response" | "resolution";
+                                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                            }[];
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string | null;
+                            resolution: string;
+                            response: string;
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            warnShare: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a type YAML document: { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 协作工单 Work orders I may see; view mine (I asked) | assigned | queue (mine + unassigned in my team, by due time) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Comma-separated statuses; `active` = every status but resolved and closed */
+                    status?: string;
+                    subjectId?: string;
+                    subjectType?: "customer" | "deal";
+                    type?: string;
+                    view?: "all" | "mine" | "assigned" | "queue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkOrder"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request help: a work order of a type on a deal or customer; the caller is the requester */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        description?: string;
+                        subject: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "customer" | "deal";
+                        };
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One work order with its history, comments, escalations and points */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status (helper: in_progress = respond, waiting_requester pauses, resolved; requester: in_progress after supplying, closed, reopened), assignee, rating 1–5 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        description?: string | null;
+                        note?: string;
+                        rating?: number;
+                        ratingComment?: string;
+                        /** @enum {string} */
+                        status?: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/work-orders/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a work order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderComment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11738,10 +13006,110 @@ export interface components {
                 version: number;
             }[];
         };
+        AssistLeaderboard: {
+            month: string;
+            teams: {
+                entries: {
+                    rank: number;
+                    total: number;
+                    user: components["schemas"]["UserRef"];
+                }[];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        AssistLeaderboardInput: {
+            month: string;
+            teams: {
+                entries: {
+                    rank: number;
+                    total: number;
+                    user: components["schemas"]["UserRefInput"];
+                }[];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        AssistPointEntry: {
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "reversal";
+            order: {
+                id: string;
+                title: string;
+            };
+            points: number;
+            reversesId: string | null;
+            ruleKey: string;
+            ruleSetVersion: number;
+        };
+        AssistPointEntryInput: {
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "reversal";
+            order: {
+                id: string;
+                title: string;
+            };
+            points: number;
+            reversesId: string | null;
+            ruleKey: string;
+            ruleSetVersion: number;
+        };
+        AssistPoints: {
+            entries: components["schemas"]["AssistPointEntry"][];
+            month: string;
+            total: number;
+            userId: string;
+        };
+        AssistPointsInput: {
+            entries: components["schemas"]["AssistPointEntryInput"][];
+            month: string;
+            total: number;
+            userId: string;
+        };
+        AssistRuleSet: {
+            caps: {
+                perHelperWeek: number | null;
+                perOrder: number | null;
+            };
+            createdAt: string | null;
+            effectiveFrom: string;
+            rules: ({
+                key: string;
+                kind: string;
+                points: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+        };
+        AssistRuleSetInput: {
+            caps: {
+                perHelperWeek: number | null;
+                perOrder: number | null;
+            };
+            createdAt: string | null;
+            effectiveFrom: string;
+            rules: ({
+                key: string;
+                kind: string;
+                points: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+        };
         Attachment: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity";
+            entity: "customer" | "deal" | "activity" | "work_order";
             entityId: string;
             filename: string;
             id: string;
@@ -11756,7 +13124,7 @@ export interface components {
         AttachmentInput: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity";
+            entity: "customer" | "deal" | "activity" | "work_order";
             entityId: string;
             filename: string;
             id: string;
@@ -13286,14 +14654,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -13573,6 +14941,322 @@ export interface components {
         UserRefInput: {
             id: string;
             name: string;
+        };
+        WorkOrder: {
+            assignee: components["schemas"]["UserRef"] | null;
+            closedAt: string | null;
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            id: string;
+            link: string;
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRef"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSla"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderComment: {
+            author: components["schemas"]["UserRef"];
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        WorkOrderCommentInput: {
+            author: components["schemas"]["UserRefInput"];
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        WorkOrderDetail: {
+            assignee: components["schemas"]["UserRef"] | null;
+            closedAt: string | null;
+            comments: components["schemas"]["WorkOrderComment"][];
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            escalations: {
+                dueAt: string;
+                firedAt: string;
+                level: number;
+                recipients: string[];
+            }[];
+            history: {
+                actor: components["schemas"]["UserRef"] | null;
+                assignee: components["schemas"]["UserRef"] | null;
+                at: string;
+                from: string | null;
+                note: string | null;
+                seq: number;
+                status: string;
+            }[];
+            id: string;
+            link: string;
+            points: {
+                at: string;
+                helperId: string;
+                id: string;
+                /** @enum {string} */
+                kind: "grant" | "reversal";
+                points: number;
+                ruleKey: string;
+            }[];
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRef"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSla"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderDetailInput: {
+            assignee: components["schemas"]["UserRefInput"] | null;
+            closedAt: string | null;
+            comments: components["schemas"]["WorkOrderCommentInput"][];
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            escalations: {
+                dueAt: string;
+                firedAt: string;
+                level: number;
+                recipients: string[];
+            }[];
+            history: {
+                actor: components["schemas"]["UserRefInput"] | null;
+                assignee: components["schemas"]["UserRefInput"] | null;
+                at: string;
+                from: string | null;
+                note: string | null;
+                seq: number;
+                status: string;
+            }[];
+            id: string;
+            link: string;
+            points: {
+                at: string;
+                helperId: string;
+                id: string;
+                /** @enum {string} */
+                kind: "grant" | "reversal";
+                points: number;
+                ruleKey: string;
+            }[];
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRefInput"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSlaInput"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderInput: {
+            assignee: components["schemas"]["UserRefInput"] | null;
+            closedAt: string | null;
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            id: string;
+            link: string;
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRefInput"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSlaInput"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderSla: {
+            /** @description Kept when the order is reopened */
+            firstResolution: {
+                at: string | null;
+                dueAt: string | null;
+                /** @enum {string|null} */
+                status: "running" | "paused" | "hit" | "missed" | null;
+            };
+            resolution: {
+                /** @description Null while paused: the due instant depends on when it resumes */
+                dueAt: string | null;
+                /** @description Business minutes the order waited for the requester (待销售补充) */
+                requesterWaitingMinutes: number;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                warning: boolean;
+            };
+            response: {
+                dueAt: string | null;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                /** @description Past the warning share, still running */
+                warning: boolean;
+            };
+        };
+        WorkOrderSlaInput: {
+            /** @description Kept when the order is reopened */
+            firstResolution: {
+                at: string | null;
+                dueAt: string | null;
+                /** @enum {string|null} */
+                status: "running" | "paused" | "hit" | "missed" | null;
+            };
+            resolution: {
+                /** @description Null while paused: the due instant depends on when it resumes */
+                dueAt: string | null;
+                /** @description Business minutes the order waited for the requester (待销售补充) */
+                requesterWaitingMinutes: number;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                warning: boolean;
+            };
+            response: {
+                dueAt: string | null;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                /** @description Past the warning share, still running */
+                warning: boolean;
+            };
+        };
+        WorkOrderType: {
+            active: boolean;
+            escalation: {
+                at: number;
+                /** @enum {string} */
+                clock: "response" | "resolution";
+                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+            }[];
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string | null;
+            resolution: string;
+            response: string;
+            team: {
+                id: string;
+                name: string;
+            };
+            updatedAt: string;
+            version: number;
+            warnShare: number;
+        };
+        WorkOrderTypeInput: {
+            active: boolean;
+            escalation: {
+                at: number;
+                /** @enum {string} */
+                clock: "response" | "resolution";
+                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+            }[];
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string | null;
+            resolution: string;
+            response: string;
+            team: {
+                id: string;
+                name: string;
+            };
+            updatedAt: string;
+            version: number;
+            warnShare: number;
         };
         YamlError: {
             column: number;
