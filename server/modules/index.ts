@@ -8,6 +8,7 @@ import type { ModuleDefinition } from '../core/module.js';
 import type { Job } from '../jobs/job.js';
 import { activitiesModule } from './activities/module.js';
 import { appointmentsModule } from './appointments/module.js';
+import { approvalsModule } from './approvals/module.js';
 import { auditModule } from './audit/module.js';
 import { authModule } from './auth/module.js';
 import { cadencesModule } from './cadences/module.js';
@@ -16,6 +17,7 @@ import { channelsModule } from './channels/module.js';
 import { customersModule } from './customers/module.js';
 import { customfieldsModule } from './customfields/module.js';
 import { dealsModule } from './deals/module.js';
+import { dictionariesModule } from './dictionaries/module.js';
 import { digestsModule } from './digests/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
@@ -27,6 +29,7 @@ import { retentionModule } from './retention/module.js';
 import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
+import { workordersModule } from './workorders/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -34,6 +37,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   orgModule,
   auditModule,
   customfieldsModule,
+  dictionariesModule,
   customersModule,
   pipelinesModule,
   gatesModule,
@@ -51,6 +55,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   cadencesModule,
   leadsModule,
   retentionModule,
+  approvalsModule,
+  workordersModule,
 ];
 
 export interface Composition {

@@ -19,6 +19,7 @@ import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findStage } from '../pipelines/definition.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
 import { planMove } from './moves.js';
+import { checkLostMove } from './lost.js';
 import { loaded, presentDeal, presentHistory, type LoadedPipeline } from './presenter.js';
 import * as repo from './repo.js';
 import { insertNewDeal } from './insert.js';
@@ -237,8 +238,17 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
       const unmet = evaluateGate(plan.gateStage, await gateFacts(trx, deal));
       if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
     }
+    const lostReason = plan.status === 'lost' ? await checkLostMove(trx, actor, Number(deal.amount_fen), input.lostReason) : null;
     const now = clock.now().toISOString();
-    const moved = await repo.updateDealStage(trx, id, deal.stage_key, { stage_key: plan.to.key, status: plan.status, stage_entered_at: now, updated_at: now });
+    const moved = await repo.updateDealStage(trx, id, deal.stage_key, {
+      stage_key: plan.to.key,
+      status: plan.status,
+      stage_entered_at: now,
+      updated_at: now,
+      // While lost the deal carries its reason (the loss matrix groups on it); reopening clears it, history keeps it.
+      lost_reason: lostReason,
+      lost_at: lostReason ? now : null,
+    });
     if (!moved) throw new AppError('CONFLICT', 'moved_meanwhile');
     await repo.closeOpenHistory(trx, id, now);
     await repo.insertHistory(trx, {
@@ -250,17 +260,18 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
       entered_by: actor.id,
       direction: plan.direction,
       skip_reason: plan.reason,
+      lost_reason: lostReason,
     });
     await cmd.recorded(
       id,
       'move',
       {
         before: { stageKey: deal.stage_key, status: deal.status },
-        after: { stageKey: plan.to.key, status: plan.status, direction: plan.direction, skipped: plan.skipped, skipReason: plan.reason },
+        after: { stageKey: plan.to.key, status: plan.status, direction: plan.direction, skipped: plan.skipped, skipReason: plan.reason, lostReason },
       },
       {
         type: 'deal.stage_changed',
-        payload: { from: deal.stage_key, to: plan.to.key, direction: plan.direction, pipelineId: deal.pipeline_id, skipped: plan.skipped, skipReason: plan.reason, status: plan.status },
+        payload: { from: deal.stage_key, to: plan.to.key, direction: plan.direction, pipelineId: deal.pipeline_id, skipped: plan.skipped, skipReason: plan.reason, status: plan.status, lostReason },
       },
     );
   });

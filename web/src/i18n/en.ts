@@ -6,6 +6,7 @@ import { digestsEn } from './digests.en';
 import { hoursEn } from './hours.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
+import { frontlineEn } from './frontline.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -262,4 +263,5 @@ export const en: Record<MessageKey, string> = {
   ...hoursEn,
   ...leadsEn,
   ...formsEn,
+  ...frontlineEn,
 };

@@ -5,6 +5,7 @@ import { digestsZh } from './digests.zh';
 import { hoursZh } from './hours.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
+import { frontlineZh } from './frontline.zh';
 
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
@@ -261,6 +262,7 @@ export const zh = {
   ...hoursZh,
   ...leadsZh,
   ...formsZh,
+  ...frontlineZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
