@@ -227,7 +227,7 @@ export const REASON_MESSAGES = {
   origin_refused: { zh: '来源 {origin} 不能在此修改数据', en: 'Origin {origin} may not change data here' },
   cross_site_refused: { zh: '跨站请求不能修改数据', en: 'Cross-site requests may not change data' },
   opaque_origin_refused: { zh: '来源不明的请求不能修改数据', en: 'Requests from opaque origins may not change data' },
-  api_tokens_disabled: { zh: '角色 {role} 未启用 API 令牌（ACTIONFLOW_API_TOKEN_ROLES）', en: 'API tokens are not enabled for the role {role} (ACTIONFLOW_API_TOKEN_ROLES)' },
+  api_tokens_disabled: { zh: 'API 令牌仅限以下角色：{roles}', en: 'API tokens are for these roles only: {roles}' },
   login_locked: { zh: '登录失败次数过多，请 {seconds} 秒后重试', en: 'Too many failed logins; retry in {seconds} s' },
   current_password_wrong: { zh: '当前密码错误', en: 'The current password is wrong' },
   upload_multipart: { zh: '请以 multipart/form-data 上传', en: 'Send the upload as multipart/form-data' },

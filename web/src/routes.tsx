@@ -86,7 +86,7 @@ export const ROUTES: AppRoute[] = [
       { path: 'admin/calendar', page: lazyPage(() => import('./features/calendar/CalendarPage'), 'CalendarPage'), menu: { label: 'nav.adminCalendar' } },
     ],
   },
-  { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> } },
+  { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> }, visible: may('token.use') },
 ];
 
 /** Every route that renders a page, groups flattened: what the router registers. */

@@ -5371,6 +5371,9 @@ export interface paths {
                                     manage: boolean;
                                     read: boolean;
                                 };
+                                token: {
+                                    use: boolean;
+                                };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
                             hiddenFields: "deal.amountFen"[];
