@@ -22,6 +22,8 @@ export const ERROR_MESSAGES = {
   CONFLICT: { zh: '与已有数据冲突', en: 'Conflicts with existing data' },
   DUPLICATE_CUSTOMER: { zh: '该客户已存在', en: 'This customer already exists' },
   SWEEP_RUNNING: { zh: '公海回收正在进行，请在完成后再试', en: 'A pool sweep is already running; try again when it has finished' },
+  IDEMPOTENCY_IN_PROGRESS: { zh: '使用该幂等键的请求尚未完成', en: 'The request with this idempotency key has not finished' },
+  IDEMPOTENCY_KEY_REUSED: { zh: '该幂等键已用于另一个请求', en: 'This idempotency key was already used for a different request' },
   POOL_NOT_AVAILABLE: { zh: '该客户已不在公海中', en: 'This customer is no longer in the pool' },
   POOL_DAILY_LIMIT: { zh: '今日领取数量已达上限', en: 'You reached your daily limit of pool claims' },
   POOL_HOLD_LIMIT: { zh: '持有客户数量已达上限', en: 'You hold the maximum number of customers' },
@@ -45,6 +47,7 @@ export const FIELD_MESSAGES = {
   required: { zh: '必填', en: 'is required' },
   invalid: { zh: '取值无效', en: 'is invalid' },
   invalid_type: { zh: '类型不正确', en: 'has the wrong type' },
+  idempotency_key_reused: { zh: '该幂等键已用于内容不同的请求，请为新的提交生成新键', en: 'was already used with a different body; send a new key for a new submission' },
   invalid_format: { zh: '格式不正确', en: 'has an invalid format' },
   invalid_date: { zh: '须为有效日期（YYYY-MM-DD）', en: 'must be a valid date YYYY-MM-DD' },
   invalid_datetime: { zh: '须为带时区的时间，例如 2026-11-25T10:00:00+08:00', en: 'must be an ISO-8601 instant such as 2026-11-25T10:00:00+08:00' },
@@ -230,6 +233,8 @@ export const REASON_MESSAGES = {
   api_tokens_disabled: { zh: 'API 令牌仅限以下角色：{roles}', en: 'API tokens are for these roles only: {roles}' },
   login_locked: { zh: '登录失败次数过多，请 {seconds} 秒后重试', en: 'Too many failed logins; retry in {seconds} s' },
   current_password_wrong: { zh: '当前密码错误', en: 'The current password is wrong' },
+  idempotency_running: { zh: '首个请求仍在处理中，请稍后重试', en: 'The first request is still being processed; retry shortly' },
+  idempotency_unfinished: { zh: '首个请求未完成（可能已保存）：请先确认记录是否已创建，再用新的幂等键重试', en: 'The first request never finished (it may have been saved): check whether the record exists, then retry with a new key' },
   upload_multipart: { zh: '请以 multipart/form-data 上传', en: 'Send the upload as multipart/form-data' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;

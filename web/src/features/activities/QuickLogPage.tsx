@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
-import { api, errorMessage } from '../../api/client';
+import { useRef } from 'react';
+import { api, ApiError, errorMessage } from '../../api/client';
 import type { Activity } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { dayjs, orgDateToIso } from '../../lib/format';
@@ -10,6 +11,12 @@ import { CustomerSelect } from '../customers/CustomerSelect';
 import { ACTIVITY_TYPES, activityLabel } from './types';
 import type { Dayjs } from 'dayjs';
 import { queryKeys } from '../../api/queryKeys';
+
+/** crypto.randomUUID exists only in secure contexts; intranet installs often serve plain HTTP. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `ql-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
 interface FormValues {
   customerId: string;
@@ -28,24 +35,38 @@ export function QuickLogPage() {
   const [form] = Form.useForm<FormValues>();
   const dealId = params.get('dealId') ?? undefined;
 
+  // One Idempotency-Key per submission: a second tap or a retry after a lost answer (weak mobile signal) sends the
+  // same key and body, so the server replays the first answer instead of logging the contact twice.
+  const submission = useRef<{ key: string; fingerprint: string; body: Record<string, unknown> } | null>(null);
   const save = useMutation({
-    mutationFn: (v: FormValues) =>
-      api.post<Activity>('/api/activities', {
-        type: v.type,
-        occurredAt: new Date().toISOString(),
-        customerId: v.customerId,
-        ...(dealId ? { dealId } : {}),
-        summary: v.summary,
-        nextAction: v.nextAction || null,
-        nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
-      }),
+    mutationFn: (body: Record<string, unknown>) => api.create<Activity>('/api/activities', body, submission.current!.key),
+    // Only a network failure is retried automatically; the key makes it safe.
+    retry: (count, error) => count < 2 && !(error instanceof ApiError),
     onSuccess: () => {
+      submission.current = null;
       message.success(t('activities.saved'));
       client.invalidateQueries({ queryKey: queryKeys.activities() });
       client.invalidateQueries({ queryKey: queryKeys.tasks() });
       form.resetFields(['summary', 'nextAction', 'nextActionAt']);
     },
   });
+
+  function bodyFor(v: FormValues): Record<string, unknown> {
+    const content = {
+      type: v.type,
+      customerId: v.customerId,
+      ...(dealId ? { dealId } : {}),
+      summary: v.summary,
+      nextAction: v.nextAction || null,
+      nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
+    };
+    const fingerprint = JSON.stringify(content);
+    // The same form content again (not yet saved) is the same submission: same key, same occurredAt.
+    if (submission.current?.fingerprint !== fingerprint) {
+      submission.current = { key: newIdempotencyKey(), fingerprint, body: { ...content, occurredAt: new Date().toISOString() } };
+    }
+    return submission.current.body;
+  }
 
   return (
     <div className="quicklog">
@@ -56,7 +77,7 @@ export function QuickLogPage() {
           layout="vertical"
           requiredMark="optional"
           initialValues={{ type: 'call', customerId: params.get('customerId') ?? undefined }}
-          onFinish={(v) => save.mutate(v)}
+          onFinish={(v) => save.mutate(bodyFor(v))}
           data-testid="quicklog-form"
         >
           <Form.Item name="customerId" label={t('activities.customer')} rules={[{ required: true }]}>
