@@ -219,6 +219,8 @@ export const REGISTRY = {
   activity_checklists: settings('activity_checklist'),
   activity_settings: settings('activity_settings'),
   lead_settings: settings('lead_settings'),
+  dictionary_entries: { ...settings('dictionary'), link: ['/admin/dictionaries'] },
+  deal_settings: settings('deal_settings'),
 
   sessions: { internal: 'login sessions of users' },
   api_tokens: { internal: 'API tokens of users' },

@@ -66,6 +66,8 @@ export interface EventMap {
     skipped: unknown;
     skipReason: string | null | undefined;
     status: string;
+    /** Lost-reason key when the deal was marked lost. */
+    lostReason?: string | null;
   };
   'activity.logged': Record<string, unknown> & { type: string; customerId: string; dealId: string | null; ownerId: string; occurredAt: string; effective: boolean };
   'task.created': TaskRefs & { source?: EventSource };

@@ -16,6 +16,7 @@ import { channelsModule } from './channels/module.js';
 import { customersModule } from './customers/module.js';
 import { customfieldsModule } from './customfields/module.js';
 import { dealsModule } from './deals/module.js';
+import { dictionariesModule } from './dictionaries/module.js';
 import { digestsModule } from './digests/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
@@ -34,6 +35,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   orgModule,
   auditModule,
   customfieldsModule,
+  dictionariesModule,
   customersModule,
   pipelinesModule,
   gatesModule,

@@ -99,6 +99,8 @@ describe('record registry', () => {
       activity_checklist: async () => 'call',
       activity_settings: async () => 'org',
       lead_settings: async () => 'org',
+      dictionary: async () => (await t.db.selectFrom('dictionary_entries').select('id').where('kind', '=', 'lost_reason').executeTakeFirstOrThrow()).id,
+      deal_settings: async () => 'org',
     };
 
     const director = await t.as('director');

@@ -1349,7 +1349,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "dictionary" | "deal_settings";
                     id: string;
                 };
                 header?: never;
@@ -3982,6 +3982,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Org-wide deal settings (manager confirmation of a lost deal above an amount) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Set the org-wide deal settings (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description marking a deal lost above this amount (fen) needs a manager; null: never */
+                        lostConfirmAboveFen: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals": {
         parameters: {
             query?: never;
@@ -4523,6 +4622,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description required when toStage is a lost stage: a key of the lost_reason dictionary (GET /api/dictionaries?kind=lost_reason) */
+                        lostReason?: string | null;
                         skipReason?: string | null;
                         toStage: string;
                     };
@@ -4589,6 +4690,223 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/dictionaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dictionary entries (lost reasons, regions, industries, sources, customer levels) for forms and filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description also retired entries (admins) */
+                    includeInactive?: "true" | "false";
+                    kind?: "lost_reason" | "region" | "industry" | "source" | "customer_level";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DictionaryEntry"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a dictionary entry (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        aliases?: string[];
+                        /** @description the stored value; defaults to the label */
+                        key?: string;
+                        /** @enum {string} */
+                        kind: "lost_reason" | "region" | "industry" | "source" | "customer_level";
+                        label: string;
+                        labelEn?: string | null;
+                        /** @description region hierarchy: the province of a city */
+                        parentKey?: string | null;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DictionaryEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dictionaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, add aliases or retire a dictionary entry (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description false retires the entry: hidden from forms, kept on records */
+                        active?: boolean;
+                        aliases?: string[];
+                        label?: string;
+                        labelEn?: string | null;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DictionaryEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/digests": {
@@ -5379,7 +5697,12 @@ export interface paths {
                                     manage: boolean;
                                 };
                                 deal: {
+                                    configure: boolean;
+                                    confirmLost: boolean;
                                     readAmount: boolean;
+                                };
+                                dictionary: {
+                                    manage: boolean;
                                 };
                                 digest: {
                                     configure: boolean;
@@ -10257,6 +10580,9 @@ export interface components {
             customerId: string;
             expectedCloseDate: string | null;
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             pipeline: {
@@ -10307,6 +10633,9 @@ export interface components {
             };
             history: components["schemas"]["StageHistory"][];
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             pipeline: {
@@ -10357,6 +10686,9 @@ export interface components {
             };
             history: components["schemas"]["StageHistoryInput"][];
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             pipeline: {
@@ -10398,6 +10730,9 @@ export interface components {
             customerId: string;
             expectedCloseDate: string | null;
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             pipeline: {
@@ -10421,6 +10756,36 @@ export interface components {
             status: "open" | "won" | "lost";
             title: string;
             updatedAt: string;
+        };
+        DealSettings: {
+            lostConfirmAboveFen: number | null;
+            updatedAt: string | null;
+        };
+        DealSettingsInput: {
+            lostConfirmAboveFen: number | null;
+            updatedAt: string | null;
+        };
+        DictionaryEntry: {
+            active: boolean;
+            aliases: string[];
+            id: string;
+            key: string;
+            kind: string;
+            label: string;
+            labelEn: string | null;
+            parentKey: string | null;
+            sort: number;
+        };
+        DictionaryEntryInput: {
+            active: boolean;
+            aliases: string[];
+            id: string;
+            key: string;
+            kind: string;
+            label: string;
+            labelEn: string | null;
+            parentKey: string | null;
+            sort: number;
         };
         Digest: {
             /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
@@ -11136,6 +11501,7 @@ export interface components {
             enteredBy: components["schemas"]["UserRef"] | null;
             id: string;
             leftAt: string | null;
+            lostReason: string | null;
             skipReason: string | null;
             stageKey: string;
             stageName: string;
@@ -11147,6 +11513,7 @@ export interface components {
             enteredBy: components["schemas"]["UserRefInput"] | null;
             id: string;
             leftAt: string | null;
+            lostReason: string | null;
             skipReason: string | null;
             stageKey: string;
             stageName: string;
