@@ -12,8 +12,7 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { auditActorId, isSystem } from '../../core/policy.js';
 import { scopeOf } from '../org/scope.js';
-import { changeContact, changeCustomer, insertContacts, insertCustomers, type NewContact, type NewCustomer } from '../customers/write.js';
-import type { CustomerRow } from '../customers/repo.js';
+import { changeContactRecord, changeCustomer, insertContactRecords, insertCustomerRecords, type NewContact, type NewCustomer } from '../customers/write.js';
 import { insertConflict, openConflictOf } from '../leads/repo.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { LEASE_MS, phaseContext, type ImportDeps, type PhaseContext } from './context.js';
@@ -93,9 +92,9 @@ async function applyBatch(trx: Queryable, deps: ImportDeps, ctx: PhaseContext, i
   const records = new Map(live.map((r) => [r.row_number, parseJson<ImportRecord>(r.data, {})]));
   const lookup = await lookupBatch(trx, [...records.values()]);
   const applied: Applied[] = [];
-  const creates: NewCustomer[] = [];
+  const creates: Array<NewCustomer & { id: string }> = [];
   const contacts: NewContact[] = [];
-  const audit = { emit: ctx.options.perRowEvents, via: 'import' };
+  const audit = { actorId, emit: ctx.options.perRowEvents, via: 'import' };
   const afterInserts: Array<{ id: string; run(trx: Queryable, id: string): Promise<void> }> = [];
 
   for (const row of rows) {
@@ -122,30 +121,26 @@ async function applyBatch(trx: Queryable, deps: ImportDeps, ctx: PhaseContext, i
       continue;
     }
     if (plan.verdict === 'update') {
-      const [current] = (await repo.customersWithOwner(trx, [plan.match!.id])) as CustomerRow[];
-      const changed = await changeCustomer(trx, clock, actorId, current!, plan.set, audit);
+      const id = plan.match!.id;
+      const changed = await changeCustomer(trx, clock, id, plan.set, audit);
+      // Undo compares this instant with the record's later `updated_at` to see whether anyone touched it since.
+      const updatedAt = (await repo.customersWithOwner(trx, [id]))[0]!.updated_at;
       let contact: unknown = null;
-      if (plan.contact?.add) contacts.push({ customerId: current!.id, ...plan.contact.add });
+      if (plan.contact?.add) contacts.push({ customerId: id, ...plan.contact.add });
       if (plan.contact?.change) {
-        const c = await changeContact(trx, clock, actorId, plan.contact.change.row, plan.contact.change.set);
+        const c = await changeContactRecord(trx, clock, plan.contact.change.row, plan.contact.change.set, audit);
         if (c.changed) contact = { id: plan.contact.change.row.id, before: c.before, after: c.after };
       }
-      applied.push({
-        row,
-        outcome: 'update',
-        problems: null,
-        target: current!.id,
-        changes: { before: changed.before, after: changed.after, updatedAt: changed.updatedAt, contact, contactAdded: !!plan.contact?.add },
-      });
+      applied.push({ row, outcome: 'update', problems: null, target: id, changes: { before: changed.before, after: changed.after, updatedAt, contact, contactAdded: !!plan.contact?.add } });
       continue;
     }
     if (plan.verdict === 'conflict') await queueConflict(trx, deps, ctx, imp, row, plan.match!);
     applied.push({ row, outcome: plan.verdict, problems: plan.problems.length ? plan.problems : null, target: plan.match?.id ?? null });
   }
 
-  await insertCustomers(trx, clock, actorId, creates, audit);
+  await insertCustomerRecords(trx, clock, creates, audit);
   for (const p of afterInserts) await p.run(trx, p.id);
-  await insertContacts(trx, clock, actorId, contacts);
+  await insertContactRecords(trx, clock, contacts, audit);
 
   const now = clock.now().toISOString();
   const current = (await repo.findImport(trx, imp.id))!;

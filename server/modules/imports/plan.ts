@@ -5,10 +5,10 @@
  */
 import type { Queryable } from '../../db/index.js';
 import type { ContactsTable, CustomersTable } from '../../db/schema.js';
-import { parseJson, toJson } from '../../core/json.js';
+import { parseJson } from '../../core/json.js';
 import { inScope, type Scope } from '../org/scope.js';
 import { normalizePhone } from '../customers/rules.js';
-import type { CustomerSet } from '../customers/write.js';
+import type { CustomerChange } from '../customers/write.js';
 import { duplicateKeys } from '../leads/duplicates.js';
 import * as repo from './repo.js';
 import type { ImportRecord, RowProblem } from './validate.js';
@@ -40,7 +40,7 @@ export interface Plan {
   match: CustomersTable | null;
   matchedOn: Array<'creditCode' | 'phone' | 'name'>;
   problems: RowProblem[];
-  set: CustomerSet;
+  set: CustomerChange;
   contact: ContactChange | null;
 }
 
@@ -67,19 +67,19 @@ export async function lookupBatch(db: Queryable, records: ImportRecord[]): Promi
 }
 
 /** Fields of `record` that differ from the customer `row`: what an update would write (empty: unchanged). */
-export function customerChanges(record: ImportRecord, row: CustomersTable): CustomerSet {
-  const set: CustomerSet = {};
+export function customerChanges(record: ImportRecord, row: CustomersTable): CustomerChange {
+  const set: CustomerChange = {};
   if (record.kind !== undefined && record.kind !== row.kind) set.kind = record.kind;
   if (record.name !== undefined && record.name !== row.name) set.name = record.name;
   if (record.phone !== undefined && record.phoneNormalized !== row.phone_normalized) set.phone = record.phone;
-  if (record.creditCode !== undefined && record.creditCode !== row.credit_code) set.credit_code = record.creditCode;
+  if (record.creditCode !== undefined && record.creditCode !== row.credit_code) set.creditCode = record.creditCode;
   for (const key of ['region', 'industry', 'source', 'level'] as const) {
     if (record[key] !== undefined && record[key] !== row[key]) set[key] = record[key];
   }
   if (record.owner && record.owner.id !== row.owner_id) set.owner = { id: record.owner.id, teamPath: record.owner.teamPath };
   if (record.custom) {
     const existing = parseJson<Record<string, unknown>>(row.custom, {});
-    if (Object.entries(record.custom).some(([k, v]) => JSON.stringify(existing[k]) !== JSON.stringify(v))) set.custom = toJson({ ...existing, ...record.custom });
+    if (Object.entries(record.custom).some(([k, v]) => JSON.stringify(existing[k]) !== JSON.stringify(v))) set.custom = { ...existing, ...record.custom };
   }
   return set;
 }

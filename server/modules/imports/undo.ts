@@ -6,8 +6,7 @@
 import { AppError } from '../../core/errors.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { auditActorId, type AnyActor } from '../../core/policy.js';
-import { changeCustomer, removeCustomer, type CustomerSet } from '../customers/write.js';
-import type { CustomerRow } from '../customers/repo.js';
+import { changeCustomer, removeCustomerRecord, type CustomerChange } from '../customers/write.js';
 import type { ImportDeps } from './context.js';
 import * as repo from './repo.js';
 
@@ -47,7 +46,7 @@ export async function undo(deps: ImportDeps, actor: AnyActor, imp: repo.ImportRo
     if (!rows.length) break;
     after = rows[rows.length - 1]!.row_number;
     await db.transaction().execute(async (trx) => {
-      const current = new Map((await repo.customersWithOwner(trx, rows.map((r) => r.target_id!))).map((c) => [c.id, c as CustomerRow]));
+      const current = new Map((await repo.customersWithOwner(trx, rows.map((r) => r.target_id!))).map((c) => [c.id, c]));
       for (const row of rows) {
         const customer = current.get(row.target_id!);
         if (!customer || customer.deleted_at) {
@@ -58,7 +57,7 @@ export async function undo(deps: ImportDeps, actor: AnyActor, imp: repo.ImportRo
           if (customer.updated_at !== customer.created_at) conflict({ row: row.row_number, customerId: customer.id, name: customer.name, reason: 'changed_since' });
           else if ((await repo.relatedCount(trx, customer.id)) > 0) conflict({ row: row.row_number, customerId: customer.id, name: customer.name, reason: 'has_work' });
           else {
-            await removeCustomer(trx, clock, actorId, customer);
+            await removeCustomerRecord(trx, clock, customer.id, { actorId, action: 'import_undo', via: 'import' });
             result.deleted++;
           }
           continue;
@@ -68,7 +67,7 @@ export async function undo(deps: ImportDeps, actor: AnyActor, imp: repo.ImportRo
           conflict({ row: row.row_number, customerId: customer.id, name: customer.name, reason: 'changed_since' });
           continue;
         }
-        await changeCustomer(trx, clock, actorId, customer, restoreSet(changes.before, users), { emit: true });
+        await changeCustomer(trx, clock, customer.id, restoreSet(changes.before, users), { actorId, action: 'import_undo', via: 'import' });
         result.restored++;
       }
     });
@@ -80,14 +79,13 @@ export async function undo(deps: ImportDeps, actor: AnyActor, imp: repo.ImportRo
 }
 
 /** The audit view's field names (camelCase) back to the columns a change writes. */
-function restoreSet(before: Record<string, unknown>, users: Map<string, { id: string; team_path: string }>): CustomerSet {
-  const set: CustomerSet = {};
+function restoreSet(before: Record<string, unknown>, users: Map<string, { id: string; team_path: string }>): CustomerChange {
+  const set: CustomerChange = {};
   const text = (v: unknown) => (v == null ? null : String(v));
   for (const [key, value] of Object.entries(before)) {
     if (key === 'kind' || key === 'name') set[key] = String(value);
-    else if (key === 'phone' || key === 'region' || key === 'industry' || key === 'source' || key === 'level') set[key] = text(value);
-    else if (key === 'creditCode') set.credit_code = text(value);
-    else if (key === 'custom') set.custom = toJson(value ?? {});
+    else if (key === 'phone' || key === 'region' || key === 'industry' || key === 'source' || key === 'level' || key === 'creditCode') set[key] = text(value);
+    else if (key === 'custom') set.custom = (value ?? {}) as Record<string, unknown>;
     else if (key === 'ownerId' && typeof value === 'string' && users.has(value)) set.owner = { id: value, teamPath: users.get(value)!.team_path };
   }
   return set;
