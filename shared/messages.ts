@@ -132,6 +132,11 @@ export const FIELD_MESSAGES = {
   file_too_large: { zh: '文件不能超过 {max} 字节', en: 'must be at most {max} bytes' },
   file_type: { zh: '不接受此文件类型', en: 'this file type is not accepted' },
   multipart_required: { zh: '请以 multipart/form-data 上传', en: 'must be multipart/form-data' },
+  approval_kind_unknown: { zh: '没有类型为“{kind}”的审批路线', en: 'no approval route of kind "{kind}"' },
+  approval_fallback_unresolvable: { zh: '兜底审批人 {specs} 找不到在职用户', en: 'fallback approvers {specs} name no active user' },
+  not_found_work_order_type: { zh: '没有该工单类型（或已停用）', en: 'no such active work-order type' },
+  not_in_queue: { zh: '须为处理团队“{team}”中的在职成员', en: 'must be an active member of the handling team "{team}"' },
+  not_in_past: { zh: '不能早于今天（{today}），积分规则的变更不改写过去', en: 'must not be before today ({today}): a rule change never rewrites the past' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -144,6 +149,9 @@ export const RECORD_NAMES = {
   Channel: { zh: '通知渠道', en: 'Channel' },
   Contact: { zh: '联系人', en: 'Contact' },
   'Custom field': { zh: '自定义字段', en: 'Custom field' },
+  Approval: { zh: '审批', en: 'Approval' },
+  'Approval route': { zh: '审批路线', en: 'Approval route' },
+  Delegation: { zh: '审批委托', en: 'Delegation' },
   Customer: { zh: '客户', en: 'Customer' },
   Deal: { zh: '商机', en: 'Deal' },
   Intervention: { zh: '干预记录', en: 'Intervention' },
@@ -158,6 +166,8 @@ export const RECORD_NAMES = {
   Team: { zh: '团队', en: 'Team' },
   Token: { zh: '令牌', en: 'Token' },
   User: { zh: '用户', en: 'User' },
+  'Work order': { zh: '工单', en: 'Work order' },
+  'Work order type': { zh: '工单类型', en: 'Work-order type' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -235,6 +245,26 @@ export const REASON_MESSAGES = {
   login_locked: { zh: '登录失败次数过多，请 {seconds} 秒后重试', en: 'Too many failed logins; retry in {seconds} s' },
   current_password_wrong: { zh: '当前密码错误', en: 'The current password is wrong' },
   upload_multipart: { zh: '请以 multipart/form-data 上传', en: 'Send the upload as multipart/form-data' },
+  approval_no_approver: { zh: '第 {index} 步“{step}”找不到可审批的人（含兜底审批人），请联系管理员调整审批路线', en: 'Step {index} "{step}" has nobody who can approve (fallback included); ask an administrator to fix the approval route' },
+  approval_not_pending: { zh: '该审批已不在待审批状态（当前：{status}）', en: 'This approval is no longer pending (it is {status})' },
+  approval_decided_meanwhile: { zh: '该审批步骤已被他人处理，请刷新', en: 'Someone else decided this step meanwhile; reload' },
+  approval_not_yours: { zh: '当前步骤不需要您审批', en: 'The current step is not waiting for you' },
+  approval_requester_only: { zh: '只有申请人可以撤回或重新提交', en: 'Only the requester withdraws or resubmits' },
+  approval_already_decided: { zh: '已有审批人作出决定，不能撤回', en: 'An approver has already decided: it can no longer be withdrawn' },
+  approval_not_resubmittable: { zh: '只有草稿、已驳回或已撤回的审批可以重新提交（当前：{status}）', en: 'Only a draft, rejected or withdrawn approval can be resubmitted (it is {status})' },
+  approval_open_exists: { zh: '该商机已有进行中的“{kind}”审批', en: 'This deal already has an open "{kind}" approval' },
+  approval_published_meanwhile: { zh: '审批路线已被他人发布，请刷新后重试', en: 'Someone published the route meanwhile; reload and retry' },
+  approval_no_draft: { zh: '审批路线“{kind}”没有草稿可发布', en: 'Approval route "{kind}" has no draft to publish' },
+  approval_same_version: { zh: '审批已在当前版本 {version} 上', en: 'The approval is already on the current version {version}' },
+  delegation_overlaps: { zh: '该时间段已有委托（{from} 至 {to}）', en: 'A delegation already covers part of this period ({from} to {to})' },
+  delegation_self: { zh: '不能委托给自己', en: 'You cannot delegate to yourself' },
+  wo_transition: { zh: '工单状态不能从“{from}”变为“{to}”', en: 'A work order cannot go from {from} to {to}' },
+  wo_requester_only: { zh: '只有发起人可以这样做（{to}）', en: 'Only the requester may do this ({to})' },
+  wo_helper_only: { zh: '只有处理团队的成员可以这样做（{to}）', en: 'Only a member of the handling team may do this ({to})' },
+  wo_already_rated: { zh: '该工单已评分', en: 'This work order is already rated' },
+  wo_not_resolved: { zh: '工单解决后才能评分', en: 'A work order is rated once it is resolved' },
+  wo_type_key_taken: { zh: '已存在键为“{key}”的工单类型', en: 'A work-order type "{key}" already exists' },
+  points_not_visible: { zh: '您只能查看自己或您团队成员的积分', en: 'You may see the points of yourself and your team only' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

@@ -8,10 +8,13 @@ import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.js';
 import type { FrontlineTables } from './schema-frontline.js';
 import type { SecurityTables } from './schema-security.js';
+import type { ApprovalTables } from './schema-approvals.js';
+import type { WorkOrderTables } from './schema-workorders.js';
 import type { DictionaryTables } from './schema-dictionaries.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
+export type * from './schema-workorders.js';
 
 export type Role = 'seller' | 'lead' | 'regional_manager' | 'director' | 'finance' | 'support' | 'admin';
 export const ROLES: readonly Role[] = ['seller', 'lead', 'regional_manager', 'director', 'finance', 'support', 'admin'];
@@ -232,7 +235,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -8,6 +8,7 @@ import type { ModuleDefinition } from '../core/module.js';
 import type { Job } from '../jobs/job.js';
 import { activitiesModule } from './activities/module.js';
 import { appointmentsModule } from './appointments/module.js';
+import { approvalsModule } from './approvals/module.js';
 import { auditModule } from './audit/module.js';
 import { authModule } from './auth/module.js';
 import { cadencesModule } from './cadences/module.js';
@@ -28,6 +29,7 @@ import { retentionModule } from './retention/module.js';
 import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
+import { workordersModule } from './workorders/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -53,6 +55,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   cadencesModule,
   leadsModule,
   retentionModule,
+  approvalsModule,
+  workordersModule,
 ];
 
 export interface Composition {

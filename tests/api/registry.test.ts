@@ -99,8 +99,29 @@ describe('record registry', () => {
       activity_checklist: async () => 'call',
       activity_settings: async () => 'org',
       lead_settings: async () => 'org',
+      approval: async () => {
+        const res = await sellerA({ method: 'POST', url: '/api/approvals', payload: { kind: 'quote', subject: { type: 'deal', id: dealId }, values: { netPriceFen: 1_000_000 } } });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json().id;
+      },
+      approval_delegation: async () => {
+        const id = newId();
+        await t.db.insertInto('approval_delegations').values({ id, owner_id: users.sellerA.id, team_path: team.team_path, to_user_id: users.sellerA2.id, starts_on: '2026-11-01', ends_on: '2026-11-05', note: null, revoked_at: null, created_at: now }).execute();
+        return id;
+      },
+      approval_route: async () => 'quote',
       dictionary: async () => (await t.db.selectFrom('dictionary_entries').select('id').where('kind', '=', 'lost_reason').executeTakeFirstOrThrow()).id,
       deal_settings: async () => 'org',
+      work_order: async () => {
+        const admin = await t.as('admin');
+        const type = await admin({ method: 'POST', url: '/api/work-order-types', payload: { key: 'audit-presales', name: '售前', team: t.org.teams.eastTeam2, response: '4bh', resolution: '16bh' } });
+        expect(type.statusCode, type.body).toBe(201);
+        const order = await sellerA({ method: 'POST', url: '/api/work-orders', payload: { type: 'audit-presales', subject: { type: 'deal', id: dealId }, title: '技术交流' } });
+        expect(order.statusCode, order.body).toBe(201);
+        return order.json().id;
+      },
+      work_order_type: async () => newId(),
+      assist_rule_set: async () => newId(),
     };
 
     const director = await t.as('director');

@@ -1106,6 +1106,1787 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/approval-delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delegations I gave or received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApprovalDelegation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Let someone decide my approvals between two dates (inclusive) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endsOn: string;
+                        note?: string;
+                        /** Format: date */
+                        startsOn: string;
+                        toUserId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalDelegation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-delegations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a delegation now; pending items return to the approver */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalDelegation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approval routes per kind (admins and directors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                hasDraft: boolean;
+                                kind: string;
+                                name: string;
+                                publishedVersion: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A route: published definition, draft, versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft of a route (JSON); creates the kind if new. Nothing changes for requests until it is published */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        branches: {
+                            name: string;
+                            nameEn?: string;
+                            steps: {
+                                approvers: string[];
+                                /**
+                                 * @default [
+                                 *       "role:admin"
+                                 *     ]
+                                 */
+                                fallback?: string[];
+                                /**
+                                 * @default any
+                                 * @enum {string}
+                                 */
+                                mode?: "any" | "all";
+                                name: string;
+                                nameEn?: string;
+                                /**
+                                 * @default {
+                                 *       "hours": 8,
+                                 *       "remindShare": 0.5
+                                 *     }
+                                 */
+                                sla?: {
+                                    hours: number;
+                                    /** @default 0.5 */
+                                    remindShare?: number;
+                                };
+                            }[];
+                            when?: unknown;
+                        }[];
+                        kind: string;
+                        name: string;
+                        nameEn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/draft/yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft from YAML; invalid YAML → 422 YAML_INVALID with line-precise errors */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move selected pending requests to the version in force (approvals kept where the step still exists; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fromVersion: number;
+                                id: string;
+                                kept: string[];
+                                toVersion: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which branch and approvers the last 50 requests would get under the draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                changed: boolean;
+                                current: {
+                                    branch: string;
+                                    version: number;
+                                };
+                                draft: {
+                                    branch: string;
+                                    problem: string | null;
+                                    steps: {
+                                        approvers: components["schemas"]["UserRef"][];
+                                        name: string;
+                                    }[];
+                                };
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                requester: components["schemas"]["UserRef"];
+                                subject: {
+                                    id: string;
+                                    title: string | null;
+                                };
+                            }[];
+                            usingDraft: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next version (requests in flight stay on theirs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft (or, without one, the published version) as YAML */
+        get: {
+            parameters: {
+                query?: {
+                    which?: "draft" | "published";
+                };
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a route YAML document; answers { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: {
+                                branches: {
+                                    name: string;
+                                    nameEn?: string;
+                                    steps: {
+                                        approvers: string[];
+                                        /**
+                                         * @default [
+                                         *       "role:admin"
+                                         *     ]
+                                         */
+                                        fallback: string[];
+                                        /**
+                                         * @default any
+                                         * @enum {string}
+                                         */
+                                        mode: "any" | "all";
+                                        name: string;
+                                        nameEn?: string;
+                                        /**
+                                         * @default {
+                                         *       "hours": 8,
+                                         *       "remindShare": 0.5
+                                         *     }
+                                         */
+                                        sla: {
+                                            hours: number;
+                                            /** @default 0.5 */
+                                            remindShare: number;
+                                        };
+                                    }[];
+                                    when?: unknown;
+                                }[];
+                                kind: string;
+                                name: string;
+                                nameEn?: string;
+                            };
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approval requests in my scope or waiting for me (`assignee=me`: pending on a step where I, or someone I act for, decide) */
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: "me";
+                    dealId?: string;
+                    kind?: string;
+                    page?: number;
+                    pageSize?: number;
+                    requester?: "me";
+                    status?: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Approval"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request an approval 提交审批 (e.g. a quote) on a deal: answers the request with its resolved steps and the route version it is pinned to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        subject: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "deal";
+                        };
+                        /**
+                         * @default {
+                         *       "documentDiscountFen": 0
+                         *     }
+                         */
+                        values?: {
+                            /** @default 0 */
+                            documentDiscountFen?: number;
+                            envelope?: {
+                                maxAmountFen?: number;
+                                maxDiscountBp?: number;
+                            };
+                            lines?: {
+                                listPriceFen: number;
+                                name?: string;
+                                netPriceFen: number;
+                                quantity: number;
+                            }[];
+                            listPriceFen?: number;
+                            netPriceFen?: number;
+                            paymentTerms?: string;
+                            validUntil?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approval request with its values, envelope, steps and full trail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject the current step (a comment is required to reject); a decision that lost a race answers 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resubmit a draft, rejected or withdrawn request (optionally with new values) under the route version now in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values?: {
+                            /** @default 0 */
+                            documentDiscountFen?: number;
+                            envelope?: {
+                                maxAmountFen?: number;
+                                maxDiscountBp?: number;
+                            };
+                            lines?: {
+                                listPriceFen: number;
+                                name?: string;
+                                netPriceFen: number;
+                                quantity: number;
+                            }[];
+                            listPriceFen?: number;
+                            netPriceFen?: number;
+                            paymentTerms?: string;
+                            validUntil?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my request before the first decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-point-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule set in force today and every published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inForce: components["schemas"]["AssistRuleSet"];
+                            versions: components["schemas"]["AssistRuleSet"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a rule-set version from an effective date (today or later; admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caps: {
+                            /** @default null */
+                            perHelperWeek?: number | null;
+                            /** @default null */
+                            perOrder?: number | null;
+                        };
+                        effectiveFrom: string;
+                        rules: ({
+                            key: string;
+                            /** @enum {string} */
+                            kind: "response_in_sla";
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "resolution_in_sla";
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "rating_at_least";
+                            min: number;
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "deal_advanced_within";
+                            points: number;
+                            workingDays: number;
+                        } | {
+                            days: number;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "deal_won_within";
+                            points: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 助攻积分 A helper’s ledger for a month: { total, entries } (self; managers for their team) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    /** @description A user id or `me` (default) */
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistPoints"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-points/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly leaderboard per team */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistLeaderboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments": {
         parameters: {
             query?: never;
@@ -1117,7 +2898,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "deal" | "activity";
+                    entity: "customer" | "deal" | "activity" | "work_order";
                     entityId: string;
                 };
                 header?: never;
@@ -1183,7 +2964,7 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         /** @enum {string} */
-                        entity: "customer" | "deal" | "activity";
+                        entity: "customer" | "deal" | "activity" | "work_order";
                         entityId: string;
                         /**
                          * Format: binary
@@ -1337,7 +3118,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "dictionary" | "deal_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
                     id: string;
                 };
                 header?: never;
@@ -5630,6 +7411,16 @@ export interface paths {
                                     book: boolean;
                                     reassign: boolean;
                                 };
+                                approval: {
+                                    manageRoutes: boolean;
+                                    migrate: boolean;
+                                    readRoutes: boolean;
+                                    request: boolean;
+                                };
+                                assist: {
+                                    configure: boolean;
+                                    readOthers: boolean;
+                                };
                                 audit: {
                                     readUnscoped: boolean;
                                 };
@@ -5694,9 +7485,12 @@ export interface paths {
                                     manage: boolean;
                                     read: boolean;
                                 };
+                                workorder: {
+                                    configure: boolean;
+                                };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
-                            hiddenFields: "deal.amountFen"[];
+                            hiddenFields: ("deal.amountFen" | "approval.prices")[];
                         };
                     };
                 };
@@ -6520,6 +8314,8 @@ export interface paths {
                             sla?: {
                                 /** @default false */
                                 idle?: boolean;
+                                /** @enum {string} */
+                                idleFrom?: "customer" | "deal";
                                 ladder: {
                                     after: string;
                                     channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
@@ -7726,6 +9522,14 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_followup_deal";
+                        } | {
+                            config: {
+                                description?: string;
+                                title: string;
+                                type: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_work_order";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -8032,6 +9836,14 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_followup_deal";
+                        } | {
+                            config: {
+                                description?: string;
+                                title: string;
+                                type: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_work_order";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -9599,6 +11411,991 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work-order-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work-order types (active=true for the request form) */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkOrderType"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a work-order type (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @default [
+                         *       {
+                         *         "clock": "response",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper",
+                         *           "helper.lead"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1.5,
+                         *         "notify": [
+                         *           "department_head"
+                         *         ]
+                         *       }
+                         *     ]
+                         */
+                        escalation?: {
+                            at: number;
+                            /** @enum {string} */
+                            clock: "response" | "resolution";
+                            notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                        }[];
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        resolution: string;
+                        response: string;
+                        team: string;
+                        /** @default 0.8 */
+                        warnShare?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One type by id or key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Publish a new version of a type (admin); running orders keep theirs */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @default [
+                         *       {
+                         *         "clock": "response",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper",
+                         *           "helper.lead"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1.5,
+                         *         "notify": [
+                         *           "department_head"
+                         *         ]
+                         *       }
+                         *     ]
+                         */
+                        escalation?: {
+                            at: number;
+                            /** @enum {string} */
+                            clock: "response" | "resolution";
+                            notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                        }[];
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        resolution: string;
+                        response: string;
+                        team: string;
+                        /** @default 0.8 */
+                        warnShare?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The type as YAML (round-trips through import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update (by key) a type from YAML (admin); invalid → 422 YAML_INVALID with line numbers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            created: boolean;
+                            escalation: {
+                                at: number;
+                                /** @enum {string} */
+                                clock: "response" | "resolution";
+                                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                            }[];
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string | null;
+                            resolution: string;
+                            response: string;
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            warnShare: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            created: boolean;
+                            escalation: {
+                                at: number;
+                                /** @enum {string} */
+                                clock: "response" | "resolution";
+                                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                            }[];
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string | null;
+                            resolution: string;
+                            response: string;
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            warnShare: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a type YAML document: { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 协作工单 Work orders I may see; view mine (I asked) | assigned | queue (mine + unassigned in my team, by due time) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Comma-separated statuses; `active` = every status but resolved and closed */
+                    status?: string;
+                    subjectId?: string;
+                    subjectType?: "customer" | "deal";
+                    type?: string;
+                    view?: "all" | "mine" | "assigned" | "queue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkOrder"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request help: a work order of a type on a deal or customer; the caller is the requester */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        description?: string;
+                        subject: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "customer" | "deal";
+                        };
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One work order with its history, comments, escalations and points */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status (helper: in_progress = respond, waiting_requester pauses, resolved; requester: in_progress after supplying, closed, reopened), assignee, rating 1–5 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        description?: string | null;
+                        note?: string;
+                        rating?: number;
+                        ratingComment?: string;
+                        /** @enum {string} */
+                        status?: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/work-orders/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a work order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderComment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9817,10 +12614,504 @@ export interface components {
             store: string | null;
             to: string;
         };
+        Approval: {
+            branch: string;
+            can: {
+                decide: boolean;
+                resubmit: boolean;
+                withdraw: boolean;
+            };
+            createdAt: string;
+            /** @description idx of the active step; -1 when none */
+            currentStep: number;
+            decidedAt: string | null;
+            envelope: components["schemas"]["ApprovalEnvelope"];
+            facts: components["schemas"]["ApprovalFacts"];
+            id: string;
+            invalidReason: {
+                field: string;
+                limit: string | number;
+                message: string;
+                messageEn: string;
+                value: string | number;
+            } | null;
+            kind: string;
+            requester: components["schemas"]["UserRef"];
+            round: number;
+            routeVersion: number;
+            /** @enum {string} */
+            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+            steps: {
+                approvers: {
+                    comment: string | null;
+                    decidedAt: string | null;
+                    decidedBy: components["schemas"]["UserRef"] | null;
+                    delegate: components["schemas"]["UserRef"] | null;
+                    label: string | null;
+                    /** @enum {string} */
+                    status: "pending" | "approved" | "rejected" | "auto_approved" | "void";
+                    user: components["schemas"]["UserRef"];
+                }[];
+                completedAt: string | null;
+                dueAt: string | null;
+                fallbackUsed: boolean;
+                id: string;
+                idx: number;
+                /** @enum {string} */
+                mode: "any" | "all";
+                name: string;
+                remindAt: string | null;
+                /** @description 0 running, 1 reminded, 2 escalated */
+                slaLevel: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: "waiting" | "pending" | "approved" | "rejected" | "cancelled";
+            }[];
+            subject: {
+                id: string;
+                title: string | null;
+                /** @enum {string} */
+                type: "deal";
+            };
+            submittedAt: string | null;
+            trail?: {
+                action: string;
+                actor: components["schemas"]["UserRef"] | null;
+                at: string;
+                comment: string | null;
+                detail: unknown;
+                id: string;
+                onBehalfOf: components["schemas"]["UserRef"] | null;
+                stepIdx: number | null;
+            }[];
+            updatedAt: string;
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        ApprovalDelegation: {
+            createdAt: string;
+            endsOn: string;
+            from: components["schemas"]["UserRef"];
+            id: string;
+            note: string | null;
+            revokedAt: string | null;
+            startsOn: string;
+            to: components["schemas"]["UserRef"];
+        };
+        ApprovalDelegationInput: {
+            createdAt: string;
+            endsOn: string;
+            from: components["schemas"]["UserRefInput"];
+            id: string;
+            note: string | null;
+            revokedAt: string | null;
+            startsOn: string;
+            to: components["schemas"]["UserRefInput"];
+        };
+        ApprovalEnvelope: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            maxAmountFen?: number;
+            maxDiscountBp: number;
+            paymentTerms: string | null;
+            validUntil: string | null;
+        };
+        ApprovalEnvelopeInput: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            maxAmountFen?: number;
+            maxDiscountBp: number;
+            paymentTerms: string | null;
+            validUntil: string | null;
+        };
+        ApprovalFacts: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            amountFen?: number;
+            customerLevel: string | null;
+            /** @description Envelope discount, basis points (1200 = 12 %), rounded up */
+            discountBp: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            documentDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            lineDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            netPriceFen?: number;
+            paymentTerms: string | null;
+            pipeline: string | null;
+            requestedDiscountBp: number;
+        };
+        ApprovalFactsInput: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            amountFen?: number;
+            customerLevel: string | null;
+            /** @description Envelope discount, basis points (1200 = 12 %), rounded up */
+            discountBp: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            documentDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            lineDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            netPriceFen?: number;
+            paymentTerms: string | null;
+            pipeline: string | null;
+            requestedDiscountBp: number;
+        };
+        ApprovalInput: {
+            branch: string;
+            can: {
+                decide: boolean;
+                resubmit: boolean;
+                withdraw: boolean;
+            };
+            createdAt: string;
+            /** @description idx of the active step; -1 when none */
+            currentStep: number;
+            decidedAt: string | null;
+            envelope: components["schemas"]["ApprovalEnvelopeInput"];
+            facts: components["schemas"]["ApprovalFactsInput"];
+            id: string;
+            invalidReason: {
+                field: string;
+                limit: string | number;
+                message: string;
+                messageEn: string;
+                value: string | number;
+            } | null;
+            kind: string;
+            requester: components["schemas"]["UserRefInput"];
+            round: number;
+            routeVersion: number;
+            /** @enum {string} */
+            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+            steps: {
+                approvers: {
+                    comment: string | null;
+                    decidedAt: string | null;
+                    decidedBy: components["schemas"]["UserRefInput"] | null;
+                    delegate: components["schemas"]["UserRefInput"] | null;
+                    label: string | null;
+                    /** @enum {string} */
+                    status: "pending" | "approved" | "rejected" | "auto_approved" | "void";
+                    user: components["schemas"]["UserRefInput"];
+                }[];
+                completedAt: string | null;
+                dueAt: string | null;
+                fallbackUsed: boolean;
+                id: string;
+                idx: number;
+                /** @enum {string} */
+                mode: "any" | "all";
+                name: string;
+                remindAt: string | null;
+                /** @description 0 running, 1 reminded, 2 escalated */
+                slaLevel: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: "waiting" | "pending" | "approved" | "rejected" | "cancelled";
+            }[];
+            subject: {
+                id: string;
+                title: string | null;
+                /** @enum {string} */
+                type: "deal";
+            };
+            submittedAt: string | null;
+            trail?: {
+                action: string;
+                actor: components["schemas"]["UserRefInput"] | null;
+                at: string;
+                comment: string | null;
+                detail: unknown;
+                id: string;
+                onBehalfOf: components["schemas"]["UserRefInput"] | null;
+                stepIdx: number | null;
+            }[];
+            updatedAt: string;
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        ApprovalRoute: {
+            draft: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            draftYaml: string | null;
+            kind: string;
+            name: string;
+            published: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            publishedVersion: number;
+            versions: {
+                publishedAt: string;
+                publishedBy: components["schemas"]["UserRef"] | null;
+                version: number;
+            }[];
+        };
+        ApprovalRouteInput: {
+            draft: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            draftYaml: string | null;
+            kind: string;
+            name: string;
+            published: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            publishedVersion: number;
+            versions: {
+                publishedAt: string;
+                publishedBy: components["schemas"]["UserRefInput"] | null;
+                version: number;
+            }[];
+        };
+        AssistLeaderboard: {
+            month: string;
+            teams: {
+                entries: {
+                    rank: number;
+                    total: number;
+                    user: components["schemas"]["UserRef"];
+                }[];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        AssistLeaderboardInput: {
+            month: string;
+            teams: {
+                entries: {
+                    rank: number;
+                    total: number;
+                    user: components["schemas"]["UserRefInput"];
+                }[];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        AssistPointEntry: {
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "reversal";
+            order: {
+                id: string;
+                title: string;
+            };
+            points: number;
+            reversesId: string | null;
+            ruleKey: string;
+            ruleSetVersion: number;
+        };
+        AssistPointEntryInput: {
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "reversal";
+            order: {
+                id: string;
+                title: string;
+            };
+            points: number;
+            reversesId: string | null;
+            ruleKey: string;
+            ruleSetVersion: number;
+        };
+        AssistPoints: {
+            entries: components["schemas"]["AssistPointEntry"][];
+            month: string;
+            total: number;
+            userId: string;
+        };
+        AssistPointsInput: {
+            entries: components["schemas"]["AssistPointEntryInput"][];
+            month: string;
+            total: number;
+            userId: string;
+        };
+        AssistRuleSet: {
+            caps: {
+                perHelperWeek: number | null;
+                perOrder: number | null;
+            };
+            createdAt: string | null;
+            effectiveFrom: string;
+            rules: ({
+                key: string;
+                kind: string;
+                points: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+        };
+        AssistRuleSetInput: {
+            caps: {
+                perHelperWeek: number | null;
+                perOrder: number | null;
+            };
+            createdAt: string | null;
+            effectiveFrom: string;
+            rules: ({
+                key: string;
+                kind: string;
+                points: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+        };
         Attachment: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity";
+            entity: "customer" | "deal" | "activity" | "work_order";
             entityId: string;
             filename: string;
             id: string;
@@ -9835,7 +13126,7 @@ export interface components {
         AttachmentInput: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity";
+            entity: "customer" | "deal" | "activity" | "work_order";
             entityId: string;
             filename: string;
             id: string;
@@ -11024,13 +14315,28 @@ export interface components {
                 title: string;
             } | null;
             dealId: string | null;
+            /**
+             * @description auto: linked to the customer's only open deal; ask: several open deals, see openDeals
+             * @enum {string}
+             */
+            dealLink: "given" | "auto" | "ask" | "none";
             /** @enum {string} */
             effect: "delivered_info" | "probed_need" | "advanced_decision" | "none";
             effective: boolean;
+            /**
+             * @description why it counts as effective or what would make it count (needs_next_action: add a next action)
+             * @enum {string}
+             */
+            effectiveReason: "counts" | "needs_next_action" | "marked_none" | "effect_not_counted" | "checklist_incomplete";
             id: string;
             nextAction: string | null;
             nextActionAt: string | null;
             occurredAt: string;
+            openDeals: {
+                id: string;
+                stageKey: string;
+                title: string;
+            }[];
             outcome: string | null;
             owner: components["schemas"]["UserRef"];
             ownerId: string;
@@ -11056,13 +14362,28 @@ export interface components {
                 title: string;
             } | null;
             dealId: string | null;
+            /**
+             * @description auto: linked to the customer's only open deal; ask: several open deals, see openDeals
+             * @enum {string}
+             */
+            dealLink: "given" | "auto" | "ask" | "none";
             /** @enum {string} */
             effect: "delivered_info" | "probed_need" | "advanced_decision" | "none";
             effective: boolean;
+            /**
+             * @description why it counts as effective or what would make it count (needs_next_action: add a next action)
+             * @enum {string}
+             */
+            effectiveReason: "counts" | "needs_next_action" | "marked_none" | "effect_not_counted" | "checklist_incomplete";
             id: string;
             nextAction: string | null;
             nextActionAt: string | null;
             occurredAt: string;
+            openDeals: {
+                id: string;
+                stageKey: string;
+                title: string;
+            }[];
             outcome: string | null;
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
@@ -11218,6 +14539,8 @@ export interface components {
                 sla?: {
                     /** @default false */
                     idle: boolean;
+                    /** @enum {string} */
+                    idleFrom?: "customer" | "deal";
                     ladder: {
                         after: string;
                         channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
@@ -11283,6 +14606,8 @@ export interface components {
                 sla?: {
                     /** @default false */
                     idle: boolean;
+                    /** @enum {string} */
+                    idleFrom?: "customer" | "deal";
                     ladder: {
                         after: string;
                         channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
@@ -11365,14 +14690,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -11652,6 +14977,322 @@ export interface components {
         UserRefInput: {
             id: string;
             name: string;
+        };
+        WorkOrder: {
+            assignee: components["schemas"]["UserRef"] | null;
+            closedAt: string | null;
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            id: string;
+            link: string;
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRef"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSla"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderComment: {
+            author: components["schemas"]["UserRef"];
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        WorkOrderCommentInput: {
+            author: components["schemas"]["UserRefInput"];
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        WorkOrderDetail: {
+            assignee: components["schemas"]["UserRef"] | null;
+            closedAt: string | null;
+            comments: components["schemas"]["WorkOrderComment"][];
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            escalations: {
+                dueAt: string;
+                firedAt: string;
+                level: number;
+                recipients: string[];
+            }[];
+            history: {
+                actor: components["schemas"]["UserRef"] | null;
+                assignee: components["schemas"]["UserRef"] | null;
+                at: string;
+                from: string | null;
+                note: string | null;
+                seq: number;
+                status: string;
+            }[];
+            id: string;
+            link: string;
+            points: {
+                at: string;
+                helperId: string;
+                id: string;
+                /** @enum {string} */
+                kind: "grant" | "reversal";
+                points: number;
+                ruleKey: string;
+            }[];
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRef"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSla"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderDetailInput: {
+            assignee: components["schemas"]["UserRefInput"] | null;
+            closedAt: string | null;
+            comments: components["schemas"]["WorkOrderCommentInput"][];
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            escalations: {
+                dueAt: string;
+                firedAt: string;
+                level: number;
+                recipients: string[];
+            }[];
+            history: {
+                actor: components["schemas"]["UserRefInput"] | null;
+                assignee: components["schemas"]["UserRefInput"] | null;
+                at: string;
+                from: string | null;
+                note: string | null;
+                seq: number;
+                status: string;
+            }[];
+            id: string;
+            link: string;
+            points: {
+                at: string;
+                helperId: string;
+                id: string;
+                /** @enum {string} */
+                kind: "grant" | "reversal";
+                points: number;
+                ruleKey: string;
+            }[];
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRefInput"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSlaInput"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderInput: {
+            assignee: components["schemas"]["UserRefInput"] | null;
+            closedAt: string | null;
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            id: string;
+            link: string;
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRefInput"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSlaInput"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderSla: {
+            /** @description Kept when the order is reopened */
+            firstResolution: {
+                at: string | null;
+                dueAt: string | null;
+                /** @enum {string|null} */
+                status: "running" | "paused" | "hit" | "missed" | null;
+            };
+            resolution: {
+                /** @description Null while paused: the due instant depends on when it resumes */
+                dueAt: string | null;
+                /** @description Business minutes the order waited for the requester (待销售补充) */
+                requesterWaitingMinutes: number;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                warning: boolean;
+            };
+            response: {
+                dueAt: string | null;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                /** @description Past the warning share, still running */
+                warning: boolean;
+            };
+        };
+        WorkOrderSlaInput: {
+            /** @description Kept when the order is reopened */
+            firstResolution: {
+                at: string | null;
+                dueAt: string | null;
+                /** @enum {string|null} */
+                status: "running" | "paused" | "hit" | "missed" | null;
+            };
+            resolution: {
+                /** @description Null while paused: the due instant depends on when it resumes */
+                dueAt: string | null;
+                /** @description Business minutes the order waited for the requester (待销售补充) */
+                requesterWaitingMinutes: number;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                warning: boolean;
+            };
+            response: {
+                dueAt: string | null;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                /** @description Past the warning share, still running */
+                warning: boolean;
+            };
+        };
+        WorkOrderType: {
+            active: boolean;
+            escalation: {
+                at: number;
+                /** @enum {string} */
+                clock: "response" | "resolution";
+                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+            }[];
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string | null;
+            resolution: string;
+            response: string;
+            team: {
+                id: string;
+                name: string;
+            };
+            updatedAt: string;
+            version: number;
+            warnShare: number;
+        };
+        WorkOrderTypeInput: {
+            active: boolean;
+            escalation: {
+                at: number;
+                /** @enum {string} */
+                clock: "response" | "resolution";
+                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+            }[];
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string | null;
+            resolution: string;
+            response: string;
+            team: {
+                id: string;
+                name: string;
+            };
+            updatedAt: string;
+            version: number;
+            warnShare: number;
         };
         YamlError: {
             column: number;
