@@ -20,6 +20,7 @@ import { digestsModule } from './digests/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
 import { leadsModule } from './leads/module.js';
+import { metricsModule } from './metrics/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { orgModule } from './org/module.js';
 import { pipelinesModule } from './pipelines/module.js';
@@ -51,6 +52,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   cadencesModule,
   leadsModule,
   retentionModule,
+  metricsModule,
 ];
 
 export interface Composition {
