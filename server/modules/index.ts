@@ -17,6 +17,7 @@ import { customersModule } from './customers/module.js';
 import { customfieldsModule } from './customfields/module.js';
 import { dealsModule } from './deals/module.js';
 import { digestsModule } from './digests/module.js';
+import { exportsModule } from './exports/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
 import { leadsModule } from './leads/module.js';
@@ -53,6 +54,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   leadsModule,
   retentionModule,
   metricsModule,
+  exportsModule,
 ];
 
 export interface Composition {

@@ -158,6 +158,31 @@ describe('metrics', () => {
     expect(dwb.worksheets.flatMap((ws) => (ws.getRow(1).values as unknown[]).map(String)).some((h) => h.includes('金额'))).toBe(true);
   });
 
+  it('list exports: scope per role, support without the amount column, CSV with a BOM', async () => {
+    const read = async (who: Requester, url: string) => {
+      const res = await who({ method: 'GET', url });
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as never);
+      return wb;
+    };
+    const mine = await read(sellerA, '/api/exports/deals');
+    expect(mine.worksheets.map((w) => w.name)).toEqual(['说明', '商机']);
+    expect(mine.worksheets[1].rowCount - 1).toBe(2);
+    const all = await read(director, '/api/exports/deals?pipelineId=' + encodeURIComponent((await t.db.selectFrom('pipelines').select('id').where('key', '=', 'insight_demo').executeTakeFirstOrThrow()).id));
+    expect(all.worksheets[1].rowCount - 1).toBe(8);
+    expect((all.worksheets[1].getRow(1).values as unknown[]).map(String)).toContain('金额（分）');
+    const sup = await read(support, '/api/exports/deals');
+    expect(sup.worksheets[1].rowCount - 1).toBe(8);
+    expect((sup.worksheets[1].getRow(1).values as unknown[]).map(String)).not.toContain('金额（分）');
+    const leadActs = await read(lead, '/api/exports/activities?from=2026-11-01&to=2026-11-30');
+    expect(leadActs.worksheets[1].rowCount - 1).toBe(3);
+    const csv = await director({ method: 'GET', url: '/api/exports/customers?format=csv', headers: { 'accept-language': 'en' } });
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('Customer');
+    expect(csv.body.trim().split('\r\n')).toHaveLength(4);
+  });
+
   it('bad input: an unknown cell dimension, a reversed period, an unknown metric are 400s naming the field', async () => {
     const bad = await director({ method: 'GET', url: `/api/metrics/funnel/records?cell=colour%3Dred` });
     expect(bad.statusCode).toBe(400);

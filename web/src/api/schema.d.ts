@@ -4861,6 +4861,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A whole list (deals, customers, activities, tasks) in your scope as .xlsx (with an About sheet) or CSV with a BOM; streamed, hidden fields dropped */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description activities: first local date */
+                    from?: string;
+                    industry?: string;
+                    level?: string;
+                    /** @description owner (deals, customers, activities) or assignee (tasks) */
+                    ownerId?: string;
+                    pipelineId?: string;
+                    region?: string;
+                    source?: string;
+                    stage?: string;
+                    status?: string;
+                    teamId?: string;
+                    /** @description activities: last local date, inclusive */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    list: "deals" | "customers" | "activities" | "tasks";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
