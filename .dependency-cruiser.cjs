@@ -4,8 +4,8 @@
  * matching fails the build instead of passing silently. Paths are relative to the cruised root, so the fixture
  * (tests/fixtures/import-rules/server/…) is judged exactly like the real server/.
  */
-const FOUNDATION = ['auth', 'org', 'audit', 'customfields', 'customers', 'pipelines', 'gates', 'deals', 'activities', 'tasks', 'files', 'calendar'];
-const ENGINES = ['sla', 'rules', 'notifications', 'channels', 'cadences', 'appointments', 'leads', 'digests', 'retention', 'metrics', 'exports'];
+const FOUNDATION = ['auth', 'org', 'audit', 'customfields', 'dictionaries', 'customers', 'pipelines', 'gates', 'deals', 'activities', 'tasks', 'files', 'calendar'];
+const ENGINES = ['sla', 'rules', 'notifications', 'channels', 'cadences', 'appointments', 'leads', 'digests', 'retention', 'workorders', 'metrics', 'exports'];
 const any = (names) => `(${names.join('|')})`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -19,6 +19,8 @@ export default defineConfig({
       { extends: true, test: { name: 'sqlite-processes', include: ['tests/sqlite-processes/**/*.test.ts'], env: { TEST_DB: 'sqlite' } } },
       // Three real processes cross 18:00 together, then restart after a missed one: each team's digest once.
       { extends: true, test: { name: 'digests-multiprocess', include: ['tests/digests-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
+      // Three real worker processes over every registered job, clocks moved together: each no-show, digest, overdue step, pool return once.
+      { extends: true, test: { name: 'jobs-multiprocess', include: ['tests/jobs-multiprocess/**/*.test.ts'], env: { TEST_DB: 'postgres' } } },
     ],
   },
 });

@@ -55,6 +55,8 @@ export const FIELD_MESSAGES = {
   invalid_credit_code: { zh: '须为 18 位统一社会信用代码', en: 'must be an 18-character unified social credit code' },
   invalid_username: { zh: '只能包含字母、数字和 . _ -', en: 'letters, digits, . _ - only' },
   invalid_key: { zh: '只能包含小写字母、数字、_ 和 -', en: 'lower-case letters, digits, _ and - only' },
+  not_in_dictionary: { zh: '“{value}”不在可选值中：{values}', en: '"{value}" is not one of the allowed values: {values}' },
+  lost_reason_required: { zh: '标记输单时必须选择输单原因：{values}', en: 'is required to mark the deal lost; one of: {values}' },
   phone_invalid: { zh: '须为 {min} 到 {max} 位数字的电话号码', en: 'must have {min} to {max} digits' },
   phone_format: { zh: '须为电话号码（数字、空格、+ - ( )）', en: 'must be a phone number (digits, spaces, + - ( ))' },
   too_short: { zh: '至少 {min} 个字符', en: 'must have at least {min} characters' },
@@ -130,6 +132,9 @@ export const FIELD_MESSAGES = {
   file_too_large: { zh: '文件不能超过 {max} 字节', en: 'must be at most {max} bytes' },
   file_type: { zh: '不接受此文件类型', en: 'this file type is not accepted' },
   multipart_required: { zh: '请以 multipart/form-data 上传', en: 'must be multipart/form-data' },
+  not_found_work_order_type: { zh: '没有该工单类型（或已停用）', en: 'no such active work-order type' },
+  not_in_queue: { zh: '须为处理团队“{team}”中的在职成员', en: 'must be an active member of the handling team "{team}"' },
+  not_in_past: { zh: '不能早于今天（{today}），积分规则的变更不改写过去', en: 'must not be before today ({today}): a rule change never rewrites the past' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -156,6 +161,8 @@ export const RECORD_NAMES = {
   Team: { zh: '团队', en: 'Team' },
   Token: { zh: '令牌', en: 'Token' },
   User: { zh: '用户', en: 'User' },
+  'Work order': { zh: '工单', en: 'Work order' },
+  'Work order type': { zh: '工单类型', en: 'Work-order type' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -179,6 +186,8 @@ export const REASON_MESSAGES = {
   gate_unmet: { zh: '阶段“{stage}”的通关条件未满足：缺少 {count} 项', en: 'The gate of stage "{stage}" is not met: {count} requirement(s) missing' },
   stages_hold_deals: { zh: '无法删除阶段 {stages}：其中还有商机', en: 'Cannot remove stage {stages}: it still holds deals' },
   yaml_errors: { zh: 'YAML 有 {count} 处错误，第一处在第 {line} 行第 {column} 列：{detail}', en: 'The YAML has {count} error(s); first at line {line}, column {column}: {detail}' },
+  dictionary_key_taken: { zh: '已存在值为“{key}”的字典项', en: 'A dictionary entry "{key}" already exists' },
+  lost_needs_manager: { zh: '金额超过 {threshold} 元的商机须由经理确认输单', en: 'A deal above ¥{threshold} is marked lost by a manager' },
   pipeline_key_taken: { zh: '已存在键为“{key}”的流程', en: 'A pipeline "{key}" already exists' },
   rule_key_taken: { zh: '已存在键为“{key}”的规则', en: 'A rule "{key}" already exists' },
   custom_field_taken: { zh: '{entity} 已定义键“{key}”', en: '"{key}" is already defined for {entity}' },
@@ -231,6 +240,13 @@ export const REASON_MESSAGES = {
   login_locked: { zh: '登录失败次数过多，请 {seconds} 秒后重试', en: 'Too many failed logins; retry in {seconds} s' },
   current_password_wrong: { zh: '当前密码错误', en: 'The current password is wrong' },
   upload_multipart: { zh: '请以 multipart/form-data 上传', en: 'Send the upload as multipart/form-data' },
+  wo_transition: { zh: '工单状态不能从“{from}”变为“{to}”', en: 'A work order cannot go from {from} to {to}' },
+  wo_requester_only: { zh: '只有发起人可以这样做（{to}）', en: 'Only the requester may do this ({to})' },
+  wo_helper_only: { zh: '只有处理团队的成员可以这样做（{to}）', en: 'Only a member of the handling team may do this ({to})' },
+  wo_already_rated: { zh: '该工单已评分', en: 'This work order is already rated' },
+  wo_not_resolved: { zh: '工单解决后才能评分', en: 'A work order is rated once it is resolved' },
+  wo_type_key_taken: { zh: '已存在键为“{key}”的工单类型', en: 'A work-order type "{key}" already exists' },
+  points_not_visible: { zh: '您只能查看自己或您团队成员的积分', en: 'You may see the points of yourself and your team only' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

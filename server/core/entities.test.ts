@@ -7,8 +7,9 @@ describe('record registry', () => {
   it('names every record kind once, and every audit kind the code writes', () => {
     const kinds = RECORDS.map((r) => r.kind);
     expect(new Set(kinds).size).toBe(kinds.length);
-    // The 22 kinds `recordAudit` is called with across server/modules (see tests/api/registry.test.ts for reading them).
-    expect(AUDITED_KINDS).toHaveLength(22);
+    // The kinds `recordAudit` is called with across server/modules (see tests/api/registry.test.ts for reading them):
+    // 24, plus work_order, work_order_type and assist_rule_set.
+    expect(AUDITED_KINDS).toHaveLength(27);
     expect(recordOf('task')?.table).toBe('tasks');
     expect(recordOf('nope')).toBeUndefined();
   });

@@ -205,6 +205,20 @@ export const REGISTRY = {
     rules: null,
     handover: null,
   },
+  work_orders: {
+    kind: 'work_order',
+    // Audit and attachments follow the requester; the list also shows orders to their helpers (workorders/repo.ts).
+    scope: { owner: 'requester_id', teamPath: 'team_path' },
+    link: ['/work-orders/:id'],
+    audited: true,
+    customFields: false,
+    attachments: true,
+    rules: null,
+    handover: null,
+    merge: 'move',
+  },
+  work_order_types: { ...settings('work_order_type'), link: ['/admin/work-order-types'] },
+  assist_rule_sets: { ...settings('assist_rule_set'), link: ['/admin/assist-points'] },
   ownership_conflicts: { ...settings('ownership_conflict'), link: ['/ownership-conflicts'], merge: 'custom' },
   teams: settings('team'),
   users: { ...settings('user'), link: ['/admin/users'] },
@@ -219,6 +233,8 @@ export const REGISTRY = {
   activity_checklists: settings('activity_checklist'),
   activity_settings: settings('activity_settings'),
   lead_settings: settings('lead_settings'),
+  dictionary_entries: { ...settings('dictionary'), link: ['/admin/dictionaries'] },
+  deal_settings: settings('deal_settings'),
 
   sessions: { internal: 'login sessions of users' },
   api_tokens: { internal: 'API tokens of users' },
@@ -249,6 +265,11 @@ export const REGISTRY = {
   customer_pool: { internal: 'pool (公海) membership of a customer', merge: 'custom' },
   pool_log: { internal: 'pool history of a customer', merge: 'move' },
   pool_runs: { internal: 'pool job slots' },
+  work_order_type_versions: { internal: 'published versions of a work-order type (orders pin one)' },
+  work_order_history: { internal: 'status history of a work order' },
+  work_order_comments: { internal: 'comments of a work order' },
+  work_order_escalations: { internal: 'escalation log of a work order' },
+  assist_points: { internal: 'assist-point ledger of work orders' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

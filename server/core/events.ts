@@ -66,6 +66,8 @@ export interface EventMap {
     skipped: unknown;
     skipReason: string | null | undefined;
     status: string;
+    /** Lost-reason key when the deal was marked lost. */
+    lostReason?: string | null;
   };
   'activity.logged': Record<string, unknown> & { type: string; customerId: string; dealId: string | null; ownerId: string; occurredAt: string; effective: boolean };
   'task.created': TaskRefs & { source?: EventSource };
@@ -81,6 +83,9 @@ export interface EventMap {
   'appointment.no_show': AppointmentRefs & { customerId: string; at: string; dueAt: string; managers: string[] };
   'appointment.reassigned': { storeId: string; to: string; taskId: string; dueAt: string };
   'appointment.cancelled': AppointmentRefs;
+  'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
+  'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
+  'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
 }
 
 export type DomainEventType = keyof EventMap;

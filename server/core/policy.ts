@@ -73,7 +73,8 @@ export const ACTIONS = {
   cadence: { manage: 'admins' },
   activity: { configure: 'admins' },
   audit: { readUnscoped: 'orgReaders' },
-  deal: { readAmount: 'amountReaders' },
+  deal: { readAmount: 'amountReaders', confirmLost: 'managers', configure: 'admins' },
+  dictionary: { manage: 'admins' },
   lead: { readSettings: 'managers', configure: 'admins', readAllAssignments: 'orgReaders', readAssignments: 'managers' },
   pool: { claim: 'sellingRoles', configure: 'admins', sweep: 'admins' },
   customer: { handover: 'managers' },
@@ -83,6 +84,10 @@ export const ACTIONS = {
   digest: { configure: 'managers' },
   appointment: { book: 'consultants', reassign: 'managers' },
   intervention: { view: 'managers', resolveAny: 'admins' },
+  /** Work-order types (协作工单类型). */
+  workorder: { configure: 'admins' },
+  /** Assist-point rules; managers read their team's ledgers. */
+  assist: { configure: 'admins', readOthers: 'managers' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

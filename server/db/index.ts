@@ -47,6 +47,35 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * The better-sqlite3 handle as Kysely sees it, with prepared statements kept per SQL text: Kysely prepares every query
+ * afresh, which costs as much as running a small indexed query. Safe to share: Kysely runs one query at a time on the
+ * connection, and a statement is reset before each run.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (text: string) => {
+    let stmt = cache.get(text);
+    if (stmt) {
+      // Most recently used last, so the first key is the one to drop.
+      cache.delete(text);
+    } else {
+      stmt = sqlite.prepare(text);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(text, stmt);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get: (target, prop) => {
+      if (prop === 'prepare') return prepare;
+      const value = Reflect.get(target, prop, target);
+      // Native methods check their receiver: call them on the real handle, not the proxy.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
     super(settings);
@@ -89,13 +118,14 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     // Planner statistics for the indexes added over time (board, search): analyses only tables that need it, bounded.
     sqlite.pragma('analysis_limit = 1000');
     sqlite.pragma('optimize = 0x10002');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const cached = withStatementCache(sqlite);
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached }) });
     return {
       db,
       dialect: 'sqlite',
       migrate: () => runMigrations(db, 'sqlite'),
       close: () => db.destroy(),
-      rehearse: () => new Kysely<Database>({ dialect: rehearsalDialect(new ImmediateSqliteDialect({ database: sqlite }), 'begin immediate') }),
+      rehearse: () => new Kysely<Database>({ dialect: rehearsalDialect(new ImmediateSqliteDialect({ database: cached }), 'begin immediate') }),
     };
   }
   throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<file> or postgres://…`);

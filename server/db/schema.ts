@@ -8,9 +8,12 @@ import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.js';
 import type { FrontlineTables } from './schema-frontline.js';
 import type { SecurityTables } from './schema-security.js';
+import type { WorkOrderTables } from './schema-workorders.js';
+import type { DictionaryTables } from './schema-dictionaries.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
+export type * from './schema-workorders.js';
 
 export type Role = 'seller' | 'lead' | 'regional_manager' | 'director' | 'finance' | 'support' | 'admin';
 export const ROLES: readonly Role[] = ['seller', 'lead', 'regional_manager', 'director', 'finance', 'support', 'admin'];
@@ -125,6 +128,9 @@ export interface DealsTable {
   stage_entered_at: string;
   created_at: string;
   updated_at: string;
+  /** Key of the `lost_reason` dictionary entry while the deal is lost (migration 0018); null otherwise. */
+  lost_reason?: string | null;
+  lost_at?: string | null;
 }
 
 export interface DealStageHistoryTable {
@@ -137,6 +143,8 @@ export interface DealStageHistoryTable {
   /** How the deal entered this stage: created | forward | backward | skip */
   direction: string;
   skip_reason: string | null;
+  /** Lost-reason key when the deal entered a lost stage (migration 0018). */
+  lost_reason?: string | null;
 }
 
 export interface CustomFieldDefsTable {
@@ -226,7 +234,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

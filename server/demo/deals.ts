@@ -50,6 +50,9 @@ function customValue(random: Random, field: CustomFieldRef, nowMs: number): unkn
   }
 }
 
+/** Keys of the shipped lost reasons with how often the demo company loses for each. */
+const LOST_REASON_KEYS: Array<[string, number]> = [['price', 30], ['competitor', 25], ['budget_cancelled', 15], ['need_changed', 12], ['unreachable', 8], ['tender_lost', 7], ['other', 3]];
+
 export function buildDeals(random: Random, nowMs: number, count: number, customers: CustomerDraft[], pipelines: PipelineRef[], dealFields: CustomFieldRef[]) {
   const deals: DealsTable[] = [];
   const history: DealStageHistoryTable[] = [];
@@ -131,6 +134,9 @@ export function buildDeals(random: Random, nowMs: number, count: number, custome
       stage_entered_at: iso(lastEnteredMs),
       created_at: iso(createdMs),
       updated_at: iso(Math.min(nowMs, lastEnteredMs + random.int(0, 48) * HOUR)),
+      // Lost deals carry a key of the shipped lost_reason dictionary (migration 0018), so the loss matrix has data.
+      lost_reason: status === 'lost' ? random.weighted(LOST_REASON_KEYS) : null,
+      lost_at: status === 'lost' ? iso(lastEnteredMs) : null,
     };
     deals.push(deal);
     customer.deals.push(deal);
@@ -144,6 +150,7 @@ export function buildDeals(random: Random, nowMs: number, count: number, custome
         entered_by: p === 0 || random.chance(0.9) ? owner.id : owner.leadId,
         direction: step.direction,
         skip_reason: status === 'lost' && p === path.length - 1 && terminalIdx >= 0 ? random.pick(V.LOST_REASONS) : null,
+        lost_reason: status === 'lost' && p === path.length - 1 && terminalIdx >= 0 ? deal.lost_reason : null,
       });
     });
   }

@@ -38,6 +38,11 @@ export interface Job {
    * deadlines: SLA levels, no-shows); otherwise it steps to each of its deadlines (cron slots run on time, not late).
    */
   replayInBatches?: boolean;
+  /**
+   * Jobs with deadlines: the earliest one still ahead of `deps.clock` (null: none). The worker sleeps until then when
+   * it comes before the idle interval ends, so a deadline fires when it falls due, not up to one interval later.
+   */
+  nextWake?(deps: Deps): Promise<string | null>;
   /** Before `tick` asks `nextDue`: bring the job's own state up to date without firing (the SLA engine's events). */
   prepare?(deps: Deps, first: boolean): Promise<void>;
 }

@@ -13,6 +13,18 @@ export interface WorkerHandle {
  * without it a job catching up on a backlog would keep HTTP from being served until the backlog is gone. Several
  * processes may run workers against one PostgreSQL; jobs claim rows so each piece of work happens once.
  */
+/** The idle pause: the job's interval, cut short to its next deadline (a failing lookup keeps the interval). */
+async function idleFor(job: Job, deps: Deps): Promise<number> {
+  if (!job.nextWake) return job.idleIntervalMs;
+  try {
+    const next = await job.nextWake(deps);
+    if (!next) return job.idleIntervalMs;
+    return Math.max(0, Math.min(job.idleIntervalMs, Date.parse(next) - deps.clock.now().getTime()));
+  } catch {
+    return job.idleIntervalMs;
+  }
+}
+
 export function startWorker(deps: Deps, log: (message: string, error?: unknown) => void, jobs?: readonly Job[]): WorkerHandle {
   // Composing installs the modules' hooks in this process even when only some jobs run.
   const root = composeModules();
@@ -37,7 +49,7 @@ export function startWorker(deps: Deps, log: (message: string, error?: unknown) 
       } catch (error) {
         log(`job ${job.name} failed`, error);
       }
-      if (!did && !stopped) await pause(job.idleIntervalMs);
+      if (!did && !stopped) await pause(await idleFor(job, deps));
       else await yieldNow();
     }
   });

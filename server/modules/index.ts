@@ -16,6 +16,7 @@ import { channelsModule } from './channels/module.js';
 import { customersModule } from './customers/module.js';
 import { customfieldsModule } from './customfields/module.js';
 import { dealsModule } from './deals/module.js';
+import { dictionariesModule } from './dictionaries/module.js';
 import { digestsModule } from './digests/module.js';
 import { exportsModule } from './exports/module.js';
 import { filesModule } from './files/module.js';
@@ -29,6 +30,7 @@ import { retentionModule } from './retention/module.js';
 import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
+import { workordersModule } from './workorders/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -36,6 +38,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   orgModule,
   auditModule,
   customfieldsModule,
+  dictionariesModule,
   customersModule,
   pipelinesModule,
   gatesModule,
@@ -53,6 +56,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   cadencesModule,
   leadsModule,
   retentionModule,
+  workordersModule,
   metricsModule,
   exportsModule,
 ];

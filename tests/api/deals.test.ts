@@ -213,7 +213,7 @@ describe('deals API', () => {
     expect(audit.filter((a: { action: string }) => a.action === 'move').map((a: { after: { direction: string } }) => a.after.direction)).toEqual(['backward', 'skip']);
     expect(audit.filter((a: { action: string }) => a.action === 'checklist')).toHaveLength(2);
 
-    const lost = await move(sellerA, deal.id, { toStage: 'lost', skipReason: '预算取消' });
+    const lost = await move(sellerA, deal.id, { toStage: 'lost', lostReason: 'budget_cancelled' });
     expect(lost.json()).toMatchObject({ status: 'lost', stageKey: 'lost' });
     const reopen = await move(sellerA, deal.id, { toStage: 'signing_delivery' });
     expect(reopen.statusCode).toBe(422);

@@ -99,6 +99,18 @@ describe('record registry', () => {
       activity_checklist: async () => 'call',
       activity_settings: async () => 'org',
       lead_settings: async () => 'org',
+      dictionary: async () => (await t.db.selectFrom('dictionary_entries').select('id').where('kind', '=', 'lost_reason').executeTakeFirstOrThrow()).id,
+      deal_settings: async () => 'org',
+      work_order: async () => {
+        const admin = await t.as('admin');
+        const type = await admin({ method: 'POST', url: '/api/work-order-types', payload: { key: 'audit-presales', name: '售前', team: t.org.teams.eastTeam2, response: '4bh', resolution: '16bh' } });
+        expect(type.statusCode, type.body).toBe(201);
+        const order = await sellerA({ method: 'POST', url: '/api/work-orders', payload: { type: 'audit-presales', subject: { type: 'deal', id: dealId }, title: '技术交流' } });
+        expect(order.statusCode, order.body).toBe(201);
+        return order.json().id;
+      },
+      work_order_type: async () => newId(),
+      assist_rule_set: async () => newId(),
     };
 
     const director = await t.as('director');

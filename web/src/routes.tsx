@@ -84,6 +84,7 @@ export const ROUTES: AppRoute[] = [
       { path: 'admin/cadences', page: lazyPage(() => import('./features/cadences/CadencesPage'), 'CadencesPage'), menu: { label: 'nav.adminCadences' } },
       { path: 'admin/channels', page: lazyPage(() => import('./features/channels/ChannelsPage'), 'ChannelsPage'), menu: { label: 'nav.adminChannels' } },
       { path: 'admin/calendar', page: lazyPage(() => import('./features/calendar/CalendarPage'), 'CalendarPage'), menu: { label: 'nav.adminCalendar' } },
+      { path: 'admin/team-hours', page: lazyPage(() => import('./features/calendar/TeamHoursPage'), 'TeamHoursPage'), menu: { label: 'nav.adminHours' } },
     ],
   },
   { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> } },

@@ -6,7 +6,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, type FieldError } from '../../core/errors.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
+import { commandIn } from '../../core/command.js';
 import { DEFAULT_EFFECT_RULE, type EffectRule } from './effective.js';
 import type { ActivityBody, ChecklistBody } from './schema.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
@@ -32,7 +32,7 @@ export async function putChecklist(db: Queryable, clock: Clock, actor: AnyActor,
   const now = clock.now().toISOString();
   const values = { mode: body.mode, items: toJson(body.items), updated_by: actorId, updated_at: now };
   await db.insertInto('activity_checklists').values({ type, ...values }).onConflict((oc) => oc.column('type').doUpdateSet(values)).execute();
-  await recordAudit(db, clock, { entity: 'activity_checklist', entityId: type, action: 'update', actorId, before: { mode: before.mode, items: before.items }, after: body });
+  await commandIn(db, clock, { entity: 'activity_checklist', actorId }).recorded(type, 'update', { before: { mode: before.mode, items: before.items }, after: body });
   return getChecklist(db, type);
 }
 
@@ -48,7 +48,7 @@ export async function putEffectiveRule(db: Queryable, clock: Clock, actor: AnyAc
   const now = clock.now().toISOString();
   const values = { effective_rule: toJson({ counts: rule.counts }), updated_by: actorId, updated_at: now };
   await db.insertInto('activity_settings').values({ id: 'org', ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
-  await recordAudit(db, clock, { entity: 'activity_settings', entityId: 'org', action: 'update', actorId, before, after: { counts: rule.counts } });
+  await commandIn(db, clock, { entity: 'activity_settings', actorId }).recorded('org', 'update', { before, after: { counts: rule.counts } });
   return getEffectiveRule(db);
 }
 

@@ -1,10 +1,9 @@
 import type { Queryable } from '../../db/index.js';
 import { invalid, notFound } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
+import { command } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
-import { recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
@@ -51,7 +50,8 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
   const now = clock.now();
   const occurredAt = input.occurredAt ?? now.toISOString();
   if (Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('occurredAt', 'in_future');
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'activity', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId);
     const contactIds = [...new Set(input.contactIds)];
     const known = await repo.contactsOfCustomer(trx, input.customerId, contactIds);
@@ -96,12 +96,8 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
           })
         : null;
     const { id: _id, owner: _o, customer: _c, deal: _d, createdAt: _at, ...audited } = activity;
-    await recordAudit(trx, clock, { entity: 'activity', entityId: id, action: 'create', actorId: actor.id, after: { ...audited, effect, taskId: task?.id ?? null } });
-    await emitEvent(trx, clock, {
+    await cmd.created(id, { ...audited, effect, taskId: task?.id ?? null }, {
       type: 'activity.logged',
-      entity: 'activity',
-      entityId: id,
-      actorId: actor.id,
       payload: {
         type: activity.type,
         customerId: activity.customerId,

@@ -68,4 +68,5 @@ export const noShowJob = defineJob({
     return { did: marked.length, fired: marked.map((m) => ({ kind: 'appointment.no_show', at: m.dueAt, subject: { type: 'appointment', id: m.id }, managers: m.managers })) };
   },
   nextDue: (deps) => repo.earliestNoShowDue(deps.db, deps.clock.now().toISOString()),
+  nextWake: (deps) => repo.nextNoShowDue(deps.db, deps.clock.now().toISOString()),
 });

@@ -108,6 +108,12 @@ export async function earliestNoShowDue(db: Queryable, asOf: string): Promise<st
   return row?.no_show_due_at ?? null;
 }
 
+/** The next no-show deadline after `after`: when the worker should look again. */
+export async function nextNoShowDue(db: Queryable, after: string): Promise<string | null> {
+  const row = await db.selectFrom('appointments').select('no_show_due_at').where('status', '=', 'booked').where('no_show_due_at', '>', after).orderBy('no_show_due_at').limit(1).executeTakeFirst();
+  return row?.no_show_due_at ?? null;
+}
+
 export async function claimDueNoShows(db: Queryable, dialect: Dialect, now: string, limit: number) {
   let due = db.selectFrom('appointments').select('id').where('status', '=', 'booked').where('no_show_due_at', '<=', now).orderBy('no_show_due_at').limit(limit);
   if (dialect === 'postgres') due = due.forUpdate().skipLocked();

@@ -1,33 +1,8 @@
 import type { Queryable } from '../../db/index.js';
-import type { Clock } from '../../core/clock.js';
-import { newId } from '../../core/ids.js';
-import { parseJson, toJson } from '../../core/json.js';
+import { parseJson } from '../../core/json.js';
 
-export interface AuditInput {
-  entity: string;
-  entityId: string;
-  action: string;
-  actorId: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** Writes one audit entry; call inside the transaction of the change. There is deliberately no update or delete. */
-export async function recordAudit(db: Queryable, clock: Clock, input: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      entity: input.entity,
-      entity_id: input.entityId,
-      action: input.action,
-      actor_id: input.actorId,
-      at: clock.now().toISOString(),
-      before: input.before === undefined ? null : toJson(input.before),
-      after: input.after === undefined ? null : toJson(input.after),
-    })
-    .execute();
-}
+// The write side moved to core (every module writes it through core/command.ts); re-exported for old callers.
+export { recordAudit, diffFields, type AuditInput } from '../../core/audit-log.js';
 
 export async function listAudit(db: Queryable, entity: string, entityId: string) {
   const rows = await db
@@ -59,17 +34,4 @@ export async function listAudit(db: Queryable, entity: string, entityId: string)
     before: parseJson(r.before, null),
     after: parseJson(r.after, null),
   }));
-}
-
-/** Only the fields whose values differ, as {before, after}; keeps audit rows readable. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      b[key] = before[key];
-      a[key] = after[key];
-    }
-  }
-  return { before: b, after: a, changed: Object.keys(a).length > 0 };
 }

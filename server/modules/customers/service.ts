@@ -1,14 +1,13 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { change, emitEvent } from '../../core/events.js';
+import { command } from '../../core/command.js';
 import { hooksOf } from '../../core/hooks.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
 import { indexable, SHORT_QUERY_TOTAL_CAP } from './search.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { diffFields, recordAudit } from '../audit/repo.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { presentContact, presentCustomer } from './presenter.js';
@@ -98,7 +97,8 @@ async function detailOf(db: Queryable, row: repo.CustomerRow) {
  * assignment rules are enabled, lets the rules pick the owner (leads/assignment.ts). Duplicates answer 409.
  */
 export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: CustomerBody, options: { viaToken?: boolean; lead?: boolean } = {}) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const intakes = hooksOf('customers.intake');
     let picked: Awaited<ReturnType<NonNullable<CustomerIntake['pickOwner']>>> = null;
     for (const intake of input.ownerId ? [] : intakes) picked ??= (await intake.pickOwner?.(trx, actor, input, options)) ?? null;
@@ -127,14 +127,14 @@ export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: 
     });
     if (picked) await picked.afterInsert(trx, clock, id, actor.id);
     const created = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
-    await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
-    await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: owner.id, name: input.name } });
+    await cmd.created(id, auditView(created), { type: 'customer.created', payload: { ownerId: owner.id, name: input.name } });
     return { ...created, contacts: [], counts: { deals: 0, activities: 0 } };
   });
 }
 
 export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: string, patch: CustomerPatch) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const row = await getCustomerInScope(trx, actor, id);
     const before = presentCustomer(row);
     const set: Record<string, unknown> = {};
@@ -158,30 +158,22 @@ export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: str
     }
     if (Object.keys(set).length > 0) await repo.updateCustomer(trx, id, set);
     const after = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
-    const diff = diffFields(auditView(before), auditView(after));
-    if (diff.changed) {
-      await repo.updateCustomer(trx, id, { updated_at: clock.now().toISOString() });
-      await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
-      await emitEvent(trx, clock, {
-        type: 'customer.updated',
-        entity: 'customer',
-        entityId: id,
-        actorId: actor.id,
-        payload: { ...change(diff.before, diff.after), ownerId: after.ownerId, previousOwnerId: before.ownerId },
-      });
-    }
+    const diff = await cmd.updated(id, auditView(before), auditView(after), ({ change }) => ({
+      type: 'customer.updated',
+      payload: { ...change, ownerId: after.ownerId, previousOwnerId: before.ownerId },
+    }));
+    if (diff.changed) await repo.updateCustomer(trx, id, { updated_at: clock.now().toISOString() });
     // Read back without the actor's scope: handing a customer to someone outside it is allowed and must still answer.
     return detailOf(trx, (await repo.findCustomer(trx, { kind: 'all' }, id))!);
   });
 }
 
 export async function deleteCustomer(db: Db, clock: Clock, actor: Actor, id: string) {
-  await db.transaction().execute(async (trx) => {
-    const row = await getCustomerInScope(trx, actor, id);
+  await command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
+    const row = await getCustomerInScope(cmd.trx, actor, id);
     const now = clock.now().toISOString();
-    await repo.updateCustomer(trx, id, { deleted_at: now, updated_at: now });
-    await recordAudit(trx, clock, { entity: 'customer', entityId: id, action: 'delete', actorId: actor.id, before: auditView(presentCustomer(row)) });
-    await emitEvent(trx, clock, { type: 'customer.deleted', entity: 'customer', entityId: id, actorId: actor.id, payload: { ownerId: row.owner_id } });
+    await repo.updateCustomer(cmd.trx, id, { deleted_at: now, updated_at: now });
+    await cmd.deleted(id, auditView(presentCustomer(row)), { type: 'customer.deleted', payload: { ownerId: row.owner_id } });
   });
 }
 
@@ -192,7 +184,8 @@ function auditView(c: ReturnType<typeof presentCustomer>): Record<string, unknow
 }
 
 export async function addContact(db: Db, clock: Clock, actor: Actor, customerId: string, input: ContactBody) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'contact', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     await getCustomerInScope(trx, actor, customerId);
     const now = clock.now().toISOString();
     const row = {
@@ -208,13 +201,14 @@ export async function addContact(db: Db, clock: Clock, actor: Actor, customerId:
     };
     await repo.insertContact(trx, row);
     const contact = presentContact(row);
-    await recordAudit(trx, clock, { entity: 'contact', entityId: row.id, action: 'create', actorId: actor.id, after: contactAudit(contact) });
+    await cmd.created(row.id, contactAudit(contact));
     return contact;
   });
 }
 
 export async function updateContact(db: Db, clock: Clock, actor: Actor, id: string, patch: ContactPatch) {
-  return db.transaction().execute(async (trx) => {
+  return command(db, clock, { entity: 'contact', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const row = await repo.findContact(trx, scopeOf(actor), id);
     if (!row) throw notFound('Contact');
     const set: Record<string, unknown> = {};
@@ -224,22 +218,21 @@ export async function updateContact(db: Db, clock: Clock, actor: Actor, id: stri
     if (patch.phone !== undefined) set.phone = patch.phone || null;
     if (patch.email !== undefined) set.email = patch.email || null;
     const next = { ...row, ...set };
-    const diff = diffFields(contactAudit(presentContact(row)), contactAudit(presentContact(next)));
+    const diff = await cmd.updated(id, contactAudit(presentContact(row)), contactAudit(presentContact(next)));
     if (diff.changed) {
       next.updated_at = clock.now().toISOString();
       await repo.updateContact(trx, id, { ...set, updated_at: next.updated_at });
-      await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
     }
     return presentContact(next);
   });
 }
 
 export async function removeContact(db: Db, clock: Clock, actor: Actor, id: string) {
-  await db.transaction().execute(async (trx) => {
-    const row = await repo.findContact(trx, scopeOf(actor), id);
+  await command(db, clock, { entity: 'contact', actorId: actor.id }, async (cmd) => {
+    const row = await repo.findContact(cmd.trx, scopeOf(actor), id);
     if (!row) throw notFound('Contact');
-    await repo.deleteContact(trx, id);
-    await recordAudit(trx, clock, { entity: 'contact', entityId: id, action: 'delete', actorId: actor.id, before: contactAudit(presentContact(row)) });
+    await repo.deleteContact(cmd.trx, id);
+    await cmd.deleted(id, contactAudit(presentContact(row)));
   });
 }
 

@@ -4,11 +4,11 @@
  * transaction.
  */
 import type { Clock } from '../../core/clock.js';
-import { emitEvent, type EventSource } from '../../core/events.js';
+import { commandIn } from '../../core/command.js';
+import type { EventSource } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import * as repo from './repo.js';
 
 export interface NewDeal {
@@ -49,12 +49,8 @@ export async function insertNewDeal(db: Queryable, clock: Clock, deal: NewDeal):
   };
   await repo.insertDeal(db, row);
   await repo.insertHistory(db, { id: newId(), deal_id: id, stage_key: deal.stageKey, entered_at: now, left_at: null, entered_by: deal.actorId, direction: 'created', skip_reason: null });
-  await recordAudit(db, clock, { entity: 'deal', entityId: id, action: 'create', actorId: deal.actorId, after: { ...row, ...deal.auditNote } });
-  await emitEvent(db, clock, {
+  await commandIn(db, clock, { entity: 'deal', actorId: deal.actorId }).created(id, { ...row, ...deal.auditNote }, {
     type: 'deal.created',
-    entity: 'deal',
-    entityId: id,
-    actorId: deal.actorId,
     payload: {
       pipelineId: deal.pipelineId,
       stageKey: deal.stageKey,

@@ -33,6 +33,8 @@ export const dealSchema = z
     stageEnteredAt: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    lostReason: z.string().nullable().describe('key of the lost_reason dictionary while the deal is lost'),
+    lostAt: z.string().nullable(),
   })
   .meta({ id: 'Deal' });
 
@@ -46,6 +48,7 @@ export const stageHistorySchema = z
     leftAt: z.string().nullable(),
     direction: z.string(),
     skipReason: z.string().nullable(),
+    lostReason: z.string().nullable(),
     enteredBy: userRef.nullable(),
   })
   .meta({ id: 'StageHistory' });
@@ -103,11 +106,13 @@ export function presentDeal(row: DealRow, pipeline: LoadedPipeline | undefined, 
     stageEnteredAt: row.stage_entered_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    lostReason: row.lost_reason ?? null,
+    lostAt: row.lost_at ?? null,
   };
 }
 
 export function presentHistory(
-  rows: { id: string; stage_key: string; entered_at: string; left_at: string | null; direction: string; skip_reason: string | null; entered_by: string | null; entered_by_name: string | null }[],
+  rows: { id: string; stage_key: string; entered_at: string; left_at: string | null; direction: string; skip_reason: string | null; lost_reason?: string | null; entered_by: string | null; entered_by_name: string | null }[],
   def: PipelineDefinition | null,
 ) {
   return rows.map((r) => {
@@ -121,6 +126,7 @@ export function presentHistory(
       leftAt: r.left_at,
       direction: r.direction,
       skipReason: r.skip_reason,
+      lostReason: r.lost_reason ?? null,
       enteredBy: r.entered_by ? { id: r.entered_by, name: r.entered_by_name ?? '' } : null,
     };
   });

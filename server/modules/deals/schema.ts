@@ -45,6 +45,7 @@ export type DealPatchInput = z.infer<typeof dealPatchBody>;
 export const moveBody = z.object({
   toStage: z.string({ error: 'is required: the key of the target stage' }).trim().min(1).max(64),
   skipReason: z.string().max(500).nullable().optional(),
+  lostReason: z.string().trim().max(64).nullable().optional().describe('required when toStage is a lost stage: a key of the lost_reason dictionary (GET /api/dictionaries?kind=lost_reason)'),
 });
 export type MoveInput = z.infer<typeof moveBody>;
 

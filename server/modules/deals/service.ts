@@ -5,13 +5,13 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
-import { change, emitEvent } from '../../core/events.js';
+import { command } from '../../core/command.js';
+import { change } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal } from '../../core/paging.js';
 import { indexable, SHORT_QUERY_TOTAL_CAP } from '../customers/search.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { diffFields, recordAudit } from '../audit/repo.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { validateCustomValues, type CustomFieldDef } from '../customfields/values.js';
 import { evaluateGate, type ChecklistState, type GateFacts, type UnmetRequirement } from '../gates/evaluate.js';
@@ -19,6 +19,7 @@ import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findStage } from '../pipelines/definition.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
 import { planMove } from './moves.js';
+import { checkLostMove } from './lost.js';
 import { loaded, presentDeal, presentHistory, type LoadedPipeline } from './presenter.js';
 import * as repo from './repo.js';
 import { insertNewDeal } from './insert.js';
@@ -160,7 +161,8 @@ export async function createDeal(db: Db, clock: Clock, actor: Actor, input: Deal
 
 export async function updateDeal(db: Db, clock: Clock, actor: Actor, id: string, patch: DealPatchInput) {
   refuseHiddenAmount(actor, patch.amountFen);
-  await db.transaction().execute(async (trx) => {
+  await command(db, clock, { entity: 'deal', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const deal = await findDeal(trx, actor, id);
     const next: Record<string, unknown> = {};
     if (patch.title !== undefined) next.title = patch.title;
@@ -182,18 +184,16 @@ export async function updateDeal(db: Db, clock: Clock, actor: Actor, id: string,
       for (const [key, value] of Object.entries(merged)) if (value === null) delete merged[key];
       next.custom = toJson(merged);
     }
-    const diff = diffFields(deal as unknown as Record<string, unknown>, next);
-    if (!diff.changed) return;
-    await repo.updateDeal(trx, id, { ...next, updated_at: clock.now().toISOString() });
-    await recordAudit(trx, clock, { entity: 'deal', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
-    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: change(diff.before, diff.after) });
+    const diff = await cmd.updated(id, deal as unknown as Record<string, unknown>, next, ({ change }) => ({ type: 'deal.updated', payload: change }));
+    if (diff.changed) await repo.updateDeal(trx, id, { ...next, updated_at: clock.now().toISOString() });
   });
   return getDeal(db, actor, id);
 }
 
 /** Ticks or unticks an item of the current stage's checklist, recording who and when. */
 export async function setChecklistItem(db: Db, clock: Clock, actor: Actor, id: string, input: ChecklistInput) {
-  await db.transaction().execute(async (trx) => {
+  await command(db, clock, { entity: 'deal', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const deal = await findDeal(trx, actor, id);
     const pipeline = await pipelinesRepo.findPipeline(trx, deal.pipeline_id);
     const stage = pipeline ? findStage(pipelinesRepo.definitionOf(pipeline), deal.stage_key) : undefined;
@@ -207,15 +207,12 @@ export async function setChecklistItem(db: Db, clock: Clock, actor: Actor, id: s
     const after: ChecklistState = { done: input.done, note: input.note ?? null, by: actor.id, at: now };
     checklist[input.item] = after;
     await repo.updateDeal(trx, id, { checklist: toJson(checklist), updated_at: now });
-    await recordAudit(trx, clock, {
-      entity: 'deal',
-      entityId: id,
-      action: 'checklist',
-      actorId: actor.id,
-      before: { item: input.item, state: before },
-      after: { item: input.item, state: after },
-    });
-    await emitEvent(trx, clock, { type: 'deal.updated', entity: 'deal', entityId: id, actorId: actor.id, payload: { ...change({ checklist: parseJson(deal.checklist, {}) }, { checklist }), item: input.item, done: input.done } });
+    await cmd.recorded(
+      id,
+      'checklist',
+      { before: { item: input.item, state: before }, after: { item: input.item, state: after } },
+      { type: 'deal.updated', payload: { ...change({ checklist: parseJson(deal.checklist, {}) }, { checklist }), item: input.item, done: input.done } },
+    );
   });
   return getDeal(db, actor, id);
 }
@@ -231,7 +228,8 @@ export class GateUnmetError extends AppError {
 
 /** Moves a deal (rules in moves.ts); a refused gate answers 422 GATE_UNMET listing every unmet requirement. */
 export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, input: MoveInput) {
-  await db.transaction().execute(async (trx) => {
+  await command(db, clock, { entity: 'deal', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const deal = await findDeal(trx, actor, id);
     const pipeline = await pipelinesRepo.findPipeline(trx, deal.pipeline_id);
     if (!pipeline) throw notFound('Pipeline');
@@ -240,8 +238,17 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
       const unmet = evaluateGate(plan.gateStage, await gateFacts(trx, deal));
       if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
     }
+    const lostReason = plan.status === 'lost' ? await checkLostMove(trx, actor, Number(deal.amount_fen), input.lostReason) : null;
     const now = clock.now().toISOString();
-    const moved = await repo.updateDealStage(trx, id, deal.stage_key, { stage_key: plan.to.key, status: plan.status, stage_entered_at: now, updated_at: now });
+    const moved = await repo.updateDealStage(trx, id, deal.stage_key, {
+      stage_key: plan.to.key,
+      status: plan.status,
+      stage_entered_at: now,
+      updated_at: now,
+      // While lost the deal carries its reason (the loss matrix groups on it); reopening clears it, history keeps it.
+      lost_reason: lostReason,
+      lost_at: lostReason ? now : null,
+    });
     if (!moved) throw new AppError('CONFLICT', 'moved_meanwhile');
     await repo.closeOpenHistory(trx, id, now);
     await repo.insertHistory(trx, {
@@ -253,22 +260,20 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
       entered_by: actor.id,
       direction: plan.direction,
       skip_reason: plan.reason,
+      lost_reason: lostReason,
     });
-    await recordAudit(trx, clock, {
-      entity: 'deal',
-      entityId: id,
-      action: 'move',
-      actorId: actor.id,
-      before: { stageKey: deal.stage_key, status: deal.status },
-      after: { stageKey: plan.to.key, status: plan.status, direction: plan.direction, skipped: plan.skipped, skipReason: plan.reason },
-    });
-    await emitEvent(trx, clock, {
-      type: 'deal.stage_changed',
-      entity: 'deal',
-      entityId: id,
-      actorId: actor.id,
-      payload: { from: deal.stage_key, to: plan.to.key, direction: plan.direction, pipelineId: deal.pipeline_id, skipped: plan.skipped, skipReason: plan.reason, status: plan.status },
-    });
+    await cmd.recorded(
+      id,
+      'move',
+      {
+        before: { stageKey: deal.stage_key, status: deal.status },
+        after: { stageKey: plan.to.key, status: plan.status, direction: plan.direction, skipped: plan.skipped, skipReason: plan.reason, lostReason },
+      },
+      {
+        type: 'deal.stage_changed',
+        payload: { from: deal.stage_key, to: plan.to.key, direction: plan.direction, pipelineId: deal.pipeline_id, skipped: plan.skipped, skipReason: plan.reason, status: plan.status, lostReason },
+      },
+    );
   });
   return getDeal(db, actor, id);
 }

@@ -14,6 +14,7 @@ import type { WorkCalendar } from '../calendar/workdays.js';
 import { enqueueNotification, enqueueWebhook } from '../notifications/outbox.js';
 import { startCadenceForRule } from '../cadences/rule-action.js';
 import { createFollowupDeal } from '../deals/rule-action.js';
+import { createWorkOrderForRule } from '../workorders/rule-action.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import { insertTask } from '../tasks/repo.js';
 import { linkFor, ownerOf, type RuleRecord } from './context.js';
@@ -212,6 +213,24 @@ const executors: { [K in ActionType]: Executor<K> } = {
       stage: config.stage,
       title: interpolate(config.title, env.context),
       amountFen,
+    });
+  },
+
+  create_work_order: async (env, config) => {
+    const links = recordLinks(env.entity, env.record);
+    const owner = ownerOf(env.record);
+    if (!links.customerId) throw new Error('create_work_order: the record has no customer or deal');
+    if (!owner) throw new Error('create_work_order: the record has no owner to request the work order');
+    return createWorkOrderForRule({
+      db: env.db,
+      clock: env.clock,
+      timeZone: (await env.calendar()).settings.timeZone,
+      ruleKey: env.rule.key,
+      type: config.type,
+      title: interpolate(config.title, env.context),
+      description: config.description ? interpolate(config.description, env.context) : undefined,
+      requesterId: owner.id,
+      subject: links.dealId ? { type: 'deal', id: links.dealId } : { type: 'customer', id: links.customerId },
     });
   },
 };

@@ -122,6 +122,12 @@ export const ACTION_CONFIGS = {
       .union([z.literal('copy'), z.number().int('must be whole fen').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER)], { error: 'must be "copy" or a whole number of fen' })
       .optional(),
   }),
+  /** Opens a work order (协作工单) of a type on the record's deal, else its customer; the record's owner requests it. */
+  create_work_order: z.strictObject({
+    type: identifier,
+    title: text(200),
+    description: optionalText(2000),
+  }),
 } as const;
 export type ActionType = keyof typeof ACTION_CONFIGS;
 export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
@@ -129,7 +135,7 @@ export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
 const actionOf = <K extends ActionType>(type: K) => z.strictObject({ type: z.literal(type), config: ACTION_CONFIGS[type] });
 export const actionSchema = z.discriminatedUnion(
   'type',
-  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence'), actionOf('create_followup_deal')],
+  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence'), actionOf('create_followup_deal'), actionOf('create_work_order')],
   { error: `must be one of ${ACTION_TYPES.join(', ')}` },
 );
 export type RuleAction = { [K in ActionType]: { type: K; config: z.output<(typeof ACTION_CONFIGS)[K]> } }[ActionType];
@@ -145,6 +151,7 @@ const TEMPLATED: Partial<Record<ActionType, string[]>> = {
   create_task: ['title'],
   create_followup: ['title'],
   create_followup_deal: ['title'],
+  create_work_order: ['title', 'description'],
 };
 
 /** The document a rule is: the API body and the YAML file. */
@@ -189,6 +196,9 @@ export function ruleDefinitionSchema(timeZone: string) {
             const parsed = settable[field].schema.safeParse(value);
             if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], message: parsed.error.issues[0].message });
           }
+        }
+        if (action.type === 'create_work_order' && !recordEntity) {
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_work_order needs a trigger with a record that has a customer or deal (schedules have none)' });
         }
         if (action.type === 'create_followup_deal' && !recordEntity) {
           ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_followup_deal needs a trigger with a record that has a customer (schedules have none)' });

@@ -39,78 +39,100 @@ export interface FireOptions {
   pipelines?: Map<string, PipelineDefinition | null>;
 }
 
-/** Fires the next due level of one timer, or returns null when nothing is due (or every due timer is claimed). */
-export async function fireNext(opts: FireOptions): Promise<Firing | 'skipped' | null> {
-  const { db, dialect, clock, calendars } = opts;
-  const asOf = clock.now().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const timer = await repo.claimDueTimer(trx, dialect, asOf);
-    if (!timer) return null;
-    const ladder = repo.ladderOf(timer);
-    const level = timer.next_level;
-    const spec = ladder[level - 1];
-    const owner = await repo.subjectOwner(trx, timer.subject_type as repo.SubjectType, timer.subject_id);
-    if (!spec || !owner || !owner.open || !timer.due_at) {
-      // The subject closed or vanished without its event reaching us yet: nothing left to escalate.
-      await repo.cancelTimers(trx, [timer.id], owner ? 'subject_closed' : 'subject_missing', asOf);
-      return 'skipped' as const;
+/**
+ * Fires due levels in one transaction until `max` are done, nothing is due or `sliceMs` has passed: a commit per
+ * firing cost a third of the firing (SQLite, one writer at a time) or two of its round trips (PostgreSQL). A crash
+ * rolls the batch back whole, and each level in it fires again later, once — nothing leaves the transaction before
+ * it commits (notifications go out through the outbox).
+ */
+async function fireBatch(opts: FireOptions, max: number, sliceMs: number): Promise<Array<Firing | 'skipped'>> {
+  const started = performance.now();
+  return opts.db.transaction().execute(async (trx) => {
+    const out: Array<Firing | 'skipped'> = [];
+    while (out.length < max && performance.now() - started < sliceMs) {
+      const result = await fireIn(trx, opts);
+      if (result === null) break;
+      out.push(result);
     }
-    const dueAt = timer.due_at;
-    const recipients = await resolveRecipients(trx, owner, spec.notify);
-    const channels = spec.channels ?? [];
-    if (!(await repo.insertFiring(trx, { timerId: timer.id, level, subjectType: timer.subject_type, subjectId: timer.subject_id, dueAt, firedAt: asOf, recipients, channels }))) {
-      // Only reachable if a row lock was bypassed; the firing exists, so never notify twice.
-      return 'skipped' as const;
-    }
-    const next = level < ladder.length ? (levelDueAt(calendars.forTeam(timer.team_id), ladder, level + 1, new Date(timer.anchor_at), new Date(dueAt))?.toISOString() ?? null) : null;
-    const colour = colourAfter(spec);
-    await repo.advanceTimer(trx, timer.id, { nextLevel: level + 1, dueAt: next, lastDueAt: dueAt, levelReached: level, colour, status: next ? 'active' : 'exhausted', now: asOf });
-
-    const text = await messageFor(trx, opts.pipelines ?? new Map(), timer, owner, spec, level);
-    for (const userId of recipients) {
-      await enqueueNotification(trx, clock, {
-        idempotencyKey: `sla:${timer.id}:${level}:${userId}`,
-        userId,
-        ...text,
-        subject: { type: timer.subject_type, id: timer.subject_id },
-        ...(spec.channels ? { channels: spec.channels } : {}),
-      });
-    }
-    const intervention = spec.require === 'intervention';
-    if (intervention) {
-      // Managers intervene; the owner is told but is not asked to intervene in their own record.
-      const managers = recipients.filter((id) => id !== owner.id);
-      for (const userId of managers.length ? managers : recipients) {
-        await repo.insertIntervention(trx, { timerId: timer.id, level, userId, subjectType: timer.subject_type, subjectId: timer.subject_id, now: asOf });
-      }
-    }
-    const payload = { timerId: timer.id, kind: timer.kind, stageKey: timer.stage_key, level, levels: ladder.length, dueAt, colour, recipients, channels, intervention, ownerId: owner.id };
-    await emitEvent(trx, clock, { type: 'sla.level_reached', entity: timer.subject_type as 'deal' | 'task', entityId: timer.subject_id, actorId: null, payload });
-    if (timer.subject_type === 'task' && level === 1) {
-      await emitEvent(trx, clock, { type: 'task.overdue', entity: 'task', entityId: timer.subject_id, actorId: null, payload: { timerId: timer.id, dueAt: timer.anchor_at, assigneeId: owner.id } });
-    }
-    return { timer: timer.id, subject: { type: timer.subject_type as repo.SubjectType, id: timer.subject_id }, level, recipients, channels, dueAt, firedAt: asOf, colour, intervention };
+    return out;
   });
 }
 
+/** Fires the next due level of one timer in `trx`, or returns null when nothing is due (or every due timer is claimed). */
+async function fireIn(trx: Queryable, opts: FireOptions): Promise<Firing | 'skipped' | null> {
+  const { dialect, clock, calendars } = opts;
+  const asOf = clock.now().toISOString();
+  const timer = await repo.claimDueTimer(trx, dialect, asOf);
+  if (!timer) return null;
+  const ladder = repo.ladderOf(timer);
+  const level = timer.next_level;
+  const spec = ladder[level - 1];
+  const owner = await repo.subjectOwner(trx, timer.subject_type as repo.SubjectType, timer.subject_id);
+  if (!spec || !owner || !owner.open || !timer.due_at) {
+    // The subject closed or vanished without its event reaching us yet: nothing left to escalate.
+    await repo.cancelTimers(trx, [timer.id], owner ? 'subject_closed' : 'subject_missing', asOf);
+    return 'skipped' as const;
+  }
+  const dueAt = timer.due_at;
+  const recipients = await resolveRecipients(trx, owner, spec.notify);
+  const channels = spec.channels ?? [];
+  if (!(await repo.insertFiring(trx, { timerId: timer.id, level, subjectType: timer.subject_type, subjectId: timer.subject_id, dueAt, firedAt: asOf, recipients, channels }))) {
+    // Only reachable if a row lock was bypassed; the firing exists, so never notify twice.
+    return 'skipped' as const;
+  }
+  const next = level < ladder.length ? (levelDueAt(calendars.forTeam(timer.team_id), ladder, level + 1, new Date(timer.anchor_at), new Date(dueAt))?.toISOString() ?? null) : null;
+  const colour = colourAfter(spec);
+  await repo.advanceTimer(trx, timer.id, { nextLevel: level + 1, dueAt: next, lastDueAt: dueAt, levelReached: level, colour, status: next ? 'active' : 'exhausted', now: asOf });
+
+  const text = await messageFor(trx, opts.pipelines ?? new Map(), timer, owner, spec, level);
+  for (const userId of recipients) {
+    await enqueueNotification(trx, clock, {
+      idempotencyKey: `sla:${timer.id}:${level}:${userId}`,
+      userId,
+      ...text,
+      subject: { type: timer.subject_type, id: timer.subject_id },
+      ...(spec.channels ? { channels: spec.channels } : {}),
+    });
+  }
+  const intervention = spec.require === 'intervention';
+  if (intervention) {
+    // Managers intervene; the owner is told but is not asked to intervene in their own record.
+    const managers = recipients.filter((id) => id !== owner.id);
+    for (const userId of managers.length ? managers : recipients) {
+      await repo.insertIntervention(trx, { timerId: timer.id, level, userId, subjectType: timer.subject_type, subjectId: timer.subject_id, now: asOf });
+    }
+  }
+  const payload = { timerId: timer.id, kind: timer.kind, stageKey: timer.stage_key, level, levels: ladder.length, dueAt, colour, recipients, channels, intervention, ownerId: owner.id };
+  await emitEvent(trx, clock, { type: 'sla.level_reached', entity: timer.subject_type as 'deal' | 'task', entityId: timer.subject_id, actorId: null, payload });
+  if (timer.subject_type === 'task' && level === 1) {
+    await emitEvent(trx, clock, { type: 'task.overdue', entity: 'task', entityId: timer.subject_id, actorId: null, payload: { timerId: timer.id, dueAt: timer.anchor_at, assigneeId: owner.id } });
+  }
+  return { timer: timer.id, subject: { type: timer.subject_type as repo.SubjectType, id: timer.subject_id }, level, recipients, channels, dueAt, firedAt: asOf, colour, intervention };
+}
+
 /**
- * Fires everything due as of the clock, up to `limit` firings. On PostgreSQL several lanes claim in parallel
- * (each its own transaction and connection); SQLite serialises writers, so one lane.
+ * Fires everything due as of the clock, up to `limit` firings, in time-boxed batches (see `fireBatch`). On
+ * PostgreSQL three lanes claim in parallel, each its own transaction and connection (`FOR UPDATE SKIP LOCKED`: other
+ * lanes and processes pass over the timers a batch holds); SQLite serialises writers, so one lane, with a short box
+ * so HTTP gets the connection between batches.
  */
 export async function fireDue(opts: FireOptions, limit = 500, onFire?: (f: Firing) => void): Promise<number> {
-  const lanes = opts.dialect === 'postgres' ? 3 : 1;
   opts = { ...opts, pipelines: opts.pipelines ?? new Map() };
+  const postgres = opts.dialect === 'postgres';
+  const [lanes, batchSize, sliceMs] = postgres ? [3, 50, 100] : [1, 200, 15];
   let budget = limit;
   let done = 0;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (budget > 0) {
-        budget--;
+        const take = Math.min(budget, batchSize);
+        budget -= take;
         await breathe();
-        const result = await fireNext(opts);
-        if (result === null) return;
-        done++;
-        if (result !== 'skipped') onFire?.(result);
+        const batch = await fireBatch(opts, take, sliceMs);
+        budget += take - batch.length;
+        done += batch.length;
+        for (const result of batch) if (result !== 'skipped') onFire?.(result);
+        if (batch.length === 0) return;
       }
     }),
   );

@@ -3,7 +3,7 @@ import { defineJob, type Fired } from '../../jobs/job.js';
 import { loadCalendars } from '../calendar/schedules.js';
 import { consumeSlaEvents, reconcileTimers } from './consumer.js';
 import { fireDue, type Firing } from './fire.js';
-import { cadenceStepTasks, earliestDue } from './repo.js';
+import { cadenceStepTasks, earliestDue, nextDueAfter } from './repo.js';
 
 /**
  * One pass of the SLA engine: turn new events into timers, then fire what is due as of `deps.clock`.
@@ -65,6 +65,7 @@ export const slaJob = defineJob({
     return { did, fired: await asFired(deps, firings) };
   },
   nextDue: (deps) => earliestDue(deps.db, deps.clock.now().toISOString()),
+  nextWake: (deps) => nextDueAfter(deps.db, deps.clock.now().toISOString()),
   prepare: async (deps, first) => {
     // Timers from the events (and, once, from records that never had one) before asking what is due; fire nothing.
     for (let guard = 0; guard < 100_000 && (await runSla(deps, { limit: 0, reconcile: first && guard === 0 })) > 0; guard++);

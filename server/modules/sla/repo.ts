@@ -164,6 +164,12 @@ export async function earliestDue(db: Queryable, asOf: string): Promise<string |
   return row?.due_at ?? null;
 }
 
+/** The earliest pending deadline after `after` (same index): when the worker should look again. */
+export async function nextDueAfter(db: Queryable, after: string): Promise<string | null> {
+  const row = await db.selectFrom('sla_timers').select('due_at').where('status', '=', 'active').where('due_at', '>', after).orderBy('due_at').limit(1).executeTakeFirst();
+  return row?.due_at ?? null;
+}
+
 /** Which of these tasks are cadence steps. */
 export async function cadenceStepTasks(db: Queryable, taskIds: string[]): Promise<Set<string>> {
   if (taskIds.length === 0) return new Set();

@@ -1,11 +1,10 @@
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { change, emitEvent } from '../../core/events.js';
+import { command, commandIn } from '../../core/command.js';
 import { hooksOf } from '../../core/hooks.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
-import { diffFields, recordAudit } from '../audit/repo.js';
 import { assertAssignable, getCustomerInScope } from '../customers/service.js';
 import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { dayBounds } from './days.js';
@@ -71,10 +70,10 @@ export async function insertTaskInTx(trx: Queryable, deps: TaskDeps, actor: AnyA
   });
   const bounds = dayBounds(clock.now(), config.timeZone);
   const task = (await repo.findTask(trx, { kind: 'all' }, id, bounds))!;
-  await recordAudit(trx, clock, { entity: 'task', entityId: id, action: 'create', actorId: actor.id, after: auditView(task) });
+  const cmd = commandIn(trx, clock, { entity: 'task', actorId: actor.id });
   const payload = { assigneeId: task.assigneeId, dueAt: task.dueAt, customerId: task.customerId, dealId: task.dealId };
-  await emitEvent(trx, clock, { type: 'task.created', entity: 'task', entityId: id, actorId: actor.id, payload });
-  if (input.status === 'done') await emitEvent(trx, clock, { type: 'task.completed', entity: 'task', entityId: id, actorId: actor.id, payload });
+  await cmd.created(id, auditView(task), { type: 'task.created', payload });
+  if (input.status === 'done') await cmd.emit(id, { type: 'task.completed', payload });
   return task;
 }
 
@@ -99,7 +98,8 @@ export async function getTask(deps: TaskDeps, actor: Actor, id: string) {
 
 export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch: TaskPatch) {
   const { clock, config } = deps;
-  return deps.db.transaction().execute(async (trx) => {
+  return command(deps.db, clock, { entity: 'task', actorId: actor.id }, async (cmd) => {
+    const { trx } = cmd;
     const bounds = dayBounds(clock.now(), config.timeZone);
     const task = await repo.findTask(trx, scopeOf(actor), id, bounds);
     if (!task) throw notFound('Task');
@@ -128,11 +128,10 @@ export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch
     if (Object.keys(set).length === 0) return task;
     await repo.updateTask(trx, id, { ...set, updated_at: clock.now().toISOString() });
     const after = (await repo.findTask(trx, { kind: 'all' }, id, bounds))!;
-    const diff = diffFields(auditView(task), auditView(after));
-    if (!diff.changed) return after;
-    await recordAudit(trx, clock, { entity: 'task', entityId: id, action: 'update', actorId: actor.id, before: diff.before, after: diff.after });
-    const payload = { assigneeId: after.assigneeId, dueAt: after.dueAt, customerId: after.customerId, dealId: after.dealId, ...change(diff.before, diff.after) };
-    await emitEvent(trx, clock, { type: completing ? 'task.completed' : 'task.updated', entity: 'task', entityId: id, actorId: actor.id, payload });
+    await cmd.updated(id, auditView(task), auditView(after), ({ change }) => {
+      const payload = { assigneeId: after.assigneeId, dueAt: after.dueAt, customerId: after.customerId, dealId: after.dealId, ...change };
+      return completing ? { type: 'task.completed' as const, payload } : { type: 'task.updated' as const, payload };
+    });
     return after;
   });
 }

@@ -26,6 +26,8 @@ export const queryKeys = {
   customers: key('customers'),
   deal: key('deal'),
   deals: key('deals'),
+  dealSettings: key('deal-settings'),
+  dictionary: key('dictionary'),
   digestSettings: key('digest-settings'),
   digests: key('digests'),
   inbox: key('inbox'),

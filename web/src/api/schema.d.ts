@@ -1106,6 +1106,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assist-point-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule set in force today and every published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inForce: components["schemas"]["AssistRuleSet"];
+                            versions: components["schemas"]["AssistRuleSet"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a rule-set version from an effective date (today or later; admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caps: {
+                            /** @default null */
+                            perHelperWeek?: number | null;
+                            /** @default null */
+                            perOrder?: number | null;
+                        };
+                        effectiveFrom: string;
+                        rules: ({
+                            key: string;
+                            /** @enum {string} */
+                            kind: "response_in_sla";
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "resolution_in_sla";
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "rating_at_least";
+                            min: number;
+                            points: number;
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "deal_advanced_within";
+                            points: number;
+                            workingDays: number;
+                        } | {
+                            days: number;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "deal_won_within";
+                            points: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 助攻积分 A helper’s ledger for a month: { total, entries } (self; managers for their team) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    /** @description A user id or `me` (default) */
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistPoints"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist-points/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly leaderboard per team */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistLeaderboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments": {
         parameters: {
             query?: never;
@@ -1117,7 +1377,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "deal" | "activity";
+                    entity: "customer" | "deal" | "activity" | "work_order";
                     entityId: string;
                 };
                 header?: never;
@@ -1183,7 +1443,7 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         /** @enum {string} */
-                        entity: "customer" | "deal" | "activity";
+                        entity: "customer" | "deal" | "activity" | "work_order";
                         entityId: string;
                         /**
                          * Format: binary
@@ -1337,7 +1597,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "work_order" | "work_order_type" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "dictionary" | "deal_settings";
                     id: string;
                 };
                 header?: never;
@@ -4042,6 +4302,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Org-wide deal settings (manager confirmation of a lost deal above an amount) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Set the org-wide deal settings (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description marking a deal lost above this amount (fen) needs a manager; null: never */
+                        lostConfirmAboveFen: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals": {
         parameters: {
             query?: never;
@@ -4562,6 +4921,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description required when toStage is a lost stage: a key of the lost_reason dictionary (GET /api/dictionaries?kind=lost_reason) */
+                        lostReason?: string | null;
                         skipReason?: string | null;
                         toStage: string;
                     };
@@ -4628,6 +4989,223 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/dictionaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dictionary entries (lost reasons, regions, industries, sources, customer levels) for forms and filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description also retired entries (admins) */
+                    includeInactive?: "true" | "false";
+                    kind?: "lost_reason" | "region" | "industry" | "source" | "customer_level";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DictionaryEntry"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a dictionary entry (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        aliases?: string[];
+                        /** @description the stored value; defaults to the label */
+                        key?: string;
+                        /** @enum {string} */
+                        kind: "lost_reason" | "region" | "industry" | "source" | "customer_level";
+                        label: string;
+                        labelEn?: string | null;
+                        /** @description region hierarchy: the province of a city */
+                        parentKey?: string | null;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DictionaryEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dictionaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, add aliases or retire a dictionary entry (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description false retires the entry: hidden from forms, kept on records */
+                        active?: boolean;
+                        aliases?: string[];
+                        label?: string;
+                        labelEn?: string | null;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DictionaryEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/digests": {
@@ -5472,6 +6050,10 @@ export interface paths {
                                     book: boolean;
                                     reassign: boolean;
                                 };
+                                assist: {
+                                    configure: boolean;
+                                    readOthers: boolean;
+                                };
                                 audit: {
                                     readUnscoped: boolean;
                                 };
@@ -5494,7 +6076,12 @@ export interface paths {
                                     manage: boolean;
                                 };
                                 deal: {
+                                    configure: boolean;
+                                    confirmLost: boolean;
                                     readAmount: boolean;
+                                };
+                                dictionary: {
+                                    manage: boolean;
                                 };
                                 digest: {
                                     configure: boolean;
@@ -5530,6 +6117,9 @@ export interface paths {
                                 rule: {
                                     manage: boolean;
                                     read: boolean;
+                                };
+                                workorder: {
+                                    configure: boolean;
                                 };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
@@ -7892,6 +8482,14 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_followup_deal";
+                        } | {
+                            config: {
+                                description?: string;
+                                title: string;
+                                type: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_work_order";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -8198,6 +8796,14 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_followup_deal";
+                        } | {
+                            config: {
+                                description?: string;
+                                title: string;
+                                type: string;
+                            };
+                            /** @enum {string} */
+                            type: "create_work_order";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -9765,6 +10371,991 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work-order-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work-order types (active=true for the request form) */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkOrderType"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a work-order type (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @default [
+                         *       {
+                         *         "clock": "response",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper",
+                         *           "helper.lead"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1.5,
+                         *         "notify": [
+                         *           "department_head"
+                         *         ]
+                         *       }
+                         *     ]
+                         */
+                        escalation?: {
+                            at: number;
+                            /** @enum {string} */
+                            clock: "response" | "resolution";
+                            notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                        }[];
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        resolution: string;
+                        response: string;
+                        team: string;
+                        /** @default 0.8 */
+                        warnShare?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One type by id or key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Publish a new version of a type (admin); running orders keep theirs */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @default [
+                         *       {
+                         *         "clock": "response",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1,
+                         *         "notify": [
+                         *           "helper",
+                         *           "helper.lead"
+                         *         ]
+                         *       },
+                         *       {
+                         *         "clock": "resolution",
+                         *         "at": 1.5,
+                         *         "notify": [
+                         *           "department_head"
+                         *         ]
+                         *       }
+                         *     ]
+                         */
+                        escalation?: {
+                            at: number;
+                            /** @enum {string} */
+                            clock: "response" | "resolution";
+                            notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                        }[];
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        resolution: string;
+                        response: string;
+                        team: string;
+                        /** @default 0.8 */
+                        warnShare?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The type as YAML (round-trips through import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update (by key) a type from YAML (admin); invalid → 422 YAML_INVALID with line numbers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            created: boolean;
+                            escalation: {
+                                at: number;
+                                /** @enum {string} */
+                                clock: "response" | "resolution";
+                                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                            }[];
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string | null;
+                            resolution: string;
+                            response: string;
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            warnShare: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            created: boolean;
+                            escalation: {
+                                at: number;
+                                /** @enum {string} */
+                                clock: "response" | "resolution";
+                                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+                            }[];
+                            id: string;
+                            key: string;
+                            name: string;
+                            nameEn: string | null;
+                            resolution: string;
+                            response: string;
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                            updatedAt: string;
+                            version: number;
+                            warnShare: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-order-types/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a type YAML document: { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 协作工单 Work orders I may see; view mine (I asked) | assigned | queue (mine + unassigned in my team, by due time) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Comma-separated statuses; `active` = every status but resolved and closed */
+                    status?: string;
+                    subjectId?: string;
+                    subjectType?: "customer" | "deal";
+                    type?: string;
+                    view?: "all" | "mine" | "assigned" | "queue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkOrder"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request help: a work order of a type on a deal or customer; the caller is the requester */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        description?: string;
+                        subject: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "customer" | "deal";
+                        };
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One work order with its history, comments, escalations and points */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status (helper: in_progress = respond, waiting_requester pauses, resolved; requester: in_progress after supplying, closed, reopened), assignee, rating 1–5 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string;
+                        description?: string | null;
+                        note?: string;
+                        rating?: number;
+                        ratingComment?: string;
+                        /** @enum {string} */
+                        status?: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/work-orders/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a work order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderComment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9983,10 +11574,110 @@ export interface components {
             store: string | null;
             to: string;
         };
+        AssistLeaderboard: {
+            month: string;
+            teams: {
+                entries: {
+                    rank: number;
+                    total: number;
+                    user: components["schemas"]["UserRef"];
+                }[];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        AssistLeaderboardInput: {
+            month: string;
+            teams: {
+                entries: {
+                    rank: number;
+                    total: number;
+                    user: components["schemas"]["UserRefInput"];
+                }[];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        AssistPointEntry: {
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "reversal";
+            order: {
+                id: string;
+                title: string;
+            };
+            points: number;
+            reversesId: string | null;
+            ruleKey: string;
+            ruleSetVersion: number;
+        };
+        AssistPointEntryInput: {
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "reversal";
+            order: {
+                id: string;
+                title: string;
+            };
+            points: number;
+            reversesId: string | null;
+            ruleKey: string;
+            ruleSetVersion: number;
+        };
+        AssistPoints: {
+            entries: components["schemas"]["AssistPointEntry"][];
+            month: string;
+            total: number;
+            userId: string;
+        };
+        AssistPointsInput: {
+            entries: components["schemas"]["AssistPointEntryInput"][];
+            month: string;
+            total: number;
+            userId: string;
+        };
+        AssistRuleSet: {
+            caps: {
+                perHelperWeek: number | null;
+                perOrder: number | null;
+            };
+            createdAt: string | null;
+            effectiveFrom: string;
+            rules: ({
+                key: string;
+                kind: string;
+                points: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+        };
+        AssistRuleSetInput: {
+            caps: {
+                perHelperWeek: number | null;
+                perOrder: number | null;
+            };
+            createdAt: string | null;
+            effectiveFrom: string;
+            rules: ({
+                key: string;
+                kind: string;
+                points: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+        };
         Attachment: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity";
+            entity: "customer" | "deal" | "activity" | "work_order";
             entityId: string;
             filename: string;
             id: string;
@@ -10001,7 +11692,7 @@ export interface components {
         AttachmentInput: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity";
+            entity: "customer" | "deal" | "activity" | "work_order";
             entityId: string;
             filename: string;
             id: string;
@@ -10698,6 +12389,9 @@ export interface components {
             customerId: string;
             expectedCloseDate: string | null;
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             pipeline: {
@@ -10748,6 +12442,9 @@ export interface components {
             };
             history: components["schemas"]["StageHistory"][];
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             pipeline: {
@@ -10798,6 +12495,9 @@ export interface components {
             };
             history: components["schemas"]["StageHistoryInput"][];
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             pipeline: {
@@ -10839,6 +12539,9 @@ export interface components {
             customerId: string;
             expectedCloseDate: string | null;
             id: string;
+            lostAt: string | null;
+            /** @description key of the lost_reason dictionary while the deal is lost */
+            lostReason: string | null;
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             pipeline: {
@@ -10862,6 +12565,36 @@ export interface components {
             status: "open" | "won" | "lost";
             title: string;
             updatedAt: string;
+        };
+        DealSettings: {
+            lostConfirmAboveFen: number | null;
+            updatedAt: string | null;
+        };
+        DealSettingsInput: {
+            lostConfirmAboveFen: number | null;
+            updatedAt: string | null;
+        };
+        DictionaryEntry: {
+            active: boolean;
+            aliases: string[];
+            id: string;
+            key: string;
+            kind: string;
+            label: string;
+            labelEn: string | null;
+            parentKey: string | null;
+            sort: number;
+        };
+        DictionaryEntryInput: {
+            active: boolean;
+            aliases: string[];
+            id: string;
+            key: string;
+            kind: string;
+            label: string;
+            labelEn: string | null;
+            parentKey: string | null;
+            sort: number;
         };
         Digest: {
             /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
@@ -11589,14 +13322,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -11677,6 +13410,7 @@ export interface components {
             enteredBy: components["schemas"]["UserRef"] | null;
             id: string;
             leftAt: string | null;
+            lostReason: string | null;
             skipReason: string | null;
             stageKey: string;
             stageName: string;
@@ -11688,6 +13422,7 @@ export interface components {
             enteredBy: components["schemas"]["UserRefInput"] | null;
             id: string;
             leftAt: string | null;
+            lostReason: string | null;
             skipReason: string | null;
             stageKey: string;
             stageName: string;
@@ -11874,6 +13609,322 @@ export interface components {
         UserRefInput: {
             id: string;
             name: string;
+        };
+        WorkOrder: {
+            assignee: components["schemas"]["UserRef"] | null;
+            closedAt: string | null;
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            id: string;
+            link: string;
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRef"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSla"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderComment: {
+            author: components["schemas"]["UserRef"];
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        WorkOrderCommentInput: {
+            author: components["schemas"]["UserRefInput"];
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        WorkOrderDetail: {
+            assignee: components["schemas"]["UserRef"] | null;
+            closedAt: string | null;
+            comments: components["schemas"]["WorkOrderComment"][];
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            escalations: {
+                dueAt: string;
+                firedAt: string;
+                level: number;
+                recipients: string[];
+            }[];
+            history: {
+                actor: components["schemas"]["UserRef"] | null;
+                assignee: components["schemas"]["UserRef"] | null;
+                at: string;
+                from: string | null;
+                note: string | null;
+                seq: number;
+                status: string;
+            }[];
+            id: string;
+            link: string;
+            points: {
+                at: string;
+                helperId: string;
+                id: string;
+                /** @enum {string} */
+                kind: "grant" | "reversal";
+                points: number;
+                ruleKey: string;
+            }[];
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRef"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSla"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderDetailInput: {
+            assignee: components["schemas"]["UserRefInput"] | null;
+            closedAt: string | null;
+            comments: components["schemas"]["WorkOrderCommentInput"][];
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            escalations: {
+                dueAt: string;
+                firedAt: string;
+                level: number;
+                recipients: string[];
+            }[];
+            history: {
+                actor: components["schemas"]["UserRefInput"] | null;
+                assignee: components["schemas"]["UserRefInput"] | null;
+                at: string;
+                from: string | null;
+                note: string | null;
+                seq: number;
+                status: string;
+            }[];
+            id: string;
+            link: string;
+            points: {
+                at: string;
+                helperId: string;
+                id: string;
+                /** @enum {string} */
+                kind: "grant" | "reversal";
+                points: number;
+                ruleKey: string;
+            }[];
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRefInput"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSlaInput"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderInput: {
+            assignee: components["schemas"]["UserRefInput"] | null;
+            closedAt: string | null;
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            id: string;
+            link: string;
+            queue: {
+                id: string;
+                name: string;
+            };
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            requester: components["schemas"]["UserRefInput"];
+            resolvedAt: string | null;
+            respondedAt: string | null;
+            sla: components["schemas"]["WorkOrderSlaInput"];
+            /** @enum {string} */
+            status: "open" | "assigned" | "in_progress" | "waiting_requester" | "resolved" | "closed" | "reopened";
+            subject: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                type: "customer" | "deal";
+            };
+            title: string;
+            type: {
+                id: string;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            updatedAt: string;
+        };
+        WorkOrderSla: {
+            /** @description Kept when the order is reopened */
+            firstResolution: {
+                at: string | null;
+                dueAt: string | null;
+                /** @enum {string|null} */
+                status: "running" | "paused" | "hit" | "missed" | null;
+            };
+            resolution: {
+                /** @description Null while paused: the due instant depends on when it resumes */
+                dueAt: string | null;
+                /** @description Business minutes the order waited for the requester (待销售补充) */
+                requesterWaitingMinutes: number;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                warning: boolean;
+            };
+            response: {
+                dueAt: string | null;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                /** @description Past the warning share, still running */
+                warning: boolean;
+            };
+        };
+        WorkOrderSlaInput: {
+            /** @description Kept when the order is reopened */
+            firstResolution: {
+                at: string | null;
+                dueAt: string | null;
+                /** @enum {string|null} */
+                status: "running" | "paused" | "hit" | "missed" | null;
+            };
+            resolution: {
+                /** @description Null while paused: the due instant depends on when it resumes */
+                dueAt: string | null;
+                /** @description Business minutes the order waited for the requester (待销售补充) */
+                requesterWaitingMinutes: number;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                warning: boolean;
+            };
+            response: {
+                dueAt: string | null;
+                /** @enum {string} */
+                status: "running" | "paused" | "hit" | "missed";
+                /** @description Past the warning share, still running */
+                warning: boolean;
+            };
+        };
+        WorkOrderType: {
+            active: boolean;
+            escalation: {
+                at: number;
+                /** @enum {string} */
+                clock: "response" | "resolution";
+                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+            }[];
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string | null;
+            resolution: string;
+            response: string;
+            team: {
+                id: string;
+                name: string;
+            };
+            updatedAt: string;
+            version: number;
+            warnShare: number;
+        };
+        WorkOrderTypeInput: {
+            active: boolean;
+            escalation: {
+                at: number;
+                /** @enum {string} */
+                clock: "response" | "resolution";
+                notify: ("helper" | "helper.lead" | "department_head" | "requester")[];
+            }[];
+            id: string;
+            key: string;
+            name: string;
+            nameEn: string | null;
+            resolution: string;
+            response: string;
+            team: {
+                id: string;
+                name: string;
+            };
+            updatedAt: string;
+            version: number;
+            warnShare: number;
         };
         YamlError: {
             column: number;

@@ -3,8 +3,10 @@ import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
+import { hoursEn } from './hours.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
+import { frontlineEn } from './frontline.en';
 
 /** English labels; typed against the Chinese dictionary so a missing key fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -258,6 +260,8 @@ export const en: Record<MessageKey, string> = {
   ...cadencesEn,
   ...appointmentsEn,
   ...digestsEn,
+  ...hoursEn,
   ...leadsEn,
   ...formsEn,
+  ...frontlineEn,
 };

@@ -2,8 +2,10 @@ import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
+import { hoursZh } from './hours.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
+import { frontlineZh } from './frontline.zh';
 
 /** Chinese (default) labels. Every key here must exist in en.ts: the English dictionary is typed against this one. */
 export const zh = {
@@ -257,8 +259,10 @@ export const zh = {
   ...cadencesZh,
   ...appointmentsZh,
   ...digestsZh,
+  ...hoursZh,
   ...leadsZh,
   ...formsZh,
+  ...frontlineZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

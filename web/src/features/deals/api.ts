@@ -33,8 +33,8 @@ export function useDealFields() {
   });
 }
 
-export const moveDeal = (id: string, toStage: string, skipReason?: string) =>
-  api.post<Deal>(`/api/deals/${id}/move`, skipReason ? { toStage, skipReason } : { toStage });
+export const moveDeal = (id: string, toStage: string, skipReason?: string, lostReason?: string) =>
+  api.post<Deal>(`/api/deals/${id}/move`, { toStage, ...(skipReason ? { skipReason } : {}), ...(lostReason ? { lostReason } : {}) });
 
 export const setChecklist = (id: string, item: string, done: boolean, note?: string) =>
   api.post<Deal>(`/api/deals/${id}/checklist`, note ? { item, done, note } : { item, done });

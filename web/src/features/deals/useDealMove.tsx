@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { App, Input, Modal, Typography } from 'antd';
+import { App, Input, Modal, Select, Typography } from 'antd';
+import { dictionaryOptions, useDictionary } from '../dictionaries/api';
 import { ApiError, errorMessage } from '../../api/client';
 import type { Stage } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -34,17 +35,20 @@ export function skippedStages(stages: Stage[], from: string, to: string): Stage[
  * reason; a 422 GATE_UNMET opens the drawer that lists and fixes what is missing, then retries with the same reason.
  */
 export function useDealMove({ stages, onChanged, optimistic }: Options): { request(deal: MovableDeal, toStage: string): void; ui: ReactNode } {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const lostReasons = useDictionary('lost_reason');
+  const [losing, setLosing] = useState<{ deal: MovableDeal; toStage: string } | null>(null);
+  const [lostReason, setLostReason] = useState<string | undefined>();
   const { message } = App.useApp();
   const stageName = useStageName(stages);
   const [refusal, setRefusal] = useState<GateRefusal | null>(null);
   const [asking, setAsking] = useState<{ deal: MovableDeal; toStage: string; skipped: Stage[] } | null>(null);
   const [reason, setReason] = useState('');
 
-  async function move(deal: MovableDeal, toStage: string, skipReason?: string) {
+  async function move(deal: MovableDeal, toStage: string, skipReason?: string, why?: string) {
     const undo = optimistic?.(deal, toStage);
     try {
-      await moveDeal(deal.id, toStage, skipReason);
+      await moveDeal(deal.id, toStage, skipReason, why);
       message.success(t('deals.moved', { stage: stageName(toStage) }));
     } catch (error) {
       undo?.();
@@ -58,6 +62,12 @@ export function useDealMove({ stages, onChanged, optimistic }: Options): { reque
 
   function request(deal: MovableDeal, toStage: string) {
     if (toStage === deal.stageKey) return;
+    // Closing as lost always asks for the reason from the admin-managed list (the server refuses without one).
+    if (stages.find((s) => s.key === toStage)?.terminal === 'lost') {
+      setLostReason(undefined);
+      setLosing({ deal, toStage });
+      return;
+    }
     const skipped = skippedStages(stages, deal.stageKey, toStage);
     if (skipped.length === 0) return void move(deal, toStage);
     const refused = skipped.filter((s) => !s.allowSkip);
@@ -85,6 +95,28 @@ export function useDealMove({ stages, onChanged, optimistic }: Options): { reque
       >
         <Typography.Paragraph type="secondary">{t('gate.skipReason')}</Typography.Paragraph>
         <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="skip-reason" />
+      </Modal>
+      <Modal
+        open={!!losing}
+        title={t('lost.title')}
+        okButtonProps={{ disabled: !lostReason, danger: true }}
+        okText={t('lost.confirm')}
+        onCancel={() => setLosing(null)}
+        onOk={() => {
+          const l = losing!;
+          setLosing(null);
+          void move(l.deal, l.toStage, undefined, lostReason);
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('lost.reasonHint')}</Typography.Paragraph>
+        <Select
+          style={{ width: '100%' }}
+          data-testid="lost-reason"
+          placeholder={t('lost.reason')}
+          value={lostReason}
+          onChange={setLostReason}
+          options={dictionaryOptions(lostReasons.data?.items, lang)}
+        />
       </Modal>
       <GateDrawer
         refusal={refusal}

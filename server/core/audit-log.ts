@@ -1,0 +1,47 @@
+/**
+ * The audit trail's write side. It lives in core (like `emitEvent`) because every module writes it inside its own
+ * transactions, through `core/command.ts`; the audit module keeps the read side (listing, scoping, presenting).
+ */
+import type { Queryable } from '../db/index.js';
+import type { Clock } from './clock.js';
+import { newId } from './ids.js';
+import { toJson } from './json.js';
+
+export interface AuditInput {
+  entity: string;
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit entry; call inside the transaction of the change. There is deliberately no update or delete. */
+export async function recordAudit(db: Queryable, clock: Clock, input: AuditInput): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      entity: input.entity,
+      entity_id: input.entityId,
+      action: input.action,
+      actor_id: input.actorId,
+      at: clock.now().toISOString(),
+      before: input.before === undefined ? null : toJson(input.before),
+      after: input.after === undefined ? null : toJson(input.after),
+    })
+    .execute();
+}
+
+/** Only the fields whose values differ, as {before, after}; keeps audit rows readable. */
+export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}

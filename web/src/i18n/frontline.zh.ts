@@ -1,0 +1,21 @@
+/** Chinese labels of the frontline features: lost reasons, dictionaries, quick-log honesty, display settings. */
+export const frontlineZh = {
+  'lost.title': '标记输单',
+  'lost.reason': '输单原因',
+  'lost.reasonHint': '请选择输单原因（用于输单分析）',
+  'lost.confirm': '确认输单',
+  'dict.title': '数据字典',
+  'dict.kind.lost_reason': '输单原因',
+  'dict.kind.region': '地区',
+  'dict.kind.industry': '行业',
+  'dict.kind.source': '客户来源',
+  'dict.kind.customer_level': '客户等级',
+  'dict.key': '存储值',
+  'dict.label': '名称',
+  'dict.labelEn': '英文名称',
+  'dict.aliases': '别名（导入时识别）',
+  'dict.active': '启用',
+  'dict.add': '新增字典项',
+  'dict.lostConfirmAbove': '超过此金额（元）的商机须经理确认输单（留空：不需要）',
+  'dict.saved': '已保存',
+} as const;
