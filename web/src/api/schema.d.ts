@@ -8803,6 +8803,8 @@ export interface paths {
                             sla?: {
                                 /** @default false */
                                 idle?: boolean;
+                                /** @enum {string} */
+                                idleFrom?: "customer" | "deal";
                                 ladder: {
                                     after: string;
                                     channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
@@ -14858,13 +14860,28 @@ export interface components {
                 title: string;
             } | null;
             dealId: string | null;
+            /**
+             * @description auto: linked to the customer's only open deal; ask: several open deals, see openDeals
+             * @enum {string}
+             */
+            dealLink: "given" | "auto" | "ask" | "none";
             /** @enum {string} */
             effect: "delivered_info" | "probed_need" | "advanced_decision" | "none";
             effective: boolean;
+            /**
+             * @description why it counts as effective or what would make it count (needs_next_action: add a next action)
+             * @enum {string}
+             */
+            effectiveReason: "counts" | "needs_next_action" | "marked_none" | "effect_not_counted" | "checklist_incomplete";
             id: string;
             nextAction: string | null;
             nextActionAt: string | null;
             occurredAt: string;
+            openDeals: {
+                id: string;
+                stageKey: string;
+                title: string;
+            }[];
             outcome: string | null;
             owner: components["schemas"]["UserRef"];
             ownerId: string;
@@ -14890,13 +14907,28 @@ export interface components {
                 title: string;
             } | null;
             dealId: string | null;
+            /**
+             * @description auto: linked to the customer's only open deal; ask: several open deals, see openDeals
+             * @enum {string}
+             */
+            dealLink: "given" | "auto" | "ask" | "none";
             /** @enum {string} */
             effect: "delivered_info" | "probed_need" | "advanced_decision" | "none";
             effective: boolean;
+            /**
+             * @description why it counts as effective or what would make it count (needs_next_action: add a next action)
+             * @enum {string}
+             */
+            effectiveReason: "counts" | "needs_next_action" | "marked_none" | "effect_not_counted" | "checklist_incomplete";
             id: string;
             nextAction: string | null;
             nextActionAt: string | null;
             occurredAt: string;
+            openDeals: {
+                id: string;
+                stageKey: string;
+                title: string;
+            }[];
             outcome: string | null;
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
@@ -15096,6 +15128,8 @@ export interface components {
                 sla?: {
                     /** @default false */
                     idle: boolean;
+                    /** @enum {string} */
+                    idleFrom?: "customer" | "deal";
                     ladder: {
                         after: string;
                         channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
@@ -15161,6 +15195,8 @@ export interface components {
                 sla?: {
                     /** @default false */
                     idle: boolean;
+                    /** @enum {string} */
+                    idleFrom?: "customer" | "deal";
                     ladder: {
                         after: string;
                         channels?: ("inapp" | "wecom" | "dingtalk" | "feishu" | "email" | "sms")[];
