@@ -50,6 +50,14 @@ interface AppointmentRefs {
   consultantId: string;
 }
 
+interface ApprovalRefs {
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  /** The requester. */
+  ownerId: string;
+}
+
 /** Every event type and the payload it carries. `emitEvent` checks emitters against it; consumers narrow with `isEvent`. */
 export interface EventMap {
   'customer.created': { ownerId: string; name: string; via?: string };
@@ -83,6 +91,11 @@ export interface EventMap {
   'appointment.no_show': AppointmentRefs & { customerId: string; at: string; dueAt: string; managers: string[] };
   'appointment.reassigned': { storeId: string; to: string; taskId: string; dueAt: string };
   'appointment.cancelled': AppointmentRefs;
+  'approval.submitted': ApprovalRefs & { routeVersion: number; branch: string; resubmitted?: boolean };
+  'approval.decided': ApprovalRefs & { status: 'approved' | 'rejected' };
+  'approval.withdrawn': ApprovalRefs;
+  /** An edit of the subject left the approved envelope: the request went back to draft. */
+  'approval.invalidated': ApprovalRefs & { field: string; reason: string };
   'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
   'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
   'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };

@@ -77,10 +77,11 @@ describe('field-level restriction', () => {
   const deal = { id: 'd1', title: 'x', amountFen: 123, nested: [{ amount_fen: 5, keep: 1 }], before: { amount_fen: 1 }, when: new Date(0) };
 
   it('names the hidden fields and their JSON keys per actor and per role', () => {
-    expect(hiddenFields(user('support'))).toEqual(['deal.amountFen']);
+    expect(hiddenFields(user('support'))).toEqual(['deal.amountFen', 'approval.prices']);
     expect(hiddenFields(user('finance'))).toEqual([]);
-    expect([...hiddenKeys(user('support'))]).toEqual(['amountFen', 'amount_fen']);
-    expect([...hiddenKeysOfRole('support')]).toEqual(['amountFen', 'amount_fen']);
+    const amounts = ['amountFen', 'amount_fen', 'listPriceFen', 'netPriceFen', 'maxAmountFen', 'lineDiscountFen', 'documentDiscountFen'];
+    expect([...hiddenKeys(user('support'))]).toEqual(amounts);
+    expect([...hiddenKeysOfRole('support')]).toEqual(amounts);
     expect(hiddenKeysOfRole('seller').size).toBe(0);
   });
 

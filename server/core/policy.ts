@@ -84,6 +84,8 @@ export const ACTIONS = {
   digest: { configure: 'managers' },
   appointment: { book: 'consultants', reassign: 'managers' },
   intervention: { view: 'managers', resolveAny: 'admins' },
+  /** Ask for an approval (quotes) on a deal in one's scope; routes are configured by admins, read by org readers. */
+  approval: { request: 'sellingRoles', readRoutes: 'orgReaders', manageRoutes: 'admins', migrate: 'admins' },
   /** Work-order types (协作工单类型). */
   workorder: { configure: 'admins' },
   /** Assist-point rules; managers read their team's ledgers. */
@@ -172,6 +174,8 @@ export function inScope(scope: Scope, record: { ownerId: string; teamPath: strin
  */
 export const RESTRICTED_FIELDS = [
   { field: 'deal.amountFen', keys: ['amountFen', 'amount_fen'], ability: 'deal.readAmount' },
+  /** The prices an approval is about are the deal's amount in other words. */
+  { field: 'approval.prices', keys: ['listPriceFen', 'netPriceFen', 'maxAmountFen', 'lineDiscountFen', 'documentDiscountFen'], ability: 'deal.readAmount' },
 ] as const satisfies ReadonlyArray<{ field: string; keys: readonly string[]; ability: Action }>;
 
 /** The restricted fields `actor` may not see (`deal.amountFen`, …). */

@@ -8,6 +8,7 @@ import type { Generated } from 'kysely';
 import type { EngineTables } from './schema-engine.js';
 import type { FrontlineTables } from './schema-frontline.js';
 import type { SecurityTables } from './schema-security.js';
+import type { ApprovalTables } from './schema-approvals.js';
 import type { WorkOrderTables } from './schema-workorders.js';
 import type { DictionaryTables } from './schema-dictionaries.js';
 
@@ -234,7 +235,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

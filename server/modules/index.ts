@@ -8,6 +8,7 @@ import type { ModuleDefinition } from '../core/module.js';
 import type { Job } from '../jobs/job.js';
 import { activitiesModule } from './activities/module.js';
 import { appointmentsModule } from './appointments/module.js';
+import { approvalsModule } from './approvals/module.js';
 import { auditModule } from './audit/module.js';
 import { authModule } from './auth/module.js';
 import { cadencesModule } from './cadences/module.js';
@@ -54,6 +55,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   cadencesModule,
   leadsModule,
   retentionModule,
+  approvalsModule,
   workordersModule,
 ];
 

@@ -99,6 +99,17 @@ describe('record registry', () => {
       activity_checklist: async () => 'call',
       activity_settings: async () => 'org',
       lead_settings: async () => 'org',
+      approval: async () => {
+        const res = await sellerA({ method: 'POST', url: '/api/approvals', payload: { kind: 'quote', subject: { type: 'deal', id: dealId }, values: { netPriceFen: 1_000_000 } } });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json().id;
+      },
+      approval_delegation: async () => {
+        const id = newId();
+        await t.db.insertInto('approval_delegations').values({ id, owner_id: users.sellerA.id, team_path: team.team_path, to_user_id: users.sellerA2.id, starts_on: '2026-11-01', ends_on: '2026-11-05', note: null, revoked_at: null, created_at: now }).execute();
+        return id;
+      },
+      approval_route: async () => 'quote',
       dictionary: async () => (await t.db.selectFrom('dictionary_entries').select('id').where('kind', '=', 'lost_reason').executeTakeFirstOrThrow()).id,
       deal_settings: async () => 'org',
       work_order: async () => {

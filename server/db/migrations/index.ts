@@ -12,6 +12,7 @@ import * as m0009 from './0009_list_indexes.js';
 import * as m0011 from './0011_time_engine.js';
 import * as m0012 from './0012_hardening.js';
 import * as m0013 from './0013_search_and_board.js';
+import * as m0016 from './0016_approvals.js';
 import * as m0015 from './0015_work_orders.js';
 import * as m0018 from './0018_frontline.js';
 
@@ -29,6 +30,7 @@ const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<v
   '0011_time_engine': m0011,
   '0012_hardening': m0012,
   '0013_search_and_board': m0013,
+  '0016_approvals': m0016,
   '0015_work_orders': m0015,
   '0018_frontline': m0018,
 };

@@ -1106,6 +1106,1527 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/approval-delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delegations I gave or received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApprovalDelegation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Let someone decide my approvals between two dates (inclusive) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endsOn: string;
+                        note?: string;
+                        /** Format: date */
+                        startsOn: string;
+                        toUserId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalDelegation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-delegations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a delegation now; pending items return to the approver */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalDelegation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approval routes per kind (admins and directors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                hasDraft: boolean;
+                                kind: string;
+                                name: string;
+                                publishedVersion: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A route: published definition, draft, versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft of a route (JSON); creates the kind if new. Nothing changes for requests until it is published */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        branches: {
+                            name: string;
+                            nameEn?: string;
+                            steps: {
+                                approvers: string[];
+                                /**
+                                 * @default [
+                                 *       "role:admin"
+                                 *     ]
+                                 */
+                                fallback?: string[];
+                                /**
+                                 * @default any
+                                 * @enum {string}
+                                 */
+                                mode?: "any" | "all";
+                                name: string;
+                                nameEn?: string;
+                                /**
+                                 * @default {
+                                 *       "hours": 8,
+                                 *       "remindShare": 0.5
+                                 *     }
+                                 */
+                                sla?: {
+                                    hours: number;
+                                    /** @default 0.5 */
+                                    remindShare?: number;
+                                };
+                            }[];
+                            when?: unknown;
+                        }[];
+                        kind: string;
+                        name: string;
+                        nameEn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/draft/yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft from YAML; invalid YAML → 422 YAML_INVALID with line-precise errors */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move selected pending requests to the version in force (approvals kept where the step still exists; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fromVersion: number;
+                                id: string;
+                                kept: string[];
+                                toVersion: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which branch and approvers the last 50 requests would get under the draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                changed: boolean;
+                                current: {
+                                    branch: string;
+                                    version: number;
+                                };
+                                draft: {
+                                    branch: string;
+                                    problem: string | null;
+                                    steps: {
+                                        approvers: components["schemas"]["UserRef"][];
+                                        name: string;
+                                    }[];
+                                };
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                requester: components["schemas"]["UserRef"];
+                                subject: {
+                                    id: string;
+                                    title: string | null;
+                                };
+                            }[];
+                            usingDraft: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next version (requests in flight stay on theirs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalRoute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/{kind}/yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft (or, without one, the published version) as YAML */
+        get: {
+            parameters: {
+                query?: {
+                    which?: "draft" | "published";
+                };
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-routes/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a route YAML document; answers { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: {
+                                branches: {
+                                    name: string;
+                                    nameEn?: string;
+                                    steps: {
+                                        approvers: string[];
+                                        /**
+                                         * @default [
+                                         *       "role:admin"
+                                         *     ]
+                                         */
+                                        fallback: string[];
+                                        /**
+                                         * @default any
+                                         * @enum {string}
+                                         */
+                                        mode: "any" | "all";
+                                        name: string;
+                                        nameEn?: string;
+                                        /**
+                                         * @default {
+                                         *       "hours": 8,
+                                         *       "remindShare": 0.5
+                                         *     }
+                                         */
+                                        sla: {
+                                            hours: number;
+                                            /** @default 0.5 */
+                                            remindShare: number;
+                                        };
+                                    }[];
+                                    when?: unknown;
+                                }[];
+                                kind: string;
+                                name: string;
+                                nameEn?: string;
+                            };
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approval requests in my scope or waiting for me (`assignee=me`: pending on a step where I, or someone I act for, decide) */
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: "me";
+                    dealId?: string;
+                    kind?: string;
+                    page?: number;
+                    pageSize?: number;
+                    requester?: "me";
+                    status?: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Approval"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request an approval 提交审批 (e.g. a quote) on a deal: answers the request with its resolved steps and the route version it is pinned to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        subject: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "deal";
+                        };
+                        /**
+                         * @default {
+                         *       "documentDiscountFen": 0
+                         *     }
+                         */
+                        values?: {
+                            /** @default 0 */
+                            documentDiscountFen?: number;
+                            envelope?: {
+                                maxAmountFen?: number;
+                                maxDiscountBp?: number;
+                            };
+                            lines?: {
+                                listPriceFen: number;
+                                name?: string;
+                                netPriceFen: number;
+                                quantity: number;
+                            }[];
+                            listPriceFen?: number;
+                            netPriceFen?: number;
+                            paymentTerms?: string;
+                            validUntil?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approval request with its values, envelope, steps and full trail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject the current step (a comment is required to reject); a decision that lost a race answers 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resubmit a draft, rejected or withdrawn request (optionally with new values) under the route version now in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values?: {
+                            /** @default 0 */
+                            documentDiscountFen?: number;
+                            envelope?: {
+                                maxAmountFen?: number;
+                                maxDiscountBp?: number;
+                            };
+                            lines?: {
+                                listPriceFen: number;
+                                name?: string;
+                                netPriceFen: number;
+                                quantity: number;
+                            }[];
+                            listPriceFen?: number;
+                            netPriceFen?: number;
+                            paymentTerms?: string;
+                            validUntil?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my request before the first decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assist-point-rules": {
         parameters: {
             query?: never;
@@ -1597,7 +3118,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "work_order" | "work_order_type" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "dictionary" | "deal_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
                     id: string;
                 };
                 header?: never;
@@ -5890,6 +7411,12 @@ export interface paths {
                                     book: boolean;
                                     reassign: boolean;
                                 };
+                                approval: {
+                                    manageRoutes: boolean;
+                                    migrate: boolean;
+                                    readRoutes: boolean;
+                                    request: boolean;
+                                };
                                 assist: {
                                     configure: boolean;
                                     readOthers: boolean;
@@ -5963,7 +7490,7 @@ export interface paths {
                                 };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
-                            hiddenFields: "deal.amountFen"[];
+                            hiddenFields: ("deal.amountFen" | "approval.prices")[];
                         };
                     };
                 };
@@ -11084,6 +12611,400 @@ export interface components {
             noShowSecondTouchRate: number | null;
             store: string | null;
             to: string;
+        };
+        Approval: {
+            branch: string;
+            can: {
+                decide: boolean;
+                resubmit: boolean;
+                withdraw: boolean;
+            };
+            createdAt: string;
+            /** @description idx of the active step; -1 when none */
+            currentStep: number;
+            decidedAt: string | null;
+            envelope: components["schemas"]["ApprovalEnvelope"];
+            facts: components["schemas"]["ApprovalFacts"];
+            id: string;
+            invalidReason: {
+                field: string;
+                limit: string | number;
+                message: string;
+                messageEn: string;
+                value: string | number;
+            } | null;
+            kind: string;
+            requester: components["schemas"]["UserRef"];
+            round: number;
+            routeVersion: number;
+            /** @enum {string} */
+            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+            steps: {
+                approvers: {
+                    comment: string | null;
+                    decidedAt: string | null;
+                    decidedBy: components["schemas"]["UserRef"] | null;
+                    delegate: components["schemas"]["UserRef"] | null;
+                    label: string | null;
+                    /** @enum {string} */
+                    status: "pending" | "approved" | "rejected" | "auto_approved" | "void";
+                    user: components["schemas"]["UserRef"];
+                }[];
+                completedAt: string | null;
+                dueAt: string | null;
+                fallbackUsed: boolean;
+                id: string;
+                idx: number;
+                /** @enum {string} */
+                mode: "any" | "all";
+                name: string;
+                remindAt: string | null;
+                /** @description 0 running, 1 reminded, 2 escalated */
+                slaLevel: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: "waiting" | "pending" | "approved" | "rejected" | "cancelled";
+            }[];
+            subject: {
+                id: string;
+                title: string | null;
+                /** @enum {string} */
+                type: "deal";
+            };
+            submittedAt: string | null;
+            trail?: {
+                action: string;
+                actor: components["schemas"]["UserRef"] | null;
+                at: string;
+                comment: string | null;
+                detail: unknown;
+                id: string;
+                onBehalfOf: components["schemas"]["UserRef"] | null;
+                stepIdx: number | null;
+            }[];
+            updatedAt: string;
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        ApprovalDelegation: {
+            createdAt: string;
+            endsOn: string;
+            from: components["schemas"]["UserRef"];
+            id: string;
+            note: string | null;
+            revokedAt: string | null;
+            startsOn: string;
+            to: components["schemas"]["UserRef"];
+        };
+        ApprovalDelegationInput: {
+            createdAt: string;
+            endsOn: string;
+            from: components["schemas"]["UserRefInput"];
+            id: string;
+            note: string | null;
+            revokedAt: string | null;
+            startsOn: string;
+            to: components["schemas"]["UserRefInput"];
+        };
+        ApprovalEnvelope: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            maxAmountFen?: number;
+            maxDiscountBp: number;
+            paymentTerms: string | null;
+            validUntil: string | null;
+        };
+        ApprovalEnvelopeInput: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            maxAmountFen?: number;
+            maxDiscountBp: number;
+            paymentTerms: string | null;
+            validUntil: string | null;
+        };
+        ApprovalFacts: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            amountFen?: number;
+            customerLevel: string | null;
+            /** @description Envelope discount, basis points (1200 = 12 %), rounded up */
+            discountBp: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            documentDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            lineDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            netPriceFen?: number;
+            paymentTerms: string | null;
+            pipeline: string | null;
+            requestedDiscountBp: number;
+        };
+        ApprovalFactsInput: {
+            /** @description fen; hidden from roles that may not see deal amounts */
+            amountFen?: number;
+            customerLevel: string | null;
+            /** @description Envelope discount, basis points (1200 = 12 %), rounded up */
+            discountBp: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            documentDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            lineDiscountFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            listPriceFen?: number;
+            /** @description fen; hidden from roles that may not see deal amounts */
+            netPriceFen?: number;
+            paymentTerms: string | null;
+            pipeline: string | null;
+            requestedDiscountBp: number;
+        };
+        ApprovalInput: {
+            branch: string;
+            can: {
+                decide: boolean;
+                resubmit: boolean;
+                withdraw: boolean;
+            };
+            createdAt: string;
+            /** @description idx of the active step; -1 when none */
+            currentStep: number;
+            decidedAt: string | null;
+            envelope: components["schemas"]["ApprovalEnvelopeInput"];
+            facts: components["schemas"]["ApprovalFactsInput"];
+            id: string;
+            invalidReason: {
+                field: string;
+                limit: string | number;
+                message: string;
+                messageEn: string;
+                value: string | number;
+            } | null;
+            kind: string;
+            requester: components["schemas"]["UserRefInput"];
+            round: number;
+            routeVersion: number;
+            /** @enum {string} */
+            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+            steps: {
+                approvers: {
+                    comment: string | null;
+                    decidedAt: string | null;
+                    decidedBy: components["schemas"]["UserRefInput"] | null;
+                    delegate: components["schemas"]["UserRefInput"] | null;
+                    label: string | null;
+                    /** @enum {string} */
+                    status: "pending" | "approved" | "rejected" | "auto_approved" | "void";
+                    user: components["schemas"]["UserRefInput"];
+                }[];
+                completedAt: string | null;
+                dueAt: string | null;
+                fallbackUsed: boolean;
+                id: string;
+                idx: number;
+                /** @enum {string} */
+                mode: "any" | "all";
+                name: string;
+                remindAt: string | null;
+                /** @description 0 running, 1 reminded, 2 escalated */
+                slaLevel: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: "waiting" | "pending" | "approved" | "rejected" | "cancelled";
+            }[];
+            subject: {
+                id: string;
+                title: string | null;
+                /** @enum {string} */
+                type: "deal";
+            };
+            submittedAt: string | null;
+            trail?: {
+                action: string;
+                actor: components["schemas"]["UserRefInput"] | null;
+                at: string;
+                comment: string | null;
+                detail: unknown;
+                id: string;
+                onBehalfOf: components["schemas"]["UserRefInput"] | null;
+                stepIdx: number | null;
+            }[];
+            updatedAt: string;
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        ApprovalRoute: {
+            draft: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            draftYaml: string | null;
+            kind: string;
+            name: string;
+            published: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            publishedVersion: number;
+            versions: {
+                publishedAt: string;
+                publishedBy: components["schemas"]["UserRef"] | null;
+                version: number;
+            }[];
+        };
+        ApprovalRouteInput: {
+            draft: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            draftYaml: string | null;
+            kind: string;
+            name: string;
+            published: {
+                branches: {
+                    name: string;
+                    nameEn?: string;
+                    steps: {
+                        approvers: string[];
+                        /**
+                         * @default [
+                         *       "role:admin"
+                         *     ]
+                         */
+                        fallback: string[];
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        mode: "any" | "all";
+                        name: string;
+                        nameEn?: string;
+                        /**
+                         * @default {
+                         *       "hours": 8,
+                         *       "remindShare": 0.5
+                         *     }
+                         */
+                        sla: {
+                            hours: number;
+                            /** @default 0.5 */
+                            remindShare: number;
+                        };
+                    }[];
+                    when?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                nameEn?: string;
+            } | null;
+            publishedVersion: number;
+            versions: {
+                publishedAt: string;
+                publishedBy: components["schemas"]["UserRefInput"] | null;
+                version: number;
+            }[];
         };
         AssistLeaderboard: {
             month: string;
