@@ -41,6 +41,22 @@ function deriveEffect(input: EffectInput): ActivityEffect {
   return 'none';
 }
 
+/**
+ * Why an activity counts or not, for the person who logged it: `counts` when effective; otherwise what would have
+ * made it count — `needs_next_action` (nothing but a summary: add an agreed next step or what the customer said),
+ * `marked_none` (the logger said so), `effect_not_counted` (the org's rule leaves this effect out) or
+ * `checklist_incomplete` (the type's checklist was not completed).
+ */
+export type EffectiveReason = 'counts' | 'needs_next_action' | 'marked_none' | 'effect_not_counted' | 'checklist_incomplete';
+export const EFFECTIVE_REASONS = ['counts', 'needs_next_action', 'marked_none', 'effect_not_counted', 'checklist_incomplete'] as const;
+
+export function explainEffect(input: EffectInput, classified: { effective: boolean; effect: ActivityEffect }, checklistCounts: boolean): EffectiveReason {
+  if (classified.effective && checklistCounts) return 'counts';
+  if (classified.effect === 'none') return input.effect === 'none' ? 'marked_none' : 'needs_next_action';
+  if (!classified.effective) return 'effect_not_counted';
+  return 'checklist_incomplete';
+}
+
 export function classifyEffect(input: EffectInput, rule: EffectRule = DEFAULT_EFFECT_RULE): { effective: boolean; effect: ActivityEffect } {
   const effect = deriveEffect(input);
   return { effective: effect !== 'none' && (rule.counts as ActivityEffect[]).includes(effect), effect };

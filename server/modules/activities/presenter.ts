@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { userRef } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import { taskSchema } from '../tasks/presenter.js';
-import { ACTIVITY_EFFECTS, ACTIVITY_TYPES, type ActivityType } from './effective.js';
+import { ACTIVITY_EFFECTS, ACTIVITY_TYPES, EFFECTIVE_REASONS, type ActivityType } from './effective.js';
 import { checklistBody } from './schema.js';
 import type { ActivityRow } from './repo.js';
 
@@ -49,7 +49,14 @@ export const storedChecklistAnswersSchema = z.object({
 
 /** A logged activity with how it was classified and the follow-up task its next action created. */
 export const loggedActivitySchema = activitySchema
-  .extend({ effect: z.enum(ACTIVITY_EFFECTS), task: taskSchema.nullable(), checklist: activityChecklistSchema.optional() })
+  .extend({
+    effect: z.enum(ACTIVITY_EFFECTS),
+    effectiveReason: z.enum(EFFECTIVE_REASONS).describe('why it counts as effective or what would make it count (needs_next_action: add a next action)'),
+    dealLink: z.enum(['given', 'auto', 'ask', 'none']).describe('auto: linked to the customer\'s only open deal; ask: several open deals, see openDeals'),
+    openDeals: z.array(z.object({ id: z.string(), title: z.string(), stageKey: z.string() })),
+    task: taskSchema.nullable(),
+    checklist: activityChecklistSchema.optional(),
+  })
   .meta({ id: 'LoggedActivity' });
 
 export function presentActivity(row: ActivityRow): z.infer<typeof activitySchema> {

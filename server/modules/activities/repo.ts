@@ -82,3 +82,16 @@ export async function findActivity(db: Queryable, scope: Scope, id: string) {
 
 export type ActivityRow = ActivitiesTable & { owner_name: string; customer_name: string; deal_title: string | null };
 
+
+/** Open deals of a customer within the caller's scope (quick-log links the only one, or asks among several). */
+export function openDealsOfCustomer(db: Queryable, scope: Scope, customerId: string) {
+  return db
+    .selectFrom('deals')
+    .select(['deals.id', 'deals.title', 'deals.stage_key'])
+    .where('deals.customer_id', '=', customerId)
+    .where('deals.status', '=', 'open')
+    .where(scopeFilter(scope, 'deals'))
+    .orderBy('deals.updated_at', 'desc')
+    .limit(20)
+    .execute();
+}

@@ -8,7 +8,7 @@ import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
 import { checklistVerdict } from './checklists.js';
-import { classifyEffect } from './effective.js';
+import { classifyEffect, explainEffect } from './effective.js';
 import { listTotal } from '../../core/paging.js';
 import * as repo from './repo.js';
 import type { ActivityBody, ActivityListQuery } from './schema.js';
@@ -53,6 +53,11 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
   return command(db, clock, { entity: 'activity', actorId: actor.id }, async (cmd) => {
     const { trx } = cmd;
     const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId);
+    // No dealId at all (quick-log): link the customer's only open deal; with several, the caller is told to ask.
+    // An explicit null means "about the customer, no deal".
+    const open = input.dealId === undefined ? await repo.openDealsOfCustomer(trx, scopeOf(actor), input.customerId) : [];
+    const dealLink: 'given' | 'auto' | 'ask' | 'none' = links.dealId ? 'given' : open.length === 1 ? 'auto' : open.length > 1 ? 'ask' : 'none';
+    if (dealLink === 'auto') links.dealId = open[0].id;
     const contactIds = [...new Set(input.contactIds)];
     const known = await repo.contactsOfCustomer(trx, input.customerId, contactIds);
     const strangers = contactIds.filter((c) => !known.has(c));
@@ -65,6 +70,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
     const verdict = await checklistVerdict(trx, input, id, clock);
     const classified = classifyEffect(input, verdict.rule);
     const effective = classified.effective && verdict.counts;
+    const effectiveReason = explainEffect(input, classified, verdict.counts);
     const { effect } = classified;
     await repo.insertActivity(trx, {
       id,
@@ -109,6 +115,14 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
         taskId: task?.id ?? null,
       },
     });
-    return { ...activity, effect, task, ...(verdict.checklist ? { checklist: verdict.checklist } : {}) };
+    return {
+      ...activity,
+      effect,
+      effectiveReason,
+      dealLink,
+      openDeals: dealLink === 'ask' ? open.map((d) => ({ id: d.id, title: d.title, stageKey: d.stage_key })) : [],
+      task,
+      ...(verdict.checklist ? { checklist: verdict.checklist } : {}),
+    };
   });
 }

@@ -38,6 +38,11 @@ export const slaSpecSchema = z
   .strictObject({
     /** The clock restarts on every effective activity on the record (a dwell limit when false). */
     idle: z.boolean({ error: 'must be true or false' }).default(false),
+    /**
+     * Which effective activities restart an idle clock: any on the deal's customer (default — a visit logged from
+     * the quick-log menu counts for the customer's open deals) or only those linked to this deal (`deal`).
+     */
+    idleFrom: z.enum(['customer', 'deal'], { error: 'must be customer or deal' }).optional(),
     ladder: z.array(ladderLevelSchema).min(1, 'a ladder needs at least one level').max(10, 'a ladder has at most 10 levels'),
   })
   .superRefine((spec, ctx) => {

@@ -35,19 +35,18 @@ export async function handleEvent(trx: Tx, dialect: Dialect, clock: Clock, calen
   const now = clock.now().toISOString();
   if (event.type.startsWith('deal.')) await lockSubject(trx, dialect, 'deals', event.entityId);
   if (event.type.startsWith('task.')) await lockSubject(trx, dialect, 'tasks', event.entityId);
-  if (event.type === 'activity.logged' && typeof event.payload.dealId === 'string') await lockSubject(trx, dialect, 'deals', event.payload.dealId);
+  const touched = event.type === 'activity.logged' && event.payload.effective ? await dealsTouchedBy(trx, event.payload) : [];
+  for (const id of touched) await lockSubject(trx, dialect, 'deals', id);
   switch (event.type) {
     case 'deal.created':
     case 'deal.stage_changed':
     case 'deal.updated':
       return syncDealTimer(trx, calendars, event.entityId, now);
     case 'activity.logged': {
-      const dealId = event.payload.dealId;
-      if (event.payload.effective && typeof dealId === 'string') {
-        const occurred = typeof event.payload.occurredAt === 'string' ? event.payload.occurredAt : event.occurredAt;
-        // A backdated visit counts from when it happened; one dated in the future counts from when it was logged.
-        await restartIdleClock(trx, calendars, dealId, occurred < event.occurredAt ? occurred : event.occurredAt, now);
-      }
+      const occurred = typeof event.payload.occurredAt === 'string' ? event.payload.occurredAt : event.occurredAt;
+      // A backdated visit counts from when it happened; one dated in the future counts from when it was logged.
+      const at = occurred < event.occurredAt ? occurred : event.occurredAt;
+      for (const id of touched) await restartIdleClock(trx, calendars, id, at, now, id !== event.payload.dealId);
       return;
     }
     case 'task.created':
@@ -97,12 +96,27 @@ async function stageSpec(trx: Queryable, pipelineId: string, stageKey: string) {
   return parsed.success ? parsed.data : null;
 }
 
-/** Where an idle clock starts: stage entry, or the latest effective activity logged on the deal since then. */
-async function idleAnchor(trx: Queryable, dealId: string, enteredAt: string, now: string): Promise<string> {
+/**
+ * The open deals an effective activity restarts: the deal it is linked to, and every open deal of its customer
+ * (whether their stage lets a customer-level activity count is decided per deal in restartIdleClock). Sorted, so
+ * two processes lock them in the same order.
+ */
+async function dealsTouchedBy(trx: Queryable, payload: { customerId: string; dealId: string | null }): Promise<string[]> {
+  const rows = await trx.selectFrom('deals').select('id').where('customer_id', '=', payload.customerId).where('status', '=', 'open').execute();
+  const ids = new Set(rows.map((r) => r.id));
+  if (payload.dealId) ids.add(payload.dealId);
+  return [...ids].sort();
+}
+
+/**
+ * Where an idle clock starts: stage entry, or the latest effective activity since then — on the deal, or on its
+ * customer unless the stage counts only the deal's own activities (`idleFrom: deal`).
+ */
+async function idleAnchor(trx: Queryable, deal: { id: string; customer_id: string }, idleFrom: 'customer' | 'deal' | undefined, enteredAt: string, now: string): Promise<string> {
   const row = await trx
     .selectFrom('activities')
     .select((eb) => eb.fn.max('occurred_at').as('last'))
-    .where('deal_id', '=', dealId)
+    .where((eb) => (idleFrom === 'deal' ? eb('deal_id', '=', deal.id) : eb.or([eb('deal_id', '=', deal.id), eb('customer_id', '=', deal.customer_id)])))
     .where('effective', '=', 1)
     .where('created_at', '>=', enteredAt)
     .executeTakeFirst();
@@ -114,7 +128,7 @@ async function idleAnchor(trx: Queryable, dealId: string, enteredAt: string, now
 
 /** Makes the deal's stage timer match its current stage: keeps a matching live clock, else cancels and starts over. */
 async function syncDealTimer(trx: Queryable, calendars: Calendars, dealId: string, now: string): Promise<void> {
-  const deal = await trx.selectFrom('deals').select(['id', 'pipeline_id', 'stage_key', 'status', 'stage_entered_at']).where('id', '=', dealId).executeTakeFirst();
+  const deal = await trx.selectFrom('deals').select(['id', 'customer_id', 'pipeline_id', 'stage_key', 'status', 'stage_entered_at']).where('id', '=', dealId).executeTakeFirst();
   const live = (await liveTimers(trx, 'deal', dealId)).filter((t) => t.kind !== 'task_due');
   const spec = deal && deal.status === 'open' ? await stageSpec(trx, deal.pipeline_id, deal.stage_key) : null;
   if (!deal || !spec) {
@@ -122,16 +136,18 @@ async function syncDealTimer(trx: Queryable, calendars: Calendars, dealId: strin
     return;
   }
   const kind = spec.idle ? 'stage_idle' : 'stage_dwell';
-  const anchorAt = spec.idle ? await idleAnchor(trx, deal.id, deal.stage_entered_at, now) : deal.stage_entered_at;
+  const anchorAt = spec.idle ? await idleAnchor(trx, deal, spec.idleFrom, deal.stage_entered_at, now) : deal.stage_entered_at;
   const keep = live.find((t) => t.stage_key === deal.stage_key && t.kind === kind && t.anchor_at >= deal.stage_entered_at);
   const stale = live.filter((t) => t !== keep);
   await cancelTimers(trx, stale.map((t) => t.id), 'stage_changed', now);
   if (!keep) await startTimer(trx, calendars, now, { subjectType: 'deal', subjectId: deal.id, kind, stageKey: deal.stage_key, ladder: expandLadder(spec.ladder), anchorAt });
 }
 
-async function restartIdleClock(trx: Queryable, calendars: Calendars, dealId: string, at: string, now: string): Promise<void> {
-  const deal = await trx.selectFrom('deals').select(['stage_key', 'status']).where('id', '=', dealId).executeTakeFirst();
+/** `viaCustomer`: the activity is on the deal's customer, not linked to this deal — counts unless the stage says `idleFrom: deal`. */
+async function restartIdleClock(trx: Queryable, calendars: Calendars, dealId: string, at: string, now: string, viaCustomer = false): Promise<void> {
+  const deal = await trx.selectFrom('deals').select(['pipeline_id', 'stage_key', 'status']).where('id', '=', dealId).executeTakeFirst();
   if (!deal || deal.status !== 'open') return;
+  if (viaCustomer && (await stageSpec(trx, deal.pipeline_id, deal.stage_key))?.idleFrom === 'deal') return;
   for (const timer of await liveTimers(trx, 'deal', dealId, 'stage_idle')) {
     if (timer.stage_key !== deal.stage_key || at <= timer.anchor_at) continue;
     await cancelTimers(trx, [timer.id], 'restarted', now);

@@ -1,8 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
-import { api, errorMessage } from '../../api/client';
-import type { Activity } from '../../api/types';
+import { api, ApiError, errorMessage, type Page } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { Deal } from '../../api/types';
+import type { MessageKey } from '../../i18n/zh';
 import { PageTitle } from '../../components/PageTitle';
 import { dayjs, orgDateToIso } from '../../lib/format';
 import { useI18n } from '../../i18n';
@@ -11,9 +14,22 @@ import { ACTIVITY_TYPES, activityLabel } from './types';
 import type { Dayjs } from 'dayjs';
 import { queryKeys } from '../../api/queryKeys';
 
+/** crypto.randomUUID exists only in secure contexts; intranet installs often serve plain HTTP. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `ql-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+type Logged = components['schemas']['LoggedActivity'];
+
+/** "No deal" in the deal picker: the activity is about the customer only. */
+const NO_DEAL = '__none__';
+
 interface FormValues {
   customerId: string;
+  dealId?: string;
   summary: string;
+  outcome?: string;
   nextAction?: string;
   nextActionAt?: Dayjs;
   type: string;
@@ -27,25 +43,50 @@ export function QuickLogPage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
   const dealId = params.get('dealId') ?? undefined;
+  const customerId = Form.useWatch('customerId', form);
+  const [result, setResult] = useState<Logged | null>(null);
+  // The customer's open deals: one is linked automatically (the server does the same), several are asked for.
+  const openDeals = useQuery({
+    queryKey: queryKeys.deals({ customerId, status: 'open', quicklog: true }),
+    queryFn: () => api.get<Page<Deal>>('/api/deals', { customerId, status: 'open', pageSize: 20 }),
+    enabled: !!customerId && !dealId,
+  });
+  const deals = openDeals.data?.items ?? [];
 
+  // One Idempotency-Key per submission: a second tap or a retry after a lost answer (weak mobile signal) sends the
+  // same key and body, so the server replays the first answer instead of logging the contact twice.
+  const submission = useRef<{ key: string; fingerprint: string; body: Record<string, unknown> } | null>(null);
   const save = useMutation({
-    mutationFn: (v: FormValues) =>
-      api.post<Activity>('/api/activities', {
-        type: v.type,
-        occurredAt: new Date().toISOString(),
-        customerId: v.customerId,
-        ...(dealId ? { dealId } : {}),
-        summary: v.summary,
-        nextAction: v.nextAction || null,
-        nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
-      }),
-    onSuccess: () => {
+    mutationFn: (body: Record<string, unknown>) => api.create<Logged>('/api/activities', body, submission.current!.key),
+    // Only a network failure is retried automatically; the key makes it safe.
+    retry: (count, error) => count < 2 && !(error instanceof ApiError),
+    onSuccess: (logged) => {
+      submission.current = null;
+      setResult(logged);
       message.success(t('activities.saved'));
       client.invalidateQueries({ queryKey: queryKeys.activities() });
       client.invalidateQueries({ queryKey: queryKeys.tasks() });
-      form.resetFields(['summary', 'nextAction', 'nextActionAt']);
+      form.resetFields(['summary', 'outcome', 'nextAction', 'nextActionAt']);
     },
   });
+
+  function bodyFor(v: FormValues): Record<string, unknown> {
+    const content = {
+      type: v.type,
+      customerId: v.customerId,
+      ...(dealId ? { dealId } : v.dealId === NO_DEAL ? { dealId: null } : v.dealId ? { dealId: v.dealId } : {}),
+      summary: v.summary,
+      outcome: v.outcome || null,
+      nextAction: v.nextAction || null,
+      nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
+    };
+    const fingerprint = JSON.stringify(content);
+    // The same form content again (not yet saved) is the same submission: same key, same occurredAt.
+    if (submission.current?.fingerprint !== fingerprint) {
+      submission.current = { key: newIdempotencyKey(), fingerprint, body: { ...content, occurredAt: new Date().toISOString() } };
+    }
+    return submission.current.body;
+  }
 
   return (
     <div className="quicklog">
@@ -56,14 +97,29 @@ export function QuickLogPage() {
           layout="vertical"
           requiredMark="optional"
           initialValues={{ type: 'call', customerId: params.get('customerId') ?? undefined }}
-          onFinish={(v) => save.mutate(v)}
+          onFinish={(v) => save.mutate(bodyFor(v))}
           data-testid="quicklog-form"
         >
           <Form.Item name="customerId" label={t('activities.customer')} rules={[{ required: true }]}>
             <CustomerSelect testId="quicklog-customer" />
           </Form.Item>
+          {!dealId && deals.length === 1 && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('quicklog.linksOnly', { title: deals[0].title })} data-testid="quicklog-auto-deal" />
+          )}
+          {!dealId && deals.length > 1 && (
+            <Form.Item name="dealId" label={t('activities.deal')} rules={[{ required: true, message: t('quicklog.pickDeal') }]}>
+              <Select
+                data-testid="quicklog-deal"
+                placeholder={t('quicklog.pickDeal')}
+                options={[...deals.map((d) => ({ value: d.id, label: d.title })), { value: NO_DEAL, label: t('quicklog.noDeal') }]}
+              />
+            </Form.Item>
+          )}
           <Form.Item name="summary" label={t('activities.progress')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={4} placeholder={t('activities.progressPlaceholder')} maxLength={4000} data-testid="quicklog-summary" />
+          </Form.Item>
+          <Form.Item name="outcome" label={t('activities.outcome')} extra={t('quicklog.outcomeHint')}>
+            <Input placeholder={t('quicklog.outcomePlaceholder')} maxLength={2000} data-testid="quicklog-outcome" />
           </Form.Item>
           <Form.Item name="nextAction" label={t('activities.nextAction')}>
             <Input placeholder={t('activities.nextActionPlaceholder')} data-testid="quicklog-next" />
@@ -79,6 +135,22 @@ export function QuickLogPage() {
           <Form.Item name="type" label={t('activities.type')}>
             <Select options={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(activityLabel(type)) }))} />
           </Form.Item>
+          {result && (
+            <Alert
+              data-testid="quicklog-result"
+              style={{ marginBottom: 12 }}
+              showIcon
+              type={result.effective ? 'success' : 'warning'}
+              message={t(result.effective ? 'quicklog.counts' : 'quicklog.notCounts')}
+              description={[
+                result.effective ? '' : t(`quicklog.reason.${result.effectiveReason}` as MessageKey),
+                result.deal ? t(result.dealLink === 'auto' ? 'quicklog.linkedAuto' : 'quicklog.linked', { title: result.deal.title }) : '',
+                result.dealLink === 'ask' ? t('quicklog.askedDeal') : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            />
+          )}
           {save.error && <Alert type="error" showIcon message={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
           <Button type="primary" htmlType="submit" block size="large" loading={save.isPending} data-testid="quicklog-submit">
             {t('activities.submit')}
