@@ -20,6 +20,7 @@ import { langOf, type App, type Deps } from './core/http.js';
 import { authorize, type Actor, type Action } from './core/policy.js';
 import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
 import { registerRequestGuards } from './core/security.js';
+import { registerIdempotency } from './core/idempotency.js';
 import { redactFor } from './core/redact.js';
 import { fieldErrorOf, valueAt, type IssueLike } from './core/validation.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     if (req.actor) guardRoute(req.actor, req.routeOptions.config);
   });
   registerRequestGuards(app, config);
+  registerIdempotency(app, database.db, clock);
 
   // The one output layer for field-level restriction: every JSON answer, lists, records, boards, the audit trail's
   // before/after values and error extras alike, loses the fields hidden from the caller (core/policy.ts).

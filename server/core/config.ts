@@ -29,8 +29,6 @@ export interface AppConfig {
    * link-local (ACTIONFLOW_OUTBOUND_ALLOW); everything else private is refused.
    */
   outboundAllow: string[];
-  /** Roles that may create API tokens (ACTIONFLOW_API_TOKEN_ROLES); a seller's token would pull their whole book. */
-  apiTokenRoles: string[];
 }
 
 export interface LoginThrottle {
@@ -78,8 +76,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.ACTIONFLOW_TRUST_PROXY),
     allowedOrigins: list(env.ACTIONFLOW_ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, '')),
     outboundAllow: list(env.ACTIONFLOW_OUTBOUND_ALLOW),
-    apiTokenRoles: env.ACTIONFLOW_API_TOKEN_ROLES !== undefined
-      ? list(env.ACTIONFLOW_API_TOKEN_ROLES)
-      : ['admin', 'director', 'regional_manager', 'lead', 'support', 'finance'],
   };
 }

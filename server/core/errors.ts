@@ -27,6 +27,8 @@ export const ERROR_CATALOGUE = {
   CONFLICT: { status: 409 },
   DUPLICATE_CUSTOMER: { status: 409 },
   SWEEP_RUNNING: { status: 409 },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409 },
+  IDEMPOTENCY_KEY_REUSED: { status: 422 },
   POOL_NOT_AVAILABLE: { status: 409 },
   POOL_DAILY_LIMIT: { status: 422 },
   POOL_HOLD_LIMIT: { status: 422 },

@@ -26,5 +26,23 @@ export function openApiTransform(document: TransformInput): ReturnType<typeof js
   if (multipart && transformed.schema && !(transformed.schema as { hide?: boolean }).hide) {
     (transformed.schema as Record<string, unknown>).body = multipart;
   }
+  if ((document.route?.config as { idempotent?: boolean } | undefined)?.idempotent && transformed.schema) {
+    // Documented only: the header is read by core/idempotency.ts, not validated as a route schema (which would
+    // replace req.headers with the parsed subset).
+    const out = transformed.schema as Record<string, unknown>;
+    const headers = (out.headers as { type?: string; properties?: Record<string, unknown> } | undefined) ?? { type: 'object', properties: {} };
+    out.headers = {
+      ...headers,
+      type: 'object',
+      properties: {
+        ...headers.properties,
+        'idempotency-key': {
+          type: 'string',
+          maxLength: 255,
+          description: 'Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h.',
+        },
+      },
+    };
+  }
   return transformed;
 }

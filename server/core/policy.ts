@@ -55,6 +55,11 @@ export const GROUPS = {
   consultants: ['seller', 'lead'],
   /** Work customers themselves (claim from the pool). */
   sellingRoles: ['seller', 'lead', 'regional_manager', 'director', 'admin'],
+  /**
+   * Hold API tokens: every role but seller — a seller's token would pull their whole customer book into any script
+   * (issue 14 defect 3 / issue 15 point 10). Tokens of a role that loses the ability stop working.
+   */
+  tokenHolders: ['admin', 'director', 'regional_manager', 'lead', 'support', 'finance'],
   /** See deal amounts. */
   amountReaders: ['seller', 'lead', 'regional_manager', 'director', 'finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -90,6 +95,7 @@ export const ACTIONS = {
   workorder: { configure: 'admins' },
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
+  token: { use: 'tokenHolders' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;
@@ -105,6 +111,7 @@ const FORBIDDEN_REASONS: Partial<Record<Action, ReasonCode>> = {
   'digest.configure': 'digest_settings_managers',
   'appointment.book': 'booking_roles',
   'appointment.reassign': 'reassign_managers_only',
+  'token.use': 'api_tokens_disabled',
 };
 
 /** Whether a role belongs to a group (for rows of other users, e.g. picking a custodian or a consultant). */

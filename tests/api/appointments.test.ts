@@ -94,7 +94,7 @@ describe('store appointments and no-shows', () => {
     const notes = await t.db.selectFrom('notifications').selectAll().where('subject_id', '=', appt.id).execute();
     expect(notes.map((n) => n.user_id)).toEqual([t.org.users.leadEast1.id]);
     expect(notes[0].title).toBe('未到店：seller_a 负责的 李女士（预约 15:00）');
-    const robot = await t.db.selectFrom('outbox').select(['kind', 'recipient']).where('idempotency_key', 'like', `appointment-noshow:${appt.id}:%`).execute();
+    const robot = await t.db.selectFrom('outbox').select(['kind', 'recipient']).where('idempotency_key', 'like', `appointment-noshow:${appt.id}#%`).execute();
     expect(robot).toEqual([{ kind: 'wecom', recipient: t.org.users.leadEast1.id }]);
     const events = await t.db.selectFrom('events').select('type').where('entity_id', '=', appt.id).orderBy('seq').execute();
     expect(events.map((e) => e.type)).toEqual(['appointment.created', 'appointment.no_show']);

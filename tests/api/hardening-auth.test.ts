@@ -169,4 +169,17 @@ describe('hardening: sessions and API tokens end with the password or the accoun
     t.clock.advance(2 * 86_400_000 + 1000);
     expect((await me({ authorization: `Bearer ${created.token}` })).statusCode).toBe(401);
   });
+
+  it('the token permission is an ability of the policy layer: shown in abilities, and a demoted holder’s token dies', async () => {
+    const seller = sessionOf(await login(t, 'seller_a2', TEST_PASSWORD));
+    const abilities = (await t.app.inject({ method: 'GET', url: '/api/me/abilities', headers: { cookie: seller } })).json();
+    expect(abilities.abilities.token).toEqual({ use: false });
+    const lead = sessionOf(await login(t, 'lead_east1', 'brand-new-pass'));
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/abilities', headers: { cookie: lead } })).json().abilities.token).toEqual({ use: true });
+    const { token } = (await tokenFor(lead, { name: 'export' })).json();
+    expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(200);
+    await t.db.updateTable('users').set({ role: 'seller' }).where('id', '=', t.org.users.leadEast1.id).execute();
+    expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
+    await t.db.updateTable('users').set({ role: 'lead' }).where('id', '=', t.org.users.leadEast1.id).execute();
+  });
 });

@@ -65,7 +65,7 @@ describe('notifications: enqueue, in-app inbox, webhooks', () => {
     ]);
     expect(rows.every((r) => r.status === 'pending' && r.attempts === 0)).toBe(true);
     const wecom = JSON.parse(rows[3].payload);
-    expect(wecom).toMatchObject({ locale: 'en', title: 'Deal stalled', link: '/deals/d-1', mentionMobiles: ['13800138000'] });
+    expect(wecom).toMatchObject({ locale: 'en', title: 'Deal stalled', link: '/deals/d-1', mentions: [{ mobile: '13800138000' }] });
     expect(JSON.parse(rows[0].payload)).toMatchObject({ locale: 'zh-CN', title: '商机停滞提醒' });
   });
 
@@ -106,6 +106,38 @@ describe('notifications: enqueue, in-app inbox, webhooks', () => {
     expect(ding.body).toMatchObject({ msgtype: 'text', at: { atMobiles: ['13800138000'], isAtAll: false } });
     expect(ding.text).toContain('查看商机: https://crm.example.com/deals/d-1');
     expect(ding.text).toContain('@13800138000');
+  });
+
+  it('posts one group-robot message per firing naming every recipient, not one identical post per recipient', async () => {
+    const { sellerA, sellerA2, leadEast1 } = t.org.users;
+    await t.db.updateTable('users').set({ phone: '13900139000' }).where('id', '=', sellerA2.id).execute();
+    await t.db.updateTable('users').set({ phone: null }).where('id', '=', leadEast1.id).execute();
+    const before = { east: eastRobot.accepted.length, team: teamRobot.accepted.length };
+    // One firing (same key prefix) to three people of 华东一组, in one transaction, as the SLA engine does.
+    await t.db.transaction().execute(async (trx) => {
+      for (const user of [sellerA, sellerA2, leadEast1]) {
+        await enqueueNotification(trx, t.clock, { idempotencyKey: `sla:group-fire:1:${user.id}`, userId: user.id, title: '商机停滞', titleEn: 'Deal idle', body: '7 天未跟进', bodyEn: 'Idle 7 days', link: '/deals/d-9', channels: ['wecom', 'dingtalk'] });
+      }
+    });
+    // A retry of the same firing adds nothing.
+    await t.db.transaction().execute((trx) =>
+      enqueueNotification(trx, t.clock, { idempotencyKey: `sla:group-fire:1:${sellerA.id}`, userId: sellerA.id, title: '商机停滞', titleEn: 'Deal idle', body: '7 天未跟进', bodyEn: 'Idle 7 days', link: '/deals/d-9', channels: ['wecom', 'dingtalk'] }),
+    );
+    const rows = await t.db.selectFrom('outbox').select(['kind', 'payload']).where('idempotency_key', 'like', 'sla:group-fire:1#%').orderBy('kind').execute();
+    expect(rows.map((r) => r.kind)).toEqual(['dingtalk', 'wecom']);
+    while ((await dispatchDue(deps)) > 0);
+    const ding = teamRobot.accepted.slice(before.team);
+    const wecom = eastRobot.accepted.slice(before.east);
+    expect(ding).toHaveLength(1);
+    expect(wecom).toHaveLength(1);
+    const names = Object.fromEntries((await t.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    // DingTalk pings by mobile (atMobiles + "@mobile" in the text) and names whoever has no mobile on file.
+    expect(ding[0].body.at).toEqual({ atMobiles: ['13800138000', '13900139000'], isAtAll: false });
+    expect(ding[0].text).toContain('@13800138000 @13900139000');
+    expect(ding[0].text).toContain(`@${names[leadEast1.id]}`);
+    // WeCom markdown cannot ping by mobile: every recipient is named once in the one message.
+    const named = wecom[0].text.split('\n').at(-1)!.split(' ').sort();
+    expect(named).toEqual([sellerA, sellerA2, leadEast1].map((u) => `@${names[u.id]}`).sort());
   });
 
   it('shows the caller’s inbox with unread counts, newest first, and marks read (own only)', async () => {

@@ -113,10 +113,15 @@ describe('SLA timers and escalation ladders', () => {
     expect(who(afterFirst)).toEqual([users.leadEast1.id, users.sellerA.id].sort());
     expect(afterFirst.map((n) => n.idempotency_key).sort()).toEqual([`sla:${timer.id}:1:${users.leadEast1.id}`, `sla:${timer.id}:1:${users.sellerA.id}`].sort());
     expect(afterFirst[0].title).toContain('需求确认');
-    // No channels on the level: in-app plus every robot serving the recipient's team.
-    expect(await outbox(timer.id)).toEqual(
-      [users.leadEast1.id, users.sellerA.id].flatMap((id) => [`dingtalk ${id}`, `wecom ${id}`]).sort(),
-    );
+    // No channels on the level: in-app plus every robot serving the recipients' team — one message per robot for
+    // the firing, mentioning both recipients (not one identical post per recipient).
+    const robotRows = await t.db.selectFrom('outbox').select(['kind', 'payload']).where('idempotency_key', 'like', `sla:${timer.id}:%`).orderBy('kind').execute();
+    expect(robotRows.map((r) => r.kind)).toEqual(['dingtalk', 'wecom']);
+    const names = await t.db.selectFrom('users').select('display_name').where('id', 'in', [users.leadEast1.id, users.sellerA.id]).execute();
+    for (const row of robotRows) {
+      const mentions = (JSON.parse(row.payload) as { mentions: Array<{ name: string }> }).mentions.map((m) => m.name).sort();
+      expect(mentions).toEqual(names.map((n) => n.display_name).sort());
+    }
     expect(afterFirst.every((n) => n.created_at === sh('2026-10-14T10:00:00'))).toBe(true);
     expect(await state('deal', deal.id)).toEqual({ state: 'red', dueAt: sh('2026-10-23T10:00:00'), level: 1 });
     const api = (await seller({ method: 'GET', url: `/api/sla/state?subject=deal&ids=${deal.id},${newId()}` })).json();

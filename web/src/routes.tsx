@@ -87,7 +87,7 @@ export const ROUTES: AppRoute[] = [
       { path: 'admin/team-hours', page: lazyPage(() => import('./features/calendar/TeamHoursPage'), 'TeamHoursPage'), menu: { label: 'nav.adminHours' } },
     ],
   },
-  { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> } },
+  { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> }, visible: may('token.use') },
 ];
 
 /** Every route that renders a page, groups flattened: what the router registers. */

@@ -24,11 +24,12 @@ export async function activityRoutes(app: App, deps: Deps) {
   app.post(
     '/api/activities',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Log an activity (quick-log needs customerId, summary and optionally nextAction + nextActionAt, which creates a task)',
         body: activityBody,
-        response: responses({ 201: loggedActivitySchema }, [400, 404, 422]),
+        response: responses({ 201: loggedActivitySchema }, [400, 404, 409, 422]),
       },
     },
     async (req, reply) => {

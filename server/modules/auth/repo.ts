@@ -4,6 +4,7 @@ import type { UsersTable } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import type { Actor } from '../org/scope.js';
+import { can } from '../../core/policy.js';
 
 /** Only hashes of secrets are stored; a stolen database yields no usable session or token. */
 export function sha256(value: string): string {
@@ -78,7 +79,8 @@ export async function actorForApiToken(db: Queryable, clock: Clock, token: strin
     .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', clock.now().toISOString())]))
     .where('users.active', '=', 1)
     .executeTakeFirst();
-  if (!row) return null;
+  // A token of a role without the ability (a lead demoted to seller) is dead, like a revoked one.
+  if (!row || !can(toActor(row), 'token.use')) return null;
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: clock.now().toISOString() })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { authorize } from '../../core/policy.js';
 import type { FastifyReply } from 'fastify';
 import type { Clock } from '../../core/clock.js';
 import type { LoginThrottle } from '../../core/config.js';
@@ -141,9 +142,7 @@ export async function authRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!config.apiTokenRoles.includes(actor.role)) {
-        throw new AppError('FORBIDDEN', 'api_tokens_disabled', { params: { role: actor.role } });
-      }
+      authorize(actor, 'token.use');
       const created = await repo.createApiToken(db, clock, actor.id, req.body.name, req.body.expiresInDays);
       reply.code(201);
       return created;

@@ -18,6 +18,24 @@ describe('robot request bodies and signatures', () => {
     expect(md.body).toEqual({ msgtype: 'markdown', markdown: { content: `**${message.title}**\n${message.text}` } });
   });
 
+  it('mentions every recipient of one message: WeCom/DingTalk ping by mobile, Feishu and WeCom markdown name them', () => {
+    const many: RobotMessage = { title: 'T', text: 'body', format: 'text', mentions: [{ name: '张三', mobile: '13800138000' }, { name: '李四', mobile: null }] };
+    expect(buildRobotRequest({ kind: 'wecom', webhookUrl: 'http://x' }, many, now).body).toEqual({
+      msgtype: 'text',
+      text: { content: 'T\nbody\n@李四', mentioned_mobile_list: ['13800138000'] },
+    });
+    expect(buildRobotRequest({ kind: 'wecom', webhookUrl: 'http://x' }, { ...many, format: 'markdown' }, now).body).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: '**T**\nbody\n\n@张三 @李四' },
+    });
+    expect(buildRobotRequest({ kind: 'dingtalk', webhookUrl: 'http://x' }, many, now).body).toEqual({
+      msgtype: 'text',
+      text: { content: 'T\nbody @13800138000 @李四' },
+      at: { atMobiles: ['13800138000'], isAtAll: false },
+    });
+    expect(buildRobotRequest({ kind: 'feishu', webhookUrl: 'http://x' }, many, now).body).toEqual({ msg_type: 'text', content: { text: 'T\nbody\n\n@张三 @李四' } });
+  });
+
   it('signs DingTalk with timestamp in ms + "\\n" + secret, base64, URL-encoded in the query', () => {
     const req = buildRobotRequest({ kind: 'dingtalk', webhookUrl: 'http://127.0.0.1/robot/send?access_token=t', secret: 'SECabc' }, message, now);
     const url = new URL(req.url);

@@ -13,6 +13,23 @@ export interface RobotMessage {
   format: 'text' | 'markdown';
   /** Mobile numbers to @-mention (WeCom text and DingTalk support mention by mobile). */
   mentionMobiles?: string[];
+  /** People the message concerns; pinged by mobile where the format allows, otherwise named as `@name`. */
+  mentions?: RobotMention[];
+}
+
+export interface RobotMention {
+  name: string;
+  mobile: string | null;
+}
+
+/** Mobiles to ping: the legacy list plus every mention with a mobile, without repeats. */
+function pingMobiles(message: RobotMessage): string[] {
+  return [...new Set([...(message.mentionMobiles ?? []), ...(message.mentions ?? []).flatMap((m) => (m.mobile ? [m.mobile] : []))])];
+}
+
+/** `@name` for each mention the robot cannot ping (`pinged` = the format pings mentions with a mobile). */
+function namedLine(message: RobotMessage, pinged: boolean): string {
+  return (message.mentions ?? []).filter((m) => !(pinged && m.mobile)).map((m) => `@${m.name}`).join(' ');
 }
 
 export interface RobotConfig {
@@ -53,19 +70,22 @@ export function buildRobotRequest(config: RobotConfig, message: RobotMessage, no
 
 function wecomBody(message: RobotMessage) {
   if (message.format === 'markdown') {
-    // WeCom markdown cannot mention by mobile; mentions ride on a text message instead.
-    return { msgtype: 'markdown', markdown: { content: `**${message.title}**\n${message.text}` } };
+    // WeCom markdown cannot ping by mobile (only `<@userid>` of WeCom's own ids): the people are named instead.
+    const names = namedLine(message, false);
+    return { msgtype: 'markdown', markdown: { content: `**${message.title}**\n${message.text}${names ? `\n\n${names}` : ''}` } };
   }
+  const names = namedLine(message, true);
   return {
     msgtype: 'text',
-    text: { content: `${message.title}\n${message.text}`, mentioned_mobile_list: message.mentionMobiles ?? [] },
+    text: { content: `${message.title}\n${message.text}${names ? `\n${names}` : ''}`, mentioned_mobile_list: pingMobiles(message) },
   };
 }
 
 function dingtalkBody(message: RobotMessage) {
-  const mobiles = message.mentionMobiles ?? [];
+  const mobiles = pingMobiles(message);
   const at = { atMobiles: mobiles, isAtAll: false };
-  const mentions = mobiles.map((m) => `@${m}`).join(' ');
+  // DingTalk only renders a mention whose `@mobile` also appears in the text.
+  const mentions = [...mobiles.map((m) => `@${m}`), namedLine(message, true)].filter(Boolean).join(' ');
   if (message.format === 'markdown') {
     return { msgtype: 'markdown', markdown: { title: message.title, text: `### ${message.title}\n${message.text}${mentions ? `\n\n${mentions}` : ''}` }, at };
   }
@@ -73,6 +93,9 @@ function dingtalkBody(message: RobotMessage) {
 }
 
 function feishuBody(message: RobotMessage) {
+  // Custom Feishu bots mention only by open_id, which actionflow does not know: the people are named.
+  const names = namedLine(message, false);
+  if (names) message = { ...message, text: `${message.text}\n\n${names}` };
   if (message.format === 'markdown') {
     return {
       msg_type: 'interactive',

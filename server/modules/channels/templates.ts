@@ -3,7 +3,7 @@
  * each channel has a locale and gets its language, with the record's link made absolute from the public base URL.
  * Pure: no I/O, unit-tested.
  */
-import type { RobotMessage } from './robots.js';
+import type { RobotMention, RobotMessage } from './robots.js';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -15,8 +15,13 @@ export interface MessagePayload {
   /** App path such as /deals/<id>. */
   link: string | null;
   subject: { type: string; id: string } | null;
-  /** Mobiles to @-mention in group robots. */
+  /** Mobiles to @-mention in group robots (rows queued before `mentions` existed). */
   mentionMobiles?: string[];
+  /**
+   * The people a group-robot message concerns: one message per robot per firing names all of them (defect 9 of
+   * issue 14), pinged by mobile where the robot can, else named in the text.
+   */
+  mentions?: RobotMention[];
   /** SMS to a customer with its own provider template and named parameters (see `enqueueSms`). */
   sms?: { template: string; params: Record<string, string> };
 }
@@ -62,6 +67,8 @@ export function robotMessage(payload: MessagePayload, publicUrl: string, format:
     text: [payload.body, linkLine].filter(Boolean).join('\n\n'),
     format,
     ...(mention && payload.mentionMobiles?.length ? { mentionMobiles: payload.mentionMobiles } : {}),
+    // With mobile mentions off, people are still named in the text, just not pinged.
+    ...(payload.mentions?.length ? { mentions: mention ? payload.mentions : payload.mentions.map((m) => ({ name: m.name, mobile: null })) } : {}),
   };
 }
 

@@ -77,6 +77,16 @@ export async function insertCustomer(db: Queryable, row: CustomersTable) {
   await db.insertInto('customers').values({ ...row, name_normalized: normalizeCompanyName(row.name) }).execute();
 }
 
+/**
+ * Many customer rows at once (the demo generator's bulk load), with the same company-name key as `insertCustomer`.
+ * Rows come from `newCustomerRow` (write.ts), so they are normalised like every other customer.
+ */
+export async function insertCustomerRows(db: Queryable, rows: CustomersTable[], batch = 400) {
+  for (let i = 0; i < rows.length; i += batch) {
+    await db.insertInto('customers').values(rows.slice(i, i + batch).map((row) => ({ ...row, name_normalized: normalizeCompanyName(row.name) }))).execute();
+  }
+}
+
 export async function updateCustomer(db: Queryable, id: string, values: Partial<CustomersTable>) {
   const withKey = values.name !== undefined ? { ...values, name_normalized: normalizeCompanyName(values.name) } : values;
   await db.updateTable('customers').set(withKey).where('id', '=', id).execute();

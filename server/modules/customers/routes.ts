@@ -23,7 +23,7 @@ export async function customerRoutes(app: App, deps: Deps) {
     async (req) => service.listCustomers(db, clock, actorOf(req), req.query),
   );
 
-  app.post('/api/customers', { schema: { tags, summary: 'Create a customer (company or person); owner defaults to me (or the lead assignment rules); 409 DUPLICATE_CUSTOMER names the existing owner', body: customerBody, response: responses({ 201: customerDetailSchema }, [400, 403, 409]) } }, async (req, reply) => {
+  app.post('/api/customers', { config: { idempotent: true }, schema: { tags, summary: 'Create a customer (company or person); owner defaults to me (or the lead assignment rules); 409 DUPLICATE_CUSTOMER names the existing owner', body: customerBody, response: responses({ 201: customerDetailSchema }, [400, 403, 409, 422]) } }, async (req, reply) => {
     const created = await service.createCustomer(db, clock, actorOf(req), req.body, { viaToken: /^Bearer /i.test(req.headers.authorization ?? '') });
     reply.code(201);
     return created;

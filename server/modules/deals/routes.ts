@@ -25,7 +25,7 @@ export async function dealRoutes(app: App, deps: Deps) {
     async (req) => listDeals(db, clock, actorOf(req), req.query),
   );
 
-  app.post('/api/deals', { schema: { tags, summary: 'Create a deal (starts in the first stage unless stageKey is given)', body: dealCreateBody, response: responses({ 201: dealDetailSchema }, [400, 403, 404]) } }, async (req, reply) => {
+  app.post('/api/deals', { config: { idempotent: true }, schema: { tags, summary: 'Create a deal (starts in the first stage unless stageKey is given)', body: dealCreateBody, response: responses({ 201: dealDetailSchema }, [400, 403, 404, 409, 422]) } }, async (req, reply) => {
     const deal = await createDeal(db, clock, actorOf(req), req.body);
     reply.code(201);
     return deal;

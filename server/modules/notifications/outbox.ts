@@ -5,8 +5,9 @@
  */
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
+import { createHash } from 'node:crypto';
 import { newId } from '../../core/ids.js';
-import { toJson } from '../../core/json.js';
+import { parseJson, toJson } from '../../core/json.js';
 import { signWebhook, type WebhookPayload } from '../channels/deliver.js';
 import { listEnabledChannels, type LoadedChannel } from '../channels/repo.js';
 import { localize, type Locale, type MessagePayload } from '../channels/templates.js';
@@ -26,7 +27,22 @@ export interface NotificationRequest {
   subject?: { type: string; id: string };
   /** Default: inapp + every channel configured for the recipient's team. */
   channels?: NotifyChannel[];
+  /**
+   * What one firing sent to several people shares, so a group robot posts it once mentioning all of them. Default:
+   * the idempotency key without its trailing `:<userId>` (the convention of every caller: `sla:<timer>:<level>:<user>`).
+   */
+  firingKey?: string;
 }
+
+/** The firing a per-recipient request belongs to (see NotificationRequest.firingKey). */
+export function firingKeyOf(req: Pick<NotificationRequest, 'idempotencyKey' | 'userId' | 'firingKey'>): string {
+  if (req.firingKey) return req.firingKey;
+  const suffix = `:${req.userId}`;
+  return req.idempotencyKey.endsWith(suffix) ? req.idempotencyKey.slice(0, -suffix.length) : req.idempotencyKey;
+}
+
+const contentHash = (payload: MessagePayload) =>
+  createHash('sha256').update(JSON.stringify([payload.locale, payload.title, payload.body, payload.link, payload.subject])).digest('hex').slice(0, 16);
 
 const inserted = (result: { numInsertedOrUpdatedRows?: bigint }) => Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 
@@ -55,7 +71,7 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
     .executeTakeFirst();
   if (!inserted(first)) return { created: false };
 
-  const user = await db.selectFrom('users').select(['id', 'team_path', 'email', 'phone', 'active']).where('id', '=', req.userId).executeTakeFirst();
+  const user = await db.selectFrom('users').select(['id', 'display_name', 'team_path', 'email', 'phone', 'active']).where('id', '=', req.userId).executeTakeFirst();
   if (!user) throw new Error(`enqueueNotification: no user ${req.userId}`);
   const wants = (kind: NotifyChannel) => !req.channels || req.channels.includes(kind);
 
@@ -85,19 +101,41 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
   for (const kind of EXTERNAL_KINDS) {
     const channel = serving.get(kind);
     if (!channel || !wants(kind)) continue;
-    const recipient = kind === 'email' ? user.email : kind === 'sms' ? user.phone : user.id;
-    if (!recipient) continue;
     const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
-    const payload: MessagePayload = {
-      locale,
-      ...localize(req, locale),
-      link: req.link ?? null,
-      subject: req.subject ?? null,
-      ...(kind !== 'email' && kind !== 'sms' && user.phone ? { mentionMobiles: [user.phone] } : {}),
-    };
+    const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: req.subject ?? null };
+    if (kind !== 'email' && kind !== 'sms') {
+      await enqueueRobotMention(db, now, channel, firingKeyOf(req), payload, { userId: user.id, name: user.display_name, mobile: user.phone });
+      continue;
+    }
+    const recipient = kind === 'email' ? user.email : user.phone;
+    if (!recipient) continue;
     await insertOutbox(db, now, { key: `${req.idempotencyKey}#${kind}:${channel.id}`, channelId: channel.id, kind, recipient, payload });
   }
   return { created: true };
+}
+
+/**
+ * A group robot gets one message per firing and text, naming every recipient: the first recipient's request queues
+ * the row, later ones of the same firing add their mention to it while it is still waiting. Once a row has been
+ * claimed or sent, the group has seen the text; a late recipient is not worth a second identical post.
+ */
+async function enqueueRobotMention(
+  db: Queryable,
+  now: string,
+  channel: LoadedChannel,
+  firing: string,
+  payload: MessagePayload,
+  person: { userId: string; name: string; mobile: string | null },
+): Promise<void> {
+  const key = `${firing}#${channel.kind}:${channel.id}:${contentHash(payload)}`;
+  const mention = { name: person.name, mobile: person.mobile };
+  if (await insertOutbox(db, now, { key, channelId: channel.id, kind: channel.kind, recipient: person.userId, payload: { ...payload, mentions: [mention] } })) return;
+  const row = await db.selectFrom('outbox').select(['id', 'payload', 'status', 'claimed_by']).where('idempotency_key', '=', key).executeTakeFirst();
+  if (!row || row.status !== 'pending' || row.claimed_by) return;
+  const stored = parseJson<MessagePayload>(row.payload, payload);
+  const mentions = stored.mentions ?? [];
+  if (mentions.some((m) => m.name === mention.name && m.mobile === mention.mobile)) return;
+  await db.updateTable('outbox').set({ payload: toJson({ ...stored, mentions: [...mentions, mention] }) }).where('id', '=', row.id).where('status', '=', 'pending').execute();
 }
 
 export interface SmsToPhoneRequest {

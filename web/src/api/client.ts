@@ -58,9 +58,9 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, init: RequestInit = {}, extraHeaders: Record<string, string> = {}): Promise<T> {
   const lang = requestLang;
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang, ...extraHeaders };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -83,6 +83,8 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   getText: (path: string) => request<string>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** A create that is safe to retry: the server replays the first answer for the same key and body. */
+  create: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, body, {}, { 'idempotency-key': idempotencyKey }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
   delete: <T>(path: string) => request<T>('DELETE', path),

@@ -69,7 +69,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -136,6 +139,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5161,7 +5173,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5226,6 +5241,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5908,7 +5932,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5970,6 +5997,24 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7484,6 +7529,9 @@ export interface paths {
                                 rule: {
                                     manage: boolean;
                                     read: boolean;
+                                };
+                                token: {
+                                    use: boolean;
                                 };
                                 workorder: {
                                     configure: boolean;
@@ -14123,7 +14171,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */
@@ -14165,7 +14213,7 @@ export interface components {
         ErrorResponseInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */

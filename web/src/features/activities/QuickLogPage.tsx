@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
-import { api, errorMessage, type Page } from '../../api/client';
+import { api, ApiError, errorMessage, type Page } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Deal } from '../../api/types';
 import type { MessageKey } from '../../i18n/zh';
@@ -13,6 +13,12 @@ import { CustomerSelect } from '../customers/CustomerSelect';
 import { ACTIVITY_TYPES, activityLabel } from './types';
 import type { Dayjs } from 'dayjs';
 import { queryKeys } from '../../api/queryKeys';
+
+/** crypto.randomUUID exists only in secure contexts; intranet installs often serve plain HTTP. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `ql-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
 type Logged = components['schemas']['LoggedActivity'];
 
@@ -47,19 +53,15 @@ export function QuickLogPage() {
   });
   const deals = openDeals.data?.items ?? [];
 
+  // One Idempotency-Key per submission: a second tap or a retry after a lost answer (weak mobile signal) sends the
+  // same key and body, so the server replays the first answer instead of logging the contact twice.
+  const submission = useRef<{ key: string; fingerprint: string; body: Record<string, unknown> } | null>(null);
   const save = useMutation({
-    mutationFn: (v: FormValues) =>
-      api.post<Logged>('/api/activities', {
-        type: v.type,
-        occurredAt: new Date().toISOString(),
-        customerId: v.customerId,
-        ...(dealId ? { dealId } : v.dealId === NO_DEAL ? { dealId: null } : v.dealId ? { dealId: v.dealId } : {}),
-        summary: v.summary,
-        outcome: v.outcome || null,
-        nextAction: v.nextAction || null,
-        nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
-      }),
+    mutationFn: (body: Record<string, unknown>) => api.create<Logged>('/api/activities', body, submission.current!.key),
+    // Only a network failure is retried automatically; the key makes it safe.
+    retry: (count, error) => count < 2 && !(error instanceof ApiError),
     onSuccess: (logged) => {
+      submission.current = null;
       setResult(logged);
       message.success(t('activities.saved'));
       client.invalidateQueries({ queryKey: queryKeys.activities() });
@@ -67,6 +69,24 @@ export function QuickLogPage() {
       form.resetFields(['summary', 'outcome', 'nextAction', 'nextActionAt']);
     },
   });
+
+  function bodyFor(v: FormValues): Record<string, unknown> {
+    const content = {
+      type: v.type,
+      customerId: v.customerId,
+      ...(dealId ? { dealId } : v.dealId === NO_DEAL ? { dealId: null } : v.dealId ? { dealId: v.dealId } : {}),
+      summary: v.summary,
+      outcome: v.outcome || null,
+      nextAction: v.nextAction || null,
+      nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
+    };
+    const fingerprint = JSON.stringify(content);
+    // The same form content again (not yet saved) is the same submission: same key, same occurredAt.
+    if (submission.current?.fingerprint !== fingerprint) {
+      submission.current = { key: newIdempotencyKey(), fingerprint, body: { ...content, occurredAt: new Date().toISOString() } };
+    }
+    return submission.current.body;
+  }
 
   return (
     <div className="quicklog">
@@ -77,7 +97,7 @@ export function QuickLogPage() {
           layout="vertical"
           requiredMark="optional"
           initialValues={{ type: 'call', customerId: params.get('customerId') ?? undefined }}
-          onFinish={(v) => save.mutate(v)}
+          onFinish={(v) => save.mutate(bodyFor(v))}
           data-testid="quicklog-form"
         >
           <Form.Item name="customerId" label={t('activities.customer')} rules={[{ required: true }]}>
