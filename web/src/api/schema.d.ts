@@ -5763,6 +5763,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard as one .xlsx: an About sheet (filters, as-of, time zone, user, scope) and one sheet per chart, data as displayed */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description comma-separated metric names; default every metric of the dashboard */
+                    metrics?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deal-settings": {
         parameters: {
             query?: never;
@@ -6923,6 +7007,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A whole list (deals, customers, activities, tasks) in your scope as .xlsx (with an About sheet) or CSV with a BOM; streamed, hidden fields dropped */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description activities: first local date */
+                    from?: string;
+                    industry?: string;
+                    level?: string;
+                    /** @description owner (deals, customers, activities) or assignee (tasks) */
+                    ownerId?: string;
+                    pipelineId?: string;
+                    region?: string;
+                    source?: string;
+                    stage?: string;
+                    status?: string;
+                    teamId?: string;
+                    /** @description activities: last local date, inclusive */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    list: "deals" | "customers" | "activities" | "tasks";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -7627,6 +7787,335 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Metric names with their definitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dims: string[];
+                                explain: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures of one metric in your scope; every countable figure is { cell, value } */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{name}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The metric as .xlsx (About sheet, one sheet per chart, the records sheet) or its records as CSV with a BOM; streamed, same scope and hidden fields */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description export only the records of this cell */
+                    cell?: string;
+                    /** @description csv: the records only, UTF-8 with a BOM */
+                    format?: "xlsx" | "csv";
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{name}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one figure or chart cell (same query): total equals the cell value */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the `cell` of a figure or chart cell of the metric answer */
+                    cell: string;
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            cell: string;
+                            items: components["schemas"]["DrillItem"][];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14146,6 +14635,62 @@ export interface components {
             status: "sent" | "late";
             teamId: string;
         };
+        DrillItem: {
+            amountFen?: number | null;
+            at: string | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description working days */
+            daysInStage: number | null;
+            dealId: string | null;
+            detail: string | null;
+            dims: {
+                [key: string]: string;
+            };
+            /** @description deal | stay | step | timer | activity */
+            kind: string;
+            lastEffectiveAt: string | null;
+            link: string;
+            owner: components["schemas"]["UserRef"] | null;
+            recordId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            status: string | null;
+            title: string;
+        };
+        DrillItemInput: {
+            amountFen?: number | null;
+            at: string | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description working days */
+            daysInStage: number | null;
+            dealId: string | null;
+            detail: string | null;
+            dims: {
+                [key: string]: string;
+            };
+            /** @description deal | stay | step | timer | activity */
+            kind: string;
+            lastEffectiveAt: string | null;
+            link: string;
+            owner: components["schemas"]["UserRefInput"] | null;
+            recordId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            status: string | null;
+            title: string;
+        };
         DuplicateOwner: {
             id: string;
             name: string;
@@ -14441,6 +14986,50 @@ export interface components {
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        MetricAnswer: {
+            /** @description the figures; every countable one is { cell, value, … } */
+            answer: {
+                [key: string]: unknown;
+            };
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        };
+        MetricAnswerInput: {
+            /** @description the figures; every countable one is { cell, value, … } */
+            answer: {
+                [key: string]: unknown;
+            };
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
         };
         Notification: {
             body: string;
