@@ -8827,6 +8827,11 @@ export interface paths {
                              *     }
                              */
                             gate?: {
+                                approvals?: {
+                                    kind: string;
+                                    label: string;
+                                    labelEn?: string;
+                                }[];
                                 /** @default [] */
                                 checklist?: {
                                     hint?: string;
@@ -10069,6 +10074,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -10383,6 +10394,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -13756,6 +13773,11 @@ export interface components {
         BoardStage: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -13785,6 +13807,11 @@ export interface components {
         BoardStageInput: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -15152,6 +15179,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15219,6 +15251,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15329,14 +15366,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -15526,7 +15563,7 @@ export interface components {
             path: string;
         };
         UnmetItem: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15546,6 +15583,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {
@@ -15553,7 +15597,7 @@ export interface components {
             });
         };
         UnmetItemInput: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15573,6 +15617,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {
