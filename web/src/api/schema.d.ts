@@ -6036,7 +6036,9 @@ export interface paths {
                         ownerId?: string;
                         /** @description pipeline id or key */
                         pipelineId: string;
-                        /** @description defaults to the first stage */
+                        /** @description why the earlier stages are skipped when creating in a later stage */
+                        skipReason?: string | null;
+                        /** @description defaults to the first stage; a later stage needs the earlier gates met or, where they allow skipping, skipReason */
                         stageKey?: string;
                         title: string;
                     };
