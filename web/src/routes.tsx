@@ -12,6 +12,7 @@ import {
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import type { AbilityCheck } from './auth/abilities';
 import type { MessageKey } from './i18n/zh';
@@ -57,6 +58,8 @@ export const ROUTES: AppRoute[] = [
   { path: 'quick-log', page: lazyPage(() => import('./features/activities/QuickLogPage'), 'QuickLogPage'), menu: { label: 'nav.quickLog', icon: <EditOutlined /> } },
   { path: 'appointments', page: lazyPage(() => import('./features/appointments/AppointmentsPage'), 'AppointmentsPage'), menu: { label: 'nav.appointments', icon: <CalendarOutlined /> } },
   { path: 'digests', page: lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage'), menu: { label: 'nav.digests', icon: <BarChartOutlined /> } },
+  { path: 'imports', page: lazyPage(() => import('./features/imports/ImportsPage'), 'ImportsPage'), menu: { label: 'nav.imports', icon: <UploadOutlined /> }, visible: may('import.run') },
+  { path: 'imports/:id', page: lazyPage(() => import('./features/imports/ImportDetailPage'), 'ImportDetailPage') },
   { path: 'pool', page: lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage'), menu: { label: 'nav.pool', icon: <InboxOutlined /> } },
   {
     path: 'ownership-conflicts',

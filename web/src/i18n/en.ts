@@ -1,3 +1,4 @@
+import { importsEn } from './imports.en';
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
@@ -262,6 +263,7 @@ export const en: Record<MessageKey, string> = {
   ...digestsEn,
   ...hoursEn,
   ...leadsEn,
+  ...importsEn,
   ...formsEn,
   ...frontlineEn,
 };

@@ -1,3 +1,4 @@
+import { importsZh } from './imports.zh';
 import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
@@ -261,6 +262,7 @@ export const zh = {
   ...digestsZh,
   ...hoursZh,
   ...leadsZh,
+  ...importsZh,
   ...formsZh,
   ...frontlineZh,
 } as const;
