@@ -65,5 +65,6 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'imports.verdict.conflict': 'Conflict',
   'imports.verdict.denied': 'Not allowed',
   'imports.verdict.error': 'Error',
+  'imports.customer': 'Customer',
   'imports.back': 'Back to imports',
 };

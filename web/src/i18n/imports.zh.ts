@@ -63,5 +63,6 @@ export const importsZh = {
   'imports.verdict.conflict': '冲突',
   'imports.verdict.denied': '无权',
   'imports.verdict.error': '错误',
+  'imports.customer': '客户',
   'imports.back': '返回导入',
 } as const;

@@ -110,8 +110,8 @@ function ProblemRows({ data, rows, loading }: { data: ImportItem; rows: ImportRo
         pagination={{ pageSize: 20 }}
         columns={[
           { title: t('imports.row'), dataIndex: 'row', key: 'row', width: 80 },
-          { title: t('imports.verdict'), key: 'verdict', width: 100, render: (_, r: ImportRowItem) => <Tag>{t(`imports.verdict.${r.outcome && r.outcome !== 'created' && r.outcome !== 'updated' ? r.verdict : r.verdict}` as MessageKey)}</Tag> },
-          { title: t('imports.file'), key: 'name', render: (_, r: ImportRowItem) => r.name ?? r.cells?.[0] ?? '' },
+          { title: t('imports.verdict'), key: 'verdict', width: 100, render: (_, r: ImportRowItem) => <Tag>{t(`imports.verdict.${r.verdict}` as MessageKey)}</Tag> },
+          { title: t('imports.customer'), key: 'name', render: (_, r: ImportRowItem) => r.name ?? r.cells?.[0] ?? '' },
           { title: t('imports.problem'), key: 'problem', render: (_, r: ImportRowItem) => r.problems.map((p) => `${p.column ? `[${p.column}] ` : ''}${p.message}`).join('; ') },
         ]}
       />
