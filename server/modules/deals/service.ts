@@ -14,6 +14,7 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { validateCustomValues, type CustomFieldDef } from '../customfields/values.js';
+import { unmetApprovals } from '../gates/approvals.js';
 import { evaluateGate, type ChecklistState, type GateFacts, type UnmetRequirement } from '../gates/evaluate.js';
 import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findStage } from '../pipelines/definition.js';
@@ -88,13 +89,18 @@ async function gateFacts(db: Queryable, deal: repo.DealRow, defs?: CustomFieldDe
   };
 }
 
+/** What a gate's approval items are checked against (through the `gates.approvalCheck` hook). */
+function approvalInput(deal: repo.DealRow, now: Date | null) {
+  return { dealId: deal.id, deal: { amountFen: Number(deal.amount_fen), custom: parseJson<Record<string, unknown>>(deal.custom, {}) }, now };
+}
+
 /** The deal with its stage history, evidence counts and what its current stage's gate still lacks. */
 export async function getDeal(db: Queryable, actor: Actor, id: string) {
   const row = await findDeal(db, actor, id);
   const pipeline = (await loadPipelines(db, [row.pipeline_id])).get(row.pipeline_id);
   const stage = pipeline ? findStage(pipeline.def, row.stage_key) : undefined;
   const facts = await gateFacts(db, row);
-  const unmet = stage && !stage.terminal ? evaluateGate(stage, facts) : [];
+  const unmet = stage && !stage.terminal ? [...evaluateGate(stage, facts), ...(await unmetApprovals(db, stage, approvalInput(row, null)))] : [];
   return {
     ...presentDeal(row, pipeline, { amounts: canSeeAmounts(actor) }),
     evidence: facts.evidenceCounts,
@@ -239,7 +245,7 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
     if (!pipeline) throw notFound('Pipeline');
     const plan = planMove(pipelinesRepo.definitionOf(pipeline), deal.stage_key, input.toStage, input.skipReason);
     if (plan.gateStage) {
-      const unmet = evaluateGate(plan.gateStage, await gateFacts(trx, deal));
+      const unmet = [...evaluateGate(plan.gateStage, await gateFacts(trx, deal)), ...(await unmetApprovals(trx, plan.gateStage, approvalInput(deal, clock.now())))];
       if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
     }
     const lostReason = plan.status === 'lost' ? await checkLostMove(trx, actor, Number(deal.amount_fen), input.lostReason) : null;

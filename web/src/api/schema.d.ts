@@ -8825,6 +8825,11 @@ export interface paths {
                              *     }
                              */
                             gate?: {
+                                approvals?: {
+                                    kind: string;
+                                    label: string;
+                                    labelEn?: string;
+                                }[];
                                 /** @default [] */
                                 checklist?: {
                                     hint?: string;
@@ -10067,6 +10072,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -10381,6 +10392,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -13754,6 +13771,11 @@ export interface components {
         BoardStage: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -13783,6 +13805,11 @@ export interface components {
         BoardStageInput: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -15150,6 +15177,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15217,6 +15249,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15327,14 +15364,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -15524,7 +15561,7 @@ export interface components {
             path: string;
         };
         UnmetItem: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15544,6 +15581,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {
@@ -15551,7 +15595,7 @@ export interface components {
             });
         };
         UnmetItemInput: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15571,6 +15615,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {
