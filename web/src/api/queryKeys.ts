@@ -33,6 +33,8 @@ export const queryKeys = {
   inbox: key('inbox'),
   interventions: key('interventions'),
   me: key('me'),
+  metric: key('metric'),
+  metricRecords: key('metric-records'),
   outbox: key('outbox'),
   pipeline: key('pipeline'),
   pipelineTemplates: key('pipeline-templates'),
