@@ -7647,6 +7647,9 @@ export interface paths {
                                 customfield: {
                                     manage: boolean;
                                 };
+                                dashboard: {
+                                    home: boolean;
+                                };
                                 deal: {
                                     configure: boolean;
                                     confirmLost: boolean;
