@@ -4,8 +4,8 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { command } from '../../core/command.js';
 import { hooksOf } from '../../core/hooks.js';
 import { resolveSort } from '../../core/http.js';
-import { decodeCursor, listTotal } from '../../core/paging.js';
-import { indexable, SHORT_QUERY_TOTAL_CAP } from './search.js';
+import { decodeCursor, listTotal, sampledTotal } from '../../core/paging.js';
+import { indexable } from './search.js';
 import { newId } from '../../core/ids.js';
 import { parseJson } from '../../core/json.js';
 import { checkCustomValues } from '../customfields/service.js';
@@ -70,16 +70,20 @@ export async function listCustomers(db: Queryable, clock: Clock, actor: Actor, q
   const filter = { q: query.q, ownerId: query.ownerId, kind: query.kind, region: query.region, industry: query.industry, level: query.level, source: query.source };
   const cursor = query.cursor ? decodeCursor(query.cursor, order) : undefined;
   const { items, nextCursor } = await repo.listCustomers(db, scope, filter, { order, cursor, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
-  const total = await listTotal({
-    db,
-    clock,
-    key: `customers ${JSON.stringify([scope, filter])}`,
-    exact: query.exactTotal,
-    // Short queries have no index: counting far would scan the table, so only a small total is exact.
-    cap: query.q?.trim() && !indexable(query.q.trim()) ? SHORT_QUERY_TOTAL_CAP : undefined,
-    capped: (n) => repo.countCustomers(db, scope, filter, n),
-    full: () => repo.countCustomers(db, scope, filter),
-  });
+  const totalOf = (f: typeof filter) =>
+    listTotal({
+      db,
+      clock,
+      key: `customers ${JSON.stringify([scope, f])}`,
+      exact: query.exactTotal,
+      capped: (n) => repo.countCustomers(db, scope, f, n),
+      full: () => repo.countCustomers(db, scope, f),
+    });
+  // Short queries have no index: their total comes from a bounded sample unless asked for exactly.
+  const short = !!query.q?.trim() && !indexable(query.q.trim()) && !query.exactTotal;
+  const total = short
+    ? await sampledTotal({ sample: (w) => repo.sampleCustomers(db, scope, filter, w), scopeTotal: () => totalOf({ ...filter, q: undefined }) })
+    : await totalOf(filter);
   return { items: items.map(presentCustomer), ...total, nextCursor };
 }
 

@@ -8,8 +8,8 @@ import { AppError, invalid, notFound, type FieldError } from '../../core/errors.
 import { command } from '../../core/command.js';
 import { change } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
-import { decodeCursor, listTotal } from '../../core/paging.js';
-import { indexable, SHORT_QUERY_TOTAL_CAP } from '../customers/search.js';
+import { decodeCursor, listTotal, sampledTotal } from '../../core/paging.js';
+import { indexable } from '../customers/search.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
@@ -54,16 +54,20 @@ export async function listDeals(db: Queryable, clock: Clock, actor: Actor, query
   const filters = { q: query.q, pipelineId, stage: query.stage, ownerId: query.ownerId, customerId: query.customerId, status: query.status };
   const cursor = query.cursor ? decodeCursor(query.cursor, order) : undefined;
   const { items: rows, nextCursor } = await repo.listDealPage(db, scope, filters, { order, cursor, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
-  const total = await listTotal({
-    db,
-    clock,
-    key: `deals ${JSON.stringify([scope, filters])}`,
-    exact: query.exactTotal,
-    // Short queries have no index: counting far would scan the table, so only a small total is exact.
-    cap: query.q?.trim() && !indexable(query.q.trim()) ? SHORT_QUERY_TOTAL_CAP : undefined,
-    capped: (n) => repo.countDeals(db, scope, filters, n),
-    full: () => repo.countDeals(db, scope, filters),
-  });
+  const totalOf = (f: typeof filters) =>
+    listTotal({
+      db,
+      clock,
+      key: `deals ${JSON.stringify([scope, f])}`,
+      exact: query.exactTotal,
+      capped: (n) => repo.countDeals(db, scope, f, n),
+      full: () => repo.countDeals(db, scope, f),
+    });
+  // Short queries have no index: their total comes from a bounded sample unless asked for exactly.
+  const short = !!query.q?.trim() && !indexable(query.q.trim()) && !query.exactTotal;
+  const total = short
+    ? await sampledTotal({ sample: (w) => repo.sampleDeals(db, scope, filters, w), scopeTotal: () => totalOf({ ...filters, q: undefined }) })
+    : await totalOf(filters);
   const pipelines = await loadPipelines(db, rows.map((r) => r.pipeline_id));
   return { items: rows.map((r) => presentDeal(r, pipelines.get(r.pipeline_id), { amounts })), ...total, nextCursor };
 }
