@@ -6036,7 +6036,9 @@ export interface paths {
                         ownerId?: string;
                         /** @description pipeline id or key */
                         pipelineId: string;
-                        /** @description defaults to the first stage */
+                        /** @description why the earlier stages are skipped when creating in a later stage */
+                        skipReason?: string | null;
+                        /** @description defaults to the first stage; a later stage needs the earlier gates met or, where they allow skipping, skipReason */
                         stageKey?: string;
                         title: string;
                     };
@@ -8828,6 +8830,11 @@ export interface paths {
                              *     }
                              */
                             gate?: {
+                                approvals?: {
+                                    kind: string;
+                                    label: string;
+                                    labelEn?: string;
+                                }[];
                                 /** @default [] */
                                 checklist?: {
                                     hint?: string;
@@ -10070,6 +10077,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -10384,6 +10397,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -13757,6 +13776,11 @@ export interface components {
         BoardStage: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -13786,6 +13810,11 @@ export interface components {
         BoardStageInput: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -15153,6 +15182,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15220,6 +15254,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15330,14 +15369,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -15527,7 +15566,7 @@ export interface components {
             path: string;
         };
         UnmetItem: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15547,6 +15586,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {
@@ -15554,7 +15600,7 @@ export interface components {
             });
         };
         UnmetItemInput: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15574,6 +15620,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {

@@ -37,6 +37,12 @@ export function DealDetailPage() {
   const deal = useDeal(id);
   const pipeline = usePipeline(deal.data?.pipelineId);
   const stages = stagesOf(pipeline.data);
+  // The evidence kinds the pipeline's gates ask for, by label (uploads pick and show these, not internal keys).
+  const evidenceKinds = [
+    ...new Map(
+      stages.flatMap((s) => s.gate?.evidence ?? []).map((e) => [e.kind, { kind: e.kind, label: (lang === 'en' ? e.labelEn : undefined) ?? e.label ?? e.kind }]),
+    ).values(),
+  ];
   const stageName = useStageName(stages);
   const sla = useSlaStates('deal', deal.data ? [deal.data.id] : []);
   const mover = useDealMove({
@@ -116,7 +122,7 @@ export function DealDetailPage() {
             { key: 'cadences', label: t('cadences.tab'), children: <DealCadences dealId={d.id} open={d.status === 'open'} /> },
             { key: 'history', label: t('deals.history'), children: <StageHistory rows={d.history ?? []} stages={stages} /> },
             { key: 'timeline', label: t('customers.timeline'), children: <ActivityTimeline dealId={d.id} /> },
-            { key: 'files', label: t('deals.attachments'), children: <AttachmentList entity="deal" entityId={d.id} /> },
+            { key: 'files', label: t('deals.attachments'), children: <AttachmentList entity="deal" entityId={d.id} kinds={evidenceKinds} /> },
             { key: 'audit', label: t('deals.audit'), children: <AuditTable entity="deal" id={d.id} /> },
           ]}
         />
