@@ -4,6 +4,7 @@ import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 import { insightZh } from './insight.zh';
 import { hoursZh } from './hours.zh';
+import { workordersZh } from './workorders.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -262,6 +263,7 @@ export const zh = {
   ...digestsZh,
   ...insightZh,
   ...hoursZh,
+  ...workordersZh,
   ...leadsZh,
   ...formsZh,
   ...frontlineZh,
