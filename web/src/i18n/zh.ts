@@ -2,7 +2,9 @@ import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
+import { insightZh } from './insight.zh';
 import { hoursZh } from './hours.zh';
+import { workordersZh } from './workorders.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -259,7 +261,9 @@ export const zh = {
   ...cadencesZh,
   ...appointmentsZh,
   ...digestsZh,
+  ...insightZh,
   ...hoursZh,
+  ...workordersZh,
   ...leadsZh,
   ...formsZh,
   ...frontlineZh,

@@ -6,6 +6,7 @@ import { Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, 
 import { EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
+import { RequestHelpButton } from '../workorders/RequestHelpButton';
 import { PageTitle } from '../../components/PageTitle';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
@@ -79,6 +80,7 @@ export function DealDetailPage() {
               options={stages.filter((s) => s.key !== d.stageKey).map((s) => ({ value: s.key, label: stageName(s.key) }))}
               data-testid="move-select"
             />
+            <RequestHelpButton subject={{ type: 'deal', id: d.id, title: d.title }} />
             <Link to={`/quick-log?customerId=${d.customerId}&dealId=${d.id}`}>
               <Button icon={<FormOutlined />}>{t('nav.quickLog')}</Button>
             </Link>
