@@ -4,6 +4,7 @@ import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
+import { insightEn } from './insight.en';
 import { hoursEn } from './hours.en';
 import { workordersEn } from './workorders.en';
 import { leadsEn } from './leads.en';
@@ -262,6 +263,7 @@ export const en: Record<MessageKey, string> = {
   ...cadencesEn,
   ...appointmentsEn,
   ...digestsEn,
+  ...insightEn,
   ...hoursEn,
   ...workordersEn,
   ...leadsEn,
