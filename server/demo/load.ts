@@ -10,6 +10,7 @@ import { definitionOf } from '../modules/pipelines/repo.js';
 import { generateDemoRows, type CustomFieldRef, type DemoSizes, type PipelineRef, type SellerRef } from './generate.js';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
+import { loadDemoWorkOrders } from './workorders.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { insertCustomerRows } from '../modules/customers/repo.js';
 import { insertTaskRows } from '../modules/tasks/repo.js';
@@ -122,6 +123,8 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
     progress(`Inserting ${rows.tasks.length} tasks…`);
     await insertTaskRows(trx, rows.tasks);
   });
+  progress('Adding the collaboration departments and work orders…');
+  await loadDemoWorkOrders(db, clock, random, passwordHash, { timeZone: 'Asia/Shanghai' });
 
   return {
     teams: teams.size,
