@@ -3,6 +3,7 @@ import { Skeleton } from 'antd';
 import {
   AlertOutlined,
   ApiOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -56,6 +57,8 @@ export const ROUTES: AppRoute[] = [
   { path: 'deals/:id', page: lazyPage(() => import('./features/deals/DealDetailPage'), 'DealDetailPage') },
   { path: 'quick-log', page: lazyPage(() => import('./features/activities/QuickLogPage'), 'QuickLogPage'), menu: { label: 'nav.quickLog', icon: <EditOutlined /> } },
   { path: 'appointments', page: lazyPage(() => import('./features/appointments/AppointmentsPage'), 'AppointmentsPage'), menu: { label: 'nav.appointments', icon: <CalendarOutlined /> } },
+  { path: 'approvals', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage'), menu: { label: 'nav.approvals', icon: <AuditOutlined /> } },
+  { path: 'approvals/:id', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalDetailPage') },
   { path: 'digests', page: lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage'), menu: { label: 'nav.digests', icon: <BarChartOutlined /> } },
   { path: 'pool', page: lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage'), menu: { label: 'nav.pool', icon: <InboxOutlined /> } },
   {
@@ -84,6 +87,7 @@ export const ROUTES: AppRoute[] = [
       { path: 'admin/cadences', page: lazyPage(() => import('./features/cadences/CadencesPage'), 'CadencesPage'), menu: { label: 'nav.adminCadences' } },
       { path: 'admin/channels', page: lazyPage(() => import('./features/channels/ChannelsPage'), 'ChannelsPage'), menu: { label: 'nav.adminChannels' } },
       { path: 'admin/calendar', page: lazyPage(() => import('./features/calendar/CalendarPage'), 'CalendarPage'), menu: { label: 'nav.adminCalendar' } },
+      { path: 'admin/approval-routes', page: lazyPage(() => import('./features/approvals/ApprovalRoutesPage'), 'ApprovalRoutesPage'), menu: { label: 'nav.adminApprovalRoutes' } },
       { path: 'admin/team-hours', page: lazyPage(() => import('./features/calendar/TeamHoursPage'), 'TeamHoursPage'), menu: { label: 'nav.adminHours' } },
     ],
   },

@@ -3,6 +3,7 @@ import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 import { hoursZh } from './hours.zh';
+import { approvalsZh } from './approvals.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -260,6 +261,7 @@ export const zh = {
   ...appointmentsZh,
   ...digestsZh,
   ...hoursZh,
+  ...approvalsZh,
   ...leadsZh,
   ...formsZh,
   ...frontlineZh,
