@@ -7,12 +7,14 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CustomerServiceOutlined,
   EditOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { AbilityCheck } from './auth/abilities';
 import type { MessageKey } from './i18n/zh';
@@ -60,6 +62,9 @@ export const ROUTES: AppRoute[] = [
   { path: 'approvals', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage'), menu: { label: 'nav.approvals', icon: <AuditOutlined /> } },
   { path: 'approvals/:id', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalDetailPage') },
   { path: 'digests', page: lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage'), menu: { label: 'nav.digests', icon: <BarChartOutlined /> } },
+  { path: 'work-orders', page: lazyPage(() => import('./features/workorders/WorkOrdersPage'), 'WorkOrdersPage'), menu: { label: 'nav.workOrders', icon: <CustomerServiceOutlined /> } },
+  { path: 'work-orders/:id', page: lazyPage(() => import('./features/workorders/WorkOrderDetailPage'), 'WorkOrderDetailPage') },
+  { path: 'assist-points', page: lazyPage(() => import('./features/workorders/AssistPointsPage'), 'AssistPointsPage'), menu: { label: 'nav.assistPoints', icon: <TrophyOutlined /> } },
   { path: 'pool', page: lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage'), menu: { label: 'nav.pool', icon: <InboxOutlined /> } },
   {
     path: 'ownership-conflicts',
@@ -88,6 +93,8 @@ export const ROUTES: AppRoute[] = [
       { path: 'admin/channels', page: lazyPage(() => import('./features/channels/ChannelsPage'), 'ChannelsPage'), menu: { label: 'nav.adminChannels' } },
       { path: 'admin/calendar', page: lazyPage(() => import('./features/calendar/CalendarPage'), 'CalendarPage'), menu: { label: 'nav.adminCalendar' } },
       { path: 'admin/approval-routes', page: lazyPage(() => import('./features/approvals/ApprovalRoutesPage'), 'ApprovalRoutesPage'), menu: { label: 'nav.adminApprovalRoutes' } },
+      { path: 'admin/work-order-types', page: lazyPage(() => import('./features/workorders/WorkOrderTypesPage'), 'WorkOrderTypesPage'), menu: { label: 'nav.adminWorkOrderTypes' } },
+      { path: 'admin/assist-points', page: lazyPage(() => import('./features/workorders/AssistRulesPage'), 'AssistRulesPage'), menu: { label: 'nav.adminAssistRules' } },
       { path: 'admin/team-hours', page: lazyPage(() => import('./features/calendar/TeamHoursPage'), 'TeamHoursPage'), menu: { label: 'nav.adminHours' } },
     ],
   },

@@ -19,7 +19,7 @@ import { evaluateGate, type ChecklistState, type GateFacts, type UnmetRequiremen
 import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findStage } from '../pipelines/definition.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
-import { planMove } from './moves.js';
+import { planCreate, planMove } from './moves.js';
 import { checkLostMove } from './lost.js';
 import { loaded, presentDeal, presentHistory, type LoadedPipeline } from './presenter.js';
 import * as repo from './repo.js';
@@ -154,7 +154,18 @@ export async function createDeal(db: Db, clock: Clock, actor: Actor, input: Deal
     const owner = await resolveOwner(trx, actor, input.ownerId);
     const custom = input.custom ?? {};
     await checkCustom(trx, custom, false);
+    // Starting later than the first stage must not pass the earlier gates unchecked (moves.ts planCreate).
+    const facts: GateFacts = {
+      deal: { title: input.title, amountFen: input.amountFen ?? 0, expectedCloseDate: input.expectedCloseDate ?? null },
+      custom,
+      customFieldDefs: await loadCustomFieldDefs(trx, 'deal'),
+      evidenceCounts: {},
+      checklist: {},
+    };
+    const plan = planCreate(def, stage.key, (s) => evaluateGate(s, facts).length, input.skipReason);
     return insertNewDeal(trx, clock, {
+      skipped: plan.skipped,
+      skipReason: plan.reason,
       title: input.title,
       customerId: customer.id,
       pipelineId: pipelineRow.id,

@@ -5,6 +5,7 @@ import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
 import { hoursEn } from './hours.en';
 import { approvalsEn } from './approvals.en';
+import { workordersEn } from './workorders.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
 import { frontlineEn } from './frontline.en';
@@ -263,6 +264,7 @@ export const en: Record<MessageKey, string> = {
   ...digestsEn,
   ...hoursEn,
   ...approvalsEn,
+  ...workordersEn,
   ...leadsEn,
   ...formsEn,
   ...frontlineEn,

@@ -4,6 +4,7 @@ import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 import { hoursZh } from './hours.zh';
 import { approvalsZh } from './approvals.zh';
+import { workordersZh } from './workorders.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -262,6 +263,7 @@ export const zh = {
   ...digestsZh,
   ...hoursZh,
   ...approvalsZh,
+  ...workordersZh,
   ...leadsZh,
   ...formsZh,
   ...frontlineZh,
