@@ -8,6 +8,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   EditOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
@@ -15,6 +16,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import type { AbilityCheck } from './auth/abilities';
 import type { MessageKey } from './i18n/zh';
@@ -52,6 +54,7 @@ const may = (action: string) => (v: Viewer) => v.can(action);
 
 /** The one list of pages: the router and the menu are both built from it, in this order. */
 export const ROUTES: AppRoute[] = [
+  { path: 'dashboard', page: lazyPage(() => import('./features/insight/DashboardPage'), 'DashboardPage'), menu: { label: 'nav.dashboard', icon: <DashboardOutlined /> } },
   { path: 'tasks', page: lazyPage(() => import('./features/tasks/MyTasksPage'), 'MyTasksPage'), menu: { label: 'nav.tasks', icon: <CheckSquareOutlined /> } },
   { path: 'customers', page: lazyPage(() => import('./features/customers/CustomersPage'), 'CustomersPage'), menu: { label: 'nav.customers', icon: <TeamOutlined /> } },
   { path: 'customers/:id', page: lazyPage(() => import('./features/customers/CustomerDetailPage'), 'CustomerDetailPage') },
@@ -65,6 +68,8 @@ export const ROUTES: AppRoute[] = [
   { path: 'work-orders', page: lazyPage(() => import('./features/workorders/WorkOrdersPage'), 'WorkOrdersPage'), menu: { label: 'nav.workOrders', icon: <CustomerServiceOutlined /> } },
   { path: 'work-orders/:id', page: lazyPage(() => import('./features/workorders/WorkOrderDetailPage'), 'WorkOrderDetailPage') },
   { path: 'assist-points', page: lazyPage(() => import('./features/workorders/AssistPointsPage'), 'AssistPointsPage'), menu: { label: 'nav.assistPoints', icon: <TrophyOutlined /> } },
+  { path: 'imports', page: lazyPage(() => import('./features/imports/ImportsPage'), 'ImportsPage'), menu: { label: 'nav.imports', icon: <UploadOutlined /> }, visible: may('import.run') },
+  { path: 'imports/:id', page: lazyPage(() => import('./features/imports/ImportDetailPage'), 'ImportDetailPage') },
   { path: 'pool', page: lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage'), menu: { label: 'nav.pool', icon: <InboxOutlined /> } },
   {
     path: 'ownership-conflicts',

@@ -8632,6 +8632,9 @@ export interface paths {
                                 customfield: {
                                     manage: boolean;
                                 };
+                                dashboard: {
+                                    home: boolean;
+                                };
                                 deal: {
                                     configure: boolean;
                                     confirmLost: boolean;

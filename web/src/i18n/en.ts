@@ -1,8 +1,10 @@
+import { importsEn } from './imports.en';
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
+import { insightEn } from './insight.en';
 import { hoursEn } from './hours.en';
 import { approvalsEn } from './approvals.en';
 import { workordersEn } from './workorders.en';
@@ -262,10 +264,12 @@ export const en: Record<MessageKey, string> = {
   ...cadencesEn,
   ...appointmentsEn,
   ...digestsEn,
+  ...insightEn,
   ...hoursEn,
   ...approvalsEn,
   ...workordersEn,
   ...leadsEn,
+  ...importsEn,
   ...formsEn,
   ...frontlineEn,
 };

@@ -1,7 +1,9 @@
+import { importsZh } from './imports.zh';
 import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
+import { insightZh } from './insight.zh';
 import { hoursZh } from './hours.zh';
 import { approvalsZh } from './approvals.zh';
 import { workordersZh } from './workorders.zh';
@@ -261,10 +263,12 @@ export const zh = {
   ...cadencesZh,
   ...appointmentsZh,
   ...digestsZh,
+  ...insightZh,
   ...hoursZh,
   ...approvalsZh,
   ...workordersZh,
   ...leadsZh,
+  ...importsZh,
   ...formsZh,
   ...frontlineZh,
 } as const;
