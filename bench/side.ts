@@ -33,6 +33,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3990' },
     worker: { type: 'boolean' },
     customers: { type: 'string' },
+    // Only the workloads whose name contains this text (e.g. --only activity).
+    only: { type: 'string' },
   },
   strict: true,
 });
@@ -114,7 +116,7 @@ const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFix
 const rows: string[][] = [];
 const run = (w: (typeof list)[number], concurrency: number) =>
   drive(w.api, { concurrency, durationMs: seconds * 1000, minRequests: concurrency === 1 ? 20 : 64, warmup: w.write ? 1 : 3 });
-for (const w of list) {
+for (const w of list.filter((x) => !values.only || x.name.includes(values.only))) {
   const rawStats: Stats = await timeRaw(w.raw, w.write ? 200 : 100);
   const one = await run(w, 1);
   const sixteen = await run(w, 16);

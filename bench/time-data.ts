@@ -60,7 +60,7 @@ export async function insertConsumedHistory(db: Db, dialect: Dialect, n: number,
   const chunk = 500_000;
   for (let done = 0; done < n; done += chunk) {
     const size = Math.min(chunk, n - done);
-    const at = iso(dialect, sql`${sql.lit(endMs - n * 1000)} + (${sql.lit(done)} + i) * 1000`);
+    const at = iso(dialect, sql`${sql.lit(endMs - n * 1000)} + (${sql.lit(done)} + i) * 1000.0`);
     await db.transaction().execute(async (trx) => {
       await sql`insert into events (id, type, entity, entity_id, actor_id, payload, occurred_at)
         select 'hist-' || (${sql.lit(done)} + i), 'activity.created', 'activity', 'a-' || (${sql.lit(done)} + i), null, '{}', ${at} from ${series(dialect, size)}`.execute(trx);
@@ -102,7 +102,7 @@ export async function insertTimers(
   const rest = o.total - o.due;
   for (let done = 0; done < rest; done += chunk) {
     const size = Math.min(chunk, rest - done);
-    const dueAt = iso(dialect, sql`${sql.lit(o.futureFromMs)} + ((${sql.lit(done)} + i) % 2592000) * 1000`);
+    const dueAt = iso(dialect, sql`${sql.lit(o.futureFromMs)} + ((${sql.lit(done)} + i) % 2592000) * 1000.0`);
     await sql`insert into sla_timers (${cols})
       select ${tag} || '-later-' || (${sql.lit(done)} + i), 'deal', 'later-' || (${sql.lit(done)} + i), 'stage_dwell', 'qualify', ${ladder}, ${anchor}, 1, ${dueAt}, null, 0, 'on_time', 'active', null, null, ${anchor}, ${anchor}
       from ${series(dialect, size)}`.execute(db);

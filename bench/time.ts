@@ -140,11 +140,15 @@ async function deadlineBench() {
   const { db } = database;
   const config = loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'af-bench-')) });
   const deps = { db, dialect, clock: systemClock, config };
+  // Catch up first (the generated deals' own stage clocks, today's pool sweep…), so only the bench deadlines are due.
+  // Rounds until one does nothing: a later job's events (the pool sweep's) are work for an earlier one (SLA).
+  for (let round = 0, did = 1; did > 0 && round < 20; round++) {
+    did = 0;
+    for (const job of composeModules().jobs) for (let guard = 0, n = 1; n > 0 && guard < 10_000; guard++) did += n = await job.run(deps);
+  }
   for (const wake of [false, true]) {
     const jobs = composeModules().jobs.map((j) => (wake ? j : { ...j, nextWake: undefined }));
     const worker = startWorker(deps, (m, e) => console.error(m, e), jobs);
-    // Let the first passes (reconciling the generated deals) settle before the deadlines start.
-    await new Promise((r) => setTimeout(r, 3000));
     const tag = wake ? 'wake' : 'poll';
     const start = Date.now() + 2000;
     await insertTimers(db, dialect, { total: n, due: n, dueFromMs: start, dueToMs: start + (n - 1) * 100, futureFromMs: start, tag }, () => {});
@@ -176,7 +180,7 @@ async function healthBench() {
   // The server finds the bench schema through the connection's search_path.
   const serverUrl = dialect === 'postgres' ? `${timeBenchUrl(dialect)}?options=${encodeURIComponent(`-c search_path=${TIME_SCHEMA}`)}` : timeBenchUrl(dialect);
   const env = { ...process.env, DATABASE_URL: serverUrl, ACTIONFLOW_DATA_DIR: dir, CI: 'true' };
-  const proc = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'actionflow.js'), 'serve', '--port', '0', '--no-demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'actionflow.js'), 'serve', '--port', '0', '--no-demo', ...(process.env.BENCH_NO_WORKER ? ['--no-worker'] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -190,6 +194,7 @@ async function healthBench() {
   });
   const watcher = (await import('../server/db/index.js')).openDatabase(timeBenchUrl(dialect), dialect === 'postgres' ? { schema: TIME_SCHEMA } : {});
   const latencies: number[] = [];
+  const worst: Array<[number, number]> = [];
   const started = Date.now();
   let fired = 0;
   let lastCheck = 0;
@@ -199,6 +204,7 @@ async function healthBench() {
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`health: ${res.status}`);
     latencies.push(performance.now() - t0);
+    worst.push([Date.now() - started, latencies.at(-1)!]);
     if (Date.now() - lastCheck > 2000) {
       lastCheck = Date.now();
       fired = await count(watcher.db, 'sla_firings');
@@ -212,6 +218,10 @@ async function healthBench() {
   proc.kill('SIGTERM');
   await new Promise((r) => proc.once('exit', r));
   log(`health checks (one every ~20 ms, back to back): ${stats(latencies)}`);
+  // The first seconds hold every job's first pass (the pool sweep returns up to 500 customers in one transaction).
+  log(`  after the first 5 s (catch-up only): ${stats(worst.filter(([at]) => at > 5000).map(([, l]) => l))}`);
+  const slowest = worst.sort((a, b) => b[1] - a[1]).slice(0, 3);
+  log(`  slowest: ${slowest.map(([at, l]) => `${ms(l)} at +${(at / 1000).toFixed(1)} s`).join(', ')}`);
   log(`catch-up meanwhile: ${fired.toLocaleString('en')} of ${backlog.toLocaleString('en')} fired in ${elapsed.toFixed(0)} s (${(fired / elapsed).toFixed(0)}/s)`);
 }
 

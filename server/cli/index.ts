@@ -7,6 +7,7 @@ import { registerUser } from './user.js';
 import { registerPipeline } from './pipeline.js';
 import { registerTick } from './tick.js';
 import { registerSecrets } from './secrets.js';
+import { registerImport } from './import.js';
 
 export function buildProgram(): Command {
   const program = new Command('actionflow')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerPipeline(program);
   registerTick(program);
   registerSecrets(program);
+  registerImport(program);
   return program;
 }
 

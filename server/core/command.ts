@@ -39,6 +39,15 @@ export interface CommandOptions {
   actorId: string | null;
 }
 
+export interface UpdateOptions {
+  /** The audit action when the change is not an edit (`handover`, `pool_return`, …); default `update`. */
+  action?: string;
+  /** Facts merged into the audit entry's `after` (the rule that did it, a reason); not part of the diff. */
+  note?: Record<string, unknown>;
+  /** Record the entry and the event even when no field differs (a merge that filled nothing is still a merge). */
+  always?: boolean;
+}
+
 export interface Command {
   readonly trx: Queryable;
   readonly clock: Clock;
@@ -55,6 +64,7 @@ export interface Command {
     before: Record<string, unknown>,
     after: Record<string, unknown>,
     event?: (diff: Changed) => CommandEvent<K> | null,
+    options?: UpdateOptions,
   ): Promise<Changed>;
   /** The record was deleted (or soft-deleted): audit `delete` with `before`, then the event. */
   deleted<K extends DomainEventType>(id: string, before: unknown, event?: CommandEvent<K>): Promise<void>;
@@ -88,11 +98,11 @@ export function commandIn(trx: Queryable, clock: Clock, options: CommandOptions)
     recorded,
     created: (id, after, event) => recorded(id, 'create', { after }, event),
     deleted: (id, before, event) => recorded(id, 'delete', { before }, event),
-    async updated(id, before, after, event) {
+    async updated(id, before, after, event, opts = {}) {
       const diff = diffFields(before, after);
       const result: Changed = { ...diff, change: change(diff.before, diff.after) };
-      if (!diff.changed) return result;
-      await recordAudit(trx, clock, { entity, entityId: id, action: 'update', actorId, before: diff.before, after: diff.after });
+      if (!diff.changed && !opts.always) return result;
+      await recordAudit(trx, clock, { entity, entityId: id, action: opts.action ?? 'update', actorId, before: diff.before, after: { ...diff.after, ...opts.note } });
       const ev = event?.(result);
       if (ev) await emit(id, ev);
       return result;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock.js';
-import { ESTIMATE_MAX_AGE_MS, decodeCursor, encodeCursor, listTotal } from './paging.js';
+import { ESTIMATE_MAX_AGE_MS, decodeCursor, encodeCursor, listTotal, sampledTotal } from './paging.js';
 
 /** Lets the recount scheduled after an answer run (one turn of the event loop, no timers). */
 const afterAnswer = () => new Promise((resolve) => setImmediate(resolve));
@@ -48,6 +48,24 @@ describe('listTotal', () => {
   it('counts everything now when asked for the exact total', async () => {
     const c = counter({ n: 500 });
     expect(await listTotal({ db: {}, key: 'k', clock: new ManualClock('2026-01-01T00:00:00Z'), cap: 10, exact: true, ...c })).toEqual({ total: 500, totalIsEstimate: false });
+  });
+});
+
+describe('sampledTotal (short searches without an index)', () => {
+  it('is exact when the whole scope fits in the window, without asking for the scope total', async () => {
+    let asked = 0;
+    const total = await sampledTotal({ window: 100, sample: async (w) => ({ examined: Math.min(w, 40), matches: 7 }), scopeTotal: async () => (asked++, { total: 40, totalIsEstimate: false }) });
+    expect(total).toEqual({ total: 7, totalIsEstimate: false });
+    expect(asked).toBe(0);
+  });
+
+  it('examines at most the window and extrapolates the matching share to the scope, as an estimate', async () => {
+    const windows: number[] = [];
+    const total = await sampledTotal({ window: 100, sample: async (w) => (windows.push(w), { examined: w, matches: 5 }), scopeTotal: async () => ({ total: 10_000, totalIsEstimate: true }) });
+    expect(windows).toEqual([100]);
+    expect(total).toEqual({ total: 500, totalIsEstimate: true });
+    // Never below what was actually seen.
+    expect(await sampledTotal({ window: 100, sample: async (w) => ({ examined: w, matches: 90 }), scopeTotal: async () => ({ total: 50, totalIsEstimate: true }) })).toEqual({ total: 90, totalIsEstimate: true });
   });
 });
 

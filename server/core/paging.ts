@@ -142,3 +142,24 @@ export async function listTotal(options: {
   }
   return { total: Math.max(bounded, byKey.get(key)!.total), totalIsEstimate: true };
 }
+
+/** Rows a short (unindexed) search examines to answer its total: the cost is bounded whatever the table's size. */
+export const SAMPLE_WINDOW = 5000;
+
+/**
+ * The total of a search no index can answer (1–2 characters): `sample` checks the predicate on at most `window` rows
+ * of the scope (with the other filters) and says how many it examined and how many matched. When the whole scope fit
+ * in the window the count is exact; otherwise the share that matched, times the scope's total (itself exact or an
+ * estimate, without the search), is returned as an estimate — never a scan of the whole table.
+ */
+export async function sampledTotal(options: {
+  window?: number;
+  sample: (window: number) => Promise<{ examined: number; matches: number }>;
+  scopeTotal: () => Promise<Total>;
+}): Promise<Total> {
+  const window = options.window ?? SAMPLE_WINDOW;
+  const { examined, matches } = await options.sample(window);
+  if (examined < window) return { total: matches, totalIsEstimate: false };
+  const scope = await options.scopeTotal();
+  return { total: Math.max(matches, Math.round((matches / examined) * scope.total)), totalIsEstimate: true };
+}

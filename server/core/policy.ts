@@ -83,6 +83,8 @@ export const ACTIONS = {
   lead: { readSettings: 'managers', configure: 'admins', readAllAssignments: 'orgReaders', readAssignments: 'managers' },
   pool: { claim: 'sellingRoles', configure: 'admins', sweep: 'admins' },
   customer: { handover: 'managers' },
+  /** Import customers from Excel/CSV (each row still within the importer's scope); presets are shared. */
+  import: { run: 'sellingRoles', readAll: 'orgReaders' },
   /** Give records (customers, deals, tasks) to someone else; org-wide: to anyone, not only within the own subtree. */
   record: { assignOthers: 'managers', assignOrgWide: 'orgReaders' },
   conflict: { resolve: 'managers' },

@@ -3,7 +3,7 @@
  * Every instant is relative to `now`; the same seed and `now` give the same data.
  */
 import type { ActivitiesTable, ContactsTable, CustomersTable, DealStageHistoryTable, DealsTable, TasksTable } from '../db/schema.js';
-import { normalizePhone } from '../modules/customers/rules.js';
+import { newCustomerRow } from '../modules/customers/write.js';
 import { creditCode, mobile, type Random } from './random.js';
 import type { RegionKey } from './org.js';
 import { buildDeals } from './deals.js';
@@ -141,27 +141,25 @@ function buildCustomers(random: Random, nowMs: number, count: number, sellers: S
     const createdMs = shanghaiMidnight(nowMs - random.int(20, 720) * DAY) + random.int(9 * 60, 18 * 60) * 60_000;
     const id = random.uuid();
     const phone = mobile(random);
-    const row: CustomersTable = {
+    // The same row builder (and phone normalisation) as every other write path; only the insert is bulk.
+    const row: CustomersTable = newCustomerRow(
       id,
-      kind: type === 'person' ? 'person' : 'company',
-      name: customerName(random, type, city, taken),
-      phone,
-      phone_normalized: normalizePhone(phone),
-      region: regionLabel(city),
-      industry: V.INDUSTRY[type],
-      source: random.pick(V.SOURCES),
-      level,
-      credit_code: type !== 'person' && random.chance(0.36) ? creditCode(random, city.area) : null,
-      owner_id: seller.id,
-      team_path: seller.teamPath,
-      // Hospitals carry the two customer custom fields the demo company defined (grade, beds).
-      custom: JSON.stringify(
-        type === 'hospital' ? { hospital_grade: random.weighted(V.HOSPITAL_GRADES.map((g, i): [string, number] => [g.value, [3, 2, 4, 1][i]])), beds: random.int(15, 160) * 10 } : {},
-      ),
-      created_at: iso(createdMs),
-      updated_at: iso(createdMs),
-      deleted_at: null,
-    };
+      {
+        kind: type === 'person' ? 'person' : 'company',
+        name: customerName(random, type, city, taken),
+        phone,
+        region: regionLabel(city),
+        industry: V.INDUSTRY[type],
+        source: random.pick(V.SOURCES),
+        level,
+        creditCode: type !== 'person' && random.chance(0.36) ? creditCode(random, city.area) : null,
+        owner: { id: seller.id, teamPath: seller.teamPath },
+        // Hospitals carry the two customer custom fields the demo company defined (grade, beds).
+        custom:
+          type === 'hospital' ? { hospital_grade: random.weighted(V.HOSPITAL_GRADES.map((g, i): [string, number] => [g.value, [3, 2, 4, 1][i]])), beds: random.int(15, 160) * 10 } : {},
+      },
+      iso(createdMs),
+    );
     const contactCount = type === 'person' ? 1 : random.weighted([[1, 3], [2, 4], [3, 3]] as const);
     const titles = random.sample(V.TITLES[type], contactCount);
     const contacts: ContactsTable[] = titles.map(([title, power]) => ({

@@ -10,8 +10,10 @@ import { definitionOf } from '../modules/pipelines/repo.js';
 import { generateDemoRows, type CustomFieldRef, type DemoSizes, type PipelineRef, type SellerRef } from './generate.js';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
+import { loadDemoWorkOrders } from './workorders.js';
 import { HOSPITAL_GRADES } from './vocab.js';
-import { normalizeCompanyName } from '../modules/customers/normalize.js';
+import { insertCustomerRows } from '../modules/customers/repo.js';
+import { insertTaskRows } from '../modules/tasks/repo.js';
 import { systemActor } from '../core/policy.js';
 
 /** The documented size of the demo company (README.md); `scale` multiplies customers, deals and activities. */
@@ -111,7 +113,7 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
       { id: random.uuid(), entity: 'customer', key: 'beds', label: '床位数', label_en: 'Beds', type: 'number', options: '[]', required: 0, created_at: now },
     ]);
     progress(`Inserting ${rows.customers.length} customers and ${rows.contacts.length} contacts…`);
-    await insertBatches(trx, 'customers', rows.customers.map((c) => ({ ...c, name_normalized: normalizeCompanyName(c.name) })));
+    await insertCustomerRows(trx, rows.customers);
     await insertBatches(trx, 'contacts', rows.contacts);
     progress(`Inserting ${rows.deals.length} deals and ${rows.history.length} stage history entries…`);
     await insertBatches(trx, 'deals', rows.deals);
@@ -119,8 +121,10 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
     progress(`Inserting ${rows.activities.length} activities…`);
     await insertBatches(trx, 'activities', rows.activities);
     progress(`Inserting ${rows.tasks.length} tasks…`);
-    await insertBatches(trx, 'tasks', rows.tasks);
+    await insertTaskRows(trx, rows.tasks);
   });
+  progress('Adding the collaboration departments and work orders…');
+  await loadDemoWorkOrders(db, clock, random, passwordHash, { timeZone: 'Asia/Shanghai' });
 
   return {
     teams: teams.size,

@@ -19,9 +19,12 @@ import { customfieldsModule } from './customfields/module.js';
 import { dealsModule } from './deals/module.js';
 import { dictionariesModule } from './dictionaries/module.js';
 import { digestsModule } from './digests/module.js';
+import { exportsModule } from './exports/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
+import { importsModule } from './imports/module.js';
 import { leadsModule } from './leads/module.js';
+import { metricsModule } from './metrics/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { orgModule } from './org/module.js';
 import { pipelinesModule } from './pipelines/module.js';
@@ -57,6 +60,9 @@ export const MODULES: readonly ModuleDefinition[] = [
   retentionModule,
   approvalsModule,
   workordersModule,
+  metricsModule,
+  exportsModule,
+  importsModule,
 ];
 
 export interface Composition {

@@ -206,7 +206,7 @@ describe('customers and contacts', () => {
     // Too few digits to be any real number.
     const short = await seller({ method: 'PATCH', url: `/api/customers/${created.id}`, payload: { phone: '12' } });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.fields[0]).toMatchObject({ field: 'phone', code: 'phone_invalid', params: { min: 7, max: 20 }, message: '须为 7 到 20 位数字的电话号码' });
+    expect(short.json().error.fields[0]).toMatchObject({ field: 'phone', code: 'phone_invalid', params: { min: 7, max: 15 }, message: '须为 7 到 15 位数字的电话号码' });
     expect((await t.db.selectFrom('customers').select('phone').where('id', '=', created.id).executeTakeFirstOrThrow()).phone).toBe('+86 139-1234-5678');
     expect((await seller({ method: 'DELETE', url: `/api/customers/${created.id}` })).statusCode).toBe(200);
   });

@@ -41,10 +41,11 @@ describe('demo company (actionflow demo / first start)', () => {
   it('has the documented size: 3 regions, 24 users with 12 sellers, 300 customers, 500 deals, 5,000 activities, 5 pipelines', async () => {
     const regions = await database.db.selectFrom('teams').select('name').where('kind', '=', 'region').orderBy('name').execute();
     expect(regions.map((r) => r.name).sort()).toEqual(['华东大区', '华北大区', '华南大区'].sort());
-    expect(await count('users')).toBe(24);
+    // 24 in the sales org, 5 in the collaboration departments (server/demo/workorders.ts).
+    expect(await count('users')).toBe(29);
     const roles = await database.db.selectFrom('users').select(['role', database.db.fn.countAll().as('n')]).groupBy('role').execute();
     expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({
-      admin: 1, director: 1, regional_manager: 3, lead: 5, seller: 12, support: 1, finance: 1,
+      admin: 1, director: 1, regional_manager: 3, lead: 6, seller: 12, support: 4, finance: 2,
     });
     expect(await count('customers')).toBe(300);
     expect(await count('deals')).toBe(500);
@@ -148,6 +149,21 @@ describe('demo company (actionflow demo / first start)', () => {
       expect(mine.filter((t) => t.due_at! >= dayStart && t.due_at! < dayEnd).length, `${seller.username} today`).toBeGreaterThan(0);
       expect(mine.filter((t) => t.due_at! >= dayEnd).length, `${seller.username} upcoming`).toBeGreaterThan(0);
     }
+  });
+
+  it('ships the four work-order types with their departments and open orders in different states', async () => {
+    const types = await database.db.selectFrom('work_order_types').innerJoin('teams', 'teams.id', 'work_order_types.team_id').select(['key', 'teams.name as team']).orderBy('key').execute();
+    expect(types).toEqual([
+      { key: 'customer-success', team: '客户成功部' },
+      { key: 'finance', team: '财务部' },
+      { key: 'legal', team: '法务部' },
+      { key: 'presales', team: '售前技术支持部' },
+    ]);
+    const orders = await database.db.selectFrom('work_orders').select(['status', 'rating']).execute();
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['open', 'in_progress', 'waiting_requester', 'resolved']));
+    expect(orders.find((o) => o.status === 'resolved')?.rating).toBe(5);
+    // The rated, in-time finance order earned its helper points.
+    expect(Number((await database.db.selectFrom('assist_points').select(database.db.fn.sum<number>('points').as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
   });
 
   it('lets the documented demo logins in with the demo password, each seeing their own scope', async () => {

@@ -30,7 +30,7 @@ describe('error messages in the user’s language', () => {
     const res = await post({ name: '杭州第二医院', phone: '12345' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([
-      { field: 'phone', code: 'phone_invalid', params: { min: 7, max: 20 }, message: '须为 7 到 20 位数字的电话号码' },
+      { field: 'phone', code: 'phone_invalid', params: { min: 7, max: 15 }, message: '须为 7 到 15 位数字的电话号码' },
     ]);
     expect(await t.db.selectFrom('customers').select('id').where('name', '=', '杭州第二医院').execute()).toHaveLength(0);
   });

@@ -56,6 +56,14 @@ describe('indexed search', () => {
     expect(await names(sellerA, '广州华康')).toEqual([]);
     expect(await names(sellerB, '华康')).toEqual(['广州华康健康科技有限公司']);
     expect(await names(sellerB, '杭州华康')).toEqual([]);
+    // The short path's total comes from a bounded sample: exact while the scope fits in it, and scoped.
+    for (const [who, n] of [[director, 3], [sellerA, 2], [sellerB, 1]] as const) {
+      const res = await who({ method: 'GET', url: `/api/customers?q=${encodeURIComponent('华康')}` });
+      expect(res.json(), res.body).toMatchObject({ total: n, totalIsEstimate: false });
+    }
+    const deals = await director({ method: 'GET', url: `/api/deals?q=${encodeURIComponent('华康')}` });
+    expect(deals.json()).toMatchObject({ totalIsEstimate: false });
+    expect(deals.json().total).toBe(deals.json().items.length);
     const lead = await t.as('lead_east1');
     expect(await names(lead, '华康科技')).toEqual([]);
     expect(await names(lead, '生物科技')).toEqual(['宁波华康生物科技有限公司']);

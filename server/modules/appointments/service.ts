@@ -1,15 +1,16 @@
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { change, emitEvent } from '../../core/events.js';
+import { emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../audit/repo.js';
-import * as customers from '../customers/repo.js';
-import { normalizePhone } from '../customers/rules.js';
+import { insertCustomerRecord } from '../customers/write.js';
+import { checkPhone } from '../customers/normalize.js';
 import { enqueueSms } from '../notifications/outbox.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx } from '../tasks/service.js';
+import { changeTask, taskStateOf } from '../tasks/write.js';
 import * as repo from './repo.js';
 import { confirmationSms, FOLLOWUP_DEADLINE_MS, inReach, localDate, localDayRange, maskedPhone, noShowDueAt, reassignReach, secondTouchRate } from './rules.js';
 import type { AppointmentBody, AppointmentListQuery, ReassignBody, StatsQuery } from './schema.js';
@@ -26,38 +27,23 @@ async function reload(db: Queryable, id: string) {
 async function findOrCreateCustomer(trx: Queryable, clock: Clock, actor: Actor, phone: string, normalized: string, name: string | undefined) {
   const existing = await repo.findCustomerByPhone(trx, normalized);
   if (existing) return { id: existing.id, created: false };
-  const now = clock.now().toISOString();
-  const row = {
-    id: newId(),
-    kind: 'person',
-    name: name ?? maskedPhone(normalized),
-    phone,
-    phone_normalized: normalized,
-    region: null,
-    industry: null,
-    source: '门店预约',
-    level: null,
-    credit_code: null,
-    owner_id: actor.id,
-    team_path: actor.teamPath,
-    custom: '{}',
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
-  };
-  await customers.insertCustomer(trx, row);
-  const after = { kind: row.kind, name: row.name, phone, source: row.source, ownerId: actor.id };
-  await recordAudit(trx, clock, { entity: 'customer', entityId: row.id, action: 'create', actorId: actor.id, after });
-  await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: row.id, actorId: actor.id, payload: { ownerId: actor.id, name: row.name, via: 'appointment' } });
-  return { id: row.id, created: true };
+  const id = await insertCustomerRecord(
+    trx,
+    clock,
+    { kind: 'person', name: name ?? maskedPhone(normalized), phone, source: '门店预约', owner: { id: actor.id, teamPath: actor.teamPath } },
+    { actorId: actor.id, via: 'appointment' },
+  );
+  return { id, created: true };
 }
 
 export async function createAppointment(deps: AppDeps, actor: Actor, input: AppointmentBody) {
   const { db, clock, config } = deps;
   // Store consultants book: the store is the booker's team, the consultant the booker.
   authorize(actor, 'appointment.book');
-  const normalized = normalizePhone(input.phone);
-  if (!normalized || normalized.length < 7 || normalized.length > 15) throw invalid('phone', 'phone_invalid', { min: 7, max: 15 });
+  // The one phone rule (customers/normalize.ts), as on every path that takes a phone; the schema already applied it.
+  const phone = checkPhone(input.phone);
+  if (!phone.ok) throw invalid('phone', phone.code, phone.code === 'phone_invalid' ? phone.params : undefined);
+  const normalized = phone.normalized;
   // A time more than the grace period in the past would be a no-show the moment it is saved.
   if (new Date(noShowDueAt(input.at)) <= clock.now()) throw invalid('at', 'too_far_past');
   return db.transaction().execute(async (trx) => {
@@ -247,9 +233,8 @@ export async function reassign(deps: AppDeps, actor: Actor, id: string, input: R
 /** The pending follow-up call is moot once another is handed out or the customer turns up: cancel it, audited. */
 async function cancelOpenFollowUp(trx: Queryable, clock: Clock, actor: Actor, row: repo.AppointmentRow) {
   if (!row.followup_task_id || row.task_status !== 'open') return;
-  await trx.updateTable('tasks').set({ status: 'cancelled', updated_at: clock.now().toISOString() }).where('id', '=', row.followup_task_id).where('status', '=', 'open').execute();
-  await recordAudit(trx, clock, { entity: 'task', entityId: row.followup_task_id, action: 'update', actorId: actor.id, before: { status: 'open' }, after: { status: 'cancelled' } });
-  await emitEvent(trx, clock, { type: 'task.updated', entity: 'task', entityId: row.followup_task_id, actorId: actor.id, payload: { ...change({ status: 'open' }, { status: 'cancelled' }), status: 'cancelled' } });
+  const task = await trx.selectFrom('tasks').selectAll().where('id', '=', row.followup_task_id).where('status', '=', 'open').executeTakeFirst();
+  if (task) await changeTask(trx, clock, taskStateOf(task), { status: 'cancelled' }, { actorId: actor.id });
 }
 
 async function customerTeamPath(db: Queryable, id: string) {

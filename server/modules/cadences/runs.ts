@@ -5,7 +5,6 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { fieldErrorsOf } from '../../core/validation.js';
-import { change, emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
@@ -16,6 +15,7 @@ import type { WorkCalendar } from '../calendar/workdays.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { CUSTOM_FIELD_PREFIX } from '../gates/evaluate.js';
 import { insertTaskInTx, type CompletionCheck } from '../tasks/service.js';
+import { changeTask, taskStateOf } from '../tasks/write.js';
 import { evaluateDeliverable, deliverableInput } from './deliverable.js';
 import * as repo from './repo.js';
 import { stepDueAt, type Anchor } from './schedule.js';
@@ -119,10 +119,7 @@ export async function stopRunsInTx(trx: Queryable, clock: Clock, runIds: string[
     if (step.status !== 'open' || !step.task_id) continue;
     const task = await trx.selectFrom('tasks').selectAll().where('id', '=', step.task_id).executeTakeFirst();
     if (task && task.status === 'open') {
-      await trx.updateTable('tasks').set({ status: 'cancelled', completed_at: null, updated_at: now }).where('id', '=', task.id).execute();
-      await recordAudit(trx, clock, { entity: 'task', entityId: task.id, action: 'update', actorId, before: { status: 'open' }, after: { status: 'cancelled', reason: `cadence_${reason}` } });
-      const payload = { assigneeId: task.assignee_id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, ...change({ status: 'open' }, { status: 'cancelled' }), reason: `cadence_${reason}` };
-      await emitEvent(trx, clock, { type: 'task.updated', entity: 'task', entityId: task.id, actorId, payload });
+      await changeTask(trx, clock, taskStateOf(task), { status: 'cancelled' }, { actorId, reason: `cadence_${reason}` });
       cancelled++;
     }
     await repo.updateStep(trx, step.id, { status: 'cancelled' });

@@ -24,6 +24,35 @@ export function normalizePhone(phone: string | null | undefined): string | null 
   return digits === '' ? null : digits;
 }
 
+/** Digits a phone may have after normalisation: a 7-digit local landline up to E.164's 15 (country code included). */
+export const PHONE_DIGITS = { min: 7, max: 15 } as const;
+/** What people type around the digits: spaces, dashes, brackets, one leading +. */
+const PHONE_FORMAT = /^\+?[\d\s()-]*\d[\d\s()-]*$/;
+/** A mainland mobile number: 11 digits, 1 then 3–9. */
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+
+export type PhoneKind = 'mobile' | 'landline';
+
+/** The verdict of the one phone rule: the normalised number and its kind, or the field code refusing it. */
+export type PhoneVerdict =
+  | { ok: true; normalized: string; kind: PhoneKind }
+  | { ok: false; code: 'phone_format' } | { ok: false; code: 'phone_invalid'; params: typeof PHONE_DIGITS };
+
+/**
+ * The one phone rule, used by customers, contacts, appointments and lead intake (through `phoneText` in schema.ts and
+ * directly): half-width, only digits/spaces/dashes/brackets/a leading +, then 7–15 digits once normalised
+ * (`normalizePhone`: +86/0086 dropped). `kind` tells a mainland mobile (11 digits starting 13–19) from every other
+ * number (landlines with area code, short local numbers, foreign numbers) — a booking that needs a mobile refuses a
+ * landline by this.
+ */
+export function checkPhone(raw: string): PhoneVerdict {
+  const half = toHalfWidth(raw).trim();
+  if (!PHONE_FORMAT.test(half)) return { ok: false, code: 'phone_format' };
+  const normalized = normalizePhone(half);
+  if (!normalized || normalized.length < PHONE_DIGITS.min || normalized.length > PHONE_DIGITS.max) return { ok: false, code: 'phone_invalid', params: PHONE_DIGITS };
+  return { ok: true, normalized, kind: CN_MOBILE.test(normalized) ? 'mobile' : 'landline' };
+}
+
 /**
  * Legal-form suffixes that do not tell two companies apart, longest first so "股份有限公司" is not left as "股份".
  * "分公司" is kept: a branch is a different customer from its head office.

@@ -59,6 +59,21 @@ export async function countCustomers(db: Queryable, scope: Scope, filter: Custom
   return Number(row?.n ?? 0);
 }
 
+/**
+ * A short search's sample (core/paging.ts `sampledTotal`): of at most `window` customers in the scope passing the
+ * other filters, how many were examined and how many match the search.
+ */
+export async function sampleCustomers(db: Queryable, scope: Scope, filter: CustomerFilter, window: number) {
+  const { q, ...rest } = filter;
+  const rows = db.selectFrom('customers').selectAll('customers').where(scopeFilter(scope, 'customers')).where(filterExpr(db, rest)).limit(window);
+  const match = customerMatches(db, q?.trim() ?? '');
+  const row = await db
+    .selectFrom(rows.as('customers'))
+    .select((eb) => [eb.fn.countAll<number>().as('examined'), sql<number>`coalesce(sum(case when ${match(eb as never)} then 1 else 0 end), 0)`.as('matches')])
+    .executeTakeFirst();
+  return { examined: Number(row?.examined ?? 0), matches: Number(row?.matches ?? 0) };
+}
+
 /** A live (not deleted) customer inside the scope, or undefined: callers answer 404 for both "missing" and "not yours". */
 export async function findCustomer(db: Queryable, scope: Scope, id: string): Promise<CustomerRow | undefined> {
   const row = await db
@@ -75,6 +90,16 @@ export async function findCustomer(db: Queryable, scope: Scope, id: string): Pro
 
 export async function insertCustomer(db: Queryable, row: CustomersTable) {
   await db.insertInto('customers').values({ ...row, name_normalized: normalizeCompanyName(row.name) }).execute();
+}
+
+/**
+ * Many customer rows at once (the demo generator's bulk load), with the same company-name key as `insertCustomer`.
+ * Rows come from `newCustomerRow` (write.ts), so they are normalised like every other customer.
+ */
+export async function insertCustomerRows(db: Queryable, rows: CustomersTable[], batch = 400) {
+  for (let i = 0; i < rows.length; i += batch) {
+    await db.insertInto('customers').values(rows.slice(i, i + batch).map((row) => ({ ...row, name_normalized: normalizeCompanyName(row.name) }))).execute();
+  }
 }
 
 export async function updateCustomer(db: Queryable, id: string, values: Partial<CustomersTable>) {
@@ -110,6 +135,10 @@ export async function findContact(db: Queryable, scope: Scope, id: string) {
 
 export async function insertContact(db: Queryable, row: ContactsTable) {
   await db.insertInto('contacts').values(row).execute();
+}
+
+export async function insertContactRows(db: Queryable, rows: ContactsTable[]) {
+  if (rows.length) await db.insertInto('contacts').values(rows).execute();
 }
 
 export async function updateContact(db: Queryable, id: string, values: Partial<ContactsTable>) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { coded } from '../../core/validation.js';
 import { listQuery } from '../../core/http.js';
 import { cursorQuery } from '../../core/paging.js';
-import { toHalfWidth } from './normalize.js';
+import { checkPhone, PHONE_DIGITS, toHalfWidth } from './normalize.js';
 import { CREDIT_CODE } from './rules.js';
 
 export const CUSTOMER_KINDS = ['company', 'person'] as const;
@@ -11,20 +11,21 @@ export const DECISION_POWERS = ['decision_maker', 'influencer', 'user', 'none'] 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 /**
- * A phone as people type it. Full-width characters (１３８…, ＋８６, （０２１）, ideographic spaces from a Chinese IME)
- * become half-width before the format check, so they are accepted and stored the way the normaliser reads them.
+ * A phone as people type it, checked by the one phone rule (`checkPhone` in normalize.ts): full-width characters
+ * (１３８…, ＋８６, （０２１）, ideographic spaces from a Chinese IME) become half-width first, so they are accepted and
+ * stored the way the normaliser reads them; 7–15 digits once +86/0086 is dropped. Customers, contacts, leads and
+ * appointments all validate with this one schema.
  */
 export const phoneText = z
   .string()
   .trim()
   .overwrite(toHalfWidth)
   .max(40)
-  .refine((value) => /^\+?[\d\s()-]*\d[\d\s()-]*$/.test(value), { ...coded('phone_format'), abort: true })
-  // Shortest real number is a 7-digit local landline; the longest an international number with extension.
   .refine((value) => {
-    const digits = value.replace(/\D/g, '').length;
-    return digits >= 7 && digits <= 20;
-  }, coded('phone_invalid', { min: 7, max: 20 }));
+    const verdict = checkPhone(value);
+    return verdict.ok || verdict.code !== 'phone_format';
+  }, { ...coded('phone_format'), abort: true })
+  .refine((value) => checkPhone(value).ok, coded('phone_invalid', PHONE_DIGITS));
 const phone = phoneText;
 const customValues = z.record(z.string(), z.unknown());
 

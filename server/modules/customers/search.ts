@@ -13,9 +13,6 @@ import { normalizePhone } from './normalize.js';
 /** Shortest query the trigram indexes answer. */
 export const MIN_INDEXED_CHARS = 3;
 
-/** Totals of short (unindexed) searches are exact only up to here; above, an estimate (core/paging.ts). */
-export const SHORT_QUERY_TOTAL_CAP = 100;
-
 export const isPostgres = (db: Queryable) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export function indexable(text: string): boolean {

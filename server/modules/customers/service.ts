@@ -4,15 +4,16 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { command } from '../../core/command.js';
 import { hooksOf } from '../../core/hooks.js';
 import { resolveSort } from '../../core/http.js';
-import { decodeCursor, listTotal } from '../../core/paging.js';
-import { indexable, SHORT_QUERY_TOTAL_CAP } from './search.js';
+import { decodeCursor, listTotal, sampledTotal } from '../../core/paging.js';
+import { indexable } from './search.js';
 import { newId } from '../../core/ids.js';
-import { parseJson, toJson } from '../../core/json.js';
+import { parseJson } from '../../core/json.js';
 import { checkCustomValues } from '../customfields/service.js';
 import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { presentContact, presentCustomer } from './presenter.js';
 import * as repo from './repo.js';
-import { mayAssign, normalizePhone } from './rules.js';
+import { changeCustomer, insertCustomerRecord, removeCustomerRecord, type CustomerChange } from './write.js';
+import { mayAssign } from './rules.js';
 import type { ContactBody, ContactPatch, CustomerBody, CustomerListQuery, CustomerPatch } from './schema.js';
 
 /**
@@ -69,16 +70,20 @@ export async function listCustomers(db: Queryable, clock: Clock, actor: Actor, q
   const filter = { q: query.q, ownerId: query.ownerId, kind: query.kind, region: query.region, industry: query.industry, level: query.level, source: query.source };
   const cursor = query.cursor ? decodeCursor(query.cursor, order) : undefined;
   const { items, nextCursor } = await repo.listCustomers(db, scope, filter, { order, cursor, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
-  const total = await listTotal({
-    db,
-    clock,
-    key: `customers ${JSON.stringify([scope, filter])}`,
-    exact: query.exactTotal,
-    // Short queries have no index: counting far would scan the table, so only a small total is exact.
-    cap: query.q?.trim() && !indexable(query.q.trim()) ? SHORT_QUERY_TOTAL_CAP : undefined,
-    capped: (n) => repo.countCustomers(db, scope, filter, n),
-    full: () => repo.countCustomers(db, scope, filter),
-  });
+  const totalOf = (f: typeof filter) =>
+    listTotal({
+      db,
+      clock,
+      key: `customers ${JSON.stringify([scope, f])}`,
+      exact: query.exactTotal,
+      capped: (n) => repo.countCustomers(db, scope, f, n),
+      full: () => repo.countCustomers(db, scope, f),
+    });
+  // Short queries have no index: their total comes from a bounded sample unless asked for exactly.
+  const short = !!query.q?.trim() && !indexable(query.q.trim()) && !query.exactTotal;
+  const total = short
+    ? await sampledTotal({ sample: (w) => repo.sampleCustomers(db, scope, filter, w), scopeTotal: () => totalOf({ ...filter, q: undefined }) })
+    : await totalOf(filter);
   return { items: items.map(presentCustomer), ...total, nextCursor };
 }
 
@@ -105,82 +110,32 @@ export async function createCustomer(db: Db, clock: Clock, actor: Actor, input: 
     const owner = picked ? picked.owner : await assertAssignable(trx, actor, input.ownerId ?? actor.id, 'ownerId');
     const custom = await checkCustomValues(trx, 'customer', input.custom);
     for (const intake of intakes) await intake.check?.(trx, actor, input);
-    const now = clock.now().toISOString();
-    const id = newId();
-    await repo.insertCustomer(trx, {
-      id,
-      kind: input.kind,
-      name: input.name,
-      phone: input.phone || null,
-      phone_normalized: normalizePhone(input.phone),
-      region: input.region || null,
-      industry: input.industry || null,
-      source: input.source || null,
-      level: input.level || null,
-      credit_code: input.creditCode || null,
-      owner_id: owner.id,
-      team_path: owner.teamPath,
-      custom: toJson(custom),
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    });
+    const id = await insertCustomerRecord(trx, clock, { ...input, owner, custom }, { actorId: actor.id });
     if (picked) await picked.afterInsert(trx, clock, id, actor.id);
     const created = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
-    await cmd.created(id, auditView(created), { type: 'customer.created', payload: { ownerId: owner.id, name: input.name } });
     return { ...created, contacts: [], counts: { deals: 0, activities: 0 } };
   });
 }
 
 export async function updateCustomer(db: Db, clock: Clock, actor: Actor, id: string, patch: CustomerPatch) {
-  return command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
-    const { trx } = cmd;
+  return db.transaction().execute(async (trx) => {
     const row = await getCustomerInScope(trx, actor, id);
-    const before = presentCustomer(row);
-    const set: Record<string, unknown> = {};
-    if (patch.kind !== undefined) set.kind = patch.kind;
-    if (patch.name !== undefined) set.name = patch.name;
-    if (patch.phone !== undefined) {
-      set.phone = patch.phone || null;
-      set.phone_normalized = normalizePhone(patch.phone);
-    }
-    for (const [key, column] of [['region', 'region'], ['industry', 'industry'], ['source', 'source'], ['level', 'level'], ['creditCode', 'credit_code']] as const) {
-      if (patch[key] !== undefined) set[column] = patch[key] || null;
-    }
-    if (patch.ownerId !== undefined && patch.ownerId !== row.owner_id) {
-      const owner = await assertAssignable(trx, actor, patch.ownerId, 'ownerId');
-      set.owner_id = owner.id;
-      // The record follows its new owner into their team, so the new team's lead sees it and the old one no longer does.
-      set.team_path = owner.teamPath;
-    }
-    if (patch.custom !== undefined) {
-      set.custom = toJson(await checkCustomValues(trx, 'customer', patch.custom, { partial: true, existing: parseJson(row.custom, {}) }));
-    }
-    if (Object.keys(set).length > 0) await repo.updateCustomer(trx, id, set);
-    const after = presentCustomer((await repo.findCustomer(trx, { kind: 'all' }, id))!);
-    const diff = await cmd.updated(id, auditView(before), auditView(after), ({ change }) => ({
-      type: 'customer.updated',
-      payload: { ...change, ownerId: after.ownerId, previousOwnerId: before.ownerId },
-    }));
-    if (diff.changed) await repo.updateCustomer(trx, id, { updated_at: clock.now().toISOString() });
+    const { ownerId, custom, ...fields } = patch;
+    const set: CustomerChange = { ...fields };
+    // The record follows its new owner into their team, so the new team's lead sees it and the old one no longer does.
+    if (ownerId !== undefined && ownerId !== row.owner_id) set.owner = await assertAssignable(trx, actor, ownerId, 'ownerId');
+    if (custom !== undefined) set.custom = await checkCustomValues(trx, 'customer', custom, { partial: true, existing: parseJson(row.custom, {}) });
+    await changeCustomer(trx, clock, id, set, { actorId: actor.id });
     // Read back without the actor's scope: handing a customer to someone outside it is allowed and must still answer.
     return detailOf(trx, (await repo.findCustomer(trx, { kind: 'all' }, id))!);
   });
 }
 
 export async function deleteCustomer(db: Db, clock: Clock, actor: Actor, id: string) {
-  await command(db, clock, { entity: 'customer', actorId: actor.id }, async (cmd) => {
-    const row = await getCustomerInScope(cmd.trx, actor, id);
-    const now = clock.now().toISOString();
-    await repo.updateCustomer(cmd.trx, id, { deleted_at: now, updated_at: now });
-    await cmd.deleted(id, auditView(presentCustomer(row)), { type: 'customer.deleted', payload: { ownerId: row.owner_id } });
+  await db.transaction().execute(async (trx) => {
+    await getCustomerInScope(trx, actor, id);
+    await removeCustomerRecord(trx, clock, id, { actorId: actor.id });
   });
-}
-
-/** What the audit trail keeps of a customer: its data fields, not timestamps or derived display values. */
-function auditView(c: ReturnType<typeof presentCustomer>): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, owner: _o, phoneNormalized: _p, id: _id, ...rest } = c;
-  return rest;
 }
 
 export async function addContact(db: Db, clock: Clock, actor: Actor, customerId: string, input: ContactBody) {

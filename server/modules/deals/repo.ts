@@ -81,6 +81,18 @@ export async function countDeals(db: Queryable, scope: Scope, filters: DealFilte
   return Number(row?.n ?? 0);
 }
 
+/** A short search's sample (core/paging.ts `sampledTotal`): examined and matching deals among at most `window`. */
+export async function sampleDeals(db: Queryable, scope: Scope, filters: DealFilters, window: number) {
+  const { q, ...rest } = filters;
+  const rows = db.selectFrom('deals').selectAll('deals').where(dealWhere(db, scope, rest)).limit(window);
+  const match = dealMatches(db, q?.trim() ?? '');
+  const row = await db
+    .selectFrom(rows.as('deals'))
+    .select((eb) => [eb.fn.countAll<number>().as('examined'), sql<number>`coalesce(sum(case when ${match(eb as never)} then 1 else 0 end), 0)`.as('matches')])
+    .executeTakeFirst();
+  return { examined: Number(row?.examined ?? 0), matches: Number(row?.matches ?? 0) };
+}
+
 /** Count and amount per stage of one pipeline (board headers): one GROUP BY over a covering index, no join. */
 export async function stageTotals(db: Queryable, scope: Scope, pipelineId: string, filters: DealFilters) {
   const rows = await db

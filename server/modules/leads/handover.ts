@@ -46,7 +46,7 @@ export async function handover(db: Db, clock: Clock, actor: Actor, userId: strin
     const deals = await trx.selectFrom('deals').select(['id', 'customer_id']).where('owner_id', '=', userId).where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
     const tasks = await trx
       .selectFrom('tasks')
-      .select(['id', 'assignee_id', 'due_at', 'customer_id', 'deal_id'])
+      .select(['id', 'title', 'status', 'assignee_id', 'due_at', 'customer_id', 'deal_id'])
       .where('assignee_id', '=', userId)
       .where('status', '=', 'open')
       .orderBy('created_at')

@@ -10,9 +10,9 @@
  */
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { change, emitEvent } from '../../core/events.js';
 import { CUSTOMER_REFERENCES as MERGE_POLICIES, type CustomMergeTable, type CustomerReferenceTable } from '../../core/entities.js';
 import { recordAudit } from '../audit/repo.js';
+import { changeCustomer, removeCustomerRecord, type CustomerChange } from '../customers/write.js';
 
 const FILLABLE = ['phone', 'phone_normalized', 'region', 'industry', 'source', 'level', 'credit_code'] as const;
 
@@ -87,6 +87,18 @@ export const CUSTOMER_REFERENCES = Object.fromEntries(
   ]),
 ) as Record<CustomerTable, Handler>;
 
+/** The survivor's empty fields the merged customer fills (phone_normalized follows phone in the write path). */
+function fillChange(fill: Record<string, string>): CustomerChange {
+  return {
+    ...(fill.phone !== undefined ? { phone: fill.phone } : {}),
+    ...(fill.region !== undefined ? { region: fill.region } : {}),
+    ...(fill.industry !== undefined ? { industry: fill.industry } : {}),
+    ...(fill.source !== undefined ? { source: fill.source } : {}),
+    ...(fill.level !== undefined ? { level: fill.level } : {}),
+    ...(fill.credit_code !== undefined ? { creditCode: fill.credit_code } : {}),
+  };
+}
+
 export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: string, survivorId: string, mergedId: string) {
   const now = clock.now().toISOString();
   const survivor = await trx.selectFrom('customers').selectAll().where('id', '=', survivorId).executeTakeFirstOrThrow();
@@ -104,40 +116,23 @@ export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: stri
     const value = merged[column];
     if (survivor[column] == null && value != null) fill[column] = value;
   }
-  await trx.updateTable('customers').set({ ...fill, updated_at: now }).where('id', '=', survivorId).execute();
-  await trx.updateTable('customers').set({ deleted_at: now, updated_at: now }).where('id', '=', mergedId).execute();
-
-  await recordAudit(trx, clock, {
-    entity: 'customer',
-    entityId: survivorId,
-    action: 'merge',
+  // Survivor and merged customer change through the customers write path; the entries are the merge's own.
+  await changeCustomer(trx, clock, survivorId, fillChange(fill), {
     actorId,
-    before: Object.fromEntries(Object.keys(fill).map((k) => [k, null])),
-    after: { mergedFrom: { id: mergedId, name: merged.name, ownerId: merged.owner_id }, filled: fill, moved },
+    action: 'merge',
+    always: true,
+    mergedFrom: mergedId,
+    note: { mergedFrom: { id: mergedId, name: merged.name, ownerId: merged.owner_id }, filled: fill, moved },
   });
-  await recordAudit(trx, clock, {
-    entity: 'customer',
-    entityId: mergedId,
-    action: 'merge',
+  await removeCustomerRecord(trx, clock, mergedId, {
     actorId,
-    before: { name: merged.name, ownerId: merged.owner_id },
-    after: { mergedInto: survivorId, deleted: true },
+    action: 'merge',
+    auditBefore: { name: merged.name, ownerId: merged.owner_id },
+    note: { mergedInto: survivorId, deleted: true },
+    mergedInto: survivorId,
   });
   for (const dealId of moved.deals) {
     await recordAudit(trx, clock, { entity: 'deal', entityId: dealId, action: 'merge', actorId, before: { customerId: mergedId }, after: { customerId: survivorId } });
   }
-  await emitEvent(trx, clock, {
-    type: 'customer.updated',
-    entity: 'customer',
-    entityId: survivorId,
-    actorId,
-    payload: {
-      ...change({ merged: null, ...Object.fromEntries(Object.keys(fill).map((k) => [k, null])) }, { merged: mergedId, ...fill }),
-      ownerId: survivor.owner_id,
-      previousOwnerId: survivor.owner_id,
-      mergedFrom: mergedId,
-    },
-  });
-  await emitEvent(trx, clock, { type: 'customer.deleted', entity: 'customer', entityId: mergedId, actorId, payload: { ownerId: merged.owner_id, mergedInto: survivorId } });
   return { survivorId, mergedId, moved: Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length])) as Record<CustomerTable | 'attachments', number> };
 }

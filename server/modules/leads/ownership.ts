@@ -8,6 +8,8 @@ import type { Clock } from '../../core/clock.js';
 import { change, emitEvent } from '../../core/events.js';
 import { recordAudit } from '../audit/repo.js';
 import { insertAssignment } from './repo.js';
+import { changeTask, taskStateOf } from '../tasks/write.js';
+import { changeCustomer } from '../customers/write.js';
 
 export interface Target {
   id: string;
@@ -27,23 +29,7 @@ export interface MoveContext {
 
 export async function moveCustomer(trx: Queryable, clock: Clock, customerId: string, to: Target, ctx: MoveContext) {
   const row = await trx.selectFrom('customers').select(['owner_id', 'team_path']).where('id', '=', customerId).executeTakeFirstOrThrow();
-  const now = clock.now().toISOString();
-  await trx.updateTable('customers').set({ owner_id: to.id, team_path: to.teamPath, updated_at: now }).where('id', '=', customerId).execute();
-  await recordAudit(trx, clock, {
-    entity: 'customer',
-    entityId: customerId,
-    action: ctx.action,
-    actorId: ctx.actorId,
-    before: { ownerId: row.owner_id },
-    after: { ownerId: to.id, reason: ctx.reason },
-  });
-  await emitEvent(trx, clock, {
-    type: 'customer.updated',
-    entity: 'customer',
-    entityId: customerId,
-    actorId: ctx.actorId,
-    payload: { ...change({ ownerId: row.owner_id }, { ownerId: to.id }), ownerId: to.id, previousOwnerId: row.owner_id, via: ctx.method },
-  });
+  await changeCustomer(trx, clock, customerId, { owner: { id: to.id, teamPath: to.teamPath } }, { actorId: ctx.actorId, action: ctx.action, via: ctx.method, note: { reason: ctx.reason }, always: true });
   await insertAssignment(trx, clock, {
     customer_id: customerId,
     user_id: to.id,
@@ -69,32 +55,18 @@ export async function moveDeal(trx: Queryable, clock: Clock, dealId: string, pre
 }
 
 export async function moveTask(trx: Queryable, clock: Clock, task: TaskRef, to: Target, ctx: MoveContext) {
-  await trx.updateTable('tasks').set({ assignee_id: to.id, team_path: to.teamPath, updated_at: clock.now().toISOString() }).where('id', '=', task.id).execute();
-  await recordAudit(trx, clock, { entity: 'task', entityId: task.id, action: ctx.action, actorId: ctx.actorId, before: { assigneeId: task.assignee_id }, after: { assigneeId: to.id } });
-  await emitEvent(trx, clock, {
-    type: 'task.updated',
-    entity: 'task',
-    entityId: task.id,
-    actorId: ctx.actorId,
-    payload: { assigneeId: to.id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, ...change({ assigneeId: task.assignee_id }, { assigneeId: to.id }), via: ctx.method },
-  });
+  await changeTask(trx, clock, taskStateOf(task), { assignee: { id: to.id, teamPath: to.teamPath } }, { actorId: ctx.actorId, action: ctx.action, via: ctx.method });
 }
 
 /** Cancels an open task nobody should be chased for any more (its customer went to the pool). */
 export async function cancelTask(trx: Queryable, clock: Clock, task: TaskRef, ctx: MoveContext) {
-  await trx.updateTable('tasks').set({ status: 'cancelled', updated_at: clock.now().toISOString() }).where('id', '=', task.id).execute();
-  await recordAudit(trx, clock, { entity: 'task', entityId: task.id, action: ctx.action, actorId: ctx.actorId, before: { status: 'open' }, after: { status: 'cancelled', reason: ctx.reason } });
-  await emitEvent(trx, clock, {
-    type: 'task.updated',
-    entity: 'task',
-    entityId: task.id,
-    actorId: ctx.actorId,
-    payload: { assigneeId: task.assignee_id, dueAt: task.due_at, customerId: task.customer_id, dealId: task.deal_id, ...change({ status: 'open' }, { status: 'cancelled' }), status: 'cancelled', via: ctx.method },
-  });
+  await changeTask(trx, clock, taskStateOf(task), { status: 'cancelled' }, { actorId: ctx.actorId, action: ctx.action, via: ctx.method, reason: ctx.reason });
 }
 
 export interface TaskRef {
   id: string;
+  title: string;
+  status: string;
   assignee_id: string;
   due_at: string | null;
   customer_id: string | null;
@@ -110,7 +82,7 @@ export function openDealsOf(trx: Queryable, customerId: string, ownerId: string)
 export function openTasksOf(trx: Queryable, customerId: string, assigneeId: string): Promise<TaskRef[]> {
   return trx
     .selectFrom('tasks')
-    .select(['id', 'assignee_id', 'due_at', 'customer_id', 'deal_id'])
+    .select(['id', 'title', 'status', 'assignee_id', 'due_at', 'customer_id', 'deal_id'])
     .where('assignee_id', '=', assigneeId)
     .where('status', '=', 'open')
     .where((eb) => eb.or([eb('customer_id', '=', customerId), eb('deal_id', 'in', eb.selectFrom('deals').select('id').where('customer_id', '=', customerId))]))

@@ -7,16 +7,17 @@
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import { change, emitEvent } from '../../core/events.js';
-import { newId } from '../../core/ids.js';
 import type { Queryable } from '../../db/index.js';
 import { recordAudit } from '../audit/repo.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { enqueueNotification, enqueueWebhook } from '../notifications/outbox.js';
 import { startCadenceForRule } from '../cadences/rule-action.js';
+import { requireApprovalForRule } from '../approvals/rule-action.js';
 import { createFollowupDeal } from '../deals/rule-action.js';
 import { createWorkOrderForRule } from '../workorders/rule-action.js';
 import { resolveRecipients } from '../sla/recipients.js';
-import { insertTask } from '../tasks/repo.js';
+import { changeTask, insertTaskRecord, taskStateOf } from '../tasks/write.js';
+import { changeCustomer } from '../customers/write.js';
 import { linkFor, ownerOf, type RuleRecord } from './context.js';
 import { recordOf, ruleSpecOf } from '../../core/entities.js';
 import { ACTION_CONFIGS, SETTABLE_FIELDS, type ActionType, type RuleEntity } from './definition.js';
@@ -83,36 +84,17 @@ async function createTasks(env: ActionEnv, config: { title: string; assignee: st
   if (kind === 'followup' && owner) assignees = assignees.filter((id) => id !== owner.id);
   const due = await dueAt(env, config.due);
   const links = recordLinks(env.entity, env.record);
-  const now = env.clock.now().toISOString();
   const created: string[] = [];
   for (const assigneeId of assignees.slice(0, 20)) {
     const user = await env.db.selectFrom('users').select(['id', 'team_path', 'role']).where('id', '=', assigneeId).executeTakeFirstOrThrow();
     const title = interpolate(config.title, redactForRole(user.role, env.context));
-    const id = newId();
-    const row = {
-      id,
-      title,
-      assignee_id: user.id,
-      team_path: user.team_path,
-      due_at: due,
-      customer_id: links.customerId,
-      deal_id: links.dealId,
-      status: 'open',
-      completed_at: null,
-      // Not a user: the rule did it. The audit entry names the rule too.
-      created_by: `rule:${env.rule.id}`,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertTask(env.db, row);
-    await recordAudit(env.db, env.clock, { entity: 'task', entityId: id, action: 'create', actorId: null, after: { ...row, source: { rule: env.rule.key } } });
-    await emitEvent(env.db, env.clock, {
-      type: 'task.created',
-      entity: 'task',
-      entityId: id,
-      actorId: null,
-      payload: { assigneeId: user.id, dueAt: due, customerId: links.customerId, dealId: links.dealId, source: env.source },
-    });
+    // Not a user: the rule did it (created_by `rule:<id>`, audited as the organisation naming the rule).
+    const id = await insertTaskRecord(
+      env.db,
+      env.clock,
+      { title, assignee: { id: user.id, teamPath: user.team_path }, dueAt: due, customerId: links.customerId, dealId: links.dealId, status: 'open', createdBy: `rule:${env.rule.id}` },
+      { actorId: null, note: { source: { rule: env.rule.key } }, source: env.source },
+    );
     created.push(id);
   }
   return { tasks: created, assignees, dueAt: due };
@@ -153,8 +135,21 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const value = parsed.data as string | number | null;
     const previous = env.record[config.field];
     if (JSON.stringify(previous) === JSON.stringify(value)) return { field: config.field, value, changed: false };
+    const note = { source: { rule: env.rule.key } };
+    if (env.entity === 'task' || env.entity === 'customer') {
+      // Tasks and customers change only through their module's write path (same audit and event as any edit).
+      const set = { [config.field]: value };
+      if (env.entity === 'task') {
+        const row = await env.db.selectFrom('tasks').selectAll().where('id', '=', env.record.id).executeTakeFirstOrThrow();
+        await changeTask(env.db, env.clock, taskStateOf(row), set, { actorId: null, note, source: env.source });
+      } else {
+        await changeCustomer(env.db, env.clock, env.record.id, set, { actorId: null, note, source: env.source });
+      }
+      env.record[config.field] = value;
+      return { field: config.field, from: previous ?? null, value, changed: true };
+    }
     const now = env.clock.now().toISOString();
-    const table = recordOf(env.entity).table as 'tasks' | 'activities';
+    const table = recordOf(env.entity).table as 'deals' | 'activities';
     const set: Record<string, unknown> = { [spec.column]: value };
     if (table !== 'activities') set.updated_at = now;
     await env.db.updateTable(table).set(set as never).where('id', '=', env.record.id).execute();
@@ -164,7 +159,7 @@ const executors: { [K in ActionType]: Executor<K> } = {
       action: 'update',
       actorId: null,
       before: { [spec.column]: previous },
-      after: { [spec.column]: value, source: { rule: env.rule.key } },
+      after: { [spec.column]: value, ...note },
     });
     const type = ruleSpecOf(env.entity).updated as 'customer.updated' | 'deal.updated' | 'task.updated' | null;
     if (type) await emitEvent(env.db, env.clock, { type, entity: env.entity, entityId: env.record.id, actorId: null, payload: { ...change({ [config.field]: previous ?? null }, { [config.field]: value }), source: env.source } });
@@ -232,6 +227,12 @@ const executors: { [K in ActionType]: Executor<K> } = {
       requesterId: owner.id,
       subject: links.dealId ? { type: 'deal', id: links.dealId } : { type: 'customer', id: links.customerId },
     });
+  },
+
+  require_approval: async (env, config) => {
+    const dealId = recordLinks(env.entity, env.record).dealId;
+    if (!dealId) throw new Error('require_approval: the record has no deal');
+    return requireApprovalForRule({ db: env.db, clock: env.clock, ruleKey: env.rule.key, dealId, kind: config.kind });
   },
 };
 

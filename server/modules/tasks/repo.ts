@@ -20,6 +20,11 @@ export async function insertTask(db: Queryable, row: TasksTable) {
   await db.insertInto('tasks').values(row).execute();
 }
 
+/** Many task rows at once (the demo generator's bulk load: history without audit entries or events, by decision). */
+export async function insertTaskRows(db: Queryable, rows: TasksTable[], batch = 400) {
+  for (let i = 0; i < rows.length; i += batch) await db.insertInto('tasks').values(rows.slice(i, i + batch)).execute();
+}
+
 export async function updateTask(db: Queryable, id: string, values: Partial<TasksTable>) {
   await db.updateTable('tasks').set(values).where('id', '=', id).execute();
 }

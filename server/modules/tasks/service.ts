@@ -1,14 +1,13 @@
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { command, commandIn } from '../../core/command.js';
 import { hooksOf } from '../../core/hooks.js';
 import type { Deps } from '../../core/http.js';
-import { newId } from '../../core/ids.js';
 import { assertAssignable, getCustomerInScope } from '../customers/service.js';
 import { scopeOf, type Actor, type AnyActor, type Scope } from '../org/scope.js';
 import { dayBounds } from './days.js';
 import * as repo from './repo.js';
+import { changeTask, insertTaskRecord, type TaskChange } from './write.js';
 import type { TaskBody, TaskListQuery, TaskPatch } from './schema.js';
 
 type TaskDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
@@ -39,10 +38,6 @@ export async function resolveCustomerAndDeal(db: Queryable, actor: AnyActor, cus
   return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null };
 }
 
-function auditView(t: { title: string; assigneeId: string; dueAt: string | null; customerId: string | null; dealId: string | null; status: string }) {
-  return { title: t.title, assigneeId: t.assigneeId, dueAt: t.dueAt, customerId: t.customerId, dealId: t.dealId, status: t.status };
-}
-
 /**
  * Creates a task inside an open transaction (also used by the activity quick-log for its "next action"). `reach`
  * replaces the actor's own scope where a use case grants a wider one (a store manager reassigning a no-show call
@@ -52,28 +47,13 @@ export async function insertTaskInTx(trx: Queryable, deps: TaskDeps, actor: AnyA
   const { clock, config } = deps;
   const assignee = await assertAssignable(trx, actor, input.assigneeId ?? actor.id, 'assigneeId', reach);
   const links = await resolveCustomerAndDeal(trx, actor, input.customerId, input.dealId, reach);
-  const now = clock.now().toISOString();
-  const id = newId();
-  await repo.insertTask(trx, {
-    id,
-    title: input.title,
-    assignee_id: assignee.id,
-    team_path: assignee.teamPath,
-    due_at: input.dueAt ?? null,
-    customer_id: links.customerId,
-    deal_id: links.dealId,
-    status: input.status,
-    completed_at: input.status === 'done' ? now : null,
-    created_by: actor.id,
-    created_at: now,
-    updated_at: now,
-  });
-  const bounds = dayBounds(clock.now(), config.timeZone);
-  const task = (await repo.findTask(trx, { kind: 'all' }, id, bounds))!;
-  const cmd = commandIn(trx, clock, { entity: 'task', actorId: actor.id });
-  const payload = { assigneeId: task.assigneeId, dueAt: task.dueAt, customerId: task.customerId, dealId: task.dealId };
-  await cmd.created(id, auditView(task), { type: 'task.created', payload });
-  if (input.status === 'done') await cmd.emit(id, { type: 'task.completed', payload });
+  const id = await insertTaskRecord(
+    trx,
+    clock,
+    { title: input.title, assignee, dueAt: input.dueAt ?? null, customerId: links.customerId, dealId: links.dealId, status: input.status, createdBy: actor.id },
+    { actorId: actor.id },
+  );
+  const task = (await repo.findTask(trx, { kind: 'all' }, id, dayBounds(clock.now(), config.timeZone)))!;
   return task;
 }
 
@@ -98,40 +78,24 @@ export async function getTask(deps: TaskDeps, actor: Actor, id: string) {
 
 export async function updateTask(deps: TaskDeps, actor: Actor, id: string, patch: TaskPatch) {
   const { clock, config } = deps;
-  return command(deps.db, clock, { entity: 'task', actorId: actor.id }, async (cmd) => {
-    const { trx } = cmd;
+  return deps.db.transaction().execute(async (trx) => {
     const bounds = dayBounds(clock.now(), config.timeZone);
     const task = await repo.findTask(trx, scopeOf(actor), id, bounds);
     if (!task) throw notFound('Task');
-    const set: Record<string, unknown> = {};
+    const set: TaskChange = {};
     if (patch.title !== undefined) set.title = patch.title;
-    if (patch.dueAt !== undefined) set.due_at = patch.dueAt;
-    if (patch.assigneeId !== undefined && patch.assigneeId !== task.assigneeId) {
-      const assignee = await assertAssignable(trx, actor, patch.assigneeId, 'assigneeId');
-      set.assignee_id = assignee.id;
-      set.team_path = assignee.teamPath;
-    }
+    if (patch.dueAt !== undefined) set.dueAt = patch.dueAt;
+    if (patch.assigneeId !== undefined && patch.assigneeId !== task.assigneeId) set.assignee = await assertAssignable(trx, actor, patch.assigneeId, 'assigneeId');
     if (patch.customerId !== undefined || patch.dealId !== undefined) {
       const customerId = patch.customerId !== undefined ? patch.customerId : task.customerId;
       // Changing the customer without naming a deal drops a deal that belonged to the old customer.
       const dealId = patch.dealId !== undefined ? patch.dealId : patch.customerId !== undefined && patch.customerId !== task.customerId ? null : task.dealId;
-      const links = await resolveCustomerAndDeal(trx, actor, customerId, dealId);
-      set.customer_id = links.customerId;
-      set.deal_id = links.dealId;
+      Object.assign(set, await resolveCustomerAndDeal(trx, actor, customerId, dealId));
     }
     const completing = patch.status === 'done' && task.status !== 'done';
     if (completing) for (const check of hooksOf('tasks.completionCheck')) await check(trx, { taskId: id, actor, clock, deliverable: patch.deliverable });
-    if (patch.status !== undefined && patch.status !== task.status) {
-      set.status = patch.status;
-      set.completed_at = completing ? clock.now().toISOString() : null;
-    }
-    if (Object.keys(set).length === 0) return task;
-    await repo.updateTask(trx, id, { ...set, updated_at: clock.now().toISOString() });
-    const after = (await repo.findTask(trx, { kind: 'all' }, id, bounds))!;
-    await cmd.updated(id, auditView(task), auditView(after), ({ change }) => {
-      const payload = { assigneeId: after.assigneeId, dueAt: after.dueAt, customerId: after.customerId, dealId: after.dealId, ...change };
-      return completing ? { type: 'task.completed' as const, payload } : { type: 'task.updated' as const, payload };
-    });
-    return after;
+    if (patch.status !== undefined) set.status = patch.status;
+    await changeTask(trx, clock, task, set, { actorId: actor.id });
+    return (await repo.findTask(trx, { kind: 'all' }, id, bounds))!;
   });
 }

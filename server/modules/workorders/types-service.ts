@@ -12,7 +12,7 @@ import { definitionToYaml, validateYamlWith } from '../pipelines/yaml.js';
 import { typeDefinitionSchema, type StoredTypeDefinition, type TypeDefinition } from './definition.js';
 import { presentType } from './presenter.js';
 import * as repo from './repo.js';
-import type { WoDeps } from './service.js';
+import type { TxDeps, WoDeps } from './service.js';
 
 export async function listTypes(deps: WoDeps, activeOnly: boolean) {
   return { items: (await repo.listTypes(deps.db, activeOnly)).map(presentType) };
@@ -31,7 +31,7 @@ export async function getType(deps: WoDeps, idOrKey: string) {
 }
 
 /** Creates the type or publishes a new version of the one with the same key. */
-export async function saveTypeInTx(trx: Queryable, deps: WoDeps, actor: AnyActor, def: TypeDefinition, options: { mustBeNew?: boolean; field?: string } = {}) {
+export async function saveTypeInTx(trx: Queryable, deps: TxDeps, actor: AnyActor, def: TypeDefinition, options: { mustBeNew?: boolean; field?: string } = {}) {
   const team = await repo.findTeam(trx, def.team);
   if (!team) throw invalid(options.field ?? 'team', 'not_found_team');
   const stored: StoredTypeDefinition = {

@@ -5763,6 +5763,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard as one .xlsx: an About sheet (filters, as-of, time zone, user, scope) and one sheet per chart, data as displayed */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description comma-separated metric names; default every metric of the dashboard */
+                    metrics?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deal-settings": {
         parameters: {
             query?: never;
@@ -5952,7 +6036,9 @@ export interface paths {
                         ownerId?: string;
                         /** @description pipeline id or key */
                         pipelineId: string;
-                        /** @description defaults to the first stage */
+                        /** @description why the earlier stages are skipped when creating in a later stage */
+                        skipReason?: string | null;
+                        /** @description defaults to the first stage; a later stage needs the earlier gates met or, where they allow skipping, skipReason */
                         stageKey?: string;
                         title: string;
                     };
@@ -6921,6 +7007,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A whole list (deals, customers, activities, tasks) in your scope as .xlsx (with an About sheet) or CSV with a BOM; streamed, hidden fields dropped */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description activities: first local date */
+                    from?: string;
+                    industry?: string;
+                    level?: string;
+                    /** @description owner (deals, customers, activities) or assignee (tasks) */
+                    ownerId?: string;
+                    pipelineId?: string;
+                    region?: string;
+                    source?: string;
+                    stage?: string;
+                    status?: string;
+                    teamId?: string;
+                    /** @description activities: last local date, inclusive */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    list: "deals" | "customers" | "activities" | "tasks";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -6966,6 +7128,925 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved column mappings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportPreset"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a mapping under a name (replaces the preset of that name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        headers: string[];
+                        mapping: (string | null)[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportPreset"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-presets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved mapping */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import history: mine, or everyone’s for directors and admins */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Import"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a customers file (.xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * @description Override the detected CSV encoding
+                         * @enum {string}
+                         */
+                        encoding?: "utf8" | "gb18030";
+                        /**
+                         * Format: binary
+                         * @description The file; send it as the last part
+                         */
+                        file: string;
+                        /**
+                         * @description Override the detected format
+                         * @enum {string}
+                         */
+                        format?: "xlsx" | "csv";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportUpload"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: status, progress, counts of the dry run and of the commit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel: a running phase stops after its current batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phase 2: apply the staged verdicts in checkpointed batches */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        wait?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phase 1: validate every row with this mapping and stage a verdict per row; writes no customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mapping: (string | null)[];
+                        /**
+                         * @default {
+                         *       "mode": "upsert",
+                         *       "duplicates": "update",
+                         *       "perRowEvents": false,
+                         *       "defaultOwnerId": null
+                         *     }
+                         */
+                        options?: {
+                            /** @default null */
+                            defaultOwnerId?: string | null;
+                            /**
+                             * @default update
+                             * @enum {string}
+                             */
+                            duplicates?: "skip" | "update" | "create";
+                            /**
+                             * @default upsert
+                             * @enum {string}
+                             */
+                            mode?: "create" | "update" | "upsert";
+                            /** @default false */
+                            perRowEvents?: boolean;
+                        };
+                        presetName?: string;
+                        /** @default false */
+                        wait?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Error file: original columns of the rows not written, their row number and an error column (.xlsx or .csv) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dry-run report: staged rows with verdict and problems (row, column, code, message) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    verdict?: "all" | "problems" | "create" | "update" | "unchanged" | "skip" | "conflict" | "denied" | "error";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportRow"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo within 7 days: delete untouched created customers, restore updated fields; changed records are listed as conflicts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            import: components["schemas"]["Import"];
+                            undo: {
+                                conflictRows: {
+                                    customerId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    reason: "changed_since" | "has_work" | "gone";
+                                    row: number;
+                                }[];
+                                conflicts: number;
+                                deleted: number;
+                                restored: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7498,6 +8579,10 @@ export interface paths {
                                 digest: {
                                     configure: boolean;
                                 };
+                                import: {
+                                    readAll: boolean;
+                                    run: boolean;
+                                };
                                 intervention: {
                                     resolveAny: boolean;
                                     view: boolean;
@@ -7625,6 +8710,335 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Metric names with their definitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dims: string[];
+                                explain: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures of one metric in your scope; every countable figure is { cell, value } */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{name}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The metric as .xlsx (About sheet, one sheet per chart, the records sheet) or its records as CSV with a BOM; streamed, same scope and hidden fields */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description export only the records of this cell */
+                    cell?: string;
+                    /** @description csv: the records only, UTF-8 with a BOM */
+                    format?: "xlsx" | "csv";
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{name}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one figure or chart cell (same query): total equals the cell value */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the `cell` of a figure or chart cell of the metric answer */
+                    cell: string;
+                    /** @description first local date of the period (org time zone); default 29 days before `to` */
+                    from?: string;
+                    /** @description stalled: working days without an effective interaction; default 5 */
+                    idleDays?: number;
+                    industry?: string;
+                    level?: string;
+                    /** @description one owner (seller) */
+                    ownerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description pipeline id or key; default the first active pipeline */
+                    pipelineId?: string;
+                    region?: string;
+                    /** @description loss_matrix: the customer segment of the rows; default industry */
+                    segment?: "industry" | "level" | "region" | "source";
+                    source?: string;
+                    /** @description team subtree, within your scope */
+                    teamId?: string;
+                    /** @description last local date of the period, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            cell: string;
+                            items: components["schemas"]["DrillItem"][];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8336,6 +9750,11 @@ export interface paths {
                              *     }
                              */
                             gate?: {
+                                approvals?: {
+                                    kind: string;
+                                    label: string;
+                                    labelEn?: string;
+                                }[];
                                 /** @default [] */
                                 checklist?: {
                                     hint?: string;
@@ -9578,6 +10997,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -9892,6 +11317,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -13265,6 +14696,11 @@ export interface components {
         BoardStage: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -13294,6 +14730,11 @@ export interface components {
         BoardStageInput: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -14144,6 +15585,62 @@ export interface components {
             status: "sent" | "late";
             teamId: string;
         };
+        DrillItem: {
+            amountFen?: number | null;
+            at: string | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description working days */
+            daysInStage: number | null;
+            dealId: string | null;
+            detail: string | null;
+            dims: {
+                [key: string]: string;
+            };
+            /** @description deal | stay | step | timer | activity */
+            kind: string;
+            lastEffectiveAt: string | null;
+            link: string;
+            owner: components["schemas"]["UserRef"] | null;
+            recordId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            status: string | null;
+            title: string;
+        };
+        DrillItemInput: {
+            amountFen?: number | null;
+            at: string | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description working days */
+            daysInStage: number | null;
+            dealId: string | null;
+            detail: string | null;
+            dims: {
+                [key: string]: string;
+            };
+            /** @description deal | stay | step | timer | activity */
+            kind: string;
+            lastEffectiveAt: string | null;
+            link: string;
+            owner: components["schemas"]["UserRefInput"] | null;
+            recordId: string;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            status: string | null;
+            title: string;
+        };
         DuplicateOwner: {
             id: string;
             name: string;
@@ -14268,6 +15765,136 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        Import: {
+            appliedRows: number;
+            by: components["schemas"]["UserRef"] | null;
+            byName: string;
+            cancelRequested: boolean;
+            committedAt: string | null;
+            counts: components["schemas"]["ImportCounts"];
+            createdAt: string;
+            /** @enum {string|null} */
+            encoding: "utf8" | "gb18030" | null;
+            error: string | null;
+            fileName: string;
+            fileSize: number;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            headers: string[];
+            id: string;
+            kind: string;
+            mapping: (string | null)[] | null;
+            options: {
+                defaultOwnerId: string | null;
+                duplicates: string;
+                mode: string;
+                perRowEvents: boolean;
+            };
+            result: components["schemas"]["ImportCounts"] | null;
+            /** @enum {string} */
+            status: "uploaded" | "validating" | "validated" | "committing" | "committed" | "cancelled" | "failed" | "undone";
+            totalRows: number;
+            undo: {
+                conflictRows: {
+                    customerId: string;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "changed_since" | "has_work" | "gone";
+                    row: number;
+                }[];
+                conflicts: number;
+                deleted: number;
+                restored: number;
+            } | null;
+            undoneAt: string | null;
+            updatedAt: string;
+            validatedAt: string | null;
+            validatedRows: number;
+        };
+        ImportCounts: {
+            conflicts: number;
+            created: number;
+            denied: number;
+            errors: number;
+            skipped: number;
+            unchanged: number;
+            updated: number;
+        };
+        ImportCountsInput: {
+            conflicts: number;
+            created: number;
+            denied: number;
+            errors: number;
+            skipped: number;
+            unchanged: number;
+            updated: number;
+        };
+        ImportInput: {
+            appliedRows: number;
+            by: components["schemas"]["UserRefInput"] | null;
+            byName: string;
+            cancelRequested: boolean;
+            committedAt: string | null;
+            counts: components["schemas"]["ImportCountsInput"];
+            createdAt: string;
+            /** @enum {string|null} */
+            encoding: "utf8" | "gb18030" | null;
+            error: string | null;
+            fileName: string;
+            fileSize: number;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            headers: string[];
+            id: string;
+            kind: string;
+            mapping: (string | null)[] | null;
+            options: {
+                defaultOwnerId: string | null;
+                duplicates: string;
+                mode: string;
+                perRowEvents: boolean;
+            };
+            result: components["schemas"]["ImportCountsInput"] | null;
+            /** @enum {string} */
+            status: "uploaded" | "validating" | "validated" | "committing" | "committed" | "cancelled" | "failed" | "undone";
+            totalRows: number;
+            undo: {
+                conflictRows: {
+                    customerId: string;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "changed_since" | "has_work" | "gone";
+                    row: number;
+                }[];
+                conflicts: number;
+                deleted: number;
+                restored: number;
+            } | null;
+            undoneAt: string | null;
+            updatedAt: string;
+            validatedAt: string | null;
+            validatedRows: number;
+        };
+        ImportPreset: {
+            createdAt: string;
+            id: string;
+            mapping: {
+                [key: string]: string;
+            };
+            name: string;
+            signature: string;
+            updatedAt: string;
+        };
+        ImportPresetInput: {
+            createdAt: string;
+            id: string;
+            mapping: {
+                [key: string]: string;
+            };
+            name: string;
+            signature: string;
+            updatedAt: string;
+        };
         ImportResult: {
             created: boolean;
             id: string;
@@ -14277,6 +15904,78 @@ export interface components {
             created: boolean;
             id: string;
             key: string;
+        };
+        ImportRow: {
+            cells: string[] | null;
+            name: string | null;
+            outcome: string | null;
+            problems: {
+                code: string;
+                column: string | null;
+                field: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            row: number;
+            targetId: string | null;
+            /** @enum {string} */
+            verdict: "create" | "update" | "unchanged" | "skip" | "conflict" | "denied" | "error";
+        };
+        ImportRowInput: {
+            cells: string[] | null;
+            name: string | null;
+            outcome: string | null;
+            problems: {
+                code: string;
+                column: string | null;
+                field: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            row: number;
+            targetId: string | null;
+            /** @enum {string} */
+            verdict: "create" | "update" | "unchanged" | "skip" | "conflict" | "denied" | "error";
+        };
+        ImportUpload: {
+            fields: {
+                custom: boolean;
+                field: string;
+                label: string;
+                labelEn: string;
+            }[];
+            import: components["schemas"]["Import"];
+            preset: {
+                id: string;
+                name: string;
+            } | null;
+            preview: {
+                cells: string[];
+                row: number;
+            }[];
+            suggested: (string | null)[];
+        };
+        ImportUploadInput: {
+            fields: {
+                custom: boolean;
+                field: string;
+                label: string;
+                labelEn: string;
+            }[];
+            import: components["schemas"]["ImportInput"];
+            preset: {
+                id: string;
+                name: string;
+            } | null;
+            preview: {
+                cells: string[];
+                row: number;
+            }[];
+            suggested: (string | null)[];
         };
         Inbox: {
             items: components["schemas"]["Notification"][];
@@ -14440,6 +16139,50 @@ export interface components {
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
         };
+        MetricAnswer: {
+            /** @description the figures; every countable one is { cell, value, … } */
+            answer: {
+                [key: string]: unknown;
+            };
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        };
+        MetricAnswerInput: {
+            /** @description the figures; every countable one is { cell, value, … } */
+            answer: {
+                [key: string]: unknown;
+            };
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        };
         Notification: {
             body: string;
             bodyEn: string | null;
@@ -14561,6 +16304,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -14628,6 +16376,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -14738,14 +16491,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -14935,7 +16688,7 @@ export interface components {
             path: string;
         };
         UnmetItem: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -14955,6 +16708,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {
@@ -14962,7 +16722,7 @@ export interface components {
             });
         };
         UnmetItemInput: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -14982,6 +16742,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {

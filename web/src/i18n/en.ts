@@ -4,6 +4,7 @@ import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
 import { hoursEn } from './hours.en';
+import { workordersEn } from './workorders.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
 import { frontlineEn } from './frontline.en';
@@ -261,6 +262,7 @@ export const en: Record<MessageKey, string> = {
   ...appointmentsEn,
   ...digestsEn,
   ...hoursEn,
+  ...workordersEn,
   ...leadsEn,
   ...formsEn,
   ...frontlineEn,

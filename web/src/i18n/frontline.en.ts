@@ -36,4 +36,8 @@ export const frontlineEn: Record<keyof typeof frontlineZh, string> = {
   'quicklog.linkedAuto': 'Linked automatically to the deal "{title}".',
   'quicklog.linked': 'Linked to the deal "{title}".',
   'quicklog.askedDeal': 'The customer has several deals; none was linked.',
+
+  'attachments.otherKind': 'Other',
+
+  'deals.createSkipHint': 'Starting in a later stage skips the earlier stages whose gates are not met: say why (stages that forbid skipping must be met first)',
 };

@@ -33,4 +33,6 @@ export const frontlineZh = {
   'quicklog.linkedAuto': '已自动关联商机“{title}”。',
   'quicklog.linked': '已关联商机“{title}”。',
   'quicklog.askedDeal': '该客户有多个商机，未关联具体商机。',
+  'attachments.otherKind': '其他',
+  'deals.createSkipHint': '从后面的阶段开始时，前面未满足的阶段将被跳过：请说明原因（不允许跳过的阶段须先满足其条件）',
 } as const;

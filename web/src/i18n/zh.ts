@@ -3,6 +3,7 @@ import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 import { hoursZh } from './hours.zh';
+import { workordersZh } from './workorders.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -260,6 +261,7 @@ export const zh = {
   ...appointmentsZh,
   ...digestsZh,
   ...hoursZh,
+  ...workordersZh,
   ...leadsZh,
   ...formsZh,
   ...frontlineZh,

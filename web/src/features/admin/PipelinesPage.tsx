@@ -88,7 +88,7 @@ export function PipelinesPage() {
                 ),
               ]}
             >
-              <List.Item.Meta title={localName(tpl.name, tpl.nameEn)} description={`${tpl.key} · ${typeof tpl.stages === 'number' ? tpl.stages : (tpl.stages?.length ?? 0)} ${t('pipelines.stages')}`} />
+              <List.Item.Meta title={localName(tpl.name, tpl.nameEn)} description={`${tpl.key} · ${tpl.stages} ${t('pipelines.stages')}`} />
             </List.Item>
           )}
         />

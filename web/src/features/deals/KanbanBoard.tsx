@@ -51,7 +51,7 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
     if (deal && toStage) mover.request(deal, toStage);
   }
 
-  const columns = stages.map((s) => board.data!.columns.find((c) => c.stageKey === s.key) ?? { stageKey: s.key, count: 0, deals: [] });
+  const columns = stages.map((s) => board.data!.columns.find((c) => c.stageKey === s.key) ?? { stageKey: s.key, count: 0, deals: [], nextCursor: null });
   // "Load more" appends the column's next cards to the cached board; a refetch starts again from the first cards.
   async function loadMore(column: BoardColumn) {
     if (!column.nextCursor) return;

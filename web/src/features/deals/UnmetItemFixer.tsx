@@ -3,7 +3,7 @@ import { App, Button, Checkbox, DatePicker, Input, InputNumber, Select, Space, T
 import { CheckCircleFilled } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../api/client';
-import type { CustomFieldDef, UnmetItem } from '../../api/types';
+import { knownRequirement, type CustomFieldDef, type UnmetItem } from '../../api/types';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 import { yuanToFen } from '../../lib/format';
@@ -49,7 +49,7 @@ function Fixer({ dealId, item, fieldDefs, onFixed }: Omit<Props, 'fixed'>) {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const [value, setValue] = useState<unknown>(undefined);
-  const r = item.requirement;
+  const r = knownRequirement(item);
   if (!r) return null;
 
   async function run(action: () => Promise<unknown>) {

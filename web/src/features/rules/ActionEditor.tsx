@@ -28,6 +28,9 @@ export function blankAction(type: RuleActionType): RuleAction {
       return { type, config: { cadence: '' } };
     case 'create_followup_deal':
       return { type, config: { pipeline: '', owner: 'owner.lead', title: '', amountFen: 'copy' } };
+    case 'create_work_order':
+      // Rules that open work orders are shown and kept; the editor has no form for them yet (not in ACTION_TYPES).
+      return { type, config: { type: '', title: '' } };
   }
 }
 

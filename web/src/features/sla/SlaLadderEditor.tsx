@@ -93,7 +93,7 @@ export function SlaLadderEditor({ value, onChange }: { value: SlaSpec | undefine
                 allowClear
                 style={{ minWidth: 220 }}
                 value={level.channels ?? []}
-                onChange={(channels: string[]) => setLevel(i, { channels: channels.length ? channels : undefined })}
+                onChange={(channels: string[]) => setLevel(i, { channels: channels.length ? (channels as SlaLevel['channels']) : undefined })}
                 options={CHANNELS.map((c) => ({ value: c, label: c }))}
                 placeholder={t('sla.channels')}
               />

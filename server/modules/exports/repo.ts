@@ -1,0 +1,149 @@
+/**
+ * SQL of the list exports: one batch of a list in the caller's scope, walked by id (keyset), with the display columns
+ * joined for that batch only. The scope is the same indexed predicate the lists use (org/scope-sql.ts).
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Queryable } from '../../db/index.js';
+import type { Database } from '../../db/schema.js';
+import { scopeFilter } from '../org/scope-sql.js';
+import { subtreeUpperBound, type Scope } from '../org/scope.js';
+import type { ListExportQuery } from './schema.js';
+
+type Eb<T extends keyof Database> = ExpressionBuilder<Database, T>;
+
+function teamRange<T extends 'deals' | 'customers' | 'activities' | 'tasks'>(table: T, path: string) {
+  return sql<SqlBool>`${sql.ref(`${table}.team_path`)} >= ${path} and ${sql.ref(`${table}.team_path`)} < ${subtreeUpperBound(path)}`;
+}
+
+export function dealBatch(db: Queryable, scope: Scope, f: ListExportQuery & { teamPath?: string }, after: string | null, limit: number) {
+  return db
+    .selectFrom('deals')
+    .innerJoin('customers', 'customers.id', 'deals.customer_id')
+    .innerJoin('users', 'users.id', 'deals.owner_id')
+    .innerJoin('pipelines', 'pipelines.id', 'deals.pipeline_id')
+    .select([
+      'deals.id',
+      'deals.title',
+      'customers.name as customer',
+      'users.display_name as owner',
+      'pipelines.name as pipeline',
+      'deals.stage_key as stage',
+      'deals.status',
+      'deals.amount_fen as amountFen',
+      'deals.expected_close_date as expectedCloseDate',
+      'deals.stage_entered_at as stageEnteredAt',
+      'deals.created_at as createdAt',
+      'deals.updated_at as updatedAt',
+    ])
+    .where((eb: Eb<'deals'>) => {
+      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'deals')(eb)];
+      if (f.pipelineId) parts.push(eb('deals.pipeline_id', '=', f.pipelineId));
+      if (f.stage) parts.push(eb('deals.stage_key', '=', f.stage));
+      if (f.status) parts.push(eb('deals.status', '=', f.status));
+      if (f.ownerId) parts.push(eb('deals.owner_id', '=', f.ownerId));
+      if (f.customerId) parts.push(eb('deals.customer_id', '=', f.customerId));
+      if (f.teamPath) parts.push(teamRange('deals', f.teamPath));
+      if (after) parts.push(eb('deals.id', '>', after));
+      return eb.and(parts);
+    })
+    .orderBy('deals.id')
+    .limit(limit)
+    .execute();
+}
+
+export function customerBatch(db: Queryable, scope: Scope, f: ListExportQuery & { teamPath?: string }, after: string | null, limit: number) {
+  return db
+    .selectFrom('customers')
+    .innerJoin('users', 'users.id', 'customers.owner_id')
+    .select([
+      'customers.id',
+      'customers.name',
+      'customers.kind',
+      'customers.phone',
+      'customers.industry',
+      'customers.level',
+      'customers.region',
+      'customers.source',
+      'customers.credit_code as creditCode',
+      'users.display_name as owner',
+      'customers.created_at as createdAt',
+      'customers.updated_at as updatedAt',
+    ])
+    .where((eb: Eb<'customers'>) => {
+      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'customers')(eb), eb('customers.deleted_at', 'is', null)];
+      if (f.ownerId) parts.push(eb('customers.owner_id', '=', f.ownerId));
+      for (const key of ['industry', 'level', 'region', 'source'] as const) if (f[key]) parts.push(eb(`customers.${key}`, '=', f[key]!));
+      if (f.teamPath) parts.push(teamRange('customers', f.teamPath));
+      if (after) parts.push(eb('customers.id', '>', after));
+      return eb.and(parts);
+    })
+    .orderBy('customers.id')
+    .limit(limit)
+    .execute();
+}
+
+export function activityBatch(db: Queryable, scope: Scope, f: ListExportQuery & { teamPath?: string; fromAt?: string; toAt?: string }, after: string | null, limit: number) {
+  return db
+    .selectFrom('activities')
+    .innerJoin('customers', 'customers.id', 'activities.customer_id')
+    .innerJoin('users', 'users.id', 'activities.owner_id')
+    .select([
+      'activities.id',
+      'activities.type',
+      'activities.occurred_at as occurredAt',
+      'customers.name as customer',
+      'users.display_name as owner',
+      'activities.summary',
+      'activities.outcome',
+      'activities.next_action as nextAction',
+      'activities.next_action_at as nextActionAt',
+      'activities.effective',
+      'activities.deal_id as dealId',
+    ])
+    .where((eb: Eb<'activities'>) => {
+      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'activities')(eb)];
+      if (f.ownerId) parts.push(eb('activities.owner_id', '=', f.ownerId));
+      if (f.customerId) parts.push(eb('activities.customer_id', '=', f.customerId));
+      if (f.fromAt) parts.push(eb('activities.occurred_at', '>=', f.fromAt));
+      if (f.toAt) parts.push(eb('activities.occurred_at', '<', f.toAt));
+      if (f.teamPath) parts.push(teamRange('activities', f.teamPath));
+      if (after) parts.push(eb('activities.id', '>', after));
+      return eb.and(parts);
+    })
+    .orderBy('activities.id')
+    .limit(limit)
+    .execute();
+}
+
+export function taskBatch(db: Queryable, scope: Scope, f: ListExportQuery & { teamPath?: string }, after: string | null, limit: number) {
+  return db
+    .selectFrom('tasks')
+    .innerJoin('users', 'users.id', 'tasks.assignee_id')
+    .leftJoin('customers', 'customers.id', 'tasks.customer_id')
+    .select([
+      'tasks.id',
+      'tasks.title',
+      'users.display_name as assignee',
+      'tasks.status',
+      'tasks.due_at as dueAt',
+      'tasks.completed_at as completedAt',
+      'customers.name as customer',
+      'tasks.deal_id as dealId',
+      'tasks.created_at as createdAt',
+    ])
+    .where((eb: Eb<'tasks'>) => {
+      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'tasks')(eb)];
+      if (f.ownerId) parts.push(eb('tasks.assignee_id', '=', f.ownerId));
+      if (f.status) parts.push(eb('tasks.status', '=', f.status));
+      if (f.teamPath) parts.push(teamRange('tasks', f.teamPath));
+      if (after) parts.push(eb('tasks.id', '>', after));
+      return eb.and(parts);
+    })
+    .orderBy('tasks.id')
+    .limit(limit)
+    .execute();
+}
+
+export function teamPathOf(db: Queryable, teamId: string) {
+  return db.selectFrom('teams').select('path').where('id', '=', teamId).executeTakeFirst();
+}

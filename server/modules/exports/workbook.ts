@@ -1,0 +1,132 @@
+/**
+ * Streaming spreadsheet output, reusable by any module: an .xlsx (exceljs' streaming WorkbookWriter: rows are
+ * committed to the zip as they come, so memory stays bounded whatever the row count) or a CSV with a UTF-8 BOM (Excel
+ * on Windows opens it as UTF-8 instead of GBK). Sheets take their rows as async batches; an "About" sheet states
+ * the filters, the as-of instant, the time zone, the user and the scope. Hidden fields are dropped by column key.
+ */
+import { PassThrough, type Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export interface Column {
+  key: string;
+  header: string;
+  width?: number;
+}
+
+export interface SheetSpec {
+  name: string;
+  columns: Column[];
+  rows: AsyncIterable<Array<Record<string, unknown>>> | Iterable<Array<Record<string, unknown>>>;
+}
+
+export interface About {
+  title: string;
+  user: string;
+  role: string;
+  scope: string;
+  asOf: string;
+  timeZone: string;
+  filters: Record<string, unknown>;
+  notes?: string[];
+}
+
+/** Excel refuses sheet names over 31 characters, with []:*?/\ or repeated; make each one acceptable and unique. */
+export function sheetNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((raw) => {
+    const base = raw.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'Sheet';
+    let name = base;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)}~${i}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export function aboutSheet(about: About, lang: 'zh' | 'en'): SheetSpec {
+  const zh = lang === 'zh';
+  const rows: Array<Record<string, unknown>> = [
+    { k: zh ? '报表' : 'Report', v: about.title },
+    { k: zh ? '导出人' : 'User', v: `${about.user} (${about.role})` },
+    { k: zh ? '数据范围' : 'Scope', v: about.scope },
+    { k: zh ? '数据截至' : 'As of', v: about.asOf },
+    { k: zh ? '时区' : 'Time zone', v: about.timeZone },
+    ...Object.entries(about.filters)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => ({ k: `${zh ? '筛选' : 'Filter'}: ${k}`, v: String(v) })),
+    ...(about.notes ?? []).map((n) => ({ k: zh ? '说明' : 'Note', v: n })),
+  ];
+  return {
+    name: zh ? '说明' : 'About',
+    columns: [
+      { key: 'k', header: zh ? '项目' : 'Item', width: 24 },
+      { key: 'v', header: zh ? '值' : 'Value', width: 80 },
+    ],
+    rows: [rows],
+  };
+}
+
+/** Drops the columns the caller may not see (RESTRICTED_FIELDS keys such as amountFen). */
+export function visibleColumns(columns: Column[], hiddenKeys: Set<string>): Column[] {
+  return columns.filter((c) => !hiddenKeys.has(c.key));
+}
+
+/** Writes the workbook to `out`; resolves when the last byte is written. */
+export async function writeXlsx(out: Writable, sheets: SheetSpec[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const names = sheetNames(sheets.map((s) => s.name));
+  for (const [i, sheet] of sheets.entries()) {
+    const ws = workbook.addWorksheet(names[i]);
+    ws.columns = sheet.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+    for await (const batch of sheet.rows) {
+      for (const row of batch) ws.addRow(cellValues(row, sheet.columns)).commit();
+    }
+    ws.commit();
+  }
+  await workbook.commit();
+}
+
+function cellValues(row: Record<string, unknown>, columns: Column[]): unknown[] {
+  return columns.map((c) => {
+    const v = row[c.key];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+    return JSON.stringify(v);
+  });
+}
+
+const csvField = (v: unknown): string => {
+  if (v === undefined || v === null) return '';
+  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  // Quote when needed; a leading = + - @ is prefixed so a spreadsheet never runs a cell as a formula.
+  const safe = /^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** One sheet as CSV with a UTF-8 BOM; waits for the consumer when it is slower (backpressure). */
+export async function writeCsv(out: Writable, sheet: SheetSpec): Promise<void> {
+  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  await write('\uFEFF' + sheet.columns.map((c) => csvField(c.header)).join(',') + '\r\n');
+  for await (const batch of sheet.rows) {
+    await write(batch.map((row) => sheet.columns.map((c) => csvField(row[c.key])).join(',') + '\r\n').join(''));
+  }
+  out.end();
+}
+
+/**
+ * A stream to hand to the HTTP reply, filled in the background; a failure half-way destroys the stream (the client
+ * sees a cut download, never a file that looks complete).
+ */
+export function spreadsheetStream(format: 'xlsx' | 'csv', sheets: SheetSpec[], onError: (err: unknown) => void): PassThrough {
+  const out = new PassThrough();
+  const work = format === 'xlsx' ? writeXlsx(out, sheets) : writeCsv(out, sheets[0]);
+  work.catch((err) => {
+    onError(err);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return out;
+}
+
+export const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;

@@ -1,0 +1,209 @@
+/**
+ * Dwell per stage in working days (the one org calendar): completed stays (left the stage in the period) give the
+ * median and p90; the Kaplan–Meier median adds the stays still open now as censored (they lasted at least so long),
+ * so a stage where deals pile up does not look fast just because its slow deals have not left yet. Per seller vs team.
+ * The heat map (seller × stage average dwell) reads the same stays.
+ */
+import { sql } from 'kysely';
+import { stageLabel } from '../../pipelines/definition.js';
+import { dealWhere, requirePipeline, type MetricContext } from '../context.js';
+import { cellOf, type Cell, type FactRow, type MetricDef } from '../framework.js';
+import { inPeriod, userNames, userRef } from '../sqlparts.js';
+import { kaplanMeierMedian, percentile, round } from '../stats.js';
+
+export function stayFacts(ctx: MetricContext, options: { open: boolean }) {
+  const p = requirePipeline(ctx);
+  const keys = p.def.stages.filter((s) => !s.terminal).map((s) => s.key);
+  if (keys.length === 0) return null;
+  const where = dealWhere(ctx);
+  const completed = sql`select h.id as row_id, h.id as record_id, h.deal_id, h.entered_at as "at", 'stay' as kind,
+      h.stage_key as stage, 'completed' as state, deals.owner_id as owner, h.entered_at, h.left_at
+    from deal_stage_history h join deals on deals.id = h.deal_id
+    where h.left_at is not null and ${inPeriod(ctx, 'h.left_at')} and h.stage_key in (${sql.join(keys)}) and ${where}`;
+  if (!options.open) return sql<FactRow>`${completed}`;
+  return sql<FactRow>`${completed}
+    union all
+    select h.id, h.id, h.deal_id, h.entered_at, 'stay', h.stage_key, 'open', deals.owner_id, h.entered_at, h.left_at
+    from deal_stage_history h join deals on deals.id = h.deal_id
+    where h.left_at is null and deals.status = 'open' and h.entered_at < ${ctx.toAt} and h.stage_key in (${sql.join(keys)}) and ${where}`;
+}
+
+interface StayRow {
+  stage: string;
+  state: string;
+  owner: string;
+  entered_at: string;
+  left_at: string | null;
+}
+
+export async function stayDurations(ctx: MetricContext, rows: StayRow[]) {
+  const wt = ctx.working();
+  const nowMs = ctx.now.getTime();
+  return rows.map((r) => ({ ...r, days: wt.between(r.entered_at, r.left_at ?? nowMs) }));
+}
+
+type StageStats = {
+  completed: Cell;
+  open: Cell;
+  median: number | null;
+  p90: number | null;
+  kmMedian: number | null;
+};
+
+export interface DwellAnswer {
+  unit: 'working_days';
+  stages: Array<StageStats & { stage: { key: string; name: string; nameEn: string }; sellers: Array<{ owner: { id: string; name: string }; completed: Cell; open: Cell; median: number | null; kmMedian: number | null }> }>;
+}
+
+export const dwell: MetricDef<DwellAnswer> = {
+  name: 'dwell',
+  title: { zh: '阶段停留（工作日）', en: 'Dwell per stage (working days)' },
+  explain: {
+    zh: '停留时间按组织工作日历计算（节假日、周末不计，调休上班日计入）。中位数与 P90 取本期离开该阶段的“已完成停留”；KM 中位数同时把仍停留的商机作为删失样本（至少已停留这么久）计入。',
+    en: 'Dwell in working days on the org calendar (holidays and weekends off, make-up workdays count). Median and p90 over stays that ended in the period; the Kaplan–Meier median also counts deals still in the stage as censored (they have lasted at least that long).',
+  },
+  dims: ['stage', 'state', 'owner'],
+  facts: (ctx) => stayFacts(ctx, { open: true }),
+  async figure(ctx, run) {
+    const p = requirePipeline(ctx);
+    const rows = await stayDurations(ctx, await run.rows<StayRow>(['entered_at', 'left_at']));
+    const names = await userNames(ctx, rows.map((r) => r.owner));
+    const statsOf = (list: typeof rows, fixed: Record<string, string>) => {
+      const done = list.filter((r) => r.state === 'completed').map((r) => r.days).sort((a, b) => a - b);
+      const open = list.filter((r) => r.state === 'open').map((r) => r.days);
+      return {
+        completed: { cell: cellOf(dwell, { ...fixed, state: 'completed' }), value: done.length },
+        open: { cell: cellOf(dwell, { ...fixed, state: 'open' }), value: open.length },
+        median: round(percentile(done, 50)),
+        p90: round(percentile(done, 90)),
+        kmMedian: round(kaplanMeierMedian(done, open)),
+      };
+    };
+    return {
+      unit: 'working_days',
+      stages: p.def.stages
+        .filter((s) => !s.terminal)
+        .map((s) => {
+          const mine = rows.filter((r) => r.stage === s.key);
+          const owners = [...new Set(mine.map((r) => r.owner))].sort();
+          return {
+            stage: stageLabel(p.def, s.key),
+            ...statsOf(mine, { stage: s.key }),
+            sellers: owners.map((o) => {
+              const st = statsOf(mine.filter((r) => r.owner === o), { stage: s.key, owner: o });
+              return { owner: userRef(names, o), completed: st.completed, open: st.open, median: st.median, kmMedian: st.kmMedian };
+            }),
+          };
+        }),
+    };
+  },
+  tables(a) {
+    return [
+      {
+        title: { zh: '阶段停留（工作日）', en: 'Dwell (working days)' },
+        columns: [
+          { key: 'stage', title: { zh: '阶段', en: 'Stage' } },
+          { key: 'completed', title: { zh: '已完成停留', en: 'Completed stays' } },
+          { key: 'open', title: { zh: '仍停留', en: 'Open stays' } },
+          { key: 'median', title: { zh: '中位数', en: 'Median' } },
+          { key: 'p90', title: { zh: 'P90', en: 'P90' } },
+          { key: 'kmMedian', title: { zh: 'KM 中位数（含删失）', en: 'Kaplan–Meier median (censored)' } },
+        ],
+        rows: a.stages.map((s) => ({ stage: s.stage.name, completed: s.completed.value, open: s.open.value, median: s.median, p90: s.p90, kmMedian: s.kmMedian })),
+      },
+      {
+        title: { zh: '销售 vs 团队停留', en: 'Dwell per seller' },
+        columns: [
+          { key: 'stage', title: { zh: '阶段', en: 'Stage' } },
+          { key: 'owner', title: { zh: '销售', en: 'Seller' } },
+          { key: 'completed', title: { zh: '已完成停留', en: 'Completed stays' } },
+          { key: 'median', title: { zh: '中位数', en: 'Median' } },
+          { key: 'teamMedian', title: { zh: '团队中位数', en: 'Team median' } },
+          { key: 'kmMedian', title: { zh: 'KM 中位数', en: 'KM median' } },
+        ],
+        rows: a.stages.flatMap((s) => s.sellers.map((x) => ({ stage: s.stage.name, owner: x.owner.name, completed: x.completed.value, median: x.median, teamMedian: s.median, kmMedian: x.kmMedian }))),
+      },
+    ];
+  },
+};
+
+export interface HeatmapAnswer {
+  unit: 'working_days';
+  stages: Array<{ key: string; name: string; nameEn: string }>;
+  cells: Array<Cell & { owner: { id: string; name: string }; stage: string; average: number | null }>;
+  unusedCustomFields: Array<{ entity: string; key: string; label: string; labelEn: string | null }>;
+  unusedTags: { supported: false; note: { zh: string; en: string } };
+}
+
+export const heatmap: MetricDef<HeatmapAnswer> = {
+  name: 'heatmap',
+  title: { zh: '动作热力图', en: 'Action heat map' },
+  explain: {
+    zh: '销售 × 阶段：本期离开该阶段的停留平均工作日数；越深表示停留越久。并列出从未被填写过的自定义字段。',
+    en: 'Seller × stage: average working days of stays that ended in the period; darker = longer. Also lists custom fields never filled in.',
+  },
+  dims: ['stage', 'state', 'owner'],
+  facts: (ctx) => stayFacts(ctx, { open: false }),
+  async figure(ctx, run) {
+    const p = requirePipeline(ctx);
+    const rows = await stayDurations(ctx, await run.rows<StayRow>(['entered_at', 'left_at']));
+    const names = await userNames(ctx, rows.map((r) => r.owner));
+    const byKey = new Map<string, number[]>();
+    for (const r of rows) {
+      const key = `${r.owner}\u0000${r.stage}`;
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = []));
+      list.push(r.days);
+    }
+    const cells = [...byKey.entries()].map(([key, days]) => {
+      const [owner, stage] = key.split('\u0000');
+      return {
+        cell: cellOf(heatmap, { stage, state: 'completed', owner }),
+        value: days.length,
+        owner: userRef(names, owner),
+        stage,
+        average: round(days.reduce((a, b) => a + b, 0) / days.length),
+      };
+    });
+    cells.sort((a, b) => a.owner.name.localeCompare(b.owner.name) || a.stage.localeCompare(b.stage));
+    const defs = await ctx.db.selectFrom('custom_field_defs').select(['entity', 'key', 'label', 'label_en']).where('entity', 'in', ['deal', 'customer']).execute();
+    const unused = [];
+    for (const d of defs) {
+      const table = d.entity === 'deal' ? 'deals' : 'customers';
+      // A value is stored under its key in the record's custom JSON; the quoted key cannot occur otherwise.
+      const needle = `%"${d.key}":%`;
+      const used = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} where custom like ${needle} limit 1`.execute(ctx.db);
+      if (used.rows.length === 0) unused.push({ entity: d.entity, key: d.key, label: d.label, labelEn: d.label_en });
+    }
+    return {
+      unit: 'working_days',
+      stages: p.def.stages.filter((s) => !s.terminal).map((s) => stageLabel(p.def, s.key)),
+      cells,
+      unusedCustomFields: unused,
+      unusedTags: { supported: false, note: { zh: '当前版本的活动与客户没有标签，无法统计未用标签。', en: 'Activities and customers carry no tags in this version, so unused tags cannot be listed.' } },
+    };
+  },
+  tables(a) {
+    return [
+      {
+        title: { zh: '动作热力图（平均停留工作日）', en: 'Heat map (average working days)' },
+        columns: [
+          { key: 'owner', title: { zh: '销售', en: 'Seller' } },
+          { key: 'stage', title: { zh: '阶段', en: 'Stage' } },
+          { key: 'stays', title: { zh: '停留次数', en: 'Stays' } },
+          { key: 'average', title: { zh: '平均工作日', en: 'Average working days' } },
+        ],
+        rows: a.cells.map((c) => ({ owner: c.owner.name, stage: a.stages.find((s) => s.key === c.stage)?.name ?? c.stage, stays: c.value, average: c.average })),
+      },
+      {
+        title: { zh: '从未使用的自定义字段', en: 'Custom fields never used' },
+        columns: [
+          { key: 'entity', title: { zh: '对象', en: 'Record' } },
+          { key: 'key', title: { zh: '字段键', en: 'Key' } },
+          { key: 'label', title: { zh: '名称', en: 'Label' } },
+        ],
+        rows: a.unusedCustomFields.map((f) => ({ entity: f.entity, key: f.key, label: f.label })),
+      },
+    ];
+  },
+};

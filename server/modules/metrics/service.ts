@@ -1,0 +1,117 @@
+/**
+ * Metric use cases: the list of metrics, a metric's figures, the drill list of one cell and the export. All four
+ * build one context (scope, filters, as-of) and read the metric's one fact query.
+ */
+import type { Lang } from '../../core/errors.js';
+import { hiddenKeys, type Actor } from '../../core/policy.js';
+import type { Deps } from '../../core/http.js';
+import { aboutSheet, spreadsheetStream, visibleColumns, type About, type Column, type SheetSpec } from '../exports/workbook.js';
+import { buildContext, type MetricContext } from './context.js';
+import { factsBatches, factsPage, runner, type MetricDef } from './framework.js';
+import { displayFacts, type DrillItem } from './records.js';
+import { metricDef, METRICS } from './registry.js';
+import { METRIC_NAMES, type ExportQuery, type MetricFilters, type MetricName, type RecordsQuery } from './schema.js';
+
+export function listMetrics() {
+  return { items: METRIC_NAMES.map((name) => ({ name, title: METRICS[name].title, explain: METRICS[name].explain, dims: [...METRICS[name].dims] })) };
+}
+
+function context(deps: Deps, actor: Actor, filters: MetricFilters) {
+  return buildContext(deps.db, deps.dialect, deps.clock, actor, filters, deps.config.timeZone);
+}
+
+function scopeText(ctx: MetricContext): string {
+  const s = ctx.scope;
+  return s.kind === 'all' ? 'all / 全部' : s.kind === 'subtree' ? `team subtree / 团队 ${s.path}` : `own / 本人 ${s.userId}`;
+}
+
+function echoFilters(ctx: MetricContext) {
+  return { ...ctx.filters, from: ctx.from, to: ctx.to, pipelineId: ctx.pipeline?.id ?? ctx.filters.pipelineId };
+}
+
+async function answerOf(def: MetricDef<unknown>, ctx: MetricContext) {
+  return def.figure(ctx, await runner(def, ctx));
+}
+
+export async function getMetric(deps: Deps, actor: Actor, name: MetricName, filters: MetricFilters) {
+  const def = metricDef(name);
+  const ctx = await context(deps, actor, filters);
+  const answer = await answerOf(def, ctx);
+  return { name, title: def.title, explain: def.explain, asOf: ctx.asOf, timeZone: ctx.timeZone, scope: ctx.scope.kind, filters: echoFilters(ctx), answer: answer as Record<string, unknown> };
+}
+
+export async function getRecords(deps: Deps, actor: Actor, name: MetricName, query: RecordsQuery) {
+  const def = metricDef(name);
+  const { cell, page, pageSize, ...filters } = query;
+  const ctx = await context(deps, actor, filters);
+  const { total, rows } = await factsPage(def, ctx, cell, page, pageSize);
+  return { items: await displayFacts(ctx, def, rows), total, page, pageSize, cell, asOf: ctx.asOf };
+}
+
+const RECORD_COLUMNS: Array<{ key: string; zh: string; en: string; width?: number; value: (i: DrillItem) => unknown }> = [
+  { key: 'kind', zh: '类型', en: 'Kind', value: (i) => i.kind },
+  { key: 'title', zh: '名称', en: 'Title', width: 30, value: (i) => i.title },
+  { key: 'customer', zh: '客户', en: 'Customer', width: 24, value: (i) => i.customer?.name ?? '' },
+  { key: 'owner', zh: '负责人', en: 'Owner', value: (i) => i.owner?.name ?? '' },
+  { key: 'stage', zh: '阶段', en: 'Stage', value: (i) => i.stage?.name ?? '' },
+  { key: 'status', zh: '状态', en: 'Status', value: (i) => i.status ?? '' },
+  { key: 'amountFen', zh: '金额（分）', en: 'Amount (fen)', value: (i) => i.amountFen ?? null },
+  { key: 'daysInStage', zh: '阶段停留（工作日）', en: 'Days in stage (working)', value: (i) => i.daysInStage },
+  { key: 'lastEffectiveAt', zh: '最近有效互动', en: 'Last effective interaction', width: 26, value: (i) => i.lastEffectiveAt ?? '' },
+  { key: 'at', zh: '时间', en: 'At', width: 26, value: (i) => i.at ?? '' },
+  { key: 'detail', zh: '明细', en: 'Detail', width: 40, value: (i) => i.detail ?? '' },
+  { key: 'recordId', zh: '记录 ID', en: 'Record id', width: 38, value: (i) => i.recordId },
+];
+
+/** The drill rows of a metric (one cell, or all with their dimension columns) as an export sheet, in batches. */
+function recordsSheet(def: MetricDef<unknown>, ctx: MetricContext, cell: string | undefined, lang: Lang): SheetSpec {
+  const hidden = hiddenKeys(ctx.actor);
+  const columns: Column[] = visibleColumns(
+    [...def.dims.map((d) => ({ key: `dim.${d}`, header: d })), ...RECORD_COLUMNS.map((c) => ({ key: c.key, header: lang === 'zh' ? c.zh : c.en, width: c.width }))],
+    hidden,
+  );
+  async function* rows() {
+    for await (const batch of factsBatches(def, ctx, cell)) {
+      const items = await displayFacts(ctx, def, batch);
+      yield items.map((i) => ({ ...Object.fromEntries(def.dims.map((d) => [`dim.${d}`, i.dims[d]])), ...Object.fromEntries(RECORD_COLUMNS.map((c) => [c.key, c.value(i)])) }));
+    }
+  }
+  return { name: lang === 'zh' ? `${def.title.zh}-明细` : `${def.title.en} records`, columns, rows: rows() };
+}
+
+/** The metric's tables as displayed (one sheet per chart), amount columns dropped for callers who may not see them. */
+function chartSheets(def: MetricDef<unknown>, ctx: MetricContext, answer: unknown, lang: Lang): SheetSpec[] {
+  return def.tables(answer, ctx).map((t) => ({
+    name: t.title[lang],
+    columns: t.columns.filter((c) => !(c.amount && ctx.hideAmounts)).map((c) => ({ key: c.key, header: c.title[lang], width: c.key === 'stage' || c.key === 'owner' ? 20 : 14 })),
+    rows: [t.rows],
+  }));
+}
+
+function about(ctx: MetricContext, title: string, notes: string[]): About {
+  const actor = ctx.actor as Actor;
+  return { title, user: actor.displayName, role: actor.role, scope: scopeText(ctx), asOf: ctx.asOf, timeZone: ctx.timeZone, filters: echoFilters(ctx), notes };
+}
+
+export async function exportMetric(deps: Deps, actor: Actor, name: MetricName, query: ExportQuery, lang: Lang, onError: (err: unknown) => void) {
+  const def = metricDef(name);
+  const { cell, format, ...filters } = query;
+  const ctx = await context(deps, actor, filters);
+  const records = recordsSheet(def, ctx, cell, lang);
+  if (cell) await factsPage(def, ctx, cell, 1, 1); // a bad cell is a 400 before the download starts
+  if (format === 'csv') return { stream: spreadsheetStream('csv', [records], onError), filename: `${name}.csv`, format };
+  const answer = await answerOf(def, ctx);
+  const sheets = [aboutSheet(about(ctx, def.title[lang], [def.explain[lang], ...(cell ? [`cell: ${cell}`] : [])]), lang), ...chartSheets(def, ctx, answer, lang), records];
+  return { stream: spreadsheetStream('xlsx', sheets, onError), filename: `${name}.xlsx`, format };
+}
+
+/** The dashboard: one sheet per chart of every listed metric, plus the About sheet; the same context for all. */
+export async function exportDashboard(deps: Deps, actor: Actor, names: MetricName[], filters: MetricFilters, lang: Lang, onError: (err: unknown) => void) {
+  const ctx = await context(deps, actor, filters);
+  const sheets: SheetSpec[] = [aboutSheet(about(ctx, lang === 'zh' ? '作战室仪表盘' : 'War room dashboard', names.map((n) => `${METRICS[n].title[lang]}: ${METRICS[n].explain[lang]}`)), lang)];
+  for (const name of names) {
+    const def = metricDef(name);
+    sheets.push(...chartSheets(def, ctx, await answerOf(def, ctx), lang));
+  }
+  return { stream: spreadsheetStream('xlsx', sheets, onError), filename: 'dashboard.xlsx' };
+}
