@@ -89,6 +89,8 @@ export const ACTIONS = {
   record: { assignOthers: 'managers', assignOrgWide: 'orgReaders' },
   conflict: { resolve: 'managers' },
   digest: { configure: 'managers' },
+  /** The war-room dashboard is a manager's home page (everyone may open it; the figures follow their scope). */
+  dashboard: { home: 'managers' },
   appointment: { book: 'consultants', reassign: 'managers' },
   intervention: { view: 'managers', resolveAny: 'admins' },
   /** Ask for an approval (quotes) on a deal in one's scope; routes are configured by admins, read by org readers. */

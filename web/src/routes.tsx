@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   EditOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
@@ -51,6 +52,7 @@ const may = (action: string) => (v: Viewer) => v.can(action);
 
 /** The one list of pages: the router and the menu are both built from it, in this order. */
 export const ROUTES: AppRoute[] = [
+  { path: 'dashboard', page: lazyPage(() => import('./features/insight/DashboardPage'), 'DashboardPage'), menu: { label: 'nav.dashboard', icon: <DashboardOutlined /> } },
   { path: 'tasks', page: lazyPage(() => import('./features/tasks/MyTasksPage'), 'MyTasksPage'), menu: { label: 'nav.tasks', icon: <CheckSquareOutlined /> } },
   { path: 'customers', page: lazyPage(() => import('./features/customers/CustomersPage'), 'CustomersPage'), menu: { label: 'nav.customers', icon: <TeamOutlined /> } },
   { path: 'customers/:id', page: lazyPage(() => import('./features/customers/CustomerDetailPage'), 'CustomerDetailPage') },

@@ -38,6 +38,8 @@ export const queryKeys = {
   workOrderTypes: key('work-order-types'),
   interventions: key('interventions'),
   me: key('me'),
+  metric: key('metric'),
+  metricRecords: key('metric-records'),
   outbox: key('outbox'),
   pipeline: key('pipeline'),
   pipelineTemplates: key('pipeline-templates'),

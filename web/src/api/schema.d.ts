@@ -8568,6 +8568,9 @@ export interface paths {
                                 customfield: {
                                     manage: boolean;
                                 };
+                                dashboard: {
+                                    home: boolean;
+                                };
                                 deal: {
                                     configure: boolean;
                                     confirmLost: boolean;

@@ -3,6 +3,7 @@ import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
+import { insightEn } from './insight.en';
 import { hoursEn } from './hours.en';
 import { workordersEn } from './workorders.en';
 import { leadsEn } from './leads.en';
@@ -261,6 +262,7 @@ export const en: Record<MessageKey, string> = {
   ...cadencesEn,
   ...appointmentsEn,
   ...digestsEn,
+  ...insightEn,
   ...hoursEn,
   ...workordersEn,
   ...leadsEn,

@@ -2,6 +2,7 @@ import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
+import { insightZh } from './insight.zh';
 import { hoursZh } from './hours.zh';
 import { workordersZh } from './workorders.zh';
 import { leadsZh } from './leads.zh';
@@ -260,6 +261,7 @@ export const zh = {
   ...cadencesZh,
   ...appointmentsZh,
   ...digestsZh,
+  ...insightZh,
   ...hoursZh,
   ...workordersZh,
   ...leadsZh,
