@@ -40,4 +40,10 @@ export const frontlineEn: Record<keyof typeof frontlineZh, string> = {
   'attachments.otherKind': 'Other',
 
   'deals.createSkipHint': 'Starting in a later stage skips the earlier stages whose gates are not met: say why (stages that forbid skipping must be met first)',
+
+  'channels.smsAliyun': 'Aliyun SMS',
+  'channels.smsTencent': 'Tencent Cloud SMS',
+  'channels.smsLog': 'Log only (development; sends nothing)',
+  'channels.sdkAppId': 'SdkAppId (Tencent)',
+  'channels.region': 'Region (Tencent, default ap-guangzhou)',
 };
