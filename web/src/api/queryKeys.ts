@@ -30,6 +30,8 @@ export const queryKeys = {
   dictionary: key('dictionary'),
   digestSettings: key('digest-settings'),
   digests: key('digests'),
+  imports: key('imports'),
+  importRows: key('import-rows'),
   inbox: key('inbox'),
   assistPoints: key('assist-points'),
   assistRules: key('assist-rules'),

@@ -1,3 +1,4 @@
+import { importsEn } from './imports.en';
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
@@ -266,6 +267,7 @@ export const en: Record<MessageKey, string> = {
   ...hoursEn,
   ...workordersEn,
   ...leadsEn,
+  ...importsEn,
   ...formsEn,
   ...frontlineEn,
 };

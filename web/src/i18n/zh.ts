@@ -1,3 +1,4 @@
+import { importsZh } from './imports.zh';
 import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
@@ -265,6 +266,7 @@ export const zh = {
   ...hoursZh,
   ...workordersZh,
   ...leadsZh,
+  ...importsZh,
   ...formsZh,
   ...frontlineZh,
 } as const;
