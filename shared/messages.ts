@@ -149,6 +149,30 @@ export const FIELD_MESSAGES = {
   yaml_not_mapping: { zh: '文档须为“键: 值”映射，并包含必需的键', en: 'the document must be a mapping with the required keys' },
   yaml_unknown_key: { zh: '未知的键“{key}”', en: 'unknown key "{key}"' },
   yaml_required: { zh: '此处缺少“{key}”', en: '"{key}" is required here' },
+  // Import rows (modules/imports): each problem names the sheet row and column, in both languages.
+  phone_scientific: { zh: '电话被 Excel 存成了科学计数法（{value}），后几位已丢失，请把该列设为文本后重新填写', en: 'Excel stored this phone in scientific notation ({value}); its last digits are lost: format the column as text and re-enter it' },
+  phone_mobile_length: { zh: '以 1 开头的手机号须为 11 位（{value}）', en: 'a mobile number starting with 1 has 11 digits ({value})' },
+  credit_code_length: { zh: '统一社会信用代码须为 18 位（现为 {length} 位）', en: 'a unified social credit code has 18 characters (this has {length})' },
+  credit_code_check: { zh: '统一社会信用代码校验位不正确（GB 32100-2015）', en: 'the check character of the unified social credit code is wrong (GB 32100-2015)' },
+  amount_invalid: { zh: '须为金额，例如 ¥1,234.50 或 1234.5元', en: 'must be an amount such as ¥1,234.50 or 1234.5元' },
+  amount_precision: { zh: '金额最多精确到分', en: 'an amount has at most two decimals (fen)' },
+  date_invalid: { zh: '须为日期，例如 2026-11-05、2026/11/5、2026年11月5日', en: 'must be a date such as 2026-11-05, 2026/11/5 or 2026年11月5日' },
+  owner_unknown: { zh: '没有名为“{value}”的在职用户', en: 'no active user named "{value}"' },
+  owner_ambiguous: { zh: '有多个用户名为“{value}”，请填写用户名', en: 'several users are called "{value}": use the username' },
+  owner_out_of_scope: { zh: '您不能把客户分配给“{value}”', en: 'you may not make "{value}" the owner' },
+  owner_required: { zh: '请填写负责人或指定默认负责人', en: 'name an owner, or give a default owner' },
+  select_unknown: { zh: '“{value}”不是可选值（{options}）', en: '"{value}" is not one of the options ({options})' },
+  duplicate_in_file: { zh: '与第 {row} 行是同一客户（{on}）', en: 'the same customer as row {row} ({on})' },
+  duplicate_ambiguous: { zh: '同时匹配多个已有客户：{names}', en: 'matches several existing customers: {names}' },
+  record_out_of_scope: { zh: '已有客户“{name}”不在您的范围内，未修改', en: 'the existing customer "{name}" is outside your scope; not changed' },
+  name_match_only: { zh: '仅按公司名称匹配到已有客户“{name}”，不会自动覆盖，已转入归属冲突处理', en: 'matches the existing customer "{name}" by company name only; it is not overwritten but sent to the ownership-conflict queue' },
+  exists_skipped: { zh: '客户已存在（{name}），按导入设置跳过', en: 'the customer exists ({name}); skipped as the import says' },
+  not_found_skipped: { zh: '没有匹配的已有客户，仅更新模式下跳过', en: 'no existing customer matches; skipped in update-only mode' },
+  mapping_unknown_field: { zh: '未知的导入字段“{value}”', en: 'unknown import field "{value}"' },
+  mapping_twice: { zh: '字段“{value}”被映射了两次', en: 'the field "{value}" is mapped twice' },
+  mapping_name_required: { zh: '须映射“客户名称”列', en: 'map a column to the customer name' },
+  import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
+  import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -166,6 +190,8 @@ export const RECORD_NAMES = {
   Delegation: { zh: '审批委托', en: 'Delegation' },
   Customer: { zh: '客户', en: 'Customer' },
   Deal: { zh: '商机', en: 'Deal' },
+  Import: { zh: '导入', en: 'Import' },
+  'Import preset': { zh: '导入映射方案', en: 'Import preset' },
   Intervention: { zh: '干预记录', en: 'Intervention' },
   Notification: { zh: '通知', en: 'Notification' },
   'Outbox message': { zh: '待发消息', en: 'Outbox message' },
@@ -279,6 +305,9 @@ export const REASON_MESSAGES = {
   wo_not_resolved: { zh: '工单解决后才能评分', en: 'A work order is rated once it is resolved' },
   wo_type_key_taken: { zh: '已存在键为“{key}”的工单类型', en: 'A work-order type "{key}" already exists' },
   points_not_visible: { zh: '您只能查看自己或您团队成员的积分', en: 'You may see the points of yourself and your team only' },
+  import_wrong_status: { zh: '导入当前状态为 {status}，不能执行此操作', en: 'The import is {status}; this is not possible now' },
+  import_undo_expired: { zh: '导入只能在 {days} 天内撤销', en: 'An import can be undone within {days} days only' },
+  import_running: { zh: '该导入正在另一个进程中运行', en: 'The import is running in another process' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

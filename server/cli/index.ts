@@ -6,6 +6,7 @@ import { registerDemo } from './demo.js';
 import { registerUser } from './user.js';
 import { registerPipeline } from './pipeline.js';
 import { registerTick } from './tick.js';
+import { registerImport } from './import.js';
 
 export function buildProgram(): Command {
   const program = new Command('actionflow')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerPipeline(program);
   registerTick(program);
+  registerImport(program);
   return program;
 }
 

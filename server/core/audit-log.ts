@@ -45,3 +45,24 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   }
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
 }
+
+/** Several audit entries in one statement (batch writes: imports); same rules as `recordAudit`. */
+export async function recordAudits(db: Queryable, clock: Clock, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const at = clock.now().toISOString();
+  await db
+    .insertInto('audit_log')
+    .values(
+      inputs.map((input) => ({
+        id: newId(),
+        entity: input.entity,
+        entity_id: input.entityId,
+        action: input.action,
+        actor_id: input.actorId,
+        at,
+        before: input.before === undefined ? null : toJson(input.before),
+        after: input.after === undefined ? null : toJson(input.after),
+      })),
+    )
+    .execute();
+}

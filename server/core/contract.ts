@@ -19,7 +19,7 @@ export const fieldErrorSchema = z
 /** One missing requirement: a stage gate item (GATE_UNMET), a checklist item or a step deliverable. */
 export const unmetItemSchema = z
   .object({
-    code: z.string().describe('FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | …'),
+    code: z.string().describe('FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | …'),
     label: z.string(),
     labelEn: z.string(),
     hint: z.string().optional(),
@@ -28,6 +28,7 @@ export const unmetItemSchema = z
       z.object({ kind: z.literal('field'), field: z.string() }),
       z.object({ kind: z.literal('evidence'), evidenceKind: z.string(), min: z.number(), have: z.number() }),
       z.object({ kind: z.literal('checklist'), item: z.string() }),
+      z.object({ kind: z.literal('approval'), approvalKind: z.string(), status: z.string().nullable(), requestId: z.string().nullable(), reason: z.string().optional() }),
       z.looseObject({ kind: z.string() }),
     ]),
   })

@@ -296,6 +296,9 @@ export const REGISTRY = {
   work_order_comments: { internal: 'comments of a work order' },
   work_order_escalations: { internal: 'escalation log of a work order' },
   assist_points: { internal: 'assist-point ledger of work orders' },
+  imports: { internal: 'staged imports: an upload, its mapping, progress and counts (modules/imports)' },
+  import_rows: { internal: 'per-row verdicts of a staged import' },
+  import_presets: { internal: 'saved column mappings of imports' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

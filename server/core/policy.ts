@@ -83,10 +83,14 @@ export const ACTIONS = {
   lead: { readSettings: 'managers', configure: 'admins', readAllAssignments: 'orgReaders', readAssignments: 'managers' },
   pool: { claim: 'sellingRoles', configure: 'admins', sweep: 'admins' },
   customer: { handover: 'managers' },
+  /** Import customers from Excel/CSV (each row still within the importer's scope); presets are shared. */
+  import: { run: 'sellingRoles', readAll: 'orgReaders' },
   /** Give records (customers, deals, tasks) to someone else; org-wide: to anyone, not only within the own subtree. */
   record: { assignOthers: 'managers', assignOrgWide: 'orgReaders' },
   conflict: { resolve: 'managers' },
   digest: { configure: 'managers' },
+  /** The war-room dashboard is a manager's home page (everyone may open it; the figures follow their scope). */
+  dashboard: { home: 'managers' },
   appointment: { book: 'consultants', reassign: 'managers' },
   intervention: { view: 'managers', resolveAny: 'admins' },
   /** Ask for an approval (quotes) on a deal in one's scope; routes are configured by admins, read by org readers. */

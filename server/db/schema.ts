@@ -11,6 +11,7 @@ import type { SecurityTables } from './schema-security.js';
 import type { ApprovalTables } from './schema-approvals.js';
 import type { WorkOrderTables } from './schema-workorders.js';
 import type { DictionaryTables } from './schema-dictionaries.js';
+import type { ImportTables } from './schema-imports.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -235,7 +236,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -22,6 +22,7 @@ import { digestsModule } from './digests/module.js';
 import { exportsModule } from './exports/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
+import { importsModule } from './imports/module.js';
 import { leadsModule } from './leads/module.js';
 import { metricsModule } from './metrics/module.js';
 import { notificationsModule } from './notifications/module.js';
@@ -61,6 +62,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   workordersModule,
   metricsModule,
   exportsModule,
+  importsModule,
 ];
 
 export interface Composition {

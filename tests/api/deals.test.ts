@@ -165,7 +165,10 @@ describe('deals API', () => {
   });
 
   it('enforces the hospital clinical trial gate on evidence kinds', async () => {
-    const deal = (await create(sellerA, { title: '关节置换耗材试用', customerId: customers.a, pipelineId: 'hospital_seven_step', stageKey: 'clinical_trial' })).json();
+    // Creating straight into the trial stage is refused (earlier gates are not skippable): place it there as an import would.
+    expect((await create(sellerA, { title: '关节置换耗材试用', customerId: customers.a, pipelineId: 'hospital_seven_step', stageKey: 'clinical_trial' })).statusCode).toBe(422);
+    const deal = (await create(sellerA, { title: '关节置换耗材试用', customerId: customers.a, pipelineId: 'hospital_seven_step' })).json();
+    await t.db.updateTable('deals').set({ stage_key: 'clinical_trial' }).where('id', '=', deal.id).execute();
     const refused = await move(sellerA, deal.id, { toStage: 'price_negotiation' });
     expect(refused.statusCode).toBe(422);
     const kinds = refused.json().error.unmet.filter((u: { code: string }) => u.code === 'EVIDENCE_REQUIRED').map((u: { requirement: { evidenceKind: string } }) => u.requirement.evidenceKind);

@@ -119,6 +119,7 @@ describe('metrics', () => {
     const cellOf = (seg: string, stage: string) => lm.rows.find((r: { segment: string }) => r.segment === seg).cells.find((c: { stage: string }) => c.stage === stage);
     expect(cellOf('医疗', 'quote').lost.value).toBe(1);
     expect(cellOf('制造', 'lead')).toMatchObject({ lost: expect.objectContaining({ value: 1 }), reached: expect.objectContaining({ value: 2 }), rate: 50 });
+    expect(lm.reasons.map((r: { reason: string; value: number }) => [r.reason, r.value])).toEqual([['', 1], ['price', 1]]);
     const wr = await metric(director, 'win_rate');
     expect([wr.won.value, wr.lost.value, wr.winRate, wr.averageCycleDays]).toEqual([1, 2, 33.33, 39]);
     const lq = await metric(director, 'lead_quality');

@@ -67,14 +67,14 @@ export class InsightWorld {
   }
 
   /** A deal walked through `steps` (each leaves the previous stage); status from the last stage. */
-  async deal(title: string, ownerId: string, customerId: string, steps: Step[], extra: { amountFen?: number; expectedCloseDate?: string | null } = {}) {
+  async deal(title: string, ownerId: string, customerId: string, steps: Step[], extra: { amountFen?: number; expectedCloseDate?: string | null; lostReason?: string } = {}) {
     const owner = await this.t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
     const id = newId();
     const last = steps[steps.length - 1];
     const status = last[0] === 'won' ? 'won' : last[0] === 'lost' ? 'lost' : 'open';
     await this.t.db
       .insertInto('deals')
-      .values({ id, title, customer_id: customerId, pipeline_id: this.pipelineId, stage_key: last[0], status, owner_id: ownerId, team_path: owner.team_path, amount_fen: extra.amountFen ?? 100_000, expected_close_date: extra.expectedCloseDate === undefined ? '2026-12-31' : extra.expectedCloseDate, checklist: '{}', custom: '{}', stage_entered_at: last[1], created_at: steps[0][1], updated_at: last[1] })
+      .values({ id, title, customer_id: customerId, pipeline_id: this.pipelineId, stage_key: last[0], status, owner_id: ownerId, team_path: owner.team_path, amount_fen: extra.amountFen ?? 100_000, expected_close_date: extra.expectedCloseDate === undefined ? '2026-12-31' : extra.expectedCloseDate, checklist: '{}', custom: '{}', stage_entered_at: last[1], created_at: steps[0][1], updated_at: last[1], lost_reason: status === 'lost' ? (extra.lostReason ?? null) : null })
       .execute();
     for (const [i, [stage, at, direction, reason]] of steps.entries()) {
       await this.t.db
@@ -140,7 +140,7 @@ const deals: Record<string, string> = {};
   const cA2 = await w.customer('杭州机械', u.sellerA2.id, { industry: '制造', source: '官网' });
   const cB = await w.customer('中山一院', u.sellerB.id, { industry: '医疗', source: '官网' });
   deals.d1 = await w.deal('D1 back and forth', u.sellerA.id, cA, [['lead', '2026-11-03T02:00:00.000Z'], ['qualify', '2026-11-05T02:00:00.000Z'], ['quote', '2026-11-10T02:00:00.000Z'], ['qualify', '2026-11-12T02:00:00.000Z', 'backward'], ['quote', '2026-11-16T02:00:00.000Z']], { expectedCloseDate: null });
-  deals.d2 = await w.deal('D2 skip then lost', u.sellerA.id, cA, [['lead', '2026-11-03T03:00:00.000Z'], ['quote', '2026-11-06T02:00:00.000Z', 'skip', '客户主动来电'], ['lost', '2026-11-20T02:00:00.000Z']]);
+  deals.d2 = await w.deal('D2 skip then lost', u.sellerA.id, cA, [['lead', '2026-11-03T03:00:00.000Z'], ['quote', '2026-11-06T02:00:00.000Z', 'skip', '客户主动来电'], ['lost', '2026-11-20T02:00:00.000Z']], { lostReason: 'price' });
   deals.d3 = await w.deal('D3 lost at lead', u.sellerA2.id, cA2, [['lead', '2026-11-04T02:00:00.000Z'], ['lost', '2026-11-09T02:00:00.000Z']]);
   deals.d4 = await w.deal('D4 planned', u.sellerB.id, cB, [['lead', '2026-11-04T03:00:00.000Z']]);
   deals.d5 = await w.deal('D5 won', u.sellerB.id, cB, [['lead', '2026-10-01T02:00:00.000Z'], ['qualify', '2026-11-02T02:00:00.000Z'], ['quote', '2026-11-03T02:00:00.000Z'], ['won', '2026-11-09T02:00:00.000Z']]);

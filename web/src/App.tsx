@@ -5,6 +5,7 @@ import enUS from 'antd/es/locale/en_US';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/AuthProvider';
+import { useAbilities } from './auth/abilities';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { pageRoutes } from './routes';
@@ -20,6 +21,12 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Managers land on the war-room dashboard, everyone else on their tasks. */
+function HomeRedirect() {
+  const abilities = useAbilities();
+  return <Navigate to={abilities.can('dashboard.home') ? '/dashboard' : '/tasks'} replace />;
+}
+
 function Shell() {
   const { lang } = useI18n();
   return (
@@ -29,7 +36,7 @@ function Shell() {
           <BrowserRouter>
             <Routes>
               <Route element={<AppLayout />}>
-                <Route index element={<Navigate to="/tasks" replace />} />
+                <Route index element={<HomeRedirect />} />
                 {pageRoutes().map(({ path, page: Page }) => (
                   <Route key={path} path={path} element={<Page />} />
                 ))}

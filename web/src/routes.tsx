@@ -6,12 +6,16 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
   EditOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import type { AbilityCheck } from './auth/abilities';
 import type { MessageKey } from './i18n/zh';
@@ -49,6 +53,7 @@ const may = (action: string) => (v: Viewer) => v.can(action);
 
 /** The one list of pages: the router and the menu are both built from it, in this order. */
 export const ROUTES: AppRoute[] = [
+  { path: 'dashboard', page: lazyPage(() => import('./features/insight/DashboardPage'), 'DashboardPage'), menu: { label: 'nav.dashboard', icon: <DashboardOutlined /> } },
   { path: 'tasks', page: lazyPage(() => import('./features/tasks/MyTasksPage'), 'MyTasksPage'), menu: { label: 'nav.tasks', icon: <CheckSquareOutlined /> } },
   { path: 'customers', page: lazyPage(() => import('./features/customers/CustomersPage'), 'CustomersPage'), menu: { label: 'nav.customers', icon: <TeamOutlined /> } },
   { path: 'customers/:id', page: lazyPage(() => import('./features/customers/CustomerDetailPage'), 'CustomerDetailPage') },
@@ -57,6 +62,11 @@ export const ROUTES: AppRoute[] = [
   { path: 'quick-log', page: lazyPage(() => import('./features/activities/QuickLogPage'), 'QuickLogPage'), menu: { label: 'nav.quickLog', icon: <EditOutlined /> } },
   { path: 'appointments', page: lazyPage(() => import('./features/appointments/AppointmentsPage'), 'AppointmentsPage'), menu: { label: 'nav.appointments', icon: <CalendarOutlined /> } },
   { path: 'digests', page: lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage'), menu: { label: 'nav.digests', icon: <BarChartOutlined /> } },
+  { path: 'work-orders', page: lazyPage(() => import('./features/workorders/WorkOrdersPage'), 'WorkOrdersPage'), menu: { label: 'nav.workOrders', icon: <CustomerServiceOutlined /> } },
+  { path: 'work-orders/:id', page: lazyPage(() => import('./features/workorders/WorkOrderDetailPage'), 'WorkOrderDetailPage') },
+  { path: 'assist-points', page: lazyPage(() => import('./features/workorders/AssistPointsPage'), 'AssistPointsPage'), menu: { label: 'nav.assistPoints', icon: <TrophyOutlined /> } },
+  { path: 'imports', page: lazyPage(() => import('./features/imports/ImportsPage'), 'ImportsPage'), menu: { label: 'nav.imports', icon: <UploadOutlined /> }, visible: may('import.run') },
+  { path: 'imports/:id', page: lazyPage(() => import('./features/imports/ImportDetailPage'), 'ImportDetailPage') },
   { path: 'pool', page: lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage'), menu: { label: 'nav.pool', icon: <InboxOutlined /> } },
   {
     path: 'ownership-conflicts',
@@ -84,6 +94,8 @@ export const ROUTES: AppRoute[] = [
       { path: 'admin/cadences', page: lazyPage(() => import('./features/cadences/CadencesPage'), 'CadencesPage'), menu: { label: 'nav.adminCadences' } },
       { path: 'admin/channels', page: lazyPage(() => import('./features/channels/ChannelsPage'), 'ChannelsPage'), menu: { label: 'nav.adminChannels' } },
       { path: 'admin/calendar', page: lazyPage(() => import('./features/calendar/CalendarPage'), 'CalendarPage'), menu: { label: 'nav.adminCalendar' } },
+      { path: 'admin/work-order-types', page: lazyPage(() => import('./features/workorders/WorkOrderTypesPage'), 'WorkOrderTypesPage'), menu: { label: 'nav.adminWorkOrderTypes' } },
+      { path: 'admin/assist-points', page: lazyPage(() => import('./features/workorders/AssistRulesPage'), 'AssistRulesPage'), menu: { label: 'nav.adminAssistRules' } },
       { path: 'admin/team-hours', page: lazyPage(() => import('./features/calendar/TeamHoursPage'), 'TeamHoursPage'), menu: { label: 'nav.adminHours' } },
     ],
   },

@@ -15,6 +15,8 @@ import * as m0013 from './0013_search_and_board.js';
 import * as m0016 from './0016_approvals.js';
 import * as m0015 from './0015_work_orders.js';
 import * as m0018 from './0018_frontline.js';
+import * as m0017 from './0017_imports.js';
+import * as m0019 from './0019_insight_indexes.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> }> = {
@@ -33,6 +35,8 @@ const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<v
   '0016_approvals': m0016,
   '0015_work_orders': m0015,
   '0018_frontline': m0018,
+  '0017_imports': m0017,
+  '0019_insight_indexes': m0019,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

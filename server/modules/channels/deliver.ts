@@ -92,8 +92,12 @@ export async function deliverMessage(ctx: DeliverContext, channel: LoadedChannel
     }
     case 'sms': {
       const sms = smsMessage(payload, ctx.publicUrl, channel.settings.templateCode ?? 'ACTIONFLOW_NOTIFY');
-      const result = await smsProviderFor(ctx.db, ctx.clock, channel).send({ phone: recipient, ...sms });
-      return { ok: result.ok, retryable: result.retryable, error: result.error, response: result.id ? { id: result.id } : undefined };
+      try {
+        const result = await smsProviderFor(ctx.db, ctx.clock, channel, (url, body, headers) => post(ctx, url, body, headers)).send({ phone: recipient, ...sms });
+        return { ok: result.ok, retryable: result.retryable, error: result.error, response: result.id ? { id: result.id } : undefined };
+      } catch (error) {
+        return networkFailure(error);
+      }
     }
   }
 }

@@ -6,7 +6,8 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const ROBOT_KINDS = ['wecom', 'dingtalk', 'feishu'] as const;
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const SMS_PROVIDERS = ['log'] as const;
+/** `log` records messages in sms_log instead of sending (development and demos); the others send for real. */
+export const SMS_PROVIDERS = ['log', 'aliyun', 'tencent'] as const;
 
 const httpUrl = z
   .string()
@@ -46,6 +47,13 @@ export const smsSettings = z.strictObject({
   /** Provider template id for notifications; its parameters are `title` and `link`. */
   templateCode: z.string().trim().max(100).default('ACTIONFLOW_NOTIFY'),
   locale: z.enum(LOCALES).default('zh-CN'),
+  /** Override of the provider's API address (a regional endpoint or a proxy); defaults to the documented one. */
+  endpoint: httpUrl.nullable().optional(),
+  /** Tencent: the SMS application (SmsSdkAppId) and region. */
+  sdkAppId: z.string().trim().max(50).nullable().optional(),
+  region: z.string().trim().max(50).nullable().optional(),
+  /** Tencent templates take positional parameters: the order of our named ones (default title, link). */
+  templateParams: z.array(z.string().trim().min(1).max(50)).max(10).nullable().optional(),
 });
 export const smsSecrets = z.strictObject({
   accessKeyId: z.string().max(200).nullable().optional(),

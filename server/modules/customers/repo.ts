@@ -137,6 +137,10 @@ export async function insertContact(db: Queryable, row: ContactsTable) {
   await db.insertInto('contacts').values(row).execute();
 }
 
+export async function insertContactRows(db: Queryable, rows: ContactsTable[]) {
+  if (rows.length) await db.insertInto('contacts').values(rows).execute();
+}
+
 export async function updateContact(db: Queryable, id: string, values: Partial<ContactsTable>) {
   await db.updateTable('contacts').set(values).where('id', '=', id).execute();
 }

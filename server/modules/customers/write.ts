@@ -16,6 +16,9 @@ import type { Queryable } from '../../db/index.js';
 import type { CustomersTable } from '../../db/schema.js';
 import { normalizePhone } from './normalize.js';
 import * as repo from './repo.js';
+import { recordAudits } from '../../core/audit-log.js';
+import { emitEvent } from '../../core/events.js';
+import type { ContactsTable } from '../../db/schema.js';
 
 export interface NewCustomer {
   kind: string;
@@ -38,6 +41,8 @@ export interface CustomerWriteContext {
   /** How the customer came or changed when not by an edit: appointment, import, transfer, handover, … */
   via?: string;
   source?: EventSource;
+  /** Emit the typed event (default). Imports turn it off: no rules or robot messages per row, one summary instead. */
+  emit?: boolean;
 }
 
 /** The row of a new customer: empty texts become null, the phone gets its normalised key. */
@@ -134,7 +139,7 @@ export async function changeCustomer(
     id,
     before,
     customerAuditView(next),
-    ({ change }) => ({
+    ({ change }) => (ctx.emit === false ? null : {
       type: 'customer.updated',
       payload: {
         ...change,
@@ -169,4 +174,64 @@ export async function removeCustomerRecord(
     { before: ctx.auditBefore ?? customerAuditView(current), ...(ctx.note ? { after: ctx.note } : {}) },
     { type: 'customer.deleted', payload: { ownerId: current.owner_id, ...(ctx.mergedInto ? { mergedInto: ctx.mergedInto } : {}) } },
   );
+}
+
+/**
+ * Inserts many customers in one statement with their audit entries in one more (imports: a batch of rows); the same
+ * rows (`newCustomerRow`), audit view and, unless `emit` is false, the same `customer.created` as `insertCustomerRecord`.
+ */
+export async function insertCustomerRecords(trx: Queryable, clock: Clock, inputs: Array<NewCustomer & { id?: string }>, ctx: CustomerWriteContext): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const now = clock.now().toISOString();
+  const rows = inputs.map((input) => newCustomerRow(input.id ?? newId(), input, now));
+  await repo.insertCustomerRows(trx, rows);
+  await recordAudits(trx, clock, rows.map((row) => ({ entity: 'customer', entityId: row.id, action: 'create', actorId: ctx.actorId, after: { ...customerAuditView(row), ...ctx.note } })));
+  if (ctx.emit !== false) {
+    for (const row of rows) {
+      await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: row.id, actorId: ctx.actorId, payload: { ownerId: row.owner_id, name: row.name, ...(ctx.via ? { via: ctx.via } : {}) } });
+    }
+  }
+  return rows.map((r) => r.id);
+}
+
+export interface NewContact {
+  customerId: string;
+  name: string;
+  title?: string | null;
+  decisionPower?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** What the audit trail keeps of a contact. */
+export function contactAuditView(row: Pick<ContactsTable, 'customer_id' | 'name' | 'title' | 'decision_power' | 'phone' | 'email'>) {
+  return { customerId: row.customer_id, name: row.name, title: row.title, decisionPower: row.decision_power, phone: row.phone, email: row.email };
+}
+
+/** Inserts contacts of customers in one statement, audited in one more (imports). */
+export async function insertContactRecords(trx: Queryable, clock: Clock, contacts: NewContact[], ctx: CustomerWriteContext): Promise<ContactsTable[]> {
+  if (contacts.length === 0) return [];
+  const now = clock.now().toISOString();
+  const rows: ContactsTable[] = contacts.map((c) => ({
+    id: newId(),
+    customer_id: c.customerId,
+    name: c.name,
+    title: c.title || null,
+    decision_power: c.decisionPower ?? null,
+    phone: c.phone || null,
+    email: c.email || null,
+    created_at: now,
+    updated_at: now,
+  }));
+  await repo.insertContactRows(trx, rows);
+  await recordAudits(trx, clock, rows.map((row) => ({ entity: 'contact', entityId: row.id, action: 'create', actorId: ctx.actorId, after: contactAuditView(row) })));
+  return rows;
+}
+
+/** Changes a contact when a field differs, audited like an edit. */
+export async function changeContactRecord(trx: Queryable, clock: Clock, row: ContactsTable, set: Partial<Pick<ContactsTable, 'name' | 'title' | 'phone' | 'email'>>, ctx: CustomerWriteContext): Promise<Changed> {
+  const next = { ...row, ...set };
+  const diff = await commandIn(trx, clock, { entity: 'contact', actorId: ctx.actorId }).updated(row.id, contactAuditView(row), contactAuditView(next));
+  if (diff.changed) await repo.updateContact(trx, row.id, { ...set, updated_at: clock.now().toISOString() });
+  return diff;
 }

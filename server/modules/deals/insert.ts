@@ -24,6 +24,9 @@ export interface NewDeal {
   actorId: string | null;
   /** Extra facts for the audit entry and the event (e.g. the rule that created it). */
   auditNote?: Record<string, unknown>;
+  /** Earlier stages whose gates were not met when created in a later stage, and the recorded reason. */
+  skipped?: string[];
+  skipReason?: string | null;
   eventSource?: EventSource;
 }
 
@@ -48,8 +51,8 @@ export async function insertNewDeal(db: Queryable, clock: Clock, deal: NewDeal):
     updated_at: now,
   };
   await repo.insertDeal(db, row);
-  await repo.insertHistory(db, { id: newId(), deal_id: id, stage_key: deal.stageKey, entered_at: now, left_at: null, entered_by: deal.actorId, direction: 'created', skip_reason: null });
-  await commandIn(db, clock, { entity: 'deal', actorId: deal.actorId }).created(id, { ...row, ...deal.auditNote }, {
+  await repo.insertHistory(db, { id: newId(), deal_id: id, stage_key: deal.stageKey, entered_at: now, left_at: null, entered_by: deal.actorId, direction: 'created', skip_reason: deal.skipReason ?? null });
+  await commandIn(db, clock, { entity: 'deal', actorId: deal.actorId }).created(id, { ...row, ...deal.auditNote, ...(deal.skipped?.length ? { skipped: deal.skipped, skipReason: deal.skipReason } : {}) }, {
     type: 'deal.created',
     payload: {
       pipelineId: deal.pipelineId,

@@ -69,3 +69,33 @@ export function planMove(def: PipelineDefinition, fromKey: string, toKey: string
   if (!reason) throw invalid('skipReason', 'skip_reason_required', { stages: between.map((s) => s.key).join(', ') });
   return { ...base, direction: 'skip', gateStage: from, skipped: between.map((s) => s.key), reason };
 }
+
+export interface CreatePlan {
+  /** Open stages before the start stage whose gate the new deal does not meet: skipped, with the recorded reason. */
+  skipped: string[];
+  reason: string | null;
+}
+
+/**
+ * Creating a deal in a later stage is a jump from before the first stage: every open stage before the start stage
+ * must have its gate met by what the deal is created with (`unmetOf` answers for a stage), or be skippable
+ * (`allowSkip` → a mandatory `skipReason`, recorded in the history); a stage that is neither refuses the create
+ * with 422 SKIP_NOT_ALLOWED naming it. Pure.
+ */
+export function planCreate(def: PipelineDefinition, startKey: string, unmetOf: (stage: StageDefinition) => number, skipReason?: string | null): CreatePlan {
+  const index = def.stages.findIndex((s) => s.key === startKey);
+  const before = def.stages.slice(0, Math.max(index, 0)).filter((s) => !s.terminal);
+  const skipped = before.filter((s) => unmetOf(s) > 0);
+  if (skipped.length === 0) return { skipped: [], reason: null };
+  const refused = skipped.filter((s) => !s.allowSkip);
+  if (refused.length > 0) {
+    throw new AppError('SKIP_NOT_ALLOWED', 'skip_refused', {
+      params: { stages: refused.map((s) => `"${s.key}" (${s.name})`).join(', ') },
+      fields: [{ field: 'stageKey', code: 'skip_refused', params: { stages: refused.map((s) => s.key).join(', ') } }],
+      extra: { stages: refused.map((s) => s.key) },
+    });
+  }
+  const reason = skipReason?.trim() ? skipReason.trim() : null;
+  if (!reason) throw invalid('skipReason', 'skip_reason_required', { stages: skipped.map((s) => s.key).join(', ') });
+  return { skipped: skipped.map((s) => s.key), reason };
+}

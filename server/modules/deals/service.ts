@@ -14,11 +14,12 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { validateCustomValues, type CustomFieldDef } from '../customfields/values.js';
+import { unmetApprovals } from '../gates/approvals.js';
 import { evaluateGate, type ChecklistState, type GateFacts, type UnmetRequirement } from '../gates/evaluate.js';
 import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findStage } from '../pipelines/definition.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
-import { planMove } from './moves.js';
+import { planCreate, planMove } from './moves.js';
 import { checkLostMove } from './lost.js';
 import { loaded, presentDeal, presentHistory, type LoadedPipeline } from './presenter.js';
 import * as repo from './repo.js';
@@ -88,13 +89,18 @@ async function gateFacts(db: Queryable, deal: repo.DealRow, defs?: CustomFieldDe
   };
 }
 
+/** What a gate's approval items are checked against (through the `gates.approvalCheck` hook). */
+function approvalInput(deal: repo.DealRow, now: Date | null) {
+  return { dealId: deal.id, deal: { amountFen: Number(deal.amount_fen), custom: parseJson<Record<string, unknown>>(deal.custom, {}) }, now };
+}
+
 /** The deal with its stage history, evidence counts and what its current stage's gate still lacks. */
 export async function getDeal(db: Queryable, actor: Actor, id: string) {
   const row = await findDeal(db, actor, id);
   const pipeline = (await loadPipelines(db, [row.pipeline_id])).get(row.pipeline_id);
   const stage = pipeline ? findStage(pipeline.def, row.stage_key) : undefined;
   const facts = await gateFacts(db, row);
-  const unmet = stage && !stage.terminal ? evaluateGate(stage, facts) : [];
+  const unmet = stage && !stage.terminal ? [...evaluateGate(stage, facts), ...(await unmetApprovals(db, stage, approvalInput(row, null)))] : [];
   return {
     ...presentDeal(row, pipeline, { amounts: canSeeAmounts(actor) }),
     evidence: facts.evidenceCounts,
@@ -148,7 +154,18 @@ export async function createDeal(db: Db, clock: Clock, actor: Actor, input: Deal
     const owner = await resolveOwner(trx, actor, input.ownerId);
     const custom = input.custom ?? {};
     await checkCustom(trx, custom, false);
+    // Starting later than the first stage must not pass the earlier gates unchecked (moves.ts planCreate).
+    const facts: GateFacts = {
+      deal: { title: input.title, amountFen: input.amountFen ?? 0, expectedCloseDate: input.expectedCloseDate ?? null },
+      custom,
+      customFieldDefs: await loadCustomFieldDefs(trx, 'deal'),
+      evidenceCounts: {},
+      checklist: {},
+    };
+    const plan = planCreate(def, stage.key, (s) => evaluateGate(s, facts).length, input.skipReason);
     return insertNewDeal(trx, clock, {
+      skipped: plan.skipped,
+      skipReason: plan.reason,
       title: input.title,
       customerId: customer.id,
       pipelineId: pipelineRow.id,
@@ -239,7 +256,7 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
     if (!pipeline) throw notFound('Pipeline');
     const plan = planMove(pipelinesRepo.definitionOf(pipeline), deal.stage_key, input.toStage, input.skipReason);
     if (plan.gateStage) {
-      const unmet = evaluateGate(plan.gateStage, await gateFacts(trx, deal));
+      const unmet = [...evaluateGate(plan.gateStage, await gateFacts(trx, deal)), ...(await unmetApprovals(trx, plan.gateStage, approvalInput(deal, clock.now())))];
       if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
     }
     const lostReason = plan.status === 'lost' ? await checkLostMove(trx, actor, Number(deal.amount_fen), input.lostReason) : null;

@@ -29,10 +29,19 @@ export interface ChecklistItem {
   hintEn?: string;
 }
 
+/** An approval of a kind (e.g. an approved quote) whose envelope covers the deal's current values. */
+export interface ApprovalRequirement {
+  kind: string;
+  label: string;
+  labelEn?: string;
+}
+
 export interface GateDefinition {
   requiredFields: string[];
   evidence: EvidenceRequirement[];
   checklist: ChecklistItem[];
+  /** Checked through the named hook `gates.approvalCheck` (gates/approvals.ts), which the approvals engine fills. */
+  approvals?: ApprovalRequirement[];
 }
 
 export interface GateStage {
@@ -58,12 +67,14 @@ export interface GateFacts {
   checklist: Record<string, ChecklistState | undefined>;
 }
 
-export type UnmetCode = 'FIELD_REQUIRED' | 'EVIDENCE_REQUIRED' | 'CHECKLIST_INCOMPLETE';
+export type UnmetCode = 'FIELD_REQUIRED' | 'EVIDENCE_REQUIRED' | 'CHECKLIST_INCOMPLETE' | 'APPROVAL_REQUIRED';
 
 export type Requirement =
   | { kind: 'field'; field: string }
   | { kind: 'evidence'; evidenceKind: string; min: number; have: number }
-  | { kind: 'checklist'; item: string };
+  | { kind: 'checklist'; item: string }
+  /** `status`: the best request found (null: none); `reason`: why an approved one does not cover the deal now. */
+  | { kind: 'approval'; approvalKind: string; status: string | null; requestId: string | null; reason?: string };
 
 export interface UnmetRequirement {
   code: UnmetCode;

@@ -33,10 +33,18 @@ export const checklistItemSchema = z.strictObject({
   hintEn: optionalText(500),
 });
 
+export const approvalRequirementSchema = z.strictObject({
+  kind: identifier,
+  label: label(),
+  labelEn: optionalText(100),
+});
+
 export const gateSchema = z.strictObject({
   requiredFields: z.array(gateField).max(50).default([]),
   evidence: z.array(evidenceRequirementSchema).max(20).default([]),
   checklist: z.array(checklistItemSchema).max(30).default([]),
+  /** Approvals the deal needs before it leaves the stage (e.g. an approved quote covering its current values). */
+  approvals: z.array(approvalRequirementSchema).max(5).optional(),
 });
 
 /**

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/repo.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { enqueueNotification, enqueueWebhook } from '../notifications/outbox.js';
 import { startCadenceForRule } from '../cadences/rule-action.js';
+import { requireApprovalForRule } from '../approvals/rule-action.js';
 import { createFollowupDeal } from '../deals/rule-action.js';
 import { createWorkOrderForRule } from '../workorders/rule-action.js';
 import { resolveRecipients } from '../sla/recipients.js';
@@ -226,6 +227,12 @@ const executors: { [K in ActionType]: Executor<K> } = {
       requesterId: owner.id,
       subject: links.dealId ? { type: 'deal', id: links.dealId } : { type: 'customer', id: links.customerId },
     });
+  },
+
+  require_approval: async (env, config) => {
+    const dealId = recordLinks(env.entity, env.record).dealId;
+    if (!dealId) throw new Error('require_approval: the record has no deal');
+    return requireApprovalForRule({ db: env.db, clock: env.clock, ruleKey: env.rule.key, dealId, kind: config.kind });
   },
 };
 

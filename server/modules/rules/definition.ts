@@ -128,6 +128,10 @@ export const ACTION_CONFIGS = {
     title: text(200),
     description: optionalText(2000),
   }),
+  /** Submits an approval of a kind (e.g. quote) for the record's deal at its amount, requested by the deal owner. */
+  require_approval: z.strictObject({
+    kind: identifier,
+  }),
 } as const;
 export type ActionType = keyof typeof ACTION_CONFIGS;
 export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
@@ -135,7 +139,7 @@ export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
 const actionOf = <K extends ActionType>(type: K) => z.strictObject({ type: z.literal(type), config: ACTION_CONFIGS[type] });
 export const actionSchema = z.discriminatedUnion(
   'type',
-  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence'), actionOf('create_followup_deal'), actionOf('create_work_order')],
+  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence'), actionOf('create_followup_deal'), actionOf('create_work_order'), actionOf('require_approval')],
   { error: `must be one of ${ACTION_TYPES.join(', ')}` },
 );
 export type RuleAction = { [K in ActionType]: { type: K; config: z.output<(typeof ACTION_CONFIGS)[K]> } }[ActionType];
@@ -199,6 +203,9 @@ export function ruleDefinitionSchema(timeZone: string) {
         }
         if (action.type === 'create_work_order' && !recordEntity) {
           ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_work_order needs a trigger with a record that has a customer or deal (schedules have none)' });
+        }
+        if (action.type === 'require_approval' && !recordEntity) {
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'require_approval needs a trigger with a record that has a deal (schedules have none)' });
         }
         if (action.type === 'create_followup_deal' && !recordEntity) {
           ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_followup_deal needs a trigger with a record that has a customer (schedules have none)' });

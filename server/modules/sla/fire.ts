@@ -49,20 +49,22 @@ async function fireBatch(opts: FireOptions, max: number, sliceMs: number): Promi
   const started = performance.now();
   return opts.db.transaction().execute(async (trx) => {
     const out: Array<Firing | 'skipped'> = [];
-    while (out.length < max && performance.now() - started < sliceMs) {
-      const result = await fireIn(trx, opts);
-      if (result === null) break;
-      out.push(result);
+    const ids = await repo.claimDueTimerIds(trx, opts.dialect, opts.clock.now().toISOString(), max);
+    for (const id of ids) {
+      // Claimed but not fired in time: unlocked at commit, still due, taken by the next batch.
+      if (out.length > 0 && performance.now() - started >= sliceMs) break;
+      const result = await fireIn(trx, opts, id);
+      if (result !== null) out.push(result);
     }
     return out;
   });
 }
 
-/** Fires the next due level of one timer in `trx`, or returns null when nothing is due (or every due timer is claimed). */
-async function fireIn(trx: Queryable, opts: FireOptions): Promise<Firing | 'skipped' | null> {
+/** Fires the due level of timer `id` (locked by this transaction) in `trx`, or returns null when it is no longer due. */
+async function fireIn(trx: Queryable, opts: FireOptions, id: string): Promise<Firing | 'skipped' | null> {
   const { dialect, clock, calendars } = opts;
   const asOf = clock.now().toISOString();
-  const timer = await repo.claimDueTimer(trx, dialect, asOf);
+  const timer = await repo.claimDueTimer(trx, dialect, asOf, id);
   if (!timer) return null;
   const ladder = repo.ladderOf(timer);
   const level = timer.next_level;

@@ -73,6 +73,17 @@ export async function dueTimerIds(db: Queryable, asOf: string, limit: number): P
 }
 
 /**
+ * Locks up to `limit` due timers for the calling transaction, oldest deadline first, and returns their ids: one index
+ * walk per batch instead of one per firing (on PostgreSQL each walk passes the entries this transaction already
+ * updated, which only a commit lets the index skip). Other processes skip the locked rows.
+ */
+export async function claimDueTimerIds(trx: Queryable, dialect: Dialect, asOf: string, limit: number): Promise<string[]> {
+  let q = trx.selectFrom('sla_timers').select('id').where('status', '=', 'active').where('due_at', '<=', asOf).orderBy('due_at').limit(limit);
+  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+  return (await q.execute()).map((r) => r.id);
+}
+
+/**
  * Locks one due timer for the calling transaction. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several
  * processes claim different timers without waiting on each other; SQLite runs write transactions one at a time.
  */

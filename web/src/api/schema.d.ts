@@ -6036,7 +6036,9 @@ export interface paths {
                         ownerId?: string;
                         /** @description pipeline id or key */
                         pipelineId: string;
-                        /** @description defaults to the first stage */
+                        /** @description why the earlier stages are skipped when creating in a later stage */
+                        skipReason?: string | null;
+                        /** @description defaults to the first stage; a later stage needs the earlier gates met or, where they allow skipping, skipReason */
                         stageKey?: string;
                         title: string;
                     };
@@ -7132,6 +7134,925 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved column mappings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportPreset"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a mapping under a name (replaces the preset of that name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        headers: string[];
+                        mapping: (string | null)[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportPreset"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-presets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved mapping */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import history: mine, or everyone’s for directors and admins */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Import"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a customers file (.xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * @description Override the detected CSV encoding
+                         * @enum {string}
+                         */
+                        encoding?: "utf8" | "gb18030";
+                        /**
+                         * Format: binary
+                         * @description The file; send it as the last part
+                         */
+                        file: string;
+                        /**
+                         * @description Override the detected format
+                         * @enum {string}
+                         */
+                        format?: "xlsx" | "csv";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportUpload"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: status, progress, counts of the dry run and of the commit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel: a running phase stops after its current batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phase 2: apply the staged verdicts in checkpointed batches */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        wait?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phase 1: validate every row with this mapping and stage a verdict per row; writes no customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mapping: (string | null)[];
+                        /**
+                         * @default {
+                         *       "mode": "upsert",
+                         *       "duplicates": "update",
+                         *       "perRowEvents": false,
+                         *       "defaultOwnerId": null
+                         *     }
+                         */
+                        options?: {
+                            /** @default null */
+                            defaultOwnerId?: string | null;
+                            /**
+                             * @default update
+                             * @enum {string}
+                             */
+                            duplicates?: "skip" | "update" | "create";
+                            /**
+                             * @default upsert
+                             * @enum {string}
+                             */
+                            mode?: "create" | "update" | "upsert";
+                            /** @default false */
+                            perRowEvents?: boolean;
+                        };
+                        presetName?: string;
+                        /** @default false */
+                        wait?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Error file: original columns of the rows not written, their row number and an error column (.xlsx or .csv) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dry-run report: staged rows with verdict and problems (row, column, code, message) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    verdict?: "all" | "problems" | "create" | "update" | "unchanged" | "skip" | "conflict" | "denied" | "error";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportRow"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo within 7 days: delete untouched created customers, restore updated fields; changed records are listed as conflicts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            import: components["schemas"]["Import"];
+                            undo: {
+                                conflictRows: {
+                                    customerId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    reason: "changed_since" | "has_work" | "gone";
+                                    row: number;
+                                }[];
+                                conflicts: number;
+                                deleted: number;
+                                restored: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lead-assignment": {
         parameters: {
             query?: never;
@@ -7647,6 +8568,9 @@ export interface paths {
                                 customfield: {
                                     manage: boolean;
                                 };
+                                dashboard: {
+                                    home: boolean;
+                                };
                                 deal: {
                                     configure: boolean;
                                     confirmLost: boolean;
@@ -7657,6 +8581,10 @@ export interface paths {
                                 };
                                 digest: {
                                     configure: boolean;
+                                };
+                                import: {
+                                    readAll: boolean;
+                                    run: boolean;
                                 };
                                 intervention: {
                                     resolveAny: boolean;
@@ -8825,6 +9753,11 @@ export interface paths {
                              *     }
                              */
                             gate?: {
+                                approvals?: {
+                                    kind: string;
+                                    label: string;
+                                    labelEn?: string;
+                                }[];
                                 /** @default [] */
                                 checklist?: {
                                     hint?: string;
@@ -10067,6 +11000,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -10381,6 +11320,12 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "create_work_order";
+                        } | {
+                            config: {
+                                kind: string;
+                            };
+                            /** @enum {string} */
+                            type: "require_approval";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -13754,6 +14699,11 @@ export interface components {
         BoardStage: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -13783,6 +14733,11 @@ export interface components {
         BoardStageInput: {
             allowSkip: boolean;
             gate: {
+                approvals?: {
+                    kind: string;
+                    label: string;
+                    labelEn?: string;
+                }[];
                 /** @default [] */
                 checklist: {
                     hint?: string;
@@ -14813,6 +15768,136 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        Import: {
+            appliedRows: number;
+            by: components["schemas"]["UserRef"] | null;
+            byName: string;
+            cancelRequested: boolean;
+            committedAt: string | null;
+            counts: components["schemas"]["ImportCounts"];
+            createdAt: string;
+            /** @enum {string|null} */
+            encoding: "utf8" | "gb18030" | null;
+            error: string | null;
+            fileName: string;
+            fileSize: number;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            headers: string[];
+            id: string;
+            kind: string;
+            mapping: (string | null)[] | null;
+            options: {
+                defaultOwnerId: string | null;
+                duplicates: string;
+                mode: string;
+                perRowEvents: boolean;
+            };
+            result: components["schemas"]["ImportCounts"] | null;
+            /** @enum {string} */
+            status: "uploaded" | "validating" | "validated" | "committing" | "committed" | "cancelled" | "failed" | "undone";
+            totalRows: number;
+            undo: {
+                conflictRows: {
+                    customerId: string;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "changed_since" | "has_work" | "gone";
+                    row: number;
+                }[];
+                conflicts: number;
+                deleted: number;
+                restored: number;
+            } | null;
+            undoneAt: string | null;
+            updatedAt: string;
+            validatedAt: string | null;
+            validatedRows: number;
+        };
+        ImportCounts: {
+            conflicts: number;
+            created: number;
+            denied: number;
+            errors: number;
+            skipped: number;
+            unchanged: number;
+            updated: number;
+        };
+        ImportCountsInput: {
+            conflicts: number;
+            created: number;
+            denied: number;
+            errors: number;
+            skipped: number;
+            unchanged: number;
+            updated: number;
+        };
+        ImportInput: {
+            appliedRows: number;
+            by: components["schemas"]["UserRefInput"] | null;
+            byName: string;
+            cancelRequested: boolean;
+            committedAt: string | null;
+            counts: components["schemas"]["ImportCountsInput"];
+            createdAt: string;
+            /** @enum {string|null} */
+            encoding: "utf8" | "gb18030" | null;
+            error: string | null;
+            fileName: string;
+            fileSize: number;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            headers: string[];
+            id: string;
+            kind: string;
+            mapping: (string | null)[] | null;
+            options: {
+                defaultOwnerId: string | null;
+                duplicates: string;
+                mode: string;
+                perRowEvents: boolean;
+            };
+            result: components["schemas"]["ImportCountsInput"] | null;
+            /** @enum {string} */
+            status: "uploaded" | "validating" | "validated" | "committing" | "committed" | "cancelled" | "failed" | "undone";
+            totalRows: number;
+            undo: {
+                conflictRows: {
+                    customerId: string;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "changed_since" | "has_work" | "gone";
+                    row: number;
+                }[];
+                conflicts: number;
+                deleted: number;
+                restored: number;
+            } | null;
+            undoneAt: string | null;
+            updatedAt: string;
+            validatedAt: string | null;
+            validatedRows: number;
+        };
+        ImportPreset: {
+            createdAt: string;
+            id: string;
+            mapping: {
+                [key: string]: string;
+            };
+            name: string;
+            signature: string;
+            updatedAt: string;
+        };
+        ImportPresetInput: {
+            createdAt: string;
+            id: string;
+            mapping: {
+                [key: string]: string;
+            };
+            name: string;
+            signature: string;
+            updatedAt: string;
+        };
         ImportResult: {
             created: boolean;
             id: string;
@@ -14822,6 +15907,78 @@ export interface components {
             created: boolean;
             id: string;
             key: string;
+        };
+        ImportRow: {
+            cells: string[] | null;
+            name: string | null;
+            outcome: string | null;
+            problems: {
+                code: string;
+                column: string | null;
+                field: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            row: number;
+            targetId: string | null;
+            /** @enum {string} */
+            verdict: "create" | "update" | "unchanged" | "skip" | "conflict" | "denied" | "error";
+        };
+        ImportRowInput: {
+            cells: string[] | null;
+            name: string | null;
+            outcome: string | null;
+            problems: {
+                code: string;
+                column: string | null;
+                field: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            row: number;
+            targetId: string | null;
+            /** @enum {string} */
+            verdict: "create" | "update" | "unchanged" | "skip" | "conflict" | "denied" | "error";
+        };
+        ImportUpload: {
+            fields: {
+                custom: boolean;
+                field: string;
+                label: string;
+                labelEn: string;
+            }[];
+            import: components["schemas"]["Import"];
+            preset: {
+                id: string;
+                name: string;
+            } | null;
+            preview: {
+                cells: string[];
+                row: number;
+            }[];
+            suggested: (string | null)[];
+        };
+        ImportUploadInput: {
+            fields: {
+                custom: boolean;
+                field: string;
+                label: string;
+                labelEn: string;
+            }[];
+            import: components["schemas"]["ImportInput"];
+            preset: {
+                id: string;
+                name: string;
+            } | null;
+            preview: {
+                cells: string[];
+                row: number;
+            }[];
+            suggested: (string | null)[];
         };
         Inbox: {
             items: components["schemas"]["Notification"][];
@@ -15150,6 +16307,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15217,6 +16379,11 @@ export interface components {
                  *     }
                  */
                 gate: {
+                    approvals?: {
+                        kind: string;
+                        label: string;
+                        labelEn?: string;
+                    }[];
                     /** @default [] */
                     checklist: {
                         hint?: string;
@@ -15327,14 +16494,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -15524,7 +16691,7 @@ export interface components {
             path: string;
         };
         UnmetItem: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15544,6 +16711,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {
@@ -15551,7 +16725,7 @@ export interface components {
             });
         };
         UnmetItemInput: {
-            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | … */
+            /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
             code: string;
             hint?: string;
             hintEn?: string;
@@ -15571,6 +16745,13 @@ export interface components {
                 item: string;
                 /** @enum {string} */
                 kind: "checklist";
+            } | {
+                approvalKind: string;
+                /** @enum {string} */
+                kind: "approval";
+                reason?: string;
+                requestId: string | null;
+                status: string | null;
             } | ({
                 kind: string;
             } & {

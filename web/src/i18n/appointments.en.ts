@@ -6,7 +6,7 @@ export const appointmentsEn: Record<keyof typeof appointmentsZh, string> = {
   'appt.register': 'Book appointment',
   'appt.phone': 'Customer mobile',
   'appt.at': 'Arrival time',
-  'appt.submit': 'Book and send SMS',
+  'appt.submit': 'Book',
   'appt.registered': 'Booked; the confirmation SMS is queued',
   'appt.registeredNoSms': 'Booked (no SMS channel configured, no SMS sent)',
   'appt.today': 'Today',

@@ -4,7 +4,7 @@ export const appointmentsZh = {
   'appt.register': '登记预约',
   'appt.phone': '客户手机号',
   'appt.at': '到店时间',
-  'appt.submit': '登记并发送短信',
+  'appt.submit': '登记预约',
   'appt.registered': '已登记，确认短信已排队发送',
   'appt.registeredNoSms': '已登记（未配置短信通道，未发短信）',
   'appt.today': '今日预约',

@@ -1,9 +1,12 @@
+import { importsEn } from './imports.en';
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
 import { cadencesEn } from './cadences.en';
 import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
+import { insightEn } from './insight.en';
 import { hoursEn } from './hours.en';
+import { workordersEn } from './workorders.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
 import { frontlineEn } from './frontline.en';
@@ -260,8 +263,11 @@ export const en: Record<MessageKey, string> = {
   ...cadencesEn,
   ...appointmentsEn,
   ...digestsEn,
+  ...insightEn,
   ...hoursEn,
+  ...workordersEn,
   ...leadsEn,
+  ...importsEn,
   ...formsEn,
   ...frontlineEn,
 };

@@ -182,6 +182,7 @@ export const engineEn: Record<keyof typeof engineZh, string> = {
   'rules.action.create_followup': 'Follow-up task for someone else',
   'rules.action.create_followup_deal': 'Follow-up deal for someone else',
   'rules.action.create_work_order': 'Open a work order',
+  'rules.action.require_approval': 'Require approval',
   'rules.action.set_field': 'Set field',
   'rules.action.webhook': 'Call webhook',
   'rules.action.start_cadence': 'Start a cadence', 'rules.cadence': 'Cadence', 'rules.stage': 'Initial stage', 'rules.stageFirst': 'First stage (default)', 'rules.dealOwner': 'Owner', 'rules.dealTitle': 'Deal title', 'rules.amount': 'Amount', 'rules.amount.none': 'None (0)', 'rules.amount.copy': 'Copy the deal amount', 'rules.amount.fixed': 'Fixed amount (yuan)',

@@ -180,6 +180,7 @@ export const engineZh = {
   'rules.action.create_followup': '给他人创建跟进任务',
   'rules.action.create_followup_deal': '给他人创建跟进商机',
   'rules.action.create_work_order': '创建协作工单',
+  'rules.action.require_approval': '发起审批',
   'rules.action.set_field': '设置字段',
   'rules.action.webhook': '调用 Webhook',
   'rules.action.start_cadence': '启动跟进节奏', 'rules.cadence': '跟进节奏', 'rules.stage': '初始阶段', 'rules.stageFirst': '第一个阶段（默认）', 'rules.dealOwner': '负责人', 'rules.dealTitle': '商机标题', 'rules.amount': '金额', 'rules.amount.none': '不填（0）', 'rules.amount.copy': '沿用原商机金额', 'rules.amount.fixed': '固定金额（元）',

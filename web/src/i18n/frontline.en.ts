@@ -36,4 +36,14 @@ export const frontlineEn: Record<keyof typeof frontlineZh, string> = {
   'quicklog.linkedAuto': 'Linked automatically to the deal "{title}".',
   'quicklog.linked': 'Linked to the deal "{title}".',
   'quicklog.askedDeal': 'The customer has several deals; none was linked.',
+
+  'attachments.otherKind': 'Other',
+
+  'deals.createSkipHint': 'Starting in a later stage skips the earlier stages whose gates are not met: say why (stages that forbid skipping must be met first)',
+
+  'channels.smsAliyun': 'Aliyun SMS',
+  'channels.smsTencent': 'Tencent Cloud SMS',
+  'channels.smsLog': 'Log only (development; sends nothing)',
+  'channels.sdkAppId': 'SdkAppId (Tencent)',
+  'channels.region': 'Region (Tencent, default ap-guangzhou)',
 };

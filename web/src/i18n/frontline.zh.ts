@@ -33,4 +33,11 @@ export const frontlineZh = {
   'quicklog.linkedAuto': '已自动关联商机“{title}”。',
   'quicklog.linked': '已关联商机“{title}”。',
   'quicklog.askedDeal': '该客户有多个商机，未关联具体商机。',
+  'attachments.otherKind': '其他',
+  'deals.createSkipHint': '从后面的阶段开始时，前面未满足的阶段将被跳过：请说明原因（不允许跳过的阶段须先满足其条件）',
+  'channels.smsAliyun': '阿里云短信',
+  'channels.smsTencent': '腾讯云短信',
+  'channels.smsLog': '仅记录（开发测试用，不真正发送）',
+  'channels.sdkAppId': 'SdkAppId（腾讯云）',
+  'channels.region': '地域（腾讯云，默认 ap-guangzhou）',
 } as const;

@@ -1,8 +1,11 @@
+import { importsZh } from './imports.zh';
 import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
 import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
+import { insightZh } from './insight.zh';
 import { hoursZh } from './hours.zh';
+import { workordersZh } from './workorders.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -259,8 +262,11 @@ export const zh = {
   ...cadencesZh,
   ...appointmentsZh,
   ...digestsZh,
+  ...insightZh,
   ...hoursZh,
+  ...workordersZh,
   ...leadsZh,
+  ...importsZh,
   ...formsZh,
   ...frontlineZh,
 } as const;

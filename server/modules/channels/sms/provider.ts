@@ -1,31 +1,18 @@
 /**
- * SMS goes through a provider interface with named template parameters. Built in: `log`, which records every send in
- * the `sms_log` table (development, demos, tests). Real providers plug in behind the same interface; their request
- * shapes, for whoever adds them (not called by this code):
- *
- * Aliyun SMS (dysmsapi, action SendSms, API version 2017-05-25):
- *   POST https://dysmsapi.aliyuncs.com/  (RPC style; signed with the Aliyun V3 signature `ACS3-HMAC-SHA256`
- *   over the canonical request, headers x-acs-action: SendSms, x-acs-version: 2017-05-25, x-acs-date, x-acs-signature-nonce)
- *   params: PhoneNumbers="13800138000", SignName="康捷医疗", TemplateCode="SMS_123456789",
- *           TemplateParam='{"title":"商机停滞提醒","link":"https://…"}'   ← our named params map 1:1 (a JSON object)
- *   answer: {"Code":"OK","Message":"OK","BizId":"…","RequestId":"…"}; failure codes such as
- *           isv.BUSINESS_LIMIT_CONTROL (throttled → retry later), isv.MOBILE_NUMBER_ILLEGAL / isv.SMS_TEMPLATE_ILLEGAL
- *           (configuration → dead letter).
- *
- * Tencent Cloud SMS (sms.tencentcloudapi.com, action SendSms, version 2021-01-11, TC3-HMAC-SHA256 signature):
- *   POST https://sms.tencentcloudapi.com/  headers X-TC-Action: SendSms, X-TC-Version: 2021-01-11, X-TC-Region: ap-guangzhou,
- *   X-TC-Timestamp, Authorization: TC3-HMAC-SHA256 Credential=…/…/sms/tc3_request, SignedHeaders=…, Signature=…
- *   body: {"PhoneNumberSet":["+8613800138000"],"SmsSdkAppId":"1400…","SignName":"康捷医疗","TemplateId":"123456",
- *          "TemplateParamSet":["商机停滞提醒","https://…"]}   ← positional: the adapter orders our named params by a
- *          per-template list such as ["title","link"]
- *   answer: {"Response":{"SendStatusSet":[{"Code":"Ok","Message":"send success","SerialNo":"…"}],"RequestId":"…"}};
- *           Code LimitExceeded.* → retry later, InvalidParameterValue.* / FailedOperation.TemplateIncorrectOrUnapproved → dead.
+ * SMS goes through a provider interface with named template parameters. Built in: `log` (development, demos, tests:
+ * records every send in `sms_log`, sends nothing), `aliyun` (sms/aliyun.ts) and `tencent` (sms/tencent.ts), which
+ * send for real with their documented request formats and signatures.
  */
 import type { Queryable } from '../../../db/index.js';
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/ids.js';
 import { toJson } from '../../../core/json.js';
-import type { StoredChannelSettings } from '../schema.js';
+import type { StoredChannelSecrets, StoredChannelSettings } from '../schema.js';
+import { buildAliyunRequest, judgeAliyun } from './aliyun.js';
+import { buildTencentRequest, judgeTencent } from './tencent.js';
+
+/** POSTs through the channel module's outbound guard; answers the status and parsed body. */
+export type SmsHttp = (url: string, body: string, headers: Record<string, string>) => Promise<{ status: number; body: unknown }>;
 
 export interface SmsRequest {
   phone: string;
@@ -66,9 +53,39 @@ export function logProvider(db: Queryable, clock: Clock, channelId: string | nul
   };
 }
 
-export function smsProviderFor(db: Queryable, clock: Clock, channel: { id: string; settings: StoredChannelSettings }): SmsProvider {
+export function smsProviderFor(db: Queryable, clock: Clock, channel: { id: string; settings: StoredChannelSettings; secrets?: StoredChannelSecrets }, http?: SmsHttp): SmsProvider {
   const provider = channel.settings.provider ?? 'log';
   if (provider === 'log') return logProvider(db, clock, channel.id);
+  const s = channel.settings;
+  const keyId = channel.secrets?.accessKeyId ?? '';
+  const keySecret = channel.secrets?.accessKeySecret ?? '';
+  const missing = (what: string): SmsResult => ({ ok: false, retryable: false, error: `${provider}: ${what} is not configured` });
+  const call = async (request: { url: string; headers: Record<string, string>; body: string }, judge: (status: number, body: unknown) => SmsResult) => {
+    if (!http) return { ok: false, retryable: false, error: `${provider}: no HTTP client` };
+    const res = await http(request.url, request.body, request.headers);
+    return judge(res.status, res.body);
+  };
+  if (provider === 'aliyun') {
+    return {
+      name: 'aliyun',
+      async send(request) {
+        if (!keyId || !keySecret) return missing('accessKeyId/accessKeySecret');
+        if (!s.signName) return missing('signName');
+        return call(buildAliyunRequest({ endpoint: s.endpoint, accessKeyId: keyId, accessKeySecret: keySecret, signName: s.signName }, request, clock.now(), newId()), judgeAliyun);
+      },
+    };
+  }
+  if (provider === 'tencent') {
+    return {
+      name: 'tencent',
+      async send(request) {
+        if (!keyId || !keySecret) return missing('accessKeyId (SecretId)/accessKeySecret (SecretKey)');
+        if (!s.signName || !s.sdkAppId) return missing('signName/sdkAppId');
+        const config = { endpoint: s.endpoint, secretId: keyId, secretKey: keySecret, sdkAppId: s.sdkAppId, signName: s.signName, region: s.region, templateParams: s.templateParams };
+        return call(buildTencentRequest(config, request, clock.now()), judgeTencent);
+      },
+    };
+  }
   // Unknown providers cannot be configured through the API (schema enum); a hand-edited row fails loudly.
   return { name: String(provider), send: async () => ({ ok: false, retryable: false, error: `SMS provider "${provider}" is not available` }) };
 }

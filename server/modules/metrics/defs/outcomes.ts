@@ -33,11 +33,11 @@ function lossFacts(ctx: MetricContext) {
       group by h.deal_id, h.stage_key
     )
     select 'l:' || l.id as row_id, l.deal_id as record_id, l.deal_id, l.entered_at as "at", 'deal' as kind,
-      'lost' as view, coalesce(${seg}, '') as segment, coalesce(l.lost_at, '') as stage
+      'lost' as view, coalesce(${seg}, '') as segment, coalesce(l.lost_at, '') as stage, coalesce(deals.lost_reason, '') as reason
     from losses l join deals on deals.id = l.deal_id join customers c on c.id = deals.customer_id
     union all
     select 'r:' || r.stage_key || ':' || r.deal_id, r.deal_id, r.deal_id, r.first_in, 'deal',
-      'reached', coalesce(${seg}, ''), r.stage_key
+      'reached', coalesce(${seg}, ''), r.stage_key, ''
     from reached r join deals on deals.id = r.deal_id join customers c on c.id = deals.customer_id`;
 }
 
@@ -45,6 +45,8 @@ export interface LossMatrixAnswer {
   segment: string;
   stages: Array<{ key: string; name: string; nameEn: string }>;
   rows: Array<{ segment: string; lost: Cell; cells: Array<{ stage: string; lost: Cell; reached: Cell; rate: number | null }> }>;
+  /** Lost deals by lost reason (the `lost_reason` dictionary key; empty for deals lost before reasons were required). */
+  reasons: Array<Cell & { reason: string }>;
   total: Cell;
 }
 
@@ -55,7 +57,7 @@ export const lossMatrix: MetricDef<LossMatrixAnswer> = {
     zh: '本期输单的商机，按客户细分（行业/等级/区域/来源）× 输单前所处阶段计数；流失率 = 在该阶段输单数 ÷ 本期进入该阶段的同细分商机数。回答“哪类客户在哪一步流失”。',
     en: 'Deals lost in the period by customer segment (industry/level/region/source) × the stage they were lost from; loss rate = lost at the stage ÷ deals of the segment that entered the stage in the period. Answers "which kind of customer is lost at which step".',
   },
-  dims: ['view', 'segment', 'stage'],
+  dims: ['view', 'segment', 'stage', 'reason'],
   facts: lossFacts,
   async figure(ctx, run) {
     const p = requirePipeline(ctx);
@@ -78,6 +80,11 @@ export const lossMatrix: MetricDef<LossMatrixAnswer> = {
           return { stage, lost: { cell: cellOf(lossMatrix, { view: 'lost', segment, stage }), value: l }, reached: { cell: cellOf(lossMatrix, { view: 'reached', segment, stage }), value: r }, rate: pct(l, r) };
         }),
       })),
+      reasons: [...new Set(groups.filter((g) => g.view === 'lost').map((g) => String(g.reason)))].sort().map((reason) => ({
+        reason,
+        cell: cellOf(lossMatrix, { view: 'lost', reason }),
+        value: sum((g) => g.view === 'lost' && g.reason === reason),
+      })),
       total: { cell: cellOf(lossMatrix, { view: 'lost' }), value: sum((g) => g.view === 'lost') },
     };
   },
@@ -92,6 +99,14 @@ export const lossMatrix: MetricDef<LossMatrixAnswer> = {
         title: { zh: '流失矩阵（流失率 %）', en: 'Loss matrix (loss rate %)' },
         columns: [{ key: 'segment', title: { zh: '客户细分', en: 'Segment' } }, ...a.stages.map((s) => ({ key: s.key, title: { zh: s.name, en: s.nameEn } }))],
         rows: a.rows.map((r) => ({ segment: r.segment || '（未填）', ...Object.fromEntries(r.cells.map((c) => [c.stage, c.rate])) })),
+      },
+      {
+        title: { zh: '输单原因', en: 'Lost reasons' },
+        columns: [
+          { key: 'reason', title: { zh: '原因', en: 'Reason' } },
+          { key: 'lost', title: { zh: '输单数', en: 'Lost deals' } },
+        ],
+        rows: a.reasons.map((r) => ({ reason: r.reason || '（未填）', lost: r.value })),
       },
     ];
   },

@@ -142,7 +142,20 @@ export function ChannelFormModal({ open, channel, onClose }: { open: boolean; ch
         {kind === 'sms' && (
           <Row gutter={12}>
             <SettingItem name="provider" label="channels.provider">
-              <Select options={[{ value: 'log', label: 'log' }]} />
+              <Select
+                data-testid="sms-provider"
+                options={[
+                  { value: 'aliyun', label: t('channels.smsAliyun') },
+                  { value: 'tencent', label: t('channels.smsTencent') },
+                  { value: 'log', label: t('channels.smsLog') },
+                ]}
+              />
+            </SettingItem>
+            <SettingItem name="sdkAppId" label="channels.sdkAppId">
+              <Input placeholder="1400…" />
+            </SettingItem>
+            <SettingItem name="region" label="channels.region">
+              <Input placeholder="ap-guangzhou" />
             </SettingItem>
             <SettingItem name="signName" label="channels.signName">
               <Input />

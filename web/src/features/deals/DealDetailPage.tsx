@@ -6,6 +6,7 @@ import { Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, 
 import { EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
+import { RequestHelpButton } from '../workorders/RequestHelpButton';
 import { PageTitle } from '../../components/PageTitle';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
@@ -37,6 +38,12 @@ export function DealDetailPage() {
   const deal = useDeal(id);
   const pipeline = usePipeline(deal.data?.pipelineId);
   const stages = stagesOf(pipeline.data);
+  // The evidence kinds the pipeline's gates ask for, by label (uploads pick and show these, not internal keys).
+  const evidenceKinds = [
+    ...new Map(
+      stages.flatMap((s) => s.gate?.evidence ?? []).map((e) => [e.kind, { kind: e.kind, label: (lang === 'en' ? e.labelEn : undefined) ?? e.label ?? e.kind }]),
+    ).values(),
+  ];
   const stageName = useStageName(stages);
   const sla = useSlaStates('deal', deal.data ? [deal.data.id] : []);
   const mover = useDealMove({
@@ -73,6 +80,7 @@ export function DealDetailPage() {
               options={stages.filter((s) => s.key !== d.stageKey).map((s) => ({ value: s.key, label: stageName(s.key) }))}
               data-testid="move-select"
             />
+            <RequestHelpButton subject={{ type: 'deal', id: d.id, title: d.title }} />
             <Link to={`/quick-log?customerId=${d.customerId}&dealId=${d.id}`}>
               <Button icon={<FormOutlined />}>{t('nav.quickLog')}</Button>
             </Link>
@@ -116,7 +124,7 @@ export function DealDetailPage() {
             { key: 'cadences', label: t('cadences.tab'), children: <DealCadences dealId={d.id} open={d.status === 'open'} /> },
             { key: 'history', label: t('deals.history'), children: <StageHistory rows={d.history ?? []} stages={stages} /> },
             { key: 'timeline', label: t('customers.timeline'), children: <ActivityTimeline dealId={d.id} /> },
-            { key: 'files', label: t('deals.attachments'), children: <AttachmentList entity="deal" entityId={d.id} /> },
+            { key: 'files', label: t('deals.attachments'), children: <AttachmentList entity="deal" entityId={d.id} kinds={evidenceKinds} /> },
             { key: 'audit', label: t('deals.audit'), children: <AuditTable entity="deal" id={d.id} /> },
           ]}
         />

@@ -17,6 +17,7 @@ interface Values {
   title: string;
   customerId: string;
   stageKey?: string;
+  skipReason?: string;
   amountYuan?: number;
   expectedCloseDate?: Dayjs;
   custom?: CustomFormValues;
@@ -30,6 +31,9 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
   // Support never sees amounts, and the server refuses amounts from roles that cannot see them.
   const showAmount = !useAbilities().hidden('deal.amountFen');
   const defs = useCustomFields('deal').data?.items ?? [];
+  const stageKey = Form.useWatch('stageKey', form);
+  // Starting later than the first stage skips the earlier gates unless they are met: the server asks why.
+  const startsLate = !!stageKey && stages.findIndex((s) => s.key === stageKey) > 0;
   const save = useMutation({
     mutationFn: (v: Values) =>
       api.post<Deal>('/api/deals', {
@@ -38,6 +42,7 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
         customerId: v.customerId,
         pipelineId,
         ...(v.stageKey ? { stageKey: v.stageKey } : {}),
+        ...(v.skipReason?.trim() ? { skipReason: v.skipReason.trim() } : {}),
         ...(v.amountYuan !== undefined && v.amountYuan !== null ? { amountFen: yuanToFen(v.amountYuan) } : {}),
         ...(v.expectedCloseDate ? { expectedCloseDate: v.expectedCloseDate.format('YYYY-MM-DD') } : {}),
       }),
@@ -48,7 +53,7 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
       onClose();
     },
   });
-  const formErrors = useFormErrors(save.error, { form, resolve: fieldResolver(['title', 'customerId', 'stageKey', 'expectedCloseDate'], defs.map((d) => d.key), { amountFen: 'amountYuan' }) });
+  const formErrors = useFormErrors(save.error, { form, resolve: fieldResolver(['title', 'customerId', 'stageKey', 'skipReason', 'expectedCloseDate'], defs.map((d) => d.key), { amountFen: 'amountYuan' }) });
   return (
     <Modal open={open} title={t('deals.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
@@ -61,9 +66,14 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
         <Form.Item name="stageKey" label={t('deals.stage')}>
           <Select allowClear options={stages.filter((s) => !s.terminal).map((s) => ({ value: s.key, label: stageName(s.key) }))} />
         </Form.Item>
+        {startsLate && (
+          <Form.Item name="skipReason" label={t('deals.skipReason')} extra={t('deals.createSkipHint')}>
+            <Input.TextArea rows={2} maxLength={500} data-testid="deal-skip-reason" />
+          </Form.Item>
+        )}
         {showAmount && (
           <Form.Item name="amountYuan" label={t('deals.amount')}>
-            <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
+            <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="deal-amount" />
           </Form.Item>
         )}
         <Form.Item name="expectedCloseDate" label={t('deals.expectedClose')}>

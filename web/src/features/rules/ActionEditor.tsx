@@ -31,6 +31,8 @@ export function blankAction(type: RuleActionType): RuleAction {
     case 'create_work_order':
       // Rules that open work orders are shown and kept; the editor has no form for them yet (not in ACTION_TYPES).
       return { type, config: { type: '', title: '' } };
+    case 'require_approval':
+      return { type, config: { kind: '' } };
   }
 }
 

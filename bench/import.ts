@@ -1,0 +1,106 @@
+/**
+ * `npx tsx bench/import.ts [--rows 100000] [--db sqlite|postgres] [--format xlsx|csv] [--gen-only]`: the import
+ * figures of issue 13, printed, never asserted. Generates the files (bench/import-data.ts) unless present, then in
+ * a fresh database (SQLite file data/bench-import.db, or schema actionflow_bench_import on DATABASE_URL) with a few
+ * sellers and the 11 custom fields: dry run, commit, and the same file again (dry run + commit), each timed, with the
+ * process's peak RSS. Run one format per process so the RSS figure belongs to it.
+ */
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { systemClock } from '../server/core/clock.js';
+import { loadConfig } from '../server/core/config.js';
+import { newId } from '../server/core/ids.js';
+import { openDatabase } from '../server/db/index.js';
+import { composeModules } from '../server/modules/index.js';
+import { systemActor } from '../server/core/policy.js';
+import { CUSTOM_FIELDS, writeFiles } from './import-data.js';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    db: { type: 'string', default: 'sqlite' },
+    format: { type: 'string', default: 'xlsx' },
+    'gen-only': { type: 'boolean', default: false },
+  },
+});
+const rows = Number(values.rows);
+const dir = resolve('data', 'bench-import');
+mkdirSync(dir, { recursive: true });
+const xlsxPath = join(dir, `customers-${rows}.xlsx`);
+const csvPath = join(dir, `customers-${rows}-gbk.csv`);
+const OWNERS = ['bench_s1', 'bench_s2', 'bench_s3', 'bench_s4'];
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+async function main() {
+  if (!existsSync(xlsxPath) || !existsSync(csvPath)) {
+    const t0 = performance.now();
+    const planted = await writeFiles(rows, OWNERS, xlsxPath, csvPath);
+    console.log(`generated ${rows} rows × 24 columns in ${secs(performance.now() - t0)}: ${xlsxPath} (${mb(statSync(xlsxPath).size)}), ${csvPath} (${mb(statSync(csvPath).size)})`);
+    console.log(`planted bad rows: ${JSON.stringify(planted)} = ${Object.values(planted).reduce((a, b) => a + b, 0)}`);
+  }
+  if (values['gen-only']) return;
+
+  const file = values.format === 'csv' ? csvPath : xlsxPath;
+  let url: string;
+  let schema: string | undefined;
+  if (values.db === 'postgres') {
+    url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    schema = 'actionflow_bench_import';
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  } else {
+    const path = join(dir, 'bench-import.db');
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    url = `sqlite:${path}`;
+  }
+  composeModules();
+  const database = openDatabase(url, schema ? { schema } : {});
+  await database.migrate();
+  const db = database.db;
+  const now = new Date().toISOString();
+  const teamId = newId();
+  await db.insertInto('teams').values({ id: teamId, name: 'Bench', kind: 'company', parent_id: null, path: `/${teamId}/`, created_at: now }).execute();
+  for (const username of OWNERS) {
+    await db.insertInto('users').values({ id: newId(), username, display_name: username, password_hash: 'x', role: 'seller', team_id: teamId, team_path: `/${teamId}/`, phone: null, email: null, active: 1, created_at: now, updated_at: now } as never).execute();
+  }
+  for (const f of CUSTOM_FIELDS) {
+    await db.insertInto('custom_field_defs').values({ id: newId(), entity: 'customer', key: f.key, label: f.label, label_en: null, type: f.type, options: JSON.stringify('options' in f ? f.options : []), required: 0, created_at: now }).execute();
+  }
+  const config = { ...loadConfig(), filesDir: join(dir, 'files') };
+  const deps = { db, clock: systemClock, config };
+  const service = await import('../server/modules/imports/service.js');
+  const actor = systemActor('cli');
+  const results: string[] = [];
+  for (const pass of ['first', 'again']) {
+    const up = await service.importFromPath(deps, actor, file, file.split('/').pop()!);
+    let c0 = process.cpuUsage();
+    let t0 = performance.now();
+    const dry = await service.startDryRun(deps, actor, up.import.id, { mapping: up.suggested, options: { mode: 'upsert', duplicates: 'update', perRowEvents: false, defaultOwnerId: null }, wait: true });
+    const dryMs = performance.now() - t0;
+    const dryCpu = cpuMs(process.cpuUsage(c0));
+    c0 = process.cpuUsage();
+    t0 = performance.now();
+    const committed = await service.startCommit(deps, actor, up.import.id, { wait: true });
+    const commitMs = performance.now() - t0;
+    const commitCpu = cpuMs(process.cpuUsage(c0));
+    results.push(
+      `${pass.padEnd(5)} ${values.db} ${values.format}: dry run ${secs(dryMs)} (cpu ${secs(dryCpu)}) ${JSON.stringify(dry.counts)} | commit ${secs(commitMs)} (cpu ${secs(commitCpu)}) ${JSON.stringify(committed.result)} | peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`,
+    );
+    console.log(results[results.length - 1]);
+  }
+  const unmapped = (await service.importFromPath(deps, actor, file, 'x')).suggested.filter((f) => f === null).length;
+  console.log(`columns left unmapped by the suggestion: ${unmapped}`);
+  await database.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,91 @@
+/** What both phases load once per import: the importer, users by name, custom fields, the file on disk. */
+import type { Queryable } from '../../db/index.js';
+import type { Deps } from '../../core/http.js';
+import { parseJson } from '../../core/json.js';
+import { isSystem, scopeOf, systemActor, type AnyActor } from '../../core/policy.js';
+import { toActor } from '../auth/repo.js';
+import { mayAssign } from '../customers/rules.js';
+import { contentPath } from '../files/store.js';
+import { loadCustomFieldDefs } from '../customfields/repo.js';
+import { validateCustomValues } from '../customfields/values.js';
+import { DEFAULT_OPTIONS, type ImportOptions } from './plan.js';
+import type { Mapping } from './mapping.js';
+import * as repo from './repo.js';
+import type { ImportRecord, ImportUser, RowContext, RowProblem } from './validate.js';
+
+export type ImportDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/** How long a running phase holds its import between heartbeats before another process may take it over. */
+export const LEASE_MS = 2 * 60_000;
+
+export async function importerOf(db: Queryable, imp: repo.ImportRow): Promise<AnyActor> {
+  if (!imp.actor_id) return systemActor('cli', imp.actor_name);
+  const user = await db.selectFrom('users').selectAll().where('id', '=', imp.actor_id).executeTakeFirst();
+  if (!user) return systemActor('cli', imp.actor_name);
+  return toActor(user);
+}
+
+export function filePath(deps: ImportDeps, imp: repo.ImportRow): string {
+  return contentPath(deps.config.filesDir, imp.file_sha256);
+}
+
+export function optionsOf(imp: repo.ImportRow): ImportOptions {
+  return { ...DEFAULT_OPTIONS, ...parseJson<Partial<ImportOptions>>(imp.options, {}) };
+}
+
+export interface PhaseContext extends RowContext {
+  actor: AnyActor;
+  options: ImportOptions;
+  users: Map<string, ImportUser>;
+  /** Problems that only matter when the row creates a customer (owner, required custom fields). */
+  createProblems(record: ImportRecord): RowProblem[];
+}
+
+export async function phaseContext(db: Queryable, imp: repo.ImportRow): Promise<PhaseContext> {
+  const actor = await importerOf(db, imp);
+  const options = optionsOf(imp);
+  const headers = parseJson<string[]>(imp.headers, []);
+  const mapping = parseJson<Mapping>(imp.mapping, []);
+  const customDefs = await loadCustomFieldDefs(db, 'customer');
+  const users = new Map<string, ImportUser>();
+  const byUsername = new Map<string, ImportUser>();
+  const byName = new Map<string, ImportUser[]>();
+  for (const u of await repo.allUsers(db)) {
+    const user: ImportUser = { id: u.id, username: u.username, name: u.display_name, teamPath: u.team_path, active: u.active === 1 };
+    users.set(u.id, user);
+    byUsername.set(u.username.toLowerCase(), user);
+    byName.set(u.display_name, [...(byName.get(u.display_name) ?? []), user]);
+  }
+  const scope = scopeOf(actor);
+  const mayOwn = (user: ImportUser) => mayAssign(actor, { id: user.id, teamPath: user.teamPath, active: user.active }, scope);
+  const ownerColumn = mapping.indexOf('owner');
+  return {
+    actor,
+    options,
+    users,
+    headers,
+    mapping,
+    customDefs,
+    findUser(text) {
+      const named = byName.get(text) ?? [];
+      if (named.length > 1) return byUsername.get(text.toLowerCase()) ?? 'ambiguous';
+      return named[0] ?? byUsername.get(text.toLowerCase()) ?? null;
+    },
+    mayOwn,
+    createProblems(record) {
+      const problems: RowProblem[] = [];
+      // Sellers and managers own what they import unless the row names someone; the organisation (CLI) must say who.
+      if (!record.owner && !options.defaultOwnerId && isSystem(actor)) {
+        problems.push({ column: ownerColumn >= 0 ? (headers[ownerColumn] ?? null) : null, field: 'owner', code: 'owner_required' });
+      }
+      const columnOf = (key: string) => {
+        const i = mapping.indexOf(`custom.${key}`);
+        return i >= 0 ? (headers[i] ?? null) : null;
+      };
+      for (const e of validateCustomValues(customDefs, record.custom ?? {})) {
+        if (e.code === 'required') problems.push({ column: columnOf(e.field.slice(7)), field: e.field, code: 'required' });
+      }
+      return problems;
+    },
+  };
+}

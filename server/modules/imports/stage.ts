@@ -1,0 +1,144 @@
+/**
+ * Phase 1, the dry run: stream the file, validate and normalise each row, find duplicates within the file and in the
+ * database, and write one verdict per row to `import_rows`. Writes nothing else: no customers, audit, events or
+ * outbox. Restartable: a new dry run (or one taken over after a crash) replaces the staged rows.
+ */
+import { breathe } from '../../core/breathe.js';
+import { toJson } from '../../core/json.js';
+import { newId } from '../../core/ids.js';
+import { scopeOf } from '../org/scope.js';
+import { duplicateKeys } from '../leads/duplicates.js';
+import type { ImportRowsTable } from '../../db/schema-imports.js';
+import { cellText } from './cells.js';
+import { filePath, LEASE_MS, phaseContext, type ImportDeps, type PhaseContext } from './context.js';
+import { emptyCounts, lookupBatch, planRow, tally, type ImportCounts, type Verdict } from './plan.js';
+import * as repo from './repo.js';
+import { readRows, type SourceRow } from './source.js';
+import { recordHash, validateRow, type ImportRecord, type RowProblem } from './validate.js';
+
+export const CHUNK = 500;
+
+export interface Progress {
+  phase: 'dry_run' | 'commit';
+  done: number;
+  total: number | null;
+}
+export type ProgressListener = (p: Progress) => void;
+
+const MATCH_LABEL = { creditCode: '统一社会信用代码 credit code', phone: '电话 phone', name: '名称 name' } as const;
+
+/** Keys of rows seen earlier in the file → their row number: the second occurrence of a customer is an error. */
+class FileKeys {
+  private seen = new Map<string, number>();
+  check(record: ImportRecord): { row: number; on: string } | null {
+    const keys = duplicateKeys({ kind: record.kind, name: record.name ?? '', phone: record.phone, creditCode: record.creditCode });
+    for (const [field, value] of [['creditCode', keys.creditCode], ['phone', keys.phone], ['name', keys.name]] as const) {
+      const row = value ? this.seen.get(`${field}:${value}`) : undefined;
+      if (row !== undefined) return { row, on: MATCH_LABEL[field] };
+    }
+    return null;
+  }
+  add(record: ImportRecord, row: number) {
+    const keys = duplicateKeys({ kind: record.kind, name: record.name ?? '', phone: record.phone, creditCode: record.creditCode });
+    for (const [field, value] of [['creditCode', keys.creditCode], ['phone', keys.phone], ['name', keys.name]] as const) {
+      if (value && !this.seen.has(`${field}:${value}`)) this.seen.set(`${field}:${value}`, row);
+    }
+  }
+}
+
+interface Pending {
+  row: SourceRow;
+  record: ImportRecord;
+  problems: RowProblem[];
+}
+
+export async function runDryRun(deps: ImportDeps, importId: string, onProgress?: ProgressListener): Promise<ImportCounts> {
+  const { db, clock } = deps;
+  const imp = (await repo.findImport(db, importId))!;
+  const ctx = await phaseContext(db, imp);
+  const counts = emptyCounts();
+  const fileKeys = new FileKeys();
+  let done = 0;
+  let pending: Pending[] = [];
+  const read = { bytes: 0 };
+  await db.transaction().execute((trx) => repo.deleteStagedRows(trx, importId));
+
+  const flush = async () => {
+    const staged = await stageChunk(deps, ctx, pending, fileKeys, counts);
+    done += pending.length;
+    pending = [];
+    const now = clock.now();
+    const cancelled = await db.transaction().execute(async (trx) => {
+      await repo.insertStagedRows(trx, staged.map((s) => ({ ...s, import_id: importId })));
+      const current = await repo.findImport(trx, importId);
+      // Rows are counted as they stream by; the total is estimated from the share of the file read so far.
+      const share = Math.min(1, read.bytes / Math.max(1, imp.file_size));
+      const estimate = share > 0 ? Math.max(done, Math.round(done / share)) : done;
+      await repo.updateImport(trx, importId, { validated_rows: done, total_rows: estimate, counts: toJson(counts), lease_until: new Date(now.getTime() + LEASE_MS).toISOString(), updated_at: now.toISOString() });
+      return current?.cancel_requested === 1;
+    });
+    onProgress?.({ phase: 'dry_run', done, total: read.bytes >= imp.file_size ? null : Math.round(done / Math.max(0.001, read.bytes / imp.file_size)) });
+    await breathe();
+    return cancelled;
+  };
+
+  let header = true;
+  for await (const row of readRows(filePath(deps, imp), imp.format as 'xlsx' | 'csv', imp.encoding as 'utf8' | 'gb18030' | null, read)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    const { record, problems } = validateRow(row.cells, ctx);
+    pending.push({ row, record, problems });
+    if (pending.length >= CHUNK && (await flush())) return finish(deps, importId, counts, done, 'cancelled');
+  }
+  if (pending.length && (await flush())) return finish(deps, importId, counts, done, 'cancelled');
+  return finish(deps, importId, counts, done, 'validated');
+}
+
+async function finish(deps: ImportDeps, importId: string, counts: ImportCounts, total: number, status: 'validated' | 'cancelled') {
+  const now = deps.clock.now().toISOString();
+  await repo.updateImport(deps.db, importId, { status, total_rows: total, validated_rows: total, counts: toJson(counts), lease_until: null, validated_at: now, updated_at: now });
+  return counts;
+}
+
+/** Verdicts of one chunk: in-file duplicates first (in row order), then one database lookup for the rest. */
+async function stageChunk(deps: ImportDeps, ctx: PhaseContext, chunk: Pending[], fileKeys: FileKeys, counts: ImportCounts): Promise<Omit<ImportRowsTable, 'import_id'>[]> {
+  const valid = chunk.filter((p) => p.problems.length === 0);
+  const lookup = await lookupBatch(deps.db, valid.map((p) => p.record));
+  const scope = scopeOf(ctx.actor);
+  return chunk.map((p) => {
+    let verdict: Verdict = 'error';
+    let problems = p.problems;
+    let target: string | null = null;
+    if (!problems.length) {
+      const twin = fileKeys.check(p.record);
+      if (twin) {
+        problems = [{ column: null, field: 'row', code: 'duplicate_in_file', params: { row: twin.row, on: twin.on } }];
+      } else {
+        const plan = planRow(p.record, lookup, ctx.options, scope);
+        const extra = plan.verdict === 'create' ? ctx.createProblems(p.record) : [];
+        verdict = extra.length ? 'error' : plan.verdict;
+        problems = [...plan.problems, ...extra];
+        // A created customer's id is decided now, so a commit resumed after a crash reuses it.
+        target = verdict === 'create' ? newId() : (plan.match?.id ?? null);
+        if (verdict !== 'error') fileKeys.add(p.record, p.row.number);
+      }
+    }
+    tally(counts, verdict);
+    const written = verdict === 'create' || verdict === 'update' || verdict === 'unchanged';
+    return {
+      row_number: p.row.number,
+      verdict,
+      target_id: target,
+      data: toJson(p.record),
+      raw: written ? null : toJson(p.row.cells.map((c) => cellText(c))),
+      errors: problems.length ? toJson(problems) : null,
+      hash: recordHash(p.record),
+      applied: 0,
+      outcome: null,
+      applied_at: null,
+      changes: null,
+    };
+  });
+}

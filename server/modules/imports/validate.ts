@@ -1,0 +1,234 @@
+/**
+ * One data row → the normalised customer (with its first contact) and the problems found, each naming the column
+ * and a stable code. Pure: the users and custom fields it checks against are passed in, loaded once per import.
+ */
+import { createHash } from 'node:crypto';
+import type { FieldCode } from '../../core/errors.js';
+import { validateCustomValues, type CustomFieldDef } from '../customfields/values.js';
+import { cellText, parseAmountFen, parseCreditCode, parseDate, parsePhone, parseText, type Cell, type Parsed } from './cells.js';
+import type { CustomerField, Mapping } from './mapping.js';
+
+export interface ImportContact {
+  name: string;
+  phone: string | null;
+  title: string | null;
+  email: string | null;
+}
+
+/** The fields a row sets; a field absent here was not mapped or left empty and is not touched on update. */
+export interface ImportRecord {
+  name?: string;
+  kind?: 'company' | 'person';
+  phone?: string;
+  phoneNormalized?: string;
+  creditCode?: string;
+  region?: string;
+  industry?: string;
+  source?: string;
+  level?: string;
+  owner?: { id: string; teamPath: string; name: string };
+  custom?: Record<string, unknown>;
+  contact?: ImportContact;
+}
+
+export interface RowProblem {
+  /** The header of the column, or null for a problem of the whole row. */
+  column: string | null;
+  field: string;
+  code: FieldCode;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportUser {
+  id: string;
+  username: string;
+  name: string;
+  teamPath: string;
+  active: boolean;
+}
+
+export interface RowContext {
+  headers: string[];
+  mapping: Mapping;
+  customDefs: CustomFieldDef[];
+  /** Looks a user up by username or display name: the user, 'ambiguous' (two people, one name) or null. */
+  findUser(text: string): ImportUser | 'ambiguous' | null;
+  /** Whether the importer may make this user the owner (customers' `mayAssign`). */
+  mayOwn(user: ImportUser): boolean;
+}
+
+const KINDS: Record<string, 'company' | 'person'> = {
+  company: 'company',
+  公司: 'company',
+  企业: 'company',
+  单位: 'company',
+  企业客户: 'company',
+  person: 'person',
+  个人: 'person',
+  个人客户: 'person',
+  individual: 'person',
+};
+
+const TEXT_LIMITS: Partial<Record<CustomerField, number>> = { name: 200, region: 100, industry: 100, source: 100, level: 50 };
+
+export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRecord; problems: RowProblem[] } {
+  const record: ImportRecord = {};
+  const problems: RowProblem[] = [];
+  const contact: Partial<ImportContact> = {};
+  const custom: Record<string, unknown> = {};
+  const customColumns = new Map<string, string>();
+
+  const take = <T>(column: number, field: string, parsed: Parsed<T>): T | undefined => {
+    if (parsed.ok) return parsed.value;
+    problems.push({ column: ctx.headers[column] ?? null, field, code: parsed.code, ...(parsed.params ? { params: parsed.params } : {}) });
+    return undefined;
+  };
+
+  ctx.mapping.forEach((field, i) => {
+    if (!field) return;
+    const cell = cells[i] ?? null;
+    const header = ctx.headers[i] ?? null;
+    if (field.startsWith('custom.')) {
+      const key = field.slice(7);
+      customColumns.set(key, header ?? field);
+      const def = ctx.customDefs.find((d) => d.key === key);
+      const value = def ? take(i, field, customValue(def, cell, ctx)) : undefined;
+      if (value !== undefined && value !== null) custom[key] = value;
+      return;
+    }
+    switch (field as CustomerField) {
+      case 'name':
+      case 'region':
+      case 'industry':
+      case 'source':
+      case 'level': {
+        const value = take(i, field, parseText(cell, TEXT_LIMITS[field as CustomerField]!));
+        if (value) record[field as 'name'] = value;
+        return;
+      }
+      case 'kind': {
+        const text = cellText(cell).toLowerCase();
+        if (!text) return;
+        const kind = KINDS[text];
+        if (kind) record.kind = kind;
+        else problems.push({ column: header, field, code: 'select_unknown', params: { value: cellText(cell), options: '公司/company, 个人/person' } });
+        return;
+      }
+      case 'phone': {
+        const value = take(i, field, parsePhone(cell));
+        if (value) {
+          record.phone = value.phone;
+          record.phoneNormalized = value.normalized;
+        }
+        return;
+      }
+      case 'creditCode': {
+        const value = take(i, field, parseCreditCode(cell));
+        if (value) record.creditCode = value;
+        return;
+      }
+      case 'owner': {
+        const text = cellText(cell);
+        if (!text) return;
+        const user = ctx.findUser(text);
+        if (user === 'ambiguous') problems.push({ column: header, field, code: 'owner_ambiguous', params: { value: text } });
+        else if (!user || !user.active) problems.push({ column: header, field, code: 'owner_unknown', params: { value: text } });
+        else if (!ctx.mayOwn(user)) problems.push({ column: header, field, code: 'owner_out_of_scope', params: { value: text } });
+        else record.owner = { id: user.id, teamPath: user.teamPath, name: user.name };
+        return;
+      }
+      case 'contactName': {
+        const value = take(i, field, parseText(cell, 100));
+        if (value) contact.name = value;
+        return;
+      }
+      case 'contactTitle': {
+        const value = take(i, field, parseText(cell, 100));
+        if (value) contact.title = value;
+        return;
+      }
+      case 'contactEmail': {
+        const value = take(i, field, parseText(cell, 200));
+        if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) problems.push({ column: header, field, code: 'invalid_email' });
+        else if (value) contact.email = value;
+        return;
+      }
+      case 'contactPhone': {
+        const value = take(i, field, parsePhone(cell));
+        if (value) contact.phone = value.phone;
+        return;
+      }
+    }
+  });
+
+  if (!record.name && !problems.some((p) => p.field === 'name')) {
+    const column = ctx.mapping.indexOf('name');
+    problems.push({ column: column >= 0 ? (ctx.headers[column] ?? null) : null, field: 'name', code: 'required' });
+  }
+  if (Object.keys(custom).length > 0) {
+    for (const e of validateCustomValues(ctx.customDefs, custom, { partial: true })) {
+      problems.push({ column: customColumns.get(e.field.slice(7)) ?? null, field: e.field, code: e.code, ...(e.params ? { params: e.params } : {}) });
+    }
+    record.custom = custom;
+  }
+  if (contact.name || contact.phone) {
+    record.contact = { name: contact.name ?? record.name ?? '', phone: contact.phone ?? null, title: contact.title ?? null, email: contact.email ?? null };
+  }
+  return { record, problems };
+}
+
+function customValue(def: CustomFieldDef, cell: Cell, ctx: RowContext): Parsed<unknown> {
+  const text = cellText(cell);
+  if (text === '') return { ok: true, value: null };
+  const option = (t: string) => def.options.find((o) => o.value === t || o.label === t || o.labelEn === t)?.value;
+  const options = def.options.map((o) => o.label).join('/');
+  switch (def.type) {
+    case 'number': {
+      const n = typeof cell === 'number' ? cell : Number(text.replace(/,/g, ''));
+      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, code: 'not_number' };
+    }
+    case 'money':
+      return parseAmountFen(cell);
+    case 'date':
+      return parseDate(cell);
+    case 'select': {
+      const value = option(text);
+      return value !== undefined ? { ok: true, value } : { ok: false, code: 'select_unknown', params: { value: text, options } };
+    }
+    case 'multiselect': {
+      const values: string[] = [];
+      for (const part of text.split(/[,，;；、|]/).map((p) => p.trim()).filter(Boolean)) {
+        const value = option(part);
+        if (value === undefined) return { ok: false, code: 'select_unknown', params: { value: part, options } };
+        values.push(value);
+      }
+      return { ok: true, value: values };
+    }
+    case 'user': {
+      const user = ctx.findUser(text);
+      if (user === 'ambiguous') return { ok: false, code: 'owner_ambiguous', params: { value: text } };
+      return user ? { ok: true, value: user.id } : { ok: false, code: 'owner_unknown', params: { value: text } };
+    }
+    default:
+      return parseText(cell, 2000);
+  }
+}
+
+/** JSON with keys sorted at every depth: equal records give equal text whatever order their fields were set in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Content hash of a normalised record: the same row imported twice hashes the same. */
+export function recordHash(record: ImportRecord): string {
+  const { owner, ...rest } = record;
+  return createHash('sha256').update(canonical({ ...rest, owner: owner?.id ?? null })).digest('hex').slice(0, 32);
+}

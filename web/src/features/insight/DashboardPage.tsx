@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, Col, DatePicker, Row, Select, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { PageTitle } from '../../components/PageTitle';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { usePipelines } from '../deals/api';
+import { useTeams } from '../channels/api';
+import { dashboardExportUrl, useMetric, type Filters } from './api';
+import { CadenceCard, CompletenessCard, DwellCard, FunnelCard, HeatmapCard, IdiCard, LeadQualityCard, LossCard, SaturationCard, StalledCard, TimelinessCard, WinCard } from './cards';
+import { DrillDrawer, type DrillTarget } from './DrillDrawer';
+
+/**
+ * The war room (作战室): the director's and managers' home. Filters live in the URL; every count opens its records
+ * in a drawer (the same query), and the whole dashboard exports to one workbook, a sheet per chart.
+ */
+export function DashboardPage() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const pipelines = usePipelines();
+  const teams = useTeams();
+  const filters: Filters = {
+    pipelineId: params.get('pipelineId') ?? pipelines.data?.items[0]?.id,
+    from: params.get('from') ?? dayjs().subtract(29, 'day').format('YYYY-MM-DD'),
+    to: params.get('to') ?? dayjs().format('YYYY-MM-DD'),
+    teamId: params.get('teamId') ?? undefined,
+  };
+  const set = (values: Record<string, string | undefined>) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      for (const [k, v] of Object.entries(values)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      return next;
+    });
+  const [target, setTarget] = useState<DrillTarget | null>(null);
+  const onDrill = (metric: string, cell: string, title: string) => setTarget({ metric, cell, title });
+  const head = useMetric('funnel', filters);
+  const props = { filters, onDrill };
+  const ready = !!filters.pipelineId;
+  return (
+    <div>
+      <PageTitle
+        title={t('insight.title')}
+        extra={
+          <Space wrap>
+            <Select
+              aria-label={t('insight.pipeline')}
+              style={{ minWidth: 180 }}
+              value={filters.pipelineId}
+              onChange={(v) => set({ pipelineId: v })}
+              options={(pipelines.data?.items ?? []).map((p) => ({ value: p.id, label: lang === 'en' ? (p.nameEn ?? p.name) : p.name }))}
+            />
+            <DatePicker.RangePicker
+              aria-label={t('insight.period')}
+              allowClear={false}
+              value={[dayjs(filters.from), dayjs(filters.to)]}
+              onChange={(r) => r?.[0] && r[1] && set({ from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') })}
+            />
+            <Select
+              aria-label={t('insight.team')}
+              placeholder={t('insight.team')}
+              allowClear
+              style={{ minWidth: 160 }}
+              value={filters.teamId}
+              onChange={(v) => set({ teamId: v })}
+              options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            />
+            <Button type="primary" icon={<DownloadOutlined />} href={dashboardExportUrl(filters)} data-testid="dashboard-export">
+              {t('insight.export')}
+            </Button>
+          </Space>
+        }
+      />
+      {head.data && (
+        <Typography.Paragraph type="secondary">
+          {t('insight.asOf', { at: formatDateTime(head.data.asOf, lang), tz: head.data.timeZone, scope: t(`insight.scope.${head.data.scope}`) })}
+        </Typography.Paragraph>
+      )}
+      {ready && (
+        <Row gutter={16}>
+          <Col xs={24} xl={14}>
+            <FunnelCard {...props} />
+            <DwellCard {...props} />
+            <LossCard {...props} />
+            <HeatmapCard {...props} />
+          </Col>
+          <Col xs={24} xl={10}>
+            <StalledCard {...props} />
+            <WinCard {...props} />
+            <SaturationCard {...props} />
+            <CadenceCard {...props} />
+            <TimelinessCard {...props} />
+            <CompletenessCard {...props} />
+            <IdiCard {...props} />
+            <LeadQualityCard {...props} />
+          </Col>
+        </Row>
+      )}
+      <DrillDrawer target={target} filters={filters} onClose={() => setTarget(null)} />
+    </div>
+  );
+}
