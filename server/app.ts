@@ -21,6 +21,7 @@ import { authorize, type Actor, type Action } from './core/policy.js';
 import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
 import { registerRequestGuards } from './core/security.js';
 import { registerIdempotency } from './core/idempotency.js';
+import { configureSecrets } from './core/secrets.js';
 import { redactFor } from './core/redact.js';
 import { fieldErrorOf, valueAt, type IssueLike } from './core/validation.js';
 import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
@@ -41,6 +42,7 @@ const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist
 /** Builds the HTTP app; used by `serve` and by the tests, which talk to it through real requests. */
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { database, clock, config } = options;
+  configureSecrets(config);
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,

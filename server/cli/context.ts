@@ -1,4 +1,5 @@
 import { loadConfig, type AppConfig } from '../core/config.js';
+import { configureSecrets } from '../core/secrets.js';
 import { AppError, fieldMessage } from '../core/errors.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { DEMO_LOGINS } from '../demo/org.js';
@@ -17,6 +18,7 @@ export async function openConfigured(config: AppConfig = loadConfig()): Promise<
   // Every command that touches data runs with the same modules and hooks as the HTTP app and the worker.
   const { composeModules } = await import('../modules/index.js');
   composeModules();
+  configureSecrets(config);
   const database = openDatabase(config.databaseUrl);
   try {
     await database.migrate();

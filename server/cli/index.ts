@@ -6,6 +6,7 @@ import { registerDemo } from './demo.js';
 import { registerUser } from './user.js';
 import { registerPipeline } from './pipeline.js';
 import { registerTick } from './tick.js';
+import { registerSecrets } from './secrets.js';
 import { registerImport } from './import.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerPipeline(program);
   registerTick(program);
+  registerSecrets(program);
   registerImport(program);
   return program;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { systemClock } from '../core/clock.js';
 import { loadConfig } from '../core/config.js';
 import { CliError, demoLoginsTable, describeDatabase, openConfigured } from './context.js';
+import { currentKeyId } from '../core/secrets.js';
 
 /** Under the usual 10 s of a container stop or systemd's default, so the process always exits on its own. */
 const SHUTDOWN_GRACE_MS = 4500;
@@ -20,6 +21,13 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(base.port) || base.port < 0 || base.port > 65535) throw new CliError(`--port / PORT must be a number from 0 to 65535, got "${options.port ?? process.env.PORT}"`);
       const { config, database } = await openConfigured(base);
       console.log(`Database: ${describeDatabase(config.databaseUrl)} (${database.dialect})`);
+      // Rows written before secrets were sealed at rest (issue 14) are sealed now, under the current key.
+      const { resealChannelSecrets } = await import('../modules/channels/repo.js');
+      const sealed = await resealChannelSecrets(database.db, { plaintextOnly: true });
+      if (sealed.resealed) console.log(`Sealed the secrets of ${sealed.resealed} channel(s) at rest (key ${currentKeyId()}).`);
+      if (!config.secretKey && database.dialect === 'postgres') {
+        console.warn(`ACTIONFLOW_SECRET_KEY is not set: channel secrets are sealed with ${config.dataDir}/secret.key; every server process must use the same key (docs/operations.md).`);
+      }
 
       const users = await database.db.selectFrom('users').select(database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const loadsDemo = Number(users.n) === 0 && options.demo;

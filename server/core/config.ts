@@ -29,6 +29,13 @@ export interface AppConfig {
    * link-local (ACTIONFLOW_OUTBOUND_ALLOW); everything else private is refused.
    */
   outboundAllow: string[];
+  /**
+   * Key sealing channel secrets at rest (ACTIONFLOW_SECRET_KEY, 32 bytes base64/hex); null = `<dataDir>/secret.key`,
+   * generated with mode 0600 (core/secrets.ts).
+   */
+  secretKey: string | null;
+  /** Older keys still accepted for opening until `actionflow secrets rotate` ran (ACTIONFLOW_SECRET_KEYS_PREVIOUS). */
+  previousSecretKeys: string[];
 }
 
 export interface LoginThrottle {
@@ -76,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.ACTIONFLOW_TRUST_PROXY),
     allowedOrigins: list(env.ACTIONFLOW_ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, '')),
     outboundAllow: list(env.ACTIONFLOW_OUTBOUND_ALLOW),
+    secretKey: env.ACTIONFLOW_SECRET_KEY?.trim() || null,
+    previousSecretKeys: list(env.ACTIONFLOW_SECRET_KEYS_PREVIOUS),
   };
 }

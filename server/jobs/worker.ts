@@ -1,5 +1,6 @@
 import type { Deps } from '../core/http.js';
 import { yieldNow } from '../core/breathe.js';
+import { configureSecrets } from '../core/secrets.js';
 import { composeModules } from '../modules/index.js';
 import type { Job } from './job.js';
 
@@ -28,6 +29,7 @@ async function idleFor(job: Job, deps: Deps): Promise<number> {
 export function startWorker(deps: Deps, log: (message: string, error?: unknown) => void, jobs?: readonly Job[]): WorkerHandle {
   // Composing installs the modules' hooks in this process even when only some jobs run.
   const root = composeModules();
+  configureSecrets(deps.config);
   let stopped = false;
   // Idle pauses are cut short on stop: a shutdown waits for running work, never for a sleeping loop.
   const wakers = new Set<() => void>();

@@ -58,7 +58,10 @@ describe('channels: configuration, write-only secrets, test messages', () => {
       expect(body).not.toContain('access_token');
     }
     const stored = await t.db.selectFrom('channels').select('secrets').where('id', '=', created.id).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.secrets)).toEqual({ webhookUrl: robots.dingtalk.url, secret: 'SECding-right' });
+    // Sealed at rest (core/secrets.ts): neither the signing secret nor the robot's token is in the row.
+    expect(stored.secrets).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+    expect(stored.secrets).not.toContain('SECding-right');
+    expect(stored.secrets).not.toContain(new URL(robots.dingtalk.url).searchParams.get('access_token')!);
   });
 
   it('is admin-only', async () => {

@@ -70,6 +70,7 @@ function networkFailure(error: unknown): DeliveryResult {
 
 /** Robot, e-mail or SMS message to `recipient` (user id for robots, address for e-mail, phone for SMS). */
 export async function deliverMessage(ctx: DeliverContext, channel: LoadedChannel, recipient: string, payload: MessagePayload): Promise<DeliveryResult> {
+  if (channel.secretsError) return { ok: false, retryable: false, error: `channel ${channel.name}: secrets unreadable: ${channel.secretsError}` };
   switch (channel.kind) {
     case 'wecom':
     case 'dingtalk':

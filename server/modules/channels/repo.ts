@@ -3,7 +3,8 @@ import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { ChannelsTable } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
-import { parseJson } from '../../core/json.js';
+import { parseJson, toJson } from '../../core/json.js';
+import { isSealed, open, reseal, seal, SecretKeyError } from '../../core/secrets.js';
 import { effectiveLimits, nextFreeSlot, WINDOW_MS } from './limits.js';
 import type { ChannelKind, StoredChannelSecrets, StoredChannelSettings } from './schema.js';
 
@@ -18,11 +19,31 @@ export interface LoadedChannel {
   teamPath: string | null;
   settings: StoredChannelSettings;
   secrets: StoredChannelSecrets;
+  /** Why the secrets could not be opened (their key is not configured), else null. */
+  secretsError: string | null;
   ratePerMinute: number | null;
   ratePerSecond: number | null;
   enabled: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Authenticated context of a channel's sealed secrets: a sealed value moved to another channel does not open. */
+const secretsContext = (id: string) => `channel:${id}`;
+
+/** The `secrets` column value: the JSON sealed with the current key (core/secrets.ts). */
+export function sealChannelSecrets(id: string, secrets: Record<string, unknown>): string {
+  return seal(toJson(secrets), secretsContext(id));
+}
+
+function openChannelSecrets(row: ChannelRow): { secrets: StoredChannelSecrets; secretsError: string | null } {
+  try {
+    return { secrets: parseJson<StoredChannelSecrets>(open(row.secrets, secretsContext(row.id)), {}), secretsError: null };
+  } catch (error) {
+    // A missing key must not take the admin screen down: the channel shows no secrets and fails its deliveries.
+    if (error instanceof SecretKeyError) return { secrets: {}, secretsError: error.message };
+    throw error;
+  }
 }
 
 export function loadChannel(row: ChannelRow & { team_path?: string | null }): LoadedChannel {
@@ -33,7 +54,7 @@ export function loadChannel(row: ChannelRow & { team_path?: string | null }): Lo
     teamId: row.team_id,
     teamPath: row.team_path ?? null,
     settings: parseJson<StoredChannelSettings>(row.settings, {}),
-    secrets: parseJson<StoredChannelSecrets>(row.secrets, {}),
+    ...openChannelSecrets(row),
     ratePerMinute: row.rate_per_minute,
     ratePerSecond: row.rate_per_second,
     enabled: row.enabled === 1,
@@ -94,4 +115,30 @@ export async function reserveSlot(db: Db, dialect: Dialect, clock: Clock, channe
     await trx.insertInto('channel_sends').values({ id: newId(), channel_id: channel.id, sent_at: now.toISOString() }).execute();
     return { ok: true as const };
   });
+}
+
+/**
+ * Seals every channel's secrets under the current key: plaintext rows (written before sealing existed) and rows
+ * sealed with an older key. A row that opens with no configured key is left as it is and reported by id.
+ */
+export async function resealChannelSecrets(db: Db, options: { plaintextOnly?: boolean } = {}): Promise<{ resealed: number; total: number; unreadable: string[] }> {
+  const rows = await db.selectFrom('channels').select(['id', 'secrets']).execute();
+  let resealed = 0;
+  const unreadable: string[] = [];
+  for (const row of rows) {
+    if (options.plaintextOnly && isSealed(row.secrets)) continue;
+    let next: string | null;
+    try {
+      next = reseal(row.secrets, secretsContext(row.id));
+    } catch (error) {
+      if (!(error instanceof SecretKeyError)) throw error;
+      unreadable.push(row.id);
+      continue;
+    }
+    if (next === null) continue;
+    // Conditional on the value read, so a concurrent admin edit is never overwritten with older secrets.
+    const result = await db.updateTable('channels').set({ secrets: next }).where('id', '=', row.id).where('secrets', '=', row.secrets).executeTakeFirst();
+    resealed += Number(result.numUpdatedRows);
+  }
+  return { resealed, total: rows.length, unreadable };
 }

@@ -65,7 +65,7 @@ export async function createChannel(deps: Deps, actor: AnyActor, input: ChannelB
       name: input.name,
       team_id: input.teamId ?? null,
       settings: toJson(settings),
-      secrets: toJson(secrets),
+      secrets: repo.sealChannelSecrets(id, secrets),
       rate_per_minute: input.ratePerMinute ?? null,
       rate_per_second: input.ratePerSecond ?? null,
       enabled: input.enabled ? 1 : 0,
@@ -96,7 +96,7 @@ export async function updateChannel(deps: Deps, actor: AnyActor, id: string, inp
       ...(input.ratePerSecond !== undefined ? { rate_per_second: input.ratePerSecond } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled ? 1 : 0 } : {}),
       settings: toJson(settings),
-      secrets: toJson(secrets),
+      secrets: repo.sealChannelSecrets(id, secrets),
       updated_at: deps.clock.now().toISOString(),
     });
     const after = (await repo.findChannel(trx, id))!;
