@@ -71,7 +71,8 @@ export function rowOf(i: number, owners: string[], random: () => number): { cell
     `1${String(5000000000 + n).padStart(10, '0')}`,
     '采购经理',
     `buyer${n}@example.com`,
-    `¥${(n % 900) + 100},${String(n % 1000).padStart(3, '0')}.50`,
+    // Full-width ￥: the half-width ¥ (U+00A5) does not exist in GBK, so the GBK CSV would turn it into '?'.
+    `￥${(n % 900) + 100},${String(n % 1000).padStart(3, '0')}.50`,
     `2026/${(n % 12) + 1}/${(n % 28) + 1}`,
     String((n % 500) + 5),
     ['A', 'B', 'C'][n % 3]!,
