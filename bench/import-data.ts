@@ -32,8 +32,8 @@ export const CUSTOM_FIELDS = [
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
-const INDUSTRIES = ['医疗器械', '制造', '教育', '零售', '软件', '物流', '餐饮'];
-const SOURCES = ['展会', '官网', '转介绍', '电话', '广告'];
+const INDUSTRIES = ['医院', '制造业', '教育', '零售', '互联网', '金融', '诊所'];
+const SOURCES = ['展会', '官网', '转介绍', '电话营销', '招投标'];
 
 function creditCode(n: number): string {
   const body = `9133${String(n).padStart(13, '0')}`;

@@ -198,6 +198,29 @@ describe('approvals', () => {
     expect(seen.json().facts.netPriceFen).toBeUndefined();
   });
 
+  it('exports the full trail as CSV and xlsx, scoped, without prices for roles that may not see amounts', async () => {
+    await setup();
+    const seller = await t.as('seller_a');
+    const a = await submit(seller, await dealOf('seller_a'), { netPriceFen: 2_345_678 });
+    await (await t.as('rm_east'))({ method: 'POST', url: `/api/approvals/${a.id}/decision`, payload: { decision: 'reject', comment: '价格太低, "再谈"' } });
+    const csv = await seller({ method: 'GET', url: '/api/approvals/export?format=csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('成交价（分）');
+    expect(lines.slice(1).map((l) => l.split(',')[10])).toEqual(['submitted', 'rejected']);
+    expect(lines[2]).toContain('2345678');
+    expect(lines[2]).toContain('"价格太低, ""再谈"""');
+    const xlsx = await seller({ method: 'GET', url: '/api/approvals/export?format=xlsx' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await (await t.as('seller_b'))({ method: 'GET', url: '/api/approvals/export?format=csv' })).body).not.toContain(a.id);
+    const support = await (await t.as('support'))({ method: 'GET', url: '/api/approvals/export?format=csv' });
+    expect(support.body).toContain(a.id);
+    expect(support.body).not.toContain('2345678');
+    expect((await seller({ method: 'GET', url: '/api/approvals/export?format=pdf' })).statusCode).toBe(400);
+  });
+
   it('answers bad input with 400 naming the field, and writes nothing', async () => {
     await setup();
     const seller = await t.as('seller_a');

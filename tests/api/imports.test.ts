@@ -74,6 +74,27 @@ describe('imports: staged customer import', () => {
     expect(await count('customers')).toBe(before.customers + 2);
   });
 
+  it('maps region, industry, source and level onto the admin dictionaries; closed lists refuse unknown values', async () => {
+    const admin = await t.as('admin');
+    const flow = await runImport(admin, {
+      name: 'dict.xlsx',
+      content: await xlsx([
+        ['客户名称', '手机号', '地区', '行业', '来源', '客户级别'],
+        ['温州字典一号公司', '13800138050', '浙江温州', '医院', '展会', 'a'],
+        ['温州字典二号公司', '13800138051', '华东', '制造业', 'Website', 'B'],
+        ['温州字典三号公司', '13800138052', '浙江省', '造船', '展会', 'A'],
+      ]),
+    });
+    expect(flow.commit!.result).toMatchObject({ created: 2, errors: 1 });
+    const rows = await t.db.selectFrom('customers').select(['name', 'region', 'industry', 'source', 'level']).where('name', 'like', '温州字典%').orderBy('phone_normalized').execute();
+    expect(rows).toEqual([
+      { name: '温州字典一号公司', region: '浙江省温州市', industry: '医院', source: '展会', level: 'A' },
+      { name: '温州字典二号公司', region: '华东', industry: '制造业', source: '官网', level: 'B' },
+    ]);
+    const problems = (await admin({ method: 'GET', url: `/api/imports/${flow.upload.import.id}/rows?verdict=error` })).json().items[0].problems;
+    expect(problems.map((p: { column: string; code: string }) => `${p.column}:${p.code}`)).toEqual(['行业:select_unknown']);
+  });
+
   it('error file round trip: the corrected error file processes only those rows (CSV, GBK)', async () => {
     const admin = await t.as('admin');
     const content = await xlsx([

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayUntil } from '../../server/jobs/replay.js';
 import { runWorkOrders, workOrdersJob } from '../../server/modules/workorders/escalation.js';
+import { processRuleEvents } from '../../server/modules/rules/engine.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { insertDeal } from '../support/leads.js';
 import { addPresales, addType, type PresalesDept } from '../support/workorders.js';
@@ -153,5 +154,43 @@ describe('work-order escalation and assist points', () => {
     expect(director.json().total).toBe(9);
     const bad = await (await t.as('seller_a'))({ method: 'GET', url: '/api/assist-points?month=2026-13' });
     expect(bad.statusCode).toBe(400);
+  });
+  it('grants the deal-outcome points when the supported deal advances within N working days of the resolution', async () => {
+    t.clock.set(sh('2026-11-18T09:00:00'));
+    const id = await create('投标文件法务审核');
+    await patch('presales_1', id, { status: 'in_progress' });
+    t.clock.set(sh('2026-11-18T10:00:00'));
+    await patch('presales_1', id, { status: 'resolved' });
+    await t.db.updateTable('assist_rule_sets').set({ definition: JSON.stringify({ rules: [{ key: 'fast', kind: 'response_in_sla', points: 5 }, { key: 'pushed', kind: 'deal_advanced_within', workingDays: 2, points: 4 }], caps: { perOrder: null, perHelperWeek: null } }) }).where('version', '=', 2).execute();
+    // Two working days after 10:00 on the 18th is 10:00 on the 20th; the deal moves forward at 09:30 that day.
+    const moved = sh('2026-11-20T09:30:00');
+    await t.db.insertInto('deal_stage_history').values({ id: 'h-' + id.slice(0, 8), deal_id: dealId, stage_key: 's2', entered_at: moved, left_at: null, entered_by: t.org.users.sellerA.id, direction: 'forward', skip_reason: null }).execute();
+    t.clock.set(sh('2026-11-19T09:00:00'));
+    await runWorkOrders(deps()); // not yet happened as of the 19th
+    expect((await ledger('presales_1')).entries.filter((e: { ruleKey: string }) => e.ruleKey === 'pushed')).toEqual([]);
+    t.clock.set(sh('2026-11-21T09:00:00'));
+    await runWorkOrders(deps());
+    await runWorkOrders(deps());
+    const pushed = (await ledger('presales_1')).entries.filter((e: { ruleKey: string }) => e.ruleKey === 'pushed');
+    expect(pushed.map((e: { points: number; at: string; order: { id: string } }) => [e.points, e.at, e.order.id])).toEqual([[4, moved, id]]);
+  });
+
+  it('the rule action create_work_order opens an order requested by the record owner', async () => {
+    const admin = await t.as('admin');
+    const rule = await admin({
+      method: 'POST',
+      url: '/api/rules',
+      payload: { key: 'big_customer_legal', name: '新客户法务预审', trigger: { type: 'record.created', entity: 'customer' }, actions: [{ type: 'create_work_order', config: { type: 'legal', title: '新客户资质预审：{{record.name}}' } }] },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const noRecord = await admin({ method: 'POST', url: '/api/rules', payload: { key: 'bad_wo', name: 'x', trigger: { type: 'schedule', cron: '0 9 * * *' }, actions: [{ type: 'create_work_order', config: { type: 'legal', title: 'x' } }] } });
+    expect(noRecord.statusCode).toBe(400);
+    expect(noRecord.json().error.fields[0].field).toBe('actions.0.type');
+    t.clock.set(sh('2026-11-23T09:00:00'));
+    const customer = (await (await t.as('seller_a2'))({ method: 'POST', url: '/api/customers', payload: { name: '温州医科大学附属医院' } })).json();
+    await processRuleEvents({ db: t.db, clock: t.clock, config: t.config });
+    const mine = (await (await t.as('seller_a2'))({ method: 'GET', url: '/api/work-orders?view=mine' })).json();
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0]).toMatchObject({ title: '新客户资质预审：温州医科大学附属医院', requester: { id: t.org.users.sellerA2.id }, subject: { type: 'customer', id: customer.id }, type: { key: 'legal' }, status: 'open' });
   });
 });

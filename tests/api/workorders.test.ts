@@ -204,4 +204,13 @@ describe('work orders', () => {
     expect(fresh.type.version).toBe(2);
     expect(fresh.sla.response.dueAt).toBe('2026-10-14T02:00:00.000Z');
   });
+  it('reports the month per type with outcomes and the requester waiting time, scoped', async () => {
+    // The type's current name (version 2 above dropped the English name).
+    const report = (await (await as('lead_east1'))({ method: 'GET', url: '/api/work-orders/report?month=2026-10' })).json();
+    expect(report.types).toEqual([
+      { key: 'presales', name: '售前支持', nameEn: null, resolved: 1, responseHit: 1, responseMissed: 0, resolutionHit: 0, resolutionMissed: 1, firstResolutionHit: 1, requesterWaitingMinutes: 150 },
+    ]);
+    expect((await (await as('seller_b'))({ method: 'GET', url: '/api/work-orders/report?month=2026-10' })).json().types).toEqual([]);
+    expect((await (await as('seller_b'))({ method: 'GET', url: '/api/work-orders/report?month=2026-1' })).statusCode).toBe(400);
+  });
 });

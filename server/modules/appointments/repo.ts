@@ -181,3 +181,8 @@ export async function countDealsWon(db: Queryable, range: { from: string; to: st
   const row = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A still-booked appointment of this phone at exactly this time (the same booking registered twice). */
+export function findBookedAt(db: Queryable, normalized: string, at: string) {
+  return db.selectFrom('appointments').select('id').where('phone_normalized', '=', normalized).where('at', '=', at).where('status', '=', 'booked').executeTakeFirst();
+}

@@ -36,6 +36,9 @@ async function findOrCreateCustomer(trx: Queryable, clock: Clock, actor: Actor, 
   return { id, created: true };
 }
 
+
+/** How far ahead a booking may be. */
+const MAX_AHEAD_DAYS = 180;
 export async function createAppointment(deps: AppDeps, actor: Actor, input: AppointmentBody) {
   const { db, clock, config } = deps;
   // Store consultants book: the store is the booker's team, the consultant the booker.
@@ -43,11 +46,18 @@ export async function createAppointment(deps: AppDeps, actor: Actor, input: Appo
   // The one phone rule (customers/normalize.ts), as on every path that takes a phone; the schema already applied it.
   const phone = checkPhone(input.phone);
   if (!phone.ok) throw invalid('phone', phone.code, phone.code === 'phone_invalid' ? phone.params : undefined);
+  // Bookings confirm and remind by SMS: a landline typed as the customer's mobile would never get them.
+  if (phone.kind !== 'mobile') throw invalid('phone', 'mobile_required');
   const normalized = phone.normalized;
+  // A store books weeks ahead, not years: three years out is a typo in the year.
+  if (Date.parse(input.at) > clock.now().getTime() + MAX_AHEAD_DAYS * 86_400_000) throw invalid('at', 'too_far_ahead', { days: MAX_AHEAD_DAYS });
   // A time more than the grace period in the past would be a no-show the moment it is saved.
   if (new Date(noShowDueAt(input.at)) <= clock.now()) throw invalid('at', 'too_far_past');
   return db.transaction().execute(async (trx) => {
     const store = (await repo.findTeam(trx, actor.teamId))!;
+    if (await repo.findBookedAt(trx, normalized, input.at)) {
+      throw new AppError('CONFLICT', 'appointment_duplicate', { params: { at: input.at }, fields: [{ field: 'at', code: 'invalid' }] });
+    }
     const customer = await findOrCreateCustomer(trx, clock, actor, input.phone, normalized, input.name);
     const now = clock.now().toISOString();
     const id = newId();

@@ -1,8 +1,12 @@
 import { responses } from '../../core/contract.js';
-import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { z } from 'zod';
+import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
+import { CONTENT_TYPES } from '../exports/workbook.js';
+import { contentDisposition } from '../files/types.js';
+import { exportTrail } from './export.js';
 import { approvalAdminRoutes } from './admin-routes.js';
 import { approvalPageSchema, approvalSchema } from './presenter.js';
-import { decisionBody, listQuery, resubmitBody, submitBody, withdrawBody } from './schema.js';
+import { decisionBody, exportQuery, listQuery, resubmitBody, submitBody, withdrawBody } from './schema.js';
 import { decideApproval, getApproval, listApprovals, resubmitApproval, submitApproval, withdrawApproval } from './service.js';
 
 export async function approvalRoutes(app: App, deps: Deps) {
@@ -36,6 +40,23 @@ export async function approvalRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => listApprovals(deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/approvals/export',
+    {
+      schema: {
+        tags,
+        summary: 'The full trail of the approvals I may see (same filters as the list) as CSV with a BOM or .xlsx',
+        querystring: exportQuery,
+        produces: [CONTENT_TYPES.xlsx, CONTENT_TYPES.csv],
+        response: responses({ 200: z.string().describe('The file (binary)') }, [400]),
+      },
+    },
+    async (req, reply) => {
+      const out = await exportTrail(deps, actorOf(req), req.query, langOf(req), (err) => req.log.error({ err }, 'approval export failed'));
+      return reply.type(CONTENT_TYPES[out.format]).header('content-disposition', contentDisposition(out.filename, 'attachment')).send(out.stream);
+    },
   );
 
   app.get(

@@ -138,8 +138,16 @@ function refuseHiddenAmount(actor: Actor, amountFen: number | undefined) {
   }
 }
 
+/** An expected close date more than a year back is a typo in the year (2020 for 2026), not a plan: refused. */
+function refuseStaleCloseDate(clock: Clock, date: string | null | undefined) {
+  if (!date) return;
+  const min = new Date(clock.now().getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  if (date < min) throw invalid('expectedCloseDate', 'date_too_far_past', { min });
+}
+
 export async function createDeal(db: Db, clock: Clock, actor: Actor, input: DealCreateInput) {
   refuseHiddenAmount(actor, input.amountFen);
+  refuseStaleCloseDate(clock, input.expectedCloseDate);
   const id = await db.transaction().execute(async (trx) => {
     const customer = await repo.findScopedCustomer(trx, scopeOf(actor), input.customerId);
     if (!customer) throw invalid('customerId', 'not_found_customer');
@@ -182,6 +190,7 @@ export async function createDeal(db: Db, clock: Clock, actor: Actor, input: Deal
 
 export async function updateDeal(db: Db, clock: Clock, actor: Actor, id: string, patch: DealPatchInput) {
   refuseHiddenAmount(actor, patch.amountFen);
+  refuseStaleCloseDate(clock, patch.expectedCloseDate);
   await command(db, clock, { entity: 'deal', actorId: actor.id }, async (cmd) => {
     const { trx } = cmd;
     const deal = await findDeal(trx, actor, id);

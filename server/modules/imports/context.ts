@@ -7,6 +7,7 @@ import { toActor } from '../auth/repo.js';
 import { mayAssign } from '../customers/rules.js';
 import { contentPath } from '../files/store.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
+import { listEntries } from '../dictionaries/repo.js';
 import { validateCustomValues } from '../customfields/values.js';
 import { DEFAULT_OPTIONS, type ImportOptions } from './plan.js';
 import type { Mapping } from './mapping.js';
@@ -56,6 +57,7 @@ export async function phaseContext(db: Queryable, imp: repo.ImportRow): Promise<
     byUsername.set(u.username.toLowerCase(), user);
     byName.set(u.display_name, [...(byName.get(u.display_name) ?? []), user]);
   }
+  const dictionaries = await loadDictionaries(db);
   const scope = scopeOf(actor);
   const mayOwn = (user: ImportUser) => mayAssign(actor, { id: user.id, teamPath: user.teamPath, active: user.active }, scope);
   const ownerColumn = mapping.indexOf('owner');
@@ -72,6 +74,14 @@ export async function phaseContext(db: Queryable, imp: repo.ImportRow): Promise<
       return named[0] ?? byUsername.get(text.toLowerCase()) ?? null;
     },
     mayOwn,
+    dictionary(field, text) {
+      const dict = dictionaries.get(DICTIONARY_OF[field]);
+      if (!dict) return undefined;
+      const key = dict.byText.get(fold(text));
+      if (key) return { key };
+      // Regions are also sales areas (华东, 华南) that the customer form takes as typed; the other lists are closed.
+      return field === 'region' ? undefined : { options: dict.options };
+    },
     createProblems(record) {
       const problems: RowProblem[] = [];
       // Sellers and managers own what they import unless the row names someone; the organisation (CLI) must say who.
@@ -88,4 +98,20 @@ export async function phaseContext(db: Queryable, imp: repo.ImportRow): Promise<
       return problems;
     },
   };
+}
+
+const DICTIONARY_OF = { region: 'region', industry: 'industry', source: 'source', level: 'customer_level' } as const;
+const fold = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/** Active entries of the customer dictionaries, by every spelling that means them (key, labels, aliases). */
+async function loadDictionaries(db: Queryable) {
+  const out = new Map<string, { byText: Map<string, string>; options: string }>();
+  for (const kind of Object.values(DICTIONARY_OF)) {
+    const rows = await listEntries(db, kind, false);
+    if (!rows.length) continue;
+    const byText = new Map<string, string>();
+    for (const r of rows) for (const v of [r.key, r.label, r.label_en ?? '', ...parseJson<string[]>(r.aliases, [])]) if (v && !byText.has(fold(v))) byText.set(fold(v), r.key);
+    out.set(kind, { byText, options: rows.slice(0, 20).map((r) => r.label).join('/') });
+  }
+  return out;
 }

@@ -55,6 +55,12 @@ export interface RowContext {
   findUser(text: string): ImportUser | 'ambiguous' | null;
   /** Whether the importer may make this user the owner (customers' `mayAssign`). */
   mayOwn(user: ImportUser): boolean;
+  /**
+   * Region, industry, source and level are admin-managed dictionaries: the entry a typed value means (key, label or
+   * alias) → its key; `options` when the value is in none of a closed list's entries; undefined when the value is kept
+   * as typed (empty dictionary, or a region that is a sales area rather than a place).
+   */
+  dictionary?(field: 'region' | 'industry' | 'source' | 'level', text: string): { key: string } | { options: string } | undefined;
 }
 
 const KINDS: Record<string, 'company' | 'person'> = {
@@ -97,13 +103,20 @@ export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRec
       return;
     }
     switch (field as CustomerField) {
-      case 'name':
+      case 'name': {
+        const value = take(i, field, parseText(cell, TEXT_LIMITS.name!));
+        if (value) record.name = value;
+        return;
+      }
       case 'region':
       case 'industry':
       case 'source':
       case 'level': {
         const value = take(i, field, parseText(cell, TEXT_LIMITS[field as CustomerField]!));
-        if (value) record[field as 'name'] = value;
+        if (!value) return;
+        const entry = ctx.dictionary?.(field as 'region', value);
+        if (entry && 'options' in entry) problems.push({ column: header, field, code: 'select_unknown', params: { value, options: entry.options } });
+        else record[field as 'region'] = entry ? entry.key : value;
         return;
       }
       case 'kind': {

@@ -313,3 +313,15 @@ export function resolvedDealOrders(db: Queryable, since: string) {
 export function stageMovesAfter(db: Queryable, dealId: string, after: string) {
   return db.selectFrom('deal_stage_history').selectAll().where('deal_id', '=', dealId).where('entered_at', '>', after).orderBy('entered_at').execute();
 }
+
+/** Per type: resolved orders of a period with their recorded outcomes and the requester waiting time. */
+export function reportRows(db: Queryable, actor: AnyActor, from: string, to: string) {
+  return db
+    .selectFrom('work_orders')
+    .innerJoin('work_order_types as t', 't.id', 'work_orders.type_id')
+    .where(visibleTo(actor))
+    .where('work_orders.resolved_at', '>=', from)
+    .where('work_orders.resolved_at', '<', to)
+    .select(['t.key', 't.name', 't.name_en', 'work_orders.response_outcome', 'work_orders.resolution_outcome', 'work_orders.first_resolution_outcome', 'work_orders.waiting_ms'])
+    .execute();
+}

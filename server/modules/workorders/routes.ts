@@ -11,6 +11,7 @@ import { commentBody, leaderboardQuery, orderBody, orderListQuery, orderPatch, p
 import * as points from './points.js';
 import * as service from './service.js';
 import * as types from './types-service.js';
+import { monthReport, reportSchema } from './report.js';
 
 export async function workOrderRoutes(app: App, deps: Deps) {
   const tags = ['work-orders'];
@@ -32,6 +33,12 @@ export async function workOrderRoutes(app: App, deps: Deps) {
       reply.code(201);
       return created;
     },
+  );
+
+  app.get(
+    '/api/work-orders/report',
+    { schema: { tags, summary: 'Per type: orders resolved in a month (org time zone), response/resolution hit and missed, requester waiting time', querystring: leaderboardQuery.pick({ month: true }), response: responses({ 200: reportSchema }, [400]) } },
+    async (req) => monthReport(deps, actorOf(req), req.query.month),
   );
 
   app.get('/api/work-orders/:id', { schema: { tags, summary: 'One work order with its history, comments, escalations and points', params: idParams, response: responses({ 200: workOrderDetailSchema }, [400, 404]) } }, async (req) =>

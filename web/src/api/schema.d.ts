@@ -2639,6 +2639,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/approvals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The full trail of the approvals I may see (same filters as the list) as CSV with a BOM or .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: "me";
+                    dealId?: string;
+                    format?: "csv" | "xlsx";
+                    kind?: string;
+                    requester?: "me";
+                    status?: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                        "text/csv; charset=utf-8": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assist-point-rules": {
         parameters: {
             query?: never;
@@ -13878,6 +13942,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work-orders/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per type: orders resolved in a month (org time zone), response/resolution hit and missed, requester waiting time */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -17017,6 +17137,38 @@ export interface components {
                 version: number;
             };
             updatedAt: string;
+        };
+        WorkOrderReport: {
+            month: string;
+            types: {
+                firstResolutionHit: number;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                /** @description Sum over the resolved orders, business minutes */
+                requesterWaitingMinutes: number;
+                resolutionHit: number;
+                resolutionMissed: number;
+                resolved: number;
+                responseHit: number;
+                responseMissed: number;
+            }[];
+        };
+        WorkOrderReportInput: {
+            month: string;
+            types: {
+                firstResolutionHit: number;
+                key: string;
+                name: string;
+                nameEn: string | null;
+                /** @description Sum over the resolved orders, business minutes */
+                requesterWaitingMinutes: number;
+                resolutionHit: number;
+                resolutionMissed: number;
+                resolved: number;
+                responseHit: number;
+                responseMissed: number;
+            }[];
         };
         WorkOrderSla: {
             /** @description Kept when the order is reopened */

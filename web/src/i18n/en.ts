@@ -6,6 +6,7 @@ import { appointmentsEn } from './appointments.en';
 import { digestsEn } from './digests.en';
 import { insightEn } from './insight.en';
 import { hoursEn } from './hours.en';
+import { approvalsEn } from './approvals.en';
 import { workordersEn } from './workorders.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
@@ -265,6 +266,7 @@ export const en: Record<MessageKey, string> = {
   ...digestsEn,
   ...insightEn,
   ...hoursEn,
+  ...approvalsEn,
   ...workordersEn,
   ...leadsEn,
   ...importsEn,

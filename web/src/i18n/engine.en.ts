@@ -181,6 +181,8 @@ export const engineEn: Record<keyof typeof engineZh, string> = {
   'rules.action.create_task': 'Create task',
   'rules.action.create_followup': 'Follow-up task for someone else',
   'rules.action.create_followup_deal': 'Follow-up deal for someone else',
+  'rules.action.require_approval': 'Require an approval (e.g. quote)',
+  'rules.approvalKind': 'Approval kind (e.g. quote)',
   'rules.action.create_work_order': 'Open a work order',
   'rules.action.set_field': 'Set field',
   'rules.action.webhook': 'Call webhook',

@@ -179,6 +179,8 @@ export const engineZh = {
   'rules.action.create_task': '创建任务',
   'rules.action.create_followup': '给他人创建跟进任务',
   'rules.action.create_followup_deal': '给他人创建跟进商机',
+  'rules.action.require_approval': '要求审批（如报价审批）',
+  'rules.approvalKind': '审批类型（如 quote）',
   'rules.action.create_work_order': '创建协作工单',
   'rules.action.set_field': '设置字段',
   'rules.action.webhook': '调用 Webhook',

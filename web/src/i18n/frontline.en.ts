@@ -46,4 +46,8 @@ export const frontlineEn: Record<keyof typeof frontlineZh, string> = {
   'channels.smsLog': 'Log only (development; sends nothing)',
   'channels.sdkAppId': 'SdkAppId (Tencent)',
   'channels.region': 'Region (Tencent, default ap-guangzhou)',
+
+  'deals.amountNegative': "The amount cannot be negative",
+  'appt.customerName': "Customer's name (optional)",
+  'appt.customerNameHint': "e.g. Ms Wang; without it the customer is named by the phone",
 };

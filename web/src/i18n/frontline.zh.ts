@@ -40,4 +40,7 @@ export const frontlineZh = {
   'channels.smsLog': '仅记录（开发测试用，不真正发送）',
   'channels.sdkAppId': 'SdkAppId（腾讯云）',
   'channels.region': '地域（腾讯云，默认 ap-guangzhou）',
+  'deals.amountNegative': "金额不能为负数",
+  'appt.customerName': "客户称呼（可选）",
+  'appt.customerNameHint': "例如：王女士；不填则以手机号后四位称呼",
 } as const;

@@ -5,6 +5,7 @@ import { appointmentsZh } from './appointments.zh';
 import { digestsZh } from './digests.zh';
 import { insightZh } from './insight.zh';
 import { hoursZh } from './hours.zh';
+import { approvalsZh } from './approvals.zh';
 import { workordersZh } from './workorders.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
@@ -264,6 +265,7 @@ export const zh = {
   ...digestsZh,
   ...insightZh,
   ...hoursZh,
+  ...approvalsZh,
   ...workordersZh,
   ...leadsZh,
   ...importsZh,

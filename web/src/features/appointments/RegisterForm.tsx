@@ -16,16 +16,16 @@ function nextSlot(): string {
 export function RegisterForm() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ phone: string; at: string }>();
-  const create = useAppointmentAction((v: { phone: string; at: string }) =>
-    api.post<{ confirmation: { queued: boolean } }>('/api/appointments', { phone: v.phone, at: new Date(v.at).toISOString() }),
+  const [form] = Form.useForm<{ phone: string; at: string; name?: string }>();
+  const create = useAppointmentAction((v: { phone: string; at: string; name?: string }) =>
+    api.post<{ confirmation: { queued: boolean } }>('/api/appointments', { phone: v.phone, at: new Date(v.at).toISOString(), ...(v.name?.trim() ? { name: v.name.trim() } : {}) }),
   );
-  useFormErrors(create.error, { form, resolve: pathResolver(['phone', 'at']) });
-  const submit = (values: { phone: string; at: string }) =>
+  useFormErrors(create.error, { form, resolve: pathResolver(['phone', 'at', 'name']) });
+  const submit = (values: { phone: string; at: string; name?: string }) =>
     create.mutate(values, {
       onSuccess: (res) => {
         message.success(t(res.confirmation.queued ? 'appt.registered' : 'appt.registeredNoSms'));
-        form.resetFields(['phone']);
+        form.resetFields(['phone', 'name']);
       },
       onError: (e) => {
         if (!(e instanceof ApiError && e.body.fields?.length)) message.error(errorMessage(e));
@@ -35,6 +35,9 @@ export function RegisterForm() {
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ at: nextSlot() }} data-testid="appointment-form">
       <Form.Item name="phone" label={t('appt.phone')} rules={[{ required: true, message: t('appt.phone') }]}>
         <Input type="tel" inputMode="tel" autoComplete="off" placeholder="138 0013 8000" size="large" />
+      </Form.Item>
+      <Form.Item name="name" label={t('appt.customerName')}>
+        <Input autoComplete="off" maxLength={100} placeholder={t('appt.customerNameHint')} size="large" data-testid="appointment-name" />
       </Form.Item>
       <Form.Item name="at" label={t('appt.at')} rules={[{ required: true, message: t('appt.at') }]}>
         <Input type="datetime-local" size="large" />

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { DealCadences } from '../cadences/DealCadences';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
 import { RequestHelpButton } from '../workorders/RequestHelpButton';
@@ -27,6 +27,8 @@ import { useAbilities } from '../../auth/abilities';
 import { CustomValuesView } from '../forms/customFields';
 import { TaskFormModal } from '../tasks/TaskFormModal';
 import { queryKeys } from '../../api/queryKeys';
+import { RequestApprovalModal } from '../approvals/RequestApprovalModal';
+import { DealApprovals } from '../approvals/DealApprovals';
 
 export function DealDetailPage() {
   const { id = '' } = useParams();
@@ -35,6 +37,7 @@ export function DealDetailPage() {
   const abilities = useAbilities();
   const [editing, setEditing] = useState(false);
   const [addingTask, setAddingTask] = useState(false);
+  const [requesting, setRequesting] = useState(false);
   const deal = useDeal(id);
   const pipeline = usePipeline(deal.data?.pipelineId);
   const stages = stagesOf(pipeline.data);
@@ -87,6 +90,11 @@ export function DealDetailPage() {
             <Button icon={<PlusOutlined />} onClick={() => setAddingTask(true)} data-testid="deal-new-task">
               {t('forms.newTask')}
             </Button>
+            {abilities.can('approval.request') && (
+              <Button icon={<AuditOutlined />} onClick={() => setRequesting(true)} data-testid="deal-request-approval">
+                {t('approvals.requestQuote')}
+              </Button>
+            )}
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="deal-edit">
               {t('common.edit')}
             </Button>
@@ -120,6 +128,7 @@ export function DealDetailPage() {
         <Tabs
           items={[
             { key: 'gate', label: t('deals.gate'), children: <GateStatus deal={d} onChanged={refresh} /> },
+            { key: 'approvals', label: t('approvals.tab'), children: <DealApprovals dealId={d.id} /> },
             { key: 'checklist', label: t('deals.checklist'), children: <ChecklistPanel deal={d} stages={stages} onChanged={refresh} /> },
             { key: 'cadences', label: t('cadences.tab'), children: <DealCadences dealId={d.id} open={d.status === 'open'} /> },
             { key: 'history', label: t('deals.history'), children: <StageHistory rows={d.history ?? []} stages={stages} /> },
@@ -130,6 +139,7 @@ export function DealDetailPage() {
         />
       </Card>
       {mover.ui}
+      <RequestApprovalModal dealId={d.id} amountFen={d.amountFen} open={requesting} onClose={() => setRequesting(false)} />
       <DealEditModal deal={d} open={editing} onClose={() => setEditing(false)} />
       <TaskFormModal
         open={addingTask}

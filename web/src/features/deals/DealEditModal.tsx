@@ -84,8 +84,8 @@ export function DealEditModal({ deal, open, onClose }: { deal: Deal; open: boole
           <Input maxLength={200} data-testid="deal-title" />
         </Form.Item>
         {showAmount && (
-          <Form.Item name="amountYuan" label={t('deals.amount')}>
-            <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="deal-amount" />
+          <Form.Item name="amountYuan" label={t('deals.amount')} rules={[{ type: 'number', min: 0, message: t('deals.amountNegative') }]}>
+            <InputNumber precision={2} prefix="¥" style={{ width: '100%' }} data-testid="deal-amount" />
           </Form.Item>
         )}
         <Form.Item name="expectedCloseDate" label={t('deals.expectedClose')}>

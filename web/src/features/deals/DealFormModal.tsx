@@ -72,8 +72,8 @@ export function DealFormModal({ open, onClose, pipelineId, stages }: { open: boo
           </Form.Item>
         )}
         {showAmount && (
-          <Form.Item name="amountYuan" label={t('deals.amount')}>
-            <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="deal-amount" />
+          <Form.Item name="amountYuan" label={t('deals.amount')} rules={[{ type: 'number', min: 0, message: t('deals.amountNegative') }]}>
+            <InputNumber precision={2} prefix="¥" style={{ width: '100%' }} data-testid="deal-amount" />
           </Form.Item>
         )}
         <Form.Item name="expectedCloseDate" label={t('deals.expectedClose')}>

@@ -14,6 +14,7 @@ const CODE_LABELS: Record<string, MessageKey> = {
   FIELD_REQUIRED: 'gate.code.FIELD_REQUIRED',
   EVIDENCE_REQUIRED: 'gate.code.EVIDENCE_REQUIRED',
   CHECKLIST_INCOMPLETE: 'gate.code.CHECKLIST_INCOMPLETE',
+  APPROVAL_REQUIRED: 'gate.code.APPROVAL_REQUIRED',
 };
 
 interface Props {

@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import type { FieldErrors } from './api';
 import { FollowupDealFields, StartCadenceFields } from './DealActionFields';
 
-export const ACTION_TYPES: RuleActionType[] = ['notify', 'create_task', 'create_followup', 'set_field', 'webhook', 'start_cadence', 'create_followup_deal'];
+export const ACTION_TYPES: RuleActionType[] = ['notify', 'create_task', 'create_followup', 'set_field', 'webhook', 'start_cadence', 'create_followup_deal', 'require_approval'];
 const RECIPIENTS = ['owner', 'owner.lead', 'owner.regional_manager', 'owner.director', 'actor', 'role:lead', 'role:regional_manager', 'role:director', 'role:admin'];
 const CHANNELS = ['inapp', 'wecom', 'dingtalk', 'feishu', 'email', 'sms'];
 /** Fields a set_field action may write, per trigger entity (generated from the server's record registry). */
@@ -31,6 +31,8 @@ export function blankAction(type: RuleActionType): RuleAction {
     case 'create_work_order':
       // Rules that open work orders are shown and kept; the editor has no form for them yet (not in ACTION_TYPES).
       return { type, config: { type: '', title: '' } };
+    case 'require_approval':
+      return { type, config: { kind: 'quote' } };
   }
 }
 
@@ -155,6 +157,7 @@ export function ActionEditor({ index, count, action, entity, errors, onChange, o
           <Col xs={24} sm={12}>{text('event', 'rules.event')}</Col>
         </Row>
       )}
+      {action.type === 'require_approval' && text('kind', 'rules.approvalKind', { required: true })}
       {action.type === 'start_cadence' && <StartCadenceFields index={index} cfg={cfg} set={set} item={item} />}
       {action.type === 'create_followup_deal' && (
         <FollowupDealFields index={index} cfg={cfg} set={set} item={item} recipientOptions={recipientOptions} title={text('title', 'rules.dealTitle', { hint: t('rules.templateHint'), required: true })} />

@@ -1,0 +1,72 @@
+/**
+ * Work orders in the browser: a seller requests presales help from a deal page in two taps and sees the clocks; a
+ * presales helper finds it in their queue (sorted by due time, SLA colour) and responds with one tap on a phone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { created, DESKTOP, loggedInPage, PHONE, startE2E } from './support/flows.js';
+import type { ApiCaller, RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: ApiCaller;
+let dealId: string;
+
+const pipelineYaml = `key: wo_e2e
+name: 工单测试
+stages:
+  - key: s1
+    name: 初步接触
+    probability: 10
+  - key: won
+    name: 成交
+    probability: 100
+    terminal: won
+`;
+
+beforeAll(async () => {
+  ({ server, browser } = await startE2E());
+  admin = await server.as('admin');
+  await created(admin, '/api/pipelines/import', { yaml: pipelineYaml });
+  const teams = (await admin<{ items: { id: string; name: string; parentId: string | null }[] }>('GET', '/api/teams')).body.items;
+  const company = teams.find((t) => t.parentId === null)!;
+  const presales = await created(admin, '/api/teams', { name: '售前支持部', kind: 'team', parentId: company.id });
+  await created(admin, '/api/users', { username: 'presales_1', displayName: '售前 徐工', password: 'password123', role: 'seller', teamId: presales.id });
+  await created(admin, '/api/work-order-types', { key: 'presales', name: '售前支持', team: presales.id, response: '4bh', resolution: '16bh' });
+  const seller = await server.as('seller_a');
+  const customerId = (await created(seller, '/api/customers', { name: '杭州市第一人民医院' })).id;
+  dealId = (await created(seller, '/api/deals', { title: '杭州一院 DR 项目', customerId, pipelineId: 'wo_e2e' })).id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('work orders in the browser', () => {
+  it('a seller requests help from a deal in two taps; the helper responds with one tap on a phone', async () => {
+    const seller = await loggedInPage(browser, server.baseUrl, 'seller_a', DESKTOP);
+    try {
+      await seller.page.goto(`${server.baseUrl}/deals/${dealId}`);
+      await seller.page.getByTestId('request-help').click();
+      await seller.page.getByTestId('help-type-presales').click();
+      await seller.page.getByTestId('sla-response').waitFor();
+      expect(await seller.page.getByTestId('sla-response').getAttribute('data-status')).toBe('running');
+      expect(await seller.page.getByTestId('wo-status').textContent()).toBe('待受理');
+    } finally {
+      await seller.context.close();
+    }
+    const orders = (await (await server.as('seller_a'))<{ items: { id: string; title: string }[] }>('GET', '/api/work-orders?view=mine')).body.items;
+    expect(orders.map((o) => o.title)).toEqual(['售前支持：杭州一院 DR 项目']);
+
+    const helper = await loggedInPage(browser, server.baseUrl, 'presales_1', PHONE);
+    try {
+      await helper.page.goto(`${server.baseUrl}/work-orders`);
+      await helper.page.getByRole('tab', { name: /我的队列/ }).click();
+      await helper.page.getByTestId('respond').first().click();
+      await expect.poll(async () => (await (await server.as('presales_1'))<{ status: string; sla: { response: { status: string } } }>('GET', `/api/work-orders/${orders[0].id}`)).body).toMatchObject({ status: 'in_progress', sla: { response: { status: 'hit' } } });
+    } finally {
+      await helper.context.close();
+    }
+  });
+});
