@@ -225,6 +225,7 @@ export const REASON_MESSAGES = {
   yaml_errors: { zh: 'YAML 有 {count} 处错误，第一处在第 {line} 行第 {column} 列：{detail}', en: 'The YAML has {count} error(s); first at line {line}, column {column}: {detail}' },
   dictionary_key_taken: { zh: '已存在值为“{key}”的字典项', en: 'A dictionary entry "{key}" already exists' },
   appointment_duplicate: { zh: '该手机号在 {at} 已有预约，请勿重复登记', en: 'This phone already has an appointment at {at}; do not book it twice' },
+  pipeline_in_use: { zh: '该流程仍有 {count} 个商机，不能删除；请改为归档', en: 'The pipeline still has {count} deal(s) and cannot be deleted; archive it instead' },
   lost_needs_manager: { zh: '金额超过 {threshold} 元的商机须由经理确认输单', en: 'A deal above ¥{threshold} is marked lost by a manager' },
   pipeline_key_taken: { zh: '已存在键为“{key}”的流程', en: 'A pipeline "{key}" already exists' },
   rule_key_taken: { zh: '已存在键为“{key}”的规则', en: 'A rule "{key}" already exists' },
