@@ -17480,15 +17480,27 @@ export interface components {
             warnShare: number;
         };
         YamlError: {
+            /** @description Stable code (shared/messages.ts): yaml_syntax, yaml_unknown_key, yaml_required, too_long, … */
+            code: string;
             column: number;
             line: number;
+            /** @description In the caller's language (Accept-Language) */
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
             path: string;
         };
         YamlErrorInput: {
+            /** @description Stable code (shared/messages.ts): yaml_syntax, yaml_unknown_key, yaml_required, too_long, … */
+            code: string;
             column: number;
             line: number;
+            /** @description In the caller's language (Accept-Language) */
             message: string;
+            params?: {
+                [key: string]: string | number;
+            };
             path: string;
         };
     };
