@@ -143,6 +143,15 @@ export const FIELD_MESSAGES = {
   not_found_work_order_type: { zh: '没有该工单类型（或已停用）', en: 'no such active work-order type' },
   not_in_queue: { zh: '须为处理团队“{team}”中的在职成员', en: 'must be an active member of the handling team "{team}"' },
   not_in_past: { zh: '不能早于今天（{today}），积分规则的变更不改写过去', en: 'must not be before today ({today}): a rule change never rewrites the past' },
+  // YAML documents (pipelines, rules, cadences…): `FILE:line:col: message`, the message by one of these codes.
+  yaml_syntax: { zh: 'YAML 语法错误（{kind}）', en: 'YAML syntax error ({kind})' },
+  yaml_duplicate_key: { zh: '同一映射中的键重复', en: 'duplicate key in the same mapping' },
+  yaml_too_large: { zh: '文档过大（最多 {max} KiB）', en: 'the document is too large (at most {max} KiB)' },
+  yaml_too_deep: { zh: '文档嵌套过深（最多 {max} 层）', en: 'the document is nested too deeply (at most {max} levels)' },
+  yaml_too_many_aliases: { zh: '别名展开过多（每个文档最多 {max} 次）', en: 'too many alias expansions (at most {max} per document)' },
+  yaml_not_mapping: { zh: '文档须为“键: 值”映射，并包含必需的键', en: 'the document must be a mapping with the required keys' },
+  yaml_unknown_key: { zh: '未知的键“{key}”', en: 'unknown key "{key}"' },
+  yaml_required: { zh: '此处缺少“{key}”', en: '"{key}" is required here' },
   // Import rows (modules/imports): each problem names the sheet row and column, in both languages.
   phone_scientific: { zh: '电话被 Excel 存成了科学计数法（{value}），后几位已丢失，请把该列设为文本后重新填写', en: 'Excel stored this phone in scientific notation ({value}); its last digits are lost: format the column as text and re-enter it' },
   phone_mobile_length: { zh: '以 1 开头的手机号须为 11 位（{value}）', en: 'a mobile number starting with 1 has 11 digits ({value})' },
@@ -225,6 +234,7 @@ export const REASON_MESSAGES = {
   yaml_errors: { zh: 'YAML 有 {count} 处错误，第一处在第 {line} 行第 {column} 列：{detail}', en: 'The YAML has {count} error(s); first at line {line}, column {column}: {detail}' },
   dictionary_key_taken: { zh: '已存在值为“{key}”的字典项', en: 'A dictionary entry "{key}" already exists' },
   appointment_duplicate: { zh: '该手机号在 {at} 已有预约，请勿重复登记', en: 'This phone already has an appointment at {at}; do not book it twice' },
+  pipeline_in_use: { zh: '该流程仍有 {count} 个商机，不能删除；请改为归档', en: 'The pipeline still has {count} deal(s) and cannot be deleted; archive it instead' },
   lost_needs_manager: { zh: '金额超过 {threshold} 元的商机须由经理确认输单', en: 'A deal above ¥{threshold} is marked lost by a manager' },
   pipeline_key_taken: { zh: '已存在键为“{key}”的流程', en: 'A pipeline "{key}" already exists' },
   rule_key_taken: { zh: '已存在键为“{key}”的规则', en: 'A rule "{key}" already exists' },

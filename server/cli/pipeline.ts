@@ -3,7 +3,13 @@ import type { Command } from 'commander';
 import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { listTemplates } from '../modules/pipelines/templates.js';
-import { validatePipelineYaml } from '../modules/pipelines/yaml.js';
+import { formatYamlError, localizeYamlErrors, validatePipelineYaml } from '../modules/pipelines/yaml.js';
+
+/** The CLI's language: Chinese when the shell's locale is (LC_ALL / LC_MESSAGES / LANG = zh_*), English otherwise. */
+function shellLang(): 'zh' | 'en' {
+  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
 import { CliError, table, withDatabase } from './context.js';
 import { systemActor } from '../core/policy.js';
 
@@ -19,7 +25,7 @@ function readText(file: string): string {
 function printValidation(file: string, text: string): boolean {
   const result = validatePipelineYaml(text);
   if (result.ok) return true;
-  for (const e of result.errors) console.error(`${file}:${e.line}:${e.column}: ${e.message}${e.path ? ` (${e.path})` : ''}`);
+  for (const e of localizeYamlErrors(result.errors, shellLang())) console.error(formatYamlError(file, e));
   console.error(`${result.errors.length} error(s) in ${file}`);
   return false;
 }

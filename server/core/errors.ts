@@ -92,12 +92,19 @@ export class AppError extends Error {
   readonly params?: MessageParams;
   readonly fields?: FieldError[];
   readonly extra?: Record<string, unknown>;
+  /** Params and extras whose texts depend on the reader's language (located YAML errors). */
+  readonly localized?: (lang: Lang) => { params?: MessageParams; extra?: Record<string, unknown> };
 
   /** `reason` is a key of REASON_MESSAGES; any other text is kept as English-only detail. */
   constructor(
     code: ErrorCode,
     reason?: ReasonCode | (string & {}),
-    options: { params?: MessageParams; fields?: FieldError[]; extra?: Record<string, unknown> } = {},
+    options: {
+      params?: MessageParams;
+      fields?: FieldError[];
+      extra?: Record<string, unknown>;
+      localized?: (lang: Lang) => { params?: MessageParams; extra?: Record<string, unknown> };
+    } = {},
   ) {
     super('');
     this.code = code;
@@ -109,12 +116,13 @@ export class AppError extends Error {
     this.params = options.params;
     this.fields = options.fields;
     this.extra = options.extra;
+    this.localized = options.localized;
     this.message = this.text('en');
   }
 
   /** The top-level message in one language: the reason, else the field errors, else the code's catalogue text. */
   text(lang: Lang): string {
-    if (this.reason) return reasonMessage(this.reason, lang, this.params);
+    if (this.reason) return reasonMessage(this.reason, lang, this.localized?.(lang).params ?? this.params);
     if (this.detail && lang === 'en') return this.detail;
     if (this.fields?.length) {
       const [sep, colon] = lang === 'zh' ? ['；', '：'] : ['; ', ': '];
@@ -124,14 +132,17 @@ export class AppError extends Error {
   }
 
   toBody(lang: Lang = 'zh') {
+    const localized = this.localized?.(lang);
+    const params = localized?.params ?? this.params;
     return {
       error: {
         code: this.code,
         message: this.text(lang),
         ...(this.reason ? { reason: this.reason } : {}),
-        ...(this.params ? { params: this.params } : {}),
+        ...(params ? { params } : {}),
         ...(this.fields ? { fields: this.fields.map((f) => renderField(f, lang)) } : {}),
         ...this.extra,
+        ...localized?.extra,
       },
     };
   }
@@ -143,11 +154,43 @@ export function invalid(field: string, code: FieldCode, params?: MessageParams, 
   return new AppError('VALIDATION_FAILED', undefined, { fields: [{ field, code, ...(params ? { params } : {}), ...(detail ? { detail } : {}) }] });
 }
 
-/** 422 YAML_INVALID for a located list of YAML problems; the problems themselves travel as `errors`. */
-export function yamlInvalid(errors: ReadonlyArray<{ line: number; column: number; path: string; message: string }>): AppError {
-  const first = errors[0];
+/**
+ * The message of a located (YAML) error in `lang`. A check with only its own English wording (a custom refinement
+ * without a catalogue code: code `invalid`) keeps that wording after the generic Chinese text, so a Chinese reader
+ * still learns what is wrong.
+ */
+export function locatedMessage(e: { path: string; code: FieldCode; params?: MessageParams; detail?: string }, lang: Lang): string {
+  const text = fieldMessage({ field: e.path, code: e.code, params: e.params, detail: e.detail }, lang);
+  return lang === 'zh' && e.detail && e.code === 'invalid' ? `${text}：${e.detail}` : text;
+}
+
+interface LocatedError {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+  code?: FieldCode;
+  params?: MessageParams;
+  detail?: string;
+}
+
+/**
+ * 422 YAML_INVALID for a located list of YAML problems; the problems themselves travel as `errors`, each message
+ * (and the summary's first one) in the reader's language when the problem has a code.
+ */
+export function yamlInvalid(errors: ReadonlyArray<LocatedError>): AppError {
+  const inLang = (lang: Lang) =>
+    errors.map(({ detail, ...e }) => (e.code ? { ...e, message: locatedMessage({ ...e, code: e.code, detail }, lang) } : { ...e }));
+  const summary = (list: LocatedError[]) => {
+    const first = list[0];
+    return { count: list.length, line: first.line, column: first.column, detail: `${first.path ? `${first.path}: ` : ''}${first.message}` };
+  };
   return new AppError('YAML_INVALID', 'yaml_errors', {
-    params: { count: errors.length, line: first.line, column: first.column, detail: `${first.path ? `${first.path}: ` : ''}${first.message}` },
-    extra: { errors },
+    params: summary([...errors]),
+    extra: { errors: inLang('en') },
+    localized: (lang) => {
+      const list = inLang(lang);
+      return { params: summary(list), extra: { errors: list } };
+    },
   });
 }

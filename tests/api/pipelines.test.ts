@@ -120,7 +120,8 @@ describe('pipelines API', () => {
     const res = await admin({ method: 'POST', url: '/api/pipelines/import', headers: { 'content-type': 'text/yaml' }, payload: bad });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('YAML_INVALID');
-    expect(res.json().error.errors).toEqual([{ line: 15, column: 18, path: 'stages[1].probability', message: 'must be 0-100' }]);
+    // Located, coded and in the caller's language (Chinese by default).
+    expect(res.json().error.errors).toEqual([{ line: 15, column: 18, path: 'stages[1].probability', code: 'too_large', params: { max: 100 }, message: '不能大于 100' }]);
     const check = await admin({ method: 'POST', url: '/api/pipelines/validate', payload: { yaml: bad } });
     expect(check.statusCode).toBe(200);
     expect(check.json()).toMatchObject({ ok: false, errors: [{ line: 15, path: 'stages[1].probability' }] });

@@ -1,4 +1,5 @@
-import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
+import { localizeYamlErrors } from '../pipelines/yaml.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import {
   cadenceDefinitionSchema,
@@ -58,7 +59,7 @@ export async function cadenceRoutes(app: App, deps: Deps) {
     async (req) => {
       actorOf(req);
       const result = validateCadenceYaml(yamlText(req.body));
-      return result.ok ? { ok: true, errors: [], definition: result.value } : { ok: false, errors: result.errors };
+      return result.ok ? { ok: true, errors: [], definition: result.value } : { ok: false, errors: localizeYamlErrors(result.errors, langOf(req)) };
     },
   );
 

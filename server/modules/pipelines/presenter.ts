@@ -40,7 +40,16 @@ export const pipelineTemplateSchema = z
   .object({ key: z.string(), name: z.string(), nameEn: z.string(), description: z.string().optional(), descriptionEn: z.string().optional(), stages: z.number().int() })
   .meta({ id: 'PipelineTemplate' });
 
-export const yamlErrorSchema = z.object({ line: z.number().int(), column: z.number().int(), path: z.string(), message: z.string() }).meta({ id: 'YamlError' });
+export const yamlErrorSchema = z
+  .object({
+    line: z.number().int(),
+    column: z.number().int(),
+    path: z.string(),
+    code: z.string().describe('Stable code (shared/messages.ts): yaml_syntax, yaml_unknown_key, yaml_required, too_long, …'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    message: z.string().describe("In the caller's language (Accept-Language)"),
+  })
+  .meta({ id: 'YamlError' });
 
 /** `POST …/validate` of any YAML document: ok with the parsed definition, or the line-precise errors. */
 export function yamlValidation<T extends z.ZodType>(definition: T) {

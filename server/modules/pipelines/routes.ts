@@ -1,8 +1,10 @@
-import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
+import { localizeYamlErrors } from './yaml.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import * as repo from './repo.js';
 import { z } from 'zod';
-import { pageOf, responses } from '../../core/contract.js';
+import { okSchema, pageOf, responses } from '../../core/contract.js';
+import { deletePipeline, setArchived } from './archive.js';
 import { importResultSchema, pipelineDefinitionOut, pipelineSchema, pipelineTemplateSchema, presentPipeline, yamlValidation } from './presenter.js';
 import { copyBody, installBody, pipelineDefinitionSchema, pipelineListQuery, yamlBody, yamlText } from './schema.js';
 import {
@@ -57,7 +59,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     async (req) => {
       actorOf(req);
       const result = validatePipelineYaml(yamlText(req.body));
-      return result.ok ? { ok: true, errors: [], definition: result.definition } : { ok: false, errors: result.errors };
+      return result.ok ? { ok: true, errors: [], definition: result.definition } : { ok: false, errors: localizeYamlErrors(result.errors, langOf(req)) };
     },
   );
 
@@ -101,6 +103,25 @@ export async function pipelineRoutes(app: App, deps: Deps) {
     async (req) => {
       const actor = actorOf(req);
       return updatePipeline(db, clock, actor, req.params.id, req.body);
+    },
+  );
+
+  app.post(
+    '/api/pipelines/:id/archive',
+    { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Archive a pipeline (admin): hidden from new deals, existing deals unaffected', params: idParams, response: responses({ 200: pipelineSchema }, [400, 403, 404]) } },
+    async (req) => setArchived(db, clock, actorOf(req), req.params.id, true),
+  );
+  app.post(
+    '/api/pipelines/:id/unarchive',
+    { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Bring an archived pipeline back (admin)', params: idParams, response: responses({ 200: pipelineSchema }, [400, 403, 404]) } },
+    async (req) => setArchived(db, clock, actorOf(req), req.params.id, false),
+  );
+  app.delete(
+    '/api/pipelines/:id',
+    { config: { ability: 'pipeline.manage' }, schema: { tags, summary: 'Delete a pipeline no deal uses (admin); 409 when deals use it (archive it instead)', params: idParams, response: responses({ 200: okSchema }, [400, 403, 404, 409]) } },
+    async (req) => {
+      await deletePipeline(db, clock, actorOf(req), req.params.id);
+      return { ok: true as const };
     },
   );
 }

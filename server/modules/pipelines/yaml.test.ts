@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { definitionToYaml, validatePipelineYaml } from './yaml.js';
+import { definitionToYaml, formatYamlError, localizeYamlErrors, validatePipelineYaml } from './yaml.js';
 
 const templatesDir = fileURLToPath(new URL('../../../templates/pipelines/', import.meta.url));
 
@@ -39,12 +39,16 @@ describe('validatePipelineYaml', () => {
 
   it('reports a bad value at the line and column of that value', () => {
     const text = valid.replace('probability: 10', 'probability: 120');
-    expect(errorsOf(text)).toEqual([{ line: 6, column: 18, path: 'stages[0].probability', message: 'must be 0-100' }]);
+    expect(errorsOf(text)).toEqual([{ line: 6, column: 18, path: 'stages[0].probability', code: 'too_large', params: { max: 100 }, detail: 'must be 0-100', message: 'must be 0-100' }]);
   });
 
   it('reports an unknown key at the key itself', () => {
     const text = valid.replace('    probability: 10\n', '    probability: 10\n    colour: red\n');
-    expect(errorsOf(text)).toEqual([{ line: 7, column: 5, path: 'stages[0].colour', message: 'unknown key "colour"' }]);
+    expect(errorsOf(text)).toEqual([{ line: 7, column: 5, path: 'stages[0].colour', code: 'yaml_unknown_key', params: { key: 'colour' }, message: 'unknown key "colour"' }]);
+    // The same error for a Chinese reader, by its code (shared/messages.ts), and as the CLI prints it.
+    const [zh] = localizeYamlErrors(errorsOf(text), 'zh');
+    expect(zh.message).toBe('未知的键“colour”');
+    expect(formatYamlError('flow.yaml', zh)).toBe('flow.yaml:7:5: 未知的键“colour” (stages[0].colour)');
   });
 
   it('reports a missing required key at its parent mapping and names it', () => {

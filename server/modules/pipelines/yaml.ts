@@ -4,13 +4,38 @@
  */
 import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { z } from 'zod';
+import { fieldMessage, locatedMessage, type FieldCode, type Lang, type MessageParams } from '../../core/errors.js';
+import { fieldErrorOf } from '../../core/validation.js';
 import { pipelineDefinitionSchema, type PipelineDefinition } from './definition.js';
 
+/**
+ * One located problem of a YAML document: a stable `code` (shared/messages.ts, zh/en) with its `params`, and
+ * `message` — English unless re-rendered for a reader with `localizeYamlErrors`. `detail` is a validator's own
+ * English wording for a check too specific for the catalogue (Chinese readers get the code's text).
+ */
 export interface YamlError {
   line: number;
   column: number;
   path: string;
+  code: FieldCode;
+  params?: MessageParams;
+  detail?: string;
   message: string;
+}
+
+function yamlError(line: number, column: number, path: string, code: FieldCode, params?: MessageParams, detail?: string): YamlError {
+  const message = fieldMessage({ field: path, code, ...(params ? { params } : {}), ...(detail ? { detail } : {}) }, 'en');
+  return { line, column, path, code, ...(params ? { params } : {}), ...(detail ? { detail } : {}), message };
+}
+
+/** The same errors with `message` in `lang`; API routes answer in the caller's language, the CLI in the shell's. */
+export function localizeYamlErrors<E extends YamlError>(errors: readonly E[], lang: Lang): Array<Omit<E, 'detail'>> {
+  return errors.map(({ detail, ...e }) => ({ ...e, message: locatedMessage({ ...e, detail }, lang) }));
+}
+
+/** `FILE:line:col: message (path)`, the format editors and CI logs link to. */
+export function formatYamlError(file: string, e: YamlError): string {
+  return `${file}:${e.line}:${e.column}: ${e.message}${e.path ? ` (${e.path})` : ''}`;
 }
 
 export type YamlValidation = { ok: true; definition: PipelineDefinition } | { ok: false; errors: YamlError[] };
@@ -38,12 +63,14 @@ export function validateYamlWith<S extends z.ZodType>(
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => ({
-        line: e.linePos?.[0].line ?? 1,
-        column: e.linePos?.[0].col ?? 1,
-        path: '',
-        message: e.message.includes('call stack') ? TOO_DEEP : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-      })),
+      errors: doc.errors.map((e) => {
+        const [line, column] = [e.linePos?.[0].line ?? 1, e.linePos?.[0].col ?? 1];
+        if (e.message.includes('call stack')) return yamlError(line, column, '', 'yaml_too_deep', { max: YAML_LIMITS.depth });
+        // The parser's English sentence stays as detail; its error code names the kind for every reader.
+        const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        if (e.code === 'DUPLICATE_KEY') return yamlError(line, column, '', 'yaml_duplicate_key', undefined, detail);
+        return yamlError(line, column, '', 'yaml_syntax', { kind: e.code }, detail);
+      }),
     };
   }
   let value: unknown;
@@ -51,11 +78,11 @@ export function validateYamlWith<S extends z.ZodType>(
     value = doc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
   } catch (error) {
     // The yaml library refuses alias expansion past maxAliasCount (a "billion laughs" document) by throwing.
-    const message = error instanceof RangeError ? TOO_DEEP : `too many alias expansions (at most ${YAML_LIMITS.aliases} per document)`;
-    return { ok: false, errors: [{ line: 1, column: 1, path: '', message }] };
+    const refused = error instanceof RangeError ? TOO_DEEP() : yamlError(1, 1, '', 'yaml_too_many_aliases', { max: YAML_LIMITS.aliases });
+    return { ok: false, errors: [refused] };
   }
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: [{ line: 1, column: 1, path: '', message: notAMapping }] };
+    return { ok: false, errors: [yamlError(1, 1, '', 'yaml_not_mapping', undefined, notAMapping)] };
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -66,7 +93,7 @@ export function validateYamlWith<S extends z.ZodType>(
 
 /** Bounds on one YAML document: pipelines, rules and cadences are small hand-written files. */
 export const YAML_LIMITS = { bytes: 512 * 1024, depth: 64, aliases: 100 } as const;
-const TOO_DEEP = `the document is nested too deeply (at most ${YAML_LIMITS.depth} levels)`;
+const TOO_DEEP = (line = 1, column = 1) => yamlError(line, column, '', 'yaml_too_deep', { max: YAML_LIMITS.depth });
 
 /**
  * Cheap text scan before parsing: the parser and the JS conversion recurse per nesting level, so a
@@ -74,7 +101,7 @@ const TOO_DEEP = `the document is nested too deeply (at most ${YAML_LIMITS.depth
  */
 function checkYamlLimits(text: string): YamlError | null {
   if (text.length > YAML_LIMITS.bytes) {
-    return { line: 1, column: 1, path: '', message: `the document is too large (at most ${YAML_LIMITS.bytes / 1024} KiB)` };
+    return yamlError(1, 1, '', 'yaml_too_large', { max: YAML_LIMITS.bytes / 1024 });
   }
   let line = 1;
   let column = 0;
@@ -102,7 +129,7 @@ function checkYamlLimits(text: string): YamlError | null {
       }
       atLineStart = false;
       indentDepth = indent;
-      if (indentDepth > YAML_LIMITS.depth * 4) return { line, column, path: '', message: TOO_DEEP };
+      if (indentDepth > YAML_LIMITS.depth * 4) return TOO_DEEP(line, column);
     }
     if (quote) {
       if (ch === quote) quote = null;
@@ -112,7 +139,7 @@ function checkYamlLimits(text: string): YamlError | null {
     else if (ch === '#') quote = '\n';
     else if (ch === '[' || ch === '{') {
       flow++;
-      if (flow > YAML_LIMITS.depth) return { line, column, path: '', message: TOO_DEEP };
+      if (flow > YAML_LIMITS.depth) return TOO_DEEP(line, column);
     } else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
   }
   return null;
@@ -123,12 +150,16 @@ function issueToErrors(doc: Document, lines: LineCounter, issue: z.core.$ZodIssu
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const found = locate(doc, [...path, key]);
-      return { ...position(lines, found.keyNode ?? found.node), path: formatPath([...path, key]), message: `unknown key "${key}"` };
+      const at = position(lines, found.keyNode ?? found.node);
+      return yamlError(at.line, at.column, formatPath([...path, key]), 'yaml_unknown_key', { key });
     });
   }
   const found = locate(doc, path);
-  const message = found.missing ? `"${String(path.at(-1))}" is required here` : issue.message;
-  return [{ ...position(lines, found.node), path: formatPath(path), message }];
+  const at = position(lines, found.node);
+  if (found.missing) return [yamlError(at.line, at.column, formatPath(path), 'yaml_required', { key: String(path.at(-1)) })];
+  // The same zod → field-code mapping as every HTTP body (core/validation.ts); zod's own wording stays as English detail.
+  const coded = fieldErrorOf(issue as never, formatPath(path), true);
+  return [yamlError(at.line, at.column, formatPath(path), coded.code, coded.params, coded.detail ?? issue.message)];
 }
 
 /** The deepest node along `path`; `missing` when the last segment does not exist (the error then points at its parent). */

@@ -1,4 +1,5 @@
-import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
+import { localizeYamlErrors } from '../pipelines/yaml.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import { ruleDefinitionSchema, ruleListQuery, rulePatchBody, runListQuery, yamlBody, yamlText } from './schema.js';
 import {
@@ -48,7 +49,7 @@ export async function ruleRoutes(app: App, deps: Deps) {
     { config: { ability: 'rule.read' }, schema: { tags, summary: 'Validate a rule YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(z.never()) }, [400, 403]) } },
     async (req) => {
       const result = checkRuleYaml(actorOf(req), deps.config.timeZone, yamlText(req.body));
-      return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+      return result.ok ? { ok: true, errors: [] } : { ok: false, errors: localizeYamlErrors(result.errors, langOf(req)) };
     },
   );
 

@@ -17,6 +17,7 @@ import { ContactsTable } from './ContactsTable';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CustomValuesView } from '../forms/customFields';
 import { TaskFormModal } from '../tasks/TaskFormModal';
+import { RequestHelpButton } from '../workorders/RequestHelpButton';
 import { queryKeys } from '../../api/queryKeys';
 
 export function CustomerDetailPage() {
@@ -34,6 +35,7 @@ export function CustomerDetailPage() {
         title={c.name}
         extra={
           <Space>
+            <RequestHelpButton subject={{ type: 'customer', id: c.id, title: c.name }} />
             <Link to={`/quick-log?customerId=${c.id}`}>
               <Button icon={<FormOutlined />}>{t('nav.quickLog')}</Button>
             </Link>
