@@ -3,8 +3,15 @@ import iconv from 'iconv-lite';
 import { creditCodeCheckOk } from '../customers/rules.js';
 import { excelSerialToDate, parseAmountFen, parseCreditCode, parseDate, parsePhone } from './cells.js';
 import { detectEncoding, detectFormat } from './source.js';
+import { validateRow } from './validate.js';
 
 describe('import cell normalisers', () => {
+  it('refuses a row whose cell text came out garbled instead of writing U+FFFD', () => {
+    const ctx = { headers: ['客户名称'], mapping: ['name' as const], customDefs: [], findUser: () => null, mayOwn: () => true };
+    expect(validateRow(['杭州\uFFFD公司'], ctx).problems).toEqual([{ column: '客户名称', field: 'name', code: 'cell_garbled' }]);
+    expect(validateRow(['杭州公司'], ctx)).toEqual({ record: { name: '杭州公司' }, problems: [] });
+  });
+
   it('checks the GB 32100-2015 check character of unified social credit codes', () => {
     for (const valid of ['91350100M000100Y43', '91110000600037341L', '91440300708461136T']) expect(creditCodeCheckOk(valid)).toBe(true);
     // One character changed, two swapped: the check character no longer fits.
