@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestContext } from '../support/app.js';
-import { startRobotReceiver, type RobotReceiver } from '../support/receivers.js';
+import { startRobotReceiver, startWebhookReceiver, type RobotReceiver } from '../support/receivers.js';
+import { dispatchDue } from '../../server/modules/notifications/dispatcher.js';
+import { enqueueWebhook } from '../../server/modules/notifications/outbox.js';
 
 /** Issue 14, defect 8: channel tests and robots may not reach loopback, private or link-local targets (SSRF). */
 describe('hardening: outbound targets without an allow-list', () => {
@@ -25,5 +27,21 @@ describe('hardening: outbound targets without an allow-list', () => {
       expect(res.json()).toMatchObject({ ok: false, response: null, error: expect.stringMatching(/refused: .*(loopback|private|link-local)/) });
     }
     expect(robot.accepted).toHaveLength(0);
+  });
+
+  it('rule webhooks go through the same guard: a loopback target is dead-lettered as refused and never contacted', async () => {
+    const hook = await startWebhookReceiver('webhook-secret-1');
+    try {
+      await t.db.transaction().execute((trx) =>
+        enqueueWebhook(trx, t.clock, { idempotencyKey: 'ssrf-hook-1', url: hook.url, secret: 'webhook-secret-1', event: 'deal.updated', payload: { id: 'd1' } }),
+      );
+      while ((await dispatchDue({ db: t.db, dialect: t.dialect, clock: t.clock, config: t.config })) > 0);
+      const row = await t.db.selectFrom('outbox').select(['status', 'last_error']).where('idempotency_key', '=', 'webhook#ssrf-hook-1').executeTakeFirstOrThrow();
+      expect(row.status).toBe('dead');
+      expect(row.last_error).toMatch(/^refused: .*(loopback|private|link-local)/);
+      expect(hook.accepted).toHaveLength(0);
+    } finally {
+      await hook.close();
+    }
   });
 });

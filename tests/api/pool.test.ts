@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 describe('customer pool (公海)', () => {
   let t: TestContext;
   const ids: Record<string, string> = {};
-  const sweep = () => runPoolSweep({ db: t.db, clock: t.clock, config: t.config });
+  const sweep = () => runPoolSweep({ db: t.db, dialect: t.dialect, clock: t.clock, config: t.config });
   const pooledIds = async () => (await t.db.selectFrom('customer_pool').select('customer_id').execute()).map((r) => r.customer_id).sort();
 
   beforeAll(async () => {
@@ -154,6 +154,7 @@ describe('customer pool (公海)', () => {
   });
 
   it('refuses a non-admin before validating the body, and a concurrent sweep with 409 SWEEP_RUNNING', async () => {
+    t.clock.advance(DAY); // the next daily slot is due (for the scheduled sweep below)
     const seller = await login(t, 'seller_a');
     const bad = await seller({ method: 'PUT', url: '/api/pool/settings', payload: { cron: 12, levelDays: 'x' } });
     expect(bad.statusCode).toBe(403);
@@ -164,9 +165,13 @@ describe('customer pool (公海)', () => {
     const begun = new Promise<void>((resolve) => (started = resolve));
     let finish!: () => void;
     const release = new Promise<number>((resolve) => (finish = () => resolve(0)));
+    const slotsBefore = (await t.db.selectFrom('pool_runs').select('slot').execute()).length;
     const held = exclusiveSweep(t.db, t.dialect, () => (started(), release));
     await begun;
     await expect(exclusiveSweep(t.db, t.dialect, async () => 1)).rejects.toMatchObject({ code: 'SWEEP_RUNNING' });
+    // The scheduled sweep takes the same lock: with a slot due it does not run beside the manual one and leaves the
+    // slot for its next pass.
+    expect(await sweep()).toBe(0);
     if (t.dialect === 'postgres') {
       // SQLite has one connection, so there an HTTP request waits for the running sweep's transaction instead.
       const refused = await admin({ method: 'POST', url: '/api/pool/sweep', payload: {} });
@@ -175,6 +180,9 @@ describe('customer pool (公海)', () => {
     }
     finish();
     await held;
+    // Lock released: the due slot runs once.
+    expect(await sweep()).toBe(1);
+    expect(await t.db.selectFrom('pool_runs').select('slot').execute()).toHaveLength(slotsBefore + 1);
     expect((await admin({ method: 'POST', url: '/api/pool/sweep', payload: {} })).statusCode).toBe(200);
   });
 });

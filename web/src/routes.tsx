@@ -54,13 +54,14 @@ const may = (action: string) => (v: Viewer) => v.can(action);
 
 /** The one list of pages: the router and the menu are both built from it, in this order. */
 export const ROUTES: AppRoute[] = [
-  { path: 'dashboard', page: lazyPage(() => import('./features/insight/DashboardPage'), 'DashboardPage'), menu: { label: 'nav.dashboard', icon: <DashboardOutlined /> } },
   { path: 'tasks', page: lazyPage(() => import('./features/tasks/MyTasksPage'), 'MyTasksPage'), menu: { label: 'nav.tasks', icon: <CheckSquareOutlined /> } },
   { path: 'customers', page: lazyPage(() => import('./features/customers/CustomersPage'), 'CustomersPage'), menu: { label: 'nav.customers', icon: <TeamOutlined /> } },
   { path: 'customers/:id', page: lazyPage(() => import('./features/customers/CustomerDetailPage'), 'CustomerDetailPage') },
   { path: 'deals', page: lazyPage(() => import('./features/deals/DealsPage'), 'DealsPage'), menu: { label: 'nav.deals', icon: <FundProjectionScreenOutlined /> } },
   { path: 'deals/:id', page: lazyPage(() => import('./features/deals/DealDetailPage'), 'DealDetailPage') },
   { path: 'quick-log', page: lazyPage(() => import('./features/activities/QuickLogPage'), 'QuickLogPage'), menu: { label: 'nav.quickLog', icon: <EditOutlined /> } },
+  // After the four daily pages: the phone's bottom bar shows the first four menu entries.
+  { path: 'dashboard', page: lazyPage(() => import('./features/insight/DashboardPage'), 'DashboardPage'), menu: { label: 'nav.dashboard', icon: <DashboardOutlined /> } },
   { path: 'appointments', page: lazyPage(() => import('./features/appointments/AppointmentsPage'), 'AppointmentsPage'), menu: { label: 'nav.appointments', icon: <CalendarOutlined /> } },
   { path: 'approvals', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage'), menu: { label: 'nav.approvals', icon: <AuditOutlined /> } },
   { path: 'approvals/:id', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalDetailPage') },

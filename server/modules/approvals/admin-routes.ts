@@ -1,10 +1,11 @@
 /** HTTP of route administration and delegations (registered by routes.ts). */
 import { z } from 'zod';
 import { responses, userRefOrNull, userRef } from '../../core/contract.js';
-import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import { yamlBody, yamlText } from '../pipelines/schema.js';
 import { yamlValidation } from '../pipelines/presenter.js';
+import { localizeYamlErrors } from '../pipelines/yaml.js';
 import { exportYaml, getRoute, listRoutes, migrateRequests, previewDraft, publishDraft, saveDraft, saveDraftYaml, validateYaml } from './admin.js';
 import { createDelegation, listDelegations, revokeDelegation } from './delegations.js';
 import { routeDefinitionSchema } from './definition.js';
@@ -67,7 +68,8 @@ export async function approvalAdminRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Validate a route YAML document; answers { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(routeDefinitionSchema) }, [400]) } },
     async (req) => {
       actorOf(req);
-      return validateYaml(yamlText(req.body));
+      const result = validateYaml(yamlText(req.body));
+      return { ...result, errors: localizeYamlErrors(result.errors, langOf(req)) };
     },
   );
   app.get(

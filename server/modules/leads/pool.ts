@@ -80,6 +80,9 @@ async function custodianOf(trx: Queryable, teamPath: string, cache: Map<string, 
 
 const sweepsInProcess = new WeakSet<object>();
 
+/** A sweep of this process holds `db` (SQLite: its one connection is inside the sweep's transaction). */
+export const sweepRunningHere = (db: Db): boolean => sweepsInProcess.has(db);
+
 /**
  * Runs `work` as the only pool sweep: on PostgreSQL a transaction-scoped advisory lock shared by every process,
  * on SQLite (one process) an in-process mark. A concurrent sweep is refused with SWEEP_RUNNING instead of

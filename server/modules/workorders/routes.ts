@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { pageOf, responses } from '../../core/contract.js';
-import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import { yamlBody, yamlText } from '../pipelines/schema.js';
 import { yamlValidation } from '../pipelines/presenter.js';
+import { localizeYamlErrors } from '../pipelines/yaml.js';
 import { typeDefinitionSchema } from './definition.js';
 import { ruleSetInputSchema } from './points-rules.js';
 import { commentSchema, leaderboardSchema, pointsAnswerSchema, ruleSetOutSchema, workOrderDetailSchema, workOrderSchema, workOrderTypeSchema } from './presenter.js';
@@ -89,7 +90,7 @@ export async function workOrderRoutes(app: App, deps: Deps) {
     { config: { ability: 'workorder.configure' }, schema: { tags, summary: 'Validate a type YAML document: { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(z.never()) }, [400, 403]) } },
     async (req) => {
       const result = types.validateTypeYaml(yamlText(req.body));
-      return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+      return result.ok ? { ok: true, errors: [] } : { ok: false, errors: localizeYamlErrors(result.errors, langOf(req)) };
     },
   );
   app.post(
