@@ -69,30 +69,31 @@ export const workOrderDetailSchema = workOrderSchema
   })
   .meta({ id: 'WorkOrderDetail' });
 
+/** What the clocks need from a stored order: its recorded stops and the pinned type's targets. */
+export function orderClockInput(row: OrderRow, def: StoredTypeDefinition, history: ReadonlyArray<{ status: string; at: string }>) {
+  return {
+    createdAt: row.created_at,
+    status: row.status,
+    response: def.response,
+    resolution: def.resolution,
+    warnShare: def.warnShare,
+    history,
+    respondedAt: row.responded_at,
+    responseDueAt: row.response_due_at,
+    responseOutcome: row.response_outcome,
+    resolvedAt: row.resolved_at,
+    resolutionDueAt: row.resolution_due_at,
+    resolutionOutcome: row.resolution_outcome,
+    firstResolvedAt: row.first_resolved_at,
+    firstResolutionDueAt: row.first_resolution_due_at,
+    firstResolutionOutcome: row.first_resolution_outcome,
+    waitingMs: row.waiting_ms,
+  };
+}
+
 export function presentOrder(row: OrderRow, calendar: BusinessCalendar, history: ReadonlyArray<{ status: string; at: string }>, now: Date): WorkOrderView {
   const def = parseJson<StoredTypeDefinition>(row.type_definition, null as never);
-  const sla: OrderSla = orderSla(
-    calendar,
-    {
-      createdAt: row.created_at,
-      status: row.status,
-      response: def.response,
-      resolution: def.resolution,
-      warnShare: def.warnShare,
-      history,
-      respondedAt: row.responded_at,
-      responseDueAt: row.response_due_at,
-      responseOutcome: row.response_outcome,
-      resolvedAt: row.resolved_at,
-      resolutionDueAt: row.resolution_due_at,
-      resolutionOutcome: row.resolution_outcome,
-      firstResolvedAt: row.first_resolved_at,
-      firstResolutionDueAt: row.first_resolution_due_at,
-      firstResolutionOutcome: row.first_resolution_outcome,
-      waitingMs: row.waiting_ms,
-    },
-    now,
-  );
+  const sla: OrderSla = orderSla(calendar, orderClockInput(row, def, history), now);
   const subjectTitle = row.subject_type === 'deal' ? (row.deal_title ?? '') : (row.customer_name ?? '');
   return {
     id: row.id,

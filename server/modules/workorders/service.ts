@@ -18,7 +18,7 @@ import { levelDues, nextEscalation, orderSla, pausesOf, STOPPED, stopClock, wait
 import type { StoredTypeDefinition } from './definition.js';
 import { notifyOrder } from './notify.js';
 import { grantFor, reverseOnReopen } from './points.js';
-import { presentOrder } from './presenter.js';
+import { orderClockInput, presentOrder } from './presenter.js';
 import * as repo from './repo.js';
 import type { OrderBody, OrderListQuery, OrderPatch } from './schema.js';
 import { clockTarget } from '../sla/ladder.js';
@@ -78,27 +78,6 @@ export async function refreshClocks(db: Queryable, deps: TxDeps, id: string) {
   const next = nextEscalation(levelDues(calendar, def.escalation, { createdAt: row.created_at, status: row.status, respondedAt: row.responded_at, response: def.response, resolution: def.resolution, history }), fired);
   await repo.updateOrder(db, id, { due_at: dueAt, escalation_due_at: next?.toISOString() ?? null });
   return { row, def, calendar, history };
-}
-
-export function orderClockInput(row: repo.OrderRow, def: StoredTypeDefinition, history: ReadonlyArray<{ status: string; at: string }>) {
-  return {
-    createdAt: row.created_at,
-    status: row.status,
-    response: def.response,
-    resolution: def.resolution,
-    warnShare: def.warnShare,
-    history,
-    respondedAt: row.responded_at,
-    responseDueAt: row.response_due_at,
-    responseOutcome: row.response_outcome,
-    resolvedAt: row.resolved_at,
-    resolutionDueAt: row.resolution_due_at,
-    resolutionOutcome: row.resolution_outcome,
-    firstResolvedAt: row.first_resolved_at,
-    firstResolutionDueAt: row.first_resolution_due_at,
-    firstResolutionOutcome: row.first_resolution_outcome,
-    waitingMs: row.waiting_ms,
-  };
 }
 
 async function present(db: Queryable, deps: WoDeps, rows: repo.OrderRow[]) {
