@@ -2,7 +2,7 @@ import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { channelBody, channelPatch, channelTestBody } from './schema.js';
 import * as service from './service.js';
 import { pageOf, responses } from '../../core/contract.js';
-import { channelSchema, channelTestResultSchema, presentChannel } from './presenter.js';
+import { channelSchema, channelTestResultSchema } from './presenter.js';
 
 
 /** Admin configuration of delivery channels; registered by the notifications module. */

@@ -12,7 +12,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
-import { parseJson, toJson } from '../../core/json.js';
+import { toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
 import { recordAudit } from '../audit/repo.js';
 import { getCalendarSettings } from '../calendar/settings.js';

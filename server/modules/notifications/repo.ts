@@ -1,7 +1,4 @@
-import type { Selectable } from 'kysely';
 import type { Queryable } from '../../db/index.js';
-import type { NotificationsTable, OutboxTable } from '../../db/schema.js';
-import { parseJson } from '../../core/json.js';
 import type { InboxQuery, OutboxQuery } from './schema.js';
 import { presentNotification, presentOutbox } from './presenter.js';
 

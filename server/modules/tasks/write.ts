@@ -122,8 +122,6 @@ export async function changeTask(
   if (set.status !== undefined && set.status !== current.status) Object.assign(columns, { status: set.status, completed_at: completing ? now : null });
   if (Object.keys(columns).length === 0) return { changed: false, before: {}, after: {}, change: { changed: [], before: {}, after: {} } };
   await repo.updateTask(trx, current.id, { ...columns, updated_at: now });
-  const before = taskAuditView(current);
-  const after = taskAuditView(next);
   const refs = { assigneeId: next.assigneeId, dueAt: next.dueAt, customerId: next.customerId, dealId: next.dealId };
   const note = { ...ctx.note, ...(ctx.reason ? { reason: ctx.reason } : {}) };
   return commandIn(trx, clock, { entity: 'task', actorId: ctx.actorId }).updated(
