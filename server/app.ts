@@ -124,6 +124,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   const hasWeb = existsSync(join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // The web app's own pages: scripts only from this origin (the build has no inline script); antd injects its styles,
+  // so inline styles stay allowed. API answers and attachments set their own headers.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('content-security-policy', WEB_APP_CSP);
+    return payload;
+  });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
       reply.code(404).send(new AppError('NOT_FOUND', 'no_route', { params: { route: `${req.method} ${req.url.split('?')[0]}` } }).toBody(langOf(req)));
@@ -133,6 +139,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   return app;
 }
+
+export const WEB_APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** The request part a validation context names, to tell a missing value (`required`) from a wrong one. */
 function inputOf(req: FastifyRequest, context: string | undefined): unknown {
