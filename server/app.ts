@@ -9,13 +9,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { z } from 'zod';
-import { jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/index.js';
 import type { Clock } from './core/clock.js';
 import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
 import { errorSchema, responses, responseSerializer } from './core/contract.js';
-import { openApiTransform } from './core/openapi.js';
+import { openApiTransform, openApiTransformObject } from './core/openapi.js';
 import { langOf, type App, type Deps } from './core/http.js';
 import { authorize, type Actor, type Action } from './core/policy.js';
 import { clientErrorHandler, frameworkErrors } from './core/framework-errors.js';
@@ -73,7 +73,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: openApiTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

@@ -1,4 +1,4 @@
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /** An OpenAPI description of a multipart/form-data body; files are `{ type: 'string', format: 'binary' }`. */
 export interface MultipartBody {
@@ -44,5 +44,28 @@ export function openApiTransform(document: TransformInput): ReturnType<typeof js
       },
     };
   }
+  nullableEnums(transformed.schema);
   return transformed;
+}
+
+/** The document-level transform (component schemas) with the same OpenAPI 3.0 fix-ups as the routes. */
+export function openApiTransformObject(input: Parameters<typeof jsonSchemaTransformObject>[0]): ReturnType<typeof jsonSchemaTransformObject> {
+  const out = jsonSchemaTransformObject(input);
+  nullableEnums(out);
+  return out;
+}
+
+/**
+ * OpenAPI 3.0.3: `nullable: true` does not widen an `enum`, which must list `null` itself; without it a client or a
+ * validator reading the document refuses the `null` the server sends (e.g. a cancelled task's `bucket`).
+ */
+function nullableEnums(node: unknown, depth = 0): void {
+  if (depth > 64 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) nullableEnums(item, depth + 1);
+    return;
+  }
+  const schema = node as { nullable?: unknown; enum?: unknown[] };
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum.push(null);
+  for (const value of Object.values(node)) nullableEnums(value, depth + 1);
 }

@@ -22,6 +22,20 @@ describe('the OpenAPI document is the API contract', () => {
   });
   afterAll(async () => t?.close());
 
+  it('lists null in every nullable enum (OpenAPI 3.0.3), so a validator accepts the nulls the server sends', () => {
+    const offenders: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as { nullable?: unknown; enum?: unknown[] };
+      if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) offenders.push(where);
+      for (const [key, value] of Object.entries(node)) walk(value, `${where}/${key}`);
+    };
+    walk(doc, '#');
+    expect(offenders).toEqual([]);
+    // The case the long fuzz run found: a cancelled task's bucket is null.
+    expect(JSON.stringify(doc)).toContain('"overdue","today","upcoming",null');
+  });
+
   it('documents every route', () => {
     expect(operations.length).toBeGreaterThan(100);
   });
