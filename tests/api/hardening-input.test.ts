@@ -61,14 +61,16 @@ describe('hardening: bad input never gives a 500 or a foreign error body', () =>
   });
 
   it('answers YAML alias bombs and 10,000-level nesting with line-precise errors on every YAML endpoint', async () => {
-    for (const kind of ['pipelines', 'rules', 'cadences']) {
+    for (const kind of ['pipelines', 'rules', 'cadences', 'work-order-types']) {
       for (const doc of [ALIAS_BOMB, DEEP_FLOW, DEEP_BLOCK]) {
         const validate = await admin({ method: 'POST', url: `/api/${kind}/validate`, headers: { 'content-type': 'text/yaml' }, payload: doc });
         expect(validate.statusCode, `${kind} validate ${validate.body.slice(0, 200)}`).toBe(200);
         const result = validate.json();
         expect(result.ok).toBe(false);
         expect(result.errors[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
-        expect(result.errors[0].message).toMatch(/alias|nested too deeply/);
+        // A stable code, and a message in the caller's language (Chinese by default).
+        expect(result.errors[0].code).toMatch(/^yaml_too_(many_aliases|deep)$/);
+        expect(result.errors[0].message).toMatch(/别名|嵌套|层/);
         const imported = await admin({ method: 'POST', url: `/api/${kind}/import`, headers: { 'content-type': 'application/yaml' }, payload: doc });
         expect(expectErrorShape(imported, 422, 'YAML_INVALID').message).toBeTruthy();
       }
