@@ -40,7 +40,7 @@ describe('store appointment no-show on a phone', () => {
       const form = consultant.page.getByTestId('appointment-form');
       await form.getByLabel('客户手机号').fill('138 0013 8000');
       await form.getByLabel('到店时间').fill(local);
-      await form.getByRole('button', { name: /登记并发送短信/ }).click();
+      await form.getByRole('button', { name: /登记预约/ }).click();
       await consultant.page.getByText('已登记，确认短信已排队发送').waitFor();
       const row = consultant.page.getByTestId('appointment-row').first();
       await row.waitFor();
