@@ -6623,6 +6623,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prioritising interventions 介入优先级: amount, stage, days overdue and last effective activity of the given deals in your scope */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Comma-separated deal ids (at most 100) */
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DealAttention"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dictionaries": {
         parameters: {
             query?: never;
@@ -15676,6 +15735,46 @@ export interface components {
             status: "open" | "won" | "lost";
             title: string;
             updatedAt: string;
+        };
+        DealAttention: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+        };
+        DealAttentionInput: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
         };
         DealDetail: {
             /** @description Left out for roles that may not see amounts (support) */

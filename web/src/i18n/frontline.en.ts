@@ -50,4 +50,8 @@ export const frontlineEn: Record<keyof typeof frontlineZh, string> = {
   'deals.amountNegative': "The amount cannot be negative",
   'appt.customerName': "Customer's name (optional)",
   'appt.customerNameHint': "e.g. Ms Wang; without it the customer is named by the phone",
+  'interventions.context': 'Amount · stage · overdue · last effective activity',
+  'interventions.daysOverdue': '{n} days overdue',
+  'interventions.lastEffective': 'Last effective activity',
+  'interventions.noEffective': 'No effective activity',
 };

@@ -43,4 +43,8 @@ export const frontlineZh = {
   'deals.amountNegative': "金额不能为负数",
   'appt.customerName': "客户称呼（可选）",
   'appt.customerNameHint': "例如：王女士；不填则以手机号后四位称呼",
+  'interventions.context': '金额 · 阶段 · 逾期 · 最近有效跟进',
+  'interventions.daysOverdue': '逾期 {n} 天',
+  'interventions.lastEffective': '最近有效跟进',
+  'interventions.noEffective': '无有效跟进记录',
 } as const;
