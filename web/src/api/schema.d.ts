@@ -11054,6 +11054,8 @@ export interface paths {
                         claimsPerDay?: number;
                         /** @default 0 2 * * * */
                         cron?: string;
+                        /** @default false */
+                        crossTeamClaim?: boolean;
                         /** @default 30 */
                         defaultDays?: number | null;
                         /** @default true */
@@ -16138,6 +16140,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItem"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {
@@ -16180,6 +16187,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItemInput"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {

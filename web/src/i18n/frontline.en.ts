@@ -54,4 +54,6 @@ export const frontlineEn: Record<keyof typeof frontlineZh, string> = {
   'interventions.daysOverdue': '{n} days overdue',
   'interventions.lastEffective': 'Last effective activity',
   'interventions.noEffective': 'No effective activity',
+  'dup.claim': 'Claim from the pool',
+  'dup.claimed': 'Claimed: the customer is now yours',
 };

@@ -47,4 +47,6 @@ export const frontlineZh = {
   'interventions.daysOverdue': '逾期 {n} 天',
   'interventions.lastEffective': '最近有效跟进',
   'interventions.noEffective': '无有效跟进记录',
+  'dup.claim': '从公海领取',
+  'dup.claimed': '已领取，该客户现在归您负责',
 } as const;
