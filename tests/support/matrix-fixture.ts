@@ -63,6 +63,7 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
     const as: Requester = await t.as(username);
     const customer = await ok(as({ method: 'POST', url: '/api/customers', payload: { name: `矩阵客户${n}号医院`, phone: `1390000100${n}` } }), `${username} customer`);
     customers.push(customer.id);
+    await ok(as({ method: 'POST', url: `/api/customers/${customer.id}/aliases`, payload: { alias: `矩阵别名${n}` } }), `${username} customer alias`);
     await ok(as({ method: 'POST', url: `/api/customers/${customer.id}/contacts`, payload: { name: `联系人${n}` } }), `${username} contact`);
     const deal = await ok(as({ method: 'POST', url: '/api/deals', payload: { title: `矩阵商机${n}`, customerId: customer.id, pipelineId, amountFen: MATRIX_AMOUNTS[n] } }), `${username} deal`);
     await ok(as({ method: 'POST', url: '/api/activities', payload: { type: 'call', customerId: customer.id, dealId: deal.id, summary: `矩阵拜访${n}` } }), `${username} activity`);

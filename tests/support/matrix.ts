@@ -70,8 +70,13 @@ export async function scopedRows(t: TestContext, table: Table): Promise<Row[] | 
   if (perUser) {
     return (await sql<Row>`select id, ${sql.ref(perUser.owner)} as "ownerId", '' as "teamPath" from ${sql.table(table)} where ${sql.ref(perUser.owner)} is not null`.execute(t.db)).rows;
   }
-  const decision = REGISTRY[table] as { scope?: unknown };
-  const scope = decision.scope as { owner?: string; teamPath?: string; viaCustomer?: string; viaRecord?: { kind: string; id: string } } | 'config' | undefined;
+  const decision = REGISTRY[table] as { scope?: unknown; merge?: unknown };
+  // A table that is not a record type but belongs to a customer (it decides what a merge does to it) is seen
+  // through that customer.
+  const scope = (decision.scope ?? (decision.merge ? { viaCustomer: 'customer_id' } : undefined)) as
+    | { owner?: string; teamPath?: string; viaCustomer?: string; viaRecord?: { kind: string; id: string } }
+    | 'config'
+    | undefined;
   if (!scope || scope === 'config') return null;
   if (scope.owner && scope.teamPath) {
     return (await sql<Row>`select id, ${sql.ref(scope.owner)} as "ownerId", ${sql.ref(scope.teamPath)} as "teamPath" from ${sql.table(table)}`.execute(t.db)).rows;
@@ -115,7 +120,16 @@ export function sourceOf(path: string, param: string): Source {
   if (SEGMENTS[segment]) return SEGMENTS[segment];
   const table = segment.replace(/-/g, '_');
   if (Object.hasOwn(REGISTRY, table)) return { kind: 'table', table: table as Table };
+  // A nested collection (`/customers/{id}/aliases/{aliasId}`): the parent kind's table of it (`customer_aliases`).
+  const parent = segments[segments.indexOf(`{${param}}`) - 3];
+  const nested = parent && sourceOfParent(parent) ? `${sourceOfParent(parent)}_${table}` : '';
+  if (nested && Object.hasOwn(REGISTRY, nested)) return { kind: 'table', table: nested as Table };
   throw new Error(`authorization matrix: cannot build a request for ${path}: no source for {${param}} after "${segment}" (add it to SEGMENTS in tests/support/matrix.ts, or a record to the registry)`);
+}
+
+function sourceOfParent(segment: string): string | undefined {
+  const table = segment.replace(/-/g, '_');
+  return Object.hasOwn(REGISTRY, table) ? (REGISTRY[table as Table] as { kind?: string }).kind : undefined;
 }
 
 /** Record kinds a body or query field may name by id (`customerId`, `dealId`, …): the scoped ones. */
