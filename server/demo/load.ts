@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { loadDemoWorkOrders } from './workorders.js';
 import { backfillSlaQuietly } from './quiet-sla.js';
+import { backfillPastDigests } from '../modules/digests/now.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { insertCustomerRows } from '../modules/customers/repo.js';
 import { insertTaskRows } from '../modules/tasks/repo.js';
@@ -128,6 +129,8 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
   await loadDemoWorkOrders(db, clock, random, passwordHash, { timeZone: 'Asia/Shanghai' });
   progress('Catching up the SLA clocks of the past (their notifications filed as read)…');
   await backfillSlaQuietly(db, clock, 'Asia/Shanghai');
+  progress('Filing the past week of daily digests…');
+  await backfillPastDigests(db, clock, 'Asia/Shanghai', '', 7);
 
   return {
     teams: teams.size,
