@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/client';
-import type { Team } from '../../api/types';
+import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 
 export type MetricKey = 'arrivals' | 'dealsWon' | 'noShows' | 'newContacts' | 'overdueTasks' | 'pipelineValue' | 'stageMoves' | 'amountWon';
