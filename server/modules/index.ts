@@ -33,6 +33,8 @@ import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
+import { contractsModule } from './contracts/module.js';
+import { receivablesModule } from './receivables/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -63,6 +65,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   metricsModule,
   exportsModule,
   importsModule,
+  contractsModule,
+  receivablesModule,
 ];
 
 export interface Composition {
