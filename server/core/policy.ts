@@ -104,6 +104,10 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
+  quicklog: { alias: 'sellingRoles' },
+  material: { share: 'sellingRoles' },
+  callback: { configure: 'admins', record: 'managers' },
   /** Contracts and payment plans (money); support reads contracts without amounts. */
   contract: { create: 'contractWriters', amend: 'contractWriters', readAmount: 'amountReaders', configure: 'admins' },
   payment: { record: 'financeRoles', claim: 'sellingRoles' },

@@ -33,6 +33,7 @@ import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
+import { quicklogModule } from './quicklog/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
 
@@ -65,6 +66,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   metricsModule,
   exportsModule,
   importsModule,
+  quicklogModule,
   contractsModule,
   receivablesModule,
 ];
