@@ -177,6 +177,7 @@ export const FIELD_MESSAGES = {
   import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
   import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
   cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
+  unknown_tag: { zh: '未知或已停用的动作标签：{value}', en: 'unknown or inactive action tag: {value}' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -210,6 +211,8 @@ export const RECORD_NAMES = {
   User: { zh: '用户', en: 'User' },
   'Work order': { zh: '工单', en: 'Work order' },
   'Work order type': { zh: '工单类型', en: 'Work-order type' },
+  'Activity tag': { zh: '动作标签', en: 'Activity tag' },
+  Pattern: { zh: '行为模式', en: 'Pattern' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
