@@ -100,6 +100,10 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
+  quicklog: { alias: 'sellingRoles' },
+  material: { share: 'sellingRoles' },
+  callback: { configure: 'admins', record: 'managers' },
   /** Predictive patterns: surfaced ones are read by selling roles; candidates below the bar, settings and mining runs by admins. */
   pattern: { read: 'sellingRoles', readCandidates: 'admins', configure: 'admins', mine: 'admins', readLoop: 'managers' },
 } as const satisfies Record<string, Record<string, Group>>;
