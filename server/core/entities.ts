@@ -299,6 +299,14 @@ export const REGISTRY = {
   imports: { internal: 'staged imports: an upload, its mapping, progress and counts (modules/imports)' },
   import_rows: { internal: 'per-row verdicts of a staged import' },
   import_presets: { internal: 'saved column mappings of imports' },
+  platform_connections: { ...settings('platform_connection'), link: ['/admin/platforms'] },
+  platform_tokens: { internal: 'cached access tokens of platform apps' },
+  platform_links: { internal: 'platform ids bound to users, teams and customers' },
+  platform_user_prefs: { internal: 'a user’s choice of personal platform messages' },
+  platform_cards: { internal: 'interactive cards sent to a person' },
+  platform_card_actions: { internal: 'once-only actions taken through a card' },
+  platform_sync_runs: { internal: 'contact-sync runs (plans and results)' },
+  platform_sends: { internal: 'rate-limit log of platform app messages' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

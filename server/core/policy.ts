@@ -18,7 +18,7 @@ export interface Actor {
   teamPath: string;
 }
 
-export type SystemName = 'rules' | 'worker' | 'cli' | 'sla' | 'cadences' | 'pool' | 'demo';
+export type SystemName = 'rules' | 'worker' | 'cli' | 'sla' | 'cadences' | 'pool' | 'demo' | 'platforms';
 
 /** The organisation acting through an engine: all records in scope, every ability; `id` is what audit rows name. */
 export interface SystemActor {
@@ -100,6 +100,8 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** WeCom/DingTalk/Feishu app connections, contact sync (admins); the sidebar opens customers in one's scope. */
+  platform: { manage: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

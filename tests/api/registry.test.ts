@@ -122,6 +122,7 @@ describe('record registry', () => {
       },
       work_order_type: async () => newId(),
       assist_rule_set: async () => newId(),
+      platform_connection: async () => newId(),
     };
 
     const director = await t.as('director');
