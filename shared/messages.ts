@@ -319,7 +319,7 @@ export const REASON_MESSAGES = {
   platform_code_invalid: { zh: '{platform} 登录凭证无效或已过期，请重新登录', en: 'The {platform} sign-in code is invalid or expired; sign in again' },
   platform_unavailable: { zh: '暂时无法连接 {platform}，请稍后再试或使用密码登录', en: '{platform} cannot be reached now; try again later or log in with your password' },
   platform_not_member: { zh: '该 {platform} 账号不是本企业的成员', en: 'This {platform} account is not a member of the organisation' },
-  platform_user_unmatched: { zh: '没有与 {platform} 账号“{name}”对应的 actionflow 用户：请管理员在您的用户资料中填写与 {platform} 相同的手机号，或绑定该账号后再试', en: 'No actionflow user matches the {platform} account "{name}": ask an admin to enter the same mobile number on your user, or to bind the account, then retry' },
+  platform_user_unmatched: { zh: '没有与 {platform} 账号“{name}”对应的 actionflow 用户：请管理员在您的用户资料中填写与 {platform} 相同的手机号，或绑定该账号后再试', en: 'No actionflow user matches the {platform} account "{name}": ask an admin to enter your {platform} mobile number on your user, or to bind the account, then retry' },
   platform_user_ambiguous: { zh: '有多个 actionflow 用户使用与 {platform} 账号“{name}”相同的手机号，请管理员绑定正确的用户', en: 'Several actionflow users have the mobile number of the {platform} account "{name}"; an admin must bind the right one' },
   platform_user_inactive: { zh: '{platform} 账号“{name}”对应的 actionflow 用户已停用', en: 'The actionflow user of the {platform} account "{name}" is deactivated' },
   platform_state_mismatch: { zh: '登录请求已失效（可能在另一个窗口发起），请重新点击登录', en: 'The sign-in request expired (perhaps started in another window); click sign-in again' },
