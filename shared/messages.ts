@@ -210,6 +210,9 @@ export const RECORD_NAMES = {
   User: { zh: '用户', en: 'User' },
   'Work order': { zh: '工单', en: 'Work order' },
   'Work order type': { zh: '工单类型', en: 'Work-order type' },
+  Alias: { zh: '别名', en: 'Alias' },
+  'Material link': { zh: '资料链接', en: 'Material link' },
+  'Call-back': { zh: '抽检回访', en: 'Call-back' },
   'Platform connection': { zh: '平台应用连接', en: 'Platform connection' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
@@ -315,6 +318,11 @@ export const REASON_MESSAGES = {
   import_wrong_status: { zh: '导入当前状态为 {status}，不能执行此操作', en: 'The import is {status}; this is not possible now' },
   import_undo_expired: { zh: '导入只能在 {days} 天内撤销', en: 'An import can be undone within {days} days only' },
   import_running: { zh: '该导入正在另一个进程中运行', en: 'The import is running in another process' },
+  alias_exists: { zh: '该客户已有此别名', en: 'The customer already has this alias' },
+  material_link_gone: { zh: '该链接已过期或已被撤回', en: 'This link has expired or was revoked' },
+  material_link_busy: { zh: '该链接访问过于频繁，请稍后再试', en: 'This link was opened too often; try again later' },
+  material_source_required: { zh: '请提供附件或网址（二选一）', en: 'Give either an attachment or a URL' },
+  callback_result_checker: { zh: '只有抽检人或经理可以登记回访结果', en: 'Only the checker or a manager records the call-back result' },
   platform_signin_off: { zh: '{platform} 登录未启用，请使用用户名和密码登录', en: 'Sign-in with {platform} is not enabled; log in with username and password' },
   platform_code_invalid: { zh: '{platform} 登录凭证无效或已过期，请重新登录', en: 'The {platform} sign-in code is invalid or expired; sign in again' },
   platform_unavailable: { zh: '暂时无法连接 {platform}，请稍后再试或使用密码登录', en: '{platform} cannot be reached now; try again later or log in with your password' },

@@ -100,6 +100,10 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
+  quicklog: { alias: 'sellingRoles' },
+  material: { share: 'sellingRoles' },
+  callback: { configure: 'admins', record: 'managers' },
   /** WeCom/DingTalk/Feishu app connections, contact sync (admins); the sidebar opens customers in one's scope. */
   platform: { manage: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;

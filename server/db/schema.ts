@@ -12,6 +12,7 @@ import type { ApprovalTables } from './schema-approvals.js';
 import type { WorkOrderTables } from './schema-workorders.js';
 import type { DictionaryTables } from './schema-dictionaries.js';
 import type { ImportTables } from './schema-imports.js';
+import type { LoggingTables } from './schema-logging.js';
 import type { PlatformTables } from './schema-platforms.js';
 
 export type * from './schema-engine.js';
@@ -237,7 +238,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, PlatformTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, PlatformTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

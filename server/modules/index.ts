@@ -33,6 +33,7 @@ import { rulesModule } from './rules/module.js';
 import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
+import { quicklogModule } from './quicklog/module.js';
 import { platformsModule } from './platforms/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
@@ -64,6 +65,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   metricsModule,
   exportsModule,
   importsModule,
+  quicklogModule,
   platformsModule,
 ];
 

@@ -311,6 +311,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the fields of a quick-log from one sentence (customer, contact, type, summary, next action + due, deal); nothing is saved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParsedLog"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity-settings/effective-rule": {
         parameters: {
             query?: never;
@@ -5537,6 +5597,222 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/customers/{id}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other names of a customer ("浙一"), used by the free-text quick-log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerAlias"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an alias to a customer in my scope (admins and sellers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alias: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerAlias"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/aliases/{aliasId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an alias of a customer in my scope */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    aliasId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}/contacts": {
         parameters: {
             query?: never;
@@ -8620,6 +8896,10 @@ export interface paths {
                                 calendar: {
                                     manage: boolean;
                                 };
+                                callback: {
+                                    configure: boolean;
+                                    record: boolean;
+                                };
                                 channel: {
                                     manage: boolean;
                                 };
@@ -8660,6 +8940,9 @@ export interface paths {
                                     readAssignments: boolean;
                                     readSettings: boolean;
                                 };
+                                material: {
+                                    share: boolean;
+                                };
                                 org: {
                                     manage: boolean;
                                 };
@@ -8676,6 +8959,9 @@ export interface paths {
                                     claim: boolean;
                                     configure: boolean;
                                     sweep: boolean;
+                                };
+                                quicklog: {
+                                    alias: boolean;
                                 };
                                 record: {
                                     assignOrgWide: boolean;
@@ -16977,6 +17263,18 @@ export interface components {
             source: string | null;
             updatedAt: string;
         };
+        CustomerAlias: {
+            alias: string;
+            createdAt: string;
+            customerId: string;
+            id: string;
+        };
+        CustomerAliasInput: {
+            alias: string;
+            createdAt: string;
+            customerId: string;
+            id: string;
+        };
         CustomerDetail: {
             contacts: components["schemas"]["Contact"][];
             counts: {
@@ -18052,6 +18350,72 @@ export interface components {
             status?: string;
         } & {
             [key: string]: unknown;
+        };
+        ParsedLog: {
+            contact: {
+                id: string | null;
+                isNew: boolean;
+                name: string;
+                title: string | null;
+            } | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            dealId: string | null;
+            nextAction: {
+                dueAt: string | null;
+                text: string;
+            } | null;
+            /** @description When it happened if the sentence says (昨天, 前天); null: now */
+            occurredAt: string | null;
+            summary: string;
+            /** @enum {string|null} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other" | null;
+            unparsed: {
+                candidates?: {
+                    id: string;
+                    name: string;
+                }[];
+                /** @enum {string} */
+                field: "customer" | "contact" | "type" | "nextAction" | "dueAt" | "deal";
+                /** @enum {string} */
+                reason: "not_found" | "ambiguous" | "vague" | "no_date" | "new_contact";
+                text: string | null;
+            }[];
+        };
+        ParsedLogInput: {
+            contact: {
+                id: string | null;
+                isNew: boolean;
+                name: string;
+                title: string | null;
+            } | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            dealId: string | null;
+            nextAction: {
+                dueAt: string | null;
+                text: string;
+            } | null;
+            /** @description When it happened if the sentence says (昨天, 前天); null: now */
+            occurredAt: string | null;
+            summary: string;
+            /** @enum {string|null} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other" | null;
+            unparsed: {
+                candidates?: {
+                    id: string;
+                    name: string;
+                }[];
+                /** @enum {string} */
+                field: "customer" | "contact" | "type" | "nextAction" | "dueAt" | "deal";
+                /** @enum {string} */
+                reason: "not_found" | "ambiguous" | "vague" | "no_date" | "new_contact";
+                text: string | null;
+            }[];
         };
         Pipeline: {
             archived: boolean;
