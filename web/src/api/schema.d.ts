@@ -6899,6 +6899,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prioritising interventions 介入优先级: amount, stage, days overdue and last effective activity of the given deals in your scope */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Comma-separated deal ids (at most 100) */
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DealAttention"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dictionaries": {
         parameters: {
             query?: never;
@@ -12727,6 +12786,8 @@ export interface paths {
                         claimsPerDay?: number;
                         /** @default 0 2 * * * */
                         cron?: string;
+                        /** @default false */
+                        crossTeamClaim?: boolean;
                         /** @default 30 */
                         defaultDays?: number | null;
                         /** @default true */
@@ -17421,6 +17482,46 @@ export interface components {
             title: string;
             updatedAt: string;
         };
+        DealAttention: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+        };
+        DealAttentionInput: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+        };
         DealDetail: {
             /** @description Left out for roles that may not see amounts (support) */
             amountFen?: number;
@@ -17783,6 +17884,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItem"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {
@@ -17825,6 +17931,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItemInput"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {
