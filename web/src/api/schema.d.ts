@@ -863,7 +863,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -14292,7 +14295,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
