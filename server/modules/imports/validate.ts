@@ -94,8 +94,8 @@ export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRec
     if (!field) return;
     const cell = cells[i] ?? null;
     const header = ctx.headers[i] ?? null;
-    // exceljs' streaming reader decodes each chunk of the sheet XML on its own, so a character split across two chunks
-    // becomes U+FFFD (seen in ~25 of 2.4 million cells). Such a row is refused, never written with mangled text.
+    // U+FFFD means the file itself holds undecodable text (xlsx-reader.ts decodes across chunk boundaries): such a
+    // row is refused, never written with mangled text.
     if (typeof cell === 'string' && cell.includes('\uFFFD')) {
       problems.push({ column: header, field, code: 'cell_garbled' });
       return;
