@@ -176,7 +176,7 @@ export const FIELD_MESSAGES = {
   mapping_name_required: { zh: '须映射“客户名称”列', en: 'map a column to the customer name' },
   import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
   import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
-  cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
+  cell_garbled: { zh: '单元格含无法识别的字符（�），文件本身可能已损坏；该行未导入，请修正后重新导入', en: 'the cell holds unreadable characters (�); the file itself may be damaged. The row was not imported; correct it and import again' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
