@@ -175,3 +175,19 @@ export async function existingUserIds(db: Queryable, ids: string[]): Promise<Set
   const rows = await db.selectFrom('users').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+export async function deleteDeal(db: Queryable, id: string) {
+  await db.deleteFrom('deal_stage_history').where('deal_id', '=', id).execute();
+  await db.deleteFrom('deals').where('id', '=', id).execute();
+}
+
+export async function workCount(db: Queryable, dealId: string): Promise<number> {
+  const counts = await Promise.all([
+    db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('deal_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('deal_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', '=', 'deal').where('entity_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('deal_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('approval_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_type', '=', 'deal').where('subject_id', '=', dealId).executeTakeFirst(),
+  ]);
+  return counts.reduce((sum, c) => sum + Number(c?.n ?? 0), 0);
+}
