@@ -299,6 +299,14 @@ export const REGISTRY = {
   imports: { internal: 'staged imports: an upload, its mapping, progress and counts (modules/imports)' },
   import_rows: { internal: 'per-row verdicts of a staged import' },
   import_presets: { internal: 'saved column mappings of imports' },
+  customer_aliases: { internal: 'other spellings of a customer for the free-text quick-log (modules/quicklog)', merge: 'move' },
+  material_links: { internal: 'tracked material links of a customer (modules/materials)', merge: 'move' },
+  material_opens: { internal: 'opens of a tracked material link', merge: 'move' },
+  material_link_firings: { internal: '"not opened within N hours" firings of material links' },
+  callback_settings: { internal: 'random call-back share and checker per team' },
+  callback_draws: { internal: 'monthly random call-back draws (seed recorded)' },
+  callback_items: { internal: 'customers drawn for a call-back', merge: 'move' },
+  callback_results: { internal: 'call-back results (facts)' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

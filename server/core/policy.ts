@@ -100,6 +100,10 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
+  quicklog: { alias: 'sellingRoles' },
+  material: { share: 'sellingRoles' },
+  callback: { configure: 'admins', record: 'managers' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;
