@@ -39,6 +39,7 @@ export const ERROR_MESSAGES = {
   URI_TOO_LONG: { zh: '路径参数过长', en: 'A path parameter is too long' },
   HEADERS_TOO_LARGE: { zh: '请求头过大', en: 'The request headers are too large' },
   REQUEST_TIMEOUT: { zh: '请求传输超时', en: 'The request took too long to arrive' },
+  PLAN_MISMATCH: { zh: '付款计划合计与合同金额不符', en: 'The payment plan does not sum to the contract amount' },
   INTERNAL: { zh: '服务器出现意外错误', en: 'Unexpected error' },
 } as const satisfies Record<string, Msg>;
 
@@ -183,6 +184,18 @@ export const FIELD_MESSAGES = {
   activity_in_future: { zh: '跟进时间不能晚于现在', en: 'the activity cannot be in the future' },
   import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
   import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
+  plan_sum_mismatch: { zh: '付款计划合计 {planYuan}，与合同金额 {amountYuan} 相差 {differenceYuan}', en: 'the plan sums to {planYuan} but the contract amount is {amountYuan}: a difference of {differenceYuan}' },
+  plan_or_split: { zh: '请给出付款计划（plan）或等分方式（split）之一', en: 'give either a plan or a split, not both' },
+  not_found_instalment: { zh: '该合同当前的付款计划中没有这一期', en: 'no such instalment in the contract’s current plan' },
+  below_allocated: { zh: '不能低于该期已分配的回款 {allocatedYuan}', en: 'must not be below what is already allocated to it ({allocatedYuan})' },
+  dropped_allocated: { zh: '第 {seq} 期已分配回款 {allocatedYuan}，不能删除', en: 'instalment {seq} has {allocatedYuan} allocated and cannot be dropped' },
+  over_payment: { zh: '分配合计超过本次回款金额 {amountYuan}', en: 'the allocations exceed the payment of {amountYuan}' },
+  over_outstanding: { zh: '超过该期未收金额 {outstandingYuan}', en: 'exceeds the instalment’s outstanding {outstandingYuan}' },
+  over_credit: { zh: '超过客户可用预收款 {availableYuan}', en: 'exceeds the customer’s available credit of {availableYuan}' },
+  evidence_not_on_contract: { zh: '须为该合同的附件（请先上传到合同）', en: 'must be an attachment of this contract (upload it to the contract first)' },
+  already_reversed: { zh: '该笔回款已冲销', en: 'this payment is already reversed' },
+  claim_decided: { zh: '该回款申明已处理', en: 'this payment claim has already been decided' },
+  not_finance_user: { zh: '须为财务角色的在职用户', en: 'must be an active user with the finance role' },
   cell_garbled: { zh: '单元格含无法识别的字符（�），文件本身可能已损坏；该行未导入，请修正后重新导入', en: 'the cell holds unreadable characters (�); the file itself may be damaged. The row was not imported; correct it and import again' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
@@ -200,6 +213,9 @@ export const RECORD_NAMES = {
   'Approval route': { zh: '审批路线', en: 'Approval route' },
   Delegation: { zh: '审批委托', en: 'Delegation' },
   Customer: { zh: '客户', en: 'Customer' },
+  Contract: { zh: '合同', en: 'Contract' },
+  Payment: { zh: '回款', en: 'Payment' },
+  'Payment claim': { zh: '回款申明', en: 'Payment claim' },
   Deal: { zh: '商机', en: 'Deal' },
   Import: { zh: '导入', en: 'Import' },
   'Import preset': { zh: '导入映射方案', en: 'Import preset' },

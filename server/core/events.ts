@@ -103,6 +103,14 @@ export interface EventMap {
   'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
   'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
   'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
+  'contract.created': { number: string; dealId: string; customerId: string; ownerId: string };
+  'contract.amended': { version: number; reason: string };
+  'payment.recorded': { paymentId: string; contractId: string; customerId: string; receivedOn: string; creditFen: number };
+  'payment.reversed': { paymentId: string; contractId: string; reversedOn: string };
+  'credit.applied': { contractId: string; customerId: string; instalmentId: string };
+  'claim.filed': { claimId: string; contractId: string; pauseUntil: string };
+  'claim.rejected': { claimId: string; contractId: string; note: string };
+  'receivable.escalated': { instalmentId: string; outstandingFen: number; workOrderId: string | null; taskId: string | null };
 }
 
 export type DomainEventType = keyof EventMap;
