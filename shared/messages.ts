@@ -196,12 +196,8 @@ export const FIELD_MESSAGES = {
   already_reversed: { zh: '该笔回款已冲销', en: 'this payment is already reversed' },
   claim_decided: { zh: '该回款申明已处理', en: 'this payment claim has already been decided' },
   not_finance_user: { zh: '须为财务角色的在职用户', en: 'must be an active user with the finance role' },
-<<<<<<< HEAD
-  cell_garbled: { zh: '单元格含无法识别的字符（�），文件本身可能已损坏；该行未导入，请修正后重新导入', en: 'the cell holds unreadable characters (�); the file itself may be damaged. The row was not imported; correct it and import again' },
-=======
-  cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
   unknown_tag: { zh: '未知或已停用的动作标签：{value}', en: 'unknown or inactive action tag: {value}' },
->>>>>>> main
+  cell_garbled: { zh: '单元格含无法识别的字符（�），文件本身可能已损坏；该行未导入，请修正后重新导入', en: 'the cell holds unreadable characters (�); the file itself may be damaged. The row was not imported; correct it and import again' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
