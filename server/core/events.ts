@@ -150,3 +150,23 @@ export async function emitEvent<K extends DomainEventType>(db: Queryable, clock:
     .execute();
   return id;
 }
+
+/**
+ * Appends several domain events with one insert, in order (their `seq` follows the array): for engines that act in
+ * batches, the same rows as one `emitEvent` per item. Returns their ids.
+ */
+export async function emitEvents(db: Queryable, clock: Clock, events: ReadonlyArray<DomainEvent>): Promise<string[]> {
+  const at = clock.now().toISOString();
+  const rows = events.map((event) => ({
+    id: newId(),
+    type: event.type,
+    entity: event.entity,
+    entity_id: event.entityId,
+    actor_id: event.actorId,
+    payload: toJson(event.payload),
+    occurred_at: at,
+  }));
+  // 500 rows × 7 columns stays inside both databases' bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('events').values(rows.slice(i, i + 500)).execute();
+  return rows.map((r) => r.id);
+}

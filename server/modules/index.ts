@@ -36,6 +36,7 @@ import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
+import { patternsModule } from './patterns/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -69,6 +70,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   quicklogModule,
   contractsModule,
   receivablesModule,
+  patternsModule,
 ];
 
 export interface Composition {
