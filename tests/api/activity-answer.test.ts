@@ -32,7 +32,7 @@ describe('activity write answer', () => {
   it('equals the stored activity as read back, with or without a deal', async () => {
     const seller = await t.as('seller_a');
     const payloads = [
-      { customerId: ids.one, summary: '电话沟通预算', contactIds: [ids.contact], outcome: '确认预算' },
+      { customerId: ids.one, summary: '电话沟通预算', contactIds: [ids.contact], outcome: '确认预算', tags: ['peer_case', 'material_sent'] },
       { customerId: ids.one, dealId: ids.deal, type: 'visit', summary: '上门演示', occurredAt: '2026-11-01T09:00:00+08:00' },
       { customerId: ids.one, dealId: null, summary: '只关于客户' },
       { customerId: ids.none, summary: '没有商机的客户' },

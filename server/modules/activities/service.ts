@@ -9,6 +9,7 @@ import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
 import { checklistVerdict } from './checklists.js';
 import { classifyEffect, explainEffect } from './effective.js';
+import { checkTags, insertActivityTags, tagsOfActivities } from './tags.js';
 import { listTotal } from '../../core/paging.js';
 import { presentActivity } from './presenter.js';
 import * as repo from './repo.js';
@@ -29,7 +30,7 @@ export async function getActivityInScope(db: Queryable, actor: Actor, id: string
 export async function listActivities(deps: ActivityDeps, actor: Actor, query: ActivityListQuery) {
   const { db, clock } = deps;
   const scope = scopeOf(actor);
-  const filter = { customerId: query.customerId, dealId: query.dealId, ownerId: query.ownerId, type: query.type, from: query.from, to: query.to };
+  const filter = { customerId: query.customerId, dealId: query.dealId, ownerId: query.ownerId, type: query.type, tag: query.tag, from: query.from, to: query.to };
   const items = await repo.listActivityRows(db, scope, filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   const total = await listTotal({
     db,
@@ -66,6 +67,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
       throw invalid('contactIds', 'not_found_contact', { ids: strangers.join(', ') });
     }
     const custom = await checkCustomValues(trx, 'activity', input.custom);
+    const tags = await checkTags(trx, input.tags);
     const id = newId();
     // The checklist may refuse the activity (throw), and decides which effects count and whether it counts at all.
     const verdict = await checklistVerdict(trx, input, id, clock);
@@ -91,8 +93,10 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
       created_at: now.toISOString(),
     };
     await repo.insertActivity(trx, row);
-    // Answered from the row just written and the names read on the way (no second read of what this request wrote).
-    const activity = presentActivity({ ...row, owner_name: actor.displayName, customer_name: links.customerName!, deal_title: links.dealTitle });
+    await insertActivityTags(trx, id, tags);
+    // Answered from the row just written and the names read on the way, not read back; tags in their stored order.
+    const storedTags = tags.length ? ((await tagsOfActivities(trx, [id])).get(id) ?? []) : [];
+    const activity = presentActivity({ ...row, owner_name: actor.displayName, customer_name: links.customerName!, deal_title: links.dealTitle }, storedTags);
     const task =
       input.nextAction && input.nextActionAt
         ? await insertTaskInTx(trx, deps, actor, {
@@ -115,6 +119,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
         occurredAt: activity.occurredAt,
         effective,
         effect,
+        tags,
         taskId: task?.id ?? null,
       },
     });
