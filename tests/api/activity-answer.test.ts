@@ -1,7 +1,7 @@
 /**
  * `POST /api/activities` answers from the row it wrote and the names it read on the way, not by reading the row back:
  * the answer must equal what `GET /api/activities/:id` reads from the database, for an auto-linked deal, a given
- * deal, no deal, contacts and custom values.
+ * deal, no deal, contacts and tags.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
