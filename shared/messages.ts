@@ -177,6 +177,7 @@ export const FIELD_MESSAGES = {
   import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
   import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
   cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
+  evidence_required: { zh: '必须提供该项证据', en: 'this evidence item is required' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -210,6 +211,8 @@ export const RECORD_NAMES = {
   User: { zh: '用户', en: 'User' },
   'Work order': { zh: '工单', en: 'Work order' },
   'Work order type': { zh: '工单类型', en: 'Work-order type' },
+  'Health model': { zh: '健康度模型', en: 'Health model' },
+  'Retention plan': { zh: '挽留计划', en: 'Retention plan' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -314,6 +317,9 @@ export const REASON_MESSAGES = {
   import_wrong_status: { zh: '导入当前状态为 {status}，不能执行此操作', en: 'The import is {status}; this is not possible now' },
   import_undo_expired: { zh: '导入只能在 {days} 天内撤销', en: 'An import can be undone within {days} days only' },
   import_running: { zh: '该导入正在另一个进程中运行', en: 'The import is running in another process' },
+  retention_evidence_missing: { zh: '挽留计划缺少必需的证据：{items}', en: 'The retention plan lacks required evidence: {items}' },
+  retention_plan_filed: { zh: '该挽留计划已提交', en: 'This retention plan was already filed' },
+  health_no_model: { zh: '尚未发布客户健康度模型', en: 'No customer health model has been published yet' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

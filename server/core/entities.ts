@@ -256,6 +256,18 @@ export const REGISTRY = {
   approval_routes: { ...settings('approval_route'), link: ['/admin/approval-routes'] },
   dictionary_entries: { ...settings('dictionary'), link: ['/admin/dictionaries'] },
   deal_settings: settings('deal_settings'),
+  health_models: { ...settings('health_model'), link: ['/admin/health-model'] },
+  health_retention_plans: {
+    kind: 'retention_plan',
+    scope: { owner: 'owner_id', teamPath: 'team_path' },
+    link: ['/retention-plans/:id'],
+    audited: true,
+    customFields: false,
+    attachments: false,
+    rules: null,
+    handover: null,
+    merge: 'move',
+  },
 
   sessions: { internal: 'login sessions of users' },
   api_tokens: { internal: 'API tokens of users' },
@@ -299,6 +311,10 @@ export const REGISTRY = {
   imports: { internal: 'staged imports: an upload, its mapping, progress and counts (modules/imports)' },
   import_rows: { internal: 'per-row verdicts of a staged import' },
   import_presets: { internal: 'saved column mappings of imports' },
+  // Snapshots are the customer's history; the survivor keeps both chains (each is linked by prev_id, not by customer).
+  health_scores: { internal: 'append-only health score snapshots of a customer', merge: 'move' },
+  customer_health: { internal: 'latest health snapshot per customer (a projection)', merge: 'custom' },
+  health_runs: { internal: 'nightly health run per local date' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

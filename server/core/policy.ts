@@ -100,6 +100,8 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** Customer health: models are read by org readers, published by admins; recomputing everyone is an admin's. */
+  health: { readModel: 'orgReaders', manage: 'admins', recomputeAll: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

@@ -12,6 +12,7 @@ import type { ApprovalTables } from './schema-approvals.js';
 import type { WorkOrderTables } from './schema-workorders.js';
 import type { DictionaryTables } from './schema-dictionaries.js';
 import type { ImportTables } from './schema-imports.js';
+import type { HealthTables } from './schema-health.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -236,7 +237,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, HealthTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

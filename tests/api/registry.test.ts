@@ -122,6 +122,15 @@ describe('record registry', () => {
       },
       work_order_type: async () => newId(),
       assist_rule_set: async () => newId(),
+      health_model: async () => '1',
+      retention_plan: async () => {
+        const id = newId();
+        await t.db
+          .insertInto('health_retention_plans')
+          .values({ id, customer_id: customerId, owner_id: users.sellerA.id, team_path: team.team_path, cause_event_id: newId(), status: 'open', required: '[]', evidence: '{}', plan: null, due_at: now, filed_at: null, filed_by: null, escalated_at: null, created_at: now, updated_at: now })
+          .execute();
+        return id;
+      },
     };
 
     const director = await t.as('director');
