@@ -213,6 +213,9 @@ export const RECORD_NAMES = {
   'Work order type': { zh: '工单类型', en: 'Work-order type' },
   'Health model': { zh: '健康度模型', en: 'Health model' },
   'Retention plan': { zh: '挽留计划', en: 'Retention plan' },
+  Alias: { zh: '别名', en: 'Alias' },
+  'Material link': { zh: '资料链接', en: 'Material link' },
+  'Call-back': { zh: '抽检回访', en: 'Call-back' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -265,6 +268,7 @@ export const REASON_MESSAGES = {
   pool_daily_limit: { zh: '今日已领取 {count} 个，上限 {limit} 个', en: 'You claimed {count} today; the daily limit is {limit}' },
   pool_hold_limit: { zh: '已持有 {count} 个客户，上限 {limit} 个', en: 'You hold {count} customers; the limit is {limit}' },
   duplicate_in_pool: { zh: '客户已在公海中，可直接领取（匹配：{on}）', en: 'This customer is in the pool; claim it instead (matched on {onEn})' },
+  duplicate_in_other_pool: { zh: '客户「{name}」在其他团队（{team}）的公海中，您可以申请转移给您（匹配：{on}）', en: '"{name}" is in another team\'s pool ({team}); you may request a transfer to you (matched on {onEn})' },
   duplicate_yours: { zh: '这是您自己的客户「{name}」（匹配：{on}）', en: 'This customer "{name}" is already yours (matched on {onEn})' },
   duplicate_owned: { zh: '客户「{name}」已属于 {owner}，可申请转移（匹配：{on}）', en: '"{name}" is already owned by {owner}; you may request a transfer (matched on {onEn})' },
   digest_settings_managers: { zh: '日报设置需要管理员、总监、大区经理或组长', en: 'Digest settings need an admin, director, regional manager or team lead' },
@@ -320,6 +324,11 @@ export const REASON_MESSAGES = {
   retention_evidence_missing: { zh: '挽留计划缺少必需的证据：{items}', en: 'The retention plan lacks required evidence: {items}' },
   retention_plan_filed: { zh: '该挽留计划已提交', en: 'This retention plan was already filed' },
   health_no_model: { zh: '尚未发布客户健康度模型', en: 'No customer health model has been published yet' },
+  alias_exists: { zh: '该客户已有此别名', en: 'The customer already has this alias' },
+  material_link_gone: { zh: '该链接已过期或已被撤回', en: 'This link has expired or was revoked' },
+  material_link_busy: { zh: '该链接访问过于频繁，请稍后再试', en: 'This link was opened too often; try again later' },
+  material_source_required: { zh: '请提供附件或网址（二选一）', en: 'Give either an attachment or a URL' },
+  callback_result_checker: { zh: '只有抽检人或经理可以登记回访结果', en: 'Only the checker or a manager records the call-back result' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

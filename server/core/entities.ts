@@ -315,6 +315,14 @@ export const REGISTRY = {
   health_scores: { internal: 'append-only health score snapshots of a customer', merge: 'move' },
   customer_health: { internal: 'latest health snapshot per customer (a projection)', merge: 'custom' },
   health_runs: { internal: 'nightly health run per local date' },
+  customer_aliases: { internal: 'other spellings of a customer for the free-text quick-log (modules/quicklog)', merge: 'move' },
+  material_links: { internal: 'tracked material links of a customer (modules/materials)', merge: 'move' },
+  material_opens: { internal: 'opens of a tracked material link', merge: 'move' },
+  material_link_firings: { internal: '"not opened within N hours" firings of material links' },
+  callback_settings: { internal: 'random call-back share and checker per team' },
+  callback_draws: { internal: 'monthly random call-back draws (seed recorded)' },
+  callback_items: { internal: 'customers drawn for a call-back', merge: 'move' },
+  callback_results: { internal: 'call-back results (facts)' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

@@ -44,6 +44,13 @@ export function openApiTransform(document: TransformInput): ReturnType<typeof js
       },
     };
   }
+  const { ability, public: open } = (document.route?.config as { ability?: string; public?: boolean } | undefined) ?? {};
+  if (open && transformed.schema) (transformed.schema as Record<string, unknown>)['x-public'] = true;
+  if (ability && transformed.schema) {
+    // Which ability the operation needs (core/policy.ts ACTIONS): clients and the authorization matrix test
+    // (tests/api/authorization-matrix.test.ts) read it from the document instead of keeping their own role lists.
+    (transformed.schema as Record<string, unknown>)['x-ability'] = ability;
+  }
   nullableEnums(transformed.schema);
   return transformed;
 }

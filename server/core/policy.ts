@@ -102,6 +102,10 @@ export const ACTIONS = {
   token: { use: 'tokenHolders' },
   /** Customer health: models are read by org readers, published by admins; recomputing everyone is an admin's. */
   health: { readModel: 'orgReaders', manage: 'admins', recomputeAll: 'admins' },
+  /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
+  quicklog: { alias: 'sellingRoles' },
+  material: { share: 'sellingRoles' },
+  callback: { configure: 'admins', record: 'managers' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

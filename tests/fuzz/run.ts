@@ -16,7 +16,7 @@ let requests = 0;
 const failures: string[] = [];
 let errors5xx = 0;
 const started = Date.now();
-for (const username of ['admin', 'director', 'lead_east1', 'seller_a', 'support', 'finance']) {
+for (const username of ['admin', 'director', 'rm_east', 'lead_east1', 'seller_a', 'support', 'finance']) {
   const as = await t.as(username);
   const totals = await fuzzOperations(t.app, (req) => as({ ...req, method: req.method as 'GET' }), { runs, seed, ids });
   requests += totals.requests;

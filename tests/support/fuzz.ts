@@ -10,7 +10,7 @@ import formatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import type { App } from '../../server/core/http.js';
 
-type Schema = Record<string, unknown> & { $ref?: string };
+export type Schema = Record<string, unknown> & { $ref?: string };
 interface Operation {
   method: string;
   path: string;
@@ -30,7 +30,7 @@ export interface FuzzTotals {
 
 const JUNK_STRINGS = ['toString', '__proto__', 'constructor', '2026-02-30', '9999-99-99', '', ' ', '%', '../../etc/passwd', '\u202e', '💥', 'x'.repeat(300), "' or 1=1 --", '-1', 'NaN', 'null'];
 
-function deref(doc: Record<string, unknown>, schema: Schema | undefined): Schema {
+export function deref(doc: Record<string, unknown>, schema: Schema | undefined): Schema {
   let s = schema ?? {};
   for (let i = 0; i < 10 && s.$ref; i++) {
     s = s.$ref.slice(2).split('/').reduce<Record<string, unknown>>((node, key) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown>, doc) as Schema;

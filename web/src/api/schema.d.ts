@@ -311,6 +311,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the fields of a quick-log from one sentence (customer, contact, type, summary, next action + due, deal); nothing is saved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParsedLog"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity-settings/effective-rule": {
         parameters: {
             query?: never;
@@ -803,7 +863,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5537,6 +5600,222 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/customers/{id}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other names of a customer ("浙一"), used by the free-text quick-log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerAlias"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an alias to a customer in my scope (admins and sellers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alias: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerAlias"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/aliases/{aliasId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an alias of a customer in my scope */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    aliasId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}/contacts": {
         parameters: {
             query?: never;
@@ -6682,6 +6961,65 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prioritising interventions 介入优先级: amount, stage, days overdue and last effective activity of the given deals in your scope */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Comma-separated deal ids (at most 100) */
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DealAttention"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9533,6 +9871,10 @@ export interface paths {
                                 calendar: {
                                     manage: boolean;
                                 };
+                                callback: {
+                                    configure: boolean;
+                                    record: boolean;
+                                };
                                 channel: {
                                     manage: boolean;
                                 };
@@ -9578,6 +9920,9 @@ export interface paths {
                                     readAssignments: boolean;
                                     readSettings: boolean;
                                 };
+                                material: {
+                                    share: boolean;
+                                };
                                 org: {
                                     manage: boolean;
                                 };
@@ -9591,6 +9936,9 @@ export interface paths {
                                     claim: boolean;
                                     configure: boolean;
                                     sweep: boolean;
+                                };
+                                quicklog: {
+                                    alias: boolean;
                                 };
                                 record: {
                                     assignOrgWide: boolean;
@@ -11913,6 +12261,8 @@ export interface paths {
                         claimsPerDay?: number;
                         /** @default 0 2 * * * */
                         cron?: string;
+                        /** @default false */
+                        crossTeamClaim?: boolean;
                         /** @default 30 */
                         defaultDays?: number | null;
                         /** @default true */
@@ -13625,7 +13975,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -16657,6 +17010,18 @@ export interface components {
             source: string | null;
             updatedAt: string;
         };
+        CustomerAlias: {
+            alias: string;
+            createdAt: string;
+            customerId: string;
+            id: string;
+        };
+        CustomerAliasInput: {
+            alias: string;
+            createdAt: string;
+            customerId: string;
+            id: string;
+        };
         CustomerDetail: {
             contacts: components["schemas"]["Contact"][];
             counts: {
@@ -16902,6 +17267,46 @@ export interface components {
             status: "open" | "won" | "lost";
             title: string;
             updatedAt: string;
+        };
+        DealAttention: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+        };
+        DealAttentionInput: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
         };
         DealDetail: {
             /** @description Left out for roles that may not see amounts (support) */
@@ -17265,6 +17670,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItem"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {
@@ -17307,6 +17717,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItemInput"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {
@@ -17988,6 +18403,72 @@ export interface components {
             status?: string;
         } & {
             [key: string]: unknown;
+        };
+        ParsedLog: {
+            contact: {
+                id: string | null;
+                isNew: boolean;
+                name: string;
+                title: string | null;
+            } | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            dealId: string | null;
+            nextAction: {
+                dueAt: string | null;
+                text: string;
+            } | null;
+            /** @description When it happened if the sentence says (昨天, 前天); null: now */
+            occurredAt: string | null;
+            summary: string;
+            /** @enum {string|null} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other" | null;
+            unparsed: {
+                candidates?: {
+                    id: string;
+                    name: string;
+                }[];
+                /** @enum {string} */
+                field: "customer" | "contact" | "type" | "nextAction" | "dueAt" | "deal";
+                /** @enum {string} */
+                reason: "not_found" | "ambiguous" | "vague" | "no_date" | "new_contact";
+                text: string | null;
+            }[];
+        };
+        ParsedLogInput: {
+            contact: {
+                id: string | null;
+                isNew: boolean;
+                name: string;
+                title: string | null;
+            } | null;
+            customer: {
+                id: string;
+                name: string;
+            } | null;
+            dealId: string | null;
+            nextAction: {
+                dueAt: string | null;
+                text: string;
+            } | null;
+            /** @description When it happened if the sentence says (昨天, 前天); null: now */
+            occurredAt: string | null;
+            summary: string;
+            /** @enum {string|null} */
+            type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other" | null;
+            unparsed: {
+                candidates?: {
+                    id: string;
+                    name: string;
+                }[];
+                /** @enum {string} */
+                field: "customer" | "contact" | "type" | "nextAction" | "dueAt" | "deal";
+                /** @enum {string} */
+                reason: "not_found" | "ambiguous" | "vague" | "no_date" | "new_contact";
+                text: string | null;
+            }[];
         };
         Pipeline: {
             archived: boolean;
