@@ -14,6 +14,7 @@ import type { DictionaryTables } from './schema-dictionaries.js';
 import type { ImportTables } from './schema-imports.js';
 import type { HealthTables } from './schema-health.js';
 import type { LoggingTables } from './schema-logging.js';
+import type { MoneyTables } from './schema-money.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -238,7 +239,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, HealthTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, HealthTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -35,6 +35,8 @@ import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
+import { contractsModule } from './contracts/module.js';
+import { receivablesModule } from './receivables/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -67,6 +69,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   importsModule,
   healthModule,
   quicklogModule,
+  contractsModule,
+  receivablesModule,
 ];
 
 export interface Composition {
