@@ -191,6 +191,7 @@ export const FIELD_MESSAGES = {
   not_finance_user: { zh: '须为财务角色的在职用户', en: 'must be an active user with the finance role' },
   cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
   evidence_required: { zh: '必须提供该项证据', en: 'this evidence item is required' },
+  unknown_tag: { zh: '未知或已停用的动作标签：{value}', en: 'unknown or inactive action tag: {value}' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -232,6 +233,8 @@ export const RECORD_NAMES = {
   Alias: { zh: '别名', en: 'Alias' },
   'Material link': { zh: '资料链接', en: 'Material link' },
   'Call-back': { zh: '抽检回访', en: 'Call-back' },
+  'Activity tag': { zh: '动作标签', en: 'Activity tag' },
+  Pattern: { zh: '行为模式', en: 'Pattern' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 

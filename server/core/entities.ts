@@ -344,6 +344,14 @@ export const REGISTRY = {
   payment_claims: { internal: 'payment claims of a contract (audited on the contract)' },
   receivable_escalations: { internal: 'exactly-once escalation firings of instalments' },
   team_finance_partners: { internal: 'finance partner of a team (org settings, audited on the team)' },
+  activity_tag_defs: { internal: 'action vocabulary: admin-configured activity tags (config, /api/activity-tags)' },
+  activity_tags: { internal: 'tags an activity carries (part of the activity)' },
+  pattern_settings: { internal: 'versions of the predictive thresholds (modules/patterns)' },
+  pattern_runs: { internal: 'mining runs and model cards of a pipeline (modules/patterns)' },
+  patterns: { internal: 'mined patterns of a pipeline, derived by each run (modules/patterns)' },
+  pattern_deals: { internal: 'historical deals behind a mined pattern (its drill-down)' },
+  deal_risk_flags: { internal: 'live risk flags of a deal, derived from its events (modules/patterns)' },
+  risk_sweeps: { internal: 'slots of the risk sweep job' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

@@ -115,6 +115,8 @@ export const ACTIONS = {
   payment: { record: 'financeRoles', claim: 'sellingRoles' },
   /** The receivables countdown board and ageing (scoped); finance partners per team are set by admins. */
   receivable: { board: 'amountReaders', managePartners: 'admins' },
+  /** Predictive patterns: surfaced ones are read by selling roles; candidates below the bar, settings and mining runs by admins. */
+  pattern: { read: 'sellingRoles', readCandidates: 'admins', configure: 'admins', mine: 'admins', readLoop: 'managers' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

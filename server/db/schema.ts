@@ -15,6 +15,7 @@ import type { ImportTables } from './schema-imports.js';
 import type { HealthTables } from './schema-health.js';
 import type { LoggingTables } from './schema-logging.js';
 import type { MoneyTables } from './schema-money.js';
+import type { PredictiveTables } from './schema-predictive.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -239,7 +240,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, HealthTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, PredictiveTables, HealthTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -37,6 +37,7 @@ import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
+import { patternsModule } from './patterns/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -71,6 +72,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   quicklogModule,
   contractsModule,
   receivablesModule,
+  patternsModule,
 ];
 
 export interface Composition {

@@ -22,6 +22,7 @@ export interface paths {
                     ownerId?: string;
                     page?: number;
                     pageSize?: number;
+                    tag?: string;
                     to?: string;
                     type?: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
                 };
@@ -101,6 +102,7 @@ export interface paths {
                         occurredAt?: string;
                         outcome?: string | null;
                         summary: string;
+                        tags?: string[];
                         /**
                          * @default other
                          * @enum {string}
@@ -431,6 +433,140 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["EffectRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 动作标签 The action vocabulary activities may carry (all=true: also inactive ones) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityTag"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-tags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change an action tag (admin; deactivate instead of deleting) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        label: string;
+                        labelEn?: string | null;
+                        sort?: number;
+                        suggestion?: string | null;
+                        suggestionEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityTag"];
                     };
                 };
                 /** @description Default Response */
@@ -11142,6 +11278,13 @@ export interface paths {
                                 outbox: {
                                     manage: boolean;
                                 };
+                                pattern: {
+                                    configure: boolean;
+                                    mine: boolean;
+                                    read: boolean;
+                                    readCandidates: boolean;
+                                    readLoop: boolean;
+                                };
                                 payment: {
                                     claim: boolean;
                                     record: boolean;
@@ -12102,6 +12245,414 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mined behaviour patterns of a pipeline with their evidence (admins also see candidates below the bar) */
+        get: {
+            parameters: {
+                query: {
+                    pipelineId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pattern"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/{id}/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The historical deals behind a pattern (in your scope); total = support for org-wide readers */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternDeals"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mine a pipeline now (admin); the daily schedule does the same */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pipelineId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/model-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The model card of a pipeline: deals used, time split, out-of-time precision per pattern, days before loss */
+        get: {
+            parameters: {
+                query: {
+                    pipelineId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelCard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Predictive thresholds (current version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternSettingsVersion"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Save a new version of the predictive thresholds (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatternSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternSettingsVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -17483,6 +18034,7 @@ export interface components {
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             summary: string;
+            tags: string[];
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
         };
@@ -17553,8 +18105,27 @@ export interface components {
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             summary: string;
+            tags: string[];
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        ActivityTag: {
+            active: boolean;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            sort: number;
+            suggestion: string | null;
+            suggestionEn: string | null;
+        };
+        ActivityTagInput: {
+            active: boolean;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            sort: number;
+            suggestion: string | null;
+            suggestionEn: string | null;
         };
         ApiToken: {
             createdAt: string;
@@ -20165,6 +20736,7 @@ export interface components {
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             summary: string;
+            tags: string[];
             task: components["schemas"]["Task"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
@@ -20212,6 +20784,7 @@ export interface components {
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             summary: string;
+            tags: string[];
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
@@ -20259,6 +20832,48 @@ export interface components {
                 en: string;
                 zh: string;
             };
+        };
+        MineResult: {
+            candidates: number;
+            coldStart: boolean;
+            runId: string;
+            surfaced: number;
+            tried: number;
+        };
+        MineResultInput: {
+            candidates: number;
+            coldStart: boolean;
+            runId: string;
+            surfaced: number;
+            tried: number;
+        };
+        ModelCard: {
+            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            card: {
+                [key: string]: unknown;
+            };
+            coldStart: boolean;
+            dealsUsed: number;
+            minClosedDeals: number;
+            minedAt: string | null;
+            pipelineId: string;
+            runId: string | null;
+            settingsVersion: number | null;
+            trigger: string | null;
+        };
+        ModelCardInput: {
+            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            card: {
+                [key: string]: unknown;
+            };
+            coldStart: boolean;
+            dealsUsed: number;
+            minClosedDeals: number;
+            minedAt: string | null;
+            pipelineId: string;
+            runId: string | null;
+            settingsVersion: number | null;
+            trigger: string | null;
         };
         Notification: {
             body: string;
@@ -20411,6 +21026,195 @@ export interface components {
                 reason: "not_found" | "ambiguous" | "vague" | "no_date" | "new_contact";
                 text: string | null;
             }[];
+        };
+        Pattern: {
+            baseline: number;
+            ciHigh: number;
+            ciLow: number;
+            description: string;
+            descriptionEn: string;
+            /** @description e.g. 150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50% */
+            evidence: string;
+            evidenceEn: string;
+            id: string;
+            /** @enum {string} */
+            kind: "risk" | "positive";
+            lift: number;
+            minedAt: string;
+            outcomeCount: number;
+            outcomeRate: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pipelineId: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+            support: number;
+            /** @description false: a candidate below the bar (admins only) */
+            surfaced: boolean;
+            /** @enum {string} */
+            template: "k_without" | "no_followup" | "k_in_stage";
+        };
+        PatternDeal: {
+            amountFen: number;
+            closedAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @description when the deal first matched the pattern (strictly before its close) */
+            matchedAt: string;
+            /** @enum {string} */
+            outcome: "won" | "lost";
+            owner: components["schemas"]["UserRef"];
+            stageKey: string;
+            title: string;
+        };
+        PatternDealInput: {
+            amountFen: number;
+            closedAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @description when the deal first matched the pattern (strictly before its close) */
+            matchedAt: string;
+            /** @enum {string} */
+            outcome: "won" | "lost";
+            owner: components["schemas"]["UserRefInput"];
+            stageKey: string;
+            title: string;
+        };
+        PatternDeals: {
+            items: components["schemas"]["PatternDeal"][];
+            support: number;
+            /** @description deals in your scope; equals support for an org-wide reader */
+            total: number;
+        };
+        PatternDealsInput: {
+            items: components["schemas"]["PatternDealInput"][];
+            support: number;
+            /** @description deals in your scope; equals support for an org-wide reader */
+            total: number;
+        };
+        PatternInput: {
+            baseline: number;
+            ciHigh: number;
+            ciLow: number;
+            description: string;
+            descriptionEn: string;
+            /** @description e.g. 150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50% */
+            evidence: string;
+            evidenceEn: string;
+            id: string;
+            /** @enum {string} */
+            kind: "risk" | "positive";
+            lift: number;
+            minedAt: string;
+            outcomeCount: number;
+            outcomeRate: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pipelineId: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+            support: number;
+            /** @description false: a candidate below the bar (admins only) */
+            surfaced: boolean;
+            /** @enum {string} */
+            template: "k_without" | "no_followup" | "k_in_stage";
+        };
+        PatternSettings: {
+            /**
+             * @default [
+             *       2,
+             *       5
+             *     ]
+             */
+            followupDays: number[];
+            /** @default 0 */
+            holdoutShare: number;
+            /**
+             * @default [
+             *       2,
+             *       3
+             *     ]
+             */
+            kValues: number[];
+            /** @default 5 */
+            loopDays: number;
+            /** @default 100 */
+            minClosedDeals: number;
+            /** @default 1.2 */
+            minLift: number;
+            /** @default 30 */
+            minSupport: number;
+            /** @default 7 */
+            notifyEveryDays: number;
+            rules: {
+                /** @default 2 */
+                closeDatePushes: number;
+                /** @default 10 */
+                noInteractionDays: number;
+                /** @default 10000000 */
+                singleContactAmountFen: number;
+                /** @default 3 */
+                unansweredTouches: number;
+            };
+            /** @default 0.3 */
+            testShare: number;
+        };
+        PatternSettingsInput: {
+            /**
+             * @default [
+             *       2,
+             *       5
+             *     ]
+             */
+            followupDays: number[];
+            /** @default 0 */
+            holdoutShare: number;
+            /**
+             * @default [
+             *       2,
+             *       3
+             *     ]
+             */
+            kValues: number[];
+            /** @default 5 */
+            loopDays: number;
+            /** @default 100 */
+            minClosedDeals: number;
+            /** @default 1.2 */
+            minLift: number;
+            /** @default 30 */
+            minSupport: number;
+            /** @default 7 */
+            notifyEveryDays: number;
+            /** @default {} */
+            rules: {
+                /** @default 2 */
+                closeDatePushes: number;
+                /** @default 10 */
+                noInteractionDays: number;
+                /** @default 10000000 */
+                singleContactAmountFen: number;
+                /** @default 3 */
+                unansweredTouches: number;
+            };
+            /** @default 0.3 */
+            testShare: number;
+        };
+        PatternSettingsVersion: {
+            settings: components["schemas"]["PatternSettings"];
+            version: number;
+        };
+        PatternSettingsVersionInput: {
+            settings: components["schemas"]["PatternSettingsInput"];
+            version: number;
         };
         Payment: {
             allocations: {
