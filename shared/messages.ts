@@ -166,15 +166,22 @@ export const FIELD_MESSAGES = {
   owner_out_of_scope: { zh: '您不能把客户分配给“{value}”', en: 'you may not make "{value}" the owner' },
   owner_required: { zh: '请填写负责人或指定默认负责人', en: 'name an owner, or give a default owner' },
   select_unknown: { zh: '“{value}”不是可选值（{options}）', en: '"{value}" is not one of the options ({options})' },
-  duplicate_in_file: { zh: '与第 {row} 行是同一客户（{on}）', en: 'the same customer as row {row} ({on})' },
+  duplicate_in_file: { zh: '与第 {row} 行是同一条记录（{on}）', en: 'the same record as row {row} ({on})' },
   duplicate_ambiguous: { zh: '同时匹配多个已有客户：{names}', en: 'matches several existing customers: {names}' },
-  record_out_of_scope: { zh: '已有客户“{name}”不在您的范围内，未修改', en: 'the existing customer "{name}" is outside your scope; not changed' },
+  record_out_of_scope: { zh: '“{name}”不在您的范围内，未写入', en: '"{name}" is outside your scope; not written' },
   name_match_only: { zh: '仅按公司名称匹配到已有客户“{name}”，不会自动覆盖，已转入归属冲突处理', en: 'matches the existing customer "{name}" by company name only; it is not overwritten but sent to the ownership-conflict queue' },
-  exists_skipped: { zh: '客户已存在（{name}），按导入设置跳过', en: 'the customer exists ({name}); skipped as the import says' },
-  not_found_skipped: { zh: '没有匹配的已有客户，仅更新模式下跳过', en: 'no existing customer matches; skipped in update-only mode' },
+  exists_skipped: { zh: '记录已存在（{name}），按导入设置跳过', en: 'the record exists ({name}); skipped as the import says' },
+  not_found_skipped: { zh: '没有匹配的已有记录，仅更新模式下跳过', en: 'no existing record matches; skipped in update-only mode' },
   mapping_unknown_field: { zh: '未知的导入字段“{value}”', en: 'unknown import field "{value}"' },
   mapping_twice: { zh: '字段“{value}”被映射了两次', en: 'the field "{value}" is mapped twice' },
   mapping_name_required: { zh: '须映射“客户名称”列', en: 'map a column to the customer name' },
+  mapping_field_required: { zh: '须映射“{value}”列', en: 'map a column to "{value}"' },
+  customer_unknown: { zh: '没有找到客户“{value}”', en: 'no customer "{value}" found' },
+  customer_ambiguous: { zh: '“{value}”匹配到多个客户，请改用统一社会信用代码或电话', en: '"{value}" matches several customers: use the credit code or phone' },
+  deal_ambiguous: { zh: '该客户有多个名为“{value}”的商机', en: 'the customer has several deals called "{value}"' },
+  deal_unknown: { zh: '该客户没有名为“{value}”的商机', en: 'the customer has no deal called "{value}"' },
+  stage_status_mismatch: { zh: '阶段“{stage}”与状态“{status}”不一致', en: 'the stage "{stage}" does not agree with the status "{status}"' },
+  activity_in_future: { zh: '跟进时间不能晚于现在', en: 'the activity cannot be in the future' },
   import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
   import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
   plan_sum_mismatch: { zh: '付款计划合计 {planYuan}，与合同金额 {amountYuan} 相差 {differenceYuan}', en: 'the plan sums to {planYuan} but the contract amount is {amountYuan}: a difference of {differenceYuan}' },
@@ -189,9 +196,9 @@ export const FIELD_MESSAGES = {
   already_reversed: { zh: '该笔回款已冲销', en: 'this payment is already reversed' },
   claim_decided: { zh: '该回款申明已处理', en: 'this payment claim has already been decided' },
   not_finance_user: { zh: '须为财务角色的在职用户', en: 'must be an active user with the finance role' },
-  cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
   evidence_required: { zh: '必须提供该项证据', en: 'this evidence item is required' },
   unknown_tag: { zh: '未知或已停用的动作标签：{value}', en: 'unknown or inactive action tag: {value}' },
+  cell_garbled: { zh: '单元格含无法识别的字符（�），文件本身可能已损坏；该行未导入，请修正后重新导入', en: 'the cell holds unreadable characters (�); the file itself may be damaged. The row was not imported; correct it and import again' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -235,6 +242,7 @@ export const RECORD_NAMES = {
   'Call-back': { zh: '抽检回访', en: 'Call-back' },
   'Activity tag': { zh: '动作标签', en: 'Activity tag' },
   Pattern: { zh: '行为模式', en: 'Pattern' },
+  'Platform connection': { zh: '平台应用连接', en: 'Platform connection' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -348,6 +356,19 @@ export const REASON_MESSAGES = {
   material_link_busy: { zh: '该链接访问过于频繁，请稍后再试', en: 'This link was opened too often; try again later' },
   material_source_required: { zh: '请提供附件或网址（二选一）', en: 'Give either an attachment or a URL' },
   callback_result_checker: { zh: '只有抽检人或经理可以登记回访结果', en: 'Only the checker or a manager records the call-back result' },
+  platform_signin_off: { zh: '{platform} 登录未启用，请使用用户名和密码登录', en: 'Sign-in with {platform} is not enabled; log in with username and password' },
+  platform_code_invalid: { zh: '{platform} 登录凭证无效或已过期，请重新登录', en: 'The {platform} sign-in code is invalid or expired; sign in again' },
+  platform_unavailable: { zh: '暂时无法连接 {platform}，请稍后再试或使用密码登录', en: '{platform} cannot be reached now; try again later or log in with your password' },
+  platform_not_member: { zh: '该 {platform} 账号不是本企业的成员', en: 'This {platform} account is not a member of the organisation' },
+  platform_user_unmatched: { zh: '没有与 {platform} 账号“{name}”对应的 actionflow 用户：请管理员在您的用户资料中填写与 {platform} 相同的手机号，或绑定该账号后再试', en: 'No actionflow user matches the {platform} account "{name}": ask an admin to enter your {platform} mobile number on your user, or to bind the account, then retry' },
+  platform_user_ambiguous: { zh: '有多个 actionflow 用户使用与 {platform} 账号“{name}”相同的手机号，请管理员绑定正确的用户', en: 'Several actionflow users have the mobile number of the {platform} account "{name}"; an admin must bind the right one' },
+  platform_user_inactive: { zh: '{platform} 账号“{name}”对应的 actionflow 用户已停用', en: 'The actionflow user of the {platform} account "{name}" is deactivated' },
+  platform_state_mismatch: { zh: '登录请求已失效（可能在另一个窗口发起），请重新点击登录', en: 'The sign-in request expired (perhaps started in another window); click sign-in again' },
+  platform_callback_refused: { zh: '回调签名或令牌校验失败，已拒绝', en: 'The callback signature or token does not verify; refused' },
+  platform_card_unknown: { zh: '没有该卡片', en: 'No such card' },
+  platform_card_not_yours: { zh: '该卡片不是发给您的，不能在此处理', en: 'This card was not sent to you; it cannot be acted on here' },
+  platform_card_action_unknown: { zh: '卡片不支持操作“{action}”', en: 'The card has no action "{action}"' },
+  platform_sidebar_unbound: { zh: '该外部联系人尚未关联客户', en: 'This external contact is not linked to a customer yet' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

@@ -352,6 +352,14 @@ export const REGISTRY = {
   pattern_deals: { internal: 'historical deals behind a mined pattern (its drill-down)' },
   deal_risk_flags: { internal: 'live risk flags of a deal, derived from its events (modules/patterns)' },
   risk_sweeps: { internal: 'slots of the risk sweep job' },
+  platform_connections: { ...settings('platform_connection'), link: ['/admin/platforms'] },
+  platform_tokens: { internal: 'cached access tokens of platform apps' },
+  platform_links: { internal: 'platform ids bound to users, teams and customers' },
+  platform_user_prefs: { internal: 'a user’s choice of personal platform messages' },
+  platform_cards: { internal: 'interactive cards sent to a person' },
+  platform_card_actions: { internal: 'once-only actions taken through a card' },
+  platform_sync_runs: { internal: 'contact-sync runs (plans and results)' },
+  platform_sends: { internal: 'rate-limit log of platform app messages' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

@@ -38,6 +38,7 @@ import { quicklogModule } from './quicklog/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
 import { patternsModule } from './patterns/module.js';
+import { platformsModule } from './platforms/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -73,6 +74,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   contractsModule,
   receivablesModule,
   patternsModule,
+  platformsModule,
 ];
 
 export interface Composition {
