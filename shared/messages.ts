@@ -177,6 +177,10 @@ export const FIELD_MESSAGES = {
   import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
   import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
   cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
+  not_found_attachment: { zh: '您的范围内没有该附件', en: 'no such attachment in your scope' },
+  not_found_activity: { zh: '该客户没有这条跟进记录', en: 'no such activity of this customer' },
+  material_source: { zh: '请提供附件或网址（二选一）', en: 'give either an attachment or a URL' },
+  expires_past: { zh: '过期时间须晚于现在，且不超过 180 天', en: 'must be in the future and at most 180 days ahead' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -321,7 +325,6 @@ export const REASON_MESSAGES = {
   alias_exists: { zh: '该客户已有此别名', en: 'The customer already has this alias' },
   material_link_gone: { zh: '该链接已过期或已被撤回', en: 'This link has expired or was revoked' },
   material_link_busy: { zh: '该链接访问过于频繁，请稍后再试', en: 'This link was opened too often; try again later' },
-  material_source_required: { zh: '请提供附件或网址（二选一）', en: 'Give either an attachment or a URL' },
   callback_result_checker: { zh: '只有抽检人或经理可以登记回访结果', en: 'Only the checker or a manager records the call-back result' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;

@@ -34,6 +34,7 @@ import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
+import { materialsModule } from './materials/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -65,6 +66,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   exportsModule,
   importsModule,
   quicklogModule,
+  materialsModule,
 ];
 
 export interface Composition {

@@ -38,6 +38,8 @@ const TRIGGERS_BY_EVENT: Record<string, Trigger['type'][]> = {
   'deal.stage_changed': ['deal.stage_changed'],
   'sla.level_reached': ['sla.level_reached'],
   'task.overdue': ['task.overdue'],
+  'material.opened': ['material.opened'],
+  'material.not_opened': ['material.not_opened'],
 };
 export const RULE_EVENT_TYPES = Object.keys(TRIGGERS_BY_EVENT);
 
@@ -104,6 +106,10 @@ export async function triggerMatches(db: Queryable, trigger: Trigger, event: Sto
       return event.entity === 'task';
     case 'schedule':
       return false;
+    case 'material.opened':
+      return event.entity === 'customer';
+    case 'material.not_opened':
+      return isEvent(event, 'material.not_opened') && event.payload.hours === trigger.hours;
   }
 }
 
