@@ -39,6 +39,7 @@ export const ERROR_MESSAGES = {
   URI_TOO_LONG: { zh: '路径参数过长', en: 'A path parameter is too long' },
   HEADERS_TOO_LARGE: { zh: '请求头过大', en: 'The request headers are too large' },
   REQUEST_TIMEOUT: { zh: '请求传输超时', en: 'The request took too long to arrive' },
+  PLAN_MISMATCH: { zh: '付款计划合计与合同金额不符', en: 'The payment plan does not sum to the contract amount' },
   INTERNAL: { zh: '服务器出现意外错误', en: 'Unexpected error' },
 } as const satisfies Record<string, Msg>;
 
@@ -176,11 +177,24 @@ export const FIELD_MESSAGES = {
   mapping_name_required: { zh: '须映射“客户名称”列', en: 'map a column to the customer name' },
   import_file_type: { zh: '须为 .xlsx 或 .csv 文件', en: 'must be an .xlsx or .csv file' },
   import_file_empty: { zh: '文件中没有表头行', en: 'the file has no header row' },
+  plan_sum_mismatch: { zh: '付款计划合计 {planYuan}，与合同金额 {amountYuan} 相差 {differenceYuan}', en: 'the plan sums to {planYuan} but the contract amount is {amountYuan}: a difference of {differenceYuan}' },
+  plan_or_split: { zh: '请给出付款计划（plan）或等分方式（split）之一', en: 'give either a plan or a split, not both' },
+  not_found_instalment: { zh: '该合同当前的付款计划中没有这一期', en: 'no such instalment in the contract’s current plan' },
+  below_allocated: { zh: '不能低于该期已分配的回款 {allocatedYuan}', en: 'must not be below what is already allocated to it ({allocatedYuan})' },
+  dropped_allocated: { zh: '第 {seq} 期已分配回款 {allocatedYuan}，不能删除', en: 'instalment {seq} has {allocatedYuan} allocated and cannot be dropped' },
+  over_payment: { zh: '分配合计超过本次回款金额 {amountYuan}', en: 'the allocations exceed the payment of {amountYuan}' },
+  over_outstanding: { zh: '超过该期未收金额 {outstandingYuan}', en: 'exceeds the instalment’s outstanding {outstandingYuan}' },
+  over_credit: { zh: '超过客户可用预收款 {availableYuan}', en: 'exceeds the customer’s available credit of {availableYuan}' },
+  evidence_not_on_contract: { zh: '须为该合同的附件（请先上传到合同）', en: 'must be an attachment of this contract (upload it to the contract first)' },
+  already_reversed: { zh: '该笔回款已冲销', en: 'this payment is already reversed' },
+  claim_decided: { zh: '该回款申明已处理', en: 'this payment claim has already been decided' },
+  not_finance_user: { zh: '须为财务角色的在职用户', en: 'must be an active user with the finance role' },
   cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
   not_found_attachment: { zh: '您的范围内没有该附件', en: 'no such attachment in your scope' },
   not_found_activity: { zh: '该客户没有这条跟进记录', en: 'no such activity of this customer' },
   material_source: { zh: '请提供附件或网址（二选一）', en: 'give either an attachment or a URL' },
   expires_past: { zh: '过期时间须晚于现在，且不超过 180 天', en: 'must be in the future and at most 180 days ahead' },
+  unknown_tag: { zh: '未知或已停用的动作标签：{value}', en: 'unknown or inactive action tag: {value}' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -197,6 +211,9 @@ export const RECORD_NAMES = {
   'Approval route': { zh: '审批路线', en: 'Approval route' },
   Delegation: { zh: '审批委托', en: 'Delegation' },
   Customer: { zh: '客户', en: 'Customer' },
+  Contract: { zh: '合同', en: 'Contract' },
+  Payment: { zh: '回款', en: 'Payment' },
+  'Payment claim': { zh: '回款申明', en: 'Payment claim' },
   Deal: { zh: '商机', en: 'Deal' },
   Import: { zh: '导入', en: 'Import' },
   'Import preset': { zh: '导入映射方案', en: 'Import preset' },
@@ -217,6 +234,9 @@ export const RECORD_NAMES = {
   Alias: { zh: '别名', en: 'Alias' },
   'Material link': { zh: '资料链接', en: 'Material link' },
   'Call-back': { zh: '抽检回访', en: 'Call-back' },
+  'Activity tag': { zh: '动作标签', en: 'Activity tag' },
+  Pattern: { zh: '行为模式', en: 'Pattern' },
+  'Platform connection': { zh: '平台应用连接', en: 'Platform connection' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -326,6 +346,19 @@ export const REASON_MESSAGES = {
   material_link_gone: { zh: '该链接已过期或已被撤回', en: 'This link has expired or was revoked' },
   material_link_busy: { zh: '该链接访问过于频繁，请稍后再试', en: 'This link was opened too often; try again later' },
   callback_result_checker: { zh: '只有抽检人或经理可以登记回访结果', en: 'Only the checker or a manager records the call-back result' },
+  platform_signin_off: { zh: '{platform} 登录未启用，请使用用户名和密码登录', en: 'Sign-in with {platform} is not enabled; log in with username and password' },
+  platform_code_invalid: { zh: '{platform} 登录凭证无效或已过期，请重新登录', en: 'The {platform} sign-in code is invalid or expired; sign in again' },
+  platform_unavailable: { zh: '暂时无法连接 {platform}，请稍后再试或使用密码登录', en: '{platform} cannot be reached now; try again later or log in with your password' },
+  platform_not_member: { zh: '该 {platform} 账号不是本企业的成员', en: 'This {platform} account is not a member of the organisation' },
+  platform_user_unmatched: { zh: '没有与 {platform} 账号“{name}”对应的 actionflow 用户：请管理员在您的用户资料中填写与 {platform} 相同的手机号，或绑定该账号后再试', en: 'No actionflow user matches the {platform} account "{name}": ask an admin to enter your {platform} mobile number on your user, or to bind the account, then retry' },
+  platform_user_ambiguous: { zh: '有多个 actionflow 用户使用与 {platform} 账号“{name}”相同的手机号，请管理员绑定正确的用户', en: 'Several actionflow users have the mobile number of the {platform} account "{name}"; an admin must bind the right one' },
+  platform_user_inactive: { zh: '{platform} 账号“{name}”对应的 actionflow 用户已停用', en: 'The actionflow user of the {platform} account "{name}" is deactivated' },
+  platform_state_mismatch: { zh: '登录请求已失效（可能在另一个窗口发起），请重新点击登录', en: 'The sign-in request expired (perhaps started in another window); click sign-in again' },
+  platform_callback_refused: { zh: '回调签名或令牌校验失败，已拒绝', en: 'The callback signature or token does not verify; refused' },
+  platform_card_unknown: { zh: '没有该卡片', en: 'No such card' },
+  platform_card_not_yours: { zh: '该卡片不是发给您的，不能在此处理', en: 'This card was not sent to you; it cannot be acted on here' },
+  platform_card_action_unknown: { zh: '卡片不支持操作“{action}”', en: 'The card has no action "{action}"' },
+  platform_sidebar_unbound: { zh: '该外部联系人尚未关联客户', en: 'This external contact is not linked to a customer yet' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

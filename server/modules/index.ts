@@ -35,6 +35,10 @@ import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
 import { materialsModule } from './materials/module.js';
+import { contractsModule } from './contracts/module.js';
+import { receivablesModule } from './receivables/module.js';
+import { patternsModule } from './patterns/module.js';
+import { platformsModule } from './platforms/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -67,6 +71,10 @@ export const MODULES: readonly ModuleDefinition[] = [
   importsModule,
   quicklogModule,
   materialsModule,
+  contractsModule,
+  receivablesModule,
+  patternsModule,
+  platformsModule,
 ];
 
 export interface Composition {

@@ -11,6 +11,7 @@ import { parseJson, toJson } from '../../core/json.js';
 import { signWebhook, type WebhookPayload } from '../channels/deliver.js';
 import { listEnabledChannels, type LoadedChannel } from '../channels/repo.js';
 import { localize, type Locale, type MessagePayload } from '../channels/templates.js';
+import { hooksOf } from '../../core/hooks.js';
 
 export type NotifyChannel = 'inapp' | 'wecom' | 'dingtalk' | 'feishu' | 'email' | 'sms';
 export const EXTERNAL_KINDS = ['wecom', 'dingtalk', 'feishu', 'email', 'sms'] as const;
@@ -34,6 +35,24 @@ export interface NotificationRequest {
   firingKey?: string;
 }
 
+/**
+ * Personal app messages (WeCom / DingTalk / Feishu apps, filled by the platforms module): queues the recipient's app
+ * message rows through `queue` in the caller's transaction and says whether group robots should leave this person
+ * out (the "instead of robots" setting).
+ */
+export type PersonalMessages = (
+  db: Queryable,
+  now: string,
+  req: NotificationRequest,
+  user: { id: string; display_name: string },
+  queue: (row: { key: string; kind: string; recipient: string; payload: unknown }) => Promise<boolean>,
+) => Promise<{ suppressRobots: boolean }>;
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'notifications.personal': PersonalMessages;
+  }
+}
+
 /** The firing a per-recipient request belongs to (see NotificationRequest.firingKey). */
 export function firingKeyOf(req: Pick<NotificationRequest, 'idempotencyKey' | 'userId' | 'firingKey'>): string {
   if (req.firingKey) return req.firingKey;
@@ -41,7 +60,7 @@ export function firingKeyOf(req: Pick<NotificationRequest, 'idempotencyKey' | 'u
   return req.idempotencyKey.endsWith(suffix) ? req.idempotencyKey.slice(0, -suffix.length) : req.idempotencyKey;
 }
 
-const contentHash = (payload: MessagePayload) =>
+export const contentHash = (payload: MessagePayload) =>
   createHash('sha256').update(JSON.stringify([payload.locale, payload.title, payload.body, payload.link, payload.subject])).digest('hex').slice(0, 16);
 
 const inserted = (result: { numInsertedOrUpdatedRows?: bigint }) => Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -97,10 +116,16 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
   // Deactivated users keep their inbox but are not messaged outside the app.
   if (user.active !== 1) return { created: true };
 
+  let suppressRobots = false;
+  for (const personal of hooksOf('notifications.personal')) {
+    const queued = await personal(db, now, req, user, (row) => insertOutbox(db, now, { ...row, channelId: null }));
+    suppressRobots ||= queued.suppressRobots;
+  }
   const serving = channelsForTeam(await listEnabledChannels(db), user.team_path);
   for (const kind of EXTERNAL_KINDS) {
     const channel = serving.get(kind);
     if (!channel || !wants(kind)) continue;
+    if (suppressRobots && (ROBOT_KINDS as readonly string[]).includes(kind)) continue;
     const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
     const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: req.subject ?? null };
     if (kind !== 'email' && kind !== 'sms') {
@@ -119,7 +144,7 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
  * the row, later ones of the same firing add their mention to it while it is still waiting. Once a row has been
  * claimed or sent, the group has seen the text; a late recipient is not worth a second identical post.
  */
-async function enqueueRobotMention(
+export async function enqueueRobotMention(
   db: Queryable,
   now: string,
   channel: LoadedChannel,

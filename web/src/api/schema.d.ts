@@ -22,6 +22,7 @@ export interface paths {
                     ownerId?: string;
                     page?: number;
                     pageSize?: number;
+                    tag?: string;
                     to?: string;
                     type?: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
                 };
@@ -101,6 +102,7 @@ export interface paths {
                         occurredAt?: string;
                         outcome?: string | null;
                         summary: string;
+                        tags?: string[];
                         /**
                          * @default other
                          * @enum {string}
@@ -431,6 +433,140 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["EffectRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 动作标签 The action vocabulary activities may carry (all=true: also inactive ones) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityTag"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-tags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change an action tag (admin; deactivate instead of deleting) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        label: string;
+                        labelEn?: string | null;
+                        sort?: number;
+                        suggestion?: string | null;
+                        suggestionEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityTag"];
                     };
                 };
                 /** @description Default Response */
@@ -3037,7 +3173,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "deal" | "activity" | "work_order";
+                    entity: "customer" | "deal" | "activity" | "work_order" | "contract";
                     entityId: string;
                 };
                 header?: never;
@@ -3103,7 +3239,7 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         /** @enum {string} */
-                        entity: "customer" | "deal" | "activity" | "work_order";
+                        entity: "customer" | "deal" | "activity" | "work_order" | "contract";
                         entityId: string;
                         /**
                          * Format: binary
@@ -3257,7 +3393,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "platform_connection";
                     id: string;
                 };
                 header?: never;
@@ -5019,6 +5155,1213 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts of a deal (the deal page) */
+        get: {
+            parameters: {
+                query: {
+                    dealId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen?: number;
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                number: string;
+                                outstandingFen?: number;
+                                owner: components["schemas"]["UserRef"];
+                                paidFen?: number;
+                                planVersion: number;
+                                signedAt: string;
+                                /**
+                                 * @description paid when every instalment is; overdue when any is
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partially_paid" | "paid" | "overdue";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记合同 Register a contract of a deal with its payment plan (plan or split into N equal parts; must sum exactly: 422 PLAN_MISMATCH names the difference) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        dealId: string;
+                        note?: string;
+                        number?: string;
+                        plan?: {
+                            amountFen: number;
+                            /** @description Contractual due date */
+                            dueDate: string;
+                            /** @description Planned invoice date */
+                            invoiceDate?: string | null;
+                            /**
+                             * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                             * @enum {string}
+                             */
+                            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                        }[];
+                        /** @description The signing date */
+                        signedAt: string;
+                        split?: {
+                            firstDueDate: string;
+                            /** @default 1 */
+                            intervalMonths?: number;
+                            /**
+                             * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                             * @enum {string}
+                             */
+                            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                            parts: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract: instalments derived from the allocation ledger (as of a date), payments, claims, evidence, recent activities */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Derive paid / outstanding / status as of this date (default today) */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充协议 A new plan version; no instalment below what is allocated to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen?: number;
+                        plan: {
+                            amountFen: number;
+                            /** @description Contractual due date */
+                            dueDate: string;
+                            id?: string;
+                            /** @description Planned invoice date */
+                            invoiceDate?: string | null;
+                            /**
+                             * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                             * @enum {string}
+                             */
+                            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回款申明 A seller says the customer paid (bank slip): escalation waits N working days for finance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        /** @description When the customer says they paid */
+                        claimedOn: string;
+                        evidenceFileId?: string;
+                        instalmentId?: string;
+                        note?: string;
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/claims/{claimId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a claim (confirming = recording the payment with claimId): escalation fires at once with the note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Confirming is recording the payment with claimId
+                         * @enum {string}
+                         */
+                        decision: "rejected";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's unapplied credit (预收款) and where it came from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditFen?: number;
+                            customerId: string;
+                            sources: {
+                                availableFen?: number;
+                                contractId: string;
+                                paymentId: string;
+                                receivedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/credit-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the customer's credit to an instalment of this contract (explicit, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        instalmentId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/instalments/{instalmentId}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Invoice status of an instalment (finance) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    instalmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoiceNo?: string | null;
+                        /** @enum {string} */
+                        invoiceStatus: "not_issued" | "issued";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记回款 Record a payment (finance): FIFO by effective due date unless allocated by hand; the rest becomes customer credit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allocations?: {
+                            amountFen: number;
+                            instalmentId: string;
+                        }[];
+                        amountFen: number;
+                        claimId?: string;
+                        /** @description An attachment of this contract (bank slip) */
+                        evidenceFileId?: string | null;
+                        /**
+                         * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                         * @enum {string}
+                         */
+                        method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                        note?: string | null;
+                        receivedOn: string;
+                        /** @description Bank reference / 流水号 */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/payments/{paymentId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a payment: a reversing entry and negative allocations (never an edit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        reversedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivable policy: tolerance, band day basis, due-date shift, number sequence, claim pause, escalation delay */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            bandBasis: "calendar" | "working";
+                            claimPauseDays: number;
+                            /** @enum {string} */
+                            dueShift: "next_working_day" | "previous_working_day" | "none";
+                            escalationDays: number;
+                            numberPad: number;
+                            numberPrefix: string;
+                            numberYearly: boolean;
+                            toleranceFen: number;
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Change the receivable policy (admin); timers of unpaid instalments are recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        bandBasis: "calendar" | "working";
+                        claimPauseDays: number;
+                        /** @enum {string} */
+                        dueShift: "next_working_day" | "previous_working_day" | "none";
+                        escalationDays: number;
+                        numberPad: number;
+                        numberPrefix: string;
+                        numberYearly: boolean;
+                        toleranceFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            bandBasis: "calendar" | "working";
+                            claimPauseDays: number;
+                            /** @enum {string} */
+                            dueShift: "next_working_day" | "previous_working_day" | "none";
+                            escalationDays: number;
+                            numberPad: number;
+                            numberPrefix: string;
+                            numberYearly: boolean;
+                            toleranceFen: number;
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/custom-fields": {
@@ -9245,6 +10588,12 @@ export interface paths {
                                 conflict: {
                                     resolve: boolean;
                                 };
+                                contract: {
+                                    amend: boolean;
+                                    configure: boolean;
+                                    create: boolean;
+                                    readAmount: boolean;
+                                };
                                 customer: {
                                     handover: boolean;
                                 };
@@ -9288,7 +10637,21 @@ export interface paths {
                                 outbox: {
                                     manage: boolean;
                                 };
+                                pattern: {
+                                    configure: boolean;
+                                    mine: boolean;
+                                    read: boolean;
+                                    readCandidates: boolean;
+                                    readLoop: boolean;
+                                };
+                                payment: {
+                                    claim: boolean;
+                                    record: boolean;
+                                };
                                 pipeline: {
+                                    manage: boolean;
+                                };
+                                platform: {
                                     manage: boolean;
                                 };
                                 pool: {
@@ -9298,6 +10661,10 @@ export interface paths {
                                 };
                                 quicklog: {
                                     alias: boolean;
+                                };
+                                receivable: {
+                                    board: boolean;
+                                    managePartners: boolean;
                                 };
                                 record: {
                                     assignOrgWide: boolean;
@@ -9315,7 +10682,7 @@ export interface paths {
                                 };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
-                            hiddenFields: ("deal.amountFen" | "approval.prices")[];
+                            hiddenFields: ("deal.amountFen" | "approval.prices" | "contract.amounts")[];
                         };
                     };
                 };
@@ -9402,6 +10769,116 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/platform-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My personal platform messages: preference and bound accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bindings: {
+                                connectionId: string;
+                                externalId: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                            }[];
+                            /** @enum {string} */
+                            mode: "default" | "off" | "also" | "instead";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Set my preference: default (the connection’s), off, also (with group robots) or instead (of group robots) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "default" | "off" | "also" | "instead";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bindings: {
+                                connectionId: string;
+                                externalId: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                            }[];
+                            /** @enum {string} */
+                            mode: "default" | "off" | "also" | "instead";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10240,6 +11717,414 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mined behaviour patterns of a pipeline with their evidence (admins also see candidates below the bar) */
+        get: {
+            parameters: {
+                query: {
+                    pipelineId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pattern"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/{id}/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The historical deals behind a pattern (in your scope); total = support for org-wide readers */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternDeals"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mine a pipeline now (admin); the daily schedule does the same */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pipelineId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/model-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The model card of a pipeline: deals used, time split, out-of-time precision per pattern, days before loss */
+        get: {
+            parameters: {
+                query: {
+                    pipelineId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelCard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Predictive thresholds (current version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternSettingsVersion"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Save a new version of the predictive thresholds (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatternSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternSettingsVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11342,6 +13227,1339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom / DingTalk / Feishu app connections 平台应用 (admin); secrets are write-only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlatformConnection"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect a platform app: WeCom 自建应用 (corpId, agentId, secret), DingTalk 企业内部应用 (appKey, agentId, secret) or Feishu 自建应用 (appId, secret) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                        /** @enum {string} */
+                        platform: "wecom" | "dingtalk" | "feishu";
+                        /** @default {} */
+                        secrets?: {
+                            callbackToken?: string | null;
+                            encodingAesKey?: string | null;
+                            encryptKey?: string | null;
+                            secret?: string | null;
+                            verificationToken?: string | null;
+                        };
+                        /** @default {} */
+                        settings?: {
+                            agentId?: string;
+                            apiBaseUrl?: string;
+                            appId?: string;
+                            appKey?: string;
+                            autoCreate?: boolean;
+                            /** @enum {string} */
+                            autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                            autoCreateTeamId?: string;
+                            baseUrl?: string;
+                            corpId?: string;
+                            loginBaseUrl?: string;
+                            notify?: {
+                                kinds?: string[];
+                                /** @enum {string} */
+                                mode: "off" | "also" | "instead";
+                            };
+                            ratePerMinute?: number | null;
+                            signIn?: boolean;
+                            sync?: {
+                                deactivateLeavers?: boolean;
+                                /** @enum {string} */
+                                defaultRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                                deptTeams?: {
+                                    [key: string]: string;
+                                };
+                                nightly?: boolean;
+                                parentTeamId?: string;
+                                rootDeptId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connection (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a connection with its bindings, cards and token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a connection; given secrets replace the stored ones (null removes), settings are replaced as a whole */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        name?: string;
+                        secrets?: {
+                            callbackToken?: string | null;
+                            encodingAesKey?: string | null;
+                            encryptKey?: string | null;
+                            secret?: string | null;
+                            verificationToken?: string | null;
+                        };
+                        settings?: {
+                            agentId?: string;
+                            apiBaseUrl?: string;
+                            appId?: string;
+                            appKey?: string;
+                            autoCreate?: boolean;
+                            /** @enum {string} */
+                            autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                            autoCreateTeamId?: string;
+                            baseUrl?: string;
+                            corpId?: string;
+                            loginBaseUrl?: string;
+                            notify?: {
+                                kinds?: string[];
+                                /** @enum {string} */
+                                mode: "off" | "also" | "instead";
+                            };
+                            ratePerMinute?: number | null;
+                            signIn?: boolean;
+                            sync?: {
+                                deactivateLeavers?: boolean;
+                                /** @enum {string} */
+                                defaultRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                                deptTeams?: {
+                                    [key: string]: string;
+                                };
+                                nightly?: boolean;
+                                parentTeamId?: string;
+                                rootDeptId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/platforms/{id}/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind a platform member id to a user by hand (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connectionId: string;
+                            externalId: string;
+                            source: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom URL verification: answers the decrypted echostr when msg_signature verifies */
+        get: {
+            parameters: {
+                query?: {
+                    echostr?: string;
+                    msg_signature?: string;
+                    nonce?: string;
+                    signature?: string;
+                    timestamp?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Callback address: WeCom/DingTalk encrypted events (msg_signature + AES), Feishu events and card actions (X-Lark-Signature, encrypt key, verification token); card buttons act once */
+        post: {
+            parameters: {
+                query?: {
+                    echostr?: string;
+                    msg_signature?: string;
+                    nonce?: string;
+                    signature?: string;
+                    timestamp?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a code from the platform client (免登: dd.getAuthCode, tt.requestAuthCode) or the OAuth page; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /**
+                         * @default in_client
+                         * @enum {string}
+                         */
+                        mode?: "web" | "in_client";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth return address: exchanges the code, starts the session and goes to the app; a refusal goes to the login page with its reason */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the app or the login page */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start the OAuth sign-in: redirects to the platform (inClient=1: the silent in-client 免登 page) */
+        get: {
+            parameters: {
+                query?: {
+                    inClient?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the platform */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Contact sync 通讯录同步: departments → teams, members → users; dryRun (default) only plans; overwrite replaces values changed by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        dryRun?: boolean;
+                        /** @default false */
+                        overwrite?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformSyncRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent contact-sync runs (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlatformSyncRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the credentials 测试: fetch a fresh access token and report the platform’s answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sidebar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sidebar / workbench: the customer of an external contact (or by id) in my scope, my team and store */
+        get: {
+            parameters: {
+                query?: {
+                    connectionId?: string;
+                    customerId?: string;
+                    externalContactId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                level: string | null;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            me: {
+                                id: string;
+                                name: string;
+                                storeId: string | null;
+                                storeName: string | null;
+                                teamId: string;
+                                teamName: string;
+                            };
+                            openDeals: {
+                                id: string;
+                                stageKey: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sidebar/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an external contact id to a customer in my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        connectionId: string;
+                        customerId: string;
+                        externalContactId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                level: string | null;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            me: {
+                                id: string;
+                                name: string;
+                                storeId: string | null;
+                                storeName: string | null;
+                                teamId: string;
+                                teamName: string;
+                            };
+                            openDeals: {
+                                id: string;
+                                stageKey: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sign-in/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platforms offered on the login page (enabled connections with sign-in on) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                                startUrl: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pool": {
         parameters: {
             query?: never;
@@ -11752,6 +14970,547 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回款倒计时 The countdown board: open instalments in my scope with days to the effective due date and band (red ≤ 3, yellow 4–7, normal ≥ 8), overdue first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    band?: "red" | "yellow" | "normal" | "overdue";
+                    ownerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @enum {string} */
+                            bandBasis: "calendar" | "working";
+                            counts: {
+                                normal: number;
+                                overdue: number;
+                                red: number;
+                                yellow: number;
+                            };
+                            items: components["schemas"]["ReceivableRow"][];
+                            outstandingFen?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应收账龄 Ageing buckets by customer | seller | team, the 90+ share, collected this month per seller, DSO */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    groupBy?: "customer" | "seller" | "team";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            collectedThisMonth: {
+                                collectedFen?: number;
+                                seller: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            dso: {
+                                days: number;
+                                dso: number | null;
+                                receivablesFen?: number;
+                                /** @description Contract amounts signed in the 90 days up to asOf */
+                                salesFen?: number;
+                            };
+                            /** @enum {string} */
+                            groupBy: "customer" | "seller" | "team";
+                            groups: {
+                                contracts: number;
+                                contractsOver90: number;
+                                current?: number;
+                                d1_30?: number;
+                                d31_60?: number;
+                                d61_90?: number;
+                                d90_plus?: number;
+                                key: string;
+                                name: string;
+                                totalFen?: number;
+                            }[];
+                            over90: {
+                                /** @description Contracts with any outstanding balance */
+                                contracts: number;
+                                /** @description … of which any balance is more than 90 days past due */
+                                over90: number;
+                                share: number | null;
+                            };
+                            totals: {
+                                current?: number;
+                                d1_30?: number;
+                                d31_60?: number;
+                                d61_90?: number;
+                                d90_plus?: number;
+                                totalFen?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/ageing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ageing and its instalments as .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    groupBy?: "customer" | "seller" | "team";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/ageing/instalments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill-down: the instalments behind an ageing figure (a group key, a bucket, or over90) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    bucket?: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus" | "over90";
+                    groupBy?: "customer" | "seller" | "team";
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            items: {
+                                amountFen?: number;
+                                /**
+                                 * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+                                 * @enum {string}
+                                 */
+                                band: "red" | "yellow" | "normal";
+                                /** @enum {string} */
+                                bucket: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus";
+                                contract: {
+                                    id: string;
+                                    number: string;
+                                };
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                daysPastDue: number;
+                                /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+                                daysToDue: number;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Contractual due date */
+                                dueDate: string;
+                                /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+                                effectiveDueDate: string;
+                                /** @description When it escalates unless settled first (null: settled or already escalated) */
+                                escalateAt: string | null;
+                                escalated: boolean;
+                                id: string;
+                                invoiceDate: string | null;
+                                invoiceNo: string | null;
+                                /** @enum {string} */
+                                invoiceStatus: "not_issued" | "issued";
+                                lastPaidOn: string | null;
+                                /** @enum {string} */
+                                method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                                outstandingFen?: number;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                paidFen?: number;
+                                seq: number;
+                                /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+                                shortfallFen?: number;
+                                /** @enum {string} */
+                                status: "open" | "partially_paid" | "paid" | "overdue";
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/finance-partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finance partner (财务对接人) of every team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/finance-partners/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set (or clear with null) a team's finance partner: a finance user; sub-teams without one use the nearest ancestor's */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14886,6 +18645,7 @@ export interface components {
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             summary: string;
+            tags: string[];
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
         };
@@ -14956,8 +18716,27 @@ export interface components {
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             summary: string;
+            tags: string[];
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        ActivityTag: {
+            active: boolean;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            sort: number;
+            suggestion: string | null;
+            suggestionEn: string | null;
+        };
+        ActivityTagInput: {
+            active: boolean;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            sort: number;
+            suggestion: string | null;
+            suggestionEn: string | null;
         };
         ApiToken: {
             createdAt: string;
@@ -15572,7 +19351,7 @@ export interface components {
         Attachment: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity" | "work_order";
+            entity: "customer" | "deal" | "activity" | "work_order" | "contract";
             entityId: string;
             filename: string;
             id: string;
@@ -15587,7 +19366,7 @@ export interface components {
         AttachmentInput: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity" | "work_order";
+            entity: "customer" | "deal" | "activity" | "work_order" | "contract";
             entityId: string;
             filename: string;
             id: string;
@@ -16052,6 +19831,120 @@ export interface components {
             phone: string | null;
             title: string | null;
             updatedAt: string;
+        };
+        Contract: {
+            activities: {
+                id: string;
+                occurredAt: string;
+                owner: string | null;
+                summary: string;
+                type: string;
+            }[];
+            amountFen?: number;
+            attachments: {
+                createdAt: string;
+                filename: string;
+                id: string;
+                kind: string;
+            }[];
+            claims: components["schemas"]["PaymentClaim"][];
+            createdAt: string;
+            /** @description The customer's unapplied credit (预收款) */
+            creditFen?: number;
+            customer: {
+                id: string;
+                name: string;
+            };
+            deal: {
+                id: string;
+                name: string;
+            };
+            escalations: {
+                firedAt: string;
+                instalmentId: string;
+                outstandingFen?: number;
+                taskId: string | null;
+                workOrderId: string | null;
+            }[];
+            id: string;
+            instalments: components["schemas"]["Instalment"][];
+            note: string | null;
+            number: string;
+            outstandingFen?: number;
+            owner: components["schemas"]["UserRef"];
+            paidFen?: number;
+            payments: components["schemas"]["Payment"][];
+            planVersion: number;
+            planVersions: {
+                amountFen?: number;
+                createdAt: string;
+                createdBy: components["schemas"]["UserRef"] | null;
+                reason: string | null;
+                version: number;
+            }[];
+            signedAt: string;
+            /**
+             * @description paid when every instalment is; overdue when any is
+             * @enum {string}
+             */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+        };
+        ContractInput: {
+            activities: {
+                id: string;
+                occurredAt: string;
+                owner: string | null;
+                summary: string;
+                type: string;
+            }[];
+            amountFen?: number;
+            attachments: {
+                createdAt: string;
+                filename: string;
+                id: string;
+                kind: string;
+            }[];
+            claims: components["schemas"]["PaymentClaimInput"][];
+            createdAt: string;
+            /** @description The customer's unapplied credit (预收款) */
+            creditFen?: number;
+            customer: {
+                id: string;
+                name: string;
+            };
+            deal: {
+                id: string;
+                name: string;
+            };
+            escalations: {
+                firedAt: string;
+                instalmentId: string;
+                outstandingFen?: number;
+                taskId: string | null;
+                workOrderId: string | null;
+            }[];
+            id: string;
+            instalments: components["schemas"]["InstalmentInput"][];
+            note: string | null;
+            number: string;
+            outstandingFen?: number;
+            owner: components["schemas"]["UserRefInput"];
+            paidFen?: number;
+            payments: components["schemas"]["PaymentInput"][];
+            planVersion: number;
+            planVersions: {
+                amountFen?: number;
+                createdAt: string;
+                createdBy: components["schemas"]["UserRefInput"] | null;
+                reason: string | null;
+                version: number;
+            }[];
+            signedAt: string;
+            /**
+             * @description paid when every instalment is; overdue when any is
+             * @enum {string}
+             */
+            status: "open" | "partially_paid" | "paid" | "overdue";
         };
         CreatedApiToken: {
             createdAt: string;
@@ -16716,7 +20609,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "PLAN_MISMATCH" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */
@@ -16763,7 +20656,7 @@ export interface components {
         ErrorResponseInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "PLAN_MISMATCH" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */
@@ -17045,6 +20938,72 @@ export interface components {
             total: number;
             unread: number;
         };
+        Instalment: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+        };
+        InstalmentInput: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+        };
         Intervention: {
             colour: string;
             createdAt: string;
@@ -17146,6 +21105,7 @@ export interface components {
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             summary: string;
+            tags: string[];
             task: components["schemas"]["Task"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
@@ -17193,6 +21153,7 @@ export interface components {
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             summary: string;
+            tags: string[];
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
@@ -17347,6 +21308,48 @@ export interface components {
                 zh: string;
             };
         };
+        MineResult: {
+            candidates: number;
+            coldStart: boolean;
+            runId: string;
+            surfaced: number;
+            tried: number;
+        };
+        MineResultInput: {
+            candidates: number;
+            coldStart: boolean;
+            runId: string;
+            surfaced: number;
+            tried: number;
+        };
+        ModelCard: {
+            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            card: {
+                [key: string]: unknown;
+            };
+            coldStart: boolean;
+            dealsUsed: number;
+            minClosedDeals: number;
+            minedAt: string | null;
+            pipelineId: string;
+            runId: string | null;
+            settingsVersion: number | null;
+            trigger: string | null;
+        };
+        ModelCardInput: {
+            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            card: {
+                [key: string]: unknown;
+            };
+            coldStart: boolean;
+            dealsUsed: number;
+            minClosedDeals: number;
+            minedAt: string | null;
+            pipelineId: string;
+            runId: string | null;
+            settingsVersion: number | null;
+            trigger: string | null;
+        };
         Notification: {
             body: string;
             bodyEn: string | null;
@@ -17498,6 +21501,275 @@ export interface components {
                 reason: "not_found" | "ambiguous" | "vague" | "no_date" | "new_contact";
                 text: string | null;
             }[];
+        };
+        Pattern: {
+            baseline: number;
+            ciHigh: number;
+            ciLow: number;
+            description: string;
+            descriptionEn: string;
+            /** @description e.g. 150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50% */
+            evidence: string;
+            evidenceEn: string;
+            id: string;
+            /** @enum {string} */
+            kind: "risk" | "positive";
+            lift: number;
+            minedAt: string;
+            outcomeCount: number;
+            outcomeRate: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pipelineId: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+            support: number;
+            /** @description false: a candidate below the bar (admins only) */
+            surfaced: boolean;
+            /** @enum {string} */
+            template: "k_without" | "no_followup" | "k_in_stage";
+        };
+        PatternDeal: {
+            amountFen: number;
+            closedAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @description when the deal first matched the pattern (strictly before its close) */
+            matchedAt: string;
+            /** @enum {string} */
+            outcome: "won" | "lost";
+            owner: components["schemas"]["UserRef"];
+            stageKey: string;
+            title: string;
+        };
+        PatternDealInput: {
+            amountFen: number;
+            closedAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @description when the deal first matched the pattern (strictly before its close) */
+            matchedAt: string;
+            /** @enum {string} */
+            outcome: "won" | "lost";
+            owner: components["schemas"]["UserRefInput"];
+            stageKey: string;
+            title: string;
+        };
+        PatternDeals: {
+            items: components["schemas"]["PatternDeal"][];
+            support: number;
+            /** @description deals in your scope; equals support for an org-wide reader */
+            total: number;
+        };
+        PatternDealsInput: {
+            items: components["schemas"]["PatternDealInput"][];
+            support: number;
+            /** @description deals in your scope; equals support for an org-wide reader */
+            total: number;
+        };
+        PatternInput: {
+            baseline: number;
+            ciHigh: number;
+            ciLow: number;
+            description: string;
+            descriptionEn: string;
+            /** @description e.g. 150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50% */
+            evidence: string;
+            evidenceEn: string;
+            id: string;
+            /** @enum {string} */
+            kind: "risk" | "positive";
+            lift: number;
+            minedAt: string;
+            outcomeCount: number;
+            outcomeRate: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pipelineId: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+            support: number;
+            /** @description false: a candidate below the bar (admins only) */
+            surfaced: boolean;
+            /** @enum {string} */
+            template: "k_without" | "no_followup" | "k_in_stage";
+        };
+        PatternSettings: {
+            /**
+             * @default [
+             *       2,
+             *       5
+             *     ]
+             */
+            followupDays: number[];
+            /** @default 0 */
+            holdoutShare: number;
+            /**
+             * @default [
+             *       2,
+             *       3
+             *     ]
+             */
+            kValues: number[];
+            /** @default 5 */
+            loopDays: number;
+            /** @default 100 */
+            minClosedDeals: number;
+            /** @default 1.2 */
+            minLift: number;
+            /** @default 30 */
+            minSupport: number;
+            /** @default 7 */
+            notifyEveryDays: number;
+            rules: {
+                /** @default 2 */
+                closeDatePushes: number;
+                /** @default 10 */
+                noInteractionDays: number;
+                /** @default 10000000 */
+                singleContactAmountFen: number;
+                /** @default 3 */
+                unansweredTouches: number;
+            };
+            /** @default 0.3 */
+            testShare: number;
+        };
+        PatternSettingsInput: {
+            /**
+             * @default [
+             *       2,
+             *       5
+             *     ]
+             */
+            followupDays: number[];
+            /** @default 0 */
+            holdoutShare: number;
+            /**
+             * @default [
+             *       2,
+             *       3
+             *     ]
+             */
+            kValues: number[];
+            /** @default 5 */
+            loopDays: number;
+            /** @default 100 */
+            minClosedDeals: number;
+            /** @default 1.2 */
+            minLift: number;
+            /** @default 30 */
+            minSupport: number;
+            /** @default 7 */
+            notifyEveryDays: number;
+            /** @default {} */
+            rules: {
+                /** @default 2 */
+                closeDatePushes: number;
+                /** @default 10 */
+                noInteractionDays: number;
+                /** @default 10000000 */
+                singleContactAmountFen: number;
+                /** @default 3 */
+                unansweredTouches: number;
+            };
+            /** @default 0.3 */
+            testShare: number;
+        };
+        PatternSettingsVersion: {
+            settings: components["schemas"]["PatternSettings"];
+            version: number;
+        };
+        PatternSettingsVersionInput: {
+            settings: components["schemas"]["PatternSettingsInput"];
+            version: number;
+        };
+        Payment: {
+            allocations: {
+                amountFen?: number;
+                contractId: string;
+                instalmentId: string;
+                kind: string;
+                onDate: string;
+            }[];
+            amountFen?: number;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRef"] | null;
+            evidenceFileId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "reversal";
+            method: string;
+            note: string | null;
+            receivedOn: string;
+            reference: string | null;
+            reversedBy: string | null;
+            reversesId: string | null;
+            /** @description Customer credit (预收款) left from this payment */
+            unallocatedFen?: number;
+        };
+        PaymentClaim: {
+            amountFen?: number;
+            claimedOn: string;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRef"];
+            decisionNote: string | null;
+            evidenceFileId: string | null;
+            id: string;
+            instalmentId: string | null;
+            note: string | null;
+            pauseUntil: string;
+            paymentId: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
+        };
+        PaymentClaimInput: {
+            amountFen?: number;
+            claimedOn: string;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRefInput"];
+            decisionNote: string | null;
+            evidenceFileId: string | null;
+            id: string;
+            instalmentId: string | null;
+            note: string | null;
+            pauseUntil: string;
+            paymentId: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
+        };
+        PaymentInput: {
+            allocations: {
+                amountFen?: number;
+                contractId: string;
+                instalmentId: string;
+                kind: string;
+                onDate: string;
+            }[];
+            amountFen?: number;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRefInput"] | null;
+            evidenceFileId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "reversal";
+            method: string;
+            note: string | null;
+            receivedOn: string;
+            reference: string | null;
+            reversedBy: string | null;
+            reversesId: string | null;
+            /** @description Customer credit (预收款) left from this payment */
+            unallocatedFen?: number;
         };
         Pipeline: {
             archived: boolean;
@@ -17689,11 +21961,191 @@ export interface components {
             nameEn: string;
             stages: number;
         };
+        PlatformConnection: {
+            /** @description The URL to enter as the app’s callback / event subscription address */
+            callbackUrl: string;
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            platform: "wecom" | "dingtalk" | "feishu";
+            /** @description Secrets are write-only: only which of them are stored is shown */
+            secretFields: string[];
+            secretsReadable: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            signInUrl: string;
+            updatedAt: string;
+        };
+        PlatformConnectionInput: {
+            /** @description The URL to enter as the app’s callback / event subscription address */
+            callbackUrl: string;
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            platform: "wecom" | "dingtalk" | "feishu";
+            /** @description Secrets are write-only: only which of them are stored is shown */
+            secretFields: string[];
+            secretsReadable: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            signInUrl: string;
+            updatedAt: string;
+        };
+        PlatformSyncRun: {
+            actorId: string | null;
+            connectionId: string;
+            createdAt: string;
+            dryRun: boolean;
+            error: string | null;
+            id: string;
+            overwrite: boolean;
+            plan: {
+                [key: string]: unknown;
+            };
+            slot: string | null;
+            status: string;
+        };
+        PlatformSyncRunInput: {
+            actorId: string | null;
+            connectionId: string;
+            createdAt: string;
+            dryRun: boolean;
+            error: string | null;
+            id: string;
+            overwrite: boolean;
+            plan: {
+                [key: string]: unknown;
+            };
+            slot: string | null;
+            status: string;
+        };
+        PlatformTestResult: {
+            error: string | null;
+            expiresAt: string | null;
+            ok: boolean;
+        };
+        PlatformTestResultInput: {
+            error: string | null;
+            expiresAt: string | null;
+            ok: boolean;
+        };
         PoolSettings: {
             [key: string]: unknown;
         };
         PoolSettingsInput: {
             [key: string]: unknown;
+        };
+        ReceivableRow: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            deal: {
+                id: string;
+                name: string;
+            };
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            owner: {
+                id: string;
+                name: string;
+            };
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        ReceivableRowInput: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            deal: {
+                id: string;
+                name: string;
+            };
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            owner: {
+                id: string;
+                name: string;
+            };
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+            team: {
+                id: string;
+                name: string;
+            };
         };
         /** @enum {string} */
         Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
