@@ -65,6 +65,10 @@ export interface EventMap {
   'customer.deleted': { ownerId: string; mergedInto?: string };
   'customer.health_changed': Record<string, unknown>;
   'deal.created': { pipelineId: string; stageKey: string; ownerId: string; customerId: string; source?: EventSource };
+  /** A deal brought in by an import without per-row events: the SLA clock starts, rules do not react. */
+  'deal.imported': { pipelineId: string; stageKey: string; ownerId: string; customerId: string; source?: EventSource };
+  /** A deal removed (an import undone): the SLA engine cancels its clock. */
+  'deal.deleted': { ownerId: string; customerId: string };
   'deal.updated': Change & OwnerMove & { item?: string; done?: boolean; source?: EventSource };
   'deal.stage_changed': {
     from: string;

@@ -8886,10 +8886,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Saved column mappings */
+        /** Saved column mappings of one kind of import */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "customers" | "deals" | "activities";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8940,6 +8942,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         headers: string[];
+                        /**
+                         * @default customers
+                         * @enum {string}
+                         */
+                        kind?: "customers" | "deals" | "activities";
                         mapping: (string | null)[];
                         name: string;
                     };
@@ -9125,7 +9132,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a customers file (.xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
+        /** Upload a file of customers, deals or activities (multipart field `kind`; .xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
         post: {
             parameters: {
                 query?: never;
@@ -9710,7 +9717,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Undo within 7 days: delete untouched created customers, restore updated fields; changed records are listed as conflicts */
+        /** Undo within 7 days: delete untouched created records, restore updated fields; changed records are listed as conflicts */
         post: {
             parameters: {
                 query?: never;
@@ -20733,7 +20740,8 @@ export interface components {
             format: "xlsx" | "csv";
             headers: string[];
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "customers" | "deals" | "activities";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
@@ -20797,7 +20805,8 @@ export interface components {
             format: "xlsx" | "csv";
             headers: string[];
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "customers" | "deals" | "activities";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
