@@ -6,6 +6,7 @@ import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../audit/repo.js';
 import { scopeOf, type Actor } from '../org/scope.js';
+import { hooksOf } from '../../core/hooks.js';
 import * as repo from './repo.js';
 import { uploadFields, type AttachmentEntity } from './schema.js';
 import { commitTemp, discardTemp, openContent, writeTemp, type TempFile } from './store.js';
@@ -18,8 +19,27 @@ export type UploadPart =
   | { type: 'file'; fieldname: string; filename: string; file: Readable & { truncated?: boolean } }
   | { type: 'field'; fieldname: string; value: unknown; valueTruncated?: boolean };
 
+/**
+ * Whether someone outside a record's owner scope takes part in it (a work order's helper, who may sit in another
+ * department than the requester): the module owning the record answers (issue 9).
+ */
+export type ParticipantCheck = (db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string) => Promise<boolean>;
+
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'files.participantCheck': ParticipantCheck;
+  }
+}
+
+/** The caller may read and attach to the record: it is in their scope, or they take part in it. */
+async function mayUse(db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string): Promise<boolean> {
+  if (await repo.ownerInScope(db, scopeOf(actor), entity, entityId)) return true;
+  for (const check of hooksOf('files.participantCheck')) if (await check(db, actor, entity, entityId)) return true;
+  return false;
+}
+
 async function assertOwnerInScope(db: Queryable, actor: Actor, entity: AttachmentEntity, entityId: string) {
-  if (!(await repo.ownerInScope(db, scopeOf(actor), entity, entityId))) {
+  if (!(await mayUse(db, actor, entity, entityId))) {
     throw new AppError('NOT_FOUND', 'not_found', { params: { what: 'Record' }, fields: [{ field: 'entityId', code: 'not_found_record', params: { entity } }] });
   }
 }
@@ -106,7 +126,7 @@ export async function listAttachments(db: Queryable, actor: Actor, entity: Attac
 /** The attachment and a stream of its bytes, only if the reader's scope covers the owning record (404 otherwise). */
 export async function openAttachment(deps: FileDeps, actor: Actor, id: string) {
   const attachment = await repo.findAttachment(deps.db, id);
-  if (!attachment || !(await repo.ownerInScope(deps.db, scopeOf(actor), attachment.entity, attachment.entityId))) {
+  if (!attachment || !(await mayUse(deps.db, actor, attachment.entity, attachment.entityId))) {
     throw notFound('Attachment');
   }
   return { attachment, stream: openContent(deps.config.filesDir, attachment.sha256) };

@@ -2,9 +2,12 @@
 import { defineModule } from '../../core/module.js';
 import { workOrdersJob } from './escalation.js';
 import { workOrderRoutes } from './routes.js';
+import { findOrder } from './repo.js';
 
 export const workordersModule = defineModule({
   name: 'workorders',
   routes: workOrderRoutes,
   jobs: [workOrdersJob],
+  // A helper outside the requester's scope sees the order, so they may also read and attach its files.
+  hooks: { 'files.participantCheck': async (db, actor, entity, id) => entity === 'work_order' && !!(await findOrder(db, actor, id)) },
 });

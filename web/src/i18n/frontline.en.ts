@@ -81,4 +81,7 @@ export const frontlineEn: Record<keyof typeof frontlineZh, string> = {
   'digest.metric.pipelineValue': 'Pipeline value',
   'digest.metric.stageMoves': 'Stage moves today',
   'digest.metric.amountWon': 'Amount won today',
+  'pipelines.archived': 'Archived',
+  'pipelines.archive': 'Archive',
+  'pipelines.unarchive': 'Unarchive',
 };

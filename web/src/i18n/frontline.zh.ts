@@ -74,4 +74,7 @@ export const frontlineZh = {
   'digest.metric.pipelineValue': '在手商机金额',
   'digest.metric.stageMoves': '今日阶段推进',
   'digest.metric.amountWon': '今日成交金额',
+  'pipelines.archived': '已归档',
+  'pipelines.archive': '归档',
+  'pipelines.unarchive': '取消归档',
 } as const;

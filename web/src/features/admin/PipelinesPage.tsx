@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, List, Modal, Space, Table, Tag } from 'antd';
-import { CopyOutlined, DownloadOutlined, EditOutlined, ImportOutlined } from '@ant-design/icons';
+import { CopyOutlined, DownloadOutlined, EditOutlined, ImportOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { api, errorMessage, type Page } from '../../api/client';
 import type { Pipeline, PipelineTemplate } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { YamlImportModal } from '../../components/YamlImportModal';
 import { useI18n, useLocalName } from '../../i18n';
-import { usePipelines } from '../deals/api';
 import { queryKeys } from '../../api/queryKeys';
 
 export function PipelinesPage() {
@@ -16,7 +15,15 @@ export function PipelinesPage() {
   const localName = useLocalName();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const pipelines = usePipelines();
+  // Archived pipelines stay listed here (greyed) so an admin can bring them back; deal forms never offer them.
+  const pipelines = useQuery({ queryKey: queryKeys.pipelines('admin'), queryFn: () => api.get<Page<Pipeline>>('/api/pipelines', { includeArchived: 'true' }) });
+  const archive = useMutation({
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) => api.post<Pipeline>(`/api/pipelines/${id}/${archived ? 'unarchive' : 'archive'}`),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: queryKeys.pipelines() });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
   const templates = useQuery({ queryKey: queryKeys.pipelineTemplates(), queryFn: () => api.get<Page<PipelineTemplate>>('/api/pipeline-templates') });
   const [copying, setCopying] = useState<Pipeline | null>(null);
   const [importing, setImporting] = useState(false);
@@ -46,7 +53,14 @@ export function PipelinesPage() {
         scroll={{ x: 640 }}
         style={{ marginBottom: 16 }}
         columns={[
-          { title: t('common.name'), render: (_, p) => <Link to={`/admin/pipelines/${p.id}`}>{localName(p.name, p.nameEn)}</Link> },
+          {
+            title: t('common.name'),
+            render: (_, p) => (
+              <span data-testid="pipeline-row" data-archived={p.archived ? 'true' : 'false'}>
+                <Link to={`/admin/pipelines/${p.id}`}>{localName(p.name, p.nameEn)}</Link> {p.archived && <Tag>{t('pipelines.archived')}</Tag>}
+              </span>
+            ),
+          },
           { title: t('pipelines.stageKey'), dataIndex: 'key', render: (k: string) => <code>{k}</code> },
           { title: t('pipelines.stages'), render: (_, p) => p.stages?.length ?? 0 },
           { title: t('pipelines.version'), dataIndex: 'version' },
@@ -64,6 +78,15 @@ export function PipelinesPage() {
                 </Button>
                 <Button size="small" icon={<DownloadOutlined />} href={`/api/pipelines/${p.id}/export`} download={`${p.key}.yaml`}>
                   {t('pipelines.export')}
+                </Button>
+                <Button
+                  size="small"
+                  icon={p.archived ? <RollbackOutlined /> : <InboxOutlined />}
+                  loading={archive.isPending && archive.variables?.id === p.id}
+                  onClick={() => archive.mutate({ id: p.id, archived: p.archived })}
+                  data-testid={p.archived ? 'pipeline-unarchive' : 'pipeline-archive'}
+                >
+                  {p.archived ? t('pipelines.unarchive') : t('pipelines.archive')}
                 </Button>
               </Space>
             ),
