@@ -10,13 +10,18 @@ import { CustomFieldItems, type CustomFormValues, customToForm, formToCustom, us
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { queryKeys } from '../../api/queryKeys';
+import { dictionaryOptions, useDictionary } from '../dictionaries/api';
 
 const BASE = ['kind', 'name', 'phone', 'region', 'industry', 'source', 'level', 'creditCode'] as const;
 type Values = Pick<Customer, (typeof BASE)[number]> & { custom?: CustomFormValues };
 
 /** Create a customer, or edit one when `customer` is given (PATCH sends only what changed). */
 export function CustomerFormModal({ open, onClose, customer }: { open: boolean; onClose(): void; customer?: Customer }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const regions = useDictionary('region');
+  const industries = useDictionary('industry');
+  const sources = useDictionary('source');
+  const levels = useDictionary('customer_level');
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -60,17 +65,18 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
         <Form.Item name="phone" label={t('customers.phone')}>
           <Input maxLength={40} />
         </Form.Item>
+        {/* Admin-managed lists (issue 15 point 9): one spelling per value, so filters and reports do not fragment. */}
         <Form.Item name="region" label={t('customers.region')}>
-          <Input maxLength={100} />
+          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(regions.data?.items, lang)} data-testid="customer-region" />
         </Form.Item>
         <Form.Item name="industry" label={t('customers.industry')}>
-          <Input maxLength={100} />
+          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(industries.data?.items, lang)} />
         </Form.Item>
         <Form.Item name="source" label={t('customers.source')}>
-          <Input maxLength={100} />
+          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(sources.data?.items, lang)} />
         </Form.Item>
         <Form.Item name="level" label={t('customers.level')}>
-          <Input maxLength={50} />
+          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(levels.data?.items, lang)} />
         </Form.Item>
         <Form.Item name="creditCode" label={t('customers.creditCode')}>
           <Input maxLength={18} />

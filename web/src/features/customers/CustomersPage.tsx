@@ -11,6 +11,7 @@ import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { CustomerFormModal } from './CustomerFormModal';
 import { queryKeys } from '../../api/queryKeys';
+import { dictionaryOptions, useDictionary } from '../dictionaries/api';
 
 interface Filters {
   q?: string;
@@ -26,7 +27,9 @@ interface Filters {
 
 /** Customer list: search, filters, sort and pagination all happen on the server. */
 export function CustomersPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const regions = useDictionary('region');
+  const industries = useDictionary('industry');
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, sort: '-updatedAt' });
   const [creating, setCreating] = useState(false);
   const isPhone = !Grid.useBreakpoint().md;
@@ -64,8 +67,9 @@ export function CustomersPage() {
             { value: 'person', label: t('customers.kind.person') },
           ]}
         />
-        <Input allowClear placeholder={t('customers.region')} style={{ width: 120 }} onChange={(e) => set({ region: e.target.value || undefined })} />
-        <Input allowClear placeholder={t('customers.industry')} style={{ width: 120 }} onChange={(e) => set({ industry: e.target.value || undefined })} />
+        {/* Filters pick from the same admin-managed lists as the form (issue 15 point 9). */}
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('customers.region')} style={{ width: 140 }} options={dictionaryOptions(regions.data?.items, lang)} onChange={(region?: string) => set({ region })} data-testid="filter-region" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('customers.industry')} style={{ width: 140 }} options={dictionaryOptions(industries.data?.items, lang)} onChange={(industry?: string) => set({ industry })} />
       </Space>
       {query.error && <Typography.Paragraph type="danger">{errorMessage(query.error)}</Typography.Paragraph>}
       {isPhone ? (
