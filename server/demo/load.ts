@@ -14,6 +14,7 @@ import { loadDemoWorkOrders } from './workorders.js';
 import { loadDemoMoney } from './money.js';
 import { loadDemoHealth } from './health.js';
 import { backfillSlaQuietly } from './quiet-sla.js';
+import { backfillPastDigests } from '../modules/digests/now.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { insertCustomerRows } from '../modules/customers/repo.js';
 import { insertTaskRows } from '../modules/tasks/repo.js';
@@ -134,6 +135,8 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
   await loadDemoHealth(db, clock, 'Asia/Shanghai');
   progress('Catching up the SLA clocks of the past (their notifications filed as read)…');
   await backfillSlaQuietly(db, clock, 'Asia/Shanghai');
+  progress('Filing the past week of daily digests…');
+  await backfillPastDigests(db, clock, 'Asia/Shanghai', '', 7);
 
   return {
     teams: teams.size,
