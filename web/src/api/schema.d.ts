@@ -13275,6 +13275,14 @@ export interface paths {
                                     label: string;
                                     labelEn?: string;
                                 }[];
+                                contract?: {
+                                    /** @default signed_contract */
+                                    evidenceKind?: string;
+                                    /** @default 合同已登记 */
+                                    label?: string;
+                                    /** @default Contract registered */
+                                    labelEn?: string;
+                                };
                                 /** @default [] */
                                 evidence?: {
                                     kind: string;
@@ -20613,6 +20621,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -20647,6 +20663,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -23230,6 +23254,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
@@ -23302,6 +23334,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
