@@ -63,7 +63,14 @@ export interface EventMap {
   'customer.created': { ownerId: string; name: string; via?: string };
   'customer.updated': Change & OwnerMove & { mergedFrom?: string; source?: EventSource };
   'customer.deleted': { ownerId: string; mergedInto?: string };
-  'customer.health_changed': Record<string, unknown>;
+  /** A confirmed colour change (kind colour) or a 下滑预警 (kind trend) of a customer's health (modules/health). */
+  'customer.health_changed': Record<string, unknown> & {
+    kind?: 'colour' | 'trend';
+    from?: string | null;
+    to?: string;
+    /** Caused only by a model switch and the admin did not ask for playbooks: rules ignore it. */
+    quiet?: boolean;
+  };
   'deal.created': { pipelineId: string; stageKey: string; ownerId: string; customerId: string; source?: EventSource };
   /** A deal brought in by an import without per-row events: the SLA clock starts, rules do not react. */
   'deal.imported': { pipelineId: string; stageKey: string; ownerId: string; customerId: string; source?: EventSource };
@@ -103,6 +110,10 @@ export interface EventMap {
   'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
   'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
   'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
+  /** A tracked material link was opened (entity: the customer); a seller can call while the customer reads. */
+  'material.opened': { linkId: string; openId: string; title: string; activityId: string | null; ownerId: string; device: string; opens: number };
+  /** A link's first N hours passed without an open (entity: the customer); once per link and window. */
+  'material.not_opened': { linkId: string; title: string; activityId: string | null; ownerId: string; hours: number; sentAt: string };
   'contract.created': { number: string; dealId: string; customerId: string; ownerId: string };
   'contract.amended': { version: number; reason: string };
   'payment.recorded': { paymentId: string; contractId: string; customerId: string; receivedOn: string; creditFen: number };

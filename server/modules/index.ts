@@ -23,6 +23,7 @@ import { exportsModule } from './exports/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
 import { importsModule } from './imports/module.js';
+import { healthModule } from './health/module.js';
 import { leadsModule } from './leads/module.js';
 import { metricsModule } from './metrics/module.js';
 import { notificationsModule } from './notifications/module.js';
@@ -34,6 +35,7 @@ import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
+import { materialsModule } from './materials/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
 import { patternsModule } from './patterns/module.js';
@@ -68,7 +70,9 @@ export const MODULES: readonly ModuleDefinition[] = [
   metricsModule,
   exportsModule,
   importsModule,
+  healthModule,
   quicklogModule,
+  materialsModule,
   contractsModule,
   receivablesModule,
   patternsModule,

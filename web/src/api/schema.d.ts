@@ -3393,7 +3393,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "dashboard_subscription" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "platform_connection";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "health_model" | "retention_plan" | "platform_connection";
                     id: string;
                 };
                 header?: never;
@@ -7236,6 +7236,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s score, colour, model version, coverage, per-dimension explanation, what moved since last time, history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerHealth"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}/opt-out": {
         parameters: {
             query?: never;
@@ -7443,425 +7508,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard-subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Dashboard subscriptions 仪表盘订阅: your own (admins: all) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["DashboardSubscription"][];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Push dashboard metrics to group robots on a cron (org time zone; default weekly Monday 09:00), counted in your scope; managers */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        channels: string[];
-                        /** @default 0 9 * * 1 */
-                        cron?: string;
-                        /** @default true */
-                        enabled?: boolean;
-                        /** @default {} */
-                        filters?: {
-                            ownerId?: string;
-                            pipelineId?: string;
-                            teamId?: string;
-                        };
-                        /**
-                         * @default [
-                         *       "funnel",
-                         *       "stalled",
-                         *       "saturation",
-                         *       "idi"
-                         *     ]
-                         */
-                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DashboardSubscription"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard-subscriptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete a dashboard subscription */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": null;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change a dashboard subscription */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        channels?: string[];
-                        cron?: string;
-                        enabled?: boolean;
-                        filters?: {
-                            ownerId?: string;
-                            pipelineId?: string;
-                            teamId?: string;
-                        };
-                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
-                        name?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DashboardSubscription"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/dashboard-subscriptions/{id}/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The robot message the next push would send now (nothing is sent) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            en: {
-                                body: string;
-                                title: string;
-                            };
-                            "zh-CN": {
-                                body: string;
-                                title: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard-subscriptions/robots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Group robots you may push your dashboard to (your team, its subtree and parents) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                kind: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9298,6 +8944,864 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户健康度模型 The model in force and every published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: components["schemas"]["HealthModelVersion"] | null;
+                            versions: components["schemas"]["HealthModelVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish the next model version (admin); firePlaybooks: colour changes caused only by the switch run playbooks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            bands: {
+                                green: number;
+                                yellow: number;
+                            };
+                            /** @default 0.6 */
+                            coverageFloor?: number;
+                            groups: {
+                                dimensions: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                    normalize: {
+                                        points: (number)[][];
+                                    };
+                                    /** @default [] */
+                                    notApplicableFor?: string[];
+                                    source: {
+                                        field: string;
+                                        map?: {
+                                            [key: string]: number;
+                                        };
+                                        /** @enum {string} */
+                                        type: "field";
+                                    } | {
+                                        /** @default 365 */
+                                        days?: number;
+                                        /** @enum {string} */
+                                        measure: "won_amount" | "product_lines";
+                                        /** @enum {string} */
+                                        type: "deals";
+                                    } | {
+                                        /** @default 90 */
+                                        days?: number;
+                                        /** @default false */
+                                        effectiveOnly?: boolean;
+                                        /** @enum {string} */
+                                        type: "activities";
+                                        types?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
+                                    };
+                                    weight: number;
+                                }[];
+                                key: string;
+                                name: string;
+                                nameEn?: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "points": 5,
+                             *       "computations": 3
+                             *     }
+                             */
+                            hysteresis?: {
+                                computations: number;
+                                points: number;
+                            };
+                            /** @default 7 */
+                            missingDays?: number;
+                            name: string;
+                            nameEn?: string;
+                            segmentBy?: string;
+                            severeBelow?: number;
+                            trend?: {
+                                days: number;
+                                drop: number;
+                            };
+                        };
+                        /** @default false */
+                        firePlaybooks?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model version as YAML (the current one by default; round-trips through import) */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a model version from YAML (admin); invalid → 422 YAML_INVALID with line numbers */
+        post: {
+            parameters: {
+                query?: {
+                    firePlaybooks?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before publishing: how many customers, and which, would change colour under this definition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            bands: {
+                                green: number;
+                                yellow: number;
+                            };
+                            /** @default 0.6 */
+                            coverageFloor?: number;
+                            groups: {
+                                dimensions: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                    normalize: {
+                                        points: (number)[][];
+                                    };
+                                    /** @default [] */
+                                    notApplicableFor?: string[];
+                                    source: {
+                                        field: string;
+                                        map?: {
+                                            [key: string]: number;
+                                        };
+                                        /** @enum {string} */
+                                        type: "field";
+                                    } | {
+                                        /** @default 365 */
+                                        days?: number;
+                                        /** @enum {string} */
+                                        measure: "won_amount" | "product_lines";
+                                        /** @enum {string} */
+                                        type: "deals";
+                                    } | {
+                                        /** @default 90 */
+                                        days?: number;
+                                        /** @default false */
+                                        effectiveOnly?: boolean;
+                                        /** @enum {string} */
+                                        type: "activities";
+                                        types?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
+                                    };
+                                    weight: number;
+                                }[];
+                                key: string;
+                                name: string;
+                                nameEn?: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "points": 5,
+                             *       "computations": 3
+                             *     }
+                             */
+                            hysteresis?: {
+                                computations: number;
+                                points: number;
+                            };
+                            /** @default 7 */
+                            missingDays?: number;
+                            name: string;
+                            nameEn?: string;
+                            segmentBy?: string;
+                            severeBelow?: number;
+                            trend?: {
+                                days: number;
+                                drop: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: number;
+                            customers: number;
+                            sample: {
+                                customerId: string;
+                                from: string | null;
+                                name: string;
+                                score: number;
+                                to: string;
+                            }[];
+                            transitions: {
+                                count: number;
+                                from: string;
+                                to: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a model YAML document: { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers whose orders stopped: how many were yellow/red at least leadDays before their last order, with the lead time */
+        get: {
+            parameters: {
+                query?: {
+                    leadDays?: number;
+                    months?: number;
+                    quietDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caughtEarly: number;
+                            customers: number;
+                            flagged: number;
+                            items: {
+                                caught: boolean;
+                                customerId: string;
+                                flaggedAt: string | null;
+                                lastOrderAt: string;
+                                leadDays: number | null;
+                            }[];
+                            leadDays: number;
+                            medianLeadDays: number | null;
+                            months: number;
+                            quietDays: number;
+                            share: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in my scope by health (colour, trend = 下滑预警, or the ids of a customer-list page), lowest score first */
+        get: {
+            parameters: {
+                query?: {
+                    colour?: "green" | "yellow" | "red" | "grey";
+                    ids?: string;
+                    page?: number;
+                    pageSize?: number;
+                    trend?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                colour: "green" | "yellow" | "red" | "grey";
+                                computedAt: string;
+                                customerId: string;
+                                modelVersion: number;
+                                name: string;
+                                score: number;
+                                trendAlert: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute now: one customer (anyone who sees it) or all (admin). Unchanged scores write and emit nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                customerId: string;
+                                from?: string | null;
+                                /** @enum {string} */
+                                kind: "colour" | "trend";
+                                to?: string;
+                            }[];
+                            customers: number;
+                            written: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import-presets": {
         parameters: {
             query?: never;
@@ -10631,6 +11135,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/material-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tracked links of a customer or an activity with their opens ("客户已打开方案 2 次，最近 12-03 10:14") */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MaterialLink"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Share an attachment or a URL as a tracked link (expires; opened without a login; every open is recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activityId?: string;
+                        attachmentId?: string;
+                        customerId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        title?: string;
+                        /** Format: uri */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedMaterialLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tracked link with each open (time, device, approximate time on page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialLinkDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a link: it stops opening at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialLinkDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -10762,6 +11543,11 @@ export interface paths {
                                 };
                                 digest: {
                                     configure: boolean;
+                                };
+                                health: {
+                                    manage: boolean;
+                                    readModel: boolean;
+                                    recomputeAll: boolean;
                                 };
                                 import: {
                                     readAll: boolean;
@@ -15666,6 +16452,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retention-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挽留计划 A retention plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention-plans/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File the plan: every required evidence item must be given (422 GATE_UNMET names the missing ones) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        evidence?: {
+                            [key: string]: string;
+                        };
+                        plan: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -15820,6 +16764,18 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "require_approval";
+                        } | {
+                            config: {
+                                evidence: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                }[];
+                                /** @default 3 */
+                                workingDays?: number;
+                            };
+                            /** @enum {string} */
+                            type: "require_retention_plan";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -15859,6 +16815,26 @@ export interface paths {
                             cron: string;
                             /** @enum {string} */
                             type: "schedule";
+                        } | {
+                            cooldownDays?: number;
+                            /** @enum {string} */
+                            from?: "green" | "yellow" | "red";
+                            /**
+                             * @default colour
+                             * @enum {string}
+                             */
+                            kind?: "colour" | "trend";
+                            /** @enum {string} */
+                            to?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            type: "customer.health_changed";
+                        } | {
+                            /** @enum {string} */
+                            type: "material.opened";
+                        } | {
+                            hours: number;
+                            /** @enum {string} */
+                            type: "material.not_opened";
                         };
                     };
                 };
@@ -16140,6 +17116,18 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "require_approval";
+                        } | {
+                            config: {
+                                evidence: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                }[];
+                                /** @default 3 */
+                                workingDays?: number;
+                            };
+                            /** @enum {string} */
+                            type: "require_retention_plan";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -16178,6 +17166,26 @@ export interface paths {
                             cron: string;
                             /** @enum {string} */
                             type: "schedule";
+                        } | {
+                            cooldownDays?: number;
+                            /** @enum {string} */
+                            from?: "green" | "yellow" | "red";
+                            /**
+                             * @default colour
+                             * @enum {string}
+                             */
+                            kind?: "colour" | "trend";
+                            /** @enum {string} */
+                            to?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            type: "customer.health_changed";
+                        } | {
+                            /** @enum {string} */
+                            type: "material.opened";
+                        } | {
+                            hours: number;
+                            /** @enum {string} */
+                            type: "material.not_opened";
                         };
                     };
                 };
@@ -20183,6 +21191,20 @@ export interface components {
                 name: string;
             };
         };
+        CreatedMaterialLink: {
+            expiresAt: string;
+            id: string;
+            title: string;
+            /** @description Opened without a login; every open is recorded */
+            url: string;
+        };
+        CreatedMaterialLinkInput: {
+            expiresAt: string;
+            id: string;
+            title: string;
+            /** @description Opened without a login; every open is recorded */
+            url: string;
+        };
         Customer: {
             createdAt: string;
             creditCode: string | null;
@@ -20265,6 +21287,106 @@ export interface components {
             source: string | null;
             updatedAt: string;
         };
+        CustomerHealth: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | "grey" | null;
+            computedAt: string | null;
+            contributions: {
+                amount: boolean;
+                contribution: number;
+                dimension: string;
+                group: string;
+                missingSince: string | null;
+                name: string;
+                nameEn: string | null;
+                normalized: number | null;
+                raw: number | null;
+                /** @enum {string} */
+                status: "ok" | "stale" | "missing" | "not_applicable";
+                weight: number;
+            }[];
+            coverage: number | null;
+            customerId: string;
+            history: {
+                at: string;
+                /** @enum {string} */
+                colour: "green" | "yellow" | "red" | "grey";
+                coverage: number;
+                modelVersion: number;
+                reason: string | null;
+                score: number;
+                trendAlert: boolean;
+            }[];
+            modelVersion: number | null;
+            moved: {
+                dimensions: {
+                    after: number;
+                    before: number;
+                    delta: number;
+                    dimension: string;
+                    name: string;
+                }[];
+                scoreDelta: number | null;
+                since: string | null;
+            };
+            pending: {
+                colour: string;
+                count: number;
+            } | null;
+            retentionPlans: components["schemas"]["RetentionPlan"][];
+            score: number | null;
+            trendAlert: boolean;
+        };
+        CustomerHealthInput: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | "grey" | null;
+            computedAt: string | null;
+            contributions: {
+                amount: boolean;
+                contribution: number;
+                dimension: string;
+                group: string;
+                missingSince: string | null;
+                name: string;
+                nameEn: string | null;
+                normalized: number | null;
+                raw: number | null;
+                /** @enum {string} */
+                status: "ok" | "stale" | "missing" | "not_applicable";
+                weight: number;
+            }[];
+            coverage: number | null;
+            customerId: string;
+            history: {
+                at: string;
+                /** @enum {string} */
+                colour: "green" | "yellow" | "red" | "grey";
+                coverage: number;
+                modelVersion: number;
+                reason: string | null;
+                score: number;
+                trendAlert: boolean;
+            }[];
+            modelVersion: number | null;
+            moved: {
+                dimensions: {
+                    after: number;
+                    before: number;
+                    delta: number;
+                    dimension: string;
+                    name: string;
+                }[];
+                scoreDelta: number | null;
+                since: string | null;
+            };
+            pending: {
+                colour: string;
+                count: number;
+            } | null;
+            retentionPlans: components["schemas"]["RetentionPlanInput"][];
+            score: number | null;
+            trendAlert: boolean;
+        };
         CustomerInput: {
             createdAt: string;
             creditCode: string | null;
@@ -20316,40 +21438,6 @@ export interface components {
             required: boolean;
             /** @enum {string} */
             type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "user" | "attachment";
-        };
-        DashboardSubscription: {
-            channels: string[];
-            cron: string;
-            enabled: boolean;
-            filters: {
-                ownerId?: string;
-                pipelineId?: string;
-                teamId?: string;
-            };
-            id: string;
-            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
-            name: string;
-            nextRunAt: string | null;
-            timeZone: string;
-            updatedAt: string;
-            userId: string;
-        };
-        DashboardSubscriptionInput: {
-            channels: string[];
-            cron: string;
-            enabled: boolean;
-            filters: {
-                ownerId?: string;
-                pipelineId?: string;
-                teamId?: string;
-            };
-            id: string;
-            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
-            name: string;
-            nextRunAt: string | null;
-            timeZone: string;
-            updatedAt: string;
-            userId: string;
         };
         Deal: {
             /** @description Left out for roles that may not see amounts (support) */
@@ -20871,6 +21959,172 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        HealthModelVersion: {
+            createdAt: string;
+            createdBy: string | null;
+            definition: {
+                bands: {
+                    green: number;
+                    yellow: number;
+                };
+                /** @default 0.6 */
+                coverageFloor: number;
+                groups: {
+                    dimensions: {
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        normalize: {
+                            points: (number)[][];
+                        };
+                        /** @default [] */
+                        notApplicableFor: string[];
+                        source: {
+                            field: string;
+                            map?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            type: "field";
+                        } | {
+                            /** @default 365 */
+                            days: number;
+                            /** @enum {string} */
+                            measure: "won_amount" | "product_lines";
+                            /** @enum {string} */
+                            type: "deals";
+                        } | {
+                            /** @default 90 */
+                            days: number;
+                            /** @default false */
+                            effectiveOnly: boolean;
+                            /** @enum {string} */
+                            type: "activities";
+                            types?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
+                        };
+                        weight: number;
+                    }[];
+                    key: string;
+                    name: string;
+                    nameEn?: string;
+                    weight: number;
+                }[];
+                /**
+                 * @default {
+                 *       "points": 5,
+                 *       "computations": 3
+                 *     }
+                 */
+                hysteresis: {
+                    computations: number;
+                    points: number;
+                };
+                /** @default 7 */
+                missingDays: number;
+                name: string;
+                nameEn?: string;
+                segmentBy?: string;
+                severeBelow?: number;
+                trend?: {
+                    days: number;
+                    drop: number;
+                };
+            };
+            firePlaybooks: boolean;
+            name: string;
+            version: number;
+        };
+        HealthModelVersionInput: {
+            createdAt: string;
+            createdBy: string | null;
+            definition: {
+                bands: {
+                    green: number;
+                    yellow: number;
+                };
+                /** @default 0.6 */
+                coverageFloor: number;
+                groups: {
+                    dimensions: {
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        normalize: {
+                            points: (number)[][];
+                        };
+                        /** @default [] */
+                        notApplicableFor: string[];
+                        source: {
+                            field: string;
+                            map?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            type: "field";
+                        } | {
+                            /** @default 365 */
+                            days: number;
+                            /** @enum {string} */
+                            measure: "won_amount" | "product_lines";
+                            /** @enum {string} */
+                            type: "deals";
+                        } | {
+                            /** @default 90 */
+                            days: number;
+                            /** @default false */
+                            effectiveOnly: boolean;
+                            /** @enum {string} */
+                            type: "activities";
+                            types?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
+                        };
+                        weight: number;
+                    }[];
+                    key: string;
+                    name: string;
+                    nameEn?: string;
+                    weight: number;
+                }[];
+                /**
+                 * @default {
+                 *       "points": 5,
+                 *       "computations": 3
+                 *     }
+                 */
+                hysteresis: {
+                    computations: number;
+                    points: number;
+                };
+                /** @default 7 */
+                missingDays: number;
+                name: string;
+                nameEn?: string;
+                segmentBy?: string;
+                severeBelow?: number;
+                trend?: {
+                    days: number;
+                    drop: number;
+                };
+            };
+            firePlaybooks: boolean;
+            name: string;
+            version: number;
+        };
         Import: {
             appliedRows: number;
             by: components["schemas"]["UserRef"] | null;
@@ -21314,6 +22568,112 @@ export interface components {
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        MaterialLink: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkDetail: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            openings: {
+                at: string;
+                device: string;
+                secondsOnPage: number | null;
+            }[];
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkDetailInput: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            openings: {
+                at: string;
+                device: string;
+                secondsOnPage: number | null;
+            }[];
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkInput: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
         };
         MetricAnswer: {
             /** @description the figures; every countable one is { cell, value, … } */
@@ -22198,6 +23558,48 @@ export interface components {
                 name: string;
             };
         };
+        RetentionPlan: {
+            createdAt: string;
+            customerId: string;
+            dueAt: string;
+            escalatedAt: string | null;
+            evidence: {
+                [key: string]: string;
+            };
+            filedAt: string | null;
+            id: string;
+            overdue: boolean;
+            ownerId: string;
+            plan: string | null;
+            required: {
+                key: string;
+                name: string;
+                nameEn?: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "filed";
+        };
+        RetentionPlanInput: {
+            createdAt: string;
+            customerId: string;
+            dueAt: string;
+            escalatedAt: string | null;
+            evidence: {
+                [key: string]: string;
+            };
+            filedAt: string | null;
+            id: string;
+            overdue: boolean;
+            ownerId: string;
+            plan: string | null;
+            required: {
+                key: string;
+                name: string;
+                nameEn?: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "filed";
+        };
         /** @enum {string} */
         Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
         /** @enum {string} */
@@ -22224,14 +23626,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval" | "require_retention_plan";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval" | "require_retention_plan";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -22281,28 +23683,36 @@ export interface components {
         RuleTrigger: {
             /** @enum {string} */
             colour?: "yellow" | "red";
+            cooldownDays?: number;
             cron?: string;
             entity?: string;
             from?: string;
+            hours?: number;
+            /** @enum {string} */
+            kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
         } & {
             [key: string]: unknown;
         };
         RuleTriggerInput: {
             /** @enum {string} */
             colour?: "yellow" | "red";
+            cooldownDays?: number;
             cron?: string;
             entity?: string;
             from?: string;
+            hours?: number;
+            /** @enum {string} */
+            kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
         } & {
             [key: string]: unknown;
         };
