@@ -14204,6 +14204,14 @@ export interface paths {
                                     label: string;
                                     labelEn?: string;
                                 }[];
+                                contract?: {
+                                    /** @default signed_contract */
+                                    evidenceKind?: string;
+                                    /** @default 合同已登记 */
+                                    label?: string;
+                                    /** @default Contract registered */
+                                    labelEn?: string;
+                                };
                                 /** @default [] */
                                 evidence?: {
                                     kind: string;
@@ -21542,6 +21550,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -21576,6 +21592,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -24309,6 +24333,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
@@ -24381,6 +24413,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
