@@ -9047,6 +9047,11 @@ export interface paths {
                                     } | {
                                         /** @enum {string} */
                                         type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
                                     };
                                     weight: number;
                                 }[];
@@ -9372,6 +9377,11 @@ export interface paths {
                                     } | {
                                         /** @enum {string} */
                                         type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
                                     };
                                     weight: number;
                                 }[];
@@ -21689,6 +21699,11 @@ export interface components {
                         } | {
                             /** @enum {string} */
                             type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
                         };
                         weight: number;
                     }[];
@@ -21767,6 +21782,11 @@ export interface components {
                         } | {
                             /** @enum {string} */
                             type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
                         };
                         weight: number;
                     }[];
