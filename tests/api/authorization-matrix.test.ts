@@ -90,11 +90,11 @@ describe('authorization matrix: every operation × every role × records inside 
   const amountForms = MATRIX_AMOUNTS.flatMap((fen) => [String(fen), (fen / 100).toFixed(2)]);
 
   /** The checks every answer must pass; returns the parsed error code (if any). */
-  async function send(role: Role | null, variant: Variant, op: Operation) {
+  async function send(role: Role | null, variant: Variant, op: Operation, invalid = false) {
     const caller = role ? callers.get(role)! : null;
     const reach = REACH[`${op.method} ${op.path}`]?.reach;
     const lenient = variant === 'inside' && op.method !== 'get' && role !== null;
-    const picker = new Picker(t, fixture, caller?.actor ?? callers.get('admin')!.actor, variant, rowCache, { reach, lenient });
+    const picker = new Picker(t, fixture, caller?.actor ?? callers.get('admin')!.actor, variant, rowCache, { reach, lenient, invalid });
     const req = await picker.request(doc, op);
     // Nothing of this operation lies outside the caller's scope: sending it would only repeat (and, for a write,
     // perform) the in-scope request.
@@ -108,7 +108,8 @@ describe('authorization matrix: every operation × every role × records inside 
     };
     if (res.statusCode >= 500) fail('5xx');
     const json = /json/.test(String(res.headers['content-type'] ?? '')) ? (res.json() as unknown) : null;
-    const code = (json as { error?: { code?: string } } | null)?.error?.code;
+    const error = (json as { error?: { code?: string; params?: { roles?: string } } } | null)?.error;
+    const code = error?.code;
     if (res.statusCode >= 400 && typeof code !== 'string') fail('error body outside the { error: { code, message } } shape');
     if (caller) {
       const hidden = hiddenKeysOfRole(caller.actor.role);
@@ -122,7 +123,8 @@ describe('authorization matrix: every operation × every role × records inside 
       const leaked = markers.find((m) => res.body.includes(m) && !sent.includes(m));
       if (leaked) fail(`a record outside the scope (${leaked})`);
     }
-    return { status: res.statusCode, code, picker, where };
+    // `roles` in a 403 marks a refusal by role (core/policy.ts authorize), not by the record (not the requester, …).
+    return { status: res.statusCode, code, byRole: error?.params?.roles !== undefined, picker, where };
   }
 
   it('covers every role of the schema and every operation of the document (nothing silently skipped)', () => {
@@ -144,7 +146,8 @@ describe('authorization matrix: every operation × every role × records inside 
     for (const op of ops.filter((o) => o['x-ability'])) {
       for (const role of ROLES) {
         if (can(callers.get(role)!.actor, op['x-ability']!)) continue;
-        const { status, code, where } = (await send(role, 'inside', op))!;
+        // With a body no schema accepts: the refusal must come first, telling nothing about the input rules.
+        const { status, code, where } = (await send(role, 'inside', op, true))!;
         figures.abilityRefused++;
         if (status !== 403 || code !== 'FORBIDDEN') failures.push(`${where}: expected 403 FORBIDDEN (${op['x-ability']} is for ${GROUPS[groupOf(op['x-ability']!)].join(', ')})`);
       }
@@ -177,7 +180,13 @@ describe('authorization matrix: every operation × every role × records inside 
       for (const role of ROLES) {
         const ability = op['x-ability'];
         if (ability && !can(callers.get(role)!.actor, ability)) continue;
-        const { status, code, where, picker } = (await send(role, 'inside', op))!;
+        const { status, code, byRole, where, picker } = (await send(role, 'inside', op))!;
+        if (op.requestBody && status === 403 && byRole) {
+          // Refused for the role by the service: the route must say so before validating (`config.ability`), so an
+          // invalid body gets the same 403 and no field rules (issue 14 defect 7).
+          const again = (await send(role, 'inside', op, true))!;
+          if (again.status !== 403) failures.push(`${again.where}: refused with a valid body but validated an invalid one (${again.code})`);
+        }
         if (op.method !== 'get' || picker.borrowed) continue;
         if (status < 300) figures.insideReads2xx++;
         else if (status === 404) failures.push(`${where}: a record inside the scope answered 404`);

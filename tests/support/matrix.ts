@@ -151,7 +151,8 @@ export class Picker {
     private readonly actor: Actor,
     private readonly variant: Variant,
     private readonly rows: Map<Table, Row[] | null>,
-    private readonly options: { reach?: Reach; lenient?: boolean } = {},
+    /** `invalid`: a body no schema accepts (a JSON array), to see that refusals come before validation. */
+    private readonly options: { reach?: Reach; lenient?: boolean; invalid?: boolean } = {},
   ) {}
 
   private async rowsOf(table: Table) {
@@ -259,6 +260,7 @@ export class Picker {
       return { method: op.method, url, payload: body.payload, headers: body.headers };
     }
     if (!op.requestBody) return { method: op.method, url, headers: {} };
+    if (this.options.invalid) return { method: op.method, url, payload: '[["matrix"]]', headers: { 'content-type': 'application/json' } };
     const schema = content['application/json']?.schema ?? Object.values(content)[0]?.schema;
     return { method: op.method, url, payload: JSON.stringify(await this.value(doc, schema, 'body')), headers: { 'content-type': 'application/json' } };
   }

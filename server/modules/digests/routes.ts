@@ -16,7 +16,7 @@ export async function digestRoutes(app: App, deps: Deps) {
   app.put(
     '/api/digests/settings',
     {
-      schema: {
+      config: { ability: 'digest.configure' }, schema: {
         tags,
         summary: 'Change a store/team daily digest: cron such as "0 18 * * *", enabled, robot channel ids (null = the team\'s robots); admin, director, regional manager or lead',
         querystring: teamQuery,
