@@ -2,10 +2,12 @@
  * `npm run bench:time -- <consumer|sweep|deadline|health|all> [--db sqlite|postgres] [sizes]`: the time engine's
  * figures (issue 8, and issue 19 point 4), printed, never asserted.
  *
- *   consumer  one consumer poll with --events (3,000,000) historical events and 10 new ones: the old anti-join shape
- *             ("before") against `consumeEvents` with its watermark ("after")
+ *   consumer  one consumer poll with --events (3,000,000) historical events and 10 new ones: the old anti-join shape,
+ *             then `consumeEvents` with its watermark, one transaction per event (the earlier shape, `chunk: 1`) and
+ *             one transaction per poll (the current one)
  *   sweep     --timers (1,000,000) open clocks of which --due (10,000) are due: the due lookup, then the SLA passes
- *             `tick` and the worker run until every due clock has fired
+ *             `tick` and the worker run until every due clock has fired; --batch 1 fires one timer per transaction
+ *             (about a dozen statements per firing, the shape before set-based firing) for comparison
  *   deadline  deadline → notification handed to the outbox with the real worker loop (every job of every module):
  *             --deadlines (150) clocks falling due one every 100 ms, with and without waking at the next deadline
  *   health    `actionflow serve` (HTTP + worker) on --backlog (100,000) overdue clocks: health-check latency while the
@@ -15,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -40,6 +42,7 @@ const { values, positionals } = parseArgs({
     deadlines: { type: 'string', default: '150' },
     backlog: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '60' },
+    batch: { type: 'string' },
   },
 });
 const dialect = values.db as Dialect;
@@ -86,18 +89,23 @@ async function consumerBench() {
     beforeMs.push(t);
   }
   log(`before (anti-join over all history): ${stats(beforeMs)}\n  plan:\n${await plan(database, before)}`);
-  // After: the real consumer, 20 polls each finding 10 new events, then 20 idle polls.
-  const busy: number[] = [];
-  for (let round = 0; round < 20; round++) {
-    if (round > 0) await addNew(10);
-    const [done, t] = await timed(() => consumeEvents(db, systemClock, 'bench', async () => {}));
-    if (done !== 10) throw new Error(`after: expected 10 events consumed, got ${done}`);
-    busy.push(t);
-  }
+  // After: the real consumer, 20 polls each finding 10 new events, then 20 idle polls; per event and per poll.
+  const polls = async (chunk: number) => {
+    const busy: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      await addNew(10);
+      const [done, t] = await timed(() => consumeEvents(db, systemClock, 'bench', async () => {}, { chunk }));
+      if (done !== 10) throw new Error(`after: expected 10 events consumed, got ${done}`);
+      busy.push(t);
+    }
+    return busy;
+  };
+  await consumeEvents(db, systemClock, 'bench', async () => {});
+  log(`watermark, one transaction per event (the shape before this change): ${stats(await polls(1))}`);
+  log(`watermark, one transaction per poll (after): ${stats(await polls(50))}`);
   const idle: number[] = [];
   for (let i = 0; i < 20; i++) idle.push((await timed(() => consumeEvents(db, systemClock, 'bench', async () => {})))[1]);
-  log(`after (watermark; poll consuming 10 new events, each in its own transaction): ${stats(busy)}`);
-  log(`after (watermark; idle poll): ${stats(idle)}`);
+  log(`watermark, idle poll: ${stats(idle)}`);
   const low = Number((await db.selectFrom('consumer_watermarks').select('low_seq').where('consumer', '=', 'bench').executeTakeFirstOrThrow()).low_seq);
   const afterQuery = `select * from events where seq > ${low} and not exists (select 1 from event_consumptions c where c.consumer = 'bench' and c.event_id = events.id) order by seq limit 200`;
   log(`  plan:\n${await plan(database, afterQuery)}`);
@@ -125,11 +133,11 @@ async function sweepBench() {
   const deps = { db, dialect, clock: systemClock, config: loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'af-bench-')) }) };
   let passes = 0;
   const [, fireMs] = await timed(async () => {
-    while ((await runSla(deps)) > 0) passes++;
+    while ((await runSla(deps, values.batch ? { batchSize: Number(values.batch) } : {})) > 0) passes++;
   });
   const fired = await count(db, 'sla_firings');
   const left = await count(db, 'sla_timers', sql`status = 'active' and due_at <= ${asOf}`);
-  log(`sweep (SLA passes as tick and the worker run them, until idle): ${fired} fired, ${left} still due, ${passes} passes, ${(fireMs / 1000).toFixed(2)} s (${(fireMs / Math.max(1, fired)).toFixed(2)} ms a firing: claim, firing row, owner, notification, events)`);
+  log(`sweep (SLA passes as tick and the worker run them, until idle; ${values.batch ? `batch ${values.batch}` : 'default batches'}): ${fired} fired, ${left} still due, ${passes} passes, ${(fireMs / 1000).toFixed(2)} s (${(fireMs / Math.max(1, fired)).toFixed(2)} ms a firing)`);
   await database.close();
 }
 
@@ -227,9 +235,11 @@ async function healthBench() {
 }
 
 const started = new Date();
-log(`time-engine bench, ${started.toISOString()}, ${dialect}`);
+// Figures on this shared machine move with its load: print it with them.
+log(`time-engine bench, ${started.toISOString()}, ${dialect}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}, ${cpus().length} CPUs`);
 if (what === 'consumer' || what === 'all') await consumerBench();
 if (what === 'sweep' || what === 'all') await sweepBench();
 if (what === 'deadline' || what === 'all') await deadlineBench();
 if (what === 'health' || what === 'all') await healthBench();
+log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 process.exit(0);

@@ -8,7 +8,19 @@ const root = dirname(fileURLToPath(import.meta.url));
 // The API server serves web/dist itself; in dev, Vite proxies /api to it.
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // The service worker (public/sw.js) caches every built script and style on install, so a lazily loaded page
+      // (the quick-log) opens offline even if it was never visited online.
+      name: 'actionflow-precache-list',
+      apply: 'build',
+      generateBundle(_options, bundle) {
+        const files = Object.keys(bundle).filter((f) => /\.(js|css)$/.test(f)).sort();
+        this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(files) });
+      },
+    },
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -9,10 +9,17 @@ import { breathe } from './breathe.js';
 export type { StoredEvent } from './events.js';
 
 /**
- * Processes domain events not yet seen by `consumer`, oldest first, each in its own transaction together with the
- * `(consumer, event_id)` consumption row. The row's primary key makes processing exactly-once: on PostgreSQL a second
- * process inserting the same row waits for the first and then fails the insert (we skip), and a crash before commit
- * leaves neither the row nor the handler's writes, so the event is processed again from scratch.
+ * Processes domain events not yet seen by `consumer`, oldest first. Exactly-once rests on the `(consumer, event_id)`
+ * consumption row, written in the same transaction as the handler's writes: a crash before commit leaves neither, so
+ * the event is processed again from scratch; on PostgreSQL a second process inserting the same row waits for the
+ * first and then skips it.
+ *
+ * A poll claims its events in chunks, one transaction and one multi-row insert per chunk (`ON CONFLICT DO NOTHING
+ * RETURNING`: only the events whose row this transaction inserted are handled), so a poll costs one commit, not one
+ * per event — on PostgreSQL the commit's flush is most of an event's cost. Rows are inserted in `seq` order by every
+ * process, so two polls of the same consumer wait on each other rather than deadlock. If a handler fails, the chunk
+ * rolls back whole, the events before the failing one are handled again and committed, and the failure is thrown:
+ * the same outcome as when every event had its own transaction.
  * Returns how many events this call processed.
  */
 export async function consumeEvents(
@@ -20,41 +27,79 @@ export async function consumeEvents(
   clock: Clock,
   consumer: string,
   handler: (trx: Tx, event: StoredEvent) => Promise<void>,
-  options: { batch?: number; types?: string[] } = {},
+  options: { batch?: number; types?: string[]; chunk?: number } = {},
 ): Promise<number> {
   // Everything at or below the watermark is done: the anti-join only runs over the tail, whatever the history.
   const low = await lowWatermark(db, consumer);
-  const query = unconsumed(db, consumer, low, options.types).selectAll().orderBy('seq').limit(options.batch ?? 200);
-  const rows = await query.execute();
+  const rows = await unconsumed(db, consumer, low, options.types).selectAll().orderBy('seq').limit(options.batch ?? 200).execute();
+  const events = rows.map(
+    (row) =>
+      ({
+        seq: Number(row.seq),
+        id: row.id,
+        type: row.type as DomainEventType,
+        entity: row.entity,
+        entityId: row.entity_id,
+        actorId: row.actor_id,
+        payload: parseJson(row.payload, {}),
+        occurredAt: row.occurred_at,
+      }) as StoredEvent,
+  );
+  // Chunks bound how long one transaction holds SQLite's writer (and PostgreSQL's row locks) while HTTP waits.
+  const size = options.chunk ?? 50;
   let processed = 0;
-  for (const row of rows) {
+  for (let i = 0; i < events.length; i += size) {
     await breathe();
-    const event = {
-      seq: Number(row.seq),
-      id: row.id,
-      type: row.type as DomainEventType,
-      entity: row.entity,
-      entityId: row.entity_id,
-      actorId: row.actor_id,
-      payload: parseJson(row.payload, {}),
-      occurredAt: row.occurred_at,
-    } as StoredEvent;
-    const done = await db
-      .transaction()
-      .execute(async (trx) => {
-        const claimed = await trx
-          .insertInto('event_consumptions')
-          .values({ consumer, event_id: event.id, processed_at: clock.now().toISOString() })
-          .onConflict((oc) => oc.columns(['consumer', 'event_id']).doNothing())
-          .executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-        await handler(trx, event);
-        return true;
-      });
-    if (done) processed++;
+    const chunk = events.slice(i, i + size);
+    let failedAt = -1;
+    try {
+      processed += await handleChunk(db, clock, consumer, chunk, handler, (index) => (failedAt = index));
+    } catch (error) {
+      // A handler failed (or PostgreSQL broke a lock cycle): the events before it commit, then the failure is thrown.
+      if (failedAt > 0) processed += await handleChunk(db, clock, consumer, chunk.slice(0, failedAt), handler, () => {});
+      throw error;
+    }
   }
   await advanceWatermark(db, clock, consumer, low, options.types);
   return processed;
+}
+
+/** One transaction: claims the chunk's events and handles those this transaction claimed, in order. */
+async function handleChunk(
+  db: Db,
+  clock: Clock,
+  consumer: string,
+  chunk: StoredEvent[],
+  handler: (trx: Tx, event: StoredEvent) => Promise<void>,
+  onFailure: (index: number) => void,
+): Promise<number> {
+  if (chunk.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    const claimed = await claim(trx, clock, consumer, chunk.map((e) => e.id));
+    for (const [index, event] of chunk.entries()) {
+      if (!claimed.has(event.id)) continue;
+      try {
+        await handler(trx, event);
+      } catch (error) {
+        onFailure(index);
+        throw error;
+      }
+    }
+    return claimed.size;
+  });
+}
+
+/** Inserts the consumption rows of these events (in the given, seq order); returns the ids this transaction inserted. */
+async function claim(trx: Tx, clock: Clock, consumer: string, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const at = clock.now().toISOString();
+  const rows = await trx
+    .insertInto('event_consumptions')
+    .values(eventIds.map((event_id) => ({ consumer, event_id, processed_at: at })))
+    .onConflict((oc) => oc.columns(['consumer', 'event_id']).doNothing())
+    .returning('event_id')
+    .execute();
+  return new Set(rows.map((r) => r.event_id));
 }
 
 /**

@@ -63,6 +63,7 @@ export const errorSchema = z
       matchedOn: z.array(z.enum(['phone', 'name', 'creditCode'])).optional().describe('DUPLICATE_CUSTOMER: the fields that matched'),
       yours: z.boolean().optional().describe('DUPLICATE_CUSTOMER: the matched customer is already the caller’s'),
       inPool: z.boolean().optional().describe('DUPLICATE_CUSTOMER: the matched customer is in the pool (claim it instead)'),
+      wayForward: z.enum(['none', 'claim', 'transfer']).optional().describe('DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer'),
       errors: z
         .array(z.object({ line: z.number().int(), column: z.number().int(), path: z.string(), message: z.string() }))
         .optional()

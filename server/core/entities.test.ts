@@ -8,8 +8,9 @@ describe('record registry', () => {
     const kinds = RECORDS.map((r) => r.kind);
     expect(new Set(kinds).size).toBe(kinds.length);
     // The kinds `recordAudit` is called with across server/modules (see tests/api/registry.test.ts for reading them):
-    // 24, plus work_order, work_order_type and assist_rule_set, plus approval, approval_delegation and approval_route.
-    expect(AUDITED_KINDS).toHaveLength(30);
+    // 24, plus work_order, work_order_type and assist_rule_set, plus approval, approval_delegation and approval_route,
+    // plus contract and receivable_settings (money).
+    expect(AUDITED_KINDS).toHaveLength(32);
     expect(recordOf('task')?.table).toBe('tasks');
     expect(recordOf('nope')).toBeUndefined();
   });

@@ -44,6 +44,7 @@ export const ERROR_CATALOGUE = {
   URI_TOO_LONG: { status: 414 },
   HEADERS_TOO_LARGE: { status: 431 },
   REQUEST_TIMEOUT: { status: 408 },
+  PLAN_MISMATCH: { status: 422 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<keyof typeof ERROR_MESSAGES, { status: number }>;
 

@@ -77,9 +77,9 @@ describe('field-level restriction', () => {
   const deal = { id: 'd1', title: 'x', amountFen: 123, nested: [{ amount_fen: 5, keep: 1 }], before: { amount_fen: 1 }, when: new Date(0) };
 
   it('names the hidden fields and their JSON keys per actor and per role', () => {
-    expect(hiddenFields(user('support'))).toEqual(['deal.amountFen', 'approval.prices']);
+    expect(hiddenFields(user('support'))).toEqual(['deal.amountFen', 'approval.prices', 'contract.amounts']);
     expect(hiddenFields(user('finance'))).toEqual([]);
-    const amounts = ['amountFen', 'amount_fen', 'listPriceFen', 'netPriceFen', 'maxAmountFen', 'lineDiscountFen', 'documentDiscountFen'];
+    const amounts = ['amountFen', 'amount_fen', 'listPriceFen', 'netPriceFen', 'maxAmountFen', 'lineDiscountFen', 'documentDiscountFen', 'paidFen', 'outstandingFen', 'outstanding_fen', 'shortfallFen', 'creditFen', 'unallocatedFen', 'availableFen', 'differenceFen'];
     expect([...hiddenKeys(user('support'))]).toEqual(amounts);
     expect([...hiddenKeysOfRole('support')]).toEqual(amounts);
     expect(hiddenKeysOfRole('seller').size).toBe(0);

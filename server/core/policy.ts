@@ -62,6 +62,10 @@ export const GROUPS = {
   tokenHolders: ['admin', 'director', 'regional_manager', 'lead', 'support', 'finance'],
   /** See deal amounts. */
   amountReaders: ['seller', 'lead', 'regional_manager', 'director', 'finance', 'admin'],
+  /** Register contracts: the selling roles and finance. */
+  contractWriters: ['seller', 'lead', 'regional_manager', 'director', 'finance', 'admin'],
+  /** Record and reverse payments, apply credit, decide claims. */
+  financeRoles: ['finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Group = keyof typeof GROUPS;
@@ -104,6 +108,11 @@ export const ACTIONS = {
   quicklog: { alias: 'sellingRoles' },
   material: { share: 'sellingRoles' },
   callback: { configure: 'admins', record: 'managers' },
+  /** Contracts and payment plans (money); support reads contracts without amounts. */
+  contract: { create: 'contractWriters', amend: 'contractWriters', readAmount: 'amountReaders', configure: 'admins' },
+  payment: { record: 'financeRoles', claim: 'sellingRoles' },
+  /** The receivables countdown board and ageing (scoped); finance partners per team are set by admins. */
+  receivable: { board: 'amountReaders', managePartners: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;
@@ -191,6 +200,8 @@ export const RESTRICTED_FIELDS = [
   { field: 'deal.amountFen', keys: ['amountFen', 'amount_fen'], ability: 'deal.readAmount' },
   /** The prices an approval is about are the deal's amount in other words. */
   { field: 'approval.prices', keys: ['listPriceFen', 'netPriceFen', 'maxAmountFen', 'lineDiscountFen', 'documentDiscountFen'], ability: 'deal.readAmount' },
+  /** Money of contracts: plan amounts, paid, outstanding, credit (support sees contracts without any amount). */
+  { field: 'contract.amounts', keys: ['amountFen', 'amount_fen', 'paidFen', 'outstandingFen', 'outstanding_fen', 'shortfallFen', 'creditFen', 'unallocatedFen', 'availableFen', 'differenceFen'], ability: 'contract.readAmount' },
 ] as const satisfies ReadonlyArray<{ field: string; keys: readonly string[]; ability: Action }>;
 
 /** The restricted fields `actor` may not see (`deal.amountFen`, …). */

@@ -13,6 +13,7 @@ import type { WorkOrderTables } from './schema-workorders.js';
 import type { DictionaryTables } from './schema-dictionaries.js';
 import type { ImportTables } from './schema-imports.js';
 import type { LoggingTables } from './schema-logging.js';
+import type { MoneyTables } from './schema-money.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -237,7 +238,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -34,6 +34,8 @@ import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
+import { contractsModule } from './contracts/module.js';
+import { receivablesModule } from './receivables/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -65,6 +67,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   exportsModule,
   importsModule,
   quicklogModule,
+  contractsModule,
+  receivablesModule,
 ];
 
 export interface Composition {

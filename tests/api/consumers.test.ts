@@ -49,4 +49,41 @@ describe('domain event consumption', () => {
     expect(processed).toBe(31);
     expect(await t.db.selectFrom('audit_log').where('action', '=', 'probe').select('id').execute()).toHaveLength(31);
   });
+
+  it('claims a poll in chunks, one transaction each: a failure commits the events before it and nothing after', async () => {
+    // 120 new events for a fresh consumer: chunks of 50, 50 and 20. The 75th fails once.
+    await emit(120);
+    const all = await t.db.selectFrom('events').select('id').orderBy('seq').execute();
+    const target = all.slice(-120);
+    const failing = target[74].id;
+    let failed = false;
+    const seen: string[] = [];
+    const handler = async (trx: Parameters<Parameters<typeof consumeEvents>[3]>[0], e: StoredEvent) => {
+      // A write per event, to show it commits with the consumption row or not at all.
+      await trx.insertInto('audit_log').values({ id: `chunk-${e.id}`, entity: 'x', entity_id: e.id, action: 'chunk', actor_id: null, at: 'now', before: null, after: null }).execute();
+      if (e.id === failing && !failed) {
+        failed = true;
+        throw new Error('boom');
+      }
+      seen.push(e.id);
+    };
+    const consumer = 'chunked';
+    // Skip the history before these 120 (earlier tests' events) so the numbers below are exact.
+    const skipped = await consumeEvents(t.db, t.clock, consumer, async () => {}, { batch: all.length - 120 });
+    expect(skipped).toBe(all.length - 120);
+    await expect(consumeEvents(t.db, t.clock, consumer, handler, { chunk: 50 })).rejects.toThrow('boom');
+    const committed = async () => (await t.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'chunk').execute()).map((r) => r.entity_id);
+    const consumed = async () =>
+      (await t.db.selectFrom('event_consumptions').select('event_id').where('consumer', '=', consumer).where('event_id', 'in', target.map((e) => e.id)).execute()).map((r) => r.event_id);
+    // The first chunk and the second chunk's first 24 events are done; the failing one and everything after are not.
+    expect((await committed()).sort()).toEqual(target.slice(0, 74).map((e) => e.id).sort());
+    expect((await consumed()).sort()).toEqual(target.slice(0, 74).map((e) => e.id).sort());
+    // The next poll takes the rest, each exactly once.
+    expect(await consumeEvents(t.db, t.clock, consumer, handler, { chunk: 50 })).toBe(46);
+    expect((await committed()).sort()).toEqual(target.map((e) => e.id).sort());
+    // A handler may run again for an event whose chunk rolled back; what it wrote committed once (one row per event).
+    expect(await committed()).toHaveLength(120);
+    expect(new Set(seen)).toEqual(new Set(target.map((e) => e.id)));
+    expect(await consumeEvents(t.db, t.clock, consumer, handler)).toBe(0);
+  });
 });

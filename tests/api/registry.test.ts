@@ -122,6 +122,12 @@ describe('record registry', () => {
       },
       work_order_type: async () => newId(),
       assist_rule_set: async () => newId(),
+      contract: async () => {
+        const res = await sellerA({ method: 'POST', url: '/api/contracts', payload: { dealId, signedAt: '2026-11-01', amountFen: 100_000, plan: [{ dueDate: '2026-12-01', amountFen: 100_000, method: 'wire' }] } });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json().id;
+      },
+      receivable_settings: async () => 'org',
     };
 
     const director = await t.as('director');

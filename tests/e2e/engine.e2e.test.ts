@@ -71,13 +71,18 @@ describe('automation rule form (admin)', () => {
       const titleItem = page.locator('.ant-form-item', { has: page.getByTestId('action-0-title') });
       await expect.poll(() => titleItem.locator('.ant-form-item-explain-error').textContent()).toBe('必填');
 
-      // A condition from the builder: record.amountFen >= 100000000 (¥1,000,000).
+      // A condition from the builder, in yuan (issue 15 point 6): amount ≥ ¥1,000,000. A value that is no number is
+      // refused on the client before saving.
       await page.getByRole('button', { name: /添加条件/ }).click();
       const row = page.getByTestId('condition-row').first();
       await row.locator('.ant-select').nth(1).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title=">="]').click();
-      await row.locator('input').last().fill('100000000');
-      await expect(page.getByTestId('condition-json-preview').textContent()).resolves.toBe('{">=":[{"var":"record.amountFen"},100000000]}');
+      await row.getByTestId('condition-value').fill('一百万');
+      await page.getByTestId('rule-client-problems').waitFor();
+      await expect(page.getByTestId('rule-save').isDisabled()).resolves.toBe(true);
+      await row.getByTestId('condition-value').fill('1000000');
+      await expect(page.getByTestId('condition-json-preview').textContent()).resolves.toBe('{">=":[{"var":"record.amountYuan"},1000000]}');
+      await expect(row.textContent()).resolves.toContain('金额（元）');
       await page.getByTestId('action-0-title').fill('大单「{{record.title}}」进入新阶段');
       await page.getByTestId('rule-save').click();
       await page.waitForURL(/\/admin\/rules\/(?!new)[^/]+$/);
@@ -87,7 +92,7 @@ describe('automation rule form (admin)', () => {
       const rule = rules.body.items.find((r) => r.key === 'e2e_big_deal');
       expect(rule, JSON.stringify(rules.body)).toBeTruthy();
       expect(rule!.trigger.type).toBe('deal.stage_changed');
-      expect(rule!.conditions).toEqual({ '>=': [{ var: 'record.amountFen' }, 100000000] });
+      expect(rule!.conditions).toEqual({ '>=': [{ var: 'record.amountYuan' }, 1000000] });
       expect(rule!.actions).toEqual([{ type: 'notify', config: { recipients: ['owner'], title: '大单「{{record.title}}」进入新阶段' } }]);
 
       await page.goto(`${server.baseUrl}/admin/rules`);

@@ -72,6 +72,10 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
     await ok(as({ method: 'POST', url: '/api/attachments', ...multipart({ entity: 'customer', entityId: customer.id, kind: 'other' }, { name: `矩阵${n}.pdf`, content: Buffer.from(`%PDF-1.4\n%${n}\n%%EOF\n`) }) }), `${username} attachment`);
     await ok(as({ method: 'POST', url: '/api/approvals', payload: { kind: 'quote', subject: { type: 'deal', id: deal.id }, values: { netPriceFen: MATRIX_AMOUNTS[n] } } }), `${username} approval`);
     await ok(as({ method: 'POST', url: '/api/work-orders', payload: { type: 'presales', subject: { type: 'deal', id: deal.id }, title: `矩阵工单${n}` } }), `${username} work order`);
+    // A contract on the deal (its amount is the deal's: searched for in support's answers), a payment and a claim.
+    const contract = await ok(as({ method: 'POST', url: '/api/contracts', payload: { dealId: deal.id, signedAt: '2026-11-01', amountFen: MATRIX_AMOUNTS[n], plan: [{ dueDate: '2026-12-01', amountFen: MATRIX_AMOUNTS[n], method: 'wire' }] } }), `${username} contract`);
+    await ok((await t.as('finance'))({ method: 'POST', url: `/api/contracts/${contract.id}/payments`, payload: { amountFen: 1_000, receivedOn: '2026-11-01', method: 'wire', reference: `矩阵${n}` } }), `${username} payment`);
+    await ok(as({ method: 'POST', url: `/api/contracts/${contract.id}/claims`, payload: { amountFen: 2_000, claimedOn: '2026-11-01' } }), `${username} payment claim`);
     await ok(as({ method: 'POST', url: '/api/imports', ...multipart({}, { name: `矩阵${n}.csv`, content: Buffer.from(`名称,电话\n矩阵导入${n},1360000300${n}\n`) }) }), `${username} import`);
     // An SLA intervention on the deal, as the SLA engine writes it (no route creates one).
     const now = t.clock.now().toISOString();

@@ -54,6 +54,8 @@ export const SEGMENTS: Record<string, Source> = {
   metrics: { kind: 'value', value: () => 'funnel' },
   exports: { kind: 'value', value: () => 'deals' },
   columns: { kind: 'value', value: (f) => f.stageKey },
+  // Payment claims of a contract (the table is named for what they claim, not for their parent).
+  claims: { kind: 'table', table: 'payment_claims' },
 };
 
 export type Variant = 'inside' | 'outside' | 'unknown';

@@ -18,6 +18,7 @@ import * as m0018 from './0018_frontline.js';
 import * as m0017 from './0017_imports.js';
 import * as m0019 from './0019_insight_indexes.js';
 import * as m0024 from './0024_field_logging.js';
+import * as m0022 from './0022_money.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> }> = {
@@ -39,6 +40,7 @@ const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<v
   '0017_imports': m0017,
   '0019_insight_indexes': m0019,
   '0024_field_logging': m0024,
+  '0022_money': m0022,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

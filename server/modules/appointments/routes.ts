@@ -49,7 +49,7 @@ export async function appointmentRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/appointments/:id/check-in',
-    { schema: { tags, summary: 'Check the customer in (one tap by the store); after a no-show it records a late arrival', params: idParams, response: responses({ 200: appointmentSchema }, [400, 404, 422]) } },
+    { config: { idempotent: true }, schema: { tags, summary: 'Check the customer in (one tap by the store); after a no-show it records a late arrival', params: idParams, response: responses({ 200: appointmentSchema }, [400, 404, 422]) } },
     async (req) => service.checkIn(deps, actorOf(req), req.params.id),
   );
 

@@ -175,3 +175,52 @@ export async function existingUserIds(db: Queryable, ids: string[]): Promise<Set
   const rows = await db.selectFrom('users').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * What a manager needs to prioritise an intervention (issue 15 point 3), for the deals in the caller's scope:
+ * amount and stage, since when the current stage's clock has been overdue (its first fired level) and the last
+ * effective activity. Read-only joins on the SLA firings and the activities; deals outside the scope are absent.
+ */
+export async function interventionContextRows(db: Queryable, scope: Scope, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('deals')
+    .select((eb) => [
+      'deals.id',
+      'deals.pipeline_id',
+      'deals.stage_key',
+      'deals.amount_fen',
+      'deals.stage_entered_at',
+      eb
+        .selectFrom('sla_firings as f')
+        .innerJoin('sla_timers as t', 't.id', 'f.timer_id')
+        .select((e) => e.fn.min('f.due_at').as('d'))
+        .where('t.subject_type', '=', 'deal')
+        .whereRef('t.subject_id', '=', 'deals.id')
+        .whereRef('t.stage_key', '=', 'deals.stage_key')
+        .whereRef('t.anchor_at', '>=', 'deals.stage_entered_at')
+        .where('t.status', '!=', 'cancelled')
+        .as('overdue_since'),
+      // An effective activity on the customer without a deal restarts this deal's idle clock too (point 1), so it
+      // counts as the deal's last effective activity.
+      eb
+        .selectFrom('activities as a')
+        .select('a.id')
+        .where('a.effective', '=', 1)
+        .whereRef('a.customer_id', '=', 'deals.customer_id')
+        .where((e) => e.or([e('a.deal_id', '=', e.ref('deals.id')), e('a.deal_id', 'is', null)]))
+        .orderBy('a.occurred_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(1)
+        .as('last_activity_id'),
+    ])
+    .where('deals.id', 'in', ids)
+    .where(scopeFilter(scope, 'deals'))
+    .execute();
+}
+
+/** The activities by id (the latest effective one of each deal, found by `interventionContextRows`). */
+export async function activitiesByIds(db: Queryable, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('activities').select(['id', 'type', 'occurred_at', 'summary']).where('id', 'in', ids).execute();
+}

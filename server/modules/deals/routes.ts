@@ -1,6 +1,7 @@
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { z } from 'zod';
 import { responses } from '../../core/contract.js';
+import { attentionQuery, dealAttention, dealAttentionPage } from './attention.js';
 import { getBoard, getBoardColumn } from './board.js';
 import { boardColumnSchema, boardSchema, dealDetailSchema, dealPageSchema } from './presenter.js';
 import { boardColumnQuery, boardQuery, checklistBody, dealCreateBody, dealListQuery, dealPatchBody, moveBody } from './schema.js';
@@ -23,6 +24,19 @@ export async function dealRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => listDeals(db, clock, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/deals/attention',
+    {
+      schema: {
+        tags,
+        summary: 'Prioritising interventions 介入优先级: amount, stage, days overdue and last effective activity of the given deals in your scope',
+        querystring: attentionQuery,
+        response: responses({ 200: dealAttentionPage }, [400]),
+      },
+    },
+    async (req) => dealAttention(db, clock, actorOf(req), req.query.ids),
   );
 
   app.post('/api/deals', { config: { idempotent: true }, schema: { tags, summary: 'Create a deal (starts in the first stage unless stageKey is given)', body: dealCreateBody, response: responses({ 201: dealDetailSchema }, [400, 403, 404, 409, 422]) } }, async (req, reply) => {

@@ -70,13 +70,17 @@ export async function requestTransfer(db: Db, clock: Clock, actor: Actor, custom
       .selectFrom('customers')
       .innerJoin('users as owner', 'owner.id', 'customers.owner_id')
       .leftJoin('customer_pool', 'customer_pool.customer_id', 'customers.id')
-      .select(['customers.id', 'customers.owner_id', 'owner.team_path as owner_team_path', 'customer_pool.customer_id as pooled'])
+      .select(['customers.id', 'customers.owner_id', 'owner.team_path as owner_team_path', 'customer_pool.customer_id as pooled', 'customer_pool.team_path as pool_team_path'])
       .where('customers.id', '=', customerId)
       .where('customers.deleted_at', 'is', null)
       .executeTakeFirst();
     if (!customer) throw notFound('Customer');
-    if (customer.owner_id === actor.id) throw new AppError('INVALID_STATE', 'already_yours');
-    if (customer.pooled) throw new AppError('INVALID_STATE', 'in_pool_claim');
+    if (customer.owner_id === actor.id && !customer.pooled) throw new AppError('INVALID_STATE', 'already_yours');
+    // A pooled customer the caller may claim is claimed; one in another team's pool is requested like any other
+    // (its custodian's managers decide), so a duplicate always has a way forward.
+    if (customer.pooled && (customer.pool_team_path!.startsWith(actor.teamPath) || (await repo.loadSettings(trx)).pool.crossTeamClaim)) {
+      throw new AppError('INVALID_STATE', 'in_pool_claim');
+    }
     if (body.duplicateId) {
       const dup = await trx.selectFrom('customers').select(['id', 'owner_id']).where('id', '=', body.duplicateId).where('deleted_at', 'is', null).executeTakeFirst();
       if (!dup || dup.owner_id !== actor.id || dup.id === customerId) throw invalid('duplicateId', 'own_duplicate');
@@ -132,6 +136,9 @@ export async function resolveConflict(db: Db, clock: Clock, actor: Actor, id: st
       const customer = await trx.selectFrom('customers').select(['deleted_at']).where('id', '=', conflict.customer_id).executeTakeFirstOrThrow();
       if (customer.deleted_at) throw new AppError('INVALID_STATE', 'customer_deleted');
       outcome = await moveCustomerWithWork(trx, clock, conflict.customer_id, { id: requester.id, teamPath: requester.team_path, teamId: requester.team_id }, { ...ctx, action: 'transfer', method: 'transfer' });
+      // A customer requested out of another team's pool leaves that pool with the transfer.
+      const pooled = await trx.deleteFrom('customer_pool').where('customer_id', '=', conflict.customer_id).returning('team_id').executeTakeFirst();
+      if (pooled) await repo.insertPoolLog(trx, clock, { customer_id: conflict.customer_id, action: 'claim', user_id: requester.id, team_id: pooled.team_id, reason: `转移申请批准 / transfer approved (${id})`, actor_id: actor.id });
     } else if (body.action === 'merge') {
       const pair = [conflict.customer_id, conflict.duplicate_id].filter((v): v is string => !!v);
       if (pair.length < 2) throw invalid('mergeInto', 'merge_not_possible');

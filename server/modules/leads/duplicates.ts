@@ -8,6 +8,12 @@ import type { Queryable } from '../../db/index.js';
 import { AppError } from '../../core/errors.js';
 import type { Actor } from '../org/scope.js';
 import { normalizeCompanyName, normalizeCreditCode, normalizePhone } from '../customers/normalize.js';
+import { loadSettings } from './repo.js';
+
+/** Whether the pool settings let a seller claim a customer from another team's pool. */
+export async function crossTeamClaims(db: Queryable): Promise<boolean> {
+  return (await loadSettings(db)).pool.crossTeamClaim;
+}
 
 export type MatchField = 'phone' | 'name' | 'creditCode';
 
@@ -24,6 +30,21 @@ export interface DuplicateMatch {
   owner: { id: string; name: string; team: { id: string; name: string } | null };
   matchedOn: MatchField[];
   inPool: boolean;
+  /** The team subtree whose pool holds it (null when not pooled). */
+  poolTeamPath: string | null;
+}
+
+/**
+ * What the caller can do about a duplicate (issue 15 point 5: there is always a way forward): `none` for their own,
+ * `claim` when it lies in a pool they may claim from (their team subtree, or any pool where the settings allow
+ * cross-team claims), otherwise `transfer` — a request the owner's (or the pool custodian's) managers decide.
+ */
+export type WayForward = 'none' | 'claim' | 'transfer';
+
+export function wayForward(actor: Actor, match: DuplicateMatch, crossTeamClaim: boolean): WayForward {
+  if (match.owner.id === actor.id && !match.inPool) return 'none';
+  if (match.inPool) return crossTeamClaim || (match.poolTeamPath ?? '').startsWith(actor.teamPath) ? 'claim' : 'transfer';
+  return 'transfer';
 }
 
 export function duplicateKeys(c: DuplicateCandidate) {
@@ -60,6 +81,7 @@ export async function findDuplicate(db: Queryable, candidate: DuplicateCandidate
       'teams.id as team_id',
       'teams.name as team_name',
       'customer_pool.customer_id as pooled',
+      'customer_pool.team_path as pool_team_path',
     ])
     .where('customers.deleted_at', 'is', null)
     .where((eb) => eb.or(ors))
@@ -82,6 +104,7 @@ export async function findDuplicate(db: Queryable, candidate: DuplicateCandidate
         owner: { id: r.owner_id, name: r.owner_name, team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null },
         matchedOn,
         inPool: r.pooled != null,
+        poolTeamPath: r.pool_team_path ?? null,
       };
     }
   }
@@ -95,19 +118,20 @@ const FIELD_LABEL: Record<MatchField, { zh: string; en: string }> = {
 };
 
 /** The 409 a create answers with: who owns the existing customer, and whether it is the caller's own. */
-export function duplicateError(actor: Actor, match: DuplicateMatch): AppError {
+export function duplicateError(actor: Actor, match: DuplicateMatch, crossTeamClaim = false): AppError {
   const yours = match.owner.id === actor.id;
+  const way = wayForward(actor, match, crossTeamClaim);
   const on = match.matchedOn.map((f) => FIELD_LABEL[f].zh).join('、');
   const onEn = match.matchedOn.map((f) => FIELD_LABEL[f].en).join(', ');
   const owner = `${match.owner.name}${match.owner.team ? `（${match.owner.team.name}）` : ''}`;
-  const reason = match.inPool ? 'duplicate_in_pool' : yours ? 'duplicate_yours' : 'duplicate_owned';
+  const reason = match.inPool ? (way === 'claim' ? 'duplicate_in_pool' : 'duplicate_in_other_pool') : yours ? 'duplicate_yours' : 'duplicate_owned';
   return new AppError('DUPLICATE_CUSTOMER', reason, {
-    params: { on, onEn, name: match.customerName, owner },
-    extra: { owner: match.owner, customer: match.customerId, customerName: match.customerName, matchedOn: match.matchedOn, yours, inPool: match.inPool },
+    params: { on, onEn, name: match.customerName, owner, team: match.owner.team?.name ?? '' },
+    extra: { owner: match.owner, customer: match.customerId, customerName: match.customerName, matchedOn: match.matchedOn, yours, inPool: match.inPool, wayForward: way },
   });
 }
 
 export async function assertNoDuplicate(db: Queryable, actor: Actor, candidate: DuplicateCandidate): Promise<void> {
   const match = await findDuplicate(db, candidate);
-  if (match) throw duplicateError(actor, match);
+  if (match) throw duplicateError(actor, match, match.inPool ? await crossTeamClaims(db) : false);
 }

@@ -213,8 +213,10 @@ export async function claim(db: Db, clock: Clock, defaultTimeZone: string, actor
       }
       throw notFound('Customer');
     }
-    if (!pooled.team_path.startsWith(actor.teamPath)) throw notFound('Customer');
     const { pool: settings } = await repo.loadSettings(trx);
+    // Another team's pool is claimable by id only where the settings allow it (the seller learned the id from the
+    // duplicate answer); otherwise it is as unknown as any customer outside the caller's pool.
+    if (!pooled.team_path.startsWith(actor.teamPath) && !settings.crossTeamClaim) throw notFound('Customer');
     const limits = await limitsOf(trx, actor, settings, defaultTimeZone, clock);
     if (limits.claimsToday >= settings.claimsPerDay) {
       throw new AppError('POOL_DAILY_LIMIT', 'pool_daily_limit', { params: { count: limits.claimsToday, limit: settings.claimsPerDay }, extra: { limits } });

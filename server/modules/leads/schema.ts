@@ -53,6 +53,8 @@ export const poolSettings = z.object({
   cron: z.string().trim().min(9).max(100).default('0 2 * * *'),
   claimsPerDay: z.number().int().min(0).max(1000).default(5),
   maxHeld: z.number().int().min(0).max(100000).default(200),
+  /** A seller who finds a duplicate in another team's pool may claim it (off: they request a transfer instead). */
+  crossTeamClaim: z.boolean().default(false),
 }).strict();
 export type PoolSettings = z.infer<typeof poolSettings>;
 

@@ -41,7 +41,7 @@ export function firingKeyOf(req: Pick<NotificationRequest, 'idempotencyKey' | 'u
   return req.idempotencyKey.endsWith(suffix) ? req.idempotencyKey.slice(0, -suffix.length) : req.idempotencyKey;
 }
 
-const contentHash = (payload: MessagePayload) =>
+export const contentHash = (payload: MessagePayload) =>
   createHash('sha256').update(JSON.stringify([payload.locale, payload.title, payload.body, payload.link, payload.subject])).digest('hex').slice(0, 16);
 
 const inserted = (result: { numInsertedOrUpdatedRows?: bigint }) => Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -119,7 +119,7 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
  * the row, later ones of the same firing add their mention to it while it is still waiting. Once a row has been
  * claimed or sent, the group has seen the text; a late recipient is not worth a second identical post.
  */
-async function enqueueRobotMention(
+export async function enqueueRobotMention(
   db: Queryable,
   now: string,
   channel: LoadedChannel,

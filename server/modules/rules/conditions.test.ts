@@ -42,7 +42,9 @@ describe('template interpolation', () => {
 
   it('reports bad placeholders', () => {
     expect(checkTemplate('{{record.title}} ok')).toEqual([]);
-    expect(checkTemplate('{{deal.title}}')[0]).toMatch(/must start with one of/);
+    expect(checkTemplate('{{deal.price}}')[0]).toMatch(/must start with one of/);
+    // Names people write (issue 15 point 6) are aliases of context paths.
+    expect(checkTemplate('{{deal.title}} {{金额}} {{负责人}}')).toEqual([]);
     expect(checkTemplate('{{record.title | shout}}')[0]).toMatch(/unknown filter "shout"/);
     expect(checkTemplate('{{record.title')[0]).toMatch(/unclosed/);
     expect(checkTemplate('{{record.a()}}')[0]).toMatch(/not a field path/);

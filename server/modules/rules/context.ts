@@ -40,7 +40,12 @@ export async function loadRecord(db: Queryable, entity: RuleEntity, id: string):
   const row = await db.selectFrom(table as 'tasks').select(rules.read as readonly 'id'[]).where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const record = camelRow(row as Record<string, unknown>) as RuleRecord;
-  if (typeof record.amountFen !== 'undefined') record.amountFen = Number(record.amountFen);
+  if (typeof record.amountFen !== 'undefined') {
+    const fen = Number(record.amountFen);
+    record.amountFen = fen;
+    // Money in yuan for rule authors (issue 15 point 6): "大单 > 1,000,000" means yuan, never fen by accident.
+    record.amountYuan = fen / 100;
+  }
   const ownerId = (record.ownerId ?? record.assigneeId) as string | undefined;
   if (ownerId) {
     const owner = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role']).where('id', '=', ownerId).executeTakeFirst();
@@ -73,7 +78,9 @@ export function loadBefore(event: StoredEvent, record: RuleRecord | null): Recor
   for (const [key, value] of Object.entries(before)) {
     changed[camelKey(key)] = JSON_COLUMNS.has(snakeKey(key)) && typeof value === 'string' ? parseJson(value, null) : value;
   }
-  return { ...record, ...changed };
+  const out: Record<string, unknown> = { ...record, ...changed };
+  if ('amountFen' in changed) out.amountYuan = Number(changed.amountFen) / 100;
+  return out;
 }
 
 const snakeKey = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -4,6 +4,7 @@
  * an empty string. Pure.
  */
 import { CONTEXT_ROOTS } from './conditions.js';
+import { resolveTemplateName as resolveAlias } from '../../../shared/rule-templates.js';
 
 const PLACEHOLDER = /\{\{\s*([^{}|]*?)\s*(?:\|\s*([a-z]+)\s*)?\}\}/g;
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
@@ -17,6 +18,7 @@ const FILTERS: Record<string, (value: unknown) => string> = {
 };
 
 export const TEMPLATE_FILTERS = Object.keys(FILTERS);
+
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -35,7 +37,8 @@ export function readPath(context: unknown, path: string): unknown {
 }
 
 export function interpolate(template: string, context: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (_match, path: string, filter?: string) => {
+  return template.replace(PLACEHOLDER, (_match, written: string, writtenFilter?: string) => {
+    const { path, filter } = resolveAlias(written, writtenFilter);
     const value = readPath(context, path);
     return filter ? (FILTERS[filter]?.(value) ?? '') : text(value);
   });
@@ -45,7 +48,8 @@ export function interpolate(template: string, context: Record<string, unknown>):
 export function checkTemplate(template: string): string[] {
   const problems: string[] = [];
   for (const match of template.matchAll(PLACEHOLDER)) {
-    const [whole, path, filter] = match;
+    const [whole, written, writtenFilter] = match;
+    const { path, filter } = resolveAlias(written, writtenFilter);
     if (!PATH.test(path) || path.split('.').some((s) => FORBIDDEN.has(s))) problems.push(`${whole}: "${path}" is not a field path`);
     else if (!(CONTEXT_ROOTS as readonly string[]).includes(path.split('.')[0])) problems.push(`${whole}: must start with one of ${CONTEXT_ROOTS.join(', ')}`);
     if (filter && !(filter in FILTERS)) problems.push(`${whole}: unknown filter "${filter}"; one of ${TEMPLATE_FILTERS.join(', ')}`);

@@ -1,20 +1,23 @@
 /**
- * Fires due ladder levels. One transaction per firing: claim the timer row (PostgreSQL: FOR UPDATE SKIP LOCKED),
- * insert the firing (UNIQUE(timer_id, level): a level can only ever be recorded once), colour the subject,
- * enqueue the notifications (idempotency key `sla:<timer>:<level>:<user>`), emit `sla.level_reached` (and
- * `task.overdue` on a task's first level), record interventions and schedule the next level. A crash anywhere
- * rolls all of it back and the level fires again later, once.
+ * Fires due ladder levels, set-based: a batch of due timers is claimed with one statement (PostgreSQL: FOR UPDATE
+ * SKIP LOCKED, so other processes take other timers) and each step runs once for the whole batch — owners, recipients,
+ * the firing rows (UNIQUE(timer_id, level): a level is recorded once ever, and only the rows this transaction inserted
+ * go on), the timers' next levels, the notifications (idempotency key `sla:<timer>:<level>:<user>`), interventions and
+ * the `sla.level_reached` / `task.overdue` events. About a dozen statements per batch instead of per firing. A crash
+ * rolls the batch back whole and each of its levels fires again later, once; nothing leaves the transaction before it
+ * commits (notifications go out through the outbox).
  */
 import { breathe } from '../../core/breathe.js';
 import type { Clock } from '../../core/clock.js';
-import { emitEvent } from '../../core/events.js';
+import { emitEvents, type DomainEvent } from '../../core/events.js';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Calendars } from '../calendar/schedules.js';
-import { enqueueNotification } from '../notifications/outbox.js';
+import type { NotificationRequest } from '../notifications/outbox.js';
+import { enqueueNotifications } from '../notifications/outbox-batch.js';
 import { definitionOf, findPipeline } from '../pipelines/repo.js';
 import { stageLabel, type PipelineDefinition } from '../pipelines/definition.js';
 import { colourAfter, levelDueAt, type StoredLevel } from './ladder.js';
-import { resolveRecipients } from './recipients.js';
+import { preloadedDirectory, resolveRecipients } from './recipients.js';
 import * as repo from './repo.js';
 
 export interface Firing {
@@ -37,91 +40,102 @@ export interface FireOptions {
   calendars: Calendars;
   /** Pipeline definitions read during one pass (stage names for messages), so a backlog does not re-read them. */
   pipelines?: Map<string, PipelineDefinition | null>;
+  /** Timers claimed per transaction (default: 250). Tests set 1 to compare batches with one-by-one firing. */
+  batchSize?: number;
 }
 
-/**
- * Fires due levels in one transaction until `max` are done, nothing is due or `sliceMs` has passed: a commit per
- * firing cost a third of the firing (SQLite, one writer at a time) or two of its round trips (PostgreSQL). A crash
- * rolls the batch back whole, and each level in it fires again later, once — nothing leaves the transaction before
- * it commits (notifications go out through the outbox).
- */
-async function fireBatch(opts: FireOptions, max: number, sliceMs: number): Promise<Array<Firing | 'skipped'>> {
-  const started = performance.now();
+interface Planned {
+  timer: repo.TimerRow;
+  ladder: StoredLevel[];
+  spec: StoredLevel;
+  owner: repo.SubjectOwner;
+  recipients: string[];
+}
+
+/** Fires the due levels of up to `max` timers in one transaction; a timer no longer worth escalating counts as 'skipped'. */
+async function fireBatch(opts: FireOptions, max: number): Promise<Array<Firing | 'skipped'>> {
+  const { dialect, clock, calendars } = opts;
   return opts.db.transaction().execute(async (trx) => {
-    const out: Array<Firing | 'skipped'> = [];
-    const ids = await repo.claimDueTimerIds(trx, opts.dialect, opts.clock.now().toISOString(), max);
-    for (const id of ids) {
-      // Claimed but not fired in time: unlocked at commit, still due, taken by the next batch.
-      if (out.length > 0 && performance.now() - started >= sliceMs) break;
-      const result = await fireIn(trx, opts, id);
-      if (result !== null) out.push(result);
+    const asOf = clock.now().toISOString();
+    const timers = await repo.claimDueTimers(trx, dialect, asOf, max);
+    if (timers.length === 0) return [];
+    const owners = await repo.subjectOwners(trx, timers.map((t) => ({ type: t.subject_type, id: t.subject_id })));
+    const planned: Planned[] = [];
+    const gone = { subject_closed: [] as string[], subject_missing: [] as string[] };
+    for (const timer of timers) {
+      const ladder = repo.ladderOf(timer);
+      const spec = ladder[timer.next_level - 1];
+      const owner = owners.get(`${timer.subject_type}:${timer.subject_id}`);
+      // The subject closed or vanished without its event reaching us yet: nothing left to escalate.
+      if (!spec || !owner || !owner.open || !timer.due_at) gone[owner ? 'subject_closed' : 'subject_missing'].push(timer.id);
+      else planned.push({ timer, ladder, spec, owner, recipients: [] });
     }
-    return out;
+    for (const [reason, ids] of Object.entries(gone)) await repo.cancelTimers(trx, ids, reason, asOf);
+    const directory = await preloadedDirectory(trx, planned.map((p) => p.owner.teamPath));
+    for (const p of planned) p.recipients = await resolveRecipients(trx, p.owner, p.spec.notify, directory);
+
+    const inserted = await repo.insertFirings(
+      trx,
+      planned.map((p) => ({ timerId: p.timer.id, level: p.timer.next_level, subjectType: p.timer.subject_type, subjectId: p.timer.subject_id, dueAt: p.timer.due_at!, firedAt: asOf, recipients: p.recipients, channels: p.spec.channels ?? [] })),
+    );
+    // Not inserted is only reachable if a row lock was bypassed; the firing exists, so never notify twice.
+    const fired = planned.filter((p) => inserted.has(p.timer.id));
+    await repo.advanceTimers(
+      trx,
+      fired.map(({ timer, ladder }) => {
+        const level = timer.next_level;
+        const next = level < ladder.length ? (levelDueAt(calendars.forTeam(timer.team_id), ladder, level + 1, new Date(timer.anchor_at), new Date(timer.due_at!))?.toISOString() ?? null) : null;
+        return { id: timer.id, dueAt: next, colour: colourAfter(ladder[level - 1]), status: next ? 'active' : 'exhausted' };
+      }),
+      asOf,
+    );
+
+    const pipelines = opts.pipelines ?? new Map();
+    const notifications: NotificationRequest[] = [];
+    const interventions: Array<Parameters<typeof repo.insertInterventions>[1][number]> = [];
+    const events: DomainEvent[] = [];
+    const results: Firing[] = [];
+    for (const { timer, ladder, spec, owner, recipients } of fired) {
+      const level = timer.next_level;
+      const dueAt = timer.due_at!;
+      const subject = { type: timer.subject_type, id: timer.subject_id };
+      const text = await messageFor(trx, pipelines, timer, owner, spec, level);
+      for (const userId of recipients) {
+        notifications.push({ idempotencyKey: `sla:${timer.id}:${level}:${userId}`, userId, ...text, subject, ...(spec.channels ? { channels: spec.channels } : {}) });
+      }
+      const intervention = spec.require === 'intervention';
+      if (intervention) {
+        // Managers intervene; the owner is told but is not asked to intervene in their own record.
+        const managers = recipients.filter((id) => id !== owner.id);
+        for (const userId of managers.length ? managers : recipients) interventions.push({ timerId: timer.id, level, userId, subjectType: subject.type, subjectId: subject.id });
+      }
+      const colour = colourAfter(spec);
+      const channels = spec.channels ?? [];
+      const payload = { timerId: timer.id, kind: timer.kind, stageKey: timer.stage_key, level, levels: ladder.length, dueAt, colour, recipients, channels, intervention, ownerId: owner.id };
+      events.push({ type: 'sla.level_reached', entity: timer.subject_type as 'deal' | 'task', entityId: timer.subject_id, actorId: null, payload });
+      if (timer.subject_type === 'task' && level === 1) {
+        events.push({ type: 'task.overdue', entity: 'task', entityId: timer.subject_id, actorId: null, payload: { timerId: timer.id, dueAt: timer.anchor_at, assigneeId: owner.id } });
+      }
+      results.push({ timer: timer.id, subject: subject as Firing['subject'], level, recipients, channels, dueAt, firedAt: asOf, colour, intervention });
+    }
+    await enqueueNotifications(trx, clock, notifications);
+    await repo.insertInterventions(trx, interventions, asOf);
+    await emitEvents(trx, clock, events);
+    const skipped = timers.length - results.length;
+    return [...results, ...Array.from({ length: skipped }, () => 'skipped' as const)];
   });
 }
 
-/** Fires the due level of timer `id` (locked by this transaction) in `trx`, or returns null when it is no longer due. */
-async function fireIn(trx: Queryable, opts: FireOptions, id: string): Promise<Firing | 'skipped' | null> {
-  const { dialect, clock, calendars } = opts;
-  const asOf = clock.now().toISOString();
-  const timer = await repo.claimDueTimer(trx, dialect, asOf, id);
-  if (!timer) return null;
-  const ladder = repo.ladderOf(timer);
-  const level = timer.next_level;
-  const spec = ladder[level - 1];
-  const owner = await repo.subjectOwner(trx, timer.subject_type as repo.SubjectType, timer.subject_id);
-  if (!spec || !owner || !owner.open || !timer.due_at) {
-    // The subject closed or vanished without its event reaching us yet: nothing left to escalate.
-    await repo.cancelTimers(trx, [timer.id], owner ? 'subject_closed' : 'subject_missing', asOf);
-    return 'skipped' as const;
-  }
-  const dueAt = timer.due_at;
-  const recipients = await resolveRecipients(trx, owner, spec.notify);
-  const channels = spec.channels ?? [];
-  if (!(await repo.insertFiring(trx, { timerId: timer.id, level, subjectType: timer.subject_type, subjectId: timer.subject_id, dueAt, firedAt: asOf, recipients, channels }))) {
-    // Only reachable if a row lock was bypassed; the firing exists, so never notify twice.
-    return 'skipped' as const;
-  }
-  const next = level < ladder.length ? (levelDueAt(calendars.forTeam(timer.team_id), ladder, level + 1, new Date(timer.anchor_at), new Date(dueAt))?.toISOString() ?? null) : null;
-  const colour = colourAfter(spec);
-  await repo.advanceTimer(trx, timer.id, { nextLevel: level + 1, dueAt: next, lastDueAt: dueAt, levelReached: level, colour, status: next ? 'active' : 'exhausted', now: asOf });
-
-  const text = await messageFor(trx, opts.pipelines ?? new Map(), timer, owner, spec, level);
-  for (const userId of recipients) {
-    await enqueueNotification(trx, clock, {
-      idempotencyKey: `sla:${timer.id}:${level}:${userId}`,
-      userId,
-      ...text,
-      subject: { type: timer.subject_type, id: timer.subject_id },
-      ...(spec.channels ? { channels: spec.channels } : {}),
-    });
-  }
-  const intervention = spec.require === 'intervention';
-  if (intervention) {
-    // Managers intervene; the owner is told but is not asked to intervene in their own record.
-    const managers = recipients.filter((id) => id !== owner.id);
-    for (const userId of managers.length ? managers : recipients) {
-      await repo.insertIntervention(trx, { timerId: timer.id, level, userId, subjectType: timer.subject_type, subjectId: timer.subject_id, now: asOf });
-    }
-  }
-  const payload = { timerId: timer.id, kind: timer.kind, stageKey: timer.stage_key, level, levels: ladder.length, dueAt, colour, recipients, channels, intervention, ownerId: owner.id };
-  await emitEvent(trx, clock, { type: 'sla.level_reached', entity: timer.subject_type as 'deal' | 'task', entityId: timer.subject_id, actorId: null, payload });
-  if (timer.subject_type === 'task' && level === 1) {
-    await emitEvent(trx, clock, { type: 'task.overdue', entity: 'task', entityId: timer.subject_id, actorId: null, payload: { timerId: timer.id, dueAt: timer.anchor_at, assigneeId: owner.id } });
-  }
-  return { timer: timer.id, subject: { type: timer.subject_type as repo.SubjectType, id: timer.subject_id }, level, recipients, channels, dueAt, firedAt: asOf, colour, intervention };
-}
-
 /**
- * Fires everything due as of the clock, up to `limit` firings, in time-boxed batches (see `fireBatch`). On
- * PostgreSQL three lanes claim in parallel, each its own transaction and connection (`FOR UPDATE SKIP LOCKED`: other
- * lanes and processes pass over the timers a batch holds); SQLite serialises writers, so one lane, with a short box
- * so HTTP gets the connection between batches.
+ * Fires everything due as of the clock, up to `limit` firings, a batch per transaction (see `fireBatch`). On
+ * PostgreSQL two lanes claim in parallel, each its own transaction and connection (`FOR UPDATE SKIP LOCKED`: other
+ * lanes and processes pass over the timers a batch holds), so one lane's commit overlaps the other's statements;
+ * SQLite serialises writers, so one lane, yielding to HTTP between batches.
  */
 export async function fireDue(opts: FireOptions, limit = 500, onFire?: (f: Firing) => void): Promise<number> {
   opts = { ...opts, pipelines: opts.pipelines ?? new Map() };
-  const postgres = opts.dialect === 'postgres';
-  const [lanes, batchSize, sliceMs] = postgres ? [3, 50, 100] : [1, 200, 15];
+  const lanes = opts.dialect === 'postgres' ? 2 : 1;
+  const batchSize = opts.batchSize ?? 250;
   let budget = limit;
   let done = 0;
   await Promise.all(
@@ -130,7 +144,7 @@ export async function fireDue(opts: FireOptions, limit = 500, onFire?: (f: Firin
         const take = Math.min(budget, batchSize);
         budget -= take;
         await breathe();
-        const batch = await fireBatch(opts, take, sliceMs);
+        const batch = await fireBatch(opts, take);
         budget += take - batch.length;
         done += batch.length;
         for (const result of batch) if (result !== 'skipped') onFire?.(result);
@@ -154,7 +168,7 @@ async function messageFor(
   db: Queryable,
   pipelines: Map<string, PipelineDefinition | null>,
   timer: repo.TimerRow,
-  owner: { name: string; title: string; pipelineId: string | null },
+  owner: repo.SubjectOwner,
   spec: StoredLevel,
   level: number,
 ) {

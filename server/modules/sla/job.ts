@@ -9,14 +9,14 @@ import { cadenceStepTasks, earliestDue, nextDueAfter } from './repo.js';
  * One pass of the SLA engine: turn new events into timers, then fire what is due as of `deps.clock`.
  * Returns how much it did, so the worker loops again at once while there is work.
  */
-export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f: Firing) => void; reconcile?: boolean } = {}): Promise<number> {
+export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f: Firing) => void; reconcile?: boolean; batchSize?: number } = {}): Promise<number> {
   if (options.reconcile) {
     await reconcileTimers(deps.db, deps.dialect, await loadCalendars(deps.db, deps.config.timeZone), deps.clock.now().toISOString());
   }
   const consumed = await consumeSlaEvents(deps.db, deps.dialect, deps.clock, await loadCalendars(deps.db, deps.config.timeZone));
   // Read again: an event just consumed may have been a calendar change.
   const calendars = await loadCalendars(deps.db, deps.config.timeZone);
-  const fired = await fireDue({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendars }, options.limit ?? 500, options.onFire);
+  const fired = await fireDue({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendars, batchSize: options.batchSize }, options.limit ?? 500, options.onFire);
   return consumed + fired;
 }
 

@@ -22,13 +22,48 @@ function ancestorsNearestFirst(teamPath: string): string[] {
   return teamPath.split('/').filter(Boolean).reverse();
 }
 
-export async function resolveRecipients(db: Queryable, owner: Owner | null, notify: readonly string[]): Promise<string[]> {
+/**
+ * Where resolution reads users from. `directDirectory` asks the database each time (one firing, one rule action);
+ * `preloadedDirectory` reads every team chain of a batch at once and remembers role and username lookups, so a batch
+ * of firings resolves its recipients with one query instead of one or more per firing. Both give the same answers.
+ */
+export interface RecipientDirectory {
+  /** Active users whose team is one of `teamIds`. */
+  chainUsers(teamIds: string[]): Promise<UserRow[]>;
+  /** Every active user with `role`, by id. */
+  withRole(role: string): Promise<string[]>;
+  /** The active user called `username`, if any. */
+  byUsername(username: string): Promise<string | null>;
+}
+
+export function directDirectory(db: Queryable): RecipientDirectory {
+  return {
+    chainUsers: async (teamIds) =>
+      teamIds.length ? db.selectFrom('users').select(['id', 'role', 'team_id']).where('team_id', 'in', teamIds).where('active', '=', 1).execute() : [],
+    withRole: async (role) => (await db.selectFrom('users').select('id').where('role', '=', role as never).where('active', '=', 1).orderBy('id').execute()).map((u) => u.id),
+    byUsername: async (username) => (await db.selectFrom('users').select('id').where('username', '=', username).where('active', '=', 1).executeTakeFirst())?.id ?? null,
+  };
+}
+
+/** Reads the active users of every team on these owners' chains in one query; other lookups are remembered. */
+export async function preloadedDirectory(db: Queryable, teamPaths: readonly string[]): Promise<RecipientDirectory> {
+  const direct = directDirectory(db);
+  const teams = [...new Set(teamPaths.flatMap(ancestorsNearestFirst))];
+  const byTeam = new Map<string, UserRow[]>();
+  for (const u of await direct.chainUsers(teams)) byTeam.set(u.team_id, [...(byTeam.get(u.team_id) ?? []), u]);
+  const roles = new Map<string, Promise<string[]>>();
+  const names = new Map<string, Promise<string | null>>();
+  return {
+    chainUsers: async (teamIds) => teamIds.flatMap((id) => byTeam.get(id) ?? []),
+    withRole: (role) => roles.get(role) ?? roles.set(role, direct.withRole(role)).get(role)!,
+    byUsername: (username) => names.get(username) ?? names.set(username, direct.byUsername(username)).get(username)!,
+  };
+}
+
+export async function resolveRecipients(db: Queryable, owner: Owner | null, notify: readonly string[], directory: RecipientDirectory = directDirectory(db)): Promise<string[]> {
   const chain = owner ? ancestorsNearestFirst(owner.teamPath) : [];
   let chainUsers: UserRow[] | null = null;
-  const loadChainUsers = async () =>
-    (chainUsers ??= chain.length
-      ? await db.selectFrom('users').select(['id', 'role', 'team_id']).where('team_id', 'in', chain).where('active', '=', 1).execute()
-      : []);
+  const loadChainUsers = async () => (chainUsers ??= await directory.chainUsers(chain));
 
   const nearestWithRole = async (role: string): Promise<string[]> => {
     const users = (await loadChainUsers()).filter((u) => u.role === role && u.id !== owner?.id);
@@ -55,11 +90,10 @@ export async function resolveRecipients(db: Queryable, owner: Owner | null, noti
     else if (token.startsWith('role:')) {
       const role = token.slice(5);
       const near = await nearestWithRole(role);
-      if (near.length) add(near);
-      else add((await db.selectFrom('users').select('id').where('role', '=', role as never).where('active', '=', 1).orderBy('id').execute()).map((u) => u.id));
+      add(near.length ? near : await directory.withRole(role));
     } else if (token.startsWith('user:')) {
-      const user = await db.selectFrom('users').select('id').where('username', '=', token.slice(5)).where('active', '=', 1).executeTakeFirst();
-      if (user) add([user.id]);
+      const user = await directory.byUsername(token.slice(5));
+      if (user) add([user]);
     }
   }
   return out;

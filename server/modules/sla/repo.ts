@@ -73,88 +73,132 @@ export async function dueTimerIds(db: Queryable, asOf: string, limit: number): P
 }
 
 /**
- * Locks up to `limit` due timers for the calling transaction, oldest deadline first, and returns their ids: one index
- * walk per batch instead of one per firing (on PostgreSQL each walk passes the entries this transaction already
- * updated, which only a commit lets the index skip). Other processes skip the locked rows.
+ * Locks up to `limit` due timers for the calling transaction, oldest deadline first, and returns them whole: one index
+ * walk per batch. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several processes claim different timers without
+ * waiting on each other, and a row another process advanced since is re-checked against the filter when locked, so
+ * only still-due rows come back; SQLite runs write transactions one at a time.
  */
-export async function claimDueTimerIds(trx: Queryable, dialect: Dialect, asOf: string, limit: number): Promise<string[]> {
-  let q = trx.selectFrom('sla_timers').select('id').where('status', '=', 'active').where('due_at', '<=', asOf).orderBy('due_at').limit(limit);
+export async function claimDueTimers(trx: Queryable, dialect: Dialect, asOf: string, limit: number): Promise<TimerRow[]> {
+  let q = trx.selectFrom('sla_timers').selectAll().where('status', '=', 'active').where('due_at', '<=', asOf).orderBy('due_at').limit(limit);
   if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-  return (await q.execute()).map((r) => r.id);
+  return q.execute();
+}
+
+/** Rows per multi-row insert: inside both databases' bound-parameter limits at 10 columns. */
+const ROWS_PER_INSERT = 500;
+
+export interface FiringRow {
+  timerId: string;
+  level: number;
+  subjectType: string;
+  subjectId: string;
+  dueAt: string;
+  firedAt: string;
+  recipients: string[];
+  channels: string[];
 }
 
 /**
- * Locks one due timer for the calling transaction. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several
- * processes claim different timers without waiting on each other; SQLite runs write transactions one at a time.
+ * Records firings, each at most once ever (UNIQUE(timer_id, level)); returns the timers whose firing this call
+ * inserted. Only those notify: a firing that exists already was announced by whoever inserted it.
  */
-export async function claimDueTimer(trx: Queryable, dialect: Dialect, asOf: string, id?: string): Promise<TimerRow | undefined> {
-  let q = trx.selectFrom('sla_timers').selectAll().where('status', '=', 'active').where('due_at', '<=', asOf);
-  if (id) q = q.where('id', '=', id);
-  q = q.orderBy('due_at').limit(1);
-  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-  return q.executeTakeFirst();
+export async function insertFirings(trx: Queryable, rows: FiringRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const result = await trx
+      .insertInto('sla_firings')
+      .values(
+        rows.slice(i, i + ROWS_PER_INSERT).map((f) => ({
+          id: newId(),
+          timer_id: f.timerId,
+          level: f.level,
+          subject_type: f.subjectType,
+          subject_id: f.subjectId,
+          due_at: f.dueAt,
+          fired_at: f.firedAt,
+          recipients: toJson(f.recipients),
+          channels: toJson(f.channels),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['timer_id', 'level']).doNothing())
+      .returning('timer_id')
+      .execute();
+    for (const r of result) inserted.add(r.timer_id);
+  }
+  return inserted;
 }
 
-export async function insertFiring(
-  trx: Queryable,
-  f: { timerId: string; level: number; subjectType: string; subjectId: string; dueAt: string; firedAt: string; recipients: string[]; channels: string[] },
-): Promise<boolean> {
-  const result = await trx
-    .insertInto('sla_firings')
-    .values({
-      id: newId(),
-      timer_id: f.timerId,
-      level: f.level,
-      subject_type: f.subjectType,
-      subject_id: f.subjectId,
-      due_at: f.dueAt,
-      fired_at: f.firedAt,
-      recipients: toJson(f.recipients),
-      channels: toJson(f.channels),
-    })
-    .onConflict((oc) => oc.columns(['timer_id', 'level']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+/**
+ * Moves fired timers to their next level in one statement: the level just reached and its deadline come from the
+ * row itself (`next_level`, `due_at` before the update), the next deadline, colour and status per timer from a
+ * VALUES list joined on the id (UPDATE … FROM: SQLite 3.33+, PostgreSQL).
+ */
+export async function advanceTimers(trx: Queryable, rows: Array<{ id: string; dueAt: string | null; colour: string; status: string }>, now: string): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const values = sql.join(rows.slice(i, i + ROWS_PER_INSERT).map((r) => sql`(${r.id}, ${r.dueAt}, ${r.colour}, ${r.status})`));
+    await sql`with v(id, due_at, colour, status) as (values ${values})
+      update sla_timers set level_reached = sla_timers.next_level, next_level = sla_timers.next_level + 1, last_due_at = sla_timers.due_at,
+        due_at = v.due_at, colour = v.colour, status = v.status, updated_at = ${now}
+      from v where sla_timers.id = v.id`.execute(trx);
+  }
 }
 
-export async function advanceTimer(
-  trx: Queryable,
-  id: string,
-  set: { nextLevel: number; dueAt: string | null; lastDueAt: string; levelReached: number; colour: string; status: string; now: string },
-): Promise<void> {
-  await trx
-    .updateTable('sla_timers')
-    .set({ next_level: set.nextLevel, due_at: set.dueAt, last_due_at: set.lastDueAt, level_reached: set.levelReached, colour: set.colour, status: set.status, updated_at: set.now })
-    .where('id', '=', id)
-    .execute();
+export async function insertInterventions(trx: Queryable, rows: Array<{ timerId: string; level: number; userId: string; subjectType: string; subjectId: string }>, now: string) {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('sla_interventions')
+      .values(
+        rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
+          id: newId(),
+          timer_id: r.timerId,
+          level: r.level,
+          user_id: r.userId,
+          subject_type: r.subjectType,
+          subject_id: r.subjectId,
+          status: 'open',
+          note: null,
+          created_at: now,
+          resolved_at: null,
+          resolved_by: null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['timer_id', 'level', 'user_id']).doNothing())
+      .execute();
+  }
 }
 
-export async function insertIntervention(trx: Queryable, i: { timerId: string; level: number; userId: string; subjectType: string; subjectId: string; now: string }) {
-  await trx
-    .insertInto('sla_interventions')
-    .values({ id: newId(), timer_id: i.timerId, level: i.level, user_id: i.userId, subject_type: i.subjectType, subject_id: i.subjectId, status: 'open', note: null, created_at: i.now, resolved_at: null, resolved_by: null })
-    .onConflict((oc) => oc.columns(['timer_id', 'level', 'user_id']).doNothing())
-    .execute();
+export interface SubjectOwner {
+  id: string;
+  teamPath: string;
+  name: string;
+  title: string;
+  open: boolean;
+  pipelineId: string | null;
 }
 
-/** The subject's owner for recipient resolution: a deal's owner, a task's assignee. */
-export async function subjectOwner(db: Queryable, subjectType: SubjectType, subjectId: string) {
-  if (subjectType === 'deal') {
-    const deal = await db
+/** Each subject's owner for recipient resolution (a deal's owner, a task's assignee), keyed `<type>:<id>`; one query per type. */
+export async function subjectOwners(db: Queryable, subjects: Array<{ type: string; id: string }>): Promise<Map<string, SubjectOwner>> {
+  const out = new Map<string, SubjectOwner>();
+  const ids = (type: string) => [...new Set(subjects.filter((s) => s.type === type).map((s) => s.id))];
+  for (let i = 0, dealIds = ids('deal'); i < dealIds.length; i += ROWS_PER_INSERT) {
+    const deals = await db
       .selectFrom('deals')
       .innerJoin('users', 'users.id', 'deals.owner_id')
-      .select(['deals.id', 'deals.title', 'deals.stage_key', 'deals.pipeline_id', 'deals.status', 'users.id as owner_id', 'users.team_path as owner_path', 'users.display_name as owner_name'])
-      .where('deals.id', '=', subjectId)
-      .executeTakeFirst();
-    return deal ? { id: deal.owner_id, teamPath: deal.owner_path, name: deal.owner_name, title: deal.title, open: deal.status === 'open', pipelineId: deal.pipeline_id } : null;
+      .select(['deals.id', 'deals.title', 'deals.pipeline_id', 'deals.status', 'users.id as owner_id', 'users.team_path as owner_path', 'users.display_name as owner_name'])
+      .where('deals.id', 'in', dealIds.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+    for (const d of deals) out.set(`deal:${d.id}`, { id: d.owner_id, teamPath: d.owner_path, name: d.owner_name, title: d.title, open: d.status === 'open', pipelineId: d.pipeline_id });
   }
-  const task = await db
-    .selectFrom('tasks')
-    .innerJoin('users', 'users.id', 'tasks.assignee_id')
-    .select(['tasks.title', 'tasks.status', 'users.id as owner_id', 'users.team_path as owner_path', 'users.display_name as owner_name'])
-    .where('tasks.id', '=', subjectId)
-    .executeTakeFirst();
-  return task ? { id: task.owner_id, teamPath: task.owner_path, name: task.owner_name, title: task.title, open: task.status === 'open', pipelineId: null } : null;
+  for (let i = 0, taskIds = ids('task'); i < taskIds.length; i += ROWS_PER_INSERT) {
+    const tasks = await db
+      .selectFrom('tasks')
+      .innerJoin('users', 'users.id', 'tasks.assignee_id')
+      .select(['tasks.id', 'tasks.title', 'tasks.status', 'users.id as owner_id', 'users.team_path as owner_path', 'users.display_name as owner_name'])
+      .where('tasks.id', 'in', taskIds.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+    for (const t of tasks) out.set(`task:${t.id}`, { id: t.owner_id, teamPath: t.owner_path, name: t.owner_name, title: t.title, open: t.status === 'open', pipelineId: null });
+  }
+  return out;
 }
 
 /** SLA colour per subject id: the worst live timer wins; the earliest pending deadline is shown. */

@@ -30,7 +30,8 @@ export async function taskRoutes(app: App, deps: Deps) {
 
   app.patch(
     '/api/tasks/:id',
-    { schema: { tags, summary: 'Change a task; status done completes it (task.completed), open reopens it', params: idParams, body: taskPatch, response: responses({ 200: taskSchema }, [400, 403, 404, 422]) } },
+    // Retry-safe (the offline queue sends a completion made without a connection with its key).
+    { config: { idempotent: true }, schema: { tags, summary: 'Change a task; status done completes it (task.completed), open reopens it', params: idParams, body: taskPatch, response: responses({ 200: taskSchema }, [400, 403, 404, 422]) } },
     async (req) => service.updateTask(deps, actorOf(req), req.params.id, req.body),
   );
 }

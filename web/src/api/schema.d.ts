@@ -863,7 +863,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3034,7 +3037,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "deal" | "activity" | "work_order";
+                    entity: "customer" | "deal" | "activity" | "work_order" | "contract";
                     entityId: string;
                 };
                 header?: never;
@@ -3100,7 +3103,7 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         /** @enum {string} */
-                        entity: "customer" | "deal" | "activity" | "work_order";
+                        entity: "customer" | "deal" | "activity" | "work_order" | "contract";
                         entityId: string;
                         /**
                          * Format: binary
@@ -3254,7 +3257,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
                     id: string;
                 };
                 header?: never;
@@ -5016,6 +5019,1213 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts of a deal (the deal page) */
+        get: {
+            parameters: {
+                query: {
+                    dealId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen?: number;
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                number: string;
+                                outstandingFen?: number;
+                                owner: components["schemas"]["UserRef"];
+                                paidFen?: number;
+                                planVersion: number;
+                                signedAt: string;
+                                /**
+                                 * @description paid when every instalment is; overdue when any is
+                                 * @enum {string}
+                                 */
+                                status: "open" | "partially_paid" | "paid" | "overdue";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记合同 Register a contract of a deal with its payment plan (plan or split into N equal parts; must sum exactly: 422 PLAN_MISMATCH names the difference) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        dealId: string;
+                        note?: string;
+                        number?: string;
+                        plan?: {
+                            amountFen: number;
+                            /** @description Contractual due date */
+                            dueDate: string;
+                            /** @description Planned invoice date */
+                            invoiceDate?: string | null;
+                            /**
+                             * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                             * @enum {string}
+                             */
+                            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                        }[];
+                        /** @description The signing date */
+                        signedAt: string;
+                        split?: {
+                            firstDueDate: string;
+                            /** @default 1 */
+                            intervalMonths?: number;
+                            /**
+                             * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                             * @enum {string}
+                             */
+                            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                            parts: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract: instalments derived from the allocation ledger (as of a date), payments, claims, evidence, recent activities */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Derive paid / outstanding / status as of this date (default today) */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充协议 A new plan version; no instalment below what is allocated to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen?: number;
+                        plan: {
+                            amountFen: number;
+                            /** @description Contractual due date */
+                            dueDate: string;
+                            id?: string;
+                            /** @description Planned invoice date */
+                            invoiceDate?: string | null;
+                            /**
+                             * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                             * @enum {string}
+                             */
+                            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回款申明 A seller says the customer paid (bank slip): escalation waits N working days for finance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        /** @description When the customer says they paid */
+                        claimedOn: string;
+                        evidenceFileId?: string;
+                        instalmentId?: string;
+                        note?: string;
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/claims/{claimId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a claim (confirming = recording the payment with claimId): escalation fires at once with the note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Confirming is recording the payment with claimId
+                         * @enum {string}
+                         */
+                        decision: "rejected";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's unapplied credit (预收款) and where it came from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditFen?: number;
+                            customerId: string;
+                            sources: {
+                                availableFen?: number;
+                                contractId: string;
+                                paymentId: string;
+                                receivedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/credit-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the customer's credit to an instalment of this contract (explicit, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        instalmentId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/instalments/{instalmentId}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Invoice status of an instalment (finance) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    instalmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoiceNo?: string | null;
+                        /** @enum {string} */
+                        invoiceStatus: "not_issued" | "issued";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记回款 Record a payment (finance): FIFO by effective due date unless allocated by hand; the rest becomes customer credit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allocations?: {
+                            amountFen: number;
+                            instalmentId: string;
+                        }[];
+                        amountFen: number;
+                        claimId?: string;
+                        /** @description An attachment of this contract (bank slip) */
+                        evidenceFileId?: string | null;
+                        /**
+                         * @description 电汇 wire | 银行承兑汇票 bank_acceptance | 商业承兑汇票 commercial_acceptance | 信用证 letter_of_credit | 现金 cash | other
+                         * @enum {string}
+                         */
+                        method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                        note?: string | null;
+                        receivedOn: string;
+                        /** @description Bank reference / 流水号 */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/payments/{paymentId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a payment: a reversing entry and negative allocations (never an edit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        reversedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivable policy: tolerance, band day basis, due-date shift, number sequence, claim pause, escalation delay */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            bandBasis: "calendar" | "working";
+                            claimPauseDays: number;
+                            /** @enum {string} */
+                            dueShift: "next_working_day" | "previous_working_day" | "none";
+                            escalationDays: number;
+                            numberPad: number;
+                            numberPrefix: string;
+                            numberYearly: boolean;
+                            toleranceFen: number;
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Change the receivable policy (admin); timers of unpaid instalments are recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        bandBasis: "calendar" | "working";
+                        claimPauseDays: number;
+                        /** @enum {string} */
+                        dueShift: "next_working_day" | "previous_working_day" | "none";
+                        escalationDays: number;
+                        numberPad: number;
+                        numberPrefix: string;
+                        numberYearly: boolean;
+                        toleranceFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            bandBasis: "calendar" | "working";
+                            claimPauseDays: number;
+                            /** @enum {string} */
+                            dueShift: "next_working_day" | "previous_working_day" | "none";
+                            escalationDays: number;
+                            numberPad: number;
+                            numberPrefix: string;
+                            numberYearly: boolean;
+                            toleranceFen: number;
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/custom-fields": {
@@ -6893,6 +8103,65 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prioritising interventions 介入优先级: amount, stage, days overdue and last effective activity of the given deals in your scope */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Comma-separated deal ids (at most 100) */
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DealAttention"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8906,6 +10175,12 @@ export interface paths {
                                 conflict: {
                                     resolve: boolean;
                                 };
+                                contract: {
+                                    amend: boolean;
+                                    configure: boolean;
+                                    create: boolean;
+                                    readAmount: boolean;
+                                };
                                 customer: {
                                     handover: boolean;
                                 };
@@ -8949,6 +10224,10 @@ export interface paths {
                                 outbox: {
                                     manage: boolean;
                                 };
+                                payment: {
+                                    claim: boolean;
+                                    record: boolean;
+                                };
                                 pipeline: {
                                     manage: boolean;
                                 };
@@ -8959,6 +10238,10 @@ export interface paths {
                                 };
                                 quicklog: {
                                     alias: boolean;
+                                };
+                                receivable: {
+                                    board: boolean;
+                                    managePartners: boolean;
                                 };
                                 record: {
                                     assignOrgWide: boolean;
@@ -8976,7 +10259,7 @@ export interface paths {
                                 };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
-                            hiddenFields: ("deal.amountFen" | "approval.prices")[];
+                            hiddenFields: ("deal.amountFen" | "approval.prices" | "contract.amounts")[];
                         };
                     };
                 };
@@ -11281,6 +12564,8 @@ export interface paths {
                         claimsPerDay?: number;
                         /** @default 0 2 * * * */
                         cron?: string;
+                        /** @default false */
+                        crossTeamClaim?: boolean;
                         /** @default 30 */
                         defaultDays?: number | null;
                         /** @default true */
@@ -11411,6 +12696,547 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回款倒计时 The countdown board: open instalments in my scope with days to the effective due date and band (red ≤ 3, yellow 4–7, normal ≥ 8), overdue first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    band?: "red" | "yellow" | "normal" | "overdue";
+                    ownerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @enum {string} */
+                            bandBasis: "calendar" | "working";
+                            counts: {
+                                normal: number;
+                                overdue: number;
+                                red: number;
+                                yellow: number;
+                            };
+                            items: components["schemas"]["ReceivableRow"][];
+                            outstandingFen?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应收账龄 Ageing buckets by customer | seller | team, the 90+ share, collected this month per seller, DSO */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    groupBy?: "customer" | "seller" | "team";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            collectedThisMonth: {
+                                collectedFen?: number;
+                                seller: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            dso: {
+                                days: number;
+                                dso: number | null;
+                                receivablesFen?: number;
+                                /** @description Contract amounts signed in the 90 days up to asOf */
+                                salesFen?: number;
+                            };
+                            /** @enum {string} */
+                            groupBy: "customer" | "seller" | "team";
+                            groups: {
+                                contracts: number;
+                                contractsOver90: number;
+                                current?: number;
+                                d1_30?: number;
+                                d31_60?: number;
+                                d61_90?: number;
+                                d90_plus?: number;
+                                key: string;
+                                name: string;
+                                totalFen?: number;
+                            }[];
+                            over90: {
+                                /** @description Contracts with any outstanding balance */
+                                contracts: number;
+                                /** @description … of which any balance is more than 90 days past due */
+                                over90: number;
+                                share: number | null;
+                            };
+                            totals: {
+                                current?: number;
+                                d1_30?: number;
+                                d31_60?: number;
+                                d61_90?: number;
+                                d90_plus?: number;
+                                totalFen?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/ageing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ageing and its instalments as .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    groupBy?: "customer" | "seller" | "team";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/ageing/instalments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill-down: the instalments behind an ageing figure (a group key, a bucket, or over90) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    bucket?: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus" | "over90";
+                    groupBy?: "customer" | "seller" | "team";
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            items: {
+                                amountFen?: number;
+                                /**
+                                 * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+                                 * @enum {string}
+                                 */
+                                band: "red" | "yellow" | "normal";
+                                /** @enum {string} */
+                                bucket: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus";
+                                contract: {
+                                    id: string;
+                                    number: string;
+                                };
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                daysPastDue: number;
+                                /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+                                daysToDue: number;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Contractual due date */
+                                dueDate: string;
+                                /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+                                effectiveDueDate: string;
+                                /** @description When it escalates unless settled first (null: settled or already escalated) */
+                                escalateAt: string | null;
+                                escalated: boolean;
+                                id: string;
+                                invoiceDate: string | null;
+                                invoiceNo: string | null;
+                                /** @enum {string} */
+                                invoiceStatus: "not_issued" | "issued";
+                                lastPaidOn: string | null;
+                                /** @enum {string} */
+                                method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+                                outstandingFen?: number;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                paidFen?: number;
+                                seq: number;
+                                /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+                                shortfallFen?: number;
+                                /** @enum {string} */
+                                status: "open" | "partially_paid" | "paid" | "overdue";
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/finance-partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finance partner (财务对接人) of every team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/finance-partners/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set (or clear with null) a team's finance partner: a finance user; sub-teams without one use the nearest ancestor's */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                team: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12785,7 +14611,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Retry-safe create: the same key with the same body replays the first answer (Idempotent-Replayed: true); with another body → 422 IDEMPOTENCY_KEY_REUSED; still running → 409 IDEMPOTENCY_IN_PROGRESS. Per user, kept 24 h. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -15214,7 +17043,7 @@ export interface components {
         Attachment: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity" | "work_order";
+            entity: "customer" | "deal" | "activity" | "work_order" | "contract";
             entityId: string;
             filename: string;
             id: string;
@@ -15229,7 +17058,7 @@ export interface components {
         AttachmentInput: {
             createdAt: string;
             /** @enum {string} */
-            entity: "customer" | "deal" | "activity" | "work_order";
+            entity: "customer" | "deal" | "activity" | "work_order" | "contract";
             entityId: string;
             filename: string;
             id: string;
@@ -15695,6 +17524,120 @@ export interface components {
             title: string | null;
             updatedAt: string;
         };
+        Contract: {
+            activities: {
+                id: string;
+                occurredAt: string;
+                owner: string | null;
+                summary: string;
+                type: string;
+            }[];
+            amountFen?: number;
+            attachments: {
+                createdAt: string;
+                filename: string;
+                id: string;
+                kind: string;
+            }[];
+            claims: components["schemas"]["PaymentClaim"][];
+            createdAt: string;
+            /** @description The customer's unapplied credit (预收款) */
+            creditFen?: number;
+            customer: {
+                id: string;
+                name: string;
+            };
+            deal: {
+                id: string;
+                name: string;
+            };
+            escalations: {
+                firedAt: string;
+                instalmentId: string;
+                outstandingFen?: number;
+                taskId: string | null;
+                workOrderId: string | null;
+            }[];
+            id: string;
+            instalments: components["schemas"]["Instalment"][];
+            note: string | null;
+            number: string;
+            outstandingFen?: number;
+            owner: components["schemas"]["UserRef"];
+            paidFen?: number;
+            payments: components["schemas"]["Payment"][];
+            planVersion: number;
+            planVersions: {
+                amountFen?: number;
+                createdAt: string;
+                createdBy: components["schemas"]["UserRef"] | null;
+                reason: string | null;
+                version: number;
+            }[];
+            signedAt: string;
+            /**
+             * @description paid when every instalment is; overdue when any is
+             * @enum {string}
+             */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+        };
+        ContractInput: {
+            activities: {
+                id: string;
+                occurredAt: string;
+                owner: string | null;
+                summary: string;
+                type: string;
+            }[];
+            amountFen?: number;
+            attachments: {
+                createdAt: string;
+                filename: string;
+                id: string;
+                kind: string;
+            }[];
+            claims: components["schemas"]["PaymentClaimInput"][];
+            createdAt: string;
+            /** @description The customer's unapplied credit (预收款) */
+            creditFen?: number;
+            customer: {
+                id: string;
+                name: string;
+            };
+            deal: {
+                id: string;
+                name: string;
+            };
+            escalations: {
+                firedAt: string;
+                instalmentId: string;
+                outstandingFen?: number;
+                taskId: string | null;
+                workOrderId: string | null;
+            }[];
+            id: string;
+            instalments: components["schemas"]["InstalmentInput"][];
+            note: string | null;
+            number: string;
+            outstandingFen?: number;
+            owner: components["schemas"]["UserRefInput"];
+            paidFen?: number;
+            payments: components["schemas"]["PaymentInput"][];
+            planVersion: number;
+            planVersions: {
+                amountFen?: number;
+                createdAt: string;
+                createdBy: components["schemas"]["UserRefInput"] | null;
+                reason: string | null;
+                version: number;
+            }[];
+            signedAt: string;
+            /**
+             * @description paid when every instalment is; overdue when any is
+             * @enum {string}
+             */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+        };
         CreatedApiToken: {
             createdAt: string;
             expiresAt: string;
@@ -15974,6 +17917,46 @@ export interface components {
             status: "open" | "won" | "lost";
             title: string;
             updatedAt: string;
+        };
+        DealAttention: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
+        };
+        DealAttentionInput: {
+            /** @description Absent for roles that may not see amounts */
+            amountFen?: number;
+            /** @description Whole days since overdueSince */
+            daysOverdue: number | null;
+            dealId: string;
+            lastEffectiveActivity: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+                type: string;
+            } | null;
+            /** @description When the current stage's clock first fired (its first level's due time) */
+            overdueSince: string | null;
+            stage: {
+                key: string;
+                name: string;
+                nameEn: string;
+            };
         };
         DealDetail: {
             /** @description Left out for roles that may not see amounts (support) */
@@ -16304,7 +18287,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "PLAN_MISMATCH" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */
@@ -16337,6 +18320,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItem"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {
@@ -16346,7 +18334,7 @@ export interface components {
         ErrorResponseInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_CUSTOMER" | "SWEEP_RUNNING" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "POOL_NOT_AVAILABLE" | "POOL_DAILY_LIMIT" | "POOL_HOLD_LIMIT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "GATE_UNMET" | "SKIP_NOT_ALLOWED" | "INVALID_STATE" | "YAML_INVALID" | "DELIVERABLE_MISSING" | "CHECKLIST_INCOMPLETE" | "RATE_LIMITED" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "PLAN_MISMATCH" | "INTERNAL";
                 /** @description DUPLICATE_CUSTOMER, POOL_NOT_AVAILABLE: id of the matched customer */
                 customer?: string;
                 /** @description DUPLICATE_CUSTOMER: name of the matched customer */
@@ -16379,6 +18367,11 @@ export interface components {
                 stages?: string[];
                 /** @description GATE_UNMET, CHECKLIST_INCOMPLETE, DELIVERABLE_MISSING: what is missing */
                 unmet?: components["schemas"]["UnmetItemInput"][];
+                /**
+                 * @description DUPLICATE_CUSTOMER: what the caller can do — claim it from the pool, or request a transfer
+                 * @enum {string}
+                 */
+                wayForward?: "none" | "claim" | "transfer";
                 /** @description DUPLICATE_CUSTOMER: the matched customer is already the caller’s */
                 yours?: boolean;
             } & {
@@ -16622,6 +18615,72 @@ export interface components {
             items: components["schemas"]["NotificationInput"][];
             total: number;
             unread: number;
+        };
+        Instalment: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+        };
+        InstalmentInput: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
         };
         Intervention: {
             colour: string;
@@ -16971,6 +19030,86 @@ export interface components {
                 text: string | null;
             }[];
         };
+        Payment: {
+            allocations: {
+                amountFen?: number;
+                contractId: string;
+                instalmentId: string;
+                kind: string;
+                onDate: string;
+            }[];
+            amountFen?: number;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRef"] | null;
+            evidenceFileId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "reversal";
+            method: string;
+            note: string | null;
+            receivedOn: string;
+            reference: string | null;
+            reversedBy: string | null;
+            reversesId: string | null;
+            /** @description Customer credit (预收款) left from this payment */
+            unallocatedFen?: number;
+        };
+        PaymentClaim: {
+            amountFen?: number;
+            claimedOn: string;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRef"];
+            decisionNote: string | null;
+            evidenceFileId: string | null;
+            id: string;
+            instalmentId: string | null;
+            note: string | null;
+            pauseUntil: string;
+            paymentId: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
+        };
+        PaymentClaimInput: {
+            amountFen?: number;
+            claimedOn: string;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRefInput"];
+            decisionNote: string | null;
+            evidenceFileId: string | null;
+            id: string;
+            instalmentId: string | null;
+            note: string | null;
+            pauseUntil: string;
+            paymentId: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
+        };
+        PaymentInput: {
+            allocations: {
+                amountFen?: number;
+                contractId: string;
+                instalmentId: string;
+                kind: string;
+                onDate: string;
+            }[];
+            amountFen?: number;
+            createdAt: string;
+            createdBy: components["schemas"]["UserRefInput"] | null;
+            evidenceFileId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "reversal";
+            method: string;
+            note: string | null;
+            receivedOn: string;
+            reference: string | null;
+            reversedBy: string | null;
+            reversesId: string | null;
+            /** @description Customer credit (预收款) left from this payment */
+            unallocatedFen?: number;
+        };
         Pipeline: {
             archived: boolean;
             createdAt: string;
@@ -17166,6 +19305,112 @@ export interface components {
         };
         PoolSettingsInput: {
             [key: string]: unknown;
+        };
+        ReceivableRow: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            deal: {
+                id: string;
+                name: string;
+            };
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            owner: {
+                id: string;
+                name: string;
+            };
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        ReceivableRowInput: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            deal: {
+                id: string;
+                name: string;
+            };
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            owner: {
+                id: string;
+                name: string;
+            };
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+            team: {
+                id: string;
+                name: string;
+            };
         };
         /** @enum {string} */
         Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";

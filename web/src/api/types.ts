@@ -110,3 +110,4 @@ export type RuleActionType = RuleAction['type'];
 export type RuleDefinitionInput = Omit<Body<'/api/rules', 'post'>, 'trigger' | 'actions'> & { trigger: RuleTrigger; actions: RuleAction[] };
 export type Rule = Schemas['Rule'];
 export type RuleRun = Schemas['RuleRun'];
+export type DealAttention = Schemas['DealAttention'];

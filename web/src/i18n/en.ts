@@ -1,3 +1,4 @@
+import { fieldlogEn } from './fieldlog.en';
 import { importsEn } from './imports.en';
 import type { MessageKey } from './zh';
 import { engineEn } from './engine.en';
@@ -270,6 +271,7 @@ export const en: Record<MessageKey, string> = {
   ...workordersEn,
   ...leadsEn,
   ...importsEn,
+  ...fieldlogEn,
   ...formsEn,
   ...frontlineEn,
 };

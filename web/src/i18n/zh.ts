@@ -1,3 +1,4 @@
+import { fieldlogZh } from './fieldlog.zh';
 import { importsZh } from './imports.zh';
 import { engineZh } from './engine.zh';
 import { cadencesZh } from './cadences.zh';
@@ -269,6 +270,7 @@ export const zh = {
   ...workordersZh,
   ...leadsZh,
   ...importsZh,
+  ...fieldlogZh,
   ...formsZh,
   ...frontlineZh,
 } as const;

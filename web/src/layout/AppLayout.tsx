@@ -8,6 +8,7 @@ import { InboxBell } from '../features/notifications/InboxBell';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SyncStatus } from '../offline/SyncStatus';
 import { menuRoutes, ROUTES } from '../routes';
 
 const abs = (path: string) => `/${path}`;
@@ -65,6 +66,7 @@ export function AppLayout() {
           <div style={{ flex: 1 }} />
           {!isPhone && userBox}
           <InboxBell compact={isPhone} />
+          <SyncStatus />
           <LanguageSwitch compact={isPhone} />
           <Button type="text" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
             {!isPhone && t('nav.logout')}

@@ -2,23 +2,20 @@ import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
-import { api, ApiError, errorMessage, type Page } from '../../api/client';
+import { api, errorMessage, type Page } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Deal } from '../../api/types';
 import type { MessageKey } from '../../i18n/zh';
 import { PageTitle } from '../../components/PageTitle';
-import { dayjs, orgDateToIso } from '../../lib/format';
+import { dayjs, ORG_TZ, orgDateToIso } from '../../lib/format';
 import { useI18n } from '../../i18n';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { ACTIVITY_TYPES, activityLabel } from './types';
 import type { Dayjs } from 'dayjs';
 import { queryKeys } from '../../api/queryKeys';
+import { FreeTextLog, type ParsedLog } from './FreeTextLog';
+import { newIdempotencyKey, sendOrQueue } from '../../offline/queue';
 
-/** crypto.randomUUID exists only in secure contexts; intranet installs often serve plain HTTP. */
-function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `ql-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
 
 type Logged = components['schemas']['LoggedActivity'];
 
@@ -45,6 +42,20 @@ export function QuickLogPage() {
   const dealId = params.get('dealId') ?? undefined;
   const customerId = Form.useWatch('customerId', form);
   const [result, setResult] = useState<Logged | null>(null);
+  // The free-text proposal applied to the form: its exact due instant and contact are kept while the form still
+  // shows the same day and customer.
+  const [parsed, setParsed] = useState<ParsedLog | null>(null);
+  function applyParsed(p: ParsedLog) {
+    setParsed(p);
+    form.setFieldsValue({
+      ...(p.customer ? { customerId: p.customer.id } : {}),
+      ...(p.dealId ? { dealId: p.dealId } : {}),
+      summary: p.summary,
+      nextAction: p.nextAction?.text,
+      nextActionAt: p.nextAction?.dueAt ? dayjs(p.nextAction.dueAt).tz(ORG_TZ) : undefined,
+      ...(p.type ? { type: p.type } : {}),
+    });
+  }
   // The customer's open deals: one is linked automatically (the server does the same), several are asked for.
   const openDeals = useQuery({
     queryKey: queryKeys.deals({ customerId, status: 'open', quicklog: true }),
@@ -56,21 +67,32 @@ export function QuickLogPage() {
   // One Idempotency-Key per submission: a second tap or a retry after a lost answer (weak mobile signal) sends the
   // same key and body, so the server replays the first answer instead of logging the contact twice.
   const submission = useRef<{ key: string; fingerprint: string; body: Record<string, unknown> } | null>(null);
+  // Without a connection the log is kept on the device (待同步) and sent with the same key when it returns.
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.create<Logged>('/api/activities', body, submission.current!.key),
-    // Only a network failure is retried automatically; the key makes it safe.
-    retry: (count, error) => count < 2 && !(error instanceof ApiError),
-    onSuccess: (logged) => {
+    // Not paused while offline (React Query's default): sendOrQueue keeps the log on the device instead.
+    networkMode: 'always',
+    mutationFn: (body: Record<string, unknown>) =>
+      sendOrQueue<Logged>({ key: submission.current!.key, kind: 'activity', method: 'POST', path: '/api/activities', body, label: String(body.summary).slice(0, 40) }),
+    onSuccess: (sent) => {
       submission.current = null;
-      setResult(logged);
-      message.success(t('activities.saved'));
+      if (sent.queued) {
+        setResult(null);
+        message.info(t('fieldlog.offlineSaved'));
+      } else {
+        setResult(sent.body);
+        message.success(t('activities.saved'));
+      }
       client.invalidateQueries({ queryKey: queryKeys.activities() });
       client.invalidateQueries({ queryKey: queryKeys.tasks() });
       form.resetFields(['summary', 'outcome', 'nextAction', 'nextActionAt']);
+      setParsed(null);
     },
   });
 
   function bodyFor(v: FormValues): Record<string, unknown> {
+    const sameCustomer = !!parsed?.customer && parsed.customer.id === v.customerId;
+    const due = parsed?.nextAction?.dueAt;
+    const exactDue = due && v.nextActionAt && dayjs(due).tz(ORG_TZ).format('YYYY-MM-DD') === v.nextActionAt.format('YYYY-MM-DD') ? due : null;
     const content = {
       type: v.type,
       customerId: v.customerId,
@@ -78,12 +100,13 @@ export function QuickLogPage() {
       summary: v.summary,
       outcome: v.outcome || null,
       nextAction: v.nextAction || null,
-      nextActionAt: v.nextActionAt ? orgDateToIso(v.nextActionAt) : null,
+      nextActionAt: exactDue ?? (v.nextActionAt ? orgDateToIso(v.nextActionAt) : null),
+      ...(sameCustomer && parsed?.contact?.id ? { contactIds: [parsed.contact.id] } : {}),
     };
     const fingerprint = JSON.stringify(content);
     // The same form content again (not yet saved) is the same submission: same key, same occurredAt.
     if (submission.current?.fingerprint !== fingerprint) {
-      submission.current = { key: newIdempotencyKey(), fingerprint, body: { ...content, occurredAt: new Date().toISOString() } };
+      submission.current = { key: newIdempotencyKey(), fingerprint, body: { ...content, occurredAt: parsed?.occurredAt ?? new Date().toISOString() } };
     }
     return submission.current.body;
   }
@@ -92,6 +115,7 @@ export function QuickLogPage() {
     <div className="quicklog">
       <PageTitle title={t('activities.quickLog')} />
       <Card size="small">
+        <FreeTextLog onApply={applyParsed} />
         <Form<FormValues>
           form={form}
           layout="vertical"
@@ -101,7 +125,7 @@ export function QuickLogPage() {
           data-testid="quicklog-form"
         >
           <Form.Item name="customerId" label={t('activities.customer')} rules={[{ required: true }]}>
-            <CustomerSelect testId="quicklog-customer" />
+            <CustomerSelect testId="quicklog-customer" known={parsed?.customer} />
           </Form.Item>
           {!dealId && deals.length === 1 && (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('quicklog.linksOnly', { title: deals[0].title })} data-testid="quicklog-auto-deal" />

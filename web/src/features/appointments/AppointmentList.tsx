@@ -1,10 +1,11 @@
 import { App, Button, List, Space, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
 import { useAppointmentAction, type Appointment } from './api';
+import { newIdempotencyKey, sendOrQueue } from '../../offline/queue';
 
 const STATUS_COLOUR: Record<string, string> = { booked: 'blue', arrived: 'green', no_show: 'red', cancelled: 'default' };
 
@@ -28,7 +29,8 @@ export function AppointmentList({ items, loading, empty, extra, showConsultant }
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const checkIn = useAppointmentAction((id: string) => api.post<Appointment>(`/api/appointments/${id}/check-in`));
+  // A check-in works offline too: kept on the device and sent with its key when the connection returns.
+  const checkIn = useAppointmentAction((id: string) => sendOrQueue<Appointment>({ key: newIdempotencyKey('ci'), kind: 'check_in', method: 'POST', path: `/api/appointments/${id}/check-in`, body: {}, label: items.find((a) => a.id === id)?.customer.name ?? id }));
   return (
     <List<Appointment>
       loading={loading}

@@ -63,5 +63,6 @@ export function useStoreStats(query: { store?: string; from: string; to: string 
 /** Mutations refresh every appointment query (lists, board, figures). */
 export function useAppointmentAction<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.appointments() }) });
+  // networkMode always: an offline check-in is kept on the device by the caller (offline/queue.ts), not paused.
+  return useMutation({ mutationFn: fn, networkMode: 'always', onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.appointments() }) });
 }

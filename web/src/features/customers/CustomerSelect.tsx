@@ -11,10 +11,12 @@ interface Props {
   onChange?(value: string | undefined): void;
   id?: string;
   testId?: string;
+  /** A customer chosen elsewhere (the free-text quick-log) that the current search may not list: shown by name. */
+  known?: { id: string; name: string } | null;
 }
 
 /** Searchable customer picker: asks the server (`q`) as the user types, so it works with 100k customers. */
-export function CustomerSelect({ value, onChange, id, testId }: Props) {
+export function CustomerSelect({ value, onChange, id, testId, known }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const query = useQuery({
@@ -35,7 +37,10 @@ export function CustomerSelect({ value, onChange, id, testId }: Props) {
       onSearch={setQ}
       loading={query.isFetching}
       notFoundContent={t('common.empty')}
-      options={(query.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      options={[
+        ...(known && !(query.data?.items ?? []).some((c) => c.id === known.id) ? [{ value: known.id, label: known.name }] : []),
+        ...(query.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+      ]}
       style={{ width: '100%' }}
     />
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Input, Space } from 'antd';
 import { ApiError, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { useRequestTransfer, type DuplicateInfo } from './api';
+import { useClaim, useRequestTransfer, type DuplicateInfo } from './api';
 
 /** The duplicate's extra fields when `error` is a 409 DUPLICATE_CUSTOMER, else null. */
 export function duplicateOf(error: unknown): DuplicateInfo | null {
@@ -16,6 +16,9 @@ export function DuplicateNotice({ info }: { info: DuplicateInfo }) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const request = useRequestTransfer();
+  const claim = useClaim();
+  // There is always a way forward (issue 15 point 5): claim from a pool the caller may claim from, else request.
+  const way = info.wayForward ?? (info.yours ? 'none' : info.inPool ? 'claim' : 'transfer');
   const fields = info.matchedOn.map((f) => t(`dup.field.${f}`)).join(', ');
   return (
     <Alert
@@ -28,7 +31,18 @@ export function DuplicateNotice({ info }: { info: DuplicateInfo }) {
           <span>{info.message}</span>
           <span>{t('dup.owner', { owner: info.owner.name, team: info.owner.team?.name ?? '-' })}</span>
           <span>{t('dup.matched', { fields })}</span>
-          {!info.yours && !info.inPool && !request.isSuccess && (
+          {way === 'claim' && !claim.isSuccess && (
+            <Button
+              type="primary"
+              data-testid="dup-claim"
+              loading={claim.isPending}
+              onClick={() => claim.mutate(info.customer, { onSuccess: () => message.success(t('dup.claimed')), onError: (e) => message.error(errorMessage(e)) })}
+            >
+              {t('dup.claim')}
+            </Button>
+          )}
+          {claim.isSuccess && <span>{t('dup.claimed')}</span>}
+          {way === 'transfer' && !request.isSuccess && (
             <Space.Compact style={{ width: '100%' }}>
               <Input placeholder={t('dup.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
               <Button

@@ -43,6 +43,8 @@ export interface DuplicateInfo {
   matchedOn: Array<'phone' | 'name' | 'creditCode'>;
   yours: boolean;
   inPool: boolean;
+  /** What the caller can do: claim it from the pool, or request a transfer (older servers: absent). */
+  wayForward?: 'none' | 'claim' | 'transfer';
   message: string;
 }
 

@@ -67,7 +67,8 @@ export function ActionEditor({ index, count, action, entity, errors, onChange, o
       )}
     </Form.Item>
   );
-  const recipientOptions = RECIPIENTS.map((r) => ({ value: r, label: r }));
+  // Recipients by their labels (issue 15 point 6); the stored value stays the spec the server resolves.
+  const recipientOptions = RECIPIENTS.map((r) => ({ value: r, label: t(`rules.recipient.${r}` as MessageKey) }));
 
   return (
     <Card

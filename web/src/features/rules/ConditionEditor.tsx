@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, AutoComplete, Button, Input, Segmented, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
-import { COMPARISONS, FIELD_SUGGESTIONS, fromLogic, toLogic, type ConditionModel, type ConditionRow } from './conditions';
+import { COMPARISONS, FIELD_LABELS, FIELD_SUGGESTIONS, fromLogic, toLogic, type ConditionModel, type ConditionRow } from './conditions';
 
 interface Props {
   value: unknown;
@@ -15,13 +15,13 @@ interface Props {
 
 /** Conditions as simple field comparisons (producing json-logic) or, for anything richer, raw json-logic. */
 export function ConditionEditor({ value, onChange, onValidity, entity, error }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const initial = fromLogic(value);
   const [mode, setMode] = useState<'builder' | 'json'>(initial ? 'builder' : 'json');
   const [model, setModel] = useState<ConditionModel>(initial ?? { join: 'and', rows: [] });
   const [text, setText] = useState(() => (value === null || value === undefined ? '' : JSON.stringify(value, null, 2)));
   const [jsonError, setJsonError] = useState<string | null>(null);
-  const suggestions = [...(FIELD_SUGGESTIONS[entity ?? ''] ?? []), ...FIELD_SUGGESTIONS.any].map((f) => ({ value: f }));
+  const suggestions = [...(FIELD_SUGGESTIONS[entity ?? ''] ?? []), ...FIELD_SUGGESTIONS.any].map((f) => ({ value: f, label: FIELD_LABELS[f] ? `${FIELD_LABELS[f][lang]} · ${f}` : f }));
 
   const setRows = (next: ConditionModel) => {
     setModel(next);
@@ -80,10 +80,12 @@ export function ConditionEditor({ value, onChange, onValidity, entity, error }: 
                 onChange={(field: string) => setRow(i, { field })}
                 placeholder={t('rules.condField')}
                 style={{ width: 240 }}
-                filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+                filterOption={(input, option) => `${option?.value ?? ''} ${option?.label ?? ''}`.includes(input)}
+                data-testid="condition-field"
               />
+              {FIELD_LABELS[row.field] && <Typography.Text type="secondary">{FIELD_LABELS[row.field][lang]}</Typography.Text>}
               <Select value={row.op} onChange={(op) => setRow(i, { op })} options={COMPARISONS.map((o) => ({ value: o, label: o }))} style={{ width: 80 }} aria-label={t('rules.condOp')} />
-              <Input value={row.value} onChange={(e) => setRow(i, { value: e.target.value })} placeholder={row.op === 'in' ? 'a, b, c' : t('rules.condValue')} style={{ width: 220 }} />
+              <Input value={row.value} onChange={(e) => setRow(i, { value: e.target.value })} placeholder={row.op === 'in' ? 'a, b, c' : t('rules.condValue')} style={{ width: 220 }} data-testid="condition-value" />
               <Button size="small" danger icon={<DeleteOutlined />} onClick={() => setRows({ ...model, rows: model.rows.filter((_, j) => j !== i) })} aria-label={t('common.delete')} />
             </Space>
           ))}

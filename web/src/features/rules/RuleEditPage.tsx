@@ -6,7 +6,9 @@ import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api/client';
 import type { Rule, RuleDefinitionInput } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
+import { unknownTemplateNames } from '../../../../shared/rule-templates';
+import { conditionProblems, fromLogic } from './conditions';
 import { ActionEditor, blankAction } from './ActionEditor';
 import { useRule } from './api';
 import { useFormErrors } from '../forms/useFormErrors';
@@ -72,6 +74,7 @@ export function RuleEditPage() {
     },
   });
   const errors = useFormErrors(save.error);
+  const problems = draft ? clientProblems(draft) : [];
 
   if (rule.error) return <Typography.Text type="danger">{errorMessage(rule.error)}</Typography.Text>;
   if (!draft) return <Skeleton active />;
@@ -92,12 +95,28 @@ export function RuleEditPage() {
               </Button>
             )}
             <Button onClick={() => navigate('/admin/rules')}>{t('common.back')}</Button>
-            <Button type="primary" loading={save.isPending} disabled={!jsonOk} onClick={() => save.mutate(draft)} data-testid="rule-save">
+            <Button type="primary" loading={save.isPending} disabled={!jsonOk || problems.length > 0} onClick={() => save.mutate(draft)} data-testid="rule-save">
               {t('common.save')}
             </Button>
           </Space>
         }
       />
+      {problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('rules.check.title')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {problems.map((p, i) => (
+                <li key={i}>{t(p.key, p.vars)}</li>
+              ))}
+            </ul>
+          }
+          data-testid="rule-client-problems"
+        />
+      )}
       {save.error && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} message={errors.size ? t('rules.fixErrors') : errorMessage(save.error)} description={errors.size ? errorMessage(save.error) : undefined} data-testid="rule-error" />
       )}
@@ -175,4 +194,20 @@ export function RuleEditPage() {
       {!isNew && <RuleRunsDrawer ruleId={id} open={runsOpen} onClose={() => setRunsOpen(false)} />}
     </div>
   );
+}
+
+const ROOTS = ['event', 'record', 'before', 'actor', 'rule', 'now'];
+const TEMPLATE_FIELDS = ['title', 'titleEn', 'body', 'bodyEn'];
+
+/** Checks made before saving (issue 15 point 6): condition rows and the names used in message templates. */
+function clientProblems(draft: RuleDefinitionInput): Array<{ key: MessageKey; vars: Record<string, string | number> }> {
+  const out: Array<{ key: MessageKey; vars: Record<string, string | number> }> = [...conditionProblems(fromLogic(draft.conditions ?? null))];
+  draft.actions.forEach((a, i) => {
+    const cfg = a.config as Record<string, unknown>;
+    for (const f of TEMPLATE_FIELDS) {
+      if (typeof cfg[f] !== 'string') continue;
+      for (const name of unknownTemplateNames(cfg[f] as string, ROOTS)) out.push({ key: 'rules.check.template', vars: { n: i + 1, name } });
+    }
+  });
+  return out;
 }

@@ -82,9 +82,61 @@ export function fromLogic(logic: unknown): ConditionModel | null {
 
 /** Field suggestions per trigger entity (the rule context is `{ event, record, before, actor, rule, now }`). */
 export const FIELD_SUGGESTIONS: Record<string, string[]> = {
-  deal: ['record.amountFen', 'record.stageKey', 'record.status', 'record.title', 'record.expectedCloseDate', 'record.owner.role', 'record.owner.username', 'before.stageKey', 'before.amountFen'],
+  deal: ['record.amountYuan', 'record.stageKey', 'record.status', 'record.title', 'record.expectedCloseDate', 'record.owner.role', 'record.owner.username', 'before.stageKey', 'before.amountYuan', 'record.amountFen'],
   customer: ['record.level', 'record.industry', 'record.region', 'record.source', 'record.kind', 'record.owner.username'],
   activity: ['record.type', 'record.effective', 'record.outcome', 'record.owner.username'],
   task: ['record.title', 'record.status', 'record.dueAt', 'record.owner.username'],
   any: ['event.type', 'event.payload.level', 'event.payload.colour', 'event.payload.to', 'event.payload.from', 'actor.role', 'actor.username'],
 };
+
+/** Field labels shown in the builder (issue 15 point 6: fields by their labels, money in yuan). */
+export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  'record.amountYuan': { zh: '金额（元）', en: 'Amount (yuan)' },
+  'before.amountYuan': { zh: '变更前金额（元）', en: 'Amount before (yuan)' },
+  'record.amountFen': { zh: '金额（分，1 元 = 100 分）', en: 'Amount (fen, 1 yuan = 100 fen)' },
+  'before.amountFen': { zh: '变更前金额（分）', en: 'Amount before (fen)' },
+  'record.stageKey': { zh: '阶段', en: 'Stage' },
+  'before.stageKey': { zh: '变更前阶段', en: 'Stage before' },
+  'record.status': { zh: '状态', en: 'Status' },
+  'record.title': { zh: '标题', en: 'Title' },
+  'record.expectedCloseDate': { zh: '预计成交日期', en: 'Expected close date' },
+  'record.owner.role': { zh: '负责人角色', en: "Owner's role" },
+  'record.owner.username': { zh: '负责人账号', en: "Owner's username" },
+  'record.level': { zh: '客户等级', en: 'Customer level' },
+  'record.industry': { zh: '行业', en: 'Industry' },
+  'record.region': { zh: '地区', en: 'Region' },
+  'record.source': { zh: '来源', en: 'Source' },
+  'record.kind': { zh: '客户类型', en: 'Customer kind' },
+  'record.type': { zh: '跟进类型', en: 'Activity type' },
+  'record.effective': { zh: '是否有效跟进', en: 'Effective' },
+  'record.outcome': { zh: '结果', en: 'Outcome' },
+  'record.dueAt': { zh: '截止时间', en: 'Due at' },
+  'event.type': { zh: '事件类型', en: 'Event type' },
+  'event.payload.level': { zh: '时效级别', en: 'SLA level' },
+  'event.payload.colour': { zh: '时效颜色', en: 'SLA colour' },
+  'event.payload.to': { zh: '移至阶段', en: 'Moved to stage' },
+  'event.payload.from': { zh: '移出阶段', en: 'Moved from stage' },
+  'actor.role': { zh: '操作人角色', en: "Actor's role" },
+  'actor.username': { zh: '操作人账号', en: "Actor's username" },
+};
+
+const NUMERIC_OPS = new Set(['>', '>=', '<', '<=']);
+
+/**
+ * What the client refuses before saving (issue 15 point 6): a comparison without a field or value, an order
+ * comparison with a non-number, and a money threshold in fen that reads like yuan (`amountFen > 1000000` is ¥10,000).
+ * Returned as message keys with values for the page to translate.
+ */
+export function conditionProblems(model: ConditionModel | null): Array<{ key: 'rules.check.noField' | 'rules.check.noValue' | 'rules.check.notNumber' | 'rules.check.fenThreshold'; vars: Record<string, string | number> }> {
+  if (!model) return [];
+  const out: ReturnType<typeof conditionProblems> = [];
+  model.rows.forEach((row, i) => {
+    const n = i + 1;
+    if (!row.field.trim()) return void out.push({ key: 'rules.check.noField', vars: { n } });
+    if (!row.value.trim()) return void out.push({ key: 'rules.check.noValue', vars: { n } });
+    const value = typedValue(row.value);
+    if (NUMERIC_OPS.has(row.op) && typeof value !== 'number') return void out.push({ key: 'rules.check.notNumber', vars: { n, value: row.value } });
+    if (/amountFen$/.test(row.field) && typeof value === 'number') out.push({ key: 'rules.check.fenThreshold', vars: { n, fen: value, yuan: (value / 100).toLocaleString('en-US') } });
+  });
+  return out;
+}

@@ -5,7 +5,8 @@ import { Alert, App, Badge, Button, Form, Input, Modal, Segmented, Table, Tag, T
 import { CheckOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api/client';
 import { useFormErrors } from '../forms/useFormErrors';
-import type { Intervention } from '../../api/types';
+import type { DealAttention, Intervention } from '../../api/types';
+import { formatFen } from '../../lib/format';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -15,7 +16,7 @@ type Status = 'open' | 'resolved' | 'all';
 
 /** What escalated to me (lead, regional manager, director, admin): open first, each resolved with a note. */
 export function InterventionsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [status, setStatus] = useState<Status>('open');
   const [page, setPage] = useState(1);
   const [resolving, setResolving] = useState<Intervention | null>(null);
@@ -25,6 +26,14 @@ export function InterventionsPage() {
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
+  // Amount, stage, days overdue and the last effective activity, so a manager can prioritise (issue 15 point 3).
+  const dealIds = [...new Set((query.data?.items ?? []).filter((i) => i.subject.type === 'deal').map((i) => i.subject.id))].sort();
+  const context = useQuery({
+    queryKey: ['deal-attention', dealIds.join(',')],
+    enabled: dealIds.length > 0,
+    queryFn: () => api.get<{ items: DealAttention[] }>('/api/deals/attention', { ids: dealIds.join(',') }),
+  });
+  const contextOf = new Map((context.data?.items ?? []).map((c) => [c.dealId, c]));
   return (
     <div>
       <PageTitle
@@ -69,6 +78,32 @@ export function InterventionsPage() {
             ),
           },
           { key: 'owner', title: t('interventions.owner'), render: (_, r) => r.owner?.name ?? '—' },
+          {
+            key: 'context',
+            title: t('interventions.context'),
+            render: (_, r) => {
+              const c = contextOf.get(r.subject.id);
+              if (!c) return '—';
+              return (
+                <div data-testid="intervention-context" style={{ minWidth: 200 }}>
+                  <div>
+                    {c.amountFen !== undefined && <Typography.Text strong>{formatFen(c.amountFen)} </Typography.Text>}
+                    <Tag>{lang === 'en' ? c.stage.nameEn : c.stage.name}</Tag>
+                    {c.daysOverdue !== null && <Tag color="red">{t('interventions.daysOverdue', { n: c.daysOverdue })}</Tag>}
+                  </div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {c.lastEffectiveActivity ? (
+                      <>
+                        {t('interventions.lastEffective')}: <When at={c.lastEffectiveActivity.occurredAt} /> {c.lastEffectiveActivity.summary.slice(0, 40)}
+                      </>
+                    ) : (
+                      t('interventions.noEffective')
+                    )}
+                  </Typography.Text>
+                </div>
+              );
+            },
+          },
           {
             key: 'level',
             title: t('interventions.level'),

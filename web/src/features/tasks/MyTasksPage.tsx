@@ -12,6 +12,7 @@ import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { CadenceSteps } from '../cadences/CadenceSteps';
 import { TaskFormModal } from './TaskFormModal';
+import { newIdempotencyKey, sendOrQueue } from '../../offline/queue';
 import { queryKeys } from '../../api/queryKeys';
 
 type View = 'today' | 'overdue' | 'upcoming';
@@ -63,10 +64,12 @@ function TaskList({ view }: { view: View }) {
   const query = useTasks(view);
   const [editing, setEditing] = useState<Task | undefined>();
   const sla = useSlaStates('task', query.data?.items.filter((task) => task.status === 'open').map((task) => task.id) ?? []);
+  // Completing works offline too: kept on the device and sent with its key when the connection returns.
   const complete = useMutation({
-    mutationFn: (id: string) => api.patch<Task>(`/api/tasks/${id}`, { status: 'done' }),
-    onSuccess: () => {
-      message.success(t('tasks.completed'));
+    networkMode: 'always',
+    mutationFn: (task: Task) => sendOrQueue<Task>({ key: newIdempotencyKey('td'), kind: 'task_done', method: 'PATCH', path: `/api/tasks/${task.id}`, body: { status: 'done' }, label: task.title }),
+    onSuccess: (sent) => {
+      message.success(sent.queued ? t('fieldlog.offlineSaved') : t('tasks.completed'));
       client.invalidateQueries({ queryKey: queryKeys.tasks() });
     },
     onError: (e) => message.error(errorMessage(e)),
@@ -85,7 +88,7 @@ function TaskList({ view }: { view: View }) {
           actions={[
             task.status === 'open' && <Button key="edit" size="small" type="text" icon={<EditOutlined />} aria-label={t('forms.editTask')} onClick={() => setEditing(task)} data-testid="task-edit" />,
             task.status === 'open' ? (
-              <Button key="done" size="small" icon={<CheckOutlined />} loading={complete.isPending && complete.variables === task.id} onClick={() => complete.mutate(task.id)}>
+              <Button key="done" size="small" icon={<CheckOutlined />} loading={complete.isPending && complete.variables?.id === task.id} onClick={() => complete.mutate(task)}>
                 {t('tasks.complete')}
               </Button>
             ) : (

@@ -1,0 +1,30 @@
+import type { fieldlogZh } from './fieldlog.zh';
+
+/** English labels of field-ready logging. */
+export const fieldlogEn: Record<keyof typeof fieldlogZh, string> = {
+  'fieldlog.say': 'Log in one sentence',
+  'fieldlog.sayPlaceholder': 'Say or type one sentence, e.g. met Dr Wang at the hospital about the tender; demo next week',
+  'fieldlog.sayHint': "Your phone keyboard's voice input works; confirm or correct after recognition",
+  'fieldlog.parse': 'Recognise',
+  'fieldlog.customer': 'Customer: {name}',
+  'fieldlog.noCustomer': 'No customer recognised: pick one',
+  'fieldlog.ambiguousCustomer': 'Several customers match: {names}',
+  'fieldlog.contact': 'Contact: {name}',
+  'fieldlog.newContact': 'New contact: {name} (not saved)',
+  'fieldlog.ambiguousContact': 'Contact unclear: {names}',
+  'fieldlog.type': 'Type: {type}',
+  'fieldlog.noType': 'Type not recognised',
+  'fieldlog.next': 'Next: {text}',
+  'fieldlog.due': 'Due: {at}',
+  'fieldlog.noDue': 'The next step has no date',
+  'fieldlog.vague': '"{text}" is not a date: pick one',
+  'fieldlog.deal': 'Deal linked',
+  'fieldlog.ambiguousDeal': 'The customer has several deals: pick one',
+  'fieldlog.applied': 'Filled into the form below: confirm and save',
+  'fieldlog.pending': '{count} waiting to sync',
+  'fieldlog.pendingItem': 'Waiting to sync',
+  'fieldlog.offlineSaved': 'Offline: kept on this device, sent when the connection returns',
+  'fieldlog.synced': '{count} synced',
+  'fieldlog.conflict': 'Sync conflict: {detail}',
+  'fieldlog.offline': 'Offline',
+};
