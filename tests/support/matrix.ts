@@ -175,6 +175,9 @@ export class Picker {
     }
     const inside = rows.filter((r) => visible(this.actor, table, r, this.options.reach)).sort((a, b) => Number(b.ownerId === this.fixture.owners[0]) - Number(a.ownerId === this.fixture.owners[0]));
     const outside = rows.filter((r) => !visible(this.actor, table, r, this.options.reach));
+    if (rows.length === 0 && !this.options.lenient) {
+      throw new Error(`authorization matrix: no row in ${table} to address, inside or outside a scope (add records of seller_a and seller_b to tests/support/matrix-fixture.ts)`);
+    }
     if (this.variant !== 'inside' && outside.length > 0) {
       this.outsideRefs.push(`${where}:${table}`);
       if (where === 'path') this.pathOutside = true;
