@@ -190,6 +190,7 @@ export const FIELD_MESSAGES = {
   claim_decided: { zh: '该回款申明已处理', en: 'this payment claim has already been decided' },
   not_finance_user: { zh: '须为财务角色的在职用户', en: 'must be an active user with the finance role' },
   cell_garbled: { zh: '单元格文字读取时出现乱码（�），未导入该行，请重新导入', en: 'the cell text came out garbled (�) when read; the row was not imported, import it again' },
+  unknown_tag: { zh: '未知或已停用的动作标签：{value}', en: 'unknown or inactive action tag: {value}' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -229,6 +230,9 @@ export const RECORD_NAMES = {
   Alias: { zh: '别名', en: 'Alias' },
   'Material link': { zh: '资料链接', en: 'Material link' },
   'Call-back': { zh: '抽检回访', en: 'Call-back' },
+  'Activity tag': { zh: '动作标签', en: 'Activity tag' },
+  Pattern: { zh: '行为模式', en: 'Pattern' },
+  'Platform connection': { zh: '平台应用连接', en: 'Platform connection' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 
@@ -339,6 +343,19 @@ export const REASON_MESSAGES = {
   material_link_busy: { zh: '该链接访问过于频繁，请稍后再试', en: 'This link was opened too often; try again later' },
   material_source_required: { zh: '请提供附件或网址（二选一）', en: 'Give either an attachment or a URL' },
   callback_result_checker: { zh: '只有抽检人或经理可以登记回访结果', en: 'Only the checker or a manager records the call-back result' },
+  platform_signin_off: { zh: '{platform} 登录未启用，请使用用户名和密码登录', en: 'Sign-in with {platform} is not enabled; log in with username and password' },
+  platform_code_invalid: { zh: '{platform} 登录凭证无效或已过期，请重新登录', en: 'The {platform} sign-in code is invalid or expired; sign in again' },
+  platform_unavailable: { zh: '暂时无法连接 {platform}，请稍后再试或使用密码登录', en: '{platform} cannot be reached now; try again later or log in with your password' },
+  platform_not_member: { zh: '该 {platform} 账号不是本企业的成员', en: 'This {platform} account is not a member of the organisation' },
+  platform_user_unmatched: { zh: '没有与 {platform} 账号“{name}”对应的 actionflow 用户：请管理员在您的用户资料中填写与 {platform} 相同的手机号，或绑定该账号后再试', en: 'No actionflow user matches the {platform} account "{name}": ask an admin to enter your {platform} mobile number on your user, or to bind the account, then retry' },
+  platform_user_ambiguous: { zh: '有多个 actionflow 用户使用与 {platform} 账号“{name}”相同的手机号，请管理员绑定正确的用户', en: 'Several actionflow users have the mobile number of the {platform} account "{name}"; an admin must bind the right one' },
+  platform_user_inactive: { zh: '{platform} 账号“{name}”对应的 actionflow 用户已停用', en: 'The actionflow user of the {platform} account "{name}" is deactivated' },
+  platform_state_mismatch: { zh: '登录请求已失效（可能在另一个窗口发起），请重新点击登录', en: 'The sign-in request expired (perhaps started in another window); click sign-in again' },
+  platform_callback_refused: { zh: '回调签名或令牌校验失败，已拒绝', en: 'The callback signature or token does not verify; refused' },
+  platform_card_unknown: { zh: '没有该卡片', en: 'No such card' },
+  platform_card_not_yours: { zh: '该卡片不是发给您的，不能在此处理', en: 'This card was not sent to you; it cannot be acted on here' },
+  platform_card_action_unknown: { zh: '卡片不支持操作“{action}”', en: 'The card has no action "{action}"' },
+  platform_sidebar_unbound: { zh: '该外部联系人尚未关联客户', en: 'This external contact is not linked to a customer yet' },
 } as const satisfies Record<string, Msg>;
 export type ReasonCode = keyof typeof REASON_MESSAGES;
 

@@ -10,6 +10,7 @@ import { CliError, withDatabase } from './context.js';
 type Resealer = (db: Db, options?: { plaintextOnly?: boolean }) => Promise<{ resealed: number; total: number; unreadable: string[] }>;
 export const RESEALERS: Array<{ name: string; reseal: Resealer }> = [
   { name: 'channels', reseal: async (db, options) => (await import('../modules/channels/repo.js')).resealChannelSecrets(db, options) },
+  { name: 'platforms', reseal: async (db, options) => (await import('../modules/platforms/repo.js')).resealPlatformSecrets(db, options) },
   { name: 'rule webhooks', reseal: async (db, options) => (await import('../modules/rules/repo.js')).resealRuleSecrets(db, options) },
 ];
 

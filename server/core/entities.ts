@@ -328,6 +328,22 @@ export const REGISTRY = {
   payment_claims: { internal: 'payment claims of a contract (audited on the contract)' },
   receivable_escalations: { internal: 'exactly-once escalation firings of instalments' },
   team_finance_partners: { internal: 'finance partner of a team (org settings, audited on the team)' },
+  activity_tag_defs: { internal: 'action vocabulary: admin-configured activity tags (config, /api/activity-tags)' },
+  activity_tags: { internal: 'tags an activity carries (part of the activity)' },
+  pattern_settings: { internal: 'versions of the predictive thresholds (modules/patterns)' },
+  pattern_runs: { internal: 'mining runs and model cards of a pipeline (modules/patterns)' },
+  patterns: { internal: 'mined patterns of a pipeline, derived by each run (modules/patterns)' },
+  pattern_deals: { internal: 'historical deals behind a mined pattern (its drill-down)' },
+  deal_risk_flags: { internal: 'live risk flags of a deal, derived from its events (modules/patterns)' },
+  risk_sweeps: { internal: 'slots of the risk sweep job' },
+  platform_connections: { ...settings('platform_connection'), link: ['/admin/platforms'] },
+  platform_tokens: { internal: 'cached access tokens of platform apps' },
+  platform_links: { internal: 'platform ids bound to users, teams and customers' },
+  platform_user_prefs: { internal: 'a user’s choice of personal platform messages' },
+  platform_cards: { internal: 'interactive cards sent to a person' },
+  platform_card_actions: { internal: 'once-only actions taken through a card' },
+  platform_sync_runs: { internal: 'contact-sync runs (plans and results)' },
+  platform_sends: { internal: 'rate-limit log of platform app messages' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

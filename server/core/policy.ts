@@ -18,7 +18,7 @@ export interface Actor {
   teamPath: string;
 }
 
-export type SystemName = 'rules' | 'worker' | 'cli' | 'sla' | 'cadences' | 'pool' | 'demo';
+export type SystemName = 'rules' | 'worker' | 'cli' | 'sla' | 'cadences' | 'pool' | 'demo' | 'platforms';
 
 /** The organisation acting through an engine: all records in scope, every ability; `id` is what audit rows name. */
 export interface SystemActor {
@@ -113,6 +113,10 @@ export const ACTIONS = {
   payment: { record: 'financeRoles', claim: 'sellingRoles' },
   /** The receivables countdown board and ageing (scoped); finance partners per team are set by admins. */
   receivable: { board: 'amountReaders', managePartners: 'admins' },
+  /** Predictive patterns: surfaced ones are read by selling roles; candidates below the bar, settings and mining runs by admins. */
+  pattern: { read: 'sellingRoles', readCandidates: 'admins', configure: 'admins', mine: 'admins', readLoop: 'managers' },
+  /** WeCom/DingTalk/Feishu app connections, contact sync (admins); the sidebar opens customers in one's scope. */
+  platform: { manage: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

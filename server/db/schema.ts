@@ -14,6 +14,8 @@ import type { DictionaryTables } from './schema-dictionaries.js';
 import type { ImportTables } from './schema-imports.js';
 import type { LoggingTables } from './schema-logging.js';
 import type { MoneyTables } from './schema-money.js';
+import type { PredictiveTables } from './schema-predictive.js';
+import type { PlatformTables } from './schema-platforms.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -238,7 +240,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, PredictiveTables, PlatformTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -19,6 +19,15 @@ export class Random {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** Shuffles in place (Fisher–Yates). */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
+  }
+
   chance(p: number): boolean {
     return this.next() < p;
   }

@@ -36,6 +36,8 @@ import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
+import { patternsModule } from './patterns/module.js';
+import { platformsModule } from './platforms/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -69,6 +71,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   quicklogModule,
   contractsModule,
   receivablesModule,
+  patternsModule,
+  platformsModule,
 ];
 
 export interface Composition {

@@ -128,6 +128,7 @@ describe('record registry', () => {
         return res.json().id;
       },
       receivable_settings: async () => 'org',
+      platform_connection: async () => newId(),
     };
 
     const director = await t.as('director');

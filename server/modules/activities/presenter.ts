@@ -23,6 +23,8 @@ export const activitySchema = z
     nextAction: z.string().nullable(),
     nextActionAt: z.string().nullable(),
     effective: z.boolean(),
+    /** Action tags (动作标签). */
+    tags: z.array(z.string()),
     custom: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
   })
@@ -59,7 +61,7 @@ export const loggedActivitySchema = activitySchema
   })
   .meta({ id: 'LoggedActivity' });
 
-export function presentActivity(row: ActivityRow): z.infer<typeof activitySchema> {
+export function presentActivity(row: ActivityRow, tags: string[] = []): z.infer<typeof activitySchema> {
   return {
     id: row.id,
     type: row.type as ActivityType,
@@ -76,7 +78,12 @@ export function presentActivity(row: ActivityRow): z.infer<typeof activitySchema
     nextAction: row.next_action,
     nextActionAt: row.next_action_at,
     effective: row.effective === 1,
+    tags,
     custom: parseJson<Record<string, unknown>>(row.custom, {}),
     createdAt: row.created_at,
   };
 }
+
+export const activityTagSchema = z
+  .object({ key: z.string(), label: z.string(), labelEn: z.string().nullable(), suggestion: z.string().nullable(), suggestionEn: z.string().nullable(), active: z.boolean(), sort: z.number().int() })
+  .meta({ id: 'ActivityTag' });

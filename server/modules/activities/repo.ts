@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/index.js';
 import type { ActivitiesTable, Database } from '../../db/schema.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import { presentActivity } from './presenter.js';
+import { tagsOfActivities } from './tags.js';
 import type { Scope } from '../org/scope.js';
 
 export async function insertActivity(db: Queryable, row: ActivitiesTable) {
@@ -22,6 +23,7 @@ export interface ActivityFilter {
   dealId?: string;
   ownerId?: string;
   type?: string;
+  tag?: string;
   from?: string;
   to?: string;
 }
@@ -34,6 +36,7 @@ function filterExpr(filter: ActivityFilter) {
     if (filter.dealId) parts.push(eb('activities.deal_id', '=', filter.dealId));
     if (filter.ownerId) parts.push(eb('activities.owner_id', '=', filter.ownerId));
     if (filter.type) parts.push(eb('activities.type', '=', filter.type));
+    if (filter.tag) parts.push(eb('activities.id', 'in', eb.selectFrom('activity_tags').select('activity_tags.activity_id').where('activity_tags.tag_key', '=', filter.tag)));
     if (filter.from) parts.push(eb('activities.occurred_at', '>=', filter.from));
     if (filter.to) parts.push(eb('activities.occurred_at', '<', filter.to));
     return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
@@ -64,7 +67,8 @@ export async function listActivityRows(db: Queryable, scope: Scope, filter: Acti
     .orderBy('activities.created_at', 'desc')
     .orderBy('activities.id')
     .execute();
-  return rows.map(presentActivity);
+  const tags = await tagsOfActivities(db, rows.map((r) => r.id));
+  return rows.map((r) => presentActivity(r, tags.get(r.id) ?? []));
 }
 
 /** How many activities match: stops after `limit` rows (for `listTotal`), or counts them all. */

@@ -1,9 +1,11 @@
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { activityChecklist, getChecklist, getEffectiveRule, putChecklist, putEffectiveRule } from './checklists.js';
-import { activityBody, activityListQuery, checklistBody, effectiveRuleBody, typeParams } from './schema.js';
+import { activityBody, activityListQuery, checklistBody, effectiveRuleBody, tagBody, tagKeyParams, tagListQuery, typeParams } from './schema.js';
+import { listTagDefs, putTagDef } from './tags.js';
+import { z } from 'zod';
 import * as service from './service.js';
 import { countedPageOf, responses } from '../../core/contract.js';
-import { activitySchema, checklistConfigSchema, effectRuleSchema, loggedActivitySchema, storedChecklistAnswersSchema } from './presenter.js';
+import { activitySchema, activityTagSchema, checklistConfigSchema, effectRuleSchema, loggedActivitySchema, storedChecklistAnswersSchema } from './presenter.js';
 
 export async function activityRoutes(app: App, deps: Deps) {
   const tags = ['activities'];
@@ -79,4 +81,22 @@ export async function activityRoutes(app: App, deps: Deps) {
     await service.getActivityInScope(deps.db, actorOf(req), req.params.id);
     return { checklist: await activityChecklist(deps.db, req.params.id) };
   });
+
+  app.get(
+    '/api/activity-tags',
+    { schema: { tags, summary: '动作标签 The action vocabulary activities may carry (all=true: also inactive ones)', querystring: tagListQuery, response: responses({ 200: z.object({ items: z.array(activityTagSchema) }) }, [400]) } },
+    async (req) => {
+      actorOf(req);
+      return { items: await listTagDefs(deps.db, { includeInactive: req.query.all === 'true' }) };
+    },
+  );
+
+  app.put(
+    '/api/activity-tags/:key',
+    { config: { ability: 'activity.configure' }, schema: { tags, summary: 'Create or change an action tag (admin; deactivate instead of deleting)', params: tagKeyParams, body: tagBody, response: responses({ 200: activityTagSchema }, [400, 403]) } },
+    async (req) => {
+      const actor = actorOf(req);
+      return deps.db.transaction().execute((trx) => putTagDef(trx, deps.clock, actor, req.params.key, req.body));
+    },
+  );
 }

@@ -20,6 +20,8 @@ export const activityBody = z
     nextAction: optionalText(300),
     nextActionAt: isoInstant.nullable().optional(),
     effect: z.enum(ACTIVITY_EFFECTS).optional(),
+    /** Action tags (动作标签, GET /api/activity-tags): what exactly was done, e.g. price_confirmation. */
+    tags: z.array(z.string().min(1).max(64)).max(10).optional(),
     custom: z.record(z.string(), z.unknown()).optional(),
     /** Answers to the type's checklist (动作锁): item key → true, or { done, note }. */
     checklist: z.record(z.string(), z.union([z.boolean(), z.object({ done: z.boolean(), note: z.string().trim().max(500).optional() })])).optional(),
@@ -36,6 +38,7 @@ export const activityListQuery = z.object({
   dealId: id.optional(),
   ownerId: id.optional(),
   type: z.enum(ACTIVITY_TYPES).optional(),
+  tag: z.string().min(1).max(64).optional(),
   from: isoInstant.optional(),
   to: isoInstant.optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -81,3 +84,15 @@ export const effectiveRuleBody = z.object({
     .max(3)
     .refine((a) => new Set(a).size === a.length, { message: 'list each effect once' }),
 });
+
+export const tagKeyParams = z.object({ key: itemKey });
+export const tagBody = z.object({
+  label: z.string().trim().min(1).max(50),
+  labelEn: z.string().trim().max(50).nullable().optional(),
+  /** The advice shown when a pattern asks for this action. */
+  suggestion: z.string().trim().max(200).nullable().optional(),
+  suggestionEn: z.string().trim().max(200).nullable().optional(),
+  active: z.boolean().optional(),
+  sort: z.number().int().min(0).max(10_000).optional(),
+});
+export const tagListQuery = z.object({ all: z.enum(['true', 'false']).optional() });

@@ -9,6 +9,7 @@ import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
 import { checklistVerdict } from './checklists.js';
 import { classifyEffect, explainEffect } from './effective.js';
+import { checkTags, insertActivityTags } from './tags.js';
 import { listTotal } from '../../core/paging.js';
 import * as repo from './repo.js';
 import type { ActivityBody, ActivityListQuery } from './schema.js';
@@ -28,7 +29,7 @@ export async function getActivityInScope(db: Queryable, actor: Actor, id: string
 export async function listActivities(deps: ActivityDeps, actor: Actor, query: ActivityListQuery) {
   const { db, clock } = deps;
   const scope = scopeOf(actor);
-  const filter = { customerId: query.customerId, dealId: query.dealId, ownerId: query.ownerId, type: query.type, from: query.from, to: query.to };
+  const filter = { customerId: query.customerId, dealId: query.dealId, ownerId: query.ownerId, type: query.type, tag: query.tag, from: query.from, to: query.to };
   const items = await repo.listActivityRows(db, scope, filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   const total = await listTotal({
     db,
@@ -65,6 +66,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
       throw invalid('contactIds', 'not_found_contact', { ids: strangers.join(', ') });
     }
     const custom = await checkCustomValues(trx, 'activity', input.custom);
+    const tags = await checkTags(trx, input.tags);
     const id = newId();
     // The checklist may refuse the activity (throw), and decides which effects count and whether it counts at all.
     const verdict = await checklistVerdict(trx, input, id, clock);
@@ -89,6 +91,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
       custom: toJson(custom),
       created_at: now.toISOString(),
     });
+    await insertActivityTags(trx, id, tags);
     const activity = (await repo.findActivity(trx, { kind: 'all' }, id))!;
     const task =
       input.nextAction && input.nextActionAt
@@ -112,6 +115,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
         occurredAt: activity.occurredAt,
         effective,
         effect,
+        tags,
         taskId: task?.id ?? null,
       },
     });

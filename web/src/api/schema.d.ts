@@ -22,6 +22,7 @@ export interface paths {
                     ownerId?: string;
                     page?: number;
                     pageSize?: number;
+                    tag?: string;
                     to?: string;
                     type?: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
                 };
@@ -101,6 +102,7 @@ export interface paths {
                         occurredAt?: string;
                         outcome?: string | null;
                         summary: string;
+                        tags?: string[];
                         /**
                          * @default other
                          * @enum {string}
@@ -431,6 +433,140 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["EffectRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 动作标签 The action vocabulary activities may carry (all=true: also inactive ones) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityTag"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-tags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change an action tag (admin; deactivate instead of deleting) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        label: string;
+                        labelEn?: string | null;
+                        sort?: number;
+                        suggestion?: string | null;
+                        suggestionEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityTag"];
                     };
                 };
                 /** @description Default Response */
@@ -3257,7 +3393,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "platform_connection";
                     id: string;
                 };
                 header?: never;
@@ -10224,11 +10360,21 @@ export interface paths {
                                 outbox: {
                                     manage: boolean;
                                 };
+                                pattern: {
+                                    configure: boolean;
+                                    mine: boolean;
+                                    read: boolean;
+                                    readCandidates: boolean;
+                                    readLoop: boolean;
+                                };
                                 payment: {
                                     claim: boolean;
                                     record: boolean;
                                 };
                                 pipeline: {
+                                    manage: boolean;
+                                };
+                                platform: {
                                     manage: boolean;
                                 };
                                 pool: {
@@ -10346,6 +10492,116 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/platform-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My personal platform messages: preference and bound accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bindings: {
+                                connectionId: string;
+                                externalId: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                            }[];
+                            /** @enum {string} */
+                            mode: "default" | "off" | "also" | "instead";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Set my preference: default (the connection’s), off, also (with group robots) or instead (of group robots) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "default" | "off" | "also" | "instead";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bindings: {
+                                connectionId: string;
+                                externalId: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                            }[];
+                            /** @enum {string} */
+                            mode: "default" | "off" | "also" | "instead";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11184,6 +11440,414 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mined behaviour patterns of a pipeline with their evidence (admins also see candidates below the bar) */
+        get: {
+            parameters: {
+                query: {
+                    pipelineId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pattern"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/{id}/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The historical deals behind a pattern (in your scope); total = support for org-wide readers */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternDeals"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mine a pipeline now (admin); the daily schedule does the same */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pipelineId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/model-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The model card of a pipeline: deals used, time split, out-of-time precision per pattern, days before loss */
+        get: {
+            parameters: {
+                query: {
+                    pipelineId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelCard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Predictive thresholds (current version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternSettingsVersion"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Save a new version of the predictive thresholds (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatternSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternSettingsVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12280,6 +12944,1339 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom / DingTalk / Feishu app connections 平台应用 (admin); secrets are write-only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlatformConnection"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect a platform app: WeCom 自建应用 (corpId, agentId, secret), DingTalk 企业内部应用 (appKey, agentId, secret) or Feishu 自建应用 (appId, secret) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                        /** @enum {string} */
+                        platform: "wecom" | "dingtalk" | "feishu";
+                        /** @default {} */
+                        secrets?: {
+                            callbackToken?: string | null;
+                            encodingAesKey?: string | null;
+                            encryptKey?: string | null;
+                            secret?: string | null;
+                            verificationToken?: string | null;
+                        };
+                        /** @default {} */
+                        settings?: {
+                            agentId?: string;
+                            apiBaseUrl?: string;
+                            appId?: string;
+                            appKey?: string;
+                            autoCreate?: boolean;
+                            /** @enum {string} */
+                            autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                            autoCreateTeamId?: string;
+                            baseUrl?: string;
+                            corpId?: string;
+                            loginBaseUrl?: string;
+                            notify?: {
+                                kinds?: string[];
+                                /** @enum {string} */
+                                mode: "off" | "also" | "instead";
+                            };
+                            ratePerMinute?: number | null;
+                            signIn?: boolean;
+                            sync?: {
+                                deactivateLeavers?: boolean;
+                                /** @enum {string} */
+                                defaultRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                                deptTeams?: {
+                                    [key: string]: string;
+                                };
+                                nightly?: boolean;
+                                parentTeamId?: string;
+                                rootDeptId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connection (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a connection with its bindings, cards and token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a connection; given secrets replace the stored ones (null removes), settings are replaced as a whole */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        name?: string;
+                        secrets?: {
+                            callbackToken?: string | null;
+                            encodingAesKey?: string | null;
+                            encryptKey?: string | null;
+                            secret?: string | null;
+                            verificationToken?: string | null;
+                        };
+                        settings?: {
+                            agentId?: string;
+                            apiBaseUrl?: string;
+                            appId?: string;
+                            appKey?: string;
+                            autoCreate?: boolean;
+                            /** @enum {string} */
+                            autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                            autoCreateTeamId?: string;
+                            baseUrl?: string;
+                            corpId?: string;
+                            loginBaseUrl?: string;
+                            notify?: {
+                                kinds?: string[];
+                                /** @enum {string} */
+                                mode: "off" | "also" | "instead";
+                            };
+                            ratePerMinute?: number | null;
+                            signIn?: boolean;
+                            sync?: {
+                                deactivateLeavers?: boolean;
+                                /** @enum {string} */
+                                defaultRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                                deptTeams?: {
+                                    [key: string]: string;
+                                };
+                                nightly?: boolean;
+                                parentTeamId?: string;
+                                rootDeptId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/platforms/{id}/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind a platform member id to a user by hand (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connectionId: string;
+                            externalId: string;
+                            source: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom URL verification: answers the decrypted echostr when msg_signature verifies */
+        get: {
+            parameters: {
+                query?: {
+                    echostr?: string;
+                    msg_signature?: string;
+                    nonce?: string;
+                    signature?: string;
+                    timestamp?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Callback address: WeCom/DingTalk encrypted events (msg_signature + AES), Feishu events and card actions (X-Lark-Signature, encrypt key, verification token); card buttons act once */
+        post: {
+            parameters: {
+                query?: {
+                    echostr?: string;
+                    msg_signature?: string;
+                    nonce?: string;
+                    signature?: string;
+                    timestamp?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a code from the platform client (免登: dd.getAuthCode, tt.requestAuthCode) or the OAuth page; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /**
+                         * @default in_client
+                         * @enum {string}
+                         */
+                        mode?: "web" | "in_client";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth return address: exchanges the code, starts the session and goes to the app; a refusal goes to the login page with its reason */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the app or the login page */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start the OAuth sign-in: redirects to the platform (inClient=1: the silent in-client 免登 page) */
+        get: {
+            parameters: {
+                query?: {
+                    inClient?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the platform */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Contact sync 通讯录同步: departments → teams, members → users; dryRun (default) only plans; overwrite replaces values changed by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        dryRun?: boolean;
+                        /** @default false */
+                        overwrite?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformSyncRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent contact-sync runs (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlatformSyncRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the credentials 测试: fetch a fresh access token and report the platform’s answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sidebar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sidebar / workbench: the customer of an external contact (or by id) in my scope, my team and store */
+        get: {
+            parameters: {
+                query?: {
+                    connectionId?: string;
+                    customerId?: string;
+                    externalContactId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                level: string | null;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            me: {
+                                id: string;
+                                name: string;
+                                storeId: string | null;
+                                storeName: string | null;
+                                teamId: string;
+                                teamName: string;
+                            };
+                            openDeals: {
+                                id: string;
+                                stageKey: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sidebar/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an external contact id to a customer in my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        connectionId: string;
+                        customerId: string;
+                        externalContactId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                level: string | null;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            me: {
+                                id: string;
+                                name: string;
+                                storeId: string | null;
+                                storeName: string | null;
+                                teamId: string;
+                                teamName: string;
+                            };
+                            openDeals: {
+                                id: string;
+                                stageKey: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sign-in/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platforms offered on the login page (enabled connections with sign-in on) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                                startUrl: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16357,6 +18354,7 @@ export interface components {
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             summary: string;
+            tags: string[];
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
         };
@@ -16427,8 +18425,27 @@ export interface components {
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             summary: string;
+            tags: string[];
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        ActivityTag: {
+            active: boolean;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            sort: number;
+            suggestion: string | null;
+            suggestionEn: string | null;
+        };
+        ActivityTagInput: {
+            active: boolean;
+            key: string;
+            label: string;
+            labelEn: string | null;
+            sort: number;
+            suggestion: string | null;
+            suggestionEn: string | null;
         };
         ApiToken: {
             createdAt: string;
@@ -18783,6 +20800,7 @@ export interface components {
             owner: components["schemas"]["UserRef"];
             ownerId: string;
             summary: string;
+            tags: string[];
             task: components["schemas"]["Task"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
@@ -18830,6 +20848,7 @@ export interface components {
             owner: components["schemas"]["UserRefInput"];
             ownerId: string;
             summary: string;
+            tags: string[];
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
@@ -18877,6 +20896,48 @@ export interface components {
                 en: string;
                 zh: string;
             };
+        };
+        MineResult: {
+            candidates: number;
+            coldStart: boolean;
+            runId: string;
+            surfaced: number;
+            tried: number;
+        };
+        MineResultInput: {
+            candidates: number;
+            coldStart: boolean;
+            runId: string;
+            surfaced: number;
+            tried: number;
+        };
+        ModelCard: {
+            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            card: {
+                [key: string]: unknown;
+            };
+            coldStart: boolean;
+            dealsUsed: number;
+            minClosedDeals: number;
+            minedAt: string | null;
+            pipelineId: string;
+            runId: string | null;
+            settingsVersion: number | null;
+            trigger: string | null;
+        };
+        ModelCardInput: {
+            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            card: {
+                [key: string]: unknown;
+            };
+            coldStart: boolean;
+            dealsUsed: number;
+            minClosedDeals: number;
+            minedAt: string | null;
+            pipelineId: string;
+            runId: string | null;
+            settingsVersion: number | null;
+            trigger: string | null;
         };
         Notification: {
             body: string;
@@ -19029,6 +21090,195 @@ export interface components {
                 reason: "not_found" | "ambiguous" | "vague" | "no_date" | "new_contact";
                 text: string | null;
             }[];
+        };
+        Pattern: {
+            baseline: number;
+            ciHigh: number;
+            ciLow: number;
+            description: string;
+            descriptionEn: string;
+            /** @description e.g. 150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50% */
+            evidence: string;
+            evidenceEn: string;
+            id: string;
+            /** @enum {string} */
+            kind: "risk" | "positive";
+            lift: number;
+            minedAt: string;
+            outcomeCount: number;
+            outcomeRate: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pipelineId: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+            support: number;
+            /** @description false: a candidate below the bar (admins only) */
+            surfaced: boolean;
+            /** @enum {string} */
+            template: "k_without" | "no_followup" | "k_in_stage";
+        };
+        PatternDeal: {
+            amountFen: number;
+            closedAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @description when the deal first matched the pattern (strictly before its close) */
+            matchedAt: string;
+            /** @enum {string} */
+            outcome: "won" | "lost";
+            owner: components["schemas"]["UserRef"];
+            stageKey: string;
+            title: string;
+        };
+        PatternDealInput: {
+            amountFen: number;
+            closedAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @description when the deal first matched the pattern (strictly before its close) */
+            matchedAt: string;
+            /** @enum {string} */
+            outcome: "won" | "lost";
+            owner: components["schemas"]["UserRefInput"];
+            stageKey: string;
+            title: string;
+        };
+        PatternDeals: {
+            items: components["schemas"]["PatternDeal"][];
+            support: number;
+            /** @description deals in your scope; equals support for an org-wide reader */
+            total: number;
+        };
+        PatternDealsInput: {
+            items: components["schemas"]["PatternDealInput"][];
+            support: number;
+            /** @description deals in your scope; equals support for an org-wide reader */
+            total: number;
+        };
+        PatternInput: {
+            baseline: number;
+            ciHigh: number;
+            ciLow: number;
+            description: string;
+            descriptionEn: string;
+            /** @description e.g. 150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50% */
+            evidence: string;
+            evidenceEn: string;
+            id: string;
+            /** @enum {string} */
+            kind: "risk" | "positive";
+            lift: number;
+            minedAt: string;
+            outcomeCount: number;
+            outcomeRate: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pipelineId: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+            support: number;
+            /** @description false: a candidate below the bar (admins only) */
+            surfaced: boolean;
+            /** @enum {string} */
+            template: "k_without" | "no_followup" | "k_in_stage";
+        };
+        PatternSettings: {
+            /**
+             * @default [
+             *       2,
+             *       5
+             *     ]
+             */
+            followupDays: number[];
+            /** @default 0 */
+            holdoutShare: number;
+            /**
+             * @default [
+             *       2,
+             *       3
+             *     ]
+             */
+            kValues: number[];
+            /** @default 5 */
+            loopDays: number;
+            /** @default 100 */
+            minClosedDeals: number;
+            /** @default 1.2 */
+            minLift: number;
+            /** @default 30 */
+            minSupport: number;
+            /** @default 7 */
+            notifyEveryDays: number;
+            rules: {
+                /** @default 2 */
+                closeDatePushes: number;
+                /** @default 10 */
+                noInteractionDays: number;
+                /** @default 10000000 */
+                singleContactAmountFen: number;
+                /** @default 3 */
+                unansweredTouches: number;
+            };
+            /** @default 0.3 */
+            testShare: number;
+        };
+        PatternSettingsInput: {
+            /**
+             * @default [
+             *       2,
+             *       5
+             *     ]
+             */
+            followupDays: number[];
+            /** @default 0 */
+            holdoutShare: number;
+            /**
+             * @default [
+             *       2,
+             *       3
+             *     ]
+             */
+            kValues: number[];
+            /** @default 5 */
+            loopDays: number;
+            /** @default 100 */
+            minClosedDeals: number;
+            /** @default 1.2 */
+            minLift: number;
+            /** @default 30 */
+            minSupport: number;
+            /** @default 7 */
+            notifyEveryDays: number;
+            /** @default {} */
+            rules: {
+                /** @default 2 */
+                closeDatePushes: number;
+                /** @default 10 */
+                noInteractionDays: number;
+                /** @default 10000000 */
+                singleContactAmountFen: number;
+                /** @default 3 */
+                unansweredTouches: number;
+            };
+            /** @default 0.3 */
+            testShare: number;
+        };
+        PatternSettingsVersion: {
+            settings: components["schemas"]["PatternSettings"];
+            version: number;
+        };
+        PatternSettingsVersionInput: {
+            settings: components["schemas"]["PatternSettingsInput"];
+            version: number;
         };
         Payment: {
             allocations: {
@@ -19299,6 +21549,80 @@ export interface components {
             name: string;
             nameEn: string;
             stages: number;
+        };
+        PlatformConnection: {
+            /** @description The URL to enter as the app’s callback / event subscription address */
+            callbackUrl: string;
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            platform: "wecom" | "dingtalk" | "feishu";
+            /** @description Secrets are write-only: only which of them are stored is shown */
+            secretFields: string[];
+            secretsReadable: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            signInUrl: string;
+            updatedAt: string;
+        };
+        PlatformConnectionInput: {
+            /** @description The URL to enter as the app’s callback / event subscription address */
+            callbackUrl: string;
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            platform: "wecom" | "dingtalk" | "feishu";
+            /** @description Secrets are write-only: only which of them are stored is shown */
+            secretFields: string[];
+            secretsReadable: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            signInUrl: string;
+            updatedAt: string;
+        };
+        PlatformSyncRun: {
+            actorId: string | null;
+            connectionId: string;
+            createdAt: string;
+            dryRun: boolean;
+            error: string | null;
+            id: string;
+            overwrite: boolean;
+            plan: {
+                [key: string]: unknown;
+            };
+            slot: string | null;
+            status: string;
+        };
+        PlatformSyncRunInput: {
+            actorId: string | null;
+            connectionId: string;
+            createdAt: string;
+            dryRun: boolean;
+            error: string | null;
+            id: string;
+            overwrite: boolean;
+            plan: {
+                [key: string]: unknown;
+            };
+            slot: string | null;
+            status: string;
+        };
+        PlatformTestResult: {
+            error: string | null;
+            expiresAt: string | null;
+            ok: boolean;
+        };
+        PlatformTestResultInput: {
+            error: string | null;
+            expiresAt: string | null;
+            ok: boolean;
         };
         PoolSettings: {
             [key: string]: unknown;

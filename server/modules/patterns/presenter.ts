@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { userRef } from '../../core/contract.js';
+import { parseJson } from '../../core/json.js';
+import type { PatternsTable } from '../../db/schema-predictive.js';
+import { evidenceSentence } from './stats.js';
+
+export const patternSchema = z
+  .object({
+    id: z.string(),
+    pipelineId: z.string(),
+    description: z.string(),
+    descriptionEn: z.string(),
+    kind: z.enum(['risk', 'positive']),
+    template: z.enum(['k_without', 'no_followup', 'k_in_stage']),
+    params: z.record(z.string(), z.unknown()),
+    support: z.number().int(),
+    outcomeCount: z.number().int(),
+    outcomeRate: z.number(),
+    ciLow: z.number(),
+    ciHigh: z.number(),
+    baseline: z.number(),
+    lift: z.number(),
+    surfaced: z.boolean().describe('false: a candidate below the bar (admins only)'),
+    evidence: z.string().describe('e.g. 150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%'),
+    evidenceEn: z.string(),
+    suggestion: z.string().nullable(),
+    suggestionEn: z.string().nullable(),
+    minedAt: z.string(),
+  })
+  .meta({ id: 'Pattern' });
+
+export function presentPattern(row: PatternsTable): z.infer<typeof patternSchema> {
+  const kind = row.kind === 'positive' ? 'positive' : 'risk';
+  const s = { support: row.support, outcomeCount: row.outcome_count, outcomeRate: row.outcome_rate, ciLow: row.ci_low, ciHigh: row.ci_high, baseline: row.baseline, lift: row.lift };
+  const sentence = evidenceSentence(s, kind === 'risk' ? 'lost' : 'won');
+  return {
+    id: row.id,
+    pipelineId: row.pipeline_id,
+    description: row.description,
+    descriptionEn: row.description_en,
+    kind,
+    template: row.template as 'k_without' | 'no_followup' | 'k_in_stage',
+    params: parseJson<Record<string, unknown>>(row.params, {}),
+    ...s,
+    surfaced: row.surfaced === 1,
+    evidence: sentence.zh,
+    evidenceEn: sentence.en,
+    suggestion: row.suggestion,
+    suggestionEn: row.suggestion_en,
+    minedAt: row.mined_at,
+  };
+}
+
+export const patternDealSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    customer: z.object({ id: z.string(), name: z.string() }),
+    owner: userRef,
+    amountFen: z.number().int(),
+    stageKey: z.string(),
+    outcome: z.enum(['won', 'lost']),
+    matchedAt: z.string().describe('when the deal first matched the pattern (strictly before its close)'),
+    closedAt: z.string(),
+  })
+  .meta({ id: 'PatternDeal' });
+
+export const patternDealsSchema = z
+  .object({
+    items: z.array(patternDealSchema),
+    total: z.number().int().describe('deals in your scope; equals support for an org-wide reader'),
+    support: z.number().int(),
+  })
+  .meta({ id: 'PatternDeals' });
+
+export const modelCardSchema = z
+  .object({
+    pipelineId: z.string(),
+    runId: z.string().nullable(),
+    minedAt: z.string().nullable(),
+    trigger: z.string().nullable(),
+    settingsVersion: z.number().int().nullable(),
+    coldStart: z.boolean(),
+    dealsUsed: z.number().int(),
+    minClosedDeals: z.number().int(),
+    card: z.record(z.string(), z.unknown()).describe('split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts)'),
+  })
+  .meta({ id: 'ModelCard' });
+
+export const mineResultSchema = z
+  .object({ runId: z.string(), coldStart: z.boolean(), tried: z.number().int(), surfaced: z.number().int(), candidates: z.number().int() })
+  .meta({ id: 'MineResult' });

@@ -1,0 +1,82 @@
+/**
+ * The synthetic closed-deal history of the predictive tests (seeded, so every count is exact):
+ * - planted risk: 150 deals with 3 price confirmations in the quote stage and no technical comparison, then a call and
+ *   the close 3 days later → 134 lost (flagged 4 days before the loss);
+ * - controls: 60 deals that sent the technical comparison first, then 3 price confirmations → 10 lost;
+ * - positive: 40 deals with 3 competitor comparison sheets in the quote stage → 36 won;
+ * - decoy: 20 deals with 3 peer cases and nothing else → all lost, but below the support bar of 30;
+ * - noise: 66 deals with a call and a visit → all won;
+ * - leakage trap: every lost deal gets a "loss reason filled" action at (or after) its close.
+ * 336 closed deals, 168 lost: the loss baseline is exactly 50 %.
+ */
+import { writeHistory } from '../../server/demo/history.js';
+import { systemActor } from '../../server/core/policy.js';
+import { newId } from '../../server/core/ids.js';
+import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
+import type { TestContext } from './app.js';
+
+export const PREDICTIVE_YAML = `key: predictive_demo
+name: 设备招标流程
+nameEn: Equipment tender
+stages:
+  - key: lead
+    name: 线索
+    probability: 10
+  - key: quote
+    name: 招标报价
+    nameEn: Tender quote
+    probability: 50
+  - key: negotiate
+    name: 价格谈判
+    nameEn: Negotiation
+    probability: 70
+  - key: won
+    name: 赢单
+    probability: 100
+    terminal: won
+  - key: lost
+    name: 输单
+    probability: 0
+    terminal: lost
+`;
+
+export const COLD_YAML = PREDICTIVE_YAML.replace('key: predictive_demo', 'key: cold_pipeline').replace('name: 设备招标流程', 'name: 新流程');
+
+export const GROUPS = [
+  { name: 'risk', count: 150, lost: 134, actions: ['tag:price_confirmation', 'tag:price_confirmation', 'tag:price_confirmation', 'type:call'], tailDays: 3 },
+  { name: 'control', count: 60, lost: 10, actions: ['tag:technical_comparison', 'tag:price_confirmation', 'tag:price_confirmation', 'tag:price_confirmation'] },
+  { name: 'positive', count: 40, lost: 4, actions: ['tag:competitor_sheet', 'tag:competitor_sheet', 'tag:competitor_sheet', 'type:call'] },
+  { name: 'decoy', count: 20, lost: 20, actions: ['tag:peer_case', 'tag:peer_case', 'tag:peer_case'] },
+  { name: 'noise', count: 66, lost: 0, actions: ['type:call', 'type:visit'] },
+];
+
+export async function customerFor(t: TestContext, ownerId: string, name: string) {
+  const owner = await t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
+  const id = newId();
+  const now = '2026-01-01T00:00:00.000Z';
+  await t.db
+    .insertInto('customers')
+    .values({ id, kind: 'company', name, phone: null, phone_normalized: null, region: '华东', industry: '医疗', source: '展会', level: null, credit_code: null, owner_id: ownerId, team_path: owner.team_path, custom: '{}', created_at: now, updated_at: now, deleted_at: null })
+    .execute();
+  return { id: ownerId, teamPath: owner.team_path, customerId: id };
+}
+
+export async function seedPredictiveHistory(t: TestContext) {
+  const pipeline = (await importPipelineYaml(t.db, t.clock, systemActor('cli'), PREDICTIVE_YAML)) as { id: string };
+  const cold = (await importPipelineYaml(t.db, t.clock, systemActor('cli'), COLD_YAML)) as { id: string };
+  const now = '2026-01-01T00:00:00.000Z';
+  await t.db.insertInto('activity_tag_defs').values({ key: 'loss_reason_filled', label: '填写输单原因', label_en: 'Loss reason filled', suggestion: null, suggestion_en: null, active: 1, sort: 900, created_at: now, updated_at: now }).execute();
+  const u = t.org.users;
+  const owners = [await customerFor(t, u.sellerA.id, '浙一医院'), await customerFor(t, u.sellerA2.id, '杭州二院'), await customerFor(t, u.sellerB.id, '广州三院')];
+  const groups = await writeHistory(t.db, {
+    pipelineId: pipeline.id,
+    stages: { open: 'lead', work: 'quote', won: 'won', lost: 'lost' },
+    owners,
+    start: new Date('2026-01-05T02:00:00.000Z'),
+    spacingDays: 0.7,
+    groups: GROUPS,
+    trapTag: 'loss_reason_filled',
+    seed: 17,
+  });
+  return { pipelineId: pipeline.id, coldPipelineId: cold.id, groups, owners };
+}
