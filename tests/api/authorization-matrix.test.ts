@@ -96,7 +96,9 @@ describe('authorization matrix: every operation × every role × records inside 
     const reach = REACH[`${op.method} ${op.path}`]?.reach;
     const lenient = variant === 'inside' && op.method !== 'get' && role !== null;
     const picker = new Picker(t, fixture, caller?.actor ?? callers.get('admin')!.actor, variant, rowCache, { reach, lenient, invalid });
-    const req = await picker.request(doc, op);
+    const req = await picker.request(doc, op).catch((error: Error) => {
+      throw new Error(`${op.method.toUpperCase()} ${op.path}: ${error.message}`);
+    });
     // Nothing of this operation lies outside the caller's scope: sending it would only repeat (and, for a write,
     // perform) the in-scope request.
     if (variant === 'outside' && picker.outsideRefs.length === 0) return null;

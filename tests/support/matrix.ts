@@ -48,6 +48,8 @@ export const SEGMENTS: Record<string, Source> = {
   'approval-delegations': { kind: 'table', table: 'approval_delegations' },
   pipelines: { kind: 'value', value: (f) => f.pipelineId },
   cadences: { kind: 'table', table: 'cadences', column: 'key' },
+  'activity-tags': { kind: 'table', table: 'activity_tag_defs', column: 'key' },
+  platforms: { kind: 'table', table: 'platform_connections' },
   // Not records: names out of fixed catalogues (activity types, approval kinds, metrics, export lists, stages).
   'activity-types': { kind: 'value', value: () => 'call' },
   'approval-routes': { kind: 'value', value: () => 'quote' },
@@ -203,6 +205,9 @@ export class Picker {
       return s.type === 'array' ? [id] : id;
     }
     if (/^(to)?(user|owner|assignee|consultant)Id$/.test(name)) return this.fixture.userId;
+    // A configuration record named by id (`pipelineId`): one that exists.
+    const config = name.endsWith('Id') && name !== 'id' ? recordOf(snake(name.slice(0, -2))) : undefined;
+    if (config && name !== 'teamId') return this.idOf(config.table, 'id', 'body');
     if (name === 'team' || name === 'store' || name === 'teamId') return this.fixture.teamId;
     if (Array.isArray(s.enum)) return s.enum.find((v) => v !== null);
     const variants = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
