@@ -104,6 +104,8 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** Customer health: models are read by org readers, published by admins; recomputing everyone is an admin's. */
+  health: { readModel: 'orgReaders', manage: 'admins', recomputeAll: 'admins' },
   /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
   quicklog: { alias: 'sellingRoles' },
   material: { share: 'sellingRoles' },

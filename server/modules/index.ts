@@ -23,6 +23,7 @@ import { exportsModule } from './exports/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
 import { importsModule } from './imports/module.js';
+import { healthModule } from './health/module.js';
 import { leadsModule } from './leads/module.js';
 import { metricsModule } from './metrics/module.js';
 import { notificationsModule } from './notifications/module.js';
@@ -68,6 +69,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   metricsModule,
   exportsModule,
   importsModule,
+  healthModule,
   quicklogModule,
   contractsModule,
   receivablesModule,

@@ -3393,7 +3393,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "platform_connection";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "health_model" | "retention_plan" | "platform_connection";
                     id: string;
                 };
                 header?: never;
@@ -7236,6 +7236,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s score, colour, model version, coverage, per-dimension explanation, what moved since last time, history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerHealth"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}/opt-out": {
         parameters: {
             query?: never;
@@ -8879,6 +8944,854 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户健康度模型 The model in force and every published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: components["schemas"]["HealthModelVersion"] | null;
+                            versions: components["schemas"]["HealthModelVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish the next model version (admin); firePlaybooks: colour changes caused only by the switch run playbooks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            bands: {
+                                green: number;
+                                yellow: number;
+                            };
+                            /** @default 0.6 */
+                            coverageFloor?: number;
+                            groups: {
+                                dimensions: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                    normalize: {
+                                        points: (number)[][];
+                                    };
+                                    /** @default [] */
+                                    notApplicableFor?: string[];
+                                    source: {
+                                        field: string;
+                                        map?: {
+                                            [key: string]: number;
+                                        };
+                                        /** @enum {string} */
+                                        type: "field";
+                                    } | {
+                                        /** @default 365 */
+                                        days?: number;
+                                        /** @enum {string} */
+                                        measure: "won_amount" | "product_lines";
+                                        /** @enum {string} */
+                                        type: "deals";
+                                    } | {
+                                        /** @default 90 */
+                                        days?: number;
+                                        /** @default false */
+                                        effectiveOnly?: boolean;
+                                        /** @enum {string} */
+                                        type: "activities";
+                                        types?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "work_orders";
+                                    };
+                                    weight: number;
+                                }[];
+                                key: string;
+                                name: string;
+                                nameEn?: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "points": 5,
+                             *       "computations": 3
+                             *     }
+                             */
+                            hysteresis?: {
+                                computations: number;
+                                points: number;
+                            };
+                            /** @default 7 */
+                            missingDays?: number;
+                            name: string;
+                            nameEn?: string;
+                            segmentBy?: string;
+                            severeBelow?: number;
+                            trend?: {
+                                days: number;
+                                drop: number;
+                            };
+                        };
+                        /** @default false */
+                        firePlaybooks?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model version as YAML (the current one by default; round-trips through import) */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a model version from YAML (admin); invalid → 422 YAML_INVALID with line numbers */
+        post: {
+            parameters: {
+                query?: {
+                    firePlaybooks?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before publishing: how many customers, and which, would change colour under this definition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            bands: {
+                                green: number;
+                                yellow: number;
+                            };
+                            /** @default 0.6 */
+                            coverageFloor?: number;
+                            groups: {
+                                dimensions: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                    normalize: {
+                                        points: (number)[][];
+                                    };
+                                    /** @default [] */
+                                    notApplicableFor?: string[];
+                                    source: {
+                                        field: string;
+                                        map?: {
+                                            [key: string]: number;
+                                        };
+                                        /** @enum {string} */
+                                        type: "field";
+                                    } | {
+                                        /** @default 365 */
+                                        days?: number;
+                                        /** @enum {string} */
+                                        measure: "won_amount" | "product_lines";
+                                        /** @enum {string} */
+                                        type: "deals";
+                                    } | {
+                                        /** @default 90 */
+                                        days?: number;
+                                        /** @default false */
+                                        effectiveOnly?: boolean;
+                                        /** @enum {string} */
+                                        type: "activities";
+                                        types?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "work_orders";
+                                    };
+                                    weight: number;
+                                }[];
+                                key: string;
+                                name: string;
+                                nameEn?: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "points": 5,
+                             *       "computations": 3
+                             *     }
+                             */
+                            hysteresis?: {
+                                computations: number;
+                                points: number;
+                            };
+                            /** @default 7 */
+                            missingDays?: number;
+                            name: string;
+                            nameEn?: string;
+                            segmentBy?: string;
+                            severeBelow?: number;
+                            trend?: {
+                                days: number;
+                                drop: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: number;
+                            customers: number;
+                            sample: {
+                                customerId: string;
+                                from: string | null;
+                                name: string;
+                                score: number;
+                                to: string;
+                            }[];
+                            transitions: {
+                                count: number;
+                                from: string;
+                                to: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a model YAML document: { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers whose orders stopped: how many were yellow/red at least leadDays before their last order, with the lead time */
+        get: {
+            parameters: {
+                query?: {
+                    leadDays?: number;
+                    months?: number;
+                    quietDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caughtEarly: number;
+                            customers: number;
+                            flagged: number;
+                            items: {
+                                caught: boolean;
+                                customerId: string;
+                                flaggedAt: string | null;
+                                lastOrderAt: string;
+                                leadDays: number | null;
+                            }[];
+                            leadDays: number;
+                            medianLeadDays: number | null;
+                            months: number;
+                            quietDays: number;
+                            share: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in my scope by health (colour, trend = 下滑预警, or the ids of a customer-list page), lowest score first */
+        get: {
+            parameters: {
+                query?: {
+                    colour?: "green" | "yellow" | "red" | "grey";
+                    ids?: string;
+                    page?: number;
+                    pageSize?: number;
+                    trend?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                colour: "green" | "yellow" | "red" | "grey";
+                                computedAt: string;
+                                customerId: string;
+                                modelVersion: number;
+                                name: string;
+                                score: number;
+                                trendAlert: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute now: one customer (anyone who sees it) or all (admin). Unchanged scores write and emit nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                customerId: string;
+                                from?: string | null;
+                                /** @enum {string} */
+                                kind: "colour" | "trend";
+                                to?: string;
+                            }[];
+                            customers: number;
+                            written: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import-presets": {
         parameters: {
             query?: never;
@@ -8886,10 +9799,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Saved column mappings */
+        /** Saved column mappings of one kind of import */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "customers" | "deals" | "activities";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8940,6 +9855,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         headers: string[];
+                        /**
+                         * @default customers
+                         * @enum {string}
+                         */
+                        kind?: "customers" | "deals" | "activities";
                         mapping: (string | null)[];
                         name: string;
                     };
@@ -9125,7 +10045,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a customers file (.xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
+        /** Upload a file of customers, deals or activities (multipart field `kind`; .xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
         post: {
             parameters: {
                 query?: never;
@@ -9710,7 +10630,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Undo within 7 days: delete untouched created customers, restore updated fields; changed records are listed as conflicts */
+        /** Undo within 7 days: delete untouched created records, restore updated fields; changed records are listed as conflicts */
         post: {
             parameters: {
                 query?: never;
@@ -10336,6 +11256,11 @@ export interface paths {
                                 };
                                 digest: {
                                     configure: boolean;
+                                };
+                                health: {
+                                    manage: boolean;
+                                    readModel: boolean;
+                                    recomputeAll: boolean;
                                 };
                                 import: {
                                     readAll: boolean;
@@ -15240,6 +16165,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retention-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挽留计划 A retention plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention-plans/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File the plan: every required evidence item must be given (422 GATE_UNMET names the missing ones) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        evidence?: {
+                            [key: string]: string;
+                        };
+                        plan: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -15394,6 +16477,18 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "require_approval";
+                        } | {
+                            config: {
+                                evidence: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                }[];
+                                /** @default 3 */
+                                workingDays?: number;
+                            };
+                            /** @enum {string} */
+                            type: "require_retention_plan";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -15433,6 +16528,19 @@ export interface paths {
                             cron: string;
                             /** @enum {string} */
                             type: "schedule";
+                        } | {
+                            cooldownDays?: number;
+                            /** @enum {string} */
+                            from?: "green" | "yellow" | "red";
+                            /**
+                             * @default colour
+                             * @enum {string}
+                             */
+                            kind?: "colour" | "trend";
+                            /** @enum {string} */
+                            to?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            type: "customer.health_changed";
                         };
                     };
                 };
@@ -15714,6 +16822,18 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "require_approval";
+                        } | {
+                            config: {
+                                evidence: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                }[];
+                                /** @default 3 */
+                                workingDays?: number;
+                            };
+                            /** @enum {string} */
+                            type: "require_retention_plan";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -15752,6 +16872,19 @@ export interface paths {
                             cron: string;
                             /** @enum {string} */
                             type: "schedule";
+                        } | {
+                            cooldownDays?: number;
+                            /** @enum {string} */
+                            from?: "green" | "yellow" | "red";
+                            /**
+                             * @default colour
+                             * @enum {string}
+                             */
+                            kind?: "colour" | "trend";
+                            /** @enum {string} */
+                            to?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            type: "customer.health_changed";
                         };
                     };
                 };
@@ -19839,6 +20972,106 @@ export interface components {
             source: string | null;
             updatedAt: string;
         };
+        CustomerHealth: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | "grey" | null;
+            computedAt: string | null;
+            contributions: {
+                amount: boolean;
+                contribution: number;
+                dimension: string;
+                group: string;
+                missingSince: string | null;
+                name: string;
+                nameEn: string | null;
+                normalized: number | null;
+                raw: number | null;
+                /** @enum {string} */
+                status: "ok" | "stale" | "missing" | "not_applicable";
+                weight: number;
+            }[];
+            coverage: number | null;
+            customerId: string;
+            history: {
+                at: string;
+                /** @enum {string} */
+                colour: "green" | "yellow" | "red" | "grey";
+                coverage: number;
+                modelVersion: number;
+                reason: string | null;
+                score: number;
+                trendAlert: boolean;
+            }[];
+            modelVersion: number | null;
+            moved: {
+                dimensions: {
+                    after: number;
+                    before: number;
+                    delta: number;
+                    dimension: string;
+                    name: string;
+                }[];
+                scoreDelta: number | null;
+                since: string | null;
+            };
+            pending: {
+                colour: string;
+                count: number;
+            } | null;
+            retentionPlans: components["schemas"]["RetentionPlan"][];
+            score: number | null;
+            trendAlert: boolean;
+        };
+        CustomerHealthInput: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | "grey" | null;
+            computedAt: string | null;
+            contributions: {
+                amount: boolean;
+                contribution: number;
+                dimension: string;
+                group: string;
+                missingSince: string | null;
+                name: string;
+                nameEn: string | null;
+                normalized: number | null;
+                raw: number | null;
+                /** @enum {string} */
+                status: "ok" | "stale" | "missing" | "not_applicable";
+                weight: number;
+            }[];
+            coverage: number | null;
+            customerId: string;
+            history: {
+                at: string;
+                /** @enum {string} */
+                colour: "green" | "yellow" | "red" | "grey";
+                coverage: number;
+                modelVersion: number;
+                reason: string | null;
+                score: number;
+                trendAlert: boolean;
+            }[];
+            modelVersion: number | null;
+            moved: {
+                dimensions: {
+                    after: number;
+                    before: number;
+                    delta: number;
+                    dimension: string;
+                    name: string;
+                }[];
+                scoreDelta: number | null;
+                since: string | null;
+            };
+            pending: {
+                colour: string;
+                count: number;
+            } | null;
+            retentionPlans: components["schemas"]["RetentionPlanInput"][];
+            score: number | null;
+            trendAlert: boolean;
+        };
         CustomerInput: {
             createdAt: string;
             creditCode: string | null;
@@ -20411,6 +21644,162 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        HealthModelVersion: {
+            createdAt: string;
+            createdBy: string | null;
+            definition: {
+                bands: {
+                    green: number;
+                    yellow: number;
+                };
+                /** @default 0.6 */
+                coverageFloor: number;
+                groups: {
+                    dimensions: {
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        normalize: {
+                            points: (number)[][];
+                        };
+                        /** @default [] */
+                        notApplicableFor: string[];
+                        source: {
+                            field: string;
+                            map?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            type: "field";
+                        } | {
+                            /** @default 365 */
+                            days: number;
+                            /** @enum {string} */
+                            measure: "won_amount" | "product_lines";
+                            /** @enum {string} */
+                            type: "deals";
+                        } | {
+                            /** @default 90 */
+                            days: number;
+                            /** @default false */
+                            effectiveOnly: boolean;
+                            /** @enum {string} */
+                            type: "activities";
+                            types?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "work_orders";
+                        };
+                        weight: number;
+                    }[];
+                    key: string;
+                    name: string;
+                    nameEn?: string;
+                    weight: number;
+                }[];
+                /**
+                 * @default {
+                 *       "points": 5,
+                 *       "computations": 3
+                 *     }
+                 */
+                hysteresis: {
+                    computations: number;
+                    points: number;
+                };
+                /** @default 7 */
+                missingDays: number;
+                name: string;
+                nameEn?: string;
+                segmentBy?: string;
+                severeBelow?: number;
+                trend?: {
+                    days: number;
+                    drop: number;
+                };
+            };
+            firePlaybooks: boolean;
+            name: string;
+            version: number;
+        };
+        HealthModelVersionInput: {
+            createdAt: string;
+            createdBy: string | null;
+            definition: {
+                bands: {
+                    green: number;
+                    yellow: number;
+                };
+                /** @default 0.6 */
+                coverageFloor: number;
+                groups: {
+                    dimensions: {
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        normalize: {
+                            points: (number)[][];
+                        };
+                        /** @default [] */
+                        notApplicableFor: string[];
+                        source: {
+                            field: string;
+                            map?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            type: "field";
+                        } | {
+                            /** @default 365 */
+                            days: number;
+                            /** @enum {string} */
+                            measure: "won_amount" | "product_lines";
+                            /** @enum {string} */
+                            type: "deals";
+                        } | {
+                            /** @default 90 */
+                            days: number;
+                            /** @default false */
+                            effectiveOnly: boolean;
+                            /** @enum {string} */
+                            type: "activities";
+                            types?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "work_orders";
+                        };
+                        weight: number;
+                    }[];
+                    key: string;
+                    name: string;
+                    nameEn?: string;
+                    weight: number;
+                }[];
+                /**
+                 * @default {
+                 *       "points": 5,
+                 *       "computations": 3
+                 *     }
+                 */
+                hysteresis: {
+                    computations: number;
+                    points: number;
+                };
+                /** @default 7 */
+                missingDays: number;
+                name: string;
+                nameEn?: string;
+                segmentBy?: string;
+                severeBelow?: number;
+                trend?: {
+                    days: number;
+                    drop: number;
+                };
+            };
+            firePlaybooks: boolean;
+            name: string;
+            version: number;
+        };
         Import: {
             appliedRows: number;
             by: components["schemas"]["UserRef"] | null;
@@ -20428,7 +21817,8 @@ export interface components {
             format: "xlsx" | "csv";
             headers: string[];
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "customers" | "deals" | "activities";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
@@ -20492,7 +21882,8 @@ export interface components {
             format: "xlsx" | "csv";
             headers: string[];
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "customers" | "deals" | "activities";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
@@ -21736,6 +23127,48 @@ export interface components {
                 name: string;
             };
         };
+        RetentionPlan: {
+            createdAt: string;
+            customerId: string;
+            dueAt: string;
+            escalatedAt: string | null;
+            evidence: {
+                [key: string]: string;
+            };
+            filedAt: string | null;
+            id: string;
+            overdue: boolean;
+            ownerId: string;
+            plan: string | null;
+            required: {
+                key: string;
+                name: string;
+                nameEn?: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "filed";
+        };
+        RetentionPlanInput: {
+            createdAt: string;
+            customerId: string;
+            dueAt: string;
+            escalatedAt: string | null;
+            evidence: {
+                [key: string]: string;
+            };
+            filedAt: string | null;
+            id: string;
+            overdue: boolean;
+            ownerId: string;
+            plan: string | null;
+            required: {
+                key: string;
+                name: string;
+                nameEn?: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "filed";
+        };
         /** @enum {string} */
         Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
         /** @enum {string} */
@@ -21762,14 +23195,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval" | "require_retention_plan";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval" | "require_retention_plan";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -21819,28 +23252,34 @@ export interface components {
         RuleTrigger: {
             /** @enum {string} */
             colour?: "yellow" | "red";
+            cooldownDays?: number;
             cron?: string;
             entity?: string;
             from?: string;
+            /** @enum {string} */
+            kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed";
         } & {
             [key: string]: unknown;
         };
         RuleTriggerInput: {
             /** @enum {string} */
             colour?: "yellow" | "red";
+            cooldownDays?: number;
             cron?: string;
             entity?: string;
             from?: string;
+            /** @enum {string} */
+            kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed";
         } & {
             [key: string]: unknown;
         };
