@@ -192,7 +192,8 @@ describe('authorization matrix: every operation × every role × records inside 
         }
         if (op.method !== 'get' || picker.borrowed) continue;
         if (status < 300) figures.insideReads2xx++;
-        else if (status === 404) failures.push(`${where}: a record inside the scope answered 404`);
+        // (Without an id on the path, a 404 says there is nothing yet, e.g. no published model to export.)
+        else if (status === 404 && op.path.includes('{')) failures.push(`${where}: a record inside the scope answered 404`);
         else if (status === 403 && code !== 'FORBIDDEN') failures.push(`${where}: 403 ${code}`);
       }
     }

@@ -81,6 +81,11 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
     await ok(as({ method: 'POST', url: `/api/contracts/${contract.id}/claims`, payload: { amountFen: 2_000, claimedOn: '2026-11-01' } }), `${username} payment claim`);
     await ok(as({ method: 'POST', url: '/api/contracts', payload: { dealId: deal.id, signedAt: '2026-11-01', amountFen: MATRIX_AMOUNTS[n], split: { parts: 3, firstDueDate: '2026-12-01', method: 'wire' } } }), `${username} contract`);
     await ok(as({ method: 'POST', url: '/api/imports', ...multipart({}, { name: `矩阵${n}.csv`, content: Buffer.from(`名称,电话\n矩阵导入${n},1360000300${n}\n`) }) }), `${username} import`);
+    // A retention plan, as the health engine opens one when the customer turns red.
+    await t.db
+      .insertInto('health_retention_plans')
+      .values({ id: newId(), customer_id: customer.id, owner_id: userId, team_path: (await t.db.selectFrom('users').select('team_path').where('id', '=', userId).executeTakeFirstOrThrow()).team_path, cause_event_id: newId(), status: 'open', required: '[]', evidence: '{}', plan: null, due_at: t.clock.now().toISOString(), filed_at: null, filed_by: null, escalated_at: null, created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() })
+      .execute();
     // An SLA intervention on the deal, as the SLA engine writes it (no route creates one).
     const now = t.clock.now().toISOString();
     const timerId = newId();

@@ -6,7 +6,7 @@
  * the builder cannot resolve throws, so a new route fails loudly instead of being skipped.
  */
 import { sql } from 'kysely';
-import { REGISTRY, recordOf, type Table } from '../../server/core/entities.js';
+import { RECORDS, REGISTRY, recordOf, type Table } from '../../server/core/entities.js';
 import { can, inScope, scopeOf, type Action, type Actor } from '../../server/core/policy.js';
 import { newId } from '../../server/core/ids.js';
 import type { TestContext } from './app.js';
@@ -124,6 +124,9 @@ export function sourceOf(path: string, param: string): Source {
   if (SEGMENTS[segment]) return SEGMENTS[segment];
   const table = segment.replace(/-/g, '_');
   if (Object.hasOwn(REGISTRY, table)) return { kind: 'table', table: table as Table };
+  // The record whose web page has the same address (`/retention-plans/:id` → retention_plan).
+  const linked = RECORDS.find((r) => (r.link ?? []).some((l) => l === `/${segment}/:id` || l === `/admin/${segment}/:id`));
+  if (linked) return { kind: 'table', table: linked.table };
   // A nested collection (`/customers/{id}/aliases/{aliasId}`): the parent kind's table of it (`customer_aliases`).
   const parent = segments[segments.indexOf(`{${param}}`) - 3];
   const nested = parent && sourceOfParent(parent) ? `${sourceOfParent(parent)}_${table}` : '';
