@@ -110,6 +110,10 @@ export interface EventMap {
   'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
   'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
   'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
+  /** A tracked material link was opened (entity: the customer); a seller can call while the customer reads. */
+  'material.opened': { linkId: string; openId: string; title: string; activityId: string | null; ownerId: string; device: string; opens: number };
+  /** A link's first N hours passed without an open (entity: the customer); once per link and window. */
+  'material.not_opened': { linkId: string; title: string; activityId: string | null; ownerId: string; hours: number; sentAt: string };
   'contract.created': { number: string; dealId: string; customerId: string; ownerId: string };
   'contract.amended': { version: number; reason: string };
   'payment.recorded': { paymentId: string; contractId: string; customerId: string; receivedOn: string; creditFen: number };

@@ -31,6 +31,11 @@ export const SOURCE_SCHEMAS = [
   }),
   /** Work orders on the customer that are not resolved or closed. */
   z.strictObject({ type: z.literal('work_orders') }),
+  /**
+   * The amount-weighted share (0–1) of instalments due in the trailing 365 days paid within `graceWorkingDays` of
+   * their due date (contracts/on-time-rate.ts). A customer with nothing due has no value (missing, not zero).
+   */
+  z.strictObject({ type: z.literal('on_time_payment_rate'), graceWorkingDays: whole(0, 60).default(0) }),
 ] as const;
 
 export type SourceConfig = z.output<(typeof SOURCE_SCHEMAS)[number]>;

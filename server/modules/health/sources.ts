@@ -6,6 +6,7 @@
 import type { Queryable } from '../../db/index.js';
 import { parseJson } from '../../core/json.js';
 import type { SourceConfig, SourceType } from './source-config.js';
+import { onTimePaymentRates } from '../contracts/on-time-rate.js';
 import * as repo from './repo.js';
 
 export interface SourceContext {
@@ -41,6 +42,7 @@ const LOADERS: { [T in SourceType]: Loader<T> } = {
   deals: async (ctx, config) => withZeros(ctx, await repo.wonDeals(ctx.db, ids(ctx), daysBefore(ctx.asOf, config.days), config.measure)),
   activities: async (ctx, config) => withZeros(ctx, await repo.activityCounts(ctx.db, ids(ctx), daysBefore(ctx.asOf, config.days), ctx.asOf.toISOString(), config.types, config.effectiveOnly)),
   work_orders: async (ctx) => withZeros(ctx, await repo.openWorkOrders(ctx.db, ids(ctx))),
+  on_time_payment_rate: async (ctx, config) => onTimePaymentRates(ctx.db, { asOf: ctx.asOf, customerIds: ids(ctx), graceWorkingDays: config.graceWorkingDays }),
 };
 
 export function loadSource(ctx: SourceContext, config: SourceConfig): Promise<Map<string, number | null>> {

@@ -9047,6 +9047,11 @@ export interface paths {
                                     } | {
                                         /** @enum {string} */
                                         type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
                                     };
                                     weight: number;
                                 }[];
@@ -9372,6 +9377,11 @@ export interface paths {
                                     } | {
                                         /** @enum {string} */
                                         type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
                                     };
                                     weight: number;
                                 }[];
@@ -11110,6 +11120,283 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tracked links of a customer or an activity with their opens ("客户已打开方案 2 次，最近 12-03 10:14") */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MaterialLink"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Share an attachment or a URL as a tracked link (expires; opened without a login; every open is recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activityId?: string;
+                        attachmentId?: string;
+                        customerId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        title?: string;
+                        /** Format: uri */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedMaterialLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tracked link with each open (time, device, approximate time on page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialLinkDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a link: it stops opening at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialLinkDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16541,6 +16828,13 @@ export interface paths {
                             to?: "green" | "yellow" | "red";
                             /** @enum {string} */
                             type: "customer.health_changed";
+                        } | {
+                            /** @enum {string} */
+                            type: "material.opened";
+                        } | {
+                            hours: number;
+                            /** @enum {string} */
+                            type: "material.not_opened";
                         };
                     };
                 };
@@ -16885,6 +17179,13 @@ export interface paths {
                             to?: "green" | "yellow" | "red";
                             /** @enum {string} */
                             type: "customer.health_changed";
+                        } | {
+                            /** @enum {string} */
+                            type: "material.opened";
+                        } | {
+                            hours: number;
+                            /** @enum {string} */
+                            type: "material.not_opened";
                         };
                     };
                 };
@@ -20890,6 +21191,20 @@ export interface components {
                 name: string;
             };
         };
+        CreatedMaterialLink: {
+            expiresAt: string;
+            id: string;
+            title: string;
+            /** @description Opened without a login; every open is recorded */
+            url: string;
+        };
+        CreatedMaterialLinkInput: {
+            expiresAt: string;
+            id: string;
+            title: string;
+            /** @description Opened without a login; every open is recorded */
+            url: string;
+        };
         Customer: {
             createdAt: string;
             creditCode: string | null;
@@ -21689,6 +22004,11 @@ export interface components {
                         } | {
                             /** @enum {string} */
                             type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
                         };
                         weight: number;
                     }[];
@@ -21767,6 +22087,11 @@ export interface components {
                         } | {
                             /** @enum {string} */
                             type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
                         };
                         weight: number;
                     }[];
@@ -22243,6 +22568,112 @@ export interface components {
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        MaterialLink: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkDetail: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            openings: {
+                at: string;
+                device: string;
+                secondsOnPage: number | null;
+            }[];
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkDetailInput: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            openings: {
+                at: string;
+                device: string;
+                secondsOnPage: number | null;
+            }[];
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkInput: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
         };
         MetricAnswer: {
             /** @description the figures; every countable one is { cell, value, … } */
@@ -23256,13 +23687,14 @@ export interface components {
             cron?: string;
             entity?: string;
             from?: string;
+            hours?: number;
             /** @enum {string} */
             kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
         } & {
             [key: string]: unknown;
         };
@@ -23273,13 +23705,14 @@ export interface components {
             cron?: string;
             entity?: string;
             from?: string;
+            hours?: number;
             /** @enum {string} */
             kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
         } & {
             [key: string]: unknown;
         };
