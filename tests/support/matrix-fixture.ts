@@ -79,6 +79,7 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
     const contract = await ok(as({ method: 'POST', url: '/api/contracts', payload: { dealId: deal.id, signedAt: '2026-11-01', amountFen: MATRIX_AMOUNTS[n], plan: [{ dueDate: '2026-12-01', amountFen: MATRIX_AMOUNTS[n], method: 'wire' }] } }), `${username} contract`);
     await ok((await t.as('finance'))({ method: 'POST', url: `/api/contracts/${contract.id}/payments`, payload: { amountFen: 1_000, receivedOn: '2026-11-01', method: 'wire', reference: `矩阵${n}` } }), `${username} payment`);
     await ok(as({ method: 'POST', url: `/api/contracts/${contract.id}/claims`, payload: { amountFen: 2_000, claimedOn: '2026-11-01' } }), `${username} payment claim`);
+    await ok(as({ method: 'POST', url: '/api/material-links', payload: { url: 'https://example.com/case.mp4', customerId: customer.id, title: `矩阵资料${n}`, expiresAt: '2026-12-31T00:00:00.000Z' } }), `${username} material link`);
     await ok(as({ method: 'POST', url: '/api/contracts', payload: { dealId: deal.id, signedAt: '2026-11-01', amountFen: MATRIX_AMOUNTS[n], split: { parts: 3, firstDueDate: '2026-12-01', method: 'wire' } } }), `${username} contract`);
     await ok(as({ method: 'POST', url: '/api/imports', ...multipart({}, { name: `矩阵${n}.csv`, content: Buffer.from(`名称,电话\n矩阵导入${n},1360000300${n}\n`) }) }), `${username} import`);
     // A retention plan, as the health engine opens one when the customer turns red.
