@@ -31,6 +31,7 @@ const REACH: Record<string, { reach: Reach; why: string }> = {
   'post /api/customers/{id}/transfer-requests': { reach: 'org', why: 'asks for a customer the requester found as a duplicate and cannot see; the id comes from the DUPLICATE_CUSTOMER answer (leads/conflicts.ts)' },
   'get /api/ownership-conflicts': { reach: 'org', why: 'the queue names the customer both sides claim: the requester learned it from the duplicate answer, managers decide it (leads/conflicts.ts)' },
   'post /api/ownership-conflicts/{id}/resolve': { reach: 'org', why: 'the decision answers with the conflict as the queue shows it (the customer both sides claim), to the manager deciding it (leads/conflicts.ts)' },
+  'get /api/digests/preview': { reach: 'store', why: 'the team’s 18:00 digest as its robot group receives it: every member of the store sees the same text (digests/service.ts)' },
   'post /api/appointments/{id}/check-in': { reach: 'store', why: 'the front desk: any consultant of the store checks a visitor in (appointments/service.ts, sameStore)' },
   'post /api/appointments/{id}/cancel': { reach: 'store', why: 'the front desk: any consultant of the store cancels a booking (appointments/service.ts, sameStore)' },
 };
