@@ -46,7 +46,8 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
 
   // Configuration rows, one of each kind the API addresses by id.
   await ok(admin({ method: 'POST', url: '/api/custom-fields', payload: { entity: 'customer', key: 'matrix_note', label: '矩阵备注', type: 'text' } }), 'custom field');
-  await ok(admin({ method: 'POST', url: '/api/channels', payload: { kind: 'wecom', name: '矩阵机器人', secrets: { webhookUrl: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' } } }), 'channel');
+  const channel = await ok(admin({ method: 'POST', url: '/api/channels', payload: { kind: 'wecom', name: '矩阵机器人', secrets: { webhookUrl: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' } } }), 'channel');
+  await ok(admin({ method: 'POST', url: '/api/dashboard-subscriptions', payload: { name: '矩阵周报', metrics: ['funnel'], channels: [channel.id] } }), 'dashboard subscription');
   await ok(admin({ method: 'POST', url: '/api/rules', payload: { key: 'matrix_rule', name: '矩阵规则', trigger: { type: 'record.created', entity: 'deal' }, actions: [{ type: 'notify', config: { recipients: ['owner'], title: '{{record.title}} {{record.amountFen | yuan}}' } }] } }), 'rule');
   // A platform app whose every address is a closed local port: the matrix's test/sync calls never leave the machine.
   const local = 'http://127.0.0.1:9';
