@@ -10327,16 +10327,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                colour: "green" | "yellow" | "red" | "grey";
-                                computedAt: string;
-                                customerId: string;
-                                modelVersion: number;
-                                name: string;
-                                score: number;
-                                trendAlert: boolean;
-                            }[];
+                            items: components["schemas"]["CustomerHealthItem"][];
                         };
                     };
                 };
@@ -22063,6 +22054,26 @@ export interface components {
             } | null;
             retentionPlans: components["schemas"]["RetentionPlanInput"][];
             score: number | null;
+            trendAlert: boolean;
+        };
+        CustomerHealthItem: {
+            /** @enum {string} */
+            colour: "green" | "yellow" | "red" | "grey";
+            computedAt: string;
+            customerId: string;
+            modelVersion: number;
+            name: string;
+            score: number;
+            trendAlert: boolean;
+        };
+        CustomerHealthItemInput: {
+            /** @enum {string} */
+            colour: "green" | "yellow" | "red" | "grey";
+            computedAt: string;
+            customerId: string;
+            modelVersion: number;
+            name: string;
+            score: number;
             trendAlert: boolean;
         };
         CustomerInput: {
