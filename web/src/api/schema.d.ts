@@ -13929,6 +13929,14 @@ export interface paths {
                                     label: string;
                                     labelEn?: string;
                                 }[];
+                                contract?: {
+                                    /** @default signed_contract */
+                                    evidenceKind?: string;
+                                    /** @default 合同已登记 */
+                                    label?: string;
+                                    /** @default Contract registered */
+                                    labelEn?: string;
+                                };
                                 /** @default [] */
                                 evidence?: {
                                     kind: string;
@@ -21267,6 +21275,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -21301,6 +21317,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -23918,6 +23942,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
@@ -23990,6 +24022,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
