@@ -99,6 +99,9 @@ export interface EventMap {
   'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
   'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
   'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
+  /** A live risk flag was raised on a deal (modules/patterns): a surfaced pattern or, in cold start, an expert rule. */
+  'risk.flagged': { pipelineId: string; ownerId: string; sourceKey: string; kind: 'pattern' | 'rule'; patternId: string | null; evidence: string };
+  'risk.cleared': { ownerId: string; sourceKey: string };
   'contract.created': { number: string; dealId: string; customerId: string; ownerId: string };
   'contract.amended': { version: number; reason: string };
   'payment.recorded': { paymentId: string; contractId: string; customerId: string; receivedOn: string; creditFen: number };

@@ -39,8 +39,10 @@ export const triggerSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('task.overdue') }),
     z.strictObject({ type: z.literal('schedule'), cron: text(100) }),
+    /** A live risk flag was raised on a deal (modules/patterns); `source`: a pattern id or `rule:<key>`, absent = any. */
+    z.strictObject({ type: z.literal('risk.matched'), source: optionalText(80) }),
   ],
-  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule' },
+  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule, risk.matched' },
 );
 export type Trigger = z.output<typeof triggerSchema>;
 
@@ -51,6 +53,7 @@ export function triggerEntity(trigger: Trigger): RuleEntity | null {
     case 'record.updated':
       return trigger.entity;
     case 'deal.stage_changed':
+    case 'risk.matched':
       return 'deal';
     case 'task.overdue':
       return 'task';

@@ -38,6 +38,7 @@ const TRIGGERS_BY_EVENT: Record<string, Trigger['type'][]> = {
   'deal.stage_changed': ['deal.stage_changed'],
   'sla.level_reached': ['sla.level_reached'],
   'task.overdue': ['task.overdue'],
+  'risk.flagged': ['risk.matched'],
 };
 export const RULE_EVENT_TYPES = Object.keys(TRIGGERS_BY_EVENT);
 
@@ -102,6 +103,10 @@ export async function triggerMatches(db: Queryable, trigger: Trigger, event: Sto
     }
     case 'task.overdue':
       return event.entity === 'task';
+    case 'risk.matched': {
+      if (!isEvent(event, 'risk.flagged')) return false;
+      return !trigger.source || trigger.source === event.payload.sourceKey || trigger.source === event.payload.patternId;
+    }
     case 'schedule':
       return false;
   }
