@@ -10,8 +10,8 @@
  * actionflow_side_{quick|full}. An existing data set of the right size is reused.
  */
 import { spawn, execSync } from 'node:child_process';
-import { mkdtempSync, openSync } from 'node:fs';
-import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
+import { mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -45,6 +45,8 @@ const opts = { ...DEFAULT_BENCH, customers, dealsPerCustomer: 3, activitiesPerCu
 const seconds = Number(values.seconds ?? (values.quick ? 3 : 5));
 const schema = `actionflow_side_${size}`;
 const url = values.db === 'sqlite' ? `sqlite:./data/bench-side-${size}.db` : (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+
+const startLoad = loadavg().map((x) => x.toFixed(1)).join(' ');
 
 // 1. The data set.
 const database = openDatabase(url, values.db === 'postgres' ? { schema } : {});
@@ -112,6 +114,20 @@ const list = await workloads({
 });
 const peer = values.peer ? await peerWorkloads(values.peer) : null;
 
+/**
+ * CPU time the server process has used (Linux /proc; 0 elsewhere): per request it says what a request costs the
+ * server whatever else shares the machine, where req/s on a loaded machine mostly measures the contention.
+ */
+function serverCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime (fields 14 and 15 of the whole line) in clock ticks, 100 a second on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '–');
 const rows: string[][] = [];
 const run = (w: (typeof list)[number], concurrency: number) =>
@@ -119,7 +135,9 @@ const run = (w: (typeof list)[number], concurrency: number) =>
 for (const w of list.filter((x) => !values.only || x.name.includes(values.only))) {
   const rawStats: Stats = await timeRaw(w.raw, w.write ? 200 : 100);
   const one = await run(w, 1);
+  const cpuBefore = serverCpuMs();
   const sixteen = await run(w, 16);
+  const cpuPerRequest = (serverCpuMs() - cpuBefore) / Math.max(1, sixteen.requests);
   const peerStats = peer?.[list.indexOf(w)] ? await drive(peer[list.indexOf(w)]!, { concurrency: 16, durationMs: seconds * 1000, minRequests: 64, warmup: 3 }) : null;
   rows.push([
     w.name,
@@ -129,6 +147,7 @@ for (const w of list.filter((x) => !values.only || x.name.includes(values.only))
     `${sixteen.reqPerSec.toFixed(0)}${sixteen.errors ? ` (${sixteen.errors} errors)` : ''}`,
     `${ms(sixteen.p50)} / ${ms(sixteen.p95)} / ${ms(sixteen.p99)}`,
     w.write ? '–' : `${(one.p50 / rawStats.p50).toFixed(1)}× (+${ms(one.p50 - rawStats.p50)} ms)`,
+    cpuPerRequest > 0 ? `${ms(cpuPerRequest)} (${(1000 / cpuPerRequest).toFixed(0)}/s)` : '–',
     peerStats ? `${peerStats.reqPerSec.toFixed(0)} (${(sixteen.reqPerSec / peerStats.reqPerSec).toFixed(2)}×)` : '–',
   ]);
   if (one.errors || sixteen.errors) console.error(`${w.name}: ${one.firstError ?? sixteen.firstError}`);
@@ -145,8 +164,8 @@ console.log(
   `\nactionflow side-by-side bench — ${new Date().toISOString()}, commit ${commit}\n` +
     `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}\n` +
     `${values.db}: ${sizes.customers} customers, ${sizes.deals} deals, ${sizes.activities} activities; ${seconds} s per run, HTTP over loopback, ` +
-      `${values.worker ? 'with' : 'without'} the background worker\n`,
+      `${values.worker ? 'with' : 'without'} the background worker; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (at start ${startLoad})\n`,
 );
-console.log(table(['workload', 'raw SQL p50 ms', 'c1 p50/p95/p99 ms', 'c1 req/s', 'c16 req/s', 'c16 p50/p95/p99 ms', 'c1 p50 vs raw', 'peer c16 req/s (ratio)'], rows));
+console.log(table(['workload', 'raw SQL p50 ms', 'c1 p50/p95/p99 ms', 'c1 req/s', 'c16 req/s', 'c16 p50/p95/p99 ms', 'c1 p50 vs raw', 'server CPU ms/req at c16 (1 core: req/s)', 'peer c16 req/s (ratio)'], rows));
 await raw.close();
 stopServer();

@@ -1,5 +1,5 @@
 /**
- * `actionflow import customers FILE [--mapping M] [--dry-run] [--mode create|update|upsert] [--json]` and
+ * `actionflow import customers|deals|activities FILE [--mapping M] [--dry-run] [--mode create|update|upsert] [--json]` and
  * `actionflow import resume ID`: the staged import from a terminal, beside a running server (SQLite: every batch is
  * its own short write transaction). Progress goes to standard error; `--json` prints one object last on standard
  * output: { "created", "updated", "unchanged", "errors", … }.
@@ -12,6 +12,7 @@ import type { AnyActor } from '../core/policy.js';
 import type { DatabaseHandle } from '../db/index.js';
 import type { AppConfig } from '../core/config.js';
 import { CliError, table, withDatabase } from './context.js';
+import { IMPORT_KINDS, type ImportKind } from '../modules/imports/fields.js';
 
 interface ImportCliOptions {
   mapping?: string;
@@ -61,7 +62,7 @@ function printSummary(label: string, counts: Record<string, number>) {
   console.error(table(['created 新建', 'updated 更新', 'unchanged 未变', 'errors 错误', 'skipped 跳过', 'conflicts 冲突', 'denied 无权'], [[counts.created, counts.updated, counts.unchanged, counts.errors, counts.skipped, counts.conflicts, counts.denied].map(String)]));
 }
 
-async function importCustomers(file: string, options: ImportCliOptions) {
+async function importFile(kind: ImportKind, file: string, options: ImportCliOptions) {
   if (!existsSync(file)) throw new CliError(`cannot read ${file}`);
   await withDatabase(async (database, config: AppConfig) => {
     const service = await import('../modules/imports/service.js');
@@ -75,12 +76,12 @@ async function importCustomers(file: string, options: ImportCliOptions) {
       if (!owner) throw new CliError(`no user "${options.owner}"`);
       defaultOwnerId = owner.id;
     }
-    const uploaded = await service.importFromPath(deps, actor, file, basename(file), { format: options.format, encoding: options.encoding });
+    const uploaded = await service.importFromPath(deps, actor, file, basename(file), { format: options.format, encoding: options.encoding, kind });
     const headers = uploaded.import.headers;
     let mapping = uploaded.suggested;
     if (options.mapping) {
       // A saved preset by name, or a JSON file { "header": "field" }.
-      const presets = (await service.listPresets(deps, actor)).items;
+      const presets = (await service.listPresets(deps, actor, kind)).items;
       const preset = presets.find((p) => p.name === options.mapping);
       const byHeader: Record<string, string> = preset ? preset.mapping : existsSync(options.mapping) ? JSON.parse(readFileSync(options.mapping, 'utf8')) : null;
       if (!byHeader) throw new CliError(`--mapping: no preset or file "${options.mapping}"`);
@@ -122,24 +123,31 @@ async function importCustomers(file: string, options: ImportCliOptions) {
 
 export function registerImport(program: Command): void {
   const cmd = program.command('import').description('Staged imports from Excel/CSV 导入');
-  cmd
-    .command('customers')
-    .argument('<file>', '.xlsx, or .csv in UTF-8 (with or without BOM) or GBK/GB18030')
-    .option('--mapping <preset|file>', 'a saved mapping preset name, or a JSON file {"header": "field"}; default: suggested from the headers')
-    .option('--dry-run', 'validate and report only; write nothing')
-    .option('--mode <mode>', 'create | update | upsert', 'upsert')
-    .option('--duplicates <policy>', 'existing customer matched by credit code or phone: skip | update | create')
-    .option('--as <username>', 'import as this user (their scope); default: the organisation')
-    .option('--owner <username>', 'owner of new customers without an owner column')
-    .option('--format <format>', 'override the detected format: xlsx | csv')
-    .option('--encoding <encoding>', 'override the detected CSV encoding: utf8 | gb18030')
-    .option('--errors <file>', 'write the error file (.xlsx or .csv) when rows fail')
-    .option('--json', 'print one JSON object { created, updated, unchanged, errors, … } last')
-    .description('Import customers (with a contact per row): dry run, then commit in checkpointed batches')
-    .action(async (file: string, options: ImportCliOptions) => {
-      if (!['create', 'update', 'upsert'].includes(options.mode)) throw new CliError('--mode must be create, update or upsert');
-      await importCustomers(file, options);
-    });
+  const WHAT: Record<ImportKind, string> = {
+    customers: 'Import customers (with a contact per row): dry run, then commit in checkpointed batches',
+    deals: 'Import deals, open or closed (won/lost on a date): rows name their customer by name, credit code or phone',
+    activities: 'Import the follow-up history (one activity per row, on a customer and optionally one of its deals)',
+  };
+  for (const kind of IMPORT_KINDS) {
+    cmd
+      .command(kind)
+      .argument('<file>', '.xlsx, or .csv in UTF-8 (with or without BOM) or GBK/GB18030')
+      .option('--mapping <preset|file>', 'a saved mapping preset name, or a JSON file {"header": "field"}; default: suggested from the headers')
+      .option('--dry-run', 'validate and report only; write nothing')
+      .option('--mode <mode>', 'create | update | upsert', 'upsert')
+      .option('--duplicates <policy>', 'an existing record matched by its natural key: skip | update | create')
+      .option('--as <username>', 'import as this user (their scope); default: the organisation')
+      .option('--owner <username>', kind === 'customers' ? 'owner of new customers without an owner column' : "owner of new rows without an owner column (default: the customer's owner)")
+      .option('--format <format>', 'override the detected format: xlsx | csv')
+      .option('--encoding <encoding>', 'override the detected CSV encoding: utf8 | gb18030')
+      .option('--errors <file>', 'write the error file (.xlsx or .csv) when rows fail')
+      .option('--json', 'print one JSON object { created, updated, unchanged, errors, … } last')
+      .description(WHAT[kind])
+      .action(async (file: string, options: ImportCliOptions) => {
+        if (!['create', 'update', 'upsert'].includes(options.mode)) throw new CliError('--mode must be create, update or upsert');
+        await importFile(kind, file, options);
+      });
+  }
   cmd
     .command('resume')
     .argument('<id>', 'import id')

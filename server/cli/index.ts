@@ -8,6 +8,7 @@ import { registerPipeline } from './pipeline.js';
 import { registerTick } from './tick.js';
 import { registerSecrets } from './secrets.js';
 import { registerImport } from './import.js';
+import { registerPlatforms } from './platforms.js';
 
 export function buildProgram(): Command {
   const program = new Command('actionflow')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerTick(program);
   registerSecrets(program);
   registerImport(program);
+  registerPlatforms(program);
   return program;
 }
 

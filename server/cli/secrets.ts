@@ -9,6 +9,7 @@ import { CliError, withDatabase } from './context.js';
  */
 const RESEALERS: Array<{ name: string; reseal: (db: Db) => Promise<{ resealed: number; total: number; unreadable: string[] }> }> = [
   { name: 'channels', reseal: async (db) => (await import('../modules/channels/repo.js')).resealChannelSecrets(db) },
+  { name: 'platforms', reseal: async (db) => (await import('../modules/platforms/repo.js')).resealPlatformSecrets(db) },
 ];
 
 export function registerSecrets(program: Command): void {

@@ -268,6 +268,18 @@ export const REGISTRY = {
   approval_routes: { ...settings('approval_route'), link: ['/admin/approval-routes'] },
   dictionary_entries: { ...settings('dictionary'), link: ['/admin/dictionaries'] },
   deal_settings: settings('deal_settings'),
+  health_models: { ...settings('health_model'), link: ['/admin/health-model'] },
+  health_retention_plans: {
+    kind: 'retention_plan',
+    scope: { owner: 'owner_id', teamPath: 'team_path' },
+    link: ['/retention-plans/:id'],
+    audited: true,
+    customFields: false,
+    attachments: false,
+    rules: null,
+    handover: null,
+    merge: 'move',
+  },
 
   sessions: { internal: 'login sessions of users' },
   api_tokens: { internal: 'API tokens of users' },
@@ -311,6 +323,10 @@ export const REGISTRY = {
   imports: { internal: 'staged imports: an upload, its mapping, progress and counts (modules/imports)' },
   import_rows: { internal: 'per-row verdicts of a staged import' },
   import_presets: { internal: 'saved column mappings of imports' },
+  // Snapshots are the customer's history; the survivor keeps both chains (each is linked by prev_id, not by customer).
+  health_scores: { internal: 'append-only health score snapshots of a customer', merge: 'move' },
+  customer_health: { internal: 'latest health snapshot per customer (a projection)', merge: 'custom' },
+  health_runs: { internal: 'nightly health run per local date' },
   customer_aliases: { internal: 'other spellings of a customer for the free-text quick-log (modules/quicklog)', merge: 'move' },
   material_links: { internal: 'tracked material links of a customer (modules/materials)', merge: 'move' },
   material_opens: { internal: 'opens of a tracked material link', merge: 'move' },
@@ -336,6 +352,14 @@ export const REGISTRY = {
   pattern_deals: { internal: 'historical deals behind a mined pattern (its drill-down)' },
   deal_risk_flags: { internal: 'live risk flags of a deal, derived from its events (modules/patterns)' },
   risk_sweeps: { internal: 'slots of the risk sweep job' },
+  platform_connections: { ...settings('platform_connection'), link: ['/admin/platforms'] },
+  platform_tokens: { internal: 'cached access tokens of platform apps' },
+  platform_links: { internal: 'platform ids bound to users, teams and customers' },
+  platform_user_prefs: { internal: 'a user’s choice of personal platform messages' },
+  platform_cards: { internal: 'interactive cards sent to a person' },
+  platform_card_actions: { internal: 'once-only actions taken through a card' },
+  platform_sync_runs: { internal: 'contact-sync runs (plans and results)' },
+  platform_sends: { internal: 'rate-limit log of platform app messages' },
 } as const satisfies { [T in Table]: TableDecision<T> };
 
 type Registry = typeof REGISTRY;

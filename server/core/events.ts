@@ -63,8 +63,19 @@ export interface EventMap {
   'customer.created': { ownerId: string; name: string; via?: string };
   'customer.updated': Change & OwnerMove & { mergedFrom?: string; source?: EventSource };
   'customer.deleted': { ownerId: string; mergedInto?: string };
-  'customer.health_changed': Record<string, unknown>;
+  /** A confirmed colour change (kind colour) or a 下滑预警 (kind trend) of a customer's health (modules/health). */
+  'customer.health_changed': Record<string, unknown> & {
+    kind?: 'colour' | 'trend';
+    from?: string | null;
+    to?: string;
+    /** Caused only by a model switch and the admin did not ask for playbooks: rules ignore it. */
+    quiet?: boolean;
+  };
   'deal.created': { pipelineId: string; stageKey: string; ownerId: string; customerId: string; source?: EventSource };
+  /** A deal brought in by an import without per-row events: the SLA clock starts, rules do not react. */
+  'deal.imported': { pipelineId: string; stageKey: string; ownerId: string; customerId: string; source?: EventSource };
+  /** A deal removed (an import undone): the SLA engine cancels its clock. */
+  'deal.deleted': { ownerId: string; customerId: string };
   'deal.updated': Change & OwnerMove & { item?: string; done?: boolean; source?: EventSource };
   'deal.stage_changed': {
     from: string;

@@ -18,7 +18,7 @@ export interface Actor {
   teamPath: string;
 }
 
-export type SystemName = 'rules' | 'worker' | 'cli' | 'sla' | 'cadences' | 'pool' | 'demo';
+export type SystemName = 'rules' | 'worker' | 'cli' | 'sla' | 'cadences' | 'pool' | 'demo' | 'platforms';
 
 /** The organisation acting through an engine: all records in scope, every ability; `id` is what audit rows name. */
 export interface SystemActor {
@@ -104,6 +104,8 @@ export const ACTIONS = {
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
   token: { use: 'tokenHolders' },
+  /** Customer health: models are read by org readers, published by admins; recomputing everyone is an admin's. */
+  health: { readModel: 'orgReaders', manage: 'admins', recomputeAll: 'admins' },
   /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
   quicklog: { alias: 'sellingRoles' },
   material: { share: 'sellingRoles' },
@@ -115,6 +117,8 @@ export const ACTIONS = {
   receivable: { board: 'amountReaders', managePartners: 'admins' },
   /** Predictive patterns: surfaced ones are read by selling roles; candidates below the bar, settings and mining runs by admins. */
   pattern: { read: 'sellingRoles', readCandidates: 'admins', configure: 'admins', mine: 'admins', readLoop: 'managers' },
+  /** WeCom/DingTalk/Feishu app connections, contact sync (admins); the sidebar opens customers in one's scope. */
+  platform: { manage: 'admins' },
 } as const satisfies Record<string, Record<string, Group>>;
 
 type Actions = typeof ACTIONS;

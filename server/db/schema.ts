@@ -12,9 +12,11 @@ import type { ApprovalTables } from './schema-approvals.js';
 import type { WorkOrderTables } from './schema-workorders.js';
 import type { DictionaryTables } from './schema-dictionaries.js';
 import type { ImportTables } from './schema-imports.js';
+import type { HealthTables } from './schema-health.js';
 import type { LoggingTables } from './schema-logging.js';
 import type { MoneyTables } from './schema-money.js';
 import type { PredictiveTables } from './schema-predictive.js';
+import type { PlatformTables } from './schema-platforms.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -239,7 +241,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, PredictiveTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, PredictiveTables, PlatformTables, HealthTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

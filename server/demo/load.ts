@@ -11,6 +11,7 @@ import { generateDemoRows, type CustomFieldRef, type DemoSizes, type PipelineRef
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { loadDemoWorkOrders } from './workorders.js';
+import { loadDemoMoney } from './money.js';
 import { backfillSlaQuietly } from './quiet-sla.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { insertCustomerRows } from '../modules/customers/repo.js';
@@ -126,6 +127,8 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
   });
   progress('Adding the collaboration departments and work orders…');
   await loadDemoWorkOrders(db, clock, random, passwordHash, { timeZone: 'Asia/Shanghai' });
+  progress('Adding contracts, payment plans and payments for the won deals…');
+  await loadDemoMoney(db, clock, random, { timeZone: 'Asia/Shanghai' });
   progress('Catching up the SLA clocks of the past (their notifications filed as read)…');
   await backfillSlaQuietly(db, clock, 'Asia/Shanghai');
 

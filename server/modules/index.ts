@@ -23,6 +23,7 @@ import { exportsModule } from './exports/module.js';
 import { filesModule } from './files/module.js';
 import { gatesModule } from './gates/module.js';
 import { importsModule } from './imports/module.js';
+import { healthModule } from './health/module.js';
 import { leadsModule } from './leads/module.js';
 import { metricsModule } from './metrics/module.js';
 import { notificationsModule } from './notifications/module.js';
@@ -37,6 +38,7 @@ import { quicklogModule } from './quicklog/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
 import { patternsModule } from './patterns/module.js';
+import { platformsModule } from './platforms/module.js';
 
 /** Foundation modules first, then the engines; routes register and hooks run in this order. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -67,10 +69,12 @@ export const MODULES: readonly ModuleDefinition[] = [
   metricsModule,
   exportsModule,
   importsModule,
+  healthModule,
   quicklogModule,
   contractsModule,
   receivablesModule,
   patternsModule,
+  platformsModule,
 ];
 
 export interface Composition {

@@ -166,6 +166,25 @@ describe('demo company (actionflow demo / first start)', () => {
     expect(Number((await database.db.selectFrom('assist_points').select(database.db.fn.sum<number>('points').as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
   });
 
+  it('has contracts for won deals: some paid, some partly, some overdue (also past 90 days), so the board and ageing are alive', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'finance', password: DEMO_PASSWORD } });
+    const cookie = `af_session=${login.cookies.find((c) => c.name === 'af_session')!.value}`;
+    const board = (await app.inject({ method: 'GET', url: '/api/receivables', headers: { cookie } })).json();
+    expect(board.counts.overdue).toBeGreaterThan(0);
+    expect(board.items.length).toBeGreaterThan(board.counts.overdue);
+    const ageing = (await app.inject({ method: 'GET', url: '/api/receivables/ageing?groupBy=team', headers: { cookie } })).json();
+    expect(ageing.totals.d90_plus).toBeGreaterThan(0);
+    expect(ageing.totals.current).toBeGreaterThan(0);
+    expect(ageing.over90.share).toBeGreaterThan(0);
+    expect(ageing.over90.share).toBeLessThan(1);
+    const statuses = new Set<string>();
+    for (const c of (await database.db.selectFrom('contracts').select('id').limit(40).execute())) {
+      const detail = (await app.inject({ method: 'GET', url: `/api/contracts/${c.id}`, headers: { cookie } })).json();
+      detail.instalments.forEach((i: { status: string }) => statuses.add(i.status));
+    }
+    expect(statuses).toEqual(new Set(['open', 'partially_paid', 'paid', 'overdue']));
+  });
+
   it('lets the documented demo logins in with the demo password, each seeing their own scope', async () => {
     for (const login of DEMO_LOGINS.filter((l) => ['admin', 'director', 'rm_east', 'lead_east1', 'seller_east1', 'seller_south1', 'support', 'finance'].includes(l.username))) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: login.username, password: DEMO_PASSWORD } });

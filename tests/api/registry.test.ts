@@ -122,12 +122,22 @@ describe('record registry', () => {
       },
       work_order_type: async () => newId(),
       assist_rule_set: async () => newId(),
+      health_model: async () => '1',
+      retention_plan: async () => {
+        const id = newId();
+        await t.db
+          .insertInto('health_retention_plans')
+          .values({ id, customer_id: customerId, owner_id: users.sellerA.id, team_path: team.team_path, cause_event_id: newId(), status: 'open', required: '[]', evidence: '{}', plan: null, due_at: now, filed_at: null, filed_by: null, escalated_at: null, created_at: now, updated_at: now })
+          .execute();
+        return id;
+      },
       contract: async () => {
         const res = await sellerA({ method: 'POST', url: '/api/contracts', payload: { dealId, signedAt: '2026-11-01', amountFen: 100_000, plan: [{ dueDate: '2026-12-01', amountFen: 100_000, method: 'wire' }] } });
         expect(res.statusCode, res.body).toBe(201);
         return res.json().id;
       },
       receivable_settings: async () => 'org',
+      platform_connection: async () => newId(),
     };
 
     const director = await t.as('director');

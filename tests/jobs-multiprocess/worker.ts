@@ -17,7 +17,8 @@ const schema = process.env.JOBS_TEST_SCHEMA;
 if (!schema) throw new Error('JOBS_TEST_SCHEMA is required');
 
 const database = openDatabase(url, { schema, poolSize: 4 });
-const config = loadConfig({ ACTIONFLOW_DATA_DIR: '/tmp/actionflow-jobs-mp', ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost' });
+// The secret key of the test app, when it sealed credentials (platform connections) the workers must open.
+const config = loadConfig({ ACTIONFLOW_DATA_DIR: '/tmp/actionflow-jobs-mp', ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost', ACTIONFLOW_SECRET_KEY: process.env.ACTIONFLOW_SECRET_KEY ?? '' });
 let now = new Date(0);
 const deps = { db: database.db, dialect: database.dialect, clock: { now: () => new Date(now) }, config };
 const fired: Record<string, number> = {};

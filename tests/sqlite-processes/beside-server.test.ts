@@ -33,7 +33,7 @@ describe('the CLI beside a running server on one SQLite file', () => {
   }, 180_000);
   afterAll(async () => server?.stop());
 
-  it('tick, migrate, user add and pipeline import all succeed while the server keeps writing', async () => {
+  it('tick, migrate, user add, pipeline import and imports all succeed while the server keeps writing', async () => {
     const admin = await session(server.url, 'admin', 'demo1234');
     let writes = 0;
     const failures: string[] = [];
@@ -49,11 +49,18 @@ describe('the CLI beside a running server on one SQLite file', () => {
 
     const file = join(dir, 'pipeline.yaml');
     writeFileSync(file, PIPELINE);
+    // More rows than one commit batch (500): the import writes in several short transactions between the server's.
+    const customers = join(dir, 'customers.csv');
+    writeFileSync(customers, ['客户名称,手机号', ...Array.from({ length: 700 }, (_, i) => `旁路导入客户${i},139${String(i).padStart(8, '0')}`)].join('\n'));
+    const activities = join(dir, 'activities.csv');
+    writeFileSync(activities, ['客户名称,跟进方式,跟进时间,跟进内容', ...Array.from({ length: 700 }, (_, i) => `旁路导入客户${i},电话,2026-10-01 10:00,导入的电话${i}`)].join('\n'));
     const commands = [
       ['tick', '--at', new Date(Date.now() + 3 * 86_400_000).toISOString(), '--json'],
       ['migrate'],
       ['user', 'add', '--username', 'beside_user', '--name', '并行用户', '--role', 'seller', '--team', '华东一组（杭州）', '--password', 'longenough123'],
       ['pipeline', 'import', file],
+      ['import', 'customers', customers, '--owner', 'admin', '--json'],
+      ['import', 'activities', activities, '--json'],
       ['tick', '--at', new Date(Date.now() + 3 * 86_400_000).toISOString(), '--dry-run'],
     ];
     const runs = [];
@@ -74,6 +81,8 @@ describe('the CLI beside a running server on one SQLite file', () => {
     const handle = openDatabase(env.DATABASE_URL);
     try {
       expect(await handle.db.selectFrom('pipelines').select('key').where('key', '=', 'beside_flow').executeTakeFirst()).toEqual({ key: 'beside_flow' });
+      const imported = await handle.db.selectFrom('activities').innerJoin('customers', 'customers.id', 'activities.customer_id').select((eb) => eb.fn.countAll<number>().as('n')).where('customers.name', 'like', '旁路导入客户%').executeTakeFirstOrThrow();
+      expect(Number(imported.n)).toBe(700);
     } finally {
       await handle.close();
     }

@@ -17,9 +17,11 @@ import * as m0015 from './0015_work_orders.js';
 import * as m0018 from './0018_frontline.js';
 import * as m0017 from './0017_imports.js';
 import * as m0019 from './0019_insight_indexes.js';
+import * as m0023 from './0023_health.js';
 import * as m0024 from './0024_field_logging.js';
 import * as m0022 from './0022_money.js';
 import * as m0026 from './0026_predictive.js';
+import * as m0025 from './0025_platforms.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> }> = {
@@ -40,9 +42,11 @@ const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<v
   '0018_frontline': m0018,
   '0017_imports': m0017,
   '0019_insight_indexes': m0019,
+  '0023_health': m0023,
   '0024_field_logging': m0024,
   '0022_money': m0022,
   '0026_predictive': m0026,
+  '0025_platforms': m0025,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

@@ -99,3 +99,19 @@ export function openDealsOfCustomer(db: Queryable, scope: Scope, customerId: str
     .limit(20)
     .execute();
 }
+
+export async function deleteActivity(db: Queryable, id: string) {
+  await db.deleteFrom('activity_checklist_answers').where('activity_id', '=', id).execute();
+  await db.deleteFrom('activities').where('id', '=', id).execute();
+}
+
+/** Attachments on an activity: an activity with any is not removed by an import's undo. */
+export async function referencesTo(db: Queryable, activityId: string): Promise<number> {
+  const row = await db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', '=', 'activity').where('entity_id', '=', activityId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function activitiesByIds(db: Queryable, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('activities').selectAll().where('id', 'in', ids).execute();
+}

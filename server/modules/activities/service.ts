@@ -9,8 +9,9 @@ import { scopeOf, type Actor } from '../org/scope.js';
 import { insertTaskInTx, resolveCustomerAndDeal } from '../tasks/service.js';
 import { checklistVerdict } from './checklists.js';
 import { classifyEffect, explainEffect } from './effective.js';
-import { checkTags, insertActivityTags } from './tags.js';
+import { checkTags, insertActivityTags, tagsOfActivities } from './tags.js';
 import { listTotal } from '../../core/paging.js';
+import { presentActivity } from './presenter.js';
 import * as repo from './repo.js';
 import type { ActivityBody, ActivityListQuery } from './schema.js';
 
@@ -58,7 +59,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
     // An explicit null means "about the customer, no deal".
     const open = input.dealId === undefined ? await repo.openDealsOfCustomer(trx, scopeOf(actor), input.customerId) : [];
     const dealLink: 'given' | 'auto' | 'ask' | 'none' = links.dealId ? 'given' : open.length === 1 ? 'auto' : open.length > 1 ? 'ask' : 'none';
-    if (dealLink === 'auto') links.dealId = open[0].id;
+    if (dealLink === 'auto') Object.assign(links, { dealId: open[0].id, dealTitle: open[0].title });
     const contactIds = [...new Set(input.contactIds)];
     const known = await repo.contactsOfCustomer(trx, input.customerId, contactIds);
     const strangers = contactIds.filter((c) => !known.has(c));
@@ -74,7 +75,7 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
     const effective = classified.effective && verdict.counts;
     const effectiveReason = explainEffect(input, classified, verdict.counts);
     const { effect } = classified;
-    await repo.insertActivity(trx, {
+    const row = {
       id,
       type: input.type,
       occurred_at: occurredAt,
@@ -90,9 +91,12 @@ export async function logActivity(deps: ActivityDeps, actor: Actor, input: Activ
       effective: effective ? 1 : 0,
       custom: toJson(custom),
       created_at: now.toISOString(),
-    });
+    };
+    await repo.insertActivity(trx, row);
     await insertActivityTags(trx, id, tags);
-    const activity = (await repo.findActivity(trx, { kind: 'all' }, id))!;
+    // Answered from the row just written and the names read on the way, not read back; tags in their stored order.
+    const storedTags = tags.length ? ((await tagsOfActivities(trx, [id])).get(id) ?? []) : [];
+    const activity = presentActivity({ ...row, owner_name: actor.displayName, customer_name: links.customerName!, deal_title: links.dealTitle }, storedTags);
     const task =
       input.nextAction && input.nextActionAt
         ? await insertTaskInTx(trx, deps, actor, {

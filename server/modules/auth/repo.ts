@@ -6,6 +6,9 @@ import { newId } from '../../core/ids.js';
 import type { Actor } from '../org/scope.js';
 import { can } from '../../core/policy.js';
 
+/** The session cookie's name (the platform sign-in sets the same session). */
+export const SESSION_COOKIE = 'af_session';
+
 /** Only hashes of secrets are stored; a stolen database yields no usable session or token. */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');

@@ -16,7 +16,8 @@ import { userSchema } from '../org/presenter.js';
 import { okSchema, pageOf, responses } from '../../core/contract.js';
 import { apiTokenSchema, createdApiTokenSchema, presentApiToken } from './presenter.js';
 
-export const SESSION_COOKIE = 'af_session';
+export { SESSION_COOKIE } from './repo.js';
+import { SESSION_COOKIE } from './repo.js';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),

@@ -19,9 +19,16 @@ import { loadMoneySettings, moneySettingsSchema, nextContractNumber, saveMoneySe
 import { refreshTimers } from './timers.js';
 import { customerCredit, instalmentViews } from './view.js';
 
-export type MoneyDeps = Pick<Deps, 'db' | 'dialect' | 'clock' | 'config'>;
+/** What money use cases need; only the org time zone of the configuration (the demo loader has no full config). */
+export interface MoneyDeps {
+  db: Deps['db'];
+  dialect: Deps['dialect'];
+  clock: Deps['clock'];
+  config: Pick<Deps['config'], 'timeZone'>;
+}
+type TimeDeps = Pick<MoneyDeps, 'clock' | 'config'>;
 
-export async function moneyContext(db: Queryable, deps: Pick<Deps, 'clock' | 'config'>) {
+export async function moneyContext(db: Queryable, deps: TimeDeps) {
   const calendar = await loadWorkCalendar(db, deps.config.timeZone);
   const settings = await loadMoneySettings(db);
   return { calendar, settings, today: calendar.localDate(deps.clock.now()) };
@@ -43,7 +50,7 @@ export function planLinesOf(body: ContractBody): PlanLine[] {
 }
 
 /** Creates a contract in an open transaction (HTTP, the signing-stage gate, the demo). */
-export async function createContractInTx(trx: Queryable, deps: Pick<Deps, 'clock' | 'config'>, actor: AnyActor, body: ContractBody) {
+export async function createContractInTx(trx: Queryable, deps: TimeDeps, actor: AnyActor, body: ContractBody) {
   authorize(actor, 'contract.create');
   const deal = await getDealInScope(trx, actor, body.dealId, 'dealId');
   const lines = planLinesOf(body);

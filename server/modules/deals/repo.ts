@@ -176,6 +176,22 @@ export async function existingUserIds(db: Queryable, ids: string[]): Promise<Set
   return new Set(rows.map((r) => r.id));
 }
 
+export async function deleteDeal(db: Queryable, id: string) {
+  await db.deleteFrom('deal_stage_history').where('deal_id', '=', id).execute();
+  await db.deleteFrom('deals').where('id', '=', id).execute();
+}
+
+export async function workCount(db: Queryable, dealId: string): Promise<number> {
+  const counts = await Promise.all([
+    db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('deal_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('deal_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', '=', 'deal').where('entity_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('deal_id', '=', dealId).executeTakeFirst(),
+    db.selectFrom('approval_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_type', '=', 'deal').where('subject_id', '=', dealId).executeTakeFirst(),
+  ]);
+  return counts.reduce((sum, c) => sum + Number(c?.n ?? 0), 0);
+}
+
 /**
  * What a manager needs to prioritise an intervention (issue 15 point 3), for the deals in the caller's scope:
  * amount and stage, since when the current stage's clock has been overdue (its first fired level) and the last

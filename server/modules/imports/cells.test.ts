@@ -7,7 +7,7 @@ import { validateRow } from './validate.js';
 
 describe('import cell normalisers', () => {
   it('refuses a row whose cell text came out garbled instead of writing U+FFFD', () => {
-    const ctx = { headers: ['客户名称'], mapping: ['name' as const], customDefs: [], findUser: () => null, mayOwn: () => true };
+    const ctx = { headers: ['客户名称'], mapping: ['name' as const], customDefs: [], findUser: () => null, mayOwn: () => true, timeZone: 'Asia/Shanghai' };
     expect(validateRow(['杭州\uFFFD公司'], ctx).problems).toEqual([{ column: '客户名称', field: 'name', code: 'cell_garbled' }]);
     expect(validateRow(['杭州公司'], ctx)).toEqual({ record: { name: '杭州公司' }, problems: [] });
   });

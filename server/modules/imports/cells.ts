@@ -8,6 +8,7 @@ import { normalizePhone } from '../customers/rules.js';
 import { creditCodeCheckOk } from '../customers/rules.js';
 import { normalizeCreditCode } from '../customers/normalize.js';
 import { phoneText } from '../customers/schema.js';
+import { DateTime } from 'luxon';
 import type { FieldCode } from '../../core/errors.js';
 
 /** A cell as the readers hand it over: text from CSV, text/number/Date/boolean from xlsx, null when empty. */
@@ -132,4 +133,43 @@ export function parseText(cell: Cell, max: number): Parsed<string | null> {
   if (text === '') return ok(null);
   if (text.length > max) return bad('too_long', { max });
   return ok(text);
+}
+
+/**
+ * A date-time cell as an instant: the wall time it shows, read in the organisation's time zone. An xlsx date-time
+ * arrives as a Date holding that wall time in UTC (exceljs), a serial number carries the time as its fraction, text
+ * is a date as `parseDate` reads it with an optional "14:30" or "14:30:00". A date alone means the start of that day.
+ */
+export function parseDateTime(cell: Cell, timeZone: string): Parsed<string | null> {
+  let date: string | null;
+  let minutes = 0;
+  let seconds = 0;
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return bad('date_invalid');
+    date = cell.toISOString().slice(0, 10);
+    minutes = cell.getUTCHours() * 60 + cell.getUTCMinutes();
+    seconds = cell.getUTCSeconds();
+  } else if (typeof cell === 'number') {
+    const day = excelSerialToDate(cell);
+    if (!day.ok) return day;
+    date = day.value;
+    const secondsOfDay = Math.round((cell - Math.floor(cell)) * 86_400);
+    minutes = Math.floor(secondsOfDay / 60);
+    seconds = secondsOfDay % 60;
+  } else {
+    const text = toHalfWidth(cellText(cell));
+    const time = /[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+    const day = parseDate(time ? text.slice(0, time.index) : text);
+    if (!day.ok || day.value === null) return day;
+    date = day.value;
+    if (time) {
+      const [h, m, s] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+      if (h > 23 || m > 59 || s > 59) return bad('date_invalid');
+      minutes = h * 60 + m;
+      seconds = s;
+    }
+  }
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const local = DateTime.fromObject({ year: y, month: mo, day: d, hour: Math.floor(minutes / 60), minute: minutes % 60, second: seconds }, { zone: timeZone });
+  return local.isValid ? ok(local.toJSDate().toISOString()) : bad('date_invalid');
 }

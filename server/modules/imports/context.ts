@@ -10,9 +10,10 @@ import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { listEntries } from '../dictionaries/repo.js';
 import { validateCustomValues } from '../customfields/values.js';
 import { DEFAULT_OPTIONS, type ImportOptions } from './plan.js';
+import { SPECS, type ImportKind } from './fields.js';
 import type { Mapping } from './mapping.js';
 import * as repo from './repo.js';
-import type { ImportRecord, ImportUser, RowContext, RowProblem } from './validate.js';
+import type { ImportUser, RowContext, RowProblem } from './validate.js';
 
 export type ImportDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -36,18 +37,22 @@ export function optionsOf(imp: repo.ImportRow): ImportOptions {
 
 export interface PhaseContext extends RowContext {
   actor: AnyActor;
+  clock: ImportDeps['clock'];
   options: ImportOptions;
   users: Map<string, ImportUser>;
-  /** Problems that only matter when the row creates a customer (owner, required custom fields). */
-  createProblems(record: ImportRecord): RowProblem[];
+  /** Problems that only matter when the row creates a record (owner, required custom fields). */
+  createProblems(record: { owner?: unknown; custom?: Record<string, unknown> }): RowProblem[];
 }
 
-export async function phaseContext(db: Queryable, imp: repo.ImportRow): Promise<PhaseContext> {
+export async function phaseContext(deps: ImportDeps, imp: repo.ImportRow): Promise<PhaseContext> {
+  const { db, clock } = deps;
+  const timeZone = deps.config.timeZone;
   const actor = await importerOf(db, imp);
   const options = optionsOf(imp);
   const headers = parseJson<string[]>(imp.headers, []);
   const mapping = parseJson<Mapping>(imp.mapping, []);
-  const customDefs = await loadCustomFieldDefs(db, 'customer');
+  const spec = SPECS[imp.kind as ImportKind];
+  const customDefs = await loadCustomFieldDefs(db, spec.customEntity);
   const users = new Map<string, ImportUser>();
   const byUsername = new Map<string, ImportUser>();
   const byName = new Map<string, ImportUser[]>();
@@ -63,11 +68,13 @@ export async function phaseContext(db: Queryable, imp: repo.ImportRow): Promise<
   const ownerColumn = mapping.indexOf('owner');
   return {
     actor,
+    clock,
     options,
     users,
     headers,
     mapping,
     customDefs,
+    timeZone,
     findUser(text) {
       const named = byName.get(text) ?? [];
       if (named.length > 1) return byUsername.get(text.toLowerCase()) ?? 'ambiguous';
@@ -85,7 +92,7 @@ export async function phaseContext(db: Queryable, imp: repo.ImportRow): Promise<
     createProblems(record) {
       const problems: RowProblem[] = [];
       // Sellers and managers own what they import unless the row names someone; the organisation (CLI) must say who.
-      if (!record.owner && !options.defaultOwnerId && isSystem(actor)) {
+      if (spec.ownerRequired && !record.owner && !options.defaultOwnerId && isSystem(actor)) {
         problems.push({ column: ownerColumn >= 0 ? (headers[ownerColumn] ?? null) : null, field: 'owner', code: 'owner_required' });
       }
       const columnOf = (key: string) => {

@@ -3,6 +3,7 @@ import { userRefOrNull } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import { DEFAULT_OPTIONS, emptyCounts, VERDICTS, type ImportCounts, type ImportOptions } from './plan.js';
 import type { ImportPresetsTable } from '../../db/schema-imports.js';
+import { IMPORT_KINDS, type ImportKind } from './fields.js';
 import type * as repo from './repo.js';
 import type { RowProblem } from './validate.js';
 
@@ -30,7 +31,7 @@ export const undoSchema = z.object({
 export const importSchema = z
   .object({
     id: z.string(),
-    kind: z.string(),
+    kind: z.enum(IMPORT_KINDS),
     status: z.enum(IMPORT_STATUSES),
     fileName: z.string(),
     fileSize: z.number().int(),
@@ -93,7 +94,7 @@ export function presentImport(row: repo.ImportRow) {
   const { undo, ...resultCounts } = result ?? { undo: undefined };
   return {
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as ImportKind,
     status: row.status as (typeof IMPORT_STATUSES)[number],
     fileName: row.file_name,
     fileSize: Number(row.file_size),

@@ -176,3 +176,31 @@ export async function deletePreset(db: Queryable, id: string): Promise<boolean> 
   const result = await db.deleteFrom('import_presets').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows ?? 0) > 0;
 }
+
+/** Customers a batch of deal or activity rows names: exact names, company-name keys, phones, credit codes. */
+export async function customersByRef(db: Queryable, keys: { names: string[]; normalizedNames: string[]; phones: string[]; creditCodes: string[] }): Promise<CustomersTable[]> {
+  const ors: Expression<SqlBool>[] = [];
+  if (keys.names.length) ors.push(sql<SqlBool>`customers.name in (${sql.join(keys.names)})`);
+  if (keys.normalizedNames.length) ors.push(sql<SqlBool>`(customers.name_normalized in (${sql.join(keys.normalizedNames)}) and customers.kind = 'company')`);
+  if (keys.phones.length) ors.push(sql<SqlBool>`customers.phone_normalized in (${sql.join(keys.phones)})`);
+  if (keys.creditCodes.length) ors.push(sql<SqlBool>`customers.credit_code in (${sql.join(keys.creditCodes)})`);
+  if (!ors.length) return [];
+  return db.selectFrom('customers').selectAll().where('deleted_at', 'is', null).where((eb) => eb.or(ors)).execute() as Promise<CustomersTable[]>;
+}
+
+/** Deals of the given customers (the natural key of a deal row is its customer and title). */
+export function dealsOfCustomers(db: Queryable, customerIds: string[]) {
+  if (!customerIds.length) return Promise.resolve([]);
+  return db.selectFrom('deals').selectAll().where('customer_id', 'in', customerIds).execute();
+}
+
+/** Activities of the given customers at the given instants (the natural key of an activity row). */
+export function activitiesAt(db: Queryable, customerIds: string[], instants: string[]) {
+  if (!customerIds.length || !instants.length) return Promise.resolve([]);
+  return db.selectFrom('activities').select(['id', 'customer_id', 'type', 'occurred_at', 'summary', 'deal_id', 'owner_id', 'team_path']).where('customer_id', 'in', customerIds).where('occurred_at', 'in', instants).execute();
+}
+
+export function dealsByIds(db: Queryable, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('deals').selectAll().where('id', 'in', ids).execute();
+}

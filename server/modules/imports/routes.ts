@@ -5,7 +5,7 @@ import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.
 import { responses } from '../../core/contract.js';
 import { contentDisposition } from '../files/types.js';
 import { importSchema, presetSchema, stagedRowSchema, uploadSchema } from './presenter.js';
-import { commitBody, dryRunBody, errorFileQuery, importListQuery, presetBody, rowListQuery } from './schema.js';
+import { commitBody, dryRunBody, errorFileQuery, importListQuery, presetBody, presetListQuery, rowListQuery } from './schema.js';
 import * as service from './service.js';
 import { undoSchema } from './presenter.js';
 
@@ -18,7 +18,7 @@ export async function importRoutes(app: App, deps: Deps) {
       config: { ability: 'import.run' },
       schema: {
         tags,
-        summary: 'Upload a customers file (.xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping',
+        summary: 'Upload a file of customers, deals or activities (multipart field `kind`; .xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping',
         consumes: ['multipart/form-data'],
         multipart: {
           type: 'object',
@@ -61,7 +61,7 @@ export async function importRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/imports/:id/undo',
-    { schema: { tags, summary: 'Undo within 7 days: delete untouched created customers, restore updated fields; changed records are listed as conflicts', params: idParams, response: responses({ 200: z.object({ import: importSchema, undo: undoSchema }) }, [400, 403, 404, 422]) } },
+    { schema: { tags, summary: 'Undo within 7 days: delete untouched created records, restore updated fields; changed records are listed as conflicts', params: idParams, response: responses({ 200: z.object({ import: importSchema, undo: undoSchema }) }, [400, 403, 404, 422]) } },
     async (req) => service.undoImport(deps, actorOf(req), req.params.id),
   );
   app.get(
@@ -84,8 +84,8 @@ export async function importRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.get('/api/import-presets', { schema: { tags, summary: 'Saved column mappings', response: responses({ 200: z.object({ items: z.array(presetSchema) }) }, [403]) } }, async (req) =>
-    service.listPresets(deps, actorOf(req)),
+  app.get('/api/import-presets', { schema: { tags, summary: 'Saved column mappings of one kind of import', querystring: presetListQuery, response: responses({ 200: z.object({ items: z.array(presetSchema) }) }, [403]) } }, async (req) =>
+    service.listPresets(deps, actorOf(req), req.query.kind),
   );
   app.post('/api/import-presets', { schema: { tags, summary: 'Save a mapping under a name (replaces the preset of that name)', body: presetBody, response: responses({ 200: presetSchema }, [400, 403]) } }, async (req) =>
     service.savePreset(deps, actorOf(req), req.body),

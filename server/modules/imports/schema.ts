@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from '../../core/http.js';
+import { IMPORT_KINDS } from './fields.js';
 
 export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
 export const DUPLICATE_POLICIES = ['skip', 'update', 'create'] as const;
@@ -30,6 +31,8 @@ export const commitBody = z.object({ wait: z.boolean().default(false) });
 export const UPLOAD_FORMATS = ['xlsx', 'csv'] as const;
 export const UPLOAD_ENCODINGS = ['utf8', 'gb18030'] as const;
 export const uploadFields = z.object({
+  /** What the rows are: customers (default), deals or activities. */
+  kind: z.enum(IMPORT_KINDS).optional(),
   format: z.enum(UPLOAD_FORMATS).optional(),
   encoding: z.enum(UPLOAD_ENCODINGS).optional(),
 });
@@ -43,6 +46,9 @@ export const errorFileQuery = z.object({ format: z.enum(['xlsx', 'csv']).default
 
 export const presetBody = z.object({
   name: z.string().trim().min(1).max(100),
+  kind: z.enum(IMPORT_KINDS).default('customers'),
   headers: z.array(z.string().max(200)).min(1).max(500),
   mapping: mappingInput,
 });
+
+export const presetListQuery = z.object({ kind: z.enum(IMPORT_KINDS).default('customers') });

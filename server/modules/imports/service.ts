@@ -16,7 +16,8 @@ import { cleanFilename } from '../files/types.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { runCommit, type CommitHooks } from './commit.js';
 import { LEASE_MS, type ImportDeps } from './context.js';
-import { applyPreset, CUSTOMER_FIELDS, FIELD_LABELS, headerSignature, isMappedField, presetOf, suggestMapping, type Mapping } from './mapping.js';
+import { SPECS, type ImportKind } from './fields.js';
+import { applyPreset, headerSignature, isMappedField, presetOf, suggestMapping, type Mapping } from './mapping.js';
 import { emptyCounts, type ImportCounts } from './plan.js';
 import { presentImport, presentPreset, presentStagedRow } from './presenter.js';
 import * as repo from './repo.js';
@@ -90,13 +91,17 @@ export async function uploadImport(deps: ImportDeps, actor: AnyActor, parts: Asy
 }
 
 /** The CLI's way in: a file on disk. */
-export async function importFromPath(deps: ImportDeps, actor: AnyActor, path: string, name: string, overrides: { format?: FileFormat; encoding?: Encoding } = {}) {
+export async function importFromPath(deps: ImportDeps, actor: AnyActor, path: string, name: string, overrides: Overrides = {}) {
   authorize(actor, 'import.run');
   const temp = await writeTemp(deps.config.filesDir, createReadStream(path));
   return registerFile(deps, actor, temp, name, overrides);
 }
 
-async function registerFile(deps: ImportDeps, actor: AnyActor, temp: TempFile, originalName: string, overrides: { format?: FileFormat; encoding?: Encoding }) {
+type Overrides = { format?: FileFormat; encoding?: Encoding; kind?: ImportKind };
+
+async function registerFile(deps: ImportDeps, actor: AnyActor, temp: TempFile, originalName: string, overrides: Overrides) {
+  const kind = overrides.kind ?? 'customers';
+  const spec = SPECS[kind];
   if (temp.size === 0) {
     await discardTemp(temp);
     throw invalid('file', 'file_empty');
@@ -112,14 +117,14 @@ async function registerFile(deps: ImportDeps, actor: AnyActor, temp: TempFile, o
     throw invalid('file', 'import_file_type');
   }
   if (!preview.headers.some((h) => h !== '')) throw invalid('file', 'import_file_empty');
-  const defs = await loadCustomFieldDefs(deps.db, 'customer');
-  const preset = await repo.presetBySignature(deps.db, 'customers', headerSignature(preview.headers));
-  const suggested: Mapping = preset ? applyPreset(preview.headers, parseJson(preset.mapping, {})) : suggestMapping(preview.headers, defs);
+  const defs = await loadCustomFieldDefs(deps.db, spec.customEntity);
+  const preset = await repo.presetBySignature(deps.db, kind, headerSignature(preview.headers));
+  const suggested: Mapping = preset ? applyPreset(preview.headers, parseJson(preset.mapping, {})) : suggestMapping(preview.headers, defs, spec);
   const now = deps.clock.now().toISOString();
   const id = newId();
   await repo.insertImport(deps.db, {
     id,
-    kind: 'customers',
+    kind,
     status: 'uploaded',
     file_name: cleanFilename(originalName || 'import'),
     file_sha256: temp.sha256,
@@ -153,24 +158,35 @@ async function registerFile(deps: ImportDeps, actor: AnyActor, temp: TempFile, o
     suggested,
     preset: preset ? { id: preset.id, name: preset.name } : null,
     fields: [
-      ...CUSTOMER_FIELDS.map((f) => ({ field: f, label: FIELD_LABELS[f].zh, labelEn: FIELD_LABELS[f].en, custom: false })),
+      ...spec.fields.map((f) => ({ field: f, label: spec.labels[f]!.zh, labelEn: spec.labels[f]!.en, custom: false })),
       ...defs.map((d) => ({ field: `custom.${d.key}`, label: d.label, labelEn: d.labelEn ?? d.label, custom: true })),
     ],
   };
 }
 
-async function checkMapping(deps: ImportDeps, headers: string[], mapping: Array<string | null>): Promise<Mapping> {
-  const keys = new Set((await loadCustomFieldDefs(deps.db, 'customer')).map((d) => d.key));
+/** Columns every import of a kind must map: one of each group. */
+const REQUIRED_COLUMNS: Record<ImportKind, string[][]> = {
+  customers: [['name']],
+  deals: [['title'], ['customer', 'customerCreditCode', 'customerPhone']],
+  activities: [['customer', 'customerCreditCode', 'customerPhone'], ['occurredAt'], ['summary']],
+};
+
+async function checkMapping(deps: ImportDeps, kind: ImportKind, headers: string[], mapping: Array<string | null>): Promise<Mapping> {
+  const spec = SPECS[kind];
+  const keys = new Set((await loadCustomFieldDefs(deps.db, spec.customEntity)).map((d) => d.key));
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   mapping.forEach((field, i) => {
     if (!field) return;
-    if (!isMappedField(field, keys)) errors.push({ field: `mapping.${i}`, code: 'mapping_unknown_field', params: { value: field } });
+    if (!isMappedField(field, keys, spec)) errors.push({ field: `mapping.${i}`, code: 'mapping_unknown_field', params: { value: field } });
     else if (seen.has(field)) errors.push({ field: `mapping.${i}`, code: 'mapping_twice', params: { value: field } });
     seen.add(field);
   });
   if (mapping.length > headers.length) errors.push({ field: 'mapping', code: 'too_long', params: { max: headers.length } });
-  if (!seen.has('name')) errors.push({ field: 'mapping', code: 'mapping_name_required' });
+  for (const group of REQUIRED_COLUMNS[kind]) {
+    if (group.some((f) => seen.has(f))) continue;
+    errors.push(kind === 'customers' ? { field: 'mapping', code: 'mapping_name_required' } : { field: 'mapping', code: 'mapping_field_required', params: { value: spec.labels[group[0]!]!.zh } });
+  }
   if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, { fields: errors });
   return mapping as Mapping;
 }
@@ -191,7 +207,7 @@ export async function startDryRun(deps: ImportDeps, actor: AnyActor, id: string,
   authorize(actor, 'import.run');
   const imp = await getVisible(deps, actor, id);
   const headers = parseJson<string[]>(imp.headers, []);
-  const mapping = await checkMapping(deps, headers, body.mapping);
+  const mapping = await checkMapping(deps, imp.kind as ImportKind, headers, body.mapping);
   if (body.options.defaultOwnerId && !(await repo.allUsers(deps.db)).some((u) => u.id === body.options.defaultOwnerId && u.active === 1)) {
     throw invalid('options.defaultOwnerId', 'not_found_user');
   }
@@ -278,20 +294,21 @@ export async function errorFileName(deps: ImportDeps, actor: AnyActor, id: strin
   return `${imp.file_name.replace(/\.(xlsx|csv)$/i, '')}-errors.${format}`;
 }
 
-export async function listPresets(deps: ImportDeps, actor: AnyActor) {
+export async function listPresets(deps: ImportDeps, actor: AnyActor, kind: ImportKind = 'customers') {
   authorize(actor, 'import.run');
-  return { items: (await repo.presets(deps.db, 'customers')).map(presentPreset) };
+  return { items: (await repo.presets(deps.db, kind)).map(presentPreset) };
 }
 
-export async function savePreset(deps: ImportDeps, actor: AnyActor, body: { name: string; headers: string[]; mapping: Array<string | null> }) {
+export async function savePreset(deps: ImportDeps, actor: AnyActor, body: { name: string; kind?: ImportKind; headers: string[]; mapping: Array<string | null> }) {
   authorize(actor, 'import.run');
-  const mapping = await checkMapping(deps, body.headers, body.mapping);
+  const kind = body.kind ?? 'customers';
+  const mapping = await checkMapping(deps, kind, body.headers, body.mapping);
   const now = deps.clock.now().toISOString();
   const existing = await repo.presetByName(deps.db, body.name);
   await repo.upsertPreset(deps.db, existing?.id ?? null, {
     id: newId(),
     name: body.name,
-    kind: 'customers',
+    kind,
     signature: headerSignature(body.headers),
     mapping: toJson(presetOf(body.headers, mapping)),
     created_by: isSystem(actor) ? null : actor.id,

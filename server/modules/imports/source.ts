@@ -1,5 +1,6 @@
 /**
- * Reading an import file as a stream of rows: .xlsx through exceljs' streaming reader (first worksheet), .csv
+ * Reading an import file as a stream of rows: .xlsx through exceljs' streaming reader (first worksheet, see
+ * xlsx-reader.ts), .csv
  * through csv-parse, decoded from UTF-8 (with or without BOM) or GB18030 (what Chinese Excel writes for
  * "CSV (逗号分隔)"; a superset of GBK and GB2312) by iconv-lite. Format and encoding are detected from the first bytes
  * unless given. Nothing reads the whole file into memory.
@@ -7,11 +8,11 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import chardet from 'chardet';
 import { cellText, type Cell } from './cells.js';
+import { xlsxRows } from './xlsx-reader.js';
 
 export type FileFormat = 'xlsx' | 'csv';
 export type Encoding = 'utf8' | 'gb18030';
@@ -63,35 +64,6 @@ export async function sniff(path: string): Promise<{ format: FileFormat; encodin
   const first = await head(path);
   const format = detectFormat(first);
   return { format, encoding: format === 'csv' ? detectEncoding(first) : null };
-}
-
-/** What exceljs hands over for a cell (rich text, formulas, hyperlinks, errors) reduced to a plain cell. */
-function xlsxCell(value: unknown): Cell {
-  if (value == null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string; formula?: string };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return xlsxCell(v.result);
-    if (v.text !== undefined) return xlsxCell(v.text);
-    if (v.error) return null;
-  }
-  return String(value);
-}
-
-async function* xlsxRows(stream: Readable): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as unknown[];
-      // exceljs rows are 1-based sparse arrays.
-      const cells: Cell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-      yield { number: row.number, cells };
-    }
-    // Only the first worksheet is imported; stop reading the rest of the archive.
-    break;
-  }
 }
 
 async function* csvRows(stream: Readable, encoding: Encoding): AsyncGenerator<SourceRow> {

@@ -1,20 +1,20 @@
 /**
  * Phase 1, the dry run: stream the file, validate and normalise each row, find duplicates within the file and in the
- * database, and write one verdict per row to `import_rows`. Writes nothing else: no customers, audit, events or
+ * database, and write one verdict per row to `import_rows`. Writes nothing else: no records, audit, events or
  * outbox. Restartable: a new dry run (or one taken over after a crash) replaces the staged rows.
  */
 import { breathe } from '../../core/breathe.js';
 import { toJson } from '../../core/json.js';
 import { newId } from '../../core/ids.js';
-import { scopeOf } from '../org/scope.js';
-import { duplicateKeys } from '../leads/duplicates.js';
 import type { ImportRowsTable } from '../../db/schema-imports.js';
 import { cellText } from './cells.js';
 import { filePath, LEASE_MS, phaseContext, type ImportDeps, type PhaseContext } from './context.js';
-import { emptyCounts, lookupBatch, planRow, tally, type ImportCounts, type Verdict } from './plan.js';
+import { emptyCounts, tally, type ImportCounts, type Verdict } from './plan.js';
 import * as repo from './repo.js';
 import { readRows, type SourceRow } from './source.js';
-import { recordHash, validateRow, type ImportRecord, type RowProblem } from './validate.js';
+import type { ImportTarget } from './target.js';
+import { targetOf } from './targets.js';
+import { recordHash, type RowProblem } from './validate.js';
 
 export const CHUNK = 500;
 
@@ -25,46 +25,42 @@ export interface Progress {
 }
 export type ProgressListener = (p: Progress) => void;
 
-const MATCH_LABEL = { creditCode: '统一社会信用代码 credit code', phone: '电话 phone', name: '名称 name' } as const;
-
-/** Keys of rows seen earlier in the file → their row number: the second occurrence of a customer is an error. */
+/** Keys of rows seen earlier in the file → their row number: the second occurrence of a record is an error. */
 class FileKeys {
   private seen = new Map<string, number>();
-  check(record: ImportRecord): { row: number; on: string } | null {
-    const keys = duplicateKeys({ kind: record.kind, name: record.name ?? '', phone: record.phone, creditCode: record.creditCode });
-    for (const [field, value] of [['creditCode', keys.creditCode], ['phone', keys.phone], ['name', keys.name]] as const) {
-      const row = value ? this.seen.get(`${field}:${value}`) : undefined;
-      if (row !== undefined) return { row, on: MATCH_LABEL[field] };
+  constructor(private target: ImportTarget) {}
+  check(record: object): { row: number; on: string } | null {
+    for (const { key, label } of this.target.fileKeys(record)) {
+      const row = this.seen.get(key);
+      if (row !== undefined) return { row, on: label };
     }
     return null;
   }
-  add(record: ImportRecord, row: number) {
-    const keys = duplicateKeys({ kind: record.kind, name: record.name ?? '', phone: record.phone, creditCode: record.creditCode });
-    for (const [field, value] of [['creditCode', keys.creditCode], ['phone', keys.phone], ['name', keys.name]] as const) {
-      if (value && !this.seen.has(`${field}:${value}`)) this.seen.set(`${field}:${value}`, row);
-    }
+  add(record: object, row: number) {
+    for (const { key } of this.target.fileKeys(record)) if (!this.seen.has(key)) this.seen.set(key, row);
   }
 }
 
 interface Pending {
   row: SourceRow;
-  record: ImportRecord;
+  record: object;
   problems: RowProblem[];
 }
 
 export async function runDryRun(deps: ImportDeps, importId: string, onProgress?: ProgressListener): Promise<ImportCounts> {
   const { db, clock } = deps;
   const imp = (await repo.findImport(db, importId))!;
-  const ctx = await phaseContext(db, imp);
+  const ctx = await phaseContext(deps, imp);
   const counts = emptyCounts();
-  const fileKeys = new FileKeys();
+  const target = targetOf(imp.kind);
+  const fileKeys = new FileKeys(target);
   let done = 0;
   let pending: Pending[] = [];
   const read = { bytes: 0 };
   await db.transaction().execute((trx) => repo.deleteStagedRows(trx, importId));
 
   const flush = async () => {
-    const staged = await stageChunk(deps, ctx, pending, fileKeys, counts);
+    const staged = await stageChunk(deps, ctx, target, pending, fileKeys, counts);
     done += pending.length;
     pending = [];
     const now = clock.now();
@@ -88,7 +84,7 @@ export async function runDryRun(deps: ImportDeps, importId: string, onProgress?:
       header = false;
       continue;
     }
-    const { record, problems } = validateRow(row.cells, ctx);
+    const { record, problems } = target.validate(row.cells, ctx);
     pending.push({ row, record, problems });
     if (pending.length >= CHUNK && (await flush())) return finish(deps, importId, counts, done, 'cancelled');
   }
@@ -103,25 +99,24 @@ async function finish(deps: ImportDeps, importId: string, counts: ImportCounts, 
 }
 
 /** Verdicts of one chunk: in-file duplicates first (in row order), then one database lookup for the rest. */
-async function stageChunk(deps: ImportDeps, ctx: PhaseContext, chunk: Pending[], fileKeys: FileKeys, counts: ImportCounts): Promise<Omit<ImportRowsTable, 'import_id'>[]> {
+async function stageChunk(deps: ImportDeps, ctx: PhaseContext, target: ImportTarget, chunk: Pending[], fileKeys: FileKeys, counts: ImportCounts): Promise<Omit<ImportRowsTable, 'import_id'>[]> {
   const valid = chunk.filter((p) => p.problems.length === 0);
-  const lookup = await lookupBatch(deps.db, valid.map((p) => p.record));
-  const scope = scopeOf(ctx.actor);
+  const plan = await target.planBatch(deps.db, ctx, valid.map((p) => p.record));
   return chunk.map((p) => {
     let verdict: Verdict = 'error';
     let problems = p.problems;
-    let target: string | null = null;
+    let targetId: string | null = null;
     if (!problems.length) {
       const twin = fileKeys.check(p.record);
       if (twin) {
         problems = [{ column: null, field: 'row', code: 'duplicate_in_file', params: { row: twin.row, on: twin.on } }];
       } else {
-        const plan = planRow(p.record, lookup, ctx.options, scope);
-        const extra = plan.verdict === 'create' ? ctx.createProblems(p.record) : [];
-        verdict = extra.length ? 'error' : plan.verdict;
-        problems = [...plan.problems, ...extra];
-        // A created customer's id is decided now, so a commit resumed after a crash reuses it.
-        target = verdict === 'create' ? newId() : (plan.match?.id ?? null);
+        const planned = plan(p.record);
+        const extra = planned.verdict === 'create' ? ctx.createProblems(p.record) : [];
+        verdict = extra.length ? 'error' : planned.verdict;
+        problems = [...planned.problems, ...extra];
+        // A created record's id is decided now, so a commit resumed after a crash reuses it.
+        targetId = verdict === 'create' ? newId() : planned.matchId;
         if (verdict !== 'error') fileKeys.add(p.record, p.row.number);
       }
     }
@@ -130,7 +125,7 @@ async function stageChunk(deps: ImportDeps, ctx: PhaseContext, chunk: Pending[],
     return {
       row_number: p.row.number,
       verdict,
-      target_id: target,
+      target_id: targetId,
       data: toJson(p.record),
       raw: written ? null : toJson(p.row.cells.map((c) => cellText(c))),
       errors: problems.length ? toJson(problems) : null,

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { FieldCode } from '../../core/errors.js';
 import { validateCustomValues, type CustomFieldDef } from '../customfields/values.js';
 import { cellText, parseAmountFen, parseCreditCode, parseDate, parsePhone, parseText, type Cell, type Parsed } from './cells.js';
-import type { CustomerField, Mapping } from './mapping.js';
+import type { CustomerField } from './fields.js';
+import type { Mapping } from './mapping.js';
 
 export interface ImportContact {
   name: string;
@@ -51,6 +52,8 @@ export interface RowContext {
   headers: string[];
   mapping: Mapping;
   customDefs: CustomFieldDef[];
+  /** The organisation's time zone: date-times in cells are wall times there. */
+  timeZone: string;
   /** Looks a user up by username or display name: the user, 'ambiguous' (two people, one name) or null. */
   findUser(text: string): ImportUser | 'ambiguous' | null;
   /** Whether the importer may make this user the owner (customers' `mayAssign`). */
@@ -77,40 +80,87 @@ const KINDS: Record<string, 'company' | 'person'> = {
 
 const TEXT_LIMITS: Partial<Record<CustomerField, number>> = { name: 200, region: 100, industry: 100, source: 100, level: 50 };
 
-export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRecord; problems: RowProblem[] } {
-  const record: ImportRecord = {};
-  const problems: RowProblem[] = [];
-  const contact: Partial<ImportContact> = {};
+export type Take = <T>(parsed: Parsed<T>) => T | undefined;
+
+export interface MappedCell {
+  field: string;
+  cell: Cell;
+  header: string | null;
+  /** Records a problem of this column. */
+  problem(code: FieldCode, params?: Record<string, string | number>): void;
+  /** The value of a parsed cell, or undefined after recording its problem. */
+  take: Take;
+}
+
+/**
+ * Walks the mapped columns of a row for any kind of import: a garbled cell is refused, `custom.<key>` columns are
+ * collected and validated against the kind's custom fields, every other column goes to `each`.
+ */
+export function readMapped(cells: Cell[], ctx: RowContext, problems: RowProblem[], each: (m: MappedCell) => void): Record<string, unknown> | undefined {
   const custom: Record<string, unknown> = {};
   const customColumns = new Map<string, string>();
-
-  const take = <T>(column: number, field: string, parsed: Parsed<T>): T | undefined => {
-    if (parsed.ok) return parsed.value;
-    problems.push({ column: ctx.headers[column] ?? null, field, code: parsed.code, ...(parsed.params ? { params: parsed.params } : {}) });
-    return undefined;
-  };
-
   ctx.mapping.forEach((field, i) => {
     if (!field) return;
     const cell = cells[i] ?? null;
     const header = ctx.headers[i] ?? null;
-    // exceljs' streaming reader decodes each chunk of the sheet XML on its own, so a character split across two chunks
-    // becomes U+FFFD (seen in ~25 of 2.4 million cells). Such a row is refused, never written with mangled text.
+    const problem = (code: FieldCode, params?: Record<string, string | number>) => problems.push({ column: header, field, code, ...(params ? { params } : {}) });
+    const take: Take = (parsed) => {
+      if (parsed.ok) return parsed.value;
+      problem(parsed.code, parsed.params);
+      return undefined;
+    };
+    // U+FFFD means the file itself holds undecodable text (xlsx-reader.ts decodes across chunk boundaries): such a
+    // row is refused, never written with mangled text.
     if (typeof cell === 'string' && cell.includes('\uFFFD')) {
-      problems.push({ column: header, field, code: 'cell_garbled' });
+      problem('cell_garbled');
       return;
     }
     if (field.startsWith('custom.')) {
       const key = field.slice(7);
       customColumns.set(key, header ?? field);
       const def = ctx.customDefs.find((d) => d.key === key);
-      const value = def ? take(i, field, customValue(def, cell, ctx)) : undefined;
+      const value = def ? take(customValue(def, cell, ctx)) : undefined;
       if (value !== undefined && value !== null) custom[key] = value;
       return;
     }
+    each({ field, cell, header, problem, take });
+  });
+  if (!Object.keys(custom).length) return undefined;
+  for (const e of validateCustomValues(ctx.customDefs, custom, { partial: true })) {
+    problems.push({ column: customColumns.get(e.field.slice(7)) ?? null, field: e.field, code: e.code, ...(e.params ? { params: e.params } : {}) });
+  }
+  return custom;
+}
+
+/** A required field the row left empty (or whose column is not mapped), unless its column already has a problem. */
+export function requireField(ctx: RowContext, problems: RowProblem[], field: string, value: unknown) {
+  if (value !== undefined && value !== null && value !== '') return;
+  if (problems.some((p) => p.field === field)) return;
+  const column = ctx.mapping.indexOf(field);
+  problems.push({ column: column >= 0 ? (ctx.headers[column] ?? null) : null, field, code: 'required' });
+}
+
+/** An owner column: a known, active user the importer may make the owner. */
+export function ownerCell(m: MappedCell, ctx: RowContext): ImportRecord['owner'] | undefined {
+  const text = cellText(m.cell);
+  if (!text) return undefined;
+  const user = ctx.findUser(text);
+  if (user === 'ambiguous') m.problem('owner_ambiguous', { value: text });
+  else if (!user || !user.active) m.problem('owner_unknown', { value: text });
+  else if (!ctx.mayOwn(user)) m.problem('owner_out_of_scope', { value: text });
+  else return { id: user.id, teamPath: user.teamPath, name: user.name };
+  return undefined;
+}
+
+export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRecord; problems: RowProblem[] } {
+  const record: ImportRecord = {};
+  const problems: RowProblem[] = [];
+  const contact: Partial<ImportContact> = {};
+  const custom = readMapped(cells, ctx, problems, (m) => {
+    const { field, cell, take } = m;
     switch (field as CustomerField) {
       case 'name': {
-        const value = take(i, field, parseText(cell, TEXT_LIMITS.name!));
+        const value = take(parseText(cell, TEXT_LIMITS.name!));
         if (value) record.name = value;
         return;
       }
@@ -118,10 +168,10 @@ export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRec
       case 'industry':
       case 'source':
       case 'level': {
-        const value = take(i, field, parseText(cell, TEXT_LIMITS[field as CustomerField]!));
+        const value = take(parseText(cell, TEXT_LIMITS[field as CustomerField]!));
         if (!value) return;
         const entry = ctx.dictionary?.(field as 'region', value);
-        if (entry && 'options' in entry) problems.push({ column: header, field, code: 'select_unknown', params: { value, options: entry.options } });
+        if (entry && 'options' in entry) m.problem('select_unknown', { value, options: entry.options });
         else record[field as 'region'] = entry ? entry.key : value;
         return;
       }
@@ -130,11 +180,11 @@ export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRec
         if (!text) return;
         const kind = KINDS[text];
         if (kind) record.kind = kind;
-        else problems.push({ column: header, field, code: 'select_unknown', params: { value: cellText(cell), options: '公司/company, 个人/person' } });
+        else m.problem('select_unknown', { value: cellText(cell), options: '公司/company, 个人/person' });
         return;
       }
       case 'phone': {
-        const value = take(i, field, parsePhone(cell));
+        const value = take(parsePhone(cell));
         if (value) {
           record.phone = value.phone;
           record.phoneNormalized = value.normalized;
@@ -142,61 +192,47 @@ export function validateRow(cells: Cell[], ctx: RowContext): { record: ImportRec
         return;
       }
       case 'creditCode': {
-        const value = take(i, field, parseCreditCode(cell));
+        const value = take(parseCreditCode(cell));
         if (value) record.creditCode = value;
         return;
       }
       case 'owner': {
-        const text = cellText(cell);
-        if (!text) return;
-        const user = ctx.findUser(text);
-        if (user === 'ambiguous') problems.push({ column: header, field, code: 'owner_ambiguous', params: { value: text } });
-        else if (!user || !user.active) problems.push({ column: header, field, code: 'owner_unknown', params: { value: text } });
-        else if (!ctx.mayOwn(user)) problems.push({ column: header, field, code: 'owner_out_of_scope', params: { value: text } });
-        else record.owner = { id: user.id, teamPath: user.teamPath, name: user.name };
+        const owner = ownerCell(m, ctx);
+        if (owner) record.owner = owner;
         return;
       }
       case 'contactName': {
-        const value = take(i, field, parseText(cell, 100));
+        const value = take(parseText(cell, 100));
         if (value) contact.name = value;
         return;
       }
       case 'contactTitle': {
-        const value = take(i, field, parseText(cell, 100));
+        const value = take(parseText(cell, 100));
         if (value) contact.title = value;
         return;
       }
       case 'contactEmail': {
-        const value = take(i, field, parseText(cell, 200));
-        if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) problems.push({ column: header, field, code: 'invalid_email' });
+        const value = take(parseText(cell, 200));
+        if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) m.problem('invalid_email');
         else if (value) contact.email = value;
         return;
       }
       case 'contactPhone': {
-        const value = take(i, field, parsePhone(cell));
+        const value = take(parsePhone(cell));
         if (value) contact.phone = value.phone;
         return;
       }
     }
   });
-
-  if (!record.name && !problems.some((p) => p.field === 'name')) {
-    const column = ctx.mapping.indexOf('name');
-    problems.push({ column: column >= 0 ? (ctx.headers[column] ?? null) : null, field: 'name', code: 'required' });
-  }
-  if (Object.keys(custom).length > 0) {
-    for (const e of validateCustomValues(ctx.customDefs, custom, { partial: true })) {
-      problems.push({ column: customColumns.get(e.field.slice(7)) ?? null, field: e.field, code: e.code, ...(e.params ? { params: e.params } : {}) });
-    }
-    record.custom = custom;
-  }
+  requireField(ctx, problems, 'name', record.name);
+  if (custom) record.custom = custom;
   if (contact.name || contact.phone) {
     record.contact = { name: contact.name ?? record.name ?? '', phone: contact.phone ?? null, title: contact.title ?? null, email: contact.email ?? null };
   }
   return { record, problems };
 }
 
-function customValue(def: CustomFieldDef, cell: Cell, ctx: RowContext): Parsed<unknown> {
+export function customValue(def: CustomFieldDef, cell: Cell, ctx: RowContext): Parsed<unknown> {
   const text = cellText(cell);
   if (text === '') return { ok: true, value: null };
   const option = (t: string) => def.options.find((o) => o.value === t || o.label === t || o.labelEn === t)?.value;
@@ -247,7 +283,7 @@ function canonical(value: unknown): string {
 }
 
 /** Content hash of a normalised record: the same row imported twice hashes the same. */
-export function recordHash(record: ImportRecord): string {
+export function recordHash(record: object & { owner?: { id: string } }): string {
   const { owner, ...rest } = record;
   return createHash('sha256').update(canonical({ ...rest, owner: owner?.id ?? null })).digest('hex').slice(0, 32);
 }

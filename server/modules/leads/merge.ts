@@ -51,6 +51,11 @@ const CUSTOM: Record<CustomMergeTable, Handler> = {
     else await trx.updateTable('customer_opt_outs').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
     return kept ? [] : [survivorId];
   },
+  // The latest-score projection of the merged record goes; the survivor's next computation rewrites its own.
+  customer_health: async ({ trx, mergedId }) => {
+    await trx.deleteFrom('customer_health').where('customer_id', '=', mergedId).execute();
+    return [];
+  },
   // The merged record no longer exists, so it leaves the pool; the survivor keeps its own pool state.
   customer_pool: async ({ trx, mergedId }) => {
     await trx.deleteFrom('customer_pool').where('customer_id', '=', mergedId).execute();

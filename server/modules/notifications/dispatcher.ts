@@ -16,6 +16,7 @@ import { parseJson } from '../../core/json.js';
 import { deliverMessage, deliverWebhook, type DeliveryResult, type WebhookPayload } from '../channels/deliver.js';
 import { findChannel, reserveSlot } from '../channels/repo.js';
 import { backoffMs } from './backoff.js';
+import { hooksOf } from '../../core/hooks.js';
 import type { MessagePayload } from '../channels/templates.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -59,11 +60,28 @@ export async function claimDue(deps: Deps, workerId: string, batch: number, leas
   return rows.sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
 }
 
+/**
+ * Delivers an outbox row of a kind the channels module does not know (personal app messages, filled by the platforms
+ * module); `deferUntil` asks to wait for a rate-limit slot without counting an attempt.
+ */
+export type AppDelivery = (deps: Deps, row: OutboxRow, options: DispatcherOptions) => Promise<DeliveryResult | { deferUntil: Date }>;
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'notifications.appDelivery': { kinds: readonly string[]; deliver: AppDelivery };
+  }
+}
+
 type Outcome = { kind: 'sent' } | { kind: 'deferred'; until: Date } | { kind: 'failed'; result: DeliveryResult };
 
 async function attempt(deps: Deps, row: OutboxRow, options: DispatcherOptions): Promise<Outcome> {
   if (row.kind === 'webhook') {
     const result = await deliverWebhook({ ...options, outboundAllow: deps.config.outboundAllow }, parseJson<WebhookPayload>(row.payload, {} as WebhookPayload), row.idempotency_key);
+    return result.ok ? { kind: 'sent' } : { kind: 'failed', result };
+  }
+  const app = hooksOf('notifications.appDelivery').find((h) => h.kinds.includes(row.kind));
+  if (app) {
+    const result = await app.deliver(deps, row, options);
+    if ('deferUntil' in result) return { kind: 'deferred', until: result.deferUntil };
     return result.ok ? { kind: 'sent' } : { kind: 'failed', result };
   }
   const channel = row.channel_id ? await findChannel(deps.db, row.channel_id) : null;

@@ -8,6 +8,7 @@ import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
+import { hooksOf } from '../../core/hooks.js';
 import { listEnabledChannels } from '../channels/repo.js';
 import { localize, type Locale, type MessagePayload } from '../channels/templates.js';
 import { channelsForTeam, contentHash, enqueueRobotMention, EXTERNAL_KINDS, firingKeyOf, type NotificationRequest, type NotifyChannel } from './outbox.js';
@@ -19,7 +20,7 @@ async function inChunks<T>(rows: T[], run: (chunk: T[]) => Promise<void>): Promi
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await run(rows.slice(i, i + ROWS_PER_INSERT));
 }
 
-type OutboxRow = { key: string; channelId: string; kind: string; recipient: string; payload: MessagePayload };
+type OutboxRow = { key: string; channelId: string | null; kind: string; recipient: string; payload: MessagePayload };
 
 /** Inserts outbox rows, skipping keys that exist; returns the keys it inserted. */
 async function insertOutboxRows(db: Queryable, now: string, rows: OutboxRow[]): Promise<Set<string>> {
@@ -103,6 +104,14 @@ export async function enqueueNotifications(db: Queryable, clock: Clock, requests
   // Deactivated users keep their inbox but are not messaged outside the app.
   const outside = created.filter((r) => users.get(r.userId)!.active === 1);
   if (outside.length === 0) return created.map((r) => r.idempotencyKey);
+  // Personal app messages (platforms module), row by row like the single path: few recipients have an account.
+  const robotsLeftOut = new Set<string>();
+  for (const req of outside) {
+    for (const personalHook of hooksOf('notifications.personal')) {
+      const queued = await personalHook(db, now, req, users.get(req.userId)!, async (row) => (await insertOutboxRows(db, now, [{ ...row, channelId: null, payload: row.payload as MessagePayload }])).size > 0);
+      if (queued.suppressRobots) robotsLeftOut.add(req.idempotencyKey);
+    }
+  }
   const enabled = await listEnabledChannels(db);
   if (enabled.length === 0) return created.map((r) => r.idempotencyKey);
 
@@ -115,6 +124,7 @@ export async function enqueueNotifications(db: Queryable, clock: Clock, requests
     for (const kind of EXTERNAL_KINDS) {
       const channel = serving.get(kind);
       if (!channel || !wants(req, kind)) continue;
+      if (robotsLeftOut.has(req.idempotencyKey) && kind !== 'email' && kind !== 'sms') continue;
       const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
       const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: req.subject ?? null };
       if (kind !== 'email' && kind !== 'sms') {

@@ -11,6 +11,7 @@ import { parseJson, toJson } from '../../core/json.js';
 import { signWebhook, type WebhookPayload } from '../channels/deliver.js';
 import { listEnabledChannels, type LoadedChannel } from '../channels/repo.js';
 import { localize, type Locale, type MessagePayload } from '../channels/templates.js';
+import { hooksOf } from '../../core/hooks.js';
 
 export type NotifyChannel = 'inapp' | 'wecom' | 'dingtalk' | 'feishu' | 'email' | 'sms';
 export const EXTERNAL_KINDS = ['wecom', 'dingtalk', 'feishu', 'email', 'sms'] as const;
@@ -32,6 +33,24 @@ export interface NotificationRequest {
    * the idempotency key without its trailing `:<userId>` (the convention of every caller: `sla:<timer>:<level>:<user>`).
    */
   firingKey?: string;
+}
+
+/**
+ * Personal app messages (WeCom / DingTalk / Feishu apps, filled by the platforms module): queues the recipient's app
+ * message rows through `queue` in the caller's transaction and says whether group robots should leave this person
+ * out (the "instead of robots" setting).
+ */
+export type PersonalMessages = (
+  db: Queryable,
+  now: string,
+  req: NotificationRequest,
+  user: { id: string; display_name: string },
+  queue: (row: { key: string; kind: string; recipient: string; payload: unknown }) => Promise<boolean>,
+) => Promise<{ suppressRobots: boolean }>;
+declare module '../../core/hooks.js' {
+  interface HookMap {
+    'notifications.personal': PersonalMessages;
+  }
 }
 
 /** The firing a per-recipient request belongs to (see NotificationRequest.firingKey). */
@@ -97,10 +116,16 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
   // Deactivated users keep their inbox but are not messaged outside the app.
   if (user.active !== 1) return { created: true };
 
+  let suppressRobots = false;
+  for (const personal of hooksOf('notifications.personal')) {
+    const queued = await personal(db, now, req, user, (row) => insertOutbox(db, now, { ...row, channelId: null }));
+    suppressRobots ||= queued.suppressRobots;
+  }
   const serving = channelsForTeam(await listEnabledChannels(db), user.team_path);
   for (const kind of EXTERNAL_KINDS) {
     const channel = serving.get(kind);
     if (!channel || !wants(kind)) continue;
+    if (suppressRobots && (ROBOT_KINDS as readonly string[]).includes(kind)) continue;
     const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
     const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: req.subject ?? null };
     if (kind !== 'email' && kind !== 'sms') {

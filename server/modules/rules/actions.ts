@@ -15,6 +15,7 @@ import { startCadenceForRule } from '../cadences/rule-action.js';
 import { requireApprovalForRule } from '../approvals/rule-action.js';
 import { createFollowupDeal } from '../deals/rule-action.js';
 import { createWorkOrderForRule } from '../workorders/rule-action.js';
+import { openRetentionPlanForRule } from '../health/retention-plan.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import { changeTask, insertTaskRecord, taskStateOf } from '../tasks/write.js';
 import { changeCustomer } from '../customers/write.js';
@@ -233,6 +234,12 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const dealId = recordLinks(env.entity, env.record).dealId;
     if (!dealId) throw new Error('require_approval: the record has no deal');
     return requireApprovalForRule({ db: env.db, clock: env.clock, ruleKey: env.rule.key, dealId, kind: config.kind });
+  },
+
+  require_retention_plan: async (env, config) => {
+    const customerId = recordLinks(env.entity, env.record).customerId;
+    if (!customerId) throw new Error('require_retention_plan: the record is not a customer');
+    return openRetentionPlanForRule({ db: env.db, clock: env.clock, calendar: await env.calendar(), causeId: env.causeId, ruleKey: env.rule.key, customerId, workingDays: config.workingDays, evidence: config.evidence });
   },
 };
 

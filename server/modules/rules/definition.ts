@@ -19,6 +19,8 @@ const entity = z.enum(RULE_ENTITIES, { error: `must be one of ${RULE_ENTITIES.jo
 const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
 
+const HEALTH_COLOURS = ['green', 'yellow', 'red'] as const;
+
 export const triggerSchema = z.discriminatedUnion(
   'type',
   [
@@ -39,10 +41,19 @@ export const triggerSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('task.overdue') }),
     z.strictObject({ type: z.literal('schedule'), cron: text(100) }),
+    /** A confirmed health colour change (kind colour) or a 下滑预警 (kind trend) of a customer (modules/health). */
+    z.strictObject({
+      type: z.literal('customer.health_changed'),
+      kind: z.enum(['colour', 'trend'], { error: 'must be colour or trend' }).default('colour'),
+      from: z.enum(HEALTH_COLOURS, { error: 'must be green, yellow or red' }).optional(),
+      to: z.enum(HEALTH_COLOURS, { error: 'must be green, yellow or red' }).optional(),
+      /** The rule does not run again for the same customer within this many days of a successful run. */
+      cooldownDays: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).max(3660).optional(),
+    }),
     /** A live risk flag was raised on a deal (modules/patterns); `source`: a pattern id or `rule:<key>`, absent = any. */
     z.strictObject({ type: z.literal('risk.matched'), source: optionalText(80) }),
   ],
-  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule, risk.matched' },
+  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule, customer.health_changed, risk.matched' },
 );
 export type Trigger = z.output<typeof triggerSchema>;
 
@@ -57,6 +68,8 @@ export function triggerEntity(trigger: Trigger): RuleEntity | null {
       return 'deal';
     case 'task.overdue':
       return 'task';
+    case 'customer.health_changed':
+      return 'customer';
     case 'sla.level_reached':
       return trigger.entity ?? null;
     case 'schedule':
@@ -135,6 +148,15 @@ export const ACTION_CONFIGS = {
   require_approval: z.strictObject({
     kind: identifier,
   }),
+  /** Opens a 挽留计划 on the record's customer: its owner must file it with every evidence item within N working days. */
+  require_retention_plan: z.strictObject({
+    workingDays: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).max(60).default(3),
+    evidence: z
+      .array(z.strictObject({ key: identifier, name: text(100), nameEn: optionalText(100) }))
+      .min(1, 'name at least one evidence item')
+      .max(10)
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, { message: 'evidence keys must differ' }),
+  }),
 } as const;
 export type ActionType = keyof typeof ACTION_CONFIGS;
 export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
@@ -142,7 +164,7 @@ export const ACTION_TYPES = Object.keys(ACTION_CONFIGS) as ActionType[];
 const actionOf = <K extends ActionType>(type: K) => z.strictObject({ type: z.literal(type), config: ACTION_CONFIGS[type] });
 export const actionSchema = z.discriminatedUnion(
   'type',
-  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence'), actionOf('create_followup_deal'), actionOf('create_work_order'), actionOf('require_approval')],
+  [actionOf('notify'), actionOf('create_task'), actionOf('create_followup'), actionOf('set_field'), actionOf('webhook'), actionOf('start_cadence'), actionOf('create_followup_deal'), actionOf('create_work_order'), actionOf('require_approval'), actionOf('require_retention_plan')],
   { error: `must be one of ${ACTION_TYPES.join(', ')}` },
 );
 export type RuleAction = { [K in ActionType]: { type: K; config: z.output<(typeof ACTION_CONFIGS)[K]> } }[ActionType];
@@ -206,6 +228,9 @@ export function ruleDefinitionSchema(timeZone: string) {
         }
         if (action.type === 'create_work_order' && !recordEntity) {
           ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_work_order needs a trigger with a record that has a customer or deal (schedules have none)' });
+        }
+        if (action.type === 'require_retention_plan' && recordEntity !== 'customer') {
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'require_retention_plan needs a customer trigger (customer.health_changed or a customer record event)' });
         }
         if (action.type === 'require_approval' && !recordEntity) {
           ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'require_approval needs a trigger with a record that has a deal (schedules have none)' });

@@ -38,6 +38,7 @@ const TRIGGERS_BY_EVENT: Record<string, Trigger['type'][]> = {
   'deal.stage_changed': ['deal.stage_changed'],
   'sla.level_reached': ['sla.level_reached'],
   'task.overdue': ['task.overdue'],
+  'customer.health_changed': ['customer.health_changed'],
   'risk.flagged': ['risk.matched'],
 };
 export const RULE_EVENT_TYPES = Object.keys(TRIGGERS_BY_EVENT);
@@ -103,6 +104,15 @@ export async function triggerMatches(db: Queryable, trigger: Trigger, event: Sto
     }
     case 'task.overdue':
       return event.entity === 'task';
+    case 'customer.health_changed': {
+      if (!isEvent(event, 'customer.health_changed')) return false;
+      const p = event.payload;
+      // A change caused only by publishing a new model version runs no playbook unless the admin asked for it.
+      if (p.quiet) return false;
+      if ((p.kind ?? 'colour') !== trigger.kind) return false;
+      if (trigger.from && p.from !== trigger.from) return false;
+      return !trigger.to || p.to === trigger.to;
+    }
     case 'risk.matched': {
       if (!isEvent(event, 'risk.flagged')) return false;
       return !trigger.source || trigger.source === event.payload.sourceKey || trigger.source === event.payload.patternId;
@@ -110,6 +120,13 @@ export async function triggerMatches(db: Queryable, trigger: Trigger, event: Sto
     case 'schedule':
       return false;
   }
+}
+
+/** A rule with a cooldown ran successfully for the same record within it (e.g. one interview task a quarter). */
+async function coolingDown(db: Queryable, row: RulesTable, trigger: Trigger, event: StoredEvent, now: Date): Promise<boolean> {
+  if (trigger.type !== 'customer.health_changed' || !trigger.cooldownDays || !event.entityId) return false;
+  const since = new Date(now.getTime() - trigger.cooldownDays * 86_400_000).toISOString();
+  return repo.ranForRecordSince(db, row.id, event.entityId, since);
 }
 
 /** One run of one rule for one cause, inside the caller's transaction. Returns false when it had already run. */
@@ -213,7 +230,9 @@ export async function processRuleEvents(deps: EngineDeps, hooks: EngineHooks = {
       for (const row of rules) {
         // A rule applies to what happens after it was created, not to a backlog of older events.
         if (row.created_at > event.occurredAt) continue;
-        if (!(await triggerMatches(trx, repo.definitionOf(row).trigger, event))) continue;
+        const trigger = repo.definitionOf(row).trigger;
+        if (!(await triggerMatches(trx, trigger, event))) continue;
+        if (await coolingDown(trx, row, trigger, event, deps.clock.now())) continue;
         await runRule(trx, deps, calendar, row, cause, hooks);
       }
     },

@@ -11,7 +11,7 @@ export function mask(actions: RuleAction[]): RuleAction[] {
   return actions.map((a) => (a.type === 'webhook' ? { ...a, config: { ...a.config, secret: SECRET_MASK } } : a));
 }
 
-const TRIGGER_TYPES = ['record.created', 'record.updated', 'deal.stage_changed', 'sla.level_reached', 'task.overdue', 'schedule', 'risk.matched'] as const;
+const TRIGGER_TYPES = ['record.created', 'record.updated', 'deal.stage_changed', 'sla.level_reached', 'task.overdue', 'schedule', 'customer.health_changed', 'risk.matched'] as const;
 
 export const ruleTriggerSchema = z
   .looseObject({
@@ -23,6 +23,8 @@ export const ruleTriggerSchema = z
     level: z.union([z.number(), z.string()]).optional(),
     colour: z.enum(['yellow', 'red']).optional(),
     cron: z.string().optional(),
+    kind: z.enum(['colour', 'trend']).optional(),
+    cooldownDays: z.number().optional(),
     source: z.string().optional(),
   })
   .meta({ id: 'RuleTrigger' });

@@ -73,3 +73,18 @@ export async function lastScheduledFor(db: Queryable, ruleId: string): Promise<s
     .executeTakeFirst();
   return (row?.last as string | null | undefined) ?? null;
 }
+
+/** Whether the rule ran successfully for an event about this record at or after `since`. */
+export async function ranForRecordSince(db: Queryable, ruleId: string, entityId: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('rule_runs as r')
+    .innerJoin('events as e', 'e.id', 'r.event_id')
+    .select('r.id')
+    .where('r.rule_id', '=', ruleId)
+    .where('e.entity_id', '=', entityId)
+    .where('r.status', '=', 'succeeded')
+    .where('r.started_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

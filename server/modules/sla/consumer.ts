@@ -16,7 +16,7 @@ import { DEFAULT_TASK_LADDER, expandLadder, levelDueAt, slaSpecSchema, type Stor
 import { cancelTimers, insertTimer, ladderOf, liveTimers, ownerTeam } from './repo.js';
 
 export const SLA_CONSUMER = 'sla';
-export const SLA_EVENT_TYPES = ['calendar.updated', 'calendar.team_updated', 'deal.created', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
+export const SLA_EVENT_TYPES = ['calendar.updated', 'calendar.team_updated', 'deal.created', 'deal.imported', 'deal.deleted', 'deal.stage_changed', 'deal.updated', 'activity.logged', 'task.created', 'task.updated', 'task.completed'];
 
 export async function consumeSlaEvents(db: Db, dialect: Dialect, clock: Clock, calendars: Calendars, batch = 200): Promise<number> {
   return consumeEvents(db, clock, SLA_CONSUMER, (trx, event) => handleEvent(trx, dialect, clock, calendars, event), { batch, types: SLA_EVENT_TYPES });
@@ -39,6 +39,8 @@ export async function handleEvent(trx: Tx, dialect: Dialect, clock: Clock, calen
   for (const id of touched) await lockSubject(trx, dialect, 'deals', id);
   switch (event.type) {
     case 'deal.created':
+    case 'deal.imported':
+    case 'deal.deleted':
     case 'deal.stage_changed':
     case 'deal.updated':
       return syncDealTimer(trx, calendars, event.entityId, now);

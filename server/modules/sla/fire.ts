@@ -40,7 +40,7 @@ export interface FireOptions {
   calendars: Calendars;
   /** Pipeline definitions read during one pass (stage names for messages), so a backlog does not re-read them. */
   pipelines?: Map<string, PipelineDefinition | null>;
-  /** Timers claimed per transaction (default: 250). Tests set 1 to compare batches with one-by-one firing. */
+  /** Timers claimed per transaction (default: sized to a time per transaction, see SIZING). Tests set 1 to compare batches with one-by-one firing. */
   batchSize?: number;
 }
 
@@ -127,6 +127,16 @@ async function fireBatch(opts: FireOptions, max: number): Promise<Array<Firing |
 }
 
 /**
+ * Batch sizing: a batch should hold its transaction for about `targetMs` — short on SQLite, whose one writer HTTP
+ * waits for, longer on PostgreSQL, where a batch locks only its own timers and every statement is a round trip.
+ * Each lane starts small and sizes the next batch from the last one's time per timer.
+ */
+const SIZING = {
+  sqlite: { lanes: 1, first: 50, min: 10, max: 500, targetMs: 25 },
+  postgres: { lanes: 2, first: 100, min: 20, max: 1000, targetMs: 150 },
+} as const;
+
+/**
  * Fires everything due as of the clock, up to `limit` firings, a batch per transaction (see `fireBatch`). On
  * PostgreSQL two lanes claim in parallel, each its own transaction and connection (`FOR UPDATE SKIP LOCKED`: other
  * lanes and processes pass over the timers a batch holds), so one lane's commit overlaps the other's statements;
@@ -134,17 +144,21 @@ async function fireBatch(opts: FireOptions, max: number): Promise<Array<Firing |
  */
 export async function fireDue(opts: FireOptions, limit = 500, onFire?: (f: Firing) => void): Promise<number> {
   opts = { ...opts, pipelines: opts.pipelines ?? new Map() };
-  const lanes = opts.dialect === 'postgres' ? 2 : 1;
-  const batchSize = opts.batchSize ?? 250;
+  const sizing = SIZING[opts.dialect];
   let budget = limit;
   let done = 0;
   await Promise.all(
-    Array.from({ length: lanes }, async () => {
+    Array.from({ length: sizing.lanes }, async () => {
+      let size: number = opts.batchSize ?? sizing.first;
       while (budget > 0) {
-        const take = Math.min(budget, batchSize);
+        const take = Math.min(budget, size);
         budget -= take;
         await breathe();
+        const started = performance.now();
         const batch = await fireBatch(opts, take);
+        // Wall time is right here: this is scheduling, not domain time.
+        const perTimer = (performance.now() - started) / Math.max(1, batch.length);
+        if (!opts.batchSize && batch.length === take) size = Math.round(Math.min(sizing.max, Math.max(sizing.min, sizing.targetMs / perTimer)));
         budget += take - batch.length;
         done += batch.length;
         for (const result of batch) if (result !== 'skipped') onFire?.(result);

@@ -16,7 +16,7 @@ export async function runSla(deps: Deps, options: { limit?: number; onFire?: (f:
   const consumed = await consumeSlaEvents(deps.db, deps.dialect, deps.clock, await loadCalendars(deps.db, deps.config.timeZone));
   // Read again: an event just consumed may have been a calendar change.
   const calendars = await loadCalendars(deps.db, deps.config.timeZone);
-  const fired = await fireDue({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendars, batchSize: options.batchSize }, options.limit ?? 500, options.onFire);
+  const fired = await fireDue({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendars, batchSize: options.batchSize }, options.limit ?? 2000, options.onFire);
   return consumed + fired;
 }
 

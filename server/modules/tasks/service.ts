@@ -35,7 +35,8 @@ export async function resolveCustomerAndDeal(db: Queryable, actor: AnyActor, cus
   const customer = customerId ? await getCustomerInScope(db, actor, customerId, 'customerId', scope) : null;
   const deal = dealId ? await getDealInScope(db, actor, dealId, 'dealId', scope) : null;
   if (customer && deal && deal.customer_id !== customer.id) throw invalid('dealId', 'other_customer');
-  return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null };
+  // The names come along so a caller answering with the linked record's names need not read them again.
+  return { customerId: customer?.id ?? deal?.customer_id ?? null, dealId: deal?.id ?? null, customerName: customer?.name ?? null, dealTitle: deal?.title ?? null };
 }
 
 /**

@@ -3393,7 +3393,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "health_model" | "retention_plan" | "platform_connection";
                     id: string;
                 };
                 header?: never;
@@ -7236,6 +7236,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s score, colour, model version, coverage, per-dimension explanation, what moved since last time, history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerHealth"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}/opt-out": {
         parameters: {
             query?: never;
@@ -8946,6 +9011,864 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户健康度模型 The model in force and every published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: components["schemas"]["HealthModelVersion"] | null;
+                            versions: components["schemas"]["HealthModelVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish the next model version (admin); firePlaybooks: colour changes caused only by the switch run playbooks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            bands: {
+                                green: number;
+                                yellow: number;
+                            };
+                            /** @default 0.6 */
+                            coverageFloor?: number;
+                            groups: {
+                                dimensions: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                    normalize: {
+                                        points: (number)[][];
+                                    };
+                                    /** @default [] */
+                                    notApplicableFor?: string[];
+                                    source: {
+                                        field: string;
+                                        map?: {
+                                            [key: string]: number;
+                                        };
+                                        /** @enum {string} */
+                                        type: "field";
+                                    } | {
+                                        /** @default 365 */
+                                        days?: number;
+                                        /** @enum {string} */
+                                        measure: "won_amount" | "product_lines";
+                                        /** @enum {string} */
+                                        type: "deals";
+                                    } | {
+                                        /** @default 90 */
+                                        days?: number;
+                                        /** @default false */
+                                        effectiveOnly?: boolean;
+                                        /** @enum {string} */
+                                        type: "activities";
+                                        types?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
+                                    };
+                                    weight: number;
+                                }[];
+                                key: string;
+                                name: string;
+                                nameEn?: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "points": 5,
+                             *       "computations": 3
+                             *     }
+                             */
+                            hysteresis?: {
+                                computations: number;
+                                points: number;
+                            };
+                            /** @default 7 */
+                            missingDays?: number;
+                            name: string;
+                            nameEn?: string;
+                            segmentBy?: string;
+                            severeBelow?: number;
+                            trend?: {
+                                days: number;
+                                drop: number;
+                            };
+                        };
+                        /** @default false */
+                        firePlaybooks?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model version as YAML (the current one by default; round-trips through import) */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/yaml": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a model version from YAML (admin); invalid → 422 YAML_INVALID with line numbers */
+        post: {
+            parameters: {
+                query?: {
+                    firePlaybooks?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before publishing: how many customers, and which, would change colour under this definition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            bands: {
+                                green: number;
+                                yellow: number;
+                            };
+                            /** @default 0.6 */
+                            coverageFloor?: number;
+                            groups: {
+                                dimensions: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                    normalize: {
+                                        points: (number)[][];
+                                    };
+                                    /** @default [] */
+                                    notApplicableFor?: string[];
+                                    source: {
+                                        field: string;
+                                        map?: {
+                                            [key: string]: number;
+                                        };
+                                        /** @enum {string} */
+                                        type: "field";
+                                    } | {
+                                        /** @default 365 */
+                                        days?: number;
+                                        /** @enum {string} */
+                                        measure: "won_amount" | "product_lines";
+                                        /** @enum {string} */
+                                        type: "deals";
+                                    } | {
+                                        /** @default 90 */
+                                        days?: number;
+                                        /** @default false */
+                                        effectiveOnly?: boolean;
+                                        /** @enum {string} */
+                                        type: "activities";
+                                        types?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "work_orders";
+                                    } | {
+                                        /** @default 0 */
+                                        graceWorkingDays?: number;
+                                        /** @enum {string} */
+                                        type: "on_time_payment_rate";
+                                    };
+                                    weight: number;
+                                }[];
+                                key: string;
+                                name: string;
+                                nameEn?: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "points": 5,
+                             *       "computations": 3
+                             *     }
+                             */
+                            hysteresis?: {
+                                computations: number;
+                                points: number;
+                            };
+                            /** @default 7 */
+                            missingDays?: number;
+                            name: string;
+                            nameEn?: string;
+                            segmentBy?: string;
+                            severeBelow?: number;
+                            trend?: {
+                                days: number;
+                                drop: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: number;
+                            customers: number;
+                            sample: {
+                                customerId: string;
+                                from: string | null;
+                                name: string;
+                                score: number;
+                                to: string;
+                            }[];
+                            transitions: {
+                                count: number;
+                                from: string;
+                                to: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-models/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a model YAML document: { ok, errors: [{ line, column, path, message }] } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        yaml?: string;
+                    };
+                    "application/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "application/yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/x-yaml": string | {
+                        yaml?: string;
+                    };
+                    "text/yaml": string | {
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition?: unknown;
+                            errors: components["schemas"]["YamlError"][];
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers whose orders stopped: how many were yellow/red at least leadDays before their last order, with the lead time */
+        get: {
+            parameters: {
+                query?: {
+                    leadDays?: number;
+                    months?: number;
+                    quietDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caughtEarly: number;
+                            customers: number;
+                            flagged: number;
+                            items: {
+                                caught: boolean;
+                                customerId: string;
+                                flaggedAt: string | null;
+                                lastOrderAt: string;
+                                leadDays: number | null;
+                            }[];
+                            leadDays: number;
+                            medianLeadDays: number | null;
+                            months: number;
+                            quietDays: number;
+                            share: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in my scope by health (colour, trend = 下滑预警, or the ids of a customer-list page), lowest score first */
+        get: {
+            parameters: {
+                query?: {
+                    colour?: "green" | "yellow" | "red" | "grey";
+                    ids?: string;
+                    page?: number;
+                    pageSize?: number;
+                    trend?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                colour: "green" | "yellow" | "red" | "grey";
+                                computedAt: string;
+                                customerId: string;
+                                modelVersion: number;
+                                name: string;
+                                score: number;
+                                trendAlert: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute now: one customer (anyone who sees it) or all (admin). Unchanged scores write and emit nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                customerId: string;
+                                from?: string | null;
+                                /** @enum {string} */
+                                kind: "colour" | "trend";
+                                to?: string;
+                            }[];
+                            customers: number;
+                            written: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import-presets": {
         parameters: {
             query?: never;
@@ -8953,10 +9876,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Saved column mappings */
+        /** Saved column mappings of one kind of import */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "customers" | "deals" | "activities";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9007,6 +9932,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         headers: string[];
+                        /**
+                         * @default customers
+                         * @enum {string}
+                         */
+                        kind?: "customers" | "deals" | "activities";
                         mapping: (string | null)[];
                         name: string;
                     };
@@ -9192,7 +10122,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a customers file (.xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
+        /** Upload a file of customers, deals or activities (multipart field `kind`; .xlsx, .csv UTF-8 or GBK/GB18030) for a staged import: answers the preview, the detected format and a suggested mapping */
         post: {
             parameters: {
                 query?: never;
@@ -9777,7 +10707,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Undo within 7 days: delete untouched created customers, restore updated fields; changed records are listed as conflicts */
+        /** Undo within 7 days: delete untouched created records, restore updated fields; changed records are listed as conflicts */
         post: {
             parameters: {
                 query?: never;
@@ -10404,6 +11334,11 @@ export interface paths {
                                 digest: {
                                     configure: boolean;
                                 };
+                                health: {
+                                    manage: boolean;
+                                    readModel: boolean;
+                                    recomputeAll: boolean;
+                                };
                                 import: {
                                     readAll: boolean;
                                     run: boolean;
@@ -10439,6 +11374,9 @@ export interface paths {
                                     record: boolean;
                                 };
                                 pipeline: {
+                                    manage: boolean;
+                                };
+                                platform: {
                                     manage: boolean;
                                 };
                                 pool: {
@@ -10556,6 +11494,116 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/platform-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My personal platform messages: preference and bound accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bindings: {
+                                connectionId: string;
+                                externalId: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                            }[];
+                            /** @enum {string} */
+                            mode: "default" | "off" | "also" | "instead";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Set my preference: default (the connection’s), off, also (with group robots) or instead (of group robots) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "default" | "off" | "also" | "instead";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bindings: {
+                                connectionId: string;
+                                externalId: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                            }[];
+                            /** @enum {string} */
+                            mode: "default" | "off" | "also" | "instead";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12904,6 +13952,1339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom / DingTalk / Feishu app connections 平台应用 (admin); secrets are write-only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlatformConnection"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect a platform app: WeCom 自建应用 (corpId, agentId, secret), DingTalk 企业内部应用 (appKey, agentId, secret) or Feishu 自建应用 (appId, secret) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                        /** @enum {string} */
+                        platform: "wecom" | "dingtalk" | "feishu";
+                        /** @default {} */
+                        secrets?: {
+                            callbackToken?: string | null;
+                            encodingAesKey?: string | null;
+                            encryptKey?: string | null;
+                            secret?: string | null;
+                            verificationToken?: string | null;
+                        };
+                        /** @default {} */
+                        settings?: {
+                            agentId?: string;
+                            apiBaseUrl?: string;
+                            appId?: string;
+                            appKey?: string;
+                            autoCreate?: boolean;
+                            /** @enum {string} */
+                            autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                            autoCreateTeamId?: string;
+                            baseUrl?: string;
+                            corpId?: string;
+                            loginBaseUrl?: string;
+                            notify?: {
+                                kinds?: string[];
+                                /** @enum {string} */
+                                mode: "off" | "also" | "instead";
+                            };
+                            ratePerMinute?: number | null;
+                            signIn?: boolean;
+                            sync?: {
+                                deactivateLeavers?: boolean;
+                                /** @enum {string} */
+                                defaultRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                                deptTeams?: {
+                                    [key: string]: string;
+                                };
+                                nightly?: boolean;
+                                parentTeamId?: string;
+                                rootDeptId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connection (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a connection with its bindings, cards and token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a connection; given secrets replace the stored ones (null removes), settings are replaced as a whole */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        name?: string;
+                        secrets?: {
+                            callbackToken?: string | null;
+                            encodingAesKey?: string | null;
+                            encryptKey?: string | null;
+                            secret?: string | null;
+                            verificationToken?: string | null;
+                        };
+                        settings?: {
+                            agentId?: string;
+                            apiBaseUrl?: string;
+                            appId?: string;
+                            appKey?: string;
+                            autoCreate?: boolean;
+                            /** @enum {string} */
+                            autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                            autoCreateTeamId?: string;
+                            baseUrl?: string;
+                            corpId?: string;
+                            loginBaseUrl?: string;
+                            notify?: {
+                                kinds?: string[];
+                                /** @enum {string} */
+                                mode: "off" | "also" | "instead";
+                            };
+                            ratePerMinute?: number | null;
+                            signIn?: boolean;
+                            sync?: {
+                                deactivateLeavers?: boolean;
+                                /** @enum {string} */
+                                defaultRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
+                                deptTeams?: {
+                                    [key: string]: string;
+                                };
+                                nightly?: boolean;
+                                parentTeamId?: string;
+                                rootDeptId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformConnection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/platforms/{id}/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind a platform member id to a user by hand (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connectionId: string;
+                            externalId: string;
+                            source: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom URL verification: answers the decrypted echostr when msg_signature verifies */
+        get: {
+            parameters: {
+                query?: {
+                    echostr?: string;
+                    msg_signature?: string;
+                    nonce?: string;
+                    signature?: string;
+                    timestamp?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Callback address: WeCom/DingTalk encrypted events (msg_signature + AES), Feishu events and card actions (X-Lark-Signature, encrypt key, verification token); card buttons act once */
+        post: {
+            parameters: {
+                query?: {
+                    echostr?: string;
+                    msg_signature?: string;
+                    nonce?: string;
+                    signature?: string;
+                    timestamp?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a code from the platform client (免登: dd.getAuthCode, tt.requestAuthCode) or the OAuth page; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /**
+                         * @default in_client
+                         * @enum {string}
+                         */
+                        mode?: "web" | "in_client";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth return address: exchanges the code, starts the session and goes to the app; a refusal goes to the login page with its reason */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the app or the login page */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sign-in/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start the OAuth sign-in: redirects to the platform (inClient=1: the silent in-client 免登 page) */
+        get: {
+            parameters: {
+                query?: {
+                    inClient?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the platform */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Contact sync 通讯录同步: departments → teams, members → users; dryRun (default) only plans; overwrite replaces values changed by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        dryRun?: boolean;
+                        /** @default false */
+                        overwrite?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformSyncRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent contact-sync runs (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlatformSyncRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the credentials 测试: fetch a fresh access token and report the platform’s answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sidebar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sidebar / workbench: the customer of an external contact (or by id) in my scope, my team and store */
+        get: {
+            parameters: {
+                query?: {
+                    connectionId?: string;
+                    customerId?: string;
+                    externalContactId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                level: string | null;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            me: {
+                                id: string;
+                                name: string;
+                                storeId: string | null;
+                                storeName: string | null;
+                                teamId: string;
+                                teamName: string;
+                            };
+                            openDeals: {
+                                id: string;
+                                stageKey: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sidebar/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an external contact id to a customer in my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        connectionId: string;
+                        customerId: string;
+                        externalContactId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                level: string | null;
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            me: {
+                                id: string;
+                                name: string;
+                                storeId: string | null;
+                                storeName: string | null;
+                                teamId: string;
+                                teamName: string;
+                            };
+                            openDeals: {
+                                id: string;
+                                stageKey: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/sign-in/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platforms offered on the login page (enabled connections with sign-in on) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk" | "feishu";
+                                startUrl: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pool": {
         parameters: {
             query?: never;
@@ -13861,6 +16242,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retention-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挽留计划 A retention plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention-plans/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File the plan: every required evidence item must be given (422 GATE_UNMET names the missing ones) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        evidence?: {
+                            [key: string]: string;
+                        };
+                        plan: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/risks": {
         parameters: {
             query?: never;
@@ -14074,6 +16613,18 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "require_approval";
+                        } | {
+                            config: {
+                                evidence: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                }[];
+                                /** @default 3 */
+                                workingDays?: number;
+                            };
+                            /** @enum {string} */
+                            type: "require_retention_plan";
                         })[];
                         conditions?: unknown;
                         description?: string;
@@ -14113,6 +16664,19 @@ export interface paths {
                             cron: string;
                             /** @enum {string} */
                             type: "schedule";
+                        } | {
+                            cooldownDays?: number;
+                            /** @enum {string} */
+                            from?: "green" | "yellow" | "red";
+                            /**
+                             * @default colour
+                             * @enum {string}
+                             */
+                            kind?: "colour" | "trend";
+                            /** @enum {string} */
+                            to?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            type: "customer.health_changed";
                         } | {
                             source?: string;
                             /** @enum {string} */
@@ -14398,6 +16962,18 @@ export interface paths {
                             };
                             /** @enum {string} */
                             type: "require_approval";
+                        } | {
+                            config: {
+                                evidence: {
+                                    key: string;
+                                    name: string;
+                                    nameEn?: string;
+                                }[];
+                                /** @default 3 */
+                                workingDays?: number;
+                            };
+                            /** @enum {string} */
+                            type: "require_retention_plan";
                         })[];
                         conditions?: unknown;
                         description?: string | null;
@@ -14436,6 +17012,19 @@ export interface paths {
                             cron: string;
                             /** @enum {string} */
                             type: "schedule";
+                        } | {
+                            cooldownDays?: number;
+                            /** @enum {string} */
+                            from?: "green" | "yellow" | "red";
+                            /**
+                             * @default colour
+                             * @enum {string}
+                             */
+                            kind?: "colour" | "trend";
+                            /** @enum {string} */
+                            to?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            type: "customer.health_changed";
                         } | {
                             source?: string;
                             /** @enum {string} */
@@ -18527,6 +21116,106 @@ export interface components {
             source: string | null;
             updatedAt: string;
         };
+        CustomerHealth: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | "grey" | null;
+            computedAt: string | null;
+            contributions: {
+                amount: boolean;
+                contribution: number;
+                dimension: string;
+                group: string;
+                missingSince: string | null;
+                name: string;
+                nameEn: string | null;
+                normalized: number | null;
+                raw: number | null;
+                /** @enum {string} */
+                status: "ok" | "stale" | "missing" | "not_applicable";
+                weight: number;
+            }[];
+            coverage: number | null;
+            customerId: string;
+            history: {
+                at: string;
+                /** @enum {string} */
+                colour: "green" | "yellow" | "red" | "grey";
+                coverage: number;
+                modelVersion: number;
+                reason: string | null;
+                score: number;
+                trendAlert: boolean;
+            }[];
+            modelVersion: number | null;
+            moved: {
+                dimensions: {
+                    after: number;
+                    before: number;
+                    delta: number;
+                    dimension: string;
+                    name: string;
+                }[];
+                scoreDelta: number | null;
+                since: string | null;
+            };
+            pending: {
+                colour: string;
+                count: number;
+            } | null;
+            retentionPlans: components["schemas"]["RetentionPlan"][];
+            score: number | null;
+            trendAlert: boolean;
+        };
+        CustomerHealthInput: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | "grey" | null;
+            computedAt: string | null;
+            contributions: {
+                amount: boolean;
+                contribution: number;
+                dimension: string;
+                group: string;
+                missingSince: string | null;
+                name: string;
+                nameEn: string | null;
+                normalized: number | null;
+                raw: number | null;
+                /** @enum {string} */
+                status: "ok" | "stale" | "missing" | "not_applicable";
+                weight: number;
+            }[];
+            coverage: number | null;
+            customerId: string;
+            history: {
+                at: string;
+                /** @enum {string} */
+                colour: "green" | "yellow" | "red" | "grey";
+                coverage: number;
+                modelVersion: number;
+                reason: string | null;
+                score: number;
+                trendAlert: boolean;
+            }[];
+            modelVersion: number | null;
+            moved: {
+                dimensions: {
+                    after: number;
+                    before: number;
+                    delta: number;
+                    dimension: string;
+                    name: string;
+                }[];
+                scoreDelta: number | null;
+                since: string | null;
+            };
+            pending: {
+                colour: string;
+                count: number;
+            } | null;
+            retentionPlans: components["schemas"]["RetentionPlanInput"][];
+            score: number | null;
+            trendAlert: boolean;
+        };
         CustomerInput: {
             createdAt: string;
             creditCode: string | null;
@@ -19115,6 +21804,172 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        HealthModelVersion: {
+            createdAt: string;
+            createdBy: string | null;
+            definition: {
+                bands: {
+                    green: number;
+                    yellow: number;
+                };
+                /** @default 0.6 */
+                coverageFloor: number;
+                groups: {
+                    dimensions: {
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        normalize: {
+                            points: (number)[][];
+                        };
+                        /** @default [] */
+                        notApplicableFor: string[];
+                        source: {
+                            field: string;
+                            map?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            type: "field";
+                        } | {
+                            /** @default 365 */
+                            days: number;
+                            /** @enum {string} */
+                            measure: "won_amount" | "product_lines";
+                            /** @enum {string} */
+                            type: "deals";
+                        } | {
+                            /** @default 90 */
+                            days: number;
+                            /** @default false */
+                            effectiveOnly: boolean;
+                            /** @enum {string} */
+                            type: "activities";
+                            types?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
+                        };
+                        weight: number;
+                    }[];
+                    key: string;
+                    name: string;
+                    nameEn?: string;
+                    weight: number;
+                }[];
+                /**
+                 * @default {
+                 *       "points": 5,
+                 *       "computations": 3
+                 *     }
+                 */
+                hysteresis: {
+                    computations: number;
+                    points: number;
+                };
+                /** @default 7 */
+                missingDays: number;
+                name: string;
+                nameEn?: string;
+                segmentBy?: string;
+                severeBelow?: number;
+                trend?: {
+                    days: number;
+                    drop: number;
+                };
+            };
+            firePlaybooks: boolean;
+            name: string;
+            version: number;
+        };
+        HealthModelVersionInput: {
+            createdAt: string;
+            createdBy: string | null;
+            definition: {
+                bands: {
+                    green: number;
+                    yellow: number;
+                };
+                /** @default 0.6 */
+                coverageFloor: number;
+                groups: {
+                    dimensions: {
+                        key: string;
+                        name: string;
+                        nameEn?: string;
+                        normalize: {
+                            points: (number)[][];
+                        };
+                        /** @default [] */
+                        notApplicableFor: string[];
+                        source: {
+                            field: string;
+                            map?: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            type: "field";
+                        } | {
+                            /** @default 365 */
+                            days: number;
+                            /** @enum {string} */
+                            measure: "won_amount" | "product_lines";
+                            /** @enum {string} */
+                            type: "deals";
+                        } | {
+                            /** @default 90 */
+                            days: number;
+                            /** @default false */
+                            effectiveOnly: boolean;
+                            /** @enum {string} */
+                            type: "activities";
+                            types?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "work_orders";
+                        } | {
+                            /** @default 0 */
+                            graceWorkingDays: number;
+                            /** @enum {string} */
+                            type: "on_time_payment_rate";
+                        };
+                        weight: number;
+                    }[];
+                    key: string;
+                    name: string;
+                    nameEn?: string;
+                    weight: number;
+                }[];
+                /**
+                 * @default {
+                 *       "points": 5,
+                 *       "computations": 3
+                 *     }
+                 */
+                hysteresis: {
+                    computations: number;
+                    points: number;
+                };
+                /** @default 7 */
+                missingDays: number;
+                name: string;
+                nameEn?: string;
+                segmentBy?: string;
+                severeBelow?: number;
+                trend?: {
+                    days: number;
+                    drop: number;
+                };
+            };
+            firePlaybooks: boolean;
+            name: string;
+            version: number;
+        };
         Import: {
             appliedRows: number;
             by: components["schemas"]["UserRef"] | null;
@@ -19132,7 +21987,8 @@ export interface components {
             format: "xlsx" | "csv";
             headers: string[];
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "customers" | "deals" | "activities";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
@@ -19196,7 +22052,8 @@ export interface components {
             format: "xlsx" | "csv";
             headers: string[];
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "customers" | "deals" | "activities";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
@@ -20254,6 +23111,80 @@ export interface components {
             nameEn: string;
             stages: number;
         };
+        PlatformConnection: {
+            /** @description The URL to enter as the app’s callback / event subscription address */
+            callbackUrl: string;
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            platform: "wecom" | "dingtalk" | "feishu";
+            /** @description Secrets are write-only: only which of them are stored is shown */
+            secretFields: string[];
+            secretsReadable: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            signInUrl: string;
+            updatedAt: string;
+        };
+        PlatformConnectionInput: {
+            /** @description The URL to enter as the app’s callback / event subscription address */
+            callbackUrl: string;
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            platform: "wecom" | "dingtalk" | "feishu";
+            /** @description Secrets are write-only: only which of them are stored is shown */
+            secretFields: string[];
+            secretsReadable: boolean;
+            settings: {
+                [key: string]: unknown;
+            };
+            signInUrl: string;
+            updatedAt: string;
+        };
+        PlatformSyncRun: {
+            actorId: string | null;
+            connectionId: string;
+            createdAt: string;
+            dryRun: boolean;
+            error: string | null;
+            id: string;
+            overwrite: boolean;
+            plan: {
+                [key: string]: unknown;
+            };
+            slot: string | null;
+            status: string;
+        };
+        PlatformSyncRunInput: {
+            actorId: string | null;
+            connectionId: string;
+            createdAt: string;
+            dryRun: boolean;
+            error: string | null;
+            id: string;
+            overwrite: boolean;
+            plan: {
+                [key: string]: unknown;
+            };
+            slot: string | null;
+            status: string;
+        };
+        PlatformTestResult: {
+            error: string | null;
+            expiresAt: string | null;
+            ok: boolean;
+        };
+        PlatformTestResultInput: {
+            error: string | null;
+            expiresAt: string | null;
+            ok: boolean;
+        };
         PoolSettings: {
             [key: string]: unknown;
         };
@@ -20365,6 +23296,48 @@ export interface components {
                 id: string;
                 name: string;
             };
+        };
+        RetentionPlan: {
+            createdAt: string;
+            customerId: string;
+            dueAt: string;
+            escalatedAt: string | null;
+            evidence: {
+                [key: string]: string;
+            };
+            filedAt: string | null;
+            id: string;
+            overdue: boolean;
+            ownerId: string;
+            plan: string | null;
+            required: {
+                key: string;
+                name: string;
+                nameEn?: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "filed";
+        };
+        RetentionPlanInput: {
+            createdAt: string;
+            customerId: string;
+            dueAt: string;
+            escalatedAt: string | null;
+            evidence: {
+                [key: string]: string;
+            };
+            filedAt: string | null;
+            id: string;
+            overdue: boolean;
+            ownerId: string;
+            plan: string | null;
+            required: {
+                key: string;
+                name: string;
+                nameEn?: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "filed";
         };
         RiskFlag: {
             active: boolean;
@@ -20518,14 +23491,14 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval" | "require_retention_plan";
         };
         RuleActionInput: {
             config: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval";
+            type: "notify" | "create_task" | "create_followup" | "set_field" | "webhook" | "start_cadence" | "create_followup_deal" | "create_work_order" | "require_approval" | "require_retention_plan";
         };
         RuleInput: {
             /** @description Webhook secrets are masked */
@@ -20575,30 +23548,36 @@ export interface components {
         RuleTrigger: {
             /** @enum {string} */
             colour?: "yellow" | "red";
+            cooldownDays?: number;
             cron?: string;
             entity?: string;
             from?: string;
+            /** @enum {string} */
+            kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             source?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "risk.matched";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "risk.matched";
         } & {
             [key: string]: unknown;
         };
         RuleTriggerInput: {
             /** @enum {string} */
             colour?: "yellow" | "red";
+            cooldownDays?: number;
             cron?: string;
             entity?: string;
             from?: string;
+            /** @enum {string} */
+            kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
             source?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "risk.matched";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "risk.matched";
         } & {
             [key: string]: unknown;
         };

@@ -4,6 +4,10 @@ import type { importsZh } from './imports.zh';
 export const importsEn: Record<keyof typeof importsZh, string> = {
   'nav.imports': 'Import',
   'imports.title': 'Import customers',
+  'imports.kind': 'What',
+  'imports.kind.customers': 'Customers',
+  'imports.kind.deals': 'Deals',
+  'imports.kind.activities': 'Activities',
   'imports.drop': 'Click or drop an Excel (.xlsx) or CSV file',
   'imports.dropHint': 'CSV in UTF-8 (with or without BOM) or GBK/GB18030 is detected; you may also choose',
   'imports.encoding': 'CSV encoding',

@@ -6,13 +6,14 @@ import { errorMessage } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
-import { uploadImport, useImportAction, useImports, type ImportItem, type ImportOptions, type ImportUpload } from './api';
+import { IMPORT_KINDS, uploadImport, useImportAction, useImports, type ImportItem, type ImportKind, type ImportOptions, type ImportUpload } from './api';
 
 /** Upload → map columns → dry run (then the import's page shows the report and commits); history below. */
 export function ImportsPage() {
   const { t } = useI18n();
   const [upload, setUpload] = useState<ImportUpload | null>(null);
   const [encoding, setEncoding] = useState<string>('');
+  const [kind, setKind] = useState<ImportKind>('customers');
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   return (
@@ -21,6 +22,7 @@ export function ImportsPage() {
       {!upload ? (
         <Card>
           <Space direction="vertical" style={{ width: '100%' }}>
+            <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as ImportKind)} optionType="button" buttonStyle="solid" options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))} />
             <Upload.Dragger
               accept=".xlsx,.csv"
               showUploadList={false}
@@ -28,7 +30,7 @@ export function ImportsPage() {
               customRequest={async ({ file }) => {
                 setBusy(true);
                 try {
-                  setUpload(await uploadImport(file as File, encoding || undefined));
+                  setUpload(await uploadImport(file as File, kind, encoding || undefined));
                 } catch (e) {
                   message.error(errorMessage(e));
                 } finally {
@@ -160,6 +162,7 @@ function History() {
         pagination={false}
         columns={[
           { title: t('imports.file'), key: 'file', render: (_, r: ImportItem) => <Link to={`/imports/${r.id}`}>{r.fileName}</Link> },
+          { title: t('imports.kind'), key: 'kind', render: (_, r: ImportItem) => t(`imports.kind.${r.kind}`) },
           { title: t('imports.by'), key: 'by', render: (_, r: ImportItem) => r.byName },
           { title: t('imports.at'), key: 'at', render: (_, r: ImportItem) => new Date(r.createdAt).toLocaleString() },
           { title: t('imports.status'), key: 'status', render: (_, r: ImportItem) => <StatusTag status={r.status} /> },

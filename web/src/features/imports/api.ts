@@ -31,8 +31,13 @@ export function useImportRows(id: string, verdict: string, status: string | unde
   });
 }
 
-export function uploadImport(file: File, encoding?: string) {
+/** What an import brings in; the server's `kind` (its field lists and checks differ per kind). */
+export type ImportKind = ImportItem['kind'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'deals', 'activities'];
+
+export function uploadImport(file: File, kind: ImportKind, encoding?: string) {
   const form = new FormData();
+  form.append('kind', kind);
   if (encoding) form.append('encoding', encoding);
   form.append('file', file);
   return api.upload<ImportUpload>('/api/imports', form);

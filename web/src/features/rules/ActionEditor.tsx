@@ -33,6 +33,9 @@ export function blankAction(type: RuleActionType): RuleAction {
       return { type, config: { type: '', title: '' } };
     case 'require_approval':
       return { type, config: { kind: 'quote' } };
+    case 'require_retention_plan':
+      // Shipped with the health playbooks; edited as YAML (not in ACTION_TYPES).
+      return { type, config: { workingDays: 3, evidence: [{ key: 'conversation_summary', name: '最新沟通纪要' }] } };
   }
 }
 

@@ -1,0 +1,38 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { xlsxRows } from './xlsx-reader.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'af-xlsx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const expected = Array.from({ length: 2000 }, (_, i) => [`浙江大学医学院附属第一医院${i}`, `王主任${i}`, '膝关节置换耗材集采应对方案，下周约厂家来演示']);
+
+async function write(useSharedStrings: boolean) {
+  const path = join(dir, `${useSharedStrings ? 'shared' : 'inline'}.xlsx`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings });
+  const ws = wb.addWorksheet('客户');
+  for (const row of expected) ws.addRow(row).commit();
+  await ws.commit();
+  await wb.commit();
+  return path;
+}
+
+async function read(path: string, highWaterMark: number) {
+  const rows: unknown[][] = [];
+  for await (const row of xlsxRows(createReadStream(path, { highWaterMark }))) rows.push(row.cells);
+  return rows;
+}
+
+describe('xlsx reader', () => {
+  // A 7-byte read size splits nearly every Chinese character (3 bytes in UTF-8) across two chunks; exceljs alone
+  // turns them into U+FFFD (thousands of cells in this file), 64 KiB chunks still a few.
+  for (const shared of [true, false]) {
+    it(`reads Chinese text split across chunks intact (${shared ? 'shared strings' : 'inline strings'})`, async () => {
+      const path = await write(shared);
+      for (const size of [7, 1000, 64 * 1024]) expect(await read(path, size)).toEqual(expected);
+    });
+  }
+});

@@ -1,0 +1,67 @@
+/**
+ * The first worksheet of an .xlsx file as a stream of rows, through exceljs' streaming reader.
+ *
+ * exceljs decodes every chunk of a sheet's XML on its own (a `TextDecoder` without `stream: true`), so a multi-byte
+ * character split across two chunks became U+FFFD: with Chinese text, a few cells in every large file. Its XML parser
+ * passes text through untouched, so the reader below hands it text already decoded across chunk boundaries.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Cell } from './cells.js';
+import type { SourceRow } from './source.js';
+
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** exceljs' reader with its two text entry points (shared strings, worksheets) fed decoded text. */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  // Overrides of exceljs internals (lib/stream/xlsx/workbook-reader.js, 4.4): the shared-strings entry is a Node
+  // stream read through its 'data' events, a worksheet arrives as an async iterable (zip entry or temp file).
+  _parseSharedStrings(entry: Readable): unknown {
+    entry.setEncoding('utf8');
+    const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseSharedStrings(e: Readable): unknown };
+    return base._parseSharedStrings.call(this, entry);
+  }
+
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown {
+    const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet(i: unknown, n: string): unknown };
+    return base._parseWorksheet.call(this, utf8Text(iterator), sheetNo);
+  }
+}
+
+/** What exceljs hands over for a cell (rich text, formulas, hyperlinks, errors) reduced to a plain cell. */
+function xlsxCell(value: unknown): Cell {
+  if (value == null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string; formula?: string };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return xlsxCell(v.result);
+    if (v.text !== undefined) return xlsxCell(v.text);
+    if (v.error) return null;
+  }
+  return String(value);
+}
+
+export async function* xlsxRows(stream: Readable): AsyncGenerator<SourceRow> {
+  const reader = new Utf8WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = row.values as unknown[];
+      // exceljs rows are 1-based sparse arrays.
+      const cells: Cell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
+      yield { number: row.number, cells };
+    }
+    // Only the first worksheet is imported; stop reading the rest of the archive.
+    break;
+  }
+}
