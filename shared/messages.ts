@@ -197,6 +197,10 @@ export const FIELD_MESSAGES = {
   claim_decided: { zh: '该回款申明已处理', en: 'this payment claim has already been decided' },
   not_finance_user: { zh: '须为财务角色的在职用户', en: 'must be an active user with the finance role' },
   evidence_required: { zh: '必须提供该项证据', en: 'this evidence item is required' },
+  not_found_attachment: { zh: '您的范围内没有该附件', en: 'no such attachment in your scope' },
+  not_found_activity: { zh: '该客户没有这条跟进记录', en: 'no such activity of this customer' },
+  material_source: { zh: '请提供附件或网址（二选一）', en: 'give either an attachment or a URL' },
+  expires_past: { zh: '过期时间须晚于现在，且不超过 180 天', en: 'must be in the future and at most 180 days ahead' },
   unknown_tag: { zh: '未知或已停用的动作标签：{value}', en: 'unknown or inactive action tag: {value}' },
   cell_garbled: { zh: '单元格含无法识别的字符（�），文件本身可能已损坏；该行未导入，请修正后重新导入', en: 'the cell holds unreadable characters (�); the file itself may be damaged. The row was not imported; correct it and import again' },
 } as const satisfies Record<string, Msg>;
@@ -354,7 +358,6 @@ export const REASON_MESSAGES = {
   alias_exists: { zh: '该客户已有此别名', en: 'The customer already has this alias' },
   material_link_gone: { zh: '该链接已过期或已被撤回', en: 'This link has expired or was revoked' },
   material_link_busy: { zh: '该链接访问过于频繁，请稍后再试', en: 'This link was opened too often; try again later' },
-  material_source_required: { zh: '请提供附件或网址（二选一）', en: 'Give either an attachment or a URL' },
   callback_result_checker: { zh: '只有抽检人或经理可以登记回访结果', en: 'Only the checker or a manager records the call-back result' },
   platform_signin_off: { zh: '{platform} 登录未启用，请使用用户名和密码登录', en: 'Sign-in with {platform} is not enabled; log in with username and password' },
   platform_code_invalid: { zh: '{platform} 登录凭证无效或已过期，请重新登录', en: 'The {platform} sign-in code is invalid or expired; sign in again' },

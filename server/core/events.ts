@@ -110,6 +110,10 @@ export interface EventMap {
   'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
   'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
   'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
+  /** A tracked material link was opened (entity: the customer); a seller can call while the customer reads. */
+  'material.opened': { linkId: string; openId: string; title: string; activityId: string | null; ownerId: string; device: string; opens: number };
+  /** A link's first N hours passed without an open (entity: the customer); once per link and window. */
+  'material.not_opened': { linkId: string; title: string; activityId: string | null; ownerId: string; hours: number; sentAt: string };
   /** A live risk flag was raised on a deal (modules/patterns): a surfaced pattern or, in cold start, an expert rule. */
   'risk.flagged': { pipelineId: string; ownerId: string; sourceKey: string; kind: 'pattern' | 'rule'; patternId: string | null; evidence: string };
   'risk.cleared': { ownerId: string; sourceKey: string };

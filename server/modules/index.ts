@@ -35,6 +35,7 @@ import { slaModule } from './sla/module.js';
 import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
+import { materialsModule } from './materials/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
 import { patternsModule } from './patterns/module.js';
@@ -71,6 +72,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   importsModule,
   healthModule,
   quicklogModule,
+  materialsModule,
   contractsModule,
   receivablesModule,
   patternsModule,

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Skeleton } from 'antd';
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -66,6 +67,13 @@ export const ROUTES: AppRoute[] = [
   { path: 'approvals', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage'), menu: { label: 'nav.approvals', icon: <AuditOutlined /> } },
   { path: 'approvals/:id', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalDetailPage') },
   { path: 'digests', page: lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage'), menu: { label: 'nav.digests', icon: <BarChartOutlined /> } },
+  {
+    path: 'receivables',
+    page: lazyPage(() => import('./features/receivables/ReceivablesPage'), 'ReceivablesPage'),
+    menu: { label: 'nav.receivables', icon: <AccountBookOutlined /> },
+    visible: may('receivable.board'),
+  },
+  { path: 'contracts/:id', page: lazyPage(() => import('./features/receivables/ReceivablesPage'), 'ContractPage') },
   { path: 'work-orders', page: lazyPage(() => import('./features/workorders/WorkOrdersPage'), 'WorkOrdersPage'), menu: { label: 'nav.workOrders', icon: <CustomerServiceOutlined /> } },
   { path: 'work-orders/:id', page: lazyPage(() => import('./features/workorders/WorkOrderDetailPage'), 'WorkOrderDetailPage') },
   { path: 'assist-points', page: lazyPage(() => import('./features/workorders/AssistPointsPage'), 'AssistPointsPage'), menu: { label: 'nav.assistPoints', icon: <TrophyOutlined /> } },

@@ -50,6 +50,12 @@ export const triggerSchema = z.discriminatedUnion(
       /** The rule does not run again for the same customer within this many days of a successful run. */
       cooldownDays: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).max(3660).optional(),
     }),
+    /** A tracked material link was opened (the record is its customer): call while the customer reads. */
+    z.strictObject({ type: z.literal('material.opened') }),
+    /** A tracked link's first `hours` passed without an open (once per link; the materials job settles it). */
+    z.strictObject({ type: z.literal('material.not_opened'), hours: z.number({ error: 'must be a whole number of hours' }).int('must be a whole number of hours').min(1).max(24 * 90) }),
+  ],
+  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule, customer.health_changed, material.opened, material.not_opened' },
     /** A live risk flag was raised on a deal (modules/patterns); `source`: a pattern id or `rule:<key>`, absent = any. */
     z.strictObject({ type: z.literal('risk.matched'), source: optionalText(80) }),
   ],
@@ -74,6 +80,9 @@ export function triggerEntity(trigger: Trigger): RuleEntity | null {
       return trigger.entity ?? null;
     case 'schedule':
       return null;
+    case 'material.opened':
+    case 'material.not_opened':
+      return 'customer';
   }
 }
 

@@ -39,6 +39,8 @@ const TRIGGERS_BY_EVENT: Record<string, Trigger['type'][]> = {
   'sla.level_reached': ['sla.level_reached'],
   'task.overdue': ['task.overdue'],
   'customer.health_changed': ['customer.health_changed'],
+  'material.opened': ['material.opened'],
+  'material.not_opened': ['material.not_opened'],
   'risk.flagged': ['risk.matched'],
 };
 export const RULE_EVENT_TYPES = Object.keys(TRIGGERS_BY_EVENT);
@@ -119,6 +121,10 @@ export async function triggerMatches(db: Queryable, trigger: Trigger, event: Sto
     }
     case 'schedule':
       return false;
+    case 'material.opened':
+      return event.entity === 'customer';
+    case 'material.not_opened':
+      return isEvent(event, 'material.not_opened') && event.payload.hours === trigger.hours;
   }
 }
 

@@ -8310,73 +8310,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/deals/{id}/risks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Live risk flags of a deal with their evidence, drill link and suggested action (all=true: also cleared ones) */
-        get: {
-            parameters: {
-                query?: {
-                    all?: "true" | "false";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DealRisks"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/deals/attention": {
         parameters: {
             query?: never;
@@ -11187,6 +11120,283 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tracked links of a customer or an activity with their opens ("客户已打开方案 2 次，最近 12-03 10:14") */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MaterialLink"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Share an attachment or a URL as a tracked link (expires; opened without a login; every open is recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activityId?: string;
+                        attachmentId?: string;
+                        customerId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        title?: string;
+                        /** Format: uri */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedMaterialLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tracked link with each open (time, device, approximate time on page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialLinkDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/material-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a link: it stops opening at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialLinkDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16400,65 +16610,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/risks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Active risk flags on open deals in your scope (the to-do list and the lead’s view) */
-        get: {
-            parameters: {
-                query?: {
-                    ownerId?: string;
-                    page?: number;
-                    pageSize?: number;
-                    pipelineId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskFlagList"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -16678,9 +16829,12 @@ export interface paths {
                             /** @enum {string} */
                             type: "customer.health_changed";
                         } | {
-                            source?: string;
                             /** @enum {string} */
-                            type: "risk.matched";
+                            type: "material.opened";
+                        } | {
+                            hours: number;
+                            /** @enum {string} */
+                            type: "material.not_opened";
                         };
                     };
                 };
@@ -17026,9 +17180,12 @@ export interface paths {
                             /** @enum {string} */
                             type: "customer.health_changed";
                         } | {
-                            source?: string;
                             /** @enum {string} */
-                            type: "risk.matched";
+                            type: "material.opened";
+                        } | {
+                            hours: number;
+                            /** @enum {string} */
+                            type: "material.not_opened";
                         };
                     };
                 };
@@ -21034,6 +21191,20 @@ export interface components {
                 name: string;
             };
         };
+        CreatedMaterialLink: {
+            expiresAt: string;
+            id: string;
+            title: string;
+            /** @description Opened without a login; every open is recorded */
+            url: string;
+        };
+        CreatedMaterialLinkInput: {
+            expiresAt: string;
+            id: string;
+            title: string;
+            /** @description Opened without a login; every open is recorded */
+            url: string;
+        };
         Customer: {
             createdAt: string;
             creditCode: string | null;
@@ -21501,22 +21672,6 @@ export interface components {
             status: "open" | "won" | "lost";
             title: string;
             updatedAt: string;
-        };
-        DealRisks: {
-            items: components["schemas"]["RiskFlag"][];
-            /**
-             * @description rules: the pipeline is below the data threshold (cold start)
-             * @enum {string}
-             */
-            mode: "patterns" | "rules";
-        };
-        DealRisksInput: {
-            items: components["schemas"]["RiskFlagInput"][];
-            /**
-             * @description rules: the pipeline is below the data threshold (cold start)
-             * @enum {string}
-             */
-            mode: "patterns" | "rules";
         };
         DealSettings: {
             lostConfirmAboveFen: number | null;
@@ -22413,6 +22568,112 @@ export interface components {
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        MaterialLink: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkDetail: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            openings: {
+                at: string;
+                device: string;
+                secondsOnPage: number | null;
+            }[];
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkDetailInput: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            openings: {
+                at: string;
+                device: string;
+                secondsOnPage: number | null;
+            }[];
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
+        };
+        MaterialLinkInput: {
+            activityId: string | null;
+            attachmentId: string | null;
+            createdAt: string;
+            customerId: string;
+            expiresAt: string;
+            id: string;
+            lastOpenedAt: string | null;
+            opens: number;
+            ownerId: string;
+            revokedAt: string | null;
+            /** @description Sum of the approximate time on page the viewer reported */
+            secondsOnPage: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 客户已打开方案 2 次，最近 12-03 10:14 */
+            summary: {
+                en: string;
+                zh: string;
+            };
+            title: string;
+            /** @description The web address a URL link redirects to (null for an attachment) */
+            url: string | null;
         };
         MetricAnswer: {
             /** @description the figures; every countable one is { cell, value, … } */
@@ -23339,132 +23600,6 @@ export interface components {
             /** @enum {string} */
             status: "open" | "filed";
         };
-        RiskFlag: {
-            active: boolean;
-            clearedAt: string | null;
-            dealId: string;
-            description: string;
-            descriptionEn: string;
-            /** @description the historical deals behind the pattern (GET) */
-            drill: string | null;
-            /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
-            evidence: string;
-            evidenceEn: string;
-            firstRaisedAt: string;
-            /** @description in the holdout share: no suggestion, no notification */
-            holdout: boolean;
-            id: string;
-            /**
-             * @description rule: an expert rule of thumb (cold start), labelled as such
-             * @enum {string}
-             */
-            kind: "pattern" | "rule";
-            notifyCount: number;
-            patternId: string | null;
-            raisedAt: string;
-            sourceKey: string;
-            suggestion: string | null;
-            suggestionEn: string | null;
-        };
-        RiskFlagInput: {
-            active: boolean;
-            clearedAt: string | null;
-            dealId: string;
-            description: string;
-            descriptionEn: string;
-            /** @description the historical deals behind the pattern (GET) */
-            drill: string | null;
-            /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
-            evidence: string;
-            evidenceEn: string;
-            firstRaisedAt: string;
-            /** @description in the holdout share: no suggestion, no notification */
-            holdout: boolean;
-            id: string;
-            /**
-             * @description rule: an expert rule of thumb (cold start), labelled as such
-             * @enum {string}
-             */
-            kind: "pattern" | "rule";
-            notifyCount: number;
-            patternId: string | null;
-            raisedAt: string;
-            sourceKey: string;
-            suggestion: string | null;
-            suggestionEn: string | null;
-        };
-        RiskFlagList: {
-            items: {
-                active: boolean;
-                clearedAt: string | null;
-                deal: {
-                    id: string;
-                    owner: components["schemas"]["UserRef"];
-                    stageKey: string;
-                    title: string;
-                };
-                dealId: string;
-                description: string;
-                descriptionEn: string;
-                /** @description the historical deals behind the pattern (GET) */
-                drill: string | null;
-                /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
-                evidence: string;
-                evidenceEn: string;
-                firstRaisedAt: string;
-                /** @description in the holdout share: no suggestion, no notification */
-                holdout: boolean;
-                id: string;
-                /**
-                 * @description rule: an expert rule of thumb (cold start), labelled as such
-                 * @enum {string}
-                 */
-                kind: "pattern" | "rule";
-                notifyCount: number;
-                patternId: string | null;
-                raisedAt: string;
-                sourceKey: string;
-                suggestion: string | null;
-                suggestionEn: string | null;
-            }[];
-            total: number;
-        };
-        RiskFlagListInput: {
-            items: {
-                active: boolean;
-                clearedAt: string | null;
-                deal: {
-                    id: string;
-                    owner: components["schemas"]["UserRefInput"];
-                    stageKey: string;
-                    title: string;
-                };
-                dealId: string;
-                description: string;
-                descriptionEn: string;
-                /** @description the historical deals behind the pattern (GET) */
-                drill: string | null;
-                /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
-                evidence: string;
-                evidenceEn: string;
-                firstRaisedAt: string;
-                /** @description in the holdout share: no suggestion, no notification */
-                holdout: boolean;
-                id: string;
-                /**
-                 * @description rule: an expert rule of thumb (cold start), labelled as such
-                 * @enum {string}
-                 */
-                kind: "pattern" | "rule";
-                notifyCount: number;
-                patternId: string | null;
-                raisedAt: string;
-                sourceKey: string;
-                suggestion: string | null;
-                suggestionEn: string | null;
-            }[];
-            total: number;
-        };
         /** @enum {string} */
         Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
         /** @enum {string} */
@@ -23552,14 +23687,14 @@ export interface components {
             cron?: string;
             entity?: string;
             from?: string;
+            hours?: number;
             /** @enum {string} */
             kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
-            source?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "risk.matched";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
         } & {
             [key: string]: unknown;
         };
@@ -23570,14 +23705,14 @@ export interface components {
             cron?: string;
             entity?: string;
             from?: string;
+            hours?: number;
             /** @enum {string} */
             kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
-            source?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "risk.matched";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
         } & {
             [key: string]: unknown;
         };

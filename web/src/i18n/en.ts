@@ -9,6 +9,7 @@ import { insightEn } from './insight.en';
 import { hoursEn } from './hours.en';
 import { approvalsEn } from './approvals.en';
 import { workordersEn } from './workorders.en';
+import { receivablesEn } from './receivables.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
 import { frontlineEn } from './frontline.en';
@@ -269,6 +270,7 @@ export const en: Record<MessageKey, string> = {
   ...hoursEn,
   ...approvalsEn,
   ...workordersEn,
+  ...receivablesEn,
   ...leadsEn,
   ...importsEn,
   ...fieldlogEn,

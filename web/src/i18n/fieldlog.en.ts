@@ -27,4 +27,7 @@ export const fieldlogEn: Record<keyof typeof fieldlogZh, string> = {
   'fieldlog.synced': '{count} synced',
   'fieldlog.conflict': 'Sync conflict: {detail}',
   'fieldlog.offline': 'Offline',
+  'fieldlog.hours': 'Hours after sending without an open',
+  'rules.trigger.material.opened': 'The customer opened a material link',
+  'rules.trigger.material.not_opened': 'A material link not opened within N hours',
 };

@@ -25,4 +25,7 @@ export const fieldlogZh = {
   'fieldlog.synced': '已同步 {count} 条',
   'fieldlog.conflict': '同步冲突：{detail}',
   'fieldlog.offline': '离线',
+  'fieldlog.hours': '发送后多少小时内未打开',
+  'rules.trigger.material.opened': '客户打开了资料链接',
+  'rules.trigger.material.not_opened': '资料链接 N 小时内未被打开',
 } as const;

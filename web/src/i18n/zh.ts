@@ -8,6 +8,7 @@ import { insightZh } from './insight.zh';
 import { hoursZh } from './hours.zh';
 import { approvalsZh } from './approvals.zh';
 import { workordersZh } from './workorders.zh';
+import { receivablesZh } from './receivables.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -268,6 +269,7 @@ export const zh = {
   ...hoursZh,
   ...approvalsZh,
   ...workordersZh,
+  ...receivablesZh,
   ...leadsZh,
   ...importsZh,
   ...fieldlogZh,

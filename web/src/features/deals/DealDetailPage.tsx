@@ -7,6 +7,7 @@ import { AuditOutlined, EditOutlined, FormOutlined, PlusOutlined } from '@ant-de
 import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
 import { RequestHelpButton } from '../workorders/RequestHelpButton';
+import { DealContracts } from '../receivables/DealContracts';
 import { PageTitle } from '../../components/PageTitle';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
@@ -129,6 +130,7 @@ export function DealDetailPage() {
           items={[
             { key: 'gate', label: t('deals.gate'), children: <GateStatus deal={d} onChanged={refresh} /> },
             { key: 'approvals', label: t('approvals.tab'), children: <DealApprovals dealId={d.id} /> },
+            { key: 'contracts', label: t('money.contracts'), children: <DealContracts dealId={d.id} amountFen={d.amountFen} /> },
             { key: 'checklist', label: t('deals.checklist'), children: <ChecklistPanel deal={d} stages={stages} onChanged={refresh} /> },
             { key: 'cadences', label: t('cadences.tab'), children: <DealCadences dealId={d.id} open={d.status === 'open'} /> },
             { key: 'history', label: t('deals.history'), children: <StageHistory rows={d.history ?? []} stages={stages} /> },

@@ -5,7 +5,7 @@ import { useI18n, useLocalName, type MessageKey } from '../../i18n';
 import { stagesOf, usePipelines } from '../deals/api';
 import type { FieldErrors } from './api';
 
-export const TRIGGER_TYPES: RuleTriggerType[] = ['record.created', 'record.updated', 'deal.stage_changed', 'sla.level_reached', 'task.overdue', 'schedule'];
+export const TRIGGER_TYPES: RuleTriggerType[] = ['record.created', 'record.updated', 'deal.stage_changed', 'sla.level_reached', 'task.overdue', 'schedule', 'material.opened', 'material.not_opened'];
 const ENTITIES: readonly string[] = RULE_KINDS;
 
 /** The entity whose row a rule's conditions read as `record` (mirrors the server's `triggerEntity`). */
@@ -14,12 +14,14 @@ export function triggerEntity(trigger: RuleTrigger): string | null {
   if (trigger.type === 'deal.stage_changed') return 'deal';
   if (trigger.type === 'task.overdue') return 'task';
   if (trigger.type === 'sla.level_reached') return trigger.entity ?? null;
+  if (trigger.type === 'material.opened' || trigger.type === 'material.not_opened') return 'customer';
   return null;
 }
 
 function blankTrigger(type: RuleTriggerType): RuleTrigger {
   if (type === 'record.created' || type === 'record.updated') return { type, entity: 'deal' };
   if (type === 'schedule') return { type, cron: '0 9 * * 1-5' };
+  if (type === 'material.not_opened') return { type, hours: 24 };
   return { type };
 }
 
@@ -104,6 +106,13 @@ export function TriggerEditor({ value, onChange, errors }: { value: RuleTrigger;
             </Form.Item>
           </Col>
         </>
+      )}
+      {value.type === 'material.not_opened' && (
+        <Col xs={24} sm={8}>
+          <Form.Item label={t('fieldlog.hours')} {...errors.item('trigger.hours')} required>
+            <InputNumber min={1} max={2160} value={value.hours} onChange={(hours) => onChange({ type: 'material.not_opened', hours: hours ?? undefined })} style={{ width: '100%' }} data-testid="rule-hours" />
+          </Form.Item>
+        </Col>
       )}
       {value.type === 'schedule' && (
         <Col xs={24} sm={12}>
