@@ -75,9 +75,11 @@ async function consumerBench() {
   await db.insertInto('consumer_watermarks').values({ consumer: 'bench', low_seq: high, updated_at: new Date().toISOString() }).execute();
   await analyze(db, dialect, ['events', 'event_consumptions', 'consumer_watermarks']);
   log(`generated in ${(genMs / 1000).toFixed(1)} s`);
+  let added = 0;
   const addNew = async (k: number) => {
     const now = new Date().toISOString();
-    await db.insertInto('events').values(Array.from({ length: k }, (_, i) => ({ id: `new-${now}-${i}`, type: 'activity.created', entity: 'activity', entity_id: `n${i}`, actor_id: null, payload: '{}', occurred_at: now }))).execute();
+    added += k;
+    await db.insertInto('events').values(Array.from({ length: k }, (_, i) => ({ id: `new-${added}-${i}`, type: 'activity.created', entity: 'activity', entity_id: `n${i}`, actor_id: null, payload: '{}', occurred_at: now }))).execute();
   };
   await addNew(10);
   // Before: the query every poll ran until the watermark existed — an anti-join over the whole history.
@@ -106,8 +108,8 @@ async function consumerBench() {
   const idle: number[] = [];
   for (let i = 0; i < 20; i++) idle.push((await timed(() => consumeEvents(db, systemClock, 'bench', async () => {})))[1]);
   log(`watermark, idle poll: ${stats(idle)}`);
-  const low = Number((await db.selectFrom('consumer_watermarks').select('low_seq').where('consumer', '=', 'bench').executeTakeFirstOrThrow()).low_seq);
-  const afterQuery = `select * from events where seq > ${low} and not exists (select 1 from event_consumptions c where c.consumer = 'bench' and c.event_id = events.id) order by seq limit 200`;
+  // The tail query as consumeEvents sends it: the watermark read inside it.
+  const afterQuery = `select * from events where seq > coalesce((select low_seq from consumer_watermarks where consumer = 'bench'), 0) and not exists (select 1 from event_consumptions c where c.consumer = 'bench' and c.event_id = events.id) order by seq limit 200`;
   log(`  plan:\n${await plan(database, afterQuery)}`);
   await database.close();
 }

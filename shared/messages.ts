@@ -300,6 +300,7 @@ export const REASON_MESSAGES = {
   pool_hold_limit: { zh: '已持有 {count} 个客户，上限 {limit} 个', en: 'You hold {count} customers; the limit is {limit}' },
   duplicate_in_pool: { zh: '客户已在公海中，可直接领取（匹配：{on}）', en: 'This customer is in the pool; claim it instead (matched on {onEn})' },
   duplicate_in_other_pool: { zh: '客户「{name}」在其他团队（{team}）的公海中，您可以申请转移给您（匹配：{on}）', en: '"{name}" is in another team\'s pool ({team}); you may request a transfer to you (matched on {onEn})' },
+  digest_exists: { zh: '本分钟（{slot}）的日清已生成，请稍后再试', en: 'The digest for {slot} was already generated; try again in a minute' },
   duplicate_yours: { zh: '这是您自己的客户「{name}」（匹配：{on}）', en: 'This customer "{name}" is already yours (matched on {onEn})' },
   duplicate_owned: { zh: '客户「{name}」已属于 {owner}，可申请转移（匹配：{on}）', en: '"{name}" is already owned by {owner}; you may request a transfer (matched on {onEn})' },
   digest_settings_managers: { zh: '日报设置需要管理员、总监、大区经理或组长', en: 'Digest settings need an admin, director, regional manager or team lead' },

@@ -29,9 +29,9 @@ export async function consumeEvents(
   handler: (trx: Tx, event: StoredEvent) => Promise<void>,
   options: { batch?: number; types?: string[]; chunk?: number } = {},
 ): Promise<number> {
-  // Everything at or below the watermark is done: the anti-join only runs over the tail, whatever the history.
-  const low = await lowWatermark(db, consumer);
-  const rows = await unconsumed(db, consumer, low, options.types).selectAll().orderBy('seq').limit(options.batch ?? 200).execute();
+  // Everything at or below the watermark is done: the anti-join only runs over the tail, whatever the history. The
+  // watermark is read inside the query (one round trip fewer a poll).
+  const rows = await unconsumed(db, consumer, watermarkOf(consumer), options.types).selectAll().orderBy('seq').limit(options.batch ?? 200).execute();
   const events = rows.map(
     (row) =>
       ({
@@ -60,7 +60,7 @@ export async function consumeEvents(
       throw error;
     }
   }
-  await advanceWatermark(db, clock, consumer, low, options.types);
+  await advanceWatermark(db, clock, consumer, options.types);
   return processed;
 }
 
@@ -108,7 +108,10 @@ async function claim(trx: Tx, clock: Clock, consumer: string, eventIds: string[]
  */
 export const WATERMARK_MARGIN_MS = 5 * 60_000;
 
-function unconsumed(db: Db, consumer: string, low: number, types?: string[]) {
+/** The consumer's watermark as an SQL expression (0 before its first advance). */
+const watermarkOf = (consumer: string) => sql<number>`coalesce((select low_seq from consumer_watermarks where consumer = ${consumer}), 0)`;
+
+function unconsumed(db: Db, consumer: string, low: number | ReturnType<typeof watermarkOf>, types?: string[]) {
   let query = db
     .selectFrom('events')
     .where('seq', '>', low)
@@ -135,9 +138,16 @@ export async function lowWatermark(db: Db, consumer: string): Promise<number> {
  * Moves the watermark up to just below the oldest event this consumer still has to process, but never past events
  * younger than the margin (one still being committed elsewhere may sit below them). Only ever moves up.
  */
-async function advanceWatermark(db: Db, clock: Clock, consumer: string, low: number, types?: string[]): Promise<void> {
+async function advanceWatermark(db: Db, clock: Clock, consumer: string, types?: string[]): Promise<void> {
   const cutoff = new Date(clock.now().getTime() - WATERMARK_MARGIN_MS).toISOString();
-  const settled = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).where('seq', '>', low).where('occurred_at', '<=', cutoff).executeTakeFirst();
+  // The newest settled event above the watermark, and the watermark itself, in one round trip.
+  const settled = await db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.max('seq').as('seq'), watermarkOf(consumer).as('low')])
+    .where('seq', '>', watermarkOf(consumer))
+    .where('occurred_at', '<=', cutoff)
+    .executeTakeFirst();
+  const low = Number(settled?.low ?? 0);
   const settledSeq = settled?.seq == null ? null : Number(settled.seq);
   if (settledSeq === null) return;
   const pending = await unconsumed(db, consumer, low, types).select((eb) => eb.fn.min('seq').as('seq')).executeTakeFirst();

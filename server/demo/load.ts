@@ -12,7 +12,9 @@ import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { loadDemoWorkOrders } from './workorders.js';
 import { loadDemoMoney } from './money.js';
+import { loadDemoHealth } from './health.js';
 import { backfillSlaQuietly } from './quiet-sla.js';
+import { backfillPastDigests } from '../modules/digests/now.js';
 import { HOSPITAL_GRADES } from './vocab.js';
 import { insertCustomerRows } from '../modules/customers/repo.js';
 import { insertTaskRows } from '../modules/tasks/repo.js';
@@ -129,8 +131,12 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
   await loadDemoWorkOrders(db, clock, random, passwordHash, { timeZone: 'Asia/Shanghai' });
   progress('Adding contracts, payment plans and payments for the won deals…');
   await loadDemoMoney(db, clock, random, { timeZone: 'Asia/Shanghai' });
+  progress('Computing three weeks of customer health history…');
+  await loadDemoHealth(db, clock, 'Asia/Shanghai');
   progress('Catching up the SLA clocks of the past (their notifications filed as read)…');
   await backfillSlaQuietly(db, clock, 'Asia/Shanghai');
+  progress('Filing the past week of daily digests…');
+  await backfillPastDigests(db, clock, 'Asia/Shanghai', '', 7);
 
   return {
     teams: teams.size,

@@ -67,6 +67,8 @@ describe('daily digest (顾问日清)', () => {
     t = await setupTestApp({ start: '2026-11-25T01:00:00.000Z' });
     deps = { db: t.db, dialect: t.dialect, clock: t.clock, config: loadConfig({ ACTIONFLOW_PUBLIC_URL: `${URL_BASE}/`, ACTIONFLOW_OUTBOUND_ALLOW: '127.0.0.1,::1,localhost' }) };
     pipelineId = (await importPipelineYaml(t.db, t.clock, SYSTEM, pipelineYaml)).id;
+    // The seeded teams are stores here: a store's digest counts arrivals and no-shows (B2B teams get B2B figures).
+    await t.db.updateTable('teams').set({ kind: 'store' }).where('kind', '=', 'team').execute();
     const { sellerA, sellerA2, leadEast1, sellerB } = t.org.users;
     for (const [u, name] of [[sellerA, '张顾问'], [sellerA2, '李顾问'], [leadEast1, '王店长'], [sellerB, '陈顾问']] as const) {
       await t.db.updateTable('users').set({ display_name: name }).where('id', '=', u.id).execute();

@@ -17,6 +17,8 @@ export interface RecordRef {
 
 export interface Metric {
   count: number;
+  /** Money behind the figure (B2B digests: pipeline value, amount won), in fen. */
+  amountFen?: number;
   /** The first records (the repo caps them), newest first. */
   records: RecordRef[];
 }
@@ -30,12 +32,20 @@ export interface SellerFigure {
   wonDeals: RecordRef[];
 }
 
+/** A store's day: arrivals, deals, no-shows, new contacts, overdue tasks. */
 export const METRIC_KEYS = ['arrivals', 'dealsWon', 'noShows', 'newContacts', 'overdueTasks'] as const;
-export type MetricKey = (typeof METRIC_KEYS)[number];
+/** A B2B team's day (issue 15 point 4): pipeline value, stage moves, amount won, overdue actions. */
+export const B2B_METRIC_KEYS = ['pipelineValue', 'stageMoves', 'amountWon', 'overdueTasks'] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number] | (typeof B2B_METRIC_KEYS)[number];
+export type DigestKind = 'store' | 'b2b';
 
-export interface DigestFigures extends Record<MetricKey, Metric> {
+export type DigestFigures = Partial<Record<MetricKey, Metric>> & {
+  /** Which figures the team gets; absent = store (digests sent before B2B digests existed). */
+  kind?: DigestKind;
   sellers: SellerFigure[];
-}
+};
+
+export const keysOf = (kind: DigestKind | undefined): readonly MetricKey[] => (kind === 'b2b' ? B2B_METRIC_KEYS : METRIC_KEYS);
 
 export interface DigestMeta {
   teamId: string;
@@ -58,6 +68,7 @@ export interface DigestLine {
   label: string;
   labelEn: string;
   count: number;
+  amountFen?: number;
   /** This line on the digest page. */
   url: string;
   records: LinkedRecord[];
@@ -79,6 +90,7 @@ export interface DigestContent {
   slot: string;
   late: boolean;
   url: string;
+  kind?: DigestKind;
   lines: DigestLine[];
   topSellers: TopSeller[];
 }
@@ -89,6 +101,9 @@ export const LABELS: Record<MetricKey | 'top', { 'zh-CN': string; en: string }> 
   noShows: { 'zh-CN': '未到店', en: 'No-shows' },
   newContacts: { 'zh-CN': '新增客户/联系人', en: 'New contacts' },
   overdueTasks: { 'zh-CN': '逾期任务', en: 'Overdue tasks' },
+  pipelineValue: { 'zh-CN': '在手商机金额', en: 'Pipeline value' },
+  stageMoves: { 'zh-CN': '今日阶段推进', en: 'Stage moves today' },
+  amountWon: { 'zh-CN': '今日成交金额', en: 'Amount won today' },
   top: { 'zh-CN': 'TOP3 顾问', en: 'Top 3 sellers' },
 };
 
@@ -114,14 +129,19 @@ export function buildDigest(figures: DigestFigures, meta: DigestMeta): DigestCon
     slot: meta.slot,
     late: meta.late,
     url,
-    lines: METRIC_KEYS.map((key) => ({
-      key,
-      label: LABELS[key]['zh-CN'],
-      labelEn: LABELS[key].en,
-      count: figures[key].count,
-      url: `${url}#${key}`,
-      records: figures[key].records.map(link),
-    })),
+    kind: figures.kind ?? 'store',
+    lines: keysOf(figures.kind).map((key) => {
+      const metric = figures[key] ?? { count: 0, records: [] };
+      return {
+        key,
+        label: LABELS[key]['zh-CN'],
+        labelEn: LABELS[key].en,
+        count: metric.count,
+        ...(metric.amountFen !== undefined ? { amountFen: metric.amountFen } : {}),
+        url: `${url}#${key}`,
+        records: metric.records.map(link),
+      };
+    }),
     topSellers: topSellers(figures.sellers).map((s, i) => ({
       rank: i + 1,
       userId: s.userId,
@@ -132,6 +152,8 @@ export function buildDigest(figures: DigestFigures, meta: DigestMeta): DigestCon
     })),
   };
 }
+
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Names go inside markdown link text: brackets would end the link early. */
 const mdText = (s: string) => s.replace(/[[\]]/g, (c) => (c === '[' ? '［' : '］')).replace(/[\r\n]+/g, ' ').slice(0, 40);
@@ -159,7 +181,8 @@ export function renderMarkdown(content: DigestContent, locale: Locale, perLine =
       const label = en ? line.labelEn : line.label;
       const shown = line.records.slice(0, maxRecords).map((r) => `[${mdText(r.label)}](${r.url})`);
       const more = line.count > shown.length && shown.length ? (en ? ` +${line.count - shown.length}` : ` 等${line.count}条`) : '';
-      return `- ${label}${colon}[${line.count}](${line.url})${shown.length ? ` · ${shown.join(sep)}${more}` : ''}`;
+      const figure = line.amountFen !== undefined ? `${yuan(line.amountFen)}${en ? ` (${line.count})` : `（${line.count} 单）`}` : String(line.count);
+      return `- ${label}${colon}[${figure}](${line.url})${shown.length ? ` · ${shown.join(sep)}${more}` : ''}`;
     });
     const top = content.topSellers.map((s) => {
       const figures = en ? `won ${s.dealsWon}, effective activities ${s.effectiveActivities}` : `成交 ${s.dealsWon} · 有效跟进 ${s.effectiveActivities}`;

@@ -7,7 +7,7 @@ import type { DigestSettingsTable, DigestsTable } from '../../db/schema.js';
 import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import { subtreeUpperBound } from '../org/scope.js';
-import type { DigestFigures, Metric, RecordRef, SellerFigure } from './content.js';
+import type { DigestFigures, DigestKind, Metric, RecordRef, SellerFigure } from './content.js';
 import type { DigestSlot } from './slots.js';
 import { GROUPS } from '../../core/policy.js';
 
@@ -29,6 +29,14 @@ export interface DigestTeam {
 
 export function digestTeams(db: Queryable): Promise<DigestTeam[]> {
   return db.selectFrom('teams').select(['id', 'name', 'kind', 'path']).where('kind', 'in', DIGEST_TEAM_KINDS).orderBy('path').execute();
+}
+
+/** Digest units under `path` (null: the whole org; `own`: the caller's own team and the teams above it). */
+export function unitsVisibleTo(db: Queryable, path: string | null, own: boolean): Promise<DigestTeam[]> {
+  let q = db.selectFrom('teams').select(['id', 'name', 'kind', 'path']).where('kind', 'in', [...DIGEST_TEAM_KINDS, 'region']);
+  if (path && own) q = q.where('path', '=', path);
+  else if (path) q = q.where('path', '>=', path).where('path', '<', subtreeUpperBound(path));
+  return q.orderBy('path').execute();
 }
 
 export function findTeam(db: Queryable, id: string): Promise<DigestTeam | undefined> {
@@ -187,12 +195,55 @@ export async function dayFigures(db: Queryable, team: DigestTeam, slot: DigestSl
     return { userId: u.id, name: u.display_name, dealsWon: theirs.length, effectiveActivities: effectiveBy.get(u.id) ?? 0, wonDeals: theirs.slice(0, RECORDS_PER_LINE).map(dealRef) };
   });
 
+  const overdueTasks = { count: count(overdueCount), records: overdue.map((t) => ({ type: 'task' as const, id: t.id, label: t.title, path: taskPath(t) })) };
+  if ((await figureKind(db, team)) === 'b2b') {
+    return { kind: 'b2b', ...(await b2bMetrics(db, scope, start, asOf, won)), overdueTasks, sellers: sellerFigures };
+  }
   return {
+    kind: 'store',
     arrivals: await appointmentMetric(db, team.path, 'arrived', 'checked_in_at', start, asOf),
     dealsWon: { count: won.length, records: won.slice(0, RECORDS_PER_LINE).map(dealRef) },
     noShows: await appointmentMetric(db, team.path, 'no_show', 'at', start, asOf),
     newContacts: { count: newContacts.length, records: newContacts.slice(0, RECORDS_PER_LINE) },
-    overdueTasks: { count: count(overdueCount), records: overdue.map((t) => ({ type: 'task' as const, id: t.id, label: t.title, path: taskPath(t) })) },
+    overdueTasks,
     sellers: sellerFigures,
+  };
+}
+
+/**
+ * Store figures for stores and for regions made only of stores; B2B figures for sales teams and their regions
+ * (issue 15 point 4: a B2B team's digest shows pipeline value, stage moves and amounts, not store arrivals).
+ */
+export async function figureKind(db: Queryable, team: DigestTeam): Promise<DigestKind> {
+  if (team.kind === 'store') return 'store';
+  if (team.kind === 'team') return 'b2b';
+  const kinds = await db.selectFrom('teams').select('kind').distinct().where('path', '>', team.path).where('path', '<', subtreeUpperBound(team.path)).execute();
+  const set = new Set(kinds.map((k) => k.kind));
+  return set.has('store') && !set.has('team') ? 'store' : 'b2b';
+}
+
+async function b2bMetrics(db: Queryable, scope: { kind: 'subtree'; path: string }, start: string, asOf: string, won: Array<{ id: string; title: string }>) {
+  const dealRef = (d: { id: string; title: string }): RecordRef => ({ type: 'deal', id: d.id, label: d.title, path: `/deals/${d.id}` });
+  const openBase = db.selectFrom('deals').where(scopeFilter(scope, 'deals')).where('status', '=', 'open');
+  const open = await openBase.select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('amount_fen').as('fen')]).executeTakeFirst();
+  const biggest = await openBase.select(['id', 'title']).orderBy('amount_fen', 'desc').orderBy('id').limit(RECORDS_PER_LINE).execute();
+  const moves = await db
+    .selectFrom('deal_stage_history as h')
+    .innerJoin('deals', 'deals.id', 'h.deal_id')
+    .select(['deals.id', 'deals.title'])
+    .where(scopeFilter(scope, 'deals'))
+    .where('h.direction', '!=', 'created')
+    .where('h.entered_at', '>=', start)
+    .where('h.entered_at', '<', asOf)
+    .orderBy('h.entered_at', 'desc')
+    .orderBy('h.id')
+    .execute();
+  const wonFen = won.length
+    ? await db.selectFrom('deals').select((eb) => eb.fn.sum<number>('amount_fen').as('fen')).where('id', 'in', won.map((d) => d.id)).executeTakeFirst()
+    : { fen: 0 };
+  return {
+    pipelineValue: { count: count(open), amountFen: Number(open?.fen ?? 0), records: biggest.map(dealRef) },
+    stageMoves: { count: moves.length, records: moves.slice(0, RECORDS_PER_LINE).map(dealRef) },
+    amountWon: { count: won.length, amountFen: Number(wonFen?.fen ?? 0), records: won.slice(0, RECORDS_PER_LINE).map(dealRef) },
   };
 }

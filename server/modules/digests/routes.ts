@@ -1,5 +1,7 @@
 import { actorOf, type App, type Deps } from '../../core/http.js';
-import { digestsQuery, settingsBody, settingsResponse, teamQuery } from './schema.js';
+import { digestsQuery, previewResponse, settingsBody, settingsResponse, teamQuery, unitsResponse } from './schema.js';
+import { digestUnits, generateDigestNow, previewDigest } from './now.js';
+import { z } from 'zod';
 import { getSettings, listDigestsFor, updateSettings } from './service.js';
 import { responses } from '../../core/contract.js';
 import { digestListSchema } from './presenter.js';
@@ -25,6 +27,35 @@ export async function digestRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => updateSettings(deps, actorOf(req), req.query.team, req.body),
+  );
+
+  app.get(
+    '/api/digests/units',
+    { schema: { tags, summary: 'Teams, stores and region roll-ups whose digest I may read, and my default (my own team or region)', response: responses({ 200: unitsResponse }) } },
+    async (req) => digestUnits(deps.db, actorOf(req)),
+  );
+
+  app.get(
+    '/api/digests/preview',
+    { schema: { tags, summary: "Today's digest of a team, store or region roll-up computed now (not stored, not sent)", querystring: teamQuery, response: responses({ 200: previewResponse }, [400, 404]) } },
+    async (req) => previewDigest(deps, actorOf(req), req.query.team),
+  );
+
+  app.post(
+    '/api/digests/generate',
+    {
+      schema: {
+        tags,
+        summary: 'Generate and send the digest now (stored under the current minute; 409 if already generated this minute); managers',
+        querystring: teamQuery,
+        response: responses({ 201: z.object({ team: z.object({ id: z.string(), name: z.string() }), date: z.string(), slot: z.string() }) }, [400, 403, 404, 409]),
+      },
+    },
+    async (req, reply) => {
+      const out = await generateDigestNow(deps, actorOf(req), req.query.team);
+      reply.code(201);
+      return out;
+    },
   );
 
   app.get(

@@ -8,6 +8,8 @@ export const teamQuery = z.object({ team: id });
 export const settingsBody = z.strictObject({
   /** Five cron fields in the org time zone; checked against it in the service (the zone is an org setting). */
   cron: z.string({ error: 'must be text such as "0 18 * * *"' }).trim().min(1, 'must not be empty').max(100, 'at most 100 characters').optional(),
+  /** The daily send time HH:mm in the org time zone, instead of a cron expression. */
+  time: z.string({ error: 'must be a time such as "18:00"' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "18:00"').optional(),
   enabled: z.boolean({ error: 'must be true or false' }).optional(),
   /** Robot channel ids to push to; null = the robots serving the team (its own, a parent team's, or company-wide). */
   channels: z.array(id, { error: 'must be a list of channel ids or null' }).max(10, 'at most 10 channels').nullable().optional(),
@@ -26,6 +28,7 @@ export const settingsResponse = z.object({
   teamId: z.string(),
   teamName: z.string(),
   cron: z.string(),
+  time: z.string().nullable().describe('The daily send time HH:mm when the cron is a daily one, else null'),
   timeZone: z.string(),
   enabled: z.boolean(),
   /** As configured: null = default robots. */
@@ -34,4 +37,15 @@ export const settingsResponse = z.object({
   targets: z.array(channelRef),
   nextRunAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
+});
+
+export const unitsResponse = z.object({
+  default: z.string().nullable().describe("The caller's own team, or their region's roll-up"),
+  items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), rollUp: z.boolean(), figures: z.enum(['store', 'b2b']) })),
+});
+
+export const previewResponse = z.object({
+  team: z.object({ id: z.string(), name: z.string() }),
+  content: z.looseObject({}).describe('DigestContent as of now (not stored, not sent)'),
+  markdown: z.object({ 'zh-CN': z.object({ title: z.string(), body: z.string() }), en: z.object({ title: z.string(), body: z.string() }) }),
 });

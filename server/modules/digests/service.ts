@@ -31,14 +31,15 @@ import { authorize } from '../../core/policy.js';
 const orgTimeZone = async (db: Queryable, fallback: string) => (await getCalendarSettings(db, fallback)).timeZone;
 
 /** The team if the actor may see it: everything for org-wide roles, the subtree for leads, their own team for sellers. */
-async function visibleTeam(db: Queryable, actor: Actor, teamId: string): Promise<repo.DigestTeam> {
+export async function visibleTeam(db: Queryable, actor: Actor, teamId: string, rollUp = false): Promise<repo.DigestTeam> {
   const team = await repo.findTeam(db, teamId);
   const scope = scopeOf(actor);
   const visible =
     team &&
     (scope.kind === 'all' || (scope.kind === 'subtree' && team.path.startsWith(scope.path)) || (scope.kind === 'own' && actor.teamPath.startsWith(team.path)));
   if (!visible) throw notFound('Team');
-  if (!repo.DIGEST_TEAM_KINDS.includes(team.kind)) throw invalid('team', 'not_a_store', { kind: team.kind });
+  // Regions have no schedule of their own; their roll-up is read and generated on demand (issue 15 point 4).
+  if (!repo.DIGEST_TEAM_KINDS.includes(team.kind) && !(rollUp && team.kind === 'region')) throw invalid('team', 'not_a_store', { kind: team.kind });
   return team;
 }
 
@@ -57,10 +58,12 @@ async function presentSettings(db: Queryable, clock: Clock, team: repo.DigestTea
   const channelIds = row ? repo.channelIdsOf(row) : null;
   const from = [clock.now().toISOString(), row?.schedule_from ?? ''].sort().at(-1)!;
   const next = enabled ? new Cron(cron, { timezone: timeZone }).nextRun(new Date(from)) : null;
+  const daily = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(cron);
   return {
     teamId: team.id,
     teamName: team.name,
     cron,
+    time: daily ? `${daily[2].padStart(2, '0')}:${daily[1].padStart(2, '0')}` : null,
     timeZone,
     enabled,
     channels: channelIds,
@@ -79,6 +82,8 @@ export async function updateSettings(deps: Deps, actor: Actor, teamId: string, b
   const team = await settingsTeam(deps.db, actor, teamId);
   const timeZone = await orgTimeZone(deps.db, deps.config.timeZone);
   const fields: FieldError[] = [];
+  // Team leads pick a send time (issue 15 point 4); it is stored as the daily cron it means.
+  if (body.time !== undefined) body = { ...body, cron: `${Number(body.time.slice(3, 5))} ${Number(body.time.slice(0, 2))} * * *` };
   if (body.cron !== undefined) {
     const problem = checkCron(body.cron, timeZone);
     if (problem) fields.push({ field: 'cron', code: 'invalid_cron', detail: problem });
@@ -172,7 +177,7 @@ export async function dueDigests(deps: Deps) {
   return out;
 }
 
-async function claimAndQueue(trx: Queryable, clock: Clock, team: repo.DigestTeam, s: repo.SettingsRow, slot: ReturnType<typeof digestSlot>, content: DigestContent) {
+export async function claimAndQueue(trx: Queryable, clock: Clock, team: repo.DigestTeam, s: repo.SettingsRow | null, slot: ReturnType<typeof digestSlot>, content: DigestContent) {
   const id = newId();
   const zh = renderMarkdown(content, 'zh-CN');
   const en = renderMarkdown(content, 'en');
@@ -192,7 +197,7 @@ async function claimAndQueue(trx: Queryable, clock: Clock, team: repo.DigestTeam
   const robots = await enqueueRobotMessage(trx, clock, {
     idempotencyKey: `digest#${id}`,
     teamPath: team.path,
-    channelIds: repo.channelIdsOf(s),
+    channelIds: s ? repo.channelIdsOf(s) : null,
     title: zh.title,
     titleEn: en.title,
     body: zh.body,
@@ -204,7 +209,7 @@ async function claimAndQueue(trx: Queryable, clock: Clock, team: repo.DigestTeam
 }
 
 export async function listDigestsFor(db: Db, actor: Actor, teamId: string, date: string | undefined) {
-  const team = await visibleTeam(db, actor, teamId);
+  const team = await visibleTeam(db, actor, teamId, true);
   const rows = await repo.listDigests(db, team.id, date, date ? 10 : 30);
   const sends = await repo.deliveries(db, rows.map((r) => r.id));
   return {

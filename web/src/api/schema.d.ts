@@ -8725,6 +8725,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/digests/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate and send the digest now (stored under the current minute; 409 if already generated this minute); managers */
+        post: {
+            parameters: {
+                query: {
+                    team: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            slot: string;
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/digests/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's digest of a team, store or region roll-up computed now (not stored, not sent) */
+        get: {
+            parameters: {
+                query: {
+                    team: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description DigestContent as of now (not stored, not sent) */
+                            content: {
+                                [key: string]: unknown;
+                            };
+                            markdown: {
+                                en: {
+                                    body: string;
+                                    title: string;
+                                };
+                                "zh-CN": {
+                                    body: string;
+                                    title: string;
+                                };
+                            };
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/digests/settings": {
         parameters: {
             query?: never;
@@ -8762,6 +8936,8 @@ export interface paths {
                             }[];
                             teamId: string;
                             teamName: string;
+                            /** @description The daily send time HH:mm when the cron is a daily one, else null */
+                            time: string | null;
                             timeZone: string;
                             updatedAt: string | null;
                         };
@@ -8812,6 +8988,7 @@ export interface paths {
                         channels?: string[] | null;
                         cron?: string;
                         enabled?: boolean;
+                        time?: string;
                     };
                 };
             };
@@ -8834,6 +9011,8 @@ export interface paths {
                             }[];
                             teamId: string;
                             teamName: string;
+                            /** @description The daily send time HH:mm when the cron is a daily one, else null */
+                            time: string | null;
                             timeZone: string;
                             updatedAt: string | null;
                         };
@@ -8877,6 +9056,62 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/digests/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams, stores and region roll-ups whose digest I may read, and my default (my own team or region) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's own team, or their region's roll-up */
+                            default: string | null;
+                            items: {
+                                /** @enum {string} */
+                                figures: "store" | "b2b";
+                                id: string;
+                                kind: string;
+                                name: string;
+                                rollUp: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

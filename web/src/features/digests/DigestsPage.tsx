@@ -1,28 +1,33 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App as AntApp, Button, Card, DatePicker, Empty, Form, Input, List, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Empty, Form, Input, List, Select, Space, Switch, Tag, TimePicker, Typography } from 'antd';
+import { errorMessage } from '../../api/client';
+import { formatFen } from '../../lib/format';
 import dayjs from 'dayjs';
 import { useFormErrors } from '../forms/useFormErrors';
-import { useAuth } from '../../auth/AuthProvider';
 import { useAbilities } from '../../auth/abilities';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh';
-import { appPath, useDigestSettings, useDigests, useDigestTeams, useSaveDigestSettings, type Digest, type LinkedRecord } from './api';
+import { appPath, useDigestPreview, useDigestSettings, useDigests, useDigestTeams, useGenerateDigest, useSaveDigestSettings, type Digest, type LinkedRecord } from './api';
 
 const SHOWN_RECORDS = 5;
 
 /** A team's daily digest (顾问日清) for a date, as it was pushed to the robots: team + date in the URL, like the robot link. */
 export function DigestsPage() {
   const { t } = useI18n();
-  const { me } = useAuth();
   const abilities = useAbilities();
   const [params, setParams] = useSearchParams();
   const teams = useDigestTeams();
-  const items = teams.data ?? [];
-  const team = params.get('team') ?? (items.some((x) => x.id === me.team.id) ? me.team.id : items[0]?.id);
+  const items = teams.data?.items ?? [];
+  // Default: my own team or my region's roll-up, as the server says (never a team outside my scope).
+  const team = params.get('team') ?? teams.data?.default ?? undefined;
   const date = params.get('date') ?? dayjs().format('YYYY-MM-DD');
   const digests = useDigests(team, date);
+  const [previewing, setPreviewing] = useState(false);
+  const preview = useDigestPreview(team, previewing);
+  const generate = useGenerateDigest(team);
+  const { message } = AntApp.useApp();
   const set = (key: string, value: string) => setParams((p) => ({ ...Object.fromEntries(p), [key]: value }));
 
   // The robot links to `#dealsWon` etc.: scroll there once the digest has loaded.
@@ -42,12 +47,37 @@ export function DigestsPage() {
               loading={teams.isPending}
               value={team}
               onChange={(id) => set('team', id)}
-              options={items.map((x) => ({ value: x.id, label: x.name }))}
+              options={items.map((x) => ({ value: x.id, label: x.rollUp ? `${x.name} · ${t('digest.rollUp')}` : x.name }))}
+              data-testid="digest-team"
             />
             <DatePicker aria-label={t('digest.date')} allowClear={false} value={dayjs(date)} onChange={(d) => d && set('date', d.format('YYYY-MM-DD'))} />
           </Space>
         }
       />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button onClick={() => setPreviewing(true)} disabled={!team} data-testid="digest-preview">
+          {t('digest.preview')}
+        </Button>
+        {abilities.can('digest.configure') && (
+          <Button
+            loading={generate.isPending}
+            disabled={!team}
+            onClick={() => generate.mutate(undefined, { onSuccess: () => message.success(t('digest.generated')), onError: (e) => message.error(errorMessage(e)) })}
+            data-testid="digest-generate"
+          >
+            {t('digest.generateNow')}
+          </Button>
+        )}
+      </Space>
+      {teams.error && <Alert type="error" showIcon message={errorMessage(teams.error)} style={{ marginBottom: 12 }} />}
+      {digests.error && <Alert type="error" showIcon message={errorMessage(digests.error)} style={{ marginBottom: 12 }} data-testid="digest-error" />}
+      {preview.error && <Alert type="error" showIcon message={errorMessage(preview.error)} style={{ marginBottom: 12 }} />}
+      {previewing && preview.data && (
+        <DigestCard
+          digest={{ id: 'preview', date, slot: '', scheduledFor: '', sentAt: new Date().toISOString(), late: false, status: 'sent', content: preview.data.content, markdown: preview.data.markdown, deliveries: [] }}
+          preview
+        />
+      )}
       {digests.data?.items.length === 0 && <Empty description={t('digest.none')} />}
       {digests.data?.items.map((d) => <DigestCard key={d.id} digest={d} />)}
       {team && abilities.can('digest.configure') && <SettingsCard team={team} />}
@@ -71,7 +101,7 @@ function RecordLinks({ records, count }: { records: LinkedRecord[]; count: numbe
   );
 }
 
-function DigestCard({ digest }: { digest: Digest }) {
+function DigestCard({ digest, preview }: { digest: Digest; preview?: boolean }) {
   const { t, lang } = useI18n();
   const md = digest.markdown[lang === 'en' ? 'en' : 'zh-CN'];
   return (
@@ -79,14 +109,18 @@ function DigestCard({ digest }: { digest: Digest }) {
       size="small"
       style={{ marginBottom: 12 }}
       title={md.title}
-      extra={digest.late ? <Tag color="orange">{t('digest.late')}</Tag> : <Tag color="green">{t('digest.sent')}</Tag>}
+      extra={preview ? <Tag color="blue">{t('digest.previewTag')}</Tag> : digest.late ? <Tag color="orange">{t('digest.late')}</Tag> : <Tag color="green">{t('digest.sent')}</Tag>}
+      data-testid={preview ? 'digest-preview-card' : 'digest-card'}
     >
       <Typography.Text type="secondary">{t('digest.slot', { slot: digest.slot, at: dayjs(digest.sentAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
       <List
         dataSource={digest.content.lines}
         renderItem={(line) => (
           <List.Item id={line.key}>
-            <List.Item.Meta title={`${t(`digest.metric.${line.key}` as MessageKey)}：${line.count}`} description={<RecordLinks records={line.records} count={line.count} />} />
+            <List.Item.Meta
+              title={`${t(`digest.metric.${line.key}` as MessageKey)}：${line.amountFen !== undefined ? `${formatFen(line.amountFen)}（${line.count}）` : line.count}`}
+              description={<RecordLinks records={line.records} count={line.count} />}
+            />
           </List.Item>
         )}
       />
@@ -121,10 +155,13 @@ function SettingsCard({ team }: { team: string }) {
   const save = useSaveDigestSettings(team);
   const formErrors = useFormErrors(save.error);
   const [cron, setCron] = useState('');
+  const [time, setTime] = useState<string | null>(null);
+  const [advanced, setAdvanced] = useState(false);
   const [enabled, setEnabled] = useState(true);
   useEffect(() => {
     if (settings.data) {
       setCron(settings.data.cron);
+      setTime(settings.data.time);
       setEnabled(settings.data.enabled);
     }
   }, [settings.data]);
@@ -132,10 +169,20 @@ function SettingsCard({ team }: { team: string }) {
   const fieldError = (field: string) => formErrors.at(field);
   return (
     <Card size="small" title={t('digest.settings')} style={{ maxWidth: 520 }}>
-      <Form layout="vertical" onFinish={() => save.mutate({ cron, enabled }, { onSuccess: () => message.success(t('digest.saved')) })}>
-        <Form.Item label={t('digest.cron', { tz: settings.data.timeZone })} help={fieldError('cron') ?? t('digest.cronHelp')} validateStatus={fieldError('cron') ? 'error' : undefined}>
-          <Input value={cron} onChange={(e) => setCron(e.target.value)} style={{ fontFamily: 'monospace' }} />
+      <Form layout="vertical" onFinish={() => save.mutate(time ? { time, enabled } : { cron, enabled }, { onSuccess: () => message.success(t('digest.saved')) })}>
+        <Form.Item label={t('digest.time', { tz: settings.data.timeZone })} help={fieldError('time')} validateStatus={fieldError('time') ? 'error' : undefined}>
+          <TimePicker format="HH:mm" minuteStep={5} allowClear={false} value={time ? dayjs(`2000-01-01T${time}`) : null} onChange={(v) => v && (setTime(v.format('HH:mm')), setCron(''))} data-testid="digest-time" />
         </Form.Item>
+        {(advanced || !time) && (
+          <Form.Item label={t('digest.cron', { tz: settings.data.timeZone })} help={fieldError('cron') ?? t('digest.cronHelp')} validateStatus={fieldError('cron') ? 'error' : undefined}>
+            <Input value={cron} onChange={(e) => (setCron(e.target.value), setTime(null))} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        )}
+        {!advanced && time && (
+          <Button type="link" size="small" onClick={() => setAdvanced(true)} style={{ padding: 0, marginBottom: 8 }}>
+            {t('digest.advancedCron')}
+          </Button>
+        )}
         <Form.Item label={t('digest.enabled')}>
           <Switch checked={enabled} onChange={setEnabled} />
         </Form.Item>

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/client';
-import type { Team } from '../../api/types';
+import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 
-export type MetricKey = 'arrivals' | 'dealsWon' | 'noShows' | 'newContacts' | 'overdueTasks';
+export type MetricKey = 'arrivals' | 'dealsWon' | 'noShows' | 'newContacts' | 'overdueTasks' | 'pipelineValue' | 'stageMoves' | 'amountWon';
 
 export interface LinkedRecord {
   type: 'customer' | 'deal' | 'task';
@@ -23,7 +22,8 @@ export interface Digest {
   content: {
     teamName: string;
     url: string;
-    lines: { key: MetricKey; label: string; labelEn: string; count: number; url: string; records: LinkedRecord[] }[];
+    kind?: 'store' | 'b2b';
+    lines: { key: MetricKey; label: string; labelEn: string; count: number; amountFen?: number; url: string; records: LinkedRecord[] }[];
     topSellers: { rank: number; userId: string; name: string; dealsWon: number; effectiveActivities: number; records: LinkedRecord[] }[];
   };
   markdown: Record<'zh-CN' | 'en', { title: string; body: string }>;
@@ -34,6 +34,7 @@ export interface DigestSettings {
   teamId: string;
   teamName: string;
   cron: string;
+  time: string | null;
   timeZone: string;
   enabled: boolean;
   channels: string[] | null;
@@ -42,12 +43,36 @@ export interface DigestSettings {
   updatedAt: string | null;
 }
 
-/** Stores and teams: the units that get a digest. */
+export interface DigestUnit {
+  id: string;
+  name: string;
+  kind: string;
+  rollUp: boolean;
+  figures: 'store' | 'b2b';
+}
+
+/** The units whose digest I may read (own team or region roll-up first): never a team outside my scope. */
 export function useDigestTeams() {
   return useQuery({
-    queryKey: queryKeys.teams(),
-    queryFn: () => api.get<Page<Team>>('/api/teams'),
-    select: (page) => page.items.filter((t) => t.kind === 'store' || t.kind === 'team'),
+    queryKey: ['digest-units'],
+    queryFn: () => api.get<{ default: string | null; items: DigestUnit[] }>('/api/digests/units'),
+  });
+}
+
+/** Today's digest computed now (not stored); only fetched when asked for. */
+export function useDigestPreview(team: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['digest-preview', team],
+    enabled: !!team && enabled,
+    queryFn: () => api.get<{ content: Digest['content']; markdown: Digest['markdown'] }>('/api/digests/preview', { team }),
+  });
+}
+
+export function useGenerateDigest(team: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post(`/api/digests/generate?team=${encodeURIComponent(team ?? '')}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.digests(team) }),
   });
 }
 
@@ -70,7 +95,7 @@ export function useDigestSettings(team: string | undefined, enabled: boolean) {
 export function useSaveDigestSettings(team: string | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { cron?: string; enabled?: boolean }) => api.put<DigestSettings>(`/api/digests/settings?team=${encodeURIComponent(team ?? '')}`, body),
+    mutationFn: (body: { cron?: string; time?: string; enabled?: boolean }) => api.put<DigestSettings>(`/api/digests/settings?team=${encodeURIComponent(team ?? '')}`, body),
     onSuccess: (data) => client.setQueryData(queryKeys.digestSettings(team), data),
   });
 }
