@@ -247,6 +247,7 @@ export const RECORD_NAMES = {
   'Activity tag': { zh: '动作标签', en: 'Activity tag' },
   Pattern: { zh: '行为模式', en: 'Pattern' },
   'Platform connection': { zh: '平台应用连接', en: 'Platform connection' },
+  'Dashboard subscription': { zh: '仪表盘订阅', en: 'Dashboard subscription' },
 } as const satisfies Record<string, Msg>;
 export type RecordName = keyof typeof RECORD_NAMES;
 

@@ -262,6 +262,7 @@ export const REGISTRY = {
   rules: { ...settings('rule'), link: ['/admin/rules/:id'] },
   cadences: { ...settings('cadence'), link: ['/admin/cadences'] },
   digest_settings: { ...settings('digest_settings'), link: ['/digests'] },
+  dashboard_subscriptions: { ...settings('dashboard_subscription'), link: ['/dashboard'] },
   activity_checklists: settings('activity_checklist'),
   activity_settings: settings('activity_settings'),
   lead_settings: settings('lead_settings'),
@@ -299,6 +300,7 @@ export const REGISTRY = {
   sms_log: { internal: 'SMS provider log' },
   rule_runs: { internal: 'rule run log' },
   digests: { internal: 'sent digests' },
+  dashboard_sends: { internal: 'pushed dashboard slots' },
   // Runs of the moved deals and of the customer's other cadences move; their steps' tasks move with `tasks`.
   cadence_runs: { internal: 'cadence engine state of a deal', merge: 'move' },
   cadence_steps: { internal: 'cadence engine state of a run' },

@@ -17,6 +17,7 @@ import type { LoggingTables } from './schema-logging.js';
 import type { MoneyTables } from './schema-money.js';
 import type { PredictiveTables } from './schema-predictive.js';
 import type { PlatformTables } from './schema-platforms.js';
+import type { SubscriptionTables } from './schema-subscriptions.js';
 
 export type * from './schema-engine.js';
 export type * from './schema-frontline.js';
@@ -241,7 +242,7 @@ export interface EventConsumptionsTable {
   processed_at: string;
 }
 
-export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, PredictiveTables, PlatformTables, HealthTables {
+export interface Database extends EngineTables, FrontlineTables, SecurityTables, DictionaryTables, WorkOrderTables, ApprovalTables, ImportTables, LoggingTables, MoneyTables, PredictiveTables, PlatformTables, HealthTables, SubscriptionTables {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;

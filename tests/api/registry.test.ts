@@ -96,6 +96,7 @@ describe('record registry', () => {
       rule: async () => newId(),
       cadence: async () => newId(),
       digest_settings: async () => t.org.teams.eastTeam1,
+      dashboard_subscription: async () => newId(),
       activity_checklist: async () => 'call',
       activity_settings: async () => 'org',
       lead_settings: async () => 'org',

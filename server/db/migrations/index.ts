@@ -22,6 +22,7 @@ import * as m0024 from './0024_field_logging.js';
 import * as m0022 from './0022_money.js';
 import * as m0026 from './0026_predictive.js';
 import * as m0025 from './0025_platforms.js';
+import * as m0030 from './0030_dashboard_subscriptions.js';
 
 /** One migration set for both databases; a migration may branch on the dialect only for a column type. */
 const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> }> = {
@@ -47,6 +48,7 @@ const all: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<v
   '0022_money': m0022,
   '0026_predictive': m0026,
   '0025_platforms': m0025,
+  '0030_dashboard_subscriptions': m0030,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

@@ -3,6 +3,7 @@ import { like } from '../../core/like.js';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../../db/index.js';
+import type { DashboardSendsTable, DashboardSubscriptionsTable } from '../../db/schema-subscriptions.js';
 import type { DigestSettingsTable, DigestsTable } from '../../db/schema.js';
 import { parseJson } from '../../core/json.js';
 import { scopeFilter } from '../org/scope-sql.js';
@@ -246,4 +247,57 @@ async function b2bMetrics(db: Queryable, scope: { kind: 'subtree'; path: string 
     stageMoves: { count: moves.length, records: moves.slice(0, RECORDS_PER_LINE).map(dealRef) },
     amountWon: { count: won.length, amountFen: Number(wonFen?.fen ?? 0), records: won.slice(0, RECORDS_PER_LINE).map(dealRef) },
   };
+}
+
+// --- dashboard subscriptions (subscriptions.ts) ---
+
+export type SubscriptionRow = DashboardSubscriptionsTable;
+
+export function listSubscriptions(db: Queryable, userId: string | null) {
+  let q = db.selectFrom('dashboard_subscriptions').selectAll().orderBy('created_at').orderBy('id');
+  if (userId) q = q.where('user_id', '=', userId);
+  return q.execute();
+}
+
+export function findSubscription(db: Queryable, id: string) {
+  return db.selectFrom('dashboard_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertSubscription(db: Queryable, row: DashboardSubscriptionsTable) {
+  await db.insertInto('dashboard_subscriptions').values(row).execute();
+}
+
+export async function updateSubscription(db: Queryable, id: string, set: Partial<DashboardSubscriptionsTable>) {
+  await db.updateTable('dashboard_subscriptions').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteSubscription(db: Queryable, id: string) {
+  await db.deleteFrom('dashboard_sends').where('subscription_id', '=', id).execute();
+  await db.deleteFrom('dashboard_subscriptions').where('id', '=', id).execute();
+}
+
+/** Enabled subscriptions of active users, with the last slot each pushed. */
+export async function activeSubscriptions(db: Queryable) {
+  return db
+    .selectFrom('dashboard_subscriptions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('s')
+    .select((eb) => eb.selectFrom('dashboard_sends as d').select((e) => e.fn.max('d.scheduled_for').as('m')).whereRef('d.subscription_id', '=', 's.id').as('last_sent'))
+    .where('s.enabled', '=', 1)
+    .where('u.active', '=', 1)
+    .execute();
+}
+
+/** Claims the slot: false when another process (or an earlier run) pushed it already. */
+export async function claimSend(db: Queryable, row: DashboardSendsTable): Promise<boolean> {
+  const result = await db.insertInto('dashboard_sends').values(row).onConflict((oc) => oc.columns(['subscription_id', 'scheduled_for']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function setSendChannels(db: Queryable, id: string, channelIds: string) {
+  await db.updateTable('dashboard_sends').set({ channel_ids: channelIds }).where('id', '=', id).execute();
+}
+
+export function recentSends(db: Queryable, subscriptionId: string, limit: number) {
+  return db.selectFrom('dashboard_sends').selectAll().where('subscription_id', '=', subscriptionId).orderBy('scheduled_for', 'desc').limit(limit).execute();
 }

@@ -1,7 +1,9 @@
 import { actorOf, type App, type Deps } from '../../core/http.js';
-import { digestsQuery, previewResponse, settingsBody, settingsResponse, teamQuery, unitsResponse } from './schema.js';
-import { digestUnits, generateDigestNow, previewDigest } from './now.js';
 import { z } from 'zod';
+import { idParams } from '../../core/http.js';
+import { digestsQuery, previewResponse, previewSchema, settingsBody, settingsResponse, subscriptionBody, subscriptionPatch, subscriptionSchema, teamQuery, unitsResponse } from './schema.js';
+import { createSubscription, deleteSubscription, listSubscriptions, previewSubscription, subscriptionRobots, updateSubscription } from './subscriptions.js';
+import { digestUnits, generateDigestNow, previewDigest } from './now.js';
 import { getSettings, listDigestsFor, updateSettings } from './service.js';
 import { responses } from '../../core/contract.js';
 import { digestListSchema } from './presenter.js';
@@ -62,5 +64,50 @@ export async function digestRoutes(app: App, deps: Deps) {
     '/api/digests',
     { schema: { tags, summary: 'Daily digests 顾问日清 of a store/team as sent (content, robot markdown, sent/late, robot deliveries); by local date or the latest 30', querystring: digestsQuery, response: responses({ 200: digestListSchema }, [400, 404]) } },
     async (req) => listDigestsFor(deps.db, actorOf(req), req.query.team, req.query.date),
+  );
+
+  const subTags = ['digests'];
+  app.get(
+    '/api/dashboard-subscriptions',
+    { schema: { tags: subTags, summary: 'Dashboard subscriptions 仪表盘订阅: your own (admins: all)', response: responses({ 200: z.object({ items: z.array(subscriptionSchema) }) }, [403]) } },
+    async (req) => listSubscriptions(deps, actorOf(req)),
+  );
+  app.get(
+    '/api/dashboard-subscriptions/robots',
+    { schema: { tags: subTags, summary: 'Group robots you may push your dashboard to (your team, its subtree and parents)', response: responses({ 200: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })) }) }, [403]) } },
+    async (req) => subscriptionRobots(deps, actorOf(req)),
+  );
+  app.post(
+    '/api/dashboard-subscriptions',
+    {
+      schema: {
+        tags: subTags,
+        summary: 'Push dashboard metrics to group robots on a cron (org time zone; default weekly Monday 09:00), counted in your scope; managers',
+        body: subscriptionBody,
+        response: responses({ 201: subscriptionSchema }, [400, 403]),
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return createSubscription(deps, actorOf(req), req.body);
+    },
+  );
+  app.patch(
+    '/api/dashboard-subscriptions/:id',
+    { schema: { tags: subTags, summary: 'Change a dashboard subscription', params: idParams, body: subscriptionPatch, response: responses({ 200: subscriptionSchema }, [400, 403, 404]) } },
+    async (req) => updateSubscription(deps, actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/dashboard-subscriptions/:id',
+    { schema: { tags: subTags, summary: 'Delete a dashboard subscription', params: idParams, response: responses({ 204: z.null() }, [400, 403, 404]) } },
+    async (req, reply) => {
+      await deleteSubscription(deps, actorOf(req), req.params.id);
+      reply.code(204);
+    },
+  );
+  app.post(
+    '/api/dashboard-subscriptions/:id/preview',
+    { schema: { tags: subTags, summary: 'The robot message the next push would send now (nothing is sent)', params: idParams, response: responses({ 200: previewSchema }, [400, 403, 404]) } },
+    async (req) => previewSubscription(deps, actorOf(req), req.params.id),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from '../calendar/schema.js';
+import { METRIC_NAMES } from '../metrics/schema.js';
 
 const id = z.string({ error: 'must be an id' }).min(1, 'must be an id').max(64, 'must be an id');
 
@@ -39,6 +40,45 @@ export const settingsResponse = z.object({
   updatedAt: z.string().nullable(),
 });
 
+const subscriptionFields = {
+  name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
+  metrics: z.array(z.enum(METRIC_NAMES)).min(1, 'pick at least one metric').max(METRIC_NAMES.length),
+  /** The dashboard's filters, counted in the subscriber's scope. */
+  filters: z.strictObject({ pipelineId: id.optional(), teamId: id.optional(), ownerId: id.optional() }),
+  cron: z.string({ error: 'must be text such as "0 9 * * 1"' }).trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
+  channels: z.array(id, { error: 'must be a list of channel ids' }).min(1, 'pick at least one robot').max(10, 'at most 10 channels'),
+  enabled: z.boolean({ error: 'must be true or false' }),
+};
+
+export const subscriptionBody = z.strictObject({
+  ...subscriptionFields,
+  metrics: subscriptionFields.metrics.default(['funnel', 'stalled', 'saturation', 'idi']),
+  filters: subscriptionFields.filters.default({}),
+  cron: subscriptionFields.cron.default('0 9 * * 1'),
+  enabled: subscriptionFields.enabled.default(true),
+});
+export type SubscriptionBody = z.infer<typeof subscriptionBody>;
+export const subscriptionPatch = z.strictObject(subscriptionFields).partial();
+export type SubscriptionPatch = z.infer<typeof subscriptionPatch>;
+
+export const subscriptionSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    metrics: z.array(z.enum(METRIC_NAMES)),
+    filters: z.object({ pipelineId: z.string().optional(), teamId: z.string().optional(), ownerId: z.string().optional() }),
+    cron: z.string(),
+    timeZone: z.string(),
+    channels: z.array(z.string()),
+    enabled: z.boolean(),
+    nextRunAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'DashboardSubscription' });
+
+const markdown = z.object({ title: z.string(), body: z.string() });
+export const previewSchema = z.object({ 'zh-CN': markdown, en: markdown });
 export const unitsResponse = z.object({
   default: z.string().nullable().describe("The caller's own team, or their region's roll-up"),
   items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), rollUp: z.boolean(), figures: z.enum(['store', 'b2b']) })),

@@ -115,3 +115,18 @@ export async function exportDashboard(deps: Deps, actor: Actor, names: MetricNam
   }
   return { stream: spreadsheetStream('xlsx', sheets, onError), filename: 'dashboard.xlsx' };
 }
+
+/**
+ * The dashboard's tables as displayed (what `exportDashboard` writes, amount columns dropped for callers who may not
+ * see them), for a push to robots: one context for every listed metric.
+ */
+export async function dashboardTables(deps: Deps, actor: Actor, names: MetricName[], filters: MetricFilters) {
+  const ctx = await context(deps, actor, filters);
+  const items = [];
+  for (const name of names) {
+    const def = metricDef(name);
+    const tables = def.tables(await answerOf(def, ctx), ctx).map((t) => ({ ...t, columns: t.columns.filter((c) => !(c.amount && ctx.hideAmounts)) }));
+    items.push({ name, title: def.title, tables });
+  }
+  return { asOf: ctx.asOf, timeZone: ctx.timeZone, filters: echoFilters(ctx), items };
+}

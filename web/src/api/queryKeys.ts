@@ -27,6 +27,7 @@ export const queryKeys = {
   customFields: key('custom-fields'),
   customer: key('customer'),
   customers: key('customers'),
+  dashboardSubscriptions: key('dashboard-subscriptions'),
   deal: key('deal'),
   deals: key('deals'),
   dealSettings: key('deal-settings'),

@@ -3393,7 +3393,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "health_model" | "retention_plan" | "platform_connection";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "dashboard_subscription" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "health_model" | "retention_plan" | "platform_connection";
                     id: string;
                 };
                 header?: never;
@@ -7508,6 +7508,425 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard subscriptions 仪表盘订阅: your own (admins: all) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DashboardSubscription"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Push dashboard metrics to group robots on a cron (org time zone; default weekly Monday 09:00), counted in your scope; managers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channels: string[];
+                        /** @default 0 9 * * 1 */
+                        cron?: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        /** @default {} */
+                        filters?: {
+                            ownerId?: string;
+                            pipelineId?: string;
+                            teamId?: string;
+                        };
+                        /**
+                         * @default [
+                         *       "funnel",
+                         *       "stalled",
+                         *       "saturation",
+                         *       "idi"
+                         *     ]
+                         */
+                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a dashboard subscription */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a dashboard subscription */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channels?: string[];
+                        cron?: string;
+                        enabled?: boolean;
+                        filters?: {
+                            ownerId?: string;
+                            pipelineId?: string;
+                            teamId?: string;
+                        };
+                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/dashboard-subscriptions/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The robot message the next push would send now (nothing is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            en: {
+                                body: string;
+                                title: string;
+                            };
+                            "zh-CN": {
+                                body: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard-subscriptions/robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group robots you may push your dashboard to (your team, its subtree and parents) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -21807,6 +22226,40 @@ export interface components {
             required: boolean;
             /** @enum {string} */
             type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "user" | "attachment";
+        };
+        DashboardSubscription: {
+            channels: string[];
+            cron: string;
+            enabled: boolean;
+            filters: {
+                ownerId?: string;
+                pipelineId?: string;
+                teamId?: string;
+            };
+            id: string;
+            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+            name: string;
+            nextRunAt: string | null;
+            timeZone: string;
+            updatedAt: string;
+            userId: string;
+        };
+        DashboardSubscriptionInput: {
+            channels: string[];
+            cron: string;
+            enabled: boolean;
+            filters: {
+                ownerId?: string;
+                pipelineId?: string;
+                teamId?: string;
+            };
+            id: string;
+            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+            name: string;
+            nextRunAt: string | null;
+            timeZone: string;
+            updatedAt: string;
+            userId: string;
         };
         Deal: {
             /** @description Left out for roles that may not see amounts (support) */

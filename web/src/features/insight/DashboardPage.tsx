@@ -11,6 +11,7 @@ import { useTeams } from '../channels/api';
 import { dashboardExportUrl, useMetric, type Filters } from './api';
 import { CadenceCard, CompletenessCard, DwellCard, FunnelCard, HeatmapCard, IdiCard, LeadQualityCard, LossCard, SaturationCard, StalledCard, TimelinessCard, WinCard } from './cards';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
+import { SubscribeButton } from './SubscribeButton';
 
 /**
  * The war room (作战室): the director's and managers' home. Filters live in the URL; every count opens its records
@@ -72,6 +73,7 @@ export function DashboardPage() {
             <Button type="primary" icon={<DownloadOutlined />} href={dashboardExportUrl(filters)} data-testid="dashboard-export">
               {t('insight.export')}
             </Button>
+            <SubscribeButton filters={filters} />
           </Space>
         }
       />
