@@ -1,5 +1,6 @@
 /** Contracts (合同) with versioned payment plans, payments and allocations as an append-only ledger, credit and claims. */
 import { defineModule } from '../../core/module.js';
+import { checkGateContract } from './gate.js';
 import { contractRoutes } from './routes.js';
 
-export const contractsModule = defineModule({ name: 'contracts', routes: contractRoutes });
+export const contractsModule = defineModule({ name: 'contracts', routes: contractRoutes, hooks: { 'gates.contractCheck': checkGateContract } });

@@ -15,6 +15,7 @@ import { parseJson, toJson } from '../../core/json.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { validateCustomValues, type CustomFieldDef } from '../customfields/values.js';
 import { unmetApprovals } from '../gates/approvals.js';
+import { unmetContract } from '../gates/contracts.js';
 import { evaluateGate, type ChecklistState, type GateFacts, type UnmetRequirement } from '../gates/evaluate.js';
 import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findStage } from '../pipelines/definition.js';
@@ -100,7 +101,7 @@ export async function getDeal(db: Queryable, actor: Actor, id: string) {
   const pipeline = (await loadPipelines(db, [row.pipeline_id])).get(row.pipeline_id);
   const stage = pipeline ? findStage(pipeline.def, row.stage_key) : undefined;
   const facts = await gateFacts(db, row);
-  const unmet = stage && !stage.terminal ? [...evaluateGate(stage, facts), ...(await unmetApprovals(db, stage, approvalInput(row, null)))] : [];
+  const unmet = stage && !stage.terminal ? [...evaluateGate(stage, facts), ...(await unmetApprovals(db, stage, approvalInput(row, null))), ...(await unmetContract(db, stage, row.id))] : [];
   return {
     ...presentDeal(row, pipeline, { amounts: canSeeAmounts(actor) }),
     evidence: facts.evidenceCounts,
@@ -265,7 +266,7 @@ export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, i
     if (!pipeline) throw notFound('Pipeline');
     const plan = planMove(pipelinesRepo.definitionOf(pipeline), deal.stage_key, input.toStage, input.skipReason);
     if (plan.gateStage) {
-      const unmet = [...evaluateGate(plan.gateStage, await gateFacts(trx, deal)), ...(await unmetApprovals(trx, plan.gateStage, approvalInput(deal, clock.now())))];
+      const unmet = [...evaluateGate(plan.gateStage, await gateFacts(trx, deal)), ...(await unmetApprovals(trx, plan.gateStage, approvalInput(deal, clock.now()))), ...(await unmetContract(trx, plan.gateStage, deal.id))];
       if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
     }
     const lostReason = plan.status === 'lost' ? await checkLostMove(trx, actor, Number(deal.amount_fen), input.lostReason) : null;

@@ -36,12 +36,21 @@ export interface ApprovalRequirement {
   labelEn?: string;
 }
 
+/** A registered contract of the deal with its signed scan (an attachment of `evidenceKind` on the contract). */
+export interface ContractRequirement {
+  label: string;
+  labelEn?: string;
+  evidenceKind: string;
+}
+
 export interface GateDefinition {
   requiredFields: string[];
   evidence: EvidenceRequirement[];
   checklist: ChecklistItem[];
   /** Checked through the named hook `gates.approvalCheck` (gates/approvals.ts), which the approvals engine fills. */
   approvals?: ApprovalRequirement[];
+  /** Checked through the named hook `gates.contractCheck` (gates/contracts.ts), which the contracts engine fills. */
+  contract?: ContractRequirement;
 }
 
 export interface GateStage {
@@ -67,14 +76,16 @@ export interface GateFacts {
   checklist: Record<string, ChecklistState | undefined>;
 }
 
-export type UnmetCode = 'FIELD_REQUIRED' | 'EVIDENCE_REQUIRED' | 'CHECKLIST_INCOMPLETE' | 'APPROVAL_REQUIRED';
+export type UnmetCode = 'FIELD_REQUIRED' | 'EVIDENCE_REQUIRED' | 'CHECKLIST_INCOMPLETE' | 'APPROVAL_REQUIRED' | 'CONTRACT_REQUIRED';
 
 export type Requirement =
   | { kind: 'field'; field: string }
   | { kind: 'evidence'; evidenceKind: string; min: number; have: number }
   | { kind: 'checklist'; item: string }
   /** `status`: the best request found (null: none); `reason`: why an approved one does not cover the deal now. */
-  | { kind: 'approval'; approvalKind: string; status: string | null; requestId: string | null; reason?: string };
+  | { kind: 'approval'; approvalKind: string; status: string | null; requestId: string | null; reason?: string }
+  /** `contractId`: the deal's contract still missing its signed scan (null: no contract registered). */
+  | { kind: 'contract'; evidenceKind: string; contractId: string | null };
 
 export interface UnmetRequirement {
   code: UnmetCode;

@@ -39,12 +39,21 @@ export const approvalRequirementSchema = z.strictObject({
   labelEn: optionalText(100),
 });
 
+/** "Contract registered": a contract of the deal with the signed scan attached (kind `signed_contract` by default). */
+export const contractRequirementSchema = z.strictObject({
+  label: label().default('合同已登记'),
+  labelEn: optionalText(100).default('Contract registered'),
+  evidenceKind: identifier.default('signed_contract'),
+});
+
 export const gateSchema = z.strictObject({
   requiredFields: z.array(gateField).max(50).default([]),
   evidence: z.array(evidenceRequirementSchema).max(20).default([]),
   checklist: z.array(checklistItemSchema).max(30).default([]),
   /** Approvals the deal needs before it leaves the stage (e.g. an approved quote covering its current values). */
   approvals: z.array(approvalRequirementSchema).max(5).optional(),
+  /** A registered contract with its signed scan before the deal leaves the stage (a signing stage). */
+  contract: contractRequirementSchema.optional(),
 });
 
 /**

@@ -13996,6 +13996,14 @@ export interface paths {
                                     label: string;
                                     labelEn?: string;
                                 }[];
+                                contract?: {
+                                    /** @default signed_contract */
+                                    evidenceKind?: string;
+                                    /** @default 合同已登记 */
+                                    label?: string;
+                                    /** @default Contract registered */
+                                    labelEn?: string;
+                                };
                                 /** @default [] */
                                 evidence?: {
                                     kind: string;
@@ -21401,6 +21409,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -21435,6 +21451,14 @@ export interface components {
                     label: string;
                     labelEn?: string;
                 }[];
+                contract?: {
+                    /** @default signed_contract */
+                    evidenceKind: string;
+                    /** @default 合同已登记 */
+                    label: string;
+                    /** @default Contract registered */
+                    labelEn: string;
+                };
                 /** @default [] */
                 evidence: {
                     kind: string;
@@ -24068,6 +24092,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
@@ -24140,6 +24172,14 @@ export interface components {
                         label: string;
                         labelEn?: string;
                     }[];
+                    contract?: {
+                        /** @default signed_contract */
+                        evidenceKind: string;
+                        /** @default 合同已登记 */
+                        label: string;
+                        /** @default Contract registered */
+                        labelEn: string;
+                    };
                     /** @default [] */
                     evidence: {
                         kind: string;
