@@ -10,6 +10,7 @@ import { hoursEn } from './hours.en';
 import { approvalsEn } from './approvals.en';
 import { workordersEn } from './workorders.en';
 import { receivablesEn } from './receivables.en';
+import { healthEn } from './health.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
 import { frontlineEn } from './frontline.en';
@@ -271,6 +272,7 @@ export const en: Record<MessageKey, string> = {
   ...approvalsEn,
   ...workordersEn,
   ...receivablesEn,
+  ...healthEn,
   ...leadsEn,
   ...importsEn,
   ...fieldlogEn,

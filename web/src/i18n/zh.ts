@@ -9,6 +9,7 @@ import { hoursZh } from './hours.zh';
 import { approvalsZh } from './approvals.zh';
 import { workordersZh } from './workorders.zh';
 import { receivablesZh } from './receivables.zh';
+import { healthZh } from './health.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -270,6 +271,7 @@ export const zh = {
   ...approvalsZh,
   ...workordersZh,
   ...receivablesZh,
+  ...healthZh,
   ...leadsZh,
   ...importsZh,
   ...fieldlogZh,

@@ -19,6 +19,7 @@ import { CustomValuesView } from '../forms/customFields';
 import { TaskFormModal } from '../tasks/TaskFormModal';
 import { RequestHelpButton } from '../workorders/RequestHelpButton';
 import { queryKeys } from '../../api/queryKeys';
+import { HealthCard } from '../health/HealthCard';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -64,6 +65,7 @@ export function CustomerDetailPage() {
         </Descriptions>
         <CustomValuesView entity="customer" custom={c.custom} />
       </Card>
+      <HealthCard customerId={c.id} />
       <Card size="small">
         <Tabs
           items={[

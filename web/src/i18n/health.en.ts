@@ -1,0 +1,31 @@
+import type { healthZh } from './health.zh';
+
+/** English labels of customer health. */
+export const healthEn: Record<keyof typeof healthZh, string> = {
+  'health.title': 'Customer health',
+  'health.none': 'No health score yet',
+  'health.score': 'Score',
+  'health.coverage': 'Data coverage',
+  'health.model': 'Model version',
+  'health.trend': 'Decline warning',
+  'health.pending': 'Pending: {colour} ({count}×)',
+  'health.recompute': 'Recompute',
+  'health.dimension': 'Dimension',
+  'health.raw': 'Raw',
+  'health.normalized': 'Normalised',
+  'health.weight': 'Weight',
+  'health.contribution': 'Contribution',
+  'health.status': 'Status',
+  'health.moved': 'Since last time',
+  'health.hidden': '(amount hidden)',
+  'health.colour.green': 'Green',
+  'health.colour.yellow': 'Yellow',
+  'health.colour.red': 'Red',
+  'health.colour.grey': 'Insufficient data',
+  'health.status.ok': 'OK',
+  'health.status.stale': 'Last value carried',
+  'health.status.missing': 'Missing (excluded)',
+  'health.status.not_applicable': 'Not applicable (weight redistributed)',
+  'health.plans': 'Retention plans',
+  'health.planDue': 'due {due}',
+};
