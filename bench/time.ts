@@ -108,8 +108,9 @@ async function consumerBench() {
   const idle: number[] = [];
   for (let i = 0; i < 20; i++) idle.push((await timed(() => consumeEvents(db, systemClock, 'bench', async () => {})))[1]);
   log(`watermark, idle poll: ${stats(idle)}`);
-  // The tail query as consumeEvents sends it: the watermark read inside it.
-  const afterQuery = `select * from events where seq > coalesce((select low_seq from consumer_watermarks where consumer = 'bench'), 0) and not exists (select 1 from event_consumptions c where c.consumer = 'bench' and c.event_id = events.id) order by seq limit 200`;
+  // The tail query as consumeEvents sends it, with the watermark it read first.
+  const low = Number((await db.selectFrom('consumer_watermarks').select('low_seq').where('consumer', '=', 'bench').executeTakeFirstOrThrow()).low_seq);
+  const afterQuery = `select * from events where seq > ${low} and not exists (select 1 from event_consumptions c where c.consumer = 'bench' and c.event_id = events.id) order by seq limit 200`;
   log(`  plan:\n${await plan(database, afterQuery)}`);
   await database.close();
 }

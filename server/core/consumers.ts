@@ -30,8 +30,10 @@ export async function consumeEvents(
   options: { batch?: number; types?: string[]; chunk?: number } = {},
 ): Promise<number> {
   // Everything at or below the watermark is done: the anti-join only runs over the tail, whatever the history. The
-  // watermark is read inside the query (one round trip fewer a poll).
-  const rows = await unconsumed(db, consumer, watermarkOf(consumer), options.types).selectAll().orderBy('seq').limit(options.batch ?? 200).execute();
+  // watermark goes into the query as a value: read inside it as a subquery, PostgreSQL plans for a third of the
+  // table and chose a hash anti-join over all of it (1.9 s at 3 M events instead of milliseconds).
+  const low = await lowWatermark(db, consumer);
+  const rows = await unconsumed(db, consumer, low, options.types).selectAll().orderBy('seq').limit(options.batch ?? 200).execute();
   const events = rows.map(
     (row) =>
       ({
@@ -60,7 +62,7 @@ export async function consumeEvents(
       throw error;
     }
   }
-  await advanceWatermark(db, clock, consumer, options.types);
+  await advanceWatermark(db, clock, consumer, low, options.types);
   return processed;
 }
 
@@ -108,10 +110,7 @@ async function claim(trx: Tx, clock: Clock, consumer: string, eventIds: string[]
  */
 export const WATERMARK_MARGIN_MS = 5 * 60_000;
 
-/** The consumer's watermark as an SQL expression (0 before its first advance). */
-const watermarkOf = (consumer: string) => sql<number>`coalesce((select low_seq from consumer_watermarks where consumer = ${consumer}), 0)`;
-
-function unconsumed(db: Db, consumer: string, low: number | ReturnType<typeof watermarkOf>, types?: string[]) {
+function unconsumed(db: Db, consumer: string, low: number, types?: string[]) {
   let query = db
     .selectFrom('events')
     .where('seq', '>', low)
@@ -138,16 +137,9 @@ export async function lowWatermark(db: Db, consumer: string): Promise<number> {
  * Moves the watermark up to just below the oldest event this consumer still has to process, but never past events
  * younger than the margin (one still being committed elsewhere may sit below them). Only ever moves up.
  */
-async function advanceWatermark(db: Db, clock: Clock, consumer: string, types?: string[]): Promise<void> {
+async function advanceWatermark(db: Db, clock: Clock, consumer: string, low: number, types?: string[]): Promise<void> {
   const cutoff = new Date(clock.now().getTime() - WATERMARK_MARGIN_MS).toISOString();
-  // The newest settled event above the watermark, and the watermark itself, in one round trip.
-  const settled = await db
-    .selectFrom('events')
-    .select((eb) => [eb.fn.max('seq').as('seq'), watermarkOf(consumer).as('low')])
-    .where('seq', '>', watermarkOf(consumer))
-    .where('occurred_at', '<=', cutoff)
-    .executeTakeFirst();
-  const low = Number(settled?.low ?? 0);
+  const settled = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).where('seq', '>', low).where('occurred_at', '<=', cutoff).executeTakeFirst();
   const settledSeq = settled?.seq == null ? null : Number(settled.seq);
   if (settledSeq === null) return;
   const pending = await unconsumed(db, consumer, low, types).select((eb) => eb.fn.min('seq').as('seq')).executeTakeFirst();
