@@ -5,7 +5,7 @@
  * (tests/fixtures/import-rules/server/…) is judged exactly like the real server/.
  */
 const FOUNDATION = ['auth', 'org', 'audit', 'customfields', 'dictionaries', 'customers', 'pipelines', 'gates', 'deals', 'activities', 'tasks', 'files', 'calendar'];
-const ENGINES = ['sla', 'rules', 'notifications', 'channels', 'cadences', 'appointments', 'leads', 'digests', 'retention', 'workorders', 'approvals', 'metrics', 'exports', 'imports', 'quicklog', 'contracts', 'receivables', 'patterns', 'platforms', 'health', 'materials'];
+const ENGINES = ['sla', 'rules', 'notifications', 'channels', 'cadences', 'appointments', 'leads', 'digests', 'retention', 'workorders', 'approvals', 'metrics', 'exports', 'imports', 'quicklog', 'contracts', 'receivables', 'patterns', 'platforms', 'health', 'materials', 'callbacks'];
 const any = (names) => `(${names.join('|')})`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */

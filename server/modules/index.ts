@@ -36,6 +36,7 @@ import { tasksModule } from './tasks/module.js';
 import { workordersModule } from './workorders/module.js';
 import { quicklogModule } from './quicklog/module.js';
 import { materialsModule } from './materials/module.js';
+import { callbacksModule } from './callbacks/module.js';
 import { contractsModule } from './contracts/module.js';
 import { receivablesModule } from './receivables/module.js';
 import { patternsModule } from './patterns/module.js';
@@ -73,6 +74,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   healthModule,
   quicklogModule,
   materialsModule,
+  callbacksModule,
   contractsModule,
   receivablesModule,
   patternsModule,

@@ -62,7 +62,7 @@ export const previewSchema = z.object({
 });
 
 export const healthListSchema = z.object({
-  items: z.array(z.object({ customerId: z.string(), name: z.string(), score: z.number(), colour, trendAlert: z.boolean(), modelVersion: z.number().int(), computedAt: z.string() })),
+  items: z.array(z.object({ customerId: z.string(), name: z.string(), score: z.number(), colour, trendAlert: z.boolean(), modelVersion: z.number().int(), computedAt: z.string() }).meta({ id: 'CustomerHealthItem' })),
 });
 
 export const backtestSchema = z.object({

@@ -4669,6 +4669,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/callback-items/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a call-back result (confirmed / not_confirmed / unreachable); the newest result counts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @enum {string} */
+                        result: "confirmed" | "not_confirmed" | "unreachable";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallbackItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callback-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the monthly call-back share and checker of a team or the org (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkerId: string | null;
+                        shareBp: number;
+                        teamId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkerId: string | null;
+                            shareBp: number;
+                            teamId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 随机抽检: monthly call-back draws I check or manage (seed, share, drawn customers with their visits and results) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CallbackDraw"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call-back results per seller; not-confirmed visits are flagged */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CallbackReportRow"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/channels": {
         parameters: {
             query?: never;
@@ -10394,16 +10669,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                colour: "green" | "yellow" | "red" | "grey";
-                                computedAt: string;
-                                customerId: string;
-                                modelVersion: number;
-                                name: string;
-                                score: number;
-                                trendAlert: boolean;
-                            }[];
+                            items: components["schemas"]["CustomerHealthItem"][];
                         };
                     };
                 };
@@ -21693,6 +21959,122 @@ export interface components {
             };
             to: string;
         };
+        CallbackDraw: {
+            checkerId: string | null;
+            createdAt: string;
+            id: string;
+            items: components["schemas"]["CallbackItem"][];
+            month: string;
+            population: number;
+            seed: string;
+            shareBp: number;
+            taskId: string | null;
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        CallbackDrawInput: {
+            checkerId: string | null;
+            createdAt: string;
+            id: string;
+            items: components["schemas"]["CallbackItemInput"][];
+            month: string;
+            population: number;
+            seed: string;
+            shareBp: number;
+            taskId: string | null;
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        CallbackItem: {
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            result: {
+                note: string | null;
+                recordedAt: string;
+                recordedBy: string;
+                /** @enum {string} */
+                result: "confirmed" | "not_confirmed" | "unreachable";
+            } | null;
+            seller: {
+                id: string;
+                name: string;
+            };
+            visits: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+            }[];
+        };
+        CallbackItemInput: {
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            result: {
+                note: string | null;
+                recordedAt: string;
+                recordedBy: string;
+                /** @enum {string} */
+                result: "confirmed" | "not_confirmed" | "unreachable";
+            } | null;
+            seller: {
+                id: string;
+                name: string;
+            };
+            visits: {
+                id: string;
+                occurredAt: string;
+                summary: string;
+            }[];
+        };
+        CallbackReportRow: {
+            confirmed: number;
+            drawn: number;
+            flagged: {
+                customer: {
+                    id: string;
+                    name: string;
+                };
+                itemId: string;
+                month: string;
+                visitIds: string[];
+            }[];
+            notConfirmed: number;
+            open: number;
+            seller: {
+                id: string;
+                name: string;
+            };
+            unreachable: number;
+        };
+        CallbackReportRowInput: {
+            confirmed: number;
+            drawn: number;
+            flagged: {
+                customer: {
+                    id: string;
+                    name: string;
+                };
+                itemId: string;
+                month: string;
+                visitIds: string[];
+            }[];
+            notConfirmed: number;
+            open: number;
+            seller: {
+                id: string;
+                name: string;
+            };
+            unreachable: number;
+        };
         Channel: {
             createdAt: string;
             enabled: boolean;
@@ -22197,6 +22579,26 @@ export interface components {
             } | null;
             retentionPlans: components["schemas"]["RetentionPlanInput"][];
             score: number | null;
+            trendAlert: boolean;
+        };
+        CustomerHealthItem: {
+            /** @enum {string} */
+            colour: "green" | "yellow" | "red" | "grey";
+            computedAt: string;
+            customerId: string;
+            modelVersion: number;
+            name: string;
+            score: number;
+            trendAlert: boolean;
+        };
+        CustomerHealthItemInput: {
+            /** @enum {string} */
+            colour: "green" | "yellow" | "red" | "grey";
+            computedAt: string;
+            customerId: string;
+            modelVersion: number;
+            name: string;
+            score: number;
             trendAlert: boolean;
         };
         CustomerInput: {

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
+import { HealthCell, HealthFilteredList, useHealthOf, type HealthFilter } from '../health/HealthList';
 import { CustomerFormModal } from './CustomerFormModal';
 import { queryKeys } from '../../api/queryKeys';
 
@@ -39,6 +40,8 @@ export function CustomersPage() {
   const cursorFor = (from: Filters, to: Filters) =>
     to.page === from.page + 1 && to.pageSize === from.pageSize && to.sort === from.sort ? (query.data?.nextCursor ?? undefined) : undefined;
   const totalText = (n: number) => t(query.data?.totalIsEstimate ? 'common.totalAbout' : 'common.total', { n });
+  const [healthFilter, setHealthFilter] = useState<HealthFilter | undefined>();
+  const healthOf = useHealthOf((query.data?.items ?? []).map((c) => c.id));
   const sortOrder = (field: string) => (filters.sort === field ? 'ascend' : filters.sort === `-${field}` ? 'descend' : null);
 
   return (
@@ -66,9 +69,19 @@ export function CustomersPage() {
         />
         <Input allowClear placeholder={t('customers.region')} style={{ width: 120 }} onChange={(e) => set({ region: e.target.value || undefined })} />
         <Input allowClear placeholder={t('customers.industry')} style={{ width: 120 }} onChange={(e) => set({ industry: e.target.value || undefined })} />
+        <Select
+          allowClear
+          placeholder={t('health.title')}
+          style={{ width: 140 }}
+          value={healthFilter}
+          onChange={(v) => setHealthFilter(v)}
+          options={(['green', 'yellow', 'red', 'grey'] as const).map((c) => ({ value: c, label: t(`health.colour.${c}`) })).concat([{ value: 'trend' as never, label: t('health.trend') }])}
+          data-testid="health-filter"
+        />
       </Space>
+      {healthFilter && <HealthFilteredList filter={healthFilter} />}
       {query.error && <Typography.Paragraph type="danger">{errorMessage(query.error)}</Typography.Paragraph>}
-      {isPhone ? (
+      {healthFilter ? null : isPhone ? (
         <List<Customer>
           loading={query.isFetching}
           dataSource={query.data?.items ?? []}
@@ -115,6 +128,7 @@ export function CustomersPage() {
             { key: 'phone', title: t('customers.phone'), dataIndex: 'phone', width: 140 },
             { key: 'region', title: t('customers.region'), dataIndex: 'region', width: 100 },
             { key: 'industry', title: t('customers.industry'), dataIndex: 'industry', width: 110 },
+            { key: 'health', title: t('health.title'), width: 130, render: (_, c) => <HealthCell item={healthOf.get(c.id)} /> },
             { key: 'owner', title: t('common.owner'), dataIndex: 'owner', width: 100, render: (o: Customer['owner']) => userName(o) },
             { key: 'updatedAt', title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 180, sorter: true, sortOrder: sortOrder('updatedAt'), render: (at: string) => <When at={at} /> },
           ]}

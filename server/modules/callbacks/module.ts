@@ -1,0 +1,10 @@
+/** Random verification call-backs (随机抽检, issue 16): monthly reproducible draw per team, call-back task, results. */
+import { defineModule } from '../../core/module.js';
+import { callbacksJob } from './job.js';
+import { callbackRoutes } from './routes.js';
+
+export const callbacksModule = defineModule({
+  name: 'callbacks',
+  routes: callbackRoutes,
+  jobs: [callbacksJob],
+});
