@@ -7,13 +7,15 @@ import { CliError, withDatabase } from './context.js';
  * Everything stored sealed (core/secrets.ts), per owner. A later module with credentials at rest (platform-app
  * secrets) adds its line: a function re-sealing its rows under the current key.
  */
-const RESEALERS: Array<{ name: string; reseal: (db: Db) => Promise<{ resealed: number; total: number; unreadable: string[] }> }> = [
-  { name: 'channels', reseal: async (db) => (await import('../modules/channels/repo.js')).resealChannelSecrets(db) },
-  { name: 'platforms', reseal: async (db) => (await import('../modules/platforms/repo.js')).resealPlatformSecrets(db) },
+type Resealer = (db: Db, options?: { plaintextOnly?: boolean }) => Promise<{ resealed: number; total: number; unreadable: string[] }>;
+export const RESEALERS: Array<{ name: string; reseal: Resealer }> = [
+  { name: 'channels', reseal: async (db, options) => (await import('../modules/channels/repo.js')).resealChannelSecrets(db, options) },
+  { name: 'platforms', reseal: async (db, options) => (await import('../modules/platforms/repo.js')).resealPlatformSecrets(db, options) },
+  { name: 'rule webhooks', reseal: async (db, options) => (await import('../modules/rules/repo.js')).resealRuleSecrets(db, options) },
 ];
 
 export function registerSecrets(program: Command): void {
-  const secrets = program.command('secrets').description('Secrets at rest (channel keys and passwords) 密钥管理');
+  const secrets = program.command('secrets').description('Secrets at rest (channel keys and passwords, rule webhook secrets) 密钥管理');
   secrets
     .command('rotate')
     .description(

@@ -22,9 +22,11 @@ export function registerServe(program: Command): void {
       const { config, database } = await openConfigured(base);
       console.log(`Database: ${describeDatabase(config.databaseUrl)} (${database.dialect})`);
       // Rows written before secrets were sealed at rest (issue 14) are sealed now, under the current key.
-      const { resealChannelSecrets } = await import('../modules/channels/repo.js');
-      const sealed = await resealChannelSecrets(database.db, { plaintextOnly: true });
-      if (sealed.resealed) console.log(`Sealed the secrets of ${sealed.resealed} channel(s) at rest (key ${currentKeyId()}).`);
+      const { RESEALERS } = await import('./secrets.js');
+      for (const owner of RESEALERS) {
+        const sealed = await owner.reseal(database.db, { plaintextOnly: true });
+        if (sealed.resealed) console.log(`Sealed the secrets of ${sealed.resealed} ${owner.name} row(s) at rest (key ${currentKeyId()}).`);
+      }
       if (!config.secretKey && database.dialect === 'postgres') {
         console.warn(`ACTIONFLOW_SECRET_KEY is not set: channel secrets are sealed with ${config.dataDir}/secret.key; every server process must use the same key (docs/operations.md).`);
       }

@@ -7,6 +7,7 @@ import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { listRuleRuns, type presentRun } from '../../server/modules/rules/service.js';
 import type { Queryable } from '../../server/db/index.js';
 import { AbandonRun, processRuleEvents, runScheduledRules, type EngineDeps } from '../../server/modules/rules/engine.js';
+import { definitionOf } from '../../server/modules/rules/repo.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
 
 const SYSTEM = systemActor('cli');
@@ -288,8 +289,9 @@ describe('automation rules', () => {
     const { id: _a, key: _b, createdAt: _c, updatedAt: _d, created: _e, ...copied } = created.json();
     const { id: _f, key: _g, createdAt: _h, updatedAt: _i, ...original } = rule;
     expect(copied).toEqual(original);
-    const stored = JSON.parse((await t.db.selectFrom('rules').select('definition').where('key', '=', 'won_followup').executeTakeFirstOrThrow()).definition);
-    expect(stored.actions[2].config.secret).toBe('whsec-0123456789');
+    // The round trip kept the stored secret (sealed at rest, tests/api/hardening-rule-secrets.test.ts).
+    const stored = definitionOf(await t.db.selectFrom('rules').select(['id', 'definition']).where('key', '=', 'won_followup').executeTakeFirstOrThrow());
+    expect(stored.actions[2].config).toMatchObject({ secret: 'whsec-0123456789' });
 
     const badYaml = ['key: bad_yaml', 'name: 坏', 'trigger:', '  type: deal.stage_changed', 'conditions:', '  and:', '    - { eval: "1" }', 'actions:', '  - type: notify', '    config:', '      recipients: [boss]', '      title: x', ''].join('\n');
     const bad = await admin({ method: 'POST', url: '/api/rules/import', headers: { 'content-type': 'text/yaml' }, payload: badYaml });

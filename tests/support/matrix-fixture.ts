@@ -46,8 +46,12 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
 
   // Configuration rows, one of each kind the API addresses by id.
   await ok(admin({ method: 'POST', url: '/api/custom-fields', payload: { entity: 'customer', key: 'matrix_note', label: '矩阵备注', type: 'text' } }), 'custom field');
-  await ok(admin({ method: 'POST', url: '/api/channels', payload: { kind: 'wecom', name: '矩阵机器人', secrets: { webhookUrl: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' } } }), 'channel');
+  const channel = await ok(admin({ method: 'POST', url: '/api/channels', payload: { kind: 'wecom', name: '矩阵机器人', secrets: { webhookUrl: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' } } }), 'channel');
+  await ok(admin({ method: 'POST', url: '/api/dashboard-subscriptions', payload: { name: '矩阵周报', metrics: ['funnel'], channels: [channel.id] } }), 'dashboard subscription');
   await ok(admin({ method: 'POST', url: '/api/rules', payload: { key: 'matrix_rule', name: '矩阵规则', trigger: { type: 'record.created', entity: 'deal' }, actions: [{ type: 'notify', config: { recipients: ['owner'], title: '{{record.title}} {{record.amountFen | yuan}}' } }] } }), 'rule');
+  // A platform app whose every address is a closed local port: the matrix's test/sync calls never leave the machine.
+  const local = 'http://127.0.0.1:9';
+  await ok(admin({ method: 'POST', url: '/api/platforms', payload: { platform: 'feishu', name: '矩阵飞书', settings: { appId: 'cli_matrix', baseUrl: local, apiBaseUrl: local, loginBaseUrl: local }, secrets: { secret: 'matrix-secret-0001' } } }), 'platform');
   const cadence = readFileSync(join(import.meta.dirname, '../../templates/cadences/golden-seven-days.yaml'), 'utf8');
   await ok(admin({ method: 'POST', url: '/api/cadences/import', payload: cadence, headers: { 'content-type': 'text/yaml' } }), 'cadence');
   await ok(admin({ method: 'POST', url: '/api/import-presets', payload: { name: '矩阵映射', headers: ['名称'], mapping: ['name'] } }), 'import preset');
@@ -76,7 +80,14 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
     const contract = await ok(as({ method: 'POST', url: '/api/contracts', payload: { dealId: deal.id, signedAt: '2026-11-01', amountFen: MATRIX_AMOUNTS[n], plan: [{ dueDate: '2026-12-01', amountFen: MATRIX_AMOUNTS[n], method: 'wire' }] } }), `${username} contract`);
     await ok((await t.as('finance'))({ method: 'POST', url: `/api/contracts/${contract.id}/payments`, payload: { amountFen: 1_000, receivedOn: '2026-11-01', method: 'wire', reference: `矩阵${n}` } }), `${username} payment`);
     await ok(as({ method: 'POST', url: `/api/contracts/${contract.id}/claims`, payload: { amountFen: 2_000, claimedOn: '2026-11-01' } }), `${username} payment claim`);
+    await ok(as({ method: 'POST', url: '/api/material-links', payload: { url: 'https://example.com/case.mp4', customerId: customer.id, title: `矩阵资料${n}`, expiresAt: '2026-12-31T00:00:00.000Z' } }), `${username} material link`);
+    await ok(as({ method: 'POST', url: '/api/contracts', payload: { dealId: deal.id, signedAt: '2026-11-01', amountFen: MATRIX_AMOUNTS[n], split: { parts: 3, firstDueDate: '2026-12-01', method: 'wire' } } }), `${username} contract`);
     await ok(as({ method: 'POST', url: '/api/imports', ...multipart({}, { name: `矩阵${n}.csv`, content: Buffer.from(`名称,电话\n矩阵导入${n},1360000300${n}\n`) }) }), `${username} import`);
+    // A retention plan, as the health engine opens one when the customer turns red.
+    await t.db
+      .insertInto('health_retention_plans')
+      .values({ id: newId(), customer_id: customer.id, owner_id: userId, team_path: (await t.db.selectFrom('users').select('team_path').where('id', '=', userId).executeTakeFirstOrThrow()).team_path, cause_event_id: newId(), status: 'open', required: '[]', evidence: '{}', plan: null, due_at: t.clock.now().toISOString(), filed_at: null, filed_by: null, escalated_at: null, created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() })
+      .execute();
     // An SLA intervention on the deal, as the SLA engine writes it (no route creates one).
     const now = t.clock.now().toISOString();
     const timerId = newId();
@@ -103,6 +114,18 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
     await t.db.insertInto('notifications').values({ id: newId(), user_id: user.id, title: '矩阵通知', title_en: null, body: '', body_en: null, link: null, subject_type: null, subject_id: null, read_at: null, created_at: now, idempotency_key: newId() }).execute();
     if (user.username.startsWith('seller')) continue;
     await ok((await t.as(user.username))({ method: 'POST', url: '/api/tokens', payload: { name: `矩阵 ${user.username}` } }), `${user.username} token`);
+  }
+  // A mined pattern whose drill-down lists the three sellers' deals (modules/patterns writes these in its runs).
+  const pipelineRow = await t.db.selectFrom('pipelines').select('id').where('key', '=', pipelineId).executeTakeFirstOrThrow();
+  const runId = newId();
+  await t.db.insertInto('pattern_runs').values({ id: runId, pipeline_id: pipelineRow.id, settings_version: 1, trigger: 'matrix', slot: null, started_at: now, deals_used: 3, cold_start: 0, card: '{}' }).execute();
+  const patternId = newId();
+  await t.db
+    .insertInto('patterns')
+    .values({ id: patternId, pipeline_id: pipelineRow.id, run_id: runId, template: 'no_followup', params: '{}', kind: 'risk', description: '矩阵模式', description_en: 'matrix', suggestion: null, suggestion_en: null, support: 3, outcome_count: 1, outcome_rate: 0.33, ci_low: 0.1, ci_high: 0.6, baseline: 0.3, lift: 1.1, surfaced: 1, mined_at: now })
+    .execute();
+  for (const deal of await t.db.selectFrom('deals').select('id').where('title', 'like', '矩阵商机%').execute()) {
+    await t.db.insertInto('pattern_deals').values({ pattern_id: patternId, deal_id: deal.id, outcome: 'lost', matched_at: now, closed_at: now }).execute();
   }
   const stages = (await ok(admin({ method: 'GET', url: `/api/pipelines/${pipelineId}` }), 'pipeline')) as unknown as { stages: Array<{ key: string }> };
   return { owners: sellers.map(([, id]) => id), userId: users.sellerA.id, teamId: t.org.teams.eastTeam1, pipelineId, stageKey: stages.stages[0].key };

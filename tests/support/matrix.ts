@@ -6,7 +6,7 @@
  * the builder cannot resolve throws, so a new route fails loudly instead of being skipped.
  */
 import { sql } from 'kysely';
-import { REGISTRY, recordOf, type Table } from '../../server/core/entities.js';
+import { RECORDS, REGISTRY, recordOf, type Table } from '../../server/core/entities.js';
 import { can, inScope, scopeOf, type Action, type Actor } from '../../server/core/policy.js';
 import { newId } from '../../server/core/ids.js';
 import type { TestContext } from './app.js';
@@ -48,6 +48,8 @@ export const SEGMENTS: Record<string, Source> = {
   'approval-delegations': { kind: 'table', table: 'approval_delegations' },
   pipelines: { kind: 'value', value: (f) => f.pipelineId },
   cadences: { kind: 'table', table: 'cadences', column: 'key' },
+  'activity-tags': { kind: 'table', table: 'activity_tag_defs', column: 'key' },
+  platforms: { kind: 'table', table: 'platform_connections' },
   // Not records: names out of fixed catalogues (activity types, approval kinds, metrics, export lists, stages).
   'activity-types': { kind: 'value', value: () => 'call' },
   'approval-routes': { kind: 'value', value: () => 'quote' },
@@ -122,6 +124,9 @@ export function sourceOf(path: string, param: string): Source {
   if (SEGMENTS[segment]) return SEGMENTS[segment];
   const table = segment.replace(/-/g, '_');
   if (Object.hasOwn(REGISTRY, table)) return { kind: 'table', table: table as Table };
+  // The record whose web page has the same address (`/retention-plans/:id` → retention_plan).
+  const linked = RECORDS.find((r) => (r.link ?? []).some((l) => l === `/${segment}/:id` || l === `/admin/${segment}/:id`));
+  if (linked) return { kind: 'table', table: linked.table };
   // A nested collection (`/customers/{id}/aliases/{aliasId}`): the parent kind's table of it (`customer_aliases`).
   const parent = segments[segments.indexOf(`{${param}}`) - 3];
   const nested = parent && sourceOfParent(parent) ? `${sourceOfParent(parent)}_${table}` : '';
@@ -153,7 +158,8 @@ export class Picker {
     private readonly actor: Actor,
     private readonly variant: Variant,
     private readonly rows: Map<Table, Row[] | null>,
-    private readonly options: { reach?: Reach; lenient?: boolean } = {},
+    /** `invalid`: a body no schema accepts (a JSON array), to see that refusals come before validation. */
+    private readonly options: { reach?: Reach; lenient?: boolean; invalid?: boolean } = {},
   ) {}
 
   private async rowsOf(table: Table) {
@@ -174,6 +180,9 @@ export class Picker {
     }
     const inside = rows.filter((r) => visible(this.actor, table, r, this.options.reach)).sort((a, b) => Number(b.ownerId === this.fixture.owners[0]) - Number(a.ownerId === this.fixture.owners[0]));
     const outside = rows.filter((r) => !visible(this.actor, table, r, this.options.reach));
+    if (rows.length === 0 && !this.options.lenient) {
+      throw new Error(`authorization matrix: no row in ${table} to address, inside or outside a scope (add records of seller_a and seller_b to tests/support/matrix-fixture.ts)`);
+    }
     if (this.variant !== 'inside' && outside.length > 0) {
       this.outsideRefs.push(`${where}:${table}`);
       if (where === 'path') this.pathOutside = true;
@@ -199,6 +208,9 @@ export class Picker {
       return s.type === 'array' ? [id] : id;
     }
     if (/^(to)?(user|owner|assignee|consultant)Id$/.test(name)) return this.fixture.userId;
+    // A configuration record named by id (`pipelineId`): one that exists.
+    const config = name.endsWith('Id') && name !== 'id' ? recordOf(snake(name.slice(0, -2))) : undefined;
+    if (config && name !== 'teamId') return this.idOf(config.table, 'id', 'body');
     if (name === 'team' || name === 'store' || name === 'teamId') return this.fixture.teamId;
     if (Array.isArray(s.enum)) return s.enum.find((v) => v !== null);
     const variants = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
@@ -261,6 +273,7 @@ export class Picker {
       return { method: op.method, url, payload: body.payload, headers: body.headers };
     }
     if (!op.requestBody) return { method: op.method, url, headers: {} };
+    if (this.options.invalid) return { method: op.method, url, payload: '[["matrix"]]', headers: { 'content-type': 'application/json' } };
     const schema = content['application/json']?.schema ?? Object.values(content)[0]?.schema;
     return { method: op.method, url, payload: JSON.stringify(await this.value(doc, schema, 'body')), headers: { 'content-type': 'application/json' } };
   }

@@ -110,8 +110,10 @@ export const ROUTES: AppRoute[] = [
       { path: 'admin/work-order-types', page: lazyPage(() => import('./features/workorders/WorkOrderTypesPage'), 'WorkOrderTypesPage'), menu: { label: 'nav.adminWorkOrderTypes' } },
       { path: 'admin/assist-points', page: lazyPage(() => import('./features/workorders/AssistRulesPage'), 'AssistRulesPage'), menu: { label: 'nav.adminAssistRules' } },
       { path: 'admin/team-hours', page: lazyPage(() => import('./features/calendar/TeamHoursPage'), 'TeamHoursPage'), menu: { label: 'nav.adminHours' } },
+      { path: 'admin/platforms', page: lazyPage(() => import('./features/platforms/PlatformsPage'), 'PlatformsPage'), menu: { label: 'nav.adminPlatforms' } },
     ],
   },
+  { path: 'sidebar', page: lazyPage(() => import('./features/platforms/SidebarPage'), 'SidebarPage') },
   { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> }, visible: may('token.use') },
 ];
 

@@ -10,6 +10,7 @@ export async function appointmentRoutes(app: App, deps: Deps) {
   app.post(
     '/api/appointments',
     {
+      config: { ability: 'appointment.book' },
       schema: {
         tags,
         summary: 'Register a store appointment with phone + time (store and consultant = me); finds or creates the customer by normalised phone and queues the confirmation SMS',
@@ -58,7 +59,7 @@ export async function appointmentRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/appointments/:id/reassign',
-    { schema: { tags, summary: 'Hand a no-show’s follow-up call to another consultant: creates a task due in 2 hours (or dueAt), audited', params: idParams, body: reassignBody, response: responses({ 200: reassignedAppointmentSchema }, [400, 403, 404, 422]) } },
+    { config: { ability: 'appointment.reassign' }, schema: { tags, summary: 'Hand a no-show’s follow-up call to another consultant: creates a task due in 2 hours (or dueAt), audited', params: idParams, body: reassignBody, response: responses({ 200: reassignedAppointmentSchema }, [400, 403, 404, 422]) } },
     async (req) => service.reassign(deps, actorOf(req), req.params.id, req.body),
   );
 }

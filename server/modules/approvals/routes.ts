@@ -81,14 +81,14 @@ export async function approvalRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/approvals/:id/withdraw',
-    { schema: { tags, summary: 'Withdraw my request before the first decision', params: idParams, body: withdrawBody, response: responses({ 200: approvalSchema }, [400, 403, 404, 409, 422]) } },
+    { config: { ability: 'approval.request' }, schema: { tags, summary: 'Withdraw my request before the first decision', params: idParams, body: withdrawBody, response: responses({ 200: approvalSchema }, [400, 403, 404, 409, 422]) } },
     async (req) => withdrawApproval(deps, actorOf(req), req.params.id, req.body?.comment),
   );
 
   app.post(
     '/api/approvals/:id/resubmit',
     {
-      schema: {
+      config: { ability: 'approval.request' }, schema: {
         tags,
         summary: 'Resubmit a draft, rejected or withdrawn request (optionally with new values) under the route version now in force',
         params: idParams,

@@ -134,6 +134,8 @@ export async function authRoutes(app: App, deps: Deps) {
   app.post(
     '/api/tokens',
     {
+      // Refused before the body is validated (the authorization matrix found sellers were told the body rules).
+      config: { ability: 'token.use' },
       schema: {
         tags: ['auth'],
         summary: 'Create an API token with my scope; the secret is returned once. Roles without the permission (sellers by default) → 403',

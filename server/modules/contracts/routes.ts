@@ -50,7 +50,7 @@ export async function contractRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/contracts/:id/amendments',
-    { schema: { tags, summary: '补充协议 A new plan version; no instalment below what is allocated to it', params: idParams, body: amendmentBody, response: one } },
+    { config: { ability: 'contract.amend' }, schema: { tags, summary: '补充协议 A new plan version; no instalment below what is allocated to it', params: idParams, body: amendmentBody, response: one } },
     async (req) => service.amendPlan(deps, actorOf(req), req.params.id, req.body),
   );
   app.post(

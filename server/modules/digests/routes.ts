@@ -20,7 +20,7 @@ export async function digestRoutes(app: App, deps: Deps) {
   app.put(
     '/api/digests/settings',
     {
-      schema: {
+      config: { ability: 'digest.configure' }, schema: {
         tags,
         summary: 'Change a store/team daily digest: cron such as "0 18 * * *", enabled, robot channel ids (null = the team\'s robots); admin, director, regional manager or lead',
         querystring: teamQuery,
@@ -80,6 +80,7 @@ export async function digestRoutes(app: App, deps: Deps) {
   app.post(
     '/api/dashboard-subscriptions',
     {
+      config: { ability: 'digest.configure' },
       schema: {
         tags: subTags,
         summary: 'Push dashboard metrics to group robots on a cron (org time zone; default weekly Monday 09:00), counted in your scope; managers',
@@ -94,7 +95,7 @@ export async function digestRoutes(app: App, deps: Deps) {
   );
   app.patch(
     '/api/dashboard-subscriptions/:id',
-    { schema: { tags: subTags, summary: 'Change a dashboard subscription', params: idParams, body: subscriptionPatch, response: responses({ 200: subscriptionSchema }, [400, 403, 404]) } },
+    { config: { ability: 'digest.configure' }, schema: { tags: subTags, summary: 'Change a dashboard subscription', params: idParams, body: subscriptionPatch, response: responses({ 200: subscriptionSchema }, [400, 403, 404]) } },
     async (req) => updateSubscription(deps, actorOf(req), req.params.id, req.body),
   );
   app.delete(

@@ -48,12 +48,12 @@ export async function importRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/imports/:id/dry-run',
-    { schema: { tags, summary: 'Phase 1: validate every row with this mapping and stage a verdict per row; writes no customer', params: idParams, body: dryRunBody, response: responses({ 200: importSchema }, [400, 403, 404, 422]) } },
+    { config: { ability: 'import.run' }, schema: { tags, summary: 'Phase 1: validate every row with this mapping and stage a verdict per row; writes no customer', params: idParams, body: dryRunBody, response: responses({ 200: importSchema }, [400, 403, 404, 422]) } },
     async (req) => service.startDryRun(deps, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/imports/:id/commit',
-    { schema: { tags, summary: 'Phase 2: apply the staged verdicts in checkpointed batches', params: idParams, body: commitBody, response: responses({ 200: importSchema }, [400, 403, 404, 422]) } },
+    { config: { ability: 'import.run' }, schema: { tags, summary: 'Phase 2: apply the staged verdicts in checkpointed batches', params: idParams, body: commitBody, response: responses({ 200: importSchema }, [400, 403, 404, 422]) } },
     async (req) => service.startCommit(deps, actorOf(req), req.params.id, req.body),
   );
   app.post('/api/imports/:id/cancel', { schema: { tags, summary: 'Cancel: a running phase stops after its current batch', params: idParams, response: responses({ 200: importSchema }, [400, 404, 422]) } }, async (req) =>
@@ -87,7 +87,7 @@ export async function importRoutes(app: App, deps: Deps) {
   app.get('/api/import-presets', { schema: { tags, summary: 'Saved column mappings of one kind of import', querystring: presetListQuery, response: responses({ 200: z.object({ items: z.array(presetSchema) }) }, [403]) } }, async (req) =>
     service.listPresets(deps, actorOf(req), req.query.kind),
   );
-  app.post('/api/import-presets', { schema: { tags, summary: 'Save a mapping under a name (replaces the preset of that name)', body: presetBody, response: responses({ 200: presetSchema }, [400, 403]) } }, async (req) =>
+  app.post('/api/import-presets', { config: { ability: 'import.run' }, schema: { tags, summary: 'Save a mapping under a name (replaces the preset of that name)', body: presetBody, response: responses({ 200: presetSchema }, [400, 403]) } }, async (req) =>
     service.savePreset(deps, actorOf(req), req.body),
   );
   app.delete('/api/import-presets/:id', { schema: { tags, summary: 'Delete a saved mapping', params: idParams, response: responses({ 204: z.null() }, [400, 403, 404]) } }, async (req, reply) => {

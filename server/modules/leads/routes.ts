@@ -67,7 +67,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/ownership-conflicts/:id/resolve',
-    { schema: { tags, summary: 'Resolve a conflict: keep with the owner, transfer to the requester, or merge the two records (mergeInto = survivor)', params: idParams, body: resolveBody, response: responses({ 200: conflictSchema }, [400, 403, 404, 422]) } },
+    { config: { ability: 'conflict.resolve' }, schema: { tags, summary: 'Resolve a conflict: keep with the owner, transfer to the requester, or merge the two records (mergeInto = survivor)', params: idParams, body: resolveBody, response: responses({ 200: conflictSchema }, [400, 403, 404, 422]) } },
     async (req) => resolveConflict(db, clock, actorOf(req), req.params.id, req.body),
   );
 
@@ -97,7 +97,7 @@ export async function leadRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/users/:id/handover',
-    { schema: { tags, summary: 'Hand all of a user’s customers, open deals and open tasks to one or several colleagues; optionally deactivate them', params: idParams, body: handoverBody, response: responses({ 200: handoverSchema }, [400, 403, 404]) } },
+    { config: { ability: 'customer.handover' }, schema: { tags, summary: 'Hand all of a user’s customers, open deals and open tasks to one or several colleagues; optionally deactivate them', params: idParams, body: handoverBody, response: responses({ 200: handoverSchema }, [400, 403, 404]) } },
     async (req) => handover(db, clock, actorOf(req), req.params.id, req.body),
   );
 }

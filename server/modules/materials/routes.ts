@@ -11,7 +11,7 @@ export async function materialRoutes(app: App, deps: Deps) {
   const tags = ['materials'];
   app.post(
     '/api/material-links',
-    { schema: { tags, summary: 'Share an attachment or a URL as a tracked link (expires; opened without a login; every open is recorded)', body: materialLinkBody, response: responses({ 201: createdLinkSchema }, [400, 403, 404]) } },
+    { config: { ability: 'material.share' }, schema: { tags, summary: 'Share an attachment or a URL as a tracked link (expires; opened without a login; every open is recorded)', body: materialLinkBody, response: responses({ 201: createdLinkSchema }, [400, 403, 404]) } },
     async (req, reply) => {
       const link = await service.createLink(deps, actorOf(req), req.body);
       reply.code(201);

@@ -29,7 +29,7 @@ export async function quicklogRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/customers/:id/aliases',
-    { schema: { tags, summary: 'Add an alias to a customer in my scope (admins and sellers)', params: idParams, body: aliasBody, response: responses({ 201: customerAliasSchema }, [400, 403, 404, 409]) } },
+    { config: { ability: 'quicklog.alias' }, schema: { tags, summary: 'Add an alias to a customer in my scope (admins and sellers)', params: idParams, body: aliasBody, response: responses({ 201: customerAliasSchema }, [400, 403, 404, 409]) } },
     async (req, reply) => {
       const alias = await service.addAlias(deps, actorOf(req), req.params.id, req.body);
       reply.code(201);

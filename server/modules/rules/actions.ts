@@ -170,6 +170,7 @@ const executors: { [K in ActionType]: Executor<K> } = {
   },
 
   webhook: async (env, config) => {
+    if (!config.secret) throw new Error('webhook: the signing secret does not open with the configured keys (ACTIONFLOW_SECRET_KEYS_PREVIOUS, or enter it again)');
     const event = config.event ?? env.eventType;
     const result = await enqueueWebhook(env.db, env.clock, {
       idempotencyKey: `rule:${env.rule.id}:${env.causeId}:${env.index}`,

@@ -1,8 +1,10 @@
 /** All SQL of the rules module. */
 import type { Queryable } from '../../db/index.js';
 import type { RuleRunsTable, RulesTable } from '../../db/schema.js';
-import { parseJson } from '../../core/json.js';
-import type { RuleDefinition } from './definition.js';
+import { parseJson, toJson } from '../../core/json.js';
+import { open, reseal, seal, SecretKeyError } from '../../core/secrets.js';
+import type { Db } from '../../db/index.js';
+import type { RuleAction, RuleDefinition } from './definition.js';
 
 export function findRule(db: Queryable, idOrKey: string) {
   return db.selectFrom('rules').selectAll().where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey)])).executeTakeFirst();
@@ -37,8 +39,73 @@ export async function deleteRule(db: Queryable, id: string) {
   await db.deleteFrom('rules').where('id', '=', id).execute();
 }
 
-export function definitionOf(row: Pick<RulesTable, 'definition'>): RuleDefinition {
-  return parseJson<RuleDefinition>(row.definition, {} as RuleDefinition);
+/**
+ * Webhook signing secrets are sealed at rest (core/secrets.ts, issue 14 defect 10), bound to the rule's row: a
+ * database dump or backup alone does not let anyone forge the rule's signed deliveries.
+ */
+const secretContext = (ruleId: string) => `rule:${ruleId}`;
+
+function mapSecrets(actions: RuleAction[] | undefined, fn: (secret: string) => string): RuleAction[] {
+  return (actions ?? []).map((a) => (a.type === 'webhook' && typeof a.config.secret === 'string' ? { ...a, config: { ...a.config, secret: fn(a.config.secret) } } : a));
+}
+
+/** The stored form of a definition: its webhook secrets sealed. */
+export function storedDefinition(ruleId: string, def: RuleDefinition): string {
+  return toJson({ ...def, actions: mapSecrets(def.actions, (secret) => seal(secret, secretContext(ruleId))) });
+}
+
+/** The definition of a stored rule, webhook secrets opened (plaintext rows from before sealing open as they are). */
+export function definitionOf(row: Pick<RulesTable, 'id' | 'definition'>): RuleDefinition {
+  const def = parseJson<RuleDefinition>(row.definition, {} as RuleDefinition);
+  return def.actions ? { ...def, actions: mapSecrets(def.actions, (secret) => openOrEmpty(secret, secretContext(row.id))) } : def;
+}
+
+/**
+ * A secret sealed with a key this process does not have (or moved from another row) reads as empty: the rule still
+ * lists and edits (the admin is asked to enter the secret again), and its webhook action fails with a clear error
+ * instead of signing with a wrong secret.
+ */
+function openOrEmpty(secret: string, context: string): string {
+  try {
+    return open(secret, context);
+  } catch (error) {
+    if (error instanceof SecretKeyError) return '';
+    throw error;
+  }
+}
+
+/**
+ * Seals every rule's webhook secrets under the current key: plaintext rows (written before sealing existed) and
+ * rows sealed with an older key (`actionflow secrets rotate`, and plaintext ones at `serve`). A rule whose secret
+ * opens with no configured key is left as it is and reported by id.
+ */
+export async function resealRuleSecrets(db: Db, options: { plaintextOnly?: boolean } = {}): Promise<{ resealed: number; total: number; unreadable: string[] }> {
+  const rows = await db.selectFrom('rules').select(['id', 'definition']).execute();
+  let resealed = 0;
+  const unreadable: string[] = [];
+  for (const row of rows) {
+    const def = parseJson<RuleDefinition>(row.definition, {} as RuleDefinition);
+    let changed = false;
+    let actions: RuleAction[];
+    try {
+      actions = mapSecrets(def.actions, (secret) => {
+        if (options.plaintextOnly && secret.startsWith('enc:')) return secret;
+        const next = reseal(secret, secretContext(row.id));
+        if (next === null) return secret;
+        changed = true;
+        return next;
+      });
+    } catch (error) {
+      if (!(error instanceof SecretKeyError)) throw error;
+      unreadable.push(row.id);
+      continue;
+    }
+    if (!changed) continue;
+    // Conditional on the value read, so a concurrent admin edit is never overwritten with older secrets.
+    const result = await db.updateTable('rules').set({ definition: toJson({ ...def, actions }) }).where('id', '=', row.id).where('definition', '=', row.definition).executeTakeFirst();
+    resealed += Number(result.numUpdatedRows);
+  }
+  return { resealed, total: rows.length, unreadable };
 }
 
 /** Inserts the run row; false when this (rule, cause) already has one, i.e. another run did or is doing it. */

@@ -8,7 +8,6 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, notFound, yamlInvalid, type FieldError } from '../../core/errors.js';
 import { fieldErrorsOf } from '../../core/validation.js';
 import { newId } from '../../core/ids.js';
-import { toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
 import type { RulesTable } from '../../db/schema.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
@@ -43,7 +42,8 @@ function restoreSecrets(actions: RuleAction[], previous: RuleAction[] | null): F
   actions.forEach((action, i) => {
     if (action.type !== 'webhook' || action.config.secret !== SECRET_MASK) return;
     const sameUrl = webhooks.filter((w) => w.config.url === action.config.url);
-    const kept = sameUrl.find((w) => w.i === i) ?? sameUrl[0];
+    // An unreadable stored secret (sealed with a key no longer configured) reads as '' and cannot be kept.
+    const kept = [sameUrl.find((w) => w.i === i), ...sameUrl].find((w) => w && w.config.secret !== '');
     if (kept) action.config.secret = kept.config.secret;
     else errors.push({ field: `actions.${i}.config.secret`, code: 'masked_secret' });
   });
@@ -119,14 +119,15 @@ const auditView = (def: RuleDefinition) => ({ ...def, actions: mask(def.actions)
 async function insertRule(trx: Queryable, clock: Clock, actorId: string | null, def: RuleDefinition, source: 'api' | 'import') {
   if (await repo.findRuleByKey(trx, def.key)) throw conflictKey(def.key);
   const now = clock.now().toISOString();
+  const id = newId();
   const row: RulesTable = {
-    id: newId(),
+    id,
     key: def.key,
     name: def.name,
     name_en: def.nameEn ?? null,
     enabled: def.enabled ? 1 : 0,
     trigger_type: def.trigger.type,
-    definition: toJson(def),
+    definition: repo.storedDefinition(id, def),
     version: 1,
     schedule_from: now,
     created_by: actorId,
@@ -153,7 +154,7 @@ async function replaceRule(trx: Queryable, clock: Clock, actorId: string | null,
     name_en: def.nameEn ?? null,
     enabled: def.enabled ? 1 : 0,
     trigger_type: def.trigger.type,
-    definition: toJson(def),
+    definition: repo.storedDefinition(row.id, def),
     version: row.version + 1,
     updated_at: now,
     ...(restartSchedule ? { schedule_from: now } : {}),

@@ -111,3 +111,11 @@ export type RuleDefinitionInput = Omit<Body<'/api/rules', 'post'>, 'trigger' | '
 export type Rule = Schemas['Rule'];
 export type RuleRun = Schemas['RuleRun'];
 export type DealAttention = Schemas['DealAttention'];
+
+/** Platform apps (WeCom / DingTalk / Feishu): connections, sync runs, the sidebar. */
+export type PlatformConnection = Schemas['PlatformConnection'];
+export type PlatformConnectionInput = Body<'/api/platforms', 'post'>;
+export type PlatformTestResult = Schemas['PlatformTestResult'];
+export type PlatformSyncRun = Schemas['PlatformSyncRun'];
+export type PlatformSignInOptions = GetAnswer<'/api/platforms/sign-in/options'>;
+export type PlatformSidebar = GetAnswer<'/api/platforms/sidebar'>;

@@ -7,6 +7,7 @@ import type { Me } from '../api/types';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { queryKeys } from '../api/queryKeys';
+import { PlatformLogin } from '../features/platforms/PlatformLogin';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -42,6 +43,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <PlatformLogin />
       </Card>
     </div>
   );

@@ -1,3 +1,4 @@
+import { platformsEn } from './platforms.en';
 import { fieldlogEn } from './fieldlog.en';
 import { importsEn } from './imports.en';
 import type { MessageKey } from './zh';
@@ -276,6 +277,7 @@ export const en: Record<MessageKey, string> = {
   ...leadsEn,
   ...importsEn,
   ...fieldlogEn,
+  ...platformsEn,
   ...formsEn,
   ...frontlineEn,
 };

@@ -1,3 +1,4 @@
+import { platformsZh } from './platforms.zh';
 import { fieldlogZh } from './fieldlog.zh';
 import { importsZh } from './imports.zh';
 import { engineZh } from './engine.zh';
@@ -275,6 +276,7 @@ export const zh = {
   ...leadsZh,
   ...importsZh,
   ...fieldlogZh,
+  ...platformsZh,
   ...formsZh,
   ...frontlineZh,
 } as const;
