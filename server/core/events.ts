@@ -114,6 +114,9 @@ export interface EventMap {
   'material.opened': { linkId: string; openId: string; title: string; activityId: string | null; ownerId: string; device: string; opens: number };
   /** A link's first N hours passed without an open (entity: the customer); once per link and window. */
   'material.not_opened': { linkId: string; title: string; activityId: string | null; ownerId: string; hours: number; sentAt: string };
+  /** A live risk flag was raised on a deal (modules/patterns): a surfaced pattern or, in cold start, an expert rule. */
+  'risk.flagged': { pipelineId: string; ownerId: string; sourceKey: string; kind: 'pattern' | 'rule'; patternId: string | null; evidence: string };
+  'risk.cleared': { ownerId: string; sourceKey: string };
   'contract.created': { number: string; dealId: string; customerId: string; ownerId: string };
   'contract.amended': { version: number; reason: string };
   'payment.recorded': { paymentId: string; contractId: string; customerId: string; receivedOn: string; creditFen: number };

@@ -98,7 +98,7 @@ describe('tick --at replays every time-driven job', () => {
     const before = await counts();
     const statuses = await t.db.selectFrom('appointments').select('status').execute();
     const dry = await dryRunTickAt({ rehearse: t.rehearse, dialect: t.dialect, config: t.config }, new Date(sh('2026-11-04T02:00:00')));
-    expect(new Set(dry.map((f) => f.kind))).toEqual(new Set(['appointment.no_show', 'digest', 'cadence.step_overdue', 'pool.sweep']));
+    expect(new Set(dry.map((f) => f.kind))).toEqual(new Set(['appointment.no_show', 'digest', 'cadence.step_overdue', 'pool.sweep', 'patterns.mined']));
     expect(await counts()).toEqual(before);
     expect(await t.db.selectFrom('appointments').select('status').execute()).toEqual(statuses);
     // The real run fires the same things, and then they are done.

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { responses } from '../../core/contract.js';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { mineResultSchema, modelCardSchema, patternDealsSchema, patternSchema } from './presenter.js';
-import { mineBody, patternDealsQuery, pipelineQuery } from './schema.js';
+import { mineBody, patternDealsQuery, pipelineQuery, riskListQuery } from './schema.js';
+import { dealRisks, dealRisksSchema, listRisks, riskListSchema } from './flags.js';
 import * as service from './service.js';
 import { settingsSchema } from './settings.js';
 
@@ -43,5 +44,17 @@ export async function patternRoutes(app: App, deps: Deps) {
     '/api/patterns/:id/deals',
     { schema: { tags, summary: 'The historical deals behind a pattern (in your scope); total = support for org-wide readers', params: idParams, querystring: patternDealsQuery, response: responses({ 200: patternDealsSchema }, [400, 403, 404]) } },
     async (req) => service.patternDeals(deps, actorOf(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/deals/:id/risks',
+    { schema: { tags, summary: 'Live risk flags of a deal with their evidence, drill link and suggested action (all=true: also cleared ones)', params: idParams, querystring: z.object({ all: z.enum(['true', 'false']).optional() }), response: responses({ 200: dealRisksSchema }, [400, 404]) } },
+    async (req) => dealRisks(deps, actorOf(req), req.params.id, req.query.all === 'true'),
+  );
+
+  app.get(
+    '/api/risks',
+    { schema: { tags, summary: 'Active risk flags on open deals in your scope (the to-do list and the lead’s view)', querystring: riskListQuery, response: responses({ 200: riskListSchema }, [400]) } },
+    async (req) => listRisks(deps, actorOf(req), req.query),
   );
 }

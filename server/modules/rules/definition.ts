@@ -54,8 +54,10 @@ export const triggerSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('material.opened') }),
     /** A tracked link's first `hours` passed without an open (once per link; the materials job settles it). */
     z.strictObject({ type: z.literal('material.not_opened'), hours: z.number({ error: 'must be a whole number of hours' }).int('must be a whole number of hours').min(1).max(24 * 90) }),
+    /** A live risk flag was raised on a deal (modules/patterns); `source`: a pattern id or `rule:<key>`, absent = any. */
+    z.strictObject({ type: z.literal('risk.matched'), source: optionalText(80) }),
   ],
-  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule, customer.health_changed, material.opened, material.not_opened' },
+  { error: 'must be one of record.created, record.updated, deal.stage_changed, sla.level_reached, task.overdue, schedule, customer.health_changed, material.opened, material.not_opened, risk.matched' },
 );
 export type Trigger = z.output<typeof triggerSchema>;
 
@@ -66,6 +68,7 @@ export function triggerEntity(trigger: Trigger): RuleEntity | null {
     case 'record.updated':
       return trigger.entity;
     case 'deal.stage_changed':
+    case 'risk.matched':
       return 'deal';
     case 'task.overdue':
       return 'task';

@@ -41,6 +41,7 @@ const TRIGGERS_BY_EVENT: Record<string, Trigger['type'][]> = {
   'customer.health_changed': ['customer.health_changed'],
   'material.opened': ['material.opened'],
   'material.not_opened': ['material.not_opened'],
+  'risk.flagged': ['risk.matched'],
 };
 export const RULE_EVENT_TYPES = Object.keys(TRIGGERS_BY_EVENT);
 
@@ -113,6 +114,10 @@ export async function triggerMatches(db: Queryable, trigger: Trigger, event: Sto
       if ((p.kind ?? 'colour') !== trigger.kind) return false;
       if (trigger.from && p.from !== trigger.from) return false;
       return !trigger.to || p.to === trigger.to;
+    }
+    case 'risk.matched': {
+      if (!isEvent(event, 'risk.flagged')) return false;
+      return !trigger.source || trigger.source === event.payload.sourceKey || trigger.source === event.payload.patternId;
     }
     case 'schedule':
       return false;

@@ -11,7 +11,7 @@ export function mask(actions: RuleAction[]): RuleAction[] {
   return actions.map((a) => (a.type === 'webhook' ? { ...a, config: { ...a.config, secret: SECRET_MASK } } : a));
 }
 
-const TRIGGER_TYPES = ['record.created', 'record.updated', 'deal.stage_changed', 'sla.level_reached', 'task.overdue', 'schedule', 'customer.health_changed', 'material.opened', 'material.not_opened'] as const;
+const TRIGGER_TYPES = ['record.created', 'record.updated', 'deal.stage_changed', 'sla.level_reached', 'task.overdue', 'schedule', 'customer.health_changed', 'material.opened', 'material.not_opened', 'risk.matched'] as const;
 
 export const ruleTriggerSchema = z
   .looseObject({
@@ -26,6 +26,7 @@ export const ruleTriggerSchema = z
     kind: z.enum(['colour', 'trend']).optional(),
     cooldownDays: z.number().optional(),
     hours: z.number().optional(),
+    source: z.string().optional(),
   })
   .meta({ id: 'RuleTrigger' });
 

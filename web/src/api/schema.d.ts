@@ -9004,6 +9004,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/{id}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live risk flags of a deal with their evidence, drill link and suggested action (all=true: also cleared ones) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealRisks"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals/attention": {
         parameters: {
             query?: never;
@@ -17538,6 +17605,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active risk flags on open deals in your scope (the to-do list and the lead’s view) */
+        get: {
+            parameters: {
+                query?: {
+                    ownerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    pipelineId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskFlagList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -17763,6 +17889,10 @@ export interface paths {
                             hours: number;
                             /** @enum {string} */
                             type: "material.not_opened";
+                        } | {
+                            source?: string;
+                            /** @enum {string} */
+                            type: "risk.matched";
                         };
                     };
                 };
@@ -18114,6 +18244,10 @@ export interface paths {
                             hours: number;
                             /** @enum {string} */
                             type: "material.not_opened";
+                        } | {
+                            source?: string;
+                            /** @enum {string} */
+                            type: "risk.matched";
                         };
                     };
                 };
@@ -22787,6 +22921,22 @@ export interface components {
             title: string;
             updatedAt: string;
         };
+        DealRisks: {
+            items: components["schemas"]["RiskFlag"][];
+            /**
+             * @description rules: the pipeline is below the data threshold (cold start)
+             * @enum {string}
+             */
+            mode: "patterns" | "rules";
+        };
+        DealRisksInput: {
+            items: components["schemas"]["RiskFlagInput"][];
+            /**
+             * @description rules: the pipeline is below the data threshold (cold start)
+             * @enum {string}
+             */
+            mode: "patterns" | "rules";
+        };
         DealSettings: {
             lostConfirmAboveFen: number | null;
             updatedAt: string | null;
@@ -24730,6 +24880,132 @@ export interface components {
             /** @enum {string} */
             status: "open" | "filed";
         };
+        RiskFlag: {
+            active: boolean;
+            clearedAt: string | null;
+            dealId: string;
+            description: string;
+            descriptionEn: string;
+            /** @description the historical deals behind the pattern (GET) */
+            drill: string | null;
+            /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
+            evidence: string;
+            evidenceEn: string;
+            firstRaisedAt: string;
+            /** @description in the holdout share: no suggestion, no notification */
+            holdout: boolean;
+            id: string;
+            /**
+             * @description rule: an expert rule of thumb (cold start), labelled as such
+             * @enum {string}
+             */
+            kind: "pattern" | "rule";
+            notifyCount: number;
+            patternId: string | null;
+            raisedAt: string;
+            sourceKey: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+        };
+        RiskFlagInput: {
+            active: boolean;
+            clearedAt: string | null;
+            dealId: string;
+            description: string;
+            descriptionEn: string;
+            /** @description the historical deals behind the pattern (GET) */
+            drill: string | null;
+            /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
+            evidence: string;
+            evidenceEn: string;
+            firstRaisedAt: string;
+            /** @description in the holdout share: no suggestion, no notification */
+            holdout: boolean;
+            id: string;
+            /**
+             * @description rule: an expert rule of thumb (cold start), labelled as such
+             * @enum {string}
+             */
+            kind: "pattern" | "rule";
+            notifyCount: number;
+            patternId: string | null;
+            raisedAt: string;
+            sourceKey: string;
+            suggestion: string | null;
+            suggestionEn: string | null;
+        };
+        RiskFlagList: {
+            items: {
+                active: boolean;
+                clearedAt: string | null;
+                deal: {
+                    id: string;
+                    owner: components["schemas"]["UserRef"];
+                    stageKey: string;
+                    title: string;
+                };
+                dealId: string;
+                description: string;
+                descriptionEn: string;
+                /** @description the historical deals behind the pattern (GET) */
+                drill: string | null;
+                /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
+                evidence: string;
+                evidenceEn: string;
+                firstRaisedAt: string;
+                /** @description in the holdout share: no suggestion, no notification */
+                holdout: boolean;
+                id: string;
+                /**
+                 * @description rule: an expert rule of thumb (cold start), labelled as such
+                 * @enum {string}
+                 */
+                kind: "pattern" | "rule";
+                notifyCount: number;
+                patternId: string | null;
+                raisedAt: string;
+                sourceKey: string;
+                suggestion: string | null;
+                suggestionEn: string | null;
+            }[];
+            total: number;
+        };
+        RiskFlagListInput: {
+            items: {
+                active: boolean;
+                clearedAt: string | null;
+                deal: {
+                    id: string;
+                    owner: components["schemas"]["UserRefInput"];
+                    stageKey: string;
+                    title: string;
+                };
+                dealId: string;
+                description: string;
+                descriptionEn: string;
+                /** @description the historical deals behind the pattern (GET) */
+                drill: string | null;
+                /** @description pattern: "150 个相似商机中 134 个输单（89%，95% CI 83–93%），基线 50%"; rule: its label and threshold */
+                evidence: string;
+                evidenceEn: string;
+                firstRaisedAt: string;
+                /** @description in the holdout share: no suggestion, no notification */
+                holdout: boolean;
+                id: string;
+                /**
+                 * @description rule: an expert rule of thumb (cold start), labelled as such
+                 * @enum {string}
+                 */
+                kind: "pattern" | "rule";
+                notifyCount: number;
+                patternId: string | null;
+                raisedAt: string;
+                sourceKey: string;
+                suggestion: string | null;
+                suggestionEn: string | null;
+            }[];
+            total: number;
+        };
         /** @enum {string} */
         Role: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
         /** @enum {string} */
@@ -24822,9 +25098,10 @@ export interface components {
             kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
+            source?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened" | "risk.matched";
         } & {
             [key: string]: unknown;
         };
@@ -24840,9 +25117,10 @@ export interface components {
             kind?: "colour" | "trend";
             level?: number | string;
             pipeline?: string;
+            source?: string;
             to?: string;
             /** @enum {string} */
-            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened";
+            type: "record.created" | "record.updated" | "deal.stage_changed" | "sla.level_reached" | "task.overdue" | "schedule" | "customer.health_changed" | "material.opened" | "material.not_opened" | "risk.matched";
         } & {
             [key: string]: unknown;
         };
