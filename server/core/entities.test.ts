@@ -9,8 +9,9 @@ describe('record registry', () => {
     expect(new Set(kinds).size).toBe(kinds.length);
     // The kinds `recordAudit` is called with across server/modules (see tests/api/registry.test.ts for reading them):
     // 24, plus work_order, work_order_type and assist_rule_set, plus approval, approval_delegation and approval_route,
-    // plus contract and receivable_settings (money), plus platform_connection, plus health_model and retention_plan.
-    expect(AUDITED_KINDS).toHaveLength(35);
+    // plus contract and receivable_settings (money), plus platform_connection, plus health_model and retention_plan,
+    // plus dashboard_subscription.
+    expect(AUDITED_KINDS).toHaveLength(36);
     expect(recordOf('task')?.table).toBe('tasks');
     expect(recordOf('nope')).toBeUndefined();
   });

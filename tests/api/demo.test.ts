@@ -14,6 +14,7 @@ import { definitionOf } from '../../server/modules/pipelines/repo.js';
 import { CREDIT_CODE } from '../../server/modules/customers/rules.js';
 import { validateCustomValues, type CustomFieldType } from '../../server/modules/customfields/values.js';
 import { openTestDatabase } from '../support/database.js';
+import { composeModules } from '../../server/modules/index.js';
 
 const NOW = '2026-11-02T02:00:00.000Z';
 const DAY = 86_400_000;
@@ -25,6 +26,8 @@ describe('demo company (actionflow demo / first start)', () => {
   const clock = new ManualClock(NOW);
 
   beforeAll(async () => {
+    // As `actionflow demo` and `serve` do: the demo writes through the same modules and hooks as the app.
+    composeModules();
     database = await openTestDatabase();
     summary = await loadDemoData(database.db, clock);
     const config = loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-demo-')) });

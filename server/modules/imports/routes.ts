@@ -84,7 +84,7 @@ export async function importRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.get('/api/import-presets', { schema: { tags, summary: 'Saved column mappings of one kind of import', querystring: presetListQuery, response: responses({ 200: z.object({ items: z.array(presetSchema) }) }, [403]) } }, async (req) =>
+  app.get('/api/import-presets', { schema: { tags, summary: 'Saved column mappings of one kind of import', querystring: presetListQuery, response: responses({ 200: z.object({ items: z.array(presetSchema) }) }, [400, 403]) } }, async (req) =>
     service.listPresets(deps, actorOf(req), req.query.kind),
   );
   app.post('/api/import-presets', { config: { ability: 'import.run' }, schema: { tags, summary: 'Save a mapping under a name (replaces the preset of that name)', body: presetBody, response: responses({ 200: presetSchema }, [400, 403]) } }, async (req) =>

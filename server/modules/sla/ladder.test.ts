@@ -77,10 +77,11 @@ describe('SLA ladder specification', () => {
     const hospital = loadTemplate('hospital_seven_step')!.stages.find((s) => s.key === 'department_needs')!.sla!;
     expect(hospital.idle).toBe(true);
     expect(hospital.ladder[0]).toMatchObject({ after: '5wd', colour: 'red', notify: ['owner', 'owner.regional_manager'], channels: ['inapp', 'wecom'] });
-    // 7 days without interaction → red to seller and lead; 14 days → the regional manager intervenes.
+    // 7 days without interaction → red to seller and lead, and the lead must intervene (issue 15 point 3);
+    // 14 days → the regional manager intervenes.
     const b2b = expandLadder(loadTemplate('b2b_six_step')!.stages.find((s) => s.key === 'needs_diagnosis')!.sla!.ladder);
     expect(b2b.map((l) => [l.after, l.notify, l.require ?? null])).toEqual([
-      ['7wd', ['owner', 'owner.lead'], null],
+      ['7wd', ['owner', 'owner.lead'], 'intervention'],
       ['14wd', ['owner.regional_manager'], 'intervention'],
       ['48h', ['owner.director'], null],
     ]);
