@@ -100,6 +100,14 @@ export async function buildMatrixFixture(t: TestContext): Promise<MatrixFixture>
       .values({ id: newId(), timer_id: timerId, level: 1, user_id: userId, subject_type: 'deal', subject_id: deal.id, status: 'open', note: null, created_at: t.clock.now().toISOString(), resolved_at: null, resolved_by: null })
       .execute();
   }
+  // A month's random call-back draw per team (issue 16), with each seller's customer drawn: results are recorded on them.
+  for (const [team, members] of [[t.org.teams.eastTeam1, [0, 1]], [t.org.teams.southTeam, [2]]] as const) {
+    const drawId = newId();
+    await t.db.insertInto('callback_draws').values({ id: drawId, team_id: team, month: '2026-10', seed: 'matrix', share_bp: 500, population: members.length, checker_id: null, task_id: null, created_at: t.clock.now().toISOString() }).execute();
+    for (const n of members) {
+      await t.db.insertInto('callback_items').values({ id: newId(), draw_id: drawId, customer_id: customers[n]!, seller_id: sellers[n]![1], activity_ids: '[]' }).execute();
+    }
+  }
   // An ownership conflict: seller_a asks for seller_b's customer.
   await ok((await t.as('seller_a'))({ method: 'POST', url: `/api/customers/${customers[2]}/transfer-requests`, payload: { reason: '矩阵' } }), 'transfer request');
   // Delegations: a lead's (inside the regional manager's subtree, outside a seller's scope) and the director's
