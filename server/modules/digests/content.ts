@@ -197,3 +197,8 @@ export function renderMarkdown(content: DigestContent, locale: Locale, perLine =
   for (let max = perLine - 1; max >= 0 && Buffer.byteLength(body) > MARKDOWN_BUDGET_BYTES; max--) body = render(max);
   return { title: digestTitle(content, locale), body };
 }
+
+/** The digest as someone who may not see amounts reads it (support): the same counts and records, no money. */
+export function withoutAmounts(content: DigestContent): DigestContent {
+  return { ...content, lines: content.lines.map(({ amountFen: _amount, ...line }) => line) };
+}

@@ -7,12 +7,12 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
-import { authorize } from '../../core/policy.js';
+import { authorize, can } from '../../core/policy.js';
 import type { Db, Queryable } from '../../db/index.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { dayBounds } from '../tasks/days.js';
-import { buildDigest, renderMarkdown } from './content.js';
+import { buildDigest, renderMarkdown, withoutAmounts } from './content.js';
 import * as repo from './repo.js';
 import { claimAndQueue, visibleTeam } from './service.js';
 import { digestSlot, type DigestSlot } from './slots.js';
@@ -37,7 +37,8 @@ export async function previewDigest(deps: Deps, actor: Actor, teamId: string) {
   const team = await visibleTeam(deps.db, actor, teamId, true);
   const timeZone = (await getCalendarSettings(deps.db, deps.config.timeZone)).timeZone;
   const slot = slotNow(deps.clock.now(), timeZone);
-  const content = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late: false, publicUrl: deps.config.publicUrl });
+  const built = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late: false, publicUrl: deps.config.publicUrl });
+  const content = can(actor, 'deal.readAmount') ? built : withoutAmounts(built);
   return { team: { id: team.id, name: team.name }, content, markdown: { 'zh-CN': renderMarkdown(content, 'zh-CN'), en: renderMarkdown(content, 'en') } };
 }
 

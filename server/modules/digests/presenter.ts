@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseJson } from '../../core/json.js';
-import type { DigestContent } from './content.js';
+import { renderMarkdown, withoutAmounts, type DigestContent } from './content.js';
 
 const deliverySchema = z.object({
   channelId: z.string().nullable(),
@@ -34,7 +34,14 @@ export const digestListSchema = z.object({ team: z.object({ id: z.string(), name
 export function presentDigest(
   r: { id: string; team_id: string; date: string; slot: string; scheduled_for: string; created_at: string; late: number; content: string; markdown: string },
   sends: { key: string; channelId: string | null; channelName: string | null; kind: string; status: string; sentAt: string | null; lastError: string | null }[],
+  options: { amounts: boolean },
 ) {
+  const stored = parseJson<DigestContent>(r.content, {} as DigestContent);
+  // The markdown went to the team's robots with amounts; a reader who may not see them gets it rendered again without.
+  const content = options.amounts ? stored : withoutAmounts(stored);
+  const markdown = options.amounts
+    ? parseJson<Record<'zh-CN' | 'en', { title: string; body: string }>>(r.markdown, {} as never)
+    : { 'zh-CN': renderMarkdown(content, 'zh-CN'), en: renderMarkdown(content, 'en') };
   return {
     id: r.id,
     teamId: r.team_id,
@@ -44,8 +51,8 @@ export function presentDigest(
     sentAt: r.created_at,
     late: r.late === 1,
     status: r.late === 1 ? ('late' as const) : ('sent' as const),
-    content: parseJson<DigestContent>(r.content, {} as DigestContent),
-    markdown: parseJson<Record<'zh-CN' | 'en', { title: string; body: string }>>(r.markdown, {} as never),
+    content,
+    markdown,
     deliveries: sends
       .filter((d) => d.key.startsWith(`digest#${r.id}#`))
       .map((d) => ({ channelId: d.channelId, channelName: d.channelName, kind: d.kind, status: d.status, sentAt: d.sentAt, lastError: d.lastError })),
