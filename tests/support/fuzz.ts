@@ -173,6 +173,9 @@ export async function fuzzOperations(
           }
           const isJson = res.body.startsWith('{') || res.body.startsWith('[');
           const body: unknown = isJson ? JSON.parse(res.body) : res.body;
+          // A browser hand-over (the platform sign-in's return address) answers every outcome with the redirect it
+          // documents, a refusal included (to the login page with its reason): no error body to check.
+          if (res.statusCode >= 300 && res.statusCode < 400 && (op as { responses?: Record<string, unknown> }).responses?.[String(res.statusCode)]) return;
           if (res.statusCode >= 300) {
             const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
             if (typeof error?.code !== 'string' || typeof error?.message !== 'string') {
