@@ -5,7 +5,7 @@
  */
 import { newId } from '../../core/ids.js';
 import { parseJson } from '../../core/json.js';
-import { auditActorId, inScope, scopeOf } from '../../core/policy.js';
+import { auditActorId, scopeOf } from '../../core/policy.js';
 import { insertPastActivities, removePastActivity, type PastActivity } from '../activities/history.js';
 import { activitiesByIds } from '../activities/repo.js';
 import type { ActivityType } from '../activities/effective.js';
@@ -13,10 +13,10 @@ import type { Queryable } from '../../db/index.js';
 import { cellText, parseCreditCode, parseDateTime, parsePhone, parseText } from './cells.js';
 import type { PhaseContext } from './context.js';
 import { ACTIVITY_SPEC } from './fields.js';
-import { refKey, resolveCustomers, type CustomerRef } from './refs.js';
+import { refKey, resolveCustomers, rowCustomer, rowError, type CustomerRef } from './refs.js';
 import * as repo from './repo.js';
 import type { Applied, ImportTarget, RowPlan } from './target.js';
-import { ownerCell, readMapped, requireField, type ImportRecord, type RowContext, type RowProblem } from './validate.js';
+import { columnOf, ownerCell, readMapped, requireField, type ImportRecord, type RowContext, type RowProblem } from './validate.js';
 
 export interface ActivityRecord {
   customer: CustomerRef;
@@ -40,11 +40,6 @@ const TYPES: Record<string, ActivityType> = {
 };
 /** A seller may log an activity dated a few minutes ahead of the server's clock; not hours. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-function columnOf(ctx: Pick<RowContext, 'mapping' | 'headers'>, field: string): string | null {
-  const i = ctx.mapping.indexOf(field);
-  return i >= 0 ? (ctx.headers[i] ?? null) : null;
-}
 
 function validate(cells: Parameters<ImportTarget['validate']>[0], ctx: RowContext) {
   const record: ActivityRecord = { customer: {} };
@@ -92,15 +87,12 @@ async function planActivities(db: Queryable, ctx: PhaseContext, records: Activit
   const existing = await repo.activitiesAt(db, customerIds, [...new Set(records.flatMap((r) => (r.occurredAt ? [r.occurredAt] : [])))]);
   const scope = scopeOf(ctx.actor);
   const { options } = ctx;
-  const err = (field: string, code: RowProblem['code'], params?: Record<string, string | number>): ActivityPlan => ({ verdict: 'error', matchId: null, problems: [{ column: columnOf(ctx, field), field, code, ...(params ? { params } : {}) }] });
+  const err = (field: string, code: RowProblem['code'], params?: Record<string, string | number>): ActivityPlan => rowError(columnOf(ctx, field), field, code, params);
 
   return (r) => {
-    const resolved = customerOf(r.customer);
-    if ('problem' in resolved) return { verdict: 'error', matchId: null, problems: [resolved.problem] };
-    const customer = resolved.customer;
-    if (!inScope(scope, { ownerId: customer.owner_id, teamPath: customer.team_path })) {
-      return { verdict: 'denied', matchId: null, problems: [{ column: columnOf(ctx, 'customer'), field: 'customer', code: 'record_out_of_scope', params: { name: customer.name } }] };
-    }
+    const found = rowCustomer(customerOf(r.customer), scope, columnOf(ctx, 'customer'));
+    if ('plan' in found) return found.plan;
+    const { customer } = found;
     if (Date.parse(r.occurredAt!) > now.getTime() + FUTURE_TOLERANCE_MS) return err('occurredAt', 'activity_in_future');
     const type = r.type ?? 'other';
     const same = existing.find((a) => a.customer_id === customer.id && a.type === type && a.occurred_at === r.occurredAt && a.summary === r.summary);

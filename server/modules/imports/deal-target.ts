@@ -17,10 +17,10 @@ import type { PipelineDefinition } from '../pipelines/definition.js';
 import { cellText, parseAmountFen, parseCreditCode, parseDate, parseDateTime, parsePhone, parseText } from './cells.js';
 import type { PhaseContext } from './context.js';
 import { DEAL_SPEC } from './fields.js';
-import { refKey, resolveCustomers, type CustomerRef } from './refs.js';
+import { refKey, resolveCustomers, rowCustomer, rowError, type CustomerRef } from './refs.js';
 import * as repo from './repo.js';
 import type { Applied, ImportTarget, RowPlan } from './target.js';
-import { ownerCell, readMapped, requireField, type ImportRecord, type RowContext, type RowProblem } from './validate.js';
+import { columnOf, ownerCell, readMapped, requireField, type ImportRecord, type RowContext, type RowProblem } from './validate.js';
 
 export interface DealRecord {
   title?: string;
@@ -77,11 +77,6 @@ function validate(cells: Parameters<ImportTarget['validate']>[0], ctx: RowContex
   return { record, problems };
 }
 
-function columnOf(ctx: Pick<RowContext, 'mapping' | 'headers'>, field: string): string | null {
-  const i = ctx.mapping.indexOf(field);
-  return i >= 0 ? (ctx.headers[i] ?? null) : null;
-}
-
 interface DealPlan extends RowPlan {
   match?: DealsTable;
   /** What a create writes, resolved against the database. */
@@ -108,15 +103,12 @@ async function planDeals(db: Queryable, ctx: PhaseContext, records: DealRecord[]
   const deals = await repo.dealsOfCustomers(db, [...new Set(customerIds)]);
   const scope = scopeOf(ctx.actor);
   const { options } = ctx;
-  const err = (field: string, code: RowProblem['code'], params?: Record<string, string | number>): DealPlan => ({ verdict: 'error', matchId: null, problems: [{ column: columnOf(ctx, field), field, code, ...(params ? { params } : {}) }] });
+  const err = (field: string, code: RowProblem['code'], params?: Record<string, string | number>): DealPlan => rowError(columnOf(ctx, field), field, code, params);
 
   return (r) => {
-    const resolved = customerOf(r.customer);
-    if ('problem' in resolved) return { verdict: 'error', matchId: null, problems: [resolved.problem] };
-    const customer = resolved.customer;
-    if (!inScope(scope, { ownerId: customer.owner_id, teamPath: customer.team_path })) {
-      return { verdict: 'denied', matchId: null, problems: [{ column: columnOf(ctx, 'customer'), field: 'customer', code: 'record_out_of_scope', params: { name: customer.name } }] };
-    }
+    const found = rowCustomer(customerOf(r.customer), scope, columnOf(ctx, 'customer'));
+    if ('plan' in found) return found.plan;
+    const { customer } = found;
     const same = deals.filter((d) => d.customer_id === customer.id && d.title === r.title);
     if (same.length > 1) return err('title', 'deal_ambiguous', { value: r.title ?? '' });
     const match = same[0];

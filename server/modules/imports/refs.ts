@@ -6,6 +6,8 @@ import type { Queryable } from '../../db/index.js';
 import type { CustomersTable } from '../../db/schema.js';
 import { normalizeCompanyName } from '../customers/normalize.js';
 import { normalizePhone } from '../customers/rules.js';
+import { inScope, type Scope } from '../../core/policy.js';
+import type { RowPlan } from './target.js';
 import type { RowProblem } from './validate.js';
 import * as repo from './repo.js';
 
@@ -48,4 +50,17 @@ export async function resolveCustomers(db: Queryable, refs: CustomerRef[], colum
     if (found.length > 1) return { problem: { column: columnOf(field), field, code: 'customer_ambiguous', params: { value } } };
     return { problem: { column: columnOf(field), field, code: 'customer_unknown', params: { value } } };
   };
+}
+
+/** The row's customer when it resolves and lies in the importer's scope; otherwise the row's verdict (error, denied). */
+export function rowCustomer(resolved: Resolved, scope: Scope, column: string | null): { customer: CustomersTable } | { plan: RowPlan } {
+  if ('problem' in resolved) return { plan: { verdict: 'error', matchId: null, problems: [resolved.problem] } };
+  const { customer } = resolved;
+  if (inScope(scope, { ownerId: customer.owner_id, teamPath: customer.team_path })) return { customer };
+  return { plan: { verdict: 'denied', matchId: null, problems: [{ column, field: 'customer', code: 'record_out_of_scope', params: { name: customer.name } }] } };
+}
+
+/** The verdict of a row refused for one field. */
+export function rowError(column: string | null, field: string, code: RowProblem['code'], params?: Record<string, string | number>): RowPlan {
+  return { verdict: 'error', matchId: null, problems: [{ column, field, code, ...(params ? { params } : {}) }] };
 }

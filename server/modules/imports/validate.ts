@@ -132,12 +132,17 @@ export function readMapped(cells: Cell[], ctx: RowContext, problems: RowProblem[
   return custom;
 }
 
+/** The header of the column mapped to `field`, or null. */
+export function columnOf(ctx: Pick<RowContext, 'mapping' | 'headers'>, field: string): string | null {
+  const i = ctx.mapping.indexOf(field);
+  return i >= 0 ? (ctx.headers[i] ?? null) : null;
+}
+
 /** A required field the row left empty (or whose column is not mapped), unless its column already has a problem. */
 export function requireField(ctx: RowContext, problems: RowProblem[], field: string, value: unknown) {
   if (value !== undefined && value !== null && value !== '') return;
   if (problems.some((p) => p.field === field)) return;
-  const column = ctx.mapping.indexOf(field);
-  problems.push({ column: column >= 0 ? (ctx.headers[column] ?? null) : null, field, code: 'required' });
+  problems.push({ column: columnOf(ctx, field), field, code: 'required' });
 }
 
 /** An owner column: a known, active user the importer may make the owner. */
