@@ -280,7 +280,8 @@ describe('SLA timers and escalation ladders', () => {
     expect(await tickAt(base, new Date(sh('2026-11-25T00:00:00')))).toEqual([]);
     // Later on, only other kinds (daily digests, pool sweeps) have anything due.
     expect((await tickAt(base, new Date(sh('2027-06-01T00:00:00')))).filter((f) => f.kind.startsWith('sla.'))).toEqual([]);
-    expect(await t.db.selectFrom('notifications').select('id').execute()).toHaveLength(8);
+    // The ladders' notifications (other jobs replayed over those seven months, call-back draws say, have their own).
+    expect(await t.db.selectFrom('notifications').select('id').where('idempotency_key', 'like', 'sla:%').execute()).toHaveLength(8);
   });
 
   it('moves pending deadlines when an admin changes the calendar, leaving fired levels alone', async () => {
