@@ -4,8 +4,9 @@
  * matching fails the build instead of passing silently. Paths are relative to the cruised root, so the fixture
  * (tests/fixtures/import-rules/server/…) is judged exactly like the real server/.
  */
+// Foundation modules are a closed list; every other module folder is an engine by default, so a new module touches no
+// shared file here (tests/unit/import-rules.test.ts checks each name below is a real folder).
 const FOUNDATION = ['auth', 'org', 'audit', 'customfields', 'dictionaries', 'customers', 'pipelines', 'gates', 'deals', 'activities', 'tasks', 'files', 'calendar'];
-const ENGINES = ['sla', 'rules', 'notifications', 'channels', 'cadences', 'appointments', 'leads', 'digests', 'retention', 'workorders', 'approvals', 'metrics', 'exports', 'imports', 'quicklog', 'contracts', 'receivables', 'patterns', 'platforms', 'health', 'materials', 'callbacks'];
 const any = (names) => `(${names.join('|')})`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -30,7 +31,7 @@ module.exports = {
       severity: 'error',
       comment: 'Foundation modules do not import engines; engines consume events or fill named hooks (core/hooks.ts).',
       from: { path: `^server/modules/${any(FOUNDATION)}/` },
-      to: { path: `^server/modules/${any(ENGINES)}/` },
+      to: { path: '^server/modules/[^/]+/', pathNot: `^server/modules/${any(FOUNDATION)}/` },
     },
     {
       name: 'no-foreign-routes',

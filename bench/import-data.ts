@@ -125,3 +125,66 @@ export async function writeFiles(rows: number, owners: string[], xlsxPath: strin
   await new Promise<void>((resolve) => csv.end(() => resolve()));
   return planted;
 }
+
+export const CONTRACT_BAD_KINDS = ['plan_sum', 'deal_unknown', 'method', 'duplicate_number', 'date'] as const;
+const METHODS = ['电汇', '银行承兑汇票', '商业承兑汇票', '信用证', '现金'];
+
+/**
+ * The contracts line of the bench: `rows` customers (one won deal each, imported first as customers and deals files)
+ * and one contract per deal with 1–12 instalment columns (第N期付款日/金额/付款方式), every 4th an equal split
+ * (分期数 + 首期付款日) instead, and 3 % planted bad rows: plans that do not sum, unknown deals, unknown payment methods,
+ * repeated contract numbers, impossible dates.
+ */
+export async function writeContractFiles(rows: number, owners: string[], paths: { customers: string; deals: string; contracts: string }): Promise<Record<string, number>> {
+  const planted: Record<string, number> = {};
+  const open = (path: string, name: string) => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+    return { workbook, sheet: workbook.addWorksheet(name) };
+  };
+  const customers = open(paths.customers, '客户');
+  const deals = open(paths.deals, '商机');
+  const contracts = open(paths.contracts, '合同');
+  customers.sheet.addRow(['客户名称', '手机号', '负责人']).commit();
+  deals.sheet.addRow(['商机名称', '客户名称', '状态', '金额', '成交日期']).commit();
+  const instalmentHeaders = Array.from({ length: 12 }, (_, k) => [`第${k + 1}期付款日`, `第${k + 1}期金额`, `第${k + 1}期付款方式`]).flat();
+  contracts.sheet.addRow(['合同编号', '客户名称', '商机名称', '签订日期', '合同金额', ...instalmentHeaders, '分期数', '首期付款日']).commit();
+  const random = rng(10);
+  for (let i = 0; i < rows; i++) {
+    const n = i + 1;
+    const customer = `合同测试客户${n}号有限公司`;
+    const title = `设备采购${n}`;
+    const signed = `2026-${String((n % 9) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
+    const parts = (n % 12) + 1;
+    const amountFen = parts * ((n % 50) + 1) * 1_000_00 + (n % 7) * 100;
+    customers.sheet.addRow([customer, `1${String(6000000000 + n).padStart(10, '0')}`, owners[n % owners.length]!]).commit();
+    deals.sheet.addRow([title, customer, '赢单', amountFen / 100, signed]).commit();
+    const split = n % 4 === 0;
+    const plan: Array<string | number> = [];
+    if (!split) {
+      const share = Math.floor(amountFen / parts);
+      for (let k = 0; k < parts; k++) {
+        const fen = k === parts - 1 ? amountFen - share * (parts - 1) : share;
+        plan.push(`2026-${String(((n + k) % 12) + 1).padStart(2, '0')}-15`, (fen / 100).toFixed(2), METHODS[(n + k) % METHODS.length]!);
+      }
+    }
+    const cells: Array<string | number> = [`HT-BENCH-${String(n).padStart(7, '0')}`, customer, title, signed, `¥${(amountFen / 100).toFixed(2)}`, ...plan];
+    while (cells.length < 5 + 36) cells.push('');
+    cells.push(split ? parts : '', split ? '2026-10-15' : '');
+    // Planted on instalment rows only (an equal split always sums): 4 % of the three in four rows = 3 % of the file.
+    if (!split && random() < 0.04) {
+      const bad = CONTRACT_BAD_KINDS[Math.floor(random() * CONTRACT_BAD_KINDS.length)]!;
+      planted[bad] = (planted[bad] ?? 0) + 1;
+      if (bad === 'plan_sum') cells[4] = `¥${(amountFen / 100 + 1).toFixed(2)}`;
+      if (bad === 'deal_unknown') cells[2] = `不存在的商机${n}`;
+      if (bad === 'method') cells[7] = '飞鸽传书';
+      if (bad === 'duplicate_number' && i > 0) cells[0] = `HT-BENCH-${String(n - 1).padStart(7, '0')}`;
+      if (bad === 'date') cells[3] = '2026-02-30';
+    }
+    contracts.sheet.addRow(cells).commit();
+  }
+  for (const f of [customers, deals, contracts]) {
+    f.sheet.commit();
+    await f.workbook.commit();
+  }
+  return planted;
+}

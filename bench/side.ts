@@ -1,5 +1,6 @@
 /**
- * `npm run bench:side -- [--quick] [--db sqlite|postgres] [--peer URL] [--regenerate] [--seconds N] [--customers N] [--worker]`
+ * `npm run bench:side -- [--quick] [--db sqlite|postgres] [--peer URL] [--regenerate] [--seconds N] [--customers N] [--worker]
+ *                        [--only TEXT] [--cpu-prof DIR]`
  *
  * Side-by-side bench: generates the data set (100k customers, 300k deals, 3M activities; `--quick`: a tenth), starts
  * a real actionflow server on it, drives each workload over HTTP with 1 and 16 closed-loop clients, times the
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     customers: { type: 'string' },
     // Only the workloads whose name contains this text (e.g. --only activity).
     only: { type: 'string' },
+    // Write a V8 CPU profile of the server (node --cpu-prof) into DIR; open it in Chrome DevTools or speedscope.
+    'cpu-prof': { type: 'string' },
   },
   strict: true,
 });
@@ -71,7 +74,8 @@ const serverUrl = values.db === 'postgres' ? `${url}${url.includes('?') ? '&' : 
 // HTTP only by default: what is measured is the request path. `--worker` also runs the background jobs in it.
 const dataDir = mkdtempSync(join(tmpdir(), 'actionflow-side-'));
 const serverLog = join(dataDir, 'server.log');
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--no-demo', '--port', String(port), ...(values.worker ? [] : ['--no-worker'])], {
+const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts', 'serve', '--no-demo', '--port', String(port), ...(values.worker ? [] : ['--no-worker'])], {
   env: { ...process.env, DATABASE_URL: serverUrl, ACTIONFLOW_DATA_DIR: dataDir, ACTIONFLOW_LOGIN_MAX: '100000' },
   stdio: ['ignore', 'ignore', openSync(serverLog, 'a')],
 });
@@ -168,4 +172,11 @@ console.log(
 );
 console.log(table(['workload', 'raw SQL p50 ms', 'c1 p50/p95/p99 ms', 'c1 req/s', 'c16 req/s', 'c16 p50/p95/p99 ms', 'c1 p50 vs raw', 'server CPU ms/req at c16 (1 core: req/s)', 'peer c16 req/s (ratio)'], rows));
 await raw.close();
+if (profile.length) {
+  // The profile is written when the process exits on its own: a graceful stop, not SIGKILL.
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+  console.log(`CPU profile of the server written to ${values['cpu-prof']}`);
+}
 stopServer();

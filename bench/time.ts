@@ -134,6 +134,8 @@ async function sweepBench() {
   log(`due lookup (earliest deadline + ids of all ${due} due clocks): ${stats(lookup)}`);
   log(`  plan:\n${await plan(database, `select id from sla_timers where status = 'active' and due_at <= '${asOf}' order by due_at limit ${due}`)}`);
   const deps = { db, dialect, clock: systemClock, config: loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'af-bench-')) }) };
+  // Firing hands notifications to hooks (personal platform messages) that only a composed process has.
+  composeModules();
   let passes = 0;
   const [, fireMs] = await timed(async () => {
     while ((await runSla(deps, values.batch ? { batchSize: Number(values.batch) } : {})) > 0) passes++;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import pino from 'pino';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -24,7 +25,8 @@ import { registerIdempotency } from './core/idempotency.js';
 import { configureSecrets } from './core/secrets.js';
 import { redactFor } from './core/redact.js';
 import { fieldErrorOf, valueAt, type IssueLike } from './core/validation.js';
-import { actorForApiToken, actorForSession } from './modules/auth/repo.js';
+import { actorForSession } from './modules/auth/repo.js';
+import { actorForApiToken } from './modules/auth/tokens.js';
 import { SESSION_COOKIE } from './modules/auth/routes.js';
 import { composeModules } from './modules/index.js';
 
@@ -44,7 +46,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const { database, clock, config } = options;
   configureSecrets(config);
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    // The request log costs the request path: one line a request (see onResponse below), written asynchronously —
+    // a line waits for the previous write instead of the request waiting for the pipe; what is still in the buffer
+    // is flushed synchronously on exit (pino's exit hook), so a crash or a stop loses no line. Only a SIGKILL can.
+    logger: options.logger ? { level: 'info', stream: pino.destination({ dest: 1, sync: false }) } : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: 2 * 1024 * 1024,
     // Forwarded headers are believed only from the configured proxies; otherwise anyone could pick their address.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
@@ -142,7 +148,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
 export const WEB_APP_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The WeCom / DingTalk / Feishu JS-SDKs, loaded only inside their clients (web/src/features/platforms/clientSdk.ts).
+  "script-src 'self' https://res.wx.qq.com https://open.work.weixin.qq.com https://g.alicdn.com https://lf1-cdn-tos.bytegoofy.com",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -153,6 +160,18 @@ export const WEB_APP_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * One log line per request (docs/operations.md) instead of Fastify's two: the request, the answer's status and how
+ * long it took, written when the answer is sent. Errors keep Fastify's own lines.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) request.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
 
 /** The request part a validation context names, to tell a missing value (`required`) from a wrong one. */
 function inputOf(req: FastifyRequest, context: string | undefined): unknown {

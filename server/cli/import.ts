@@ -127,6 +127,7 @@ export function registerImport(program: Command): void {
     customers: 'Import customers (with a contact per row): dry run, then commit in checkpointed batches',
     deals: 'Import deals, open or closed (won/lost on a date): rows name their customer by name, credit code or phone',
     activities: 'Import the follow-up history (one activity per row, on a customer and optionally one of its deals)',
+    contracts: 'Import contracts with payment plans, one row per contract (合同编号 is the key): instalment columns 第N期付款日/金额/付款方式/开票日, or 分期数 + 首期付款日; the plan must sum exactly',
   };
   for (const kind of IMPORT_KINDS) {
     cmd

@@ -9,6 +9,7 @@ import { registerTick } from './tick.js';
 import { registerSecrets } from './secrets.js';
 import { registerImport } from './import.js';
 import { registerPlatforms } from './platforms.js';
+import { registerHealth } from './health.js';
 
 export function buildProgram(): Command {
   const program = new Command('actionflow')
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSecrets(program);
   registerImport(program);
   registerPlatforms(program);
+  registerHealth(program);
   return program;
 }
 

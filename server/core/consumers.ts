@@ -128,6 +128,16 @@ function unconsumed(db: Db, consumer: string, low: number, types?: string[]) {
   return query;
 }
 
+/**
+ * When the oldest event `consumer` has still to process happened (null: none). Jobs that consume events inside their
+ * timed pass report it from `nextDue`, so `tick --at` runs the pass at the event's instant, before deadlines after it.
+ */
+export async function oldestUnconsumedAt(db: Db, consumer: string, types?: string[]): Promise<string | null> {
+  const low = await lowWatermark(db, consumer);
+  const row = await unconsumed(db, consumer, low, types).select('occurred_at').orderBy('seq').limit(1).executeTakeFirst();
+  return row?.occurred_at ?? null;
+}
+
 export async function lowWatermark(db: Db, consumer: string): Promise<number> {
   const row = await db.selectFrom('consumer_watermarks').select('low_seq').where('consumer', '=', consumer).executeTakeFirst();
   return Number(row?.low_seq ?? 0);

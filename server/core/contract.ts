@@ -39,6 +39,11 @@ export const userRef = z.object({ id: z.string(), name: z.string() }).meta({ id:
 /** A reference whose user may be gone or absent (system actions). */
 export const userRefOrNull = userRef.nullable();
 
+/** The creation and last-change instants of a row as every presenter shows them (`createdAt`, `updatedAt`). */
+export function timestamps(row: { created_at: string; updated_at: string }): { createdAt: string; updatedAt: string } {
+  return { createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
 export const duplicateOwnerSchema = z
   .object({ id: z.string(), name: z.string(), team: z.object({ id: z.string(), name: z.string() }).nullable() })
   .meta({ id: 'DuplicateOwner' });

@@ -10,8 +10,9 @@ describe('record registry', () => {
     // The kinds `recordAudit` is called with across server/modules (see tests/api/registry.test.ts for reading them):
     // 24, plus work_order, work_order_type and assist_rule_set, plus approval, approval_delegation and approval_route,
     // plus contract and receivable_settings (money), plus platform_connection, plus health_model and retention_plan,
-    // plus dashboard_subscription.
-    expect(AUDITED_KINDS).toHaveLength(36);
+    // plus dashboard_subscription, plus org_settings (API-token permission per role, amount display), plus team_schedule
+    // (a team's business hours).
+    expect(AUDITED_KINDS).toHaveLength(38);
     expect(recordOf('task')?.table).toBe('tasks');
     expect(recordOf('nope')).toBeUndefined();
   });

@@ -257,6 +257,8 @@ export const REGISTRY = {
   pipelines: { ...settings('pipeline'), link: ['/admin/pipelines/:id'] },
   custom_field_defs: { ...settings('custom_field'), link: ['/admin/fields'] },
   calendar_settings: { ...settings('calendar'), link: ['/admin/calendar'] },
+  // A team's business hours and closures: audited under their own kind since they are edited on their own page.
+  team_schedules: { ...settings('team_schedule'), link: ['/admin/team-hours'] },
   channels: { ...settings('channel'), link: ['/admin/channels'] },
   outbox: settings('outbox'),
   rules: { ...settings('rule'), link: ['/admin/rules/:id'] },
@@ -269,6 +271,7 @@ export const REGISTRY = {
   approval_routes: { ...settings('approval_route'), link: ['/admin/approval-routes'] },
   dictionary_entries: { ...settings('dictionary'), link: ['/admin/dictionaries'] },
   deal_settings: settings('deal_settings'),
+  org_settings: { ...settings('org_settings'), link: ['/admin/settings'] },
   health_models: { ...settings('health_model'), link: ['/admin/health-model'] },
   health_retention_plans: {
     kind: 'retention_plan',
@@ -291,7 +294,6 @@ export const REGISTRY = {
   events: { internal: 'the event log' },
   event_consumptions: { internal: 'exactly-once bookkeeping of event consumers' },
   sla_timers: { internal: 'SLA engine state of deals and tasks' },
-  team_schedules: { internal: 'business hours of a team, part of the calendar settings' },
   consumer_watermarks: { internal: 'exactly-once bookkeeping of event consumers' },
   sla_firings: { internal: 'SLA engine log' },
   notifications: { internal: 'in-app inbox of a user' },
@@ -324,6 +326,7 @@ export const REGISTRY = {
   assist_points: { internal: 'assist-point ledger of work orders' },
   imports: { internal: 'staged imports: an upload, its mapping, progress and counts (modules/imports)' },
   import_rows: { internal: 'per-row verdicts of a staged import' },
+  import_row_keys: { internal: 'natural keys a running dry run has seen, for in-file duplicates (emptied when it ends)' },
   import_presets: { internal: 'saved column mappings of imports' },
   // Snapshots are the customer's history; the survivor keeps both chains (each is linked by prev_id, not by customer).
   health_scores: { internal: 'append-only health score snapshots of a customer', merge: 'move' },

@@ -77,7 +77,7 @@ describe('field-level restriction', () => {
   const deal = { id: 'd1', title: 'x', amountFen: 123, nested: [{ amount_fen: 5, keep: 1 }], before: { amount_fen: 1 }, when: new Date(0) };
 
   it('names the hidden fields and their JSON keys per actor and per role', () => {
-    expect(hiddenFields(user('support'))).toEqual(['deal.amountFen', 'approval.prices', 'contract.amounts']);
+    expect(hiddenFields(user('support'))).toEqual(['deal.amountFen', 'approval.prices', 'contract.amounts', 'health.amountInputs']);
     expect(hiddenFields(user('finance'))).toEqual([]);
     const amounts = ['amountFen', 'amount_fen', 'listPriceFen', 'netPriceFen', 'maxAmountFen', 'lineDiscountFen', 'documentDiscountFen', 'paidFen', 'outstandingFen', 'outstanding_fen', 'shortfallFen', 'creditFen', 'unallocatedFen', 'availableFen', 'differenceFen'];
     expect([...hiddenKeys(user('support'))]).toEqual(amounts);
@@ -92,5 +92,12 @@ describe('field-level restriction', () => {
     expect(redactForRole('support', { record: { amountFen: 1 } })).toEqual({ record: {} });
     expect(redactFor(user('director'), deal)).toBe(deal);
     expect(redact([deal], new Set(['title']))[0]).not.toHaveProperty('title');
+  });
+
+  it('hides a health input only inside objects marked as amounts', () => {
+    const health = { contributions: [{ dimension: 'purchase', amount: true, raw: 10_000_000, normalized: 100 }, { dimension: 'visits', amount: false, raw: 4, normalized: 40 }] };
+    expect(redactFor(user('support'), health)).toEqual({ contributions: [{ dimension: 'purchase', amount: true, normalized: 100 }, { dimension: 'visits', amount: false, raw: 4, normalized: 40 }] });
+    expect(redactForRole('support', health).contributions[0]).not.toHaveProperty('raw');
+    expect(redactFor(user('director'), health)).toBe(health);
   });
 });

@@ -55,11 +55,6 @@ export const GROUPS = {
   consultants: ['seller', 'lead'],
   /** Work customers themselves (claim from the pool). */
   sellingRoles: ['seller', 'lead', 'regional_manager', 'director', 'admin'],
-  /**
-   * Hold API tokens: every role but seller — a seller's token would pull their whole customer book into any script
-   * (issue 14 defect 3 / issue 15 point 10). Tokens of a role that loses the ability stop working.
-   */
-  tokenHolders: ['admin', 'director', 'regional_manager', 'lead', 'support', 'finance'],
   /** See deal amounts. */
   amountReaders: ['seller', 'lead', 'regional_manager', 'director', 'finance', 'admin'],
   /** Register contracts: the selling roles and finance. */
@@ -103,7 +98,6 @@ export const ACTIONS = {
   workorder: { configure: 'admins' },
   /** Assist-point rules; managers read their team's ledgers. */
   assist: { configure: 'admins', readOthers: 'managers' },
-  token: { use: 'tokenHolders' },
   /** Customer health: models are read by org readers, published by admins; recomputing everyone is an admin's. */
   health: { readModel: 'orgReaders', manage: 'admins', recomputeAll: 'admins' },
   /** Field-ready logging (issue 16): customer aliases, tracked material links, random verification call-backs. */
@@ -134,7 +128,6 @@ const FORBIDDEN_REASONS: Partial<Record<Action, ReasonCode>> = {
   'digest.configure': 'digest_settings_managers',
   'appointment.book': 'booking_roles',
   'appointment.reassign': 'reassign_managers_only',
-  'token.use': 'api_tokens_disabled',
 };
 
 /** Whether a role belongs to a group (for rows of other users, e.g. picking a custodian or a consultant). */
@@ -208,7 +201,15 @@ export const RESTRICTED_FIELDS = [
   { field: 'approval.prices', keys: ['listPriceFen', 'netPriceFen', 'maxAmountFen', 'lineDiscountFen', 'documentDiscountFen'], ability: 'deal.readAmount' },
   /** Money of contracts: plan amounts, paid, outstanding, credit (support sees contracts without any amount). */
   { field: 'contract.amounts', keys: ['amountFen', 'amount_fen', 'paidFen', 'outstandingFen', 'outstanding_fen', 'shortfallFen', 'creditFen', 'unallocatedFen', 'availableFen', 'differenceFen'], ability: 'contract.readAmount' },
-] as const satisfies ReadonlyArray<{ field: string; keys: readonly string[]; ability: Action }>;
+  /**
+   * Health inputs that are amounts (the yearly purchase amount): `within` names the marker, so `raw` is removed only
+   * from objects that say `amount: true` — a contribution's raw visit count stays, its raw purchase amount goes.
+   */
+  { field: 'health.amountInputs', keys: ['raw'], within: 'amount', ability: 'deal.readAmount' },
+] as const satisfies ReadonlyArray<{ field: string; keys: readonly string[]; ability: Action; within?: string }>;
+
+type Restriction = { field: string; keys: readonly string[]; ability: Action; within?: string };
+const RESTRICTIONS: readonly Restriction[] = RESTRICTED_FIELDS;
 
 /** The restricted fields `actor` may not see (`deal.amountFen`, …). */
 export function hiddenFields(actor: AnyActor): string[] {
@@ -217,13 +218,23 @@ export function hiddenFields(actor: AnyActor): string[] {
 
 /** The JSON keys to strip from anything sent to `actor`; empty when they see everything. */
 export function hiddenKeys(actor: AnyActor): Set<string> {
-  return new Set(RESTRICTED_FIELDS.filter((r) => !can(actor, r.ability)).flatMap((r) => r.keys));
+  return new Set(RESTRICTIONS.filter((r) => !r.within && !can(actor, r.ability)).flatMap((r) => r.keys));
 }
 
 /** The same for a recipient known only by role (a notification's addressee, a task's assignee). */
 export function hiddenKeysOfRole(role: Role): Set<string> {
-  return new Set(RESTRICTED_FIELDS.filter((r) => !roleIn(role, groupOf(r.ability))).flatMap((r) => r.keys));
+  return new Set(RESTRICTIONS.filter((r) => !r.within && !roleIn(role, groupOf(r.ability))).flatMap((r) => r.keys));
 }
+
+/** Keys hidden only inside objects carrying a true marker (`within`), per marker. */
+export type MarkedKeys = Map<string, Set<string>>;
+function markedKeys(hidden: (r: Restriction) => boolean): MarkedKeys {
+  const out: MarkedKeys = new Map();
+  for (const r of RESTRICTIONS) if (r.within && hidden(r)) out.set(r.within, new Set([...(out.get(r.within) ?? []), ...r.keys]));
+  return out;
+}
+export const hiddenMarkedKeys = (actor: AnyActor) => markedKeys((r) => !can(actor, r.ability));
+export const hiddenMarkedKeysOfRole = (role: Role) => markedKeys((r) => !roleIn(role, groupOf(r.ability)));
 
 /** The user an audit row or event names; engines are recorded as null ("the system"), as before. */
 export function auditActorId(actor: AnyActor): string | null {

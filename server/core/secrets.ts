@@ -16,6 +16,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJson, toJson } from './json.js';
 
 const PREFIX = 'enc:v1:';
 export const SECRET_KEY_FILE = 'secret.key';
@@ -133,4 +134,54 @@ export function open(stored: string, context: string): string {
 export function reseal(stored: string, context: string): string | null {
   if (sealedKeyId(stored) === currentKeyId()) return null;
   return seal(open(stored, context), context);
+}
+
+/**
+ * Sealed JSON settings of a row (channel secrets, platform-app secrets): one shape for every module that keeps them.
+ * `context` names the row (`channel:<id>`), so a value copied into another row does not open.
+ */
+export function sealJson(value: unknown, context: string): string {
+  return seal(toJson(value), context);
+}
+
+/**
+ * Opens sealed JSON settings. A missing or wrong key must not take a settings page down: the row then shows no
+ * secrets and says why (`error`), and whatever uses them fails its own calls.
+ */
+export function openJson<T extends object>(stored: string, context: string): { value: T; error: string | null } {
+  try {
+    return { value: parseJson<T>(open(stored, context), {} as T), error: null };
+  } catch (error) {
+    if (error instanceof SecretKeyError) return { value: {} as T, error: error.message };
+    throw error;
+  }
+}
+
+/**
+ * `actionflow secrets rotate` for one table: re-seals every row's value under the current key (plaintext rows and
+ * rows sealed with an older key). A row that opens with no configured key is left as it is and reported by id.
+ * `write` stores the new value only if the row still holds the value read (returns rows changed), so a concurrent
+ * admin edit is never overwritten with older secrets.
+ */
+export async function resealRows(
+  rows: ReadonlyArray<{ id: string; value: string }>,
+  contextOf: (id: string) => string,
+  write: (row: { id: string; value: string }, next: string) => Promise<number>,
+  options: { plaintextOnly?: boolean } = {},
+): Promise<{ resealed: number; total: number; unreadable: string[] }> {
+  let resealed = 0;
+  const unreadable: string[] = [];
+  for (const row of rows) {
+    if (options.plaintextOnly && isSealed(row.value)) continue;
+    let next: string | null;
+    try {
+      next = reseal(row.value, contextOf(row.id));
+    } catch (error) {
+      if (!(error instanceof SecretKeyError)) throw error;
+      unreadable.push(row.id);
+      continue;
+    }
+    if (next !== null) resealed += await write(row, next);
+  }
+  return { resealed, total: rows.length, unreadable };
 }

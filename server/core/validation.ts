@@ -21,6 +21,16 @@ export interface IssueLike {
 }
 
 const DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized)/;
+/** Field codes by their English text: zod keeps no params on a `.regex()` failure, only its message. */
+const CODE_OF_TEXT = new Map(Object.entries(FIELD_MESSAGES).map(([code, m]) => [m.en as string, code as FieldCode]));
+
+/**
+ * The message of a format check, `z.string().regex(KEY, formatMessage('key_format'))`: the catalogue's English text,
+ * by which the mapping finds the code again, so the field error says in zh and en which format is expected.
+ */
+export function formatMessage(code: FieldCode): string {
+  return FIELD_MESSAGES[code].en;
+}
 const isFieldCode = (value: unknown): value is FieldCode => typeof value === 'string' && Object.hasOwn(FIELD_MESSAGES, value);
 const num = (value: number | bigint | undefined) => (value === undefined ? 0 : Number(value));
 const list = (values: unknown[] | undefined) => (values ?? []).map((v) => String(v)).join(', ');
@@ -54,6 +64,8 @@ export function fieldErrorOf(issue: IssueLike, field: string, present: boolean):
     }
     case 'invalid_format': {
       if (isFieldCode(issue.params?.code)) return make(issue.params.code, undefined, own);
+      const byText = own === undefined ? undefined : CODE_OF_TEXT.get(own);
+      if (byText) return make(byText);
       if (issue.format === 'email') return make('invalid_email');
       if (issue.format === 'datetime') return make('invalid_datetime');
       if (issue.format === 'date') return make('invalid_date');

@@ -127,3 +127,9 @@ export interface ApprovalTables {
   approval_delegations: ApprovalDelegationsTable;
   approval_sla_firings: ApprovalSlaFiringsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends ApprovalTables {}
+}

@@ -31,3 +31,9 @@ export interface DictionaryTables {
   dictionary_entries: DictionaryEntriesTable;
   deal_settings: DealSettingsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends DictionaryTables {}
+}

@@ -195,3 +195,9 @@ export interface EngineTables {
   rules: RulesTable;
   rule_runs: RuleRunsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends EngineTables {}
+}

@@ -223,3 +223,9 @@ export interface FrontlineTables {
   pool_log: PoolLogTable;
   pool_runs: PoolRunsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends FrontlineTables {}
+}

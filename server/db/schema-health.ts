@@ -71,7 +71,12 @@ export interface HealthRetentionPlansTable {
   required: string; // JSON [{ key, name }]
   evidence: string; // JSON { key: text }
   plan: string | null;
+  /** The clock's due instant, kept for ordering and wake-ups; recounted from `clock_target` when it comes. */
   due_at: string;
+  /** The SLA clock's target (`3wd`), counted from `created_at` (migration 0033; null for older plans: due_at holds). */
+  clock_target: string | null;
+  /** The team whose calendar the clock counts on (the owner's team when opened; null: the default schedule). */
+  clock_team_id: string | null;
   filed_at: string | null;
   filed_by: string | null;
   escalated_at: string | null;
@@ -85,4 +90,10 @@ export interface HealthTables {
   customer_health: CustomerHealthTable;
   health_runs: HealthRunsTable;
   health_retention_plans: HealthRetentionPlansTable;
+}
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends HealthTables {}
 }

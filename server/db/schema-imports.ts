@@ -50,6 +50,13 @@ export interface ImportRowsTable {
   changes: string | null; // JSON { before, after } of the fields the commit changed (undo)
 }
 
+/** Natural keys of the rows a dry run has accepted so far, each with the first row that had it (migration 0037). */
+export interface ImportRowKeysTable {
+  import_id: string;
+  key: string;
+  row_number: number;
+}
+
 export interface ImportPresetsTable {
   id: string;
   name: string;
@@ -64,5 +71,12 @@ export interface ImportPresetsTable {
 export interface ImportTables {
   imports: ImportsTable;
   import_rows: ImportRowsTable;
+  import_row_keys: ImportRowKeysTable;
   import_presets: ImportPresetsTable;
+}
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends ImportTables {}
 }

@@ -104,3 +104,9 @@ export interface LoggingTables {
   callback_items: CallbackItemsTable;
   callback_results: CallbackResultsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends LoggingTables {}
+}

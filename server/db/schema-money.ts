@@ -171,3 +171,9 @@ export interface MoneyTables {
   receivable_escalations: ReceivableEscalationsTable;
   team_finance_partners: TeamFinancePartnersTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends MoneyTables {}
+}

@@ -110,3 +110,9 @@ export interface PlatformTables {
   platform_sync_runs: PlatformSyncRunsTable;
   platform_sends: PlatformSendsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends PlatformTables {}
+}

@@ -1,6 +1,7 @@
 /**
  * Row types of the action vocabulary (activity tags) and predictive intervention (modules/patterns), migration 0026.
  */
+import type { Generated } from 'kysely';
 
 /** An admin-configured action tag (price_confirmation, technical_comparison, …) that activities may carry. */
 export interface ActivityTagDefsTable {
@@ -12,6 +13,8 @@ export interface ActivityTagDefsTable {
   suggestion_en: string | null;
   active: number;
   sort: number;
+  /** `action` (what was done) or `need` (a customer need / pain point recorded; action consistency compares these). */
+  category: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -116,4 +119,10 @@ export interface PredictiveTables {
   pattern_deals: PatternDealsTable;
   deal_risk_flags: DealRiskFlagsTable;
   risk_sweeps: RiskSweepsTable;
+}
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends PredictiveTables {}
 }

@@ -21,3 +21,9 @@ export interface SecurityTables {
   login_throttle: LoginThrottleTable;
   idempotency_keys: IdempotencyKeysTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends SecurityTables {}
+}

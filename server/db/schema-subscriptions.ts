@@ -32,3 +32,9 @@ export interface SubscriptionTables {
   dashboard_subscriptions: DashboardSubscriptionsTable;
   dashboard_sends: DashboardSendsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends SubscriptionTables {}
+}

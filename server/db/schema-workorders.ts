@@ -122,3 +122,9 @@ export interface WorkOrderTables {
   assist_rule_sets: AssistRuleSetsTable;
   assist_points: AssistPointsTable;
 }
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends WorkOrderTables {}
+}

@@ -1,9 +1,11 @@
 /**
  * Demo customer health (issue 11): the seed's model (杭州康捷医疗: base 60 % — yearly purchase amount, product-line
  * coverage, on-time payment rate; process 40 % — visits in 90 days, new requests, clinical feedback, which does not
- * apply to distributors) published 30 days ago, then the last 21 nights computed as the nightly job would have, so
+ * apply to distributors) published 301 days ago, then the last 21 nights computed as the nightly job would have, so
  * history charts, the three colours and a few confirmed transitions (with their playbook events) exist on first start.
  * A handful of customers are made to slide over those nights (their recent visits stop), so transitions are certain.
+ * One hospital's orders stopped 100 days ago (health-story.ts): its nights are computed from the publication on, so
+ * the backtest shows it caught with a positive lead time.
  */
 import { ManualClock, type Clock } from '../core/clock.js';
 import { toJson } from '../core/json.js';
@@ -11,6 +13,7 @@ import type { Db } from '../db/index.js';
 import { computeBatch, localDate } from '../modules/health/compute.js';
 import { healthModelSchema } from '../modules/health/definition.js';
 import * as repo from '../modules/health/repo.js';
+import { STORY_FIRST_NIGHT, STORY_SETTLED_NIGHT, writeHealthStory } from './health-story.js';
 
 const DAY = 86_400_000;
 const NIGHTS = 21;
@@ -53,7 +56,7 @@ export const DEMO_HEALTH_MODEL = healthModelSchema.parse({
 
 export async function loadDemoHealth(db: Db, clock: Clock, timeZone: string): Promise<{ snapshots: number; changes: number }> {
   const now = clock.now().getTime();
-  await repo.insertModel(db, { version: 1, name: DEMO_HEALTH_MODEL.name, definition: toJson(DEMO_HEALTH_MODEL), fire_playbooks: 0, created_at: new Date(now - 30 * DAY).toISOString(), created_by: null });
+  await repo.insertModel(db, { version: 1, name: DEMO_HEALTH_MODEL.name, definition: toJson(DEMO_HEALTH_MODEL), fire_playbooks: 0, created_at: new Date(now - (STORY_FIRST_NIGHT + 1) * DAY).toISOString(), created_by: null });
   const model = { version: 1, def: DEMO_HEALTH_MODEL, firePlaybooks: false };
   // Some customers slide: their visits and calls of the last three weeks move back 100 days (out of the window)
   // night by night is too fine-grained for a demo; moving them before the first night makes the slide visible as
@@ -69,6 +72,17 @@ export async function loadDemoHealth(db: Db, clock: Clock, timeZone: string): Pr
   }
   let snapshots = 0;
   let changes = 0;
+  const story = await writeHealthStory(db, now, sliding.map((s) => s.id));
+  const storyCustomer = story ? await repo.customerById(db, story) : undefined;
+  if (storyCustomer) {
+    await db.transaction().execute(async (trx) => {
+      for (let night = STORY_FIRST_NIGHT; night >= STORY_SETTLED_NIGHT; night--) {
+        const r = await computeBatch(trx, new ManualClock(new Date(now - night * DAY)), timeZone, model, [storyCustomer]);
+        snapshots += r.written;
+        changes += r.changes.length;
+      }
+    });
+  }
   for (let night = NIGHTS; night >= 1; night--) {
     const at = new ManualClock(new Date(now - night * DAY));
     for (let cursor = ''; ; ) {

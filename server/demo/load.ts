@@ -11,8 +11,11 @@ import { generateDemoRows, type CustomFieldRef, type DemoSizes, type PipelineRef
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, regionOfTeam } from './org.js';
 import { Random } from './random.js';
 import { loadDemoWorkOrders } from './workorders.js';
+import { loadDemoStores } from './stores.js';
+import { loadDemoApprovals, requireQuoteApprovalInDemo } from './approvals.js';
 import { loadDemoMoney } from './money.js';
 import { loadDemoHealth } from './health.js';
+import { loadDemoPredictive } from './predictive.js';
 import { backfillSlaQuietly } from './quiet-sla.js';
 import { backfillPastDigests } from '../modules/digests/now.js';
 import { HOSPITAL_GRADES } from './vocab.js';
@@ -129,10 +132,16 @@ export async function loadDemoData(db: Db, clock: Clock, options: DemoOptions = 
   });
   progress('Adding the collaboration departments and work orders…');
   await loadDemoWorkOrders(db, clock, random, passwordHash, { timeZone: 'Asia/Shanghai' });
+  progress('Adding pending quote approvals…');
+  await loadDemoApprovals(db, clock, { timeZone: 'Asia/Shanghai' });
+  progress('Adding the store chain: two stores, their consultants, yesterday\'s and today\'s appointments…');
+  await loadDemoStores(db, clock, random, passwordHash, { timeZone: 'Asia/Shanghai' });
   progress('Adding contracts, payment plans and payments for the won deals…');
   await loadDemoMoney(db, clock, random, { timeZone: 'Asia/Shanghai' });
   progress('Computing three weeks of customer health history…');
   await loadDemoHealth(db, clock, 'Asia/Shanghai');
+  progress('Adding a closed-deal history with planted action patterns, mining it and flagging the open deals at risk…');
+  await loadDemoPredictive(db, clock, 'Asia/Shanghai');
   progress('Catching up the SLA clocks of the past (their notifications filed as read)…');
   await backfillSlaQuietly(db, clock, 'Asia/Shanghai');
   progress('Filing the past week of daily digests…');
@@ -162,6 +171,7 @@ async function installAllTemplates(db: Db, clock: Clock): Promise<PipelineRef[]>
       .executeTakeFirst();
     if (!present) await installTemplate(db, clock, systemActor('demo'), key);
   }
+  await requireQuoteApprovalInDemo(db, clock);
   const rows = await db
     .selectFrom('pipelines')
     .selectAll()

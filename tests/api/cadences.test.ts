@@ -291,9 +291,9 @@ describe('cadence definitions', () => {
       [8, 'steps[1].key'],
       [9, 'steps[1].offset'],
     ]);
-    // A check without a catalogue code keeps its own (English) wording after the Chinese text.
-    expect(second.errors[1]).toMatchObject({ code: 'invalid' });
-    expect(second.errors[1].message).toMatch(/^取值无效：.*anchor/);
+    // Every definition check has a catalogue code: the Chinese reader gets Chinese (tests/api/definition-errors.test.ts).
+    expect(second.errors[1]).toMatchObject({ code: 'offset_needs_field_anchor' });
+    expect(second.errors[1].message).toMatch(/^T-<天数> 从某个日期往前倒推/);
     const refused = await admin({ method: 'POST', url: '/api/cadences/import', payload: broken, headers: { 'content-type': 'text/yaml' } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: 'YAML_INVALID', errors: expect.arrayContaining([expect.objectContaining({ line: 5 })]) });

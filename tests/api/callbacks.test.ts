@@ -22,7 +22,15 @@ describe('random verification call-backs', () => {
   it('draws the share reproducibly once per team and month, tasks the manager, flags unconfirmed visits', async () => {
     t = await setupTestApp({ start: '2026-11-10T02:00:00.000Z' });
     const admin = await login('admin');
+    const defaults = await admin({ method: 'GET', url: '/api/callback-settings' });
+    expect(defaults.json().items).toEqual([{ teamId: null, team: null, shareBp: 500, checker: null }]);
     expect((await admin({ method: 'PUT', url: '/api/callback-settings', payload: { teamId: null, shareBp: 5000, checkerId: null } })).statusCode).toBe(200);
+    expect((await admin({ method: 'PUT', url: '/api/callback-settings', payload: { teamId: t.org.teams.southTeam, shareBp: 1000, checkerId: t.org.users.admin.id } })).statusCode).toBe(200);
+    const settings = (await admin({ method: 'GET', url: '/api/callback-settings' })).json().items;
+    expect(settings.find((r: { teamId: string | null }) => r.teamId === null)).toMatchObject({ shareBp: 5000, checker: null });
+    expect(settings.find((r: { teamId: string | null }) => r.teamId === t.org.teams.southTeam)).toMatchObject({ shareBp: 1000, team: { id: t.org.teams.southTeam } });
+    expect((await (await login('seller_a'))({ method: 'GET', url: '/api/callback-settings' })).statusCode).toBe(403);
+    expect((await admin({ method: 'PUT', url: '/api/callback-settings', payload: { teamId: t.org.teams.southTeam, shareBp: 5000, checkerId: null } })).statusCode).toBe(200);
     const sellerA = await login('seller_a');
     const sellerB = await login('seller_b');
     const visit = async (who: Requester, name: string, type = 'visit') => {
@@ -80,6 +88,12 @@ describe('random verification call-backs', () => {
     const seller = await login('seller_a');
     expect((await seller({ method: 'GET', url: '/api/callbacks' })).json().total).toBe(0);
     expect((await seller({ method: 'POST', url: `/api/callback-items/${first1.id}/result`, payload: { result: 'confirmed' } })).statusCode).toBe(404);
+    // On the customer's timeline: the seller sees the outcome of the visits a checker called about, and only those.
+    const verifications = (await seller({ method: 'GET', url: `/api/callbacks/verifications?customerId=${first1.customer.id}` })).json();
+    expect(verifications.items).toEqual([expect.objectContaining({ activityId: first1.visits[0].id, month: '2026-11', result: 'not_confirmed' })]);
+    const undrawn = east.find((id) => !listed.items[0].items.some((i: { customer: { id: string } }) => i.customer.id === id))!;
+    expect((await seller({ method: 'GET', url: `/api/callbacks/verifications?customerId=${undrawn}` })).json().items).toEqual([]);
+    expect((await seller({ method: 'GET', url: `/api/callbacks/verifications?customerId=${south[0]}` })).statusCode).toBe(404);
     expect(south).toHaveLength(1);
     expect((await (await login('director'))({ method: 'GET', url: '/api/callbacks?month=2026-11' })).json().total).toBe(2);
   });

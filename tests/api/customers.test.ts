@@ -17,7 +17,7 @@ describe('customers and contacts', () => {
     ids.a2 = (await create('seller_a', { name: '苏州康复中心', phone: '0512-6523 0000', region: '江苏', industry: '医院' })).id;
     ids.a3 = (await create('seller_a', { kind: 'person', name: 'Zhang Wei', region: '浙江', level: 'A', source: 'referral' })).id;
     ids.a2x = (await create('seller_a2', { name: '杭州口腔诊所', region: '浙江', industry: '诊所' })).id;
-    ids.b1 = (await create('seller_b', { name: '广州医疗器械公司', region: '广东', industry: '经销商', phone: '020-8888 1234' })).id;
+    ids.b1 = (await create('seller_b', { name: '广州医疗器械公司', region: '广东', industry: '医药流通', phone: '020-8888 1234' })).id;
   });
   afterAll(async () => t?.close());
 

@@ -15,6 +15,8 @@ import { CREDIT_CODE } from '../../server/modules/customers/rules.js';
 import { validateCustomValues, type CustomFieldType } from '../../server/modules/customfields/values.js';
 import { openTestDatabase } from '../support/database.js';
 import { composeModules } from '../../server/modules/index.js';
+import { DEMO_OPEN_AT_RISK, DEMO_OPEN_ACTIVITIES, DEMO_PATTERN_ACTIVITIES, DEMO_PATTERN_DEALS } from '../../server/demo/predictive.js';
+import { DEMO_HEALTH_STORY } from '../../server/demo/health-story.js';
 
 const NOW = '2026-11-02T02:00:00.000Z';
 const DAY = 86_400_000;
@@ -32,7 +34,8 @@ describe('demo company (actionflow demo / first start)', () => {
     summary = await loadDemoData(database.db, clock);
     const config = loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-demo-')) });
     app = await buildApp({ database, clock, config, checkResponses: true });
-  }, 60_000);
+    // The whole demo company (and mining its planted history) took 67 s on PostgreSQL at load 32: past a 60 s bar.
+  }, 180_000);
   afterAll(async () => {
     await app?.close();
     await database?.drop();
@@ -41,18 +44,22 @@ describe('demo company (actionflow demo / first start)', () => {
   const count = async (table: 'teams' | 'users' | 'customers' | 'contacts' | 'deals' | 'activities' | 'tasks' | 'pipelines' | 'deal_stage_history') =>
     Number((await database.db.selectFrom(table).select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-  it('has the documented size: 3 regions, 24 users with 12 sellers, 300 customers, 500 deals, 5,000 activities, 5 pipelines', async () => {
+  it('has the documented size: 3 regions, 24 sales users with 12 sellers (+ 4 store people), 300 customers (+ 18 walk-ins), 500 deals, 5,000 activities, 5 pipelines', async () => {
     const regions = await database.db.selectFrom('teams').select('name').where('kind', '=', 'region').orderBy('name').execute();
-    expect(regions.map((r) => r.name).sort()).toEqual(['华东大区', '华北大区', '华南大区'].sort());
-    // 24 in the sales org, 5 in the collaboration departments (server/demo/workorders.ts).
-    expect(await count('users')).toBe(29);
+    // The three sales regions and the store branch (a region made of stores: its digest shows store figures).
+    expect(regions.map((r) => r.name).sort()).toEqual(['华东大区', '华北大区', '华南大区', '康捷康复门店（杭州）'].sort());
+    // 24 in the sales org, 5 in the collaboration departments (server/demo/workorders.ts), 4 in the stores (stores.ts).
+    expect(await count('users')).toBe(33);
     const roles = await database.db.selectFrom('users').select(['role', database.db.fn.countAll().as('n')]).groupBy('role').execute();
     expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({
-      admin: 1, director: 1, regional_manager: 3, lead: 6, seller: 12, support: 4, finance: 2,
+      admin: 1, director: 1, regional_manager: 3, lead: 7, seller: 15, support: 4, finance: 2,
     });
-    expect(await count('customers')).toBe(300);
-    expect(await count('deals')).toBe(500);
-    expect(await count('activities')).toBe(5000);
+    // 300 of the sales org and 18 walk-in customers of the stores.
+    expect(await count('customers')).toBe(318);
+    // Plus the predictive history (closed deals with planted action patterns) and its open deals at risk.
+    // And the health backtest's story: a hospital's past orders and weeks of care (server/demo/health-story.ts).
+    expect(await count('deals')).toBe(500 + DEMO_PATTERN_DEALS + DEMO_OPEN_AT_RISK.price + DEMO_OPEN_AT_RISK.silence + DEMO_HEALTH_STORY.deals);
+    expect(await count('activities')).toBe(5000 + DEMO_PATTERN_ACTIVITIES + DEMO_OPEN_ACTIVITIES + DEMO_HEALTH_STORY.activities);
     expect(await count('pipelines')).toBe(5);
     const contacts = await count('contacts');
     expect(contacts).toBeGreaterThanOrEqual(300);
@@ -130,8 +137,13 @@ describe('demo company (actionflow demo / first start)', () => {
   });
 
   it('spreads activities over the last 90 days, mostly effective, with Chinese summaries', async () => {
-    const rows = await database.db.selectFrom('activities').select(['occurred_at', 'effective', 'summary', 'owner_id', 'team_path']).execute();
+    const all = await database.db.selectFrom('activities').select(['occurred_at', 'effective', 'summary', 'owner_id', 'team_path', 'customer_id']).execute();
     const since = new Date(Date.parse(NOW) - 90 * DAY).toISOString();
+    // Older ones belong to the health backtest's story only: the one customer whose orders stopped long ago.
+    const stopped = await database.db.selectFrom('deals').select('customer_id').distinct().where('status', '=', 'won').where('stage_entered_at', '<', since).execute();
+    expect(stopped).toHaveLength(1);
+    expect(new Set(all.filter((a) => a.occurred_at < since).map((a) => a.customer_id))).toEqual(new Set([stopped[0].customer_id]));
+    const rows = all.filter((a) => a.customer_id !== stopped[0].customer_id);
     expect(rows.every((a) => a.occurred_at >= since && a.occurred_at <= NOW)).toBe(true);
     expect(rows.some((a) => a.occurred_at < new Date(Date.parse(NOW) - 80 * DAY).toISOString())).toBe(true);
     const effective = rows.filter((a) => a.effective === 1).length / rows.length;
@@ -169,6 +181,41 @@ describe('demo company (actionflow demo / first start)', () => {
     expect(Number((await database.db.selectFrom('assist_points').select(database.db.fn.sum<number>('points').as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
   });
 
+  it('ships pending quote approvals on the default route, and 价格谈判 of the hospital pipeline refuses to be left without an approved quote', async () => {
+    const login = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return `af_session=${res.cookies.find((c) => c.name === 'af_session')!.value}`;
+    };
+    const requests = await database.db.selectFrom('approval_requests').select(['id', 'status', 'subject_id', 'owner_id', 'facts']).orderBy('submitted_at').execute();
+    expect(requests.map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
+    // The default route: ¥50,000 and above → regional manager then director; below → the regional manager alone.
+    const director = await login('director');
+    const mine = (await app.inject({ method: 'GET', url: '/api/approvals?status=pending&assignee=me', headers: { cookie: director } })).json();
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0].steps.map((s: { status: string }) => s.status)).toEqual(['approved', 'pending']);
+    expect(mine.items[0].facts.amountFen).toBeGreaterThanOrEqual(5_000_000);
+    const all = (await app.inject({ method: 'GET', url: '/api/approvals?pageSize=50', headers: { cookie: director } })).json();
+    const steps = all.items.map((a: { facts: { amountFen: number }; steps: unknown[] }) => [a.facts.amountFen >= 5_000_000, a.steps.length]);
+    expect(steps.sort()).toEqual([[false, 1], [true, 2], [true, 2]]);
+
+    // A deal in 价格谈判 without an approved quote cannot leave it; the refusal names the approval.
+    const pipeline = await database.db.selectFrom('pipelines').selectAll().where('template_key', '=', 'hospital_seven_step').executeTakeFirstOrThrow();
+    const stage = definitionOf(pipeline).stages.find((s) => s.key === 'price_negotiation')!;
+    expect(stage.gate.approvals).toEqual([{ kind: 'quote', label: '报价审批通过', labelEn: 'Quote approved' }]);
+    const deal = await database.db
+      .selectFrom('deals')
+      .innerJoin('users', 'users.id', 'deals.owner_id')
+      .select(['deals.id', 'users.username'])
+      .where('deals.pipeline_id', '=', pipeline.id)
+      .where('deals.stage_key', '=', 'price_negotiation')
+      .where('deals.status', '=', 'open')
+      .where('deals.id', 'not in', requests.map((r) => r.subject_id))
+      .executeTakeFirstOrThrow();
+    const moved = await app.inject({ method: 'POST', url: `/api/deals/${deal.id}/move`, headers: { cookie: await login(deal.username) }, payload: { toStage: 'contract_signing' } });
+    expect(moved.statusCode, moved.body).toBe(422);
+    expect(moved.json().error.unmet.map((u: { code: string }) => u.code)).toContain('APPROVAL_REQUIRED');
+  });
+
   it('has contracts for won deals: some paid, some partly, some overdue (also past 90 days), so the board and ageing are alive', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'finance', password: DEMO_PASSWORD } });
     const cookie = `af_session=${login.cookies.find((c) => c.name === 'af_session')!.value}`;
@@ -188,6 +235,30 @@ describe('demo company (actionflow demo / first start)', () => {
     expect(statuses).toEqual(new Set(['open', 'partially_paid', 'paid', 'overdue']));
   });
 
+  it('ships a store chain: a manager over two stores, consultants, today\'s appointments and yesterday\'s no-shows marked by the no-show pass', async () => {
+    const stores = await database.db.selectFrom('teams').select('name').where('kind', '=', 'store').orderBy('name').execute();
+    expect(stores.map((r) => r.name).sort()).toEqual(['滨江店', '西湖店'].sort());
+    // Past digests of the stores were filed too (the page is alive on first start).
+    const storeDigests = await database.db.selectFrom('digests').innerJoin('teams', 'teams.id', 'digests.team_id').select('teams.name').where('teams.kind', '=', 'store').execute();
+    expect(storeDigests.length).toBeGreaterThan(0);
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'store_manager', password: DEMO_PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    const cookie = `af_session=${login.cookies.find((c) => c.name === 'af_session')!.value}`;
+    const list = async (query: string) => (await app.inject({ method: 'GET', url: `/api/appointments?pageSize=100&${query}`, headers: { cookie } })).json();
+    // NOW is 10:00 in Shanghai: today's six slots per consultant are all ahead or within their grace.
+    const today = await list('date=2026-11-02');
+    expect(today.total).toBe(18);
+    expect(new Set(today.items.map((a: { storeName?: string; store?: { name: string } }) => a.store?.name ?? a.storeName))).toEqual(new Set(['西湖店', '滨江店']));
+    const noShows = await list('status=no_show');
+    expect(noShows.total).toBe(3);
+    const marked = await database.db.selectFrom('events').select('id').where('type', '=', 'appointment.no_show').execute();
+    expect(marked).toHaveLength(3);
+    // The manager is told of each no-show, as the running system would.
+    const manager = await database.db.selectFrom('users').select('id').where('username', '=', 'store_manager').executeTakeFirstOrThrow();
+    const notices = await database.db.selectFrom('notifications').select('title').where('user_id', '=', manager.id).execute();
+    expect(notices.filter((n) => n.title.startsWith('未到店')).length).toBe(3);
+  });
+
   it('lets the documented demo logins in with the demo password, each seeing their own scope', async () => {
     for (const login of DEMO_LOGINS.filter((l) => ['admin', 'director', 'rm_east', 'lead_east1', 'seller_east1', 'seller_south1', 'support', 'finance'].includes(l.username))) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: login.username, password: DEMO_PASSWORD } });
@@ -204,10 +275,29 @@ describe('demo company (actionflow demo / first start)', () => {
       expect(res.statusCode).toBe(200);
       return res.json().total as number;
     };
-    expect(await totalFor('director')).toBe(300);
+    expect(await totalFor('director')).toBe(318);
     expect(await totalFor('seller_east1')).toBe(25);
     expect(await totalFor('lead_east1')).toBe(75);
     expect(await totalFor('rm_east')).toBe(150);
+  });
+
+  it('shows a first-time user the three health colours, transitions and the backtest catching a hospital early', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
+    const cookie = `af_session=${res.cookies.find((c) => c.name === 'af_session')!.value}`;
+    const backtest = (await app.inject({ method: 'GET', url: '/api/health/backtest', headers: { cookie } })).json();
+    expect(backtest).toMatchObject({ months: 12, leadDays: 30, quietDays: 90, caughtEarly: 1 });
+    const caught = backtest.items.find((i: { caught: boolean }) => i.caught);
+    // Its last order 100 days ago; yellow since its visits, requests and feedback stopped, while orders still came.
+    expect(caught.lastOrderAt.slice(0, 10)).toBe(new Date(Date.parse(NOW) - 100 * DAY).toISOString().slice(0, 10));
+    expect(caught.leadDays).toBeGreaterThanOrEqual(30);
+    // The three colours and confirmed transitions exist on first start.
+    const colours = await database.db.selectFrom('customer_health').select('colour').distinct().execute();
+    expect(colours.map((c) => c.colour)).toEqual(expect.arrayContaining(['green', 'yellow', 'red']));
+    const changes = await database.db.selectFrom('events').select('payload').where('type', '=', 'customer.health_changed').execute();
+    expect(changes.filter((e) => JSON.parse(e.payload).kind === 'colour').length).toBeGreaterThan(0);
+    const health = (await app.inject({ method: 'GET', url: `/api/customers/${caught.customerId}/health`, headers: { cookie } })).json();
+    expect(health.history.map((h: { colour: string }) => h.colour)).toEqual(expect.arrayContaining(['green', 'yellow']));
+    expect(health.history[0]).toMatchObject({ colour: 'green' });
   });
 
   it('refuses to load into a database that has users, and loads again after a reset', async () => {
@@ -218,7 +308,8 @@ describe('demo company (actionflow demo / first start)', () => {
     expect(await count('pipelines')).toBe(0);
     const again = await loadDemoData(database.db, clock);
     expect(again).toEqual(summary);
-  });
+    // A whole second load, as beforeAll's: the same allowance (the store chain and its no-show pass included).
+  }, 90_000);
 
   it('is deterministic: the same seed and clock give the same rows', () => {
     const sellers = [
@@ -237,5 +328,33 @@ describe('demo company (actionflow demo / first start)', () => {
     const c = generateDemoRows(new Random(8), Date.parse(NOW), sizes, sellers, pipelines, []);
     expect(a).toEqual(b);
     expect(a.customers.map((x) => x.name)).not.toEqual(c.customers.map((x) => x.name));
+  });
+
+  it('shows a first-time user surfaced patterns with their deals, live flags with evidence and a model card', async () => {
+    const login = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const cookie = `af_session=${res.cookies.find((c) => c.name === 'af_session')!.value}`;
+      return (url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+    };
+    const admin = await login('admin');
+    const pipeline = await database.db.selectFrom('pipelines').select('id').where('key', '=', 'hospital_seven_step').executeTakeFirstOrThrow();
+    const patterns = (await admin(`/api/patterns?pipelineId=${pipeline.id}`)).json() as { id: string; kind: string; surfaced: boolean; description: string; evidence: string; support: number }[];
+    const surfaced = patterns.filter((p) => p.surfaced);
+    expect(surfaced.some((p) => p.kind === 'risk' && p.description.includes('价格确认') && p.description.includes('技术参数对比'))).toBe(true);
+    expect(surfaced.some((p) => p.kind === 'positive' && p.description.includes('竞品对比表'))).toBe(true);
+    expect(surfaced.some((p) => p.kind === 'risk' && p.description.includes('演示'))).toBe(true);
+    // The decoy (15 deals) is only a candidate.
+    expect(surfaced.some((p) => p.description.includes('资料已发送'))).toBe(false);
+    const risk = surfaced.find((p) => p.description.includes('技术参数对比'))!;
+    expect(risk.evidence).toMatch(/^\d+ 个相似商机中 \d+ 个输单（\d+%，95% CI \d+–\d+%），基线 \d+%$/);
+    expect((await admin(`/api/patterns/${risk.id}/deals`)).json().total).toBe(risk.support);
+    const flags = (await admin('/api/risks')).json();
+    expect(flags.total).toBeGreaterThanOrEqual(DEMO_OPEN_AT_RISK.price + DEMO_OPEN_AT_RISK.silence);
+    for (const f of flags.items as { kind: string; evidence: string; drill: string | null }[]) if (f.kind === 'pattern') expect(f.drill && f.evidence).toContain('95% CI');
+    const card = (await admin(`/api/patterns/model-card?pipelineId=${pipeline.id}`)).json();
+    expect(card).toMatchObject({ coldStart: false });
+    // The planted history and the generic demo's closed deals of the same pipeline.
+    expect(card.dealsUsed).toBeGreaterThanOrEqual(DEMO_PATTERN_DEALS);
+    expect(card.card.avgDaysBeforeLoss).toBeGreaterThan(0);
   });
 });

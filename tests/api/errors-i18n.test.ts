@@ -43,6 +43,18 @@ describe('error messages in the user’s language', () => {
     expect(fields).toContainEqual({ field: 'kind', code: 'unknown_value', params: { values: 'company, person' }, message: '须为以下之一：company, person' });
   });
 
+  it('names the expected format of a pattern check in Chinese, and in English when asked', async () => {
+    const admin = await t.as('admin');
+    const field = await admin({ method: 'POST', url: '/api/custom-fields', payload: { entity: 'customer', key: 'Hospital Grade', label: '医院等级', type: 'text' } });
+    expect(field.statusCode).toBe(400);
+    expect(field.json().error.fields).toEqual([{ field: 'key', code: 'key_format', message: '须以小写字母开头，只能包含小写字母、数字和 _' }]);
+    expect(field.json().error.message).toBe('key：须以小写字母开头，只能包含小写字母、数字和 _');
+    const month = await admin({ method: 'GET', url: '/api/callbacks?month=2026-13', headers: { 'accept-language': 'en' } });
+    expect(month.statusCode).toBe(400);
+    expect(month.json().error.fields).toEqual([{ field: 'month', code: 'month_format', message: 'must be a month YYYY-MM' }]);
+    expect((await admin({ method: 'GET', url: '/api/callbacks?month=2026-13' })).json().error.fields[0].message).toBe('须为月份 YYYY-MM，例如 2026-11');
+  });
+
   it('translates reasons and record names: a missing customer is 客户不存在', async () => {
     const res = await lead({ method: 'GET', url: '/api/customers/nope' });
     expect(res.statusCode).toBe(404);

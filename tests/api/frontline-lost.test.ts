@@ -70,20 +70,52 @@ describe('lost reasons', () => {
     expect((await move(sellerA, deal.id, { toStage: 'lost', lostReason: 'policy' })).json().lostReason).toBe('policy');
   });
 
-  it('above the configured amount only a manager marks a deal lost', async () => {
+  it('above the configured amount a seller\'s lost move waits for the line manager\'s approval; the deal moves when it is granted', async () => {
     expect((await sellerA({ method: 'PUT', url: '/api/deal-settings', payload: { lostConfirmAboveFen: 100_000_00 } })).statusCode).toBe(403);
     const set = await admin({ method: 'PUT', url: '/api/deal-settings', payload: { lostConfirmAboveFen: 100_000_00 } });
     expect(set.json()).toMatchObject({ lostConfirmAboveFen: 100_000_00 });
     const small = await newDeal(99_999_00);
     expect((await move(sellerA, small.id, { toStage: 'lost', lostReason: 'price' })).statusCode).toBe(200);
+
     const big = await newDeal(100_000_01);
-    const refused = await move(sellerA, big.id, { toStage: 'lost', lostReason: 'price' });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error).toMatchObject({ reason: 'lost_needs_manager', lostConfirmAboveFen: 100_000_00 });
-    expect(refused.json().error.message).toContain('100000.00');
-    const confirmed = await move(lead, big.id, { toStage: 'lost', lostReason: 'price' });
+    const pending = await move(sellerA, big.id, { toStage: 'lost', lostReason: '价格' });
+    expect(pending.statusCode, pending.body).toBe(202);
+    expect(pending.json()).toMatchObject({ pendingApproval: { kind: 'lost_confirmation' }, deal: { id: big.id, status: 'open', stageKey: big.stageKey, lostReason: null } });
+    const requestId = pending.json().pendingApproval.id;
+    // The deal stays where it was until a manager decides; a second attempt meanwhile is a conflict, not a second request.
+    expect((await sellerA({ method: 'GET', url: `/api/deals/${big.id}` })).json().status).toBe('open');
+    const again = await move(sellerA, big.id, { toStage: 'lost', lostReason: 'price' });
+    expect([again.statusCode, again.json().error.reason]).toEqual([409, 'approval_open_exists']);
+
+    // The request sits with the seller's lead, who sees it among the approvals assigned to them.
+    const mine = (await lead({ method: 'GET', url: '/api/approvals?assignee=me' })).json().items;
+    expect(mine.map((r: { id: string }) => r.id)).toContain(requestId);
+    expect((await sellerA({ method: 'POST', url: `/api/approvals/${requestId}/decision`, payload: { decision: 'approve' } })).statusCode).toBe(403);
+
+    t.clock.advance(60_000);
+    const granted = await lead({ method: 'POST', url: `/api/approvals/${requestId}/decision`, payload: { decision: 'approve', comment: '同意输单' } });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json().status).toBe('approved');
+    const after = (await sellerA({ method: 'GET', url: `/api/deals/${big.id}` })).json();
+    expect(after).toMatchObject({ status: 'lost', stageKey: 'lost', lostReason: 'price', lostAt: t.clock.now().toISOString() });
+    const history = await t.db.selectFrom('deal_stage_history').select(['stage_key', 'entered_by', 'lost_reason']).where('deal_id', '=', big.id).orderBy('entered_at', 'desc').executeTakeFirstOrThrow();
+    expect(history).toEqual({ stage_key: 'lost', entered_by: t.org.users.leadEast1.id, lost_reason: 'price' });
+
+    // Rejected: the deal stays open; the seller may ask again.
+    const other = await newDeal(200_000_00);
+    const asked = (await move(sellerA, other.id, { toStage: 'lost', lostReason: 'price' })).json();
+    const rejected = await lead({ method: 'POST', url: `/api/approvals/${asked.pendingApproval.id}/decision`, payload: { decision: 'reject', comment: '再跟一下' } });
+    expect(rejected.json().status).toBe('rejected');
+    expect((await sellerA({ method: 'GET', url: `/api/deals/${other.id}` })).json().status).toBe('open');
+
+    // A manager's own move is the confirmation.
+    const confirmed = await move(lead, other.id, { toStage: 'lost', lostReason: 'price' });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().lostReason).toBe('price');
+
+    // Filed only by the move: a hand-made request would carry no move.
+    const byHand = await sellerA({ method: 'POST', url: '/api/approvals', payload: { kind: 'lost_confirmation', subject: { type: 'deal', id: small.id } } });
+    expect([byHand.statusCode, byHand.json().error.fields[0]]).toEqual([400, expect.objectContaining({ field: 'kind', code: 'approval_kind_by_move' })]);
     await admin({ method: 'PUT', url: '/api/deal-settings', payload: { lostConfirmAboveFen: null } });
   });
 

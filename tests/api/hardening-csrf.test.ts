@@ -31,7 +31,7 @@ describe('hardening: cross-site request forgery', () => {
         method: 'POST',
         url: '/api/customers',
         headers: { cookie, 'content-type': type },
-        payload: JSON.stringify({ name: '跨站客户', region: '杭州' }),
+        payload: JSON.stringify({ name: '跨站客户', region: '浙江省杭州市' }),
       });
       expect(res.statusCode, `${type}: ${res.body}`).toBe(415);
       expect(res.json().error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', fields: [{ field: 'content-type' }] });
@@ -63,7 +63,7 @@ describe('hardening: cross-site request forgery', () => {
   it('accepts its own origin, configured origins, same-origin fetches and clients that send neither header', async () => {
     const customer = await createCustomer();
     for (const headers of [{ origin: own }, { origin: 'https://crm.example.test' }, { 'sec-fetch-site': 'same-origin' }, {}] as Array<Record<string, string>>) {
-      const res = await t.app.inject({ method: 'PATCH', url: `/api/customers/${customer.id}`, headers: { cookie, ...headers }, payload: { region: '杭州' } });
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/customers/${customer.id}`, headers: { cookie, ...headers }, payload: { region: '浙江省杭州市' } });
       expect(res.statusCode, `${JSON.stringify(headers)} ${res.body}`).toBe(200);
     }
     // Reads are not state changes.
@@ -79,7 +79,7 @@ describe('hardening: cross-site request forgery', () => {
       method: 'PATCH',
       url: `/api/customers/${customer.id}`,
       headers: { authorization: `Bearer ${token}`, origin: 'http://elsewhere.test', 'sec-fetch-site': 'cross-site' },
-      payload: { region: '宁波' },
+      payload: { region: '浙江省宁波市' },
     });
     expect(res.statusCode, res.body).toBe(200);
   });

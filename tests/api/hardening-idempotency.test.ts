@@ -51,10 +51,10 @@ describe('hardening: Idempotency-Key on creates', () => {
 
   it('customers and deals replay too; the same key with a different body is a 422 with a code', async () => {
     const headers = { 'idempotency-key': 'c-7f3a' };
-    const a = await seller({ method: 'POST', url: '/api/customers', payload: { name: '幂等客户甲', region: '杭州' }, headers });
+    const a = await seller({ method: 'POST', url: '/api/customers', payload: { name: '幂等客户甲', region: '浙江省杭州市' }, headers });
     expect(a.statusCode, a.body).toBe(201);
     // Key order in the JSON does not make it another body.
-    const again = await seller({ method: 'POST', url: '/api/customers', payload: { region: '杭州', name: '幂等客户甲' }, headers });
+    const again = await seller({ method: 'POST', url: '/api/customers', payload: { region: '浙江省杭州市', name: '幂等客户甲' }, headers });
     expect([again.statusCode, again.json().id]).toEqual([201, a.json().id]);
     const other = await seller({ method: 'POST', url: '/api/customers', payload: { name: '幂等客户乙' }, headers });
     expect(other.statusCode).toBe(422);

@@ -5,6 +5,7 @@
  * calendar, green → interview task with a cooldown), the trend warning, the preview and a quiet model switch, the
  * nightly job via tick, scope and the support view without amounts, and the backtest.
  */
+import { backtestOutput } from '../../server/cli/health.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processRuleEvents } from '../../server/modules/rules/engine.js';
 import { replayUntil } from '../../server/jobs/replay.js';
@@ -116,7 +117,10 @@ describe('customer health', () => {
     const support = await t.as('support');
     const res = await support({ method: 'GET', url: `/api/customers/${customerId}/health` });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().contributions[0]).toMatchObject({ dimension: 'purchase', raw: null, amount: true, normalized: 100 });
+    expect(res.json().contributions[0]).toMatchObject({ dimension: 'purchase', amount: true, normalized: 100 });
+    expect(res.json().contributions[0]).not.toHaveProperty('raw');
+    // The visit count is not an amount: support sees its raw value.
+    expect(res.json().contributions[1]).toMatchObject({ amount: false, raw: expect.any(Number) });
     expect(res.body).not.toContain('10000000');
     const other = await t.as('seller_b');
     expect((await other({ method: 'GET', url: `/api/customers/${customerId}/health` })).statusCode).toBe(404);
@@ -136,6 +140,9 @@ describe('customer health', () => {
     const trend = await events(customerId);
     expect(trend.map((e) => JSON.parse(e.payload).kind)).toEqual(['trend']);
     expect(JSON.parse(trend[0].payload).deltas).toContainEqual({ dimension: 'level', delta: -30 });
+    // The list filters by trend: the customer with the warning is listed, none without one.
+    expect((await seller({ method: 'GET', url: '/api/health/customers?trend=true' })).json().items.map((i: { customerId: string; trendAlert: boolean }) => [i.customerId, i.trendAlert])).toEqual([[customerId, true]]);
+    expect((await seller({ method: 'GET', url: '/api/health/customers?trend=false' })).json().items).toEqual([]);
 
     // Visits drop out of the 90-day window: 30 + 0 + 0 = 30 → red candidate; hysteresis needs two days.
     t.clock.advance(90 * DAY);
@@ -172,13 +179,26 @@ describe('customer health', () => {
     expect(missing.json().error).toMatchObject({ code: 'GATE_UNMET', fields: [{ field: 'evidence.competitor_prices', code: 'evidence_required' }] });
     expect((await t.db.selectFrom('health_retention_plans').select('status').where('id', '=', planId).executeTakeFirstOrThrow()).status).toBe('open');
 
-    // Three working days later the plan is escalated once, to the owner and the owner's lead.
-    const due = plans[0].due_at;
+    // The deadline is the shared SLA clock: 3 working days on the owner's team calendar, counted from the opening.
+    expect(plans[0]).toMatchObject({ clock_target: '3wd', clock_team_id: t.org.teams.eastTeam1 });
     const jobs = composeModules().jobs.filter((j) => j.name === 'health-retention');
     const base = { db: t.db, dialect: t.dialect, config: t.config };
+    // A day off declared on the due day moves the clock one working day later, as it moves every other clock:
+    // nothing escalates at the old deadline, and the stored deadline follows the calendar.
+    const oldDue = plans[0].due_at;
+    const dueDay = new Date(Date.parse(oldDue) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const calendar = (await admin({ method: 'GET', url: '/api/calendar/settings' })).json();
+    const put = await admin({ method: 'PUT', url: '/api/calendar/settings', payload: { timeZone: calendar.timeZone, restWeekdays: calendar.restWeekdays, extraDaysOff: [dueDay], extraWorkdays: [] } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await replayUntil(base, new Date(Date.parse(oldDue) + 1000), jobs)).toEqual([]);
+    const due = (await t.db.selectFrom('health_retention_plans').select('due_at').where('id', '=', planId).executeTakeFirstOrThrow()).due_at;
+    expect(Date.parse(due)).toBeGreaterThan(Date.parse(oldDue));
+    // Once the moved deadline passes, the plan is escalated once, to the owner and the owner's lead.
     const fired = await replayUntil(base, new Date(Date.parse(due) + 1000), jobs);
     expect(fired.map((f) => f.kind)).toEqual(['health.retention_escalated']);
+    expect(fired[0].at).toBe(due);
     expect(await replayUntil(base, new Date(Date.parse(due) + 2000), jobs)).toEqual([]);
+    await admin({ method: 'PUT', url: '/api/calendar/settings', payload: { timeZone: calendar.timeZone, restWeekdays: calendar.restWeekdays, extraDaysOff: [], extraWorkdays: [] } });
     const notified = await t.db.selectFrom('notifications').select('user_id').where('link', '=', `/retention-plans/${planId}`).execute();
     expect(new Set(notified.map((n) => n.user_id))).toEqual(new Set([t.org.users.sellerA.id, t.org.users.leadEast1.id]));
 
@@ -251,5 +271,12 @@ describe('customer health', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ customers: 1, flagged: 0 });
     expect((await seller({ method: 'GET', url: '/api/health/backtest' })).statusCode).toBe(403);
+    // `actionflow health backtest`: the same figures, as text with the catch rate and lead time, or as the API's JSON.
+    const options = { months: 12, leadDays: 0, quietDays: 0 };
+    expect(JSON.parse(await backtestOutput(t.db, t.clock, { ...options, json: true }))).toEqual(res.json());
+    const text = await backtestOutput(t.db, t.clock, options);
+    expect(text).toContain('1 customers');
+    expect(text).toContain('Caught ≥ 0 days before the last order: 0 of 1 (catch rate 0 %)');
+    expect(text).toContain('Lead time: median —');
   });
 });

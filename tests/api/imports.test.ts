@@ -194,6 +194,23 @@ describe('imports: staged customer import', () => {
     expect(again.statusCode).toBe(422);
   });
 
+  it('finds a duplicate of a row staged in an earlier chunk (keys kept in the database, not in memory), then drops the keys', async () => {
+    const admin = await t.as('admin');
+    const rows: string[][] = [['客户名称', '手机号', '统一社会信用代码', '负责人']];
+    // CHUNK (500) rows + a few: the twins of rows 2 and 3 arrive in the second chunk, one by credit code, one by phone.
+    for (let i = 0; i < 503; i++) rows.push([`分块${i}号贸易有限公司`, `1371000${String(i).padStart(4, '0')}`, creditCode(7000 + i), 'seller_a']);
+    rows.push(['分块甲号贸易有限公司', '13799990001', creditCode(7000), 'seller_a']);
+    rows.push(['分块乙号贸易有限公司', '13710000001', '', 'seller_a']);
+    const flow = await runImport(admin, { name: 'chunks.xlsx', content: await xlsx(rows) }, { dryOnly: true });
+    expect(flow.dry.counts).toMatchObject({ created: 503, errors: 2 });
+    const problems = (await admin({ method: 'GET', url: `/api/imports/${flow.upload.import.id}/rows?verdict=error` })).json();
+    expect(problems.items.map((r: { row: number; problems: Array<{ code: string; params: { row: number } }> }) => [r.row, r.problems[0]!.code, r.problems[0]!.params.row])).toEqual([
+      [505, 'duplicate_in_file', 2],
+      [506, 'duplicate_in_file', 3],
+    ]);
+    expect(await t.db.selectFrom('import_row_keys').select('key').where('import_id', '=', flow.upload.import.id).execute()).toEqual([]);
+  });
+
   it('resumes a commit that died between batches, without duplicates', async () => {
     const admin = await t.as('admin');
     const rows = [['客户名称', '手机号', '负责人']];
@@ -217,6 +234,67 @@ describe('imports: staged customer import', () => {
     expect(await t.db.selectFrom('customers').select('id').where('name', 'like', '苏州%').execute()).toHaveLength(7);
     const done = (await admin({ method: 'GET', url: `/api/imports/${id}` })).json();
     expect(done).toMatchObject({ status: 'committed', appliedRows: 7, result: { created: 7 } });
+  });
+
+  it('cancel stops a running commit after its batch (summary says cancelled), what it wrote stays until undo; a validated import cancels at once', async () => {
+    const admin = await t.as('admin');
+    const rows = [['客户名称', '手机号', '负责人']];
+    for (let i = 0; i < 7; i++) rows.push([`无锡${i}号公司`, `1380013807${i}`, 'seller_a']);
+    const flow = await runImport(admin, { name: 'wx.xlsx', content: await xlsx(rows) }, { dryOnly: true });
+    const id = flow.upload.import.id;
+    const deps = { db: t.db, clock: t.clock, config: t.config };
+    const actor = { id: t.org.users.admin.id, username: 'admin', displayName: 'admin', role: 'admin' as const, teamId: '', teamPath: '' };
+    // The importer presses "cancel" while the commit runs: after its first batch of 3 rows.
+    const cancelled = await startCommit(deps, actor, id, { wait: true }, {
+      batchSize: 3,
+      afterBatch: async (n) => {
+        if (n !== 1) return;
+        const res = await admin({ method: 'POST', url: `/api/imports/${id}/cancel` });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().status).toBe('committing');
+      },
+    });
+    expect(cancelled).toMatchObject({ status: 'cancelled', appliedRows: 3, result: { created: 3 } });
+    expect(await t.db.selectFrom('customers').select('id').where('name', 'like', '无锡%').execute()).toHaveLength(3);
+    const note = await t.db.selectFrom('notifications').select('title').where('link', '=', `/imports/${id}`).execute();
+    expect(note).toEqual([{ title: '导入已取消：wx.xlsx' }]);
+    // A cancelled import is not committed again; undo takes back what it wrote.
+    expect((await admin({ method: 'POST', url: `/api/imports/${id}/commit`, payload: { wait: true } })).statusCode).toBe(422);
+    const undone = await admin({ method: 'POST', url: `/api/imports/${id}/undo` });
+    expect(undone.json().undo).toMatchObject({ deleted: 3, conflicts: 0 });
+
+    const idle = await runImport(admin, { name: 'wx2.xlsx', content: await xlsx(rows) }, { dryOnly: true });
+    const res = await admin({ method: 'POST', url: `/api/imports/${idle.upload.import.id}/cancel` });
+    expect(res.json().status).toBe('cancelled');
+    expect((await admin({ method: 'POST', url: `/api/imports/${idle.upload.import.id}/commit`, payload: { wait: true } })).statusCode).toBe(422);
+  });
+
+  it('a manager importing without an owner column: the lead-assignment rules pick the owner and record why', async () => {
+    const admin = await t.as('admin');
+    const rules = (enabled: boolean) => admin({ method: 'PUT', url: '/api/lead-assignment', payload: { enabled, rules: [{ key: 'south', name: '华南', when: { regions: ['华南'] }, teamId: t.org.teams.southTeam, method: 'least_load' }] } });
+    expect((await rules(true)).statusCode).toBe(200);
+    try {
+      const lead = await t.as('lead_east1');
+      const flow = await runImport(lead, { name: 'gz.xlsx', content: await xlsx([['客户名称', '手机号', '地区'], ['广州导入分配有限公司', '13800138090', '华南']]) });
+      expect(flow.commit!.result).toMatchObject({ created: 1, errors: 0 });
+      const customer = await t.db.selectFrom('customers').select(['id', 'owner_id']).where('name', '=', '广州导入分配有限公司').executeTakeFirstOrThrow();
+      expect(customer.owner_id).toBe(t.org.users.sellerB.id);
+      const record = await t.db.selectFrom('lead_assignments').selectAll().where('customer_id', '=', customer.id).executeTakeFirstOrThrow();
+      expect(record).toMatchObject({ rule: 'south', method: 'least_load', user_id: t.org.users.sellerB.id });
+    } finally {
+      expect((await rules(false)).statusCode).toBe(200);
+    }
+  });
+
+  it('with per-row events switched on, each created customer emits its event (rules and robots react as to a hand-made one)', async () => {
+    const admin = await t.as('admin');
+    const before = await count('events');
+    const flow = await runImport(admin, { name: 'ev.xlsx', content: await xlsx([['客户名称', '手机号', '负责人'], ['常州事件一号公司', '13800138095', 'seller_a'], ['常州事件二号公司', '13800138096', 'seller_a']]) }, { options: { perRowEvents: true } });
+    expect(flow.commit!.result).toMatchObject({ created: 2 });
+    const ids = (await t.db.selectFrom('customers').select('id').where('name', 'like', '常州事件%').execute()).map((c) => c.id);
+    const events = await t.db.selectFrom('events').select(['type', 'entity_id']).where('entity_id', 'in', ids).execute();
+    expect(events.map((e) => e.type).sort()).toEqual(['customer.created', 'customer.created']);
+    expect(await count('events')).toBe(before + 2);
   });
 
   it('history shows who, when, file, counts and status; scope keeps other sellers’ imports out; bad input is a 4xx', async () => {

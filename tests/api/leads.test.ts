@@ -272,10 +272,10 @@ describe('leads: duplicates, ownership conflicts, assignment', () => {
   it('imports leads reporting created, duplicate and bad rows', async () => {
     const res = await post('admin', '/api/leads/import', {
       items: [
-        { name: '宁波新客户有限公司', source: '导入', region: '华东' },
-        { name: '宁波新客户', source: '导入', region: '华东' },
-        { name: '杭州康捷医疗科技', source: '导入' },
-        { name: '坏行', source: '导入', ownerId: 'nobody' },
+        { name: '宁波新客户有限公司', source: '展会', region: '华东' },
+        { name: '宁波新客户', source: '展会', region: '华东' },
+        { name: '杭州康捷医疗科技', source: '展会' },
+        { name: '坏行', source: '展会', ownerId: 'nobody' },
       ],
     });
     expect(res.statusCode, res.body).toBe(200);

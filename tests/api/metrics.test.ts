@@ -89,12 +89,25 @@ describe('metrics', () => {
 
   it('saturation, cadence on-time and timeliness for one week', async () => {
     const s = await metric(director, 'saturation');
-    const a = s.sellers.find((x: { owner: { id: string } }) => x.owner.id === t.org.users.sellerA.id);
-    expect(a.due.value).toBe(3);
-    expect(a.done.value).toBe(2);
-    expect(a.rate).toBeCloseTo(66.67, 2);
-    expect(a.warn).toBe(true);
+    const seller = (id: string) => s.sellers.find((x: { owner: { id: string } }) => x.owner.id === id);
+    const a = seller(t.org.users.sellerA.id);
+    // Cadence steps s1 (done), s2 (done late), s3 (open) + D1's two qualify stays that passed the budget gate.
+    expect([a.due.value, a.done.value, a.rate, a.warn]).toEqual([5, 4, 80, true]);
     expect(a.weeks.find((x: { week: string }) => x.week === '2026-11-23')).toMatchObject({ rate: 66.67, warn: true });
+    expect(seller(t.org.users.sellerB.id)).toMatchObject({ due: { value: 1 }, done: { value: 1 }, rate: 100, warn: false });
+    // D8 passed its first qualify deadline (20 Nov) without the budget item ticked.
+    const a2 = seller(t.org.users.sellerA2.id);
+    expect([a2.due.value, a2.done.value, a2.warn]).toEqual([1, 0, true]);
+    expect(s.sources.map((x: { source: string; due: { value: number }; done: { value: number } }) => [x.source, x.due.value, x.done.value])).toEqual([['cadence', 3, 2], ['gate', 4, 3]]);
+    const missedGate = await records(director, 'saturation', `owner=${t.org.users.sellerA2.id}&state=missed&source=gate`);
+    expect(missedGate.items).toEqual([expect.objectContaining({ kind: 'gate', dealId: deals.d8, stage: expect.objectContaining({ key: 'qualify' }), detail: expect.stringContaining('qualify/budget') })]);
+    // Ticked by the deadline counts as done; ticked after it does not.
+    const tick = (at: string) => t.db.updateTable('deals').set({ checklist: JSON.stringify({ budget: { done: true, at } }) }).where('id', '=', deals.d8).execute();
+    await tick('2026-11-19T09:00:00.000Z');
+    expect((await metric(director, 'saturation')).sellers.find((x: { owner: { id: string } }) => x.owner.id === t.org.users.sellerA2.id).done.value).toBe(1);
+    await tick('2026-11-21T09:00:00.000Z');
+    expect((await metric(director, 'saturation')).sellers.find((x: { owner: { id: string } }) => x.owner.id === t.org.users.sellerA2.id).done.value).toBe(0);
+    await t.db.updateTable('deals').set({ checklist: '{}' }).where('id', '=', deals.d8).execute();
     const c = await metric(director, 'cadence_ontime');
     expect([c.onTime.value, c.late.value, c.missed.value]).toEqual([1, 1, 1]);
     const tl = await metric(director, 'timeliness');
@@ -124,6 +137,45 @@ describe('metrics', () => {
     expect([wr.won.value, wr.lost.value, wr.winRate, wr.averageCycleDays]).toEqual([1, 2, 33.33, 39]);
     const lq = await metric(director, 'lead_quality');
     expect(lq.sources.map((s: { source: string; deals: { value: number } }) => [s.source, s.deals.value])).toEqual([['官网', 4], ['展会', 2]]);
+  });
+
+  it('segment filters resolve spellings through the dictionaries as the customer list does; owner filter; figure = drill under both', async () => {
+    // 官网 is the source entry's key; "Website" its English label and " 官网 " a spacing of it: all three mean the entry.
+    const byKey = await metric(director, 'lead_quality', `${NOV}&source=${encodeURIComponent('官网')}`);
+    expect(byKey.sources.map((s: { source: string; deals: { value: number } }) => [s.source, s.deals.value])).toEqual([['官网', 4]]);
+    for (const spelling of ['Website', ' 官网 ', 'website']) {
+      const res = await get(director, `/api/metrics/lead_quality?pipelineId=insight_demo&${NOV}&source=${encodeURIComponent(spelling)}`);
+      expect(res.answer, spelling).toEqual(byKey);
+      expect(res.filters.source).toBe('官网');
+      const cell = res.answer.sources[0].deals.cell;
+      const drill = await records(director, 'lead_quality', cell, `${NOV}&source=${encodeURIComponent(spelling)}`);
+      expect(drill.total).toBe(4);
+    }
+    // A spelling no entry knows is refused naming the filter, as on the customer writes (it never widens the answer).
+    const unknown = await director({ method: 'GET', url: `/api/metrics/lead_quality?pipelineId=insight_demo&${NOV}&source=${encodeURIComponent('不存在的渠道')}` });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual([expect.objectContaining({ field: 'source', code: 'not_in_dictionary' })]);
+    // Owner: only that seller's deals, the team share computed over them.
+    const mine = await metric(director, 'stalled', `${NOV}&ownerId=${t.org.users.sellerA.id}`);
+    expect(mine.sellers.map((s: { owner: { id: string } }) => s.owner.id)).toEqual([t.org.users.sellerA.id]);
+    expect((await records(director, 'stalled', mine.total.cell, `${NOV}&ownerId=${t.org.users.sellerA.id}`)).total).toBe(mine.total.value);
+  });
+
+  it('consistency: customers logged by two sellers, their need / pain-point tags (not action tags) agree, partly agree or share nothing; per scope', async () => {
+    const c = await metric(director, 'consistency');
+    const states = Object.fromEntries(c.states.map((x: { state: string; value: number }) => [x.state, x.value]));
+    expect(c.customers.value).toBe(3);
+    expect(states).toEqual({ agree: 1, partial: 1, disagree: 1, untagged: 0 });
+    expect(c.agreement).toBe(50); // (1 + 1/2 + 0) / 3
+    expect(c.agreeRate).toBeCloseTo(33.33, 2);
+    const partial = await records(director, 'consistency', c.states.find((x: { state: string }) => x.state === 'partial').cell);
+    expect(partial.items).toEqual([expect.objectContaining({ kind: 'customer', title: '浙一医院', detail: 'sellers 2, tags in common 1 / 2', link: expect.stringMatching(/^\/customers\//) })]);
+    // The lead sees only east team 1's logs: 杭州机械 (A and A2, same tag) is the one customer two of them logged.
+    const l = await metric(lead, 'consistency');
+    expect([l.customers.value, l.states.find((x: { state: string }) => x.state === 'agree').value]).toEqual([1, 1]);
+    expect((await metric(sellerA, 'consistency')).customers.value).toBe(0);
+    const hm = await metric(director, 'heatmap');
+    expect(hm.unusedTags.map((x: { key: string }) => x.key)).toEqual(['second_walkthrough', 'material_sent', 'peer_case', 'need_budget_approval']);
   });
 
   it('dwell in working days across National Day 2026, with open stays censored (Kaplan–Meier)', async () => {
@@ -177,7 +229,7 @@ describe('metrics', () => {
     expect(sup.worksheets[1].rowCount - 1).toBe(8);
     expect((sup.worksheets[1].getRow(1).values as unknown[]).map(String)).not.toContain('金额（分）');
     const leadActs = await read(lead, '/api/exports/activities?from=2026-11-01&to=2026-11-30');
-    expect(leadActs.worksheets[1].rowCount - 1).toBe(3);
+    expect(leadActs.worksheets[1].rowCount - 1).toBe(7);
     const csv = await director({ method: 'GET', url: '/api/exports/customers?format=csv', headers: { 'accept-language': 'en' } });
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('Customer');

@@ -46,7 +46,8 @@ describe('patterns', () => {
     const res = await admin({ method: 'POST', url: '/api/patterns/mine', payload: { pipelineId: world.pipelineId } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ coldStart: false });
-  });
+    // Migrating a schema, writing 336 deals' history and mining them is seconds of work, many under a loaded CI.
+  }, 120_000);
   afterAll(async () => t?.close());
 
   it('surfaces the planted risk pattern with its exact counts, interval, baseline and lift', async () => {
@@ -123,6 +124,17 @@ describe('patterns', () => {
     // The planted deals match at their 3rd price confirmation, 4 days before the close (controls: 1 hour before).
     expect(card.card.avgDaysBeforeLoss).toBeGreaterThan(1);
     expect(card.card.avgDaysBeforeLoss).toBeLessThanOrEqual(4);
+    // The secondary risk score: L2 logistic regression on the 12 behavioural dimensions, judged out of time.
+    const score = card.card.riskScore;
+    expect(score).toMatchObject({ available: true, model: 'logistic_l2', trainDeals: 235, testDeals: 101 });
+    expect(score.dimensions).toHaveLength(12);
+    expect(score.dimensions.map((d: { key: string }) => d.key)).not.toContain('loss_reason_filled');
+    expect(score.auc).toBeGreaterThan(0.8);
+    expect(score.brier).toBeLessThan(score.baseBrier);
+    expect(score.testLost).toBe(card.card.testLostDeals);
+    expect(score.flaggedLost).toBeGreaterThan(0);
+    expect(score.avgDaysBeforeLoss).toBeGreaterThan(0);
+    console.log('backtest figures', JSON.stringify({ split: card.card.split, patterns: card.card.patterns, avgDaysBeforeLoss: card.card.avgDaysBeforeLoss, riskScore: card.card.riskScore }));
   });
 
   it('a pipeline below the data threshold is in cold start: no patterns', async () => {

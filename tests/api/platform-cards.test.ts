@@ -8,8 +8,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { msgSignature, wecomEncrypt } from '../../server/modules/platforms/protocol/crypto.js';
-import { CREDS, feishuCardAction, wecomCardEvent, type FakePlatforms } from '../support/fake-platforms.js';
+import { CREDS, type FakePlatforms } from '../support/fake-platforms.js';
+import { feishuCardAction, wecomCardEvent } from '../support/fake-platform-callbacks.js';
 import { insertDeal } from '../support/leads.js';
+import { addPresales, addType } from '../support/workorders.js';
 import { connect, drain, startFake } from '../support/platforms.js';
 
 describe('platform cards and contact sync', () => {
@@ -43,7 +45,7 @@ describe('platform cards and contact sync', () => {
     const cardMsg = fake.sent.find((m) => m.body.msgtype === 'template_card');
     expect(cardMsg?.to).toBe('wangwu');
     const card = cardMsg!.body.template_card as { task_id: string; button_list: Array<{ key: string }>; card_action: { url: string } };
-    expect(card.button_list.map((b) => b.key)).toEqual(['approve', 'reject']);
+    expect(card.button_list.map((b) => b.key)).toEqual(['approve', 'reject', undefined]);
     expect(card.card_action.url).toBe(`${t.config.publicUrl}/approvals/${approvalId}`);
     const url = `/api/platforms/${id}/callback`;
 
@@ -80,6 +82,33 @@ describe('platform cards and contact sync', () => {
     expect(fake.refusals).toEqual([]);
   });
 
+  it('WeCom: rejecting on the card takes the reason picked in its selection as the comment; a jump button opens the approval', async () => {
+    t = await setupTestApp();
+    fake = await startFake(t);
+    const id = await connect(t, fake, 'wecom', { notify: { mode: 'also', kinds: ['approval'] } });
+    fake.members = [{ id: 'wangwu', name: '王五', mobile: null, depts: ['2'] }];
+    const admin = await t.as('admin');
+    await admin({ method: 'POST', url: `/api/platforms/${id}/bindings`, payload: { userId: t.org.users.rmEast.id, externalId: 'wangwu' } });
+    const approvalId = await approvalForRmEast();
+    await drain(t);
+    const card = fake.sent.find((m) => m.body.msgtype === 'template_card')!.body.template_card as {
+      task_id: string;
+      button_selection: { question_key: string; option_list: Array<{ id: string; text: string }> };
+      button_list: Array<{ key?: string; type?: number; url?: string }>;
+    };
+    // "reply" (the default) waits for a typed reason: platform-card-comments.test.ts.
+    expect(card.button_selection.option_list.map((o) => o.id)).toEqual(['reply', 'price', 'info']);
+    expect(card.button_list.at(-1)).toMatchObject({ type: 1, url: `${t.config.publicUrl}/approvals/${approvalId}` });
+    const e = wecomCardEvent({ fromUser: 'wangwu', taskId: card.task_id, key: 'reject', responseCode: 'rc-9', timestamp: ts(), selected: { question: card.button_selection.question_key, option: 'info' } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/platforms/${id}/callback?${e.query}`, headers: { 'content-type': 'text/xml' }, payload: e.body });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await (await t.as('rm_east'))({ method: 'GET', url: `/api/approvals/${approvalId}` })).json();
+    expect(after.status).toBe('rejected');
+    expect(after.steps[0].approvers[0]).toMatchObject({ status: 'rejected', comment: '资料不完整，请补充' });
+    expect(fake.cardUpdates).toEqual([expect.objectContaining({ response_code: 'rc-9', button: { replace_name: '已驳回' } })]);
+    expect(fake.refusals).toEqual([]);
+  });
+
   it('Feishu: the card callback is decrypted, its signature and token checked, and rejects with the comment as that user', async () => {
     t = await setupTestApp();
     fake = await startFake(t);
@@ -90,8 +119,11 @@ describe('platform cards and contact sync', () => {
     const approvalId = await approvalForRmEast();
     await drain(t);
     const sent = fake.sent.find((m) => m.platform === 'feishu')!;
-    const actions = ((sent.body.card as { elements: Array<{ tag: string; actions?: Array<{ value?: { card: string; action: string } }> }> }).elements.find((e) => e.tag === 'action')!.actions ?? []).filter((a) => a.value);
-    expect(actions.map((a) => a.value!.action)).toEqual(['approve', 'reject']);
+    // The buttons submit a form with the comment input (卡片 JSON 1.0 表单容器).
+    const form = (sent.body.card as { elements: Array<{ tag: string; elements?: Array<{ tag: string; name?: string; action_type?: string; value?: { card: string; action: string } }> }> }).elements.find((e) => e.tag === 'form')!;
+    expect(form.elements!.find((e) => e.tag === 'input')?.name).toBe('comment');
+    const actions = form.elements!.filter((e) => e.tag === 'button');
+    expect(actions.map((a) => [a.value!.action, a.action_type])).toEqual([['approve', 'form_submit'], ['reject', 'form_submit']]);
     const cardId = actions[0].value!.card;
     const url = `/api/platforms/${id}/callback`;
 
@@ -108,6 +140,87 @@ describe('platform cards and contact sync', () => {
     const after = (await rm({ method: 'GET', url: `/api/approvals/${approvalId}` })).json();
     expect(after.status).toBe('rejected');
     expect(after.steps[0].approvers[0]).toMatchObject({ status: 'rejected', comment: '价格低于底线' });
+  });
+
+  it('WeCom: a new work order reaches the queue as accept cards; the first press takes it once, the card updated; a colleague is told who took it', async () => {
+    t = await setupTestApp();
+    fake = await startFake(t);
+    const dept = await addPresales(t);
+    await addType(t, { key: 'presales', name: '售前支持', nameEn: 'Presales', team: '售前支持部', response: '4bh', resolution: '8bh' });
+    const id = await connect(t, fake, 'wecom', { notify: { mode: 'also', kinds: ['work_order'] } });
+    fake.members = [
+      { id: 'helper1', name: '售前一', mobile: null, depts: ['2'] },
+      { id: 'helper2', name: '售前二', mobile: null, depts: ['2'] },
+    ];
+    const admin = await t.as('admin');
+    await admin({ method: 'POST', url: `/api/platforms/${id}/bindings`, payload: { userId: dept.helper1, externalId: 'helper1' } });
+    await admin({ method: 'POST', url: `/api/platforms/${id}/bindings`, payload: { userId: dept.helper2, externalId: 'helper2' } });
+    const seller = await t.as('seller_a');
+    const customerId = (await seller({ method: 'POST', url: '/api/customers', payload: { name: '工单卡片客户' } })).json().id;
+    const order = await seller({ method: 'POST', url: '/api/work-orders', payload: { type: 'presales', subject: { type: 'customer', id: customerId }, title: '需要方案支持' } });
+    expect(order.statusCode, order.body).toBe(201);
+    const orderId = order.json().id as string;
+    await drain(t);
+    const cardOf = (to: string) => fake.sent.find((m) => m.to === to && m.body.msgtype === 'template_card')!.body.template_card as { task_id: string; button_list: Array<{ key: string }> };
+    expect(cardOf('helper1').button_list.map((b) => b.key)).toEqual(['accept', 'respond', undefined]);
+    const url = `/api/platforms/${id}/callback`;
+    const press = async (fromUser: string, responseCode: string) => {
+      const e = wecomCardEvent({ fromUser, taskId: cardOf(fromUser).task_id, key: 'accept', responseCode, timestamp: ts() });
+      const res = await t.app.inject({ method: 'POST', url: `${url}?${e.query}`, headers: { 'content-type': 'text/xml' }, payload: e.body });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    await press('helper1', 'rc-a1');
+    const helper = await t.as('presales_1');
+    const taken = (await helper({ method: 'GET', url: `/api/work-orders/${orderId}` })).json();
+    expect(taken).toMatchObject({ status: 'in_progress', assignee: { id: dept.helper1 } });
+    expect(fake.cardUpdates).toEqual([expect.objectContaining({ userids: ['helper1'], response_code: 'rc-a1', button: { replace_name: '已接单' } })]);
+    // Pressed again (or WeCom retrying): nothing more happens, no further history, no second update.
+    await press('helper1', 'rc-a2');
+    expect((await helper({ method: 'GET', url: `/api/work-orders/${orderId}` })).json().history).toHaveLength(taken.history.length);
+    expect(fake.cardUpdates).toHaveLength(1);
+
+    // The colleague's card: the order stays with the first helper, and their card says it was not theirs to take.
+    await press('helper2', 'rc-b1');
+    expect((await helper({ method: 'GET', url: `/api/work-orders/${orderId}` })).json().assignee.id).toBe(dept.helper1);
+    expect(fake.cardUpdates[1]).toMatchObject({ userids: ['helper2'], response_code: 'rc-b1', button: { replace_name: '未能处理' } });
+    const outcome = await t.db.selectFrom('platform_card_actions').select('result').where('card_id', '=', cardOf('helper2').task_id).executeTakeFirstOrThrow();
+    expect(JSON.parse(outcome.result)).toMatchObject({ ok: false, message: '该工单已由 presales_1 接单' });
+    expect(fake.refusals).toEqual([]);
+  });
+
+  it('WeCom: two helpers pressing accept at the same instant: exactly one takes the order, the other is told who did', async () => {
+    t = await setupTestApp();
+    fake = await startFake(t);
+    const dept = await addPresales(t);
+    await addType(t, { key: 'presales', name: '售前支持', nameEn: 'Presales', team: '售前支持部', response: '4bh', resolution: '8bh' });
+    const id = await connect(t, fake, 'wecom', { notify: { mode: 'also', kinds: ['work_order'] } });
+    fake.members = [
+      { id: 'helper1', name: '售前一', mobile: null, depts: ['2'] },
+      { id: 'helper2', name: '售前二', mobile: null, depts: ['2'] },
+    ];
+    const admin = await t.as('admin');
+    await admin({ method: 'POST', url: `/api/platforms/${id}/bindings`, payload: { userId: dept.helper1, externalId: 'helper1' } });
+    await admin({ method: 'POST', url: `/api/platforms/${id}/bindings`, payload: { userId: dept.helper2, externalId: 'helper2' } });
+    const seller = await t.as('seller_a');
+    const customerId = (await seller({ method: 'POST', url: '/api/customers', payload: { name: '抢单客户' } })).json().id;
+    const orderId = (await seller({ method: 'POST', url: '/api/work-orders', payload: { type: 'presales', subject: { type: 'customer', id: customerId }, title: '同时接单' } })).json().id as string;
+    await drain(t);
+    const cardOf = (to: string) => fake.sent.find((m) => m.to === to && m.body.msgtype === 'template_card')!.body.template_card as { task_id: string };
+    const press = (fromUser: string, responseCode: string) => {
+      const e = wecomCardEvent({ fromUser, taskId: cardOf(fromUser).task_id, key: 'accept', responseCode, timestamp: ts() });
+      return t.app.inject({ method: 'POST', url: `/api/platforms/${id}/callback?${e.query}`, headers: { 'content-type': 'text/xml' }, payload: e.body });
+    };
+    const answers = await Promise.all([press('helper1', 'rc-1'), press('helper2', 'rc-2')]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    const results = await t.db.selectFrom('platform_card_actions').select(['card_id', 'result']).where('card_id', 'in', [cardOf('helper1').task_id, cardOf('helper2').task_id]).execute();
+    const ok = results.filter((r) => JSON.parse(r.result).ok === true);
+    expect(ok).toHaveLength(1);
+    const winner = ok[0].card_id === cardOf('helper1').task_id ? dept.helper1 : dept.helper2;
+    const order = (await (await t.as('presales_1'))({ method: 'GET', url: `/api/work-orders/${orderId}` })).json();
+    expect(order).toMatchObject({ status: 'in_progress', assignee: { id: winner } });
+    const loser = results.find((r) => r !== ok[0])!;
+    expect(JSON.parse(loser.result)).toMatchObject({ ok: false, message: expect.stringMatching(/^该工单已由 presales_[12] 接单$/) });
   });
 
   it('contact sync: dry run writes nothing; apply creates teams and users, binds by mobile, keeps a hand edit, deactivates a leaver', async () => {

@@ -55,7 +55,7 @@ describe('platform apps', () => {
       { id: 'stranger', name: '陌生人', mobile: '13900000000', depts: ['3'] },
     ];
     const options = await t.app.inject({ method: 'GET', url: '/api/platforms/sign-in/options' });
-    expect(options.json().items).toEqual([{ id, platform: 'wecom', name: 'wecom 应用', startUrl: `/api/platforms/${id}/sign-in/start` }]);
+    expect(options.json().items).toEqual([{ id, platform: 'wecom', name: 'wecom 应用', startUrl: `/api/platforms/${id}/sign-in/start`, clientId: CREDS.wecom.corpId }]);
 
     const start = await t.app.inject({ method: 'GET', url: `/api/platforms/${id}/sign-in/start` });
     expect(start.statusCode).toBe(302);
@@ -94,6 +94,33 @@ describe('platform apps', () => {
     expect(reused.json().error.reason).toBe('platform_code_invalid');
     // Password login is unchanged.
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'seller_a', password: 'password123' } })).statusCode).toBe(200);
+  });
+
+  it('autoCreate: off, an unmatched member is refused and no account appears; enabled by the admin, the sign-in creates the user once, bound', async () => {
+    await setup();
+    const id = await connect(t, fake, 'dingtalk');
+    fake.members = [{ id: 'newhire', name: '新员工', mobile: '13311112222', depts: ['3'] }];
+    const refused = await t.app.inject({ method: 'POST', url: `/api/platforms/${id}/sign-in`, payload: { code: fake.issueCode('newhire'), mode: 'in_client' } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.reason).toBe('platform_user_unmatched');
+    expect(await t.db.selectFrom('users').select('id').where('phone', '=', '13311112222').execute()).toEqual([]);
+
+    const admin = await t.as('admin');
+    const conn = (await admin({ method: 'GET', url: `/api/platforms/${id}` })).json();
+    const patched = await admin({ method: 'PATCH', url: `/api/platforms/${id}`, payload: { settings: { ...conn.settings, autoCreate: true, autoCreateRole: 'seller', autoCreateTeamId: t.org.teams.eastTeam2 } } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const first = await t.app.inject({ method: 'POST', url: `/api/platforms/${id}/sign-in`, payload: { code: fake.issueCode('newhire'), mode: 'in_client' } });
+    expect(first.statusCode, first.body).toBe(200);
+    const created = await t.db.selectFrom('users').selectAll().where('phone', '=', '13311112222').execute();
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ username: 'dingtalk-newhire', display_name: '新员工', role: 'seller', team_id: t.org.teams.eastTeam2, active: 1 });
+    expect(first.json().user.id).toBe(created[0].id);
+    expect(first.headers['set-cookie']).toBeDefined();
+    // The second sign-in finds the binding: the same user, no second account.
+    const second = await t.app.inject({ method: 'POST', url: `/api/platforms/${id}/sign-in`, payload: { code: fake.issueCode('newhire'), mode: 'in_client' } });
+    expect(second.json().user.id).toBe(created[0].id);
+    expect(await t.db.selectFrom('users').select('id').where('phone', '=', '13311112222').execute()).toHaveLength(1);
+    expect(await t.db.selectFrom('platform_links').select(['external_id', 'local_id', 'source']).where('connection_id', '=', id).execute()).toEqual([{ external_id: 'newhire', local_id: created[0].id, source: 'login' }]);
   });
 
   it('DingTalk in-client 免登 and Feishu OIDC sign-in match by mobile too', async () => {

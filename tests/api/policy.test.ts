@@ -143,7 +143,7 @@ describe('policy layer: abilities and field-level restriction on every path', ()
     expect(s.abilities.customer.handover).toBe(false);
     expect(s.abilities.deal.readAmount).toBe(true);
     expect(sup.abilities.deal.readAmount).toBe(false);
-    expect(sup.hiddenFields).toEqual(['deal.amountFen', 'approval.prices', 'contract.amounts']);
+    expect(sup.hiddenFields).toEqual(['deal.amountFen', 'approval.prices', 'contract.amounts', 'health.amountInputs']);
     expect(sup.abilities.pool.claim).toBe(false);
     expect(fin.abilities.deal.readAmount).toBe(true);
     expect(fin.hiddenFields).toEqual([]);

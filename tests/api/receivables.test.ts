@@ -97,8 +97,21 @@ describe('receivables: escalation, board, ageing', () => {
     const orders = await t.db.selectFrom('work_orders').innerJoin('work_order_types', 'work_order_types.id', 'work_orders.type_id').select(['work_orders.title', 'work_orders.assignee_id', 'work_orders.requester_id', 'work_order_types.key', 'work_orders.deal_id']).execute();
     expect(orders).toHaveLength(2);
     for (const o of orders) expect(o).toMatchObject({ key: 'receivable', assignee_id: partnerId, requester_id: t.org.users.sellerA.id });
-    expect(orders.map((o) => o.title).sort()).toEqual([expect.stringContaining('未收 ¥1,000.00'), expect.stringContaining('未收 ¥700.00')].sort());
-    expect(orders.some((o) => o.title.includes('未收 ¥700.00'))).toBe(true);
+    // No amount in a title: support reads every work order and task (org-wide) but no contract amount.
+    for (const o of orders) expect(o.title).toMatch(/^回款逾期：HT2026-\d+ 第1期$/);
+    // The outstanding amount is stated in the partner's and the lead's personal in-app messages.
+    const messages = await t.db.selectFrom('notifications').select(['user_id', 'title']).where('subject_type', '=', 'contract').execute();
+    expect(messages.filter((m) => m.user_id === partnerId).map((m) => m.title).sort()).toEqual([expect.stringContaining('未收 ¥1,000.00'), expect.stringContaining('未收 ¥700.00')].sort());
+    expect(messages.filter((m) => m.user_id === t.org.users.leadEast1.id).map((m) => m.title)).toEqual(expect.arrayContaining([expect.stringContaining('未收 ¥700.00')]));
+    const support = await t.as('support');
+    const list = await support({ method: 'GET', url: '/api/work-orders' });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.length).toBeGreaterThanOrEqual(2);
+    const seen = [list.body, ...(await Promise.all(list.json().items.map(async (o: { id: string }) => (await support({ method: 'GET', url: `/api/work-orders/${o.id}` })).body)))];
+    const tasksSeen = await support({ method: 'GET', url: '/api/tasks?view=all' });
+    expect(tasksSeen.json().items.some((x: { title: string }) => x.title.startsWith('24小时内'))).toBe(true);
+    seen.push(tasksSeen.body);
+    for (const body of seen) expect(body).not.toMatch(/¥|1,000\.00|700\.00|outstandingFen/);
     const tasks = await t.db.selectFrom('tasks').select(['assignee_id', 'title', 'due_at']).where('title', 'like', '24小时内%').execute();
     expect(tasks).toHaveLength(2);
     for (const task of tasks) expect(task).toMatchObject({ assignee_id: t.org.users.leadEast1.id, due_at: sh('2026-10-14T00:00:00') });
@@ -152,5 +165,27 @@ describe('receivables: escalation, board, ageing', () => {
     const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('entity', '=', 'contract').where('entity_id', '=', c.later.id).where('action', '=', 'effective_due_recomputed').execute();
     expect(audit).toHaveLength(1);
     expect(await t.db.selectFrom('receivable_escalations').select('id').execute()).toHaveLength(3);
+  });
+
+  it('an already escalated instalment is re-dated on a calendar change (audited); its escalation stays and does not fire again', async () => {
+    const admin = await t.as('admin');
+    const ordersBefore = await t.db.selectFrom('work_orders').select(['id', 'status']).orderBy('id').execute();
+    // Oct 8 becomes a day off: the escalated `overdue` instalment's effective date moves to Oct 9.
+    const res = await admin({ method: 'PUT', url: '/api/calendar/settings', payload: { timeZone: 'Asia/Shanghai', restWeekdays: [6, 7], extraDaysOff: ['2026-11-16', '2026-10-08'], extraWorkdays: [] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await escalations('2026-10-14T12:00:00')).toEqual([]);
+    const overdue = (await admin({ method: 'GET', url: `/api/contracts/${c.overdue.id}` })).json();
+    expect(overdue.instalments[0]).toMatchObject({ dueDate: '2026-10-01', effectiveDueDate: '2026-10-09', escalated: true, escalateAt: null });
+    expect(overdue.escalations).toHaveLength(1);
+    const audit = await t.db.selectFrom('audit_log').select(['before', 'after']).where('entity', '=', 'contract').where('entity_id', '=', c.overdue.id).where('action', '=', 'effective_due_recomputed').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].before as string)).toMatchObject({ instalmentId: c.overdue.instalment, effectiveDueDate: '2026-10-08' });
+    expect(JSON.parse(audit[0].after as string)).toMatchObject({ instalmentId: c.overdue.instalment, effectiveDueDate: '2026-10-09' });
+    // A paid instalment keeps the date it was paid against (history), with no audit entry.
+    const paid = (await admin({ method: 'GET', url: `/api/contracts/${c.paidFirst.id}` })).json();
+    expect(paid.instalments[0]).toMatchObject({ status: 'paid', effectiveDueDate: '2026-10-08' });
+    expect(await t.db.selectFrom('audit_log').select('id').where('entity_id', '=', c.paidFirst.id).where('action', '=', 'effective_due_recomputed').execute()).toHaveLength(0);
+    expect(await t.db.selectFrom('receivable_escalations').select('id').execute()).toHaveLength(3);
+    expect(await t.db.selectFrom('work_orders').select(['id', 'status']).orderBy('id').execute()).toEqual(ordersBefore);
   });
 });

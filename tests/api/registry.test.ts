@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { AUDITED_KINDS, RECORDS, REGISTRY, type AuditedKind } from '../../server/core/entities.js';
 import { newId } from '../../server/core/ids.js';
-import { recordAudit } from '../../server/modules/audit/repo.js';
+import { recordAudit } from '../../server/core/audit-log.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { insertDeal, insertTask } from '../support/leads.js';
 
@@ -91,6 +91,7 @@ describe('record registry', () => {
       pipeline: async () => newId(),
       custom_field: async () => newId(),
       calendar: async () => 'org',
+      team_schedule: async () => t.org.teams.eastTeam1,
       channel: async () => newId(),
       outbox: async () => newId(),
       rule: async () => newId(),
@@ -113,6 +114,7 @@ describe('record registry', () => {
       approval_route: async () => 'quote',
       dictionary: async () => (await t.db.selectFrom('dictionary_entries').select('id').where('kind', '=', 'lost_reason').executeTakeFirstOrThrow()).id,
       deal_settings: async () => 'org',
+      org_settings: async () => 'org',
       work_order: async () => {
         const admin = await t.as('admin');
         const type = await admin({ method: 'POST', url: '/api/work-order-types', payload: { key: 'audit-presales', name: '售前', team: t.org.teams.eastTeam2, response: '4bh', resolution: '16bh' } });

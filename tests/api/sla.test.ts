@@ -311,6 +311,9 @@ describe('SLA timers and escalation ladders', () => {
       .insertInto('deals')
       .values({ id, title: '导入的商机', customer_id: customerId, pipeline_id: pipeline.id, stage_key: 'qualify', status: 'open', owner_id: owner.id, team_path: owner.team_path, amount_fen: 0, expected_close_date: null, checklist: '{}', custom: '{}', stage_entered_at: entered, created_at: entered, updated_at: entered })
       .execute();
+    // A pipeline row written by hand without stages (an old fixture did so) reads as no stages: the reconcile, which
+    // walks every pipeline, still gives the imported deal its clock instead of failing on the first malformed row.
+    await t.db.insertInto('pipelines').values({ id: newId(), key: 'bare', name: 'bare', name_en: null, template_key: null, definition: '{}', version: 1, archived: 0, created_at: entered, updated_at: entered }).execute();
     // Mon 10-26 09:00 + 7 working days = Wed 11-04 09:00: already due when the engine first sees it.
     t.clock.set(sh('2026-11-05T10:00:00'));
     const fired = await run();

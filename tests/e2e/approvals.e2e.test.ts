@@ -79,4 +79,77 @@ describe('quote approval (报价审批) from the deal page to the gate', () => {
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.stageKey).toBe('contract');
   });
+
+  it('an admin moves the threshold in the route form; the preview shows which recent request would route differently', async () => {
+    const seller = await server.as('seller_a');
+    const { deal } = await createCustomerWithDeal(seller, { name: '华山医院', phone: '13900004444' }, { title: 'CT 一台', pipelineId: 'quote_gate', amountFen: 6_000_000 });
+    const submitted = await seller<{ steps: unknown[] }>('POST', '/api/approvals', { kind: 'quote', subject: { type: 'deal', id: deal.id }, values: { netPriceFen: 6_000_000 } });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.steps).toHaveLength(2); // ¥60,000: regional manager, then director
+
+    const desk = await loggedInPage(browser, server.baseUrl, 'admin');
+    try {
+      await desk.page.goto(`${server.baseUrl}/admin/approval-routes`);
+      const branches = desk.page.getByTestId('route-branch');
+      await branches.first().waitFor();
+      expect(await branches.count()).toBe(2);
+      expect(await desk.page.getByTestId('route-step').count()).toBe(3);
+      const value = branches.first().getByTestId('route-condition').locator('input[role="spinbutton"]');
+      await expect(value.inputValue()).resolves.toBe('50000');
+      await value.fill('80000');
+      await desk.page.getByTestId('route-form-save').click();
+      await desk.page.getByText('草稿已保存').first().waitFor();
+      await desk.page.getByText('有变化').first().waitFor();
+      await desk.page.screenshot({ path: 'test-results/approval-route-form.png', fullPage: true, animations: 'disabled' });
+    } finally {
+      await desk.context.close();
+    }
+    const admin = await server.as('admin');
+    const route = (await admin<{ draft: { branches: Array<{ when?: unknown; steps: Array<{ nameEn?: string }> }> } }>('GET', '/api/approval-routes/quote')).body;
+    expect(route.draft.branches[0].when).toEqual({ '>=': [{ var: 'amountFen' }, 8_000_000] });
+    expect(route.draft.branches[0].steps.map((s) => s.nameEn)).toEqual(['Regional manager', 'Director']);
+    expect(route.draft.branches[1]).not.toHaveProperty('when');
+    const preview = (await admin<{ usingDraft: boolean; items: Array<{ subject: { id: string }; changed: boolean }> }>('GET', '/api/approval-routes/quote/preview')).body;
+    expect(preview.usingDraft).toBe(true);
+    expect(preview.items.filter((i) => i.changed).map((i) => i.subject.id)).toEqual([deal.id]);
+  });
+
+  it('the regional manager delegates to a lead on the delegation page; the lead sees "E 代 D 审批"; ending it gives the item back', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const later = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const rm = await loggedInPage(browser, server.baseUrl, 'rm_east');
+    try {
+      await rm.page.goto(`${server.baseUrl}/approvals`);
+      await rm.page.getByTestId('delegations-link').click();
+      await rm.page.getByTestId('delegation-to').click();
+      await rm.page.keyboard.type('lead_east1');
+      await rm.page.keyboard.press('Enter');
+      const inputs = rm.page.getByTestId('delegation-range');
+      await inputs.nth(0).click();
+      await inputs.nth(0).fill(today);
+      await inputs.nth(0).press('Enter');
+      await inputs.nth(1).fill(later);
+      await inputs.nth(1).press('Enter');
+      await rm.page.getByTestId('delegation-create').click();
+      await rm.page.getByText('已委托；期间对方可代您审批').waitFor();
+      await rm.page.getByTestId('delegation-end').waitFor();
+    } finally {
+      await rm.context.close();
+    }
+    const lead = await server.as('lead_east1');
+    const waiting = (await lead<{ items: Array<{ subject: { title: string }; steps: Array<{ approvers: Array<{ label: string | null }> }> }> }>('GET', '/api/approvals?status=pending&assignee=me')).body.items;
+    expect(waiting.map((a) => a.subject.title)).toEqual(['CT 一台']);
+    expect(waiting[0].steps[0].approvers[0].label).toMatch(/代 .+ 审批$/);
+
+    const again = await loggedInPage(browser, server.baseUrl, 'rm_east');
+    try {
+      await again.page.goto(`${server.baseUrl}/approvals/delegations`);
+      await again.page.getByTestId('delegation-end').click();
+      await again.page.getByText('已结束委托；未处理的审批回到您手中').waitFor();
+    } finally {
+      await again.context.close();
+    }
+    expect((await lead<{ items: unknown[] }>('GET', '/api/approvals?status=pending&assignee=me')).body.items).toEqual([]);
+  });
 });
+

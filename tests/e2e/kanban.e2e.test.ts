@@ -54,7 +54,7 @@ beforeAll(async () => {
   seller = await server.as('seller_a');
   const made = await createCustomerWithDeal<{ id: string; stageKey: string }>(
     seller,
-    { name: '上海仁济医疗器械有限公司', kind: 'company', region: '华东', industry: '医疗器械' },
+    { name: '上海仁济医疗器械有限公司', kind: 'company', region: '华东', industry: '医院' },
     { title: '超声设备采购', pipelineId },
   );
   customerId = made.customerId;

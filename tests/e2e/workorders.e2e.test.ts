@@ -69,4 +69,51 @@ describe('work orders in the browser', () => {
       await helper.context.close();
     }
   });
+
+  it('an admin edits the escalation ladder in the type form: a new level telling the requester, saved as version 2 with the ladder', async () => {
+    const page = await loggedInPage(browser, server.baseUrl, 'admin', DESKTOP);
+    try {
+      await page.page.goto(`${server.baseUrl}/admin/work-order-types`);
+      await page.page.getByRole('button', { name: '编辑类型' }).first().click();
+      const levels = page.page.getByTestId('wot-ladder-level');
+      await levels.first().waitFor();
+      expect(await levels.count()).toBe(3); // the default helper → lead → department head
+      await page.page.getByTestId('wot-add-level').click();
+      const fourth = levels.nth(3);
+      await fourth.locator('input[role="spinbutton"]').fill('2');
+      await fourth.locator('.ant-select-selection-overflow').last().click();
+      await page.page.locator('.ant-select-dropdown:visible').getByText('发起人', { exact: true }).click();
+      await page.page.keyboard.press('Escape');
+      await page.page.getByRole('button', { name: /OK|确\s*定/ }).click();
+      await page.page.getByText('已保存（新版本只用于新工单）').waitFor();
+    } finally {
+      await page.context.close();
+    }
+    const type = (await admin<{ version: number; escalation: Array<{ clock: string; at: number; notify: string[] }> }>('GET', '/api/work-order-types/presales')).body;
+    expect(type.version).toBe(2);
+    expect(type.escalation).toEqual([
+      { clock: 'response', at: 1, notify: ['helper'] },
+      { clock: 'resolution', at: 1, notify: ['helper', 'helper.lead'] },
+      { clock: 'resolution', at: 1.5, notify: ['department_head'] },
+      { clock: 'resolution', at: 2, notify: ['helper.lead', 'requester'] },
+    ]);
+  });
+
+  it('the month report shows the resolved order per type beside the time it waited for the requester', async () => {
+    const orders = (await (await server.as('seller_a'))<{ items: { id: string }[] }>('GET', '/api/work-orders?view=mine')).body.items;
+    const resolved = await (await server.as('presales_1'))('PATCH', `/api/work-orders/${orders[0].id}`, { status: 'resolved' });
+    expect(resolved.status).toBe(200);
+    const page = await loggedInPage(browser, server.baseUrl, 'admin', DESKTOP);
+    try {
+      await page.page.goto(`${server.baseUrl}/work-orders`);
+      await page.page.getByRole('tab', { name: '月度报表' }).click();
+      const row = page.page.getByTestId('wo-report').locator('tbody tr', { hasText: '售前支持' });
+      await row.waitFor();
+      const cells = await row.locator('td').allTextContents();
+      expect(cells.slice(0, 2)).toEqual(['售前支持', '1']);
+    } finally {
+      await page.context.close();
+    }
+  });
 });
+

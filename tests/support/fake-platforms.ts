@@ -4,14 +4,15 @@
  * that expire on the test's clock, exchanges sign-in codes, lists departments and members, accepts messages and card
  * updates, and checks every request's format (method, path, credentials, body fields) as the real ones do,
  * answering a wrong request with the platform's error code and recording it in `refusals`. Failures on demand:
- * `expireTokens()` (the next call gets the expired-token code) and `rateLimitNext(n)`. It also builds callbacks
- * signed and encrypted like the platforms' (`wecomCardEvent`, `feishuCardAction`).
+ * `expireTokens()` (the next call gets the expired-token code) and `rateLimitNext(n)`. A DingTalk card press is built
+ * by `dingtalkPress` from what the app registered (address and apiSecret of the card's route key); the other
+ * platforms' signed and encrypted callbacks are in fake-platform-callbacks.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../server/core/clock.js';
-import { feishuEncrypt, feishuSignature, msgSignature, wecomEncrypt } from '../../server/modules/platforms/protocol/crypto.js';
+import { dingtalkCardSignature } from '../../server/modules/platforms/protocol/crypto.js';
 
 export interface FakeMember {
   id: string;
@@ -37,7 +38,7 @@ export interface SentMessage {
 
 export const CREDS = {
   wecom: { corpId: 'ww0123456789abcdef', agentId: '1000002', secret: 'wecom-secret-0001' },
-  dingtalk: { appKey: 'dingappkey0001', agentId: '2001', secret: 'ding-secret-0001' },
+  dingtalk: { appKey: 'dingappkey0001', agentId: '2001', secret: 'ding-secret-0001', cardApiSecret: 'ding-card-api-secret-01' },
   feishu: { appId: 'cli_a1b2c3d4e5', secret: 'feishu-secret-0001' },
   callback: { token: 'cbToken123', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', verificationToken: 'vtoken-feishu', encryptKey: 'feishu-encrypt-key' },
 };
@@ -50,6 +51,13 @@ export class FakePlatforms {
   codes = new Map<string, string>();
   sent: SentMessage[] = [];
   cardUpdates: Array<Record<string, unknown>> = [];
+  /** WeCom JS-SDK tickets (企业 and 应用), as get_jsapi_ticket and ticket/get?type=agent_config hand them out. */
+  jsapiTicket = 'corp-jsapi-ticket-0001';
+  agentTicket = 'agent-jsapi-ticket-0001';
+  /** DingTalk 互动卡片 delivered: outTrackId → the callback route key it was created with. */
+  cards = new Map<string, string>();
+  /** DingTalk 注册卡片回调地址: callbackRouteKey → {callbackUrl, apiSecret}. */
+  cardRoutes = new Map<string, { callbackUrl: string; apiSecret: string }>();
   tokensIssued = { wecom: 0, dingtalk: 0, feishu: 0 };
   /** Every request refused for its format or credentials: `${path} ${code} ${why}`. */
   refusals: string[] = [];
@@ -143,6 +151,24 @@ export class FakePlatforms {
     return this.member(id);
   }
 
+  /**
+   * A press on a delivered DingTalk card as DingTalk posts it (互动卡片「事件回调」HTTP 模式): plain JSON to the address
+   * registered for the card's route key, x-ddpaas-signature over the ms timestamp with that route's apiSecret.
+   */
+  dingtalkPress(opts: { card: string; userId: string; actionId: string; params?: Record<string, string>; apiSecret?: string; at?: number }) {
+    const route = this.cardRoutes.get(this.cards.get(opts.card) ?? '');
+    if (!route) throw new Error(`card ${opts.card} was not delivered with a registered route`);
+    const body = JSON.stringify({
+      type: 'actionCallback',
+      outTrackId: opts.card,
+      corpId: 'ding-corp-1',
+      userId: opts.userId,
+      content: JSON.stringify({ cardPrivateData: { actionIds: [opts.actionId], params: opts.params ?? {} } }),
+    });
+    const timestamp = String(opts.at ?? this.clock.now().getTime());
+    return { url: new URL(route.callbackUrl).pathname, headers: { 'content-type': 'application/json', 'x-ddpaas-signature-timestamp': timestamp, 'x-ddpaas-signature': dingtalkCardSignature(opts.apiSecret ?? route.apiSecret, timestamp) }, body };
+  }
+
   // ---- WeCom ---------------------------------------------------------------------------------------------
   private wecom(method: string, url: URL, body: Record<string, unknown>, answer: (s: number, p: Record<string, unknown>, why?: string) => void) {
     const q = (k: string) => url.searchParams.get(k);
@@ -157,6 +183,11 @@ export class FakePlatforms {
     if (state === 'missing') return answer(200, { errcode: 41001, errmsg: 'access_token missing' }, 'token missing');
     if (state === 'invalid') return answer(200, { errcode: 40014, errmsg: 'invalid access_token' }, 'token invalid');
     if (state === 'expired') return answer(200, { errcode: 42001, errmsg: 'access_token expired' });
+    if (path === 'get_jsapi_ticket') return answer(200, { errcode: 0, errmsg: 'ok', ticket: this.jsapiTicket, expires_in: 7200 });
+    if (path === 'ticket/get') {
+      if (q('type') !== 'agent_config') return answer(200, { errcode: 40097, errmsg: 'invalid args' }, 'ticket type');
+      return answer(200, { errcode: 0, errmsg: 'ok', ticket: this.agentTicket, expires_in: 7200 });
+    }
     if (path === 'auth/getuserinfo') {
       const m = this.takeCode(q('code'));
       if (!m) return answer(200, { errcode: 40029, errmsg: 'invalid code' }, 'code');
@@ -212,6 +243,35 @@ export class FakePlatforms {
       if (body.clientId !== CREDS.dingtalk.appKey || body.clientSecret !== CREDS.dingtalk.secret || body.grantType !== 'authorization_code') return answer(400, { code: 'invalidClient', message: 'bad client' }, 'client');
       const m = this.takeCode(body.code);
       return m ? answer(200, { accessToken: `user-${m.id}`, expireIn: 7200, refreshToken: 'r' }) : answer(400, { code: 'invalidAuthCode', message: 'bad code' }, 'code');
+    }
+    if (path === 'v1.0/card/callbacks/register' || path === 'v1.0/card/instances/createAndDeliver' || path === 'v1.0/card/instances') {
+      const tokenState = this.tokenState('dingtalk', String(req.headers['x-acs-dingtalk-access-token'] ?? ''));
+      if (tokenState !== 'ok') return answer(401, { code: 'InvalidAuthentication', message: 'token is not authorized' }, tokenState === 'expired' ? undefined : 'card token');
+      if (path === 'v1.0/card/callbacks/register') {
+        const { callbackRouteKey, callbackUrl, apiSecret, forceUpdate } = body as Record<string, unknown>;
+        if (req.method !== 'POST' || typeof callbackRouteKey !== 'string' || typeof callbackUrl !== 'string' || !/^https?:\/\//.test(callbackUrl) || typeof apiSecret !== 'string' || !apiSecret) return answer(400, { code: 'param.invalid', message: 'register' }, 'register format');
+        // Without forceUpdate an existing registration stays and is answered back (the document's two-step confirm).
+        const kept = this.cardRoutes.get(callbackRouteKey);
+        if (!kept || forceUpdate === true) this.cardRoutes.set(callbackRouteKey, { callbackUrl, apiSecret });
+        return answer(200, { success: true, result: this.cardRoutes.get(callbackRouteKey) });
+      }
+      const params = (body.cardData as { cardParamMap?: Record<string, unknown> } | undefined)?.cardParamMap;
+      // cardParamMap values must all be strings (卡片平台 data model).
+      if (!params || Object.values(params).some((v) => typeof v !== 'string')) return answer(400, { code: 'param.invalid', message: 'cardParamMap' }, 'cardParamMap');
+      if (typeof body.outTrackId !== 'string' || !body.outTrackId) return answer(400, { code: 'param.invalid', message: 'outTrackId' }, 'outTrackId');
+      if (req.method === 'PUT') {
+        if (!this.cards.has(body.outTrackId)) return answer(400, { code: 'card.notFound', message: 'no such card' }, 'update unknown card');
+        this.cardUpdates.push({ platform: 'dingtalk', outTrackId: body.outTrackId, params, options: body.cardUpdateOptions });
+        return answer(200, { success: true, result: true });
+      }
+      const space = /^dtv1\.card\/\/IM_ROBOT\.(.+)$/.exec(String(body.openSpaceId ?? ''));
+      const deliver = body.imRobotOpenDeliverModel as { spaceType?: string; robotCode?: string } | undefined;
+      if (req.method !== 'POST' || typeof body.cardTemplateId !== 'string' || body.callbackType !== 'HTTP' || !space || deliver?.spaceType !== 'IM_ROBOT' || deliver.robotCode !== CREDS.dingtalk.appKey || body.userIdType !== 1) return answer(400, { code: 'param.invalid', message: 'card request' }, 'card format');
+      // An HTTP callback needs a registered route key, or a press would reach nobody.
+      if (typeof body.callbackRouteKey !== 'string' || !this.cardRoutes.has(body.callbackRouteKey)) return answer(400, { code: 'param.invalid', message: 'callbackRouteKey not registered' }, 'route key');
+      this.cards.set(body.outTrackId, body.callbackRouteKey);
+      this.sent.push({ platform: 'dingtalk', to: space[1], body });
+      return answer(200, { success: true, result: { outTrackId: body.outTrackId, deliverResults: [{ success: true, spaceType: 'IM_ROBOT', spaceId: space[1], carrierId: `c-${this.sent.length}` }] } });
     }
     if (path === 'v1.0/contact/users/me') {
       const m = this.member(String(req.headers['x-acs-dingtalk-access-token'] ?? '').replace(/^user-/, ''));
@@ -309,37 +369,20 @@ function checkWecomMessage(body: Record<string, unknown>): string | null {
     if (Buffer.byteLength(c.title) > 128 || Buffer.byteLength(c.description) > 512) return 'textcard length';
     return null;
   }
+  if (body.msgtype === 'text') {
+    const c = body.text as { content?: unknown } | undefined;
+    return typeof c?.content === 'string' && c.content && Buffer.byteLength(c.content) <= 2048 ? null : 'text';
+  }
   if (body.msgtype === 'template_card') {
-    const c = body.template_card as { card_type?: unknown; task_id?: unknown; button_list?: Array<{ key?: unknown; text?: unknown }>; main_title?: { title?: unknown } } | undefined;
+    const c = body.template_card as { card_type?: unknown; task_id?: unknown; button_list?: Array<{ key?: unknown; text?: unknown; type?: unknown; url?: unknown }>; button_selection?: { question_key?: unknown; option_list?: Array<{ id?: unknown; text?: unknown }> }; main_title?: { title?: unknown } } | undefined;
     if (c?.card_type !== 'button_interaction') return 'card_type';
     if (typeof c.task_id !== 'string' || !/^[a-zA-Z0-9_\-@]{1,128}$/.test(c.task_id)) return 'task_id';
-    if (!Array.isArray(c.button_list) || c.button_list.length < 1 || c.button_list.length > 6 || c.button_list.some((b) => typeof b.key !== 'string' || typeof b.text !== 'string')) return 'button_list';
+    // type 0 (or none): a callback button with a key; type 1: a jump to url.
+    if (!Array.isArray(c.button_list) || c.button_list.length < 1 || c.button_list.length > 6 || c.button_list.some((b) => typeof b.text !== 'string' || (b.type === 1 ? typeof b.url !== 'string' || !/^https?:\/\//.test(b.url) : typeof b.key !== 'string'))) return 'button_list';
+    const sel = c.button_selection;
+    if (sel && (typeof sel.question_key !== 'string' || !Array.isArray(sel.option_list) || sel.option_list.length < 1 || sel.option_list.length > 10 || sel.option_list.some((o) => typeof o.id !== 'string' || typeof o.text !== 'string'))) return 'button_selection';
     if (typeof c.main_title?.title !== 'string') return 'main_title';
     return null;
   }
   return 'msgtype';
-}
-
-/** A WeCom template-card button event as WeCom posts it: XML, encrypted, with msg_signature over it. */
-export function wecomCardEvent(opts: { fromUser: string; taskId: string; key: string; responseCode?: string; token?: string; timestamp: string }) {
-  const inner = `<xml><ToUserName><![CDATA[${CREDS.wecom.corpId}]]></ToUserName><FromUserName><![CDATA[${opts.fromUser}]]></FromUserName><CreateTime>${opts.timestamp}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[${opts.key}]]></EventKey><TaskId><![CDATA[${opts.taskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[${opts.responseCode ?? 'rc-1'}]]></ResponseCode><AgentID>${CREDS.wecom.agentId}</AgentID></xml>`;
-  const encrypt = wecomEncrypt(CREDS.callback.encodingAesKey, inner, CREDS.wecom.corpId);
-  const nonce = randomBytes(5).toString('hex');
-  const signature = msgSignature(opts.token ?? CREDS.callback.token, opts.timestamp, nonce, encrypt);
-  return {
-    query: `msg_signature=${signature}&timestamp=${opts.timestamp}&nonce=${nonce}`,
-    body: `<xml><ToUserName><![CDATA[${CREDS.wecom.corpId}]]></ToUserName><AgentID><![CDATA[${CREDS.wecom.agentId}]]></AgentID><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`,
-  };
-}
-
-/** A Feishu card.action.trigger callback (schema 2.0), encrypted with the encrypt key and signed. */
-export function feishuCardAction(opts: { userId: string; card: string; action: string; comment?: string; token?: string; timestamp: string }) {
-  const event = {
-    schema: '2.0',
-    header: { event_id: randomBytes(8).toString('hex'), token: opts.token ?? CREDS.callback.verificationToken, create_time: opts.timestamp, event_type: 'card.action.trigger', tenant_key: 't', app_id: CREDS.feishu.appId },
-    event: { operator: { user_id: opts.userId, open_id: `ou_${opts.userId}` }, token: 'c-update-token', action: { tag: 'button', value: { card: opts.card, action: opts.action }, ...(opts.comment ? { form_value: { comment: opts.comment } } : {}) }, context: { open_message_id: 'om_1' } },
-  };
-  const body = JSON.stringify({ encrypt: feishuEncrypt(CREDS.callback.encryptKey, JSON.stringify(event)) });
-  const nonce = randomBytes(6).toString('hex');
-  return { body, headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': opts.timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': feishuSignature(opts.timestamp, nonce, CREDS.callback.encryptKey, body) } };
 }

@@ -24,6 +24,9 @@ stages:
     nameEn: Qualify
     probability: 30
     allowSkip: true
+    gate:
+      checklist:
+        - { key: budget, label: 确认预算 }
     sla:
       ladder:
         - { after: 5wd, notify: [owner] }
@@ -85,12 +88,14 @@ export class InsightWorld {
     return id;
   }
 
-  async activity(ownerId: string, customerId: string, dealId: string | null, at: string, effective = 1, nextActionAt: string | null = null) {
+  async activity(ownerId: string, customerId: string, dealId: string | null, at: string, effective = 1, nextActionAt: string | null = null, tags: string[] = []) {
     const owner = await this.t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
+    const id = newId();
     await this.t.db
       .insertInto('activities')
-      .values({ id: newId(), type: 'call', occurred_at: at, customer_id: customerId, deal_id: dealId, owner_id: ownerId, team_path: owner.team_path, contact_ids: '[]', summary: `call ${at}`, outcome: null, next_action: nextActionAt ? 'follow up' : null, next_action_at: nextActionAt, effective, custom: '{}', created_at: at })
+      .values({ id, type: 'call', occurred_at: at, customer_id: customerId, deal_id: dealId, owner_id: ownerId, team_path: owner.team_path, contact_ids: '[]', summary: `call ${at}`, outcome: null, next_action: nextActionAt ? 'follow up' : null, next_action_at: nextActionAt, effective, custom: '{}', created_at: at })
       .execute();
+    if (tags.length) await this.t.db.insertInto('activity_tags').values(tags.map((tag_key) => ({ activity_id: id, tag_key }))).execute();
   }
 
   async task(assigneeId: string, dealId: string, dueAt: string, status = 'open') {
@@ -122,18 +127,26 @@ export class InsightWorld {
     }
   }
 
-  async slaClock(dealId: string, stage: string, anchorAt: string, levelReached: number, status: string) {
+  /** A stage clock; `firstDueAt` also writes its level-1 firing (the first deadline passed at that instant). */
+  async slaClock(dealId: string, stage: string, anchorAt: string, levelReached: number, status: string, firstDueAt?: string) {
+    const id = newId();
     await this.t.db
       .insertInto('sla_timers')
-      .values({ id: newId(), subject_type: 'deal', subject_id: dealId, kind: 'stage_dwell', stage_key: stage, ladder: '[]', anchor_at: anchorAt, next_level: levelReached + 1, due_at: null, last_due_at: null, level_reached: levelReached, colour: levelReached ? 'red' : 'on_time', status, cancel_reason: null, team_id: null, created_at: anchorAt, updated_at: anchorAt })
+      .values({ id, subject_type: 'deal', subject_id: dealId, kind: 'stage_dwell', stage_key: stage, ladder: '[]', anchor_at: anchorAt, next_level: levelReached + 1, due_at: null, last_due_at: null, level_reached: levelReached, colour: levelReached ? 'red' : 'on_time', status, cancel_reason: null, team_id: null, created_at: anchorAt, updated_at: anchorAt })
       .execute();
+    if (firstDueAt) {
+      await this.t.db
+        .insertInto('sla_firings')
+        .values({ id: newId(), timer_id: id, level: 1, subject_type: 'deal', subject_id: dealId, due_at: firstDueAt, fired_at: firstDueAt, recipients: '[]', channels: '[]' })
+        .execute();
+    }
   }
 }
 
 /** The world of tests/api/metrics.test.ts (expected figures worked out there); returns the deal ids d1…d8. */
 export async function seedInsightWorld(t: TestContext): Promise<Record<string, string>> {
   const w = new InsightWorld(t);
-const deals: Record<string, string> = {};
+  const deals: Record<string, string> = {};
   await w.pipeline();
   const u = t.org.users;
   const cA = await w.customer('浙一医院', u.sellerA.id, { industry: '医疗', source: '展会' });
@@ -164,5 +177,16 @@ const deals: Record<string, string> = {};
   await w.slaClock(deals.d6, 'lead', '2026-11-02T02:00:00.000Z', 1, 'exhausted');
   await w.slaClock(deals.d1, 'qualify', '2026-11-05T02:00:00.000Z', 0, 'cancelled');
   await w.slaClock(deals.d7, 'lead', '2026-11-27T02:00:00.000Z', 0, 'active');
+  // D8 is still in qualify past its first deadline (20 Nov) with the gate's budget item unticked: a missed gate action.
+  await w.slaClock(deals.d8, 'qualify', '2026-10-09T02:00:00.000Z', 1, 'active', '2026-11-20T02:00:00.000Z');
+  // Consistency (non-effective logs, so IDI and stalled keep their figures) compares need / pain-point tags only; the
+  // action tags beside them would change every answer if they were counted: 浙一医院 logged by A and B with one of two
+  // needs in common (partial; 2 of 3 with the shared action tag), 杭州机械 by A and A2 with the same need (agree; partial
+  // with A2's action tag), 中山一院 by B (no tag) and A2 (a need: disagree).
+  await w.activity(u.sellerA.id, cA, null, '2026-11-18T02:00:00.000Z', 0, null, ['need_price_sensitive', 'price_confirmation']);
+  await w.activity(u.sellerB.id, cA, null, '2026-11-18T03:00:00.000Z', 0, null, ['need_price_sensitive', 'need_delivery_time', 'price_confirmation']);
+  await w.activity(u.sellerA.id, cA2, null, '2026-11-19T02:00:00.000Z', 0, null, ['need_clinical_evidence']);
+  await w.activity(u.sellerA2.id, cA2, null, '2026-11-19T03:00:00.000Z', 0, null, ['need_clinical_evidence', 'competitor_sheet']);
+  await w.activity(u.sellerA2.id, cB, null, '2026-11-19T04:00:00.000Z', 0, null, ['need_after_sales', 'technical_comparison']);
   return deals;
 }

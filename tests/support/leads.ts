@@ -1,5 +1,7 @@
 /** Small fixtures for the leads/pool/hand-over tests: extra sellers, deals and tasks inserted directly. */
 import { newId } from '../../server/core/ids.js';
+import { toJson } from '../../server/core/json.js';
+import { pipelineDefinitionSchema } from '../../server/modules/pipelines/definition.js';
 import type { InjectOptions } from 'fastify';
 import type { Requester, TestContext } from './app.js';
 
@@ -11,12 +13,25 @@ export async function addUser(t: TestContext, username: string, teamId: string, 
 
 let pipelineId: string | null = null;
 
+/** A real definition (parsed by the same schema every write uses): engines that walk pipelines read its stages. */
+const LEADS_PIPELINE = toJson(
+  pipelineDefinitionSchema.parse({
+    key: 'leads_test',
+    name: 'B2B',
+    stages: [
+      { key: 's1', name: '初步接触', probability: 10 },
+      { key: 'won', name: '成交', probability: 100, terminal: 'won' },
+      { key: 'lost', name: '输单', probability: 0, terminal: 'lost' },
+    ],
+  }),
+);
+
 export async function insertDeal(t: TestContext, customerId: string, ownerId: string, status: 'open' | 'won' | 'lost' = 'open'): Promise<string> {
   const now = t.clock.now().toISOString();
   const existing = await t.db.selectFrom('pipelines').select('id').where('key', '=', 'leads-test').executeTakeFirst();
   pipelineId = existing?.id ?? newId();
   if (!existing) {
-    await t.db.insertInto('pipelines').values({ id: pipelineId, key: 'leads-test', name: 'B2B', name_en: null, template_key: null, definition: '{}', version: 1, archived: 0, created_at: now, updated_at: now }).execute();
+    await t.db.insertInto('pipelines').values({ id: pipelineId, key: 'leads-test', name: 'B2B', name_en: null, template_key: null, definition: LEADS_PIPELINE, version: 1, archived: 0, created_at: now, updated_at: now }).execute();
   }
   const owner = await t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
   const id = newId();

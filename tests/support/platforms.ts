@@ -23,7 +23,7 @@ export async function connect(t: TestContext, fake: FakePlatforms, platform: 'we
   const secrets =
     platform === 'feishu'
       ? { secret: CREDS.feishu.secret, verificationToken: CREDS.callback.verificationToken, encryptKey: CREDS.callback.encryptKey }
-      : { secret: CREDS[platform].secret, callbackToken: CREDS.callback.token, encodingAesKey: CREDS.callback.encodingAesKey };
+      : { secret: CREDS[platform].secret, callbackToken: CREDS.callback.token, encodingAesKey: CREDS.callback.encodingAesKey, ...(platform === 'dingtalk' ? { cardApiSecret: CREDS.dingtalk.cardApiSecret } : {}) };
   const res = await admin({
     method: 'POST',
     url: '/api/platforms',

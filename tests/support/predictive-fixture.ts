@@ -13,7 +13,16 @@ import { writeHistory } from '../../server/demo/history.js';
 import { systemActor } from '../../server/core/policy.js';
 import { newId } from '../../server/core/ids.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
-import type { TestContext } from './app.js';
+import type { Clock } from '../../server/core/clock.js';
+import type { Db } from '../../server/db/index.js';
+import type { TestOrg } from './factories.js';
+
+/** What the fixtures write with: the API tests' context or the browser tests' running server. */
+export interface SeedTarget {
+  db: Db;
+  clock: Clock;
+  org: TestOrg;
+}
 
 export const PREDICTIVE_YAML = `key: predictive_demo
 name: 设备招标流程
@@ -50,7 +59,7 @@ export const GROUPS = [
   { name: 'noise', count: 66, lost: 0, actions: ['type:call', 'type:visit'] },
 ];
 
-export async function customerFor(t: TestContext, ownerId: string, name: string) {
+export async function customerFor(t: SeedTarget, ownerId: string, name: string) {
   const owner = await t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
   const id = newId();
   const now = '2026-01-01T00:00:00.000Z';
@@ -61,7 +70,7 @@ export async function customerFor(t: TestContext, ownerId: string, name: string)
   return { id: ownerId, teamPath: owner.team_path, customerId: id };
 }
 
-export async function seedPredictiveHistory(t: TestContext) {
+export async function seedPredictiveHistory(t: SeedTarget) {
   const pipeline = (await importPipelineYaml(t.db, t.clock, systemActor('cli'), PREDICTIVE_YAML)) as { id: string };
   const cold = (await importPipelineYaml(t.db, t.clock, systemActor('cli'), COLD_YAML)) as { id: string };
   const now = '2026-01-01T00:00:00.000Z';
@@ -79,4 +88,40 @@ export async function seedPredictiveHistory(t: TestContext) {
     seed: 17,
   });
   return { pipelineId: pipeline.id, coldPipelineId: cold.id, groups, owners };
+}
+
+/**
+ * A history where the customer's material opens carry the signal (the seeds' "not opened after the demo"):
+ * - unopened: a demo, the material sent, then 2 price confirmations with the material never opened → 48 of 60 lost;
+ * - opened: the same, but the customer opened the material before the price talk → 12 of 60 lost;
+ * - opened, then silence: the material sent and opened, then no effective interaction until the close 9 days
+ *   later → 32 of 40 lost;
+ * - recovered: the same silence, but a second walkthrough 9 days after the open, then the close → 1 of 10 lost (the
+ *   action "learnt" as the suggestion of the silence pattern: the one most associated with recovery);
+ * - noise: a call and a visit → 12 of 40 lost.
+ * 210 closed deals, 105 lost: the loss baseline is exactly 50 %.
+ */
+export const OPEN_GROUPS = [
+  { name: 'unopened', count: 60, lost: 48, actions: ['type:demo', 'type:materials', 'tag:price_confirmation', 'tag:price_confirmation'] },
+  { name: 'opened', count: 60, lost: 12, actions: ['type:demo', 'type:materials', 'open:material', 'tag:price_confirmation', 'tag:price_confirmation'] },
+  { name: 'silence', count: 40, lost: 32, actions: ['type:materials', 'open:material'], tailDays: 9 },
+  { name: 'recovered', count: 10, lost: 1, actions: ['type:materials', 'open:material', 'wait:9', 'tag:second_walkthrough'] },
+  { name: 'noise', count: 40, lost: 12, actions: ['type:call', 'type:visit'] },
+];
+
+export async function seedOpensHistory(t: SeedTarget) {
+  const yaml = PREDICTIVE_YAML.replace('key: predictive_demo', 'key: opens_pipeline').replace('name: 设备招标流程', 'name: 资料跟进流程');
+  const pipeline = (await importPipelineYaml(t.db, t.clock, systemActor('cli'), yaml)) as { id: string };
+  const u = t.org.users;
+  const owners = [await customerFor(t, u.sellerA.id, '浙二医院'), await customerFor(t, u.sellerB.id, '中山一院')];
+  const groups = await writeHistory(t.db, {
+    pipelineId: pipeline.id,
+    stages: { open: 'lead', work: 'quote', won: 'won', lost: 'lost' },
+    owners,
+    start: new Date('2026-01-05T02:00:00.000Z'),
+    spacingDays: 1,
+    groups: OPEN_GROUPS,
+    seed: 41,
+  });
+  return { pipelineId: pipeline.id, groups };
 }

@@ -85,5 +85,5 @@ export function presentActivity(row: ActivityRow, tags: string[] = []): z.infer<
 }
 
 export const activityTagSchema = z
-  .object({ key: z.string(), label: z.string(), labelEn: z.string().nullable(), suggestion: z.string().nullable(), suggestionEn: z.string().nullable(), active: z.boolean(), sort: z.number().int() })
+  .object({ key: z.string(), label: z.string(), labelEn: z.string().nullable(), suggestion: z.string().nullable(), suggestionEn: z.string().nullable(), active: z.boolean(), sort: z.number().int(), category: z.enum(['action', 'need']).describe('action: what was done; need: a customer need / pain point (action consistency compares these)') })
   .meta({ id: 'ActivityTag' });

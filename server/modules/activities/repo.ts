@@ -5,6 +5,7 @@ import { scopeFilter } from '../org/scope-sql.js';
 import { presentActivity } from './presenter.js';
 import { tagsOfActivities } from './tags.js';
 import type { Scope } from '../org/scope.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 export async function insertActivity(db: Queryable, row: ActivitiesTable) {
   await db.insertInto('activities').values(row).execute();
@@ -115,3 +116,11 @@ export function activitiesByIds(db: Queryable, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('activities').selectAll().where('id', 'in', ids).execute();
 }
+
+/** Hook `org.ownerMoved`: activities copy their owner's team path (scope column, not a record change: no audit). */
+export async function retagOwnerTeam(db: Queryable, userId: string, teamPath: string): Promise<void> {
+  await db.updateTable('activities').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
+}
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['activities', 'team_path']]);

@@ -1,6 +1,6 @@
 import { cursorQuery } from '../../core/paging.js';
 import { z } from 'zod';
-import { coded } from '../../core/validation.js';
+import { coded, formatMessage } from '../../core/validation.js';
 import { isoInstant } from '../tasks/schema.js';
 import { ACTIVITY_EFFECTS, ACTIVITY_TYPES } from './effective.js';
 
@@ -50,7 +50,7 @@ export type ActivityListQuery = z.infer<typeof activityListQuery>;
 // Activity checklists (动作锁) and the effective-interaction rule, kept beside the activity log they govern.
 export const typeParams = z.object({ type: z.enum(ACTIVITY_TYPES, { error: `must be one of ${ACTIVITY_TYPES.join(', ')}` }) });
 
-const itemKey = z.string().max(64).regex(/^[a-z][a-z0-9_]*$/, 'must start with a lowercase letter and use only a-z, 0-9 and _');
+const itemKey = z.string().max(64).regex(/^[a-z][a-z0-9_]*$/, formatMessage('key_format'));
 export const checklistBody = z
   .object({
     /** off: no checklist; require: refuse the activity until complete (动作锁); count: accept, effective only when complete. */
@@ -94,5 +94,7 @@ export const tagBody = z.object({
   suggestionEn: z.string().trim().max(200).nullable().optional(),
   active: z.boolean().optional(),
   sort: z.number().int().min(0).max(10_000).optional(),
+  /** `need`: a customer need / pain point (compared by action consistency); default `action`. */
+  category: z.enum(['action', 'need']).optional(),
 });
 export const tagListQuery = z.object({ all: z.enum(['true', 'false']).optional() });

@@ -9,6 +9,7 @@ import type { Clock } from '../../core/clock.js';
 import { invalid } from '../../core/errors.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
+import type { Selectable } from 'kysely';
 import type { ActivityTagDefsTable } from '../../db/schema-predictive.js';
 
 export interface TagDef {
@@ -19,7 +20,11 @@ export interface TagDef {
   suggestionEn: string | null;
   active: boolean;
   sort: number;
+  category: TagCategory;
 }
+
+/** `action`: what the seller did (patterns mine these); `need`: a customer need or pain point the seller recorded. */
+export type TagCategory = 'action' | 'need';
 
 export interface TagInput {
   label: string;
@@ -28,10 +33,11 @@ export interface TagInput {
   suggestionEn?: string | null;
   active?: boolean;
   sort?: number;
+  category?: TagCategory;
 }
 
-export function presentTag(row: ActivityTagDefsTable): TagDef {
-  return { key: row.key, label: row.label, labelEn: row.label_en, suggestion: row.suggestion, suggestionEn: row.suggestion_en, active: row.active === 1, sort: row.sort };
+export function presentTag(row: Selectable<ActivityTagDefsTable>): TagDef {
+  return { key: row.key, label: row.label, labelEn: row.label_en, suggestion: row.suggestion, suggestionEn: row.suggestion_en, active: row.active === 1, sort: row.sort, category: row.category === 'need' ? 'need' : 'action' };
 }
 
 export async function listTagDefs(db: Queryable, options: { includeInactive?: boolean } = {}): Promise<TagDef[]> {
@@ -52,6 +58,7 @@ export async function putTagDef(db: Queryable, clock: Clock, actor: AnyActor, ke
     suggestion_en: input.suggestionEn ?? null,
     active: input.active === false ? 0 : 1,
     sort: input.sort ?? before?.sort ?? 100,
+    category: input.category ?? (before?.category === 'need' ? 'need' : 'action'),
     updated_at: now,
   };
   await db.insertInto('activity_tag_defs').values({ key, ...values, created_at: now }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();

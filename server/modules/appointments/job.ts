@@ -3,10 +3,9 @@
  * store manager (in-app + the store's robot through the outbox) and emit `appointment.no_show` — all in the
  * transaction that marks the row, so a crash leaves neither a mark without its alert nor an alert without its mark.
  */
+import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
-import { emitEvent } from '../../core/events.js';
 import { defineJob } from '../../jobs/job.js';
-import { recordAudit } from '../audit/repo.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import * as repo from './repo.js';
@@ -44,14 +43,7 @@ export async function detectNoShows(deps: Pick<Deps, 'db' | 'dialect' | 'clock' 
           subject: { type: 'appointment', id: a.id },
         });
       }
-      await recordAudit(trx, clock, { entity: 'appointment', entityId: a.id, action: 'no_show', actorId: null, before: { status: 'booked' }, after: { status: 'no_show' } });
-      await emitEvent(trx, clock, {
-        type: 'appointment.no_show',
-        entity: 'appointment',
-        entityId: a.id,
-        actorId: null,
-        payload: { storeId: a.store_id, consultantId: a.consultant_id, customerId: a.customer_id, at: a.at, dueAt: a.no_show_due_at, managers },
-      });
+      await commandIn(trx, clock, { entity: 'appointment', actorId: null }).recorded(a.id, 'no_show', { before: { status: 'booked' }, after: { status: 'no_show' } }, { type: 'appointment.no_show', payload: { storeId: a.store_id, consultantId: a.consultant_id, customerId: a.customer_id, at: a.at, dueAt: a.no_show_due_at, managers } });
       out.push({ id: a.id, dueAt: a.no_show_due_at, markedAt: now, managers });
     }
     return out;

@@ -3,6 +3,7 @@ import type { Dialect, Queryable } from '../../db/index.js';
 import type { AppointmentsTable, Database } from '../../db/schema.js';
 import { subtreeUpperBound, type Scope } from '../org/scope.js';
 import { GROUPS } from '../../core/policy.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 type Eb = ExpressionBuilder<Database, 'appointments'>;
 
@@ -186,3 +187,6 @@ export async function countDealsWon(db: Queryable, range: { from: string; to: st
 export function findBookedAt(db: Queryable, normalized: string, at: string) {
   return db.selectFrom('appointments').select('id').where('phone_normalized', '=', normalized).where('at', '=', at).where('status', '=', 'booked').executeTakeFirst();
 }
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['appointments', 'team_path']]);

@@ -1,10 +1,9 @@
+import { commandIn } from '../../core/command.js';
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
-import { recordAudit } from '../audit/repo.js';
 import { insertCustomerRecord } from '../customers/write.js';
 import { checkPhone } from '../customers/normalize.js';
 import { enqueueSms } from '../notifications/outbox.js';
@@ -91,8 +90,7 @@ export async function createAppointment(deps: AppDeps, actor: Actor, input: Appo
     const sms = confirmationSms({ durationMinutes: input.durationMinutes, storeName: store.name, at: input.at, timeZone: config.timeZone });
     const queued = await enqueueSms(trx, clock, { idempotencyKey: `appointment-confirm:${id}`, teamPath: store.path, phone: normalized, ...sms, subject: { type: 'appointment', id } });
     const created = await reload(trx, id);
-    await recordAudit(trx, clock, { entity: 'appointment', entityId: id, action: 'create', actorId: actor.id, after: { customerId: customer.id, phone: input.phone, at: input.at, durationMinutes: input.durationMinutes, storeId: store.id, consultantId: actor.id } });
-    await emitEvent(trx, clock, { type: 'appointment.created', entity: 'appointment', entityId: id, actorId: actor.id, payload: { storeId: store.id, consultantId: actor.id, customerId: customer.id, at: input.at } });
+    await commandIn(trx, clock, { entity: 'appointment', actorId: actor.id }).recorded(id, 'create', { after: { customerId: customer.id, phone: input.phone, at: input.at, durationMinutes: input.durationMinutes, storeId: store.id, consultantId: actor.id } }, { type: 'appointment.created', payload: { storeId: store.id, consultantId: actor.id, customerId: customer.id, at: input.at } });
     return { ...created, customerCreated: customer.created, confirmation: { queued: queued.queued, template: sms.template, params: sms.params } };
   });
 }
@@ -129,8 +127,7 @@ export async function checkIn(deps: AppDeps, actor: Actor, id: string) {
       return checkInAgain(trx, deps, actor, id);
     }
     await cancelOpenFollowUp(trx, clock, actor, row);
-    await recordAudit(trx, clock, { entity: 'appointment', entityId: id, action: 'check_in', actorId: actor.id, before: { status: row.status }, after: { status: 'arrived', late } });
-    await emitEvent(trx, clock, { type: 'appointment.checked_in', entity: 'appointment', entityId: id, actorId: actor.id, payload: { storeId: row.store_id, consultantId: row.consultant_id, late } });
+    await commandIn(trx, clock, { entity: 'appointment', actorId: actor.id }).recorded(id, 'check_in', { before: { status: row.status }, after: { status: 'arrived', late } }, { type: 'appointment.checked_in', payload: { storeId: row.store_id, consultantId: row.consultant_id, late } });
     return reload(trx, id);
   });
 }
@@ -140,9 +137,9 @@ async function checkInAgain(trx: Queryable, deps: AppDeps, actor: Actor, id: str
   if (!(await repo.updateIfStatus(trx, id, ['no_show'], { status: 'arrived', checked_in_at: now, checked_in_by: actor.id, late: 1, updated_at: now }))) {
     throw new AppError('CONFLICT', 'moved_meanwhile');
   }
-  await recordAudit(trx, deps.clock, { entity: 'appointment', entityId: id, action: 'check_in', actorId: actor.id, before: { status: 'no_show' }, after: { status: 'arrived', late: true } });
+  await commandIn(trx, deps.clock, { entity: 'appointment', actorId: actor.id }).recorded(id, 'check_in', { before: { status: 'no_show' }, after: { status: 'arrived', late: true } });
   const row = (await repo.findAppointment(trx, { kind: 'all' }, id))!;
-  await emitEvent(trx, deps.clock, { type: 'appointment.checked_in', entity: 'appointment', entityId: id, actorId: actor.id, payload: { storeId: row.store_id, consultantId: row.consultant_id, late: true } });
+  await commandIn(trx, deps.clock, { entity: 'appointment', actorId: actor.id }).emit(id, { type: 'appointment.checked_in', payload: { storeId: row.store_id, consultantId: row.consultant_id, late: true } });
   return presentAppointment(row);
 }
 
@@ -155,8 +152,7 @@ export async function cancelAppointment(deps: AppDeps, actor: Actor, id: string)
     if (!(await repo.updateIfStatus(trx, id, ['booked'], { status: 'cancelled', cancelled_at: now, cancelled_by: actor.id, updated_at: now }))) {
       throw new AppError('INVALID_STATE', 'cancel_booked_only', { params: { status: row.status } });
     }
-    await recordAudit(trx, clock, { entity: 'appointment', entityId: id, action: 'cancel', actorId: actor.id, before: { status: row.status }, after: { status: 'cancelled' } });
-    await emitEvent(trx, clock, { type: 'appointment.cancelled', entity: 'appointment', entityId: id, actorId: actor.id, payload: { storeId: row.store_id, consultantId: row.consultant_id } });
+    await commandIn(trx, clock, { entity: 'appointment', actorId: actor.id }).recorded(id, 'cancel', { before: { status: row.status }, after: { status: 'cancelled' } }, { type: 'appointment.cancelled', payload: { storeId: row.store_id, consultantId: row.consultant_id } });
     return reload(trx, id);
   });
 }
@@ -227,15 +223,7 @@ export async function reassign(deps: AppDeps, actor: Actor, id: string, input: R
       .set({ followup_user_id: target.id, followup_task_id: task.id, reassigned_at: now.toISOString(), reassigned_by: actor.id, updated_at: now.toISOString() })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, clock, {
-      entity: 'appointment',
-      entityId: id,
-      action: 'reassign',
-      actorId: actor.id,
-      before: { followUpUserId: row.followup_user_id, followUpTaskId: row.followup_task_id },
-      after: { followUpUserId: target.id, followUpTaskId: task.id, dueAt },
-    });
-    await emitEvent(trx, clock, { type: 'appointment.reassigned', entity: 'appointment', entityId: id, actorId: actor.id, payload: { to: target.id, taskId: task.id, dueAt, storeId: row.store_id } });
+    await commandIn(trx, clock, { entity: 'appointment', actorId: actor.id }).recorded(id, 'reassign', { before: { followUpUserId: row.followup_user_id, followUpTaskId: row.followup_task_id }, after: { followUpUserId: target.id, followUpTaskId: task.id, dueAt } }, { type: 'appointment.reassigned', payload: { to: target.id, taskId: task.id, dueAt, storeId: row.store_id } });
     return { ...(await reload(trx, id)), task: { id: task.id, assigneeId: target.id, dueAt } };
   });
 }

@@ -3,11 +3,11 @@
  * under the draft, and the explicit migration of selected in-flight requests to the version in force.
  * Publishing never touches requests: each stays pinned to the version it was submitted under.
  */
+import { commandIn } from '../../core/command.js';
 import { AppError, invalid, notFound, yamlInvalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, type Actor } from '../../core/policy.js';
-import { recordAudit } from '../../core/audit-log.js';
 import { chooseBranch, routeDefinitionSchema, type RouteDefinition } from './definition.js';
 import { computeFacts, requestValuesSchema } from './facts.js';
 import { advance, insertRound, roundOf, trail } from './flow.js';
@@ -52,7 +52,7 @@ async function storeDraft(deps: ApprovalDeps, actor: Actor, kind: string, def: R
     } else {
       await repo.updateRoute(trx, kind, { draft: toJson(def), draft_yaml: yaml, updated_by: actor.id, updated_at: now });
     }
-    await recordAudit(trx, deps.clock, { entity: 'approval_route', entityId: kind, action: 'draft', actorId: actor.id, before: existing?.draft ? parseJson(existing.draft, null) : null, after: def });
+    await commandIn(trx, deps.clock, { entity: 'approval_route', actorId: actor.id }).recorded(kind, 'draft', { before: existing?.draft ? parseJson(existing.draft, null) : null, after: def });
   });
   return getRoute(deps, actor, kind);
 }
@@ -99,7 +99,7 @@ export async function publishDraft(deps: ApprovalDeps, actor: Actor, kind: strin
     }
     const version = route.published_version + 1;
     await repo.insertVersion(trx, { id: newId(), kind, version, definition: toJson(def), published_by: actor.id, published_at: now });
-    await recordAudit(trx, deps.clock, { entity: 'approval_route', entityId: kind, action: 'publish', actorId: actor.id, before: { version: route.published_version }, after: { version, definition: def } });
+    await commandIn(trx, deps.clock, { entity: 'approval_route', actorId: actor.id }).recorded(kind, 'publish', { before: { version: route.published_version }, after: { version, definition: def } });
   });
   return getRoute(deps, actor, kind);
 }
@@ -190,7 +190,7 @@ export async function migrateRequests(deps: ApprovalDeps, actor: Actor, kind: st
         kept.push(step.name);
       }
       await trail(ctx, { request_id: id, step_idx: null, action: 'migrated', actor_id: actor.id, on_behalf_of: null, comment: null, detail: { fromVersion: request.route_version, toVersion: version, branch: branch.name, kept } });
-      await recordAudit(trx, deps.clock, { entity: 'approval', entityId: id, action: 'migrate', actorId: actor.id, before: { routeVersion: request.route_version, branch: request.branch }, after: { routeVersion: version, branch: branch.name, kept } });
+      await commandIn(trx, deps.clock, { entity: 'approval', actorId: actor.id }).recorded(id, 'migrate', { before: { routeVersion: request.route_version, branch: request.branch }, after: { routeVersion: version, branch: branch.name, kept } });
       await advance(ctx, next, actor.id);
       out.push({ id, fromVersion: request.route_version, toVersion: version, kept });
     }

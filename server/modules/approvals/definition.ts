@@ -6,6 +6,7 @@
  * Publication rules ("no request without a possible approver"): the last branch has no `when` (it catches every
  * request), and every step has a fallback (default `role:admin`) that the service checks resolves to an active user.
  */
+import { formatMessage } from '../../core/validation.js';
 import jsonLogic from 'json-logic-js';
 import { z } from 'zod';
 import { ROLES } from '../../db/schema.js';
@@ -15,9 +16,8 @@ const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 
 const optionalText = (max: number) => z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
 
 /** Relative to the requester in the team tree, a role, or a named user. */
-export const APPROVER_HELP = 'requester.lead, requester.regional_manager, requester.director, role:<role> or user:<username>';
 const APPROVER = new RegExp(`^(requester\\.lead|requester\\.regional_manager|requester\\.director|role:(${ROLES.join('|')})|user:[A-Za-z0-9_.@-]{1,64})$`);
-export const approverSpec = z.string({ error: 'must be text' }).regex(APPROVER, `must be ${APPROVER_HELP}`);
+export const approverSpec = z.string({ error: 'must be text' }).regex(APPROVER, formatMessage('approver_format'));
 
 export const stepSlaSchema = z.strictObject({
   /** Business hours of the approver's team calendar until the step is overdue (escalation to the approver's manager). */
@@ -46,7 +46,7 @@ export const branchSchema = z.strictObject({
 });
 
 const KIND = /^[a-z][a-z0-9_]*$/;
-export const routeKind = z.string({ error: 'must be text' }).max(64, 'must be at most 64 characters').regex(KIND, 'must start with a lowercase letter and use only a-z, 0-9 and _');
+export const routeKind = z.string({ error: 'must be text' }).max(64, 'must be at most 64 characters').regex(KIND, formatMessage('key_format'));
 
 export const routeDefinitionSchema = z
   .strictObject({

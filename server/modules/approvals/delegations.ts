@@ -4,10 +4,10 @@
  * pending items ("E 代 D 审批"); when it ends (or is revoked) whatever is still pending is simply the approver's
  * again. Escalations still go to the original approver's manager (sla.ts resolves relative to the approver).
  */
+import { commandIn } from '../../core/command.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { can, type Actor } from '../../core/policy.js';
-import { recordAudit } from '../../core/audit-log.js';
 import * as repo from './repo.js';
 import type { ApprovalDeps } from './service.js';
 import type { DelegationInput } from './schema.js';
@@ -32,7 +32,7 @@ export async function createDelegation(deps: ApprovalDeps, actor: Actor, input: 
     if (overlap.length) throw new AppError('CONFLICT', 'delegation_overlaps', { params: { from: overlap[0].starts_on, to: overlap[0].ends_on } });
     const row = { id, owner_id: actor.id, team_path: actor.teamPath, to_user_id: to.id, starts_on: input.startsOn, ends_on: input.endsOn, note: input.note?.trim() || null, revoked_at: null, created_at: deps.clock.now().toISOString() };
     await repo.insertDelegation(trx, row);
-    await recordAudit(trx, deps.clock, { entity: 'approval_delegation', entityId: id, action: 'create', actorId: actor.id, after: row });
+    await commandIn(trx, deps.clock, { entity: 'approval_delegation', actorId: actor.id }).recorded(id, 'create', { after: row });
   });
   const [row] = await present(deps, [(await repo.findDelegation(deps.db, id))!]);
   return row;
@@ -45,7 +45,7 @@ export async function revokeDelegation(deps: ApprovalDeps, actor: Actor, id: str
     if (row.revoked_at) return;
     const now = deps.clock.now().toISOString();
     await repo.revokeDelegation(trx, id, now);
-    await recordAudit(trx, deps.clock, { entity: 'approval_delegation', entityId: id, action: 'revoke', actorId: actor.id, before: { revokedAt: null }, after: { revokedAt: now } });
+    await commandIn(trx, deps.clock, { entity: 'approval_delegation', actorId: actor.id }).recorded(id, 'revoke', { before: { revokedAt: null }, after: { revokedAt: now } });
   });
   const [row] = await present(deps, [(await repo.findDelegation(deps.db, id))!]);
   return row;

@@ -40,6 +40,8 @@ export const requestValuesSchema = z.strictObject({
       maxDiscountBp: z.number({ error: 'must be whole basis points (1200 = 12 %)' }).int('must be whole basis points').min(0).max(10_000).optional(),
     })
     .optional(),
+  /** A `lost_confirmation` request's move, carried out when it is approved (set by the deals move, not by hand). */
+  lost: z.strictObject({ toStage: z.string().trim().min(1).max(64), lostReason: z.string().trim().min(1).max(64) }).optional(),
 });
 export type RequestValues = z.output<typeof requestValuesSchema>;
 

@@ -4,15 +4,16 @@
  * record a decision, finish. Every transition writes its trail row, its audit entry and, where it is a fact others
  * react to, its domain event in the same transaction.
  */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
-import { emitEvent, type EventMap } from '../../core/events.js';
+import { type EventMap } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../../core/audit-log.js';
 import type { Calendars } from '../calendar/schedules.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { instantAfter } from '../sla/clock.js';
+import { applyGrantedLost } from './lost-move.js';
 import type { ResolvedStep } from './routing.js';
 import * as repo from './repo.js';
 
@@ -31,7 +32,7 @@ export async function trail(ctx: FlowCtx, row: Omit<repo.TrailRow, 'id' | 'at' |
 }
 
 async function event<K extends 'approval.submitted' | 'approval.decided' | 'approval.withdrawn' | 'approval.invalidated'>(ctx: FlowCtx, type: K, request: repo.RequestRow, actorId: string | null, payload: EventMap[K]) {
-  await emitEvent(ctx.db, ctx.clock, { type, entity: 'approval', entityId: request.id, actorId, payload });
+  await commandIn(ctx.db, ctx.clock, { entity: 'approval', actorId: actorId }).emit(request.id, { type: type, payload: payload });
 }
 
 /** Writes the steps and assignees of a new round; the first step is activated by `advance`. */
@@ -95,7 +96,7 @@ export async function advance(ctx: FlowCtx, request: repo.RequestRow, actorId: s
         a.status = 'auto_approved';
         await repo.updateAssignee(ctx.db, a.id, { status: 'auto_approved', decided_at: now, comment: null });
         await trail(ctx, { request_id: request.id, step_idx: step.idx, action: 'auto_approved', actor_id: null, on_behalf_of: a.approver_id, comment: null, detail: { reason: 'consecutive_duplicate', note: '与上一步审批人相同，自动通过', noteEn: 'Same approver as the previous step: approved automatically' } });
-        await recordAudit(ctx.db, ctx.clock, { entity: 'approval', entityId: request.id, action: 'auto_approve', actorId: null, after: { step: step.name, approverId: a.approver_id, reason: 'consecutive duplicate approver' } });
+        await commandIn(ctx.db, ctx.clock, { entity: 'approval', actorId: null }).recorded(request.id, 'auto_approve', { after: { step: step.name, approverId: a.approver_id, reason: 'consecutive duplicate approver' } });
       }
       if (stepDone(step.mode, assignees)) {
         await repo.voidPendingAssignees(ctx.db, step.id);
@@ -118,11 +119,22 @@ export async function advance(ctx: FlowCtx, request: repo.RequestRow, actorId: s
   }
   // Every step approved.
   await repo.updateRequest(ctx.db, request.id, { status: 'approved', current_step: -1, decided_at: now, updated_at: now });
-  await trail(ctx, { request_id: request.id, step_idx: null, action: 'completed', actor_id: actorId, on_behalf_of: null, comment: null, detail: { status: 'approved' } });
-  await recordAudit(ctx.db, ctx.clock, { entity: 'approval', entityId: request.id, action: 'approve', actorId, before: { status: request.status }, after: { status: 'approved' } });
+  // A granted 输单确认 makes its move now, in the decision's transaction.
+  const carried = await applyGrantedLost(ctx.db, ctx.clock, request, actorId);
+  await trail(ctx, { request_id: request.id, step_idx: null, action: 'completed', actor_id: actorId, on_behalf_of: null, comment: null, detail: { status: 'approved', ...carried } });
+  await commandIn(ctx.db, ctx.clock, { entity: 'approval', actorId: actorId }).recorded(request.id, 'approve', { before: { status: request.status }, after: { status: 'approved' } });
   await event(ctx, 'approval.decided', request, actorId, { kind: request.kind, subjectType: request.subject_type, subjectId: request.subject_id, ownerId: request.owner_id, status: 'approved' });
   await notifyRequester(ctx, request, 'approved');
   return { ...request, status: 'approved', current_step: -1, decided_at: now };
+}
+
+/** A step's reminder and escalation instants: its SLA in business hours from its start, on the approver's calendar. */
+export function stepInstants(calendar: Parameters<typeof instantAfter>[0], start: Date, slaJson: string) {
+  const sla = JSON.parse(slaJson) as { hours: number; remindShare: number };
+  return {
+    due: instantAfter(calendar, 'business_hours', start, sla.hours * HOUR),
+    remind: instantAfter(calendar, 'business_hours', start, Math.round(sla.hours * sla.remindShare * HOUR)),
+  };
 }
 
 /** Starts a step's SLA clock on the first approver's team calendar and tells its approvers (and their delegates). */
@@ -131,9 +143,7 @@ async function activate(ctx: FlowCtx, request: repo.RequestRow, step: repo.StepR
   const pending = assignees.filter((a) => a.status === 'pending');
   const [first] = await repo.usersByIds(ctx.db, [pending[0].approver_id]);
   const calendar = ctx.calendars.forTeam(first?.team_id ?? null);
-  const sla = JSON.parse(step.sla) as { hours: number; remindShare: number };
-  const due = instantAfter(calendar, 'business_hours', now, sla.hours * HOUR);
-  const remind = instantAfter(calendar, 'business_hours', now, Math.round(sla.hours * sla.remindShare * HOUR));
+  const { remind, due } = stepInstants(calendar, now, step.sla);
   await repo.updateStep(ctx.db, step.id, {
     status: 'pending',
     started_at: now.toISOString(),
@@ -195,7 +205,7 @@ export async function reject(ctx: FlowCtx, request: repo.RequestRow, step: repo.
   await repo.updateStep(ctx.db, step.id, { status: 'rejected', completed_at: now, next_due_at: null });
   await repo.cancelOpenSteps(ctx.db, request.id, now);
   await repo.updateRequest(ctx.db, request.id, { status: 'rejected', current_step: -1, decided_at: now, updated_at: now });
-  await recordAudit(ctx.db, ctx.clock, { entity: 'approval', entityId: request.id, action: 'reject', actorId, before: { status: request.status }, after: { status: 'rejected', step: step.name } });
+  await commandIn(ctx.db, ctx.clock, { entity: 'approval', actorId: actorId }).recorded(request.id, 'reject', { before: { status: request.status }, after: { status: 'rejected', step: step.name } });
   await event(ctx, 'approval.decided', request, actorId, { kind: request.kind, subjectType: request.subject_type, subjectId: request.subject_id, ownerId: request.owner_id, status: 'rejected' });
   await notifyRequester(ctx, request, 'rejected');
 }

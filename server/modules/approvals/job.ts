@@ -9,11 +9,11 @@
  *    the original approver even when a delegate acts. Claimed with FOR UPDATE SKIP LOCKED on PostgreSQL and recorded
  *    as one `(step, level)` row in the same transaction: each level fires exactly once across processes.
  */
+import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { consumeEvents } from '../../core/consumers.js';
 import { isEvent } from '../../core/events.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { recordAudit } from '../../core/audit-log.js';
 import type { Queryable } from '../../db/index.js';
 import { defineJob, type Fired } from '../../jobs/job.js';
 import { resolveRecipients } from '../sla/recipients.js';
@@ -21,6 +21,7 @@ import { envelopeBreach, type Envelope } from './facts.js';
 import { emitApprovalEvent, notifyApprover, notifyRequester, today, trail } from './flow.js';
 import * as repo from './repo.js';
 import { flowCtx } from './service.js';
+import { recomputeStepsOnCalendarChange } from './calendar-change.js';
 
 export const APPROVALS_CONSUMER = 'approvals';
 
@@ -54,7 +55,7 @@ export async function processDealEdits(deps: JobDeps): Promise<number> {
         await repo.cancelOpenSteps(trx, request.id, now);
         await repo.updateRequest(trx, request.id, { status: 'draft', current_step: -1, decided_at: null, invalid_reason: toJson(breach), updated_at: now });
         await trail(ctx, { request_id: request.id, step_idx: null, action: 'invalidated', actor_id: event.actorId, on_behalf_of: null, comment: breach.message, detail: { ...breach, event: event.id } });
-        await recordAudit(trx, deps.clock, { entity: 'approval', entityId: request.id, action: 'invalidate', actorId: event.actorId, before: { status: request.status }, after: { status: 'draft', reason: breach } });
+        await commandIn(trx, deps.clock, { entity: 'approval', actorId: event.actorId }).recorded(request.id, 'invalidate', { before: { status: request.status }, after: { status: 'draft', reason: breach } });
         await emitApprovalEvent(ctx, 'approval.invalidated', request, event.actorId, { kind: request.kind, subjectType: request.subject_type, subjectId: request.subject_id, ownerId: request.owner_id, field: breach.field, reason: breach.message });
         await notifyRequester(ctx, request, 'invalidated', breach.message);
       }
@@ -123,8 +124,9 @@ export const approvalsJob = defineJob({
   replayInBatches: true,
   pass: async (deps) => {
     const edits = await processDealEdits(deps);
+    const moved = await recomputeStepsOnCalendarChange(deps);
     const fired = await fireDueSteps(deps);
-    return { did: edits + fired.length, fired };
+    return { did: edits + moved + fired.length, fired };
   },
   nextDue: (deps) => repo.earliestStepDue(deps.db, deps.clock.now().toISOString()),
 });

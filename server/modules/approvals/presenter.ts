@@ -1,6 +1,6 @@
 /** Output shapes of approvals (users as { id, name }); the zod schemas feed the serializer and the OpenAPI document. */
 import { z } from 'zod';
-import { anyJson, userRef, userRefOrNull } from '../../core/contract.js';
+import { anyJson, userRef, userRefOrNull, timestamps } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import type { Actor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
@@ -184,8 +184,7 @@ export async function presentRequests(db: Queryable, ctx: FlowCtx, actor: Actor,
       can: { decide, withdraw: mine && r.status === 'pending' && !anyDecision, resubmit: mine && ['draft', 'rejected', 'withdrawn'].includes(r.status) },
       submittedAt: r.submitted_at,
       decidedAt: r.decided_at,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      ...timestamps(r),
     };
   });
 }

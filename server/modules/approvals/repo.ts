@@ -1,5 +1,5 @@
 /** All SQL of the approvals module. */
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Dialect, Queryable } from '../../db/index.js';
 import type {
   ApprovalAssigneesTable,
@@ -11,6 +11,7 @@ import type {
 } from '../../db/schema-approvals.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 export type RequestRow = Selectable<ApprovalRequestsTable>;
 export type StepRow = Selectable<ApprovalStepsTable>;
@@ -298,3 +299,32 @@ export function dealTitles(db: Queryable, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as Array<{ id: string; title: string }>);
   return db.selectFrom('deals').select(['id', 'title']).where('id', 'in', [...new Set(ids)]).execute();
 }
+
+/** Pending steps whose clock runs, each with the team of its first approver (whose calendar the clock is on). */
+export async function runningSteps(db: Queryable) {
+  const steps = await db.selectFrom('approval_steps').select(['id', 'started_at', 'sla', 'sla_level']).where('status', '=', 'pending').where('started_at', 'is not', null).execute();
+  if (steps.length === 0) return [];
+  const assignees = await db
+    .selectFrom('approval_assignees')
+    .innerJoin('users', 'users.id', 'approval_assignees.approver_id')
+    .select(['approval_assignees.step_id', 'users.team_id'])
+    .where('approval_assignees.step_id', 'in', steps.map((s) => s.id))
+    .where('approval_assignees.status', '=', 'pending')
+    .execute();
+  const teamOf = new Map<string, string>();
+  for (const a of assignees) if (!teamOf.has(a.step_id)) teamOf.set(a.step_id, a.team_id);
+  return steps.map((s) => ({ ...s, team_id: teamOf.get(s.id) ?? null }));
+}
+
+/** Serialises with a firing pass over the same step (PostgreSQL; SQLite has one writer). */
+export async function lockStep(db: Queryable, dialect: Dialect, id: string) {
+  if (dialect !== 'postgres') return;
+  await sql`select id from approval_steps where id = ${id} for update`.execute(db);
+}
+
+export function stepById(db: Queryable, id: string) {
+  return db.selectFrom('approval_steps').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['approval_requests', 'team_path'], ['approval_delegations', 'team_path']]);

@@ -34,6 +34,19 @@ export const DEFAULT_ROUTES: RouteDefinitionInput[] = [
       },
     ],
   },
+  {
+    // Issue 15 point 2: a seller's lost move above the org's amount waits for their line manager (立即生效 on approval).
+    kind: 'lost_confirmation',
+    name: '输单确认',
+    nameEn: 'Lost deal confirmation',
+    branches: [
+      {
+        name: '直属主管确认',
+        nameEn: 'Line manager confirms',
+        steps: [{ name: '主管确认输单', nameEn: 'Manager confirms the loss', approvers: ['requester.lead'], sla: { hours: 8, remindShare: 0.5 }, fallback: ['role:director'] }],
+      },
+    ],
+  },
 ];
 
 /** Installs the shipped routes that do not exist yet as their version 1 (idempotent, safe with several processes). */

@@ -7,13 +7,13 @@
  * reads the state afresh. On PostgreSQL a second decision on the same step waits for the first to commit and then
  * finds its assignee no longer pending → 409; on SQLite write transactions are serialised by BEGIN IMMEDIATE.
  */
+import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, inScope, scopeOf, type Actor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../../core/audit-log.js';
 import { loadCalendars } from '../calendar/schedules.js';
 import { chooseBranch } from './definition.js';
 import { computeFacts, requestValuesSchema, type RequestValues } from './facts.js';
@@ -81,13 +81,15 @@ export async function startRound(
     comment: null,
     detail: { routeVersion: version, branch: branch.name, steps: chain.map((s) => ({ name: s.def.name, mode: s.def.mode, approvers: s.approvers, fallback: s.fallback })), via: input.via },
   });
-  await recordAudit(ctx.db, ctx.clock, { entity: 'approval', entityId: request.id, action: resubmitted ? 'resubmit' : 'create', actorId: input.actorId, after: { kind: input.kind, routeVersion: version, branch: branch.name, round: request.round, via: input.via } });
+  await commandIn(ctx.db, ctx.clock, { entity: 'approval', actorId: input.actorId }).recorded(request.id, resubmitted ? 'resubmit' : 'create', { after: { kind: input.kind, routeVersion: version, branch: branch.name, round: request.round, via: input.via } });
   await emitApprovalEvent(ctx, 'approval.submitted', request, input.actorId, { kind: request.kind, subjectType: 'deal', subjectId: request.subject_id, ownerId: request.owner_id, routeVersion: version, branch: branch.name, ...(resubmitted ? { resubmitted } : {}) });
   return advance(ctx, request, input.actorId);
 }
 
 export async function submitApproval(deps: ApprovalDeps, actor: Actor, input: SubmitInput) {
   authorize(actor, 'approval.request');
+  // 输单确认 is filed by the lost move itself, which carries the move out when granted; by hand it would carry none.
+  if (input.kind === 'lost_confirmation' || input.values.lost) throw invalid('kind', 'approval_kind_by_move', { kind: input.kind });
   const id = await deps.db.transaction().execute(async (trx) => {
     const deal = await repo.findDealForApproval(trx, input.subject.id);
     if (!deal || !inScope(scopeOf(actor), { ownerId: deal.owner_id, teamPath: deal.team_path })) throw notFound('Deal');
@@ -168,7 +170,7 @@ export async function decideApproval(deps: ApprovalDeps, actor: Actor, id: strin
     mine.status = status;
     const onBehalfOf = mine.approver_id === actor.id ? null : mine.approver_id;
     await trail(ctx, { request_id: id, step_idx: current.step.idx, action: status, actor_id: actor.id, on_behalf_of: onBehalfOf, comment });
-    await recordAudit(trx, ctx.clock, { entity: 'approval', entityId: id, action: 'decide', actorId: actor.id, after: { step: current.step.name, decision: input.decision, comment, onBehalfOf } });
+    await commandIn(trx, ctx.clock, { entity: 'approval', actorId: actor.id }).recorded(id, 'decide', { after: { step: current.step.name, decision: input.decision, comment, onBehalfOf } });
     if (status === 'rejected') await reject(ctx, request, current.step, actor.id);
     else await advance(ctx, request, actor.id);
   });
@@ -191,7 +193,7 @@ export async function withdrawApproval(deps: ApprovalDeps, actor: Actor, id: str
     await repo.cancelOpenSteps(trx, id, now);
     await repo.updateRequest(trx, id, { status: 'withdrawn', current_step: -1, updated_at: now });
     await trail(ctx, { request_id: id, step_idx: null, action: 'withdrawn', actor_id: actor.id, on_behalf_of: null, comment: comment?.trim() || null });
-    await recordAudit(trx, ctx.clock, { entity: 'approval', entityId: id, action: 'withdraw', actorId: actor.id, before: { status: 'pending' }, after: { status: 'withdrawn' } });
+    await commandIn(trx, ctx.clock, { entity: 'approval', actorId: actor.id }).recorded(id, 'withdraw', { before: { status: 'pending' }, after: { status: 'withdrawn' } });
     await emitApprovalEvent(ctx, 'approval.withdrawn', request, actor.id, { kind: request.kind, subjectType: request.subject_type, subjectId: request.subject_id, ownerId: request.owner_id });
   });
   return getApproval(deps, actor, id);

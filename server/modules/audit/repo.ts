@@ -1,8 +1,7 @@
 import type { Queryable } from '../../db/index.js';
-import { parseJson } from '../../core/json.js';
 
-// The write side moved to core (every module writes it through core/command.ts); re-exported for old callers.
-export { recordAudit, diffFields, type AuditInput } from '../../core/audit-log.js';
+// The write side is core/command.ts (the only caller of recordAudit); the field diff is shared with services' checks.
+export { diffFields } from '../../core/audit-log.js';
 
 export async function listAudit(db: Queryable, entity: string, entityId: string) {
   const rows = await db
@@ -24,14 +23,7 @@ export async function listAudit(db: Queryable, entity: string, entityId: string)
     .orderBy('audit_log.at', 'desc')
     .orderBy('audit_log.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    entity: r.entity,
-    entityId: r.entity_id,
-    action: r.action,
-    actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
-    at: r.at,
-    before: parseJson(r.before, null),
-    after: parseJson(r.after, null),
-  }));
+  return rows;
 }
+
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];

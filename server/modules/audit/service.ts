@@ -3,6 +3,7 @@ import { notFound } from '../../core/errors.js';
 import { authorize, can, inScope, scopeOf, type Actor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
 import { placeOf } from '../../core/record-scope.js';
+import { presentAuditEntry } from './presenter.js';
 import { listAudit } from './repo.js';
 
 async function assertCanReadAudit(db: Queryable, actor: Actor, entity: string, id: string) {
@@ -22,6 +23,6 @@ async function assertCanReadAudit(db: Queryable, actor: Actor, entity: string, i
 /** The trail of one record, newest first; hidden fields are removed on the way out (core/redact.ts). */
 export async function readAuditTrail(db: Queryable, actor: Actor, entity: string, id: string) {
   await assertCanReadAudit(db, actor, entity, id);
-  const items = await listAudit(db, entity, id);
+  const items = (await listAudit(db, entity, id)).map(presentAuditEntry);
   return { items, total: items.length };
 }

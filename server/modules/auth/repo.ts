@@ -4,7 +4,6 @@ import type { UsersTable } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import type { Actor } from '../org/scope.js';
-import { can } from '../../core/policy.js';
 
 /** The session cookie's name (the platform sign-in sets the same session). */
 export const SESSION_COOKIE = 'af_session';
@@ -64,12 +63,14 @@ export async function actorForSession(db: Queryable, clock: Clock, token: string
   return row ? toActor(row) : null;
 }
 
-export async function actorForApiToken(db: Queryable, clock: Clock, token: string): Promise<Actor | null> {
+/** The live token's holder and when it was made (the role's token rule is checked by auth/tokens.ts). */
+export async function findLiveApiToken(db: Queryable, clock: Clock, token: string) {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select([
       'api_tokens.id as token_id',
+      'api_tokens.created_at as token_created_at',
       'users.id',
       'users.username',
       'users.display_name',
@@ -82,14 +83,11 @@ export async function actorForApiToken(db: Queryable, clock: Clock, token: strin
     .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', clock.now().toISOString())]))
     .where('users.active', '=', 1)
     .executeTakeFirst();
-  // A token of a role without the ability (a lead demoted to seller) is dead, like a revoked one.
-  if (!row || !can(toActor(row), 'token.use')) return null;
-  await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: clock.now().toISOString() })
-    .where('id', '=', row.token_id)
-    .execute();
-  return toActor(row);
+  return row ? { tokenId: row.token_id, createdAt: row.token_created_at, actor: toActor(row) } : null;
+}
+
+export async function touchApiToken(db: Queryable, clock: Clock, tokenId: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: clock.now().toISOString() }).where('id', '=', tokenId).execute();
 }
 
 export async function createApiToken(db: Queryable, clock: Clock, userId: string, name: string, expiresInDays: number) {

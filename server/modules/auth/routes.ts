@@ -1,17 +1,17 @@
+import { commandIn } from '../../core/command.js';
 import { z } from 'zod';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { authorize } from '../../core/policy.js';
 import type { FastifyReply } from 'fastify';
 import type { Clock } from '../../core/clock.js';
 import type { LoginThrottle } from '../../core/config.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../core/passwords.js';
 import { lockDelayMs, throttleKeys, type ThrottleKey } from './throttle.js';
 import * as repo from './repo.js';
 import { getUserProfile } from '../org/repo.js';
 import { abilitiesResponse, myAbilities } from './abilities.js';
+import { assertMayHoldTokens, createToken } from './tokens.js';
 import { userSchema } from '../org/presenter.js';
 import { okSchema, pageOf, responses } from '../../core/contract.js';
 import { apiTokenSchema, createdApiTokenSchema, presentApiToken } from './presenter.js';
@@ -26,8 +26,8 @@ export const loginBody = z.object({
 
 export const tokenBody = z.object({
   name: z.string().trim().min(1).max(100),
-  /** Days until the token stops working; tokens always expire. */
-  expiresInDays: z.number().int().min(1).max(365).default(90),
+  /** Days until the token stops working; tokens always expire, at most after the role's maximum (org settings). */
+  expiresInDays: z.number().int().min(1).max(365).optional().describe("days until the token stops working; default 90 or the role's maximum if shorter"),
 });
 
 export const passwordChangeBody = z.object({
@@ -89,7 +89,7 @@ export async function authRoutes(app: App, deps: Deps) {
   app.get(
     '/api/me/abilities',
     { schema: { tags: ['auth'], summary: 'What I may do, per module and action, and the fields hidden from me (the web app shows and hides by it)', response: responses({ 200: abilitiesResponse }) } },
-    async (req) => myAbilities(actorOf(req)),
+    async (req) => myAbilities(db, actorOf(req)),
   );
 
   app.post(
@@ -117,7 +117,7 @@ export async function authRoutes(app: App, deps: Deps) {
       await db.transaction().execute(async (trx) => {
         await repo.setPasswordHash(trx, clock, user.id, hash);
         await repo.endCredentials(trx, clock, user.id, req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE]);
-        await recordAudit(trx, clock, { entity: 'user', entityId: user.id, action: 'update', actorId: user.id, before: {}, after: { password: '(changed)' } });
+        await commandIn(trx, clock, { entity: 'user', actorId: user.id }).recorded(user.id, 'update', { before: {}, after: { password: '(changed)' } });
       });
       return { ok: true as const };
     },
@@ -134,19 +134,20 @@ export async function authRoutes(app: App, deps: Deps) {
   app.post(
     '/api/tokens',
     {
-      // Refused before the body is validated (the authorization matrix found sellers were told the body rules).
-      config: { ability: 'token.use' },
+      // Refused before the body is validated (the authorization matrix found sellers were told the body rules); the
+      // permission is an org setting per role, so it is read here rather than declared as a fixed ability.
+      preValidation: async (req) => {
+        await assertMayHoldTokens(db, actorOf(req));
+      },
       schema: {
         tags: ['auth'],
-        summary: 'Create an API token with my scope; the secret is returned once. Roles without the permission (sellers by default) → 403',
+        summary: 'Create an API token with my scope; the secret is returned once. Roles without the permission (org settings; sellers by default) → 403',
         body: tokenBody,
         response: responses({ 201: createdApiTokenSchema }, [400, 403]),
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      authorize(actor, 'token.use');
-      const created = await repo.createApiToken(db, clock, actor.id, req.body.name, req.body.expiresInDays);
+      const created = await createToken(db, clock, actorOf(req), req.body);
       reply.code(201);
       return created;
     },

@@ -3,7 +3,7 @@
  * OpenAPI shape. Pure: no HTTP, no SQL.
  */
 import { z } from 'zod';
-import { coded } from '../../core/validation.js';
+import { coded, formatMessage } from '../../core/validation.js';
 import { CUSTOM_FIELD_PREFIX, GATE_DEAL_FIELDS } from '../gates/evaluate.js';
 
 const KEY = /^[a-z][a-z0-9_-]*$/;
@@ -11,8 +11,8 @@ const FIELD_KEY = /^[a-z][a-z0-9_]*$/;
 export const cadenceKey = z
   .string({ error: 'must be text' })
   .max(64, 'must be at most 64 characters')
-  .regex(KEY, 'must start with a lowercase letter and use only a-z, 0-9, _ and -');
-const stepKey = z.string({ error: 'must be text' }).max(64).regex(FIELD_KEY, 'must start with a lowercase letter and use only a-z, 0-9 and _');
+  .regex(KEY, formatMessage('key_dash_format'));
+const stepKey = z.string({ error: 'must be text' }).max(64).regex(FIELD_KEY, formatMessage('key_format'));
 const label = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
 
@@ -22,14 +22,16 @@ export const ACTION_KINDS = ['send_materials', 'second_touch', 'book_demo', 'cal
 const DATE_FIELDS = ['expectedCloseDate'];
 const dateField = z
   .string({ error: 'must be text' })
-  .refine((v) => DATE_FIELDS.includes(v) || (v.startsWith(CUSTOM_FIELD_PREFIX) && FIELD_KEY.test(v.slice(CUSTOM_FIELD_PREFIX.length))), {
-    message: `must be ${DATE_FIELDS.join(', ')} or custom.<date field key>`,
-  });
+  .refine(
+    (v) => DATE_FIELDS.includes(v) || (v.startsWith(CUSTOM_FIELD_PREFIX) && FIELD_KEY.test(v.slice(CUSTOM_FIELD_PREFIX.length))),
+    coded('anchor_date_field', { fields: DATE_FIELDS.join(', ') }),
+  );
 const deliverableField = z
   .string({ error: 'must be text' })
-  .refine((v) => v in GATE_DEAL_FIELDS || (v.startsWith(CUSTOM_FIELD_PREFIX) && FIELD_KEY.test(v.slice(CUSTOM_FIELD_PREFIX.length))), {
-    message: `must be one of ${Object.keys(GATE_DEAL_FIELDS).join(', ')} or custom.<field key>`,
-  });
+  .refine(
+    (v) => v in GATE_DEAL_FIELDS || (v.startsWith(CUSTOM_FIELD_PREFIX) && FIELD_KEY.test(v.slice(CUSTOM_FIELD_PREFIX.length))),
+    coded('gate_field_unknown', { fields: Object.keys(GATE_DEAL_FIELDS).join(', ') }),
+  );
 
 /** `T+1`, `T+3`, `T-7`: days after (or before) the anchor. */
 export const OFFSET = /^T([+-])(\d{1,3})$/;
@@ -65,7 +67,7 @@ export type Deliverable = z.output<typeof deliverableSchema>;
 
 export const stepSchema = z.strictObject({
   key: stepKey,
-  offset: z.string({ error: 'must be text such as T+1 or T-7' }).regex(OFFSET, 'must be T+<days> or T-<days>, e.g. T+1, T-7'),
+  offset: z.string({ error: 'must be text such as T+1 or T-7' }).regex(OFFSET, formatMessage('offset_format')),
   unit: z.enum(['calendar_days', 'working_days'], { error: 'must be calendar_days or working_days' }).default('calendar_days'),
   /** Local time of day in the org time zone; absent = the anchor's time (stage entry) or 09:00 (date fields). */
   at: z
@@ -98,10 +100,10 @@ export const cadenceDefinitionSchema = z
     const seen = new Map<string, number>();
     def.steps.forEach((step, i) => {
       const first = seen.get(step.key);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['steps', i, 'key'], message: `duplicate step key "${step.key}" (also steps[${first}])` });
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['steps', i, 'key'], ...coded('step_key_duplicate', { key: step.key, first }) });
       else seen.set(step.key, i);
       if (OFFSET.test(step.offset) && parseOffset(step.offset) < 0 && def.anchor.kind !== 'field') {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'offset'], message: 'T-<days> counts back from a date: give the cadence an anchor of kind field' });
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'offset'], ...coded('offset_needs_field_anchor') });
       }
     });
   });

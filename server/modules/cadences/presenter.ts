@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { parseJson } from '../../core/json.js';
+import type { CadencesTable } from '../../db/schema.js';
+import * as repo from './repo.js';
 
 /**
  * Cadence answers. Steps and definitions are documented by their main fields and stay open (additional fields
@@ -91,3 +94,17 @@ export const optOutSchema = z.object({
   stoppedRuns: z.number().int().optional(),
   cancelledTasks: z.number().int().optional(),
 });
+
+export function presentCadence(row: CadencesTable) {
+  const def = repo.definitionOf(row);
+  return { id: row.id, key: row.key, name: row.name, nameEn: row.name_en ?? row.name, version: row.version, definition: def, steps: def.steps, updatedAt: row.updated_at };
+}
+
+export function presentStep(s: Awaited<ReturnType<typeof repo.stepsOfRuns>>[number]) {
+  return { key: s.step_key, index: s.step_index, taskId: s.task_id, dueAt: s.due_at, status: s.status, completedAt: s.completed_at, deliverableGiven: parseJson(s.deliverable, null), ...guidance(repo.specOf(s)) };
+}
+
+export function guidance(spec: ReturnType<typeof repo.specOf>) {
+  const { key: _k, offset, unit, at, action, title, titleEn, instructions, instructionsEn, template, templateEn, deliverable } = spec;
+  return { offset, unit, at: at ?? null, action, title, titleEn: titleEn ?? title, instructions: instructions ?? null, instructionsEn: instructionsEn ?? instructions ?? null, template: template ?? null, templateEn: templateEn ?? template ?? null, deliverable };
+}

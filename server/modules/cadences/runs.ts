@@ -2,6 +2,7 @@
  * Cadence runs on deals: start (each step becomes a task), stop (open step tasks are cancelled), keep step state in
  * step with its task, and the pre-completion check that refuses a step's task without its deliverable.
  */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { fieldErrorsOf } from '../../core/validation.js';
@@ -10,7 +11,6 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
 import type { CadencesTable } from '../../db/schema.js';
-import { recordAudit } from '../audit/repo.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { loadCustomFieldDefs } from '../customfields/repo.js';
 import { CUSTOM_FIELD_PREFIX } from '../gates/evaluate.js';
@@ -101,11 +101,7 @@ export async function startRunInTx(trx: Queryable, deps: RunDeps, calendar: Work
     });
   }
   if (open === 0) await repo.endRun(trx, runId, 'completed', null, now.toISOString());
-  await recordAudit(trx, deps.clock, {
-    entity: 'deal',
-    entityId: deal.id,
-    action: 'cadence_start',
-    actorId: input.actor.id,
+  await commandIn(trx, deps.clock, { entity: 'deal', actorId: input.actor.id }).recorded(deal.id, 'cadence_start', {
     after: { run: runId, cadence: cadence.key, startedBy: input.startedBy, anchor },
   });
   return runId;

@@ -1,17 +1,17 @@
 /** Cadence use cases: definitions (CRUD, YAML, shipped seeds), starting on a deal, seller-home steps, stats, opt-out. */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
 import { invalid, notFound, yamlInvalid } from '../../core/errors.js';
-import { change, emitEvent } from '../../core/events.js';
+import { change } from '../../core/events.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
-import { parseJson, toJson } from '../../core/json.js';
+import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
-import type { CadencesTable } from '../../db/schema.js';
-import { recordAudit } from '../audit/repo.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
 import { getCustomerInScope } from '../customers/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import type { CadenceDefinition } from './definition.js';
+import { guidance, presentCadence, presentStep } from './presenter.js';
 import * as repo from './repo.js';
 import { startRunInTx, stopRunsInTx } from './runs.js';
 import type { StatsQuery } from './schema.js';
@@ -21,6 +21,8 @@ import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 
 type CadenceDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
+export { presentCadence };
+
 /** Inserts the shipped cadences that are missing by key; admin edits of existing ones are never overwritten. */
 export async function ensureShippedCadences(db: Queryable, clock: Clock) {
   const now = clock.now().toISOString();
@@ -28,11 +30,6 @@ export async function ensureShippedCadences(db: Queryable, clock: Clock) {
     if (await repo.findCadence(db, def.key)) continue;
     await repo.insertCadenceIfMissing(db, { id: newId(), key: def.key, name: def.name, name_en: def.nameEn ?? null, definition: toJson(def), version: 1, created_by: null, created_at: now, updated_at: now });
   }
-}
-
-export function presentCadence(row: CadencesTable) {
-  const def = repo.definitionOf(row);
-  return { id: row.id, key: row.key, name: row.name, nameEn: row.name_en ?? row.name, version: row.version, definition: def, steps: def.steps, updatedAt: row.updated_at };
 }
 
 export async function listCadences(deps: CadenceDeps) {
@@ -58,11 +55,11 @@ export async function saveCadence(deps: CadenceDeps, actor: AnyActor, def: Caden
     const existing = await repo.findCadence(trx, def.key);
     if (existing) {
       await repo.updateCadence(trx, existing.id, { name: def.name, name_en: def.nameEn ?? null, definition: toJson(def), version: existing.version + 1, updated_at: now });
-      await recordAudit(trx, deps.clock, { entity: 'cadence', entityId: existing.id, action: 'update', actorId, before: repo.definitionOf(existing), after: def });
+      await commandIn(trx, deps.clock, { entity: 'cadence', actorId }).recorded(existing.id, 'update', { before: repo.definitionOf(existing), after: def });
     } else {
       const id = newId();
       await repo.insertCadenceIfMissing(trx, { id, key: def.key, name: def.name, name_en: def.nameEn ?? null, definition: toJson(def), version: 1, created_by: actorId, created_at: now, updated_at: now });
-      await recordAudit(trx, deps.clock, { entity: 'cadence', entityId: id, action: 'create', actorId, after: def });
+      await commandIn(trx, deps.clock, { entity: 'cadence', actorId }).created(id, def);
     }
     const row = (await repo.findCadence(trx, def.key))!;
     return { created: !existing, ...presentCadence(row) };
@@ -116,15 +113,6 @@ export async function dealRuns(deps: CadenceDeps, actor: Actor, dealId: string) 
     steps: steps.filter((s) => s.run_id === r.id).map(presentStep),
   }));
   return { items, total: items.length };
-}
-
-function presentStep(s: Awaited<ReturnType<typeof repo.stepsOfRuns>>[number]) {
-  return { key: s.step_key, index: s.step_index, taskId: s.task_id, dueAt: s.due_at, status: s.status, completedAt: s.completed_at, deliverableGiven: parseJson(s.deliverable, null), ...guidance(repo.specOf(s)) };
-}
-
-function guidance(spec: ReturnType<typeof repo.specOf>) {
-  const { key: _k, offset, unit, at, action, title, titleEn, instructions, instructionsEn, template, templateEn, deliverable } = spec;
-  return { offset, unit, at: at ?? null, action, title, titleEn: titleEn ?? title, instructions: instructions ?? null, instructionsEn: instructionsEn ?? instructions ?? null, template: template ?? null, templateEn: templateEn ?? template ?? null, deliverable };
 }
 
 /** Seller home: open step tasks with their guidance and deliverable, soonest first. */
@@ -181,8 +169,12 @@ export async function optOut(deps: CadenceDeps, actor: Actor, customerId: string
     const already = await repo.isOptedOut(trx, customerId);
     if (!already) {
       await trx.insertInto('customer_opt_outs').values({ customer_id: customerId, reason: reason ?? null, by: actor.id, at: now }).execute();
-      await recordAudit(trx, deps.clock, { entity: 'customer', entityId: customerId, action: 'update', actorId: actor.id, before: { optOut: false }, after: { optOut: true, reason: reason ?? null } });
-      await emitEvent(trx, deps.clock, { type: 'customer.updated', entity: 'customer', entityId: customerId, actorId: actor.id, payload: change({ optOut: false }, { optOut: true }) });
+      await commandIn(trx, deps.clock, { entity: 'customer', actorId: actor.id }).recorded(
+        customerId,
+        'update',
+        { before: { optOut: false }, after: { optOut: true, reason: reason ?? null } },
+        { type: 'customer.updated', payload: change({ optOut: false }, { optOut: true }) },
+      );
     }
     const runs = await repo.activeRuns(trx, { customerId });
     const cancelledTasks = runs.length > 0 ? await stopRunsInTx(trx, deps.clock, runs.map((r) => r.id), 'opted_out', actor.id) : 0;
@@ -195,8 +187,12 @@ export async function optIn(deps: CadenceDeps, actor: Actor, customerId: string)
     await getCustomerInScope(trx, actor, customerId);
     const deleted = await trx.deleteFrom('customer_opt_outs').where('customer_id', '=', customerId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) > 0) {
-      await recordAudit(trx, deps.clock, { entity: 'customer', entityId: customerId, action: 'update', actorId: actor.id, before: { optOut: true }, after: { optOut: false } });
-      await emitEvent(trx, deps.clock, { type: 'customer.updated', entity: 'customer', entityId: customerId, actorId: actor.id, payload: change({ optOut: true }, { optOut: false }) });
+      await commandIn(trx, deps.clock, { entity: 'customer', actorId: actor.id }).recorded(
+        customerId,
+        'update',
+        { before: { optOut: true }, after: { optOut: false } },
+        { type: 'customer.updated', payload: change({ optOut: true }, { optOut: false }) },
+      );
     }
     return { customerId, optOut: false };
   });

@@ -1,8 +1,9 @@
 import { actorOf, type App, type Deps } from '../../core/http.js';
-import { addQuery, addResponse, calendarSettingsBody, calendarSettingsResponse, workingDaysQuery, workingDaysResponse } from './schema.js';
+import { addResponse, calendarSettingsResponse, teamScheduleResponse, workingDaysResponse } from './presenter.js';
+import { addQuery, calendarSettingsBody, workingDaysQuery } from './schema.js';
 import { addToInstant, describeDays, updateSettings } from './service.js';
 import { getCalendarSettings } from './settings.js';
-import { teamParams, teamScheduleBody, teamScheduleResponse } from './schedule-schema.js';
+import { teamParams, teamScheduleBody } from './schedule-schema.js';
 import { readTeamSchedule, updateTeamSchedule } from './schedule-service.js';
 import { responses } from '../../core/contract.js';
 

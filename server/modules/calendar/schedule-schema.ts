@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { coded, formatMessage } from '../../core/validation.js';
 import { calendarDate } from './schema.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const time = z.string({ error: 'must be a time HH:mm' }).regex(TIME, 'must be a time HH:mm (00:00–24:00)');
+const time = z.string({ error: 'must be a time HH:mm' }).regex(TIME, formatMessage('day_time_format'));
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
 /** Ascending, non-overlapping `[from, to]` pairs, each with from < to. */
@@ -27,22 +28,12 @@ export const teamScheduleBody = z.strictObject({
       z
         .strictObject({ from: calendarDate, to: calendarDate, reason: z.string().trim().max(200).optional() })
         .superRefine((c, ctx) => {
-          if (c.to < c.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+          if (c.to < c.from) ctx.addIssue({ code: 'custom', path: ['to'], ...coded('before_start') });
         }),
     )
     .max(200, 'at most 200 closures')
     .default([]),
 });
 export type TeamScheduleBody = z.infer<typeof teamScheduleBody>;
-
-export const teamScheduleResponse = z.object({
-  teamId: z.string(),
-  custom: z.boolean(),
-  intervals: z.array(z.tuple([z.string(), z.string()])),
-  weekdays: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).optional(),
-  closures: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string().optional() })),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-});
 
 export const teamParams = z.object({ teamId: z.string().min(1).max(64) });

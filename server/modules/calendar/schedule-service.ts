@@ -1,10 +1,9 @@
 /** Team business hours and closures (admin): audited, and running SLA clocks of the team move onto them. */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
 import { notFound } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
 import { authorize, type AnyActor } from '../../core/policy.js';
 import type { Db } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import type { TeamScheduleBody } from './schedule-schema.js';
 import { getTeamSchedule, saveTeamSchedule } from './schedules.js';
 
@@ -26,9 +25,9 @@ export async function updateTeamSchedule(db: Db, clock: Clock, actor: AnyActor, 
     await saveTeamSchedule(trx, clock, teamId, body, actor.id);
     const after = await getTeamSchedule(trx, teamId);
     const { updatedAt: _c, updatedBy: _d, ...audited } = after;
-    await recordAudit(trx, clock, { entity: 'team_schedule', entityId: teamId, action: 'update', actorId: actor.id, before, after: audited });
+    await commandIn(trx, clock, { entity: 'team_schedule', actorId: actor.id }).recorded(teamId, 'update', { before, after: audited });
     // The SLA consumer recomputes the pending deadlines of the team's running clocks; closed ones keep their outcome.
-    await emitEvent(trx, clock, { type: 'calendar.team_updated', entity: 'team', entityId: teamId, actorId: actor.id, payload: audited });
+    await commandIn(trx, clock, { entity: 'team', actorId: actor.id }).emit(teamId, { type: 'calendar.team_updated', payload: audited });
     return after;
   });
 }

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { coded } from '../../core/validation.js';
+import { coded, formatMessage } from '../../core/validation.js';
 
 import { calendarDate } from '../../core/dates.js';
 
@@ -38,7 +38,7 @@ export const workingDaysQuery = z
 const wholeNumber = (max: number) =>
   z
     .string({ error: 'must be a whole number' })
-    .regex(/^\d+$/, 'must be a whole number')
+    .regex(/^\d+$/, formatMessage('not_integer'))
     .transform(Number)
     .refine((n) => n <= max, coded('too_large', { max }));
 
@@ -50,7 +50,7 @@ export const addQuery = z
     workingDays: wholeNumber(1000).optional(),
     hours: z
       .string({ error: 'must be a number of hours' })
-      .regex(/^\d+(\.\d+)?$/, 'must be a non-negative number of hours')
+      .regex(/^\d+(\.\d+)?$/, formatMessage('hours_format'))
       .transform(Number)
       .refine((n) => n <= 100_000, coded('too_large', { max: 100_000 }))
       .optional(),
@@ -60,38 +60,3 @@ export const addQuery = z
       ctx.addIssue({ code: 'custom', path: ['workingDays'], ...coded('required'), message: 'give workingDays, hours or both' });
     }
   });
-
-const dayKind = z.object({
-  date: z.string(),
-  kind: z.enum(['workday', 'dayoff']),
-  reason: z.enum(['weekday', 'rest_day', 'holiday', 'makeup_workday', 'extra_day_off', 'extra_workday']),
-  provisional: z.boolean(),
-});
-
-export const calendarSettingsResponse = z.object({
-  timeZone: z.string(),
-  restWeekdays: z.array(z.number()),
-  extraDaysOff: z.array(z.string()),
-  extraWorkdays: z.array(z.string()),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-});
-
-export const workingDaysResponse = z.object({
-  from: z.string(),
-  to: z.string(),
-  timeZone: z.string(),
-  count: z.number(),
-  workingDays: z.array(z.string()),
-  days: z.array(dayKind),
-  provisionalYears: z.array(z.number()),
-});
-
-export const addResponse = z.object({
-  start: z.string(),
-  workingDays: z.number(),
-  hours: z.number(),
-  timeZone: z.string(),
-  result: z.string(),
-  resultLocal: z.string(),
-});

@@ -1,9 +1,8 @@
 /** Calendar use cases: settings (admin), per-day explanation and working-day arithmetic for the API. */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../db/index.js';
 import { DateTime } from 'luxon';
-import { emitEvent } from '../../core/events.js';
-import { recordAudit } from '../audit/repo.js';
 import { chinaCalendarStatus, chinaStatutorySource } from './china.js';
 import type { CalendarSettingsBody } from './schema.js';
 import { getCalendarSettings, loadWorkCalendar, saveCalendarSettings } from './settings.js';
@@ -16,9 +15,8 @@ export async function updateSettings(db: Db, clock: Clock, actor: AnyActor, body
     await saveCalendarSettings(trx, clock, body, actor.id);
     const after = await getCalendarSettings(trx, defaultTimeZone);
     const { updatedAt: _c, updatedBy: _d, ...audited } = after;
-    await recordAudit(trx, clock, { entity: 'calendar', entityId: 'org', action: 'update', actorId: actor.id, before, after: audited });
-    // Running SLA clocks move their pending deadlines onto the new calendar (the SLA consumer handles it).
-    await emitEvent(trx, clock, { type: 'calendar.updated', entity: 'calendar', entityId: 'org', actorId: actor.id, payload: audited });
+    // Running SLA clocks move their pending deadlines onto the new calendar (the SLA consumer handles the event).
+    await commandIn(trx, clock, { entity: 'calendar', actorId: actor.id }).recorded('org', 'update', { before, after: audited }, { type: 'calendar.updated', payload: audited });
     return after;
   });
 }

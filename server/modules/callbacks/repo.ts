@@ -28,6 +28,17 @@ export async function settingsFor(db: Queryable, teamId: string) {
   return rows.find((r) => r.team_id === teamId) ?? rows.find((r) => r.team_id === '*') ?? null;
 }
 
+/** Every setting row with its team's name ('*' is the org default). */
+export function listSettings(db: Queryable) {
+  return db
+    .selectFrom('callback_settings as s')
+    .leftJoin('teams as t', 't.id', 's.team_id')
+    .leftJoin('users as u', 'u.id', 's.checker_id')
+    .select(['s.team_id', 's.share_bp', 's.checker_id', 't.name as team_name', 'u.display_name as checker_name'])
+    .orderBy('s.team_id')
+    .execute();
+}
+
 export async function putSettings(db: Queryable, row: { team_id: string; share_bp: number; checker_id: string | null; updated_by: string | null; updated_at: string }) {
   await db.insertInto('callback_settings').values(row).onConflict((oc) => oc.column('team_id').doUpdateSet({ share_bp: row.share_bp, checker_id: row.checker_id, updated_by: row.updated_by, updated_at: row.updated_at })).execute();
 }
@@ -90,4 +101,20 @@ export async function insertResult(db: Queryable, row: { id: string; item_id: st
 
 export function visitsById(db: Queryable, ids: string[]) {
   return ids.length === 0 ? Promise.resolve([]) : db.selectFrom('activities').select(['id', 'occurred_at', 'summary']).where('id', 'in', ids).orderBy('occurred_at').execute();
+}
+
+/** A customer's drawn items that have a result, with their month and newest result. */
+export async function resultsOfCustomer(db: Queryable, customerId: string) {
+  const items = await db
+    .selectFrom('callback_items')
+    .innerJoin('callback_draws', 'callback_draws.id', 'callback_items.draw_id')
+    .select(['callback_items.id', 'callback_items.activity_ids', 'callback_draws.month'])
+    .where('callback_items.customer_id', '=', customerId)
+    .execute();
+  const results = items.length === 0 ? [] : await db.selectFrom('callback_results').selectAll().where('item_id', 'in', items.map((i) => i.id)).orderBy('recorded_at').orderBy('id').execute();
+  const latest = new Map(results.map((r) => [r.item_id, r]));
+  return items.flatMap((i) => {
+    const result = latest.get(i.id);
+    return result ? [{ ...i, result: result.result, recordedAt: result.recorded_at }] : [];
+  });
 }

@@ -2,27 +2,10 @@ import { z } from 'zod';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { pageOf, responses } from '../../core/contract.js';
 import { monthQuery, resultBody, settingsBody } from './schema.js';
+import { drawSchema, itemSchema, reportRow, settingRow, verificationSchema } from './presenter.js';
 import * as service from './service.js';
 
-const ref = z.object({ id: z.string(), name: z.string() });
-const resultSchema = z.object({ result: z.enum(service.RESULTS), note: z.string().nullable(), recordedBy: z.string(), recordedAt: z.string() });
-const itemSchema = z
-  .object({ id: z.string(), customer: ref, seller: ref, visits: z.array(z.object({ id: z.string(), occurredAt: z.string(), summary: z.string() })), result: resultSchema.nullable() })
-  .meta({ id: 'CallbackItem' });
-const drawSchema = z
-  .object({ id: z.string(), team: ref, month: z.string(), seed: z.string(), shareBp: z.number().int(), population: z.number().int(), checkerId: z.string().nullable(), taskId: z.string().nullable(), createdAt: z.string(), items: z.array(itemSchema) })
-  .meta({ id: 'CallbackDraw' });
-const reportRow = z
-  .object({
-    seller: ref,
-    drawn: z.number().int(),
-    confirmed: z.number().int(),
-    notConfirmed: z.number().int(),
-    unreachable: z.number().int(),
-    open: z.number().int(),
-    flagged: z.array(z.object({ itemId: z.string(), month: z.string(), customer: ref, visitIds: z.array(z.string()) })),
-  })
-  .meta({ id: 'CallbackReportRow' });
+const verificationQuery = z.object({ customerId: z.string().min(1).max(64) });
 
 export async function callbackRoutes(app: App, deps: Deps) {
   const tags = ['callbacks'];
@@ -36,10 +19,20 @@ export async function callbackRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Call-back results per seller; not-confirmed visits are flagged', querystring: monthQuery, response: responses({ 200: pageOf(reportRow) }, [400]) } },
     async (req) => service.report(deps, actorOf(req), req.query.month),
   );
+  app.get(
+    '/api/callbacks/verifications',
+    { schema: { tags, summary: 'Call-back outcomes of a customer\'s visits (only visits a checker has called about), for the timeline', querystring: verificationQuery, response: responses({ 200: pageOf(verificationSchema) }, [400, 404]) } },
+    async (req) => service.verificationsOf(deps, actorOf(req), req.query.customerId),
+  );
   app.post(
     '/api/callback-items/:id/result',
     { schema: { tags, summary: 'Record a call-back result (confirmed / not_confirmed / unreachable); the newest result counts', params: idParams, body: resultBody, response: responses({ 200: itemSchema }, [400, 403, 404]) } },
     async (req) => service.recordResult(deps, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/callback-settings',
+    { config: { ability: 'callback.configure' }, schema: { tags, summary: 'The org default and each team\'s monthly call-back share and checker (admin)', response: responses({ 200: pageOf(settingRow) }, [403]) } },
+    async (req) => service.listSettings(deps, actorOf(req)),
   );
   app.put(
     '/api/callback-settings',

@@ -1,7 +1,8 @@
+import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
-import { RESULTS } from './service.js';
+import { RESULTS } from './presenter.js';
 
-export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').optional() });
+export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, formatMessage('month_format')).optional() });
 export const resultBody = z.object({ result: z.enum(RESULTS), note: z.string().trim().max(500).optional() });
 export const settingsBody = z.object({
   /** null: the org default for teams without their own. */

@@ -14,12 +14,13 @@ import { newId } from '../../core/ids.js';
 import { parseJson } from '../../core/json.js';
 import { command } from '../../core/command.js';
 import { insertTaskInTx } from '../tasks/service.js';
+import { getCustomerInScope } from '../customers/service.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { DEFAULT_SHARE_BP, drawSample } from './draw.js';
+import { presentDraw, presentItem, presentSetting, type CallbackResult } from './presenter.js';
 import * as repo from './repo.js';
 
 type CallbackDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
-export const RESULTS = ['confirmed', 'not_confirmed', 'unreachable'] as const;
 
 /** The month to verify as of `now`: the previous calendar month in the org's time zone. */
 export function monthToVerify(now: Date, timeZone: string) {
@@ -83,28 +84,9 @@ const visible = (actor: Actor, draw: { team_path: string; checker_id: string | n
 async function present(deps: CallbackDeps, draws: Awaited<ReturnType<typeof repo.listDraws>>) {
   const items = await repo.itemsOf(deps.db, draws.map((d) => d.id));
   return Promise.all(
-    draws.map(async (d) => ({
-      id: d.id,
-      team: { id: d.team_id, name: d.team_name },
-      month: d.month,
-      seed: d.seed,
-      shareBp: d.share_bp,
-      population: d.population,
-      checkerId: d.checker_id,
-      taskId: d.task_id,
-      createdAt: d.created_at,
-      items: await Promise.all(
-        items
-          .filter((i) => i.draw_id === d.id)
-          .map(async (i) => ({
-            id: i.id,
-            customer: { id: i.customer_id, name: i.customer_name },
-            seller: { id: i.seller_id, name: i.seller_name },
-            visits: (await repo.visitsById(deps.db, parseJson<string[]>(i.activity_ids, []))).map((v) => ({ id: v.id, occurredAt: v.occurred_at, summary: v.summary })),
-            result: i.result ? { result: i.result.result as (typeof RESULTS)[number], note: i.result.note, recordedBy: i.result.recorded_by, recordedAt: i.result.recorded_at } : null,
-          })),
-      ),
-    })),
+    draws.map(async (d) =>
+      presentDraw(d, await Promise.all(items.filter((i) => i.draw_id === d.id).map(async (i) => presentItem(i, await repo.visitsById(deps.db, parseJson<string[]>(i.activity_ids, [])))))),
+    ),
   );
 }
 
@@ -114,7 +96,7 @@ export async function listDraws(deps: CallbackDeps, actor: Actor, month?: string
   return { items, total: items.length };
 }
 
-export async function recordResult(deps: CallbackDeps, actor: Actor, itemId: string, body: { result: (typeof RESULTS)[number]; note?: string }) {
+export async function recordResult(deps: CallbackDeps, actor: Actor, itemId: string, body: { result: CallbackResult; note?: string }) {
   const item = await repo.findItem(deps.db, itemId);
   if (!item || !visible(actor, item)) throw notFound('Call-back');
   if (item.checker_id !== actor.id && !can(actor, 'callback.record')) throw new AppError('FORBIDDEN', 'callback_result_checker');
@@ -155,4 +137,26 @@ export async function putSettings(deps: CallbackDeps, actor: Actor, body: { team
     await cmd.recorded(teamId, 'callback_settings', { after: body });
   });
   return { teamId: body.teamId, shareBp: body.shareBp, checkerId: body.checkerId };
+}
+
+/** The org default and each team's own share and checker (admin). */
+export async function listSettings(deps: CallbackDeps, actor: Actor) {
+  authorize(actor, 'callback.configure');
+  const rows = await repo.listSettings(deps.db);
+  const items = rows.map(presentSetting);
+  if (!items.some((i) => i.teamId === null)) items.unshift({ teamId: null, team: null, shareBp: DEFAULT_SHARE_BP, checker: null });
+  return { items, total: items.length };
+}
+
+/**
+ * The call-back outcome of each of a customer's visits that a checker has called about, for its timeline: the seller
+ * and their managers see which visits were confirmed and which were not. Drawn but not yet called: not shown, so a
+ * draw never tips anyone off before the call.
+ */
+export async function verificationsOf(deps: CallbackDeps, actor: Actor, customerId: string) {
+  await getCustomerInScope(deps.db, actor, customerId, 'customerId');
+  const items = (await repo.resultsOfCustomer(deps.db, customerId)).flatMap((i) =>
+    parseJson<string[]>(i.activity_ids, []).map((activityId) => ({ activityId, month: i.month, result: i.result as CallbackResult, recordedAt: i.recordedAt })),
+  );
+  return { items, total: items.length };
 }

@@ -1,10 +1,11 @@
+import { timestamps } from '../../core/contract.js';
 import type { Selectable } from 'kysely';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { ChannelsTable } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
-import { parseJson, toJson } from '../../core/json.js';
-import { isSealed, open, reseal, seal, SecretKeyError } from '../../core/secrets.js';
+import { parseJson } from '../../core/json.js';
+import { openJson, resealRows, sealJson } from '../../core/secrets.js';
 import { effectiveLimits, nextFreeSlot, WINDOW_MS } from './limits.js';
 import type { ChannelKind, StoredChannelSecrets, StoredChannelSettings } from './schema.js';
 
@@ -33,17 +34,12 @@ const secretsContext = (id: string) => `channel:${id}`;
 
 /** The `secrets` column value: the JSON sealed with the current key (core/secrets.ts). */
 export function sealChannelSecrets(id: string, secrets: Record<string, unknown>): string {
-  return seal(toJson(secrets), secretsContext(id));
+  return sealJson(secrets, secretsContext(id));
 }
 
 function openChannelSecrets(row: ChannelRow): { secrets: StoredChannelSecrets; secretsError: string | null } {
-  try {
-    return { secrets: parseJson<StoredChannelSecrets>(open(row.secrets, secretsContext(row.id)), {}), secretsError: null };
-  } catch (error) {
-    // A missing key must not take the admin screen down: the channel shows no secrets and fails its deliveries.
-    if (error instanceof SecretKeyError) return { secrets: {}, secretsError: error.message };
-    throw error;
-  }
+  const { value, error } = openJson<StoredChannelSecrets>(row.secrets, secretsContext(row.id));
+  return { secrets: value, secretsError: error };
 }
 
 export function loadChannel(row: ChannelRow & { team_path?: string | null }): LoadedChannel {
@@ -58,8 +54,7 @@ export function loadChannel(row: ChannelRow & { team_path?: string | null }): Lo
     ratePerMinute: row.rate_per_minute,
     ratePerSecond: row.rate_per_second,
     enabled: row.enabled === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
   };
 }
 
@@ -122,23 +117,9 @@ export async function reserveSlot(db: Db, dialect: Dialect, clock: Clock, channe
  * sealed with an older key. A row that opens with no configured key is left as it is and reported by id.
  */
 export async function resealChannelSecrets(db: Db, options: { plaintextOnly?: boolean } = {}): Promise<{ resealed: number; total: number; unreadable: string[] }> {
-  const rows = await db.selectFrom('channels').select(['id', 'secrets']).execute();
-  let resealed = 0;
-  const unreadable: string[] = [];
-  for (const row of rows) {
-    if (options.plaintextOnly && isSealed(row.secrets)) continue;
-    let next: string | null;
-    try {
-      next = reseal(row.secrets, secretsContext(row.id));
-    } catch (error) {
-      if (!(error instanceof SecretKeyError)) throw error;
-      unreadable.push(row.id);
-      continue;
-    }
-    if (next === null) continue;
-    // Conditional on the value read, so a concurrent admin edit is never overwritten with older secrets.
-    const result = await db.updateTable('channels').set({ secrets: next }).where('id', '=', row.id).where('secrets', '=', row.secrets).executeTakeFirst();
-    resealed += Number(result.numUpdatedRows);
-  }
-  return { resealed, total: rows.length, unreadable };
+  const rows = await db.selectFrom('channels').select(['id', 'secrets as value']).execute();
+  return resealRows(rows, secretsContext, async (row, next) => {
+    const written = await db.updateTable('channels').set({ secrets: next }).where('id', '=', row.id).where('secrets', '=', row.value).executeTakeFirst();
+    return Number(written.numUpdatedRows);
+  }, options);
 }

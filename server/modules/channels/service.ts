@@ -1,10 +1,10 @@
 import type { ZodError } from 'zod';
+import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { fieldErrorsOf } from '../../core/validation.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
-import { recordAudit } from '../audit/repo.js';
 import { testMessage } from './templates.js';
 import { deliverMessage, type DeliverOptions } from './deliver.js';
 import * as repo from './repo.js';
@@ -73,7 +73,7 @@ export async function createChannel(deps: Deps, actor: AnyActor, input: ChannelB
       updated_at: now,
     });
     const created = (await repo.findChannel(trx, id))!;
-    await recordAudit(trx, deps.clock, { entity: 'channel', entityId: id, action: 'create', actorId: actor.id, after: auditView(created) });
+    await commandIn(trx, deps.clock, { entity: 'channel', actorId: actor.id }).created(id, auditView(created));
     return presentChannel(created);
   });
 }
@@ -101,11 +101,7 @@ export async function updateChannel(deps: Deps, actor: AnyActor, id: string, inp
     });
     const after = (await repo.findChannel(trx, id))!;
     const changedSecrets = Object.keys(input.secrets ?? {});
-    await recordAudit(trx, deps.clock, {
-      entity: 'channel',
-      entityId: id,
-      action: 'update',
-      actorId: actor.id,
+    await commandIn(trx, deps.clock, { entity: 'channel', actorId: actor.id }).recorded(id, 'update', {
       before: auditView(before),
       after: { ...auditView(after), ...(changedSecrets.length ? { secretsChanged: changedSecrets } : {}) },
     });

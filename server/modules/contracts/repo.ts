@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/index.js';
 import type { Database } from '../../db/schema.js';
 import type { Scope } from '../../core/policy.js';
 import { scopeFilter } from '../org/scope-sql.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -173,3 +174,32 @@ export function recentActivities(db: Queryable, dealId: string, customerId: stri
     .limit(limit)
     .execute();
 }
+
+/** Contracts by number with the terms of their current plan (the natural key of a contract import). */
+export async function contractsByNumbers(db: Queryable, numbers: readonly string[]) {
+  if (!numbers.length) return [];
+  const contracts = await db.selectFrom('contracts').selectAll().where('number', 'in', numbers).execute();
+  const lines = await currentLines(db, contracts.map((c) => c.id));
+  return contracts.map((c) => ({ ...c, lines: lines.filter((l) => l.contract_id === c.id) }));
+}
+
+/** What happened to a contract since it was written: payments, claims, escalations, attachments, issued invoices. */
+export async function contractWork(db: Queryable, id: string): Promise<number> {
+  const count = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
+  const n = (t: 'payments' | 'payment_claims' | 'receivable_escalations' | 'payment_allocations') =>
+    count(db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).where('contract_id', '=', id).executeTakeFirst());
+  const files = count(db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', '=', 'contract').where('entity_id', '=', id).executeTakeFirst());
+  const issued = count(db.selectFrom('contract_instalments').select((eb) => eb.fn.countAll<number>().as('n')).where('contract_id', '=', id).where('invoice_status', '!=', 'not_issued').executeTakeFirst());
+  return (await Promise.all([n('payments'), n('payment_claims'), n('receivable_escalations'), n('payment_allocations'), files, issued])).reduce((s, x) => s + x, 0);
+}
+
+/** Removes a contract nothing has happened to (an import undone): its terms, lines, plan versions and the row. */
+export async function deleteContract(db: Queryable, id: string) {
+  await db.deleteFrom('contract_instalment_terms').where('contract_id', '=', id).execute();
+  await db.deleteFrom('contract_instalments').where('contract_id', '=', id).execute();
+  await db.deleteFrom('contract_plan_versions').where('contract_id', '=', id).execute();
+  await db.deleteFrom('contracts').where('id', '=', id).execute();
+}
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['contracts', 'team_path']]);

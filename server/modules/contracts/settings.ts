@@ -2,6 +2,7 @@
  * The org's receivable policy (`money_settings`, one row): tolerance, band day basis, due-date shift, contract-number
  * sequence, claim pause and escalation delay. Absent means the defaults. Each change bumps `version` and is audited.
  */
+import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.js';
 import type { BandBasis, DueShift } from './due-dates.js';
@@ -11,7 +12,7 @@ export const moneySettingsSchema = z.strictObject({
   toleranceFen: z.number().int().min(0).max(100_000_000),
   bandBasis: z.enum(['calendar', 'working']),
   dueShift: z.enum(['next_working_day', 'previous_working_day', 'none']),
-  numberPrefix: z.string().trim().min(1).max(16).regex(/^[A-Za-z0-9\u4e00-\u9fa5_-]+$/),
+  numberPrefix: z.string().trim().min(1).max(16).regex(/^[A-Za-z0-9\u4e00-\u9fa5_-]+$/, formatMessage('number_prefix_format')),
   numberPad: z.number().int().min(1).max(10),
   /** Restart the sequence each year (HT2026-0001) or run on (HT-00001). */
   numberYearly: z.boolean(),

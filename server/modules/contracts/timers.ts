@@ -5,8 +5,8 @@
  * When the calendar changes (an admin edit, a provisional year becoming official) unpaid instalments get new
  * effective dates, each change audited; escalations that already fired stay.
  */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
-import { recordAudit } from '../audit/repo.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Queryable } from '../../db/index.js';
@@ -18,7 +18,7 @@ import { loadMoneySettings, type MoneySettings } from './settings.js';
 const FAR = '9999-12-31';
 
 /** Recomputes the timers of every current instalment of the contracts; returns the effective-date changes. */
-export async function refreshTimers(db: Queryable, calendar: WorkCalendar, settings: MoneySettings, contractIds: readonly string[]) {
+export async function refreshTimers(db: Queryable, calendar: WorkCalendar, settings: MoneySettings, contractIds: readonly string[], opts: { keepSettledDates?: boolean } = {}) {
   const lines = await repo.currentLines(db, contractIds);
   const ids = lines.map((l) => l.id);
   const allocations = await repo.allocationsOfInstalments(db, ids);
@@ -26,9 +26,11 @@ export async function refreshTimers(db: Queryable, calendar: WorkCalendar, setti
   const claims = (await repo.pendingClaims(db, contractIds)).filter((c) => c.decision === null);
   const changes: Array<{ id: string; contractId: string; before: string | null; after: string }> = [];
   for (const l of lines) {
-    const eff = effectiveDueDate(calendar, l.due_date, settings.dueShift);
+    let eff = effectiveDueDate(calendar, l.due_date, settings.dueShift);
     const entries = allocations.filter((a) => a.instalment_id === l.id).map((a) => ({ amountFen: Number(a.amount_fen), onDate: a.on_date }));
     const settled = deriveInstalment(Number(l.amount_fen), eff, entries, FAR, settings.toleranceFen).settled;
+    // A calendar change re-dates only unpaid instalments: a settled one's date is history (the on-time rate reads it).
+    if (settled && opts.keepSettledDates && l.effective_due_date) eff = l.effective_due_date;
     let escalateAt: string | null = null;
     if (!settled && !fired.has(l.id)) {
       let at = escalationInstant(calendar, eff, settings.escalationDays).toISOString();
@@ -48,15 +50,17 @@ export async function refreshTimers(db: Queryable, calendar: WorkCalendar, setti
 export async function recomputeAfterCalendarChange(db: Queryable, clock: Clock, timeZone: string, reason: string) {
   const calendar = await loadWorkCalendar(db, timeZone);
   const settings = await loadMoneySettings(db);
+  // Unsettled instalments are those with a timer and those whose escalation already fired (their timer is gone, but
+  // their effective date still moves; the fired escalation stays, refreshTimers never re-arms a fired one).
   const contracts = await db
     .selectFrom('contract_instalments')
     .select('contract_id')
     .distinct()
-    .where('escalate_at', 'is not', null)
+    .where((eb) => eb.or([eb('escalate_at', 'is not', null), eb('id', 'in', eb.selectFrom('receivable_escalations').select('instalment_id'))]))
     .execute();
-  const changes = await refreshTimers(db, calendar, settings, contracts.map((c) => c.contract_id));
+  const changes = await refreshTimers(db, calendar, settings, contracts.map((c) => c.contract_id), { keepSettledDates: true });
   for (const c of changes) {
-    await recordAudit(db, clock, { entity: 'contract', entityId: c.contractId, action: 'effective_due_recomputed', actorId: null, before: { instalmentId: c.id, effectiveDueDate: c.before }, after: { instalmentId: c.id, effectiveDueDate: c.after, reason } });
+    await commandIn(db, clock, { entity: 'contract', actorId: null }).recorded(c.contractId, 'effective_due_recomputed', { before: { instalmentId: c.id, effectiveDueDate: c.before }, after: { instalmentId: c.id, effectiveDueDate: c.after, reason } });
   }
   return changes;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userRef } from '../../core/contract.js';
+import { userRef, timestamps } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import type { ContactsTable } from '../../db/schema.js';
 import type { CustomerRow } from './repo.js';
@@ -61,8 +61,7 @@ export function presentCustomer(row: CustomerRow): CustomerOut {
     ownerId: row.owner_id,
     owner: { id: row.owner_id, name: row.owner_name },
     custom: parseJson<Record<string, unknown>>(row.custom, {}),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
   };
 }
 
@@ -75,7 +74,6 @@ export function presentContact(row: ContactsTable): ContactOut {
     decisionPower: row.decision_power as ContactOut['decisionPower'],
     phone: row.phone,
     email: row.email,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
   };
 }

@@ -6,6 +6,7 @@ import type { Scope } from '../org/scope.js';
 import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../core/paging.js';
 import { customerMatches } from './search.js';
 import { normalizeCompanyName } from './normalize.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 export type CustomerRow = CustomersTable & { owner_name: string };
 
@@ -152,3 +153,11 @@ export async function deleteContact(db: Queryable, id: string) {
 export function findUserForAssignment(db: Queryable, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'team_path', 'active']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Hook `org.ownerMoved`: customers copy their owner's team path (scope column, not a record change: no audit). */
+export async function retagOwnerTeam(db: Queryable, userId: string, teamPath: string): Promise<void> {
+  await db.updateTable('customers').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
+}
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['customers', 'team_path']]);

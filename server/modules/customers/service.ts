@@ -1,3 +1,4 @@
+import { canonicalCustomerValues } from '../dictionaries/service.js';
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
@@ -67,7 +68,9 @@ export async function listCustomers(db: Queryable, clock: Clock, actor: Actor, q
   // region is the one sortable column that may be empty.
   const order = { column: `customers.${sort.column}`, direction: sort.direction, nullable: sort.column === 'region' };
   const scope = scopeOf(actor);
-  const filter = { q: query.q, ownerId: query.ownerId, kind: query.kind, region: query.region, industry: query.industry, level: query.level, source: query.source };
+  // Stored values are the dictionary's keys for known spellings, so a filter spelled "浙江" means the same entry.
+  const segment = await canonicalCustomerValues(db, { region: query.region, industry: query.industry, level: query.level, source: query.source });
+  const filter = { q: query.q, ownerId: query.ownerId, kind: query.kind, ...segment };
   const cursor = query.cursor ? decodeCursor(query.cursor, order) : undefined;
   const { items, nextCursor } = await repo.listCustomers(db, scope, filter, { order, cursor, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   const totalOf = (f: typeof filter) =>

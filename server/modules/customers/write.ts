@@ -8,6 +8,7 @@
  * tests/unit/write-paths.test.ts fails if SQL writing `customers` appears anywhere but customers/repo.ts.
  */
 import type { Clock } from '../../core/clock.js';
+import { canonicalCustomerValues } from '../dictionaries/service.js';
 import { commandIn, type Changed } from '../../core/command.js';
 import type { EventSource } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
@@ -16,8 +17,6 @@ import type { Queryable } from '../../db/index.js';
 import type { CustomersTable } from '../../db/schema.js';
 import { normalizePhone } from './normalize.js';
 import * as repo from './repo.js';
-import { recordAudits } from '../../core/audit-log.js';
-import { emitEvent } from '../../core/events.js';
 import type { ContactsTable } from '../../db/schema.js';
 
 export interface NewCustomer {
@@ -43,6 +42,8 @@ export interface CustomerWriteContext {
   source?: EventSource;
   /** Emit the typed event (default). Imports turn it off: no rules or robot messages per row, one summary instead. */
   emit?: boolean;
+  /** The values come from records already stored (a merge): mapped to dictionary keys when known, never refused. */
+  storedValues?: boolean;
 }
 
 /** The row of a new customer: empty texts become null, the phone gets its normalised key. */
@@ -85,7 +86,7 @@ export function customerAuditView(row: Pick<CustomersTable, 'kind' | 'name' | 'p
 
 export async function insertCustomerRecord(trx: Queryable, clock: Clock, input: NewCustomer, ctx: CustomerWriteContext): Promise<string> {
   const id = newId();
-  const row = newCustomerRow(id, input, clock.now().toISOString());
+  const row = newCustomerRow(id, await canonicalCustomerValues(trx, input), clock.now().toISOString());
   await repo.insertCustomer(trx, row);
   await commandIn(trx, clock, { entity: 'customer', actorId: ctx.actorId }).created(
     id,
@@ -122,6 +123,7 @@ export async function changeCustomer(
   ctx: CustomerWriteContext & { action?: string; always?: boolean; mergedFrom?: string },
 ): Promise<Changed> {
   const current = await trx.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  set = await canonicalCustomerValues(trx, set, { stored: current, lenient: ctx.storedValues });
   const columns: Partial<CustomersTable> = {};
   if (set.kind !== undefined) columns.kind = set.kind;
   if (set.name !== undefined) columns.name = set.name;
@@ -185,11 +187,10 @@ export async function insertCustomerRecords(trx: Queryable, clock: Clock, inputs
   const now = clock.now().toISOString();
   const rows = inputs.map((input) => newCustomerRow(input.id ?? newId(), input, now));
   await repo.insertCustomerRows(trx, rows);
-  await recordAudits(trx, clock, rows.map((row) => ({ entity: 'customer', entityId: row.id, action: 'create', actorId: ctx.actorId, after: { ...customerAuditView(row), ...ctx.note } })));
+  const cmd = commandIn(trx, clock, { entity: 'customer', actorId: ctx.actorId });
+  await cmd.createdMany(rows.map((row) => ({ id: row.id, after: { ...customerAuditView(row), ...ctx.note } })));
   if (ctx.emit !== false) {
-    for (const row of rows) {
-      await emitEvent(trx, clock, { type: 'customer.created', entity: 'customer', entityId: row.id, actorId: ctx.actorId, payload: { ownerId: row.owner_id, name: row.name, ...(ctx.via ? { via: ctx.via } : {}) } });
-    }
+    for (const row of rows) await cmd.emit(row.id, { type: 'customer.created', payload: { ownerId: row.owner_id, name: row.name, ...(ctx.via ? { via: ctx.via } : {}) } });
   }
   return rows.map((r) => r.id);
 }
@@ -224,7 +225,7 @@ export async function insertContactRecords(trx: Queryable, clock: Clock, contact
     updated_at: now,
   }));
   await repo.insertContactRows(trx, rows);
-  await recordAudits(trx, clock, rows.map((row) => ({ entity: 'contact', entityId: row.id, action: 'create', actorId: ctx.actorId, after: contactAuditView(row) })));
+  await commandIn(trx, clock, { entity: 'contact', actorId: ctx.actorId }).createdMany(rows.map((row) => ({ id: row.id, after: contactAuditView(row) })));
   return rows;
 }
 

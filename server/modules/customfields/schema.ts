@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coded } from '../../core/validation.js';
+import { coded, formatMessage } from '../../core/validation.js';
 import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES } from './values.js';
 
 export const customFieldEntity = z.enum(CUSTOM_FIELD_ENTITIES);
@@ -18,7 +18,7 @@ export const customFieldBody = z
     key: z
       .string()
       .max(64)
-      .regex(/^[a-z][a-z0-9_]*$/, 'must start with a lower-case letter and use only a-z, 0-9 and _'),
+      .regex(/^[a-z][a-z0-9_]*$/, formatMessage('key_format')),
     label: z.string().trim().min(1).max(100),
     labelEn: z.string().trim().max(100).nullable().optional(),
     type: z.enum(CUSTOM_FIELD_TYPES),

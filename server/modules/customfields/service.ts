@@ -1,9 +1,9 @@
+import { commandIn } from '../../core/command.js';
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, notFound, type FieldError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
-import { recordAudit } from '../audit/repo.js';
 import { loadCustomFieldDefs } from './repo.js';
 import { validateCustomValues, type CustomFieldEntity, type CustomValues } from './values.js';
 import type { CustomFieldBody } from './schema.js';
@@ -57,7 +57,7 @@ export async function createCustomField(db: Db, clock: Clock, actor: AnyActor, i
       options: isSelect ? (input.options ?? []) : [],
       required: input.required,
     });
-    await recordAudit(trx, clock, { entity: 'custom_field', entityId: row.id, action: 'create', actorId, after: created });
+    await commandIn(trx, clock, { entity: 'custom_field', actorId: actorId }).recorded(row.id, 'create', { after: created });
     return created;
   });
 }
@@ -70,13 +70,7 @@ export async function deleteCustomField(db: Db, clock: Clock, actor: AnyActor, i
     const row = await trx.selectFrom('custom_field_defs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Custom field');
     await trx.deleteFrom('custom_field_defs').where('id', '=', id).execute();
-    await recordAudit(trx, clock, {
-      entity: 'custom_field',
-      entityId: id,
-      action: 'delete',
-      actorId,
-      before: { entity: row.entity, key: row.key, label: row.label, type: row.type, required: row.required === 1 },
-    });
+    await commandIn(trx, clock, { entity: 'custom_field', actorId: actorId }).recorded(id, 'delete', { before: { entity: row.entity, key: row.key, label: row.label, type: row.type, required: row.required === 1 } });
   });
 }
 

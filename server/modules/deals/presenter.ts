@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorPageOf, unmetItemSchema, userRef } from '../../core/contract.js';
+import { cursorPageOf, unmetItemSchema, userRef, timestamps } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import type { PipelinesTable } from '../../db/schema.js';
 import type { ChecklistState } from '../gates/evaluate.js';
@@ -61,6 +61,14 @@ export const dealDetailSchema = dealSchema
   })
   .meta({ id: 'DealDetail' });
 
+/** A lost move that waits for a manager's confirmation: the pending approval and the deal, still where it was. */
+export const pendingMoveSchema = z
+  .object({
+    pendingApproval: z.object({ id: z.string(), kind: z.string().describe('lost_confirmation') }),
+    deal: dealDetailSchema,
+  })
+  .meta({ id: 'PendingDealMove' });
+
 export const boardSchema = z
   .object({
     pipeline: z.object({ id: z.string(), key: z.string(), name: z.string(), nameEn: z.string(), version: z.number().int(), stages: z.array(boardStageSchema) }),
@@ -104,8 +112,7 @@ export function presentDeal(row: DealRow, pipeline: LoadedPipeline | undefined, 
     checklist: parseJson<Record<string, ChecklistState>>(row.checklist, {}),
     custom: parseJson<Record<string, unknown>>(row.custom, {}),
     stageEnteredAt: row.stage_entered_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
     lostReason: row.lost_reason ?? null,
     lostAt: row.lost_at ?? null,
   };

@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/index.js';
 import type { Database, DealsTable, DealStageHistoryTable } from '../../db/schema.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 export type DealRow = DealsTable & { customer_name: string; owner_name: string };
 
@@ -240,3 +241,11 @@ export async function activitiesByIds(db: Queryable, ids: string[]) {
   if (!ids.length) return [];
   return db.selectFrom('activities').select(['id', 'type', 'occurred_at', 'summary']).where('id', 'in', ids).execute();
 }
+
+/** Hook `org.ownerMoved`: deals copy their owner's team path (scope column, not a record change: no audit). */
+export async function retagOwnerTeam(db: Queryable, userId: string, teamPath: string): Promise<void> {
+  await db.updateTable('deals').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
+}
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['deals', 'team_path']]);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { responses } from '../../core/contract.js';
 import { attentionQuery, dealAttention, dealAttentionPage } from './attention.js';
 import { getBoard, getBoardColumn } from './board.js';
-import { boardColumnSchema, boardSchema, dealDetailSchema, dealPageSchema } from './presenter.js';
+import { boardColumnSchema, boardSchema, dealDetailSchema, dealPageSchema, pendingMoveSchema } from './presenter.js';
 import { boardColumnQuery, boardQuery, checklistBody, dealCreateBody, dealListQuery, dealPatchBody, moveBody } from './schema.js';
 import { createDeal, getDeal, listDeals, moveDeal, setChecklistItem, updateDeal } from './service.js';
 
@@ -61,13 +61,18 @@ export async function dealRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary:
-          'Move to another stage. Forward by one needs the current gate (422 GATE_UNMET with unmet[]); skipping needs allowSkip on every skipped stage (422 SKIP_NOT_ALLOWED) and skipReason; backward is always allowed',
+          'Move to another stage. Forward by one needs the current gate (422 GATE_UNMET with unmet[]); skipping needs allowSkip on every skipped stage (422 SKIP_NOT_ALLOWED) and skipReason; backward is always allowed. Lost needs lostReason; above the org\'s lostConfirmAboveFen a non-manager\'s lost move answers 202 with the pending lost_confirmation approval and the unchanged deal (409 while one is pending)',
         params: idParams,
         body: moveBody,
-        response: responses({ 200: dealDetailSchema }, [400, 403, 404, 422]),
+        response: responses({ 200: dealDetailSchema, 202: pendingMoveSchema }, [400, 403, 404, 409, 422]),
       },
     },
-    async (req) => moveDeal(db, clock, actorOf(req), req.params.id, req.body),
+    async (req, reply) => {
+      const answer = await moveDeal(db, clock, actorOf(req), req.params.id, req.body);
+      // A lost move above the confirmation amount waits for a manager: accepted, not done.
+      if ('pendingApproval' in answer) reply.code(202);
+      return answer;
+    },
   );
 
   app.post(

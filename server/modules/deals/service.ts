@@ -5,7 +5,8 @@
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
-import { command } from '../../core/command.js';
+import { command, commandIn, type Command } from '../../core/command.js';
+import { systemActor } from '../../core/policy.js';
 import { change } from '../../core/events.js';
 import { resolveSort } from '../../core/http.js';
 import { decodeCursor, listTotal, sampledTotal } from '../../core/paging.js';
@@ -21,7 +22,7 @@ import { canSeeAmounts, scopeOf, type Actor } from '../org/scope.js';
 import { findStage } from '../pipelines/definition.js';
 import * as pipelinesRepo from '../pipelines/repo.js';
 import { planCreate, planMove } from './moves.js';
-import { checkLostMove } from './lost.js';
+import { checkLostMove, requestLostConfirmation } from './lost.js';
 import { loaded, presentDeal, presentHistory, type LoadedPipeline } from './presenter.js';
 import * as repo from './repo.js';
 import { insertNewDeal } from './insert.js';
@@ -257,54 +258,83 @@ export class GateUnmetError extends AppError {
   }
 }
 
-/** Moves a deal (rules in moves.ts); a refused gate answers 422 GATE_UNMET listing every unmet requirement. */
+/**
+ * Moves a deal (rules in moves.ts); a refused gate answers 422 GATE_UNMET listing every unmet requirement. A lost move
+ * above the org's confirmation amount by someone who is not a manager leaves the deal where it is and answers the
+ * pending `lost_confirmation` approval instead (the deal moves when it is granted, `moveConfirmedLost`).
+ */
 export async function moveDeal(db: Db, clock: Clock, actor: Actor, id: string, input: MoveInput) {
-  await command(db, clock, { entity: 'deal', actorId: actor.id }, async (cmd) => {
-    const { trx } = cmd;
-    const deal = await findDeal(trx, actor, id);
-    const pipeline = await pipelinesRepo.findPipeline(trx, deal.pipeline_id);
-    if (!pipeline) throw notFound('Pipeline');
-    const plan = planMove(pipelinesRepo.definitionOf(pipeline), deal.stage_key, input.toStage, input.skipReason);
-    if (plan.gateStage) {
-      const unmet = [...evaluateGate(plan.gateStage, await gateFacts(trx, deal)), ...(await unmetApprovals(trx, plan.gateStage, approvalInput(deal, clock.now()))), ...(await unmetContract(trx, plan.gateStage, deal.id))];
-      if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
-    }
-    const lostReason = plan.status === 'lost' ? await checkLostMove(trx, actor, Number(deal.amount_fen), input.lostReason) : null;
-    const now = clock.now().toISOString();
-    const moved = await repo.updateDealStage(trx, id, deal.stage_key, {
-      stage_key: plan.to.key,
-      status: plan.status,
-      stage_entered_at: now,
-      updated_at: now,
-      // While lost the deal carries its reason (the loss matrix groups on it); reopening clears it, history keeps it.
-      lost_reason: lostReason,
-      lost_at: lostReason ? now : null,
-    });
-    if (!moved) throw new AppError('CONFLICT', 'moved_meanwhile');
-    await repo.closeOpenHistory(trx, id, now);
-    await repo.insertHistory(trx, {
-      id: newId(),
-      deal_id: id,
-      stage_key: plan.to.key,
-      entered_at: now,
-      left_at: null,
-      entered_by: actor.id,
-      direction: plan.direction,
-      skip_reason: plan.reason,
-      lost_reason: lostReason,
-    });
-    await cmd.recorded(
-      id,
-      'move',
-      {
-        before: { stageKey: deal.stage_key, status: deal.status },
-        after: { stageKey: plan.to.key, status: plan.status, direction: plan.direction, skipped: plan.skipped, skipReason: plan.reason, lostReason },
-      },
-      {
-        type: 'deal.stage_changed',
-        payload: { from: deal.stage_key, to: plan.to.key, direction: plan.direction, pipelineId: deal.pipeline_id, skipped: plan.skipped, skipReason: plan.reason, status: plan.status, lostReason },
-      },
-    );
+  const pendingApproval = await command(db, clock, { entity: 'deal', actorId: actor.id }, async (cmd) => {
+    const deal = await findDeal(cmd.trx, actor, id);
+    return applyMove(cmd, actor, deal, input, false);
   });
-  return getDeal(db, actor, id);
+  const deal = await getDeal(db, actor, id);
+  return pendingApproval ? { pendingApproval, deal } : deal;
+}
+
+/**
+ * Carries out a granted lost confirmation inside the approval's transaction, as the manager who granted it
+ * (`confirmedBy`); the requester's scope was checked when the request was filed.
+ */
+export async function moveConfirmedLost(trx: Queryable, clock: Clock, dealId: string, input: { toStage: string; lostReason: string }, confirmedBy: string | null) {
+  const deal = await repo.findScopedDeal(trx, { kind: 'all' }, dealId);
+  if (!deal) throw notFound('Deal');
+  await applyMove(commandIn(trx, clock, { entity: 'deal', actorId: confirmedBy }), null, deal, input, true);
+}
+
+/** The move itself; answers the confirmation request when the move waits for a manager instead of happening. */
+async function applyMove(cmd: Command, actor: Actor | null, deal: repo.DealRow, input: MoveInput, confirmed: boolean) {
+  const { trx, clock } = cmd;
+  const id = deal.id;
+  const pipeline = await pipelinesRepo.findPipeline(trx, deal.pipeline_id);
+  if (!pipeline) throw notFound('Pipeline');
+  const plan = planMove(pipelinesRepo.definitionOf(pipeline), deal.stage_key, input.toStage, input.skipReason);
+  if (plan.gateStage) {
+    const unmet = [...evaluateGate(plan.gateStage, await gateFacts(trx, deal)), ...(await unmetApprovals(trx, plan.gateStage, approvalInput(deal, clock.now()))), ...(await unmetContract(trx, plan.gateStage, deal.id))];
+    if (unmet.length > 0) throw new GateUnmetError(plan.gateStage, unmet);
+  }
+  let lostReason: string | null = null;
+  if (plan.status === 'lost') {
+    const lost = await checkLostMove(trx, actor ?? systemActor('worker'), Number(deal.amount_fen), input.lostReason, confirmed);
+    if (actor && lost.confirmAboveFen != null) {
+      return requestLostConfirmation(trx, clock, { dealId: id, requester: actor, toStage: plan.to.key, lostReason: lost.key }, lost.confirmAboveFen);
+    }
+    lostReason = lost.key;
+  }
+  const now = clock.now().toISOString();
+  const moved = await repo.updateDealStage(trx, id, deal.stage_key, {
+    stage_key: plan.to.key,
+    status: plan.status,
+    stage_entered_at: now,
+    updated_at: now,
+    // While lost the deal carries its reason (the loss matrix groups on it); reopening clears it, history keeps it.
+    lost_reason: lostReason,
+    lost_at: lostReason ? now : null,
+  });
+  if (!moved) throw new AppError('CONFLICT', 'moved_meanwhile');
+  await repo.closeOpenHistory(trx, id, now);
+  await repo.insertHistory(trx, {
+    id: newId(),
+    deal_id: id,
+    stage_key: plan.to.key,
+    entered_at: now,
+    left_at: null,
+    entered_by: cmd.actorId,
+    direction: plan.direction,
+    skip_reason: plan.reason,
+    lost_reason: lostReason,
+  });
+  await cmd.recorded(
+    id,
+    'move',
+    {
+      before: { stageKey: deal.stage_key, status: deal.status },
+      after: { stageKey: plan.to.key, status: plan.status, direction: plan.direction, skipped: plan.skipped, skipReason: plan.reason, lostReason, ...(confirmed ? { confirmed: true } : {}) },
+    },
+    {
+      type: 'deal.stage_changed',
+      payload: { from: deal.stage_key, to: plan.to.key, direction: plan.direction, pipelineId: deal.pipeline_id, skipped: plan.skipped, skipReason: plan.reason, status: plan.status, lostReason },
+    },
+  );
+  return null;
 }

@@ -1,8 +1,10 @@
+import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
 import { calendarDate } from '../calendar/schema.js';
 import { METRIC_NAMES } from '../metrics/schema.js';
 
 const id = z.string({ error: 'must be an id' }).min(1, 'must be an id').max(64, 'must be an id');
+const segmentValue = z.string({ error: 'must be text' }).min(1, 'must not be empty').max(100, 'at most 100 characters');
 
 export const teamQuery = z.object({ team: id });
 
@@ -10,7 +12,7 @@ export const settingsBody = z.strictObject({
   /** Five cron fields in the org time zone; checked against it in the service (the zone is an org setting). */
   cron: z.string({ error: 'must be text such as "0 18 * * *"' }).trim().min(1, 'must not be empty').max(100, 'at most 100 characters').optional(),
   /** The daily send time HH:mm in the org time zone, instead of a cron expression. */
-  time: z.string({ error: 'must be a time such as "18:00"' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "18:00"').optional(),
+  time: z.string({ error: 'must be a time such as "18:00"' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, formatMessage('invalid_time')).optional(),
   enabled: z.boolean({ error: 'must be true or false' }).optional(),
   /** Robot channel ids to push to; null = the robots serving the team (its own, a parent team's, or company-wide). */
   channels: z.array(id, { error: 'must be a list of channel ids or null' }).max(10, 'at most 10 channels').nullable().optional(),
@@ -44,7 +46,15 @@ const subscriptionFields = {
   name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
   metrics: z.array(z.enum(METRIC_NAMES)).min(1, 'pick at least one metric').max(METRIC_NAMES.length),
   /** The dashboard's filters, counted in the subscriber's scope. */
-  filters: z.strictObject({ pipelineId: id.optional(), teamId: id.optional(), ownerId: id.optional() }),
+  filters: z.strictObject({
+    pipelineId: id.optional(),
+    teamId: id.optional(),
+    ownerId: id.optional(),
+    industry: segmentValue.optional(),
+    level: segmentValue.optional(),
+    region: segmentValue.optional(),
+    source: segmentValue.optional(),
+  }),
   cron: z.string({ error: 'must be text such as "0 9 * * 1"' }).trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
   channels: z.array(id, { error: 'must be a list of channel ids' }).min(1, 'pick at least one robot').max(10, 'at most 10 channels'),
   enabled: z.boolean({ error: 'must be true or false' }),
@@ -67,7 +77,15 @@ export const subscriptionSchema = z
     userId: z.string(),
     name: z.string(),
     metrics: z.array(z.enum(METRIC_NAMES)),
-    filters: z.object({ pipelineId: z.string().optional(), teamId: z.string().optional(), ownerId: z.string().optional() }),
+    filters: z.object({
+      pipelineId: z.string().optional(),
+      teamId: z.string().optional(),
+      ownerId: z.string().optional(),
+      industry: z.string().optional(),
+      level: z.string().optional(),
+      region: z.string().optional(),
+      source: z.string().optional(),
+    }),
     cron: z.string(),
     timeZone: z.string(),
     channels: z.array(z.string()),

@@ -7,6 +7,7 @@
  * several processes racing for a slot produce one row and one message per robot, and a crash before commit leaves
  * nothing behind to be sent twice.
  */
+import { commandIn } from '../../core/command.js';
 import { Cron } from 'croner';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
@@ -14,7 +15,6 @@ import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
 import type { Db, Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { listChannels, type LoadedChannel } from '../channels/repo.js';
 import { enqueueRobotMessage, ROBOT_KINDS, robotTargets } from '../notifications/outbox.js';
@@ -121,7 +121,7 @@ export async function updateSettings(deps: Deps, actor: Actor, teamId: string, b
       created_at: before?.created_at ?? now,
       updated_at: now,
     });
-    await recordAudit(trx, deps.clock, { entity: 'digest_settings', entityId: team.id, action: before ? 'update' : 'create', actorId: actor.id, before: before ? current : undefined, after: next });
+    await commandIn(trx, deps.clock, { entity: 'digest_settings', actorId: actor.id }).recorded(team.id, before ? 'update' : 'create', { before: before ? current : undefined, after: next });
   });
   return presentSettings(deps.db, deps.clock, team, timeZone);
 }

@@ -5,13 +5,13 @@
  * UNIQUE(subscription, slot) in the transaction that queues the robot messages, so several processes push once.
  * The figures are counted as the subscriber, in their scope, as the dashboard shows them to them.
  */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, can, scopeOf, type Actor } from '../../core/policy.js';
-import { recordAudit } from '../audit/repo.js';
 import { toActor } from '../auth/repo.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { listChannels } from '../channels/repo.js';
@@ -26,7 +26,7 @@ import { isLate } from './slots.js';
 import { Cron } from 'croner';
 
 export const DEFAULT_DASHBOARD_CRON = '0 9 * * 1';
-type Filters = { pipelineId?: string; teamId?: string; ownerId?: string };
+type Filters = { pipelineId?: string; teamId?: string; ownerId?: string; industry?: string; level?: string; region?: string; source?: string };
 
 const orgTimeZone = async (deps: Deps) => (await getCalendarSettings(deps.db, deps.config.timeZone)).timeZone;
 
@@ -118,7 +118,7 @@ export async function createSubscription(deps: Deps, actor: Actor, body: Subscri
   };
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertSubscription(trx, row);
-    await recordAudit(trx, deps.clock, { entity: 'dashboard_subscription', entityId: row.id, action: 'create', actorId: actor.id, after: present(row, timeZone, deps.clock.now()) });
+    await commandIn(trx, deps.clock, { entity: 'dashboard_subscription', actorId: actor.id }).recorded(row.id, 'create', { after: present(row, timeZone, deps.clock.now()) });
   });
   return present(row, timeZone, deps.clock.now());
 }
@@ -142,7 +142,7 @@ export async function updateSubscription(deps: Deps, actor: Actor, id: string, p
   const after = { ...before, ...set };
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateSubscription(trx, id, set);
-    await recordAudit(trx, deps.clock, { entity: 'dashboard_subscription', entityId: id, action: 'update', actorId: actor.id, before: present(before, timeZone, deps.clock.now()), after: present(after, timeZone, deps.clock.now()) });
+    await commandIn(trx, deps.clock, { entity: 'dashboard_subscription', actorId: actor.id }).recorded(id, 'update', { before: present(before, timeZone, deps.clock.now()), after: present(after, timeZone, deps.clock.now()) });
   });
   return present(after, timeZone, deps.clock.now());
 }
@@ -151,7 +151,7 @@ export async function deleteSubscription(deps: Deps, actor: Actor, id: string) {
   const before = await visible(deps, actor, id);
   await deps.db.transaction().execute(async (trx) => {
     await repo.deleteSubscription(trx, id);
-    await recordAudit(trx, deps.clock, { entity: 'dashboard_subscription', entityId: id, action: 'delete', actorId: actor.id, before: { name: before.name, cron: before.cron } });
+    await commandIn(trx, deps.clock, { entity: 'dashboard_subscription', actorId: actor.id }).recorded(id, 'delete', { before: { name: before.name, cron: before.cron } });
   });
 }
 

@@ -1,3 +1,4 @@
+import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
 
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../core/entities.js';
@@ -17,7 +18,7 @@ export const uploadFields = z.object({
     .string()
     .trim()
     .max(64)
-    .regex(/^[a-z][a-z0-9_]*$/, 'must be a key such as trial_agreement (a-z, 0-9, _)')
+    .regex(/^[a-z][a-z0-9_]*$/, formatMessage('key_format'))
     .default('other'),
 });
 export type UploadFields = z.infer<typeof uploadFields>;

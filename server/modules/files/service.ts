@@ -1,10 +1,10 @@
+import { commandIn } from '../../core/command.js';
 import type { Readable } from 'node:stream';
 import type { Queryable } from '../../db/index.js';
 import { AppError, invalid, notFound, type FieldError } from '../../core/errors.js';
 import { fieldErrorsOf } from '../../core/validation.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
-import { recordAudit } from '../audit/repo.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { hooksOf } from '../../core/hooks.js';
 import * as repo from './repo.js';
@@ -103,13 +103,7 @@ export async function uploadAttachment(deps: FileDeps, actor: Actor, parts: Asyn
         created_at: clock.now().toISOString(),
       });
       const attachment = (await repo.findAttachment(trx, id))!;
-      await recordAudit(trx, clock, {
-        entity: 'attachment',
-        entityId: id,
-        action: 'create',
-        actorId: actor.id,
-        after: { entity: attachment.entity, entityId: attachment.entityId, kind: attachment.kind, filename, mime: attachment.mime, size: attachment.size, sha256: attachment.sha256 },
-      });
+      await commandIn(trx, clock, { entity: 'attachment', actorId: actor.id }).recorded(id, 'create', { after: { entity: attachment.entity, entityId: attachment.entityId, kind: attachment.kind, filename, mime: attachment.mime, size: attachment.size, sha256: attachment.sha256 } });
       return attachment;
     });
   } finally {

@@ -68,6 +68,22 @@ export function nextColour(model: Pick<HealthModel, 'bands' | 'hysteresis' | 'se
   return { state: { colour: from, pending: { colour: candidate, count, lastDate: input.date } }, changed: null };
 }
 
+type ColourModel = Pick<HealthModel, 'bands' | 'hysteresis' | 'severeBelow' | 'coverageFloor'>;
+
+/**
+ * The first computation under a new model version, from the customer's stored state. The new model takes the colour
+ * afresh (`model_switch`: quiet unless the admin asked for playbooks). But a change the old model's own state machine
+ * would confirm at this very computation — a pending change one computation from its `k`, or the severe floor — is not
+ * caused by the switch: it keeps its own reason, so its playbooks fire as they would have without the switch.
+ * `old` is the old model with its score now (null: not known, e.g. no stored state).
+ */
+export function switchStep(model: ColourModel, state: ColourState, input: Omit<StepInput, 'modelSwitch'>, old: { model: ColourModel; input: Omit<StepInput, 'modelSwitch'> } | null): ColourStep {
+  const step = nextColour(model, state, { ...input, modelSwitch: true });
+  if (step.changed?.reason !== 'model_switch' || !old) return step;
+  const without = nextColour(old.model, state, old.input);
+  return without.changed && without.state.colour === step.state.colour ? { ...step, changed: { ...step.changed, reason: without.changed.reason } } : step;
+}
+
 /** Whether a colour change is "worse" (towards red). */
 export function isWorse(from: Colour | null, to: Colour): boolean {
   return from !== null && from !== 'grey' && to !== 'grey' && RANK[to] < RANK[from];

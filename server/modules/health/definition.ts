@@ -6,6 +6,7 @@
  * YAML import give the same field paths (YAML adds line numbers).
  */
 import { z } from 'zod';
+import { formatMessage } from '../../core/validation.js';
 import { identifier } from '../pipelines/definition.js';
 import { SOURCE_SCHEMAS } from './source-config.js';
 
@@ -13,8 +14,13 @@ const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 
 const num = (min: number, max: number) => z.number({ error: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 const whole = (min: number, max: number) => z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
-/** Piecewise-linear breakpoints `[raw, score]`, raw strictly increasing; values outside are clamped to the ends. */
+/**
+ * Piecewise-linear breakpoints `[raw, score]`, raw strictly increasing; values outside are clamped to the ends. With
+ * `percentile`, the raw value is first ranked among the same segment's customers (0–100, ties count half), and the
+ * points map that rank: `[[0, 0], [100, 100]]` scores the rank itself.
+ */
 export const normalizeSchema = z.strictObject({
+  percentile: z.boolean({ error: 'must be true or false' }).default(false),
   points: z
     .array(z.tuple([z.number({ error: 'must be a number' }), num(0, 100)], { error: 'each point is [raw, score 0–100]' }))
     .min(2, 'give at least two points')
@@ -52,7 +58,7 @@ export const healthModelSchema = z
     /** The customer field naming a segment: industry, level, kind, region, source or custom:<key>. */
     segmentBy: z
       .string({ error: 'must be text' })
-      .regex(/^(industry|level|kind|region|source|custom:[A-Za-z0-9_]{1,64})$/, 'must be industry, level, kind, region, source or custom:<key>')
+      .regex(/^(industry|level|kind|region|source|custom:[A-Za-z0-9_]{1,64})$/, formatMessage('profile_field_format'))
       .optional(),
     bands: z.strictObject({ green: num(0, 100), yellow: num(0, 100) }).refine((b) => b.green > b.yellow, { message: 'green must be above yellow' }),
     hysteresis: z.strictObject({ points: num(0, 50), computations: whole(1, 30) }).default({ points: 5, computations: 3 }),

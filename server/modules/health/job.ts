@@ -8,12 +8,28 @@
 import { DateTime } from 'luxon';
 import type { Deps } from '../../core/http.js';
 import { defineJob, type Fired } from '../../jobs/job.js';
-import { computeBatch, localDate } from './compute.js';
+import { computeBatch, localDate, memoDistributions, type DistributionsOf } from './compute.js';
 import * as repo from './repo.js';
 import { escalateDuePlans } from './retention-plan.js';
+import { CALENDAR_EVENTS, RETENTION_CALENDAR_CONSUMER, redatePlansOnCalendarChange } from './retention-calendar.js';
+import { oldestUnconsumedAt } from '../../core/consumers.js';
 import { BATCH, loadModel, orgTimeZone } from './service.js';
 
 const NIGHTLY_HOUR = 2;
+
+/**
+ * The segments' values for percentile dimensions, loaded once per night and model version (not per batch) — the
+ * current version's and, on the night after a publish, the previous one's: a process that continues another's run,
+ * or restarts, loads them again from the same data.
+ */
+const distributionsOfRun = new WeakMap<object, { key: string; value: DistributionsOf }>();
+function runDistributions(deps: Deps, date: string): DistributionsOf {
+  const cached = distributionsOfRun.get(deps.db);
+  if (cached?.key === date) return cached.value;
+  const value = memoDistributions(deps.db, deps.clock.now());
+  distributionsOfRun.set(deps.db, { key: date, value });
+  return value;
+}
 
 /** The latest nightly slot at or before `now`. */
 export function slotAtOrBefore(now: Date, timeZone: string): Date {
@@ -59,12 +75,14 @@ export const healthNightlyJob = defineJob({
     const model = due ? await loadModel(deps.db, undefined, deps.clock.now()) : null;
     if (!due || !model) return { did: 0, fired: [] };
     const scheduledFor = due.slot.toISOString();
+    const distributionsOf = runDistributions(deps, due.date);
+    const distributions = await distributionsOf(model);
     await repo.ensureRun(deps.db, { local_date: due.date, model_version: model.version, scheduled_for: scheduledFor, cursor: '', customers: 0, written: 0, started_at: deps.clock.now().toISOString(), finished_at: null });
     return deps.db.transaction().execute(async (trx) => {
       const run = await repo.claimRun(trx, deps.dialect, due.date);
       if (!run) return { did: 0, fired: [] };
       const customers = await repo.customersAfter(trx, run.cursor, BATCH, deps.clock.now().toISOString());
-      const result = await computeBatch(trx, deps.clock, due.timeZone, model, customers);
+      const result = await computeBatch(trx, deps.clock, due.timeZone, model, customers, distributions, distributionsOf);
       const done = customers.length < BATCH;
       const counts = { customers: run.customers + result.customers, written: run.written + result.written };
       await repo.advanceRun(trx, due.date, { cursor: customers.at(-1)?.id ?? run.cursor, ...counts, finished_at: done ? deps.clock.now().toISOString() : null });
@@ -79,10 +97,17 @@ export const healthRetentionJob = defineJob({
   name: 'health-retention',
   idleIntervalMs: 30_000,
   replayInBatches: true,
-  nextDue: (deps) => repo.nextPlanDue(deps.db, null, deps.clock.now().toISOString()),
+  // A calendar change waiting to be consumed is due at its instant: replay re-dates the plans then, before firing.
+  nextDue: async (deps) => {
+    const now = deps.clock.now().toISOString();
+    const dues = [await repo.nextPlanDue(deps.db, null, now), await oldestUnconsumedAt(deps.db, RETENTION_CALENDAR_CONSUMER, CALENDAR_EVENTS)];
+    return dues.filter((d): d is string => d !== null && d <= now).sort()[0] ?? null;
+  },
   nextWake: (deps) => repo.nextPlanDue(deps.db, deps.clock.now().toISOString(), null),
   pass: async (deps) => {
+    // Calendar changes first: a deadline brought earlier must fire below, one pushed later must not.
+    const redated = await redatePlansOnCalendarChange(deps);
     const escalated = await escalateDuePlans(deps.db, deps.dialect, deps.clock);
-    return { did: escalated.length, fired: escalated.map((p) => ({ kind: 'health.retention_escalated', at: p.dueAt, subject: { type: 'retention_plan', id: p.id }, customerId: p.customerId })) };
+    return { did: redated + escalated.length, fired: escalated.map((p) => ({ kind: 'health.retention_escalated', at: p.dueAt, subject: { type: 'retention_plan', id: p.id }, customerId: p.customerId })) };
   },
 });

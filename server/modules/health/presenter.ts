@@ -16,8 +16,8 @@ export const contributionSchema = z.object({
   name: z.string(),
   nameEn: z.string().nullable(),
   group: z.string(),
-  /** Null when missing, not applicable, or an amount the caller may not see. */
-  raw: z.number().nullable(),
+  /** Null when missing or not applicable; absent when it is an amount (`amount: true`) the caller may not see. */
+  raw: z.number().nullable().optional(),
   amount: z.boolean(),
   normalized: z.number().nullable(),
   weight: z.number(),
@@ -57,8 +57,22 @@ export const previewSchema = z.object({
   version: z.number().int(),
   customers: z.number().int(),
   changes: z.number().int(),
+  /** Changes the switch alone causes (reason `model_switch`): no playbook fires for them unless the admin asks. */
+  quiet: z.number().int(),
   transitions: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
-  sample: z.array(z.object({ customerId: z.string(), name: z.string(), from: z.string().nullable(), to: z.string(), score: z.number() })),
+  sample: z.array(
+    z.object({
+      customerId: z.string(),
+      name: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      score: z.number(),
+      /** `model_switch` (caused by the switch), `confirmed` / `severe` (the current version would change it now too), `initial`, `coverage`. */
+      reason: z.string(),
+      /** The stored hysteresis state the step started from. */
+      pending: z.object({ colour: z.string(), count: z.number().int() }).nullable(),
+    }),
+  ),
 });
 
 export const healthListSchema = z.object({

@@ -7,6 +7,7 @@ import type { Dialect, Queryable } from '../../db/index.js';
 import type { Scope } from '../../core/policy.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { HealthRetentionPlansTable, HealthRunsTable, HealthScoresTable } from '../../db/schema-health.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 const inserted = (r: { numInsertedOrUpdatedRows?: bigint }) => Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 
@@ -65,17 +66,47 @@ export function customerById(db: Queryable, id: string): Promise<BatchCustomer |
 type Counts = Map<string, number>;
 const toMap = (rows: Array<{ customer_id: string; n: number | string | bigint | null }>): Counts => new Map(rows.map((r) => [r.customer_id, Number(r.n ?? 0)]));
 
-export async function wonDeals(db: Queryable, ids: readonly string[], since: string, measure: 'won_amount' | 'product_lines'): Promise<Counts> {
-  const q = db.selectFrom('deals').select('customer_id').where('customer_id', 'in', ids).where('status', '=', 'won').where('stage_entered_at', '>=', since).groupBy('customer_id');
-  const rows = measure === 'won_amount' ? await q.select((eb) => eb.fn.sum<number>('amount_fen').as('n')).execute() : await q.select(sql<number>`count(distinct pipeline_id)`.as('n')).execute();
-  return toMap(rows);
+/** One dimension's share of a combined source query: a column computed over the rows since `since`. */
+export interface DealSpec {
+  since: string;
+  measure: 'won_amount' | 'product_lines';
+}
+export interface ActivitySpec {
+  since: string;
+  types?: readonly string[];
+  effectiveOnly: boolean;
 }
 
-export async function activityCounts(db: Queryable, ids: readonly string[], since: string, until: string, types: readonly string[] | undefined, effectiveOnly: boolean): Promise<Counts> {
-  let q = db.selectFrom('activities').select(['customer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('customer_id', 'in', ids).where('occurred_at', '>=', since).where('occurred_at', '<=', until);
-  if (types?.length) q = q.where('type', 'in', types);
-  if (effectiveOnly) q = q.where('effective', '=', 1);
-  return toMap(await q.groupBy('customer_id').execute());
+/** Per customer, one figure per spec (in spec order): every deal dimension of a model in one scan of won deals. */
+export async function wonDealsMulti(db: Queryable, ids: readonly string[], specs: readonly DealSpec[]): Promise<Map<string, number[]>> {
+  const since = specs.reduce((a, s) => (s.since < a ? s.since : a), specs[0].since);
+  const columns = specs.map((s, i) =>
+    s.measure === 'won_amount'
+      ? sql<number>`sum(case when stage_entered_at >= ${s.since} then amount_fen else 0 end)`.as(`d${i}`)
+      : sql<number>`count(distinct case when stage_entered_at >= ${s.since} then pipeline_id end)`.as(`d${i}`),
+  );
+  const rows = await db.selectFrom('deals').select('customer_id').select(columns).where('customer_id', 'in', ids).where('status', '=', 'won').where('stage_entered_at', '>=', since).groupBy('customer_id').execute();
+  return figures(rows as never, specs.length);
+}
+
+/**
+ * Per customer, one count per spec: every activity dimension of a model (visits, requests, feedback — each its own
+ * window, types and effective flag) in one scan of the batch's activities since the widest window.
+ */
+export async function activityCountsMulti(db: Queryable, ids: readonly string[], until: string, specs: readonly ActivitySpec[]): Promise<Map<string, number[]>> {
+  const since = specs.reduce((a, s) => (s.since < a ? s.since : a), specs[0].since);
+  const columns = specs.map((s, i) => {
+    const parts = [sql`occurred_at >= ${s.since}`];
+    if (s.types?.length) parts.push(sql`type in (${sql.join(s.types)})`);
+    if (s.effectiveOnly) parts.push(sql`effective = 1`);
+    return sql<number>`sum(case when ${sql.join(parts, sql` and `)} then 1 else 0 end)`.as(`d${i}`);
+  });
+  const rows = await db.selectFrom('activities').select('customer_id').select(columns).where('customer_id', 'in', ids).where('occurred_at', '>=', since).where('occurred_at', '<=', until).groupBy('customer_id').execute();
+  return figures(rows as never, specs.length);
+}
+
+function figures(rows: Array<Record<string, unknown> & { customer_id: string }>, n: number): Map<string, number[]> {
+  return new Map(rows.map((r) => [r.customer_id, Array.from({ length: n }, (_, i) => Number(r[`d${i}`] ?? 0))]));
 }
 
 export async function openWorkOrders(db: Queryable, ids: readonly string[]): Promise<Counts> {
@@ -120,18 +151,44 @@ export function scoresSince(db: Queryable, ids: readonly string[], since: string
   return db.selectFrom('health_scores').select(['customer_id', 'id', 'score', 'computed_at']).where('customer_id', 'in', ids).where('computed_at', '>=', since).execute();
 }
 
-export function snapshotContributions(db: Queryable, id: string) {
-  return db.selectFrom('health_scores').select(['contributions']).where('id', '=', id).executeTakeFirst();
+export function contributionsOf(db: Queryable, ids: readonly string[]) {
+  return db.selectFrom('health_scores').select(['id', 'contributions']).where('id', 'in', ids).execute();
 }
 
-/** Appends a snapshot; false when one with the same predecessor exists (another process wrote it). */
-export async function insertSnapshot(db: Queryable, row: HealthScoresTable): Promise<boolean> {
-  return inserted(await db.insertInto('health_scores').values(row).onConflict((oc) => oc.column('prev_id').doNothing()).executeTakeFirst());
+/**
+ * Appends snapshots with multi-row inserts; answers the ids written. A row whose predecessor already has a successor
+ * (another process wrote it) is skipped by UNIQUE(prev_id) and is not in the answer.
+ */
+export async function insertSnapshots(db: Queryable, rows: readonly HealthScoresTable[]): Promise<Set<string>> {
+  const written = new Set<string>();
+  // 13 columns × 500 rows stays inside both databases' bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500) {
+    const out = await db.insertInto('health_scores').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('prev_id').doNothing()).returning('id').execute();
+    for (const r of out) written.add(r.id);
+  }
+  return written;
 }
 
-export async function upsertProjection(db: Queryable, row: { customer_id: string; snapshot_id: string; score: number; colour: string; trend_alert: number; model_version: number; computed_at: string }) {
-  const { customer_id: _c, ...rest } = row;
-  await db.insertInto('customer_health').values(row).onConflict((oc) => oc.column('customer_id').doUpdateSet(rest)).execute();
+type ProjectionRow = { customer_id: string; snapshot_id: string; score: number; colour: string; trend_alert: number; model_version: number; computed_at: string };
+
+/** The latest snapshot per customer, rewritten for a batch with multi-row upserts. */
+export async function upsertProjections(db: Queryable, rows: readonly ProjectionRow[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('customer_health')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.column('customer_id').doUpdateSet((eb) => ({
+          snapshot_id: eb.ref('excluded.snapshot_id'),
+          score: eb.ref('excluded.score'),
+          colour: eb.ref('excluded.colour'),
+          trend_alert: eb.ref('excluded.trend_alert'),
+          model_version: eb.ref('excluded.model_version'),
+          computed_at: eb.ref('excluded.computed_at'),
+        })),
+      )
+      .execute();
+  }
 }
 
 export function history(db: Queryable, customerId: string, limit: number) {
@@ -181,7 +238,23 @@ export async function updatePlan(db: Queryable, id: string, set: Partial<HealthR
   await db.updateTable('health_retention_plans').set(set).where('id', '=', id).execute();
 }
 
-/** Open plans past due and not escalated yet, locked (PostgreSQL: skipping those another process holds). */
+/** Open plans not escalated yet — their clocks still run — optionally only those counted on one team's calendar. */
+export function runningPlans(db: Queryable, teamId: string | null) {
+  let q = db.selectFrom('health_retention_plans').selectAll().where('status', '=', 'open').where('escalated_at', 'is', null).where('clock_target', 'is not', null);
+  if (teamId) q = q.where('clock_team_id', '=', teamId);
+  return q.orderBy('id').execute();
+}
+
+/**
+ * A running plan's new deadline. Conditional on the clock still running: a plan filed or escalated meanwhile (by
+ * another process; on PostgreSQL this update waits for that one's row lock, then re-reads) keeps its recorded deadline.
+ */
+export async function redatePlan(db: Queryable, id: string, dueAt: string, at: string): Promise<boolean> {
+  const r = await db.updateTable('health_retention_plans').set({ due_at: dueAt, updated_at: at }).where('id', '=', id).where('status', '=', 'open').where('escalated_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Open plans whose stored deadline has come, not escalated yet, locked (PostgreSQL: skipping those another holds). */
 export function duePlans(db: Queryable, dialect: Dialect, now: string, limit: number) {
   let q = db.selectFrom('health_retention_plans').selectAll().where('status', '=', 'open').where('escalated_at', 'is', null).where('due_at', '<=', now).orderBy('due_at').limit(limit);
   if (dialect === 'postgres') q = q.forUpdate().skipLocked();
@@ -236,7 +309,10 @@ export function healthList(db: Queryable, scope: Scope, filter: HealthListFilter
     .where('customers.deleted_at', 'is', null)
     .where(scopeFilter(scope, 'customers'));
   if (filter.colour) q = q.where('h.colour', '=', filter.colour);
-  if (filter.trend) q = q.where('h.trend_alert', '=', 1);
+  if (filter.trend !== undefined) q = q.where('h.trend_alert', '=', filter.trend ? 1 : 0);
   if (filter.ids) q = q.where('h.customer_id', 'in', filter.ids.length ? filter.ids : ['']);
   return q.orderBy('h.score').orderBy('h.customer_id').limit(limit).offset(offset).execute();
 }
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['health_retention_plans', 'team_path']]);

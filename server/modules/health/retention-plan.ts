@@ -1,9 +1,11 @@
 /**
  * 挽留计划 (retention plans), the red playbook: the rules engine's `require_retention_plan` action opens one for the
- * customer's owner, due in N working days on the org calendar, with required evidence items; filing it is refused
- * like a stage gate (422 GATE_UNMET naming each missing item) until every item is given. A plan still open at its due
- * time is escalated once — owner and owner's lead notified — by the `health-retention` job; the conditional update
- * on `escalated_at` makes that once across processes.
+ * customer's owner, with required evidence items; filing it is refused like a stage gate (422 GATE_UNMET naming each
+ * missing item) until every item is given. Its deadline is the shared SLA clock (sla/clock.ts): N working days
+ * counted on the owner's team calendar from the opening. A calendar or team-schedule change re-dates every running plan
+ * (retention-calendar.ts), earlier or later, like any other clock; filed and escalated plans keep theirs. A plan whose clock is
+ * breached is escalated once — owner and owner's lead notified; the conditional update on `escalated_at` makes that
+ * once across processes.
  */
 import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
@@ -14,8 +16,10 @@ import { parseJson, toJson } from '../../core/json.js';
 import { inScope, scopeOf, type Actor, type AnyActor } from '../../core/policy.js';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { HealthRetentionPlansTable } from '../../db/schema-health.js';
-import type { WorkCalendar } from '../calendar/workdays.js';
+import { loadCalendars } from '../calendar/schedules.js';
 import { enqueueNotification } from '../notifications/outbox.js';
+import { evaluateClock } from '../sla/clock.js';
+import { clockTarget } from '../sla/ladder.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import * as repo from './repo.js';
 
@@ -28,7 +32,6 @@ export interface EvidenceItem {
 export interface OpenPlanInput {
   db: Queryable;
   clock: Clock;
-  calendar: WorkCalendar;
   causeId: string;
   ruleKey: string;
   customerId: string;
@@ -41,6 +44,9 @@ export async function openRetentionPlanForRule(input: OpenPlanInput) {
   if (!customer) throw new Error('require_retention_plan: the customer no longer exists');
   const now = input.clock.now();
   const id = newId();
+  const teamId = (await input.db.selectFrom('users').select('team_id').where('id', '=', customer.owner_id).executeTakeFirst())?.team_id ?? null;
+  const target = `${input.workingDays}wd`;
+  const due = evaluateClock((await loadCalendars(input.db)).forTeam(teamId), { target: clockTarget(target), startedAt: now }, now).dueAt!;
   const row: HealthRetentionPlansTable = {
     id,
     customer_id: customer.id,
@@ -51,7 +57,9 @@ export async function openRetentionPlanForRule(input: OpenPlanInput) {
     required: toJson(input.evidence),
     evidence: '{}',
     plan: null,
-    due_at: input.calendar.addWorkingDays(now, input.workingDays).toISOString(),
+    due_at: due.toISOString(),
+    clock_target: target,
+    clock_team_id: teamId,
     filed_at: null,
     filed_by: null,
     escalated_at: null,
@@ -146,12 +154,31 @@ export async function filePlan(db: Db, clock: Clock, actor: Actor, id: string, b
   return getPlan(db, clock, actor, id);
 }
 
-/** Escalates open plans past due, once each; returns what it escalated. */
+/** The plan's clock now: its due instant on today's calendar and whether it is breached. */
+export function planClock(calendars: Awaited<ReturnType<typeof loadCalendars>>, row: HealthRetentionPlansTable, now: Date) {
+  if (!row.clock_target) return { dueAt: row.due_at, breached: row.due_at <= now.toISOString() };
+  const state = evaluateClock(calendars.forTeam(row.clock_team_id), { target: clockTarget(row.clock_target), startedAt: new Date(row.created_at) }, now);
+  return { dueAt: state.dueAt!.toISOString(), breached: state.status === 'breached' };
+}
+
+/**
+ * Recounts, on today's calendars, the clocks of open plans whose stored deadline has come: a breached clock is
+ * escalated once; one found later (a calendar change whose event was not consumed yet) gets its new deadline stored,
+ * so `tick --at` and the worker's wake-up wait for it. Deadlines brought earlier are stored by the calendar consumer
+ * (retention-calendar.ts), which runs first in the same job pass.
+ */
 export async function escalateDuePlans(db: Db, dialect: Dialect, clock: Clock) {
-  const now = clock.now().toISOString();
+  const nowDate = clock.now();
+  const now = nowDate.toISOString();
   return db.transaction().execute(async (trx) => {
     const escalated: Array<{ id: string; dueAt: string; customerId: string }> = [];
-    for (const row of await repo.duePlans(trx, dialect, now, 50)) {
+    const open = await repo.duePlans(trx, dialect, now, 50);
+    if (!open.length) return escalated;
+    const calendars = await loadCalendars(trx);
+    for (const row of open) {
+      const { dueAt, breached } = planClock(calendars, row, nowDate);
+      if (dueAt !== row.due_at) await repo.updatePlan(trx, row.id, { due_at: dueAt });
+      if (!breached) continue;
       if (!(await repo.markEscalated(trx, row.id, now))) continue;
       const recipients = await resolveRecipients(trx, { id: row.owner_id, teamPath: row.team_path }, ['owner', 'owner.lead']);
       for (const userId of recipients) {
@@ -160,14 +187,14 @@ export async function escalateDuePlans(db: Db, dialect: Dialect, clock: Clock) {
           userId,
           title: '挽留计划已逾期未提交',
           titleEn: 'A retention plan is overdue',
-          body: `截止时间 ${row.due_at}`,
-          bodyEn: `It was due at ${row.due_at}`,
+          body: `截止时间 ${dueAt}`,
+          bodyEn: `It was due at ${dueAt}`,
           link: `/retention-plans/${row.id}`,
           subject: { type: 'customer', id: row.customer_id },
         });
       }
       await commandIn(trx, clock, { entity: 'retention_plan', actorId: null }).recorded(row.id, 'escalate', { after: { escalated_at: now, notified: recipients } });
-      escalated.push({ id: row.id, dueAt: row.due_at, customerId: row.customer_id });
+      escalated.push({ id: row.id, dueAt, customerId: row.customer_id });
     }
     return escalated;
   });

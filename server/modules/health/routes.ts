@@ -98,7 +98,7 @@ export async function healthRoutes(app: App, deps: Deps) {
     async (req) => {
       const q = req.query;
       const ids = q.ids ? q.ids.split(',').filter(Boolean).slice(0, 200) : undefined;
-      const rows = await repo.healthList(deps.db, scopeOf(actorOf(req)), { colour: q.colour, trend: q.trend === 'true', ids }, q.pageSize, (q.page - 1) * q.pageSize);
+      const rows = await repo.healthList(deps.db, scopeOf(actorOf(req)), { colour: q.colour, trend: q.trend === undefined ? undefined : q.trend === 'true', ids }, q.pageSize, (q.page - 1) * q.pageSize);
       return { items: rows.map((r) => ({ customerId: r.customer_id, name: r.name, score: r.score, colour: r.colour as 'green', trendAlert: r.trend_alert === 1, modelVersion: r.model_version, computedAt: r.computed_at })) };
     },
   );

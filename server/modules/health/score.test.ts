@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, nextColour, trendDrop, type ColourState } from './colour.js';
+import { bandOf, nextColour, switchStep, trendDrop, type ColourState } from './colour.js';
 import { healthModelSchema, type HealthModelInput } from './definition.js';
 import { normalizeValue, percentileRank, redistribute, scoreCustomer } from './score.js';
 
@@ -50,6 +50,37 @@ describe('normalisation', () => {
     expect(percentileRank([1, 2, 3, 4], 3)).toBe(62.5);
     expect(percentileRank([1, 2, 3, 4], 0)).toBe(0);
     expect(percentileRank([1, 2, 3, 4], 9)).toBe(100);
+    expect(percentileRank([1, 2, 2, 2, 5], 2)).toBe(50);
+    expect(percentileRank([], 7)).toBe(50);
+    // The binary search agrees with counting, on a long list with many ties.
+    const sorted = Array.from({ length: 1000 }, (_, i) => Math.floor(i / 7));
+    for (const raw of [-1, 0, 3, 50, 142, 143, 500]) {
+      const below = sorted.filter((v) => v < raw).length;
+      const equal = sorted.filter((v) => v === raw).length;
+      expect(percentileRank(sorted, raw)).toBeCloseTo(((below + equal / 2) / sorted.length) * 100, 10);
+    }
+  });
+  it('percentile normalisation ranks a raw value within its own segment, then maps the rank through the points', () => {
+    const input = structuredClone(base);
+    input.groups[0].dimensions[0].normalize = { percentile: true, points: [[0, 0], [50, 40], [100, 100]] };
+    const m = healthModelSchema.parse(input);
+    // Hospitals buy far more than distributors: the same 300 is top of the distributors and bottom of the hospitals.
+    const segments: Record<string, number[]> = { 医院: [300, 800, 900, 1000], 经销商: [50, 100, 200, 300] };
+    const score = (segment: string) =>
+      scoreCustomer(m, {
+        segment,
+        raw: raws({ purchase: 300, lines: 50, visits: 50, clinical: 50 }),
+        previous: null,
+        now,
+        percentile: (key, raw) => (key === 'purchase' ? percentileRank(segments[segment], raw) : undefined),
+      }).contributions.find((c) => c.dimension === 'purchase')!;
+    // Hospitals: rank 12.5 → 0 + 12.5/50 × 40 = 10; distributors: rank 87.5 → 40 + 37.5/50 × 60 = 85.
+    expect(score('医院')).toMatchObject({ raw: 300, normalized: 10 });
+    expect(score('经销商')).toMatchObject({ raw: 300, normalized: 85 });
+    // A dimension without `percentile` ignores ranks: the points map the raw value.
+    const plain = scoreCustomer(model, { segment: '医院', raw: raws({ purchase: 30, lines: 50, visits: 50, clinical: 50 }), previous: null, now, percentile: () => 99 });
+    expect(plain.contributions[0]).toMatchObject({ normalized: 30 });
+    expect(healthModelSchema.parse(base).groups[0].dimensions[0].normalize.percentile).toBe(false);
   });
   it('refuses weights that do not sum to 100 and decreasing breakpoints, with the path', () => {
     const bad = structuredClone(base);
@@ -138,6 +169,30 @@ describe('colour with hysteresis', () => {
   });
   it('the severe floor turns red at once', () => {
     expect(nextColour(model, { colour: 'green', pending: null }, { score: 10, coverage: 1, date: day(0) }).changed).toEqual({ from: 'green', to: 'red', reason: 'severe' });
+  });
+  it('a model switch takes the colour afresh, but a change the old model would confirm at that computation keeps its reason', () => {
+    // Same bands, only renamed: the switch changes nothing by itself. k = 3.
+    const renamed = healthModelSchema.parse({ ...base, name: '康捷医疗 v2' });
+    const input = { score: 60, coverage: 1, date: day(3) };
+    const old = { model, input };
+    // One computation away from yellow (two of three days counted): the old model confirms it now → not quiet.
+    const due = { colour: 'green' as const, pending: { colour: 'yellow' as const, count: 2, lastDate: day(2) } };
+    expect(switchStep(renamed, due, input, old)).toMatchObject({ changed: { from: 'green', to: 'yellow', reason: 'confirmed' }, state: { colour: 'yellow', pending: null } });
+    // The same day already counted (a same-day recompute): the old model would not confirm it yet → the switch's doing.
+    expect(switchStep(renamed, { ...due, pending: { ...due.pending, lastDate: day(3) } }, input, old).changed).toEqual({ from: 'green', to: 'yellow', reason: 'model_switch' });
+    // Two away (one day counted), or nothing pending: the switch alone turns it yellow → quiet.
+    expect(switchStep(renamed, { colour: 'green', pending: { colour: 'yellow', count: 1, lastDate: day(2) } }, input, old).changed?.reason).toBe('model_switch');
+    expect(switchStep(renamed, { colour: 'green', pending: null }, input, old).changed?.reason).toBe('model_switch');
+    // Without the old model's score nothing can be attributed: the switch takes the blame.
+    expect(switchStep(renamed, due, input, null).changed?.reason).toBe('model_switch');
+    // The old model would confirm yellow, but the new bands say red: a different change, the switch's doing.
+    const stricter = healthModelSchema.parse({ ...base, bands: { green: 90, yellow: 65 } });
+    expect(switchStep(stricter, due, input, old).changed).toEqual({ from: 'green', to: 'red', reason: 'model_switch' });
+    // Below the old model's severe floor: red anyway.
+    expect(switchStep(stricter, due, { ...input, score: 10 }, { model, input: { ...input, score: 10 } }).changed).toEqual({ from: 'green', to: 'red', reason: 'severe' });
+    // A pending change the new model's colour agrees with the current one: no change at all.
+    const lenient = healthModelSchema.parse({ ...base, bands: { green: 55, yellow: 30 } });
+    expect(switchStep(lenient, due, input, old)).toMatchObject({ changed: null, state: { colour: 'green', pending: null } });
   });
 });
 

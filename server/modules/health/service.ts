@@ -2,19 +2,18 @@
  * Health use cases: publish and read model versions (API body or YAML), recompute one customer or all, read a
  * customer's explained score, preview a model version. Scores pin the model version they were computed with.
  */
+import { commandIn } from '../../core/command.js';
 import { AppError, notFound, yamlInvalid } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { authorize, can, systemActor, type Actor, type AnyActor } from '../../core/policy.js';
+import { authorize, systemActor, type Actor, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { getCustomerInScope } from '../customers/service.js';
 import { definitionToYaml, validateYamlWith } from '../pipelines/yaml.js';
 import { saveTypeInTx } from '../workorders/types-service.js';
 import * as workOrdersRepo from '../workorders/repo.js';
-import { computeBatch, evaluateBatch, type LoadedModel } from './compute.js';
-import { nextColour } from './colour.js';
+import { computeBatch, evaluateBatch, localDate, memoDistributions, oldModelScores, stepFrom, type LoadedModel } from './compute.js';
 import { dimensionsOf, healthModelSchema, type HealthModel } from './definition.js';
 import * as repo from './repo.js';
 import type { Contribution } from './score.js';
@@ -51,7 +50,7 @@ export async function publishModel(deps: Deps, actor: Actor, def: HealthModel, f
     const latest = await repo.latestModel(trx);
     const values = { version: (latest?.version ?? 0) + 1, name: def.name, definition: toJson(def), fire_playbooks: firePlaybooks ? 1 : 0, created_at: deps.clock.now().toISOString(), created_by: actor.id };
     if (!(await repo.insertModel(trx, values))) throw new AppError('CONFLICT', 'moved_meanwhile');
-    await recordAudit(trx, deps.clock, { entity: 'health_model', entityId: String(values.version), action: 'create', actorId: actor.id, after: { version: values.version, definition: def, firePlaybooks } });
+    await commandIn(trx, deps.clock, { entity: 'health_model', actorId: actor.id }).recorded(String(values.version), 'create', { after: { version: values.version, definition: def, firePlaybooks } });
     if (!(await workOrdersRepo.findType(trx, CUSTOMER_SUCCESS_TYPE))) {
       const root = await trx.selectFrom('teams').select('id').orderBy('path').limit(1).executeTakeFirst();
       if (root) {
@@ -108,11 +107,13 @@ export async function recompute(deps: Deps, actor: AnyActor, customerId?: string
     return { customers: r.customers, written: r.written, changes: r.changes.map(({ eventId: _e, ...c }) => c) };
   }
   authorize(actor, 'health.recomputeAll');
+  const distributionsOf = memoDistributions(deps.db, deps.clock.now());
+  const distributions = await distributionsOf(model);
   const total = { customers: 0, written: 0, changes: [] as Array<{ customerId: string; kind: 'colour' | 'trend'; from?: string | null; to?: string }> };
   for (let cursor = ''; ; ) {
     const batch = await repo.customersAfter(deps.db, cursor, BATCH, deps.clock.now().toISOString());
     if (!batch.length) break;
-    const r = await deps.db.transaction().execute((trx) => computeBatch(trx, deps.clock, timeZone, model, batch));
+    const r = await deps.db.transaction().execute((trx) => computeBatch(trx, deps.clock, timeZone, model, batch, distributions, distributionsOf));
     total.customers += r.customers;
     total.written += r.written;
     if (total.changes.length < 1000) total.changes.push(...r.changes.map(({ eventId: _e, ...c }) => c));
@@ -129,16 +130,27 @@ const pendingOf = (text: string) => {
 };
 
 /** The explained score: contributions of the latest snapshot, what moved since the one before, and the history. */
+/**
+ * Newest first by the snapshots' own chain (each row names its predecessor), from the projection's head: two
+ * computations at the same instant (a recompute right after another) have equal timestamps, and the latest is the
+ * one the projection points at, not whichever id sorts last.
+ */
+export function chainOrder<R extends { id: string; prev_id: string }>(rows: R[], head: string | undefined): R[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered: R[] = [];
+  for (let r = head ? byId.get(head) : undefined; r; r = byId.get(r.prev_id)) ordered.push(r);
+  return ordered.length ? ordered : rows;
+}
+
 export async function customerHealth(deps: Deps, actor: AnyActor, customerId: string) {
   await getCustomerInScope(deps.db, actor, customerId);
-  const rows = await repo.history(deps.db, customerId, HISTORY);
+  const rows = chainOrder(await repo.history(deps.db, customerId, HISTORY), (await repo.projection(deps.db, customerId))?.snapshot_id);
   const latest = rows[0];
   const models = new Map<number, LoadedModel | null>();
   const modelOf = async (v: number) => {
     if (!models.has(v)) models.set(v, await loadModel(deps.db, v));
     return models.get(v)!;
   };
-  const seesAmounts = can(actor, 'deal.readAmount');
   const explain = async (row: (typeof rows)[number]) => {
     const model = await modelOf(row.model_version);
     const dims = new Map(model ? dimensionsOf(model.def).map((d) => [d.dim.key, d]) : []);
@@ -150,8 +162,9 @@ export async function customerHealth(deps: Deps, actor: AnyActor, customerId: st
         name: d?.dim.name ?? c.dimension,
         nameEn: d?.dim.nameEn ?? null,
         group: d?.group.name ?? c.group,
-        // Support never sees amounts: the raw purchase amount is withheld, its normalised score is not an amount.
-        raw: amount && !seesAmounts ? null : c.raw,
+        // An amount (the raw purchase amount) is removed for those who may not read amounts by the output layer
+        // (RESTRICTED_FIELDS 'health.amountInputs', keyed on `amount: true`); its normalised score is not an amount.
+        raw: c.raw,
         amount,
         normalized: c.normalized,
         weight: c.weight,
@@ -188,26 +201,40 @@ export async function customerHealth(deps: Deps, actor: AnyActor, customerId: st
   };
 }
 
-/** How many customers, and which, would change colour if this definition were published now. */
+/**
+ * How many customers, and which, would change colour if this definition were published now: each customer's next
+ * computation under it, stepped from the customer's stored state exactly as the first computation after publishing
+ * steps (`stepFrom`: the colour taken afresh from the new model, except that a change the current version's state
+ * machine would confirm at that computation anyway — its pending count one short of `k` — keeps its own reason and
+ * fires its playbooks). `quiet` counts the changes the switch alone causes: those fire no playbook unless asked for.
+ */
 export async function previewModel(deps: Deps, actor: Actor, def: HealthModel) {
   authorize(actor, 'health.manage');
   const current = await repo.latestModel(deps.db);
   const proposed: LoadedModel = { version: (current?.version ?? 0) + 1, def, firePlaybooks: false };
   const now = deps.clock.now();
+  const date = localDate(now, await orgTimeZone(deps));
   const transitions = new Map<string, number>();
-  const changed: Array<{ customerId: string; name: string; from: string | null; to: string; score: number }> = [];
+  const changed: Array<{ customerId: string; name: string; from: string | null; to: string; score: number; reason: string; pending: { colour: string; count: number } | null }> = [];
   let customers = 0;
+  let quiet = 0;
+  const distributionsOf = memoDistributions(deps.db, now);
+  const distributions = await distributionsOf(proposed);
   for (let cursor = ''; ; ) {
-    const batch = await repo.customersAfter(deps.db, cursor, BATCH, deps.clock.now().toISOString());
+    const batch = await repo.customersAfter(deps.db, cursor, BATCH, now.toISOString());
     if (!batch.length) break;
-    for (const { customer, prev, scored } of await evaluateBatch(deps.db, proposed, batch, now)) {
+    const evaluated = await evaluateBatch(deps.db, proposed, batch, now, distributions);
+    const olds = await oldModelScores(deps.db, proposed, evaluated, now, distributionsOf);
+    for (const { customer, prev, scored } of evaluated) {
       customers++;
+      const step = stepFrom(proposed, prev, { score: scored.score, coverage: scored.coverage, date }, olds.get(customer.id));
+      if (!step.changed) continue;
       const from = prev?.colour ?? null;
-      const to = nextColour(def, { colour: null, pending: null }, { score: scored.score, coverage: scored.coverage, date: '' }).state.colour!;
-      if (from === to) continue;
+      const to = step.state.colour!;
       const key = `${from ?? 'none'}→${to}`;
       transitions.set(key, (transitions.get(key) ?? 0) + 1);
-      if (changed.length < 200) changed.push({ customerId: customer.id, name: customer.name, from, to, score: scored.score });
+      if (step.changed.reason === 'model_switch') quiet++;
+      if (changed.length < 200) changed.push({ customerId: customer.id, name: customer.name, from, to, score: scored.score, reason: step.changed.reason, pending: prev?.pending ? pendingOf(prev.pending) : null });
     }
     cursor = batch[batch.length - 1].id;
   }
@@ -215,6 +242,7 @@ export async function previewModel(deps: Deps, actor: Actor, def: HealthModel) {
     version: proposed.version,
     customers,
     changes: [...transitions.values()].reduce((a, b) => a + b, 0),
+    quiet,
     transitions: [...transitions].map(([key, count]) => ({ from: key.split('→')[0], to: key.split('→')[1], count })),
     sample: changed,
   };

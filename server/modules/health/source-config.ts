@@ -2,6 +2,7 @@
  * The sources a dimension can read, as configuration (zod). Their loaders live in sources.ts (one set-based query
  * per dimension and batch of customers). Adding a source: a schema here and a loader there. Pure.
  */
+import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
 
 const whole = (min: number, max: number) => z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
@@ -13,7 +14,7 @@ export const SOURCE_SCHEMAS = [
   /** A customer field or custom field; text values are mapped to numbers with `map`, numbers are taken as they are. */
   z.strictObject({
     type: z.literal('field'),
-    field: z.string({ error: 'must be text' }).regex(/^(level|industry|region|source|kind|custom:[A-Za-z0-9_]{1,64})$/, 'must be level, industry, region, source, kind or custom:<key>'),
+    field: z.string({ error: 'must be text' }).regex(/^(level|industry|region|source|kind|custom:[A-Za-z0-9_]{1,64})$/, formatMessage('profile_field_format')),
     map: z.record(z.string(), z.number({ error: 'must be a number' })).optional(),
   }),
   /** Won deals closed within `days`: their summed amount (fen) or the number of product lines (pipelines) bought. */

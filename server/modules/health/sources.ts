@@ -1,7 +1,9 @@
 /**
  * The dimension-source registry: per source type, a loader that answers raw values for a batch of customers with
- * one set-based query (null/absent = no data: "missing", carried then excluded by score.ts). Other modules' figures
- * plug in here (the on-time payment rate of receivables). SQL stays in repo.ts.
+ * set-based queries (null/absent = no data: "missing", carried then excluded by score.ts). Sources that read the same
+ * table are combined: every deal dimension of a model is one scan of won deals, every activity dimension one scan of
+ * the batch's activities (a CASE column per dimension), so a batch costs one query per table, not per dimension.
+ * Other modules' figures plug in here (the on-time payment rate of receivables). SQL stays in repo.ts.
  */
 import type { Queryable } from '../../db/index.js';
 import { parseJson } from '../../core/json.js';
@@ -39,8 +41,8 @@ const LOADERS: { [T in SourceType]: Loader<T> } = {
         return [c.id, value === undefined || !Number.isFinite(value) ? null : value];
       }),
     ),
-  deals: async (ctx, config) => withZeros(ctx, await repo.wonDeals(ctx.db, ids(ctx), daysBefore(ctx.asOf, config.days), config.measure)),
-  activities: async (ctx, config) => withZeros(ctx, await repo.activityCounts(ctx.db, ids(ctx), daysBefore(ctx.asOf, config.days), ctx.asOf.toISOString(), config.types, config.effectiveOnly)),
+  deals: async (ctx, config) => (await loadSources(ctx, [{ key: 'x', source: config }])).get('x')!,
+  activities: async (ctx, config) => (await loadSources(ctx, [{ key: 'x', source: config }])).get('x')!,
   work_orders: async (ctx) => withZeros(ctx, await repo.openWorkOrders(ctx.db, ids(ctx))),
   on_time_payment_rate: async (ctx, config) => onTimePaymentRates(ctx.db, { asOf: ctx.asOf, customerIds: ids(ctx), graceWorkingDays: config.graceWorkingDays }),
 };
@@ -48,4 +50,27 @@ const LOADERS: { [T in SourceType]: Loader<T> } = {
 export function loadSource(ctx: SourceContext, config: SourceConfig): Promise<Map<string, number | null>> {
   if (!ctx.customers.length) return Promise.resolve(new Map());
   return (LOADERS[config.type] as Loader<SourceType>)(ctx, config as never);
+}
+
+type Values = Map<string, number | null>;
+type Of<T extends SourceType> = Extract<SourceConfig, { type: T }>;
+
+/** Raw values of every dimension for the batch, by dimension key: deal and activity dimensions one query each. */
+export async function loadSources(ctx: SourceContext, dims: ReadonlyArray<{ key: string; source: SourceConfig }>): Promise<Map<string, Values>> {
+  const out = new Map<string, Values>();
+  if (!ctx.customers.length) {
+    for (const d of dims) out.set(d.key, new Map());
+    return out;
+  }
+  const deals = dims.filter((d): d is { key: string; source: Of<'deals'> } => d.source.type === 'deals');
+  const activities = dims.filter((d): d is { key: string; source: Of<'activities'> } => d.source.type === 'activities');
+  const spread = (list: ReadonlyArray<{ key: string }>, rows: Map<string, number[]>) =>
+    list.forEach((d, i) => out.set(d.key, withZeros(ctx, new Map([...rows].map(([id, v]) => [id, v[i]])))));
+  if (deals.length) spread(deals, await repo.wonDealsMulti(ctx.db, ids(ctx), deals.map((d) => ({ since: daysBefore(ctx.asOf, d.source.days), measure: d.source.measure }))));
+  if (activities.length) {
+    const specs = activities.map((d) => ({ since: daysBefore(ctx.asOf, d.source.days), types: d.source.types, effectiveOnly: d.source.effectiveOnly }));
+    spread(activities, await repo.activityCountsMulti(ctx.db, ids(ctx), ctx.asOf.toISOString(), specs));
+  }
+  for (const d of dims) if (!out.has(d.key)) out.set(d.key, await loadSource(ctx, d.source));
+  return out;
 }

@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../../db/index.js';
 import { breathe } from '../../core/breathe.js';
+import { boundHeap } from '../../core/heap.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { LEASE_MS, phaseContext, type ImportDeps, type PhaseContext } from './context.js';
@@ -40,6 +41,7 @@ export async function runCommit(deps: ImportDeps, importId: string, hooks: Commi
     const done = (await repo.findImport(db, importId))!.applied_rows;
     hooks.onProgress?.({ phase: 'commit', done, total });
     await hooks.afterBatch?.(batchNo);
+    boundHeap();
     await breathe();
   }
   return finish(deps, importId, 'committed');

@@ -52,7 +52,7 @@ export async function phaseContext(deps: ImportDeps, imp: repo.ImportRow): Promi
   const headers = parseJson<string[]>(imp.headers, []);
   const mapping = parseJson<Mapping>(imp.mapping, []);
   const spec = SPECS[imp.kind as ImportKind];
-  const customDefs = await loadCustomFieldDefs(db, spec.customEntity);
+  const customDefs = (spec.customEntity ? await loadCustomFieldDefs(db, spec.customEntity) : []);
   const users = new Map<string, ImportUser>();
   const byUsername = new Map<string, ImportUser>();
   const byName = new Map<string, ImportUser[]>();
@@ -85,9 +85,9 @@ export async function phaseContext(deps: ImportDeps, imp: repo.ImportRow): Promi
       const dict = dictionaries.get(DICTIONARY_OF[field]);
       if (!dict) return undefined;
       const key = dict.byText.get(fold(text));
-      if (key) return { key };
-      // Regions are also sales areas (华东, 华南) that the customer form takes as typed; the other lists are closed.
-      return field === 'region' ? undefined : { options: dict.options };
+      // A value no entry means is a row error naming the column, as on every other customer write path (sales
+      // areas such as 华东 are region entries since migration 0038).
+      return key ? { key } : { options: dict.options };
     },
     createProblems(record) {
       const problems: RowProblem[] = [];

@@ -2,7 +2,7 @@
  * What each kind of import can fill: its fields, the Chinese and English headers and synonyms each is recognised by,
  * and the labels of the mapping screen (Chinese first). Pure data.
  */
-export const IMPORT_KINDS = ['customers', 'deals', 'activities'] as const;
+export const IMPORT_KINDS = ['customers', 'deals', 'activities', 'contracts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface FieldSpec<F extends string = string> {
@@ -10,8 +10,8 @@ export interface FieldSpec<F extends string = string> {
   /** Headers people write for each field; compared after `headerKey` (half-width, lower case, no punctuation). */
   synonyms: Record<F, string[]>;
   labels: Record<F, { zh: string; en: string }>;
-  /** The record type whose custom fields a column may fill. */
-  customEntity: 'customer' | 'deal' | 'activity';
+  /** The record type whose custom fields a column may fill (null: the kind has no custom fields). */
+  customEntity: 'customer' | 'deal' | 'activity' | null;
   /** Whether a created record needs an owner from the row or the import's default when the CLI imports as the
    *  organisation; deals and activities fall back to their customer's owner instead. */
   ownerRequired: boolean;
@@ -129,4 +129,75 @@ export const ACTIVITY_SPEC: FieldSpec<ActivityField> = {
   },
 };
 
-export const SPECS: Record<ImportKind, FieldSpec> = { customers: CUSTOMER_SPEC, deals: DEAL_SPEC, activities: ACTIVITY_SPEC };
+/**
+ * Contracts with their payment plans, one row per contract: the plan is either instalment columns (第1期付款日 /
+ * 第1期金额 / 第1期付款方式 / 第1期开票日 … up to MAX_INSTALMENTS) or an equal split (分期数 + 首期付款日 [+ 间隔月数,
+ * 付款方式]). One row per contract keeps a contract inside one staged row, so the plan's sum is checked where the
+ * row is validated and a contract is written whole in one batch.
+ */
+export const MAX_INSTALMENTS = 12;
+const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const INSTALMENT_PARTS = {
+  Due: { zh: ['付款日', '约定付款日', '付款日期', '到期日', '回款日期', '日期'], en: ['due', 'duedate'], label: { zh: '付款日', en: 'due date' } },
+  Amount: { zh: ['金额', '付款金额', '回款金额'], en: ['amount'], label: { zh: '金额（元）', en: 'amount (yuan)' } },
+  Method: { zh: ['付款方式', '方式', '结算方式'], en: ['method'], label: { zh: '付款方式', en: 'method' } },
+  Invoice: { zh: ['开票日', '开票日期', '计划开票日'], en: ['invoice', 'invoicedate'], label: { zh: '开票日', en: 'invoice date' } },
+} as const;
+type InstalmentPart = keyof typeof INSTALMENT_PARTS;
+export type InstalmentField = `p${number}${InstalmentPart}`;
+const INSTALMENT_FIELDS = Array.from({ length: MAX_INSTALMENTS }, (_, i) => (Object.keys(INSTALMENT_PARTS) as InstalmentPart[]).map((part) => `p${i + 1}${part}` as InstalmentField)).flat();
+
+export const CONTRACT_BASE_FIELDS = ['number', 'customer', 'customerCreditCode', 'customerPhone', 'deal', 'signedAt', 'amount', 'parts', 'firstDueDate', 'intervalMonths', 'splitMethod', 'note'] as const;
+export type ContractField = (typeof CONTRACT_BASE_FIELDS)[number] | InstalmentField;
+
+function instalmentSynonyms(): Record<InstalmentField, string[]> {
+  const out = {} as Record<InstalmentField, string[]>;
+  for (let n = 1; n <= MAX_INSTALMENTS; n++) {
+    for (const [part, spec] of Object.entries(INSTALMENT_PARTS) as Array<[InstalmentPart, (typeof INSTALMENT_PARTS)[InstalmentPart]]>) {
+      const prefixes = [`第${n}期`, `第${CN_NUMERALS[n - 1]}期`, ...(n === 1 ? ['首期'] : [])];
+      out[`p${n}${part}`] = [...prefixes.flatMap((p) => spec.zh.map((w) => p + w)), ...spec.en.flatMap((w) => [`instalment${n}${w}`, `installment${n}${w}`, `p${n}${w}`])];
+    }
+  }
+  return out;
+}
+function instalmentLabels(): Record<InstalmentField, { zh: string; en: string }> {
+  const out = {} as Record<InstalmentField, { zh: string; en: string }>;
+  for (let n = 1; n <= MAX_INSTALMENTS; n++) {
+    for (const [part, spec] of Object.entries(INSTALMENT_PARTS) as Array<[InstalmentPart, (typeof INSTALMENT_PARTS)[InstalmentPart]]>) out[`p${n}${part}`] = { zh: `第${n}期${spec.label.zh}`, en: `Instalment ${n} ${spec.label.en}` };
+  }
+  return out;
+}
+
+export const CONTRACT_SPEC: FieldSpec<ContractField> = {
+  fields: [...CONTRACT_BASE_FIELDS, ...INSTALMENT_FIELDS],
+  customEntity: null,
+  ownerRequired: false,
+  synonyms: {
+    number: ['合同编号', '合同号', '编号', '合同编码', 'contractno', 'contractnumber', 'number', 'contract'],
+    ...CUSTOMER_REF,
+    deal: ['商机名称', '商机', '项目名称', '项目', 'deal', 'dealname', 'opportunity'],
+    signedAt: ['签订日期', '签约日期', '签署日期', '合同日期', 'signedat', 'signedon', 'signeddate', 'signdate'],
+    amount: ['合同金额', '金额', '合同总额', '总金额', 'amount', 'contractamount', 'total'],
+    parts: ['分期数', '期数', '等分期数', 'parts', 'instalments', 'installments'],
+    firstDueDate: ['首期付款日', '首付日期', '第一期付款日', 'firstduedate', 'firstdue'],
+    intervalMonths: ['间隔月数', '付款间隔', '每期间隔月数', 'intervalmonths', 'interval'],
+    splitMethod: ['付款方式', '结算方式', 'method', 'paymentmethod'],
+    note: ['备注', '说明', 'note', 'notes', 'remark'],
+    ...instalmentSynonyms(),
+  },
+  labels: {
+    number: { zh: '合同编号', en: 'Contract number' },
+    ...CUSTOMER_REF_LABELS,
+    deal: { zh: '商机名称', en: 'Deal title' },
+    signedAt: { zh: '签订日期', en: 'Signed on' },
+    amount: { zh: '合同金额（元）', en: 'Contract amount (yuan)' },
+    parts: { zh: '等分期数', en: 'Equal parts' },
+    firstDueDate: { zh: '首期付款日（等分）', en: 'First due date (split)' },
+    intervalMonths: { zh: '间隔月数（等分，默认 1）', en: 'Months between parts (default 1)' },
+    splitMethod: { zh: '付款方式（等分）', en: 'Method (split)' },
+    note: { zh: '备注', en: 'Note' },
+    ...instalmentLabels(),
+  },
+};
+
+export const SPECS: Record<ImportKind, FieldSpec> = { customers: CUSTOMER_SPEC, deals: DEAL_SPEC, activities: ACTIVITY_SPEC, contracts: CONTRACT_SPEC };

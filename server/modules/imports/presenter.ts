@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userRefOrNull } from '../../core/contract.js';
+import { userRefOrNull, timestamps } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import { DEFAULT_OPTIONS, emptyCounts, VERDICTS, type ImportCounts, type ImportOptions } from './plan.js';
 import type { ImportPresetsTable } from '../../db/schema-imports.js';
@@ -113,8 +113,7 @@ export function presentImport(row: repo.ImportRow) {
     undo: undo ?? null,
     cancelRequested: row.cancel_requested === 1,
     error: row.error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
     validatedAt: row.validated_at,
     committedAt: row.committed_at,
     undoneAt: row.undone_at,
@@ -135,5 +134,5 @@ export function presentStagedRow(row: repo.StagedRow, message: (p: RowProblem) =
 }
 
 export function presentPreset(row: ImportPresetsTable) {
-  return { id: row.id, name: row.name, signature: row.signature, mapping: parseJson<Record<string, string>>(row.mapping, {}), createdAt: row.created_at, updatedAt: row.updated_at };
+  return { id: row.id, name: row.name, signature: row.signature, mapping: parseJson<Record<string, string>>(row.mapping, {}), ...timestamps(row) };
 }

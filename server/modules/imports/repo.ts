@@ -3,6 +3,7 @@ import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { ImportPresetsTable, ImportRowsTable, ImportsTable } from '../../db/schema-imports.js';
 import type { ContactsTable, CustomersTable } from '../../db/schema.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 export type ImportRow = ImportsTable;
 export type StagedRow = ImportRowsTable;
@@ -58,6 +59,28 @@ export async function insertStagedRows(db: Queryable, rows: ImportRowsTable[]) {
 
 export async function deleteStagedRows(db: Queryable, importId: string) {
   await db.deleteFrom('import_rows').where('import_id', '=', importId).execute();
+  await deleteRowKeys(db, importId);
+}
+
+export async function deleteRowKeys(db: Queryable, importId: string) {
+  await db.deleteFrom('import_row_keys').where('import_id', '=', importId).execute();
+}
+
+/** Of `keys`, those an earlier row of the import already claimed → that row's number. */
+export async function claimedKeys(db: Queryable, importId: string, keys: string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  // 500 rows × a few keys each: well under both databases' limits on bound parameters.
+  for (let i = 0; i < keys.length; i += 2000) {
+    const rows = await db.selectFrom('import_row_keys').select(['key', 'row_number']).where('import_id', '=', importId).where('key', 'in', keys.slice(i, i + 2000)).execute();
+    for (const r of rows) found.set(r.key, Number(r.row_number));
+  }
+  return found;
+}
+
+export async function insertRowKeys(db: Queryable, rows: Array<{ import_id: string; key: string; row_number: number }>) {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db.insertInto('import_row_keys').values(rows.slice(i, i + 2000)).onConflict((oc) => oc.columns(['import_id', 'key']).doNothing()).execute();
+  }
 }
 
 /** The next rows the commit has not applied, in row order, after the checkpoint. */
@@ -204,3 +227,6 @@ export function dealsByIds(db: Queryable, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('deals').selectAll().where('id', 'in', ids).execute();
 }
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['imports', 'team_path']]);

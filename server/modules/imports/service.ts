@@ -117,7 +117,7 @@ async function registerFile(deps: ImportDeps, actor: AnyActor, temp: TempFile, o
     throw invalid('file', 'import_file_type');
   }
   if (!preview.headers.some((h) => h !== '')) throw invalid('file', 'import_file_empty');
-  const defs = await loadCustomFieldDefs(deps.db, spec.customEntity);
+  const defs = (spec.customEntity ? await loadCustomFieldDefs(deps.db, spec.customEntity) : []);
   const preset = await repo.presetBySignature(deps.db, kind, headerSignature(preview.headers));
   const suggested: Mapping = preset ? applyPreset(preview.headers, parseJson(preset.mapping, {})) : suggestMapping(preview.headers, defs, spec);
   const now = deps.clock.now().toISOString();
@@ -169,11 +169,12 @@ const REQUIRED_COLUMNS: Record<ImportKind, string[][]> = {
   customers: [['name']],
   deals: [['title'], ['customer', 'customerCreditCode', 'customerPhone']],
   activities: [['customer', 'customerCreditCode', 'customerPhone'], ['occurredAt'], ['summary']],
+  contracts: [['number'], ['customer', 'customerCreditCode', 'customerPhone'], ['deal'], ['signedAt'], ['amount']],
 };
 
 async function checkMapping(deps: ImportDeps, kind: ImportKind, headers: string[], mapping: Array<string | null>): Promise<Mapping> {
   const spec = SPECS[kind];
-  const keys = new Set((await loadCustomFieldDefs(deps.db, spec.customEntity)).map((d) => d.key));
+  const keys = new Set(((spec.customEntity ? await loadCustomFieldDefs(deps.db, spec.customEntity) : [])).map((d) => d.key));
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   mapping.forEach((field, i) => {
@@ -196,6 +197,8 @@ async function run<T>(deps: ImportDeps, id: string, wait: boolean, work: () => P
   const guarded = work().catch(async (error: unknown) => {
     const now = deps.clock.now().toISOString();
     await repo.updateImport(deps.db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error), lease_until: null, updated_at: now }).catch(() => undefined);
+    // A failed dry run's in-file keys are of no further use (a new dry run starts over).
+    await repo.deleteRowKeys(deps.db, id).catch(() => undefined);
     if (wait) throw error;
   });
   if (wait) await guarded;

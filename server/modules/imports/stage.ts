@@ -3,7 +3,9 @@
  * database, and write one verdict per row to `import_rows`. Writes nothing else: no records, audit, events or
  * outbox. Restartable: a new dry run (or one taken over after a crash) replaces the staged rows.
  */
+import { createHash } from 'node:crypto';
 import { breathe } from '../../core/breathe.js';
+import { boundHeap } from '../../core/heap.js';
 import { toJson } from '../../core/json.js';
 import { newId } from '../../core/ids.js';
 import type { ImportRowsTable } from '../../db/schema-imports.js';
@@ -25,21 +27,10 @@ export interface Progress {
 }
 export type ProgressListener = (p: Progress) => void;
 
-/** Keys of rows seen earlier in the file → their row number: the second occurrence of a record is an error. */
-class FileKeys {
-  private seen = new Map<string, number>();
-  constructor(private target: ImportTarget) {}
-  check(record: object): { row: number; on: string } | null {
-    for (const { key, label } of this.target.fileKeys(record)) {
-      const row = this.seen.get(key);
-      if (row !== undefined) return { row, on: label };
-    }
-    return null;
-  }
-  add(record: object, row: number) {
-    for (const { key } of this.target.fileKeys(record)) if (!this.seen.has(key)) this.seen.set(key, row);
-  }
-}
+/**
+ * A row's natural keys as stored in `import_row_keys`: hashed, so a long activity summary makes no long index entry.
+ */
+const keyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
 
 interface Pending {
   row: SourceRow;
@@ -53,19 +44,19 @@ export async function runDryRun(deps: ImportDeps, importId: string, onProgress?:
   const ctx = await phaseContext(deps, imp);
   const counts = emptyCounts();
   const target = targetOf(imp.kind);
-  const fileKeys = new FileKeys(target);
   let done = 0;
   let pending: Pending[] = [];
   const read = { bytes: 0 };
   await db.transaction().execute((trx) => repo.deleteStagedRows(trx, importId));
 
   const flush = async () => {
-    const staged = await stageChunk(deps, ctx, target, pending, fileKeys, counts);
+    const { staged, keys } = await stageChunk(deps, importId, ctx, target, pending, counts);
     done += pending.length;
     pending = [];
     const now = clock.now();
     const cancelled = await db.transaction().execute(async (trx) => {
       await repo.insertStagedRows(trx, staged.map((s) => ({ ...s, import_id: importId })));
+      await repo.insertRowKeys(trx, keys);
       const current = await repo.findImport(trx, importId);
       // Rows are counted as they stream by; the total is estimated from the share of the file read so far.
       const share = Math.min(1, read.bytes / Math.max(1, imp.file_size));
@@ -74,6 +65,7 @@ export async function runDryRun(deps: ImportDeps, importId: string, onProgress?:
       return current?.cancel_requested === 1;
     });
     onProgress?.({ phase: 'dry_run', done, total: read.bytes >= imp.file_size ? null : Math.round(done / Math.max(0.001, read.bytes / imp.file_size)) });
+    boundHeap();
     await breathe();
     return cancelled;
   };
@@ -94,22 +86,31 @@ export async function runDryRun(deps: ImportDeps, importId: string, onProgress?:
 
 async function finish(deps: ImportDeps, importId: string, counts: ImportCounts, total: number, status: 'validated' | 'cancelled') {
   const now = deps.clock.now().toISOString();
+  // The keys served the in-file duplicate check only; the commit re-plans against the database.
+  await repo.deleteRowKeys(deps.db, importId);
   await repo.updateImport(deps.db, importId, { status, total_rows: total, validated_rows: total, counts: toJson(counts), lease_until: null, validated_at: now, updated_at: now });
   return counts;
 }
 
-/** Verdicts of one chunk: in-file duplicates first (in row order), then one database lookup for the rest. */
-async function stageChunk(deps: ImportDeps, ctx: PhaseContext, target: ImportTarget, chunk: Pending[], fileKeys: FileKeys, counts: ImportCounts): Promise<Omit<ImportRowsTable, 'import_id'>[]> {
+/**
+ * Verdicts of one chunk: in-file duplicates first (in row order: against the keys earlier chunks stored, then those of
+ * this chunk's earlier rows), then one database lookup for the rest. Returns the staged rows and the keys they claim.
+ */
+async function stageChunk(deps: ImportDeps, importId: string, ctx: PhaseContext, target: ImportTarget, chunk: Pending[], counts: ImportCounts) {
   const valid = chunk.filter((p) => p.problems.length === 0);
   const plan = await target.planBatch(deps.db, ctx, valid.map((p) => p.record));
-  return chunk.map((p) => {
+  const keysOf = new Map(valid.map((p) => [p, target.fileKeys(p.record).map((k) => ({ ...k, hash: keyHash(k.key) }))]));
+  const claimed = await repo.claimedKeys(deps.db, importId, [...new Set([...keysOf.values()].flat().map((k) => k.hash))]);
+  const keys: Array<{ import_id: string; key: string; row_number: number }> = [];
+  const staged = chunk.map((p): Omit<ImportRowsTable, 'import_id'> => {
     let verdict: Verdict = 'error';
     let problems = p.problems;
     let targetId: string | null = null;
     if (!problems.length) {
-      const twin = fileKeys.check(p.record);
+      const rowKeys = keysOf.get(p)!;
+      const twin = rowKeys.find((k) => claimed.has(k.hash));
       if (twin) {
-        problems = [{ column: null, field: 'row', code: 'duplicate_in_file', params: { row: twin.row, on: twin.on } }];
+        problems = [{ column: null, field: 'row', code: 'duplicate_in_file', params: { row: claimed.get(twin.hash)!, on: twin.label } }];
       } else {
         const planned = plan(p.record);
         const extra = planned.verdict === 'create' ? ctx.createProblems(p.record) : [];
@@ -117,7 +118,13 @@ async function stageChunk(deps: ImportDeps, ctx: PhaseContext, target: ImportTar
         problems = [...planned.problems, ...extra];
         // A created record's id is decided now, so a commit resumed after a crash reuses it.
         targetId = verdict === 'create' ? newId() : planned.matchId;
-        if (verdict !== 'error') fileKeys.add(p.record, p.row.number);
+        if (verdict !== 'error') {
+          for (const k of rowKeys) {
+            if (claimed.has(k.hash)) continue;
+            claimed.set(k.hash, p.row.number);
+            keys.push({ import_id: importId, key: k.hash, row_number: p.row.number });
+          }
+        }
       }
     }
     tally(counts, verdict);
@@ -136,4 +143,5 @@ async function stageChunk(deps: ImportDeps, ctx: PhaseContext, target: ImportTar
       changes: null,
     };
   });
+  return { staged, keys };
 }

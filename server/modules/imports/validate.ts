@@ -60,8 +60,8 @@ export interface RowContext {
   mayOwn(user: ImportUser): boolean;
   /**
    * Region, industry, source and level are admin-managed dictionaries: the entry a typed value means (key, label or
-   * alias) → its key; `options` when the value is in none of a closed list's entries; undefined when the value is kept
-   * as typed (empty dictionary, or a region that is a sales area rather than a place).
+   * alias) → its key; `options` (a row error) when the value is in none of the entries; undefined when the value is
+   * kept as typed (a dictionary without active entries).
    */
   dictionary?(field: 'region' | 'industry' | 'source' | 'level', text: string): { key: string } | { options: string } | undefined;
 }

@@ -1,7 +1,9 @@
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { xlsxRows } from './xlsx-reader.js';
 
@@ -35,4 +37,26 @@ describe('xlsx reader', () => {
       for (const size of [7, 1000, 64 * 1024]) expect(await read(path, size)).toEqual(expected);
     });
   }
+
+  // exceljs writes its archive entries as their compression finishes, so now and then (2 files in 400 that differed
+  // only in their timestamps) a worksheet comes after the shared strings but before xl/workbook.xml; its streaming reader then threw "reading
+  // 'sheets'" and the import refused the file as "not an .xlsx". The same workbook, worksheet first, must read.
+  it('reads a workbook whose worksheet entry comes before xl/workbook.xml', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('合同');
+    ws.addRow(['合同编号', '客户名称']);
+    ws.addRow(['HT-001', '杭州康复医院']);
+    const original = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const names = Object.keys(original.files).filter((n) => !original.files[n].dir);
+    // Relationships and shared strings first (so the reader parses the sheet at once), the workbook last.
+    const order = [...names.filter((n) => !n.startsWith('xl/worksheets/') && n !== 'xl/workbook.xml'), ...names.filter((n) => n.startsWith('xl/worksheets/')), 'xl/workbook.xml'];
+    const reordered = new JSZip();
+    for (const name of order) reordered.file(name, await original.files[name].async('nodebuffer'));
+    const path = join(dir, 'worksheet-first.xlsx');
+    writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(await read(path, 64 * 1024)).toEqual([
+      ['合同编号', '客户名称'],
+      ['HT-001', '杭州康复医院'],
+    ]);
+  });
 });

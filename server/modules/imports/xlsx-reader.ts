@@ -32,6 +32,10 @@ class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown {
+    // exceljs reads the sheet's name from the workbook model, which is missing when xl/workbook.xml comes later in
+    // the archive (exceljs' own writer does that now and then); the rows do not need the name.
+    const self = this as unknown as { model?: { sheets?: unknown[] } };
+    self.model ??= { sheets: [] };
     const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet(i: unknown, n: string): unknown };
     return base._parseWorksheet.call(this, utf8Text(iterator), sheetNo);
   }

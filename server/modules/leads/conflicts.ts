@@ -2,12 +2,12 @@
  * Ownership conflicts: a seller told "this customer belongs to X" asks for it; a manager of either party decides
  * (keep with the owner, transfer to the requester, or merge the requester's duplicate record with it).
  */
+import { commandIn } from '../../core/command.js';
 import { sql, type SqlBool } from 'kysely';
 import type { Db, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { recordAudit } from '../audit/repo.js';
 import { scopeOf, subtreeUpperBound, type Actor } from '../org/scope.js';
 import { mergeCustomers } from './merge.js';
 import { moveCustomerWithWork } from './ownership.js';
@@ -106,7 +106,7 @@ export async function requestTransfer(db: Db, clock: Clock, actor: Actor, custom
       resolved_at: null,
       created_at: clock.now().toISOString(),
     });
-    await recordAudit(trx, clock, { entity: 'ownership_conflict', entityId: id, action: 'create', actorId: actor.id, after: { customerId, duplicateId: body.duplicateId ?? null, reason: body.reason } });
+    await commandIn(trx, clock, { entity: 'ownership_conflict', actorId: actor.id }).created(id, { customerId, duplicateId: body.duplicateId ?? null, reason: body.reason });
     return present((await baseQuery(trx, systemActor('worker')).where('c.id', '=', id).executeTakeFirst())!);
   });
 }
@@ -150,11 +150,7 @@ export async function resolveConflict(db: Db, clock: Clock, actor: Actor, id: st
     }
     const now = clock.now().toISOString();
     await repo.updateConflict(trx, id, { status: 'resolved', resolution: body.action, merge_into: body.mergeInto ?? null, note: body.note || null, resolved_by: actor.id, resolved_at: now });
-    await recordAudit(trx, clock, {
-      entity: 'ownership_conflict',
-      entityId: id,
-      action: 'resolve',
-      actorId: actor.id,
+    await commandIn(trx, clock, { entity: 'ownership_conflict', actorId: actor.id }).recorded(id, 'resolve', {
       before: { status: 'open' },
       after: { status: 'resolved', resolution: body.action, mergeInto: body.mergeInto ?? null, note: body.note || null, outcome },
     });

@@ -4,11 +4,11 @@
  * recipient per customer, in turn); `round_robin` deals out customers, deals and tasks each in turn. Closed deals and
  * done/cancelled tasks stay with the leaver as history.
  */
+import { commandIn } from '../../core/command.js';
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { invalid, notFound } from '../../core/errors.js';
 import type { HandoverTable } from '../../core/entities.js';
-import { recordAudit } from '../audit/repo.js';
 import { deactivateUserInTx } from '../org/service.js';
 import { mayAssign } from '../customers/rules.js';
 import { inScope, scopeOf, type Actor } from '../org/scope.js';
@@ -93,7 +93,7 @@ export async function handover(db: Db, clock: Clock, actor: Actor, userId: strin
     // Typed from the registry: a kind that gains a hand-over policy does not compile until it is moved here.
     const moved: Record<HandoverTable, number> = { customers: customers.length, deals: deals.length, tasks: tasks.length };
     const summary = { userId, strategy: body.strategy, moved, recipients: [...counts.values()], deactivated };
-    await recordAudit(trx, clock, { entity: 'user', entityId: userId, action: 'handover', actorId: actor.id, after: summary });
+    await commandIn(trx, clock, { entity: 'user', actorId: actor.id }).recorded(userId, 'handover', { after: summary });
     return summary;
   });
 }

@@ -8,10 +8,10 @@
  * (core/entities.ts), so adding such a table without deciding does not compile; `custom` policies are the handlers
  * below, whose map is typed from the registry too. tests/api/leads.test.ts checks the live database catalog.
  */
+import { commandIn } from '../../core/command.js';
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { CUSTOMER_REFERENCES as MERGE_POLICIES, type CustomMergeTable, type CustomerReferenceTable } from '../../core/entities.js';
-import { recordAudit } from '../audit/repo.js';
 import { changeCustomer, removeCustomerRecord, type CustomerChange } from '../customers/write.js';
 
 const FILLABLE = ['phone', 'phone_normalized', 'region', 'industry', 'source', 'level', 'credit_code'] as const;
@@ -126,6 +126,7 @@ export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: stri
     actorId,
     action: 'merge',
     always: true,
+    storedValues: true,
     mergedFrom: mergedId,
     note: { mergedFrom: { id: mergedId, name: merged.name, ownerId: merged.owner_id }, filled: fill, moved },
   });
@@ -136,8 +137,7 @@ export async function mergeCustomers(trx: Queryable, clock: Clock, actorId: stri
     note: { mergedInto: survivorId, deleted: true },
     mergedInto: survivorId,
   });
-  for (const dealId of moved.deals) {
-    await recordAudit(trx, clock, { entity: 'deal', entityId: dealId, action: 'merge', actorId, before: { customerId: mergedId }, after: { customerId: survivorId } });
-  }
+  const deals = commandIn(trx, clock, { entity: 'deal', actorId });
+  for (const dealId of moved.deals) await deals.recorded(dealId, 'merge', { before: { customerId: mergedId }, after: { customerId: survivorId } });
   return { survivorId, mergedId, moved: Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length])) as Record<CustomerTable | 'attachments', number> };
 }

@@ -3,10 +3,10 @@
  * its team path (scope follows the owner), writes an audit entry and emits the module's usual `*.updated` event, so
  * SLA, rules and cadences see an owner change however it happened. Call inside the caller's transaction.
  */
+import { commandIn } from '../../core/command.js';
 import type { Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
-import { change, emitEvent } from '../../core/events.js';
-import { recordAudit } from '../audit/repo.js';
+import { change } from '../../core/events.js';
 import { insertAssignment } from './repo.js';
 import { changeTask, taskStateOf } from '../tasks/write.js';
 import { changeCustomer } from '../customers/write.js';
@@ -44,14 +44,12 @@ export async function moveCustomer(trx: Queryable, clock: Clock, customerId: str
 
 export async function moveDeal(trx: Queryable, clock: Clock, dealId: string, previousOwnerId: string, to: Target, ctx: MoveContext) {
   await trx.updateTable('deals').set({ owner_id: to.id, team_path: to.teamPath, updated_at: clock.now().toISOString() }).where('id', '=', dealId).execute();
-  await recordAudit(trx, clock, { entity: 'deal', entityId: dealId, action: ctx.action, actorId: ctx.actorId, before: { ownerId: previousOwnerId }, after: { ownerId: to.id } });
-  await emitEvent(trx, clock, {
-    type: 'deal.updated',
-    entity: 'deal',
-    entityId: dealId,
-    actorId: ctx.actorId,
-    payload: { ...change({ ownerId: previousOwnerId }, { ownerId: to.id }), ownerId: to.id, previousOwnerId, via: ctx.method },
-  });
+  await commandIn(trx, clock, { entity: 'deal', actorId: ctx.actorId }).recorded(
+    dealId,
+    ctx.action,
+    { before: { ownerId: previousOwnerId }, after: { ownerId: to.id } },
+    { type: 'deal.updated', payload: { ...change({ ownerId: previousOwnerId }, { ownerId: to.id }), ownerId: to.id, previousOwnerId, via: ctx.method } },
+  );
 }
 
 export async function moveTask(trx: Queryable, clock: Clock, task: TaskRef, to: Target, ctx: MoveContext) {

@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { subtreeUpperBound } from '../org/scope.js';
 import { assignmentSettings, poolSettings, type AssignmentSettings, type PoolSettings } from './schema.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 export async function loadSettings(db: Queryable): Promise<{ assignment: AssignmentSettings; pool: PoolSettings; updatedAt: string | null }> {
   const row = await db.selectFrom('lead_settings').selectAll().where('id', '=', 'org').executeTakeFirst();
@@ -169,3 +170,6 @@ export async function countHeld(db: Queryable, userId: string): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['ownership_conflicts', 'requester_team_path'], ['ownership_conflicts', 'owner_team_path'], ['customer_pool', 'team_path']]);

@@ -1,8 +1,8 @@
 /** Lead settings (assignment rules, pool) and lead creation/import on top of the customers module. */
+import { commandIn } from '../../core/command.js';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, renderField, type Lang } from '../../core/errors.js';
-import { recordAudit } from '../audit/repo.js';
 import { createCustomer } from '../customers/service.js';
 import type { Actor } from '../org/scope.js';
 import { checkCron } from '../rules/schedule.js';
@@ -28,7 +28,7 @@ export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: A
     if (input.defaultTeamId && !(await repo.findTeam(trx, input.defaultTeamId))) throw invalid('defaultTeamId', 'not_found_team');
     const before = (await repo.loadSettings(trx)).assignment;
     await repo.saveSettings(trx, clock, actor.id, { assignment: input });
-    await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'assignment', action: 'update', actorId: actor.id, before, after: input });
+    await commandIn(trx, clock, { entity: 'lead_settings', actorId: actor.id }).recorded('assignment', 'update', { before, after: input });
     return (await repo.loadSettings(trx)).assignment;
   });
 }
@@ -41,7 +41,7 @@ export async function putPool(db: Db, clock: Clock, actor: Actor, input: PoolSet
     if (cronError) throw invalid('cron', 'invalid_cron', undefined, cronError);
     const before = (await repo.loadSettings(trx)).pool;
     await repo.saveSettings(trx, clock, actor.id, { pool: input });
-    await recordAudit(trx, clock, { entity: 'lead_settings', entityId: 'pool', action: 'update', actorId: actor.id, before, after: input });
+    await commandIn(trx, clock, { entity: 'lead_settings', actorId: actor.id }).recorded('pool', 'update', { before, after: input });
     return (await repo.loadSettings(trx)).pool;
   });
 }

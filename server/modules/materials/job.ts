@@ -4,7 +4,7 @@
  * `material.not_opened` for a link nobody opened in time (a link opened in time, or revoked before, is settled
  * silently). The unique row makes it fire once across processes and replays (`actionflow tick --at`).
  */
-import { emitEvent } from '../../core/events.js';
+import { commandIn } from '../../core/command.js';
 import { defineJob, type Fired } from '../../jobs/job.js';
 import * as repo from './repo.js';
 
@@ -26,13 +26,7 @@ export const materialsJob = defineJob({
           if (!(await repo.claimFiring(trx, link.id, hours, now.toISOString()))) return;
           did++;
           if (opened || revoked) return;
-          await emitEvent(trx, clock, {
-            type: 'material.not_opened',
-            entity: 'customer',
-            entityId: link.customer_id,
-            actorId: null,
-            payload: { linkId: link.id, title: link.title, activityId: link.activity_id, ownerId: link.owner_id, hours, sentAt: link.created_at },
-          });
+          await commandIn(trx, clock, { entity: 'customer', actorId: null }).emit(link.customer_id, { type: 'material.not_opened', payload: { linkId: link.id, title: link.title, activityId: link.activity_id, ownerId: link.owner_id, hours, sentAt: link.created_at } });
           fired.push({ kind: 'material.not_opened', at: deadline, subject: { type: 'material_link', id: link.id }, hours });
         });
       }

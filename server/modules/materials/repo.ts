@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/index.js';
 import type { MaterialLinksTable, MaterialOpensTable } from '../../db/schema-logging.js';
 import type { Scope } from '../org/scope.js';
 import { scopeFilter } from '../org/scope-sql.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 export async function insertLink(db: Queryable, row: MaterialLinksTable) {
   await db.insertInto('material_links').values(row).execute();
@@ -116,3 +117,6 @@ export async function earliestWindow(db: Queryable, hours: number, now: Date): P
   const [row] = await windowsDue(db, hours, now, 1);
   return row ? new Date(Date.parse(row.created_at) + hours * 3600_000).toISOString() : null;
 }
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['material_links', 'team_path']]);

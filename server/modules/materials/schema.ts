@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoInstant } from '../tasks/schema.js';
-import { coded } from '../../core/validation.js';
+import { coded, formatMessage } from '../../core/validation.js';
 
 const id = z.string().min(1).max(64);
 
@@ -25,6 +25,6 @@ export const materialLinkQuery = z
   .object({ customerId: id.optional(), activityId: id.optional() })
   .refine((q) => !!q.customerId || !!q.activityId, { message: 'give customerId or activityId', path: ['customerId'] });
 
-export const tokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
+export const tokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, formatMessage('token_format')) });
 
 export const beaconBody = z.object({ b: z.string().min(20).max(100), ms: z.number().int().min(0).max(24 * 3600_000) });

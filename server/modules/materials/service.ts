@@ -8,8 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { invalid, notFound } from '../../core/errors.js';
 import { authorize } from '../../core/policy.js';
-import { command } from '../../core/command.js';
-import { emitEvent } from '../../core/events.js';
+import { command, commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import type { Queryable } from '../../db/index.js';
@@ -165,13 +164,7 @@ export async function openLink(deps: MaterialDeps, token: string, userAgent: str
     const device = deviceOf(userAgent);
     await repo.insertOpen(trx, { id: openId, link_id: link.id, customer_id: link.customer_id, opened_at: now.toISOString(), device, duration_ms: null, beacon_hash: hashToken(beacon) });
     const opens = await repo.opensSince(trx, link.id, '');
-    await emitEvent(trx, clock, {
-      type: 'material.opened',
-      entity: 'customer',
-      entityId: link.customer_id,
-      actorId: null,
-      payload: { linkId: link.id, openId, title: link.title, activityId: link.activity_id, ownerId: link.owner_id, device, opens },
-    });
+    await commandIn(trx, clock, { entity: 'customer', actorId: null }).emit(link.customer_id, { type: 'material.opened', payload: { linkId: link.id, openId, title: link.title, activityId: link.activity_id, ownerId: link.owner_id, device, opens } });
     return true;
   });
   if (!recorded) return { kind: 'busy' };

@@ -11,6 +11,7 @@ import { can, hiddenFields, scopeOf, type AnyActor, type Scope } from '../../cor
 import type { Db, Dialect } from '../../db/index.js';
 import type { Database } from '../../db/schema.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
+import { canonicalCustomerValues } from '../dictionaries/service.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { PipelineDefinition } from '../pipelines/definition.js';
@@ -50,7 +51,10 @@ export interface MetricContext {
 
 const WORKING_TIMES = new Map<string, WorkingTime>();
 
-export async function buildContext(db: Db, dialect: Dialect, clock: Clock, actor: AnyActor, filters: MetricFilters, defaultTimeZone: string): Promise<MetricContext> {
+export async function buildContext(db: Db, dialect: Dialect, clock: Clock, actor: AnyActor, given: MetricFilters, defaultTimeZone: string): Promise<MetricContext> {
+  // Segment values are stored as the dictionary's keys for known spellings (customers' write paths), so a filter spelled
+  // "浙江杭州" or "Hospital" means its entry here as on the customer list; the figure, drill and export read the same.
+  const filters: MetricFilters = { ...given, ...(await canonicalCustomerValues(db, { industry: given.industry, level: given.level, region: given.region, source: given.source })) };
   const calendar = await loadWorkCalendar(db, defaultTimeZone);
   const timeZone = calendar.settings.timeZone;
   const now = clock.now();

@@ -17,7 +17,7 @@ import type { MetricName } from './schema.js';
 export interface FactRow {
   /** Unique within the facts of one request: keyset order of drill pages and exports. */
   row_id: string;
-  /** The record a drill row opens: a deal, an activity, a cadence step, an SLA clock, a stay. */
+  /** The record a drill row opens: a deal, an activity, a cadence step, an SLA clock, a stay (also for a gate item), a customer. */
   record_id: string;
   /** The deal the row is about (null for activities without a deal). */
   deal_id: string | null;
@@ -28,7 +28,7 @@ export interface FactRow {
   [dimension: string]: unknown;
 }
 
-export type RecordKind = 'deal' | 'stay' | 'step' | 'timer' | 'activity';
+export type RecordKind = 'deal' | 'stay' | 'gate' | 'step' | 'timer' | 'activity' | 'customer';
 
 export interface Table {
   title: Msg;
@@ -86,6 +86,31 @@ export interface GroupRow {
   n: number;
   sum: number;
   [dimension: string]: unknown;
+}
+
+/**
+ * Sums of the group counts by fixed dimension values, indexed in one pass per combination of dimensions asked for:
+ * figures that break a metric down per seller (and week, stage …) stay linear in the groups instead of filtering all
+ * groups once per seller.
+ */
+export class Tally {
+  private readonly indexes = new Map<string, Map<string, number>>();
+  constructor(private readonly groups: readonly GroupRow[]) {}
+
+  count(fixed: Record<string, string> = {}): number {
+    const dims = Object.keys(fixed).sort();
+    const id = dims.join('\u0001');
+    let index = this.indexes.get(id);
+    if (!index) {
+      index = new Map();
+      for (const g of this.groups) {
+        const key = dims.map((d) => String(g[d])).join('\u0000');
+        index.set(key, (index.get(key) ?? 0) + g.n);
+      }
+      this.indexes.set(id, index);
+    }
+    return index.get(dims.map((d) => fixed[d]).join('\u0000')) ?? 0;
+  }
 }
 
 export class FactsRunner {

@@ -1,7 +1,9 @@
-/** Output shapes of the metrics routes. A metric's `answer` is its own shape (documented per metric in its defs/ file);
+/** Output shapes of the metrics routes. A metric's `answer` is its own schema (answers.ts);
  * every countable figure in it is a `{ cell, value }` object that `/records?cell=` answers with `total = value`. */
 import { z } from 'zod';
 import { userRef } from '../../core/contract.js';
+import { ANSWER_SCHEMAS } from './answers.js';
+import { METRIC_NAMES, type MetricName } from './schema.js';
 
 const msg = z.object({ zh: z.string(), en: z.string() });
 
@@ -9,22 +11,46 @@ export const metricListSchema = z.object({
   items: z.array(z.object({ name: z.string(), title: msg, explain: msg, dims: z.array(z.string()) })),
 });
 
-export const metricAnswerSchema = z
+/** The filters the answer was computed with (defaults filled in: period, pipeline). */
+const echoedFilters = z
   .object({
-    name: z.string(),
+    pipelineId: z.string().optional(),
+    from: z.string(),
+    to: z.string(),
+    teamId: z.string().optional(),
+    ownerId: z.string().optional(),
+    industry: z.string().optional(),
+    level: z.string().optional(),
+    region: z.string().optional(),
+    source: z.string().optional(),
+    segment: z.string().optional(),
+    idleDays: z.number().optional(),
+  })
+  .meta({ id: 'MetricFilters' });
+
+const answerOf = <N extends MetricName>(name: N) =>
+  z.object({
+    name: z.literal(name),
     title: msg,
     explain: msg,
     asOf: z.string(),
     timeZone: z.string(),
     scope: z.enum(['all', 'subtree', 'own']),
-    filters: z.record(z.string(), z.unknown()),
-    answer: z.record(z.string(), z.unknown()).describe('the figures; every countable one is { cell, value, … }'),
-  })
+    filters: echoedFilters,
+    answer: ANSWER_SCHEMAS[name],
+  });
+
+type AnswerVariant = ReturnType<typeof answerOf<MetricName>>;
+
+/** One variant per metric, told apart by `name`: each metric's answer has its own schema (metrics/answers.ts). */
+export const metricAnswerSchema = z
+  .discriminatedUnion('name', METRIC_NAMES.map((n) => answerOf(n)) as unknown as [AnswerVariant, ...AnswerVariant[]])
   .meta({ id: 'MetricAnswer' });
+export type MetricAnswerBody = z.infer<typeof metricAnswerSchema>;
 
 export const drillItemSchema = z
   .object({
-    kind: z.string().describe('deal | stay | step | timer | activity'),
+    kind: z.string().describe('deal | stay | gate | step | timer | activity | customer'),
     recordId: z.string(),
     dealId: z.string().nullable(),
     title: z.string(),

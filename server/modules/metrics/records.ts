@@ -30,14 +30,16 @@ export interface DrillItem {
 export async function displayFacts(ctx: MetricContext, def: MetricDef<unknown>, facts: FactRow[]): Promise<DrillItem[]> {
   const dealIds = [...new Set(facts.map((f) => f.deal_id).filter((x): x is string => !!x))];
   const byKind = (k: string) => facts.filter((f) => f.kind === k).map((f) => f.record_id);
-  const [deals, last, stays, steps, timers, activities] = await Promise.all([
+  const [deals, last, stays, steps, timers, activities, customers] = await Promise.all([
     repo.dealsForDisplay(ctx.db, dealIds),
     repo.lastEffective(ctx.db, dealIds),
-    repo.staysForDisplay(ctx.db, byKind('stay')),
+    repo.staysForDisplay(ctx.db, [...byKind('stay'), ...byKind('gate')]),
     repo.stepsForDisplay(ctx.db, byKind('step')),
     repo.timersForDisplay(ctx.db, byKind('timer')),
     repo.activitiesForDisplay(ctx.db, byKind('activity')),
+    repo.customersForDisplay(ctx.db, byKind('customer')),
   ]);
+  const customerMap = new Map(customers.map((c) => [c.id, c]));
   const dealMap = new Map(deals.map((d) => [d.id, d]));
   const defs = new Map(
     (await repo.pipelineDefinitions(ctx.db, [...new Set(deals.map((d) => d.pipeline_id))])).map((p) => [p.id, parseJson<PipelineDefinition>(p.definition, { key: '', name: '', stages: [] })]),
@@ -69,13 +71,24 @@ export async function displayFacts(ctx: MetricContext, def: MetricDef<unknown>, 
       link: deal ? `/deals/${deal.id}` : '',
     };
     if (!ctx.hideAmounts) item.amountFen = deal?.amount_fen ?? null;
-    if (f.kind === 'stay') {
+    if (f.kind === 'stay' || f.kind === 'gate') {
       const s = stayMap.get(f.record_id);
       if (s) {
         item.stage = stageLabel(pdef, s.stage_key);
         item.daysInStage = round(wt.between(s.entered_at, s.left_at ?? now));
         item.detail = s.left_at ? `${s.entered_at} → ${s.left_at}` : `${s.entered_at} →`;
+        if (f.kind === 'gate') item.detail = `gate ${String(f.item ?? '')}: ${item.detail}`;
       }
+    } else if (f.kind === 'customer') {
+      const c = customerMap.get(f.record_id);
+      if (c) {
+        item.title = c.name;
+        item.customer = { id: c.id, name: c.name };
+        item.owner = { id: c.owner_id, name: c.owner_name };
+        item.link = `/customers/${c.id}`;
+      }
+      // Consistency facts carry how many sellers logged the customer and how many of their tags agree.
+      if (f.tags !== undefined) item.detail = `sellers ${String(f.sellers)}, tags in common ${String(f.agreed)} / ${String(f.tags)}`;
     } else if (f.kind === 'step') {
       const s = stepMap.get(f.record_id);
       if (s) item.detail = `${s.cadence_key}/${s.step_key}: ${s.status}${s.completed_at ? ` @ ${s.completed_at}` : ''} (due ${s.due_at})`;

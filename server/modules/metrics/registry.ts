@@ -1,6 +1,7 @@
 /** Every metric by name: the one list the routes, the dashboard and the exports read. */
 import type { MetricDef } from './framework.js';
 import { cadenceOnTime, saturation, timeliness } from './defs/actions.js';
+import { consistency } from './defs/consistency.js';
 import { completeness } from './defs/completeness.js';
 import { dwell, heatmap } from './defs/dwell.js';
 import { funnel } from './defs/funnel.js';
@@ -22,6 +23,7 @@ export const METRICS = {
   win_rate: winRate,
   lead_quality: leadQuality,
   heatmap,
+  consistency,
 } as const satisfies Record<MetricName, MetricDef<unknown>>;
 
 export function metricDef(name: MetricName): MetricDef<unknown> {

@@ -79,6 +79,16 @@ export function activitiesForDisplay(db: Queryable, ids: string[]) {
     .execute();
 }
 
+export function customersForDisplay(db: Queryable, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('customers')
+    .innerJoin('users', 'users.id', 'customers.owner_id')
+    .select(['customers.id', 'customers.name', 'customers.owner_id', 'users.display_name as owner_name'])
+    .where('customers.id', 'in', ids)
+    .execute();
+}
+
 export function pipelineDefinitions(db: Queryable, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('pipelines').select(['id', 'definition']).where('id', 'in', ids).execute();

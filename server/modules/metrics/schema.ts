@@ -15,6 +15,7 @@ export const METRIC_NAMES = [
   'win_rate',
   'lead_quality',
   'heatmap',
+  'consistency',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 

@@ -8,6 +8,7 @@ import type { Deps } from '../../core/http.js';
 import { aboutSheet, spreadsheetStream, visibleColumns, type About, type Column, type SheetSpec } from '../exports/workbook.js';
 import { buildContext, type MetricContext } from './context.js';
 import { factsBatches, factsPage, runner, type MetricDef } from './framework.js';
+import type { MetricAnswerBody } from './presenter.js';
 import { displayFacts, type DrillItem } from './records.js';
 import { metricDef, METRICS } from './registry.js';
 import { METRIC_NAMES, type ExportQuery, type MetricFilters, type MetricName, type RecordsQuery } from './schema.js';
@@ -37,7 +38,7 @@ export async function getMetric(deps: Deps, actor: Actor, name: MetricName, filt
   const def = metricDef(name);
   const ctx = await context(deps, actor, filters);
   const answer = await answerOf(def, ctx);
-  return { name, title: def.title, explain: def.explain, asOf: ctx.asOf, timeZone: ctx.timeZone, scope: ctx.scope.kind, filters: echoFilters(ctx), answer: answer as Record<string, unknown> };
+  return { name, title: def.title, explain: def.explain, asOf: ctx.asOf, timeZone: ctx.timeZone, scope: ctx.scope.kind, filters: echoFilters(ctx), answer } as MetricAnswerBody; // the name picks the variant; the serializer checks the answer against it
 }
 
 export async function getRecords(deps: Deps, actor: Actor, name: MetricName, query: RecordsQuery) {

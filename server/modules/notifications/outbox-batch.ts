@@ -10,8 +10,8 @@ import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
 import { hooksOf } from '../../core/hooks.js';
 import { listEnabledChannels } from '../channels/repo.js';
-import { localize, type Locale, type MessagePayload } from '../channels/templates.js';
-import { channelsForTeam, contentHash, enqueueRobotMention, EXTERNAL_KINDS, firingKeyOf, type NotificationRequest, type NotifyChannel } from './outbox.js';
+import type { MessagePayload } from '../channels/templates.js';
+import { channelsForTeam, contentHash, deliveriesOf, enqueueRobotMention, inboxRow, type NotificationRequest } from './outbox.js';
 
 /** Rows per multi-row insert: well inside SQLite's and PostgreSQL's bound-parameter limits at 14 columns. */
 const ROWS_PER_INSERT = 500;
@@ -76,39 +76,23 @@ export async function enqueueNotifications(db: Queryable, clock: Clock, requests
   const userIds = [...new Set(created.map((r) => r.userId))];
   const users = new Map((await db.selectFrom('users').select(['id', 'display_name', 'team_path', 'email', 'phone', 'active']).where('id', 'in', userIds).execute()).map((u) => [u.id, u]));
   for (const id of userIds) if (!users.has(id)) throw new Error(`enqueueNotifications: no user ${id}`);
-  const wants = (req: NotificationRequest, kind: NotifyChannel) => !req.channels || req.channels.includes(kind);
-
-  const inbox = created.filter((r) => wants(r, 'inapp'));
+  const inbox = created.filter((r) => !r.channels || r.channels.includes('inapp'));
   await inChunks(inbox, async (chunk) => {
-    await db
-      .insertInto('notifications')
-      .values(
-        chunk.map((req) => ({
-          id: newId(),
-          user_id: req.userId,
-          title: req.title,
-          title_en: req.titleEn ?? null,
-          body: req.body,
-          body_en: req.bodyEn ?? null,
-          link: req.link ?? null,
-          subject_type: req.subject?.type ?? null,
-          subject_id: req.subject?.id ?? null,
-          read_at: null,
-          created_at: now,
-          idempotency_key: req.idempotencyKey,
-        })),
-      )
-      .execute();
+    await db.insertInto('notifications').values(chunk.map((req) => inboxRow(req, now))).execute();
   });
 
   // Deactivated users keep their inbox but are not messaged outside the app.
   const outside = created.filter((r) => users.get(r.userId)!.active === 1);
   if (outside.length === 0) return created.map((r) => r.idempotencyKey);
-  // Personal app messages (platforms module), row by row like the single path: few recipients have an account.
+  // Personal app messages (platforms module), row by row like the single path, but only for the recipients bound to
+  // an account (asked once per batch): a sweep of thousands of firings would otherwise pay a query per request.
   const robotsLeftOut = new Set<string>();
-  for (const req of outside) {
-    for (const personalHook of hooksOf('notifications.personal')) {
-      const queued = await personalHook(db, now, req, users.get(req.userId)!, async (row) => (await insertOutboxRows(db, now, [{ ...row, channelId: null, payload: row.payload as MessagePayload }])).size > 0);
+  const outsideUsers = [...new Set(outside.map((r) => r.userId))];
+  for (const personal of hooksOf('notifications.personal')) {
+    const reachable = await personal.reachable(db, outsideUsers);
+    for (const req of outside) {
+      if (!reachable.has(req.userId)) continue;
+      const queued = await personal.queue(db, now, req, users.get(req.userId)!, async (row) => (await insertOutboxRows(db, now, [{ ...row, channelId: null, payload: row.payload as MessagePayload }])).size > 0);
       if (queued.suppressRobots) robotsLeftOut.add(req.idempotencyKey);
     }
   }
@@ -120,24 +104,16 @@ export async function enqueueNotifications(db: Queryable, clock: Clock, requests
   const personal: OutboxRow[] = [];
   for (const req of outside) {
     const user = users.get(req.userId)!;
-    const serving = channelsForTeam(enabled, user.team_path);
-    for (const kind of EXTERNAL_KINDS) {
-      const channel = serving.get(kind);
-      if (!channel || !wants(req, kind)) continue;
-      if (robotsLeftOut.has(req.idempotencyKey) && kind !== 'email' && kind !== 'sms') continue;
-      const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
-      const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: req.subject ?? null };
-      if (kind !== 'email' && kind !== 'sms') {
-        const firing = firingKeyOf(req);
-        const key = `${firing}#${channel.kind}:${channel.id}:${contentHash(payload)}`;
-        const person = { userId: user.id, name: user.display_name, mobile: user.phone };
-        const row = robots.get(key);
-        if (row) row.mentions.push({ person, firing });
-        else robots.set(key, { key, channelId: channel.id, kind: channel.kind, recipient: user.id, payload, mentions: [{ person, firing }] });
+    for (const d of deliveriesOf(req, user, channelsForTeam(enabled, user.team_path), robotsLeftOut.has(req.idempotencyKey))) {
+      if (d.to === 'person') {
+        personal.push(d.row);
         continue;
       }
-      const recipient = kind === 'email' ? user.email : user.phone;
-      if (recipient) personal.push({ key: `${req.idempotencyKey}#${kind}:${channel.id}`, channelId: channel.id, kind, recipient, payload });
+      const { channel, firing, payload, person } = d;
+      const key = `${firing}#${channel.kind}:${channel.id}:${contentHash(payload)}`;
+      const row = robots.get(key);
+      if (row) row.mentions.push({ person, firing });
+      else robots.set(key, { key, channelId: channel.id, kind: channel.kind, recipient: user.id, payload, mentions: [{ person, firing }] });
     }
   }
   const robotRows = [...robots.values()];

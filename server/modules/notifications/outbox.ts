@@ -40,13 +40,20 @@ export interface NotificationRequest {
  * message rows through `queue` in the caller's transaction and says whether group robots should leave this person
  * out (the "instead of robots" setting).
  */
-export type PersonalMessages = (
-  db: Queryable,
-  now: string,
-  req: NotificationRequest,
-  user: { id: string; display_name: string },
-  queue: (row: { key: string; kind: string; recipient: string; payload: unknown }) => Promise<boolean>,
-) => Promise<{ suppressRobots: boolean }>;
+export interface PersonalMessages {
+  /**
+   * Of `userIds`, those this module may message personally at all (bound to an account): one query for a whole
+   * batch, so engines that fire thousands of notifications do not ask once per recipient.
+   */
+  reachable: (db: Queryable, userIds: readonly string[]) => Promise<Set<string>>;
+  queue: (
+    db: Queryable,
+    now: string,
+    req: NotificationRequest,
+    user: { id: string; display_name: string },
+    queue: (row: { key: string; kind: string; recipient: string; payload: unknown }) => Promise<boolean>,
+  ) => Promise<{ suppressRobots: boolean }>;
+}
 declare module '../../core/hooks.js' {
   interface HookMap {
     'notifications.personal': PersonalMessages;
@@ -81,6 +88,57 @@ export function channelsForTeam(channels: LoadedChannel[], teamPath: string): Ma
 }
 
 /** Idempotent on `idempotencyKey`: a second call with the same key creates nothing, even if channels changed since. */
+/** The recipient's columns both enqueue paths read. */
+export type NotifiedUser = { id: string; display_name: string; team_path: string; email: string | null; phone: string | null; active: number };
+
+/** The in-app inbox row of a request. */
+export function inboxRow(req: NotificationRequest, now: string) {
+  return {
+    id: newId(),
+    user_id: req.userId,
+    title: req.title,
+    title_en: req.titleEn ?? null,
+    body: req.body,
+    body_en: req.bodyEn ?? null,
+    link: req.link ?? null,
+    subject_type: req.subject?.type ?? null,
+    subject_id: req.subject?.id ?? null,
+    read_at: null,
+    created_at: now,
+    idempotency_key: req.idempotencyKey,
+  };
+}
+
+/** One outside delivery of a request: a mention on a group robot's message of the firing, or a personal e-mail/SMS row. */
+export type Delivery =
+  | { to: 'robot'; channel: LoadedChannel; firing: string; payload: MessagePayload; person: { userId: string; name: string; mobile: string | null } }
+  | { to: 'person'; row: { key: string; channelId: string; kind: string; recipient: string; payload: MessagePayload } };
+
+/**
+ * The recipient expansion both enqueue paths share: per outside channel kind serving the user's team that the request
+ * wants, in the channel's locale; robots skipped when the person gets app messages instead, e-mail/SMS only to a user
+ * with an address.
+ */
+export function deliveriesOf(req: NotificationRequest, user: NotifiedUser, serving: Map<string, LoadedChannel>, suppressRobots: boolean): Delivery[] {
+  const wants = (kind: NotifyChannel) => !req.channels || req.channels.includes(kind);
+  const out: Delivery[] = [];
+  for (const kind of EXTERNAL_KINDS) {
+    const channel = serving.get(kind);
+    if (!channel || !wants(kind)) continue;
+    const robot = (ROBOT_KINDS as readonly string[]).includes(kind);
+    if (suppressRobots && robot) continue;
+    const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
+    const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: req.subject ?? null };
+    if (robot) {
+      out.push({ to: 'robot', channel, firing: firingKeyOf(req), payload, person: { userId: user.id, name: user.display_name, mobile: user.phone } });
+      continue;
+    }
+    const recipient = kind === 'email' ? user.email : user.phone;
+    if (recipient) out.push({ to: 'person', row: { key: `${req.idempotencyKey}#${kind}:${channel.id}`, channelId: channel.id, kind, recipient, payload } });
+  }
+  return out;
+}
+
 export async function enqueueNotification(db: Queryable, clock: Clock, req: NotificationRequest): Promise<{ created: boolean }> {
   const now = clock.now().toISOString();
   const first = await db
@@ -92,49 +150,19 @@ export async function enqueueNotification(db: Queryable, clock: Clock, req: Noti
 
   const user = await db.selectFrom('users').select(['id', 'display_name', 'team_path', 'email', 'phone', 'active']).where('id', '=', req.userId).executeTakeFirst();
   if (!user) throw new Error(`enqueueNotification: no user ${req.userId}`);
-  const wants = (kind: NotifyChannel) => !req.channels || req.channels.includes(kind);
-
-  if (wants('inapp')) {
-    await db
-      .insertInto('notifications')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        title: req.title,
-        title_en: req.titleEn ?? null,
-        body: req.body,
-        body_en: req.bodyEn ?? null,
-        link: req.link ?? null,
-        subject_type: req.subject?.type ?? null,
-        subject_id: req.subject?.id ?? null,
-        read_at: null,
-        created_at: now,
-        idempotency_key: req.idempotencyKey,
-      })
-      .execute();
-  }
+  if (!req.channels || req.channels.includes('inapp')) await db.insertInto('notifications').values(inboxRow(req, now)).execute();
   // Deactivated users keep their inbox but are not messaged outside the app.
   if (user.active !== 1) return { created: true };
 
   let suppressRobots = false;
   for (const personal of hooksOf('notifications.personal')) {
-    const queued = await personal(db, now, req, user, (row) => insertOutbox(db, now, { ...row, channelId: null }));
+    const queued = await personal.queue(db, now, req, user, (row) => insertOutbox(db, now, { ...row, channelId: null }));
     suppressRobots ||= queued.suppressRobots;
   }
   const serving = channelsForTeam(await listEnabledChannels(db), user.team_path);
-  for (const kind of EXTERNAL_KINDS) {
-    const channel = serving.get(kind);
-    if (!channel || !wants(kind)) continue;
-    if (suppressRobots && (ROBOT_KINDS as readonly string[]).includes(kind)) continue;
-    const locale: Locale = channel.settings.locale === 'en' ? 'en' : 'zh-CN';
-    const payload: MessagePayload = { locale, ...localize(req, locale), link: req.link ?? null, subject: req.subject ?? null };
-    if (kind !== 'email' && kind !== 'sms') {
-      await enqueueRobotMention(db, now, channel, firingKeyOf(req), payload, { userId: user.id, name: user.display_name, mobile: user.phone });
-      continue;
-    }
-    const recipient = kind === 'email' ? user.email : user.phone;
-    if (!recipient) continue;
-    await insertOutbox(db, now, { key: `${req.idempotencyKey}#${kind}:${channel.id}`, channelId: channel.id, kind, recipient, payload });
+  for (const d of deliveriesOf(req, user, serving, suppressRobots)) {
+    if (d.to === 'robot') await enqueueRobotMention(db, now, d.channel, d.firing, d.payload, d.person);
+    else await insertOutbox(db, now, d.row);
   }
   return { created: true };
 }

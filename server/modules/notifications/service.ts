@@ -1,6 +1,6 @@
+import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../org/scope.js';
 import * as repo from './repo.js';
 import type { InboxQuery, OutboxQuery } from './schema.js';
@@ -42,7 +42,7 @@ export async function retryOutbox(deps: Deps, actor: AnyActor, id: string) {
       .set({ status: 'pending', attempts: 0, next_attempt_at: now, claimed_by: null, claimed_until: null })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, deps.clock, { entity: 'outbox', entityId: id, action: 'retry', actorId: actor.id, before: { status: row.status, lastError: row.last_error } });
+    await commandIn(trx, deps.clock, { entity: 'outbox', actorId: actor.id }).recorded(id, 'retry', { before: { status: row.status, lastError: row.last_error } });
     return presentOutbox((await repo.findOutbox(trx, id))!);
   });
 }

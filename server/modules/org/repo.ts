@@ -59,10 +59,15 @@ export async function listUsers(db: Queryable, filter: { teamPathPrefix?: string
   return rows.map(presentUser);
 }
 
-/** Owned records carry their owner's team path; when an owner moves, the records move with them. */
-export async function moveOwnedRecords(db: Queryable, userId: string, teamPath: string) {
-  await db.updateTable('customers').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
-  await db.updateTable('deals').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
-  await db.updateTable('activities').set({ team_path: teamPath }).where('owner_id', '=', userId).execute();
-  await db.updateTable('tasks').set({ team_path: teamPath }).where('assignee_id', '=', userId).execute();
+/** The org-wide settings row (migration 0038 seeds it; absent only in a database migrated before). */
+export function getOrgSettings(db: Queryable) {
+  return db.selectFrom('org_settings').selectAll().where('id', '=', 'org').executeTakeFirst();
+}
+
+export async function putOrgSettings(db: Queryable, values: { amount_display: string; token_roles: string; updated_by: string | null; updated_at: string }) {
+  await db
+    .insertInto('org_settings')
+    .values({ id: 'org', ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
 }

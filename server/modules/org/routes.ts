@@ -6,6 +6,7 @@ import { pageOf, responses } from '../../core/contract.js';
 import { presentTeam, teamSchema, userSchema } from './presenter.js';
 import * as repo from './repo.js';
 import { createTeam, createUser, TEAM_KINDS, updateUser } from './service.js';
+import { getOrgSettings, orgSettingsBody, orgSettingsSchema, putOrgSettings } from './settings.js';
 
 const role = z.enum(ROLES as unknown as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>;
 
@@ -82,6 +83,24 @@ export async function orgRoutes(app: App, deps: Deps) {
     async (req) => {
       const actor = actorOf(req);
       return updateUser(db, clock, actor, req.params.id, req.body);
+    },
+  );
+
+  app.get(
+    '/api/org-settings',
+    { schema: { tags: ['org'], summary: 'Org-wide settings: how amounts are shown, which roles may hold API tokens and for how long', response: responses({ 200: orgSettingsSchema }) } },
+    async (req) => {
+      actorOf(req);
+      return getOrgSettings(db);
+    },
+  );
+
+  app.put(
+    '/api/org-settings',
+    { config: { ability: 'org.manage' }, schema: { tags: ['org'], summary: 'Change the org-wide settings (admin); a role losing the token permission loses its tokens', body: orgSettingsBody, response: responses({ 200: orgSettingsSchema }, [400, 403]) } },
+    async (req) => {
+      const actor = actorOf(req);
+      return db.transaction().execute((trx) => putOrgSettings(trx, clock, actor, req.body));
     },
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The patterns module's background pass (one job in the registry, so `actionflow tick --at` replays it):
- * 1. Live flags on events: consumes activity and deal events exactly once (consumer `patterns`) and re-evaluates the
+ * 1. Live flags on events: consumes activity, deal and material-open events exactly once (consumer `patterns`) and re-evaluates the
  *    deal each touches, in the consumption's transaction — a flag appears within a worker turn of the event.
  * 2. Scheduled mining: every pipeline once a day at 02:00 org time; the `(pipeline, slot)` row claimed in the run's
  *    transaction makes it once across processes. One pipeline per pass.
@@ -13,6 +13,7 @@
 import { DateTime } from 'luxon';
 import { consumeEvents } from '../../core/consumers.js';
 import type { Deps } from '../../core/http.js';
+import type { Queryable } from '../../db/index.js';
 import { defineJob, type Fired } from '../../jobs/job.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
@@ -21,12 +22,19 @@ import { minePipeline } from './mine.js';
 import * as repo from './repo.js';
 
 export const PATTERNS_CONSUMER = 'patterns';
-const EVENT_TYPES = ['activity.logged', 'deal.created', 'deal.updated', 'deal.stage_changed'];
+const EVENT_TYPES = ['activity.logged', 'deal.created', 'deal.updated', 'deal.stage_changed', 'material.opened'];
 const MINING_HOUR = 2;
 
 type JobDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
-function dealOfEvent(event: { type: string; entityId: string; payload: unknown }): string | null {
+async function dealOfEvent(db: Queryable, event: { type: string; entityId: string; payload: unknown }): Promise<string | null> {
+  if (event.type === 'material.opened') {
+    // An open is an action of the deal whose activity sent the material (templates.ts, `open:material`).
+    const activityId = (event.payload as { activityId?: unknown }).activityId;
+    if (typeof activityId !== 'string') return null;
+    const row = await db.selectFrom('activities').select('deal_id').where('id', '=', activityId).executeTakeFirst();
+    return row?.deal_id ?? null;
+  }
   if (event.type === 'activity.logged') {
     const dealId = (event.payload as { dealId?: unknown }).dealId;
     return typeof dealId === 'string' ? dealId : null;
@@ -41,7 +49,7 @@ export async function consumeForFlags(deps: JobDeps, fired: Fired[]): Promise<nu
     deps.clock,
     PATTERNS_CONSUMER,
     async (trx, event) => {
-      const dealId = dealOfEvent(event);
+      const dealId = await dealOfEvent(trx, event);
       if (!dealId) return;
       calendar ??= await loadWorkCalendar(trx, deps.config.timeZone);
       const r = await evaluateDeals({ db: trx, clock: deps.clock, calendar }, [dealId]);

@@ -8,10 +8,10 @@
  * `last_notified_at`, so two processes never both notify. A holdout share (settings.holdoutShare) gets its flag
  * recorded without suggestion or notification, for the closed-loop comparison.
  */
+import { commandIn } from '../../core/command.js';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Clock } from '../../core/clock.js';
-import { emitEvent } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
@@ -107,7 +107,7 @@ export async function evaluateDeals(deps: LiveDeps, dealIds: string[]): Promise<
     if (!c) {
       if (flag.active !== 1) continue;
       await db.updateTable('deal_risk_flags').set({ active: 0, cleared_at: now }).where('id', '=', flag.id).execute();
-      await emitEvent(db, clock, { type: 'risk.cleared', entity: 'deal', entityId: flag.deal_id, actorId: null, payload: { ownerId: deal.owner_id, sourceKey: flag.source_key } });
+      await commandIn(db, clock, { entity: 'deal', actorId: null }).emit(flag.deal_id, { type: 'risk.cleared', payload: { ownerId: deal.owner_id, sourceKey: flag.source_key } });
       result.cleared++;
       continue;
     }
@@ -137,7 +137,7 @@ async function raised(
 ) {
   const { db, clock } = deps;
   result.raised++;
-  await emitEvent(db, clock, { type: 'risk.flagged', entity: 'deal', entityId: deal.id, actorId: null, payload: { pipelineId: flag.pipeline_id, ownerId: deal.owner_id, sourceKey: c.sourceKey, kind: c.kind, patternId: c.patternId, evidence: c.evidence.sentence } });
+  await commandIn(db, clock, { entity: 'deal', actorId: null }).emit(deal.id, { type: 'risk.flagged', payload: { pipelineId: flag.pipeline_id, ownerId: deal.owner_id, sourceKey: c.sourceKey, kind: c.kind, patternId: c.patternId, evidence: c.evidence.sentence } });
   if (flag.holdout === 1) return;
   const now = clock.now();
   const cutoff = new Date(now.getTime() - settings.notifyEveryDays * DAY_MS).toISOString();

@@ -4,7 +4,7 @@
  * Wilson interval, baseline, lift) and kept as a candidate when it beats the baseline with a minimum of support;
  * those that clear the bar (settings.minSupport, minLift, interval above the baseline) are surfaced, one per family
  * (the same actions at different k or stage: the strongest). A run replaces the pipeline's patterns and their drill
- * rows, and writes the model card (backtest.ts). Below `minClosedDeals` the pipeline is in cold start: no patterns,
+ * rows, and writes the model card (backtest.ts) with the secondary risk score (score.ts). Below `minClosedDeals` the pipeline is in cold start: no patterns,
  * the expert rules warn instead.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +16,7 @@ import type { PatternDealsTable, PatternsTable } from '../../db/schema-predictiv
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { buildCard, type CardPattern, type ModelCard } from './backtest.js';
 import * as repo from './repo.js';
+import { buildRiskScore } from './score.js';
 import { loadSettings, type PatternSettings } from './settings.js';
 import { clearsBar, score, type Scored } from './stats.js';
 import { describe, evaluate, kindOf, outcomeOf, templateKey, type Action, type Match, type Template } from './templates.js';
@@ -179,9 +180,12 @@ export async function minePipeline(deps: MineDeps, pipelineId: string, run: { tr
   }
   await repo.replacePatterns(db, pipelineId, rows, dealRows);
   const card = buildCard(closed, cardInput, settings);
+  const streams = await repo.closedStreams(db, pipelineId);
+  const scoreDeals = closed.map((d) => ({ id: d.id, status: d.status as 'won' | 'lost', createdAt: d.created_at, closedAt: d.closed_at, events: streams.get(d.id) ?? [] }));
+  const riskScore = buildRiskScore(scoreDeals, card.split.trainDeals, settings.minLift);
   await db
     .updateTable('pattern_runs')
-    .set({ deals_used: closed.length, card: toJson({ ...card, coldStart: false, candidatesTried: tried, settingsVersion: version, minedAt: now, leakageGuard: 'events strictly before each deal’s close' }) })
+    .set({ deals_used: closed.length, card: toJson({ ...card, riskScore, coldStart: false, candidatesTried: tried, settingsVersion: version, minedAt: now, leakageGuard: 'events strictly before each deal’s close' }) })
     .where('id', '=', runId)
     .execute();
   return { runId, coldStart: false, card, tried, surfaced: surfaced.size, candidates: kept.length - surfaced.size };

@@ -90,3 +90,27 @@ export const modelCardSchema = z
 export const mineResultSchema = z
   .object({ runId: z.string(), coldStart: z.boolean(), tried: z.number().int(), surfaced: z.number().int(), candidates: z.number().int() })
   .meta({ id: 'MineResult' });
+
+const loopGroupSchema = z.object({
+  group: z.enum(['done', 'not_done', 'holdout']).describe('done / not_done: shown the suggestion; holdout: shown nothing'),
+  flagged: z.number().int(),
+  done: z.number().int().describe('answering action logged within loopDays working days of the flag'),
+  won: z.number().int(),
+  lost: z.number().int(),
+  open: z.number().int(),
+  winRate: z.number().nullable(),
+  avgDaysToAction: z.number().nullable().describe('decision time: mean days from the flag to the answering action (those done in time)'),
+  avgDaysToClose: z.number().nullable().describe('mean days from the flag to the close (closed deals)'),
+});
+
+export const loopReportSchema = z
+  .object({
+    pipelineId: z.string(),
+    label: z.string().describe('观察性数据，非因果'),
+    labelEn: z.string(),
+    loopDays: z.number().int(),
+    holdoutShare: z.number(),
+    groups: z.array(loopGroupSchema),
+    patterns: z.array(z.object({ patternId: z.string(), description: z.string(), descriptionEn: z.string(), groups: z.array(loopGroupSchema) })),
+  })
+  .meta({ id: 'PatternLoopReport' });

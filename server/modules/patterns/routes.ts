@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { responses } from '../../core/contract.js';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
-import { mineResultSchema, modelCardSchema, patternDealsSchema, patternSchema } from './presenter.js';
+import { loopReportSchema, mineResultSchema, modelCardSchema, patternDealsSchema, patternSchema } from './presenter.js';
 import { mineBody, patternDealsQuery, pipelineQuery, riskListQuery } from './schema.js';
 import { dealRisks, dealRisksSchema, listRisks, riskListSchema } from './flags.js';
 import * as service from './service.js';
@@ -22,6 +22,15 @@ export async function patternRoutes(app: App, deps: Deps) {
     '/api/patterns/model-card',
     { schema: { tags, summary: 'The model card of a pipeline: deals used, time split, out-of-time precision per pattern, days before loss', querystring: pipelineQuery, response: responses({ 200: modelCardSchema }, [400, 403, 404]) } },
     async (req) => service.modelCard(deps, actorOf(req), req.query.pipelineId),
+  );
+
+  app.get(
+    '/api/patterns/loop',
+    {
+      config: { ability: 'pattern.readLoop' },
+      schema: { tags, summary: 'Closed loop: flagged deals, whether the suggested action was done in time, later outcome, holdout (observational, not causal)', querystring: pipelineQuery, response: responses({ 200: loopReportSchema }, [400, 403, 404]) },
+    },
+    async (req) => service.loopReport(deps, actorOf(req), req.query.pipelineId),
   );
 
   app.get('/api/patterns/settings', { schema: { tags, summary: 'Predictive thresholds (current version)', response: responses({ 200: settingsAnswer }, [403]) } }, async (req) =>

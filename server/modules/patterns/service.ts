@@ -5,6 +5,8 @@ import { parseJson } from '../../core/json.js';
 import { authorize, can, scopeOf, type AnyActor } from '../../core/policy.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
 import { minePipeline } from './mine.js';
+import { loopGroups, type LoopFlag } from './loop.js';
+import type { Template } from './templates.js';
 import { presentPattern } from './presenter.js';
 import * as repo from './repo.js';
 import { loadSettings, saveSettings, type settingsSchema } from './settings.js';
@@ -85,4 +87,40 @@ export async function getSettings(deps: D, actor: AnyActor) {
 
 export async function putSettings(deps: D, actor: AnyActor, input: z.input<typeof settingsSchema>) {
   return deps.db.transaction().execute((trx) => saveSettings(trx, deps.clock, actor, input));
+}
+
+export const LOOP_LABEL = { zh: '观察性数据，非因果', en: 'Observational data, not causal' };
+
+/**
+ * The closed-loop report of a pipeline (managers, in their scope): flagged deals grouped by whether the answering
+ * action was done within `loopDays` working days, and the holdout; overall and per pattern.
+ */
+export async function loopReport(deps: D, actor: AnyActor, pipelineId: string) {
+  authorize(actor, 'pattern.readLoop');
+  const pipeline = await pipelineOr404(deps, pipelineId);
+  const { settings } = await loadSettings(deps.db);
+  const calendar = await loadWorkCalendar(deps.db, deps.config.timeZone);
+  const rows = await repo.loopFlags(deps.db, scopeOf(actor), pipeline.id);
+  const flags: LoopFlag[] = rows.map((r) => ({
+    dealId: r.deal_id,
+    patternId: r.pattern_id!,
+    holdout: r.holdout === 1,
+    firstRaisedAt: r.first_raised_at,
+    deadline: calendar.addWorkingDays(new Date(r.first_raised_at), settings.loopDays).toISOString(),
+    status: r.status,
+    closedAt: r.status === 'won' || r.status === 'lost' ? r.stage_entered_at : null,
+    template: parseJson<Template>(r.params, null as never),
+  }));
+  const since = flags.reduce((m, f) => (f.firstRaisedAt < m ? f.firstRaisedAt : m), flags[0]?.firstRaisedAt ?? '');
+  const actions = await repo.actionsSince(deps.db, [...new Set(flags.map((f) => f.dealId))], since);
+  const names = new Map(rows.map((r) => [r.pattern_id!, { description: r.description, descriptionEn: r.description_en }]));
+  return {
+    pipelineId: pipeline.id,
+    label: LOOP_LABEL.zh,
+    labelEn: LOOP_LABEL.en,
+    loopDays: settings.loopDays,
+    holdoutShare: settings.holdoutShare,
+    groups: loopGroups(flags, actions),
+    patterns: [...names.entries()].map(([patternId, n]) => ({ patternId, ...n, groups: loopGroups(flags.filter((f) => f.patternId === patternId), actions) })),
+  };
 }

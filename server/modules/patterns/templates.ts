@@ -19,7 +19,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 
-export type Action = `tag:${string}` | `type:${string}`;
+/** `open:material`: the customer opened a tracked material sent with one of the deal's activities (materials module). */
+export type Action = `tag:${string}` | `type:${string}` | `open:${string}`;
 
 export type Template =
   | { template: 'k_without'; a: Action; b: Action; k: number; stage: string | null }
@@ -61,7 +62,8 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
 };
 
 function actionName(action: Action, labels: Labels): { zh: string; en: string } {
-  const [kind, key] = action.split(':') as ['tag' | 'type', string];
+  const [kind, key] = action.split(':') as ['tag' | 'type' | 'open', string];
+  if (kind === 'open') return { zh: '客户打开资料', en: 'material opened' };
   const known = labels.get(action);
   if (known) return { zh: known.label, en: known.labelEn };
   return kind === 'type' ? { zh: TYPE_NAMES[key]?.zh ?? key, en: TYPE_NAMES[key]?.en ?? key } : { zh: key, en: key };
@@ -106,9 +108,24 @@ export function templateKey(t: Template): string {
   }
 }
 
-/** SQL predicate: activity `alias` is the action. */
+/**
+ * The action stream the templates read: the deal's activities, and the customer's opens of materials sent with one of
+ * them (type `material_opened`, at the open instant; an open is the customer's act, never an effective interaction).
+ */
+const STREAM = sql`(select id, deal_id, occurred_at, type from activities
+  union all select mo.id, sa.deal_id, mo.opened_at as occurred_at, 'material_opened' as type
+  from material_opens mo join material_links ml on ml.id = mo.link_id join activities sa on sa.id = ml.activity_id)`;
+
+/** The union costs PostgreSQL its index paths, so only a template that names an open reads it. */
+function sourceOf(actions: (Action | null)[]): RawBuilder<unknown> {
+  return actions.some((a) => a?.startsWith('open:')) ? STREAM : sql`activities`;
+}
+
+/** SQL predicate: stream row `alias` is the action. */
 function isAction(alias: string, action: Action): RawBuilder<unknown> {
-  const [kind, key] = action.split(/:(.*)/s) as ['tag' | 'type', string];
+  const [kind, key] = action.split(/:(.*)/s) as ['tag' | 'type' | 'open', string];
+  // An open's type is `material_opened`, which no activity type is (activities/schema.ts).
+  if (kind === 'open') return sql`${sql.ref(`${alias}.type`)} = 'material_opened'`;
   if (kind === 'type') return sql`${sql.ref(`${alias}.type`)} = ${key}`;
   return sql`exists (select 1 from activity_tags tg where tg.activity_id = ${sql.ref(`${alias}.id`)} and tg.tag_key = ${key})`;
 }
@@ -140,12 +157,12 @@ interface Row {
 async function kthAction(db: Queryable, p: Population, a: Action, k: number, stage: string | null, without: Action | null): Promise<Match[]> {
   // Live: B logged at any time before now clears the condition; history: only B before the k-th A counts.
   const bBound = p.closed ? sql`b.occurred_at < acts.occurred_at` : sql`b.occurred_at < d.cutoff`;
-  const noB = without ? sql`and not exists (select 1 from activities b where b.deal_id = d.id and ${bBound} and ${isAction('b', without)})` : sql``;
+  const noB = without ? sql`and not exists (select 1 from ${sourceOf([without])} b where b.deal_id = d.id and ${bBound} and ${isAction('b', without)})` : sql``;
   const result = await sql<Row>`
     with d as (${populationCte(p)}),
     acts as (
       select a.deal_id, a.occurred_at, row_number() over (partition by a.deal_id order by a.occurred_at, a.id) as rn
-      from activities a join d on d.id = a.deal_id
+      from ${sourceOf([a])} a join d on d.id = a.deal_id
       where a.occurred_at < d.cutoff and ${isAction('a', a)} and ${inStage('a', stage)}
     )
     select d.id as deal_id, d.status, d.cutoff, acts.occurred_at as matched_at
@@ -154,6 +171,9 @@ async function kthAction(db: Queryable, p: Population, a: Action, k: number, sta
     order by d.id`.execute(db);
   return result.rows.map((r) => ({ dealId: r.deal_id, status: r.status, cutoff: r.cutoff, matchedAt: r.matched_at }));
 }
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 interface FollowRow {
   deal_id: string;
@@ -167,7 +187,7 @@ async function noFollowup(db: Queryable, p: Population, e: Action, days: number,
   const result = await sql<FollowRow>`
     with d as (${populationCte(p)}),
     ev as (
-      select e.deal_id, e.id, e.occurred_at from activities e join d on d.id = e.deal_id
+      select e.deal_id, e.id, e.occurred_at from ${sourceOf([e])} e join d on d.id = e.deal_id
       where e.occurred_at < d.cutoff and ${isAction('e', e)}
     )
     select d.id as deal_id, d.status, d.cutoff, ev.occurred_at as e_at,
@@ -176,8 +196,14 @@ async function noFollowup(db: Queryable, p: Population, e: Action, days: number,
     from d join ev on ev.deal_id = d.id
     order by d.id, ev.occurred_at`.execute(db);
   const first = new Map<string, Match>();
+  // N working days are at least N calendar days (less an hour for a daylight-saving night): rows that end too soon
+  // or are answered sooner are settled without walking the calendar, which is the slow part of a mining run.
+  const atLeast = days * DAY_MS - HOUR_MS;
   for (const r of result.rows) {
     if (first.has(r.deal_id)) continue;
+    const eAt = Date.parse(r.e_at);
+    if (Date.parse(r.cutoff) - eAt <= atLeast) continue;
+    if (p.closed ? r.next_at !== null && Date.parse(r.next_at) - eAt <= atLeast : r.next_at !== null) continue;
     const deadline = calendar.addWorkingDays(new Date(r.e_at), days).toISOString();
     // The window must have ended before the cutoff: a deal closed inside it tells nothing about the gap.
     if (deadline >= r.cutoff) continue;

@@ -2,8 +2,8 @@
  * Retiring a pipeline: archived pipelines disappear from the list new deals pick from (createDeal refuses them),
  * while their existing deals keep working; a pipeline no deal has ever used can be deleted outright.
  */
+import { commandIn } from '../../core/command.js';
 import type { Clock } from '../../core/clock.js';
-import { recordAudit } from '../../core/audit-log.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 import type { Db } from '../../db/index.js';
@@ -19,7 +19,7 @@ export async function setArchived(db: Db, clock: Clock, actor: AnyActor, idOrKey
     if ((row.archived === 1) === archived) return row.id;
     const now = clock.now().toISOString();
     await trx.updateTable('pipelines').set({ archived: archived ? 1 : 0, updated_at: now }).where('id', '=', row.id).execute();
-    await recordAudit(trx, clock, { entity: 'pipeline', entityId: row.id, action: archived ? 'archive' : 'unarchive', actorId: auditActorId(actor), before: { archived: row.archived === 1 }, after: { archived } });
+    await commandIn(trx, clock, { entity: 'pipeline', actorId: auditActorId(actor) }).recorded(row.id, archived ? 'archive' : 'unarchive', { before: { archived: row.archived === 1 }, after: { archived } });
     return row.id;
   });
   return presentPipeline(await getPipeline(db, id), { definition: true });
@@ -33,6 +33,6 @@ export async function deletePipeline(db: Db, clock: Clock, actor: AnyActor, idOr
     const used = await trx.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).where('pipeline_id', '=', row.id).executeTakeFirstOrThrow();
     if (Number(used.n) > 0) throw new AppError('CONFLICT', 'pipeline_in_use', { params: { count: Number(used.n) } });
     await trx.deleteFrom('pipelines').where('id', '=', row.id).execute();
-    await recordAudit(trx, clock, { entity: 'pipeline', entityId: row.id, action: 'delete', actorId: auditActorId(actor), before: { key: row.key, name: row.name } });
+    await commandIn(trx, clock, { entity: 'pipeline', actorId: auditActorId(actor) }).recorded(row.id, 'delete', { before: { key: row.key, name: row.name } });
   });
 }

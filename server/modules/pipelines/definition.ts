@@ -3,19 +3,19 @@
  * the TypeScript type, and the OpenAPI schema. Pure: no HTTP, no SQL.
  */
 import { z } from 'zod';
+import { coded, formatMessage } from '../../core/validation.js';
 import { CUSTOM_FIELD_PREFIX, GATE_DEAL_FIELDS } from '../gates/evaluate.js';
 import { slaSpecSchema } from './sla-spec.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
-const keyMessage = 'must start with a lowercase letter and use only a-z, 0-9 and _';
 
-export const identifier = z.string({ error: 'must be text' }).max(64, 'must be at most 64 characters').regex(KEY, keyMessage);
+export const identifier = z.string({ error: 'must be text' }).max(64, 'must be at most 64 characters').regex(KEY, formatMessage('key_format'));
 const label = (max = 100) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
 
 const gateField = z.string({ error: 'must be text' }).refine(
   (v) => v in GATE_DEAL_FIELDS || (v.startsWith(CUSTOM_FIELD_PREFIX) && KEY.test(v.slice(CUSTOM_FIELD_PREFIX.length))),
-  { message: `must be one of ${Object.keys(GATE_DEAL_FIELDS).join(', ')} or custom.<field key>` },
+  coded('gate_field_unknown', { fields: Object.keys(GATE_DEAL_FIELDS).join(', ') }),
 );
 
 export const evidenceRequirementSchema = z.strictObject({
@@ -60,7 +60,7 @@ export const gateSchema = z.strictObject({
  * Keys of cadences (templates/cadences, /api/cadences) the cadence engine starts when a deal enters the stage.
  * `sla` (dwell limit / idle clock with an escalation ladder) is defined and read by the SLA module.
  */
-const cadenceRef = z.string({ error: 'must be a cadence key' }).max(64).regex(/^[a-z][a-z0-9_-]*$/, 'must be a cadence key such as golden-seven-days');
+const cadenceRef = z.string({ error: 'must be a cadence key' }).max(64).regex(/^[a-z][a-z0-9_-]*$/, formatMessage('cadence_key_format'));
 
 export const stageSchema = z.strictObject({
   key: identifier,
@@ -92,36 +92,32 @@ export const pipelineDefinitionSchema = z
     def.stages.forEach((stage, i) => {
       const first = stageAt.get(stage.key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['stages', i, 'key'], message: `duplicate stage key "${stage.key}" (also stages[${first}])` });
+        ctx.addIssue({ code: 'custom', path: ['stages', i, 'key'], ...coded('stage_key_duplicate', { key: stage.key, first }) });
       } else stageAt.set(stage.key, i);
       if (stage.terminal) terminalSeen ??= stage.key;
       else if (terminalSeen) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['stages', i, 'key'],
-          message: `open stage "${stage.key}" comes after terminal stage "${terminalSeen}": terminal (won/lost) stages must be last`,
-        });
+        ctx.addIssue({ code: 'custom', path: ['stages', i, 'key'], ...coded('stage_after_terminal', { key: stage.key, terminal: terminalSeen }) });
       }
       const fields = new Set<string>();
       stage.gate.requiredFields.forEach((f, j) => {
-        if (fields.has(f)) ctx.addIssue({ code: 'custom', path: ['stages', i, 'gate', 'requiredFields', j], message: `"${f}" is listed twice` });
+        if (fields.has(f)) ctx.addIssue({ code: 'custom', path: ['stages', i, 'gate', 'requiredFields', j], ...coded('listed_twice', { value: f }) });
         fields.add(f);
       });
       const kinds = new Set<string>();
       stage.gate.evidence.forEach((e, j) => {
-        if (kinds.has(e.kind)) ctx.addIssue({ code: 'custom', path: ['stages', i, 'gate', 'evidence', j, 'kind'], message: `evidence kind "${e.kind}" is listed twice` });
+        if (kinds.has(e.kind)) ctx.addIssue({ code: 'custom', path: ['stages', i, 'gate', 'evidence', j, 'kind'], ...coded('evidence_kind_twice', { kind: e.kind }) });
         kinds.add(e.kind);
       });
       // Checklist state is stored per item key on the deal, so keys are unique across the whole pipeline.
       stage.gate.checklist.forEach((item, j) => {
         const owner = itemAt.get(item.key);
         if (owner) {
-          ctx.addIssue({ code: 'custom', path: ['stages', i, 'gate', 'checklist', j, 'key'], message: `checklist key "${item.key}" is already used in stage "${owner}"` });
+          ctx.addIssue({ code: 'custom', path: ['stages', i, 'gate', 'checklist', j, 'key'], ...coded('checklist_key_used', { key: item.key, stage: owner }) });
         } else itemAt.set(item.key, stage.key);
       });
     });
     if (def.stages.length > 0 && def.stages.every((s) => s.terminal)) {
-      ctx.addIssue({ code: 'custom', path: ['stages', 0, 'terminal'], message: 'a pipeline needs at least one open (non-terminal) stage' });
+      ctx.addIssue({ code: 'custom', path: ['stages', 0, 'terminal'], ...coded('pipeline_no_open_stage') });
     }
   });
 

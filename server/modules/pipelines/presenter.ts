@@ -1,3 +1,4 @@
+import { timestamps } from '../../core/contract.js';
 import { z } from 'zod';
 import type { PipelinesTable } from '../../db/schema.js';
 import { gateSchema, pipelineDefinitionSchema, type PipelineDefinition } from './definition.js';
@@ -82,8 +83,7 @@ export function presentPipeline(row: PipelinesTable, options: { definition?: boo
     version: row.version,
     archived: row.archived === 1,
     stages: def.stages.map(presentStage),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
     ...(options.definition ? { definition: def } : {}),
   };
 }

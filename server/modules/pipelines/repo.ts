@@ -53,5 +53,9 @@ export async function countDealsInStages(db: Queryable, pipelineId: string, stag
 }
 
 export function definitionOf(row: Pick<PipelinesTable, 'definition'>): PipelineDefinition {
-  return parseJson<PipelineDefinition>(row.definition, { key: '', name: '', stages: [] });
+  const def = parseJson<Partial<PipelineDefinition> | null>(row.definition, null);
+  // Every write goes through the definition schema, but a row inserted by hand (a fixture, a bulk load) can hold `{}`:
+  // readers iterate `stages` (the SLA reconcile walks every pipeline), so a missing list reads as no stages.
+  if (!def || typeof def !== 'object') return { key: '', name: '', stages: [] };
+  return Array.isArray(def.stages) ? (def as PipelineDefinition) : { key: '', name: '', ...def, stages: [] };
 }

@@ -2,13 +2,14 @@
  * Pipeline use cases: install a template, copy, edit, YAML import/export/validate. Every write is one transaction
  * with its audit entry; every update bumps `version`. The CLI imports the YAML functions from here.
  */
+import { commandIn } from '../../core/command.js';
 import type { Db, Queryable } from '../../db/index.js';
 import type { PipelinesTable } from '../../db/schema.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, notFound, yamlInvalid, type FieldError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { toJson } from '../../core/json.js';
-import { diffFields, recordAudit } from '../audit/repo.js';
+import { diffFields } from '../audit/repo.js';
 import type { PipelineDefinition } from './definition.js';
 import * as repo from './repo.js';
 import { listTemplates, loadTemplate } from './templates.js';
@@ -52,7 +53,7 @@ async function createPipeline(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(trx, clock, { entity: 'pipeline', entityId: id, action: 'create', actorId, after: { source, templateKey, definition: def } });
+  await commandIn(trx, clock, { entity: 'pipeline', actorId: actorId }).recorded(id, 'create', { after: { source, templateKey, definition: def } });
   return { id, key: def.key };
 }
 
@@ -82,7 +83,7 @@ async function replaceDefinition(trx: Queryable, clock: Clock, actorId: string |
   if (!diff.changed) return { id: row.id, key: row.key, version: row.version };
   const version = row.version + 1;
   await repo.updatePipelineRow(trx, row.id, def, version, clock.now().toISOString());
-  await recordAudit(trx, clock, { entity: 'pipeline', entityId: row.id, action: 'update', actorId, before: diff.before, after: { ...diff.after, version } });
+  await commandIn(trx, clock, { entity: 'pipeline', actorId: actorId }).recorded(row.id, 'update', { before: diff.before, after: { ...diff.after, version } });
   return { id: row.id, key: def.key, version };
 }
 

@@ -4,6 +4,7 @@
  * ladders into deadlines. Semantics are described in sla/ladder.ts.
  */
 import { z } from 'zod';
+import { coded, formatMessage } from '../../core/validation.js';
 
 export const HIERARCHY = ['owner', 'owner.lead', 'owner.regional_manager', 'owner.director'] as const;
 export type HierarchyRecipient = (typeof HIERARCHY)[number];
@@ -17,13 +18,14 @@ const USER_RECIPIENT = /^user:[A-Za-z0-9_.@-]{1,64}$/;
 
 export const durationSchema = z
   .string({ error: "must be text such as '7wd', '8bh', '48h' or '3d'" })
-  .regex(DURATION, "must be a whole number followed by wd (working days), bh (business hours), h (hours) or d (calendar days), e.g. '7wd', '8bh', '48h', '3d'");
+  .regex(DURATION, formatMessage('duration_format'));
 
 export const recipientSchema = z
   .string({ error: 'must be text' })
-  .refine((v) => (HIERARCHY as readonly string[]).includes(v) || v === 'next_up' || ROLE_RECIPIENT.test(v) || USER_RECIPIENT.test(v), {
-    message: `must be one of ${HIERARCHY.join(', ')}, next_up, role:<role> or user:<username>`,
-  });
+  .refine(
+    (v) => (HIERARCHY as readonly string[]).includes(v) || v === 'next_up' || ROLE_RECIPIENT.test(v) || USER_RECIPIENT.test(v),
+    coded('recipient_invalid', { values: HIERARCHY.join(', ') }),
+  );
 
 export const ladderLevelSchema = z.strictObject({
   after: durationSchema,
@@ -48,12 +50,12 @@ export const slaSpecSchema = z
   .superRefine((spec, ctx) => {
     spec.ladder.forEach((level, i) => {
       if (i === 0 && level.notify.includes('next_up')) {
-        ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'notify'], message: 'next_up needs a previous level' });
+        ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'notify'], ...coded('next_up_first_level') });
       }
       // Levels fire in order, so a level counted from entry must not come before the one it follows.
       const prev = spec.ladder[i - 1];
       if (prev && level.since === 'entry' && prev.since === 'entry' && comparable(prev.after, level.after) && durationOrder(level.after) <= durationOrder(prev.after)) {
-        ctx.addIssue({ code: 'custom', path: ['ladder', i, 'after'], message: `must be later than the previous level (${prev.after})` });
+        ctx.addIssue({ code: 'custom', path: ['ladder', i, 'after'], ...coded('ladder_not_later', { previous: prev.after }) });
       }
     });
   });

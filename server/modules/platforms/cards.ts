@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { toActor } from '../auth/repo.js';
 import { decideApproval } from '../approvals/service.js';
-import { updateWorkOrder } from '../workorders/service.js';
+import { takeWorkOrder } from '../workorders/service.js';
 import { errorText } from './texts.js';
 import { APIS } from './protocol/index.js';
 import { apiCtx } from './notify.js';
@@ -33,12 +33,15 @@ export interface CardResult {
   message: string;
   messageEn: string;
   repeated: boolean;
+  /** Refused before acting (a reply without its text): the card stays open for another try. */
+  open?: boolean;
 }
 
 const LABELS: Record<string, [string, string]> = {
   approve: ['已同意', 'Approved'],
   reject: ['已驳回', 'Rejected'],
   accept: ['已接单', 'Accepted'],
+  respond: ['已回复', 'Responded'],
 };
 
 async function act(deps: Deps, card: repo.CardRow, action: string, comment: string | null): Promise<void> {
@@ -50,7 +53,13 @@ async function act(deps: Deps, card: repo.CardRow, action: string, comment: stri
     return;
   }
   if (card.subject_type === 'work_order' && action === 'accept') {
-    await updateWorkOrder(deps, actor, card.subject_id, { assigneeId: actor.id, status: 'in_progress', note: comment ?? '通过卡片接单 Accepted from the card' });
+    // Every helper of the queue got the card: the first to accept takes the order, the others are told who did.
+    await takeWorkOrder(deps, actor, card.subject_id, comment ?? '通过卡片接单 Accepted from the card');
+    return;
+  }
+  if (card.subject_type === 'work_order' && action === 'respond' && comment) {
+    // "Respond" answers the requester (a comment) and is the first response: taken under the same first-wins lock.
+    await takeWorkOrder(deps, actor, card.subject_id, '通过卡片回复 Responded from the card', comment);
     return;
   }
   throw new AppError('VALIDATION_FAILED', 'platform_card_action_unknown', { params: { action } });
@@ -61,6 +70,10 @@ export async function pressCard(deps: Deps, conn: LoadedConnection, press: CardP
   if (!card || card.connection_id !== conn.id) throw new AppError('NOT_FOUND', 'platform_card_unknown');
   // A card forwarded to someone else, or a forged member id, acts for nobody.
   if (card.external_user_id !== press.externalUserId) throw new AppError('FORBIDDEN', 'platform_card_not_yours');
+  if (press.action === 'respond' && !press.comment?.trim()) {
+    const text = errorText(new AppError('VALIDATION_FAILED', 'platform_card_comment_required'));
+    return { ok: false, label: '请填写回复', message: text.zh, messageEn: text.en, repeated: false, open: true };
+  }
   const now = deps.clock.now().toISOString();
   const claimed = await repo.claimCardAction(deps.db, { card_id: card.id, action: press.action, actor_id: card.user_id, result: toJson({ pending: true }), created_at: now });
   if (!claimed) {
@@ -89,8 +102,31 @@ export async function showOutcome(deps: Deps, conn: LoadedConnection, press: Car
   if (!api.updateCard || !card) return;
   const msg: AppMessage = { title: '', body: '', url: deps.config.publicUrl };
   try {
-    await api.updateCard(apiCtx(deps, conn, fetchImpl), { ref: card.ref, externalUserId: card.external_user_id, responseCode: press.responseCode }, result.label, msg);
+    await api.updateCard(apiCtx(deps, conn, fetchImpl), { id: card.id, ref: card.ref, externalUserId: card.external_user_id, responseCode: press.responseCode }, result.label, msg);
   } catch {
     // The action stands; an outdated card is cosmetic and the user sees the result in the toast and the app.
+  }
+}
+
+/**
+ * After a helper took a work order through their card, the cards the rest of the queue got show who did (DingTalk by
+ * outTrackId, Feishu by message id; a WeCom card can only change through its own button event's response code).
+ */
+export async function closeSiblings(deps: Deps, conn: LoadedConnection, cardId: string, result: CardResult, fetchImpl?: typeof fetch): Promise<void> {
+  const card = await repo.findCard(deps.db, cardId);
+  if (!result.ok || card?.subject_type !== 'work_order') return;
+  const taker = await repo.userById(deps.db, card.user_id);
+  const text = `${taker?.display_name ?? ''} ${result.label}`.trim();
+  const now = deps.clock.now().toISOString();
+  for (const other of await repo.openSiblingCards(deps.db, card)) {
+    await repo.updateCard(deps.db, other.id, { status: 'done', outcome: toJson({ closedBy: card.id, label: text }), updated_at: now });
+    const otherConn = other.connection_id === conn.id ? conn : await repo.findConnection(deps.db, other.connection_id);
+    const api = otherConn ? APIS[otherConn.platform] : null;
+    if (!otherConn || !api?.updateCard) continue;
+    try {
+      await api.updateCard(apiCtx(deps, otherConn, fetchImpl), { id: other.id, ref: other.ref, externalUserId: other.external_user_id }, text, { title: text, body: '', url: deps.config.publicUrl });
+    } catch {
+      // Cosmetic as in showOutcome: a press on that card is answered with who took the order anyway.
+    }
   }
 }

@@ -1,7 +1,7 @@
 /** WeCom / DingTalk / Feishu apps: connections, sign-in, personal messages and cards, contact sync, sidebar. */
 import { defineModule } from '../../core/module.js';
 import { nightlySyncJob } from './job.js';
-import { APP_KINDS, deliverAppRow, queuePersonal } from './notify.js';
+import { APP_KINDS, deliverAppRow, personalMessages } from './notify.js';
 import { platformRoutes } from './routes.js';
 
 export const platformsModule = defineModule({
@@ -9,7 +9,7 @@ export const platformsModule = defineModule({
   routes: platformRoutes,
   jobs: [nightlySyncJob],
   hooks: {
-    'notifications.personal': queuePersonal,
+    'notifications.personal': personalMessages,
     'notifications.appDelivery': { kinds: APP_KINDS, deliver: deliverAppRow },
   },
 });

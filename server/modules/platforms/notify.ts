@@ -10,6 +10,7 @@
  */
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
+import type { Queryable } from '../../db/index.js';
 import { parseJson } from '../../core/json.js';
 import type { DeliveryResult } from '../channels/deliver.js';
 import { nextFreeSlot } from '../channels/limits.js';
@@ -61,11 +62,21 @@ function cardFor(key: string, subject: { type: string; id: string } | undefined)
   if (subject.type === 'approval' && /^approval:[^:]+:[^:]+:(assigned|escalated):/.test(key)) {
     return { buttons: [{ text: '同意 Approve', key: 'approve', primary: true }, { text: '驳回 Reject', key: 'reject' }] };
   }
-  if (subject.type === 'work_order' && /^wo:[^:]+:(assigned|created):/.test(key)) return { buttons: [{ text: '接单 Accept', key: 'accept', primary: true }] };
+  if (subject.type === 'work_order' && /^wo:[^:]+:(assigned|created):/.test(key)) {
+    // Accept takes the order; respond takes it and answers the requester with the card's comment.
+    return { buttons: [{ text: '接单 Accept', key: 'accept', primary: true }, { text: '回复 Respond', key: 'respond' }] };
+  }
   return null;
 }
 
-export const queuePersonal: PersonalMessages = async (db, now, req, user, queue) => {
+/** Users bound to a platform account (the batch path asks this once before queueing per request). */
+async function reachable(db: Queryable, userIds: readonly string[]): Promise<Set<string>> {
+  const linked = new Set<string>();
+  for (let i = 0; i < userIds.length; i += 500) for (const id of await repo.linkedUserIds(db, userIds.slice(i, i + 500))) linked.add(id);
+  return linked;
+}
+
+const queue: PersonalMessages['queue'] = async (db, now, req, user, queue) => {
   const links = await repo.userLinks(db, user.id);
   if (!links.length) return { suppressRobots: false };
   const pref = await repo.userPref(db, user.id);
@@ -93,8 +104,10 @@ export const queuePersonal: PersonalMessages = async (db, now, req, user, queue)
   return { suppressRobots };
 };
 
+export const personalMessages: PersonalMessages = { reachable, queue };
+
 export function apiCtx(deps: Pick<Deps, 'db' | 'clock' | 'config'>, conn: LoadedConnection, fetchImpl?: typeof fetch): ApiCtx {
-  return { conn, db: deps.db, clock: deps.clock, outboundAllow: deps.config.outboundAllow, fetch: fetchImpl };
+  return { conn, db: deps.db, clock: deps.clock, outboundAllow: deps.config.outboundAllow, fetch: fetchImpl, publicUrl: deps.config.publicUrl };
 }
 
 export const absolute = (publicUrl: string, link: string | null) => (link ? (/^https?:/.test(link) ? link : `${publicUrl}${link}`) : `${publicUrl}/`);

@@ -37,7 +37,13 @@ export function presentConnection(c: LoadedConnection, publicUrl: string): z.inf
 
 export const testResultSchema = z.object({ ok: z.boolean(), expiresAt: z.string().nullable(), error: z.string().nullable() }).meta({ id: 'PlatformTestResult' });
 
-export const signInOptionSchema = z.object({ id: z.string(), platform: z.enum(PLATFORMS), name: z.string(), startUrl: z.string() });
+export const signInOptionSchema = z.object({
+  id: z.string(),
+  platform: z.enum(PLATFORMS),
+  name: z.string(),
+  startUrl: z.string(),
+  clientId: z.string().nullable().describe('What the in-client 免登 JSAPI needs: the corp id (WeCom, DingTalk) or the app id (Feishu)'),
+});
 
 export const syncRunSchema = z
   .object({
@@ -66,3 +72,6 @@ export const sidebarSchema = z.object({
   me: z.object({ id: z.string(), name: z.string(), teamId: z.string(), teamName: z.string(), storeId: z.string().nullable(), storeName: z.string().nullable() }),
   openDeals: z.array(z.object({ id: z.string(), title: z.string(), stageKey: z.string() })),
 });
+
+const jsapiSigned = z.object({ timestamp: z.number().int(), nonceStr: z.string(), signature: z.string() });
+export const jsapiConfigSchema = z.object({ corpId: z.string(), agentId: z.string(), config: jsapiSigned, agentConfig: jsapiSigned }).meta({ id: 'PlatformJsapiConfig' });

@@ -1,10 +1,11 @@
 /** All SQL of the platforms module. */
+import { timestamps } from '../../core/contract.js';
 import type { Selectable } from 'kysely';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { PlatformCardsTable, PlatformConnectionsTable, PlatformLinksTable, PlatformSyncRunsTable } from '../../db/schema-platforms.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { isSealed, open, reseal, seal, SecretKeyError } from '../../core/secrets.js';
+import { open, openJson, resealRows, seal, sealJson } from '../../core/secrets.js';
 import type { ConnectionSecrets, ConnectionSettings, LoadedConnection, Platform } from './types.js';
 
 export type ConnectionRow = Selectable<PlatformConnectionsTable>;
@@ -16,18 +17,10 @@ export type SyncRunRow = Selectable<PlatformSyncRunsTable>;
 const secretsContext = (id: string) => `platform:${id}`;
 const tokenContext = (id: string, kind: string) => `platform-token:${id}:${kind}`;
 
-export const sealConnectionSecrets = (id: string, secrets: ConnectionSecrets) => seal(toJson(secrets), secretsContext(id));
+export const sealConnectionSecrets = (id: string, secrets: ConnectionSecrets) => sealJson(secrets, secretsContext(id));
 
 export function loadConnection(row: ConnectionRow): LoadedConnection {
-  let secrets: ConnectionSecrets = {};
-  let secretsError: string | null = null;
-  try {
-    secrets = parseJson<ConnectionSecrets>(open(row.secrets, secretsContext(row.id)), {});
-  } catch (error) {
-    // A missing key must not take the settings page down: the connection shows no secrets and fails its calls.
-    if (!(error instanceof SecretKeyError)) throw error;
-    secretsError = error.message;
-  }
+  const { value: secrets, error: secretsError } = openJson<ConnectionSecrets>(row.secrets, secretsContext(row.id));
   return {
     id: row.id,
     platform: row.platform as Platform,
@@ -36,8 +29,7 @@ export function loadConnection(row: ConnectionRow): LoadedConnection {
     secrets,
     secretsError,
     enabled: row.enabled === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
   };
 }
 
@@ -66,26 +58,14 @@ export async function deleteConnectionRows(db: Queryable, id: string): Promise<v
 
 /** `actionflow secrets rotate`: re-seals every connection's secrets under the current key (see channels/repo.ts). */
 export async function resealPlatformSecrets(db: Db, options: { plaintextOnly?: boolean } = {}): Promise<{ resealed: number; total: number; unreadable: string[] }> {
-  const rows = await db.selectFrom('platform_connections').select(['id', 'secrets']).execute();
-  let resealed = 0;
-  const unreadable: string[] = [];
-  for (const row of rows) {
-    if (options.plaintextOnly && isSealed(row.secrets)) continue;
-    let next: string | null;
-    try {
-      next = reseal(row.secrets, secretsContext(row.id));
-    } catch (error) {
-      if (!(error instanceof SecretKeyError)) throw error;
-      unreadable.push(row.id);
-      continue;
-    }
-    if (next === null) continue;
-    const result = await db.updateTable('platform_connections').set({ secrets: next }).where('id', '=', row.id).where('secrets', '=', row.secrets).executeTakeFirst();
-    resealed += Number(result.numUpdatedRows);
-  }
+  const rows = await db.selectFrom('platform_connections').select(['id', 'secrets as value']).execute();
+  const result = await resealRows(rows, secretsContext, async (row, next) => {
+    const written = await db.updateTable('platform_connections').set({ secrets: next }).where('id', '=', row.id).where('secrets', '=', row.value).executeTakeFirst();
+    return Number(written.numUpdatedRows);
+  }, options);
   // Cached access tokens live two hours: dropping them is the re-seal (they are fetched again under the new key).
   await db.deleteFrom('platform_tokens').execute();
-  return { resealed, total: rows.length, unreadable };
+  return result;
 }
 
 export async function cachedToken(db: Queryable, connectionId: string, kind: string): Promise<{ token: string; expiresAt: string } | null> {
@@ -124,6 +104,12 @@ export function linksOf(db: Queryable, connectionId: string, kind: string) {
 }
 
 /** A user's links across the connections (where personal messages can reach them). */
+export async function linkedUserIds(db: Queryable, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.selectFrom('platform_links').select('local_id').distinct().where('kind', '=', 'user').where('local_id', 'in', [...userIds]).execute();
+  return rows.map((r) => r.local_id);
+}
+
 export function userLinks(db: Queryable, userId: string) {
   return db.selectFrom('platform_links').selectAll().where('kind', '=', 'user').where('local_id', '=', userId).execute();
 }
@@ -186,6 +172,16 @@ export function findCard(db: Queryable, id: string) {
 
 export async function updateCard(db: Queryable, id: string, patch: Partial<CardRow>): Promise<void> {
   await db.updateTable('platform_cards').set(patch).where('id', '=', id).execute();
+}
+
+/** The other cards still open about the same subject (the rest of a work order's queue). */
+export function openSiblingCards(db: Queryable, card: Pick<CardRow, 'id' | 'subject_type' | 'subject_id'>) {
+  return db.selectFrom('platform_cards').selectAll().where('subject_type', '=', card.subject_type).where('subject_id', '=', card.subject_id).where('id', '!=', card.id).where('status', '=', 'open').execute();
+}
+
+/** A WeCom card waiting for the comment its member is to send as a chat message (the latest first). */
+export function awaitingCard(db: Queryable, connectionId: string, externalUserId: string, since: string) {
+  return db.selectFrom('platform_cards').selectAll().where('connection_id', '=', connectionId).where('external_user_id', '=', externalUserId).where('status', '=', 'awaiting_comment').where('updated_at', '>=', since).orderBy('updated_at', 'desc').executeTakeFirst();
 }
 
 /** Claims the card's one action; false when a press was already recorded (then `actionOf` has its result). */

@@ -3,19 +3,20 @@
  * the in-client code exchange) and the callback address of each connection (URL verification and card buttons).
  * Callbacks are trusted only after their signature / token verifies; everything else about them is refused as 403.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { idParams, type App, type Deps } from '../../core/http.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, invalid } from '../../core/errors.js';
 import { responses } from '../../core/contract.js';
 import { createSession, SESSION_COOKIE } from '../auth/repo.js';
 import { getUserProfile } from '../org/repo.js';
 import { userSchema } from '../org/presenter.js';
-import { pressCard, showOutcome } from './cards.js';
-import { CallbackRefused, feishuDecrypt, feishuSignature, openWecomStyle, sameText, wecomEncrypt, msgSignature, xmlField } from './protocol/crypto.js';
+import { closeSiblings, pressCard, showOutcome, type CardPress } from './cards.js';
+import { CallbackRefused, dingtalkCardSignature, feishuDecrypt, feishuSignature, openWecomStyle, sameText, wecomEncrypt, msgSignature, xmlField } from './protocol/crypto.js';
 import { feishuCard } from './protocol/feishu.js';
 import { APIS } from './protocol/index.js';
+import { REASON_QUESTION, REJECT_REASONS, REPLY_OPTION } from './protocol/wecom.js';
+import { awaitComment, commentArrived } from './comments.js';
 import * as repo from './repo.js';
 import { signInBody, signInQuery, startQuery } from './schema.js';
 import { signInOptionSchema } from './presenter.js';
@@ -25,6 +26,10 @@ import type { LoadedConnection } from './types.js';
 
 const STATE_COOKIE = 'af_platform_state';
 const refused = () => new AppError('FORBIDDEN', 'platform_callback_refused');
+const dingtalkCardAnswer = z.object({
+  cardData: z.object({ cardParamMap: z.record(z.string(), z.string()) }),
+  cardUpdateOptions: z.object({ updateCardDataByKey: z.boolean() }),
+});
 
 export async function publicPlatformRoutes(app: App, deps: Deps) {
   const tags = ['platforms'];
@@ -39,7 +44,7 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
     '/api/platforms/sign-in/options',
     { config: { public: true }, schema: { tags, summary: 'Platforms offered on the login page (enabled connections with sign-in on)', response: responses({ 200: z.object({ items: z.array(signInOptionSchema) }) }) } },
     async () => ({
-      items: (await repo.listConnections(db)).filter((c) => c.enabled && c.settings.signIn).map((c) => ({ id: c.id, platform: c.platform, name: c.name, startUrl: `/api/platforms/${c.id}/sign-in/start` })),
+      items: (await repo.listConnections(db)).filter((c) => c.enabled && c.settings.signIn).map((c) => ({ id: c.id, platform: c.platform, name: c.name, startUrl: `/api/platforms/${c.id}/sign-in/start`, clientId: (c.platform === 'feishu' ? c.settings.appId : c.settings.corpId) ?? null })),
     }),
   );
 
@@ -118,7 +123,53 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
         return feishuCallback(conn, raw, req.headers as Record<string, string | undefined>);
       },
     );
+
+    scope.post(
+      '/api/platforms/:id/card-callback',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: 'DingTalk 互动卡片 press (回传请求) at the address registered for the connection’s callbackRouteKey: x-ddpaas-signature verified, acts once, the answer updates the card',
+          params: idParams,
+          consumes: ['application/json'],
+          response: responses({ 200: dingtalkCardAnswer }, [400, 403, 404]),
+        },
+      },
+      async (req) => {
+        const conn = await getConnection(deps, req.params.id);
+        if (!conn.enabled || conn.platform !== 'dingtalk') throw refused();
+        const press = dingtalkCardPress(conn, typeof req.body === 'string' ? req.body : '', req.headers as Record<string, string | undefined>);
+        const result = await pressCard(deps, conn, press);
+        if (result.open) return { cardData: { cardParamMap: { statusText: result.message } }, cardUpdateOptions: { updateCardDataByKey: true } };
+        if (!result.repeated) await closeSiblings(deps, conn, press.cardId, result);
+        // The document asks for the new card data in the answer rather than an update call while answering.
+        return { cardData: { cardParamMap: { status: 'done', statusText: result.ok ? result.label : `${result.label}：${result.message}` } }, cardUpdateOptions: { updateCardDataByKey: true } };
+      },
+    );
   });
+
+  /** Verifies the card callback's signature (crypto.ts) and reads the press; anything unverified is refused. */
+  function dingtalkCardPress(conn: LoadedConnection, raw: string, headers: Record<string, string | undefined>): CardPress {
+    const apiSecret = conn.secrets.cardApiSecret;
+    const timestamp = headers['x-ddpaas-signature-timestamp'] ?? '';
+    const signature = headers['x-ddpaas-signature'] ?? '';
+    if (!apiSecret || !/^\d{10,16}$/.test(timestamp) || !signature || !sameText(dingtalkCardSignature(apiSecret, timestamp), signature)) throw refused();
+    // The document sets no window; an hour either side keeps a captured request from being replayed later.
+    if (Math.abs(clock.now().getTime() - Number(timestamp)) > 3600_000) throw refused();
+    let event: { type?: string; outTrackId?: string; userId?: string; content?: string };
+    let data: { cardPrivateData?: { actionIds?: unknown; params?: Record<string, unknown> } };
+    try {
+      event = JSON.parse(raw) as typeof event;
+      data = JSON.parse(event.content ?? '{}') as typeof data;
+    } catch {
+      throw invalid('content', 'invalid');
+    }
+    if (event?.type !== 'actionCallback' || typeof event.outTrackId !== 'string' || typeof event.userId !== 'string') throw invalid('type', 'invalid');
+    const ids = Array.isArray(data.cardPrivateData?.actionIds) ? data.cardPrivateData.actionIds : [];
+    const params = data.cardPrivateData?.params ?? {};
+    return { cardId: event.outTrackId, action: String(ids[0] ?? params.action ?? ''), externalUserId: event.userId, comment: typeof params.comment === 'string' ? params.comment : null };
+  }
 
   function openWecom(conn: LoadedConnection, signature: string | undefined, timestamp: string | undefined, nonce: string | undefined, encrypt: string, receiveId = conn.settings.corpId ?? '') {
     const { callbackToken, encodingAesKey } = conn.secrets;
@@ -135,16 +186,30 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
     const encrypt = xmlField(raw, 'Encrypt');
     if (!encrypt) throw refused();
     const xml = openWecom(conn, q.msg_signature, q.timestamp, q.nonce, encrypt);
+    const from = xmlField(xml, 'FromUserName') ?? '';
     if (xmlField(xml, 'Event') === 'template_card_event') {
-      const press = { cardId: xmlField(xml, 'TaskId') ?? '', action: xmlField(xml, 'EventKey') ?? '', externalUserId: xmlField(xml, 'FromUserName') ?? '', responseCode: xmlField(xml, 'ResponseCode') ?? undefined };
-      const result = await pressCard(deps, conn, press);
-      if (!result.repeated) await showOutcome(deps, conn, press, result);
+      const action = xmlField(xml, 'EventKey') ?? '';
+      // The reason picked in the card's selection (SelectedItems → OptionId) is the rejection's comment; "reply"
+      // (and the work order's respond) waits for the comment as the member's next chat message (comments.ts).
+      const option = xmlField(xml, 'QuestionKey') === REASON_QUESTION ? (xmlField(xml, 'OptionId') ?? '') : REPLY_OPTION;
+      const press = { cardId: xmlField(xml, 'TaskId') ?? '', action, externalUserId: from, responseCode: xmlField(xml, 'ResponseCode') ?? undefined, comment: action === 'reject' ? (REJECT_REASONS[option] ?? null) : null };
+      if (action === 'respond' || (action === 'reject' && !press.comment)) {
+        await awaitComment(deps, conn, press);
+      } else {
+        const result = await pressCard(deps, conn, press);
+        if (!result.repeated) {
+          await showOutcome(deps, conn, press, result);
+          await closeSiblings(deps, conn, press.cardId, result);
+        }
+      }
+    } else if (xmlField(xml, 'MsgType') === 'text') {
+      await commentArrived(deps, conn, from, xmlField(xml, 'Content') ?? '');
     }
     // WeCom takes an empty answer as "received" (no passive reply).
     return reply.type('text/plain; charset=utf-8').send('');
   }
 
-  /** DingTalk HTTP event subscription: verify, decrypt, and answer the encrypted "success" it expects. */
+  /** DingTalk HTTP event subscription (check_url and other events): verify, decrypt, answer the encrypted "success". */
   async function dingtalkCallback(conn: LoadedConnection, raw: string, q: { signature?: string; msg_signature?: string; timestamp?: string; nonce?: string }) {
     let body: { encrypt?: string };
     try {
@@ -153,6 +218,7 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
       throw refused();
     }
     if (typeof body?.encrypt !== 'string') throw refused();
+    // Verified and decrypted only to answer: card presses come to the card-callback address, not as events.
     openWecom(conn, q.signature ?? q.msg_signature, q.timestamp, q.nonce, body.encrypt, conn.settings.appKey ?? '');
     const { callbackToken, encodingAesKey } = conn.secrets;
     const timeStamp = String(clock.now().getTime());
@@ -190,6 +256,8 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
     const event = (payload.event ?? {}) as { operator?: { user_id?: string }; action?: { value?: { card?: string; action?: string }; form_value?: { comment?: string }; input_value?: string } };
     const press = { cardId: String(event.action?.value?.card ?? ''), action: String(event.action?.value?.action ?? ''), externalUserId: String(event.operator?.user_id ?? ''), comment: event.action?.form_value?.comment ?? event.action?.input_value ?? null };
     const result = await pressCard(deps, conn, press);
+    if (result.open) return { toast: { type: 'error', content: result.message, i18n: { zh_cn: result.message, en_us: result.messageEn } } };
+    if (!result.repeated) await closeSiblings(deps, conn, press.cardId, result);
     // Feishu replaces the card with the one in the answer: the outcome, buttons gone.
     return {
       toast: { type: result.ok ? 'success' : 'error', content: result.message, i18n: { zh_cn: result.message, en_us: result.messageEn } },
@@ -198,4 +266,3 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
   }
 }
 
-void timingSafeEqual;

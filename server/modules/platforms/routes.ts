@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { okSchema, pageOf, responses } from '../../core/contract.js';
 import * as service from './service.js';
-import { bindingBody, connectionBody, connectionPatch, contactLinkBody, contactQuery, prefBody, syncBody } from './schema.js';
-import { bindingSchema, connectionSchema, prefSchema, sidebarSchema, syncRunSchema, testResultSchema } from './presenter.js';
+import { bindingBody, connectionBody, connectionPatch, contactLinkBody, contactQuery, jsapiQuery, prefBody, syncBody } from './schema.js';
+import { bindingSchema, connectionSchema, jsapiConfigSchema, prefSchema, sidebarSchema, syncRunSchema, testResultSchema } from './presenter.js';
 import { publicPlatformRoutes } from './routes-public.js';
 
 export async function platformRoutes(app: App, deps: Deps) {
@@ -69,6 +69,12 @@ export async function platformRoutes(app: App, deps: Deps) {
     '/api/me/platform-messages',
     { schema: { tags, summary: 'Set my preference: default (the connection’s), off, also (with group robots) or instead (of group robots)', body: prefBody, response: responses({ 200: prefSchema }, [400]) } },
     async (req) => service.setMyPreference(deps, actorOf(req), req.body.mode),
+  );
+
+  app.get(
+    '/api/platforms/:id/jsapi-config',
+    { schema: { tags, summary: 'WeCom JS-SDK signatures (wx.config, wx.agentConfig) for a page URL, so the sidebar can ask the client for the current external contact', params: idParams, querystring: jsapiQuery, response: responses({ 200: jsapiConfigSchema }, [400, 404, 422, 429]) } },
+    async (req) => service.jsapiConfig(deps, req.params.id, req.query.url),
   );
 
   app.get(

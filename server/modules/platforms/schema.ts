@@ -1,16 +1,18 @@
 /** Input schemas of the platforms routes. */
+import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
 import { ROLES } from '../../db/schema.js';
 import { NOTIFY_MODES, PLATFORMS } from './types.js';
 
 const text = (max: number) => z.string().trim().max(max);
-const url = z.string().trim().max(500).regex(/^https?:\/\//i);
+const url = z.string().trim().max(500).regex(/^https?:\/\//i, formatMessage('url_format'));
 
 export const connectionSettings = z.strictObject({
   corpId: text(64).optional(),
   agentId: text(32).optional(),
   appKey: text(128).optional(),
   appId: text(128).optional(),
+  cardTemplateId: text(128).optional(),
   baseUrl: url.optional(),
   apiBaseUrl: url.optional(),
   loginBaseUrl: url.optional(),
@@ -36,9 +38,10 @@ export const connectionSettings = z.strictObject({
 export const connectionSecrets = z.strictObject({
   secret: text(256).nullable().optional(),
   callbackToken: text(128).nullable().optional(),
-  encodingAesKey: z.string().trim().regex(/^[A-Za-z0-9]{43}$/).nullable().optional(),
+  encodingAesKey: z.string().trim().regex(/^[A-Za-z0-9]{43}$/, formatMessage('aes_key_format')).nullable().optional(),
   verificationToken: text(128).nullable().optional(),
   encryptKey: text(128).nullable().optional(),
+  cardApiSecret: text(128).nullable().optional(),
 });
 
 export const connectionBody = z.strictObject({
@@ -75,3 +78,6 @@ export const bindingBody = z.strictObject({ userId: z.string().min(1).max(64), e
 
 export const contactQuery = z.object({ connectionId: z.string().max(64).optional(), externalContactId: z.string().max(128).optional(), customerId: z.string().max(64).optional() });
 export const contactLinkBody = z.strictObject({ connectionId: z.string().min(1).max(64), externalContactId: z.string().trim().min(1).max(128), customerId: z.string().min(1).max(64) });
+
+/** The page URL the JS-SDK signatures are for (the platform checks it against the page it runs in). */
+export const jsapiQuery = z.object({ url: z.string().trim().max(2000).regex(/^https?:\/\//i, formatMessage('url_format')) });

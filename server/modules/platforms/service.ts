@@ -2,6 +2,7 @@
  * Use cases of the platforms module: connections (admin; secrets sealed, write-only, audited without them), the
  * credential test, bindings, a user's message preference, contact sync on demand, and the sidebar's customer.
  */
+import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../core/http.js';
 import { command } from '../../core/command.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
@@ -13,6 +14,9 @@ import { findTeam } from '../org/repo.js';
 import { apiCtx } from './notify.js';
 import { APIS } from './protocol/index.js';
 import { PlatformError, tokenFor } from './protocol/http.js';
+import { jsapiSignature } from './protocol/crypto.js';
+import { wecomJsapiTickets } from './protocol/wecom.js';
+import { registerCardCallback } from './protocol/dingtalk.js';
 import { presentConnection, presentRun } from './presenter.js';
 import * as repo from './repo.js';
 import type { ConnectionBody, ConnectionPatch } from './schema.js';
@@ -84,7 +88,7 @@ export async function updateConnection(deps: Deps, actor: AnyActor, id: string, 
   await command(deps.db, deps.clock, { entity: 'platform_connection', actorId: actor.kind === 'system' ? null : actor.id }, async (cmd) => {
     await repo.updateConnection(cmd.trx, id, { name: patch.name ?? current.name, settings: toJson(settings), secrets: repo.sealConnectionSecrets(id, secrets), enabled: patch.enabled === undefined ? (current.enabled ? 1 : 0) : patch.enabled ? 1 : 0, updated_at: now });
     // New credentials invalidate the cached token.
-    if (patch.secrets?.secret !== undefined || patch.settings) await repo.dropToken(cmd.trx, id, 'tenant');
+    if (patch.secrets?.secret !== undefined || patch.settings) for (const kind of ['tenant', 'app', 'jsapi', 'agent_jsapi', 'card_route']) await repo.dropToken(cmd.trx, id, kind);
     const view = (c: { name: string; settings: unknown; enabled: boolean; secrets: ConnectionSecrets }) => ({ name: c.name, settings: c.settings, enabled: c.enabled, secretFields: Object.keys(c.secrets).sort() });
     await cmd.updated(id, view(current), view({ name: patch.name ?? current.name, settings, enabled: patch.enabled ?? current.enabled, secrets }), undefined, {
       always: patch.secrets !== undefined && Object.values(patch.secrets).some((v) => v !== undefined),
@@ -103,12 +107,38 @@ export async function deleteConnection(deps: Deps, actor: AnyActor, id: string) 
   return { ok: true as const };
 }
 
+/**
+ * What the sidebar page inside WeCom needs to call getCurExternalContact: wx.config and wx.agentConfig signed for
+ * the page's URL with the corp and app tickets. Any signed-in user (the signatures reveal no secret); only an
+ * enabled WeCom connection has them.
+ */
+export async function jsapiConfig(deps: Deps, id: string, url: string, fetchImpl?: typeof fetch) {
+  const conn = await getConnection(deps, id);
+  if (!conn.enabled || conn.platform !== 'wecom') throw new AppError('INVALID_STATE', 'platform_jsapi_wecom_only');
+  let tickets: { corp: string; agent: string };
+  try {
+    tickets = await wecomJsapiTickets(apiCtx(deps, conn, fetchImpl));
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    throw new AppError('RATE_LIMITED', 'platform_unavailable', { params: { platform: '企业微信 WeCom' } });
+  }
+  const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
+  const sign = (ticket: string) => {
+    const nonceStr = randomBytes(12).toString('base64url');
+    return { timestamp, nonceStr, signature: jsapiSignature(ticket, nonceStr, timestamp, url) };
+  };
+  return { corpId: conn.settings.corpId ?? '', agentId: conn.settings.agentId ?? '', config: sign(tickets.corp), agentConfig: sign(tickets.agent) };
+}
+
 /** The "test" button: fetches a fresh token with the stored credentials and reports the platform's answer. */
 export async function testConnection(deps: Deps, actor: AnyActor, id: string, fetchImpl?: typeof fetch) {
   authorize(actor, 'platform.manage');
   const conn = await getConnection(deps, id);
   try {
-    await tokenFor(apiCtx(deps, conn, fetchImpl), APIS[conn.platform].protocol, 'tenant', true);
+    const ctx = apiCtx(deps, conn, fetchImpl);
+    await tokenFor(ctx, APIS[conn.platform].protocol, 'tenant', true);
+    // DingTalk interactive cards: the test also (re)registers the card-callback address, so a wrong one shows here.
+    if (conn.platform === 'dingtalk' && conn.settings.cardTemplateId) await registerCardCallback(ctx, true);
     const cached = await repo.cachedToken(deps.db, id, 'tenant');
     return { ok: true, expiresAt: cached?.expiresAt ?? null, error: null };
   } catch (error) {

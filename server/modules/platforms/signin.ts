@@ -9,7 +9,8 @@ import type { Deps } from '../../core/http.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { systemActor } from '../../core/policy.js';
 import { normalizePhone } from '../customers/normalize.js';
-import { createUser } from '../org/service.js';
+import { createUserIn } from '../org/service.js';
+import { hashPassword } from '../../core/passwords.js';
 import { APIS } from './protocol/index.js';
 import { PlatformError } from './protocol/http.js';
 import { apiCtx } from './notify.js';
@@ -53,17 +54,28 @@ export async function matchMember(deps: Pick<Deps, 'db' | 'clock'>, conn: Loaded
     }
   }
   if (!userId && conn.settings.autoCreate && conn.settings.autoCreateTeamId) {
-    const created = await createUser(deps.db, deps.clock, systemActor('platforms'), {
-      username: `${conn.platform}-${member.externalId}`.replace(/[^a-zA-Z0-9._-]/g, '_').slice(0, 64),
-      displayName: member.name,
-      password: randomBytes(24).toString('base64url'),
-      role: conn.settings.autoCreateRole ?? 'seller',
-      teamId: conn.settings.autoCreateTeamId,
-      phone: normalizePhone(member.mobile),
-      email: member.email,
+    // The user and their binding together: a failure leaves neither (a retry would otherwise find a stray account).
+    const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
+    const teamId = conn.settings.autoCreateTeamId;
+    userId = await deps.db.transaction().execute(async (trx) => {
+      const created = await createUserIn(
+        trx,
+        deps.clock,
+        systemActor('platforms'),
+        {
+          username: `${conn.platform}-${member.externalId}`.replace(/[^a-zA-Z0-9._-]/g, '_').slice(0, 64),
+          displayName: member.name,
+          password: '',
+          role: conn.settings.autoCreateRole ?? 'seller',
+          teamId,
+          phone: normalizePhone(member.mobile),
+          email: member.email,
+        },
+        passwordHash,
+      );
+      await repo.upsertLink(trx, now, { connectionId: conn.id, kind: 'user', externalId: member.externalId, localId: created.id, source: 'login' });
+      return created.id;
     });
-    userId = created.id;
-    await repo.upsertLink(deps.db, now, { connectionId: conn.id, kind: 'user', externalId: member.externalId, localId: userId, source: 'login' });
   }
   if (!userId) throw new AppError('FORBIDDEN', 'platform_user_unmatched', { params: { platform, name: member.name } });
   const user = await repo.userById(deps.db, userId);

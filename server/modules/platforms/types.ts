@@ -14,6 +14,8 @@ export interface ConnectionSettings {
   agentId?: string;
   /** DingTalk AppKey (Client ID). */
   appKey?: string;
+  /** DingTalk 互动卡片 template (卡片搭建平台) for approval and work-order cards; without it they go as action cards that open the record. */
+  cardTemplateId?: string;
   /** Feishu App ID. */
   appId?: string;
   /** Overrides of the documented API hosts (private deployments, and the fake platforms of the tests). */
@@ -54,9 +56,11 @@ export interface ConnectionSecrets {
   /** Feishu Verification Token and Encrypt Key. */
   verificationToken?: string;
   encryptKey?: string;
+  /** DingTalk: the apiSecret registered with the 互动卡片 callback address; card presses are signed with it. */
+  cardApiSecret?: string;
 }
 
-export const SECRET_FIELDS = ['secret', 'callbackToken', 'encodingAesKey', 'verificationToken', 'encryptKey'] as const;
+export const SECRET_FIELDS = ['secret', 'callbackToken', 'encodingAesKey', 'verificationToken', 'encryptKey', 'cardApiSecret'] as const;
 
 export interface LoadedConnection {
   id: string;

@@ -5,27 +5,14 @@
  * and DSO. Every figure drills down to its instalments (`instalmentsOf`) and exports to .xlsx from the same rows.
  */
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import { authorize, type AnyActor } from '../../core/policy.js';
-import { BUCKETS, bucketOf, type Bucket } from '../contracts/ledger.js';
+import { bucketOf, type Bucket } from '../contracts/ledger.js';
 import type { MoneyDeps } from '../contracts/service.js';
-import { scopedRows, presentRow, type ScopedRow } from './board.js';
+import { scopedRows } from './board.js';
+import { presentRow, type ScopedRow } from './presenter.js';
 import * as repo from './repo.js';
 
 export type GroupBy = 'customer' | 'seller' | 'team';
-const money = z.number().int().optional();
-const buckets = z.object({ current: money, d1_30: money, d31_60: money, d61_90: money, d90_plus: money, totalFen: money });
-
-export const ageingSchema = z.object({
-  asOf: z.string(),
-  groupBy: z.enum(['customer', 'seller', 'team']),
-  groups: z.array(buckets.extend({ key: z.string(), name: z.string(), contracts: z.number().int(), contractsOver90: z.number().int() })),
-  totals: buckets,
-  over90: z.object({ contracts: z.number().int().describe('Contracts with any outstanding balance'), over90: z.number().int().describe('… of which any balance is more than 90 days past due'), share: z.number().nullable() }),
-  collectedThisMonth: z.array(z.object({ seller: z.object({ id: z.string(), name: z.string() }), collectedFen: money })),
-  dso: z.object({ receivablesFen: money, salesFen: money.describe('Contract amounts signed in the 90 days up to asOf'), days: z.number().int(), dso: z.number().nullable() }),
-});
-
 function keyOf(r: ScopedRow, groupBy: GroupBy): { key: string; name: string } {
   if (groupBy === 'customer') return { key: r.contract.customer_id, name: r.contract.customer_name };
   if (groupBy === 'seller') return { key: r.contract.owner_id, name: r.contract.owner_name };
@@ -94,12 +81,3 @@ export async function instalmentsOf(deps: MoneyDeps, actor: AnyActor, query: { a
   picked.sort((a, b) => b.view.daysPastDue - a.view.daysPastDue || a.contract.number.localeCompare(b.contract.number));
   return { asOf, items: picked.map((r) => ({ ...presentRow(r, escalated.has(r.view.id)), bucket: bucketOf(r.view.daysPastDue) })) };
 }
-
-export const BUCKET_NAMES: Record<Bucket, { zh: string; en: string }> = {
-  current: { zh: '未到期', en: 'Current' },
-  d1_30: { zh: '逾期1–30天', en: '1–30 days' },
-  d31_60: { zh: '逾期31–60天', en: '31–60 days' },
-  d61_90: { zh: '逾期61–90天', en: '61–90 days' },
-  d90_plus: { zh: '逾期90天以上', en: '90+ days' },
-};
-export { BUCKETS };

@@ -3,40 +3,11 @@
  * and its band, overdue first; instalments settled on the as-of date stay on it (band normal) so the morning meeting
  * sees what came in. Every row links to its contract.
  */
-import { z } from 'zod';
 import { authorize, scopeOf, type AnyActor } from '../../core/policy.js';
-import { instalmentSchema, presentInstalment } from '../contracts/presenter.js';
 import { moneyContext, type MoneyDeps } from '../contracts/service.js';
-import { instalmentViews, type InstalmentView } from '../contracts/view.js';
+import { instalmentViews } from '../contracts/view.js';
+import { presentRow, type ScopedRow } from './presenter.js';
 import * as repo from './repo.js';
-
-const money = z.number().int().optional();
-
-export const boardRowSchema = instalmentSchema
-  .extend({
-    contract: z.object({ id: z.string(), number: z.string() }),
-    customer: z.object({ id: z.string(), name: z.string() }),
-    deal: z.object({ id: z.string(), name: z.string() }),
-    owner: z.object({ id: z.string(), name: z.string() }),
-    team: z.object({ id: z.string(), name: z.string() }),
-  })
-  .meta({ id: 'ReceivableRow' });
-export type BoardRow = z.infer<typeof boardRowSchema>;
-
-export const boardSchema = z.object({
-  asOf: z.string(),
-  bandBasis: z.enum(['calendar', 'working']),
-  counts: z.object({ overdue: z.number().int(), red: z.number().int(), yellow: z.number().int(), normal: z.number().int() }),
-  outstandingFen: money,
-  items: z.array(boardRowSchema),
-});
-
-export interface ScopedRow {
-  contract: repo.ScopedContract;
-  teamId: string;
-  teamName: string;
-  view: InstalmentView;
-}
 
 /** Every current instalment of the contracts in scope, derived as of `asOf`. */
 export async function scopedRows(deps: MoneyDeps, actor: AnyActor, asOf?: string) {
@@ -54,17 +25,6 @@ export async function scopedRows(deps: MoneyDeps, actor: AnyActor, asOf?: string
     return { contract, teamId: t, teamName: names.get(t) ?? t, view };
   });
   return { asOf: date, settings, rows, escalated };
-}
-
-export function presentRow(r: ScopedRow, escalated: boolean): BoardRow {
-  return {
-    ...presentInstalment(r.view, escalated),
-    contract: { id: r.contract.id, number: r.contract.number },
-    customer: { id: r.contract.customer_id, name: r.contract.customer_name },
-    deal: { id: r.contract.deal_id, name: r.contract.deal_title },
-    owner: { id: r.contract.owner_id, name: r.contract.owner_name },
-    team: { id: r.teamId, name: r.teamName },
-  };
 }
 
 export async function board(deps: MoneyDeps, actor: AnyActor, query: { asOf?: string; band?: 'red' | 'yellow' | 'normal' | 'overdue'; ownerId?: string }) {

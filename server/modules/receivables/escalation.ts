@@ -1,7 +1,10 @@
 /**
  * The receivables job: an unsettled instalment whose timer (effective due date + N working days, held by an undecided
  * claim) has passed gets one finance work order (type "receivable", assigned to the team's finance partner) and one
- * task for the seller's lead due in 24 hours, stating the outstanding amount. Exactly once across processes: the
+ * task for the seller's lead due in 24 hours. Their titles and texts carry no amount: support and other org-wide
+ * readers see every work order and task, and an amount frozen in a title would be a second, stale copy of the ledger.
+ * The outstanding amount goes in a personal in-app message to the partner and the lead (roles that may read contract
+ * amounts), and stays in the escalation row (`outstandingFen`, a restricted key). Exactly once across processes: the
  * contract row is locked (FOR UPDATE on PostgreSQL) and a UNIQUE(instalment_id) escalation row is inserted in the
  * same transaction as the order and the task. Paid first → the timer is gone and nothing fires. Registered in the job
  * registry, so `actionflow tick --at` replays it. Each pass also recomputes timers when the calendar changed.
@@ -10,8 +13,9 @@ import { breathe } from '../../core/breathe.js';
 import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
-import { systemActor, type SystemActor } from '../../core/policy.js';
+import { hiddenKeysOfRole, systemActor, type SystemActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
+import type { Role } from '../../db/schema.js';
 import { defineJob, type Fired } from '../../jobs/job.js';
 import { chinaCalendarStatus } from '../calendar/china.js';
 import { getCalendarSettings } from '../calendar/settings.js';
@@ -20,6 +24,7 @@ import * as contracts from '../contracts/repo.js';
 import { moneyContext } from '../contracts/service.js';
 import { recomputeAfterCalendarChange, refreshTimers } from '../contracts/timers.js';
 import { viewOf } from '../contracts/view.js';
+import { enqueueNotification } from '../notifications/outbox.js';
 import { resolveRecipients } from '../sla/recipients.js';
 import { insertTaskInTx } from '../tasks/service.js';
 import { createWorkOrderInTx } from '../workorders/service.js';
@@ -81,13 +86,12 @@ async function fireInstalment(deps: Deps, instalmentId: string, contractId: stri
         type: RECEIVABLE_TYPE,
         requesterId,
         subject: { type: 'deal', id: contract.deal_id },
-        title: `回款逾期：${contract.number} 第${view.seq}期 未收 ${outstanding}`,
+        title: `回款逾期：${contract.number} 第${view.seq}期`,
         description: [
           `客户：${contract.customer_name}；销售：${contract.owner_name}`,
-          `约定付款日 ${view.dueDate}，实际到期日 ${view.effectiveDueDate}，已逾期 ${late} 天`,
-          `未收金额 ${outstanding}（本期 ${yuan(view.amountFen)}，已收 ${yuan(view.paidFen)}）`,
+          `约定付款日 ${view.dueDate}，实际到期日 ${view.effectiveDueDate}，已逾期 ${late} 天；未收金额见合同 ${contract.number}`,
           ...(note ? [note] : []),
-          `Overdue receivable: ${contract.number} instalment ${view.seq}, outstanding ${outstanding}`,
+          `Overdue receivable: ${contract.number} instalment ${view.seq}; the outstanding amount is on the contract`,
         ].join('\n'),
         ...(partner ? { assigneeId: partner } : {}),
       });
@@ -99,12 +103,29 @@ async function fireInstalment(deps: Deps, instalmentId: string, contractId: stri
         trx,
         deps,
         worker,
-        { title: `24小时内与客户确认回款延迟原因：${contract.number} 第${view.seq}期 未收 ${outstanding}（${contract.customer_name}）`, assigneeId: lead, dueAt: new Date(now.getTime() + 24 * 3600_000).toISOString(), dealId: contract.deal_id, status: 'open' },
+        { title: `24小时内与客户确认回款延迟原因：${contract.number} 第${view.seq}期（${contract.customer_name}）`, assigneeId: lead, dueAt: new Date(now.getTime() + 24 * 3600_000).toISOString(), dealId: contract.deal_id, status: 'open' },
         { kind: 'all' },
       );
       taskId = task.id;
     }
     await repo.completeEscalation(trx, escalationId, { work_order_id: workOrderId, task_id: taskId });
+    // The message that states the outstanding amount: personal, in-app only (a team robot would show it to the group).
+    for (const [userId, link] of [[partner, workOrderId ? `/work-orders/${workOrderId}` : `/contracts/${contractId}`], [lead, `/contracts/${contractId}`]] as const) {
+      if (!userId) continue;
+      const role = (await trx.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst())?.role;
+      if (!role || hiddenKeysOfRole(role as Role).has('outstandingFen')) continue;
+      await enqueueNotification(trx, deps.clock, {
+        idempotencyKey: `receivable:${escalationId}:${userId}`,
+        userId,
+        channels: ['inapp'],
+        title: `回款逾期：${contract.number} 第${view.seq}期 未收 ${outstanding}`,
+        titleEn: `Overdue receivable: ${contract.number} instalment ${view.seq}, outstanding ${outstanding}`,
+        body: `${contract.customer_name}，实际到期日 ${view.effectiveDueDate}，已逾期 ${late} 天（本期 ${yuan(view.amountFen)}，已收 ${yuan(view.paidFen)}）${note ? `；${note}` : ''}`,
+        bodyEn: `${contract.customer_name}, due ${view.effectiveDueDate}, ${late} days late (instalment ${yuan(view.amountFen)}, paid ${yuan(view.paidFen)})`,
+        link,
+        subject: { type: 'contract', id: contractId },
+      });
+    }
     await commandIn(trx, deps.clock, { entity: 'contract', actorId: null }).recorded(
       contractId,
       'escalate',

@@ -3,7 +3,9 @@ import { hiddenKeys, type Actor } from '../../core/policy.js';
 import type { Lang } from '../../core/errors.js';
 import { aboutSheet, spreadsheetStream, visibleColumns, type Column } from '../exports/workbook.js';
 import type { MoneyDeps } from '../contracts/service.js';
-import { ageing, instalmentsOf, BUCKET_NAMES, BUCKETS, type GroupBy } from './ageing.js';
+import { BUCKETS } from '../contracts/ledger.js';
+import { ageing, instalmentsOf, type GroupBy } from './ageing.js';
+import { BUCKET_NAMES } from './presenter.js';
 
 const yuanOf = (fen: number | undefined) => (fen === undefined ? undefined : fen / 100);
 

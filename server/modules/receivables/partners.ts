@@ -4,15 +4,15 @@ import { commandIn } from '../../core/command.js';
 import { invalid, notFound } from '../../core/errors.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
 import type { MoneyDeps } from '../contracts/service.js';
+import { presentPartner } from './presenter.js';
 import * as repo from './repo.js';
 
-export const partnerSchema = z.object({ team: z.object({ id: z.string(), name: z.string() }), partner: z.object({ id: z.string(), name: z.string() }).nullable() });
 export const partnerBody = z.strictObject({ userId: z.string().min(1).max(64).nullable() });
 
 export async function listPartners(deps: MoneyDeps, actor: AnyActor) {
   authorize(actor, 'receivable.board');
   const rows = await repo.listPartners(deps.db);
-  return { items: rows.map((r) => ({ team: { id: r.team_id, name: r.team_name }, partner: r.user_id ? { id: r.user_id, name: r.display_name ?? r.user_id } : null })) };
+  return { items: rows.map(presentPartner) };
 }
 
 export async function setPartner(deps: MoneyDeps, actor: AnyActor, teamId: string, userId: string | null) {

@@ -4,11 +4,12 @@ import { calendarDate } from '../../core/dates.js';
 import { actorOf, langOf, type App, type Deps } from '../../core/http.js';
 import { CONTENT_TYPES } from '../exports/workbook.js';
 import { contentDisposition } from '../files/types.js';
-import { BUCKETS } from '../contracts/ledger.js';
-import { ageing, ageingSchema, instalmentsOf } from './ageing.js';
-import { board, boardRowSchema, boardSchema } from './board.js';
+import { ageing, instalmentsOf } from './ageing.js';
+import { board } from './board.js';
 import { exportAgeing } from './export.js';
-import { listPartners, partnerBody, partnerSchema, setPartner } from './partners.js';
+import { listPartners, partnerBody, setPartner } from './partners.js';
+import { ageingInstalmentsSchema, ageingSchema, boardSchema, partnerSchema } from './presenter.js';
+import { BUCKETS } from '../contracts/ledger.js';
 
 const asOf = calendarDate.optional().describe('YYYY-MM-DD, default today (org time zone)');
 const groupBy = z.enum(['customer', 'seller', 'team']).default('customer');
@@ -44,7 +45,7 @@ export async function receivableRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Drill-down: the instalments behind an ageing figure (a group key, a bucket, or over90)',
         querystring: z.object({ asOf, groupBy, key: z.string().max(64).optional(), bucket: z.enum([...BUCKETS, 'over90']).optional() }),
-        response: responses({ 200: z.object({ asOf: z.string(), items: z.array(boardRowSchema.extend({ bucket: z.enum(BUCKETS) })) }) }, [400, 403]),
+        response: responses({ 200: ageingInstalmentsSchema }, [400, 403]),
       },
     },
     async (req) => instalmentsOf(deps, actorOf(req), req.query),

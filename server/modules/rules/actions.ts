@@ -4,11 +4,11 @@
  * return a small JSON result for the run log. Nothing leaves the process here: notifications and webhooks are
  * outbox rows the dispatcher delivers after commit, so a rolled-back run has sent nothing.
  */
+import { commandIn } from '../../core/command.js';
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
-import { change, emitEvent } from '../../core/events.js';
+import { change } from '../../core/events.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { enqueueNotification, enqueueWebhook } from '../notifications/outbox.js';
 import { startCadenceForRule } from '../cadences/rule-action.js';
@@ -154,16 +154,9 @@ const executors: { [K in ActionType]: Executor<K> } = {
     const set: Record<string, unknown> = { [spec.column]: value };
     if (table !== 'activities') set.updated_at = now;
     await env.db.updateTable(table).set(set as never).where('id', '=', env.record.id).execute();
-    await recordAudit(env.db, env.clock, {
-      entity: env.entity,
-      entityId: env.record.id,
-      action: 'update',
-      actorId: null,
-      before: { [spec.column]: previous },
-      after: { [spec.column]: value, ...note },
-    });
+    await commandIn(env.db, env.clock, { entity: env.entity, actorId: null }).recorded(env.record.id, 'update', { before: { [spec.column]: previous }, after: { [spec.column]: value, ...note } });
     const type = ruleSpecOf(env.entity).updated as 'customer.updated' | 'deal.updated' | 'task.updated' | null;
-    if (type) await emitEvent(env.db, env.clock, { type, entity: env.entity, entityId: env.record.id, actorId: null, payload: { ...change({ [config.field]: previous ?? null }, { [config.field]: value }), source: env.source } });
+    if (type) await commandIn(env.db, env.clock, { entity: env.entity, actorId: null }).emit(env.record.id, { type: type, payload: { ...change({ [config.field]: previous ?? null }, { [config.field]: value }), source: env.source } });
     // Later actions of the same run see the new value.
     env.record[config.field] = value;
     return { field: config.field, from: previous ?? null, value, changed: true };
@@ -240,7 +233,7 @@ const executors: { [K in ActionType]: Executor<K> } = {
   require_retention_plan: async (env, config) => {
     const customerId = recordLinks(env.entity, env.record).customerId;
     if (!customerId) throw new Error('require_retention_plan: the record is not a customer');
-    return openRetentionPlanForRule({ db: env.db, clock: env.clock, calendar: await env.calendar(), causeId: env.causeId, ruleKey: env.rule.key, customerId, workingDays: config.workingDays, evidence: config.evidence });
+    return openRetentionPlanForRule({ db: env.db, clock: env.clock, causeId: env.causeId, ruleKey: env.rule.key, customerId, workingDays: config.workingDays, evidence: config.evidence });
   },
 };
 

@@ -4,6 +4,7 @@
  * throw at run time, so both are refused up front with the path of the offending node. Pure: no HTTP, no SQL.
  */
 import jsonLogic from 'json-logic-js';
+import type { FieldCode, MessageParams } from '../../core/errors.js';
 
 export const CONTEXT_ROOTS = ['event', 'record', 'before', 'actor', 'rule', 'now'] as const;
 
@@ -22,7 +23,9 @@ const MAX_DEPTH = 32;
 export interface ConditionIssue {
   /** Path segments below `conditions`, e.g. ['and', 1, '>=']. */
   path: Array<string | number>;
-  message: string;
+  /** A catalogue code (shared/messages.ts) and its params: the caller's language decides the text. */
+  code: FieldCode;
+  params?: MessageParams;
 }
 
 /** Every problem in a json-logic expression; an empty list means it may be saved. `null`/`true` mean "always". */
@@ -34,7 +37,7 @@ export function checkConditions(logic: unknown): ConditionIssue[] {
 
 function walk(node: unknown, path: Array<string | number>, issues: ConditionIssue[], depth: number, inIteration: boolean): void {
   if (depth > MAX_DEPTH) {
-    issues.push({ path, message: `is nested deeper than ${MAX_DEPTH} levels` });
+    issues.push({ path, code: 'logic_too_deep', params: { max: MAX_DEPTH } });
     return;
   }
   if (Array.isArray(node)) {
@@ -44,13 +47,13 @@ function walk(node: unknown, path: Array<string | number>, issues: ConditionIssu
   if (node === null || typeof node !== 'object') return;
   const keys = Object.keys(node);
   if (keys.length !== 1) {
-    issues.push({ path, message: `an operation is an object with exactly one operator key (found ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'none'})` });
+    issues.push({ path, code: 'logic_one_operator', params: { found: keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'none' } });
     return;
   }
   const op = keys[0];
   const args = (node as Record<string, unknown>)[op];
   if (!ALLOWED_OPERATORS.has(op)) {
-    issues.push({ path: [...path, op], message: `unknown operator "${op}"; allowed: ${[...ALLOWED_OPERATORS].join(' ')}` });
+    issues.push({ path: [...path, op], code: 'logic_unknown_operator', params: { op, allowed: [...ALLOWED_OPERATORS].join(' ') } });
     return;
   }
   if (op === 'var') {
@@ -69,17 +72,17 @@ function checkVar(args: unknown, path: Array<string | number>, issues: Condition
   const name = Array.isArray(args) ? args[0] : args;
   if (name === '' || name === null || name === undefined) return; // the whole data object: harmless
   if (typeof name !== 'string' && typeof name !== 'number') {
-    issues.push({ path, message: 'var takes a field path such as "record.amountFen"' });
+    issues.push({ path, code: 'var_path' });
     return;
   }
   const segments = String(name).split('.');
   if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) {
-    issues.push({ path, message: `"${name}" is not a readable field` });
+    issues.push({ path, code: 'var_not_readable', params: { name } });
     return;
   }
   // Inside map/filter/... `var` reads the current element, whose fields we cannot know.
   if (!inIteration && !(CONTEXT_ROOTS as readonly string[]).includes(segments[0])) {
-    issues.push({ path, message: `"${name}" must start with one of ${CONTEXT_ROOTS.join(', ')} (e.g. record.amountFen)` });
+    issues.push({ path, code: 'var_root', params: { name, roots: CONTEXT_ROOTS.join(', ') } });
   }
 }
 

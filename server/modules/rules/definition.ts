@@ -4,6 +4,7 @@
  * run in `superRefine`, so every problem comes back with its path (`actions.1.config.title`). Pure.
  */
 import { z } from 'zod';
+import { coded, fieldErrorOf, formatMessage } from '../../core/validation.js';
 import { ROLES } from '../../db/schema.js';
 import { RULE_KINDS, ruleSpecOf, type RuleKind } from '../../core/entities.js';
 import { identifier } from '../pipelines/definition.js';
@@ -84,16 +85,15 @@ export function triggerEntity(trigger: Trigger): RuleEntity | null {
   }
 }
 
-export const RECIPIENT_HELP = 'owner, owner.lead, owner.regional_manager, owner.director, actor, role:<role> or user:<username>';
 const RECIPIENT = new RegExp(`^(owner|owner\\.lead|owner\\.regional_manager|owner\\.director|actor|role:(${ROLES.join('|')})|user:[A-Za-z0-9_.@-]{1,64})$`);
-export const recipientSpec = z.string({ error: 'must be text' }).regex(RECIPIENT, `must be ${RECIPIENT_HELP}`);
+export const recipientSpec = z.string({ error: 'must be text' }).regex(RECIPIENT, formatMessage('recipient_format'));
 
 const due = z
   .strictObject({
     hours: z.number({ error: 'must be a number' }).min(0).max(24 * 365).optional(),
     workingDays: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).max(365).optional(),
   })
-  .refine((d) => (d.hours === undefined) !== (d.workingDays === undefined), { message: 'give exactly one of hours or workingDays' });
+  .refine((d) => (d.hours === undefined) !== (d.workingDays === undefined), coded('hours_or_working_days'));
 
 const CHANNELS = ['inapp', 'wecom', 'dingtalk', 'feishu', 'email', 'sms'] as const;
 
@@ -116,7 +116,7 @@ export const ACTION_CONFIGS = {
   }),
   create_followup: z.strictObject({
     title: text(200),
-    assignee: recipientSpec.refine((v) => v !== 'owner', { message: 'a follow-up goes to another user than the owner' }),
+    assignee: recipientSpec.refine((v) => v !== 'owner', coded('followup_not_owner')),
     due: due.optional(),
   }),
   set_field: z.strictObject({
@@ -131,7 +131,7 @@ export const ACTION_CONFIGS = {
   }),
   /** Starts a cadence (templates/cadences, /api/cadences) on the record's deal. */
   start_cadence: z.strictObject({
-    cadence: z.string({ error: 'must be a cadence key' }).max(64).regex(/^[a-z][a-z0-9_-]*$/, 'must be a cadence key such as golden-seven-days'),
+    cadence: z.string({ error: 'must be a cadence key' }).max(64).regex(/^[a-z][a-z0-9_-]*$/, formatMessage('cadence_key_format')),
   }),
   /** Opens a new deal for the record's customer, owned by another user (e.g. the renewal team after a win). */
   create_followup_deal: z.strictObject({
@@ -162,7 +162,7 @@ export const ACTION_CONFIGS = {
       .array(z.strictObject({ key: identifier, name: text(100), nameEn: optionalText(100) }))
       .min(1, 'name at least one evidence item')
       .max(10)
-      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, { message: 'evidence keys must differ' }),
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, coded('evidence_keys_differ')),
   }),
 } as const;
 export type ActionType = keyof typeof ACTION_CONFIGS;
@@ -204,46 +204,50 @@ export function ruleDefinitionSchema(timeZone: string) {
       actions: z.array(actionSchema).min(1, 'add at least one action').max(20, 'at most 20 actions'),
     })
     .superRefine((rule, ctx) => {
-      for (const issue of checkConditions(rule.conditions ?? null)) ctx.addIssue({ code: 'custom', path: ['conditions', ...issue.path], message: issue.message });
+      for (const issue of checkConditions(rule.conditions ?? null)) ctx.addIssue({ code: 'custom', path: ['conditions', ...issue.path], ...coded(issue.code, issue.params) });
       if (rule.trigger.type === 'schedule') {
         const problem = checkCron(rule.trigger.cron, timeZone);
-        if (problem) ctx.addIssue({ code: 'custom', path: ['trigger', 'cron'], message: problem });
+        if (problem) ctx.addIssue({ code: 'custom', path: ['trigger', 'cron'], message: problem, params: { code: 'invalid_cron' } });
       }
       if (rule.trigger.type === 'record.updated' && ruleSpecOf(rule.trigger.entity).updated === null) {
-        ctx.addIssue({ code: 'custom', path: ['trigger', 'entity'], message: `a ${rule.trigger.entity} is only created, never updated; use record.created` });
+        ctx.addIssue({ code: 'custom', path: ['trigger', 'entity'], ...coded('trigger_never_updated', { entity: rule.trigger.entity }) });
       }
       const recordEntity = triggerEntity(rule.trigger);
       rule.actions.forEach((action, i) => {
         for (const field of TEMPLATED[action.type] ?? []) {
           const value = (action.config as Record<string, unknown>)[field];
           if (typeof value !== 'string') continue;
-          for (const message of checkTemplate(value)) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', field], message });
+          for (const problem of checkTemplate(value)) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', field], ...coded(problem.code, problem.params) });
         }
         if (action.type === 'set_field') {
           const settable = recordEntity ? SETTABLE_FIELDS[recordEntity] : null;
           const { field, value } = action.config;
           if (!settable) {
-            ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'set_field needs a trigger with a record (give the SLA trigger an entity; schedules have none)' });
+            ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], ...coded('set_field_needs_record') });
           } else if (!(field in settable)) {
-            ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'field'], message: `a ${recordEntity} rule may set ${Object.keys(settable).join(', ')}` });
+            ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'field'], ...coded('set_field_unknown', { entity: String(recordEntity), fields: Object.keys(settable).join(', ') }) });
           } else if (typeof value === 'string' && value.includes('{{')) {
-            for (const message of checkTemplate(value)) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], message });
+            for (const problem of checkTemplate(value)) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], ...coded(problem.code, problem.params) });
           } else {
             const parsed = settable[field].schema.safeParse(value);
-            if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], message: parsed.error.issues[0].message });
+            if (!parsed.success) {
+              // The settable field's own check, kept as its catalogue code so the reader's language applies.
+              const issue = fieldErrorOf(parsed.error.issues[0] as Parameters<typeof fieldErrorOf>[0], 'value', true);
+              ctx.addIssue({ code: 'custom', path: ['actions', i, 'config', 'value'], ...coded(issue.code, issue.params), ...(issue.detail ? { message: issue.detail } : {}) });
+            }
           }
         }
         if (action.type === 'create_work_order' && !recordEntity) {
-          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_work_order needs a trigger with a record that has a customer or deal (schedules have none)' });
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], ...coded('action_needs_customer_or_deal', { action: 'create_work_order' }) });
         }
         if (action.type === 'require_retention_plan' && recordEntity !== 'customer') {
-          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'require_retention_plan needs a customer trigger (customer.health_changed or a customer record event)' });
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], ...coded('retention_needs_customer_trigger') });
         }
         if (action.type === 'require_approval' && !recordEntity) {
-          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'require_approval needs a trigger with a record that has a deal (schedules have none)' });
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], ...coded('action_needs_deal', { action: 'require_approval' }) });
         }
         if (action.type === 'create_followup_deal' && !recordEntity) {
-          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], message: 'create_followup_deal needs a trigger with a record that has a customer (schedules have none)' });
+          ctx.addIssue({ code: 'custom', path: ['actions', i, 'type'], ...coded('action_needs_customer', { action: 'create_followup_deal' }) });
         }
         if (!recordEntity && rule.trigger.type === 'schedule' && ['create_task', 'notify', 'create_followup'].includes(action.type)) {
           const cfg = action.config as { recipients?: string[]; assignee?: string };
@@ -251,7 +255,7 @@ export function ruleDefinitionSchema(timeZone: string) {
           specs.forEach((spec, j) => {
             if (spec === 'actor' || spec.startsWith('owner')) {
               const path = cfg.recipients ? ['actions', i, 'config', 'recipients', j] : ['actions', i, 'config', 'assignee'];
-              ctx.addIssue({ code: 'custom', path, message: `a scheduled rule has no record or actor; use role:<role> or user:<username>` });
+              ctx.addIssue({ code: 'custom', path, ...coded('scheduled_recipient') });
             }
           });
         }

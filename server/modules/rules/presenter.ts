@@ -1,3 +1,4 @@
+import { timestamps } from '../../core/contract.js';
 import { z } from 'zod';
 import { parseJson } from '../../core/json.js';
 import type { RuleRunsTable, RulesTable } from '../../db/schema.js';
@@ -82,8 +83,7 @@ export function presentRule(row: RulesTable): z.infer<typeof ruleSchema> {
     actions: mask(def.actions),
     version: row.version,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
   };
 }
 

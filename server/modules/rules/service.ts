@@ -3,6 +3,7 @@
  * audit entry. Webhook secrets are write-only: the API and exports show a mask, and sending the mask back keeps
  * the stored secret of the same action.
  */
+import { commandIn } from '../../core/command.js';
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import { AppError, notFound, yamlInvalid, type FieldError } from '../../core/errors.js';
@@ -11,7 +12,7 @@ import { newId } from '../../core/ids.js';
 import type { Db, Queryable } from '../../db/index.js';
 import type { RulesTable } from '../../db/schema.js';
 import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
-import { diffFields, recordAudit } from '../audit/repo.js';
+import { diffFields } from '../audit/repo.js';
 import { definitionOf as pipelineDefinitionOf } from '../pipelines/repo.js';
 import { definitionToYaml, validateYamlWith } from '../pipelines/yaml.js';
 import { ruleDefinitionSchema, type RuleAction, type RuleDefinition } from './definition.js';
@@ -135,7 +136,7 @@ async function insertRule(trx: Queryable, clock: Clock, actorId: string | null, 
     updated_at: now,
   };
   await repo.insertRule(trx, row);
-  await recordAudit(trx, clock, { entity: 'rule', entityId: row.id, action: 'create', actorId, after: { source, definition: auditView(def) } });
+  await commandIn(trx, clock, { entity: 'rule', actorId: actorId }).recorded(row.id, 'create', { after: { source, definition: auditView(def) } });
   return row;
 }
 
@@ -160,7 +161,7 @@ async function replaceRule(trx: Queryable, clock: Clock, actorId: string | null,
     ...(restartSchedule ? { schedule_from: now } : {}),
   };
   await repo.updateRule(trx, row.id, values);
-  await recordAudit(trx, clock, { entity: 'rule', entityId: row.id, action: 'update', actorId, before: diff.before, after: { ...diff.after, version: values.version } });
+  await commandIn(trx, clock, { entity: 'rule', actorId: actorId }).recorded(row.id, 'update', { before: diff.before, after: { ...diff.after, version: values.version } });
   return { ...row, ...values } as RulesTable;
 }
 
@@ -200,7 +201,7 @@ export async function deleteRule(deps: RuleDeps, actor: AnyActor, idOrKey: strin
   await deps.db.transaction().execute(async (trx) => {
     const row = await getRule(trx, idOrKey);
     await repo.deleteRule(trx, row.id);
-    await recordAudit(trx, deps.clock, { entity: 'rule', entityId: row.id, action: 'delete', actorId, before: { definition: auditView(repo.definitionOf(row)) } });
+    await commandIn(trx, deps.clock, { entity: 'rule', actorId: actorId }).recorded(row.id, 'delete', { before: { definition: auditView(repo.definitionOf(row)) } });
   });
 }
 

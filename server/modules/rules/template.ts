@@ -3,7 +3,7 @@
  * Only own properties along a dotted path are read (no prototype walking, no calls, no eval); a missing value is
  * an empty string. Pure.
  */
-import { CONTEXT_ROOTS } from './conditions.js';
+import { CONTEXT_ROOTS, type ConditionIssue } from './conditions.js';
 import { resolveTemplateName as resolveAlias } from '../../../shared/rule-templates.js';
 
 const PLACEHOLDER = /\{\{\s*([^{}|]*?)\s*(?:\|\s*([a-z]+)\s*)?\}\}/g;
@@ -45,16 +45,16 @@ export function interpolate(template: string, context: Record<string, unknown>):
 }
 
 /** Problems with a template's placeholders (unknown root, bad path, unknown filter, unbalanced braces). */
-export function checkTemplate(template: string): string[] {
-  const problems: string[] = [];
+export function checkTemplate(template: string): Array<Omit<ConditionIssue, 'path'>> {
+  const problems: Array<Omit<ConditionIssue, 'path'>> = [];
   for (const match of template.matchAll(PLACEHOLDER)) {
     const [whole, written, writtenFilter] = match;
     const { path, filter } = resolveAlias(written, writtenFilter);
-    if (!PATH.test(path) || path.split('.').some((s) => FORBIDDEN.has(s))) problems.push(`${whole}: "${path}" is not a field path`);
-    else if (!(CONTEXT_ROOTS as readonly string[]).includes(path.split('.')[0])) problems.push(`${whole}: must start with one of ${CONTEXT_ROOTS.join(', ')}`);
-    if (filter && !(filter in FILTERS)) problems.push(`${whole}: unknown filter "${filter}"; one of ${TEMPLATE_FILTERS.join(', ')}`);
+    if (!PATH.test(path) || path.split('.').some((s) => FORBIDDEN.has(s))) problems.push({ code: 'template_path', params: { placeholder: whole, path } });
+    else if (!(CONTEXT_ROOTS as readonly string[]).includes(path.split('.')[0])) problems.push({ code: 'template_root', params: { placeholder: whole, roots: CONTEXT_ROOTS.join(', ') } });
+    if (filter && !(filter in FILTERS)) problems.push({ code: 'template_filter', params: { placeholder: whole, filter, filters: TEMPLATE_FILTERS.join(', ') } });
   }
   const stripped = template.replace(PLACEHOLDER, '');
-  if (stripped.includes('{{') || stripped.includes('}}')) problems.push('has an unclosed or malformed {{ placeholder }}');
+  if (stripped.includes('{{') || stripped.includes('}}')) problems.push({ code: 'template_malformed' });
   return problems;
 }

@@ -9,7 +9,8 @@
  */
 import { breathe } from '../../core/breathe.js';
 import type { Clock } from '../../core/clock.js';
-import { emitEvents, type DomainEvent } from '../../core/events.js';
+import { emitAll } from '../../core/command.js';
+import type { DomainEvent } from '../../core/events.js';
 import type { Db, Dialect, Queryable } from '../../db/index.js';
 import type { Calendars } from '../calendar/schedules.js';
 import type { NotificationRequest } from '../notifications/outbox.js';
@@ -120,7 +121,7 @@ async function fireBatch(opts: FireOptions, max: number): Promise<Array<Firing |
     }
     await enqueueNotifications(trx, clock, notifications);
     await repo.insertInterventions(trx, interventions, asOf);
-    await emitEvents(trx, clock, events);
+    await emitAll(trx, clock, events);
     const skipped = timers.length - results.length;
     return [...results, ...Array.from({ length: skipped }, () => 'skipped' as const)];
   });

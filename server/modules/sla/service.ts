@@ -1,8 +1,8 @@
 /** SLA read models other modules call (`slaStateFor`) and the interventions use cases. */
+import { commandIn } from '../../core/command.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db, Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import { scopeOf, type Actor } from '../org/scope.js';
 import { liveTimersFor, type SubjectType } from './repo.js';
@@ -81,7 +81,7 @@ export async function resolveIntervention(db: Db, clock: Clock, actor: Actor, id
     }
     const now = clock.now().toISOString();
     await trx.updateTable('sla_interventions').set({ status: 'resolved', note, resolved_at: now, resolved_by: actor.id }).where('id', '=', id).execute();
-    await recordAudit(trx, clock, { entity: 'sla_intervention', entityId: id, action: 'resolve', actorId: actor.id, before: { status: 'open' }, after: { status: 'resolved', note } });
+    await commandIn(trx, clock, { entity: 'sla_intervention', actorId: actor.id }).recorded(id, 'resolve', { before: { status: 'open' }, after: { status: 'resolved', note } });
     return { id, status: 'resolved' as const, note, resolvedAt: now, resolvedBy: actor.id };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userRef } from '../../core/contract.js';
+import { userRef, timestamps } from '../../core/contract.js';
 import { taskBucket, type DayBounds } from './days.js';
 import type { TaskRow } from './repo.js';
 import { TASK_STATUSES } from './schema.js';
@@ -39,7 +39,6 @@ export function presentTask(row: TaskRow, bounds: DayBounds): z.infer<typeof tas
     dealId: row.deal_id,
     deal: row.deal_id ? { id: row.deal_id, title: row.deal_title ?? '' } : null,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
   };
 }

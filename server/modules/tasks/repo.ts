@@ -5,6 +5,7 @@ import type { Database, TasksTable } from '../../db/schema.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
 import type { DayBounds } from './days.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 /** A deal inside the scope. Read here because tasks, activities and attachments all hang off deals. */
 export function findDealInScope(db: Queryable, scope: Scope, id: string) {
@@ -91,3 +92,10 @@ export async function findTask(db: Queryable, scope: Scope, id: string, bounds: 
 
 export type TaskRow = TasksTable & { assignee_name: string; customer_name: string | null; deal_title: string | null };
 
+/** Hook `org.ownerMoved`: tasks copy their assignee's team path (scope column, not a record change: no audit). */
+export async function retagOwnerTeam(db: Queryable, userId: string, teamPath: string): Promise<void> {
+  await db.updateTable('tasks').set({ team_path: teamPath }).where('assignee_id', '=', userId).execute();
+}
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['tasks', 'team_path']]);

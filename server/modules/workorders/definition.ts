@@ -6,6 +6,7 @@
  * A ladder level fires when its clock (response or resolution) has consumed `at` × its target (1 = due, 1.5 = half
  * the target past due), skipping pauses; a level on a clock already stopped (responded, resolved) never fires.
  */
+import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
 import { durationSchema } from '../sla/ladder.js';
 
@@ -32,7 +33,7 @@ export const typeDefinitionSchema = z
   .strictObject({
     key: z
       .string({ error: 'must be text' })
-      .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must start with a lower-case letter and use a-z, 0-9, - and _ (at most 64)'),
+      .regex(/^[a-z][a-z0-9_-]{0,63}$/, formatMessage('key_dash_format')),
     name: text(100),
     nameEn: text(100).optional(),
     /** The handling team: its id or its exact name. */

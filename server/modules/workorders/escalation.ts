@@ -4,15 +4,16 @@
  * FOR UPDATE SKIP LOCKED (PostgreSQL) and each level is a UNIQUE(order_id, level) row inserted in the same
  * transaction as its notifications; points rows are unique per (order, rule, helper, kind).
  */
+import { commandIn } from '../../core/command.js';
 import { breathe } from '../../core/breathe.js';
 import type { Deps } from '../../core/http.js';
-import { emitEvent } from '../../core/events.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { systemActor } from '../../core/policy.js';
 import { defineJob, type Fired } from '../../jobs/job.js';
 import { loadCalendars } from '../calendar/schedules.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { resolveRecipients } from '../sla/recipients.js';
+import { recomputeOnCalendarChange } from './calendar-change.js';
 import { levelDues } from './clocks.js';
 import type { LadderRecipient, StoredTypeDefinition } from './definition.js';
 import { grantFor, loadRuleSets } from './points.js';
@@ -69,7 +70,7 @@ async function fireOrder(deps: Deps, id: string): Promise<Fired[] | null> {
           subject: { type: 'work_order', id },
         });
       }
-      await emitEvent(trx, deps.clock, { type: 'work_order.escalated', entity: 'work_order', entityId: id, actorId: null, payload: { level, clock: spec.clock, dueAt: due.toISOString(), recipients } });
+      await commandIn(trx, deps.clock, { entity: 'work_order', actorId: null }).emit(id, { type: 'work_order.escalated', payload: { level, clock: spec.clock, dueAt: due.toISOString(), recipients } });
       out.push({ kind: 'work_order.escalation', at: due.toISOString(), subject: { type: 'work_order', id }, level, clock: spec.clock, recipients });
     }
     await refreshClocks(trx, deps, id);
@@ -119,7 +120,8 @@ async function grantDealPoints(deps: Deps): Promise<number> {
 
 export async function runWorkOrders(deps: Deps, limit = 200): Promise<{ did: number; fired: Fired[] }> {
   const fired: Fired[] = [];
-  let did = 0;
+  // Calendar changes first: a deadline the change moved must not fire on its old instant below.
+  let did = await recomputeOnCalendarChange(deps);
   const due = await repo.dueOrderIds(deps.db, deps.clock.now().toISOString(), limit);
   for (const { id } of due) {
     await breathe();

@@ -3,6 +3,7 @@
  * A rule set is versioned with an effective date (org-local `YYYY-MM-DD`); a fact is scored by the set in force on
  * the local date it happened, so publishing a new set never rewrites an earlier month.
  */
+import { formatMessage } from '../../core/validation.js';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { calendarDate } from '../../core/dates.js';
@@ -11,7 +12,7 @@ export const RULE_KINDS = ['response_in_sla', 'resolution_in_sla', 'rating_at_le
 export type PointRuleKind = (typeof RULE_KINDS)[number];
 
 const points = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000');
-const key = z.string({ error: 'must be text' }).regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must start with a lower-case letter and use a-z, 0-9, - and _');
+const key = z.string({ error: 'must be text' }).regex(/^[a-z][a-z0-9_-]{0,63}$/, formatMessage('key_dash_format'));
 
 export const pointRuleSchema = z.discriminatedUnion(
   'kind',

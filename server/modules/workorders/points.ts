@@ -4,12 +4,12 @@
  * capped per order and per helper per ISO week; a reopened order gets reversal rows dated now, so a closed month
  * never changes. Nobody earns points for helping themselves.
  */
+import { commandIn } from '../../core/command.js';
 import { AppError, invalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, can, scopeOf, type Actor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import { capped, periodsOf, REVERSED_ON_REOPEN, ruleSetOn, type PointRule, type PointRuleKind, type RuleSet, type VersionedRuleSet } from './points-rules.js';
 import * as repo from './repo.js';
 import type { WoDeps } from './service.js';
@@ -154,7 +154,7 @@ export async function publishRuleSet(deps: WoDeps, actor: Actor, input: RuleSet 
     const now = deps.clock.now().toISOString();
     const definition = { rules: input.rules, caps: input.caps };
     await repo.insertRuleSet(trx, { id: newId(), version, effective_from: input.effectiveFrom, definition: toJson(definition), created_at: now, created_by: actor.id });
-    await recordAudit(trx, deps.clock, { entity: 'assist_rule_set', entityId: String(version), action: 'create', actorId: actor.id, after: { version, effectiveFrom: input.effectiveFrom, ...definition } });
+    await commandIn(trx, deps.clock, { entity: 'assist_rule_set', actorId: actor.id }).recorded(String(version), 'create', { after: { version, effectiveFrom: input.effectiveFrom, ...definition } });
     return { version, effectiveFrom: input.effectiveFrom, ...definition, createdAt: now };
   });
 }

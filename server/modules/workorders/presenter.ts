@@ -1,11 +1,12 @@
 /** Output shapes of work orders, types and assist points (users as `{ id, name }`). */
 import { z } from 'zod';
-import { userRef } from '../../core/contract.js';
+import { userRef, timestamps } from '../../core/contract.js';
 import { parseJson } from '../../core/json.js';
 import type { BusinessCalendar } from '../calendar/hours.js';
 import { orderSla, STATUSES, type OrderSla } from './clocks.js';
 import { LADDER_RECIPIENTS, type StoredTypeDefinition } from './definition.js';
 import type { OrderRow } from './repo.js';
+import { SUBJECT_TYPES } from './schema.js';
 
 const slaStatus = z.enum(['running', 'paused', 'hit', 'missed']);
 
@@ -29,7 +30,7 @@ export const workOrderSchema = z
     description: z.string().nullable(),
     status: z.enum(STATUSES),
     type: z.object({ id: z.string(), key: z.string(), name: z.string(), nameEn: z.string().nullable(), version: z.number().int() }),
-    subject: z.object({ type: z.enum(['customer', 'deal']), id: z.string(), title: z.string() }),
+    subject: z.object({ type: z.enum(SUBJECT_TYPES), id: z.string(), title: z.string() }),
     customer: z.object({ id: z.string(), name: z.string() }).nullable(),
     requester: userRef,
     assignee: userRef.nullable(),
@@ -94,14 +95,14 @@ export function orderClockInput(row: OrderRow, def: StoredTypeDefinition, histor
 export function presentOrder(row: OrderRow, calendar: BusinessCalendar, history: ReadonlyArray<{ status: string; at: string }>, now: Date): WorkOrderView {
   const def = parseJson<StoredTypeDefinition>(row.type_definition, null as never);
   const sla: OrderSla = orderSla(calendar, orderClockInput(row, def, history), now);
-  const subjectTitle = row.subject_type === 'deal' ? (row.deal_title ?? '') : (row.customer_name ?? '');
+  const subjectTitle = row.subject_type === 'deal' ? (row.deal_title ?? '') : row.subject_type === 'contract' ? (row.contract_number ?? '') : (row.customer_name ?? '');
   return {
     id: row.id,
     title: row.title,
     description: row.description,
     status: row.status as WorkOrderView['status'],
     type: { id: row.type_id, key: row.type_key, name: def.name ?? row.type_name, nameEn: def.nameEn ?? row.type_name_en, version: row.type_version },
-    subject: { type: row.subject_type as 'customer' | 'deal', id: row.subject_id, title: subjectTitle },
+    subject: { type: row.subject_type as (typeof SUBJECT_TYPES)[number], id: row.subject_id, title: subjectTitle },
     customer: row.customer_name !== null ? { id: row.customer_id, name: row.customer_name } : null,
     requester: { id: row.requester_id, name: row.requester_name },
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
@@ -113,8 +114,7 @@ export function presentOrder(row: OrderRow, calendar: BusinessCalendar, history:
     respondedAt: row.responded_at,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...timestamps(row),
     link: `/work-orders/${row.id}`,
   };
 }

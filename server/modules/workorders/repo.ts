@@ -3,6 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Dialect, Queryable } from '../../db/index.js';
 import type { AssistPointsTable, Database, WorkOrderHistoryTable, WorkOrdersTable, WorkOrderTypesTable } from '../../db/schema.js';
 import { isSystem, scopeOf, subtreeUpperBound, type AnyActor } from '../../core/policy.js';
+import { movesTeamPaths } from '../../core/team-paths.js';
 
 // ---- types ------------------------------------------------------------------------------------------------------
 
@@ -97,6 +98,7 @@ const orderColumns = [
   'work_order_types.name_en as type_name_en',
   'customers.name as customer_name',
   'deals.title as deal_title',
+  'contracts.number as contract_number',
   'v.definition as type_definition',
 ] as const;
 
@@ -109,6 +111,7 @@ export type OrderRow = WorkOrdersTable & {
   type_name_en: string | null;
   customer_name: string | null;
   deal_title: string | null;
+  contract_number: string | null;
   type_definition: string;
 };
 
@@ -138,6 +141,7 @@ export async function listOrders(db: Queryable, actor: AnyActor, filter: OrderFi
     .innerJoin('work_order_type_versions as v', (j) => j.onRef('v.type_id', '=', 'work_orders.type_id').onRef('v.version', '=', 'work_orders.type_version'))
     .leftJoin('customers', 'customers.id', 'work_orders.customer_id')
     .leftJoin('deals', 'deals.id', 'work_orders.deal_id')
+    .leftJoin('contracts', (j) => j.onRef('contracts.id', '=', 'work_orders.subject_id').on('work_orders.subject_type', '=', 'contract'))
     .selectAll('work_orders')
     .select(orderColumns);
   q =
@@ -154,6 +158,13 @@ export async function findOrder(db: Queryable, actor: AnyActor, id: string): Pro
 }
 
 /** Locks the order for a change (PostgreSQL row lock; SQLite transactions already hold the write lock). */
+/** Orders whose clocks still run (not in `stopped`), of one queue team or all; sorted so processes lock alike. */
+export function openOrderIds(db: Queryable, stopped: string[], queueTeamId: string | null) {
+  let q = db.selectFrom('work_orders').select(['id', 'queue_team_id']).where('status', 'not in', stopped);
+  if (queueTeamId) q = q.where('queue_team_id', '=', queueTeamId);
+  return q.orderBy('id').execute();
+}
+
 export async function lockOrder(db: Queryable, dialect: Dialect, id: string) {
   let q = db.selectFrom('work_orders').select('id').where('id', '=', id);
   if (dialect === 'postgres') q = q.forUpdate();
@@ -325,3 +336,6 @@ export function reportRows(db: Queryable, actor: AnyActor, from: string, to: str
     .select(['t.key', 't.name', 't.name_en', 'work_orders.response_outcome', 'work_orders.resolution_outcome', 'work_orders.first_resolution_outcome', 'work_orders.waiting_ms'])
     .execute();
 }
+
+/** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
+export const moveTeamPaths = movesTeamPaths([['work_orders', 'team_path'], ['work_orders', 'queue_path']]);

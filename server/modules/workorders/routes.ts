@@ -28,7 +28,7 @@ export async function workOrderRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/work-orders',
-    { schema: { tags, summary: 'Request help: a work order of a type on a deal or customer; the caller is the requester', body: orderBody, response: responses({ 201: workOrderDetailSchema }, [400, 403, 404]) } },
+    { schema: { tags, summary: 'Request help: a work order of a type on a customer, deal or contract; the caller is the requester', body: orderBody, response: responses({ 201: workOrderDetailSchema }, [400, 403, 404]) } },
     async (req, reply) => {
       const created = await service.createWorkOrder(deps, actorOf(req), req.body);
       reply.code(201);

@@ -3,17 +3,18 @@
  * write is one transaction holding the order's row lock, with its history row, audit entry, event, notifications
  * and assist points; clocks are derived from the pinned type version and the status history.
  */
+import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { emitEvent } from '../../core/events.js';
 import { newId } from '../../core/ids.js';
 import { parseJson } from '../../core/json.js';
 import { auditActorId, inGroup, isSystem, type Actor, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
+import type { BusinessCalendar } from '../calendar/hours.js';
 import { loadCalendars } from '../calendar/schedules.js';
 import { getCustomerInScope } from '../customers/service.js';
 import { getDealInScope } from '../tasks/service.js';
+import { contractInScope } from '../contracts/service.js';
 import { levelDues, nextEscalation, orderSla, pausesOf, STOPPED, stopClock, waitingMsUntil, type Status } from './clocks.js';
 import type { StoredTypeDefinition } from './definition.js';
 import { notifyOrder } from './notify.js';
@@ -66,10 +67,10 @@ async function helperInQueue(db: Queryable, userId: string, queue: { path: strin
  * Recomputes the stored due instant (queues sort by it) and the next escalation from the pinned definition, the
  * history and the team calendar; called after every change and after each firing.
  */
-export async function refreshClocks(db: Queryable, deps: TxDeps, id: string) {
+export async function refreshClocks(db: Queryable, deps: TxDeps, id: string, loaded?: BusinessCalendar) {
   const row = (await repo.findOrder(db, { kind: 'system', name: 'worker', id: 'system:worker', displayName: 'worker' }, id))!;
   const def = definitionOf(row);
-  const calendar = await calendarOf(db, deps, row.queue_team_id);
+  const calendar = loaded ?? (await calendarOf(db, deps, row.queue_team_id));
   const history = (await repo.historyOf(db, [id])).map((h) => ({ status: h.status, at: h.at }));
   const now = deps.clock.now();
   const sla = orderSla(calendar, orderClockInput(row, def, history), now);
@@ -115,6 +116,10 @@ export async function createWorkOrderInTx(trx: Queryable, deps: TxDeps, actor: A
     const deal = await getDealInScope(trx, actor, input.subject.id, 'subject.id');
     customerId = deal.customer_id;
     dealId = deal.id;
+  } else if (input.subject.type === 'contract') {
+    const contract = await contractOfSubject(trx, actor, input.subject.id);
+    customerId = contract.customer_id;
+    dealId = contract.deal_id;
   } else {
     customerId = (await getCustomerInScope(trx, actor, input.subject.id, 'subject.id')).id;
   }
@@ -162,8 +167,7 @@ export async function createWorkOrderInTx(trx: Queryable, deps: TxDeps, actor: A
   });
   await repo.appendHistory(trx, { id: newId(), order_id: id, from_status: null, status, assignee_id: assignee?.id ?? null, actor_id: auditActorId(actor), note: null, at: now });
   const { row } = await refreshClocks(trx, deps, id);
-  await recordAudit(trx, deps.clock, { entity: 'work_order', entityId: id, action: 'create', actorId: auditActorId(actor), after: { type: type.key, typeVersion: type.version, title: input.title, subject: input.subject, requesterId, assigneeId: assignee?.id ?? null, status } });
-  await emitEvent(trx, deps.clock, { type: 'work_order.created', entity: 'work_order', entityId: id, actorId: auditActorId(actor), payload: { typeKey: type.key, requesterId, assigneeId: assignee?.id ?? null, queueTeamId: queue.id, subjectType: input.subject.type, subjectId: input.subject.id } });
+  await commandIn(trx, deps.clock, { entity: 'work_order', actorId: auditActorId(actor) }).recorded(id, 'create', { after: { type: type.key, typeVersion: type.version, title: input.title, subject: input.subject, requesterId, assigneeId: assignee?.id ?? null, status } }, { type: 'work_order.created', payload: { typeKey: type.key, requesterId, assigneeId: assignee?.id ?? null, queueTeamId: queue.id, subjectType: input.subject.type, subjectId: input.subject.id } });
   await notifyOrder(trx, deps, row, 'created', assignee ? [assignee.id] : (await repo.activeUsersOfTeam(trx, queue.id)).map((u) => u.id).filter((u) => u !== requesterId));
   return id;
 }
@@ -228,6 +232,36 @@ export async function updateWorkOrder(deps: WoDeps, actor: AnyActor, id: string,
     await applyPatch(trx, deps, actor, row, patch);
   });
   return getWorkOrder(deps, actor, id);
+}
+
+/**
+ * A helper takes an unassigned order (the "accept" of a card sent to the whole queue): checked and applied under the
+ * order's row lock, so of two helpers pressing at the same instant exactly one takes it and the other is told who did.
+ * With a reply (the card's "respond") the helper also answers the requester in the same transaction.
+ */
+export async function takeWorkOrder(deps: WoDeps, actor: AnyActor, id: string, note: string, reply?: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.findOrder(trx, actor, id))) throw notFound('Work order');
+    await repo.lockOrder(trx, deps.dialect, id);
+    const row = (await repo.findOrder(trx, actor, id))!;
+    if (row.assignee_id && row.assignee_id !== actor.id) {
+      const taker = await trx.selectFrom('users').select('display_name').where('id', '=', row.assignee_id).executeTakeFirst();
+      throw new AppError('CONFLICT', 'platform_card_taken', { params: { name: taker?.display_name ?? row.assignee_id } });
+    }
+    await applyPatch(trx, deps, actor, row, { assigneeId: actor.id, status: 'in_progress', note });
+    if (reply) await commentInTx(trx, deps, actor as Actor, row, reply);
+  });
+  return getWorkOrder(deps, actor, id);
+}
+
+/** A contract the order is about, in the requester's scope; a missing one is a 4xx naming the field. */
+async function contractOfSubject(db: Queryable, actor: AnyActor, id: string) {
+  try {
+    return await contractInScope(db, actor, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'not_found', { params: { what: 'Contract' }, fields: [{ field: 'subject.id', code: 'not_found_contract' }] });
+    throw error;
+  }
 }
 
 async function applyPatch(trx: Queryable, deps: WoDeps, actor: AnyActor, row: repo.OrderRow, patch: OrderPatch) {
@@ -331,14 +365,7 @@ async function applyPatch(trx: Queryable, deps: WoDeps, actor: AnyActor, row: re
     await repo.appendHistory(trx, { id: newId(), order_id: row.id, from_status: row.status, status, assignee_id: assigneeId, actor_id: auditActorId(actor), note: patch.note ?? null, at });
   }
   const { row: after } = await refreshClocks(trx, deps, row.id);
-  await recordAudit(trx, deps.clock, { entity: 'work_order', entityId: row.id, action: 'update', actorId: auditActorId(actor), before: audit.before, after: { ...audit.after, ...(patch.note ? { note: patch.note } : {}) } });
-  await emitEvent(trx, deps.clock, {
-    type: 'work_order.updated',
-    entity: 'work_order',
-    entityId: row.id,
-    actorId: auditActorId(actor),
-    payload: { from: row.status, status, assigneeId, requesterId: row.requester_id, rating: after.rating },
-  });
+  await commandIn(trx, deps.clock, { entity: 'work_order', actorId: auditActorId(actor) }).recorded(row.id, 'update', { before: audit.before, after: { ...audit.after, ...(patch.note ? { note: patch.note } : {}) } }, { type: 'work_order.updated', payload: { from: row.status, status, assigneeId, requesterId: row.requester_id, rating: after.rating } });
   for (const n of notifyTo) await notifyOrder(trx, deps, after, n.what, n.users.filter((u) => u !== actor.id));
 
   // Points follow the facts just recorded, scored by the rule set in force now.
@@ -353,12 +380,16 @@ export async function addComment(deps: WoDeps, actor: Actor, id: string, body: s
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findOrder(trx, actor, id);
     if (!row) throw notFound('Work order');
-    const now = deps.clock.now().toISOString();
-    const commentId = newId();
-    await repo.insertComment(trx, { id: commentId, order_id: id, author_id: actor.id, body, created_at: now });
-    await recordAudit(trx, deps.clock, { entity: 'work_order', entityId: id, action: 'comment', actorId: actor.id, after: { commentId, body } });
-    const others = [row.requester_id, row.assignee_id].filter((u): u is string => !!u && u !== actor.id);
-    await notifyOrder(trx, deps, row, 'comment', others, commentId);
-    return { id: commentId, author: { id: actor.id, name: actor.displayName }, body, createdAt: now };
+    return commentInTx(trx, deps, actor, row, body);
   });
+}
+
+async function commentInTx(trx: Queryable, deps: WoDeps, actor: Actor, row: repo.OrderRow, body: string) {
+  const now = deps.clock.now().toISOString();
+  const commentId = newId();
+  await repo.insertComment(trx, { id: commentId, order_id: row.id, author_id: actor.id, body, created_at: now });
+  await commandIn(trx, deps.clock, { entity: 'work_order', actorId: actor.id }).recorded(row.id, 'comment', { after: { commentId, body } });
+  const others = [row.requester_id, row.assignee_id].filter((u): u is string => !!u && u !== actor.id);
+  await notifyOrder(trx, deps, row, 'comment', others, commentId);
+  return { id: commentId, author: { id: actor.id, name: actor.displayName }, body, createdAt: now };
 }

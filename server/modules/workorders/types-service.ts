@@ -2,12 +2,12 @@
  * Work-order types (admins): create or update by key from the API body or a YAML document (line-precise errors),
  * export as YAML. Every change publishes a new version; orders keep the version they started under.
  */
+import { commandIn } from '../../core/command.js';
 import { AppError, invalid, notFound, yamlInvalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { recordAudit } from '../audit/repo.js';
 import { definitionToYaml, validateYamlWith } from '../pipelines/yaml.js';
 import { typeDefinitionSchema, type StoredTypeDefinition, type TypeDefinition } from './definition.js';
 import { presentType } from './presenter.js';
@@ -54,7 +54,7 @@ export async function saveTypeInTx(trx: Queryable, deps: TxDeps, actor: AnyActor
   if (existing) await repo.updateType(trx, id, values);
   else await repo.insertType(trx, { id, ...values, created_at: now });
   await repo.insertTypeVersion(trx, { type_id: id, version, definition: toJson(stored), created_at: now, created_by: actor.id });
-  await recordAudit(trx, deps.clock, { entity: 'work_order_type', entityId: id, action: existing ? 'update' : 'create', actorId: actor.id, before: existing ? parseJson(existing.definition, {}) : undefined, after: { ...stored, version } });
+  await commandIn(trx, deps.clock, { entity: 'work_order_type', actorId: actor.id }).recorded(id, existing ? 'update' : 'create', { before: existing ? parseJson(existing.definition, {}) : undefined, after: { ...stored, version } });
   return { id, created: !existing };
 }
 

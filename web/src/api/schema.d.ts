@@ -551,6 +551,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         active?: boolean;
+                        /** @enum {string} */
+                        category?: "action" | "need";
                         label: string;
                         labelEn?: string | null;
                         sort?: number;
@@ -2390,6 +2392,10 @@ export interface paths {
                                 quantity: number;
                             }[];
                             listPriceFen?: number;
+                            lost?: {
+                                lostReason: string;
+                                toStage: string;
+                            };
                             netPriceFen?: number;
                             paymentTerms?: string;
                             validUntil?: string;
@@ -2661,6 +2667,10 @@ export interface paths {
                                 quantity: number;
                             }[];
                             listPriceFen?: number;
+                            lost?: {
+                                lostReason: string;
+                                toStage: string;
+                            };
                             netPriceFen?: number;
                             paymentTerms?: string;
                             validUntil?: string;
@@ -3393,7 +3403,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "dashboard_subscription" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "health_model" | "retention_plan" | "platform_connection";
+                    entity: "customer" | "contact" | "deal" | "activity" | "task" | "appointment" | "attachment" | "sla_intervention" | "approval" | "approval_delegation" | "work_order" | "work_order_type" | "contract" | "receivable_settings" | "assist_rule_set" | "ownership_conflict" | "team" | "user" | "pipeline" | "custom_field" | "calendar" | "team_schedule" | "channel" | "outbox" | "rule" | "cadence" | "digest_settings" | "dashboard_subscription" | "activity_checklist" | "activity_settings" | "lead_settings" | "approval_route" | "dictionary" | "deal_settings" | "org_settings" | "health_model" | "retention_plan" | "platform_connection";
                     id: string;
                 };
                 header?: never;
@@ -4758,7 +4768,48 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The org default and each team's monthly call-back share and checker (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CallbackSetting"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         /** Set the monthly call-back share and checker of a team or the org (admin) */
         put: {
             parameters: {
@@ -4927,6 +4978,74 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call-back outcomes of a customer's visits (only visits a checker has called about), for the timeline */
+        get: {
+            parameters: {
+                query: {
+                    customerId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CallbackVerification"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7856,8 +7975,12 @@ export interface paths {
                         enabled?: boolean;
                         /** @default {} */
                         filters?: {
+                            industry?: string;
+                            level?: string;
                             ownerId?: string;
                             pipelineId?: string;
+                            region?: string;
+                            source?: string;
                             teamId?: string;
                         };
                         /**
@@ -7868,7 +7991,7 @@ export interface paths {
                          *       "idi"
                          *     ]
                          */
-                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap" | "consistency")[];
                         name: string;
                     };
                 };
@@ -8006,11 +8129,15 @@ export interface paths {
                         cron?: string;
                         enabled?: boolean;
                         filters?: {
+                            industry?: string;
+                            level?: string;
                             ownerId?: string;
                             pipelineId?: string;
+                            region?: string;
+                            source?: string;
                             teamId?: string;
                         };
-                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+                        metrics?: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap" | "consistency")[];
                         name?: string;
                     };
                 };
@@ -8921,7 +9048,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move to another stage. Forward by one needs the current gate (422 GATE_UNMET with unmet[]); skipping needs allowSkip on every skipped stage (422 SKIP_NOT_ALLOWED) and skipReason; backward is always allowed */
+        /** Move to another stage. Forward by one needs the current gate (422 GATE_UNMET with unmet[]); skipping needs allowSkip on every skipped stage (422 SKIP_NOT_ALLOWED) and skipReason; backward is always allowed. Lost needs lostReason; above the org's lostConfirmAboveFen a non-manager's lost move answers 202 with the pending lost_confirmation approval and the unchanged deal (409 while one is pending) */
         post: {
             parameters: {
                 query?: never;
@@ -8949,6 +9076,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingDealMove"];
                     };
                 };
                 /** @description Default Response */
@@ -8980,6 +9116,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10014,6 +10159,8 @@ export interface paths {
                                     name: string;
                                     nameEn?: string;
                                     normalize: {
+                                        /** @default false */
+                                        percentile?: boolean;
                                         points: (number)[][];
                                     };
                                     /** @default [] */
@@ -10344,6 +10491,8 @@ export interface paths {
                                     name: string;
                                     nameEn?: string;
                                     normalize: {
+                                        /** @default false */
+                                        percentile?: boolean;
                                         points: (number)[][];
                                     };
                                     /** @default [] */
@@ -10420,10 +10569,16 @@ export interface paths {
                         "application/json": {
                             changes: number;
                             customers: number;
+                            quiet: number;
                             sample: {
                                 customerId: string;
                                 from: string | null;
                                 name: string;
+                                pending: {
+                                    colour: string;
+                                    count: number;
+                                } | null;
+                                reason: string;
                                 score: number;
                                 to: string;
                             }[];
@@ -10800,7 +10955,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "customers" | "deals" | "activities";
+                    kind?: "customers" | "deals" | "activities" | "contracts";
                 };
                 header?: never;
                 path?: never;
@@ -10865,7 +11020,7 @@ export interface paths {
                          * @default customers
                          * @enum {string}
                          */
-                        kind?: "customers" | "deals" | "activities";
+                        kind?: "customers" | "deals" | "activities" | "contracts";
                         mapping: (string | null)[];
                         name: string;
                     };
@@ -12613,7 +12768,7 @@ export interface paths {
                                 };
                             };
                             /** @description Fields removed from every answer to this caller, e.g. deal.amountFen */
-                            hiddenFields: ("deal.amountFen" | "approval.prices" | "contract.amounts")[];
+                            hiddenFields: ("deal.amountFen" | "approval.prices" | "contract.amounts" | "health.amountInputs")[];
                         };
                     };
                 };
@@ -12906,7 +13061,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap" | "consistency";
                 };
                 cookie?: never;
             };
@@ -12994,7 +13149,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap" | "consistency";
                 };
                 cookie?: never;
             };
@@ -13086,7 +13241,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap";
+                    name: "funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap" | "consistency";
                 };
                 cookie?: never;
             };
@@ -13327,6 +13482,153 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Org-wide settings: how amounts are shown, which roles may hold API tokens and for how long */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Change the org-wide settings (admin); a role losing the token permission loses its tokens */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description full: ¥2,656,000.00; wan: ¥265.6万 — for everyone in the web
+                         * @enum {string}
+                         */
+                        amountDisplay?: "full" | "wan";
+                        /** @description per role; roles left out keep their rule */
+                        tokenRoles?: {
+                            admin?: {
+                                /** @description may users of this role create and use API tokens */
+                                allowed: boolean;
+                                /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                                maxDays: number;
+                            };
+                            director?: {
+                                /** @description may users of this role create and use API tokens */
+                                allowed: boolean;
+                                /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                                maxDays: number;
+                            };
+                            finance?: {
+                                /** @description may users of this role create and use API tokens */
+                                allowed: boolean;
+                                /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                                maxDays: number;
+                            };
+                            lead?: {
+                                /** @description may users of this role create and use API tokens */
+                                allowed: boolean;
+                                /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                                maxDays: number;
+                            };
+                            regional_manager?: {
+                                /** @description may users of this role create and use API tokens */
+                                allowed: boolean;
+                                /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                                maxDays: number;
+                            };
+                            seller?: {
+                                /** @description may users of this role create and use API tokens */
+                                allowed: boolean;
+                                /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                                maxDays: number;
+                            };
+                            support?: {
+                                /** @description may users of this role create and use API tokens */
+                                allowed: boolean;
+                                /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                                maxDays: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13757,6 +14059,80 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PatternDeals"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patterns/loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closed loop: flagged deals, whether the suggested action was done in time, later outcome, holdout (observational, not causal) */
+        get: {
+            parameters: {
+                query: {
+                    pipelineId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatternLoopReport"];
                     };
                 };
                 /** @description Default Response */
@@ -15235,6 +15611,7 @@ export interface paths {
                         /** @default {} */
                         secrets?: {
                             callbackToken?: string | null;
+                            cardApiSecret?: string | null;
                             encodingAesKey?: string | null;
                             encryptKey?: string | null;
                             secret?: string | null;
@@ -15251,6 +15628,7 @@ export interface paths {
                             autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
                             autoCreateTeamId?: string;
                             baseUrl?: string;
+                            cardTemplateId?: string;
                             corpId?: string;
                             loginBaseUrl?: string;
                             notify?: {
@@ -15466,6 +15844,7 @@ export interface paths {
                         name?: string;
                         secrets?: {
                             callbackToken?: string | null;
+                            cardApiSecret?: string | null;
                             encodingAesKey?: string | null;
                             encryptKey?: string | null;
                             secret?: string | null;
@@ -15481,6 +15860,7 @@ export interface paths {
                             autoCreateRole?: "seller" | "lead" | "regional_manager" | "director" | "finance" | "support" | "admin";
                             autoCreateTeamId?: string;
                             baseUrl?: string;
+                            cardTemplateId?: string;
                             corpId?: string;
                             loginBaseUrl?: string;
                             notify?: {
@@ -15779,6 +16159,174 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/card-callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DingTalk 互动卡片 press (回传请求) at the address registered for the connection’s callbackRouteKey: x-ddpaas-signature verified, acts once, the answer updates the card */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cardData: {
+                                cardParamMap: {
+                                    [key: string]: string;
+                                };
+                            };
+                            cardUpdateOptions: {
+                                updateCardDataByKey: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/jsapi-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom JS-SDK signatures (wx.config, wx.agentConfig) for a page URL, so the sidebar can ask the client for the current external contact */
+        get: {
+            parameters: {
+                query: {
+                    url: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformJsapiConfig"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16471,6 +17019,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description What the in-client 免登 JSAPI needs: the corp id (WeCom, DingTalk) or the app id (Feishu) */
+                                clientId: string | null;
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
@@ -17026,10 +17576,7 @@ export interface paths {
                             asOf: string;
                             collectedThisMonth: {
                                 collectedFen?: number;
-                                seller: {
-                                    id: string;
-                                    name: string;
-                                };
+                                seller: components["schemas"]["UserRef"];
                             }[];
                             dso: {
                                 days: number;
@@ -17245,10 +17792,7 @@ export interface paths {
                                 /** @enum {string} */
                                 method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
                                 outstandingFen?: number;
-                                owner: {
-                                    id: string;
-                                    name: string;
-                                };
+                                owner: components["schemas"]["UserRef"];
                                 paidFen?: number;
                                 seq: number;
                                 /** @description A remainder within tolerance that closed the instalment (短款待核销) */
@@ -17325,10 +17869,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                partner: {
-                                    id: string;
-                                    name: string;
-                                } | null;
+                                partner: components["schemas"]["UserRef"] | null;
                                 team: {
                                     id: string;
                                     name: string;
@@ -17399,10 +17940,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                partner: {
-                                    id: string;
-                                    name: string;
-                                } | null;
+                                partner: components["schemas"]["UserRef"] | null;
                                 team: {
                                     id: string;
                                     name: string;
@@ -19352,7 +19890,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API token with my scope; the secret is returned once. Roles without the permission (sellers by default) → 403 */
+        /** Create an API token with my scope; the secret is returned once. Roles without the permission (org settings; sellers by default) → 403 */
         post: {
             parameters: {
                 query?: never;
@@ -19363,7 +19901,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default 90 */
+                        /** @description days until the token stops working; default 90 or the role's maximum if shorter */
                         expiresInDays?: number;
                         name: string;
                     };
@@ -20438,7 +20976,7 @@ export interface paths {
                     /** @description Comma-separated statuses; `active` = every status but resolved and closed */
                     status?: string;
                     subjectId?: string;
-                    subjectType?: "customer" | "deal";
+                    subjectType?: "customer" | "deal" | "contract";
                     type?: string;
                     view?: "all" | "mine" | "assigned" | "queue";
                 };
@@ -20481,7 +21019,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Request help: a work order of a type on a deal or customer; the caller is the requester */
+        /** Request help: a work order of a type on a customer, deal or contract; the caller is the requester */
         post: {
             parameters: {
                 query?: never;
@@ -20497,7 +21035,7 @@ export interface paths {
                         subject: {
                             id: string;
                             /** @enum {string} */
-                            type: "customer" | "deal";
+                            type: "customer" | "deal" | "contract";
                         };
                         title: string;
                         type: string;
@@ -20936,6 +21474,11 @@ export interface components {
         };
         ActivityTag: {
             active: boolean;
+            /**
+             * @description action: what was done; need: a customer need / pain point (action consistency compares these)
+             * @enum {string}
+             */
+            category: "action" | "need";
             key: string;
             label: string;
             labelEn: string | null;
@@ -20945,6 +21488,11 @@ export interface components {
         };
         ActivityTagInput: {
             active: boolean;
+            /**
+             * @description action: what was done; need: a customer need / pain point (action consistency compares these)
+             * @enum {string}
+             */
+            category: "action" | "need";
             key: string;
             label: string;
             labelEn: string | null;
@@ -21794,6 +22342,40 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        CadenceOnTimeAnswer: {
+            cadences: {
+                cadence: string;
+                due: components["schemas"]["MetricCell"];
+                late: components["schemas"]["MetricCell"];
+                missed: components["schemas"]["MetricCell"];
+                onTime: components["schemas"]["MetricCell"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+            }[];
+            late: components["schemas"]["MetricCell"];
+            missed: components["schemas"]["MetricCell"];
+            onTime: components["schemas"]["MetricCell"];
+            /** @description percent, two decimals; null when nothing to divide by */
+            rate: number | null;
+            total: components["schemas"]["MetricCell"];
+        };
+        CadenceOnTimeAnswerInput: {
+            cadences: {
+                cadence: string;
+                due: components["schemas"]["MetricCellInput"];
+                late: components["schemas"]["MetricCellInput"];
+                missed: components["schemas"]["MetricCellInput"];
+                onTime: components["schemas"]["MetricCellInput"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+            }[];
+            late: components["schemas"]["MetricCellInput"];
+            missed: components["schemas"]["MetricCellInput"];
+            onTime: components["schemas"]["MetricCellInput"];
+            /** @description percent, two decimals; null when nothing to divide by */
+            rate: number | null;
+            total: components["schemas"]["MetricCellInput"];
+        };
         CadenceOpenStep: {
             action: string;
             assigneeId: string;
@@ -22011,10 +22593,7 @@ export interface components {
                 /** @enum {string} */
                 result: "confirmed" | "not_confirmed" | "unreachable";
             } | null;
-            seller: {
-                id: string;
-                name: string;
-            };
+            seller: components["schemas"]["UserRef"];
             visits: {
                 id: string;
                 occurredAt: string;
@@ -22034,10 +22613,7 @@ export interface components {
                 /** @enum {string} */
                 result: "confirmed" | "not_confirmed" | "unreachable";
             } | null;
-            seller: {
-                id: string;
-                name: string;
-            };
+            seller: components["schemas"]["UserRefInput"];
             visits: {
                 id: string;
                 occurredAt: string;
@@ -22058,10 +22634,7 @@ export interface components {
             }[];
             notConfirmed: number;
             open: number;
-            seller: {
-                id: string;
-                name: string;
-            };
+            seller: components["schemas"]["UserRef"];
             unreachable: number;
         };
         CallbackReportRowInput: {
@@ -22078,11 +22651,40 @@ export interface components {
             }[];
             notConfirmed: number;
             open: number;
-            seller: {
+            seller: components["schemas"]["UserRefInput"];
+            unreachable: number;
+        };
+        CallbackSetting: {
+            checker: components["schemas"]["UserRef"] | null;
+            shareBp: number;
+            team: {
                 id: string;
                 name: string;
-            };
-            unreachable: number;
+            } | null;
+            teamId: string | null;
+        };
+        CallbackSettingInput: {
+            checker: components["schemas"]["UserRefInput"] | null;
+            shareBp: number;
+            team: {
+                id: string;
+                name: string;
+            } | null;
+            teamId: string | null;
+        };
+        CallbackVerification: {
+            activityId: string;
+            month: string;
+            recordedAt: string;
+            /** @enum {string} */
+            result: "confirmed" | "not_confirmed" | "unreachable";
+        };
+        CallbackVerificationInput: {
+            activityId: string;
+            month: string;
+            recordedAt: string;
+            /** @enum {string} */
+            result: "confirmed" | "not_confirmed" | "unreachable";
         };
         Channel: {
             createdAt: string;
@@ -22153,6 +22755,88 @@ export interface components {
             by?: string | null;
             done: boolean;
             note?: string | null;
+        };
+        CompletenessAnswer: {
+            stages: {
+                fields: {
+                    field: string;
+                    filled: components["schemas"]["MetricCell"];
+                    label: string;
+                    labelEn: string;
+                    missing: components["schemas"]["MetricCell"];
+                    /** @description percent, two decimals; null when nothing to divide by */
+                    rate: number | null;
+                }[];
+                filled: components["schemas"]["MetricCell"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                required: components["schemas"]["MetricCell"];
+                stage: components["schemas"]["MetricStage"];
+            }[];
+            total: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                filled: components["schemas"]["MetricCell"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                value: number;
+            };
+        };
+        CompletenessAnswerInput: {
+            stages: {
+                fields: {
+                    field: string;
+                    filled: components["schemas"]["MetricCellInput"];
+                    label: string;
+                    labelEn: string;
+                    missing: components["schemas"]["MetricCellInput"];
+                    /** @description percent, two decimals; null when nothing to divide by */
+                    rate: number | null;
+                }[];
+                filled: components["schemas"]["MetricCellInput"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                required: components["schemas"]["MetricCellInput"];
+                stage: components["schemas"]["MetricStageInput"];
+            }[];
+            total: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                filled: components["schemas"]["MetricCellInput"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                value: number;
+            };
+        };
+        ConsistencyAnswer: {
+            /** @description mean agreement in percent over customers with any tag */
+            agreement: number | null;
+            /** @description share of tagged customers whose sellers all recorded the same tags */
+            agreeRate: number | null;
+            /** @description customers logged by ≥ 2 sellers in the period */
+            customers: components["schemas"]["MetricCell"];
+            states: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                /** @enum {string} */
+                state: "agree" | "partial" | "disagree" | "untagged";
+                value: number;
+            }[];
+        };
+        ConsistencyAnswerInput: {
+            /** @description mean agreement in percent over customers with any tag */
+            agreement: number | null;
+            /** @description share of tagged customers whose sellers all recorded the same tags */
+            agreeRate: number | null;
+            /** @description customers logged by ≥ 2 sellers in the period */
+            customers: components["schemas"]["MetricCellInput"];
+            states: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                /** @enum {string} */
+                state: "agree" | "partial" | "disagree" | "untagged";
+                value: number;
+            }[];
         };
         Contact: {
             createdAt: string;
@@ -22503,7 +23187,7 @@ export interface components {
                 name: string;
                 nameEn: string | null;
                 normalized: number | null;
-                raw: number | null;
+                raw?: number | null;
                 /** @enum {string} */
                 status: "ok" | "stale" | "missing" | "not_applicable";
                 weight: number;
@@ -22553,7 +23237,7 @@ export interface components {
                 name: string;
                 nameEn: string | null;
                 normalized: number | null;
-                raw: number | null;
+                raw?: number | null;
                 /** @enum {string} */
                 status: "ok" | "stale" | "missing" | "not_applicable";
                 weight: number;
@@ -22667,12 +23351,16 @@ export interface components {
             cron: string;
             enabled: boolean;
             filters: {
+                industry?: string;
+                level?: string;
                 ownerId?: string;
                 pipelineId?: string;
+                region?: string;
+                source?: string;
                 teamId?: string;
             };
             id: string;
-            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap" | "consistency")[];
             name: string;
             nextRunAt: string | null;
             timeZone: string;
@@ -22684,12 +23372,16 @@ export interface components {
             cron: string;
             enabled: boolean;
             filters: {
+                industry?: string;
+                level?: string;
                 ownerId?: string;
                 pipelineId?: string;
+                region?: string;
+                source?: string;
                 teamId?: string;
             };
             id: string;
-            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap")[];
+            metrics: ("funnel" | "dwell" | "stalled" | "saturation" | "timeliness" | "cadence_ontime" | "completeness" | "idi" | "loss_matrix" | "win_rate" | "lead_quality" | "heatmap" | "consistency")[];
             name: string;
             nextRunAt: string | null;
             timeZone: string;
@@ -23056,7 +23748,7 @@ export interface components {
             dims: {
                 [key: string]: string;
             };
-            /** @description deal | stay | step | timer | activity */
+            /** @description deal | stay | gate | step | timer | activity | customer */
             kind: string;
             lastEffectiveAt: string | null;
             link: string;
@@ -23084,7 +23776,7 @@ export interface components {
             dims: {
                 [key: string]: string;
             };
-            /** @description deal | stay | step | timer | activity */
+            /** @description deal | stay | gate | step | timer | activity | customer */
             kind: string;
             lastEffectiveAt: string | null;
             link: string;
@@ -23113,6 +23805,50 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+        };
+        DwellAnswer: {
+            stages: {
+                completed: components["schemas"]["MetricCell"];
+                kmMedian: number | null;
+                median: number | null;
+                open: components["schemas"]["MetricCell"];
+                p90: number | null;
+                sellers: {
+                    completed: components["schemas"]["MetricCell"];
+                    kmMedian: number | null;
+                    median: number | null;
+                    open: components["schemas"]["MetricCell"];
+                    owner: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                stage: components["schemas"]["MetricStage"];
+            }[];
+            /** @enum {string} */
+            unit: "working_days";
+        };
+        DwellAnswerInput: {
+            stages: {
+                completed: components["schemas"]["MetricCellInput"];
+                kmMedian: number | null;
+                median: number | null;
+                open: components["schemas"]["MetricCellInput"];
+                p90: number | null;
+                sellers: {
+                    completed: components["schemas"]["MetricCellInput"];
+                    kmMedian: number | null;
+                    median: number | null;
+                    open: components["schemas"]["MetricCellInput"];
+                    owner: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                stage: components["schemas"]["MetricStageInput"];
+            }[];
+            /** @enum {string} */
+            unit: "working_days";
         };
         EffectRule: {
             counts: ("delivered_info" | "probed_need" | "advanced_decision" | "none")[];
@@ -23232,6 +23968,100 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        FunnelAnswer: {
+            cohort: {
+                /** @description percent, two decimals; null when nothing to divide by */
+                conversionLater: number | null;
+                /** @description percent, two decimals; null when nothing to divide by */
+                conversionNext: number | null;
+                entered: components["schemas"]["MetricCell"];
+                lost: components["schemas"]["MetricCell"];
+                next: components["schemas"]["MetricCell"];
+                open: components["schemas"]["MetricCell"];
+                skipped: {
+                    /** @description what `/records?cell=` takes; its total equals value */
+                    cell: string;
+                    reasons: {
+                        /** @description what `/records?cell=` takes; its total equals value */
+                        cell: string;
+                        reason: string;
+                        value: number;
+                    }[];
+                    value: number;
+                };
+                stage: components["schemas"]["MetricStage"];
+                wentOn: components["schemas"]["MetricCell"];
+                won: components["schemas"]["MetricCell"];
+            }[];
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+            };
+            snapshot: {
+                amountFen?: number;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+                stages: {
+                    amountFen?: number;
+                    deals: components["schemas"]["MetricCell"];
+                    probability: number;
+                    stage: components["schemas"]["MetricStage"];
+                    weightedFen?: number;
+                }[];
+                total: components["schemas"]["MetricCell"];
+                weightedFen?: number;
+            };
+        };
+        FunnelAnswerInput: {
+            cohort: {
+                /** @description percent, two decimals; null when nothing to divide by */
+                conversionLater: number | null;
+                /** @description percent, two decimals; null when nothing to divide by */
+                conversionNext: number | null;
+                entered: components["schemas"]["MetricCellInput"];
+                lost: components["schemas"]["MetricCellInput"];
+                next: components["schemas"]["MetricCellInput"];
+                open: components["schemas"]["MetricCellInput"];
+                skipped: {
+                    /** @description what `/records?cell=` takes; its total equals value */
+                    cell: string;
+                    reasons: {
+                        /** @description what `/records?cell=` takes; its total equals value */
+                        cell: string;
+                        reason: string;
+                        value: number;
+                    }[];
+                    value: number;
+                };
+                stage: components["schemas"]["MetricStageInput"];
+                wentOn: components["schemas"]["MetricCellInput"];
+                won: components["schemas"]["MetricCellInput"];
+            }[];
+            pipeline: {
+                id: string;
+                key: string;
+                name: string;
+            };
+            snapshot: {
+                amountFen?: number;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+                stages: {
+                    amountFen?: number;
+                    deals: components["schemas"]["MetricCellInput"];
+                    probability: number;
+                    stage: components["schemas"]["MetricStageInput"];
+                    weightedFen?: number;
+                }[];
+                total: components["schemas"]["MetricCellInput"];
+                weightedFen?: number;
+            };
+        };
         HealthModelVersion: {
             createdAt: string;
             createdBy: string | null;
@@ -23248,6 +24078,8 @@ export interface components {
                         name: string;
                         nameEn?: string;
                         normalize: {
+                            /** @default false */
+                            percentile: boolean;
                             points: (number)[][];
                         };
                         /** @default [] */
@@ -23331,6 +24163,8 @@ export interface components {
                         name: string;
                         nameEn?: string;
                         normalize: {
+                            /** @default false */
+                            percentile: boolean;
                             points: (number)[][];
                         };
                         /** @default [] */
@@ -23398,6 +24232,128 @@ export interface components {
             name: string;
             version: number;
         };
+        HeatmapAnswer: {
+            cells: {
+                average: number | null;
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                stage: string;
+                value: number;
+            }[];
+            stages: components["schemas"]["MetricStage"][];
+            /** @enum {string} */
+            unit: "working_days";
+            unusedCustomFields: {
+                entity: string;
+                key: string;
+                label: string;
+                labelEn: string | null;
+            }[];
+            /** @description active activity tags no activity carries */
+            unusedTags: {
+                key: string;
+                label: string;
+                labelEn: string | null;
+            }[];
+        };
+        HeatmapAnswerInput: {
+            cells: {
+                average: number | null;
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                stage: string;
+                value: number;
+            }[];
+            stages: components["schemas"]["MetricStageInput"][];
+            /** @enum {string} */
+            unit: "working_days";
+            unusedCustomFields: {
+                entity: string;
+                key: string;
+                label: string;
+                labelEn: string | null;
+            }[];
+            /** @description active activity tags no activity carries */
+            unusedTags: {
+                key: string;
+                label: string;
+                labelEn: string | null;
+            }[];
+        };
+        IdiAnswer: {
+            benchmark: number;
+            sellers: {
+                customers: number;
+                idi: number | null;
+                interactions: components["schemas"]["MetricCell"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            teams: {
+                customers: number;
+                idi: number | null;
+                interactions: components["schemas"]["MetricCell"];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            total: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                customers: number;
+                idi: number | null;
+                value: number;
+            };
+            weeks: number;
+        };
+        IdiAnswerInput: {
+            benchmark: number;
+            sellers: {
+                customers: number;
+                idi: number | null;
+                interactions: components["schemas"]["MetricCellInput"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            teams: {
+                customers: number;
+                idi: number | null;
+                interactions: components["schemas"]["MetricCellInput"];
+                team: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            total: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                customers: number;
+                idi: number | null;
+                value: number;
+            };
+            weeks: number;
+        };
         Import: {
             appliedRows: number;
             by: components["schemas"]["UserRef"] | null;
@@ -23416,7 +24372,7 @@ export interface components {
             headers: string[];
             id: string;
             /** @enum {string} */
-            kind: "customers" | "deals" | "activities";
+            kind: "customers" | "deals" | "activities" | "contracts";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
@@ -23481,7 +24437,7 @@ export interface components {
             headers: string[];
             id: string;
             /** @enum {string} */
-            kind: "customers" | "deals" | "activities";
+            kind: "customers" | "deals" | "activities" | "contracts";
             mapping: (string | null)[] | null;
             options: {
                 defaultOwnerId: string | null;
@@ -23746,6 +24702,32 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        LeadQualityAnswer: {
+            sources: {
+                /** @description percent, two decimals; null when nothing to divide by */
+                conversion: number | null;
+                deals: components["schemas"]["MetricCell"];
+                lost: components["schemas"]["MetricCell"];
+                open: components["schemas"]["MetricCell"];
+                source: string;
+                won: components["schemas"]["MetricCell"];
+                wonAmountFen?: number;
+            }[];
+            total: components["schemas"]["MetricCell"];
+        };
+        LeadQualityAnswerInput: {
+            sources: {
+                /** @description percent, two decimals; null when nothing to divide by */
+                conversion: number | null;
+                deals: components["schemas"]["MetricCellInput"];
+                lost: components["schemas"]["MetricCellInput"];
+                open: components["schemas"]["MetricCellInput"];
+                source: string;
+                won: components["schemas"]["MetricCellInput"];
+                wonAmountFen?: number;
+            }[];
+            total: components["schemas"]["MetricCellInput"];
+        };
         LoggedActivity: {
             checklist?: components["schemas"]["ActivityChecklistAnswers"];
             contactIds: string[];
@@ -23841,6 +24823,52 @@ export interface components {
             task: components["schemas"]["TaskInput"] | null;
             /** @enum {string} */
             type: "call" | "visit" | "wechat" | "email" | "demo" | "materials" | "other";
+        };
+        LossMatrixAnswer: {
+            /** @description lost deals by lost reason (dictionary key; empty for deals lost before reasons were required) */
+            reasons: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                reason: string;
+                value: number;
+            }[];
+            rows: {
+                cells: {
+                    lost: components["schemas"]["MetricCell"];
+                    /** @description percent, two decimals; null when nothing to divide by */
+                    rate: number | null;
+                    reached: components["schemas"]["MetricCell"];
+                    stage: string;
+                }[];
+                lost: components["schemas"]["MetricCell"];
+                segment: string;
+            }[];
+            segment: string;
+            stages: components["schemas"]["MetricStage"][];
+            total: components["schemas"]["MetricCell"];
+        };
+        LossMatrixAnswerInput: {
+            /** @description lost deals by lost reason (dictionary key; empty for deals lost before reasons were required) */
+            reasons: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                reason: string;
+                value: number;
+            }[];
+            rows: {
+                cells: {
+                    lost: components["schemas"]["MetricCellInput"];
+                    /** @description percent, two decimals; null when nothing to divide by */
+                    rate: number | null;
+                    reached: components["schemas"]["MetricCellInput"];
+                    stage: string;
+                }[];
+                lost: components["schemas"]["MetricCellInput"];
+                segment: string;
+            }[];
+            segment: string;
+            stages: components["schemas"]["MetricStageInput"][];
+            total: components["schemas"]["MetricCellInput"];
         };
         MaterialLink: {
             activityId: string | null;
@@ -23949,19 +24977,219 @@ export interface components {
             url: string | null;
         };
         MetricAnswer: {
-            /** @description the figures; every countable one is { cell, value, … } */
-            answer: {
-                [key: string]: unknown;
-            };
+            answer: components["schemas"]["FunnelAnswer"];
             asOf: string;
             explain: {
                 en: string;
                 zh: string;
             };
-            filters: {
-                [key: string]: unknown;
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "funnel";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
             };
-            name: string;
+        } | {
+            answer: components["schemas"]["DwellAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "dwell";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["StalledAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "stalled";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["SaturationAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "saturation";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["TimelinessAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "timeliness";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["CadenceOnTimeAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "cadence_ontime";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["CompletenessAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "completeness";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["IdiAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "idi";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["LossMatrixAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "loss_matrix";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["WinRateAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "win_rate";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["LeadQualityAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "lead_quality";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["HeatmapAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "heatmap";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["ConsistencyAnswer"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFilters"];
+            /** @enum {string} */
+            name: "consistency";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
             timeZone: string;
@@ -23971,19 +25199,15 @@ export interface components {
             };
         };
         MetricAnswerInput: {
-            /** @description the figures; every countable one is { cell, value, … } */
-            answer: {
-                [key: string]: unknown;
-            };
+            answer: components["schemas"]["FunnelAnswerInput"];
             asOf: string;
             explain: {
                 en: string;
                 zh: string;
             };
-            filters: {
-                [key: string]: unknown;
-            };
-            name: string;
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "funnel";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
             timeZone: string;
@@ -23991,6 +25215,256 @@ export interface components {
                 en: string;
                 zh: string;
             };
+        } | {
+            answer: components["schemas"]["DwellAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "dwell";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["StalledAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "stalled";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["SaturationAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "saturation";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["TimelinessAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "timeliness";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["CadenceOnTimeAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "cadence_ontime";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["CompletenessAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "completeness";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["IdiAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "idi";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["LossMatrixAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "loss_matrix";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["WinRateAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "win_rate";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["LeadQualityAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "lead_quality";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["HeatmapAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "heatmap";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        } | {
+            answer: components["schemas"]["ConsistencyAnswerInput"];
+            asOf: string;
+            explain: {
+                en: string;
+                zh: string;
+            };
+            filters: components["schemas"]["MetricFiltersInput"];
+            /** @enum {string} */
+            name: "consistency";
+            /** @enum {string} */
+            scope: "all" | "subtree" | "own";
+            timeZone: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+        };
+        MetricCell: {
+            /** @description what `/records?cell=` takes; its total equals value */
+            cell: string;
+            value: number;
+        };
+        MetricCellInput: {
+            /** @description what `/records?cell=` takes; its total equals value */
+            cell: string;
+            value: number;
+        };
+        MetricFilters: {
+            from: string;
+            idleDays?: number;
+            industry?: string;
+            level?: string;
+            ownerId?: string;
+            pipelineId?: string;
+            region?: string;
+            segment?: string;
+            source?: string;
+            teamId?: string;
+            to: string;
+        };
+        MetricFiltersInput: {
+            from: string;
+            idleDays?: number;
+            industry?: string;
+            level?: string;
+            ownerId?: string;
+            pipelineId?: string;
+            region?: string;
+            segment?: string;
+            source?: string;
+            teamId?: string;
+            to: string;
+        };
+        MetricStage: {
+            key: string;
+            name: string;
+            nameEn: string;
+        };
+        MetricStageInput: {
+            key: string;
+            name: string;
+            nameEn: string;
         };
         MineResult: {
             candidates: number;
@@ -24071,6 +25545,104 @@ export interface components {
         OkInput: {
             /** @enum {boolean} */
             ok: true;
+        };
+        OrgSettings: {
+            /** @enum {string} */
+            amountDisplay: "full" | "wan";
+            tokenRoles: {
+                admin: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                director: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                finance: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                lead: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                regional_manager: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                seller: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                support: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+            };
+            updatedAt: string | null;
+        };
+        OrgSettingsInput: {
+            /** @enum {string} */
+            amountDisplay: "full" | "wan";
+            tokenRoles: {
+                admin: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                director: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                finance: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                lead: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                regional_manager: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                seller: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+                support: {
+                    /** @description may users of this role create and use API tokens */
+                    allowed: boolean;
+                    /** @description longest lifetime of a token of this role, in days; older tokens stop working */
+                    maxDays: number;
+                };
+            };
+            updatedAt: string | null;
         };
         OutboxItem: {
             attempts: number;
@@ -24286,6 +25858,104 @@ export interface components {
             /** @enum {string} */
             template: "k_without" | "no_followup" | "k_in_stage";
         };
+        PatternLoopReport: {
+            groups: {
+                /** @description decision time: mean days from the flag to the answering action (those done in time) */
+                avgDaysToAction: number | null;
+                /** @description mean days from the flag to the close (closed deals) */
+                avgDaysToClose: number | null;
+                /** @description answering action logged within loopDays working days of the flag */
+                done: number;
+                flagged: number;
+                /**
+                 * @description done / not_done: shown the suggestion; holdout: shown nothing
+                 * @enum {string}
+                 */
+                group: "done" | "not_done" | "holdout";
+                lost: number;
+                open: number;
+                winRate: number | null;
+                won: number;
+            }[];
+            holdoutShare: number;
+            /** @description 观察性数据，非因果 */
+            label: string;
+            labelEn: string;
+            loopDays: number;
+            patterns: {
+                description: string;
+                descriptionEn: string;
+                groups: {
+                    /** @description decision time: mean days from the flag to the answering action (those done in time) */
+                    avgDaysToAction: number | null;
+                    /** @description mean days from the flag to the close (closed deals) */
+                    avgDaysToClose: number | null;
+                    /** @description answering action logged within loopDays working days of the flag */
+                    done: number;
+                    flagged: number;
+                    /**
+                     * @description done / not_done: shown the suggestion; holdout: shown nothing
+                     * @enum {string}
+                     */
+                    group: "done" | "not_done" | "holdout";
+                    lost: number;
+                    open: number;
+                    winRate: number | null;
+                    won: number;
+                }[];
+                patternId: string;
+            }[];
+            pipelineId: string;
+        };
+        PatternLoopReportInput: {
+            groups: {
+                /** @description decision time: mean days from the flag to the answering action (those done in time) */
+                avgDaysToAction: number | null;
+                /** @description mean days from the flag to the close (closed deals) */
+                avgDaysToClose: number | null;
+                /** @description answering action logged within loopDays working days of the flag */
+                done: number;
+                flagged: number;
+                /**
+                 * @description done / not_done: shown the suggestion; holdout: shown nothing
+                 * @enum {string}
+                 */
+                group: "done" | "not_done" | "holdout";
+                lost: number;
+                open: number;
+                winRate: number | null;
+                won: number;
+            }[];
+            holdoutShare: number;
+            /** @description 观察性数据，非因果 */
+            label: string;
+            labelEn: string;
+            loopDays: number;
+            patterns: {
+                description: string;
+                descriptionEn: string;
+                groups: {
+                    /** @description decision time: mean days from the flag to the answering action (those done in time) */
+                    avgDaysToAction: number | null;
+                    /** @description mean days from the flag to the close (closed deals) */
+                    avgDaysToClose: number | null;
+                    /** @description answering action logged within loopDays working days of the flag */
+                    done: number;
+                    flagged: number;
+                    /**
+                     * @description done / not_done: shown the suggestion; holdout: shown nothing
+                     * @enum {string}
+                     */
+                    group: "done" | "not_done" | "holdout";
+                    lost: number;
+                    open: number;
+                    winRate: number | null;
+                    won: number;
+                }[];
+                patternId: string;
+            }[];
+            pipelineId: string;
+        };
         PatternSettings: {
             /**
              * @default [
@@ -24454,6 +26124,22 @@ export interface components {
             reversesId: string | null;
             /** @description Customer credit (预收款) left from this payment */
             unallocatedFen?: number;
+        };
+        PendingDealMove: {
+            deal: components["schemas"]["DealDetail"];
+            pendingApproval: {
+                id: string;
+                /** @description lost_confirmation */
+                kind: string;
+            };
+        };
+        PendingDealMoveInput: {
+            deal: components["schemas"]["DealDetailInput"];
+            pendingApproval: {
+                id: string;
+                /** @description lost_confirmation */
+                kind: string;
+            };
         };
         Pipeline: {
             archived: boolean;
@@ -24697,6 +26383,34 @@ export interface components {
             signInUrl: string;
             updatedAt: string;
         };
+        PlatformJsapiConfig: {
+            agentConfig: {
+                nonceStr: string;
+                signature: string;
+                timestamp: number;
+            };
+            agentId: string;
+            config: {
+                nonceStr: string;
+                signature: string;
+                timestamp: number;
+            };
+            corpId: string;
+        };
+        PlatformJsapiConfigInput: {
+            agentConfig: {
+                nonceStr: string;
+                signature: string;
+                timestamp: number;
+            };
+            agentId: string;
+            config: {
+                nonceStr: string;
+                signature: string;
+                timestamp: number;
+            };
+            corpId: string;
+        };
         PlatformSyncRun: {
             actorId: string | null;
             connectionId: string;
@@ -24779,10 +26493,7 @@ export interface components {
             /** @enum {string} */
             method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
             outstandingFen?: number;
-            owner: {
-                id: string;
-                name: string;
-            };
+            owner: components["schemas"]["UserRef"];
             paidFen?: number;
             seq: number;
             /** @description A remainder within tolerance that closed the instalment (短款待核销) */
@@ -24832,10 +26543,7 @@ export interface components {
             /** @enum {string} */
             method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
             outstandingFen?: number;
-            owner: {
-                id: string;
-                name: string;
-            };
+            owner: components["schemas"]["UserRefInput"];
             paidFen?: number;
             seq: number;
             /** @description A remainder within tolerance that closed the instalment (短款待核销) */
@@ -25133,6 +26841,86 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        SaturationAnswer: {
+            sellers: {
+                done: components["schemas"]["MetricCell"];
+                due: components["schemas"]["MetricCell"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                warn: boolean;
+                weeks: {
+                    done: components["schemas"]["MetricCell"];
+                    due: components["schemas"]["MetricCell"];
+                    /** @description percent, two decimals; null when nothing to divide by */
+                    rate: number | null;
+                    warn: boolean;
+                    week: string;
+                }[];
+            }[];
+            /** @description cadence steps and stage gate checklist items apart */
+            sources: {
+                done: components["schemas"]["MetricCell"];
+                due: components["schemas"]["MetricCell"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                /** @enum {string} */
+                source: "cadence" | "gate";
+            }[];
+            total: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                done: components["schemas"]["MetricCell"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                value: number;
+            };
+            warnBelow: number;
+            weeks: string[];
+        };
+        SaturationAnswerInput: {
+            sellers: {
+                done: components["schemas"]["MetricCellInput"];
+                due: components["schemas"]["MetricCellInput"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                warn: boolean;
+                weeks: {
+                    done: components["schemas"]["MetricCellInput"];
+                    due: components["schemas"]["MetricCellInput"];
+                    /** @description percent, two decimals; null when nothing to divide by */
+                    rate: number | null;
+                    warn: boolean;
+                    week: string;
+                }[];
+            }[];
+            /** @description cadence steps and stage gate checklist items apart */
+            sources: {
+                done: components["schemas"]["MetricCellInput"];
+                due: components["schemas"]["MetricCellInput"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                /** @enum {string} */
+                source: "cadence" | "gate";
+            }[];
+            total: {
+                /** @description what `/records?cell=` takes; its total equals value */
+                cell: string;
+                done: components["schemas"]["MetricCellInput"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                value: number;
+            };
+            warnBelow: number;
+            weeks: string[];
+        };
         StageHistory: {
             direction: string;
             enteredAt: string;
@@ -25174,6 +26962,62 @@ export interface components {
             probability: number;
             /** @enum {string|null} */
             terminal: "won" | "lost" | null;
+        };
+        StalledAnswer: {
+            idleDays: number;
+            planned: components["schemas"]["MetricCell"];
+            sellers: {
+                flagged: boolean;
+                open: components["schemas"]["MetricCell"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                planned: components["schemas"]["MetricCell"];
+                ratio: number | null;
+                /** @description percent, two decimals; null when nothing to divide by */
+                share: number | null;
+                stalled: components["schemas"]["MetricCell"];
+            }[];
+            stages: {
+                open: components["schemas"]["MetricCell"];
+                planned: components["schemas"]["MetricCell"];
+                slaAfter: string | null;
+                stage: components["schemas"]["MetricStage"];
+                stalled: components["schemas"]["MetricCell"];
+            }[];
+            stalled: components["schemas"]["MetricCell"];
+            /** @description percent, two decimals; null when nothing to divide by */
+            teamShare: number | null;
+            total: components["schemas"]["MetricCell"];
+        };
+        StalledAnswerInput: {
+            idleDays: number;
+            planned: components["schemas"]["MetricCellInput"];
+            sellers: {
+                flagged: boolean;
+                open: components["schemas"]["MetricCellInput"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                planned: components["schemas"]["MetricCellInput"];
+                ratio: number | null;
+                /** @description percent, two decimals; null when nothing to divide by */
+                share: number | null;
+                stalled: components["schemas"]["MetricCellInput"];
+            }[];
+            stages: {
+                open: components["schemas"]["MetricCellInput"];
+                planned: components["schemas"]["MetricCellInput"];
+                slaAfter: string | null;
+                stage: components["schemas"]["MetricStageInput"];
+                stalled: components["schemas"]["MetricCellInput"];
+            }[];
+            stalled: components["schemas"]["MetricCellInput"];
+            /** @description percent, two decimals; null when nothing to divide by */
+            teamShare: number | null;
+            total: components["schemas"]["MetricCellInput"];
         };
         Task: {
             assignee: components["schemas"]["UserRef"];
@@ -25246,6 +27090,46 @@ export interface components {
             name: string;
             parentId: string | null;
             path: string;
+        };
+        TimelinessAnswer: {
+            breached: components["schemas"]["MetricCell"];
+            /** @description percent, two decimals; null when nothing to divide by */
+            rate: number | null;
+            stages: {
+                breached: components["schemas"]["MetricCell"];
+                clocks: components["schemas"]["MetricCell"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                stage: components["schemas"]["MetricStage"];
+            }[];
+            steps: {
+                breached: components["schemas"]["MetricCell"];
+                due: components["schemas"]["MetricCell"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                step: string;
+            }[];
+            total: components["schemas"]["MetricCell"];
+        };
+        TimelinessAnswerInput: {
+            breached: components["schemas"]["MetricCellInput"];
+            /** @description percent, two decimals; null when nothing to divide by */
+            rate: number | null;
+            stages: {
+                breached: components["schemas"]["MetricCellInput"];
+                clocks: components["schemas"]["MetricCellInput"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                stage: components["schemas"]["MetricStageInput"];
+            }[];
+            steps: {
+                breached: components["schemas"]["MetricCellInput"];
+                due: components["schemas"]["MetricCellInput"];
+                /** @description percent, two decimals; null when nothing to divide by */
+                rate: number | null;
+                step: string;
+            }[];
+            total: components["schemas"]["MetricCellInput"];
         };
         UnmetItem: {
             /** @description FIELD_REQUIRED | EVIDENCE_REQUIRED | CHECKLIST_INCOMPLETE | APPROVAL_REQUIRED | … */
@@ -25353,6 +27237,46 @@ export interface components {
             id: string;
             name: string;
         };
+        WinRateAnswer: {
+            averageCycleDays: number | null;
+            averageCycleWorkingDays: number | null;
+            closed: components["schemas"]["MetricCell"];
+            lost: components["schemas"]["MetricCell"];
+            sellers: {
+                averageCycleDays: number | null;
+                lost: components["schemas"]["MetricCell"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                /** @description percent, two decimals; null when nothing to divide by */
+                winRate: number | null;
+                won: components["schemas"]["MetricCell"];
+            }[];
+            /** @description percent, two decimals; null when nothing to divide by */
+            winRate: number | null;
+            won: components["schemas"]["MetricCell"];
+        };
+        WinRateAnswerInput: {
+            averageCycleDays: number | null;
+            averageCycleWorkingDays: number | null;
+            closed: components["schemas"]["MetricCellInput"];
+            lost: components["schemas"]["MetricCellInput"];
+            sellers: {
+                averageCycleDays: number | null;
+                lost: components["schemas"]["MetricCellInput"];
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                /** @description percent, two decimals; null when nothing to divide by */
+                winRate: number | null;
+                won: components["schemas"]["MetricCellInput"];
+            }[];
+            /** @description percent, two decimals; null when nothing to divide by */
+            winRate: number | null;
+            won: components["schemas"]["MetricCellInput"];
+        };
         WorkOrder: {
             assignee: components["schemas"]["UserRef"] | null;
             closedAt: string | null;
@@ -25381,7 +27305,7 @@ export interface components {
                 id: string;
                 title: string;
                 /** @enum {string} */
-                type: "customer" | "deal";
+                type: "customer" | "deal" | "contract";
             };
             title: string;
             type: {
@@ -25458,7 +27382,7 @@ export interface components {
                 id: string;
                 title: string;
                 /** @enum {string} */
-                type: "customer" | "deal";
+                type: "customer" | "deal" | "contract";
             };
             title: string;
             type: {
@@ -25523,7 +27447,7 @@ export interface components {
                 id: string;
                 title: string;
                 /** @enum {string} */
-                type: "customer" | "deal";
+                type: "customer" | "deal" | "contract";
             };
             title: string;
             type: {
@@ -25563,7 +27487,7 @@ export interface components {
                 id: string;
                 title: string;
                 /** @enum {string} */
-                type: "customer" | "deal";
+                type: "customer" | "deal" | "contract";
             };
             title: string;
             type: {

@@ -12,6 +12,7 @@ import { approvalsEn } from './approvals.en';
 import { workordersEn } from './workorders.en';
 import { receivablesEn } from './receivables.en';
 import { healthEn } from './health.en';
+import { predictEn } from './predict.en';
 import { leadsEn } from './leads.en';
 import { formsEn } from './forms.en';
 import { frontlineEn } from './frontline.en';
@@ -260,6 +261,7 @@ export const en: Record<MessageKey, string> = {
   'tokens.name': 'Name',
   'tokens.new': 'Create token',
   'tokens.secretOnce': 'Copy it now: the token is shown only once:',
+  'tokens.expires': 'Expires',
   'tokens.revoke': 'Revoke',
   'tokens.revoked': 'Revoked',
   'tokens.lastUsed': 'Last used',
@@ -280,4 +282,5 @@ export const en: Record<MessageKey, string> = {
   ...platformsEn,
   ...formsEn,
   ...frontlineEn,
+  ...predictEn,
 };

@@ -8,6 +8,7 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'imports.kind.customers': 'Customers',
   'imports.kind.deals': 'Deals',
   'imports.kind.activities': 'Activities',
+  'imports.kind.contracts': 'Contracts with payment plans',
   'imports.drop': 'Click or drop an Excel (.xlsx) or CSV file',
   'imports.dropHint': 'CSV in UTF-8 (with or without BOM) or GBK/GB18030 is detected; you may also choose',
   'imports.encoding': 'CSV encoding',

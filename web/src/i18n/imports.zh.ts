@@ -6,6 +6,7 @@ export const importsZh = {
   'imports.kind.customers': '客户',
   'imports.kind.deals': '商机',
   'imports.kind.activities': '跟进记录',
+  'imports.kind.contracts': '合同与付款计划',
   'imports.drop': '点击或拖入 Excel（.xlsx）或 CSV 文件',
   'imports.dropHint': 'CSV 支持 UTF-8（含/不含 BOM）与 GBK/GB18030，自动识别；也可手动指定',
   'imports.encoding': 'CSV 编码',

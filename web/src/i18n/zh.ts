@@ -11,6 +11,7 @@ import { approvalsZh } from './approvals.zh';
 import { workordersZh } from './workorders.zh';
 import { receivablesZh } from './receivables.zh';
 import { healthZh } from './health.zh';
+import { predictZh } from './predict.zh';
 import { leadsZh } from './leads.zh';
 import { formsZh } from './forms.zh';
 import { frontlineZh } from './frontline.zh';
@@ -259,6 +260,7 @@ export const zh = {
   'tokens.name': '名称',
   'tokens.new': '创建令牌',
   'tokens.secretOnce': '请立即复制，令牌只显示这一次：',
+  'tokens.expires': '到期',
   'tokens.revoke': '吊销',
   'tokens.revoked': '已吊销',
   'tokens.lastUsed': '最近使用',
@@ -279,6 +281,7 @@ export const zh = {
   ...platformsZh,
   ...formsZh,
   ...frontlineZh,
+  ...predictZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -20,6 +20,20 @@ export function formatFen(fen: number | null | undefined): string | null {
   return `${negative ? '-' : ''}¥${yuan}.${cents}`;
 }
 
+/**
+ * Fen in 万/亿 for compact display: `265600000` fen → `¥265.6万`; below ¥10,000 the full amount; one decimal, a
+ * trailing `.0` dropped. Null when hidden, like `formatFen`.
+ */
+export function formatFenWan(fen: number | null | undefined): string | null {
+  if (fen === null || fen === undefined || Number.isNaN(fen)) return null;
+  const yuan = Math.abs(fen) / 100;
+  const sign = fen < 0 ? '-' : '';
+  const short = (v: number, unit: string) => `${sign}¥${v.toFixed(1).replace(/\.0$/, '')}${unit}`;
+  if (yuan >= 1e8) return short(yuan / 1e8, '亿');
+  if (yuan >= 1e4) return short(yuan / 1e4, '万');
+  return formatFen(fen);
+}
+
 /** `1234.5` yuan (form input) → `123450` fen, rounding away float noise. */
 export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);

@@ -1,13 +1,16 @@
 /**
- * The "penetrating" action metrics over cadence steps (the standard actions a stage's cadence makes due) and SLA
- * clocks: saturation (done ÷ due per seller and week, warning below 85 %), cadence on-time rate (done by the due
+ * The "penetrating" action metrics over cadence steps (the standard actions a stage's cadence makes due), stage gate
+ * checklist items (gate-actions.ts) and SLA clocks: saturation (cadence and gate actions done ÷ due per seller and
+ * week, warning below 85 %), cadence on-time rate (done by the due
  * time), and timeliness (breach rate of stage deadlines per stage, and of step deadlines per step).
  */
 import { sql } from 'kysely';
 import { stageLabel } from '../../pipelines/definition.js';
 import { dealWhere, type MetricContext } from '../context.js';
-import { ALL, cellOf, pct, type Cell, type FactRow, type MetricDef } from '../framework.js';
+import { ALL, cellOf, pct, Tally, type Cell, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, userNames, userRef, weekSql, weeksOf } from '../sqlparts.js';
+import { gateActionFacts } from './gate-actions.js';
+import type { CadenceOnTimeAnswer, SaturationAnswer, TimelinessAnswer } from '../answers.js';
 
 export const SATURATION_WARN = 85;
 
@@ -17,40 +20,44 @@ function dueSteps(ctx: MetricContext) {
     where s.status in ('open', 'done') and ${inPeriod(ctx, 's.due_at')} and s.due_at <= ${ctx.asOf} and ${dealWhere(ctx)}`;
 }
 
-export interface SaturationAnswer {
-  warnBelow: number;
-  weeks: string[];
-  total: Cell & { done: Cell; rate: number | null };
-  sellers: Array<{ owner: { id: string; name: string }; due: Cell; done: Cell; rate: number | null; warn: boolean; weeks: Array<{ week: string; due: Cell; done: Cell; rate: number | null; warn: boolean }> }>;
-}
-
 export const saturation: MetricDef<SaturationAnswer> = {
   name: 'saturation',
   title: { zh: '动作饱和度', en: 'Action saturation' },
   explain: {
-    zh: '标准动作（跟进节奏步骤）完成数 ÷ 应完成数，按销售和周（组织时区，周一开始）；应完成 = 本期到期且已到期的步骤（取消、跳过的不计）。低于 85% 预警。',
-    en: 'Standard actions (cadence steps) done ÷ due, per seller and week (org time zone, weeks start Monday); due = steps due in the period and already due (cancelled or skipped steps are not owed). Warning below 85 %.',
+    zh: '标准动作完成数 ÷ 应完成数，按销售和周（组织时区，周一开始）。标准动作 = 跟进节奏步骤（本期到期且已到期，取消、跳过的不计）+ 阶段关卡清单项（每次停留在该阶段时应做：在首个 SLA 时限时到期，若在时限前已通过关卡则于通过时到期并算完成；时限时已勾选算完成）。低于 85% 预警。',
+    en: 'Standard actions done ÷ due, per seller and week (org time zone, weeks start Monday). Standard actions = cadence steps (due in the period and already due; cancelled or skipped steps are not owed) + stage gate checklist items (owed by each stay in the stage: due at the first SLA deadline, or at the exit when the deal passed the gate before a deadline, which counts as done; ticked by the deadline = done). Warning below 85 %.',
   },
-  dims: ['owner', 'week', 'state'],
-  facts: (ctx) =>
-    sql<FactRow>`select s.id as row_id, s.id as record_id, r.deal_id as deal_id, s.due_at as "at", 'step' as kind,
-      deals.owner_id as owner, ${weekSql(ctx, 's.due_at')} as week, case when s.status = 'done' then 'done' else 'missed' end as state
-      from ${dueSteps(ctx)}`,
+  dims: ['owner', 'week', 'state', 'source'],
+  facts(ctx) {
+    const cadence = sql<FactRow>`select s.id as row_id, s.id as record_id, r.deal_id as deal_id, s.due_at as "at", 'step' as kind,
+      deals.owner_id as owner, ${weekSql(ctx, 's.due_at')} as week, case when s.status = 'done' then 'done' else 'missed' end as state,
+      'cadence' as source, s.step_key as item
+      from ${dueSteps(ctx)}`;
+    const gates = gateActionFacts(ctx);
+    return gates ? sql<FactRow>`${cadence} union all select * from (${gates}) g` : cadence;
+  },
   async figure(ctx, run) {
     const groups = await run.groups();
-    const sum = (pred: (g: (typeof groups)[number]) => boolean) => groups.filter(pred).reduce((a, g) => a + g.n, 0);
+    const tally = new Tally(groups);
+    const sum = (fixed: Record<string, string> = {}) => tally.count(fixed);
     const owners = [...new Set(groups.map((g) => String(g.owner)))].sort();
     const names = await userNames(ctx, owners);
     const weeks = weeksOf(ctx).map((w) => w.week);
-    const due = sum(() => true);
-    const done = sum((g) => g.state === 'done');
+    const due = sum();
+    const done = sum({ state: 'done' });
+    const sources = (['cadence', 'gate'] as const).map((source) => {
+      const d = sum({ source });
+      const k = sum({ source, state: 'done' });
+      return { source, due: { cell: cellOf(saturation, { source }), value: d }, done: { cell: cellOf(saturation, { state: 'done', source }), value: k }, rate: pct(k, d) };
+    });
     return {
       warnBelow: SATURATION_WARN,
       weeks,
       total: { cell: ALL, value: due, done: { cell: cellOf(saturation, { state: 'done' }), value: done }, rate: pct(done, due) },
+      sources,
       sellers: owners.map((o) => {
-        const d = sum((g) => g.owner === o);
-        const k = sum((g) => g.owner === o && g.state === 'done');
+        const d = sum({ owner: o });
+        const k = sum({ owner: o, state: 'done' });
         const rate = pct(k, d);
         return {
           owner: userRef(names, o),
@@ -59,8 +66,8 @@ export const saturation: MetricDef<SaturationAnswer> = {
           rate,
           warn: rate !== null && rate < SATURATION_WARN,
           weeks: weeks.map((w) => {
-            const wd = sum((g) => g.owner === o && g.week === w);
-            const wk = sum((g) => g.owner === o && g.week === w && g.state === 'done');
+            const wd = sum({ owner: o, week: w });
+            const wk = sum({ owner: o, week: w, state: 'done' });
             const wr = pct(wk, wd);
             return { week: w, due: { cell: cellOf(saturation, { owner: o, week: w }), value: wd }, done: { cell: cellOf(saturation, { owner: o, week: w, state: 'done' }), value: wk }, rate: wr, warn: wr !== null && wr < SATURATION_WARN };
           }),
@@ -88,15 +95,6 @@ export const saturation: MetricDef<SaturationAnswer> = {
     ];
   },
 };
-
-export interface CadenceOnTimeAnswer {
-  total: Cell;
-  onTime: Cell;
-  late: Cell;
-  missed: Cell;
-  rate: number | null;
-  cadences: Array<{ cadence: string; due: Cell; onTime: Cell; late: Cell; missed: Cell; rate: number | null }>;
-}
 
 export const cadenceOnTime: MetricDef<CadenceOnTimeAnswer> = {
   name: 'cadence_ontime',
@@ -148,14 +146,6 @@ export const cadenceOnTime: MetricDef<CadenceOnTimeAnswer> = {
     ];
   },
 };
-
-export interface TimelinessAnswer {
-  stages: Array<{ stage: { key: string; name: string; nameEn: string }; clocks: Cell; breached: Cell; rate: number | null }>;
-  steps: Array<{ step: string; due: Cell; breached: Cell; rate: number | null }>;
-  total: Cell;
-  breached: Cell;
-  rate: number | null;
-}
 
 export const timeliness: MetricDef<TimelinessAnswer> = {
   name: 'timeliness',
@@ -228,3 +218,5 @@ export const timeliness: MetricDef<TimelinessAnswer> = {
     ];
   },
 };
+
+export type { CadenceOnTimeAnswer, SaturationAnswer, TimelinessAnswer };

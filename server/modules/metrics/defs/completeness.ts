@@ -7,7 +7,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { GATE_DEAL_FIELDS, CUSTOM_FIELD_PREFIX } from '../../gates/evaluate.js';
 import { stageLabel } from '../../pipelines/definition.js';
 import { dealWhere, requirePipeline, type MetricContext } from '../context.js';
-import { cellOf, pct, type Cell, type FactRow, type MetricDef } from '../framework.js';
+import { cellOf, pct, type FactRow, type MetricDef } from '../framework.js';
+import type { CompletenessAnswer } from '../answers.js';
 
 function filledSql(ctx: MetricContext, field: string): RawBuilder<unknown> {
   if (field === 'amountFen') return sql`deals.amount_fen > 0`;
@@ -42,17 +43,6 @@ async function facts(ctx: MetricContext) {
     ),
   );
   return sql<FactRow>`${sql.join(parts, sql` union all `)}`;
-}
-
-export interface CompletenessAnswer {
-  total: Cell & { filled: Cell; rate: number | null };
-  stages: Array<{
-    stage: { key: string; name: string; nameEn: string };
-    required: Cell;
-    filled: Cell;
-    rate: number | null;
-    fields: Array<{ field: string; label: string; labelEn: string; missing: Cell; filled: Cell; rate: number | null }>;
-  }>;
 }
 
 export const completeness: MetricDef<CompletenessAnswer> = {
@@ -113,3 +103,5 @@ export const completeness: MetricDef<CompletenessAnswer> = {
     ];
   },
 };
+
+export type { CompletenessAnswer };

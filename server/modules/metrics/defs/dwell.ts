@@ -7,10 +7,15 @@
 import { sql } from 'kysely';
 import { stageLabel } from '../../pipelines/definition.js';
 import { dealWhere, requirePipeline, type MetricContext } from '../context.js';
-import { cellOf, type Cell, type FactRow, type MetricDef } from '../framework.js';
+import { cellOf, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, userNames, userRef } from '../sqlparts.js';
 import { kaplanMeierMedian, percentile, round } from '../stats.js';
+import type { DwellAnswer, HeatmapAnswer } from '../answers.js';
 
+/**
+ * The stays, driven from the history's period index (left_at): `cross join` fixes the join order on SQLite, whose
+ * planner otherwise walked every deal of the pipeline and probed its history (PostgreSQL plans it as an inner join).
+ */
 export function stayFacts(ctx: MetricContext, options: { open: boolean }) {
   const p = requirePipeline(ctx);
   const keys = p.def.stages.filter((s) => !s.terminal).map((s) => s.key);
@@ -18,14 +23,14 @@ export function stayFacts(ctx: MetricContext, options: { open: boolean }) {
   const where = dealWhere(ctx);
   const completed = sql`select h.id as row_id, h.id as record_id, h.deal_id, h.entered_at as "at", 'stay' as kind,
       h.stage_key as stage, 'completed' as state, deals.owner_id as owner, h.entered_at, h.left_at
-    from deal_stage_history h join deals on deals.id = h.deal_id
-    where h.left_at is not null and ${inPeriod(ctx, 'h.left_at')} and h.stage_key in (${sql.join(keys)}) and ${where}`;
+    from deal_stage_history h cross join deals
+    where deals.id = h.deal_id and h.left_at is not null and ${inPeriod(ctx, 'h.left_at')} and h.stage_key in (${sql.join(keys)}) and ${where}`;
   if (!options.open) return sql<FactRow>`${completed}`;
   return sql<FactRow>`${completed}
     union all
     select h.id, h.id, h.deal_id, h.entered_at, 'stay', h.stage_key, 'open', deals.owner_id, h.entered_at, h.left_at
-    from deal_stage_history h join deals on deals.id = h.deal_id
-    where h.left_at is null and deals.status = 'open' and h.entered_at < ${ctx.toAt} and h.stage_key in (${sql.join(keys)}) and ${where}`;
+    from deal_stage_history h cross join deals
+    where deals.id = h.deal_id and h.left_at is null and deals.status = 'open' and h.entered_at < ${ctx.toAt} and h.stage_key in (${sql.join(keys)}) and ${where}`;
 }
 
 interface StayRow {
@@ -42,19 +47,6 @@ export async function stayDurations(ctx: MetricContext, rows: StayRow[]) {
   return rows.map((r) => ({ ...r, days: wt.between(r.entered_at, r.left_at ?? nowMs) }));
 }
 
-type StageStats = {
-  completed: Cell;
-  open: Cell;
-  median: number | null;
-  p90: number | null;
-  kmMedian: number | null;
-};
-
-export interface DwellAnswer {
-  unit: 'working_days';
-  stages: Array<StageStats & { stage: { key: string; name: string; nameEn: string }; sellers: Array<{ owner: { id: string; name: string }; completed: Cell; open: Cell; median: number | null; kmMedian: number | null }> }>;
-}
-
 export const dwell: MetricDef<DwellAnswer> = {
   name: 'dwell',
   title: { zh: '阶段停留（工作日）', en: 'Dwell per stage (working days)' },
@@ -68,9 +60,21 @@ export const dwell: MetricDef<DwellAnswer> = {
     const p = requirePipeline(ctx);
     const rows = await stayDurations(ctx, await run.rows<StayRow>(['entered_at', 'left_at']));
     const names = await userNames(ctx, rows.map((r) => r.owner));
-    const statsOf = (list: typeof rows, fixed: Record<string, string>) => {
-      const done = list.filter((r) => r.state === 'completed').map((r) => r.days).sort((a, b) => a - b);
-      const open = list.filter((r) => r.state === 'open').map((r) => r.days);
+    // Durations bucketed once by stage and by (stage, owner): a filter per seller and stage was quadratic in the stays.
+    type Bucket = { done: number[]; open: number[] };
+    const byStage = new Map<string, Bucket & { owners: Map<string, Bucket> }>();
+    for (const r of rows) {
+      let st = byStage.get(r.stage);
+      if (!st) byStage.set(r.stage, (st = { done: [], open: [], owners: new Map() }));
+      let own = st.owners.get(r.owner);
+      if (!own) st.owners.set(r.owner, (own = { done: [], open: [] }));
+      const list = r.state === 'completed' ? 'done' : 'open';
+      st[list].push(r.days);
+      own[list].push(r.days);
+    }
+    const statsOf = (b: Bucket | undefined, fixed: Record<string, string>) => {
+      const done = [...(b?.done ?? [])].sort((x, y) => x - y);
+      const open = b?.open ?? [];
       return {
         completed: { cell: cellOf(dwell, { ...fixed, state: 'completed' }), value: done.length },
         open: { cell: cellOf(dwell, { ...fixed, state: 'open' }), value: open.length },
@@ -84,14 +88,14 @@ export const dwell: MetricDef<DwellAnswer> = {
       stages: p.def.stages
         .filter((s) => !s.terminal)
         .map((s) => {
-          const mine = rows.filter((r) => r.stage === s.key);
-          const owners = [...new Set(mine.map((r) => r.owner))].sort();
+          const st = byStage.get(s.key);
+          const owners = [...(st?.owners.keys() ?? [])].sort();
           return {
             stage: stageLabel(p.def, s.key),
-            ...statsOf(mine, { stage: s.key }),
+            ...statsOf(st, { stage: s.key }),
             sellers: owners.map((o) => {
-              const st = statsOf(mine.filter((r) => r.owner === o), { stage: s.key, owner: o });
-              return { owner: userRef(names, o), completed: st.completed, open: st.open, median: st.median, kmMedian: st.kmMedian };
+              const x = statsOf(st!.owners.get(o), { stage: s.key, owner: o });
+              return { owner: userRef(names, o), completed: x.completed, open: x.open, median: x.median, kmMedian: x.kmMedian };
             }),
           };
         }),
@@ -127,20 +131,19 @@ export const dwell: MetricDef<DwellAnswer> = {
   },
 };
 
-export interface HeatmapAnswer {
-  unit: 'working_days';
-  stages: Array<{ key: string; name: string; nameEn: string }>;
-  cells: Array<Cell & { owner: { id: string; name: string }; stage: string; average: number | null }>;
-  unusedCustomFields: Array<{ entity: string; key: string; label: string; labelEn: string | null }>;
-  unusedTags: { supported: false; note: { zh: string; en: string } };
+/** Active activity tags no activity carries (the tag index answers each `not exists`). */
+async function unusedTags(ctx: MetricContext) {
+  const { rows } = await sql<{ key: string; label: string; label_en: string | null }>`select d.key, d.label, d.label_en from activity_tag_defs d
+    where d.active = 1 and not exists (select 1 from activity_tags t where t.tag_key = d.key) order by d.sort, d.key`.execute(ctx.db);
+  return rows.map((r) => ({ key: r.key, label: r.label, labelEn: r.label_en }));
 }
 
 export const heatmap: MetricDef<HeatmapAnswer> = {
   name: 'heatmap',
   title: { zh: '动作热力图', en: 'Action heat map' },
   explain: {
-    zh: '销售 × 阶段：本期离开该阶段的停留平均工作日数；越深表示停留越久。并列出从未被填写过的自定义字段。',
-    en: 'Seller × stage: average working days of stays that ended in the period; darker = longer. Also lists custom fields never filled in.',
+    zh: '销售 × 阶段：本期离开该阶段的停留平均工作日数；越深表示停留越久。并列出从未被填写过的自定义字段和从未被任何活动使用的动作标签。',
+    en: 'Seller × stage: average working days of stays that ended in the period; darker = longer. Also lists custom fields never filled in and active activity tags no activity carries.',
   },
   dims: ['stage', 'state', 'owner'],
   facts: (ctx) => stayFacts(ctx, { open: false }),
@@ -180,7 +183,7 @@ export const heatmap: MetricDef<HeatmapAnswer> = {
       stages: p.def.stages.filter((s) => !s.terminal).map((s) => stageLabel(p.def, s.key)),
       cells,
       unusedCustomFields: unused,
-      unusedTags: { supported: false, note: { zh: '当前版本的活动与客户没有标签，无法统计未用标签。', en: 'Activities and customers carry no tags in this version, so unused tags cannot be listed.' } },
+      unusedTags: await unusedTags(ctx),
     };
   },
   tables(a) {
@@ -204,6 +207,16 @@ export const heatmap: MetricDef<HeatmapAnswer> = {
         ],
         rows: a.unusedCustomFields.map((f) => ({ entity: f.entity, key: f.key, label: f.label })),
       },
+      {
+        title: { zh: '从未使用的动作标签', en: 'Tags never used' },
+        columns: [
+          { key: 'key', title: { zh: '标签键', en: 'Key' } },
+          { key: 'label', title: { zh: '名称', en: 'Label' } },
+        ],
+        rows: a.unusedTags.map((g) => ({ key: g.key, label: g.label })),
+      },
     ];
   },
 };
+
+export type { DwellAnswer, HeatmapAnswer };

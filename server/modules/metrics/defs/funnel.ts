@@ -9,6 +9,7 @@ import { stageLabel } from '../../pipelines/definition.js';
 import { dealWhere, requirePipeline, stageIndexSql, type MetricContext } from '../context.js';
 import { cellOf, pct, type Cell, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, valuesTable } from '../sqlparts.js';
+import type { FunnelAnswer } from '../answers.js';
 
 const DIMS = ['view', 'stage', 'outcome', 'reason'] as const;
 
@@ -23,11 +24,13 @@ function facts(ctx: MetricContext) {
   const idx = (col: string) => stageIndexSql(p.def, sql.ref(col));
   const nextOf = sql`(case c.stage_key ${sql.join(path.slice(0, -1).map((s, i) => sql`when ${s.key} then ${path[i + 1].key}`), sql` `)} else null end)`;
   const where = dealWhere(ctx);
+  // History rows of the period drive every part (`cross join` keeps SQLite from walking the pipeline's deals and probing
+  // each one's history; skips are materialised once, not re-read per stage they skipped).
   return sql<FactRow>`
     with cohort as (
       select h.deal_id, h.stage_key, min(h.entered_at) as first_in
-      from deal_stage_history h join deals on deals.id = h.deal_id
-      where ${inPeriod(ctx, 'h.entered_at')} and h.stage_key in (${sql.join(pathKeys)}) and ${where}
+      from deal_stage_history h cross join deals
+      where deals.id = h.deal_id and ${inPeriod(ctx, 'h.entered_at')} and h.stage_key in (${sql.join(pathKeys)}) and ${where}
       group by h.deal_id, h.stage_key
     ),
     judged as (
@@ -38,12 +41,12 @@ function facts(ctx: MetricContext) {
           and h3.stage_key = ${nextOf}) then 1 else 0 end as next_on
       from cohort c join deals on deals.id = c.deal_id
     ),
-    skips as (
+    skips as materialized (
       select h.id, h.deal_id, h.entered_at, coalesce(h.skip_reason, '') as reason, h.stage_key as to_key,
         (select p.stage_key from deal_stage_history p where p.deal_id = h.deal_id and p.id <> h.id and p.entered_at <= h.entered_at
           order by p.entered_at desc limit 1) as from_key, deals.amount_fen
-      from deal_stage_history h join deals on deals.id = h.deal_id
-      where h.direction = 'skip' and ${inPeriod(ctx, 'h.entered_at')} and ${where}
+      from deal_stage_history h cross join deals
+      where deals.id = h.deal_id and h.direction = 'skip' and ${inPeriod(ctx, 'h.entered_at')} and ${where}
     ),
     stages as (${valuesTable(path.map((s, i) => [s.key, i]))})
     select 'c:' || j.stage_key || ':entered:' || j.deal_id as row_id, j.deal_id as record_id, j.deal_id, j.first_in as "at", 'deal' as kind,
@@ -67,29 +70,6 @@ function facts(ctx: MetricContext) {
 }
 
 type Outcome = 'entered' | 'went_on' | 'next' | 'lost' | 'open' | 'won' | 'skipped';
-
-export interface FunnelAnswer {
-  pipeline: { id: string; key: string; name: string };
-  cohort: Array<{
-    stage: { key: string; name: string; nameEn: string };
-    entered: Cell;
-    wentOn: Cell;
-    next: Cell;
-    lost: Cell;
-    open: Cell;
-    won: Cell;
-    skipped: Cell & { reasons: Array<Cell & { reason: string }> };
-    conversionNext: number | null;
-    conversionLater: number | null;
-  }>;
-  snapshot: {
-    label: { zh: string; en: string };
-    stages: Array<{ stage: { key: string; name: string; nameEn: string }; probability: number; deals: Cell; amountFen?: number; weightedFen?: number }>;
-    total: Cell;
-    amountFen?: number;
-    weightedFen?: number;
-  };
-}
 
 export const funnel: MetricDef<FunnelAnswer> = {
   name: 'funnel',
@@ -201,3 +181,5 @@ export const funnel: MetricDef<FunnelAnswer> = {
   },
 };
 
+
+export type { FunnelAnswer };

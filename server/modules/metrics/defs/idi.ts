@@ -5,22 +5,15 @@
  */
 import { sql } from 'kysely';
 import { activityWhere, scopeSql, type MetricContext } from '../context.js';
-import { ALL, cellOf, type Cell, type FactRow, type MetricDef } from '../framework.js';
+import { ALL, cellOf, Tally, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, teamNames, userNames, userRef } from '../sqlparts.js';
 import { round } from '../stats.js';
+import type { IdiAnswer } from '../answers.js';
 
 export const IDI_BENCHMARK = 1.2;
 
 function weeks(ctx: MetricContext): number {
   return (new Date(ctx.toAt).getTime() - new Date(ctx.fromAt).getTime()) / (7 * 86_400_000);
-}
-
-export interface IdiAnswer {
-  benchmark: number;
-  weeks: number;
-  total: Cell & { customers: number; idi: number | null };
-  teams: Array<{ team: { id: string; name: string }; interactions: Cell; customers: number; idi: number | null }>;
-  sellers: Array<{ owner: { id: string; name: string }; team: { id: string; name: string }; interactions: Cell; customers: number; idi: number | null }>;
 }
 
 export const idi: MetricDef<IdiAnswer> = {
@@ -49,23 +42,23 @@ export const idi: MetricDef<IdiAnswer> = {
     const owners = [...new Set([...groups.map((g) => String(g.owner)), ...owned.map((o) => o.owner)])].sort();
     const teams = [...new Set([...groups.map((g) => String(g.team)), ...owned.map((o) => o.team)])].sort();
     const [uNames, tNames] = await Promise.all([userNames(ctx, owners), teamNames(ctx, teams)]);
-    const sum = (pred: (g: (typeof groups)[number]) => boolean) => groups.filter(pred).reduce((a, g) => a + g.n, 0);
-    const custOf = (pred: (o: (typeof owned)[number]) => boolean) => owned.filter(pred).reduce((a, o) => a + Number(o.n), 0);
+    const tally = new Tally(groups);
+    const owns = new Tally(owned.map((o) => ({ ...o, n: Number(o.n), sum: 0 })));
     const teamOfOwner = new Map([...groups.map((g) => [String(g.owner), String(g.team)] as const), ...owned.map((o) => [o.owner, o.team] as const)]);
-    const total = sum(() => true);
-    const customers = custOf(() => true);
+    const total = tally.count();
+    const customers = owns.count();
     return {
       benchmark: IDI_BENCHMARK,
       weeks: round(w)!,
       total: { cell: ALL, value: total, customers, idi: idiOf(total, customers) },
       teams: teams.map((t) => {
-        const n = sum((g) => g.team === t);
-        const c = custOf((o) => o.team === t);
+        const n = tally.count({ team: t });
+        const c = owns.count({ team: t });
         return { team: { id: t, name: tNames.get(t) ?? t }, interactions: { cell: cellOf(idi, { team: t }), value: n }, customers: c, idi: idiOf(n, c) };
       }),
       sellers: owners.map((o) => {
-        const n = sum((g) => g.owner === o);
-        const c = custOf((x) => x.owner === o);
+        const n = tally.count({ owner: o });
+        const c = owns.count({ owner: o });
         const t = teamOfOwner.get(o) ?? '';
         return { owner: userRef(uNames, o), team: { id: t, name: tNames.get(t) ?? t }, interactions: { cell: cellOf(idi, { owner: o }), value: n }, customers: c, idi: idiOf(n, c) };
       }),
@@ -90,3 +83,5 @@ export const idi: MetricDef<IdiAnswer> = {
     ];
   },
 };
+
+export type { IdiAnswer };

@@ -5,9 +5,10 @@
 import { sql } from 'kysely';
 import { stageLabel } from '../../pipelines/definition.js';
 import { dealWhere, requirePipeline, type MetricContext } from '../context.js';
-import { ALL, cellOf, pct, type Cell, type FactRow, type MetricDef } from '../framework.js';
+import { ALL, cellOf, pct, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, userNames, userRef } from '../sqlparts.js';
 import { round } from '../stats.js';
+import type { LeadQualityAnswer, LossMatrixAnswer, WinRateAnswer } from '../answers.js';
 
 const segmentOf = (ctx: MetricContext) => ctx.filters.segment ?? 'industry';
 
@@ -18,18 +19,19 @@ function lossFacts(ctx: MetricContext) {
   if (lost.length === 0 || path.length === 0) return null;
   const seg = sql.ref(`c.${segmentOf(ctx)}`);
   const where = dealWhere(ctx);
+  // The period's history rows drive (`cross join`: SQLite otherwise walks every deal of the pipeline first).
   return sql<FactRow>`
     with losses as (
       select h.id, h.deal_id, h.entered_at,
         (select p.stage_key from deal_stage_history p where p.deal_id = h.deal_id and p.id <> h.id and p.entered_at <= h.entered_at
           order by p.entered_at desc limit 1) as lost_at
-      from deal_stage_history h join deals on deals.id = h.deal_id
-      where h.stage_key in (${sql.join(lost)}) and ${inPeriod(ctx, 'h.entered_at')} and ${where}
+      from deal_stage_history h cross join deals
+      where deals.id = h.deal_id and h.stage_key in (${sql.join(lost)}) and ${inPeriod(ctx, 'h.entered_at')} and ${where}
     ),
     reached as (
       select h.deal_id, h.stage_key, min(h.entered_at) as first_in
-      from deal_stage_history h join deals on deals.id = h.deal_id
-      where h.stage_key in (${sql.join(path)}) and ${inPeriod(ctx, 'h.entered_at')} and ${where}
+      from deal_stage_history h cross join deals
+      where deals.id = h.deal_id and h.stage_key in (${sql.join(path)}) and ${inPeriod(ctx, 'h.entered_at')} and ${where}
       group by h.deal_id, h.stage_key
     )
     select 'l:' || l.id as row_id, l.deal_id as record_id, l.deal_id, l.entered_at as "at", 'deal' as kind,
@@ -39,15 +41,6 @@ function lossFacts(ctx: MetricContext) {
     select 'r:' || r.stage_key || ':' || r.deal_id, r.deal_id, r.deal_id, r.first_in, 'deal',
       'reached', coalesce(${seg}, ''), r.stage_key, ''
     from reached r join deals on deals.id = r.deal_id join customers c on c.id = deals.customer_id`;
-}
-
-export interface LossMatrixAnswer {
-  segment: string;
-  stages: Array<{ key: string; name: string; nameEn: string }>;
-  rows: Array<{ segment: string; lost: Cell; cells: Array<{ stage: string; lost: Cell; reached: Cell; rate: number | null }> }>;
-  /** Lost deals by lost reason (the `lost_reason` dictionary key; empty for deals lost before reasons were required). */
-  reasons: Array<Cell & { reason: string }>;
-  total: Cell;
 }
 
 export const lossMatrix: MetricDef<LossMatrixAnswer> = {
@@ -112,16 +105,6 @@ export const lossMatrix: MetricDef<LossMatrixAnswer> = {
   },
 };
 
-export interface WinRateAnswer {
-  won: Cell;
-  lost: Cell;
-  closed: Cell;
-  winRate: number | null;
-  averageCycleDays: number | null;
-  averageCycleWorkingDays: number | null;
-  sellers: Array<{ owner: { id: string; name: string }; won: Cell; lost: Cell; winRate: number | null; averageCycleDays: number | null }>;
-}
-
 export const winRate: MetricDef<WinRateAnswer> = {
   name: 'win_rate',
   title: { zh: '赢单率与平均周期', en: 'Win rate and average cycle' },
@@ -138,8 +121,8 @@ export const winRate: MetricDef<WinRateAnswer> = {
     return sql<FactRow>`select h.id as row_id, h.deal_id as record_id, h.deal_id, h.entered_at as "at", 'deal' as kind,
         case when h.stage_key in (${sql.join(won.length ? won : ['\u0000'])}) then 'won' else 'lost' end as outcome, deals.owner_id as owner,
         deals.created_at
-      from deal_stage_history h join deals on deals.id = h.deal_id
-      where h.stage_key in (${sql.join(terminal.map((s) => s.key))}) and ${inPeriod(ctx, 'h.entered_at')} and ${dealWhere(ctx)}`;
+      from deal_stage_history h cross join deals
+      where deals.id = h.deal_id and h.stage_key in (${sql.join(terminal.map((s) => s.key))}) and ${inPeriod(ctx, 'h.entered_at')} and ${dealWhere(ctx)}`;
   },
   async figure(ctx, run) {
     const rows = await run.rows<{ outcome: string; owner: string; at: string; created_at: string }>(['at', 'created_at']);
@@ -189,11 +172,6 @@ export const winRate: MetricDef<WinRateAnswer> = {
     ];
   },
 };
-
-export interface LeadQualityAnswer {
-  sources: Array<{ source: string; deals: Cell; won: Cell; lost: Cell; open: Cell; conversion: number | null; wonAmountFen?: number }>;
-  total: Cell;
-}
 
 export const leadQuality: MetricDef<LeadQualityAnswer> = {
   name: 'lead_quality',
@@ -247,3 +225,5 @@ export const leadQuality: MetricDef<LeadQualityAnswer> = {
     ];
   },
 };
+
+export type { LeadQualityAnswer, LossMatrixAnswer, WinRateAnswer };

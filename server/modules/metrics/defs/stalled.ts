@@ -9,8 +9,9 @@ import { sql, type RawBuilder } from 'kysely';
 import { stageLabel } from '../../pipelines/definition.js';
 import { parseDuration } from '../../pipelines/sla-spec.js';
 import { dealWhere, requirePipeline, type MetricContext } from '../context.js';
-import { ALL, cellOf, pct, type Cell, type FactRow, type MetricDef } from '../framework.js';
+import { ALL, cellOf, pct, Tally, type FactRow, type MetricDef } from '../framework.js';
 import { userNames, userRef } from '../sqlparts.js';
+import type { StalledAnswer } from '../answers.js';
 
 export const DEFAULT_IDLE_DAYS = 5;
 const BUSINESS_HOURS_PER_DAY = 8;
@@ -37,29 +38,18 @@ function facts(ctx: MetricContext) {
     : sql`0`;
   const idleCut = ctx.working().back(ctx.now, ctx.filters.idleDays ?? DEFAULT_IDLE_DAYS).toISOString();
   const nowIso = ctx.asOf;
+  // The interaction and next-action lookups run only for deals beyond their SLA (CASE evaluates its branches in
+  // order), each an index probe: an effective activity since the idle cut-off (activities by deal and time), an open
+  // task due from now on, an activity whose next action is still ahead.
   return sql<FactRow>`
-    with judged as (
-      select deals.id, deals.stage_key, deals.owner_id, deals.stage_entered_at, ${beyond} as beyond,
-        (select max(a.occurred_at) from activities a where a.deal_id = deals.id and a.effective = 1) as last_effective,
-        case when exists (select 1 from tasks t where t.deal_id = deals.id and t.status = 'open' and t.due_at >= ${nowIso})
-          or exists (select 1 from activities a2 where a2.deal_id = deals.id and a2.next_action_at >= ${nowIso}) then 1 else 0 end as planned
-      from deals where deals.status = 'open' and ${dealWhere(ctx)}
-    )
-    select j.id as row_id, j.id as record_id, j.id as deal_id, j.stage_entered_at as "at", 'deal' as kind,
-      case when j.beyond = 1 and (j.last_effective is null or j.last_effective < ${idleCut})
-        then (case when j.planned = 1 then 'planned' else 'stalled' end) else 'moving' end as state,
-      j.stage_key as stage, j.owner_id as owner
-    from judged j`;
-}
-
-export interface StalledAnswer {
-  idleDays: number;
-  total: Cell;
-  stalled: Cell;
-  planned: Cell;
-  teamShare: number | null;
-  stages: Array<{ stage: { key: string; name: string; nameEn: string }; open: Cell; stalled: Cell; planned: Cell; slaAfter: string | null }>;
-  sellers: Array<{ owner: { id: string; name: string }; open: Cell; stalled: Cell; planned: Cell; share: number | null; ratio: number | null; flagged: boolean }>;
+    select deals.id as row_id, deals.id as record_id, deals.id as deal_id, deals.stage_entered_at as "at", 'deal' as kind,
+      case when ${beyond} = 1
+          and not exists (select 1 from activities a where a.deal_id = deals.id and a.occurred_at >= ${idleCut} and a.effective = 1)
+        then (case when exists (select 1 from tasks t where t.deal_id = deals.id and t.status = 'open' and t.due_at >= ${nowIso})
+            or exists (select 1 from activities a2 where a2.deal_id = deals.id and a2.next_action_at >= ${nowIso}) then 'planned' else 'stalled' end)
+        else 'moving' end as state,
+      deals.stage_key as stage, deals.owner_id as owner
+    from deals where deals.status = 'open' and ${dealWhere(ctx)}`;
 }
 
 export const stalled: MetricDef<StalledAnswer> = {
@@ -74,9 +64,10 @@ export const stalled: MetricDef<StalledAnswer> = {
   async figure(ctx, run) {
     const p = requirePipeline(ctx);
     const groups = await run.groups();
-    const sum = (pred: (g: (typeof groups)[number]) => boolean) => groups.filter(pred).reduce((a, g) => a + g.n, 0);
-    const total = sum(() => true);
-    const stalledN = sum((g) => g.state === 'stalled');
+    const tally = new Tally(groups);
+    const sum = (fixed: Record<string, string> = {}) => tally.count(fixed);
+    const total = sum();
+    const stalledN = sum({ state: 'stalled' });
     const teamShare = pct(stalledN, total);
     const owners = [...new Set(groups.map((g) => String(g.owner)))].sort();
     const names = await userNames(ctx, owners);
@@ -84,27 +75,27 @@ export const stalled: MetricDef<StalledAnswer> = {
       idleDays: ctx.filters.idleDays ?? DEFAULT_IDLE_DAYS,
       total: { cell: ALL, value: total },
       stalled: { cell: cellOf(stalled, { state: 'stalled' }), value: stalledN },
-      planned: { cell: cellOf(stalled, { state: 'planned' }), value: sum((g) => g.state === 'planned') },
+      planned: { cell: cellOf(stalled, { state: 'planned' }), value: sum({ state: 'planned' }) },
       teamShare,
       stages: p.def.stages
         .filter((s) => !s.terminal)
         .map((s) => ({
           stage: stageLabel(p.def, s.key),
-          open: { cell: cellOf(stalled, { stage: s.key }), value: sum((g) => g.stage === s.key) },
-          stalled: { cell: cellOf(stalled, { state: 'stalled', stage: s.key }), value: sum((g) => g.stage === s.key && g.state === 'stalled') },
-          planned: { cell: cellOf(stalled, { state: 'planned', stage: s.key }), value: sum((g) => g.stage === s.key && g.state === 'planned') },
+          open: { cell: cellOf(stalled, { stage: s.key }), value: sum({ stage: s.key }) },
+          stalled: { cell: cellOf(stalled, { state: 'stalled', stage: s.key }), value: sum({ stage: s.key, state: 'stalled' }) },
+          planned: { cell: cellOf(stalled, { state: 'planned', stage: s.key }), value: sum({ stage: s.key, state: 'planned' }) },
           slaAfter: s.sla?.ladder.find((l) => l.since === 'entry')?.after ?? null,
         })),
       sellers: owners.map((o) => {
-        const open = sum((g) => g.owner === o);
-        const st = sum((g) => g.owner === o && g.state === 'stalled');
+        const open = sum({ owner: o });
+        const st = sum({ owner: o, state: 'stalled' });
         const share = pct(st, open);
         const ratio = share !== null && teamShare ? Math.round((share / teamShare) * 100) / 100 : null;
         return {
           owner: userRef(names, o),
           open: { cell: cellOf(stalled, { owner: o }), value: open },
           stalled: { cell: cellOf(stalled, { state: 'stalled', owner: o }), value: st },
-          planned: { cell: cellOf(stalled, { state: 'planned', owner: o }), value: sum((g) => g.owner === o && g.state === 'planned') },
+          planned: { cell: cellOf(stalled, { state: 'planned', owner: o }), value: sum({ owner: o, state: 'planned' }) },
           share,
           ratio,
           flagged: ratio !== null && ratio >= 2,
@@ -140,3 +131,5 @@ export const stalled: MetricDef<StalledAnswer> = {
     ];
   },
 };
+
+export type { StalledAnswer };

@@ -11,8 +11,12 @@
  * Feishu (开放平台「配置 Encrypt Key」与「事件订阅：安全校验」, as of 2024-06):
  *   key = sha256(encryptKey), body `{"encrypt": base64(iv(16) ‖ AES-256-CBC(key, iv, PKCS#7(json)))}`;
  *   X-Lark-Signature = sha256_hex(timestamp + nonce + encryptKey + rawBody) with X-Lark-Request-Timestamp/-Nonce.
+ * DingTalk 互动卡片 HTTP callbacks are not events and are neither encrypted nor msg_signature'd (互动卡片 / 开发指南 /
+ * 卡片互动 > 事件回调, open.dingtalk.com/document/development/event-callback-card, doc updated 2026-08-04): with the
+ * apiSecret given to 注册卡片回调地址 the request carries x-ddpaas-signature-timestamp (ms) and
+ *   x-ddpaas-signature = base64(HmacSHA256(key = apiSecret, message = timestamp)).
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export class CallbackRefused extends Error {}
 
@@ -73,6 +77,11 @@ export function openWecomStyle(opts: { token: string; encodingAesKey: string; re
   return wecomDecrypt(opts.encodingAesKey, opts.encrypt, opts.receiveId);
 }
 
+/** DingTalk card-callback signature (see the header): base64 HMAC-SHA256 of the timestamp under the apiSecret. */
+export function dingtalkCardSignature(apiSecret: string, timestamp: string): string {
+  return createHmac('sha256', apiSecret).update(timestamp, 'utf8').digest('base64');
+}
+
 const feishuKey = (encryptKey: string) => createHash('sha256').update(encryptKey, 'utf8').digest();
 
 export function feishuEncrypt(encryptKey: string, json: string, iv = randomBytes(16)): string {
@@ -98,4 +107,13 @@ export function feishuSignature(timestamp: string, nonce: string, encryptKey: st
 export function xmlField(xml: string, tag: string): string | null {
   const m = new RegExp(`<${tag}>\\s*(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))\\s*</${tag}>`).exec(xml);
   return m ? (m[1] ?? m[2] ?? '') : null;
+}
+
+/**
+ * JS-SDK permission signature (WeCom「JS-SDK使用权限签名算法」doc 90506, as of 2024-03; the same algorithm for
+ * wx.config with the corp jsapi_ticket and wx.agentConfig with the app's agent_config ticket):
+ * sha1("jsapi_ticket=…&noncestr=…&timestamp=…&url=…"), the URL without its #fragment. Hex, lower case.
+ */
+export function jsapiSignature(ticket: string, nonceStr: string, timestamp: string | number, url: string): string {
+  return sha1(`jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${url.split('#')[0]}`);
 }

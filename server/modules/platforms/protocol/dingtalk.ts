@@ -9,8 +9,22 @@
  * `POST oapi /topapi/v2/user/list` {dept_id, cursor, size} → result {has_more, next_cursor, list}, `POST oapi
  * /topapi/v2/user/get` {userid}. Error codes: 40014 invalid token, 42001 expired token, 88 / 90002 / 90018 rate
  * limits, 60011 / 33012 / 60121 unknown or unreachable user, 40089 / 40035 wrong app credentials.
+ *
+ * Interactive cards (互动卡片 / 卡片平台, checked against open.dingtalk.com/document/development/event-callback-card,
+ * doc updated 2026-08-04, and the card_1.0 API reference): 注册卡片回调地址 `POST api /v1.0/card/callbacks/register`
+ * {callbackRouteKey, callbackUrl, apiSecret, forceUpdate} (one route key maps one URL); 创建并投放卡片 `POST api
+ * /v1.0/card/instances/createAndDeliver` (x-acs-dingtalk-access-token) {cardTemplateId, outTrackId, callbackType: HTTP,
+ * callbackRouteKey, userIdType: 1, cardData.cardParamMap (string values only), openSpaceId `dtv1.card//IM_ROBOT.<userId>`,
+ * imRobotOpenSpaceModel, imRobotOpenDeliverModel {spaceType: IM_ROBOT, robotCode}} → {success, result.deliverResults};
+ * 更新卡片 `PUT api /v1.0/card/instances` {outTrackId, cardData, cardUpdateOptions.updateCardDataByKey}. A press (回传请求)
+ * is POSTed as plain JSON to the registered URL, signed by x-ddpaas-signature over x-ddpaas-signature-timestamp (see
+ * crypto.ts): {type: actionCallback, outTrackId, corpId, userId, content: JSON string {cardPrivateData: {actionIds,
+ * params}}}; the answer {cardData.cardParamMap, cardUpdateOptions} updates the pressed card (the document asks not to
+ * call the update API while answering; it serves the other cards of the same request). The admin's template has the
+ * variables title, markdown, url, kind (approval | work_order), status (pending | done) and statusText, an input bound
+ * to the param `comment`, and buttons whose action ids are approve / reject (approval) and accept / respond (work order).
  */
-import { baseOf, call, rawCall, PlatformError, type ApiCtx, type Protocol } from './http.js';
+import { baseOf, cachedCredential, call, fetchQueryToken, PlatformError, type ApiCtx, type Protocol } from './http.js';
 import type { PlatformApi } from './index.js';
 import type { AppMessage, ExternalDept, ExternalUser } from '../types.js';
 
@@ -26,18 +40,8 @@ const CONFIG_CODES = new Set([40089, 40035, 60011, 33012, 60121]);
 const DENIED_CODES = new Set([40078]);
 
 export const dingtalkProtocol: Protocol = {
-  async fetchToken(ctx) {
-    const { appKey } = ctx.conn.settings;
-    const secret = ctx.conn.secrets.secret;
-    if (!appKey || !secret) throw new PlatformError('config', 'missing', 'appKey and secret are required');
-    const url = new URL('gettoken', oapi(ctx));
-    url.searchParams.set('appkey', appKey);
-    url.searchParams.set('appsecret', secret);
-    const res = await rawCall(ctx, 'GET', url, undefined);
-    const failure = dingtalkProtocol.judge(res.status, res.body);
-    if (failure) throw new PlatformError(failure.kind === 'token' ? 'config' : failure.kind, failure.code, failure.message, res.body);
-    const body = res.body as Answer;
-    return { token: String(body.access_token), expiresInSec: Number(body.expires_in ?? 7200) };
+  fetchToken(ctx) {
+    return fetchQueryToken(ctx, dingtalkProtocol, new URL('gettoken', oapi(ctx)), { appkey: ctx.conn.settings.appKey, appsecret: ctx.conn.secrets.secret });
   },
   placeToken(token, url) {
     url.searchParams.set('access_token', token);
@@ -68,10 +72,63 @@ async function userById(ctx: ApiCtx, userid: string): Promise<ExternalUser> {
 function messageBody(ctx: ApiCtx, to: string, msg: AppMessage) {
   const markdown = `### ${msg.title}\n\n${msg.body}`;
   const card = msg.buttons?.length
-    ? // 工作通知 has no button callbacks; each button opens the record in actionflow, where the user decides.
+    ? // Without a card template: 工作通知 has no button callbacks, each button opens the record where the user decides.
       { title: msg.title, markdown, btn_orientation: '1', btn_json_list: msg.buttons.map((b) => ({ title: b.text, action_url: msg.url })) }
     : { title: msg.title, markdown, single_title: '查看详情', single_url: msg.url };
   return { agent_id: Number(ctx.conn.settings.agentId ?? 0), userid_list: to, msg: { msgtype: 'action_card', action_card: card } };
+}
+
+/** One callback route per connection: its presses reach this connection's card-callback address. */
+export const cardRouteKey = (connectionId: string) => `actionflow_${connectionId}`;
+export const cardCallbackPath = (connectionId: string) => `/api/platforms/${connectionId}/card-callback`;
+
+/**
+ * Registers (again) the card-callback address and its apiSecret under the connection's route key. Done before the
+ * first card and then daily through the shared credential cache, so a changed address or secret is picked up.
+ */
+export async function registerCardCallback(ctx: ApiCtx, force = false): Promise<void> {
+  const apiSecret = ctx.conn.secrets.cardApiSecret;
+  if (!apiSecret || !ctx.publicUrl) throw new PlatformError('config', 'card_secret_missing', 'dingtalk: interactive cards need the card callback apiSecret and the public URL');
+  await cachedCredential(ctx, 'card_route', async () => {
+    const res = await call<{ success?: boolean }>(ctx, dingtalkProtocol, {
+      method: 'POST',
+      base: api(ctx),
+      path: 'v1.0/card/callbacks/register',
+      token: 'tenant',
+      tokenHeader: 'x-acs-dingtalk-access-token',
+      body: { callbackRouteKey: cardRouteKey(ctx.conn.id), callbackUrl: `${ctx.publicUrl}${cardCallbackPath(ctx.conn.id)}`, apiSecret, forceUpdate: true },
+    });
+    if (res.success === false) throw new PlatformError('config', 'register_failed', 'dingtalk: card callback address not registered', res);
+    return { token: 'registered', expiresInSec: 86_400 };
+  }, force);
+}
+
+/** An approval or work-order card as a 互动卡片 to one member (only when the admin configured the template). */
+async function sendCard(ctx: ApiCtx, to: string, msg: AppMessage, cardId: string, templateId: string) {
+  await registerCardCallback(ctx);
+  const robotCode = ctx.conn.settings.appKey ?? '';
+  const kind = msg.buttons?.some((b) => b.key === 'accept') ? 'work_order' : 'approval';
+  const res = await call<{ success?: boolean; result?: { deliverResults?: Array<{ success?: boolean; errorMsg?: string }> } }>(ctx, dingtalkProtocol, {
+    method: 'POST',
+    base: api(ctx),
+    path: 'v1.0/card/instances/createAndDeliver',
+    token: 'tenant',
+    tokenHeader: 'x-acs-dingtalk-access-token',
+    body: {
+      cardTemplateId: templateId,
+      outTrackId: cardId,
+      callbackType: 'HTTP',
+      callbackRouteKey: cardRouteKey(ctx.conn.id),
+      userIdType: 1,
+      cardData: { cardParamMap: { title: msg.title, markdown: msg.body, url: msg.url, kind, status: 'pending', statusText: '' } },
+      openSpaceId: `dtv1.card//IM_ROBOT.${to}`,
+      imRobotOpenSpaceModel: { supportForward: false },
+      imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode },
+    },
+  });
+  const failed = res.result?.deliverResults?.find((r) => r.success === false);
+  if (res.success === false || failed) throw new PlatformError('config', 'deliver_failed', `dingtalk card not delivered to ${to}: ${failed?.errorMsg ?? 'unknown'}`, res);
+  return { ref: cardId };
 }
 
 export const dingtalkApi: PlatformApi = {
@@ -134,7 +191,22 @@ export const dingtalkApi: PlatformApi = {
     return [...found.values()];
   },
   async send(ctx, to, msg) {
+    const templateId = ctx.conn.settings.cardTemplateId;
+    // Without the apiSecret a press could not be verified: the card goes as an action card that opens the record.
+    if (msg.buttons?.length && msg.cardId && templateId && ctx.conn.secrets.cardApiSecret) return sendCard(ctx, to, msg, msg.cardId, templateId);
     const res = await call<Answer>(ctx, dingtalkProtocol, { method: 'POST', base: oapi(ctx), path: 'topapi/message/corpconversation/asyncsend_v2', body: messageBody(ctx, to, msg), token: 'tenant' });
     return { ref: res.task_id != null ? String(res.task_id) : null };
+  },
+  async updateCard(ctx, card, text) {
+    // Only 互动卡片 can change; an action card (no template configured) stays as sent.
+    if (!ctx.conn.settings.cardTemplateId || card.ref !== card.id) return;
+    await call(ctx, dingtalkProtocol, {
+      method: 'PUT',
+      base: api(ctx),
+      path: 'v1.0/card/instances',
+      token: 'tenant',
+      tokenHeader: 'x-acs-dingtalk-access-token',
+      body: { outTrackId: card.id, cardData: { cardParamMap: { status: 'done', statusText: text } }, cardUpdateOptions: { updateCardDataByKey: true } },
+    });
   },
 };

@@ -54,18 +54,26 @@ export const feishuProtocol: Protocol = {
   },
 };
 
-/** Message card (JSON 1.0 structure): title, text, a link button, and the action buttons with our card id. */
+/**
+ * Message card (JSON 1.0 structure): title, text, a link button, and the action buttons with our card id. The action
+ * buttons sit in a form container (卡片 JSON 1.0「表单容器」form, buttons with action_type form_submit) with one input
+ * `comment`, so a rejection's reason or a work order's reply comes back in the callback's action.form_value.comment.
+ */
 export function feishuCard(msg: AppMessage, done?: string) {
-  const actions = done
-    ? [{ tag: 'button', text: { tag: 'plain_text', content: done }, type: 'default', disabled: true }]
-    : (msg.buttons ?? []).map((b) => ({ tag: 'button', text: { tag: 'plain_text', content: b.text }, type: b.primary ? 'primary' : 'default', value: { card: msg.cardId, action: b.key } }));
+  const link = { tag: 'button', text: { tag: 'plain_text', content: '查看详情' }, type: 'default', url: msg.url };
+  const elements: unknown[] = [{ tag: 'div', text: { tag: 'lark_md', content: msg.body || ' ' } }];
+  if (done || !msg.buttons?.length) {
+    const actions = done ? [{ tag: 'button', text: { tag: 'plain_text', content: done }, type: 'default', disabled: true }] : [];
+    elements.push({ tag: 'action', actions: [...actions, link] });
+  } else {
+    const buttons = msg.buttons.map((b) => ({ tag: 'button', name: `btn_${b.key}`, action_type: 'form_submit', text: { tag: 'plain_text', content: b.text }, type: b.primary ? 'primary' : 'default', value: { card: msg.cardId, action: b.key } }));
+    elements.push({ tag: 'form', name: 'card_form', elements: [{ tag: 'input', name: 'comment', max_length: 500, placeholder: { tag: 'plain_text', content: '意见 / 回复（驳回、回复时填写） Comment' } }, ...buttons] });
+    elements.push({ tag: 'action', actions: [link] });
+  }
   return {
     config: { wide_screen_mode: true, update_multi: false },
     header: { title: { tag: 'plain_text', content: msg.title }, template: done ? 'grey' : 'blue' },
-    elements: [
-      { tag: 'div', text: { tag: 'lark_md', content: msg.body || ' ' } },
-      { tag: 'action', actions: [...actions, { tag: 'button', text: { tag: 'plain_text', content: '查看详情' }, type: 'default', url: msg.url }] },
-    ],
+    elements,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ApiCtx {
   fetch?: typeof fetch;
   outboundAllow: readonly string[];
   timeoutMs?: number;
+  /** Where the platforms reach actionflow (DingTalk's card-callback registration names the address). */
+  publicUrl?: string;
 }
 
 /** token: expired/invalid token; throttled: rate limit; config: wrong settings, never retried; transient: retry later. */
@@ -44,15 +46,39 @@ export interface Protocol {
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
-export async function tokenFor(ctx: ApiCtx, protocol: Protocol, kind: TokenKind = 'tenant', force = false): Promise<string> {
+/**
+ * The one cache of short-lived platform credentials (access tokens, JS-SDK tickets): sealed in platform_tokens per
+ * connection and kind, shared by all processes, fetched again five minutes before they expire or when forced.
+ */
+export async function cachedCredential(ctx: ApiCtx, kind: string, fetchFresh: () => Promise<{ token: string; expiresInSec: number }>, force = false): Promise<string> {
   const now = ctx.clock.now();
   if (!force) {
     const cached = await repo.cachedToken(ctx.db, ctx.conn.id, kind);
     if (cached && Date.parse(cached.expiresAt) - REFRESH_MARGIN_MS > now.getTime()) return cached.token;
   }
-  const fresh = await protocol.fetchToken(ctx, kind);
+  const fresh = await fetchFresh();
   await repo.storeToken(ctx.db, ctx.conn.id, kind, fresh.token, new Date(now.getTime() + fresh.expiresInSec * 1000).toISOString(), now.toISOString());
   return fresh.token;
+}
+
+export function tokenFor(ctx: ApiCtx, protocol: Protocol, kind: TokenKind = 'tenant', force = false): Promise<string> {
+  return cachedCredential(ctx, kind, () => protocol.fetchToken(ctx, kind), force);
+}
+
+/**
+ * The token fetch WeCom (gettoken?corpid&corpsecret) and DingTalk (gettoken?appkey&appsecret) share: a GET with the
+ * app's credentials in the query, answered by {errcode, access_token, expires_in}. An invalid-token code here means
+ * wrong credentials, so it is reported as a configuration fault (never retried by fetching yet another token).
+ */
+export async function fetchQueryToken(ctx: ApiCtx, protocol: Protocol, url: URL, credentials: Record<string, string | undefined>): Promise<{ token: string; expiresInSec: number }> {
+  const missing = Object.entries(credentials).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length) throw new PlatformError('config', 'missing', `${missing.join(' and ')} required`);
+  for (const [k, v] of Object.entries(credentials)) url.searchParams.set(k, v!);
+  const res = await rawCall(ctx, 'GET', url, undefined);
+  const failure = protocol.judge(res.status, res.body);
+  if (failure) throw new PlatformError(failure.kind === 'token' ? 'config' : failure.kind, failure.code, failure.message, res.body);
+  const body = res.body as { access_token?: unknown; expires_in?: unknown };
+  return { token: String(body.access_token), expiresInSec: Number(body.expires_in ?? 7200) };
 }
 
 /** Plain HTTP with JSON in and out; network failures become transient PlatformErrors. */
@@ -82,13 +108,15 @@ export async function rawCall(ctx: ApiCtx, method: string, url: URL, body: unkno
 }
 
 export interface CallSpec {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   base: string;
   path: string;
   query?: Record<string, string>;
   body?: unknown;
   /** Which token the call needs; null for calls that carry their own credentials. */
   token?: TokenKind | null;
+  /** Put the token in this header instead of where the protocol places it (DingTalk's api.dingtalk.com APIs). */
+  tokenHeader?: string;
   headers?: Record<string, string>;
 }
 
@@ -98,7 +126,11 @@ export async function call<T = Record<string, unknown>>(ctx: ApiCtx, protocol: P
     const url = new URL(spec.path, spec.base);
     for (const [k, v] of Object.entries(spec.query ?? {})) url.searchParams.set(k, v);
     const headers = { ...(spec.headers ?? {}) };
-    if (spec.token) protocol.placeToken(await tokenFor(ctx, protocol, spec.token, attempt > 0), url, headers);
+    if (spec.token) {
+      const token = await tokenFor(ctx, protocol, spec.token, attempt > 0);
+      if (spec.tokenHeader) headers[spec.tokenHeader] = token;
+      else protocol.placeToken(token, url, headers);
+    }
     const res = await rawCall(ctx, spec.method, url, spec.body, headers);
     const failure = protocol.judge(res.status, res.body);
     if (!failure) return res.body as T;

@@ -14,8 +14,8 @@ export interface PlatformApi {
   departments(ctx: ApiCtx, rootId: string | undefined): Promise<ExternalDept[]>;
   members(ctx: ApiCtx, deptIds: string[]): Promise<ExternalUser[]>;
   send(ctx: ApiCtx, externalUserId: string, msg: AppMessage): Promise<{ ref: string | null }>;
-  /** Shows the outcome on a sent card (WeCom: by the button event's response code; Feishu: by message id). */
-  updateCard?(ctx: ApiCtx, card: { ref: string | null; externalUserId: string; responseCode?: string }, text: string, msg: AppMessage): Promise<void>;
+  /** Shows the outcome on a sent card (WeCom: by the button event's response code; Feishu: by message id; DingTalk: by outTrackId, our card id). */
+  updateCard?(ctx: ApiCtx, card: { id: string; ref: string | null; externalUserId: string; responseCode?: string }, text: string, msg: AppMessage): Promise<void>;
 }
 
 export const APIS: Record<Platform, PlatformApi> = { wecom: wecomApi, dingtalk: dingtalkApi, feishu: feishuApi };

@@ -8,8 +8,17 @@
  * 90201) `GET /cgi-bin/department/list?id`, `GET /cgi-bin/user/list?department_id` (status 1 active, 2 disabled,
  * 4 not activated, 5 left). Error codes (全局错误码): 40029 invalid code, 40014 invalid token, 42001 expired token, 45009 / 45033 rate
  * limit, 81013 / 60111 unknown userid, 40001/40013/40056 wrong secret / corp / agent.
+ * Approval cards (doc 90236 template_card button_interaction, event doc 90240 模板卡片事件推送, as of 2024-06): a card has
+ * no free-text input, so a rejection's reason is picked in the card's button_selection (驳回理由, it comes back in the
+ * event's SelectedItems) or, with the option "reply" (the default), typed as the member's next chat message to the app:
+ * 接收消息 (doc 90239 消息格式, MsgType text, Content) at the same callback address; the work-order "respond" works the
+ * same way. The app asks for it with a 发送应用消息 text message (doc 90236 文本消息 {touser, msgtype: text, agentid,
+ * text.content}); a jump button (button_list type 1, url) still opens the record for a longer answer.
+ * JS-SDK (doc 90506): 企业的jsapi_ticket `GET /cgi-bin/get_jsapi_ticket`, 应用的jsapi_ticket `GET /cgi-bin/ticket/get
+ * ?type=agent_config` → {errcode, ticket, expires_in}; the page signs wx.config / wx.agentConfig with them
+ * (crypto.ts jsapiSignature) to call getCurExternalContact in the sidebar.
  */
-import { baseOf, call, rawCall, PlatformError, type ApiCtx, type Protocol } from './http.js';
+import { baseOf, cachedCredential, call, fetchQueryToken, PlatformError, type ApiCtx, type Protocol } from './http.js';
 import type { PlatformApi } from './index.js';
 import type { AppMessage, ExternalDept, ExternalUser } from '../types.js';
 
@@ -25,18 +34,8 @@ const CONFIG_CODES = new Set([40001, 40013, 40056, 40003, 81013, 60111, 48002, 6
 const DENIED_CODES = new Set([40029, 40129, 40130]);
 
 export const wecomProtocol: Protocol = {
-  async fetchToken(ctx) {
-    const { corpId } = ctx.conn.settings;
-    const secret = ctx.conn.secrets.secret;
-    if (!corpId || !secret) throw new PlatformError('config', 'missing', 'corpId and secret are required');
-    const url = new URL('cgi-bin/gettoken', base(ctx));
-    url.searchParams.set('corpid', corpId);
-    url.searchParams.set('corpsecret', secret);
-    const res = await rawCall(ctx, 'GET', url, undefined);
-    const failure = wecomProtocol.judge(res.status, res.body);
-    if (failure) throw new PlatformError(failure.kind === 'token' ? 'config' : failure.kind, failure.code, failure.message, res.body);
-    const body = res.body as Answer;
-    return { token: String(body.access_token), expiresInSec: Number(body.expires_in ?? 7200) };
+  fetchToken(ctx) {
+    return fetchQueryToken(ctx, wecomProtocol, new URL('cgi-bin/gettoken', base(ctx)), { corpid: ctx.conn.settings.corpId, corpsecret: ctx.conn.secrets.secret });
   },
   placeToken(token, url) {
     url.searchParams.set('access_token', token);
@@ -59,8 +58,18 @@ export const wecomProtocol: Protocol = {
 
 const agentId = (ctx: ApiCtx) => Number(ctx.conn.settings.agentId ?? 0);
 
+/** The reasons a WeCom approver picks from when rejecting on the card: the chosen text becomes the comment. */
+export const REJECT_REASONS: Record<string, string> = {
+  price: '价格或折扣不符合政策',
+  info: '资料不完整，请补充',
+};
+/** The option whose rejection waits for the reason as the member's next chat message. */
+export const REPLY_OPTION = 'reply';
+export const REASON_QUESTION = 'reason';
+
 function messageBody(ctx: ApiCtx, to: string, msg: AppMessage) {
   if (msg.buttons?.length && msg.cardId) {
+    const rejects = msg.buttons.some((b) => b.key === 'reject');
     return {
       touser: to,
       msgtype: 'template_card',
@@ -71,7 +80,14 @@ function messageBody(ctx: ApiCtx, to: string, msg: AppMessage) {
         main_title: { title: msg.title.slice(0, 36), desc: msg.body.slice(0, 44) },
         card_action: { type: 1, url: msg.url },
         task_id: msg.cardId,
-        button_list: msg.buttons.map((b) => ({ text: b.text, style: b.primary ? 1 : 2, key: b.key })),
+        ...(rejects
+          ? { button_selection: { question_key: REASON_QUESTION, title: '驳回理由', option_list: [{ id: REPLY_OPTION, text: '驳回后在对话中回复理由' }, ...Object.entries(REJECT_REASONS).map(([id, text]) => ({ id, text }))], selected_id: REPLY_OPTION } }
+          : {}),
+        button_list: [
+          ...msg.buttons.map((b) => ({ text: b.text, style: b.primary ? 1 : 2, key: b.key })),
+          // The record in actionflow (type 1 jumps to the URL, no callback).
+          { type: 1, text: '打开详情', style: 3, url: msg.url },
+        ],
       },
     };
   }
@@ -147,3 +163,20 @@ export const wecomApi: PlatformApi = {
     });
   },
 };
+
+/** A plain text app message (the prompt for a comment to be typed as the reply). */
+export async function sendWecomText(ctx: ApiCtx, to: string, content: string): Promise<void> {
+  await call(ctx, wecomProtocol, { method: 'POST', base: base(ctx), path: 'cgi-bin/message/send', body: { touser: to, msgtype: 'text', agentid: agentId(ctx), text: { content: content.slice(0, 2000) } }, token: 'tenant' });
+}
+
+/** The corp and app JS-SDK tickets (cached like tokens: two hours, shared by the processes). */
+export async function wecomJsapiTickets(ctx: ApiCtx): Promise<{ corp: string; agent: string }> {
+  const fetchTicket = (path: string, query: Record<string, string>) => async () => {
+    const res = await call<Answer>(ctx, wecomProtocol, { method: 'GET', base: base(ctx), path, query, token: 'tenant' });
+    return { token: String(res.ticket), expiresInSec: Number(res.expires_in ?? 7200) };
+  };
+  return {
+    corp: await cachedCredential(ctx, 'jsapi', fetchTicket('cgi-bin/get_jsapi_ticket', {})),
+    agent: await cachedCredential(ctx, 'agent_jsapi', fetchTicket('cgi-bin/ticket/get', { type: 'agent_config' })),
+  };
+}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Input, Space, Tag } from 'antd';
+import { Alert, Button, Input, List, Space, Tag } from 'antd';
 import { api, errorMessage } from '../../api/client';
+import { isOffline } from '../../offline/queue';
+import { forgetSentence, keepSentence, keptSentences } from '../../offline/sentences';
 import type { components } from '../../api/schema';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../i18n';
@@ -17,10 +19,23 @@ export type ParsedLog = components['schemas']['ParsedLog'];
 export function FreeTextLog({ onApply }: { onApply(parsed: ParsedLog): void }) {
   const { t, lang } = useI18n();
   const [text, setText] = useState('');
+  // Without a connection the sentence cannot be understood (customers and contacts live on the server): it is kept
+  // on the device and offered again, to be understood and confirmed once the connection is back — never guessed.
+  const [kept, setKept] = useState(keptSentences);
   const parse = useMutation({
+    networkMode: 'always',
     mutationFn: (value: string) => api.post<ParsedLog>('/api/activities/parse', { text: value }),
-    onSuccess: onApply,
+    onSuccess: (parsed, value) => {
+      setKept(forgetSentence(value));
+      onApply(parsed);
+    },
+    onError: (error, value) => {
+      if (!isOffline(error)) return;
+      setKept(keepSentence(value));
+      setText('');
+    },
   });
+  const offline = parse.error && isOffline(parse.error);
   const p = parse.data;
   const issue = (field: string) => p?.unparsed.find((u) => u.field === field);
   const names = (field: string) => (issue(field)?.candidates ?? []).map((c) => c.name).join('、');
@@ -41,7 +56,28 @@ export function FreeTextLog({ onApply }: { onApply(parsed: ParsedLog): void }) {
           {t('fieldlog.parse')}
         </Button>
       </Space>
-      {parse.error && <Alert type="error" showIcon message={errorMessage(parse.error)} style={{ marginTop: 8 }} />}
+      {offline && <Alert type="warning" showIcon message={t('fieldlog.sentenceKept')} style={{ marginTop: 8 }} data-testid="quicklog-kept-notice" />}
+      {parse.error && !offline && <Alert type="error" showIcon message={errorMessage(parse.error)} style={{ marginTop: 8 }} />}
+      {kept.length > 0 && (
+        <List
+          size="small"
+          style={{ marginTop: 8 }}
+          header={t('fieldlog.keptSentences', { count: kept.length })}
+          dataSource={kept}
+          renderItem={(sentence) => (
+            <List.Item
+              data-testid="quicklog-kept"
+              actions={[
+                <Button key="parse" size="small" onClick={() => { setText(sentence); parse.mutate(sentence); }} data-testid="quicklog-kept-parse">
+                  {t('fieldlog.parse')}
+                </Button>,
+              ]}
+            >
+              {sentence}
+            </List.Item>
+          )}
+        />
+      )}
       {p && (
         <div data-testid="quicklog-chips" style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
           {p.customer ? (

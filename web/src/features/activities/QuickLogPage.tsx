@@ -15,6 +15,7 @@ import type { Dayjs } from 'dayjs';
 import { queryKeys } from '../../api/queryKeys';
 import { FreeTextLog, type ParsedLog } from './FreeTextLog';
 import { newIdempotencyKey, sendOrQueue } from '../../offline/queue';
+import { useActivityTags } from '../patterns/api';
 
 
 type Logged = components['schemas']['LoggedActivity'];
@@ -30,6 +31,7 @@ interface FormValues {
   nextAction?: string;
   nextActionAt?: Dayjs;
   type: string;
+  tags?: string[];
 }
 
 /** Log a contact in under a minute on a phone: customer, progress, next action (+ date); type is optional. */
@@ -63,6 +65,7 @@ export function QuickLogPage() {
     enabled: !!customerId && !dealId,
   });
   const deals = openDeals.data?.items ?? [];
+  const tags = useActivityTags();
 
   // One Idempotency-Key per submission: a second tap or a retry after a lost answer (weak mobile signal) sends the
   // same key and body, so the server replays the first answer instead of logging the contact twice.
@@ -84,7 +87,7 @@ export function QuickLogPage() {
       }
       client.invalidateQueries({ queryKey: queryKeys.activities() });
       client.invalidateQueries({ queryKey: queryKeys.tasks() });
-      form.resetFields(['summary', 'outcome', 'nextAction', 'nextActionAt']);
+      form.resetFields(['summary', 'outcome', 'nextAction', 'nextActionAt', 'tags']);
       setParsed(null);
     },
   });
@@ -101,6 +104,7 @@ export function QuickLogPage() {
       outcome: v.outcome || null,
       nextAction: v.nextAction || null,
       nextActionAt: exactDue ?? (v.nextActionAt ? orgDateToIso(v.nextActionAt) : null),
+      ...(v.tags?.length ? { tags: v.tags } : {}),
       ...(sameCustomer && parsed?.contact?.id ? { contactIds: [parsed.contact.id] } : {}),
     };
     const fingerprint = JSON.stringify(content);
@@ -158,6 +162,15 @@ export function QuickLogPage() {
           </Form.Item>
           <Form.Item name="type" label={t('activities.type')}>
             <Select options={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(activityLabel(type)) }))} />
+          </Form.Item>
+          {/* What exactly was done (价格确认, 技术参数对比 …): the vocabulary patterns are learnt from. */}
+          <Form.Item name="tags" label={t('activities.tags')}>
+            <Select
+              mode="multiple"
+              allowClear
+              data-testid="quicklog-tags"
+              options={(tags.data?.items ?? []).map((x) => ({ value: x.key, label: lang === 'en' ? (x.labelEn ?? x.label) : x.label }))}
+            />
           </Form.Item>
           {result && (
             <Alert

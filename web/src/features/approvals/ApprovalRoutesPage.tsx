@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { ApprovalRoute } from './api';
+import { fromForm, type RouteDefinition, type RouteForm } from './routeForm';
+import { RouteFormEditor } from './RouteFormEditor';
 
 interface PreviewItem {
   id: string;
@@ -16,40 +18,24 @@ interface PreviewItem {
   changed: boolean;
 }
 
-/** The tiered-authority form: one threshold (yuan) splitting "regional manager alone" from "regional manager, then director". */
-function tieredYaml(kind: string, thresholdYuan: number): string {
-  const fen = Math.round(thresholdYuan * 100);
-  return `kind: ${kind}
-name: 报价审批
-nameEn: Quote approval
-branches:
-  - name: 大额（¥${thresholdYuan.toLocaleString('en-US')} 及以上）
-    when: { ">=": [{ var: amountFen }, ${fen}] }
-    steps:
-      - { name: 大区经理审批, approvers: [requester.regional_manager], sla: { hours: 4 }, fallback: [role:director] }
-      - { name: 总监审批, approvers: [requester.director], sla: { hours: 4 }, fallback: [role:admin] }
-  - name: 常规
-    steps:
-      - { name: 大区经理审批, approvers: [requester.regional_manager], sla: { hours: 4 }, fallback: [role:director] }
-`;
-}
-
-/** Admin: approval routes as YAML (validated with line numbers) or the tiered form, versions, and the draft preview. */
+/** Admin: approval routes as a form (branches, conditions, steps) or YAML (validated with line numbers), versions, and the draft preview. */
 export function ApprovalRoutesPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [kind, setKind] = useState('quote');
   const [text, setText] = useState('');
-  const [threshold, setThreshold] = useState<number | null>(50_000);
+  const [savingForm, setSavingForm] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const routes = useQuery({ queryKey: queryKeys.approvalRoutes(), queryFn: () => api.get<{ items: Array<{ kind: string; name: string; publishedVersion: number; hasDraft: boolean }> }>('/api/approval-routes') });
   const route = useQuery({ queryKey: queryKeys.approvalRoutes(kind), queryFn: () => api.get<ApprovalRoute>(`/api/approval-routes/${kind}`) });
   const preview = useQuery({ queryKey: queryKeys.approvalRoutes(kind, 'preview'), queryFn: () => api.get<{ usingDraft: boolean; items: PreviewItem[] }>(`/api/approval-routes/${kind}/preview`) });
+  const loadYaml = () => api.getText(`/api/approval-routes/${kind}/yaml`).then(setText, () => setText(''));
   useEffect(() => {
-    api.getText(`/api/approval-routes/${kind}/yaml`).then(setText, () => setText(''));
+    loadYaml();
   }, [kind, route.data?.publishedVersion]);
 
+  const formDefinition = (route.data?.draft ?? route.data?.published ?? null) as RouteDefinition | null;
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.approvalRoutes() });
   async function saveDraft(yaml: string) {
     setProblems([]);
@@ -61,6 +47,20 @@ export function ApprovalRoutesPage() {
       if (error instanceof ApiError && Array.isArray(error.body.errors)) {
         setProblems((error.body.errors as Array<{ line: number; column: number; path: string; message: string }>).map((e) => `${e.line}:${e.column} ${e.path} ${e.message}`));
       } else setProblems([errorMessage(error)]);
+    }
+  }
+  async function saveForm(values: RouteForm) {
+    setProblems([]);
+    setSavingForm(true);
+    try {
+      await api.put(`/api/approval-routes/${kind}/draft`, fromForm({ ...values, kind }));
+      message.success(t('approvals.routes.saved'));
+      refresh();
+      await loadYaml();
+    } catch (error) {
+      setProblems([error instanceof ApiError ? errorMessage(error) : t('approvals.form.badJson', { path: error instanceof Error ? error.message : '' })]);
+    } finally {
+      setSavingForm(false);
     }
   }
   async function publish() {
@@ -84,16 +84,14 @@ export function ApprovalRoutesPage() {
           {t('approvals.routes.version', { version: route.data.publishedVersion })} {route.data.draft && <Tag color="orange">{t('approvals.routes.hasDraft')}</Tag>}
         </Typography.Paragraph>
       )}
-      <Card size="small" title={t('approvals.routes.form')} style={{ marginBottom: 12 }}>
-        <Space wrap>
-          {t('approvals.routes.threshold')}
-          <InputNumber min={0} value={threshold} onChange={setThreshold} addonBefore="¥" data-testid="route-threshold" />
-          <Button onClick={() => threshold !== null && saveDraft(tieredYaml(kind, threshold)).then(() => setText(tieredYaml(kind, threshold)))}>{t('approvals.routes.saveDraft')}</Button>
-        </Space>
-      </Card>
+      {problems.length > 0 && <Alert type="error" style={{ marginBottom: 8 }} message={problems.map((p) => <div key={p}>{p}</div>)} data-testid="route-problems" />}
+      {formDefinition && (
+        <Card size="small" title={t('approvals.routes.form')} style={{ marginBottom: 12 }}>
+          <RouteFormEditor definition={formDefinition} busy={savingForm} onSave={saveForm} />
+        </Card>
+      )}
       <Card size="small" title="YAML" style={{ marginBottom: 12 }}>
         <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 10, maxRows: 30 }} style={{ fontFamily: 'monospace' }} data-testid="route-yaml" />
-        {problems.length > 0 && <Alert type="error" style={{ marginTop: 8 }} message={problems.map((p) => <div key={p}>{p}</div>)} />}
         <Space style={{ marginTop: 8 }}>
           <Button onClick={() => saveDraft(text)}>{t('approvals.routes.saveDraft')}</Button>
           <Button type="primary" disabled={!route.data?.draft} onClick={publish}>

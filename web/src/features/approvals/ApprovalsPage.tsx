@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Empty, Pagination, Segmented, Skeleton, Space, Typography } from 'antd';
 import { errorMessage } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
@@ -32,6 +32,9 @@ export function ApprovalsPage() {
               ]}
               data-testid="approvals-view"
             />
+            <Link to="/approvals/delegations" data-testid="delegations-link">
+              {t('approvals.delegations.title')}
+            </Link>
             <a href={`/api/approvals/export?format=xlsx${view === 'requested' ? '&requester=me' : ''}`}>{t('approvals.export')}</a>
           </Space>
         }

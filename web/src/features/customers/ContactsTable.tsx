@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { App, Button, Form, Input, List, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api/client';
 import type { Contact } from '../../api/types';
@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/zh';
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { queryKeys } from '../../api/queryKeys';
+import { useIsPhone } from '../../lib/useIsPhone';
 
 const POWERS = ['decision_maker', 'influencer', 'user', 'none'] as const;
 const FIELDS = ['name', 'title', 'decisionPower', 'phone', 'email'] as const;
@@ -16,6 +17,7 @@ const FIELDS = ['name', 'title', 'decisionPower', 'phone', 'email'] as const;
 export function ContactsTable({ customerId, contacts }: { customerId: string; contacts: Contact[] }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const isPhone = useIsPhone();
   // null: closed; 'new': adding; a contact: editing it.
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [form] = Form.useForm<Omit<Contact, 'id'>>();
@@ -49,38 +51,63 @@ export function ContactsTable({ customerId, contacts }: { customerId: string; co
     },
     onError: (e) => message.error(errorMessage(e)),
   });
+  const actions = (c: Contact) => (
+    <Space size={0}>
+      <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('forms.editContact')} onClick={() => open(c)} data-testid="contact-edit" />
+      <Popconfirm title={t('forms.deleteContact', { name: c.name })} onConfirm={() => remove.mutate(c.id)}>
+        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} loading={remove.isPending && remove.variables === c.id} data-testid="contact-delete" />
+      </Popconfirm>
+    </Space>
+  );
+  const power = (p: string | null) => (p ? t(`decision.${p}` as MessageKey) : '—');
   return (
     <div>
       <Button icon={<PlusOutlined />} size="small" onClick={() => open('new')} style={{ marginBottom: 8 }}>
         {t('contacts.new')}
       </Button>
-      <Table<Contact>
-        size="small"
-        rowKey="id"
-        dataSource={contacts}
-        pagination={false}
-        scroll={{ x: true }}
-        columns={[
-          { title: t('contacts.name'), dataIndex: 'name' },
-          { title: t('contacts.title'), dataIndex: 'title' },
-          { title: t('contacts.decisionPower'), dataIndex: 'decisionPower', render: (p: string | null) => (p ? t(`decision.${p}` as MessageKey) : '—') },
-          { title: t('contacts.phone'), dataIndex: 'phone' },
-          { title: t('contacts.email'), dataIndex: 'email' },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 90,
-            render: (_, c) => (
-              <Space size={0}>
-                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('forms.editContact')} onClick={() => open(c)} data-testid="contact-edit" />
-                <Popconfirm title={t('forms.deleteContact', { name: c.name })} onConfirm={() => remove.mutate(c.id)}>
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} loading={remove.isPending && remove.variables === c.id} data-testid="contact-delete" />
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {isPhone ? (
+        // On a phone a five-column table broke its headers one character a line and pushed the actions off-screen.
+        <List<Contact>
+          size="small"
+          dataSource={contacts}
+          data-testid="contact-cards"
+          renderItem={(c) => (
+            <List.Item actions={[actions(c)]}>
+              <List.Item.Meta
+                title={[c.name, c.title].filter(Boolean).join(' · ')}
+                description={
+                  <>
+                    {power(c.decisionPower)}
+                    {c.phone && (
+                      <>
+                        {' · '}
+                        <a href={`tel:${c.phone}`}>{c.phone}</a>
+                      </>
+                    )}
+                    {c.email && <div>{c.email}</div>}
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Contact>
+          size="small"
+          rowKey="id"
+          dataSource={contacts}
+          pagination={false}
+          scroll={{ x: true }}
+          columns={[
+            { title: t('contacts.name'), dataIndex: 'name' },
+            { title: t('contacts.title'), dataIndex: 'title' },
+            { title: t('contacts.decisionPower'), dataIndex: 'decisionPower', render: power },
+            { title: t('contacts.phone'), dataIndex: 'phone' },
+            { title: t('contacts.email'), dataIndex: 'email' },
+            { title: t('common.actions'), key: 'actions', width: 90, render: (_, c) => actions(c) },
+          ]}
+        />
+      )}
       <Modal open={editing !== null} title={editing === 'new' ? t('contacts.new') : t('forms.editContact')} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>
         <Form
           key={editing === 'new' || editing === null ? 'new' : editing.id}

@@ -20,6 +20,8 @@ import { TaskFormModal } from '../tasks/TaskFormModal';
 import { RequestHelpButton } from '../workorders/RequestHelpButton';
 import { queryKeys } from '../../api/queryKeys';
 import { HealthCard } from '../health/HealthCard';
+import { MaterialLinks } from '../materials/MaterialLinks';
+import { CustomerAliases } from './CustomerAliases';
 
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -35,7 +37,8 @@ export function CustomerDetailPage() {
       <PageTitle
         title={c.name}
         extra={
-          <Space>
+          // Wraps on a phone: in one row the last button sat past the 375-px edge.
+          <Space wrap>
             <RequestHelpButton subject={{ type: 'customer', id: c.id, title: c.name }} />
             <Link to={`/quick-log?customerId=${c.id}`}>
               <Button icon={<FormOutlined />}>{t('nav.quickLog')}</Button>
@@ -57,6 +60,9 @@ export function CustomerDetailPage() {
           <Descriptions.Item label={t('customers.industry')}>{c.industry ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customers.source')}>{c.source ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customers.level')}>{c.level ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.aliases')}>
+            <CustomerAliases customerId={c.id} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('customers.creditCode')}>{c.creditCode ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('common.owner')}>{userName(c.owner)}</Descriptions.Item>
           <Descriptions.Item label={t('common.updatedAt')}>
@@ -73,6 +79,7 @@ export function CustomerDetailPage() {
             { key: 'deals', label: t('customers.deals'), children: <DealTable customerId={c.id} /> },
             { key: 'timeline', label: t('customers.timeline'), children: <ActivityTimeline customerId={c.id} /> },
             { key: 'files', label: t('deals.attachments'), children: <AttachmentList entity="customer" entityId={c.id} /> },
+            { key: 'materials', label: <span data-testid="tab-materials">{t('material.tab')}</span>, children: <MaterialLinks customerId={c.id} /> },
             { key: 'audit', label: t('customers.audit'), children: <AuditTable entity="customer" id={c.id} /> },
           ]}
         />

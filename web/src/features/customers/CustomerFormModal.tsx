@@ -10,7 +10,7 @@ import { CustomFieldItems, type CustomFormValues, customToForm, formToCustom, us
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import { queryKeys } from '../../api/queryKeys';
-import { dictionaryOptions, useDictionary } from '../dictionaries/api';
+import { dictionaryFilter, dictionaryOptions, useDictionary } from '../dictionaries/api';
 
 const BASE = ['kind', 'name', 'phone', 'region', 'industry', 'source', 'level', 'creditCode'] as const;
 type Values = Pick<Customer, (typeof BASE)[number]> & { custom?: CustomFormValues };
@@ -67,16 +67,16 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
         </Form.Item>
         {/* Admin-managed lists (issue 15 point 9): one spelling per value, so filters and reports do not fragment. */}
         <Form.Item name="region" label={t('customers.region')}>
-          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(regions.data?.items, lang)} data-testid="customer-region" />
+          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(regions.data?.items, lang)} data-testid="customer-region" />
         </Form.Item>
         <Form.Item name="industry" label={t('customers.industry')}>
-          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(industries.data?.items, lang)} />
+          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(industries.data?.items, lang)} />
         </Form.Item>
         <Form.Item name="source" label={t('customers.source')}>
-          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(sources.data?.items, lang)} />
+          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(sources.data?.items, lang)} />
         </Form.Item>
         <Form.Item name="level" label={t('customers.level')}>
-          <Select showSearch allowClear optionFilterProp="label" options={dictionaryOptions(levels.data?.items, lang)} />
+          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(levels.data?.items, lang)} />
         </Form.Item>
         <Form.Item name="creditCode" label={t('customers.creditCode')}>
           <Input maxLength={18} />

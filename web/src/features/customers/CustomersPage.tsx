@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n';
 import { HealthCell, HealthFilteredList, useHealthOf, type HealthFilter } from '../health/HealthList';
 import { CustomerFormModal } from './CustomerFormModal';
 import { queryKeys } from '../../api/queryKeys';
-import { dictionaryOptions, useDictionary } from '../dictionaries/api';
+import { dictionaryFilter, dictionaryOptions, useDictionary } from '../dictionaries/api';
 
 interface Filters {
   q?: string;
@@ -71,8 +71,8 @@ export function CustomersPage() {
           ]}
         />
         {/* Filters pick from the same admin-managed lists as the form (issue 15 point 9). */}
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('customers.region')} style={{ width: 140 }} options={dictionaryOptions(regions.data?.items, lang)} onChange={(region?: string) => set({ region })} data-testid="filter-region" />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('customers.industry')} style={{ width: 140 }} options={dictionaryOptions(industries.data?.items, lang)} onChange={(industry?: string) => set({ industry })} />
+        <Select allowClear showSearch filterOption={dictionaryFilter} placeholder={t('customers.region')} style={{ width: 140 }} options={dictionaryOptions(regions.data?.items, lang)} onChange={(region?: string) => set({ region })} data-testid="filter-region" />
+        <Select allowClear showSearch filterOption={dictionaryFilter} placeholder={t('customers.industry')} style={{ width: 140 }} options={dictionaryOptions(industries.data?.items, lang)} onChange={(industry?: string) => set({ industry })} />
         <Select
           allowClear
           placeholder={t('health.title')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { DealCadences } from '../cadences/DealCadences';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Descriptions, Select, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Progress, Select, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
 import { AuditOutlined, EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../lib/format';
+import { useIsPhone } from '../../lib/useIsPhone';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { AuditTable } from '../audit/AuditTable';
@@ -30,12 +31,14 @@ import { TaskFormModal } from '../tasks/TaskFormModal';
 import { queryKeys } from '../../api/queryKeys';
 import { RequestApprovalModal } from '../approvals/RequestApprovalModal';
 import { DealApprovals } from '../approvals/DealApprovals';
+import { DealRiskCard } from '../patterns/RiskFlags';
 
 export function DealDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const client = useQueryClient();
   const abilities = useAbilities();
+  const isPhone = useIsPhone();
   const [editing, setEditing] = useState(false);
   const [addingTask, setAddingTask] = useState(false);
   const [requesting, setRequesting] = useState(false);
@@ -68,6 +71,9 @@ export function DealDetailPage() {
   };
 
   const current = stages.findIndex((s) => s.key === d.stageKey);
+  // The path a deal walks (lost stages are off it): what the phone's one-line stage counts.
+  const path = stages.filter((s) => s.terminal !== 'lost');
+  const onPath = path.findIndex((s) => s.key === d.stageKey);
   return (
     <div>
       <PageTitle
@@ -102,11 +108,20 @@ export function DealDetailPage() {
           </Space>
         }
       />
-      {stages.length > 0 && (
+      {stages.length > 0 && isPhone && (
+        // On a phone the full stepper filled the first screen: one line with the stage and a segmented bar instead.
+        <div style={{ marginBottom: 8 }} data-testid="stage-compact">
+          {onPath >= 0 && <Typography.Text type="secondary">{t('deals.stageOf', { n: onPath + 1, total: path.length })}</Typography.Text>}{' '}
+          <Typography.Text strong>{stageName(d.stageKey)}</Typography.Text>
+          <Progress size="small" showInfo={false} steps={path.length} percent={((onPath + 1) / path.length) * 100} status={d.status === 'lost' ? 'exception' : undefined} />
+        </div>
+      )}
+      {stages.length > 0 && !isPhone && (
         <Card size="small" style={{ marginBottom: 12, overflowX: 'auto' }}>
           <Steps size="small" current={current} items={stages.map((s) => ({ title: stageName(s.key) }))} />
         </Card>
       )}
+      {d.status === 'open' && <DealRiskCard dealId={d.id} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('deals.customer')}>

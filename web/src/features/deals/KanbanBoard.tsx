@@ -8,7 +8,7 @@ import { Money } from '../../components/Money';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
 import { dayjs } from '../../lib/format';
-import { boardColumnMore, stagesOf, useBoard } from './api';
+import { boardColumnMore, stagesOf, useBoard, type BoardFilters } from './api';
 import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
@@ -18,16 +18,19 @@ import { queryKeys } from '../../api/queryKeys';
 // A drop ends with a pointer-up on the dragged card, which the browser turns into a click: ignore clicks right after a drag.
 let lastDragAt = 0;
 
-/** Kanban of one pipeline: drag a card to another column to move the deal; a refused gate opens the fix-it drawer. */
-export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
+/**
+ * Kanban of one pipeline: drag a card to another column to move the deal; a refused gate opens the fix-it drawer.
+ * Owner/team filters narrow it within the viewer's scope; `compact` shows narrow columns of one-line cards.
+ */
+export function KanbanBoard({ pipelineId, filters = {}, compact = false }: { pipelineId: string; filters?: BoardFilters; compact?: boolean }) {
   const client = useQueryClient();
-  const board = useBoard(pipelineId);
+  const board = useBoard(pipelineId, filters);
   const stages = stagesOf(board.data?.pipeline);
   const stageName = useStageName(stages);
-  const key = queryKeys.board(pipelineId);
+  const key = queryKeys.board(pipelineId, filters.ownerId ?? '', filters.teamId ?? '');
   const mover = useDealMove({
     stages,
-    onChanged: () => client.invalidateQueries({ queryKey: key }),
+    onChanged: () => client.invalidateQueries({ queryKey: queryKeys.board(pipelineId) }),
     optimistic: (deal, toStage) => {
       const previous = client.getQueryData<Board>(key);
       if (previous) client.setQueryData(key, moveLocally(previous, deal.id, deal.stageKey, toStage));
@@ -55,7 +58,7 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
   // "Load more" appends the column's next cards to the cached board; a refetch starts again from the first cards.
   async function loadMore(column: BoardColumn) {
     if (!column.nextCursor) return;
-    const more = await boardColumnMore(pipelineId, column.stageKey, column.nextCursor);
+    const more = await boardColumnMore(pipelineId, column.stageKey, column.nextCursor, filters);
     client.setQueryData<Board>(key, (b) =>
       b && { ...b, columns: b.columns.map((c) => (c.stageKey === column.stageKey ? { ...c, deals: [...c.deals, ...more.deals.filter((d) => !c.deals.some((x) => x.id === d.id))], nextCursor: more.nextCursor } : c)) },
     );
@@ -63,9 +66,9 @@ export function KanbanBoard({ pipelineId }: { pipelineId: string }) {
   return (
     <>
       <DndContext sensors={sensors} onDragStart={() => (lastDragAt = Date.now())} onDragEnd={onDragEnd} onDragCancel={() => (lastDragAt = Date.now())}>
-        <div className="kanban" data-testid="kanban">
+        <div className={compact ? 'kanban compact' : 'kanban'} data-testid="kanban">
           {columns.map((column) => (
-            <Column key={column.stageKey} column={column} title={stageName(column.stageKey)} sla={sla.data} onMore={() => void loadMore(column)} />
+            <Column key={column.stageKey} column={column} title={stageName(column.stageKey)} sla={sla.data} compact={compact} onMore={() => void loadMore(column)} />
           ))}
         </div>
       </DndContext>
@@ -87,7 +90,7 @@ function moveLocally(board: Board, dealId: string, fromStage: string, toStage: s
   };
 }
 
-function Column({ column, title, sla, onMore }: { column: BoardColumn; title: string; sla?: Map<string, SlaState>; onMore: () => void }) {
+function Column({ column, title, sla, compact, onMore }: { column: BoardColumn; title: string; sla?: Map<string, SlaState>; compact: boolean; onMore: () => void }) {
   const { t } = useI18n();
   const { isOver, setNodeRef } = useDroppable({ id: column.stageKey });
   return (
@@ -104,7 +107,7 @@ function Column({ column, title, sla, onMore }: { column: BoardColumn; title: st
       </div>
       {column.deals.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}
       {column.deals.map((deal) => (
-        <DealCard key={deal.id} deal={deal} sla={sla?.get(deal.id)} />
+        <DealCard key={deal.id} deal={deal} sla={sla?.get(deal.id)} compact={compact} />
       ))}
       {column.nextCursor && (
         <Button type="link" size="small" block onClick={onMore} data-testid={`more-${column.stageKey}`}>
@@ -115,7 +118,7 @@ function Column({ column, title, sla, onMore }: { column: BoardColumn; title: st
   );
 }
 
-function DealCard({ deal, sla }: { deal: Deal; sla?: SlaState }) {
+function DealCard({ deal, sla, compact }: { deal: Deal; sla?: SlaState; compact: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: deal.id, data: { deal } });
@@ -134,13 +137,15 @@ function DealCard({ deal, sla }: { deal: Deal; sla?: SlaState }) {
     >
       <div className="title">{deal.title}</div>
       <div className="sub">
-        <span>{deal.customer?.name ?? ''}</span>
+        <span>{compact ? userName(deal.owner) : (deal.customer?.name ?? '')}</span>
         {deal.amountFen !== undefined && <Money fen={deal.amountFen} />}
       </div>
+      {!compact && (
       <div className="sub">
         <span>{userName(deal.owner)}</span>
         <span>{t('deals.dwell', { d: days })}</span>
       </div>
+      )}
       {sla && (sla.state !== 'on_time' || sla.dueAt) && (
         <div className="sla">
           <SlaTag sla={sla} />

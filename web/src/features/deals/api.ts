@@ -14,12 +14,27 @@ export function usePipeline(id: string | undefined) {
 /** Cards a board column shows before "load more". */
 export const BOARD_CARDS = 20;
 
-export function useBoard(pipelineId: string | undefined) {
-  return useQuery({ queryKey: queryKeys.board(pipelineId), queryFn: () => api.get<Board>(`/api/pipelines/${pipelineId}/board`, { limit: BOARD_CARDS }), enabled: !!pipelineId });
+/** The kanban's owner/team filters (within the viewer's scope; the server applies both to counts and sums too). */
+export interface BoardFilters {
+  ownerId?: string;
+  teamId?: string;
 }
 
-export const boardColumnMore = (pipelineId: string, stageKey: string, cursor: string) =>
-  api.get<{ stageKey: string; deals: Deal[]; nextCursor: string | null }>(`/api/pipelines/${pipelineId}/board/columns/${encodeURIComponent(stageKey)}`, { cursor, limit: BOARD_CARDS });
+export function useBoard(pipelineId: string | undefined, filters: BoardFilters = {}) {
+  return useQuery({
+    queryKey: queryKeys.board(pipelineId, filters.ownerId ?? '', filters.teamId ?? ''),
+    queryFn: () => api.get<Board>(`/api/pipelines/${pipelineId}/board`, { limit: BOARD_CARDS, ownerId: filters.ownerId, teamId: filters.teamId }),
+    enabled: !!pipelineId,
+  });
+}
+
+export const boardColumnMore = (pipelineId: string, stageKey: string, cursor: string, filters: BoardFilters = {}) =>
+  api.get<{ stageKey: string; deals: Deal[]; nextCursor: string | null }>(`/api/pipelines/${pipelineId}/board/columns/${encodeURIComponent(stageKey)}`, {
+    cursor,
+    limit: BOARD_CARDS,
+    ownerId: filters.ownerId,
+    teamId: filters.teamId,
+  });
 
 export function useDeal(id: string | undefined) {
   return useQuery({ queryKey: queryKeys.deal(id), queryFn: () => api.get<Deal>(`/api/deals/${id}`), enabled: !!id });
@@ -33,8 +48,14 @@ export function useDealFields() {
   });
 }
 
+/** A lost move above the org's confirmation amount answers 202: the deal waits for a manager's approval. */
+export interface PendingMove {
+  pendingApproval: { id: string; kind: string };
+  deal: Deal;
+}
+
 export const moveDeal = (id: string, toStage: string, skipReason?: string, lostReason?: string) =>
-  api.post<Deal>(`/api/deals/${id}/move`, { toStage, ...(skipReason ? { skipReason } : {}), ...(lostReason ? { lostReason } : {}) });
+  api.post<Deal | PendingMove>(`/api/deals/${id}/move`, { toStage, ...(skipReason ? { skipReason } : {}), ...(lostReason ? { lostReason } : {}) });
 
 export const setChecklist = (id: string, item: string, done: boolean, note?: string) =>
   api.post<Deal>(`/api/deals/${id}/checklist`, note ? { item, done, note } : { item, done });

@@ -48,8 +48,12 @@ export function useDealMove({ stages, onChanged, optimistic }: Options): { reque
   async function move(deal: MovableDeal, toStage: string, skipReason?: string, why?: string) {
     const undo = optimistic?.(deal, toStage);
     try {
-      await moveDeal(deal.id, toStage, skipReason, why);
-      message.success(t('deals.moved', { stage: stageName(toStage) }));
+      const answer = await moveDeal(deal.id, toStage, skipReason, why);
+      if ('pendingApproval' in answer) {
+        // Above the confirmation amount the deal stays put until the manager approves.
+        undo?.();
+        message.info(t('lost.pending'));
+      } else message.success(t('deals.moved', { stage: stageName(toStage) }));
     } catch (error) {
       undo?.();
       if (error instanceof ApiError && error.code === 'GATE_UNMET') {

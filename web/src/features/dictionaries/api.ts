@@ -23,7 +23,19 @@ export function dictionaryLabel(entries: DictionaryEntry[] | undefined, key: str
   return lang === 'en' && entry.labelEn ? entry.labelEn : entry.label;
 }
 
-/** Select options of a dictionary: the stored key as value, the label as text. */
+const fold = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/** Select options of a dictionary: the stored key as value, the label as text, every spelling to search by. */
 export function dictionaryOptions(entries: DictionaryEntry[] | undefined, lang: 'zh' | 'en') {
-  return (entries ?? []).map((e) => ({ value: e.key, label: lang === 'en' && e.labelEn ? e.labelEn : e.label }));
+  return (entries ?? []).map((e) => ({
+    value: e.key,
+    label: lang === 'en' && e.labelEn ? e.labelEn : e.label,
+    search: fold([e.key, e.label, e.labelEn ?? '', ...(e.aliases ?? [])].join('|')),
+  }));
+}
+
+/** Searching a dictionary Select matches aliases too: typing 浙江杭州 finds 浙江省杭州市 (as the server maps it). */
+export function dictionaryFilter(input: string, option?: { search?: string; label?: unknown }): boolean {
+  const wanted = fold(input);
+  return !!option && (option.search ?? String(option.label ?? '')).includes(wanted);
 }

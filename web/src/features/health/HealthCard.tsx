@@ -2,7 +2,7 @@
  * The health widget of the customer page: colour, score, coverage, model version, the trend warning, the history
  * chart (ECharts line, tree-shaken) and the explanation table (raw → normalised × weight = contribution, with what
  * moved since the previous computation). Amount dimensions show no raw value to roles that may not read amounts
- * (the server sends null).
+ * (the server's output layer leaves `raw` out of such a contribution).
  */
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -61,7 +61,7 @@ export function HealthCard({ customerId }: { customerId: string }) {
   const h = query.data;
   const moved = new Map((h?.moved.dimensions ?? []).map((m) => [m.dimension, m.delta]));
   return (
-    <Card size="small" title={t('health.title')} loading={query.isLoading} style={{ marginBottom: 12 }} extra={<Button size="small" loading={recompute.isPending} onClick={() => recompute.mutate()}>{t('health.recompute')}</Button>}>
+    <Card size="small" title={t('health.title')} loading={query.isLoading} style={{ marginBottom: 12 }} data-testid="health-card" data-colour={h?.colour ?? ''} extra={<Button size="small" loading={recompute.isPending} onClick={() => recompute.mutate()}>{t('health.recompute')}</Button>}>
       {!h || h.score === null ? (
         <Empty description={t('health.none')} />
       ) : (
@@ -80,9 +80,10 @@ export function HealthCard({ customerId }: { customerId: string }) {
             rowKey="dimension"
             pagination={false}
             dataSource={h.contributions}
+            onRow={(c) => ({ 'data-testid': `contribution-${c.dimension}` }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('health.dimension'), render: (_, c) => `${c.group} · ${c.name}` },
-              { title: t('health.raw'), render: (_, c) => (c.raw === null ? (c.amount && c.status === 'ok' ? t('health.hidden') : '—') : c.amount ? `¥${(c.raw / 100).toLocaleString()}` : c.raw) },
+              { title: t('health.raw'), render: (_, c) => (c.raw === undefined ? t('health.hidden') : c.raw === null ? '—' : c.amount ? `¥${(c.raw / 100).toLocaleString()}` : c.raw) },
               { title: t('health.normalized'), dataIndex: 'normalized', render: (v: number | null) => v ?? '—' },
               { title: t('health.weight'), dataIndex: 'weight', render: (v: number) => `${v}%` },
               { title: t('health.contribution'), render: (_, c) => { const d = moved.get(c.dimension); return d ? `${c.contribution} (${d > 0 ? '+' : ''}${d})` : c.contribution; } },

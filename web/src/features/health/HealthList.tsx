@@ -27,7 +27,7 @@ export function HealthCell({ item }: { item: HealthItem | undefined }) {
   const { t } = useI18n();
   if (!item) return null;
   return (
-    <span>
+    <span data-testid="health-cell" data-colour={item.colour}>
       <HealthTag colour={item.colour} /> {item.score}
       {item.trendAlert && <span title={t('health.trend')}> ↘</span>}
     </span>
@@ -45,6 +45,7 @@ export function HealthFilteredList({ filter }: { filter: HealthFilter }) {
       loading={query.isFetching}
       dataSource={query.data?.items ?? []}
       pagination={{ pageSize: 20 }}
+      onRow={(c) => ({ 'data-testid': `health-row-${c.customerId}`, 'data-colour': c.colour }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'name', title: t('customers.name'), dataIndex: 'name', render: (name: string, c) => <Link to={`/customers/${c.customerId}`}>{name}</Link> },
         { key: 'health', title: t('health.title'), render: (_, c) => <HealthCell item={c} /> },

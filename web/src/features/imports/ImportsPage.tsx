@@ -88,6 +88,10 @@ function MappingStep({ upload, onBack }: { upload: ImportUpload; onBack: () => v
             size="small"
             style={{ minWidth: 140 }}
             aria-label={`map-${h}`}
+            // Contracts offer 50-odd fields (12 instalments × 4 columns): typing finds one faster than scrolling.
+            showSearch
+            optionFilterProp="label"
+            popupMatchSelectWidth={false}
             value={mapping[i] ?? ''}
             onChange={(v) => setMapping((m) => m.map((x, j) => (j === i ? v || null : x)))}
             options={fieldOptions}

@@ -33,7 +33,7 @@ export function useImportRows(id: string, verdict: string, status: string | unde
 
 /** What an import brings in; the server's `kind` (its field lists and checks differ per kind). */
 export type ImportKind = ImportItem['kind'];
-export const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'deals', 'activities'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'deals', 'activities', 'contracts'];
 
 export function uploadImport(file: File, kind: ImportKind, encoding?: string) {
   const form = new FormData();

@@ -8,7 +8,10 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { usePipelines } from '../deals/api';
 import { useTeams } from '../channels/api';
+import { dictionaryOptions, useDictionary, type DictionaryKind } from '../dictionaries/api';
+import { useUsers } from '../forms/UserSelect';
 import { dashboardExportUrl, useMetric, type Filters } from './api';
+import { ConsistencyCard } from './ConsistencyCard';
 import { CadenceCard, CompletenessCard, DwellCard, FunnelCard, HeatmapCard, IdiCard, LeadQualityCard, LossCard, SaturationCard, StalledCard, TimelinessCard, WinCard } from './cards';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { SubscribeButton } from './SubscribeButton';
@@ -27,7 +30,20 @@ export function DashboardPage() {
     from: params.get('from') ?? dayjs().subtract(29, 'day').format('YYYY-MM-DD'),
     to: params.get('to') ?? dayjs().format('YYYY-MM-DD'),
     teamId: params.get('teamId') ?? undefined,
+    ownerId: params.get('ownerId') ?? undefined,
+    industry: params.get('industry') ?? undefined,
+    level: params.get('level') ?? undefined,
+    region: params.get('region') ?? undefined,
+    source: params.get('source') ?? undefined,
   };
+  // Owners offered: the chosen team's members (the server still counts only what the caller's scope holds).
+  const users = useUsers(filters.teamId);
+  const segments: Array<{ key: 'industry' | 'level' | 'region' | 'source'; dictionary: DictionaryKind; label: string }> = [
+    { key: 'industry', dictionary: 'industry', label: t('insight.industry') },
+    { key: 'level', dictionary: 'customer_level', label: t('insight.level') },
+    { key: 'region', dictionary: 'region', label: t('insight.region') },
+    { key: 'source', dictionary: 'source', label: t('insight.sourceFilter') },
+  ];
   const set = (values: Record<string, string | undefined>) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -67,9 +83,26 @@ export function DashboardPage() {
               allowClear
               style={{ minWidth: 160 }}
               value={filters.teamId}
-              onChange={(v) => set({ teamId: v })}
+              onChange={(v) => set({ teamId: v, ownerId: undefined })}
               options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
             />
+            {head.data?.scope !== 'own' && (
+              <Select
+                aria-label={t('insight.owner')}
+                data-testid="filter-owner"
+                placeholder={t('insight.owner')}
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                style={{ minWidth: 140 }}
+                value={filters.ownerId}
+                onChange={(v) => set({ ownerId: v })}
+                options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+              />
+            )}
+            {segments.map((seg) => (
+              <SegmentSelect key={seg.key} kind={seg.dictionary} label={seg.label} value={filters[seg.key]} onChange={(v) => set({ [seg.key]: v })} />
+            ))}
             <Button type="primary" icon={<DownloadOutlined />} href={dashboardExportUrl(filters)} data-testid="dashboard-export">
               {t('insight.export')}
             </Button>
@@ -96,6 +129,7 @@ export function DashboardPage() {
             <SaturationCard {...props} />
             <CadenceCard {...props} />
             <TimelinessCard {...props} />
+            <ConsistencyCard {...props} />
             <CompletenessCard {...props} />
             <IdiCard {...props} />
             <LeadQualityCard {...props} />
@@ -104,5 +138,14 @@ export function DashboardPage() {
       )}
       <DrillDrawer target={target} filters={filters} onClose={() => setTarget(null)} />
     </div>
+  );
+}
+
+/** A customer-segment filter whose options are the segment's dictionary (the stored values customers carry). */
+function SegmentSelect({ kind, label, value, onChange }: { kind: DictionaryKind; label: string; value?: string; onChange: (v: string | undefined) => void }) {
+  const { lang } = useI18n();
+  const entries = useDictionary(kind);
+  return (
+    <Select aria-label={label} data-testid={`filter-${kind}`} placeholder={label} allowClear style={{ minWidth: 120 }} value={value} onChange={onChange} options={dictionaryOptions(entries.data?.items, lang)} />
   );
 }

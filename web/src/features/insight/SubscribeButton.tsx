@@ -36,7 +36,7 @@ export function SubscribeButton({ filters }: { filters: Filters }) {
   });
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.dashboardSubscriptions() });
   const save = useMutation({
-    mutationFn: (body: Body) => api.post<Subscription>('/api/dashboard-subscriptions', { ...body, filters: { pipelineId: filters.pipelineId, teamId: filters.teamId, ownerId: filters.ownerId } }),
+    mutationFn: (body: Body) => api.post<Subscription>('/api/dashboard-subscriptions', { ...body, filters: { pipelineId: filters.pipelineId, teamId: filters.teamId, ownerId: filters.ownerId, industry: filters.industry, level: filters.level, region: filters.region, source: filters.source } }),
     onSuccess: () => {
       form.resetFields();
       void refresh();

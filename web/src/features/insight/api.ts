@@ -4,13 +4,13 @@ import { queryKeys } from '../../api/queryKeys';
 import type { components } from '../../api/schema';
 
 export type MetricAnswer = components['schemas']['MetricAnswer'];
+export type MetricName = MetricAnswer['name'];
+/** The answer of one metric, picked from the union by its name. */
+export type MetricAnswerOf<N extends MetricName> = Extract<MetricAnswer, { name: N }>;
 export type DrillItem = components['schemas']['DrillItem'];
 
 /** A countable figure: `cell` is what the drill list takes, and its total equals `value`. */
-export interface Cell {
-  cell: string;
-  value: number;
-}
+export type Cell = components['schemas']['MetricCell'];
 
 export interface Filters {
   pipelineId?: string;
@@ -18,14 +18,17 @@ export interface Filters {
   to?: string;
   teamId?: string;
   ownerId?: string;
+  industry?: string;
+  level?: string;
+  region?: string;
+  source?: string;
 }
 
-export function useMetric<A>(name: string, filters: Filters) {
+export function useMetric<N extends MetricName>(name: N, filters: Filters) {
   return useQuery({
     queryKey: queryKeys.metric(name, filters),
-    queryFn: () => api.get<MetricAnswer>(`/api/metrics/${name}`, { ...filters }),
+    queryFn: () => api.get<MetricAnswerOf<N>>(`/api/metrics/${name}`, { ...filters }),
     placeholderData: keepPreviousData,
-    select: (m) => ({ ...m, answer: m.answer as unknown as A }),
   });
 }
 

@@ -9,12 +9,12 @@ import { Num, pctText } from './Num';
 import type * as A from './types';
 
 export type Drill = (metric: string, cell: string, title: string) => void;
-interface CardProps {
+export interface CardProps {
   filters: Filters;
   onDrill: Drill;
 }
 
-function MetricCard({ title, explain, children, loading, testId }: { title: string; explain?: { zh: string; en: string }; children: ReactNode; loading: boolean; testId: string }) {
+export function MetricCard({ title, explain, children, loading, testId }: { title: string; explain?: { zh: string; en: string }; children: ReactNode; loading: boolean; testId: string }) {
   const { lang } = useI18n();
   return (
     <Card size="small" title={title} loading={loading} data-testid={testId} style={{ marginBottom: 16 }}>
@@ -26,7 +26,7 @@ function MetricCard({ title, explain, children, loading, testId }: { title: stri
 
 export function FunnelCard({ filters, onDrill }: CardProps) {
   const { t, lang } = useI18n();
-  const m = useMetric<A.FunnelAnswer>('funnel', filters);
+  const m = useMetric('funnel', filters);
   const a = m.data?.answer;
   const drill = (cell: string, title: string) => onDrill('funnel', cell, title);
   const name = (s: A.StageRef) => (lang === 'en' ? s.nameEn : s.name);
@@ -99,7 +99,7 @@ export function FunnelCard({ filters, onDrill }: CardProps) {
 
 export function DwellCard({ filters, onDrill }: CardProps) {
   const { t, lang } = useI18n();
-  const m = useMetric<A.DwellAnswer>('dwell', filters);
+  const m = useMetric('dwell', filters);
   const drill = (cell: string, title: string) => onDrill('dwell', cell, title);
   return (
     <MetricCard title={t('insight.dwell')} explain={m.data?.explain} loading={m.isPending} testId="card-dwell">
@@ -123,7 +123,7 @@ export function DwellCard({ filters, onDrill }: CardProps) {
 
 export function StalledCard({ filters, onDrill }: CardProps) {
   const { t } = useI18n();
-  const m = useMetric<A.StalledAnswer>('stalled', filters);
+  const m = useMetric('stalled', filters);
   const a = m.data?.answer;
   const drill = (cell: string, title: string) => onDrill('stalled', cell, title);
   return (
@@ -162,7 +162,7 @@ export function StalledCard({ filters, onDrill }: CardProps) {
 
 export function SaturationCard({ filters, onDrill }: CardProps) {
   const { t } = useI18n();
-  const m = useMetric<A.SaturationAnswer>('saturation', filters);
+  const m = useMetric('saturation', filters);
   const drill = (cell: string, title: string) => onDrill('saturation', cell, title);
   return (
     <MetricCard title={t('insight.saturation')} explain={m.data?.explain} loading={m.isPending} testId="card-saturation">
@@ -171,6 +171,15 @@ export function SaturationCard({ filters, onDrill }: CardProps) {
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
         rowKey={(r) => r.owner.id}
         dataSource={m.data?.answer.sellers ?? []}
+        title={() => (
+          <Space wrap>
+            {(m.data?.answer.sources ?? []).map((s) => (
+              <span key={s.source} data-testid={`saturation-${s.source}`}>
+                {t(`insight.saturation.${s.source}`)}: <Num c={s.done} onDrill={drill} title={t(`insight.saturation.${s.source}`)} /> / <Num c={s.due} onDrill={drill} title={t(`insight.saturation.${s.source}`)} /> ({pctText(s.rate)})
+              </span>
+            ))}
+          </Space>
+        )}
         columns={[
           { title: t('insight.seller'), render: (_, r) => r.owner.name },
           { title: t('insight.due'), render: (_, r) => <Num c={r.due} onDrill={drill} title={`${r.owner.name} · ${t('insight.due')}`} /> },
@@ -184,7 +193,7 @@ export function SaturationCard({ filters, onDrill }: CardProps) {
 
 export function TimelinessCard({ filters, onDrill }: CardProps) {
   const { t, lang } = useI18n();
-  const m = useMetric<A.TimelinessAnswer>('timeliness', filters);
+  const m = useMetric('timeliness', filters);
   const a = m.data?.answer;
   const drill = (cell: string, title: string) => onDrill('timeliness', cell, title);
   const rows = a ? [...a.stages.map((s) => ({ key: `stage:${s.stage.key}`, label: lang === 'en' ? s.stage.nameEn : s.stage.name, all: s.clocks, breached: s.breached, rate: s.rate })), ...a.steps.map((s) => ({ key: `step:${s.step}`, label: s.step, all: s.due, breached: s.breached, rate: s.rate }))] : [];
@@ -208,7 +217,7 @@ export function TimelinessCard({ filters, onDrill }: CardProps) {
 
 export function CompletenessCard({ filters, onDrill }: CardProps) {
   const { t, lang } = useI18n();
-  const m = useMetric<A.CompletenessAnswer>('completeness', filters);
+  const m = useMetric('completeness', filters);
   const drill = (cell: string, title: string) => onDrill('completeness', cell, title);
   const rows = (m.data?.answer.stages ?? []).flatMap((s) => s.fields.map((f) => ({ key: `${s.stage.key}:${f.field}`, stage: lang === 'en' ? s.stage.nameEn : s.stage.name, ...f, fieldLabel: lang === 'en' ? f.labelEn : f.label })));
   return (
@@ -232,7 +241,7 @@ export function CompletenessCard({ filters, onDrill }: CardProps) {
 
 export function IdiCard({ filters, onDrill }: CardProps) {
   const { t } = useI18n();
-  const m = useMetric<A.IdiAnswer>('idi', filters);
+  const m = useMetric('idi', filters);
   const a = m.data?.answer;
   const drill = (cell: string, title: string) => onDrill('idi', cell, title);
   return (
@@ -256,7 +265,7 @@ export function IdiCard({ filters, onDrill }: CardProps) {
 
 export function LossCard({ filters, onDrill }: CardProps) {
   const { t, lang } = useI18n();
-  const m = useMetric<A.LossAnswer>('loss_matrix', filters);
+  const m = useMetric('loss_matrix', filters);
   const a = m.data?.answer;
   const drill = (cell: string, title: string) => onDrill('loss_matrix', cell, title);
   const option = useMemo(() => {
@@ -280,7 +289,7 @@ export function LossCard({ filters, onDrill }: CardProps) {
 
 export function WinCard({ filters, onDrill }: CardProps) {
   const { t } = useI18n();
-  const m = useMetric<A.WinAnswer>('win_rate', filters);
+  const m = useMetric('win_rate', filters);
   const a = m.data?.answer;
   const drill = (cell: string, title: string) => onDrill('win_rate', cell, title);
   return (
@@ -307,7 +316,7 @@ export function WinCard({ filters, onDrill }: CardProps) {
 
 export function LeadQualityCard({ filters, onDrill }: CardProps) {
   const { t } = useI18n();
-  const m = useMetric<A.LeadQualityAnswer>('lead_quality', filters);
+  const m = useMetric('lead_quality', filters);
   const drill = (cell: string, title: string) => onDrill('lead_quality', cell, title);
   const sources = m.data?.answer.sources ?? [];
   return (
@@ -331,7 +340,7 @@ export function LeadQualityCard({ filters, onDrill }: CardProps) {
 
 export function CadenceCard({ filters, onDrill }: CardProps) {
   const { t } = useI18n();
-  const m = useMetric<A.CadenceAnswer>('cadence_ontime', filters);
+  const m = useMetric('cadence_ontime', filters);
   const a = m.data?.answer;
   const drill = (cell: string, title: string) => onDrill('cadence_ontime', cell, title);
   return (
@@ -358,7 +367,7 @@ export function CadenceCard({ filters, onDrill }: CardProps) {
 
 export function HeatmapCard({ filters, onDrill }: CardProps) {
   const { t, lang } = useI18n();
-  const m = useMetric<A.HeatmapAnswer>('heatmap', filters);
+  const m = useMetric('heatmap', filters);
   const a = m.data?.answer;
   const option = useMemo(() => {
     if (!a) return {};
@@ -383,6 +392,11 @@ export function HeatmapCard({ filters, onDrill }: CardProps) {
           {a.unusedCustomFields.map((f) => (
             <Tag key={`${f.entity}:${f.key}`}>{lang === 'en' ? (f.labelEn ?? f.label) : f.label}</Tag>
           ))}
+        </Typography.Paragraph>
+      )}
+      {a && a.unusedTags.length > 0 && (
+        <Typography.Paragraph data-testid="unused-tags">
+          {t('insight.unusedTags')}: {a.unusedTags.map((g) => <Tag key={g.key}>{lang === 'en' ? (g.labelEn ?? g.label) : g.label}</Tag>)}
         </Typography.Paragraph>
       )}
     </MetricCard>

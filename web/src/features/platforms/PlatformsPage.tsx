@@ -9,9 +9,9 @@ import { useI18n, type MessageKey } from '../../i18n';
 
 type Platform = PlatformConnection['platform'];
 const IDS: Record<Platform, Array<'corpId' | 'agentId' | 'appKey' | 'appId'>> = { wecom: ['corpId', 'agentId'], dingtalk: ['appKey', 'agentId'], feishu: ['appId'] };
-const SECRETS: Record<Platform, Array<'secret' | 'callbackToken' | 'encodingAesKey' | 'verificationToken' | 'encryptKey'>> = {
+const SECRETS: Record<Platform, Array<'secret' | 'callbackToken' | 'encodingAesKey' | 'verificationToken' | 'encryptKey' | 'cardApiSecret'>> = {
   wecom: ['secret', 'callbackToken', 'encodingAesKey'],
-  dingtalk: ['secret', 'callbackToken', 'encodingAesKey'],
+  dingtalk: ['secret', 'cardApiSecret', 'callbackToken', 'encodingAesKey'],
   feishu: ['secret', 'verificationToken', 'encryptKey'],
 };
 const KEY = ['platforms'];
@@ -124,8 +124,14 @@ function ConnectionModal({ connection, onClose }: { connection: PlatformConnecti
             <Input.Password autoComplete="off" />
           </Form.Item>
         ))}
+        {platform === 'dingtalk' && (
+          // Optional: with a 互动卡片 template approvals and work orders arrive with working buttons.
+          <Form.Item name={['settings', 'cardTemplateId']} label={t('platforms.cardTemplateId')}>
+            <Input />
+          </Form.Item>
+        )}
         <Form.Item name={['settings', 'baseUrl']} label={t('platforms.baseUrl')}>
-          <Input placeholder="https://" />
+          <Input placeholder="https://" data-testid="platform-base-url" />
         </Form.Item>
         <Form.Item name={['settings', 'notify', 'mode']} label={t('platforms.notifyMode')}>
           <Select options={(['off', 'also', 'instead'] as const).map((m) => ({ value: m, label: t(`platforms.notify.${m}` as MessageKey) }))} />

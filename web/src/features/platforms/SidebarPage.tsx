@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api/client';
 import type { PlatformSidebar } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { clientPlatform, currentExternalContact } from './clientSdk';
 
 /**
  * The phone-sized page for the WeCom sidebar and the DingTalk / Feishu workbench: the customer the conversation is
@@ -16,8 +17,20 @@ export function SidebarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const query = Object.fromEntries(['connectionId', 'externalContactId', 'customerId'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
-  const data = useQuery({ queryKey: ['platform-sidebar', query], queryFn: () => api.get<PlatformSidebar>('/api/platforms/sidebar', query) });
+  const given = Object.fromEntries(['connectionId', 'externalContactId', 'customerId'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  // Inside WeCom the client names the contact (JS-SDK); the URL parameter, when given, wins and needs no SDK.
+  const askClient = !!given.connectionId && !given.externalContactId && !given.customerId && clientPlatform() === 'wecom';
+  const [fromClient, setFromClient] = useState<{ done: boolean; id: string | null }>({ done: !askClient, id: null });
+  useEffect(() => {
+    if (!askClient) return;
+    let live = true;
+    void currentExternalContact(given.connectionId).then((id) => live && setFromClient({ done: true, id }));
+    return () => {
+      live = false;
+    };
+  }, [askClient, given.connectionId]);
+  const query = fromClient.id ? { ...given, externalContactId: fromClient.id } : given;
+  const data = useQuery({ queryKey: ['platform-sidebar', query], queryFn: () => api.get<PlatformSidebar>('/api/platforms/sidebar', query), enabled: fromClient.done });
   const [logForm] = Form.useForm<{ type: string; summary: string }>();
   const [bookForm] = Form.useForm<{ phone: string; at: Dayjs; name?: string }>();
   const [busy, setBusy] = useState(false);

@@ -7,7 +7,11 @@ import { useAbilities } from '../../auth/abilities';
 import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime, formatFen } from '../../lib/format';
 import { AttachmentList } from '../attachments/AttachmentList';
-import { BAND_COLOURS, useContract, type Instalment } from './api';
+import { AmendmentModal } from './AmendmentModal';
+import { BAND_COLOURS, useContract, type Contract, type Instalment } from './api';
+import { ClaimsCard } from './ClaimsCard';
+import { InvoiceModal } from './InvoiceModal';
+import { PaymentsCard } from './PaymentsCard';
 import { RecordPaymentModal } from './RecordPaymentModal';
 
 /** Everything about a contract for the morning meeting: customer, plan with derived status, payments, evidence, talks. */
@@ -16,6 +20,9 @@ export function ContractDetail({ id }: { id: string }) {
   const abilities = useAbilities();
   const contract = useContract(id);
   const [paying, setPaying] = useState(false);
+  const [confirming, setConfirming] = useState<Contract['claims'][number] | null>(null);
+  const [amending, setAmending] = useState(false);
+  const [invoicing, setInvoicing] = useState<Instalment | null>(null);
   if (contract.error) return <Typography.Text type="danger">{errorMessage(contract.error)}</Typography.Text>;
   const c = contract.data;
   if (!c) return <Skeleton active />;
@@ -30,6 +37,11 @@ export function ContractDetail({ id }: { id: string }) {
         {abilities.can('payment.record') && (
           <Button type="primary" onClick={() => setPaying(true)} data-testid="record-payment">
             {t('money.recordPayment')}
+          </Button>
+        )}
+        {abilities.can('contract.amend') && (
+          <Button onClick={() => setAmending(true)} data-testid="amend-plan">
+            {t('money.amend')}
           </Button>
         )}
       </Space>
@@ -59,27 +71,28 @@ export function ContractDetail({ id }: { id: string }) {
         )}
       </Descriptions>
       <Card size="small" title={t('money.instalments')} style={{ marginTop: 12 }}>
-        <InstalmentTable rows={c.instalments} />
-      </Card>
-      {!abilities.hidden('contract.amounts') && c.payments.length > 0 && (
-        <Card size="small" title={t('money.payments')} style={{ marginTop: 12 }}>
+        <InstalmentTable rows={c.instalments} onInvoice={abilities.can('payment.record') ? setInvoicing : undefined} />
+        {c.planVersions.length > 1 && (
           <List
             size="small"
-            dataSource={c.payments}
-            renderItem={(p) => (
-              <List.Item>
-                <Space wrap>
-                  <span>{formatDate(p.receivedOn, lang)}</span>
-                  <Money fen={p.kind === 'reversal' ? -(p.amountFen ?? 0) : p.amountFen} />
-                  <span>{t(`money.method.${p.method}` as 'money.method.wire')}</span>
-                  {p.reference && <Typography.Text type="secondary">{p.reference}</Typography.Text>}
-                  {p.reversedBy && <Tag>{t('money.reversed')}</Tag>}
+            header={<Typography.Text strong>{t('money.planVersions')}</Typography.Text>}
+            dataSource={[...c.planVersions].reverse()}
+            renderItem={(v) => (
+              <List.Item data-testid={`plan-version-${v.version}`}>
+                <Space wrap size={4}>
+                  <Tag>{t('money.versionN', { n: v.version })}</Tag>
+                  <span>{formatDateTime(v.createdAt, lang)}</span>
+                  {v.createdBy && <span>{v.createdBy.name}</span>}
+                  {!abilities.hidden('contract.amounts') && <Money fen={v.amountFen} />}
+                  {v.reason && <Typography.Text type="secondary">{v.reason}</Typography.Text>}
                 </Space>
               </List.Item>
             )}
           />
-        </Card>
-      )}
+        )}
+      </Card>
+      <ClaimsCard contract={c} onConfirm={setConfirming} />
+      {!abilities.hidden('contract.amounts') && <PaymentsCard contract={c} />}
       <Card size="small" title={t('money.activities')} style={{ marginTop: 12 }}>
         <List
           size="small"
@@ -96,11 +109,14 @@ export function ContractDetail({ id }: { id: string }) {
         <AttachmentList entity="contract" entityId={c.id} />
       </Card>
       {paying && <RecordPaymentModal contract={c} open={paying} onClose={() => setPaying(false)} suggestedFen={openFen || undefined} />}
+      {confirming && <RecordPaymentModal contract={c} open onClose={() => setConfirming(null)} claim={confirming} />}
+      {amending && <AmendmentModal contract={c} onClose={() => setAmending(false)} />}
+      {invoicing && <InvoiceModal contract={c} instalment={invoicing} onClose={() => setInvoicing(null)} />}
     </div>
   );
 }
 
-export function InstalmentTable({ rows }: { rows: Instalment[] }) {
+export function InstalmentTable({ rows, onInvoice }: { rows: Instalment[]; onInvoice?: (i: Instalment) => void }) {
   const { t, lang } = useI18n();
   const abilities = useAbilities();
   const money = !abilities.hidden('contract.amounts');
@@ -135,7 +151,20 @@ export function InstalmentTable({ rows }: { rows: Instalment[] }) {
           ),
         },
         { title: t('money.method'), dataIndex: 'method', render: (m: string) => t(`money.method.${m}` as 'money.method.wire') },
-        { title: t('money.invoice'), dataIndex: 'invoiceStatus', render: (s: string) => t(`money.invoice.${s}` as 'money.invoice.issued') },
+        {
+          title: t('money.invoice'),
+          key: 'invoice',
+          render: (_: unknown, r: Instalment) => {
+            const text = `${t(`money.invoice.${r.invoiceStatus}` as 'money.invoice.issued')}${r.invoiceNo ? ` ${r.invoiceNo}` : ''}`;
+            return onInvoice ? (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onInvoice(r)} data-testid={`invoice-${r.seq}`}>
+                {text}
+              </Button>
+            ) : (
+              text
+            );
+          },
+        },
       ]}
     />
   );

@@ -4,10 +4,11 @@ import { Button, Card, DatePicker, Drawer, Segmented, Select, Space, Statistic, 
 import dayjs from 'dayjs';
 import { errorMessage, withQuery } from '../../api/client';
 import { Money } from '../../components/Money';
+import { RequestHelpButton } from '../workorders/RequestHelpButton';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { BAND_COLOURS, todayInShanghai, useAgeing, useBoard, type Ageing, type GroupBy, type ReceivableRow } from './api';
+import { BAND_COLOURS, todayInShanghai, useAgeing, useBoard, useContract, type Ageing, type GroupBy, type ReceivableRow } from './api';
 import { ContractDetail } from './ContractDetail';
 
 /** 回款倒计时: finance, sellers (own) and managers (their subtree) see open instalments, overdue on top; a click opens the contract. */
@@ -138,9 +139,10 @@ function AgeingTab({ asOf }: { asOf: string }) {
 export function ContractPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const contract = useContract(id);
   return (
     <div>
-      <PageTitle title={t('money.contract')} />
+      <PageTitle title={t('money.contract')} extra={contract.data && <RequestHelpButton subject={{ type: 'contract', id, title: contract.data.number }} />} />
       <ContractDetail id={id} />
     </div>
   );

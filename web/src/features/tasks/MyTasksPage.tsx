@@ -14,6 +14,7 @@ import { CadenceSteps } from '../cadences/CadenceSteps';
 import { TaskFormModal } from './TaskFormModal';
 import { newIdempotencyKey, sendOrQueue } from '../../offline/queue';
 import { queryKeys } from '../../api/queryKeys';
+import { RiskList } from '../patterns/RiskFlags';
 
 type View = 'today' | 'overdue' | 'upcoming';
 const VIEWS: View[] = ['today', 'overdue', 'upcoming'];
@@ -39,6 +40,8 @@ export function MyTasksPage() {
       />
       <TaskFormModal open={creating} onClose={() => setCreating(false)} />
       <CadenceSteps />
+      {/* Flags on open deals in scope: a seller's own, a lead's team (the same list the patterns page shows). */}
+      <RiskList />
       <Tabs
         activeKey={view}
         onChange={(k) => setView(k as View)}

@@ -61,6 +61,7 @@ export function TokensPage() {
           { title: t('tokens.name'), dataIndex: 'name' },
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: (at: string) => <When at={at} /> },
           { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (at: string | null) => <When at={at} /> },
+          { title: t('tokens.expires'), dataIndex: 'expiresAt', render: (at: string | null) => <When at={at} /> },
           { title: t('deals.status'), dataIndex: 'revokedAt', render: (r: string | null) => (r ? <Tag>{t('tokens.revoked')}</Tag> : <Tag color="green">{t('tokens.active')}</Tag>) },
           {
             title: t('common.actions'),

@@ -9,7 +9,7 @@ import { useI18n, useLocalName } from '../../i18n';
 import { useWorkOrderTypes, type WorkOrderDetail, type WorkOrderType } from './api';
 
 /** Two taps from a deal or customer: "request help", then the kind of help; the title says what and about what. */
-export function RequestHelpButton({ subject }: { subject: { type: 'deal' | 'customer'; id: string; title: string } }) {
+export function RequestHelpButton({ subject }: { subject: { type: 'deal' | 'customer' | 'contract'; id: string; title: string } }) {
   const { t } = useI18n();
   const localName = useLocalName();
   const { message } = App.useApp();

@@ -63,7 +63,7 @@ export function WorkOrderDetailPage() {
   if (!o) return null;
   const isRequester = o.requester.id === me.id;
   const moves = movesFor(o, isRequester);
-  const subjectLink = o.subject.type === 'deal' ? `/deals/${o.subject.id}` : `/customers/${o.subject.id}`;
+  const subjectLink = { deal: `/deals/${o.subject.id}`, contract: `/contracts/${o.subject.id}`, customer: `/customers/${o.subject.id}` }[o.subject.type];
   return (
     <div>
       <PageTitle title={o.title} extra={<Tag data-testid="wo-status">{t(`wo.status.${o.status}`)}</Tag>} />

@@ -6,10 +6,11 @@ import { api, errorMessage } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 import { PageTitle } from '../../components/PageTitle';
 import { YamlImportModal } from '../../components/YamlImportModal';
-import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
+import { fieldResolver, pathResolver, useFormErrors } from '../forms/useFormErrors';
 import { useTeams } from '../channels/api';
 import { useI18n, useLocalName } from '../../i18n';
 import { useWorkOrderTypes, type WorkOrderType } from './api';
+import { DEFAULT_LADDER, LadderEditor, useLadderText } from './LadderEditor';
 
 async function downloadTypeYaml(type: WorkOrderType) {
   const text = await api.getText(`/api/work-order-types/${type.id}/export`);
@@ -27,6 +28,7 @@ export function WorkOrderTypesPage() {
   const localName = useLocalName();
   const { message } = App.useApp();
   const types = useWorkOrderTypes(false);
+  const ladderText = useLadderText();
   const [editing, setEditing] = useState<WorkOrderType | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   return (
@@ -57,6 +59,7 @@ export function WorkOrderTypesPage() {
           { title: t('wot.responseSla'), dataIndex: 'response' },
           { title: t('wot.resolutionSla'), dataIndex: 'resolution' },
           { title: t('wot.warnShare'), render: (_, r) => `${Math.round(r.warnShare * 100)}%` },
+          { title: t('wot.ladderTitle'), render: (_, r) => <Typography.Text style={{ fontSize: 12 }}>{ladderText(r.escalation)}</Typography.Text> },
           { title: t('wot.version'), dataIndex: 'version' },
           { title: t('wot.active'), render: (_, r) => <Switch size="small" checked={r.active} disabled /> },
           {
@@ -83,9 +86,7 @@ function TypeForm({ type, onClose }: { type: WorkOrderType | null; onClose(): vo
   const teams = useTeams();
   const [form] = Form.useForm();
   const save = useMutation({
-    mutationFn: (values: Record<string, unknown>) => {
-      // The ladder is kept as it is; the YAML document edits it.
-      const body = { ...values, ...(type ? { escalation: type.escalation } : {}) };
+    mutationFn: (body: Record<string, unknown>) => {
       return type ? api.put(`/api/work-order-types/${type.id}`, body) : api.post('/api/work-order-types', body);
     },
     onSuccess: () => {
@@ -94,14 +95,17 @@ function TypeForm({ type, onClose }: { type: WorkOrderType | null; onClose(): vo
       onClose();
     },
   });
-  const errors = useFormErrors(save.error, { form, resolve: fieldResolver(['key', 'name', 'nameEn', 'team', 'response', 'resolution', 'warnShare', 'active']) });
+  const known = fieldResolver(['key', 'name', 'nameEn', 'team', 'response', 'resolution', 'warnShare', 'active']);
+  const ladderPath = pathResolver(['escalation']);
+  const errors = useFormErrors(save.error, { form, resolve: (field) => known(field) ?? ladderPath(field) });
   return (
-    <Modal open title={type ? t('wot.edit') : t('wot.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal open width={720} title={type ? t('wot.edit') : t('wot.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"
-        initialValues={type ? { key: type.key, name: type.name, nameEn: type.nameEn ?? undefined, team: type.team.id, response: type.response, resolution: type.resolution, warnShare: type.warnShare, active: type.active } : { warnShare: 0.8, active: true, response: '4bh', resolution: '16bh' }}
-        onFinish={(v) => save.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')))}
+        initialValues={type ? { key: type.key, name: type.name, nameEn: type.nameEn ?? undefined, team: type.team.id, response: type.response, resolution: type.resolution, warnShare: type.warnShare, active: type.active, escalation: type.escalation } : { warnShare: 0.8, active: true, response: '4bh', resolution: '16bh', escalation: DEFAULT_LADDER }}
+        // An emptied ladder is sent as [] (no escalation), not left out (which would mean the default ladder).
+        onFinish={(v) => save.mutate({ ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')), escalation: v.escalation ?? [] })}
       >
         <Form.Item name="key" label={t('wot.key')} rules={[{ required: true }]}>
           <Input disabled={!!type} data-testid="wot-key" />
@@ -129,6 +133,7 @@ function TypeForm({ type, onClose }: { type: WorkOrderType | null; onClose(): vo
             <Switch />
           </Form.Item>
         </Space>
+        <LadderEditor />
         {errors.leftover.length > 0 && <Typography.Text type="danger">{errors.leftover.map((e) => e.text).join('；')}</Typography.Text>}
       </Form>
     </Modal>

@@ -8,18 +8,19 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n, useLocalName } from '../../i18n';
 import { HELPER_STATUSES, useWorkOrders, type OrderView, type WorkOrder } from './api';
 import { SlaClockTag } from './SlaClockTag';
+import { WorkOrderReport } from './WorkOrderReport';
 
 /** Seller: my requests with their clocks. Helper: my queue sorted by due time, SLA colour, one-tap respond. */
 export function WorkOrdersPage() {
   const { t } = useI18n();
-  const [view, setView] = useState<OrderView>('mine');
+  const [view, setView] = useState('mine');
   const queue = useWorkOrders('queue', { status: 'active' });
   return (
     <div>
       <PageTitle title={t('nav.workOrders')} />
       <Tabs
         activeKey={view}
-        onChange={(k) => setView(k as OrderView)}
+        onChange={setView}
         items={[
           { key: 'mine', label: t('wo.mine'), children: <OrderList view="mine" /> },
           {
@@ -31,6 +32,7 @@ export function WorkOrdersPage() {
             ),
             children: <OrderList view="queue" extra={{ status: 'active' }} />,
           },
+          { key: 'report', label: t('wo.report.tab'), children: <WorkOrderReport /> },
         ]}
       />
     </div>

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, InputNumber, Radio, Space, Switch, Table, Typography } from 'antd';
+import { api, errorMessage } from '../../api/client';
+import type { components } from '../../api/schema';
+import { queryKeys } from '../../api/queryKeys';
+import { PageTitle } from '../../components/PageTitle';
+import { useI18n } from '../../i18n';
+import { useOrgSettings, type OrgSettings } from '../../lib/moneyStyle';
+
+type DealSettings = components['schemas']['DealSettings'];
+type Role = keyof OrgSettings['tokenRoles'];
+type TokenRule = OrgSettings['tokenRoles'][Role];
+
+const ROLES: Role[] = ['seller', 'lead', 'regional_manager', 'director', 'finance', 'support', 'admin'];
+
+/**
+ * Admin → 组织设置 (issue 15 points 2, 10, 11): how amounts are shown to everyone, above which amount marking a deal
+ * lost needs a manager, and which roles may hold API tokens for how many days. Each card saves on its own.
+ */
+export function OrgSettingsPage() {
+  const { t } = useI18n();
+  return (
+    <div>
+      <PageTitle title={t('orgSettings.title')} />
+      <Space direction="vertical" style={{ width: '100%', maxWidth: 760 }} size="large">
+        <DisplayCard />
+        <LostCard />
+        <TokensCard />
+      </Space>
+    </div>
+  );
+}
+
+function useSave<T>(path: string, key: readonly unknown[]) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: T) => api.put<unknown>(path, body),
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      client.invalidateQueries({ queryKey: key });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+}
+
+function DisplayCard() {
+  const { t } = useI18n();
+  const settings = useOrgSettings();
+  const save = useSave<{ amountDisplay: 'full' | 'wan' }>('/api/org-settings', queryKeys.orgSettings());
+  return (
+    <Card title={t('orgSettings.display')} loading={settings.isPending}>
+      <Typography.Paragraph type="secondary">{t('orgSettings.displayHint')}</Typography.Paragraph>
+      <Radio.Group
+        value={settings.data?.amountDisplay}
+        onChange={(e) => save.mutate({ amountDisplay: e.target.value })}
+        disabled={save.isPending}
+        options={[
+          { value: 'full', label: t('orgSettings.displayFull') },
+          { value: 'wan', label: t('orgSettings.displayWan') },
+        ]}
+        data-testid="amount-display"
+      />
+    </Card>
+  );
+}
+
+function LostCard() {
+  const { t } = useI18n();
+  const settings = useQuery({ queryKey: queryKeys.dealSettings(), queryFn: () => api.get<DealSettings>('/api/deal-settings') });
+  const save = useSave<{ lostConfirmAboveFen: number | null }>('/api/deal-settings', queryKeys.dealSettings());
+  const [yuan, setYuan] = useState<number | null>(null);
+  useEffect(() => {
+    if (settings.data) setYuan(settings.data.lostConfirmAboveFen == null ? null : settings.data.lostConfirmAboveFen / 100);
+  }, [settings.data]);
+  return (
+    <Card title={t('orgSettings.lost')} loading={settings.isPending}>
+      <Typography.Paragraph type="secondary">{t('orgSettings.lostHint')}</Typography.Paragraph>
+      <Space wrap>
+        <InputNumber min={0} precision={2} style={{ width: 220 }} addonBefore="¥" value={yuan} onChange={(v) => setYuan(v)} placeholder={t('orgSettings.lostNever')} data-testid="lost-threshold" />
+        <Button type="primary" loading={save.isPending} onClick={() => save.mutate({ lostConfirmAboveFen: yuan == null ? null : Math.round(yuan * 100) })} data-testid="lost-save">
+          {t('common.save')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+function TokensCard() {
+  const { t } = useI18n();
+  const settings = useOrgSettings();
+  const save = useSave<{ tokenRoles: Partial<Record<Role, TokenRule>> }>('/api/org-settings', queryKeys.orgSettings());
+  const [rules, setRules] = useState<Record<Role, TokenRule> | null>(null);
+  useEffect(() => {
+    if (settings.data) setRules(settings.data.tokenRoles);
+  }, [settings.data]);
+  const change = (role: Role, patch: Partial<TokenRule>) => setRules((r) => (r ? { ...r, [role]: { ...r[role], ...patch } } : r));
+  return (
+    <Card title={t('orgSettings.tokens')} loading={!rules}>
+      <Typography.Paragraph type="secondary">{t('orgSettings.tokensHint')}</Typography.Paragraph>
+      <Table<{ role: Role }>
+        size="small"
+        rowKey="role"
+        pagination={false}
+        dataSource={ROLES.map((role) => ({ role }))}
+        columns={[
+          { title: t('orgSettings.role'), dataIndex: 'role', render: (role: Role) => t(`role.${role}`) },
+          {
+            title: t('orgSettings.tokensAllowed'),
+            render: (_, { role }) => <Switch checked={rules?.[role].allowed} onChange={(on) => change(role, { allowed: on })} data-testid={`token-allowed-${role}`} />,
+          },
+          {
+            title: t('orgSettings.tokensMaxDays'),
+            render: (_, { role }) => (
+              <InputNumber min={1} max={365} precision={0} value={rules?.[role].maxDays} onChange={(v) => v && change(role, { maxDays: v })} addonAfter={t('orgSettings.days')} style={{ width: 150 }} data-testid={`token-days-${role}`} />
+            ),
+          },
+        ]}
+      />
+      <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} disabled={!rules} onClick={() => rules && save.mutate({ tokenRoles: rules })} data-testid="tokens-save">
+        {t('common.save')}
+      </Button>
+    </Card>
+  );
+}
