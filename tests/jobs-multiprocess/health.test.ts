@@ -5,25 +5,17 @@
  * night runs once, each customer gets one snapshot per change, each red transition emits one event and opens one
  * retention plan (the red playbook) — counted in rows and in what the processes' passes report.
  */
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestContext } from '../support/app.js';
-import { startChild, stopChildren, type Child } from '../support/processes.js';
+import { stopChildren, type Child } from '../support/processes.js';
+import { countRows, killAll, settle, startWorkers, stepAll, until } from '../support/worker-fleet.js';
 
 const PROCESSES = 3;
 const CUSTOMERS = 60;
 const COLLAPSING = 17;
-const workerScript = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('health playbooks fire once per confirmed change across three worker processes (PostgreSQL)', () => {
   let t: TestContext;
@@ -35,11 +27,11 @@ describe('health playbooks fire once per confirmed change across three worker pr
   }, 60_000);
 
   afterAll(async () => {
-    for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
+    await killAll(children);
     await t?.close();
   });
 
-  const count = async (table: string, where = sql`true`) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0].n);
+  const count = (table: string, where = sql`true`) => countRows(t.db, table, where);
 
   it('two nights: one run each, one red event and one retention plan per collapsed customer', async () => {
     const admin = await t.as('admin');
@@ -54,13 +46,8 @@ describe('health playbooks fire once per confirmed change across three worker pr
     const ids: string[] = [];
     for (let i = 0; i < CUSTOMERS; i++) ids.push((await seller({ method: 'POST', url: '/api/customers', payload: { name: `多进程医院${i}`, level: 'A' } })).json().id);
 
-    const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0].s;
-    children.push(...Array.from({ length: PROCESSES }, () => startChild(workerScript, { JOBS_TEST_SCHEMA: schema }, 'jobs worker')));
-    await Promise.all(children.map((c) => c.waitFor((l) => l === 'ready')));
-    const at = (local: string) => {
-      for (const c of children) c.proc.stdin.write(`at ${sh(local)}\n`);
-    };
-    const settle = () => new Promise((r) => setTimeout(r, 1_500));
+    children.push(...(await startWorkers(t.db, PROCESSES)));
+    const at = (local: string) => stepAll(children, sh(local));
 
     at('2026-11-03T02:00:00');
     await until('the first night', async () => (await count('health_runs', sql`finished_at is not null`)) === 1);

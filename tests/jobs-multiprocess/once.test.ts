@@ -4,17 +4,16 @@
  * the 18:00 digests (and a missed one, late), the cadence step becoming overdue and the 02:00 pool return each happen exactly once: counted
  * in the rows they write and in what each process's passes report.
  */
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/core/policy.js';
 import { runDueDigests } from '../../server/modules/digests/service.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
-import { startChild, stopChildren, type Child } from '../support/processes.js';
+import { stopChildren, type Child } from '../support/processes.js';
+import { countRows, killAll, settle, startWorkers, stepAll, until } from '../support/worker-fleet.js';
 
 const PROCESSES = 3;
-const workerScript = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 const pipelineYaml = `key: mp_jobs
@@ -30,13 +29,6 @@ stages:
     terminal: won
 `;
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('every registered job fires once across three worker processes (PostgreSQL)', () => {
   let t: TestContext;
@@ -48,11 +40,11 @@ describe('every registered job fires once across three worker processes (Postgre
   }, 60_000);
 
   afterAll(async () => {
-    for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
+    await killAll(children);
     await t?.close();
   });
 
-  const count = async (table: string, where = sql`true`) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0].n);
+  const count = (table: string, where = sql`true`) => countRows(t.db, table, where);
 
   it('no-show, digests, cadence step overdue and pool return: each once', async () => {
     // Mon 2026-11-02 10:00: an appointment at 11:00, a deal whose stage starts the golden seven days, a C customer.
@@ -72,14 +64,8 @@ describe('every registered job fires once across three worker processes (Postgre
     const digestTeams = await count('digest_settings', sql`enabled = 1`);
     expect(digestTeams).toBeGreaterThan(0);
 
-    const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0].s;
-    children.push(...Array.from({ length: PROCESSES }, () => startChild(workerScript, { JOBS_TEST_SCHEMA: schema }, 'jobs worker')));
-    await Promise.all(children.map((c) => c.waitFor((l) => l === 'ready')));
-    const at = async (local: string) => {
-      for (const c of children) c.proc.stdin.write(`at ${sh(local)}\n`);
-    };
-    // After the awaited state shows up, give a duplicate the time to appear before checking counts.
-    const settle = () => new Promise((r) => setTimeout(r, 1_500));
+    children.push(...(await startWorkers(t.db, PROCESSES)));
+    const at = (local: string) => stepAll(children, sh(local));
 
     // 11:29 nothing; 11:30 the no-show, once.
     await at('2026-11-02T11:29:00');

@@ -4,7 +4,6 @@
  * The deal's owner and their team lead are both bound to WeCom members; the ladder notifies the lead only.
  */
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/core/ids.js';
 import { systemActor } from '../../server/core/policy.js';
@@ -12,16 +11,16 @@ import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import type { FakePlatforms } from '../support/fake-platforms.js';
 import { connect, startFake } from '../support/platforms.js';
-import { startChild, stopChildren, type Child } from '../support/processes.js';
+import { stopChildren, type Child } from '../support/processes.js';
+import { killAll, startWorkers, stepAll } from '../support/worker-fleet.js';
 
-const workerScript = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const secretKey = randomBytes(32).toString('base64');
 const T0 = '2026-11-02T02:00:00.000Z';
 
 describe('a personal SLA escalation goes to the right WeCom member once across two processes (PostgreSQL)', () => {
   let t: TestContext;
   let fake: FakePlatforms;
-  const children: Child[] = [];
+  let children: Child[] = [];
 
   beforeAll(async () => {
     t = await setupTestApp({ start: T0, config: { secretKey } });
@@ -30,7 +29,7 @@ describe('a personal SLA escalation goes to the right WeCom member once across t
   }, 60_000);
 
   afterAll(async () => {
-    for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
+    await killAll(children);
     await fake?.close();
     await t?.close();
   });
@@ -55,11 +54,8 @@ describe('a personal SLA escalation goes to the right WeCom member once across t
     const ladder = JSON.stringify([{ after: '1wd', since: 'entry', colour: 'red', notify: ['owner.lead'] }]);
     await t.db.insertInto('sla_timers').values({ id: newId(), subject_type: 'deal', subject_id: dealId, kind: 'stage_dwell', stage_key: 'open_stage', ladder, anchor_at: now, next_level: 1, due_at: '2026-11-02T03:00:00.000Z', last_due_at: null, level_reached: 0, colour: 'on_time', status: 'active', cancel_reason: null, team_id: null, created_at: now, updated_at: now }).execute();
 
-    const schema = (await t.db.selectFrom('sla_timers').select((eb) => eb.fn<string>('current_schema', []).as('s')).executeTakeFirstOrThrow()).s;
-    children.push(startChild(workerScript, { JOBS_TEST_SCHEMA: schema, ACTIONFLOW_SECRET_KEY: secretKey }, 'platform worker 1'));
-    children.push(startChild(workerScript, { JOBS_TEST_SCHEMA: schema, ACTIONFLOW_SECRET_KEY: secretKey }, 'platform worker 2'));
-    await Promise.all(children.map((c) => c.waitFor((l) => l === 'ready')));
-    for (const c of children) c.proc.stdin.write('at 2026-11-02T03:01:00.000Z\n');
+    children = await startWorkers(t.db, 2, { ACTIONFLOW_SECRET_KEY: secretKey }, 'platform worker');
+    stepAll(children, '2026-11-02T03:01:00.000Z');
 
     const deadline = Date.now() + 30_000;
     while (!fake.sent.length) {

@@ -3,17 +3,16 @@
  * together (an eighth was paid first). Each instalment gets exactly one finance work order and one lead task,
  * counted in the rows written and in what the processes' passes report.
  */
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/core/policy.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
-import { startChild, stopChildren, type Child } from '../support/processes.js';
+import { stopChildren, type Child } from '../support/processes.js';
+import { countRows, killAll, settle, startWorkers, stepAll, until } from '../support/worker-fleet.js';
 
 const PROCESSES = 3;
 const CONTRACTS = 8;
-const workerScript = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 const pipelineYaml = `key: mp_money
@@ -28,13 +27,6 @@ stages:
     terminal: won
 `;
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('receivable escalations fire once across three worker processes (PostgreSQL)', () => {
   let t: TestContext;
@@ -46,11 +38,11 @@ describe('receivable escalations fire once across three worker processes (Postgr
   }, 60_000);
 
   afterAll(async () => {
-    for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
+    await killAll(children);
     await t?.close();
   });
 
-  const count = async (table: string, where = sql`true`) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0].n);
+  const count = (table: string, where = sql`true`) => countRows(t.db, table, where);
 
   it('one work order and one lead task per overdue instalment; none for the one paid first', async () => {
     await importPipelineYaml(t.db, t.clock, systemActor('cli'), pipelineYaml);
@@ -70,11 +62,8 @@ describe('receivable escalations fire once across three worker processes (Postgr
     t.clock.set(sh('2026-10-12T10:00:00'));
     expect((await finance({ method: 'POST', url: `/api/contracts/${ids[0]}/payments`, payload: { amountFen: 100_000, receivedOn: '2026-10-12', method: 'wire', reference: 'paid-first' } })).statusCode).toBe(201);
 
-    const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0].s;
-    children.push(...Array.from({ length: PROCESSES }, () => startChild(workerScript, { JOBS_TEST_SCHEMA: schema }, 'jobs worker')));
-    await Promise.all(children.map((c) => c.waitFor((l) => l === 'ready')));
-    const at = (local: string) => children.forEach((c) => c.proc.stdin.write(`at ${sh(local)}\n`));
-    const settle = () => new Promise((r) => setTimeout(r, 1_500));
+    children.push(...(await startWorkers(t.db, PROCESSES)));
+    const at = (local: string) => stepAll(children, sh(local));
 
     at('2026-10-12T23:59:00');
     await settle();
@@ -88,6 +77,8 @@ describe('receivable escalations fire once across three worker processes (Postgr
     const orders = await sql<{ n: string }>`select count(*) as n from work_orders o join work_order_types ty on ty.id = o.type_id where ty.key = 'receivable'`.execute(t.db);
     expect(Number(orders.rows[0].n)).toBe(CONTRACTS - 1);
     expect(await count('tasks', sql`title like '24小时内%'`)).toBe(CONTRACTS - 1);
+    // The message stating the outstanding amount: one per escalation to the finance partner and one to the lead.
+    expect(await count('notifications', sql`subject_type = 'contract' and title like '回款逾期%未收%'`)).toBe(2 * (CONTRACTS - 1));
     expect(await count('work_order_types', sql`key = 'receivable'`)).toBe(1);
     expect(await count('events', sql`type = 'receivable.escalated'`)).toBe(CONTRACTS - 1);
 

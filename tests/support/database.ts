@@ -26,12 +26,30 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { drop(): Pro
     ...handle,
     drop: async () => {
       await handle.close();
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
+      await dropSchema(schema);
     },
   };
+}
+
+/**
+ * A killed worker's backend may still be finishing its statement when the schema goes; PostgreSQL then picks one side
+ * of the lock cycle as the deadlock victim, and when that is the drop it is simply tried again.
+ */
+async function dropSchema(schema: string, attempts = 5): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`drop schema if exists ${schema} cascade`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function assertPostgresReachable() {
