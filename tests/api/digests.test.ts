@@ -193,6 +193,11 @@ describe('daily digest (顾问日清)', () => {
   it('a restart after a missed 18:00 sends that digest once, marked late (迟发 / late)', async () => {
     t.clock.set('2026-11-26T09:30:00.000Z'); // 17:30 on the 26th; then the server is down until 09:30 on the 27th
     expect(await twoInstances()).toBe(0);
+    // A clock moved mid-pass (a worker stepped, tick --at) does not split the pass: it runs as of its first instant,
+    // so the 18:00 it has not reached yet is neither sent nor claimed as an on-time digest.
+    const instants = ['2026-11-26T09:30:00.000Z'];
+    const moving = { ...deps, clock: { now: () => new Date(instants.shift() ?? '2026-11-27T01:30:00.000Z') } };
+    expect(await runDueDigests(moving)).toBe(0);
     t.clock.set('2026-11-27T01:30:00.000Z');
     expect(await runDueDigests({ ...deps })).toBe(3); // a fresh process: the job keeps no state outside the database
     expect(await twoInstances()).toBe(0);

@@ -138,7 +138,8 @@ export interface DigestHooks {
 export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promise<number> {
   const now = deps.clock.now();
   let sent = 0;
-  for (const { team, s, due, slot } of await dueDigests(deps)) {
+  // One instant for the whole pass: a clock moved mid-pass (tick --at, a worker stepped) must not make a missed slot look on time.
+  for (const { team, s, due, slot } of await dueDigests(deps, now)) {
     const late = isLate(due, now);
     const content = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late, publicUrl: deps.config.publicUrl });
     const did = await deps.db.transaction().execute((trx) => claimAndQueue(trx, deps.clock, team, s, slot, content));
@@ -151,10 +152,9 @@ export async function runDueDigests(deps: Deps, hooks: DigestHooks = {}): Promis
 }
 
 /** Each enabled team's latest due slot not sent yet, as of the clock. */
-export async function dueDigests(deps: Deps) {
+export async function dueDigests(deps: Deps, now: Date = deps.clock.now()) {
   const teams = await repo.digestTeams(deps.db);
   if (!teams.length) return [];
-  const now = deps.clock.now();
   let settings = await repo.allSettings(deps.db);
   const missing = teams.filter((t) => !settings.has(t.id)).map((t) => t.id);
   if (missing.length) {

@@ -178,11 +178,10 @@ export async function previewSubscription(deps: Deps, actor: Actor, id: string) 
 }
 
 /** Each enabled subscription's latest due slot not pushed yet, as of the clock. */
-export async function dueSubscriptions(deps: Deps) {
+export async function dueSubscriptions(deps: Deps, now: Date = deps.clock.now()) {
   const rows = await repo.activeSubscriptions(deps.db);
   if (!rows.length) return [];
   const timeZone = await orgTimeZone(deps);
-  const now = deps.clock.now();
   const out: Array<{ row: (typeof rows)[number]; due: Date }> = [];
   for (const row of rows) {
     const anchor = [row.schedule_from, row.last_sent ?? ''].sort().at(-1)!;
@@ -196,7 +195,7 @@ export async function dueSubscriptions(deps: Deps) {
 export async function runDueSubscriptions(deps: Deps, onSent?: (s: { id: string; scheduledFor: string; late: boolean }) => void): Promise<number> {
   const now = deps.clock.now();
   let sent = 0;
-  for (const { row, due } of await dueSubscriptions(deps)) {
+  for (const { row, due } of await dueSubscriptions(deps, now)) {
     const owner = await subscriber(deps, row.user_id);
     if (!owner || !can(owner, 'digest.configure')) continue;
     const late = isLate(due, now);
