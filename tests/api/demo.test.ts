@@ -281,6 +281,35 @@ describe('demo company (actionflow demo / first start)', () => {
     expect(await totalFor('rm_east')).toBe(150);
   });
 
+  it('greets a regional manager with a quiet bell, and gives each lead interventions of their own (issue 15 point 3)', async () => {
+    const session = async (username: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const cookie = `af_session=${login.cookies.find((c) => c.name === 'af_session')!.value}`;
+      return async (url: string) => {
+        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+        expect(res.statusCode, `${username} ${url}`).toBe(200);
+        return res.json();
+      };
+    };
+    // The backfill of months of demo history is filed quietly: the first login is not a wall of 58 unread notices.
+    const rm = await session('rm_east');
+    expect((await rm('/api/notifications?pageSize=1')).unread).toBeLessThanOrEqual(5);
+    // "需要我介入" is not empty for the sellers' direct manager: the shipped ladders ask the lead first.
+    const lead = await session('lead_east1');
+    const mine = await lead('/api/sla/interventions');
+    expect(mine.open).toBeGreaterThan(0);
+    // Each deal row opens with what a manager prioritises by: amount, stage, days overdue, last effective activity.
+    const dealIds = (mine.items as { subject: { type: string; id: string } }[]).filter((i) => i.subject.type === 'deal').map((i) => i.subject.id);
+    expect(dealIds.length).toBeGreaterThan(0);
+    const context = await lead(`/api/deals/attention?ids=${dealIds.slice(0, 5).join(',')}`);
+    expect(context.items.length).toBe(Math.min(5, dealIds.length));
+    for (const c of context.items) {
+      expect(c.amountFen).toEqual(expect.any(Number));
+      expect(c.stage.name).toEqual(expect.any(String));
+      expect(c.daysOverdue).toEqual(expect.any(Number));
+    }
+  });
+
   it('shows a first-time user the three health colours, transitions and the backtest catching a hospital early', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
     const cookie = `af_session=${res.cookies.find((c) => c.name === 'af_session')!.value}`;

@@ -76,7 +76,18 @@ describe('SLA ladder specification', () => {
     // 康捷医疗: more than 5 working days without an update → red, pushed to the regional manager on WeCom.
     const hospital = loadTemplate('hospital_seven_step')!.stages.find((s) => s.key === 'department_needs')!.sla!;
     expect(hospital.idle).toBe(true);
-    expect(hospital.ladder[0]).toMatchObject({ after: '5wd', colour: 'red', notify: ['owner', 'owner.regional_manager'], channels: ['inapp', 'wecom'] });
+    // The seller's direct lead is asked to intervene at red; the regional manager is told an hour later (issue 15 point 3).
+    expect(hospital.ladder[0]).toMatchObject({ after: '5wd', colour: 'red', notify: ['owner', 'owner.lead'], channels: ['inapp', 'wecom'], require: 'intervention' });
+    expect(hospital.ladder[1]).toMatchObject({ after: '1h', since: 'previous_level', notify: ['owner.regional_manager'], channels: ['inapp', 'wecom'] });
+    expect(hospital.ladder[1].require).toBeUndefined();
+    // On every shipped ladder, the first red level asks the owner's lead to intervene.
+    for (const { key } of listTemplates()) {
+      for (const stage of loadTemplate(key)!.stages.filter((s) => s.sla)) {
+        const red = expandLadder(stage.sla!.ladder).find((l) => l.colour === 'red');
+        expect(red, `${key}.${stage.key}`).toMatchObject({ require: 'intervention' });
+        expect(red!.notify, `${key}.${stage.key}`).toContain('owner.lead');
+      }
+    }
     // 7 days without interaction → red to seller and lead, and the lead must intervene (issue 15 point 3);
     // 14 days → the regional manager intervenes.
     const b2b = expandLadder(loadTemplate('b2b_six_step')!.stages.find((s) => s.key === 'needs_diagnosis')!.sla!.ladder);
