@@ -31,8 +31,10 @@ const KIND_OF_PREFIX: Record<string, string> = {
   'wo-esc': 'work_order',
   rule: 'rule',
   import: 'import',
+  'retention-plan': 'health',
+  risk: 'risk',
+  receivable: 'receivable',
 };
-export const NOTIFICATION_KINDS = ['sla', 'no_show', 'approval', 'work_order', 'rule', 'import'] as const;
 
 export function notificationKind(idempotencyKey: string): string {
   const prefix = idempotencyKey.split(/[:#]/)[0];

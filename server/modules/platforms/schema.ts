@@ -2,7 +2,7 @@
 import { formatMessage } from '../../core/validation.js';
 import { z } from 'zod';
 import { ROLES } from '../../db/schema.js';
-import { NOTIFY_MODES, PLATFORMS } from './types.js';
+import { NOTIFICATION_KINDS, NOTIFY_MODES, PLATFORMS } from './types.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const url = z.string().trim().max(500).regex(/^https?:\/\//i, formatMessage('url_format'));
@@ -20,7 +20,7 @@ export const connectionSettings = z.strictObject({
   autoCreate: z.boolean().optional(),
   autoCreateRole: z.enum(ROLES as [string, ...string[]]).optional(),
   autoCreateTeamId: text(64).optional(),
-  notify: z.strictObject({ mode: z.enum(NOTIFY_MODES), kinds: z.array(text(40)).max(20).optional() }).optional(),
+  notify: z.strictObject({ mode: z.enum(NOTIFY_MODES), kinds: z.array(z.enum(NOTIFICATION_KINDS)).max(20).optional() }).optional(),
   ratePerMinute: z.number().int().min(1).max(1000).nullable().optional(),
   sync: z
     .strictObject({

@@ -6,6 +6,8 @@ export type Platform = (typeof PLATFORMS)[number];
 
 export const NOTIFY_MODES = ['off', 'also', 'instead'] as const;
 export type NotifyMode = (typeof NOTIFY_MODES)[number];
+/** The notification kinds admins may name in `notify.kinds`: a closed list, so a typo is refused, not silently never matched. */
+export const NOTIFICATION_KINDS = ['sla', 'no_show', 'approval', 'work_order', 'rule', 'import', 'health', 'risk', 'receivable'] as const;
 
 export interface ConnectionSettings {
   /** WeCom 企业ID (also the callback receive id). */

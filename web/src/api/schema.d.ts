@@ -15632,7 +15632,7 @@ export interface paths {
                             corpId?: string;
                             loginBaseUrl?: string;
                             notify?: {
-                                kinds?: string[];
+                                kinds?: ("sla" | "no_show" | "approval" | "work_order" | "rule" | "import" | "health" | "risk" | "receivable")[];
                                 /** @enum {string} */
                                 mode: "off" | "also" | "instead";
                             };
@@ -15864,7 +15864,7 @@ export interface paths {
                             corpId?: string;
                             loginBaseUrl?: string;
                             notify?: {
-                                kinds?: string[];
+                                kinds?: ("sla" | "no_show" | "approval" | "work_order" | "rule" | "import" | "health" | "risk" | "receivable")[];
                                 /** @enum {string} */
                                 mode: "off" | "also" | "instead";
                             };
