@@ -94,6 +94,24 @@ describe('tracked material links', () => {
     expect((await other({ method: 'GET', url: `/api/material-links?customerId=${customerId}` })).statusCode).toBe(404);
   });
 
+  it("refuses to share a file of another customer's record, even the seller's own (no customer's documents open for another)", async () => {
+    await setup();
+    const other = (await seller({ method: 'POST', url: '/api/customers', payload: { name: '浙江省人民医院' } })).json().id as string;
+    const visit = await seller({ method: 'POST', url: '/api/activities', payload: { customerId: other, type: 'visit', summary: '拜访骨科主任，介绍报价' } });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const onOtherCustomer = (await seller({ method: 'POST', url: '/api/attachments', ...multipart({ entity: 'customer', entityId: other }, { name: '省人医合同扫描件.pdf', content: PDF }) })).json().id as string;
+    const onOtherVisit = (await seller({ method: 'POST', url: '/api/attachments', ...multipart({ entity: 'activity', entityId: visit.json().id }, { name: '省人医报价单.pdf', content: PDF }) })).json().id as string;
+    for (const attachmentId of [onOtherCustomer, onOtherVisit]) {
+      const res = await share({ attachmentId });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'attachmentId', code: 'other_customer' })]);
+    }
+    expect(await t.db.selectFrom('material_links').select('id').execute()).toHaveLength(0);
+    // The same visit's quote shared with its own customer is fine.
+    expect((await seller({ method: 'POST', url: '/api/material-links', payload: { customerId: other, attachmentId: onOtherVisit, expiresAt: '2026-12-08T02:00:00.000Z' } })).statusCode).toBe(201);
+    expect((await share({ attachmentId: await upload('方案.pdf') })).statusCode).toBe(201);
+  });
+
   it('refuses expired and revoked links and unknown tokens; a URL link redirects; opens are rate-limited', async () => {
     await setup();
     const video = (await share({ url: 'https://video.example.com/case/42', title: '案例视频', expiresAt: '2026-12-02T02:00:00.000Z' })).json();

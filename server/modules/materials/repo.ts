@@ -4,6 +4,8 @@ import type { MaterialLinksTable, MaterialOpensTable } from '../../db/schema-log
 import type { Scope } from '../org/scope.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import { movesTeamPaths } from '../../core/team-paths.js';
+import { CUSTOMER_REFERENCES, recordOf } from '../../core/entities.js';
+import { sql } from 'kysely';
 
 export async function insertLink(db: Queryable, row: MaterialLinksTable) {
   await db.insertInto('material_links').values(row).execute();
@@ -120,3 +122,12 @@ export async function earliestWindow(db: Queryable, hours: number, now: Date): P
 
 /** Hook `org.teamMoved`: the scope paths of this module's rows follow a moved team's subtree (core/team-paths.ts). */
 export const moveTeamPaths = movesTeamPaths([['material_links', 'team_path']]);
+
+/** The customer a file's record belongs to: the customer itself, or the customer of the deal, activity, contract… it hangs on. */
+export async function customerOfRecord(db: Queryable, kind: string, id: string): Promise<string | null> {
+  if (kind === 'customer') return id;
+  const table = recordOf(kind)?.table;
+  if (!table || !(table in CUSTOMER_REFERENCES)) return null;
+  const { rows } = await sql<{ customer_id: string | null }>`select customer_id from ${sql.table(table)} where id = ${id}`.execute(db);
+  return rows[0]?.customer_id ?? null;
+}

@@ -40,6 +40,8 @@ export async function createLink(deps: MaterialDeps, actor: Actor, body: Materia
   if (body.attachmentId) {
     const attachment = await findAttachment(db, body.attachmentId);
     if (!attachment || !(await ownerInScope(db, scopeOf(actor), attachment.entity, attachment.entityId))) throw invalid('attachmentId', 'not_found_attachment');
+    // A file of another customer's record (their contract scan, their proposal) must never open for this customer.
+    if ((await repo.customerOfRecord(db, attachment.entity, attachment.entityId)) !== customer.id) throw invalid('attachmentId', 'other_customer');
     title ??= attachment.filename;
   }
   if (body.activityId) {
