@@ -2,18 +2,15 @@ import { Button, Col, Divider, Input, InputNumber, Row, Select, Space, Switch, T
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { GateChecklistItem, GateEvidence, SlaSpec, Stage, StageGate } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { useDealFields } from '../deals/api';
+import { useGateFields } from '../deals/gateFields';
 import { SlaLadderEditor } from '../sla/SlaLadderEditor';
-
-const DEAL_FIELDS = ['title', 'amountFen', 'expectedCloseDate'];
 
 /** One stage's names, flags and exit gate (required fields, evidence kinds, checklist items). */
 export function StageEditor({ stage, onChange }: { stage: Stage; onChange(stage: Stage): void }) {
   const { t } = useI18n();
-  const customFields = useDealFields();
+  const fieldOptions = useGateFields().options;
   const gate: StageGate = stage.gate ?? { requiredFields: [], evidence: [], checklist: [] };
   const setGate = (patch: Partial<StageGate>) => onChange({ ...stage, gate: { ...gate, ...patch } });
-  const fieldOptions = [...DEAL_FIELDS, ...(customFields.data?.items ?? []).map((f) => `custom.${f.key}`)].map((f) => ({ value: f, label: f }));
 
   return (
     <div>

@@ -6,13 +6,14 @@ import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
 import { useOpenSteps, type Deliverable, type OpenStep } from './api';
 import { CompleteStepModal } from './CompleteStepModal';
+import { useGateFields } from '../deals/gateFields';
 
-export function deliverableText(d: Deliverable, t: ReturnType<typeof useI18n>['t'], en: boolean): string[] {
+export function deliverableText(d: Deliverable, t: ReturnType<typeof useI18n>['t'], en: boolean, fieldLabel: (field: string) => string): string[] {
   const parts: string[] = [];
   if (d.attachments) parts.push(t('cadences.deliverable.files', { n: d.attachments.min, label: (en ? d.attachments.labelEn : d.attachments.label) ?? d.attachments.kind }));
   if (d.note_required) parts.push(t('cadences.deliverable.note'));
   if (d.time_slots) parts.push(t('cadences.deliverable.slots', { n: d.time_slots }));
-  if (d.fields?.length) parts.push(t('cadences.deliverable.fields', { fields: d.fields.join(', ') }));
+  if (d.fields?.length) parts.push(t('cadences.deliverable.fields', { fields: d.fields.map(fieldLabel).join(en ? ', ' : '、') }));
   return parts;
 }
 
@@ -21,6 +22,7 @@ export function CadenceSteps() {
   const { t, lang } = useI18n();
   const en = lang === 'en';
   const query = useOpenSteps();
+  const { labelOf } = useGateFields();
   const [completing, setCompleting] = useState<OpenStep | null>(null);
   const items = query.data?.items ?? [];
   if (items.length === 0) return null;
@@ -44,7 +46,7 @@ export function CadenceSteps() {
                   {t('tasks.due')}: <When at={step.dueAt} /> · <Link to={`/deals/${step.deal.id}`}>{step.deal.title}</Link>
                 </Typography.Text>
               </div>
-              <Typography.Text type="secondary">{t('cadences.deliverable')}: {deliverableText(step.deliverable, t, en).join('；') || '—'}</Typography.Text>
+              <Typography.Text type="secondary">{t('cadences.deliverable')}: {deliverableText(step.deliverable, t, en, labelOf).join('；') || '—'}</Typography.Text>
               <Collapse
                 ghost
                 size="small"

@@ -6,11 +6,13 @@ import { useI18n } from '../../i18n';
 import { useCadences, type Cadence } from './api';
 import { CadenceEditor } from './CadenceEditor';
 import { deliverableText } from './CadenceSteps';
+import { useGateFields } from '../deals/gateFields';
 
 /** Admin: cadences with their steps; edit any cadence (or a new one) in the step form or as YAML; export. */
 export function CadencesPage() {
   const { t, lang } = useI18n();
   const en = lang === 'en';
+  const { labelOf } = useGateFields();
   const query = useCadences();
   // undefined: closed; null: a new cadence.
   const [editing, setEditing] = useState<Cadence | null | undefined>(undefined);
@@ -58,7 +60,7 @@ export function CadencesPage() {
               { title: 'T', render: (_, s) => <Tag>{s.offset}</Tag> },
               { title: t('cadences.unit'), render: (_, s) => t(`cadences.unit.${s.unit}` as 'cadences.unit.working_days') + (s.at ? ` ${s.at}` : '') },
               { title: t('cadences.step'), render: (_, s) => (en ? s.titleEn : s.title) },
-              { title: t('cadences.deliverable'), render: (_, s) => deliverableText(s.deliverable, t, en).join('；') },
+              { title: t('cadences.deliverable'), render: (_, s) => deliverableText(s.deliverable, t, en, labelOf).join('；') },
             ]}
           />
         </Card>

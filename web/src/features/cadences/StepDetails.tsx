@@ -1,16 +1,16 @@
 import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { FieldErrors } from '../rules/api';
+import { useGateFields } from '../deals/gateFields';
 import type { Deliverable } from './api';
 import type { StepDraft } from './draft';
 
 type TextField = 'titleEn' | 'instructions' | 'instructionsEn' | 'template' | 'templateEn';
-/** Deal fields a deliverable may require (the gates' fields); custom fields are typed as `custom.<key>`. */
-const DEAL_FIELDS = ['title', 'amountFen', 'expectedCloseDate'];
 
 /** The expanded part of a step row: English title, guidance and talk script in both languages, the deliverable. */
 export function StepDetails({ index, step, errors, onChange }: { index: number; step: StepDraft; errors: FieldErrors; onChange(patch: Partial<StepDraft>): void }) {
   const { t } = useI18n();
+  const fieldOptions = useGateFields().options;
   const base = `steps.${index}`;
   const d = step.deliverable;
   const setDeliverable = (patch: Partial<Deliverable>) => {
@@ -82,7 +82,7 @@ export function StepDetails({ index, step, errors, onChange }: { index: number; 
         </Col>
         <Col xs={24} sm={14}>
           <Form.Item label={t('cadences.requiredFields')} {...dItem('fields')} extra={t('cadences.requiredFieldsHint')}>
-            <Select mode="tags" value={d.fields ?? []} onChange={(fields: string[]) => setDeliverable({ fields: fields.length ? fields : undefined })} options={DEAL_FIELDS.map((f) => ({ value: f, label: f }))} />
+            <Select mode="tags" value={d.fields ?? []} onChange={(fields: string[]) => setDeliverable({ fields: fields.length ? fields : undefined })} options={fieldOptions} />
           </Form.Item>
         </Col>
       </Row>
