@@ -97,4 +97,17 @@ describe('random verification call-backs', () => {
     expect(south).toHaveLength(1);
     expect((await (await login('director'))({ method: 'GET', url: '/api/callbacks?month=2026-11' })).json().total).toBe(2);
   });
+
+  it('a checker who manages nobody has the call-back page in their abilities; other non-managers do not', async () => {
+    t = await setupTestApp({ start: '2026-12-01T02:00:00.000Z' });
+    const abilitiesOf = async (username: string) => (await (await login(username))({ method: 'GET', url: '/api/me/abilities' })).json().abilities.callback;
+    expect(await abilitiesOf('support')).toMatchObject({ record: false, check: false });
+    const admin = await login('admin');
+    const supportId = t.org.users.support.id;
+    const put = await admin({ method: 'PUT', url: '/api/callback-settings', payload: { teamId: t.org.teams.eastTeam1, shareBp: 500, checkerId: supportId } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await abilitiesOf('support')).toMatchObject({ record: false, check: true });
+    expect(await abilitiesOf('seller_a')).toMatchObject({ record: false, check: false });
+    expect(await abilitiesOf('lead_east1')).toMatchObject({ record: true });
+  });
 });

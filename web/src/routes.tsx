@@ -69,7 +69,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'approvals', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage'), menu: { label: 'nav.approvals', icon: <AuditOutlined /> } },
   { path: 'approvals/delegations', page: lazyPage(() => import('./features/approvals/DelegationsPage'), 'DelegationsPage') },
   { path: 'approvals/:id', page: lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalDetailPage') },
-  { path: 'callbacks', page: lazyPage(() => import('./features/callbacks/CallbacksPage'), 'CallbacksPage'), menu: { label: 'nav.callbacks', icon: <PhoneOutlined /> }, visible: may('callback.record') },
+  { path: 'callbacks', page: lazyPage(() => import('./features/callbacks/CallbacksPage'), 'CallbacksPage'), menu: { label: 'nav.callbacks', icon: <PhoneOutlined /> }, visible: (v) => v.can('callback.record') || v.can('callback.check') },
   { path: 'digests', page: lazyPage(() => import('./features/digests/DigestsPage'), 'DigestsPage'), menu: { label: 'nav.digests', icon: <BarChartOutlined /> } },
   {
     path: 'receivables',

@@ -2,9 +2,11 @@
 import { defineModule } from '../../core/module.js';
 import { callbacksJob } from './job.js';
 import { callbackRoutes } from './routes.js';
+import { isCallbackChecker } from './service.js';
 
 export const callbacksModule = defineModule({
   name: 'callbacks',
   routes: callbackRoutes,
   jobs: [callbacksJob],
+  hooks: { 'auth.isCallbackChecker': isCallbackChecker },
 });

@@ -118,3 +118,10 @@ export async function resultsOfCustomer(db: Queryable, customerId: string) {
     return result ? [{ ...i, result: result.result, recordedAt: result.recorded_at }] : [];
   });
 }
+
+/** Whether the user is named a team's quality checker, now or on a past draw (they then work the 随机抽检 page). */
+export async function isChecker(db: Queryable, userId: string): Promise<boolean> {
+  const named = await db.selectFrom('callback_settings').select('team_id').where('checker_id', '=', userId).limit(1).executeTakeFirst();
+  if (named) return true;
+  return Boolean(await db.selectFrom('callback_draws').select('id').where('checker_id', '=', userId).limit(1).executeTakeFirst());
+}

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import { authorize, can, inScope, systemActor } from '../../core/policy.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
+import type { Queryable } from '../../db/index.js';
 import { parseJson } from '../../core/json.js';
 import { command } from '../../core/command.js';
 import { insertTaskInTx } from '../tasks/service.js';
@@ -88,6 +89,11 @@ async function present(deps: CallbackDeps, draws: Awaited<ReturnType<typeof repo
       presentDraw(d, await Promise.all(items.filter((i) => i.draw_id === d.id).map(async (i) => presentItem(i, await repo.visitsById(deps.db, parseJson<string[]>(i.activity_ids, [])))))),
     ),
   );
+}
+
+/** A checker who is not a manager still has the call-back page (the `callback.check` ability of /api/me/abilities). */
+export function isCallbackChecker(db: Queryable, userId: string): Promise<boolean> {
+  return repo.isChecker(db, userId);
 }
 
 export async function listDraws(deps: CallbackDeps, actor: Actor, month?: string) {

@@ -12660,6 +12660,7 @@ export interface paths {
                                     manage: boolean;
                                 };
                                 callback: {
+                                    check: boolean;
                                     configure: boolean;
                                     record: boolean;
                                 };
