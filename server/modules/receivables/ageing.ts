@@ -8,6 +8,7 @@
 import type { AnyActor } from '../../core/policy.js';
 import type { MoneyDeps } from '../contracts/service.js';
 import { DSO_DAYS, amountOf, collectedRows, instalmentRows, keyOf, loadAgeing, salesRows, type AgeingData, type GroupBy } from './drill.js';
+import type { AgeingInstalment } from './presenter.js';
 
 export type { GroupBy } from './drill.js';
 
@@ -17,21 +18,19 @@ const contractsOf = (rows: ReadonlyArray<{ contract: { id: string } }>) => new S
 /** The ageing figures of already loaded data (the export prints the same object). */
 export function ageingFigures(data: AgeingData, groupBy: GroupBy) {
   const all = instalmentRows(data, { groupBy });
-  const groups = new Map<string, ReturnType<typeof emptyBuckets> & { key: string; name: string; contracts: number; contractsOver90: number }>();
+  // One pass over the same rows instalmentRows(data, { groupBy, key, bucket }) filters (tests hold them equal).
+  const groups = new Map<string, ReturnType<typeof emptyBuckets> & { key: string; name: string; rows: AgeingInstalment[] }>();
   const totals = emptyBuckets();
   for (const r of all) {
     const { id, name } = keyOf(r, groupBy);
-    const g = groups.get(id) ?? { key: id, name, ...emptyBuckets(), contracts: 0, contractsOver90: 0 };
+    const g = groups.get(id) ?? { key: id, name, ...emptyBuckets(), rows: [] };
     const fen = r.outstandingFen ?? 0;
     g[r.bucket] += fen;
     g.totalFen += fen;
+    g.rows.push(r);
     totals[r.bucket] += fen;
     totals.totalFen += fen;
     groups.set(id, g);
-  }
-  for (const g of groups.values()) {
-    g.contracts = contractsOf(instalmentRows(data, { groupBy, key: g.key }));
-    g.contractsOver90 = contractsOf(instalmentRows(data, { groupBy, key: g.key, bucket: 'over90' }));
   }
   const withBalance = contractsOf(all);
   const over90 = contractsOf(instalmentRows(data, { groupBy, bucket: 'over90' }));
@@ -45,7 +44,9 @@ export function ageingFigures(data: AgeingData, groupBy: GroupBy) {
   return {
     asOf: data.asOf,
     groupBy,
-    groups: [...groups.values()].sort((a, b) => b.totalFen - a.totalFen || a.name.localeCompare(b.name)),
+    groups: [...groups.values()]
+      .sort((a, b) => b.totalFen - a.totalFen || a.name.localeCompare(b.name))
+      .map(({ rows, ...g }) => ({ ...g, contracts: contractsOf(rows), contractsOver90: contractsOf(rows.filter((r) => r.bucket === 'd90_plus')) })),
     totals,
     over90: { contracts: withBalance, over90, share: withBalance ? over90 / withBalance : null },
     collectedThisMonth: [...collected.values()].sort((a, b) => b.collectedFen - a.collectedFen || a.seller.name.localeCompare(b.seller.name)),
