@@ -19,12 +19,16 @@ export async function scopedRows(deps: MoneyDeps, actor: AnyActor, asOf?: string
   const teamId = (path: string) => path.split('/').filter(Boolean).at(-1) ?? '';
   const names = new Map((await repo.teamNames(deps.db, [...new Set(contracts.map((c) => teamId(c.team_path)))])).map((t) => [t.id, t.name]));
   const escalated = new Set((await deps.db.selectFrom('receivable_escalations').select('instalment_id').where('contract_id', 'in', [...byId.keys(), '-']).execute()).map((e) => e.instalment_id));
+  const teamOf = (contract: repo.ScopedContract) => {
+    const t = teamId(contract.team_path);
+    return { id: t, name: names.get(t) ?? t };
+  };
   const rows: ScopedRow[] = views.map((view) => {
     const contract = byId.get(view.contractId)!;
-    const t = teamId(contract.team_path);
-    return { contract, teamId: t, teamName: names.get(t) ?? t, view };
+    const team = teamOf(contract);
+    return { contract, teamId: team.id, teamName: team.name, view };
   });
-  return { asOf: date, settings, rows, escalated };
+  return { asOf: date, settings, contracts, teamOf, rows, escalated };
 }
 
 export async function board(deps: MoneyDeps, actor: AnyActor, query: { asOf?: string; band?: 'red' | 'yellow' | 'normal' | 'overdue'; ownerId?: string }) {

@@ -62,8 +62,67 @@ export const ageingSchema = z.object({
   dso: z.object({ receivablesFen: money, salesFen: money.describe('Contract amounts signed in the 90 days up to asOf'), days: z.number().int(), dso: z.number().nullable() }),
 });
 
-/** The drill-down of an ageing figure: its instalments, each with its bucket. */
-export const ageingInstalmentsSchema = z.object({ asOf: z.string(), items: z.array(boardRowSchema.extend({ bucket: z.enum(BUCKETS) })) });
+/** The drill-down of an ageing figure: its instalments, each with its bucket and outstanding amount. */
+export const ageingInstalmentSchema = boardRowSchema.extend({ bucket: z.enum(BUCKETS) }).meta({ id: 'AgeingInstalment' });
+export type AgeingInstalment = z.infer<typeof ageingInstalmentSchema>;
+export const ageingInstalmentsSchema = z.object({ asOf: z.string(), items: z.array(ageingInstalmentSchema) });
+
+/** A payment (or its reversal, negative) received in the as-of month: the rows behind "collected this month". */
+export const collectedRowSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['payment', 'reversal']),
+    receivedOn: z.string(),
+    amountFen: money.describe('Negative for a reversal'),
+    method: z.string(),
+    reference: z.string().nullable(),
+    reversesId: z.string().nullable(),
+    contract: z.object({ id: z.string(), number: z.string() }),
+    customer: ref,
+    seller: userRef,
+    team: ref,
+  })
+  .meta({ id: 'CollectedPayment' });
+export type CollectedRow = z.infer<typeof collectedRowSchema>;
+
+/** A contract signed in the DSO window: the rows behind DSO's sales. */
+export const saleRowSchema = z
+  .object({ contract: z.object({ id: z.string(), number: z.string() }), customer: ref, deal: ref, owner: userRef, team: ref, signedAt: z.string(), amountFen: money })
+  .meta({ id: 'DsoSale' });
+export type SaleRow = z.infer<typeof saleRowSchema>;
+
+const period = { asOf: z.string(), from: z.string().describe('First day counted'), to: z.string().describe('Last day counted (asOf)') };
+export const collectedSchema = z.object({ ...period, sellerId: z.string().nullable(), items: z.array(collectedRowSchema) });
+export const salesSchema = z.object({ ...period, items: z.array(saleRowSchema) });
+
+type Team = { id: string; name: string };
+export function presentCollected(p: repo.PaymentRow, c: repo.ScopedContract, team: Team): CollectedRow {
+  return {
+    id: p.id,
+    kind: p.kind === 'reversal' ? 'reversal' : 'payment',
+    receivedOn: p.received_on,
+    amountFen: (p.kind === 'reversal' ? -1 : 1) * Number(p.amount_fen),
+    method: p.method,
+    reference: p.reference,
+    reversesId: p.reverses_id,
+    contract: { id: c.id, number: c.number },
+    customer: { id: c.customer_id, name: c.customer_name },
+    seller: { id: c.owner_id, name: c.owner_name },
+    team,
+  };
+}
+
+export function presentSale(c: repo.ScopedContract, team: Team): SaleRow {
+  return {
+    contract: { id: c.id, number: c.number },
+    customer: { id: c.customer_id, name: c.customer_name },
+    deal: { id: c.deal_id, name: c.deal_title },
+    owner: { id: c.owner_id, name: c.owner_name },
+    team,
+    signedAt: c.signed_at,
+    amountFen: Number(c.amount_fen),
+  };
+}
 
 export const BUCKET_NAMES: Record<Bucket, { zh: string; en: string }> = {
   current: { zh: '未到期', en: 'Current' },

@@ -26,8 +26,18 @@ export function teamNames(db: Queryable, ids: readonly string[]) {
 /** Payments and reversals of the given contracts received in [from, to]. */
 export function paymentsBetween(db: Queryable, contractIds: readonly string[], from: string, to: string) {
   if (!contractIds.length) return Promise.resolve([]);
-  return db.selectFrom('payments').select(['contract_id', 'kind', 'amount_fen']).where('contract_id', 'in', contractIds).where('received_on', '>=', from).where('received_on', '<=', to).execute();
+  return db
+    .selectFrom('payments')
+    .select(['id', 'contract_id', 'kind', 'amount_fen', 'received_on', 'method', 'reference', 'reverses_id'])
+    .where('contract_id', 'in', contractIds)
+    .where('received_on', '>=', from)
+    .where('received_on', '<=', to)
+    .orderBy('received_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
+export type PaymentRow = Awaited<ReturnType<typeof paymentsBetween>>[number];
 
 export function dueInstalments(db: Queryable, now: string, limit: number) {
   return db.selectFrom('contract_instalments').select(['id', 'contract_id', 'escalate_at']).where('escalate_at', '<=', now).orderBy('escalate_at').limit(limit).execute();

@@ -17655,6 +17655,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/receivables/ageing/collected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill-down of 本月回款: the payments (reversals negative) received from the 1st of asOf's month to asOf on contracts in scope, of one seller; their amountFen sums to the seller's collectedFen */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                    /** @description One seller (collected this month); all sellers in scope when absent */
+                    sellerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @description First day counted */
+                            from: string;
+                            items: components["schemas"]["CollectedPayment"][];
+                            sellerId: string | null;
+                            /** @description Last day counted (asOf) */
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/receivables/ageing/export": {
         parameters: {
             query?: never;
@@ -17662,13 +17738,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ageing and its instalments as .xlsx */
+        /** The ageing as .xlsx: the groups, the instalments behind key/bucket (明细), the payments behind collected this month of sellerId (本月回款), the sales behind DSO (DSO销售额) — the same rows as the drill-downs */
         get: {
             parameters: {
                 query?: {
                     /** @description YYYY-MM-DD, default today (org time zone) */
                     asOf?: string;
+                    /** @description A bucket, or over90 (the 90+ instalments behind the over-90 contracts share); all when absent */
+                    bucket?: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus" | "over90";
                     groupBy?: "customer" | "seller" | "team";
+                    /** @description A group: customer, seller or team id (by groupBy); all groups when absent */
+                    key?: string;
+                    /** @description One seller (collected this month); all sellers in scope when absent */
+                    sellerId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -17729,14 +17811,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Drill-down: the instalments behind an ageing figure (a group key, a bucket, or over90) */
+        /** Drill-down: the open instalments behind an ageing figure (a group key, a bucket, or over90), each with its outstanding amount; their outstandingFen sums to the figure */
         get: {
             parameters: {
                 query?: {
                     /** @description YYYY-MM-DD, default today (org time zone) */
                     asOf?: string;
+                    /** @description A bucket, or over90 (the 90+ instalments behind the over-90 contracts share); all when absent */
                     bucket?: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus" | "over90";
                     groupBy?: "customer" | "seller" | "team";
+                    /** @description A group: customer, seller or team id (by groupBy); all groups when absent */
                     key?: string;
                 };
                 header?: never;
@@ -17753,58 +17837,80 @@ export interface paths {
                     content: {
                         "application/json": {
                             asOf: string;
-                            items: {
-                                amountFen?: number;
-                                /**
-                                 * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
-                                 * @enum {string}
-                                 */
-                                band: "red" | "yellow" | "normal";
-                                /** @enum {string} */
-                                bucket: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus";
-                                contract: {
-                                    id: string;
-                                    number: string;
-                                };
-                                customer: {
-                                    id: string;
-                                    name: string;
-                                };
-                                daysPastDue: number;
-                                /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
-                                daysToDue: number;
-                                deal: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @description Contractual due date */
-                                dueDate: string;
-                                /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
-                                effectiveDueDate: string;
-                                /** @description When it escalates unless settled first (null: settled or already escalated) */
-                                escalateAt: string | null;
-                                escalated: boolean;
-                                id: string;
-                                invoiceDate: string | null;
-                                invoiceNo: string | null;
-                                /** @enum {string} */
-                                invoiceStatus: "not_issued" | "issued";
-                                lastPaidOn: string | null;
-                                /** @enum {string} */
-                                method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
-                                outstandingFen?: number;
-                                owner: components["schemas"]["UserRef"];
-                                paidFen?: number;
-                                seq: number;
-                                /** @description A remainder within tolerance that closed the instalment (短款待核销) */
-                                shortfallFen?: number;
-                                /** @enum {string} */
-                                status: "open" | "partially_paid" | "paid" | "overdue";
-                                team: {
-                                    id: string;
-                                    name: string;
-                                };
-                            }[];
+                            items: components["schemas"]["AgeingInstalment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/ageing/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill-down of DSO's sales: the contracts in scope signed in the 90 days up to asOf; their amountFen sums to dso.salesFen */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, default today (org time zone) */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @description First day counted */
+                            from: string;
+                            items: components["schemas"]["DsoSale"][];
+                            /** @description Last day counted (asOf) */
+                            to: string;
                         };
                     };
                 };
@@ -21501,6 +21607,110 @@ export interface components {
             suggestion: string | null;
             suggestionEn: string | null;
         };
+        AgeingInstalment: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            /** @enum {string} */
+            bucket: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus";
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            deal: {
+                id: string;
+                name: string;
+            };
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            owner: components["schemas"]["UserRef"];
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        AgeingInstalmentInput: {
+            amountFen?: number;
+            /**
+             * @description red ≤ 3 days to the effective due date (or overdue), yellow 4–7, normal ≥ 8 or paid
+             * @enum {string}
+             */
+            band: "red" | "yellow" | "normal";
+            /** @enum {string} */
+            bucket: "current" | "d1_30" | "d31_60" | "d61_90" | "d90_plus";
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            daysPastDue: number;
+            /** @description Days (calendar or working, by setting) to the effective due date; negative when past it */
+            daysToDue: number;
+            deal: {
+                id: string;
+                name: string;
+            };
+            /** @description Contractual due date */
+            dueDate: string;
+            /** @description Moved onto a working day by the due-date policy (China calendar with 调休) */
+            effectiveDueDate: string;
+            /** @description When it escalates unless settled first (null: settled or already escalated) */
+            escalateAt: string | null;
+            escalated: boolean;
+            id: string;
+            invoiceDate: string | null;
+            invoiceNo: string | null;
+            /** @enum {string} */
+            invoiceStatus: "not_issued" | "issued";
+            lastPaidOn: string | null;
+            /** @enum {string} */
+            method: "wire" | "bank_acceptance" | "commercial_acceptance" | "letter_of_credit" | "cash" | "other";
+            outstandingFen?: number;
+            owner: components["schemas"]["UserRefInput"];
+            paidFen?: number;
+            seq: number;
+            /** @description A remainder within tolerance that closed the instalment (短款待核销) */
+            shortfallFen?: number;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "overdue";
+            team: {
+                id: string;
+                name: string;
+            };
+        };
         ApiToken: {
             createdAt: string;
             expiresAt: string | null;
@@ -22757,6 +22967,54 @@ export interface components {
             done: boolean;
             note?: string | null;
         };
+        CollectedPayment: {
+            /** @description Negative for a reversal */
+            amountFen?: number;
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "reversal";
+            method: string;
+            receivedOn: string;
+            reference: string | null;
+            reversesId: string | null;
+            seller: components["schemas"]["UserRef"];
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        CollectedPaymentInput: {
+            /** @description Negative for a reversal */
+            amountFen?: number;
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "reversal";
+            method: string;
+            receivedOn: string;
+            reference: string | null;
+            reversesId: string | null;
+            seller: components["schemas"]["UserRefInput"];
+            team: {
+                id: string;
+                name: string;
+            };
+        };
         CompletenessAnswer: {
             stages: {
                 fields: {
@@ -23790,6 +24048,48 @@ export interface components {
             } | null;
             status: string | null;
             title: string;
+        };
+        DsoSale: {
+            amountFen?: number;
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            deal: {
+                id: string;
+                name: string;
+            };
+            owner: components["schemas"]["UserRef"];
+            signedAt: string;
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        DsoSaleInput: {
+            amountFen?: number;
+            contract: {
+                id: string;
+                number: string;
+            };
+            customer: {
+                id: string;
+                name: string;
+            };
+            deal: {
+                id: string;
+                name: string;
+            };
+            owner: components["schemas"]["UserRefInput"];
+            signedAt: string;
+            team: {
+                id: string;
+                name: string;
+            };
         };
         DuplicateOwner: {
             id: string;
