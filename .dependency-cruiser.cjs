@@ -55,6 +55,13 @@ module.exports = {
       to: { path: '^server/modules/[^/]+/(service|routes|module)\\.ts$' },
     },
     {
+      name: 'routes-call-services',
+      severity: 'error',
+      comment: 'routes → service → repo: a routes file (routes.ts, routes-public.ts, admin-routes.ts …) calls services, never a repo (its own or another module\'s); the service is where authorization, scope and the command path live.',
+      from: { path: '^server/modules/[^/]+/[^/]*routes[^/]*\\.ts$' },
+      to: { path: '^server/modules/[^/]+/repo\\.ts$' },
+    },
+    {
       name: 'no-module-cycle',
       severity: 'error',
       comment: 'The module-level import graph has no cycle: break it with the composition root, a named hook or an event.',

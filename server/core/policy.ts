@@ -51,6 +51,10 @@ export const GROUPS = {
   teamManagers: ['lead', 'regional_manager'],
   /** Lead a store or sales team: their reach for reassigned calls widens to the neighbouring stores. */
   storeManagers: ['lead'],
+  /** Line managers below the admin: a team's nearest one checks its random verification call-backs. */
+  lineManagers: ['lead', 'regional_manager', 'director'],
+  /** Receive new leads by the round-robin assignment of their team subtree. */
+  leadAssignees: ['seller'],
   /** Store consultants: book appointments, receive reassigned follow-up calls. */
   consultants: ['seller', 'lead'],
   /** Work customers themselves (claim from the pool). */

@@ -77,6 +77,25 @@ describe('digest page', () => {
     expect(listed[0].content.kind).toBe('b2b');
   });
 
+  it('shows support the same figures without any amount: the preview and the digests sent with amounts', async () => {
+    const support = await t.as('support');
+    const preview = await support({ method: 'GET', url: `/api/digests/preview?team=${t.org.teams.east}` });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const lines = Object.fromEntries(preview.json().content.lines.map((l: { key: string }) => [l.key, l]));
+    expect(lines.pipelineValue).toMatchObject({ count: 2 });
+    expect(lines.pipelineValue).not.toHaveProperty('amountFen');
+    expect(preview.json().markdown['zh-CN'].body).toContain('在手商机金额：[2]');
+    expect(preview.body).not.toContain('¥');
+    // The digest generated above went to the robots with amounts; the lead reads it so, support reads it re-rendered.
+    const url = `/api/digests?team=${t.org.teams.eastTeam1}&date=2026-11-25`;
+    expect((await lead({ method: 'GET', url })).body).toContain('¥');
+    const sent = await support({ method: 'GET', url });
+    expect(sent.json().items).toHaveLength(1);
+    expect(sent.json().items[0].content.lines.find((l: { key: string }) => l.key === 'pipelineValue')).toMatchObject({ count: 2 });
+    expect(sent.body).not.toContain('¥');
+    expect(sent.body).not.toContain('amountFen');
+  });
+
   it('files past digests for a fresh start (the demo calls this)', async () => {
     const sent = await backfillPastDigests(t.db, t.clock, 'Asia/Shanghai', '', 3);
     expect(sent).toBe(3 * 3); // three days × the three sales teams/stores

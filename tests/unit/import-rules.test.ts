@@ -31,6 +31,9 @@ describe('import rules (.dependency-cruiser.cjs)', () => {
         'no-foreign-routes: server/modules/sla/service.ts → server/modules/org/routes.ts',
         'routes-only-from-module-definition: server/modules/sla/service.ts → server/modules/org/routes.ts',
         'repo-below-service: server/modules/org/repo.ts → server/modules/org/service.ts',
+        // Routes call services: neither the module's own repo nor another module's, whatever the routes file is named.
+        'routes-call-services: server/modules/org/admin-routes.ts → server/modules/org/repo.ts',
+        'routes-call-services: server/modules/org/routes-public.ts → server/modules/deals/repo.ts',
         // Folder scope: the cycle is between modules, though no file imports itself back.
         'no-module-cycle: server/modules/deals → server/modules/tasks',
         'no-module-cycle: server/modules/tasks → server/modules/deals',

@@ -1,23 +1,16 @@
-import { commandIn } from '../../core/command.js';
 import { z } from 'zod';
-import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
-import { AppError, notFound } from '../../core/errors.js';
 import type { FastifyReply } from 'fastify';
-import type { Clock } from '../../core/clock.js';
-import type { LoginThrottle } from '../../core/config.js';
-import type { Queryable } from '../../db/index.js';
-import { dummyHash, hashPassword, verifyPassword } from '../../core/passwords.js';
-import { lockDelayMs, throttleKeys, type ThrottleKey } from './throttle.js';
-import * as repo from './repo.js';
-import { getUserProfile } from '../org/repo.js';
+import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
+import { AppError } from '../../core/errors.js';
+import { dummyHash } from '../../core/passwords.js';
 import { abilitiesResponse, myAbilities } from './abilities.js';
 import { assertMayHoldTokens, createToken } from './tokens.js';
 import { userSchema } from '../org/presenter.js';
 import { okSchema, pageOf, responses } from '../../core/contract.js';
-import { apiTokenSchema, createdApiTokenSchema, presentApiToken } from './presenter.js';
+import { apiTokenSchema, createdApiTokenSchema } from './presenter.js';
+import { changePassword, listTokens, login, logout, me, revokeToken, SESSION_COOKIE } from './service.js';
 
-export { SESSION_COOKIE } from './repo.js';
-import { SESSION_COOKIE } from './repo.js';
+export { SESSION_COOKIE } from './service.js';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -52,17 +45,7 @@ export async function authRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const keys = throttleKeys(req.body.username, req.ip, config.loginThrottle);
-      await assertNotLocked(db, clock, keys.map((k) => k.key), reply);
-      const user = await repo.findUserByUsername(db, req.body.username);
-      // Unknown users are checked against a dummy hash: both refusals cost one argon2 verification.
-      const valid = await verifyPassword(user?.password_hash ?? (await dummyHash()), req.body.password);
-      if (!user || !user.active || !valid) {
-        await recordFailure(db, clock, keys, config.loginThrottle);
-        throw new AppError('BAD_CREDENTIALS');
-      }
-      await repo.clearLoginFailures(db, keys[0].key);
-      const token = await repo.createSession(db, clock, user.id, config.sessionTtlHours);
+      const { token, user } = await withRetryAfter(reply, () => login(deps, req.body, req.ip));
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -70,20 +53,19 @@ export async function authRoutes(app: App, deps: Deps) {
         secure: config.cookieSecure,
         maxAge: config.sessionTtlHours * 3600,
       });
-      return { user: await getUserProfile(db, user.id) };
+      return { user };
     },
   );
 
   app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session', response: responses({ 200: okSchema }) } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await repo.deleteSession(db, token);
+    if (token) await logout(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
 
   app.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user, role and team', response: responses({ 200: userSchema }) } }, async (req) => {
-    const actor = actorOf(req);
-    return getUserProfile(db, actor.id);
+    return me(db, actorOf(req));
   });
 
   app.get(
@@ -103,32 +85,14 @@ export async function authRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const keys = throttleKeys(actor.username, req.ip, config.loginThrottle);
-      await assertNotLocked(db, clock, keys.map((k) => k.key), reply);
-      const user = await repo.findUserByUsername(db, actor.username);
-      if (!user || !(await verifyPassword(user.password_hash, req.body.currentPassword))) {
-        await recordFailure(db, clock, keys, config.loginThrottle);
-        throw new AppError('BAD_CREDENTIALS', 'current_password_wrong', {
-          fields: [{ field: 'currentPassword', code: 'wrong_password' }],
-        });
-      }
-      const hash = await hashPassword(req.body.newPassword);
-      await db.transaction().execute(async (trx) => {
-        await repo.setPasswordHash(trx, clock, user.id, hash);
-        await repo.endCredentials(trx, clock, user.id, req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE]);
-        await commandIn(trx, clock, { entity: 'user', actorId: user.id }).recorded(user.id, 'update', { before: {}, after: { password: '(changed)' } });
-      });
+      const keep = req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE];
+      await withRetryAfter(reply, () => changePassword(deps, actorOf(req), req.body, req.ip, keep));
       return { ok: true as const };
     },
   );
 
   app.get('/api/tokens', { schema: { tags: ['auth'], summary: 'My API tokens (secrets are never shown again)', response: responses({ 200: pageOf(apiTokenSchema) }) } }, async (req) => {
-    const rows = await repo.listApiTokens(db, actorOf(req).id);
-    return {
-      items: rows.map(presentApiToken),
-      total: rows.length,
-    };
+    return listTokens(db, actorOf(req));
   });
 
   app.post(
@@ -154,23 +118,18 @@ export async function authRoutes(app: App, deps: Deps) {
   );
 
   app.delete('/api/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams, response: responses({ 200: okSchema }, [400, 404]) } }, async (req) => {
-    if (!(await repo.revokeApiToken(db, clock, actorOf(req).id, req.params.id))) throw notFound('Token');
+    await revokeToken(db, clock, actorOf(req), req.params.id);
     return { ok: true as const };
   });
 }
 
-async function assertNotLocked(db: Queryable, clock: Clock, keys: string[], reply: FastifyReply): Promise<void> {
-  const until = await repo.loginLockedUntil(db, clock, keys);
-  if (!until) return;
-  const seconds = Math.max(1, Math.ceil((Date.parse(until) - clock.now().getTime()) / 1000));
-  reply.header('retry-after', String(seconds));
-  throw new AppError('RATE_LIMITED', 'login_locked', { params: { seconds }, extra: { retryAfterSeconds: seconds } });
-}
-
-async function recordFailure(db: Queryable, clock: Clock, keys: ThrottleKey[], t: LoginThrottle): Promise<void> {
-  for (const { key, free } of keys) {
-    const failures = await repo.countLoginFailure(db, clock, key, t.windowMs);
-    const delay = lockDelayMs(failures, free, t);
-    if (delay > 0) await repo.lockLogin(db, key, new Date(clock.now().getTime() + delay).toISOString());
+/** A locked login answers 429 with Retry-After, in seconds (the service names them in the error). */
+async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const seconds = error instanceof AppError ? error.extra?.retryAfterSeconds : undefined;
+    if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+    throw error;
   }
 }

@@ -1,5 +1,6 @@
 /** SQL of the random call-backs: visits of a month per team, draws, items, results, settings. */
 import type { Queryable } from '../../db/index.js';
+import { GROUPS } from '../../core/policy.js';
 import type { CallbackDrawsTable, CallbackItemsTable } from '../../db/schema-logging.js';
 
 /** Logged visits in [from, to) with the path of the seller's team when logged. */
@@ -46,7 +47,7 @@ export async function putSettings(db: Queryable, row: { team_id: string; share_b
 /** The closest active manager of a team: a lead, regional manager or director of the team or of a parent team. */
 export async function managerOf(db: Queryable, teamPath: string): Promise<string | null> {
   const ancestors = teamPath.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
-  const rows = await db.selectFrom('users').select(['id', 'team_path']).where('active', '=', 1).where('role', 'in', ['lead', 'regional_manager', 'director']).where('team_path', 'in', ancestors).orderBy('created_at').orderBy('id').execute();
+  const rows = await db.selectFrom('users').select(['id', 'team_path']).where('active', '=', 1).where('role', 'in', GROUPS.lineManagers).where('team_path', 'in', ancestors).orderBy('created_at').orderBy('id').execute();
   return rows.sort((a, b) => b.team_path.length - a.team_path.length)[0]?.id ?? null;
 }
 

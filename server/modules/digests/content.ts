@@ -3,6 +3,8 @@
  * and the robot markdown in zh-CN and English come out. Every link is absolute (public base URL), so a click in the
  * robot's group opens the record. Pure: no I/O, unit-tested.
  */
+import type { AnyActor } from '../../core/policy.js';
+import { redactFor } from '../../core/redact.js';
 import { absoluteLink, type Locale } from '../channels/templates.js';
 
 export type RecordType = 'customer' | 'deal' | 'task';
@@ -198,7 +200,12 @@ export function renderMarkdown(content: DigestContent, locale: Locale, perLine =
   return { title: digestTitle(content, locale), body };
 }
 
-/** The digest as someone who may not see amounts reads it (support): the same counts and records, no money. */
-export function withoutAmounts(content: DigestContent): DigestContent {
-  return { ...content, lines: content.lines.map(({ amountFen: _amount, ...line }) => line) };
+/**
+ * The digest as `reader` may see it: the same counts and records without the fields the policy hides from them
+ * (RESTRICTED_FIELDS in core/policy.ts, applied by the one output layer core/redact.ts) — for support, every amount.
+ * No list of its own here: a field restricted later is hidden in digests too. The very object comes back when
+ * nothing is hidden from the reader, so a caller can tell whether the stored markdown may be shown as sent.
+ */
+export function withoutAmounts(content: DigestContent, reader: AnyActor): DigestContent {
+  return redactFor(reader, content);
 }

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
-import { authorize, can } from '../../core/policy.js';
+import { authorize } from '../../core/policy.js';
 import type { Db, Queryable } from '../../db/index.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { scopeOf, type Actor } from '../org/scope.js';
@@ -38,7 +38,7 @@ export async function previewDigest(deps: Deps, actor: Actor, teamId: string) {
   const timeZone = (await getCalendarSettings(deps.db, deps.config.timeZone)).timeZone;
   const slot = slotNow(deps.clock.now(), timeZone);
   const built = buildDigest(await repo.dayFigures(deps.db, team, slot), { teamId: team.id, teamName: team.name, date: slot.date, slot: slot.slot, late: false, publicUrl: deps.config.publicUrl });
-  const content = can(actor, 'deal.readAmount') ? built : withoutAmounts(built);
+  const content = withoutAmounts(built, actor);
   return { team: { id: team.id, name: team.name }, content, markdown: { 'zh-CN': renderMarkdown(content, 'zh-CN'), en: renderMarkdown(content, 'en') } };
 }
 

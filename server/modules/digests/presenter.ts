@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseJson } from '../../core/json.js';
+import type { AnyActor } from '../../core/policy.js';
 import { renderMarkdown, withoutAmounts, type DigestContent } from './content.js';
 
 const deliverySchema = z.object({
@@ -34,12 +35,12 @@ export const digestListSchema = z.object({ team: z.object({ id: z.string(), name
 export function presentDigest(
   r: { id: string; team_id: string; date: string; slot: string; scheduled_for: string; created_at: string; late: number; content: string; markdown: string },
   sends: { key: string; channelId: string | null; channelName: string | null; kind: string; status: string; sentAt: string | null; lastError: string | null }[],
-  options: { amounts: boolean },
+  reader: AnyActor,
 ) {
   const stored = parseJson<DigestContent>(r.content, {} as DigestContent);
   // The markdown went to the team's robots with amounts; a reader who may not see them gets it rendered again without.
-  const content = options.amounts ? stored : withoutAmounts(stored);
-  const markdown = options.amounts
+  const content = withoutAmounts(stored, reader);
+  const markdown = content === stored
     ? parseJson<Record<'zh-CN' | 'en', { title: string; body: string }>>(r.markdown, {} as never)
     : { 'zh-CN': renderMarkdown(content, 'zh-CN'), en: renderMarkdown(content, 'en') };
   return {

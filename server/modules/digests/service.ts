@@ -26,7 +26,7 @@ import * as repo from './repo.js';
 import type { SettingsBody } from './schema.js';
 import { digestSlot, isLate } from './slots.js';
 import { presentDigest } from './presenter.js';
-import { authorize, can } from '../../core/policy.js';
+import { authorize } from '../../core/policy.js';
 
 const orgTimeZone = async (db: Queryable, fallback: string) => (await getCalendarSettings(db, fallback)).timeZone;
 
@@ -214,6 +214,6 @@ export async function listDigestsFor(db: Db, actor: Actor, teamId: string, date:
   const sends = await repo.deliveries(db, rows.map((r) => r.id));
   return {
     team: { id: team.id, name: team.name },
-    items: rows.map((r) => presentDigest(r, sends, { amounts: can(actor, 'deal.readAmount') })),
+    items: rows.map((r) => presentDigest(r, sends, actor)),
   };
 }

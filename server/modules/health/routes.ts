@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { responses } from '../../core/contract.js';
 import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
-import { scopeOf } from '../../core/policy.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
 import { yamlBody, yamlText } from '../pipelines/schema.js';
 import { yamlValidation } from '../pipelines/presenter.js';
@@ -9,7 +8,6 @@ import { localizeYamlErrors } from '../pipelines/yaml.js';
 import { backtest } from './backtest.js';
 import { healthModelSchema } from './definition.js';
 import { backtestSchema, customerHealthSchema, healthListSchema, modelsSchema, modelVersionSchema, planSchema, previewSchema, recomputeResultSchema } from './presenter.js';
-import * as repo from './repo.js';
 import { fileBody, filePlan, getPlan } from './retention-plan.js';
 import * as service from './service.js';
 
@@ -98,8 +96,7 @@ export async function healthRoutes(app: App, deps: Deps) {
     async (req) => {
       const q = req.query;
       const ids = q.ids ? q.ids.split(',').filter(Boolean).slice(0, 200) : undefined;
-      const rows = await repo.healthList(deps.db, scopeOf(actorOf(req)), { colour: q.colour, trend: q.trend === undefined ? undefined : q.trend === 'true', ids }, q.pageSize, (q.page - 1) * q.pageSize);
-      return { items: rows.map((r) => ({ customerId: r.customer_id, name: r.name, score: r.score, colour: r.colour as 'green', trendAlert: r.trend_alert === 1, modelVersion: r.model_version, computedAt: r.computed_at })) };
+      return { items: await service.healthList(deps, actorOf(req), { colour: q.colour, trend: q.trend === undefined ? undefined : q.trend === 'true', ids }, q) };
     },
   );
   app.get(

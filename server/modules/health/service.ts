@@ -6,7 +6,7 @@ import { commandIn } from '../../core/command.js';
 import { AppError, notFound, yamlInvalid } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { authorize, systemActor, type Actor, type AnyActor } from '../../core/policy.js';
+import { authorize, scopeOf, systemActor, type Actor, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
 import { getCalendarSettings } from '../calendar/settings.js';
 import { getCustomerInScope } from '../customers/service.js';
@@ -16,6 +16,7 @@ import * as workOrdersRepo from '../workorders/repo.js';
 import { computeBatch, evaluateBatch, localDate, memoDistributions, oldModelScores, stepFrom, type LoadedModel } from './compute.js';
 import { dimensionsOf, healthModelSchema, type HealthModel } from './definition.js';
 import * as repo from './repo.js';
+import type { HealthListFilter } from './repo.js';
 import type { Contribution } from './score.js';
 import { isAmountSource } from './source-config.js';
 import { plansOf } from './retention-plan.js';
@@ -140,6 +141,12 @@ export function chainOrder<R extends { id: string; prev_id: string }>(rows: R[],
   const ordered: R[] = [];
   for (let r = head ? byId.get(head) : undefined; r; r = byId.get(r.prev_id)) ordered.push(r);
   return ordered.length ? ordered : rows;
+}
+
+/** Customers in the caller's scope by health, lowest score first (one page). */
+export async function healthList(deps: Pick<Deps, 'db'>, actor: AnyActor, filter: HealthListFilter, page: { page: number; pageSize: number }) {
+  const rows = await repo.healthList(deps.db, scopeOf(actor), filter, page.pageSize, (page.page - 1) * page.pageSize);
+  return rows.map((r) => ({ customerId: r.customer_id, name: r.name, score: r.score, colour: r.colour as 'green', trendAlert: r.trend_alert === 1, modelVersion: r.model_version, computedAt: r.computed_at }));
 }
 
 export async function customerHealth(deps: Deps, actor: AnyActor, customerId: string) {

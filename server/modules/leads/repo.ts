@@ -7,6 +7,7 @@ import { parseJson, toJson } from '../../core/json.js';
 import { subtreeUpperBound } from '../org/scope.js';
 import { assignmentSettings, poolSettings, type AssignmentSettings, type PoolSettings } from './schema.js';
 import { movesTeamPaths } from '../../core/team-paths.js';
+import { GROUPS } from '../../core/policy.js';
 
 export async function loadSettings(db: Queryable): Promise<{ assignment: AssignmentSettings; pool: PoolSettings; updatedAt: string | null }> {
   const row = await db.selectFrom('lead_settings').selectAll().where('id', '=', 'org').executeTakeFirst();
@@ -47,12 +48,12 @@ export async function nextTurn(db: Queryable, key: string): Promise<number> {
   return Number(row.counter);
 }
 
-/** Active sellers of a team subtree, in a stable order (round robin walks it). */
+/** Active lead assignees (sellers) of a team subtree, in a stable order (round robin walks it). */
 export function sellersOf(db: Queryable, teamPath: string) {
   return db
     .selectFrom('users')
     .select(['id', 'display_name', 'team_path', 'team_id', 'username'])
-    .where('role', '=', 'seller')
+    .where('role', 'in', GROUPS.leadAssignees)
     .where('active', '=', 1)
     .where('team_path', '>=', teamPath)
     .where('team_path', '<', subtreeUpperBound(teamPath))

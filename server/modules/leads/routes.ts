@@ -3,7 +3,6 @@ import { actorOf, idParams, langOf, listQuery, type App, type Deps } from '../..
 import { listConflicts, requestTransfer, resolveConflict } from './conflicts.js';
 import { handover } from './handover.js';
 import { claim, listPool, poolLog } from './pool.js';
-import { loadSettings } from './repo.js';
 import {
   assignmentListQuery,
   assignmentSettings,
@@ -86,7 +85,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.get('/api/pool/settings', { schema: { tags, summary: 'Pool settings: days per customer level, claim limits, sweep schedule', response: responses({ 200: poolSettingsOut }) } }, async (req) => {
     actorOf(req);
-    return (await loadSettings(db)).pool;
+    return service.getPoolSettings(db);
   });
   app.put('/api/pool/settings', { config: { ability: 'pool.configure' }, schema: { tags, summary: 'Change the pool settings (admin)', body: poolSettings, response: responses({ 200: poolSettingsOut }, [400, 403]) } }, async (req) =>
     service.putPool(db, clock, actorOf(req), req.body, config.timeZone),

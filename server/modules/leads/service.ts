@@ -19,6 +19,11 @@ export async function getSettings(db: Queryable, actor: Actor) {
   return { assignment: s.assignment, pool: s.pool, updatedAt: s.updatedAt };
 }
 
+/** The pool settings (days per customer level, claim limits, sweep schedule): readable by every signed-in user. */
+export async function getPoolSettings(db: Queryable) {
+  return (await repo.loadSettings(db)).pool;
+}
+
 export async function putAssignment(db: Db, clock: Clock, actor: Actor, input: AssignmentSettings) {
   authorize(actor, 'lead.configure');
   return db.transaction().execute(async (trx) => {

@@ -4,8 +4,7 @@ import { actorOf, idParams, type App, type Deps } from '../../core/http.js';
 import { ROLES } from '../../db/schema.js';
 import { pageOf, responses } from '../../core/contract.js';
 import { presentTeam, teamSchema, userSchema } from './presenter.js';
-import * as repo from './repo.js';
-import { createTeam, createUser, TEAM_KINDS, updateUser } from './service.js';
+import { createTeam, createUser, listTeams, listUsers, TEAM_KINDS, updateUser } from './service.js';
 import { getOrgSettings, orgSettingsBody, orgSettingsSchema, putOrgSettings } from './settings.js';
 
 const role = z.enum(ROLES as unknown as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>;
@@ -45,7 +44,7 @@ export async function orgRoutes(app: App, deps: Deps) {
 
   app.get('/api/teams', { schema: { tags: ['org'], summary: 'The team tree (company → region → store/team), flat and ordered by path', response: responses({ 200: pageOf(teamSchema) }) } }, async (req) => {
     actorOf(req);
-    const teams = await repo.listTeams(db);
+    const teams = await listTeams(db);
     return {
       items: teams.map(presentTeam),
       total: teams.length,
@@ -61,12 +60,7 @@ export async function orgRoutes(app: App, deps: Deps) {
 
   app.get('/api/users', { schema: { tags: ['org'], summary: 'Users, filterable by role, team subtree and text', querystring: userListQuery, response: responses({ 200: pageOf(userSchema) }, [400]) } }, async (req) => {
     actorOf(req);
-    let prefix: string | undefined;
-    if (req.query.team) {
-      const team = await repo.findTeam(db, req.query.team);
-      prefix = team?.path ?? '/nonexistent/';
-    }
-    const items = await repo.listUsers(db, { role: req.query.role, q: req.query.q, teamPathPrefix: prefix });
+    const items = await listUsers(db, req.query);
     return { items, total: items.length };
   });
 

@@ -207,3 +207,23 @@ export async function deactivateUserInTx(trx: Queryable, clock: Clock, actorId: 
   await commandIn(trx, clock, { entity: 'user', actorId: actorId }).recorded(userId, 'update', { before: { active: 1 }, after: { active: 0 } });
   for (const end of hooksOf('org.credentialsRevoked')) await end(trx, clock, userId);
 }
+
+/** One user as the app shows them (`{ id, username, name, role, team, … }`), or undefined. */
+export function userProfile(db: Queryable, id: string) {
+  return repo.getUserProfile(db, id);
+}
+
+/** The team tree, flat and ordered by path. */
+export function listTeams(db: Queryable) {
+  return repo.listTeams(db);
+}
+
+/** Users filtered by role, text and team subtree; an unknown team matches nobody. */
+export async function listUsers(db: Queryable, filter: { role?: Role; q?: string; team?: string }) {
+  let prefix: string | undefined;
+  if (filter.team) {
+    const team = await repo.findTeam(db, filter.team);
+    prefix = team?.path ?? '/nonexistent/';
+  }
+  return repo.listUsers(db, { role: filter.role, q: filter.q, teamPathPrefix: prefix });
+}

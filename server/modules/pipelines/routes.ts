@@ -1,7 +1,6 @@
 import { actorOf, idParams, langOf, type App, type Deps } from '../../core/http.js';
 import { localizeYamlErrors } from './yaml.js';
 import { YAML_CONSUMES, YAML_TYPES } from '../../core/security.js';
-import * as repo from './repo.js';
 import { z } from 'zod';
 import { okSchema, pageOf, responses } from '../../core/contract.js';
 import { deletePipeline, setArchived } from './archive.js';
@@ -12,6 +11,7 @@ import {
   exportPipelineYaml,
   getPipeline,
   importPipelineYaml,
+  listPipelines,
   installTemplate,
   listTemplates,
   updatePipeline,
@@ -29,7 +29,7 @@ export async function pipelineRoutes(app: App, deps: Deps) {
 
   app.get('/api/pipelines', { schema: { tags, summary: 'Pipelines with their stages (readable by everyone)', querystring: pipelineListQuery, response: responses({ 200: pageOf(pipelineSchema) }, [400]) } }, async (req) => {
     actorOf(req);
-    const rows = await repo.listPipelines(db, { includeArchived: req.query.includeArchived === 'true' });
+    const rows = await listPipelines(db, { includeArchived: req.query.includeArchived === 'true' });
     return { items: rows.map((r) => presentPipeline(r)), total: rows.length };
   });
 

@@ -20,6 +20,11 @@ export { listTemplates, validatePipelineYaml };
 import { presentPipeline } from './presenter.js';
 export type { YamlError };
 
+/** Every pipeline with its stages (readable by everyone); archived ones only when asked. */
+export function listPipelines(db: Queryable, filter: { includeArchived: boolean }) {
+  return repo.listPipelines(db, filter);
+}
+
 export async function getPipeline(db: Queryable, idOrKey: string) {
   const row = await repo.findPipeline(db, idOrKey);
   if (!row) throw notFound('Pipeline');

@@ -8,8 +8,8 @@ import type { FastifyReply } from 'fastify';
 import { idParams, type App, type Deps } from '../../core/http.js';
 import { AppError, invalid } from '../../core/errors.js';
 import { responses } from '../../core/contract.js';
-import { createSession, SESSION_COOKIE } from '../auth/repo.js';
-import { getUserProfile } from '../org/repo.js';
+import { openSession, SESSION_COOKIE } from '../auth/service.js';
+import { userProfile } from '../org/service.js';
 import { userSchema } from '../org/presenter.js';
 import { closeSiblings, pressCard, showOutcome, type CardPress } from './cards.js';
 import { CallbackRefused, dingtalkCardSignature, feishuDecrypt, feishuSignature, openWecomStyle, sameText, wecomEncrypt, msgSignature, xmlField } from './protocol/crypto.js';
@@ -17,10 +17,9 @@ import { feishuCard } from './protocol/feishu.js';
 import { APIS } from './protocol/index.js';
 import { REASON_QUESTION, REJECT_REASONS, REPLY_OPTION } from './protocol/wecom.js';
 import { awaitComment, commentArrived } from './comments.js';
-import * as repo from './repo.js';
 import { signInBody, signInQuery, startQuery } from './schema.js';
 import { signInOptionSchema } from './presenter.js';
-import { matchMember, memberOfCode, newState, signInConnection } from './signin.js';
+import { matchMember, memberOfCode, newState, signInConnection, signInOptions } from './signin.js';
 import { getConnection } from './service.js';
 import type { LoadedConnection } from './types.js';
 
@@ -36,16 +35,14 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
   const { config, db, clock } = deps;
 
   async function startSession(reply: FastifyReply, userId: string) {
-    const token = await createSession(db, clock, userId, config.sessionTtlHours);
+    const token = await openSession(deps, userId);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionTtlHours * 3600 });
   }
 
   app.get(
     '/api/platforms/sign-in/options',
     { config: { public: true }, schema: { tags, summary: 'Platforms offered on the login page (enabled connections with sign-in on)', response: responses({ 200: z.object({ items: z.array(signInOptionSchema) }) }) } },
-    async () => ({
-      items: (await repo.listConnections(db)).filter((c) => c.enabled && c.settings.signIn).map((c) => ({ id: c.id, platform: c.platform, name: c.name, startUrl: `/api/platforms/${c.id}/sign-in/start`, clientId: (c.platform === 'feishu' ? c.settings.appId : c.settings.corpId) ?? null })),
-    }),
+    async () => ({ items: await signInOptions(deps) }),
   );
 
   app.get(
@@ -88,7 +85,7 @@ export async function publicPlatformRoutes(app: App, deps: Deps) {
       const conn = await signInConnection(deps, req.params.id);
       const userId = await matchMember(deps, conn, await memberOfCode(deps, conn, req.body.code, req.body.mode));
       await startSession(reply, userId);
-      return { user: await getUserProfile(db, userId) };
+      return { user: await userProfile(db, userId) };
     },
   );
 

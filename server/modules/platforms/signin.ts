@@ -19,6 +19,13 @@ import type { ExternalUser, LoadedConnection } from './types.js';
 
 const PLATFORM_NAMES = { wecom: '企业微信 WeCom', dingtalk: '钉钉 DingTalk', feishu: '飞书 Feishu' } as const;
 
+/** Platforms offered on the login page: enabled connections with sign-in on, with where to start. */
+export async function signInOptions(deps: Pick<Deps, 'db'>) {
+  return (await repo.listConnections(deps.db))
+    .filter((c) => c.enabled && c.settings.signIn)
+    .map((c) => ({ id: c.id, platform: c.platform, name: c.name, startUrl: `/api/platforms/${c.id}/sign-in/start`, clientId: (c.platform === 'feishu' ? c.settings.appId : c.settings.corpId) ?? null }));
+}
+
 export async function signInConnection(deps: Pick<Deps, 'db'>, id: string): Promise<LoadedConnection> {
   const conn = await repo.findConnection(deps.db, id);
   if (!conn || !conn.enabled) throw notFound('Platform connection');

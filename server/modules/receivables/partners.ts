@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { commandIn } from '../../core/command.js';
 import { invalid, notFound } from '../../core/errors.js';
-import { auditActorId, authorize, type AnyActor } from '../../core/policy.js';
+import { auditActorId, authorize, roleIn, type AnyActor } from '../../core/policy.js';
 import type { MoneyDeps } from '../contracts/service.js';
 import { presentPartner } from './presenter.js';
 import * as repo from './repo.js';
@@ -22,7 +22,7 @@ export async function setPartner(deps: MoneyDeps, actor: AnyActor, teamId: strin
     if (!team) throw notFound('Team');
     if (userId) {
       const user = await trx.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', userId).executeTakeFirst();
-      if (!user || user.active !== 1 || (user.role !== 'finance' && user.role !== 'admin')) throw invalid('userId', 'not_finance_user');
+      if (!user || user.active !== 1 || !roleIn(user.role, 'financeRoles')) throw invalid('userId', 'not_finance_user');
     }
     const before = (await repo.partnersOf(trx, [teamId]))[0];
     await repo.setPartner(trx, teamId, userId, auditActorId(actor), deps.clock.now().toISOString());
