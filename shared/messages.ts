@@ -116,6 +116,8 @@ export const FIELD_MESSAGES = {
   range_too_long: { zh: '范围最多 {max} 天', en: 'the range covers at most {max} days' },
   not_found_user: { zh: '没有该在职用户', en: 'no such active user' },
   not_found_team: { zh: '没有该团队', en: 'no such team' },
+  not_found_team_named: { zh: '没有编号或名称为“{team}”的团队', en: 'no team with the id or name "{team}"' },
+  team_name_ambiguous: { zh: '有 {count} 个团队都叫“{team}”，请填写团队编号（id）', en: '{count} teams are named "{team}"; give the team id instead' },
   not_found_customer: { zh: '您的范围内没有该客户', en: 'no such customer in your scope' },
   not_found_deal: { zh: '您的范围内没有该商机', en: 'no such deal in your scope' },
   not_found_contract: { zh: '您的范围内没有该合同', en: 'no such contract in your scope' },

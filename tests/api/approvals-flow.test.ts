@@ -117,6 +117,36 @@ describe('approvals in the flow', () => {
     expect((await seller({ method: 'GET', url: `/api/approvals/${a.id}` })).json().invalidReason).toMatchObject({ field: 'amountFen', value: 5_800_000, limit: 5_700_000 });
   });
 
+  it('refuses the move at once when the deal left its approved envelope, before the edit consumer has run; an expired quote too', async () => {
+    await setup();
+    const dealId = await deal(6_000_000);
+    const a = await submit(dealId, { listPriceFen: 6_600_000, netPriceFen: 6_000_000, envelope: { maxDiscountBp: 1200 }, validUntil: '2026-11-06' });
+    await decide(rm, a.id);
+    expect((await decide(director, a.id)).json().status).toBe('approved');
+
+    // ¥65,000 > the approved ¥60,000: no `processDealEdits` pass yet, the request still says approved, the gate refuses.
+    expect((await seller({ method: 'PATCH', url: `/api/deals/${dealId}`, payload: { amountFen: 6_500_000 } })).statusCode).toBe(200);
+    expect((await seller({ method: 'GET', url: `/api/approvals/${a.id}` })).json().status).toBe('approved');
+    const refused = await move(dealId);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'GATE_UNMET', unmet: [{ code: 'APPROVAL_REQUIRED', requirement: { approvalKind: 'quote', status: 'approved', requestId: a.id, reason: 'amountFen' } }] });
+    expect(refused.json().error.unmet[0].hint).toContain('¥65,000.00 超出批准上限 ¥60,000.00');
+    expect((await seller({ method: 'GET', url: `/api/deals/${dealId}` })).json().gate.unmet[0].requirement).toMatchObject({ reason: 'amountFen' });
+    expect((await seller({ method: 'GET', url: `/api/deals/${dealId}` })).json().stageKey).toBe('negotiate');
+
+    // Back inside (¥59,000, 10.61 % ≤ 12 %) the same approval covers it again — but not after it expired.
+    await seller({ method: 'PATCH', url: `/api/deals/${dealId}`, payload: { amountFen: 5_900_000 } });
+    t.clock.set(sh('2026-11-07T10:00:00'));
+    const expired = await move(dealId);
+    expect(expired.statusCode).toBe(422);
+    expect(expired.json().error.unmet[0].requirement).toMatchObject({ status: 'approved', reason: 'validUntil' });
+    // The injectable clock goes back to the last valid day: the same values now pass.
+    t.clock.set(sh('2026-11-06T17:00:00'));
+    const passed = await move(dealId);
+    expect(passed.statusCode, passed.body).toBe(200);
+    expect(passed.json().stageKey).toBe('contract');
+  }, 60_000);
+
   it('keeps in-flight requests on their version when a new one is published, and migrates selected ones explicitly', async () => {
     await setup();
     const a = await submit(await deal(8_000_000), { netPriceFen: 8_000_000 });

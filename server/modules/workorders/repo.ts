@@ -37,6 +37,17 @@ export function findTeam(db: Queryable, idOrName: string) {
   return db.selectFrom('teams').select(['id', 'name', 'path']).where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)])).orderBy('path').executeTakeFirst();
 }
 
+/** Every team whose id or exact name is `idOrName` (an id matches one; a name may match several). */
+export function teamsByIdOrName(db: Queryable, idOrName: string) {
+  return db.selectFrom('teams').select(['id', 'name', 'path']).where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)])).orderBy('path').execute();
+}
+
+/** How many teams carry this exact name (the export writes the id instead of an ambiguous name). */
+export async function countTeamsNamed(db: Queryable, name: string): Promise<number> {
+  const row = await db.selectFrom('teams').select((eb) => eb.fn.countAll().as('n')).where('name', '=', name).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 // ---- orders -------------------------------------------------------------------------------------------------------
 
 export async function insertOrder(db: Queryable, row: WorkOrdersTable) {

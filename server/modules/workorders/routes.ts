@@ -89,13 +89,13 @@ export async function workOrderRoutes(app: App, deps: Deps) {
     '/api/work-order-types/validate',
     { config: { ability: 'workorder.configure' }, schema: { tags, summary: 'Validate a type YAML document: { ok, errors: [{ line, column, path, message }] }', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: yamlValidation(z.never()) }, [400, 403]) } },
     async (req) => {
-      const result = types.validateTypeYaml(yamlText(req.body));
+      const result = await types.validateTypeYaml(deps.db, yamlText(req.body));
       return result.ok ? { ok: true, errors: [] } : { ok: false, errors: localizeYamlErrors(result.errors, langOf(req)) };
     },
   );
   app.post(
     '/api/work-order-types/import',
-    { config: { ability: 'workorder.configure' }, schema: { tags, summary: 'Create or update (by key) a type from YAML (admin); invalid → 422 YAML_INVALID with line numbers', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: workOrderTypeSchema.extend({ created: z.boolean() }), 201: workOrderTypeSchema.extend({ created: z.boolean() }) }, [400, 403, 422]) } },
+    { config: { ability: 'workorder.configure' }, schema: { tags, summary: 'Create or update (by key) a type from YAML (admin); invalid → 422 YAML_INVALID with line numbers; an unknown or ambiguous team → 400 naming `team` (not_found_team_named, team_name_ambiguous)', body: yamlBody, consumes: YAML_CONSUMES, response: responses({ 200: workOrderTypeSchema.extend({ created: z.boolean() }), 201: workOrderTypeSchema.extend({ created: z.boolean() }) }, [400, 403, 422]) } },
     async (req, reply) => {
       const result = await types.importTypeYaml(deps, actorOf(req), yamlText(req.body));
       reply.code(result.created ? 201 : 200);

@@ -389,7 +389,9 @@ async function commentInTx(trx: Queryable, deps: WoDeps, actor: Actor, row: repo
   const commentId = newId();
   await repo.insertComment(trx, { id: commentId, order_id: row.id, author_id: actor.id, body, created_at: now });
   await commandIn(trx, deps.clock, { entity: 'work_order', actorId: actor.id }).recorded(row.id, 'comment', { after: { commentId, body } });
-  const others = [row.requester_id, row.assignee_id].filter((u): u is string => !!u && u !== actor.id);
+  // Nobody has taken the order yet: its queue (the handling team) hears about the comment, as it did of the order.
+  const handlers = row.assignee_id ? [row.assignee_id] : (await repo.activeUsersOfTeam(trx, row.queue_team_id)).map((u) => u.id);
+  const others = [row.requester_id, ...handlers].filter((u) => u !== actor.id);
   await notifyOrder(trx, deps, row, 'comment', others, commentId);
   return { id: commentId, author: { id: actor.id, name: actor.displayName }, body, createdAt: now };
 }

@@ -8,7 +8,8 @@ import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { authorize, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
-import { definitionToYaml, validateYamlWith } from '../pipelines/yaml.js';
+import { fieldCodeMessage } from '../../../shared/messages.js';
+import { definitionToYaml, validateYamlWith, type YamlError } from '../pipelines/yaml.js';
 import { typeDefinitionSchema, type StoredTypeDefinition, type TypeDefinition } from './definition.js';
 import { presentType } from './presenter.js';
 import * as repo from './repo.js';
@@ -30,10 +31,23 @@ export async function getType(deps: WoDeps, idOrKey: string) {
   return typeView(deps.db, row.id);
 }
 
-/** Creates the type or publishes a new version of the one with the same key. */
+type TeamProblem = { code: 'not_found_team_named' | 'team_name_ambiguous'; params: { team: string; count?: number } };
+
+/** The handling team a type names: its id, else its exact name when exactly one team carries it. */
+export async function resolveTeamRef(db: Queryable, ref: string): Promise<{ team: { id: string; name: string } } | { problem: TeamProblem }> {
+  const rows = await repo.teamsByIdOrName(db, ref);
+  const byId = rows.find((r) => r.id === ref);
+  if (byId) return { team: byId };
+  if (rows.length === 1) return { team: rows[0] };
+  if (rows.length === 0) return { problem: { code: 'not_found_team_named', params: { team: ref } } };
+  return { problem: { code: 'team_name_ambiguous', params: { team: ref, count: rows.length } } };
+}
+
+/** Creates the type or publishes a new version of the one with the same key (none when nothing changed). */
 export async function saveTypeInTx(trx: Queryable, deps: TxDeps, actor: AnyActor, def: TypeDefinition, options: { mustBeNew?: boolean; field?: string } = {}) {
-  const team = await repo.findTeam(trx, def.team);
-  if (!team) throw invalid(options.field ?? 'team', 'not_found_team');
+  const resolved = await resolveTeamRef(trx, def.team);
+  if ('problem' in resolved) throw invalid(options.field ?? 'team', resolved.problem.code, resolved.problem.params);
+  const team = resolved.team;
   const stored: StoredTypeDefinition = {
     key: def.key,
     name: def.name,
@@ -48,6 +62,8 @@ export async function saveTypeInTx(trx: Queryable, deps: TxDeps, actor: AnyActor
   const now = deps.clock.now().toISOString();
   const existing = await repo.findType(trx, def.key);
   if (existing && options.mustBeNew) throw new AppError('CONFLICT', 'wo_type_key_taken', { params: { key: def.key } });
+  // Importing what was exported (or saving the form unchanged) is not a new version.
+  if (existing && existing.definition === toJson(stored) && existing.name === def.name && (existing.name_en ?? null) === (def.nameEn ?? null)) return { id: existing.id, created: false };
   const id = existing?.id ?? newId();
   const version = (existing?.version ?? 0) + 1;
   const values = { key: def.key, name: def.name, name_en: def.nameEn ?? null, team_id: team.id, active: def.active ? 1 : 0, version, definition: toJson(stored), updated_at: now, updated_by: actor.id };
@@ -74,21 +90,30 @@ export async function updateType(deps: WoDeps, actor: AnyActor, idOrKey: string,
   return typeView(deps.db, id);
 }
 
-export function validateTypeYaml(text: string) {
-  return validateYamlWith(text, typeDefinitionSchema, 'the document must be a mapping with key, name, team, response and resolution');
+/** Line of the top-level `team:` key (the one reference the schema cannot check). */
+const teamLine = (text: string) => text.split('\n').findIndex((l) => /^team\s*:/.test(l)) + 1 || 1;
+
+/** Schema errors with their lines, then the team reference against the org (a located `team` error). */
+export async function validateTypeYaml(db: Queryable, text: string): Promise<{ ok: true; value: TypeDefinition } | { ok: false; errors: YamlError[] }> {
+  const result = validateYamlWith(text, typeDefinitionSchema, 'the document must be a mapping with key, name, team, response and resolution');
+  if (!result.ok) return result;
+  const resolved = await resolveTeamRef(db, result.value.team);
+  if (!('problem' in resolved)) return result;
+  const { code, params } = resolved.problem;
+  return { ok: false, errors: [{ line: teamLine(text), column: 1, path: 'team', code, params, message: fieldCodeMessage(code, 'en', params) }] };
 }
 
+/**
+ * Creates or updates (by key) a type from YAML. A malformed document → 422 YAML_INVALID with lines; a well-formed one
+ * naming a team that does not exist (or a name several teams share) → 400 naming the field `team` and its line.
+ */
 export async function importTypeYaml(deps: WoDeps, actor: AnyActor, text: string) {
   authorize(actor, 'workorder.configure');
-  const result = validateTypeYaml(text);
-  if (!result.ok) throw yamlInvalid(result.errors);
-  const team = await repo.findTeam(deps.db, result.value.team);
-  if (!team) {
-    // Point at the `team:` line: the one reference the schema cannot check.
-    const line = text.split('\n').findIndex((l) => /^team\s*:/.test(l)) + 1 || 1;
-    throw yamlInvalid([{ line, column: 1, path: 'team', message: `no team "${result.value.team}" (give its id or exact name)` }]);
-  }
-  const saved = await deps.db.transaction().execute((trx) => saveTypeInTx(trx, deps, actor, result.value));
+  const parsed = validateYamlWith(text, typeDefinitionSchema, 'the document must be a mapping with key, name, team, response and resolution');
+  if (!parsed.ok) throw yamlInvalid(parsed.errors);
+  const resolved = await resolveTeamRef(deps.db, parsed.value.team);
+  if ('problem' in resolved) throw invalid('team', resolved.problem.code, { ...resolved.problem.params, line: teamLine(text) });
+  const saved = await deps.db.transaction().execute((trx) => saveTypeInTx(trx, deps, actor, parsed.value));
   return { ...(await typeView(deps.db, saved.id)), created: saved.created };
 }
 
@@ -99,7 +124,8 @@ export async function exportTypeYaml(deps: WoDeps, actor: AnyActor, idOrKey: str
     key: view.key,
     name: view.name,
     ...(view.nameEn ? { nameEn: view.nameEn } : {}),
-    team: view.team.name,
+    // A name two teams share would not import back to the same team: write the id then.
+    team: (await repo.countTeamsNamed(deps.db, view.team.name)) === 1 ? view.team.name : view.team.id,
     response: view.response,
     resolution: view.resolution,
     warnShare: view.warnShare,

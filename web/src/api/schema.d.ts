@@ -20848,7 +20848,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create or update (by key) a type from YAML (admin); invalid → 422 YAML_INVALID with line numbers */
+        /** Create or update (by key) a type from YAML (admin); invalid → 422 YAML_INVALID with line numbers; an unknown or ambiguous team → 400 naming `team` (not_found_team_named, team_name_ambiguous) */
         post: {
             parameters: {
                 query?: never;
