@@ -2,8 +2,10 @@
  * Patterns bench: mining time and backtest figures on a generated history. Loads the demo company (which plants the
  * predictive history in the hospital pipeline), adds `--repeat` more copies of the planted groups (each with its own
  * seed, so outcomes shuffle differently), then mines the pipeline as `POST /api/patterns/mine` does and prints the
- * seconds, the candidates tried, the surfaced patterns with their evidence and out-of-time precision, and how many
- * days before the loss the flag first appeared on average.
+ * seconds, the candidates tried, the surfaced patterns, the time split (surfacing is decided on its training part
+ * only), each training pick's out-of-time precision, how many lost test deals a pattern flagged beforehand and the
+ * median (and mean) days before the loss, and the secondary risk score's out-of-time AUC and Brier score against the
+ * Brier score of always answering the training base rate.
  *
  *   npx tsx bench/patterns.ts [--repeat 4]
  *
@@ -18,6 +20,7 @@ import { writeHistory } from '../server/demo/history.js';
 import { DEMO_PATTERN_GROUPS } from '../server/demo/predictive.js';
 import { loadWorkCalendar } from '../server/modules/calendar/settings.js';
 import { minePipeline } from '../server/modules/patterns/mine.js';
+import type { RiskScoreCard } from '../server/modules/patterns/score.js';
 import { composeModules } from '../server/modules/index.js';
 
 const { values } = parseArgs({ options: { repeat: { type: 'string' } } });
@@ -52,9 +55,16 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const card = result!.card!;
 console.log(`patterns bench (${url.startsWith('postgres') ? 'postgres' : 'sqlite'}): ${Number(closed.n)} closed deals in the pipeline`);
 console.log(`mining: ${seconds.toFixed(2)} s, ${result!.tried} candidates tried, ${result!.surfaced} surfaced, ${result!.candidates} candidates kept`);
-console.log(`split: ${card.split.trainDeals} train / ${card.split.testDeals} test (by close instant)`);
+console.log(`split: ${card.split.trainDeals} train / ${card.split.testDeals} test (by close instant; train until ${card.split.trainUntil}, test from ${card.split.testFrom})`);
 for (const p of card.patterns) {
-  console.log(`- ${p.kind} ${p.description}: train ${p.trainSupport} deals, rate ${(p.trainRate * 100).toFixed(0)} %, surfaced on train ${p.surfacedOnTrain}; test precision ${p.testPrecision === null ? '—' : `${(p.testPrecision * 100).toFixed(1)} %`} (${p.testHits}/${p.testSupport})`);
+  console.log(`- ${p.kind} ${p.description}: train ${p.trainSupport} deals, rate ${(p.trainRate * 100).toFixed(0)} %, surfaced ${p.surfaced}; test precision ${p.testPrecision === null ? '—' : `${(p.testPrecision * 100).toFixed(1)} %`} (${p.testHits}/${p.testSupport})`);
 }
-console.log(`lost test deals flagged beforehand: ${card.flaggedLostDeals} of ${card.testLostDeals}; flag first appeared ${card.avgDaysBeforeLoss ?? '—'} days before the loss on average`);
+console.log(`lost test deals flagged beforehand by a pattern: ${card.flaggedLostDeals} of ${card.testLostDeals}; flag first appeared ${card.medianDaysBeforeLoss ?? '—'} days (median), ${card.avgDaysBeforeLoss ?? '—'} days (mean) before the loss`);
+const run = await db.selectFrom('pattern_runs').select('card').where('id', '=', result!.runId).executeTakeFirstOrThrow();
+const score = (JSON.parse(run.card) as { riskScore: RiskScoreCard }).riskScore;
+if (score.available) {
+  console.log(`risk score (logistic L2, λ ${score.lambda}): out-of-time AUC ${score.auc}, Brier ${score.brier} vs ${score.baseBrier} for the training base rate ${score.trainLossRate}; flagged ${score.flaggedLost} of ${score.testLost} lost test deals (and ${score.flaggedWon} won), ${score.medianDaysBeforeLoss ?? '—'} days (median) before the loss`);
+} else {
+  console.log(`risk score: not offered (${score.reasonEn})`);
+}
 await handle.close();

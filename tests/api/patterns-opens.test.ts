@@ -69,8 +69,8 @@ describe('patterns over material opens', () => {
   it('"opened, then no effective interaction within 2 working days" is surfaced, drills to the silent deals and suggests the learnt recovery', async () => {
     const p = surfaced.find((x) => x.template === 'no_followup' && x.params.e === 'open:material')!;
     expect(p, JSON.stringify(surfaced.map((x) => x.params))).toBeDefined();
-    expect(p).toMatchObject({ surfaced: true, support: 50, outcomeCount: 33, baseline: 0.5, params: { days: 2 } });
-    expect(p.ciLow).toBeCloseTo(wilson(33, 50).low, 10);
+    expect(p).toMatchObject({ surfaced: true, support: 70, outcomeCount: 49, baseline: 0.5, params: { days: 2 } });
+    expect(p.ciLow).toBeCloseTo(wilson(49, 70).low, 10);
     const deals = await drill(p);
     expect(new Set(deals.items.map((d) => d.id))).toEqual(new Set([...world.groups.silence, ...world.groups.recovered]));
     // No action of its own is missing here, so the suggestion is learnt: the action logged after the match on the

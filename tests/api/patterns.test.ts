@@ -46,7 +46,7 @@ describe('patterns', () => {
     const res = await admin({ method: 'POST', url: '/api/patterns/mine', payload: { pipelineId: world.pipelineId } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ coldStart: false });
-    // Migrating a schema, writing 336 deals' history and mining them is seconds of work, many under a loaded CI.
+    // Migrating a schema, writing 354 deals' history and mining them is seconds of work, many under a loaded CI.
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -70,8 +70,8 @@ describe('patterns', () => {
   it('surfaces the planted positive pattern (high-value action)', async () => {
     const list: Pattern[] = await get(director, `/api/patterns?pipelineId=${world.pipelineId}`);
     const p = positive(list)!;
-    expect(p).toMatchObject({ kind: 'positive', support: 40, outcomeCount: 36, baseline: 0.5, surfaced: true, params: { k: 3, stage: 'quote' } });
-    expect(p.ciLow).toBeCloseTo(wilson(36, 40).low, 10);
+    expect(p).toMatchObject({ kind: 'positive', support: 50, outcomeCount: 45, baseline: 0.5, surfaced: true, params: { k: 3, stage: 'quote' } });
+    expect(p.ciLow).toBeCloseTo(wilson(45, 50).low, 10);
   });
 
   it('keeps the decoy below the support bar as a candidate only admins see', async () => {
@@ -79,8 +79,8 @@ describe('patterns', () => {
     expect(decoy(await get(director, `/api/patterns?pipelineId=${world.pipelineId}`))).toEqual([]);
     const seen: Pattern[] = decoy(await get(admin, `/api/patterns?pipelineId=${world.pipelineId}`));
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((p) => !p.surfaced && p.support === 20)).toBe(true);
-    expect(seen.find((p) => p.template === 'k_without')).toMatchObject({ outcomeCount: 20, outcomeRate: 1 });
+    expect(seen.every((p) => !p.surfaced && p.support === 28)).toBe(true);
+    expect(seen.find((p) => p.template === 'k_without')).toMatchObject({ outcomeCount: 28, outcomeRate: 1 });
     // A seller sees no candidates either, and cannot open one's deals.
     const res = await sellerA({ method: 'GET', url: `/api/patterns/${seen[0].id}/deals` });
     expect(res.statusCode).toBe(404);
@@ -94,7 +94,7 @@ describe('patterns', () => {
     expect(late).toEqual([]);
     // The trap would have been the perfect predictor: it is on every lost deal (84 at the very instant of the close).
     const trap = await t.db.selectFrom('activity_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_key', '=', 'loss_reason_filled').executeTakeFirst();
-    expect(Number(trap?.n)).toBe(168);
+    expect(Number(trap?.n)).toBe(177);
   });
 
   it('drills to exactly the support deals, scoped for a seller', async () => {
@@ -113,8 +113,8 @@ describe('patterns', () => {
 
   it('model card: deals used, time split, out-of-time precision per surfaced pattern, days before loss', async () => {
     const card = await get(director, `/api/patterns/model-card?pipelineId=${world.pipelineId}`);
-    expect(card).toMatchObject({ coldStart: false, dealsUsed: 336 });
-    expect(card.card.split).toMatchObject({ trainDeals: 235, testDeals: 101 });
+    expect(card).toMatchObject({ coldStart: false, dealsUsed: 354 });
+    expect(card.card.split).toMatchObject({ trainDeals: 248, testDeals: 106 });
     expect(card.card.split.trainUntil < card.card.split.testFrom).toBe(true);
     const p = planted(await get(director, `/api/patterns?pipelineId=${world.pipelineId}`))!;
     const row = card.card.patterns.find((x: { id: string }) => x.id === p.id);
@@ -126,7 +126,7 @@ describe('patterns', () => {
     expect(card.card.avgDaysBeforeLoss).toBeLessThanOrEqual(4);
     // The secondary risk score: L2 logistic regression on the 12 behavioural dimensions, judged out of time.
     const score = card.card.riskScore;
-    expect(score).toMatchObject({ available: true, model: 'logistic_l2', trainDeals: 235, testDeals: 101 });
+    expect(score).toMatchObject({ available: true, model: 'logistic_l2', trainDeals: 248, testDeals: 106 });
     expect(score.dimensions).toHaveLength(12);
     expect(score.dimensions.map((d: { key: string }) => d.key)).not.toContain('loss_reason_filled');
     expect(score.auc).toBeGreaterThan(0.8);

@@ -48,7 +48,7 @@ describe('live risk flags', () => {
     [admin, seller, lead, director] = await Promise.all(['admin', 'seller_a', 'lead_east1', 'director'].map((n) => t.as(n)));
     expect((await admin({ method: 'POST', url: '/api/patterns/mine', payload: { pipelineId: world.pipelineId } })).json()).toMatchObject({ coldStart: false });
     await run();
-    // Migrating a schema, writing 336 deals' history and mining them is seconds of work, many under a loaded CI.
+    // Migrating a schema, writing 354 deals' history and mining them is seconds of work, many under a loaded CI.
   }, 120_000);
   afterAll(async () => t?.close());
 

@@ -1,10 +1,15 @@
 /**
  * Pattern mining over a pipeline's closed deals: every template with every parameter combination of the grid
  * (actions seen before close × stages × k, N from the settings) is evaluated in SQL, scored (support, outcome rate,
- * Wilson interval, baseline, lift) and kept as a candidate when it beats the baseline with a minimum of support;
- * those that clear the bar (settings.minSupport, minLift, interval above the baseline) are surfaced, one per family
- * (the same actions at different k or stage: the strongest). A run replaces the pipeline's patterns and their drill
- * rows, and writes the model card (backtest.ts) with the secondary risk score (score.ts). Below `minClosedDeals` the pipeline is in cold start: no patterns,
+ * Wilson interval, baseline, lift) twice — on all closed deals and on the training part of the time split alone
+ * (backtest.ts `timeSplit`: the deals closed before the split instant) — and kept as a candidate when either beats its
+ * baseline with a minimum of support. Surfacing is decided on the training part only: per family (the same actions
+ * at different k or stage) the strongest pattern that clears the bar (settings.minSupport, minLift, interval above
+ * the baseline) on the training deals is picked without looking at a test deal, and it is shown when it also clears
+ * the bar on all history (the evidence it states). So a pattern that only holds among the recent (test) deals is never
+ * surfaced, and the model card's out-of-time precision is measured on deals the choice never saw. A run replaces the
+ * pipeline's patterns and their drill rows, and writes the model card (backtest.ts) with the secondary risk score
+ * (score.ts). Below `minClosedDeals` the pipeline is in cold start: no patterns,
  * the expert rules warn instead.
  */
 import { createHash } from 'node:crypto';
@@ -14,7 +19,7 @@ import { toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
 import type { PatternDealsTable, PatternsTable } from '../../db/schema-predictive.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
-import { buildCard, type CardPattern, type ModelCard } from './backtest.js';
+import { buildCard, timeSplit, type CardPattern, type ModelCard, type TimeSplit } from './backtest.js';
 import * as repo from './repo.js';
 import { buildRiskScore } from './score.js';
 import { loadSettings, type PatternSettings } from './settings.js';
@@ -30,7 +35,10 @@ export interface MineDeps {
 interface Candidate {
   template: Template;
   matches: Match[];
+  /** On all closed deals: the evidence shown. */
   scored: Scored;
+  /** On the training deals only: what surfacing is decided on. */
+  train: Scored;
 }
 
 export function patternId(pipelineId: string, t: Template): string {
@@ -40,7 +48,7 @@ export function patternId(pipelineId: string, t: Template): string {
 const family = (t: Template) => (t.template === 'k_without' ? `${t.template}|${t.a}|${t.b}` : t.template === 'k_in_stage' ? `${t.template}|${t.a}` : `${t.template}|${t.e}`);
 
 /** The grid of templates to try; `k_without` only where its `k_in_stage` parent has enough deals (it can only be smaller). */
-async function candidates(deps: MineDeps, pipelineId: string, settings: PatternSettings, stages: string[], baseline: { lost: number; won: number; total: number }) {
+async function candidates(deps: MineDeps, pipelineId: string, settings: PatternSettings, stages: string[], baseline: { lost: number; won: number; total: number }, split: TimeSplit) {
   const { db, calendar } = deps;
   const actions = (await repo.actionsBeforeClose(db, pipelineId)) as Action[];
   const floor = Math.min(10, settings.minSupport);
@@ -53,7 +61,11 @@ async function candidates(deps: MineDeps, pipelineId: string, settings: PatternS
     const outcome = outcomeOf(template);
     const hits = matches.filter((m) => m.status === outcome).length;
     const scored = score(hits, matches.length, outcome === 'lost' ? baseline.lost : baseline.won, baseline.total);
-    if (matches.length >= floor && scored.outcomeRate > scored.baseline) found.push({ template, matches, scored });
+    const inTrain = matches.filter((m) => split.train.has(m.dealId));
+    const trainHits = inTrain.filter((m) => m.status === outcome).length;
+    const train = score(trainHits, inTrain.length, outcome === 'lost' ? split.trainLost : split.trainCount - split.trainLost, split.trainCount);
+    const beats = (s: Scored) => s.support >= floor && s.outcomeRate > s.baseline;
+    if (beats(scored) || beats(train)) found.push({ template, matches, scored, train });
     return matches;
   };
   for (const a of actions) {
@@ -69,17 +81,20 @@ async function candidates(deps: MineDeps, pipelineId: string, settings: PatternS
   return { found, tried };
 }
 
-/** Per family the strongest pattern that clears the bar is surfaced: highest interval low end, then support, then the more specific (a named stage, a higher k). */
-function pickSurfaced(found: Candidate[], settings: PatternSettings): Set<Candidate> {
+/**
+ * Per family the strongest pattern that clears the bar on the training deals: highest interval low end, then support,
+ * then the more specific (a named stage, a higher k) — all judged on `train` scores, so no test deal takes part.
+ */
+function pickOnTrain(found: Candidate[], settings: PatternSettings): Set<Candidate> {
   const best = new Map<string, Candidate>();
-  const rank = (c: Candidate) => [c.scored.ciLow, c.scored.support, 'stage' in c.template && c.template.stage ? 1 : 0, 'k' in c.template ? c.template.k : 0];
+  const rank = (c: Candidate) => [c.train.ciLow, c.train.support, 'stage' in c.template && c.template.stage ? 1 : 0, 'k' in c.template ? c.template.k : 0];
   const better = (x: Candidate, y: Candidate) => {
     const [a, b] = [rank(x), rank(y)];
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
     return templateKey(x.template) < templateKey(y.template);
   };
   for (const c of found) {
-    if (!clearsBar(c.scored, settings)) continue;
+    if (!clearsBar(c.train, settings)) continue;
     const f = family(c.template);
     const current = best.get(f);
     if (!current || better(c, current)) best.set(f, c);
@@ -160,11 +175,14 @@ export async function minePipeline(deps: MineDeps, pipelineId: string, run: { tr
   }
   const stages = pipeline.stages.filter((s) => !s.terminal);
   const stageNames = new Map(pipeline.stages.map((s) => [s.key, { zh: s.zh, en: s.en }]));
-  const { found, tried } = await candidates(deps, pipelineId, settings, stages.map((s) => s.key), { lost, won: closed.length - lost, total: closed.length });
-  const surfaced = pickSurfaced(found, settings);
+  const split = timeSplit(closed, settings.testShare);
+  const { found, tried } = await candidates(deps, pipelineId, settings, stages.map((s) => s.key), { lost, won: closed.length - lost, total: closed.length }, split);
+  const onTrain = pickOnTrain(found, settings);
+  const surfaced = new Set([...onTrain].filter((c) => clearsBar(c.scored, settings)));
   const { labels, suggestions } = await repo.tagLabels(db);
-  // Candidates below the bar are kept for admins, strongest first, at most 100 per pipeline.
-  const kept = [...found].sort((x, y) => Number(surfaced.has(y)) - Number(surfaced.has(x)) || y.scored.ciLow - x.scored.ciLow).slice(0, Math.max(100, surfaced.size));
+  // Candidates below the bar are kept for admins, the surfaced and the training picks first, then the strongest, at most 100 per pipeline.
+  const order = (c: Candidate) => Number(surfaced.has(c)) * 2 + Number(onTrain.has(c));
+  const kept = [...found].sort((x, y) => order(y) - order(x) || y.scored.ciLow - x.scored.ciLow).slice(0, Math.max(100, onTrain.size));
   const rows: PatternsTable[] = [];
   const dealRows: PatternDealsTable[] = [];
   const cardInput: CardPattern[] = [];
@@ -176,7 +194,8 @@ export async function minePipeline(deps: MineDeps, pipelineId: string, run: { tr
     rows.push({ id, pipeline_id: pipelineId, run_id: runId, template: c.template.template, params: toJson(c.template), kind: kindOf(c.template), description: text.zh, description_en: text.en, suggestion: advice.zh, suggestion_en: advice.en, support: c.scored.support, outcome_count: c.scored.outcomeCount, outcome_rate: c.scored.outcomeRate, ci_low: c.scored.ciLow, ci_high: c.scored.ciHigh, baseline: c.scored.baseline, lift: c.scored.lift, surfaced: isSurfaced ? 1 : 0, mined_at: now });
     const facts = c.matches.map((m) => ({ dealId: m.dealId, outcome: m.status as 'won' | 'lost', matchedAt: m.matchedAt, closedAt: m.cutoff }));
     for (const f of facts) dealRows.push({ pattern_id: id, deal_id: f.dealId, outcome: f.outcome, matched_at: f.matchedAt, closed_at: f.closedAt });
-    if (isSurfaced) cardInput.push({ id, description: text.zh, descriptionEn: text.en, kind: kindOf(c.template), matches: facts });
+    // The backtest gets every training pick, shown or not: its out-of-time figures must not depend on the test deals.
+    if (onTrain.has(c)) cardInput.push({ id, description: text.zh, descriptionEn: text.en, kind: kindOf(c.template), surfaced: isSurfaced, matches: facts });
   }
   await repo.replacePatterns(db, pipelineId, rows, dealRows);
   const card = buildCard(closed, cardInput, settings);

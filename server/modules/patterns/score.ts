@@ -8,6 +8,7 @@
  */
 import { featuresAt, DIMENSIONS, type StreamEvent } from './dimensions.js';
 import { auc, brier, fitLogistic, predict, type LogisticModel } from './logistic.js';
+import { median } from './backtest.js';
 
 export interface ScoreDeal {
   id: string;
@@ -37,6 +38,7 @@ export type RiskScoreCard =
       flaggedLost: number;
       flaggedWon: number;
       avgDaysBeforeLoss: number | null;
+      medianDaysBeforeLoss: number | null;
     }
   | { available: false; reason: string; reasonEn: string; trainDeals: number; testDeals: number };
 
@@ -110,5 +112,6 @@ export function buildRiskScore(deals: ScoreDeal[], trainCount: number, minLift: 
     flaggedLost: leads.length,
     flaggedWon,
     avgDaysBeforeLoss: leads.length > 0 ? round(leads.reduce((a, b) => a + b, 0) / leads.length, 1) : null,
+    medianDaysBeforeLoss: median(leads),
   };
 }
