@@ -108,7 +108,7 @@ export interface EventMap {
   /** An edit of the subject left the approved envelope: the request went back to draft. */
   'approval.invalidated': ApprovalRefs & { field: string; reason: string };
   'work_order.created': { typeKey: string; requesterId: string; assigneeId: string | null; queueTeamId: string; subjectType: string; subjectId: string };
-  'work_order.updated': { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
+  'work_order.updated': Change & { from: string; status: string; assigneeId: string | null; requesterId: string; rating: number | null };
   'work_order.escalated': { level: number; clock: string; dueAt: string; recipients: string[] };
   /** A tracked material link was opened (entity: the customer); a seller can call while the customer reads. */
   'material.opened': { linkId: string; openId: string; title: string; activityId: string | null; ownerId: string; device: string; opens: number };
@@ -118,7 +118,7 @@ export interface EventMap {
   'risk.flagged': { pipelineId: string; ownerId: string; sourceKey: string; kind: 'pattern' | 'rule'; patternId: string | null; evidence: string };
   'risk.cleared': { ownerId: string; sourceKey: string };
   'contract.created': { number: string; dealId: string; customerId: string; ownerId: string };
-  'contract.amended': { version: number; reason: string };
+  'contract.amended': Change & { version: number; reason: string };
   'payment.recorded': { paymentId: string; contractId: string; customerId: string; receivedOn: string; creditFen: number };
   'payment.reversed': { paymentId: string; contractId: string; reversedOn: string };
   'credit.applied': { contractId: string; customerId: string; instalmentId: string };

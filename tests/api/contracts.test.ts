@@ -150,6 +150,9 @@ describe('contracts: plans, payments, allocations, credit', () => {
     expect(ok.json().instalments[2]).toMatchObject({ id: d.id, dueDate: '2026-12-31', paidFen: 100_000, status: 'paid' });
     // The old version is kept.
     expect(await t.db.selectFrom('contract_instalment_terms').select('version').where('contract_id', '=', contractId).where('version', '=', 1).execute()).toHaveLength(3);
+    // The event carries the change, typed before/after, so a rule or consumer sees what the amendment moved.
+    const event = await t.db.selectFrom('events').select('payload').where('type', '=', 'contract.amended').where('entity_id', '=', contractId).executeTakeFirstOrThrow();
+    expect(JSON.parse(event.payload)).toMatchObject({ version: 2, reason: '补充协议一：增加维保', changed: expect.arrayContaining(['amountFen', 'plan']), before: { planVersion: 1, amountFen: 300_000 }, after: { planVersion: 2, amountFen: 350_000 } });
   });
 
   it('scope: the seller and their lead see it, another region does not; support sees it without any amount', async () => {

@@ -79,6 +79,8 @@ describe('work orders', () => {
     const responded = await helper({ method: 'PATCH', url: `/api/work-orders/${orders.main}`, payload: { status: 'in_progress' } });
     expect(responded.statusCode, responded.body).toBe(200);
     expect(responded.json()).toMatchObject({ status: 'in_progress', assignee: { id: dept.helper1 }, sla: { response: { status: 'hit', dueAt: '2026-10-08T03:00:00.000Z' } } });
+    const event = await t.db.selectFrom('events').select('payload').where('type', '=', 'work_order.updated').where('entity_id', '=', orders.main).executeTakeFirstOrThrow();
+    expect(JSON.parse(event.payload)).toMatchObject({ from: 'open', status: 'in_progress', changed: expect.arrayContaining(['status']), before: { status: 'open' }, after: { status: 'in_progress' } });
 
     const waiting = await helper({ method: 'PATCH', url: `/api/work-orders/${orders.main}`, payload: { status: 'waiting_requester', note: '请补充客户的院内网络拓扑' } });
     expect(waiting.json().sla.resolution).toMatchObject({ status: 'paused', dueAt: null });

@@ -6,6 +6,7 @@
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
+import { change } from '../../core/events.js';
 import { commandIn } from '../../core/command.js';
 import { auditActorId, authorize, can, scopeOf, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
@@ -250,12 +251,9 @@ export async function amendPlan(deps: MoneyDeps, actor: AnyActor, id: string, bo
     // Dropped lines keep no timer.
     for (const c of current) if (!kept.has(c.id)) await repo.setTimers(trx, c.id, { escalate_at: null });
     await refreshTimers(trx, calendar, settings, [id]);
-    await commandIn(trx, deps.clock, { entity: 'contract', actorId }).recorded(
-      id,
-      'amend',
-      { before: { planVersion: row.plan_version, amountFen: Number(row.amount_fen), plan: current.map((c) => ({ id: c.id, dueDate: c.due_date, amountFen: Number(c.amount_fen) })) }, after: { planVersion: version, amountFen, reason: body.reason, plan: body.plan } },
-      { type: 'contract.amended', payload: { version, reason: body.reason } },
-    );
+    const before = { planVersion: row.plan_version, amountFen: Number(row.amount_fen), plan: current.map((c) => ({ id: c.id, dueDate: c.due_date, amountFen: Number(c.amount_fen) })) };
+    const after = { planVersion: version, amountFen, plan: body.plan };
+    await commandIn(trx, deps.clock, { entity: 'contract', actorId }).recorded(id, 'amend', { before, after: { ...after, reason: body.reason } }, { type: 'contract.amended', payload: { ...change(before, after), version, reason: body.reason } });
   });
   return getContract(deps, actor, id);
 }

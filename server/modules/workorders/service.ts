@@ -7,6 +7,7 @@ import { commandIn } from '../../core/command.js';
 import type { Deps } from '../../core/http.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { change } from '../../core/events.js';
 import { parseJson } from '../../core/json.js';
 import { auditActorId, inGroup, isSystem, type Actor, type AnyActor } from '../../core/policy.js';
 import type { Queryable } from '../../db/index.js';
@@ -365,7 +366,8 @@ async function applyPatch(trx: Queryable, deps: WoDeps, actor: AnyActor, row: re
     await repo.appendHistory(trx, { id: newId(), order_id: row.id, from_status: row.status, status, assignee_id: assigneeId, actor_id: auditActorId(actor), note: patch.note ?? null, at });
   }
   const { row: after } = await refreshClocks(trx, deps, row.id);
-  await commandIn(trx, deps.clock, { entity: 'work_order', actorId: auditActorId(actor) }).recorded(row.id, 'update', { before: audit.before, after: { ...audit.after, ...(patch.note ? { note: patch.note } : {}) } }, { type: 'work_order.updated', payload: { from: row.status, status, assigneeId, requesterId: row.requester_id, rating: after.rating } });
+  const diff = { before: audit.before, after: { ...audit.after, ...(patch.note ? { note: patch.note } : {}) } };
+  await commandIn(trx, deps.clock, { entity: 'work_order', actorId: auditActorId(actor) }).recorded(row.id, 'update', diff, { type: 'work_order.updated', payload: { ...change(diff.before, diff.after), from: row.status, status, assigneeId, requesterId: row.requester_id, rating: after.rating } });
   for (const n of notifyTo) await notifyOrder(trx, deps, after, n.what, n.users.filter((u) => u !== actor.id));
 
   // Points follow the facts just recorded, scored by the rule set in force now.
