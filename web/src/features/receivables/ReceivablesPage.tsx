@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, Card, DatePicker, Drawer, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { DatePicker, Drawer, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { errorMessage, withQuery } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { Money } from '../../components/Money';
 import { RequestHelpButton } from '../workorders/RequestHelpButton';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { BAND_COLOURS, todayInShanghai, useAgeing, useBoard, useContract, type Ageing, type GroupBy, type ReceivableRow } from './api';
+import { AgeingTab } from './AgeingTab';
+import { BAND_COLOURS, todayInShanghai, useBoard, useContract, type ReceivableRow } from './api';
 import { ContractDetail } from './ContractDetail';
 
 /** 回款倒计时: finance, sellers (own) and managers (their subtree) see open instalments, overdue on top; a click opens the contract. */
@@ -79,56 +80,6 @@ function BoardTab({ asOf, onOpen }: { asOf: string; onOpen: (contractId: string)
           { title: t('money.outstanding'), dataIndex: 'outstandingFen', render: (f: number) => <Money fen={f} /> },
           { title: t('money.invoice'), dataIndex: 'invoiceStatus', render: (s: string) => t(`money.invoice.${s}` as 'money.invoice.issued') },
           { title: t('money.status'), key: 'st', render: (_: unknown, r: ReceivableRow) => <span>{t(`money.status.${r.status}`)}{r.escalated ? ` · ${t('money.escalated')}` : ''}</span> },
-        ]}
-      />
-    </Space>
-  );
-}
-
-const BUCKET_KEYS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
-
-function AgeingTab({ asOf }: { asOf: string }) {
-  const { t } = useI18n();
-  const [groupBy, setGroupBy] = useState<GroupBy>('customer');
-  const ageing = useAgeing(asOf, groupBy);
-  if (ageing.error) return <Typography.Text type="danger">{errorMessage(ageing.error)}</Typography.Text>;
-  const a = ageing.data;
-  type Group = Ageing['groups'][number];
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Select<GroupBy>
-          value={groupBy}
-          onChange={setGroupBy}
-          style={{ width: 140 }}
-          options={(['customer', 'seller', 'team'] as const).map((g) => ({ value: g, label: t(`money.groupBy.${g}`) }))}
-        />
-        <Button href={withQuery('/api/receivables/ageing/export', { asOf, groupBy })}>{t('money.export')}</Button>
-      </Space>
-      {a && (
-        <Space wrap size="large">
-          <Card size="small">
-            <Statistic title={t('money.over90Share')} value={a.over90.share === null ? '-' : `${(a.over90.share * 100).toFixed(1)}%`} suffix={`(${a.over90.over90}/${a.over90.contracts})`} />
-          </Card>
-          <Card size="small">
-            <Statistic title={t('money.dso')} value={a.dso.dso ?? '-'} />
-          </Card>
-          <Card size="small">
-            <Statistic title={t('money.collected')} value={a.collectedThisMonth.reduce((s, c) => s + (c.collectedFen ?? 0), 0) / 100} precision={2} prefix="¥" />
-          </Card>
-        </Space>
-      )}
-      <Table<Group>
-        size="small"
-        rowKey="key"
-        loading={ageing.isLoading}
-        dataSource={a?.groups ?? []}
-        pagination={false}
-        scroll={{ x: true }}
-        columns={[
-          { title: t(`money.groupBy.${groupBy}`), dataIndex: 'name' },
-          ...BUCKET_KEYS.map((k) => ({ title: t(`money.bucket.${k}`), dataIndex: k, render: (f: number) => <Money fen={f} /> })),
-          { title: t('money.total'), dataIndex: 'totalFen', render: (f: number) => <Money fen={f} /> },
         ]}
       />
     </Space>
