@@ -143,4 +143,42 @@ describe('the frontline flow in a browser', () => {
       await context.close();
     }
   });
+
+  it("a gate's evidence shows its label, not the internal kind, and the count moves after each upload without a reload", async () => {
+    const customerId = (await created(seller, '/api/customers', { name: '丽水市中心医院' })).id;
+    const deal = await created(seller, '/api/deals', { title: '丽水 DR 采购', customerId, pipelineId: flowId, amountFen: 90_000_000 });
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a');
+    try {
+      await page.goto(`${server.baseUrl}/deals/${deal.id}`);
+      const item = page.locator('[data-testid="unmet-item"][data-code="EVIDENCE_REQUIRED"]');
+      await item.waitFor();
+      await expect.poll(() => item.innerText()).toContain('当前 0 份');
+      expect(await item.innerText()).toContain('竞品对比表');
+      expect(await item.innerText()).not.toContain('competitor_comparison');
+
+      // Fixed in place on the gate tab: the count moves on the same page.
+      await item.locator('input[type="file"]').setInputFiles({ name: '竞品对比-1.png', mimeType: 'image/png', buffer: PNG });
+      await expect.poll(() => item.innerText(), { timeout: 15_000 }).toContain('当前 1 份');
+
+      // The files tab picks the kind by its label and lists the file under it.
+      await page.getByRole('tab', { name: '附件' }).click();
+      await pick(page, 'attachment-kind', '竞品对比表');
+      await page.getByRole('tabpanel').locator('input[type="file"]').setInputFiles({ name: '竞品对比-2.png', mimeType: 'image/png', buffer: PNG });
+      const row = page.getByRole('row').filter({ hasText: '竞品对比-2.png' });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('竞品对比表');
+      await expect(page.getByTestId('attachment-kind').locator('.ant-select-selection-item').innerText()).resolves.toBe('竞品对比表');
+      expect(await page.getByRole('tabpanel').locator('table').innerText()).not.toContain('competitor_comparison');
+
+      // Two of two: the gate is met, again without a reload.
+      await page.getByRole('tab', { name: '通关检查' }).click();
+      await page.getByText('本阶段检查点已全部满足').waitFor();
+      expect(await item.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+    const files = await seller<{ items: Array<{ kind: string }> }>('GET', `/api/attachments?entity=deal&entityId=${deal.id}`);
+    expect(files.body.items.map((f) => f.kind)).toEqual(['competitor_comparison', 'competitor_comparison']);
+    expect((await seller<{ gate: { unmet: unknown[] } }>('GET', `/api/deals/${deal.id}`)).body.gate.unmet).toEqual([]);
+  });
 });
