@@ -181,4 +181,57 @@ describe('the frontline flow in a browser', () => {
     expect(files.body.items.map((f) => f.kind)).toEqual(['competitor_comparison', 'competitor_comparison']);
     expect((await seller<{ gate: { unmet: unknown[] } }>('GET', `/api/deals/${deal.id}`)).body.gate.unmet).toEqual([]);
   });
+
+  it('an admin archives a pipeline: sellers can no longer start deals in it, its deals still open; unarchiving brings it back', async () => {
+    const customerId = (await created(seller, '/api/customers', { name: '衢州市人民医院' })).id;
+    const old = await created(seller, '/api/deals', { title: '衢州试跑商机', customerId, pipelineId: trialId, amountFen: 1_000_000 });
+    const sellerView = await loggedInPage(browser, server.baseUrl, 'seller_a');
+    const desk = await loggedInPage(browser, server.baseUrl, 'admin');
+    try {
+      await sellerView.page.goto(`${server.baseUrl}/deals?pipeline=${flowId}`);
+      expect(await optionsOf(sellerView.page, 'pipeline-select')).toEqual(expect.arrayContaining(['医院设备流程', '导入测试流程']));
+
+      await desk.page.goto(`${server.baseUrl}/admin/pipelines`);
+      const row = desk.page.getByRole('row').filter({ hasText: '导入测试流程' });
+      await row.getByTestId('pipeline-archive').click();
+      await row.locator('[data-testid="pipeline-row"][data-archived="true"]').waitFor();
+      await row.getByText('已归档').waitFor();
+      expect((await seller<{ items: Array<{ id: string }> }>('GET', '/api/pipelines')).body.items.map((p) => p.id)).not.toContain(trialId);
+
+      // The seller's choice of pipeline (which the new-deal form creates in) no longer has it.
+      await sellerView.page.reload();
+      await sellerView.page.getByTestId('kanban').waitFor();
+      const offered = await optionsOf(sellerView.page, 'pipeline-select');
+      expect(offered).toContain('医院设备流程');
+      expect(offered).not.toContain('导入测试流程');
+      await sellerView.page.getByRole('button', { name: '新建商机' }).click();
+      const form = sellerView.page.locator('.ant-modal', { hasText: '新建商机' });
+      await form.waitFor();
+      expect(await form.innerText()).not.toContain('试跑阶段');
+      await sellerView.page.keyboard.press('Escape');
+
+      // Its existing deal still opens, in its stage.
+      await sellerView.page.goto(`${server.baseUrl}/deals/${old.id}`);
+      await sellerView.page.getByRole('heading', { name: '衢州试跑商机' }).waitFor();
+      await sellerView.page.locator('.ant-tag', { hasText: '试跑阶段' }).first().waitFor();
+
+      // A link to the archived board still shows its deals, but offers no new deal there.
+      await sellerView.page.goto(`${server.baseUrl}/deals?pipeline=${trialId}`);
+      await sellerView.page.locator(`[data-deal-id="${old.id}"]`).waitFor();
+      await sellerView.page.screenshot({ path: 'test-results/frontline-archived-board.png', animations: 'disabled' });
+      await expect(sellerView.page.getByTestId('pipeline-select').innerText()).resolves.toMatch(/导入测试流程.*已归档/);
+      expect(await sellerView.page.getByRole('button', { name: '新建商机' }).isDisabled()).toBe(true);
+
+      await desk.page.reload();
+      await row.getByTestId('pipeline-unarchive').click();
+      await row.locator('[data-testid="pipeline-row"][data-archived="false"]').waitFor();
+      await sellerView.page.goto(`${server.baseUrl}/deals?pipeline=${flowId}`);
+      await sellerView.page.getByTestId('kanban').waitFor();
+      expect(await optionsOf(sellerView.page, 'pipeline-select')).toContain('导入测试流程');
+    } finally {
+      await sellerView.context.close();
+      await desk.context.close();
+    }
+    expect((await seller<{ items: Array<{ id: string }> }>('GET', '/api/pipelines')).body.items.map((p) => p.id)).toContain(trialId);
+  });
 });
