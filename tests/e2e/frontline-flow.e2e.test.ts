@@ -89,6 +89,18 @@ async function optionsOf(page: Page, testId: string): Promise<string[]> {
   return texts.map((x) => x.trim());
 }
 
+/** Whether a searchable Select offers an option with exactly this text once it is typed (the list is virtual). */
+async function offers(page: Page, testId: string, text: string): Promise<boolean> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.waitFor();
+  const texts = (await dropdown.locator('.ant-select-item-option').allInnerTexts()).map((x) => x.trim());
+  await page.keyboard.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
+  return texts.includes(text);
+}
+
 beforeAll(async () => {
   ({ server, browser } = await startE2E({ clock }));
   const pastAdmin = await server.as('admin');
@@ -233,5 +245,71 @@ describe('the frontline flow in a browser', () => {
       await desk.context.close();
     }
     expect((await seller<{ items: Array<{ id: string }> }>('GET', '/api/pipelines')).body.items.map((p) => p.id)).toContain(trialId);
+  });
+
+  it("region, industry, source and level are picked from the admin's dictionaries in the customer form and the list's filters", async () => {
+    const desk = await loggedInPage(browser, server.baseUrl, 'admin');
+    try {
+      await desk.page.goto(`${server.baseUrl}/admin/dictionaries`);
+      await desk.page.getByTestId('dict-kind').getByText('行业').click();
+      await desk.page.getByTestId('dict-label').fill('医疗器械经销');
+      await desk.page.getByPlaceholder('别名（导入时识别）').fill('器械经销');
+      await desk.page.getByTestId('dict-add').click();
+      await desk.page.getByRole('row').filter({ hasText: '医疗器械经销' }).waitFor();
+    } finally {
+      await desk.context.close();
+    }
+    // Another customer elsewhere, so the filters have something to leave out.
+    await created(seller, '/api/customers', { name: '广州医科大学附属医院', region: '广东广州', industry: '医院', source: '展会', level: 'B' });
+
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a');
+    try {
+      await page.goto(`${server.baseUrl}/customers`);
+      await page.getByRole('button', { name: '新建客户' }).click();
+      const modal = page.locator('.ant-modal', { hasText: '新建客户' });
+      await modal.waitFor();
+      await modal.locator('#name').fill('温州康宁器械有限公司');
+      // Each of the four is a select, not a text box: a spelling outside the list finds nothing and stores nothing.
+      for (const testId of ['customer-region', 'customer-industry', 'customer-source', 'customer-level']) {
+        expect(await modal.locator(`.ant-select[data-testid="${testId}"]`).count(), testId).toBe(1);
+      }
+      await page.getByTestId('customer-region').click();
+      await page.keyboard.type('温州鹿城区');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-empty').waitFor();
+      await page.keyboard.press('Escape');
+      // A short spelling finds the one entry (its alias): 浙江温州 → 浙江省温州市.
+      await page.getByTestId('customer-region').click();
+      await page.keyboard.type('浙江温州');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '浙江省温州市' }).click();
+      await page.getByTestId('customer-industry').click();
+      await page.keyboard.type('器械经销');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '医疗器械经销' }).click();
+      await pick(page, 'customer-source', '转介绍');
+      await pick(page, 'customer-level', 'A');
+      await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.waitForURL(/\/customers\/[^/]+$/);
+      const id = page.url().split('/').pop()!;
+      const saved = await seller<Record<string, unknown>>('GET', `/api/customers/${id}`);
+      expect(saved.body).toMatchObject({ name: '温州康宁器械有限公司', region: '浙江省温州市', industry: '医疗器械经销', source: '转介绍', level: 'A' });
+
+      // The list's filters offer the same entries and narrow on them.
+      await page.goto(`${server.baseUrl}/customers`);
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      await rows.filter({ hasText: '广州医科大学附属医院' }).waitFor();
+      await page.getByTestId('filter-region').click();
+      await page.keyboard.type('浙江温州');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '浙江省温州市' }).click();
+      await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('温州康宁器械有限公司')]);
+      await page.getByTestId('filter-region').locator('.ant-select-clear').click({ force: true });
+      await rows.filter({ hasText: '广州医科大学附属医院' }).waitFor();
+      for (const [testId, option] of [['filter-industry', '医疗器械经销'], ['filter-source', '转介绍'], ['filter-level', 'A']] as const) {
+        expect(await offers(page, testId, option), `${testId} offers ${option}`).toBe(true);
+      }
+      await pick(page, 'filter-level', 'A');
+      await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('温州康宁器械有限公司')]);
+      await page.screenshot({ path: 'test-results/frontline-customer-filters.png', animations: 'disabled' });
+    } finally {
+      await context.close();
+    }
   });
 });
