@@ -66,11 +66,13 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 let server: RunningServer;
 let browser: Browser;
-let admin: ApiCaller;
 let seller: ApiCaller;
 let flowId: string;
 let trialId: string;
 let overdueDealId: string;
+
+/** ¥1,234.50, as the page writes fen. */
+const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 /** Opens a Select by its test id and clicks the option with that text. */
 async function pick(page: Page, testId: string, option: string) {
@@ -82,7 +84,8 @@ async function pick(page: Page, testId: string, option: string) {
 async function optionsOf(page: Page, testId: string): Promise<string[]> {
   await page.getByTestId(testId).click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.waitFor();
+  // The options arrive with their query, which may still be loading when the page is.
+  await dropdown.locator('.ant-select-item-option').first().waitFor();
   const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
   await page.keyboard.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
@@ -94,11 +97,19 @@ async function offers(page: Page, testId: string, text: string): Promise<boolean
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.waitFor();
-  const texts = (await dropdown.locator('.ant-select-item-option').allInnerTexts()).map((x) => x.trim());
+  // Waits for the option (the dictionary may still be loading), then closes the dropdown either way.
+  const found = await dropdown
+    .locator('.ant-select-item-option', { hasText: text })
+    .filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   await page.keyboard.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
-  return texts.includes(text);
+  return found;
 }
 
 beforeAll(async () => {
@@ -125,7 +136,6 @@ beforeAll(async () => {
   // The deal's one level fires (the visit's next-action task has its own clock, not looked at here).
   expect(fired.filter((f) => f.subject.id === overdueDealId).map((f) => f.level)).toEqual([1]);
   // Sessions made in the past have expired by now: log in again.
-  admin = await server.as('admin');
   seller = await server.as('seller_a');
 });
 
@@ -311,5 +321,52 @@ describe('the frontline flow in a browser', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('a lead sets the digest send time with a time picker, and "generate now" shows the digest on the page', async () => {
+    const lead = await server.as('lead_east1');
+    const team = server.org.teams.eastTeam1;
+    const open = (await lead<{ items: Array<{ amountFen: number }> }>('GET', '/api/deals?status=open&pageSize=100')).body.items;
+    const pipelineFen = open.reduce((sum, d) => sum + d.amountFen, 0);
+    expect(pipelineFen).toBeGreaterThan(0);
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'lead_east1');
+    try {
+      await page.goto(`${server.baseUrl}/digests`);
+      await page.getByTestId('digest-team').getByText('华东一组').waitFor();
+      const time = page.locator('[data-testid="digest-time"] input, input[data-testid="digest-time"]').first();
+      await expect.poll(() => time.inputValue()).toBe('18:00');
+      // A time, not a cron expression: the cron box only opens behind "advanced".
+      expect(await page.getByText('时间（cron', { exact: false }).count()).toBe(0);
+      // Picked in the picker's hour and minute columns, as a lead would.
+      await time.click();
+      const panel = page.locator('.ant-picker-dropdown:visible');
+      const column = (n: number) => panel.locator('.ant-picker-time-panel-column').nth(n);
+      await column(0).locator('.ant-picker-time-panel-cell-inner').getByText('20', { exact: true }).click();
+      await column(1).locator('.ant-picker-time-panel-cell-inner').getByText('30', { exact: true }).click();
+      await panel.locator('.ant-picker-ok button').click();
+      await expect.poll(() => time.inputValue()).toBe('20:30');
+      expect((await lead<{ time: string | null }>('GET', `/api/digests/settings?team=${team}`)).body.time).toBe('18:00');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await expect
+        .poll(async () => (await lead<{ time: string | null; cron: string }>('GET', `/api/digests/settings?team=${team}`)).body)
+        .toMatchObject({ time: '20:30', cron: '30 20 * * *' });
+      await page.getByText(/下次：\d{4}-\d{2}-\d{2} 20:30/).waitFor();
+
+      // Nothing sent yet today; "generate now" stores and shows it, with the team's B2B figures.
+      await page.getByText('这一天还没有日清报表', { exact: false }).waitFor();
+      expect(await page.getByTestId('digest-card').count()).toBe(0);
+      await page.getByTestId('digest-generate').click();
+      const card = page.getByTestId('digest-card');
+      await card.waitFor();
+      const text = await card.innerText();
+      expect(text).toContain('华东一组');
+      expect(text).toContain(`在手商机金额：${yuan(pipelineFen)}（${open.length}）`);
+      expect(await page.getByText('这一天还没有日清报表', { exact: false }).count()).toBe(0);
+      await page.screenshot({ path: 'test-results/frontline-digest.png', animations: 'disabled' });
+    } finally {
+      await context.close();
+    }
+    const today = (await lead<{ items: Array<{ content: { teamName: string } }> }>('GET', `/api/digests?team=${team}`)).body.items;
+    expect(today.map((d) => d.content.teamName)).toEqual(['华东一组']);
   });
 });
