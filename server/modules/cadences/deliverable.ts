@@ -50,8 +50,8 @@ export function evaluateDeliverable(spec: Deliverable, facts: DeliverableFacts):
         code: 'ATTACHMENTS_REQUIRED',
         label,
         labelEn,
-        hint: `在商机上传至少 ${min} 份「${label}」附件（类型 ${kind}，当前 ${facts.attachments} 份）`,
-        hintEn: `Upload at least ${min} "${labelEn}" file(s) to the deal (kind ${kind}; ${facts.attachments} so far)`,
+        hint: `在商机上传至少 ${min} 份「${label}」附件（当前 ${facts.attachments} 份）`,
+        hintEn: `Upload at least ${min} "${labelEn}" file(s) to the deal (${facts.attachments} so far)`,
         requirement: { kind: 'attachments', attachmentKind: kind, min, have: facts.attachments },
       });
     }

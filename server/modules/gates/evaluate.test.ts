@@ -118,6 +118,9 @@ describe('evaluateGate', () => {
         }),
       ]);
       expect(unmet[0].hint).toContain('2');
+      // Shown to the seller by its label and count, never by the internal kind.
+      expect(unmet[0].hint).toBe('上传至少 2 份「试用协议扫描件」附件（当前 1 份）');
+      expect(unmet[0].hintEn).not.toContain('trial_agreement');
     });
 
     it('is met at the minimum', () => {

@@ -183,8 +183,9 @@ function evidenceUnmet(kind: string, label: string, labelEn: string, min: number
     code: 'EVIDENCE_REQUIRED',
     label,
     labelEn,
-    hint: `上传至少 ${min} 份「${label}」附件（类型 ${kind}，当前 ${have} 份）`,
-    hintEn: `Upload at least ${min} "${labelEn}" attachment(s) (kind ${kind}; ${have} so far)`,
+    // By its label only: the kind is an internal key (`competitor_comparison`) the fix-in-place upload sets itself.
+    hint: `上传至少 ${min} 份「${label}」附件（当前 ${have} 份）`,
+    hintEn: `Upload at least ${min} "${labelEn}" attachment(s) (${have} so far)`,
     requirement: { kind: 'evidence', evidenceKind: kind, min, have },
   };
 }

@@ -70,13 +70,13 @@ export function CustomerFormModal({ open, onClose, customer }: { open: boolean; 
           <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(regions.data?.items, lang)} data-testid="customer-region" />
         </Form.Item>
         <Form.Item name="industry" label={t('customers.industry')}>
-          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(industries.data?.items, lang)} />
+          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(industries.data?.items, lang)} data-testid="customer-industry" />
         </Form.Item>
         <Form.Item name="source" label={t('customers.source')}>
-          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(sources.data?.items, lang)} />
+          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(sources.data?.items, lang)} data-testid="customer-source" />
         </Form.Item>
         <Form.Item name="level" label={t('customers.level')}>
-          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(levels.data?.items, lang)} />
+          <Select showSearch allowClear filterOption={dictionaryFilter} options={dictionaryOptions(levels.data?.items, lang)} data-testid="customer-level" />
         </Form.Item>
         <Form.Item name="creditCode" label={t('customers.creditCode')}>
           <Input maxLength={18} />

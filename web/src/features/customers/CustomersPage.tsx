@@ -19,6 +19,8 @@ interface Filters {
   kind?: string;
   region?: string;
   industry?: string;
+  source?: string;
+  level?: string;
   page: number;
   pageSize: number;
   sort?: string;
@@ -31,6 +33,8 @@ export function CustomersPage() {
   const { t, lang } = useI18n();
   const regions = useDictionary('region');
   const industries = useDictionary('industry');
+  const sources = useDictionary('source');
+  const levels = useDictionary('customer_level');
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, sort: '-updatedAt' });
   const [creating, setCreating] = useState(false);
   const isPhone = !Grid.useBreakpoint().md;
@@ -72,7 +76,9 @@ export function CustomersPage() {
         />
         {/* Filters pick from the same admin-managed lists as the form (issue 15 point 9). */}
         <Select allowClear showSearch filterOption={dictionaryFilter} placeholder={t('customers.region')} style={{ width: 140 }} options={dictionaryOptions(regions.data?.items, lang)} onChange={(region?: string) => set({ region })} data-testid="filter-region" />
-        <Select allowClear showSearch filterOption={dictionaryFilter} placeholder={t('customers.industry')} style={{ width: 140 }} options={dictionaryOptions(industries.data?.items, lang)} onChange={(industry?: string) => set({ industry })} />
+        <Select allowClear showSearch filterOption={dictionaryFilter} placeholder={t('customers.industry')} style={{ width: 140 }} options={dictionaryOptions(industries.data?.items, lang)} onChange={(industry?: string) => set({ industry })} data-testid="filter-industry" />
+        <Select allowClear showSearch filterOption={dictionaryFilter} placeholder={t('customers.source')} style={{ width: 120 }} options={dictionaryOptions(sources.data?.items, lang)} onChange={(source?: string) => set({ source })} data-testid="filter-source" />
+        <Select allowClear showSearch filterOption={dictionaryFilter} placeholder={t('customers.level')} style={{ width: 100 }} options={dictionaryOptions(levels.data?.items, lang)} onChange={(level?: string) => set({ level })} data-testid="filter-level" />
         <Select
           allowClear
           placeholder={t('health.title')}

@@ -26,6 +26,10 @@ export function DealsPage() {
   const pipelineId = params.get('pipeline') ?? items[0]?.id;
   const view = params.get('view') === 'list' ? 'list' : 'kanban';
   const pipeline = usePipeline(pipelineId);
+  // A link to an archived pipeline still shows its board (its deals are unaffected), named as archived, but no new
+  // deal starts there (the server refuses one).
+  const archived = pipeline.data?.id === pipelineId && !!pipeline.data?.archived;
+  const choices = archived && pipeline.data ? [...items, pipeline.data] : items;
   const abilities = useAbilities();
   const teams = useTeams();
   const managing = abilities.can('record.assignOthers');
@@ -54,7 +58,7 @@ export function DealsPage() {
               value={pipelineId}
               loading={pipelines.isPending}
               onChange={(id) => set('pipeline', id)}
-              options={items.map((p) => ({ value: p.id, label: localName(p.name, p.nameEn) }))}
+              options={choices.map((p) => ({ value: p.id, label: p.archived ? `${localName(p.name, p.nameEn)} · ${t('pipelines.archived')}` : localName(p.name, p.nameEn) }))}
               data-testid="pipeline-select"
             />
             <Segmented
@@ -87,7 +91,7 @@ export function DealsPage() {
                 {t('deals.compact')}
               </Space>
             )}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={!pipelineId}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={!pipelineId || archived}>
               {t('deals.new')}
             </Button>
           </Space>
@@ -96,7 +100,7 @@ export function DealsPage() {
       {!pipelines.isPending && items.length === 0 && <Empty description={t('deals.noPipeline')} />}
       {pipelineId && view === 'kanban' && <KanbanBoard pipelineId={pipelineId} filters={filters} compact={compact} />}
       {pipelineId && view === 'list' && <DealTable pipelineId={pipelineId} stages={stagesOf(pipeline.data)} />}
-      {pipelineId && <DealFormModal open={creating} onClose={() => setCreating(false)} pipelineId={pipelineId} stages={stagesOf(pipeline.data)} />}
+      {pipelineId && !archived && <DealFormModal open={creating} onClose={() => setCreating(false)} pipelineId={pipelineId} stages={stagesOf(pipeline.data)} />}
     </div>
   );
 }
