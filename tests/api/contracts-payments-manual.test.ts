@@ -133,6 +133,11 @@ describe('contracts: manual allocation, evidence, invoice status, append-only pa
     ]);
     // The seller's view of the contract shows it too, and the change is audited with before/after.
     expect((await seller({ method: 'GET', url: `/api/contracts/${contractId}` })).json().instalments[0]).toMatchObject({ invoiceStatus: 'issued', invoiceNo: 'INV-2026-0042' });
+    // The countdown board carries it on the instalment's row.
+    const board = await finance({ method: 'GET', url: '/api/receivables' });
+    expect(board.statusCode, board.body).toBe(200);
+    expect(board.json().items.find((r: { id: string }) => r.id === lines[0].id)).toMatchObject({ contract: { id: contractId }, invoiceStatus: 'issued', invoiceNo: 'INV-2026-0042' });
+    expect(board.json().items.find((r: { id: string }) => r.id === lines[1].id)).toMatchObject({ invoiceStatus: 'not_issued', invoiceNo: null });
     const audit = await t.db.selectFrom('audit_log').select(['before', 'after']).where('entity_id', '=', contractId).where('action', '=', 'invoice').executeTakeFirstOrThrow();
     expect(JSON.parse(String(audit.after))).toMatchObject({ invoiceStatus: 'issued', invoiceNo: 'INV-2026-0042' });
     const support = await t.as('support');
