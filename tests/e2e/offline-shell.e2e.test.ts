@@ -1,0 +1,120 @@
+/**
+ * The installable app (issue 16): index.html links a web app manifest that is served with a Chinese name, a start
+ * URL, standalone display and icons that load; the service worker registers and controls the page. A seller who
+ * opened today's tasks keeps them when the connection drops: a reload offline renders the app shell and the cached
+ * tasks with the offline tag, not the browser's error page. The cached answers never outlive the user who fetched
+ * them: another user who signs in on the same device, offline, does not see them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DateTime } from 'luxon';
+import { created, loggedInPage, logIn, PHONE, startE2E } from './support/flows.js';
+import type { RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, browser } = await startE2E());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Once the worker is active, a reload is served through it (it claims open pages on activation). */
+async function controlled(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/** Due today in Shanghai, so the tasks page (which opens on today) lists it. */
+const today = () => DateTime.now().setZone('Asia/Shanghai').endOf('day').minus({ minutes: 1 }).toISO();
+
+describe('installable app', () => {
+  it('links a manifest with a Chinese name, standalone display and icons that load; the service worker controls the page', async () => {
+    const html = await (await fetch(`${server.baseUrl}/`)).text();
+    const href = /<link rel="manifest" href="([^"]+)"/.exec(html)?.[1];
+    expect(href).toBeDefined();
+    const res = await fetch(new URL(href!, server.baseUrl));
+    expect(res.status).toBe(200);
+    const manifest = (await res.json()) as { name: string; short_name: string; start_url: string; display: string; icons: { src: string; type: string }[] };
+    expect(manifest.name).toMatch(/[\u4e00-\u9fff]/);
+    expect(manifest.short_name).toMatch(/[\u4e00-\u9fff]/);
+    expect(manifest.start_url).toBe('/tasks');
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.length).toBeGreaterThan(0);
+    for (const icon of manifest.icons) {
+      const img = await fetch(new URL(icon.src, server.baseUrl));
+      expect(img.status, icon.src).toBe(200);
+      expect(img.headers.get('content-type'), icon.src).toMatch(/^image\//);
+      expect((await img.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+    const sw = await fetch(`${server.baseUrl}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toMatch(/javascript/);
+
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', PHONE);
+    try {
+      await controlled(page);
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+      expect(scope).toBe(`${server.baseUrl}/`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('offline today view', () => {
+  it("reloads offline into the app shell with the seller's cached tasks and the offline tag", async () => {
+    const seller = await server.as('seller_a');
+    await created(seller, '/api/tasks', { title: '离线可见的今日任务', dueAt: today() });
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', PHONE);
+    try {
+      await page.goto(`${server.baseUrl}/tasks`);
+      await controlled(page);
+      await page.getByTestId('task-row').filter({ hasText: '离线可见的今日任务' }).waitFor();
+      await expect(page.getByTestId('sync-offline').count()).resolves.toBe(0);
+
+      await context.setOffline(true);
+      await page.reload();
+      // The shell (header with the signed-in user's logout button), the offline tag, and the cached task.
+      await page.getByTestId('logout').waitFor();
+      await page.getByTestId('sync-offline').waitFor();
+      await page.getByTestId('task-row').filter({ hasText: '离线可见的今日任务' }).waitFor();
+      expect(await page.title()).toBe('actionflow 销售行动流');
+      await page.screenshot({ path: 'test-results/offline-today-tasks.png', animations: 'disabled' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("another user signing in on the same device does not see the first user's cached tasks offline", async () => {
+    const sellerA = await server.as('seller_a');
+    await created(sellerA, '/api/tasks', { title: '甲的私有任务', dueAt: today() });
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', PHONE);
+    try {
+      await page.goto(`${server.baseUrl}/tasks`);
+      await controlled(page);
+      await page.getByTestId('task-row').filter({ hasText: '甲的私有任务' }).waitFor();
+
+      // A's session ends without a logout (expired, cookies cleared); B signs in and, without opening the tasks
+      // page online, loses the connection and opens it.
+      await context.clearCookies();
+      await logIn(page, server.baseUrl, 'seller_b');
+      await context.setOffline(true);
+      await page.goto(`${server.baseUrl}/tasks`);
+      await page.getByTestId('logout').waitFor();
+      await page.getByTestId('sync-offline').waitFor();
+      const tasksPage = page.locator('main');
+      await tasksPage.waitFor();
+      await expect(page.getByTestId('task-row').filter({ hasText: '甲的私有任务' }).count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
