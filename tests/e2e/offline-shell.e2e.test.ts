@@ -93,26 +93,34 @@ describe('offline today view', () => {
     }
   });
 
-  it("another user signing in on the same device does not see the first user's cached tasks offline", async () => {
+  it("another user signing in on the same device does not see the first user's cached appointments offline", async () => {
     const sellerA = await server.as('seller_a');
-    await created(sellerA, '/api/tasks', { title: '甲的私有任务', dueAt: today() });
+    const at = DateTime.now().plus({ minutes: 10 }).startOf('minute').toISO();
+    await created(sellerA, '/api/appointments', { phone: '13800138777', at, name: '甲的私有客户' });
     const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', PHONE);
     try {
-      await page.goto(`${server.baseUrl}/tasks`);
+      await page.goto(`${server.baseUrl}/appointments`);
       await controlled(page);
-      await page.getByTestId('task-row').filter({ hasText: '甲的私有任务' }).waitFor();
+      await page.getByTestId('appointment-row').filter({ hasText: '甲的私有客户' }).waitFor();
 
-      // A's session ends without a logout (expired, cookies cleared); B signs in and, without opening the tasks
-      // page online, loses the connection and opens it.
+      // A's session ends without a logout (expired, cookies cleared); B signs in on the same phone (landing on the
+      // tasks page), loses the connection and opens the appointments page B never opened online.
       await context.clearCookies();
+      // B's /api/me is asked once more after the login, through the worker, for an offline reload.
+      const meCached = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me' && r.ok());
       await logIn(page, server.baseUrl, 'seller_b');
+      await meCached;
+      await page.waitForURL(/\/tasks$/);
       await context.setOffline(true);
-      await page.goto(`${server.baseUrl}/tasks`);
+      await page.goto(`${server.baseUrl}/appointments`);
       await page.getByTestId('logout').waitFor();
       await page.getByTestId('sync-offline').waitFor();
-      const tasksPage = page.locator('main');
-      await tasksPage.waitFor();
-      await expect(page.getByTestId('task-row').filter({ hasText: '甲的私有任务' }).count()).resolves.toBe(0);
+      // The identity the worker answers offline is B's.
+      expect(await page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { username: string }).username)).toBe('seller_b');
+      // Settled: either a list (a leak) or, after the retries fail, the empty state.
+      await page.getByTestId('appointment-row').or(page.getByText('今天没有预约')).first().waitFor();
+      await expect(page.getByTestId('appointment-row').count()).resolves.toBe(0);
+      await page.getByText('今天没有预约').waitFor();
     } finally {
       await context.close();
     }

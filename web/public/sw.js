@@ -9,7 +9,7 @@
  * - navigations: network first, the cached index.html when offline (the router then renders the page).
  * - /assets/*: cache first (file names carry a content hash).
  * - GET /api/me, /api/me/abilities, /api/tasks…, /api/appointments…, /api/notifications…: network first, the last
- *   answer when offline (the today view). Logging out clears them.
+ *   answer when offline (the today view). Logging in or out clears them, so one user never sees another's.
  */
 const SHELL = 'af-shell-v1';
 const DATA = 'af-data-v1';
@@ -65,7 +65,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method !== 'GET') {
-    if (url.pathname === '/api/auth/logout') event.waitUntil(caches.delete(DATA));
+    // A session starts or ends: the cached answers belong to whoever was signed in before (their URLs, such as
+    // ?assigneeId=me, do not name the user), so they go before the request is sent, not racing the next user's.
+    if (url.pathname === '/api/auth/login' || url.pathname === '/api/auth/logout') {
+      event.respondWith(caches.delete(DATA).then(() => fetch(request)));
+    }
     return;
   }
   if (request.mode === 'navigate') {

@@ -21,6 +21,8 @@ export function LoginPage() {
     try {
       const res = await api.post<{ user: Me }>('/api/auth/login', values);
       client.setQueryData(queryKeys.me(), res.user);
+      // Asked once more through the service worker, which keeps the new user's answer for an offline reload.
+      void client.refetchQueries({ queryKey: queryKeys.me(), exact: true });
     } catch (e) {
       setError(e instanceof ApiError && e.code === 'BAD_CREDENTIALS' ? t('login.failed') : errorMessage(e));
     } finally {
