@@ -3,7 +3,7 @@
  * URL, standalone display and icons that load; the service worker registers and controls the page. A seller who
  * opened today's tasks keeps them when the connection drops: a reload offline renders the app shell and the cached
  * tasks with the offline tag, not the browser's error page. The cached answers never outlive the user who fetched
- * them: another user who signs in on the same device, offline, does not see them.
+ * them: another user who signs in on the same device, offline, does not see them, and logging out drops them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -121,6 +121,25 @@ describe('offline today view', () => {
       await page.getByTestId('appointment-row').or(page.getByText('今天没有预约')).first().waitFor();
       await expect(page.getByTestId('appointment-row').count()).resolves.toBe(0);
       await page.getByText('今天没有预约').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+  it('logging out drops the cached today view before the next user can sign in', async () => {
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', PHONE);
+    const cachedAnswers = () =>
+      page.evaluate(async () => ((await caches.keys()).includes('af-data-v1') ? (await (await caches.open('af-data-v1')).keys()).length : 0));
+    try {
+      await page.goto(`${server.baseUrl}/tasks`);
+      await controlled(page);
+      await page.getByTestId('logout').waitFor();
+      expect(await cachedAnswers()).toBeGreaterThan(0);
+      await page.getByTestId('logout').click();
+      await page.getByTestId('login-form').waitFor();
+      expect(await cachedAnswers()).toBe(0);
+      // The logout went through the worker to the server: the session is over even after a reload.
+      await page.reload();
+      await page.getByTestId('login-form').waitFor();
     } finally {
       await context.close();
     }
