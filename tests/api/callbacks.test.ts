@@ -109,5 +109,21 @@ describe('random verification call-backs', () => {
     expect(await abilitiesOf('support')).toMatchObject({ record: false, check: true });
     expect(await abilitiesOf('seller_a')).toMatchObject({ record: false, check: false });
     expect(await abilitiesOf('lead_east1')).toMatchObject({ record: true });
+
+    // The month's draw tasks the named checker, not the team's manager; the checker lists and records it.
+    await admin({ method: 'PUT', url: '/api/callback-settings', payload: { teamId: t.org.teams.eastTeam1, shareBp: 10000, checkerId: supportId } });
+    const sellerA = await login('seller_a');
+    const customerId = (await sellerA({ method: 'POST', url: '/api/customers', payload: { name: '温州医科大学附属第一医院' } })).json().id as string;
+    expect((await sellerA({ method: 'POST', url: '/api/activities', payload: { customerId, type: 'visit', summary: '拜访设备科' } })).statusCode).toBe(201);
+    t.clock.set('2027-01-01T02:00:00.000Z');
+    await callbacksJob.pass!({ db: t.db, dialect: t.dialect, clock: t.clock, config: t.config });
+    const draw = await t.db.selectFrom('callback_draws').select(['task_id', 'checker_id']).where('team_id', '=', t.org.teams.eastTeam1).executeTakeFirstOrThrow();
+    expect(draw.checker_id).toBe(supportId);
+    expect((await t.db.selectFrom('tasks').select('assignee_id').where('id', '=', draw.task_id!).executeTakeFirstOrThrow()).assignee_id).toBe(supportId);
+    const checker = await login('support');
+    const listed = (await checker({ method: 'GET', url: '/api/callbacks?month=2026-12' })).json();
+    expect(listed.total).toBe(1);
+    const itemId = listed.items[0].items[0].id as string;
+    expect((await checker({ method: 'POST', url: `/api/callback-items/${itemId}/result`, payload: { result: 'confirmed' } })).statusCode).toBe(200);
   });
 });
