@@ -108,7 +108,8 @@ async function offers(page: Page, testId: string, text: string): Promise<boolean
       () => false,
     );
   await page.keyboard.press('Escape');
-  await dropdown.waitFor({ state: 'hidden' });
+  // Closing animates: the previous select's dropdown may still be leaving, so wait for none at all.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   return found;
 }
 
