@@ -124,6 +124,9 @@ describe('patterns', () => {
     // The planted deals match at their 3rd price confirmation, 4 days before the close (controls: 1 hour before).
     expect(card.card.avgDaysBeforeLoss).toBeGreaterThan(1);
     expect(card.card.avgDaysBeforeLoss).toBeLessThanOrEqual(4);
+    expect(card.card.medianDaysBeforeLoss).toBeGreaterThan(1);
+    expect(card.card.medianDaysBeforeLoss).toBeLessThanOrEqual(4);
+    expect(row.surfaced).toBe(true);
     // The secondary risk score: L2 logistic regression on the 12 behavioural dimensions, judged out of time.
     const score = card.card.riskScore;
     expect(score).toMatchObject({ available: true, model: 'logistic_l2', trainDeals: 248, testDeals: 106 });

@@ -104,6 +104,14 @@ describe('predictive intervention in the browser', () => {
       const auc = Number((await page.getByTestId('risk-score-auc').locator('.ant-statistic-content-value').textContent())?.trim());
       expect(auc).toBeGreaterThan(0.8);
       expect(await score.textContent()).toContain('价格确认次数');
+      // The card's median lead time and its live patterns are the API's, not a copy of the mean.
+      const { card } = (await (await server.as('admin'))<{ card: { medianDaysBeforeLoss: number | null; patterns: { surfaced?: boolean }[] } }>('GET', `/api/patterns/model-card?pipelineId=${world.pipelineId}`)).body;
+      expect(card.medianDaysBeforeLoss).not.toBeNull();
+      const median = await page.getByTestId('model-card-median-days').locator('.ant-statistic-content-value').textContent();
+      expect(Number(median?.trim())).toBe(card.medianDaysBeforeLoss);
+      const live = card.patterns.filter((p) => p.surfaced).length;
+      expect(live).toBeGreaterThan(0);
+      expect(await page.getByTestId('model-card-live').count()).toBe(live);
 
       await page.goto(`${server.baseUrl}/patterns?pipelineId=${world.pipelineId}&tab=settings`);
       const holdout = page.getByTestId('pattern-settings-holdoutPct');

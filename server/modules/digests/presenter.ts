@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseJson } from '../../core/json.js';
 import type { AnyActor } from '../../core/policy.js';
 import { renderMarkdown, withoutAmounts, type DigestContent } from './content.js';
+import { digestContentSchema } from './schema.js';
 
 const deliverySchema = z.object({
   channelId: z.string().nullable(),
@@ -24,7 +25,7 @@ export const digestSchema = z
     sentAt: z.string(),
     late: z.boolean(),
     status: z.enum(['sent', 'late']),
-    content: z.looseObject({}).describe('The figures of the day per consultant (see DigestContent in digests/content.ts)'),
+    content: digestContentSchema,
     markdown: z.object({ 'zh-CN': markdownSchema, en: markdownSchema }).partial(),
     deliveries: z.array(deliverySchema),
   })

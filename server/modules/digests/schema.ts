@@ -102,8 +102,30 @@ export const unitsResponse = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), rollUp: z.boolean(), figures: z.enum(['store', 'b2b']) })),
 });
 
+const metricKey = z.enum(['arrivals', 'dealsWon', 'noShows', 'newContacts', 'overdueTasks', 'pipelineValue', 'stageMoves', 'amountWon']);
+const linkedRecord = z.object({ type: z.enum(['customer', 'deal', 'task']), id: z.string(), label: z.string(), url: z.string() });
+
+/** The figures of a day as the app shows them (DigestContent in content.ts); amounts absent for readers who may not see them. */
+export const digestContentSchema = z
+  .object({
+    teamId: z.string(),
+    teamName: z.string(),
+    date: z.string(),
+    slot: z.string(),
+    late: z.boolean(),
+    url: z.string(),
+    kind: z.enum(['store', 'b2b']).optional(),
+    lines: z.array(
+      z.object({ key: metricKey, label: z.string(), labelEn: z.string(), count: z.number(), amountFen: z.number().optional(), url: z.string(), records: z.array(linkedRecord) }),
+    ),
+    topSellers: z.array(
+      z.object({ rank: z.number(), userId: z.string(), name: z.string(), dealsWon: z.number(), effectiveActivities: z.number(), records: z.array(linkedRecord) }),
+    ),
+  })
+  .meta({ id: 'DigestContent' });
+
 export const previewResponse = z.object({
   team: z.object({ id: z.string(), name: z.string() }),
-  content: z.looseObject({}).describe('DigestContent as of now (not stored, not sent)'),
+  content: digestContentSchema.describe('As of now (not stored, not sent)'),
   markdown: z.object({ 'zh-CN': z.object({ title: z.string(), body: z.string() }), en: z.object({ title: z.string(), body: z.string() }) }),
 });

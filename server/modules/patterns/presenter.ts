@@ -73,6 +73,63 @@ export const patternDealsSchema = z
   })
   .meta({ id: 'PatternDeals' });
 
+const days = z.number().nullable();
+
+const riskScoreSchema = z.union([
+  z.object({
+    available: z.literal(true),
+    model: z.literal('logistic_l2'),
+    lambda: z.number(),
+    intercept: z.number(),
+    trainDeals: z.number().int(),
+    testDeals: z.number().int(),
+    trainLossRate: z.number(),
+    auc: z.number().nullable(),
+    brier: z.number().nullable(),
+    baseBrier: z.number().nullable().describe('Brier score of answering the training loss rate for every test deal'),
+    threshold: z.number(),
+    testLost: z.number().int(),
+    flaggedLost: z.number().int(),
+    flaggedWon: z.number().int(),
+    avgDaysBeforeLoss: days,
+    medianDaysBeforeLoss: days.optional(),
+    dimensions: z.array(z.object({ key: z.string(), label: z.string(), labelEn: z.string(), weight: z.number() })),
+  }),
+  z.object({ available: z.literal(false), reason: z.string(), reasonEn: z.string(), trainDeals: z.number().int(), testDeals: z.number().int() }),
+]);
+
+/** What a mining run learnt from (patterns/backtest.ts ModelCard plus the risk score); empty before the first run. */
+const modelCardContentSchema = z
+  .object({
+    won: z.number().int(),
+    lost: z.number().int(),
+    split: z.object({ trainDeals: z.number().int(), testDeals: z.number().int(), trainUntil: z.string().nullable(), testFrom: z.string().nullable() }),
+    patterns: z.array(
+      z.object({
+        id: z.string(),
+        description: z.string(),
+        descriptionEn: z.string(),
+        kind: z.enum(['risk', 'positive']),
+        surfaced: z.boolean().optional().describe('surfaced on the whole history: raises live flags'),
+        trainSupport: z.number().int(),
+        trainRate: z.number(),
+        surfacedOnTrain: z.boolean(),
+        testSupport: z.number().int(),
+        testHits: z.number().int(),
+        testPrecision: z.number().nullable(),
+      }),
+    ),
+    flaggedLostDeals: z.number().int(),
+    avgDaysBeforeLoss: days,
+    medianDaysBeforeLoss: days.optional(),
+    testLostDeals: z.number().int(),
+    candidatesTried: z.number().int(),
+    leakageGuard: z.string(),
+    riskScore: riskScoreSchema,
+  })
+  .partial()
+  .describe('split, per-pattern out-of-time precision, days before loss (mean and median), the risk score');
+
 export const modelCardSchema = z
   .object({
     pipelineId: z.string(),
@@ -83,7 +140,7 @@ export const modelCardSchema = z
     coldStart: z.boolean(),
     dealsUsed: z.number().int(),
     minClosedDeals: z.number().int(),
-    card: z.record(z.string(), z.unknown()).describe('split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts)'),
+    card: modelCardContentSchema,
   })
   .meta({ id: 'ModelCard' });
 

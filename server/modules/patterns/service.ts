@@ -66,7 +66,8 @@ export async function modelCard(deps: D, actor: AnyActor, pipelineId: string) {
   const pipeline = await pipelineOr404(deps, pipelineId);
   const run = await repo.latestRun(deps.db, pipeline.id);
   const { settings } = await loadSettings(deps.db);
-  const card = run ? parseJson<Record<string, unknown>>(run.card, {}) : {};
+  // The run's own columns (deals used, cold start, version, instant) are answered once, beside the card.
+  const { dealsUsed: _d, coldStart: _c, minClosedDeals: _m, settingsVersion: _v, minedAt: _a, ...card } = run ? parseJson<Record<string, unknown>>(run.card, {}) : {};
   return {
     pipelineId: pipeline.id,
     runId: run?.id ?? null,

@@ -9680,10 +9680,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description DigestContent as of now (not stored, not sent) */
-                            content: {
-                                [key: string]: unknown;
-                            };
+                            /** @description As of now (not stored, not sent) */
+                            content: components["schemas"]["DigestContent"];
                             markdown: {
                                 en: {
                                     body: string;
@@ -23928,10 +23926,7 @@ export interface components {
             sort: number;
         };
         Digest: {
-            /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
-            content: {
-                [key: string]: unknown;
-            };
+            content: components["schemas"]["DigestContent"];
             date: string;
             deliveries: {
                 channelId: string | null;
@@ -23960,11 +23955,88 @@ export interface components {
             status: "sent" | "late";
             teamId: string;
         };
+        DigestContent: {
+            date: string;
+            /** @enum {string} */
+            kind?: "store" | "b2b";
+            late: boolean;
+            lines: {
+                amountFen?: number;
+                count: number;
+                /** @enum {string} */
+                key: "arrivals" | "dealsWon" | "noShows" | "newContacts" | "overdueTasks" | "pipelineValue" | "stageMoves" | "amountWon";
+                label: string;
+                labelEn: string;
+                records: {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "customer" | "deal" | "task";
+                    url: string;
+                }[];
+                url: string;
+            }[];
+            slot: string;
+            teamId: string;
+            teamName: string;
+            topSellers: {
+                dealsWon: number;
+                effectiveActivities: number;
+                name: string;
+                rank: number;
+                records: {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "customer" | "deal" | "task";
+                    url: string;
+                }[];
+                userId: string;
+            }[];
+            url: string;
+        };
+        DigestContentInput: {
+            date: string;
+            /** @enum {string} */
+            kind?: "store" | "b2b";
+            late: boolean;
+            lines: {
+                amountFen?: number;
+                count: number;
+                /** @enum {string} */
+                key: "arrivals" | "dealsWon" | "noShows" | "newContacts" | "overdueTasks" | "pipelineValue" | "stageMoves" | "amountWon";
+                label: string;
+                labelEn: string;
+                records: {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "customer" | "deal" | "task";
+                    url: string;
+                }[];
+                url: string;
+            }[];
+            slot: string;
+            teamId: string;
+            teamName: string;
+            topSellers: {
+                dealsWon: number;
+                effectiveActivities: number;
+                name: string;
+                rank: number;
+                records: {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "customer" | "deal" | "task";
+                    url: string;
+                }[];
+                userId: string;
+            }[];
+            url: string;
+        };
         DigestInput: {
-            /** @description The figures of the day per consultant (see DigestContent in digests/content.ts) */
-            content: {
-                [key: string]: unknown;
-            };
+            content: components["schemas"]["DigestContentInput"];
             date: string;
             deliveries: {
                 channelId: string | null;
@@ -25782,9 +25854,71 @@ export interface components {
             tried: number;
         };
         ModelCard: {
-            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            /** @description split, per-pattern out-of-time precision, days before loss (mean and median), the risk score */
             card: {
-                [key: string]: unknown;
+                avgDaysBeforeLoss?: number | null;
+                candidatesTried?: number;
+                flaggedLostDeals?: number;
+                leakageGuard?: string;
+                lost?: number;
+                medianDaysBeforeLoss?: number | null;
+                patterns?: {
+                    description: string;
+                    descriptionEn: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "risk" | "positive";
+                    /** @description surfaced on the whole history: raises live flags */
+                    surfaced?: boolean;
+                    surfacedOnTrain: boolean;
+                    testHits: number;
+                    testPrecision: number | null;
+                    testSupport: number;
+                    trainRate: number;
+                    trainSupport: number;
+                }[];
+                riskScore?: {
+                    auc: number | null;
+                    /** @enum {boolean} */
+                    available: true;
+                    avgDaysBeforeLoss: number | null;
+                    /** @description Brier score of answering the training loss rate for every test deal */
+                    baseBrier: number | null;
+                    brier: number | null;
+                    dimensions: {
+                        key: string;
+                        label: string;
+                        labelEn: string;
+                        weight: number;
+                    }[];
+                    flaggedLost: number;
+                    flaggedWon: number;
+                    intercept: number;
+                    lambda: number;
+                    medianDaysBeforeLoss?: number | null;
+                    /** @enum {string} */
+                    model: "logistic_l2";
+                    testDeals: number;
+                    testLost: number;
+                    threshold: number;
+                    trainDeals: number;
+                    trainLossRate: number;
+                } | {
+                    /** @enum {boolean} */
+                    available: false;
+                    reason: string;
+                    reasonEn: string;
+                    testDeals: number;
+                    trainDeals: number;
+                };
+                split?: {
+                    testDeals: number;
+                    testFrom: string | null;
+                    trainDeals: number;
+                    trainUntil: string | null;
+                };
+                testLostDeals?: number;
+                won?: number;
             };
             coldStart: boolean;
             dealsUsed: number;
@@ -25796,9 +25930,71 @@ export interface components {
             trigger: string | null;
         };
         ModelCardInput: {
-            /** @description split, per-pattern out-of-time precision, average days before loss (patterns/backtest.ts) */
+            /** @description split, per-pattern out-of-time precision, days before loss (mean and median), the risk score */
             card: {
-                [key: string]: unknown;
+                avgDaysBeforeLoss?: number | null;
+                candidatesTried?: number;
+                flaggedLostDeals?: number;
+                leakageGuard?: string;
+                lost?: number;
+                medianDaysBeforeLoss?: number | null;
+                patterns?: {
+                    description: string;
+                    descriptionEn: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "risk" | "positive";
+                    /** @description surfaced on the whole history: raises live flags */
+                    surfaced?: boolean;
+                    surfacedOnTrain: boolean;
+                    testHits: number;
+                    testPrecision: number | null;
+                    testSupport: number;
+                    trainRate: number;
+                    trainSupport: number;
+                }[];
+                riskScore?: {
+                    auc: number | null;
+                    /** @enum {boolean} */
+                    available: true;
+                    avgDaysBeforeLoss: number | null;
+                    /** @description Brier score of answering the training loss rate for every test deal */
+                    baseBrier: number | null;
+                    brier: number | null;
+                    dimensions: {
+                        key: string;
+                        label: string;
+                        labelEn: string;
+                        weight: number;
+                    }[];
+                    flaggedLost: number;
+                    flaggedWon: number;
+                    intercept: number;
+                    lambda: number;
+                    medianDaysBeforeLoss?: number | null;
+                    /** @enum {string} */
+                    model: "logistic_l2";
+                    testDeals: number;
+                    testLost: number;
+                    threshold: number;
+                    trainDeals: number;
+                    trainLossRate: number;
+                } | {
+                    /** @enum {boolean} */
+                    available: false;
+                    reason: string;
+                    reasonEn: string;
+                    testDeals: number;
+                    trainDeals: number;
+                };
+                split?: {
+                    testDeals: number;
+                    testFrom: string | null;
+                    trainDeals: number;
+                    trainUntil: string | null;
+                };
+                testLostDeals?: number;
+                won?: number;
             };
             coldStart: boolean;
             dealsUsed: number;

@@ -74,7 +74,7 @@ export function DigestsPage() {
       {preview.error && <Alert type="error" showIcon message={errorMessage(preview.error)} style={{ marginBottom: 12 }} />}
       {previewing && preview.data && (
         <DigestCard
-          digest={{ id: 'preview', date, slot: '', scheduledFor: '', sentAt: new Date().toISOString(), late: false, status: 'sent', content: preview.data.content, markdown: preview.data.markdown, deliveries: [] }}
+          digest={{ id: 'preview', teamId: preview.data.team.id, date, slot: '', scheduledFor: '', sentAt: new Date().toISOString(), late: false, status: 'sent', content: preview.data.content, markdown: preview.data.markdown, deliveries: [] }}
           preview
         />
       )}
@@ -108,7 +108,7 @@ function DigestCard({ digest, preview }: { digest: Digest; preview?: boolean }) 
     <Card
       size="small"
       style={{ marginBottom: 12 }}
-      title={md.title}
+      title={md?.title}
       extra={preview ? <Tag color="blue">{t('digest.previewTag')}</Tag> : digest.late ? <Tag color="orange">{t('digest.late')}</Tag> : <Tag color="green">{t('digest.sent')}</Tag>}
       data-testid={preview ? 'digest-preview-card' : 'digest-card'}
     >

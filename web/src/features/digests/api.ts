@@ -1,61 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
+import type { components } from '../../api/schema';
+import type { GetAnswer } from '../../api/types';
 
-export type MetricKey = 'arrivals' | 'dealsWon' | 'noShows' | 'newContacts' | 'overdueTasks' | 'pipelineValue' | 'stageMoves' | 'amountWon';
-
-export interface LinkedRecord {
-  type: 'customer' | 'deal' | 'task';
-  id: string;
-  label: string;
-  url: string;
-}
-
-export interface Digest {
-  id: string;
-  date: string;
-  slot: string;
-  scheduledFor: string;
-  sentAt: string;
-  late: boolean;
-  status: 'sent' | 'late';
-  content: {
-    teamName: string;
-    url: string;
-    kind?: 'store' | 'b2b';
-    lines: { key: MetricKey; label: string; labelEn: string; count: number; amountFen?: number; url: string; records: LinkedRecord[] }[];
-    topSellers: { rank: number; userId: string; name: string; dealsWon: number; effectiveActivities: number; records: LinkedRecord[] }[];
-  };
-  markdown: Record<'zh-CN' | 'en', { title: string; body: string }>;
-  deliveries: { channelId: string | null; channelName: string | null; kind: string; status: string; sentAt: string | null; lastError: string | null }[];
-}
-
-export interface DigestSettings {
-  teamId: string;
-  teamName: string;
-  cron: string;
-  time: string | null;
-  timeZone: string;
-  enabled: boolean;
-  channels: string[] | null;
-  targets: { id: string; kind: string; name: string }[];
-  nextRunAt: string | null;
-  updatedAt: string | null;
-}
-
-export interface DigestUnit {
-  id: string;
-  name: string;
-  kind: string;
-  rollUp: boolean;
-  figures: 'store' | 'b2b';
-}
+export type Digest = components['schemas']['Digest'];
+export type LinkedRecord = Digest['content']['lines'][number]['records'][number];
+export type DigestSettings = GetAnswer<'/api/digests/settings'>;
+type DigestUnits = GetAnswer<'/api/digests/units'>;
+type DigestPreview = GetAnswer<'/api/digests/preview'>;
+type DigestList = GetAnswer<'/api/digests'>;
 
 /** The units whose digest I may read (own team or region roll-up first): never a team outside my scope. */
 export function useDigestTeams() {
   return useQuery({
     queryKey: ['digest-units'],
-    queryFn: () => api.get<{ default: string | null; items: DigestUnit[] }>('/api/digests/units'),
+    queryFn: () => api.get<DigestUnits>('/api/digests/units'),
   });
 }
 
@@ -64,7 +24,7 @@ export function useDigestPreview(team: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ['digest-preview', team],
     enabled: !!team && enabled,
-    queryFn: () => api.get<{ content: Digest['content']; markdown: Digest['markdown'] }>('/api/digests/preview', { team }),
+    queryFn: () => api.get<DigestPreview>('/api/digests/preview', { team }),
   });
 }
 
@@ -80,7 +40,7 @@ export function useDigests(team: string | undefined, date: string) {
   return useQuery({
     queryKey: queryKeys.digests(team, date),
     enabled: !!team,
-    queryFn: () => api.get<{ team: { id: string; name: string }; items: Digest[] }>('/api/digests', { team, date }),
+    queryFn: () => api.get<DigestList>('/api/digests', { team, date }),
   });
 }
 

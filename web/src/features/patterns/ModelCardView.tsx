@@ -8,49 +8,11 @@ import { Alert, Card, Descriptions, Empty, Space, Statistic, Table, Tag, Typogra
 import { errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
-import { useModelCard } from './api';
+import { useModelCard, type ModelCard } from './api';
 
-interface CardPattern {
-  id: string;
-  description: string;
-  descriptionEn: string;
-  kind: 'risk' | 'positive';
-  trainSupport: number;
-  trainRate: number;
-  surfacedOnTrain: boolean;
-  testSupport: number;
-  testHits: number;
-  testPrecision: number | null;
-}
-
-type RiskScore =
-  | {
-      available: true;
-      auc: number | null;
-      brier: number | null;
-      baseBrier: number | null;
-      threshold: number;
-      testLost: number;
-      flaggedLost: number;
-      flaggedWon: number;
-      avgDaysBeforeLoss: number | null;
-      dimensions: { key: string; label: string; labelEn: string; weight: number }[];
-    }
-  | { available: false; reason: string; reasonEn: string };
-
-interface Card {
-  riskScore?: RiskScore;
-  dealsUsed?: number;
-  won?: number;
-  lost?: number;
-  split?: { trainDeals: number; testDeals: number; trainUntil: string | null; testFrom: string | null };
-  patterns?: CardPattern[];
-  flaggedLostDeals?: number;
-  avgDaysBeforeLoss?: number | null;
-  testLostDeals?: number;
-  candidatesTried?: number;
-  leakageGuard?: string;
-}
+type Card = ModelCard['card'];
+type CardPattern = NonNullable<Card['patterns']>[number];
+type RiskScore = Card['riskScore'];
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`);
 const num = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : x.toFixed(digits));
@@ -67,6 +29,7 @@ function RiskScoreView({ score }: { score: RiskScore | undefined }) {
         <Statistic title={t('predict.score.auc')} value={num(score.auc)} data-testid="risk-score-auc" />
         <Statistic title={t('predict.score.brier')} value={`${num(score.brier, 3)} / ${num(score.baseBrier, 3)}`} data-testid="risk-score-brier" />
         <Statistic title={t('predict.score.days')} value={score.avgDaysBeforeLoss ?? '—'} suffix={score.avgDaysBeforeLoss != null ? t('predict.days') : undefined} />
+        <Statistic title={t('predict.score.medianDays')} value={score.medianDaysBeforeLoss ?? '—'} suffix={score.medianDaysBeforeLoss != null ? t('predict.days') : undefined} data-testid="risk-score-median-days" />
         <Statistic title={t('predict.score.flagged')} value={`${score.flaggedLost} / ${score.testLost}`} />
         <Statistic title={t('predict.score.falseAlarms')} value={score.flaggedWon} />
       </Space>
@@ -93,7 +56,7 @@ export function ModelCardView({ pipelineId }: { pipelineId: string }) {
   if (!m) return <Card loading />;
   if (!m.runId) return <Empty description={t('predict.notMined')} />;
   if (m.coldStart) return <Alert type="info" showIcon data-testid="model-card-cold" message={t('predict.coldStartCard', { used: m.dealsUsed, min: m.minClosedDeals })} />;
-  const c = m.card as Card;
+  const c = m.card;
   return (
     <div data-testid="model-card">
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -102,6 +65,7 @@ export function ModelCardView({ pipelineId }: { pipelineId: string }) {
           <Statistic title={t('predict.card.wonLost')} value={`${c.won ?? 0} / ${c.lost ?? 0}`} />
           <Statistic title={t('predict.card.split')} value={`${c.split?.trainDeals ?? 0} / ${c.split?.testDeals ?? 0}`} />
           <Statistic title={t('predict.card.daysEarlier')} value={c.avgDaysBeforeLoss ?? '—'} suffix={c.avgDaysBeforeLoss != null ? t('predict.days') : undefined} data-testid="model-card-days" />
+          <Statistic title={t('predict.card.medianDays')} value={c.medianDaysBeforeLoss ?? '—'} suffix={c.medianDaysBeforeLoss != null ? t('predict.days') : undefined} data-testid="model-card-median-days" />
           <Statistic title={t('predict.card.flaggedLost')} value={`${c.flaggedLostDeals ?? 0} / ${c.testLostDeals ?? 0}`} />
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 12 }}>
@@ -121,6 +85,7 @@ export function ModelCardView({ pipelineId }: { pipelineId: string }) {
         columns={[
           { title: t('predict.col.pattern'), render: (_, p) => <span><Tag color={p.kind === 'risk' ? 'red' : 'green'}>{t(p.kind === 'risk' ? 'predict.kind.risk' : 'predict.kind.positive')}</Tag>{lang === 'en' ? p.descriptionEn : p.description}</span> },
           { title: t('predict.card.train'), render: (_, p) => `${p.trainSupport} · ${pct(p.trainRate)}` },
+          { title: t('predict.card.live'), render: (_, p) => (p.surfaced ? <Tag color="red" data-testid="model-card-live">{t('predict.card.liveYes')}</Tag> : <Tag>{t('predict.card.liveNo')}</Tag>) },
           { title: t('predict.card.surfacedOnTrain'), render: (_, p) => (p.surfacedOnTrain ? <Tag color="blue">✓</Tag> : <Tag>✗</Tag>) },
           { title: t('predict.card.test'), render: (_, p) => `${p.testHits} / ${p.testSupport}` },
           { title: t('predict.card.precision'), render: (_, p) => <span data-testid="model-card-precision">{pct(p.testPrecision)}</span> },
