@@ -14,6 +14,7 @@ import {
   EditOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
+  MessageOutlined,
   SettingOutlined,
   SwapOutlined,
   PhoneOutlined,
@@ -125,6 +126,11 @@ export const ROUTES: AppRoute[] = [
     ],
   },
   { path: 'sidebar', page: lazyPage(() => import('./features/platforms/SidebarPage'), 'SidebarPage') },
+  {
+    path: 'me/platform-messages',
+    page: lazyPage(() => import('./features/platforms/MyPlatformMessagesPage'), 'MyPlatformMessagesPage'),
+    menu: { label: 'nav.myPlatformMessages', icon: <MessageOutlined /> },
+  },
   { path: 'tokens', page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage'), menu: { label: 'nav.tokens', icon: <ApiOutlined /> }, visible: may('token.use') },
 ];
 

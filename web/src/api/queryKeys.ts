@@ -56,6 +56,8 @@ export const queryKeys = {
   pipeline: key('pipeline'),
   pipelineTemplates: key('pipeline-templates'),
   pipelines: key('pipelines'),
+  platformMessages: key('platform-messages'),
+  platformSidebar: key('platform-sidebar'),
   pool: key('pool'),
   rule: key('rule'),
   ruleRuns: key('rule-runs'),

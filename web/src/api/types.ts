@@ -119,3 +119,7 @@ export type PlatformTestResult = Schemas['PlatformTestResult'];
 export type PlatformSyncRun = Schemas['PlatformSyncRun'];
 export type PlatformSignInOptions = GetAnswer<'/api/platforms/sign-in/options'>;
 export type PlatformSidebar = GetAnswer<'/api/platforms/sidebar'>;
+export type PlatformContactLinkInput = Body<'/api/platforms/sidebar/link', 'post'>;
+/** My personal platform messages: the mode and the platform accounts bound to me. */
+export type PlatformMessagePrefs = GetAnswer<'/api/me/platform-messages'>;
+export type PlatformMessageMode = PlatformMessagePrefs['mode'];

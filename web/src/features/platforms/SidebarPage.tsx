@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, List, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api/client';
+import { queryKeys } from '../../api/queryKeys';
 import type { PlatformSidebar } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { clientPlatform, currentExternalContact } from './clientSdk';
+import { SidebarLinkCard } from './SidebarLinkCard';
 
 /**
  * The phone-sized page for the WeCom sidebar and the DingTalk / Feishu workbench: the customer the conversation is
@@ -16,6 +18,7 @@ import { clientPlatform, currentExternalContact } from './clientSdk';
 export function SidebarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const client = useQueryClient();
   const [params] = useSearchParams();
   const given = Object.fromEntries(['connectionId', 'externalContactId', 'customerId'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   // Inside WeCom the client names the contact (JS-SDK); the URL parameter, when given, wins and needs no SDK.
@@ -30,7 +33,7 @@ export function SidebarPage() {
     };
   }, [askClient, given.connectionId]);
   const query = fromClient.id ? { ...given, externalContactId: fromClient.id } : given;
-  const data = useQuery({ queryKey: ['platform-sidebar', query], queryFn: () => api.get<PlatformSidebar>('/api/platforms/sidebar', query), enabled: fromClient.done });
+  const data = useQuery({ queryKey: queryKeys.platformSidebar(query), queryFn: () => api.get<PlatformSidebar>('/api/platforms/sidebar', query), enabled: fromClient.done });
   const [logForm] = Form.useForm<{ type: string; summary: string }>();
   const [bookForm] = Form.useForm<{ phone: string; at: Dayjs; name?: string }>();
   const [busy, setBusy] = useState(false);
@@ -81,6 +84,17 @@ export function SidebarPage() {
         </Card>
       ) : (
         !data.isPending && <Typography.Paragraph data-testid="sidebar-no-customer">{t('sidebar.noCustomer')}</Typography.Paragraph>
+      )}
+      {data.data && !customer && query.connectionId && query.externalContactId && (
+        <SidebarLinkCard
+          connectionId={query.connectionId}
+          externalContactId={query.externalContactId}
+          onLinked={(answer) => {
+            // The link's answer is what the sidebar now answers for this contact: show it without asking again.
+            client.setQueryData(queryKeys.platformSidebar(query), answer);
+            message.success(t('sidebar.linked'));
+          }}
+        />
       )}
       {customer && (
         <Card size="small" title={t('sidebar.quickLog')} style={{ marginTop: 8 }}>
