@@ -169,7 +169,14 @@ export async function updateUser(db: Db, clock: Clock, actor: AnyActor, id: stri
 /** updateUser inside the caller's transaction (a new password already hashed into `passwordHash`). */
 export async function updateUserIn(trx: Queryable, clock: Clock, actor: AnyActor, id: string, patch: Omit<UserPatch, 'password'>, passwordHash?: string) {
   authorize(actor, 'org.manage');
-  const actorId = auditActorId(actor);
+  return writeUser(trx, clock, auditActorId(actor), id, patch, passwordHash);
+}
+
+/**
+ * The one write of a user's fields (the form, contact sync and the hand-over's deactivation all end here): audited
+ * with before/after, and a deactivation or new password locks out the old sessions and tokens. Callers authorize.
+ */
+async function writeUser(trx: Queryable, clock: Clock, actorId: string | null, id: string, patch: Omit<UserPatch, 'password'>, passwordHash?: string) {
   const user = await repo.findUser(trx, id);
   if (!user) throw notFound('User');
   const next: Record<string, unknown> = {};
@@ -203,9 +210,7 @@ export async function updateUserIn(trx: Queryable, clock: Clock, actor: AnyActor
  * does it (sessions ended and API tokens revoked). Call inside the caller's transaction.
  */
 export async function deactivateUserInTx(trx: Queryable, clock: Clock, actorId: string | null, userId: string) {
-  await trx.updateTable('users').set({ active: 0, updated_at: clock.now().toISOString() }).where('id', '=', userId).execute();
-  await commandIn(trx, clock, { entity: 'user', actorId: actorId }).recorded(userId, 'update', { before: { active: 1 }, after: { active: 0 } });
-  for (const end of hooksOf('org.credentialsRevoked')) await end(trx, clock, userId);
+  await writeUser(trx, clock, actorId, userId, { active: false });
 }
 
 /** One user as the app shows them (`{ id, username, name, role, team, … }`), or undefined. */

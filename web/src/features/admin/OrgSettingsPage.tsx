@@ -3,16 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Radio, Space, Switch, Table, Typography } from 'antd';
 import { api, errorMessage } from '../../api/client';
 import type { components } from '../../api/schema';
+import { ROLES, type Role } from '../../api/types';
 import { queryKeys } from '../../api/queryKeys';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { useOrgSettings, type OrgSettings } from '../../lib/moneyStyle';
 
 type DealSettings = components['schemas']['DealSettings'];
-type Role = keyof OrgSettings['tokenRoles'];
 type TokenRule = OrgSettings['tokenRoles'][Role];
-
-const ROLES: Role[] = ['seller', 'lead', 'regional_manager', 'director', 'finance', 'support', 'admin'];
 
 /**
  * Admin → 组织设置 (issue 15 points 2, 10, 11): how amounts are shown to everyone, above which amount marking a deal
