@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { parseJson } from '../../core/json.js';
 import type { CadencesTable } from '../../db/schema.js';
+import { cadenceDefinitionSchema, deliverableSchema, stepSchema } from './definition.js';
 import * as repo from './repo.js';
 
 /**
- * Cadence answers. Steps and definitions are documented by their main fields and stay open (additional fields
- * allowed): they mirror the YAML definition (templates/cadences), whose schema is cadenceDefinitionSchema.
+ * Cadence answers. Definitions and steps are answered in the shape of the YAML definition (templates/cadences):
+ * the same cadenceDefinitionSchema checks them in and describes them out.
  */
 const cadenceRef = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
 
 const stepGuidance = {
   offset: z.string().describe('T+<days> or T-<days>'),
-  unit: z.string(),
+  unit: stepSchema.shape.unit.unwrap(),
   at: z.string().nullable(),
   action: z.string(),
   title: z.string(),
@@ -20,7 +21,7 @@ const stepGuidance = {
   instructionsEn: z.string().nullable(),
   template: z.string().nullable(),
   templateEn: z.string().nullable(),
-  deliverable: z.unknown(),
+  deliverable: deliverableSchema,
 };
 
 export const cadenceSchema = z
@@ -30,8 +31,8 @@ export const cadenceSchema = z
     name: z.string(),
     nameEn: z.string(),
     version: z.number().int(),
-    definition: z.looseObject({ key: z.string(), name: z.string() }),
-    steps: z.array(z.looseObject({ key: z.string(), offset: z.string(), title: z.string() })),
+    definition: cadenceDefinitionSchema,
+    steps: z.array(stepSchema),
     updatedAt: z.string(),
   })
   .meta({ id: 'Cadence' });

@@ -31,7 +31,57 @@ export const leadImportSchema = z.object({
   ),
 });
 
-export const conflictSchema = z.looseObject({ id: z.string(), status: z.string().optional() }).meta({ id: 'OwnershipConflict' });
+const recordRef = z.object({ id: z.string(), name: z.string() });
+
+export const conflictSchema = z
+  .object({
+    id: z.string(),
+    customer: recordRef,
+    duplicate: recordRef.extend({ name: z.string().nullable() }).nullable().describe('the new record that collided, if one was written'),
+    requester: userRef,
+    owner: userRef,
+    reason: z.string(),
+    status: z.enum(['open', 'resolved']),
+    resolution: z.enum(['keep', 'transfer', 'merge']).nullable(),
+    mergeInto: z.string().nullable(),
+    note: z.string().nullable(),
+    resolvedBy: userRef.extend({ name: z.string().nullable() }).nullable(),
+    resolvedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'OwnershipConflict' });
+
+export const conflictPage = z.object({ items: z.array(conflictSchema) });
+
+export const resolvedConflictSchema = conflictSchema.extend({
+  outcome: z.record(z.string(), z.unknown()).describe('What the decision moved: the customer’s deals and tasks (transfer) or the merged records (merge); empty for keep'),
+});
+
+export const poolLimits = z.object({ claimsToday: z.number().int(), claimsPerDay: z.number().int(), held: z.number().int(), maxHeld: z.number().int() }).meta({ id: 'PoolLimits' });
+
+export const poolPage = z.object({
+  items: z.array(
+    z
+      .object({
+        customerId: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        level: z.string().nullable(),
+        region: z.string().nullable(),
+        industry: z.string().nullable(),
+        source: z.string().nullable(),
+        phoneMasked: z.string().nullable(),
+        team: recordRef,
+        formerOwner: userRef,
+        reason: z.string(),
+        pooledAt: z.string(),
+        lastEffectiveAt: z.string().nullable(),
+      })
+      .meta({ id: 'PoolItem' }),
+  ),
+  total: z.number().int(),
+  limits: poolLimits,
+});
 
 export const claimSchema = z.looseObject({ customerId: z.string().optional() });
 

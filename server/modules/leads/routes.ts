@@ -20,7 +20,7 @@ import {
 import * as service from './service.js';
 import { responses } from '../../core/contract.js';
 import { customerDetailSchema } from '../customers/presenter.js';
-import { assignmentSettingsOut, claimSchema, conflictSchema, handoverSchema, leadImportSchema, leadSettingsSchema, openPage, poolSettingsOut } from './presenter.js';
+import { assignmentSettingsOut, claimSchema, conflictPage, conflictSchema, poolPage, resolvedConflictSchema, handoverSchema, leadImportSchema, leadSettingsSchema, openPage, poolSettingsOut } from './presenter.js';
 
 export async function leadRoutes(app: App, deps: Deps) {
   const { db, clock, config } = deps;
@@ -61,16 +61,16 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.get(
     '/api/ownership-conflicts',
-    { schema: { tags, summary: 'Ownership conflict queue (归属冲突): visible to managers of either party and to the two sellers', querystring: conflictListQuery, response: responses({ 200: openPage }, [400]) } },
+    { schema: { tags, summary: 'Ownership conflict queue (归属冲突): visible to managers of either party and to the two sellers', querystring: conflictListQuery, response: responses({ 200: conflictPage }, [400]) } },
     async (req) => listConflicts(db, actorOf(req), req.query),
   );
   app.post(
     '/api/ownership-conflicts/:id/resolve',
-    { config: { ability: 'conflict.resolve' }, schema: { tags, summary: 'Resolve a conflict: keep with the owner, transfer to the requester, or merge the two records (mergeInto = survivor)', params: idParams, body: resolveBody, response: responses({ 200: conflictSchema }, [400, 403, 404, 422]) } },
+    { config: { ability: 'conflict.resolve' }, schema: { tags, summary: 'Resolve a conflict: keep with the owner, transfer to the requester, or merge the two records (mergeInto = survivor)', params: idParams, body: resolveBody, response: responses({ 200: resolvedConflictSchema }, [400, 403, 404, 422]) } },
     async (req) => resolveConflict(db, clock, actorOf(req), req.params.id, req.body),
   );
 
-  app.get('/api/pool', { schema: { tags, summary: 'The customer pool (公海) of my team subtree, with my claim limits', querystring: poolListQuery, response: responses({ 200: openPage }, [400]) } }, async (req) =>
+  app.get('/api/pool', { schema: { tags, summary: 'The customer pool (公海) of my team subtree, with my claim limits', querystring: poolListQuery, response: responses({ 200: poolPage }, [400]) } }, async (req) =>
     listPool(db, clock, config.timeZone, actorOf(req), req.query),
   );
   app.post(

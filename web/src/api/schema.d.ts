@@ -3704,22 +3704,91 @@ export interface paths {
                         "application/json": {
                             created: boolean;
                             definition: {
+                                /**
+                                 * @default {
+                                 *       "kind": "stage_entered"
+                                 *     }
+                                 */
+                                anchor: {
+                                    /** @enum {string} */
+                                    kind: "stage_entered";
+                                } | {
+                                    field: string;
+                                    /** @enum {string} */
+                                    kind: "field";
+                                };
+                                description?: string;
+                                descriptionEn?: string;
                                 key: string;
                                 name: string;
-                            } & {
-                                [key: string]: unknown;
+                                nameEn?: string;
+                                steps: {
+                                    /** @enum {string} */
+                                    action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                    at?: string;
+                                    /** @default {} */
+                                    deliverable: {
+                                        attachments?: {
+                                            kind: string;
+                                            label?: string;
+                                            labelEn?: string;
+                                            /** @default 1 */
+                                            min: number;
+                                        };
+                                        fields?: string[];
+                                        note_required?: boolean;
+                                        time_slots?: number;
+                                    };
+                                    instructions?: string;
+                                    instructionsEn?: string;
+                                    key: string;
+                                    offset: string;
+                                    template?: string;
+                                    templateEn?: string;
+                                    title: string;
+                                    titleEn?: string;
+                                    /**
+                                     * @default calendar_days
+                                     * @enum {string}
+                                     */
+                                    unit: "calendar_days" | "working_days";
+                                }[];
                             };
                             id: string;
                             key: string;
                             name: string;
                             nameEn: string;
-                            steps: ({
+                            steps: {
+                                /** @enum {string} */
+                                action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                at?: string;
+                                /** @default {} */
+                                deliverable: {
+                                    attachments?: {
+                                        kind: string;
+                                        label?: string;
+                                        labelEn?: string;
+                                        /** @default 1 */
+                                        min: number;
+                                    };
+                                    fields?: string[];
+                                    note_required?: boolean;
+                                    time_slots?: number;
+                                };
+                                instructions?: string;
+                                instructionsEn?: string;
                                 key: string;
                                 offset: string;
+                                template?: string;
+                                templateEn?: string;
                                 title: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                titleEn?: string;
+                                /**
+                                 * @default calendar_days
+                                 * @enum {string}
+                                 */
+                                unit: "calendar_days" | "working_days";
+                            }[];
                             updatedAt: string;
                             version: number;
                         };
@@ -3734,22 +3803,91 @@ export interface paths {
                         "application/json": {
                             created: boolean;
                             definition: {
+                                /**
+                                 * @default {
+                                 *       "kind": "stage_entered"
+                                 *     }
+                                 */
+                                anchor: {
+                                    /** @enum {string} */
+                                    kind: "stage_entered";
+                                } | {
+                                    field: string;
+                                    /** @enum {string} */
+                                    kind: "field";
+                                };
+                                description?: string;
+                                descriptionEn?: string;
                                 key: string;
                                 name: string;
-                            } & {
-                                [key: string]: unknown;
+                                nameEn?: string;
+                                steps: {
+                                    /** @enum {string} */
+                                    action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                    at?: string;
+                                    /** @default {} */
+                                    deliverable: {
+                                        attachments?: {
+                                            kind: string;
+                                            label?: string;
+                                            labelEn?: string;
+                                            /** @default 1 */
+                                            min: number;
+                                        };
+                                        fields?: string[];
+                                        note_required?: boolean;
+                                        time_slots?: number;
+                                    };
+                                    instructions?: string;
+                                    instructionsEn?: string;
+                                    key: string;
+                                    offset: string;
+                                    template?: string;
+                                    templateEn?: string;
+                                    title: string;
+                                    titleEn?: string;
+                                    /**
+                                     * @default calendar_days
+                                     * @enum {string}
+                                     */
+                                    unit: "calendar_days" | "working_days";
+                                }[];
                             };
                             id: string;
                             key: string;
                             name: string;
                             nameEn: string;
-                            steps: ({
+                            steps: {
+                                /** @enum {string} */
+                                action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                at?: string;
+                                /** @default {} */
+                                deliverable: {
+                                    attachments?: {
+                                        kind: string;
+                                        label?: string;
+                                        labelEn?: string;
+                                        /** @default 1 */
+                                        min: number;
+                                    };
+                                    fields?: string[];
+                                    note_required?: boolean;
+                                    time_slots?: number;
+                                };
+                                instructions?: string;
+                                instructionsEn?: string;
                                 key: string;
                                 offset: string;
+                                template?: string;
+                                templateEn?: string;
                                 title: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                titleEn?: string;
+                                /**
+                                 * @default calendar_days
+                                 * @enum {string}
+                                 */
+                                unit: "calendar_days" | "working_days";
+                            }[];
                             updatedAt: string;
                             version: number;
                         };
@@ -3966,22 +4104,91 @@ export interface paths {
                         "application/json": {
                             created: boolean;
                             definition: {
+                                /**
+                                 * @default {
+                                 *       "kind": "stage_entered"
+                                 *     }
+                                 */
+                                anchor: {
+                                    /** @enum {string} */
+                                    kind: "stage_entered";
+                                } | {
+                                    field: string;
+                                    /** @enum {string} */
+                                    kind: "field";
+                                };
+                                description?: string;
+                                descriptionEn?: string;
                                 key: string;
                                 name: string;
-                            } & {
-                                [key: string]: unknown;
+                                nameEn?: string;
+                                steps: {
+                                    /** @enum {string} */
+                                    action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                    at?: string;
+                                    /** @default {} */
+                                    deliverable: {
+                                        attachments?: {
+                                            kind: string;
+                                            label?: string;
+                                            labelEn?: string;
+                                            /** @default 1 */
+                                            min: number;
+                                        };
+                                        fields?: string[];
+                                        note_required?: boolean;
+                                        time_slots?: number;
+                                    };
+                                    instructions?: string;
+                                    instructionsEn?: string;
+                                    key: string;
+                                    offset: string;
+                                    template?: string;
+                                    templateEn?: string;
+                                    title: string;
+                                    titleEn?: string;
+                                    /**
+                                     * @default calendar_days
+                                     * @enum {string}
+                                     */
+                                    unit: "calendar_days" | "working_days";
+                                }[];
                             };
                             id: string;
                             key: string;
                             name: string;
                             nameEn: string;
-                            steps: ({
+                            steps: {
+                                /** @enum {string} */
+                                action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                at?: string;
+                                /** @default {} */
+                                deliverable: {
+                                    attachments?: {
+                                        kind: string;
+                                        label?: string;
+                                        labelEn?: string;
+                                        /** @default 1 */
+                                        min: number;
+                                    };
+                                    fields?: string[];
+                                    note_required?: boolean;
+                                    time_slots?: number;
+                                };
+                                instructions?: string;
+                                instructionsEn?: string;
                                 key: string;
                                 offset: string;
+                                template?: string;
+                                templateEn?: string;
                                 title: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                titleEn?: string;
+                                /**
+                                 * @default calendar_days
+                                 * @enum {string}
+                                 */
+                                unit: "calendar_days" | "working_days";
+                            }[];
                             updatedAt: string;
                             version: number;
                         };
@@ -3996,22 +4203,91 @@ export interface paths {
                         "application/json": {
                             created: boolean;
                             definition: {
+                                /**
+                                 * @default {
+                                 *       "kind": "stage_entered"
+                                 *     }
+                                 */
+                                anchor: {
+                                    /** @enum {string} */
+                                    kind: "stage_entered";
+                                } | {
+                                    field: string;
+                                    /** @enum {string} */
+                                    kind: "field";
+                                };
+                                description?: string;
+                                descriptionEn?: string;
                                 key: string;
                                 name: string;
-                            } & {
-                                [key: string]: unknown;
+                                nameEn?: string;
+                                steps: {
+                                    /** @enum {string} */
+                                    action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                    at?: string;
+                                    /** @default {} */
+                                    deliverable: {
+                                        attachments?: {
+                                            kind: string;
+                                            label?: string;
+                                            labelEn?: string;
+                                            /** @default 1 */
+                                            min: number;
+                                        };
+                                        fields?: string[];
+                                        note_required?: boolean;
+                                        time_slots?: number;
+                                    };
+                                    instructions?: string;
+                                    instructionsEn?: string;
+                                    key: string;
+                                    offset: string;
+                                    template?: string;
+                                    templateEn?: string;
+                                    title: string;
+                                    titleEn?: string;
+                                    /**
+                                     * @default calendar_days
+                                     * @enum {string}
+                                     */
+                                    unit: "calendar_days" | "working_days";
+                                }[];
                             };
                             id: string;
                             key: string;
                             name: string;
                             nameEn: string;
-                            steps: ({
+                            steps: {
+                                /** @enum {string} */
+                                action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                                at?: string;
+                                /** @default {} */
+                                deliverable: {
+                                    attachments?: {
+                                        kind: string;
+                                        label?: string;
+                                        labelEn?: string;
+                                        /** @default 1 */
+                                        min: number;
+                                    };
+                                    fields?: string[];
+                                    note_required?: boolean;
+                                    time_slots?: number;
+                                };
+                                instructions?: string;
+                                instructionsEn?: string;
                                 key: string;
                                 offset: string;
+                                template?: string;
+                                templateEn?: string;
                                 title: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                titleEn?: string;
+                                /**
+                                 * @default calendar_days
+                                 * @enum {string}
+                                 */
+                                unit: "calendar_days" | "working_days";
+                            }[];
                             updatedAt: string;
                             version: number;
                         };
@@ -13823,14 +14099,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
-                                id?: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            total?: number;
-                        } & {
-                            [key: string]: unknown;
+                            items: components["schemas"]["OwnershipConflict"][];
                         };
                     };
                 };
@@ -13899,7 +14168,37 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OwnershipConflict"];
+                        "application/json": {
+                            createdAt: string;
+                            customer: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description the new record that collided, if one was written */
+                            duplicate: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            id: string;
+                            mergeInto: string | null;
+                            note: string | null;
+                            /** @description What the decision moved: the customer’s deals and tasks (transfer) or the merged records (merge); empty for keep */
+                            outcome: {
+                                [key: string]: unknown;
+                            };
+                            owner: components["schemas"]["UserRef"];
+                            reason: string;
+                            requester: components["schemas"]["UserRef"];
+                            /** @enum {string|null} */
+                            resolution: "keep" | "transfer" | "merge" | null;
+                            resolvedAt: string | null;
+                            resolvedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -17079,14 +17378,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
-                                id?: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            total?: number;
-                        } & {
-                            [key: string]: unknown;
+                            items: components["schemas"]["PoolItem"][];
+                            limits: components["schemas"]["PoolLimits"];
+                            total: number;
                         };
                     };
                 };
@@ -22511,43 +22805,181 @@ export interface components {
         };
         Cadence: {
             definition: {
+                /**
+                 * @default {
+                 *       "kind": "stage_entered"
+                 *     }
+                 */
+                anchor: {
+                    /** @enum {string} */
+                    kind: "stage_entered";
+                } | {
+                    field: string;
+                    /** @enum {string} */
+                    kind: "field";
+                };
+                description?: string;
+                descriptionEn?: string;
                 key: string;
                 name: string;
-            } & {
-                [key: string]: unknown;
+                nameEn?: string;
+                steps: {
+                    /** @enum {string} */
+                    action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                    at?: string;
+                    /** @default {} */
+                    deliverable: {
+                        attachments?: {
+                            kind: string;
+                            label?: string;
+                            labelEn?: string;
+                            /** @default 1 */
+                            min: number;
+                        };
+                        fields?: string[];
+                        note_required?: boolean;
+                        time_slots?: number;
+                    };
+                    instructions?: string;
+                    instructionsEn?: string;
+                    key: string;
+                    offset: string;
+                    template?: string;
+                    templateEn?: string;
+                    title: string;
+                    titleEn?: string;
+                    /**
+                     * @default calendar_days
+                     * @enum {string}
+                     */
+                    unit: "calendar_days" | "working_days";
+                }[];
             };
             id: string;
             key: string;
             name: string;
             nameEn: string;
-            steps: ({
+            steps: {
+                /** @enum {string} */
+                action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                at?: string;
+                /** @default {} */
+                deliverable: {
+                    attachments?: {
+                        kind: string;
+                        label?: string;
+                        labelEn?: string;
+                        /** @default 1 */
+                        min: number;
+                    };
+                    fields?: string[];
+                    note_required?: boolean;
+                    time_slots?: number;
+                };
+                instructions?: string;
+                instructionsEn?: string;
                 key: string;
                 offset: string;
+                template?: string;
+                templateEn?: string;
                 title: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+                titleEn?: string;
+                /**
+                 * @default calendar_days
+                 * @enum {string}
+                 */
+                unit: "calendar_days" | "working_days";
+            }[];
             updatedAt: string;
             version: number;
         };
         CadenceInput: {
             definition: {
+                /**
+                 * @default {
+                 *       "kind": "stage_entered"
+                 *     }
+                 */
+                anchor: {
+                    /** @enum {string} */
+                    kind: "stage_entered";
+                } | {
+                    field: string;
+                    /** @enum {string} */
+                    kind: "field";
+                };
+                description?: string;
+                descriptionEn?: string;
                 key: string;
                 name: string;
-            } & {
-                [key: string]: unknown;
+                nameEn?: string;
+                steps: {
+                    /** @enum {string} */
+                    action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                    at?: string;
+                    /** @default {} */
+                    deliverable: {
+                        attachments?: {
+                            kind: string;
+                            label?: string;
+                            labelEn?: string;
+                            /** @default 1 */
+                            min: number;
+                        };
+                        fields?: string[];
+                        note_required?: boolean;
+                        time_slots?: number;
+                    };
+                    instructions?: string;
+                    instructionsEn?: string;
+                    key: string;
+                    offset: string;
+                    template?: string;
+                    templateEn?: string;
+                    title: string;
+                    titleEn?: string;
+                    /**
+                     * @default calendar_days
+                     * @enum {string}
+                     */
+                    unit: "calendar_days" | "working_days";
+                }[];
             };
             id: string;
             key: string;
             name: string;
             nameEn: string;
-            steps: ({
+            steps: {
+                /** @enum {string} */
+                action: "send_materials" | "second_touch" | "book_demo" | "call" | "visit" | "wechat" | "email" | "send_link" | "send_video" | "other";
+                at?: string;
+                /** @default {} */
+                deliverable: {
+                    attachments?: {
+                        kind: string;
+                        label?: string;
+                        labelEn?: string;
+                        /** @default 1 */
+                        min: number;
+                    };
+                    fields?: string[];
+                    note_required?: boolean;
+                    time_slots?: number;
+                };
+                instructions?: string;
+                instructionsEn?: string;
                 key: string;
                 offset: string;
+                template?: string;
+                templateEn?: string;
                 title: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+                titleEn?: string;
+                /**
+                 * @default calendar_days
+                 * @enum {string}
+                 */
+                unit: "calendar_days" | "working_days";
+            }[];
             updatedAt: string;
             version: number;
         };
@@ -22598,7 +23030,18 @@ export interface components {
                 id: string;
                 title: string;
             };
-            deliverable: unknown;
+            deliverable: {
+                attachments?: {
+                    kind: string;
+                    label?: string;
+                    labelEn?: string;
+                    /** @default 1 */
+                    min: number;
+                };
+                fields?: string[];
+                note_required?: boolean;
+                time_slots?: number;
+            };
             dueAt: string;
             instructions: string | null;
             instructionsEn: string | null;
@@ -22610,7 +23053,8 @@ export interface components {
             templateEn: string | null;
             title: string;
             titleEn: string;
-            unit: string;
+            /** @enum {string} */
+            unit: "calendar_days" | "working_days";
         };
         CadenceOpenStepInput: {
             action: string;
@@ -22625,7 +23069,18 @@ export interface components {
                 id: string;
                 title: string;
             };
-            deliverable: unknown;
+            deliverable: {
+                attachments?: {
+                    kind: string;
+                    label?: string;
+                    labelEn?: string;
+                    /** @default 1 */
+                    min: number;
+                };
+                fields?: string[];
+                note_required?: boolean;
+                time_slots?: number;
+            };
             dueAt: string;
             instructions: string | null;
             instructionsEn: string | null;
@@ -22637,7 +23092,8 @@ export interface components {
             templateEn: string | null;
             title: string;
             titleEn: string;
-            unit: string;
+            /** @enum {string} */
+            unit: "calendar_days" | "working_days";
         };
         CadenceRun: {
             anchorAt: string;
@@ -22656,7 +23112,18 @@ export interface components {
                 action: string;
                 at: string | null;
                 completedAt: string | null;
-                deliverable: unknown;
+                deliverable: {
+                    attachments?: {
+                        kind: string;
+                        label?: string;
+                        labelEn?: string;
+                        /** @default 1 */
+                        min: number;
+                    };
+                    fields?: string[];
+                    note_required?: boolean;
+                    time_slots?: number;
+                };
                 deliverableGiven: unknown;
                 dueAt: string;
                 index: number;
@@ -22671,7 +23138,8 @@ export interface components {
                 templateEn: string | null;
                 title: string;
                 titleEn: string;
-                unit: string;
+                /** @enum {string} */
+                unit: "calendar_days" | "working_days";
             }[];
             stopReason: string | null;
         };
@@ -22692,7 +23160,18 @@ export interface components {
                 action: string;
                 at: string | null;
                 completedAt: string | null;
-                deliverable: unknown;
+                deliverable: {
+                    attachments?: {
+                        kind: string;
+                        label?: string;
+                        labelEn?: string;
+                        /** @default 1 */
+                        min: number;
+                    };
+                    fields?: string[];
+                    note_required?: boolean;
+                    time_slots?: number;
+                };
                 deliverableGiven: unknown;
                 dueAt: string;
                 index: number;
@@ -22707,7 +23186,8 @@ export interface components {
                 templateEn: string | null;
                 title: string;
                 titleEn: string;
-                unit: string;
+                /** @enum {string} */
+                unit: "calendar_days" | "working_days";
             }[];
             stopReason: string | null;
         };
@@ -26178,16 +26658,58 @@ export interface components {
             title: string | null;
         };
         OwnershipConflict: {
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            /** @description the new record that collided, if one was written */
+            duplicate: {
+                id: string;
+                name: string | null;
+            } | null;
             id: string;
-            status?: string;
-        } & {
-            [key: string]: unknown;
+            mergeInto: string | null;
+            note: string | null;
+            owner: components["schemas"]["UserRef"];
+            reason: string;
+            requester: components["schemas"]["UserRef"];
+            /** @enum {string|null} */
+            resolution: "keep" | "transfer" | "merge" | null;
+            resolvedAt: string | null;
+            resolvedBy: {
+                id: string;
+                name: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
         };
         OwnershipConflictInput: {
+            createdAt: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            /** @description the new record that collided, if one was written */
+            duplicate: {
+                id: string;
+                name: string | null;
+            } | null;
             id: string;
-            status?: string;
-        } & {
-            [key: string]: unknown;
+            mergeInto: string | null;
+            note: string | null;
+            owner: components["schemas"]["UserRefInput"];
+            reason: string;
+            requester: components["schemas"]["UserRefInput"];
+            /** @enum {string|null} */
+            resolution: "keep" | "transfer" | "merge" | null;
+            resolvedAt: string | null;
+            resolvedBy: {
+                id: string;
+                name: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
         };
         ParsedLog: {
             contact: {
@@ -26945,6 +27467,54 @@ export interface components {
             error: string | null;
             expiresAt: string | null;
             ok: boolean;
+        };
+        PoolItem: {
+            customerId: string;
+            formerOwner: components["schemas"]["UserRef"];
+            industry: string | null;
+            kind: string;
+            lastEffectiveAt: string | null;
+            level: string | null;
+            name: string;
+            phoneMasked: string | null;
+            pooledAt: string;
+            reason: string;
+            region: string | null;
+            source: string | null;
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        PoolItemInput: {
+            customerId: string;
+            formerOwner: components["schemas"]["UserRefInput"];
+            industry: string | null;
+            kind: string;
+            lastEffectiveAt: string | null;
+            level: string | null;
+            name: string;
+            phoneMasked: string | null;
+            pooledAt: string;
+            reason: string;
+            region: string | null;
+            source: string | null;
+            team: {
+                id: string;
+                name: string;
+            };
+        };
+        PoolLimits: {
+            claimsPerDay: number;
+            claimsToday: number;
+            held: number;
+            maxHeld: number;
+        };
+        PoolLimitsInput: {
+            claimsPerDay: number;
+            claimsToday: number;
+            held: number;
+            maxHeld: number;
         };
         PoolSettings: {
             [key: string]: unknown;

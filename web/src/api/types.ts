@@ -10,6 +10,11 @@ type Schemas = components['schemas'];
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 /** The JSON body of the 200 answer of `GET path`. */
 export type GetAnswer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } } ? Json<R> : never;
+type Ok<R> = R extends { 200: infer A } ? Json<A> : R extends { 201: infer A } ? Json<A> : never;
+/** The JSON body of the 200 (or 201) answer of `POST path`, `PUT path`, `PATCH path`. */
+export type PostAnswer<P extends keyof paths> = paths[P] extends { post: { responses: infer R } } ? Ok<R> : never;
+export type PutAnswer<P extends keyof paths> = paths[P] extends { put: { responses: infer R } } ? Ok<R> : never;
+export type PatchAnswer<P extends keyof paths> = paths[P] extends { patch: { responses: infer R } } ? Ok<R> : never;
 /** The JSON request body of `method path`. */
 type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P] extends { [K in M]: { requestBody?: infer B } } ? Json<NonNullable<B>> : never;
 

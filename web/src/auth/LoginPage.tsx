@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { api, ApiError, errorMessage } from '../api/client';
-import type { Me } from '../api/types';
+import type { Me, PostAnswer } from '../api/types';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { queryKeys } from '../api/queryKeys';
@@ -19,7 +19,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ user: Me }>('/api/auth/login', values);
+      const res = await api.post<PostAnswer<'/api/auth/login'>>('/api/auth/login', values);
       client.setQueryData(queryKeys.me(), res.user);
       // Asked once more through the service worker, which keeps the new user's answer for an offline reload.
       void client.refetchQueries({ queryKey: queryKeys.me(), exact: true });

@@ -4,6 +4,7 @@ import { api, ApiError, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAppointmentAction } from './api';
 import { pathResolver, useFormErrors } from '../forms/useFormErrors';
+import type { PostAnswer } from '../../api/types';
 
 /** The next half hour, as a datetime-local value: the usual booking is "later today". */
 function nextSlot(): string {
@@ -18,7 +19,7 @@ export function RegisterForm() {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ phone: string; at: string; name?: string }>();
   const create = useAppointmentAction((v: { phone: string; at: string; name?: string }) =>
-    api.post<{ confirmation: { queued: boolean } }>('/api/appointments', { phone: v.phone, at: new Date(v.at).toISOString(), ...(v.name?.trim() ? { name: v.name.trim() } : {}) }),
+    api.post<PostAnswer<'/api/appointments'>>('/api/appointments', { phone: v.phone, at: new Date(v.at).toISOString(), ...(v.name?.trim() ? { name: v.name.trim() } : {}) }),
   );
   useFormErrors(create.error, { form, resolve: pathResolver(['phone', 'at', 'name']) });
   const submit = (values: { phone: string; at: string; name?: string }) =>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
+import type { GetAnswer } from '../../api/types';
 
 export type AppointmentStatus = 'booked' | 'arrived' | 'no_show' | 'cancelled';
 
@@ -53,7 +54,7 @@ export function useAppointments(filter: AppointmentFilter) {
 }
 
 export function useCandidates(enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.appointments('candidates'), enabled, queryFn: () => api.get<{ items: Candidate[] }>('/api/appointments/reassign-candidates') });
+  return useQuery({ queryKey: queryKeys.appointments('candidates'), enabled, queryFn: () => api.get<GetAnswer<'/api/appointments/reassign-candidates'>>('/api/appointments/reassign-candidates') });
 }
 
 export function useStoreStats(query: { store?: string; from: string; to: string }) {

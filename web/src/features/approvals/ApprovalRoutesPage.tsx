@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import type { ApprovalRoute } from './api';
 import { fromForm, type RouteDefinition, type RouteForm } from './routeForm';
 import { RouteFormEditor } from './RouteFormEditor';
+import type { GetAnswer } from '../../api/types';
 
 interface PreviewItem {
   id: string;
@@ -27,7 +28,7 @@ export function ApprovalRoutesPage() {
   const [text, setText] = useState('');
   const [savingForm, setSavingForm] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
-  const routes = useQuery({ queryKey: queryKeys.approvalRoutes(), queryFn: () => api.get<{ items: Array<{ kind: string; name: string; publishedVersion: number; hasDraft: boolean }> }>('/api/approval-routes') });
+  const routes = useQuery({ queryKey: queryKeys.approvalRoutes(), queryFn: () => api.get<GetAnswer<'/api/approval-routes'>>('/api/approval-routes') });
   const route = useQuery({ queryKey: queryKeys.approvalRoutes(kind), queryFn: () => api.get<ApprovalRoute>(`/api/approval-routes/${kind}`) });
   const preview = useQuery({ queryKey: queryKeys.approvalRoutes(kind, 'preview'), queryFn: () => api.get<{ usingDraft: boolean; items: PreviewItem[] }>(`/api/approval-routes/${kind}/preview`) });
   const loadYaml = () => api.getText(`/api/approval-routes/${kind}/yaml`).then(setText, () => setText(''));

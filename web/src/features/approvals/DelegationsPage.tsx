@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { UserSelect } from '../forms/UserSelect';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import type { ApprovalDelegation } from './api';
+import type { GetAnswer } from '../../api/types';
 
 /** Where a delegation stands on `today` (org dates, inclusive range). */
 export function delegationState(d: Pick<ApprovalDelegation, 'startsOn' | 'endsOn' | 'revokedAt'>, today: string): 'active' | 'upcoming' | 'ended' | 'revoked' {
@@ -29,7 +30,7 @@ export function DelegationsPage() {
   const { me } = useAuth();
   const client = useQueryClient();
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: queryKeys.approvalRoutes('delegations'), queryFn: () => api.get<{ items: ApprovalDelegation[] }>('/api/approval-delegations') });
+  const list = useQuery({ queryKey: queryKeys.approvalRoutes('delegations'), queryFn: () => api.get<GetAnswer<'/api/approval-delegations'>>('/api/approval-delegations') });
   const refresh = () => {
     client.invalidateQueries({ queryKey: queryKeys.approvalRoutes('delegations') });
     client.invalidateQueries({ queryKey: queryKeys.approvals() });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { queryKeys } from '../../api/queryKeys';
+import type { GetAnswer } from '../../api/types';
 
 export type Approval = components['schemas']['Approval'];
 export type ApprovalRoute = components['schemas']['ApprovalRoute'];
@@ -13,7 +14,7 @@ export function useApprovals(view: ApprovalView, page = 1, dealId?: string) {
   const query = { assignee: view === 'mine' ? 'me' : undefined, status: view === 'mine' ? 'pending' : undefined, requester: view === 'requested' ? 'me' : undefined, dealId, page, pageSize: 20 };
   return useQuery({
     queryKey: queryKeys.approvals(view, page, dealId ?? ''),
-    queryFn: () => api.get<{ items: Approval[]; total: number }>('/api/approvals', query),
+    queryFn: () => api.get<GetAnswer<'/api/approvals'>>('/api/approvals', query),
     refetchInterval: 60_000,
   });
 }

@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { HealthTag } from './HealthCard';
+import type { GetAnswer } from '../../api/types';
 
 type HealthItem = components['schemas']['CustomerHealthItem'];
 export type HealthFilter = 'green' | 'yellow' | 'red' | 'grey' | 'trend';
@@ -17,7 +18,7 @@ export type HealthFilter = 'green' | 'yellow' | 'red' | 'grey' | 'trend';
 export function useHealthOf(ids: string[]) {
   const query = useQuery({
     queryKey: ['customer-health', 'page', ids],
-    queryFn: () => api.get<{ items: HealthItem[] }>('/api/health/customers', { ids: ids.join(','), pageSize: 200 }),
+    queryFn: () => api.get<GetAnswer<'/api/health/customers'>>('/api/health/customers', { ids: ids.join(','), pageSize: 200 }),
     enabled: ids.length > 0,
   });
   return new Map((query.data?.items ?? []).map((i) => [i.customerId, i]));
@@ -37,7 +38,7 @@ export function HealthCell({ item }: { item: HealthItem | undefined }) {
 export function HealthFilteredList({ filter }: { filter: HealthFilter }) {
   const { t } = useI18n();
   const params = filter === 'trend' ? { trend: 'true', pageSize: 200 } : { colour: filter, pageSize: 200 };
-  const query = useQuery({ queryKey: ['customer-health', 'filter', filter], queryFn: () => api.get<{ items: HealthItem[] }>('/api/health/customers', params) });
+  const query = useQuery({ queryKey: ['customer-health', 'filter', filter], queryFn: () => api.get<GetAnswer<'/api/health/customers'>>('/api/health/customers', params) });
   return (
     <Table<HealthItem>
       rowKey="customerId"

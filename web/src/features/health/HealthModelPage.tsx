@@ -15,6 +15,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { FieldErrors as AllFieldErrors } from '../forms/useFormErrors';
 import { HealthTag } from './HealthCard';
 import { ModelForm, type FieldErrors, type ModelDef } from './ModelForm';
+import type { PostAnswer } from '../../api/types';
 
 type Models = { current: components['schemas']['HealthModelVersion'] | null; versions: Array<components['schemas']['HealthModelVersion']> };
 type Preview = {
@@ -61,7 +62,7 @@ export function HealthModelPage() {
     onSuccess: (result, d) => setPreviewed({ json: JSON.stringify(d), result }),
   });
   const publish = useMutation({
-    mutationFn: (d: ModelDef) => api.post<{ version: number }>('/api/health-models', { definition: d, firePlaybooks }),
+    mutationFn: (d: ModelDef) => api.post<PostAnswer<'/api/health-models'>>('/api/health-models', { definition: d, firePlaybooks }),
     onSuccess: (v) => {
       message.success(t('healthModel.published', { version: v.version }));
       setPreviewed(null);
@@ -141,7 +142,7 @@ function YamlTab({ onLoaded }: { onLoaded(def: ModelDef): void }) {
   const [errors, setErrors] = useState<YamlError[] | null>(null);
   const value = text ?? (exported.data as string | undefined) ?? '';
   const validate = useMutation({
-    mutationFn: () => api.post<{ ok: boolean; errors: YamlError[] }>('/api/health-models/validate', { yaml: value }),
+    mutationFn: () => api.post<PostAnswer<'/api/health-models/validate'>>('/api/health-models/validate', { yaml: value }),
     onSuccess: (r) => setErrors(r.errors),
     onError: (e) => setErrors(e instanceof ApiError && Array.isArray(e.body.errors) ? (e.body.errors as YamlError[]) : null),
   });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 import type { components } from '../../api/schema';
+import type { GetAnswer } from '../../api/types';
 
 export type ImportItem = components['schemas']['Import'];
 export type ImportUpload = components['schemas']['ImportUpload'];
@@ -11,7 +12,7 @@ export type ImportOptions = { mode: 'create' | 'update' | 'upsert'; duplicates: 
 const RUNNING = new Set(['validating', 'committing']);
 
 export function useImports() {
-  return useQuery({ queryKey: queryKeys.imports('list'), queryFn: () => api.get<{ items: ImportItem[] }>('/api/imports', { pageSize: 50 }) });
+  return useQuery({ queryKey: queryKeys.imports('list'), queryFn: () => api.get<GetAnswer<'/api/imports'>>('/api/imports', { pageSize: 50 }) });
 }
 
 /** One import, polled every second while a phase runs (progress bar). */

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { FormError } from '../forms/FormError';
 import { fieldResolver, useFormErrors } from '../forms/useFormErrors';
 import type { Filters } from './api';
+import type { GetAnswer } from '../../api/types';
 
 type Subscription = components['schemas']['DashboardSubscription'];
 type Body = Pick<Subscription, 'name' | 'metrics' | 'cron' | 'channels'>;
@@ -23,15 +24,15 @@ export function SubscribeButton({ filters }: { filters: Filters }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Body>();
   const client = useQueryClient();
-  const list = useQuery({ queryKey: queryKeys.dashboardSubscriptions(), queryFn: () => api.get<{ items: Subscription[] }>('/api/dashboard-subscriptions'), enabled: open && can });
+  const list = useQuery({ queryKey: queryKeys.dashboardSubscriptions(), queryFn: () => api.get<GetAnswer<'/api/dashboard-subscriptions'>>('/api/dashboard-subscriptions'), enabled: open && can });
   const robots = useQuery({
     queryKey: queryKeys.dashboardSubscriptions('robots'),
-    queryFn: () => api.get<{ items: Array<{ id: string; kind: string; name: string }> }>('/api/dashboard-subscriptions/robots'),
+    queryFn: () => api.get<GetAnswer<'/api/dashboard-subscriptions/robots'>>('/api/dashboard-subscriptions/robots'),
     enabled: open && can,
   });
   const metrics = useQuery({
     queryKey: queryKeys.metric('list'),
-    queryFn: () => api.get<{ items: Array<{ name: string; title: { zh: string; en: string } }> }>('/api/metrics'),
+    queryFn: () => api.get<GetAnswer<'/api/metrics'>>('/api/metrics'),
     enabled: open && can,
   });
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.dashboardSubscriptions() });

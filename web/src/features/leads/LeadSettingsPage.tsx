@@ -10,6 +10,7 @@ import { useTeams } from '../channels/api';
 import { dictionaryOptions, useDictionary } from '../dictionaries/api';
 import { FormError } from '../forms/FormError';
 import { pathResolver, useFormErrors } from '../forms/useFormErrors';
+import type { GetAnswer } from '../../api/types';
 
 type Method = 'round_robin' | 'least_load';
 interface Rule {
@@ -230,7 +231,7 @@ function EffectiveRuleForm() {
   const { t } = useI18n();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const rule = useQuery({ queryKey: queryKeys.leadSettings('effective-rule'), queryFn: () => api.get<{ counts: string[]; updatedAt: string | null }>('/api/activity-settings/effective-rule') });
+  const rule = useQuery({ queryKey: queryKeys.leadSettings('effective-rule'), queryFn: () => api.get<GetAnswer<'/api/activity-settings/effective-rule'>>('/api/activity-settings/effective-rule') });
   const [form] = Form.useForm<{ counts: string[] }>();
   useEffect(() => {
     if (rule.data) form.setFieldsValue({ counts: rule.data.counts });

@@ -1,39 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
+import type { GetAnswer } from '../../api/types';
+import type { components } from '../../api/schema';
 
-export interface PoolItem {
-  customerId: string;
-  name: string;
-  level: string | null;
-  region: string | null;
-  industry: string | null;
-  phoneMasked: string | null;
-  team: { id: string; name: string };
-  formerOwner: { id: string; name: string };
-  reason: string;
-  pooledAt: string;
-  lastEffectiveAt: string | null;
-}
-
-export interface PoolLimits {
-  claimsToday: number;
-  claimsPerDay: number;
-  held: number;
-  maxHeld: number;
-}
-
-export interface Conflict {
-  id: string;
-  customer: { id: string; name: string };
-  duplicate: { id: string; name: string } | null;
-  requester: { id: string; name: string };
-  owner: { id: string; name: string };
-  reason: string;
-  status: 'open' | 'resolved';
-  resolution: 'keep' | 'transfer' | 'merge' | null;
-  createdAt: string;
-}
+export type PoolItem = components['schemas']['PoolItem'];
+export type PoolLimits = components['schemas']['PoolLimits'];
+export type Conflict = components['schemas']['OwnershipConflict'];
 
 /** The extra fields of a 409 DUPLICATE_CUSTOMER answer. */
 export interface DuplicateInfo {
@@ -49,7 +22,7 @@ export interface DuplicateInfo {
 }
 
 export function usePool(q: string) {
-  return useQuery({ queryKey: queryKeys.pool(q), queryFn: () => api.get<{ items: PoolItem[]; total: number; limits: PoolLimits }>('/api/pool', { q, pageSize: 100 }) });
+  return useQuery({ queryKey: queryKeys.pool(q), queryFn: () => api.get<GetAnswer<'/api/pool'>>('/api/pool', { q, pageSize: 100 }) });
 }
 
 export function useClaim() {
@@ -64,7 +37,7 @@ export function useClaim() {
 }
 
 export function useConflicts() {
-  return useQuery({ queryKey: queryKeys.conflicts(), queryFn: () => api.get<{ items: Conflict[] }>('/api/ownership-conflicts', { pageSize: 100 }) });
+  return useQuery({ queryKey: queryKeys.conflicts(), queryFn: () => api.get<GetAnswer<'/api/ownership-conflicts'>>('/api/ownership-conflicts', { pageSize: 100 }) });
 }
 
 export function useResolveConflict() {

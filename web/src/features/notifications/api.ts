@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { AppNotification, Inbox } from '../../api/types';
+import type { AppNotification, Inbox, PostAnswer } from '../../api/types';
 import { queryKeys } from '../../api/queryKeys';
 
 /** The bell polls every 30 s; other screens that read the inbox share this cache entry. */
@@ -20,6 +20,6 @@ export function useInboxActions() {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.inbox() });
   const markRead = useMutation({ mutationFn: (id: string) => api.post<AppNotification>(`/api/notifications/${id}/read`), onSuccess: refresh });
-  const markAll = useMutation({ mutationFn: () => api.post<{ updated: number }>('/api/notifications/read-all'), onSuccess: refresh });
+  const markAll = useMutation({ mutationFn: () => api.post<PostAnswer<'/api/notifications/read-all'>>('/api/notifications/read-all'), onSuccess: refresh });
   return { markRead, markAll };
 }

@@ -19,6 +19,7 @@ import { ModelCardView } from './ModelCardView';
 import { PatternDealsDrawer, type DrillPattern } from './PatternDealsDrawer';
 import { RiskList } from './RiskFlags';
 import { SettingsView } from './SettingsView';
+import type { PostAnswer } from '../../api/types';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -78,7 +79,7 @@ export function PatternsPage() {
   const tab = params.get('tab') ?? 'patterns';
   const set = (next: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...next });
   const mine = useMutation({
-    mutationFn: () => api.post<{ surfaced: number; candidates: number; coldStart: boolean }>('/api/patterns/mine', { pipelineId }),
+    mutationFn: () => api.post<PostAnswer<'/api/patterns/mine'>>('/api/patterns/mine', { pipelineId }),
     onSuccess: (r) => {
       message.success(r.coldStart ? t('predict.minedCold') : t('predict.mined', { surfaced: r.surfaced, candidates: r.candidates }));
       client.invalidateQueries({ queryKey: patternKeys.all });

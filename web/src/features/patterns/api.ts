@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
+import type { GetAnswer } from '../../api/types';
 
 export type Pattern = components['schemas']['Pattern'];
 export type RiskFlag = components['schemas']['RiskFlag'];
@@ -44,4 +45,4 @@ export const useRiskList = (ownerId?: string) =>
   useQuery({ queryKey: patternKeys.risks(ownerId), queryFn: () => api.get<RiskFlagList>('/api/risks', { ownerId, pageSize: 50 }), refetchInterval: 60_000 });
 
 export const useActivityTags = (all = false) =>
-  useQuery({ queryKey: patternKeys.tags(all), queryFn: () => api.get<{ items: ActivityTag[] }>('/api/activity-tags', all ? { all: 'true' } : undefined) });
+  useQuery({ queryKey: patternKeys.tags(all), queryFn: () => api.get<GetAnswer<'/api/activity-tags'>>('/api/activity-tags', all ? { all: 'true' } : undefined) });

@@ -5,7 +5,7 @@ import { Alert, App, Badge, Button, Form, Input, Modal, Segmented, Table, Tag, T
 import { CheckOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api/client';
 import { useFormErrors } from '../forms/useFormErrors';
-import type { DealAttention, Intervention } from '../../api/types';
+import type { DealAttention, Intervention, GetAnswer } from '../../api/types';
 import { formatFen } from '../../lib/format';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
@@ -22,7 +22,7 @@ export function InterventionsPage() {
   const [resolving, setResolving] = useState<Intervention | null>(null);
   const query = useQuery({
     queryKey: queryKeys.interventions(status, page),
-    queryFn: () => api.get<{ items: Intervention[]; total: number; open: number }>('/api/sla/interventions', { status, page, pageSize: 50 }),
+    queryFn: () => api.get<GetAnswer<'/api/sla/interventions'>>('/api/sla/interventions', { status, page, pageSize: 50 }),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
@@ -31,7 +31,7 @@ export function InterventionsPage() {
   const context = useQuery({
     queryKey: ['deal-attention', dealIds.join(',')],
     enabled: dealIds.length > 0,
-    queryFn: () => api.get<{ items: DealAttention[] }>('/api/deals/attention', { ids: dealIds.join(',') }),
+    queryFn: () => api.get<GetAnswer<'/api/deals/attention'>>('/api/deals/attention', { ids: dealIds.join(',') }),
   });
   const contextOf = new Map((context.data?.items ?? []).map((c) => [c.dealId, c]));
   return (

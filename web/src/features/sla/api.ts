@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { SlaState } from '../../api/types';
+import type { SlaState, GetAnswer } from '../../api/types';
 import { queryKeys } from '../../api/queryKeys';
 
 const BATCH = 500;
@@ -19,7 +19,7 @@ export function useSlaStates(subject: 'deal' | 'task', ids: string[]) {
     queryFn: async () => {
       const out = new Map<string, SlaState>();
       for (let i = 0; i < sorted.length; i += BATCH) {
-        const res = await api.get<{ items: { id: string; sla: SlaState }[] }>('/api/sla/state', { subject, ids: sorted.slice(i, i + BATCH).join(',') });
+        const res = await api.get<GetAnswer<'/api/sla/state'>>('/api/sla/state', { subject, ids: sorted.slice(i, i + BATCH).join(',') });
         for (const item of res.items) out.set(item.id, item.sla);
       }
       return out;

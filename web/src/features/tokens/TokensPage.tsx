@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { api, errorMessage, type Page } from '../../api/client';
-import type { ApiToken } from '../../api/types';
+import type { ApiToken, PostAnswer } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
@@ -17,9 +17,9 @@ export function TokensPage() {
   const [secret, setSecret] = useState<string | null>(null);
   const query = useQuery({ queryKey: queryKeys.tokens(), queryFn: () => api.get<Page<ApiToken>>('/api/tokens') });
   const create = useMutation({
-    mutationFn: () => api.post<{ token?: string; secret?: string }>('/api/tokens', { name }),
+    mutationFn: () => api.post<PostAnswer<'/api/tokens'>>('/api/tokens', { name }),
     onSuccess: (res) => {
-      setSecret(res.token ?? res.secret ?? JSON.stringify(res));
+      setSecret(res.token);
       setName('');
       client.invalidateQueries({ queryKey: queryKeys.tokens() });
     },

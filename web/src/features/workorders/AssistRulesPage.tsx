@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { pathResolver, useFormErrors } from '../forms/useFormErrors';
 import type { AssistRuleSet } from './api';
+import type { GetAnswer } from '../../api/types';
 
 type Rule = AssistRuleSet['rules'][number] & { min?: number; workingDays?: number; days?: number };
 const PARAM: Record<string, 'min' | 'workingDays' | 'days' | undefined> = { rating_at_least: 'min', deal_advanced_within: 'workingDays', deal_won_within: 'days' };
@@ -17,7 +18,7 @@ export function AssistRulesPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
-  const rules = useQuery({ queryKey: queryKeys.assistRules(), queryFn: () => api.get<{ inForce: AssistRuleSet; versions: AssistRuleSet[] }>('/api/assist-point-rules') });
+  const rules = useQuery({ queryKey: queryKeys.assistRules(), queryFn: () => api.get<GetAnswer<'/api/assist-point-rules'>>('/api/assist-point-rules') });
   const publish = useMutation({
     mutationFn: (body: unknown) => api.post<AssistRuleSet>('/api/assist-point-rules', body),
     onSuccess: () => {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 import type { components } from '../../api/schema';
+import type { GetAnswer } from '../../api/types';
 
 export type WorkOrder = components['schemas']['WorkOrder'];
 export type WorkOrderDetail = components['schemas']['WorkOrderDetail'];
@@ -27,7 +28,7 @@ export function useWorkOrder(id: string) {
 export function useWorkOrderTypes(activeOnly: boolean) {
   return useQuery({
     queryKey: queryKeys.workOrderTypes(activeOnly),
-    queryFn: () => api.get<{ items: WorkOrderType[] }>('/api/work-order-types', activeOnly ? { active: 'true' } : {}),
+    queryFn: () => api.get<GetAnswer<'/api/work-order-types'>>('/api/work-order-types', activeOnly ? { active: 'true' } : {}),
   });
 }
 
