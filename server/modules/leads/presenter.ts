@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldErrorSchema, userRef } from '../../core/contract.js';
+import { HANDOVER_STRATEGIES } from './schema.js';
 
 /**
  * Lead answers. Settings mirror their input schemas (assignmentSettings, poolSettings) and stay open; lists are
@@ -85,4 +86,14 @@ export const poolPage = z.object({
 
 export const claimSchema = z.looseObject({ customerId: z.string().optional() });
 
-export const handoverSchema = z.looseObject({ user: userRef.optional() });
+const movedCounts = { customers: z.number().int(), deals: z.number().int(), tasks: z.number().int() };
+
+export const handoverSchema = z
+  .object({
+    userId: z.string(),
+    strategy: z.enum(HANDOVER_STRATEGIES),
+    moved: z.object(movedCounts),
+    recipients: z.array(userRef.extend(movedCounts)).describe('What each colleague received'),
+    deactivated: z.boolean(),
+  })
+  .meta({ id: 'HandoverSummary' });

@@ -20675,11 +20675,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user?: components["schemas"]["UserRef"];
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["HandoverSummary"];
                     };
                 };
                 /** @description Default Response */
@@ -24914,6 +24910,44 @@ export interface components {
                 total: components["schemas"]["MetricCellInput"];
                 weightedFen?: number;
             };
+        };
+        HandoverSummary: {
+            deactivated: boolean;
+            moved: {
+                customers: number;
+                deals: number;
+                tasks: number;
+            };
+            /** @description What each colleague received */
+            recipients: {
+                customers: number;
+                deals: number;
+                id: string;
+                name: string;
+                tasks: number;
+            }[];
+            /** @enum {string} */
+            strategy: "by_customer" | "round_robin";
+            userId: string;
+        };
+        HandoverSummaryInput: {
+            deactivated: boolean;
+            moved: {
+                customers: number;
+                deals: number;
+                tasks: number;
+            };
+            /** @description What each colleague received */
+            recipients: {
+                customers: number;
+                deals: number;
+                id: string;
+                name: string;
+                tasks: number;
+            }[];
+            /** @enum {string} */
+            strategy: "by_customer" | "round_robin";
+            userId: string;
         };
         HealthModelVersion: {
             createdAt: string;

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { api, ApiError, errorMessage } from '../api/client';
-import type { Me, PostAnswer } from '../api/types';
+import type { PostAnswer } from '../api/types';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { queryKeys } from '../api/queryKeys';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
-import type { Board, CustomFieldDef, Deal, Pipeline, PipelineDefinition, Stage } from '../../api/types';
+import type { Board, CustomFieldDef, Deal, Pipeline, PipelineDefinition, Stage, GetAnswer } from '../../api/types';
 import { queryKeys } from '../../api/queryKeys';
 
 export function usePipelines() {
@@ -29,7 +29,7 @@ export function useBoard(pipelineId: string | undefined, filters: BoardFilters =
 }
 
 export const boardColumnMore = (pipelineId: string, stageKey: string, cursor: string, filters: BoardFilters = {}) =>
-  api.get<{ stageKey: string; deals: Deal[]; nextCursor: string | null }>(`/api/pipelines/${pipelineId}/board/columns/${encodeURIComponent(stageKey)}`, {
+  api.get<GetAnswer<'/api/pipelines/{id}/board/columns/{stageKey}'>>(`/api/pipelines/${pipelineId}/board/columns/${encodeURIComponent(stageKey)}`, {
     cursor,
     limit: BOARD_CARDS,
     ownerId: filters.ownerId,

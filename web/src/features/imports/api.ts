@@ -27,7 +27,7 @@ export function useImport(id: string) {
 export function useImportRows(id: string, verdict: string, status: string | undefined) {
   return useQuery({
     queryKey: queryKeys.importRows(id, verdict, status),
-    queryFn: () => api.get<{ items: ImportRowItem[]; total: number }>(`/api/imports/${id}/rows`, { verdict, pageSize: 200 }),
+    queryFn: () => api.get<GetAnswer<'/api/imports/{id}/rows'>>(`/api/imports/${id}/rows`, { verdict, pageSize: 200 }),
     enabled: !!status && !RUNNING.has(status) && status !== 'uploaded',
   });
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 import type { components } from '../../api/schema';
+import type { GetAnswer } from '../../api/types';
 
 export type MetricAnswer = components['schemas']['MetricAnswer'];
 export type MetricName = MetricAnswer['name'];
@@ -35,7 +36,7 @@ export function useMetric<N extends MetricName>(name: N, filters: Filters) {
 export function useDrill(name: string | null, cell: string | null, filters: Filters, page: number) {
   return useQuery({
     queryKey: queryKeys.metricRecords(name, cell, filters, page),
-    queryFn: () => api.get<{ items: DrillItem[]; total: number; page: number; pageSize: number }>(`/api/metrics/${name}/records`, { ...filters, cell, page, pageSize: 20 }),
+    queryFn: () => api.get<GetAnswer<'/api/metrics/{name}/records'>>(`/api/metrics/${name}/records`, { ...filters, cell, page, pageSize: 20 }),
     enabled: !!name && !!cell,
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
-import type { GetAnswer } from '../../api/types';
+import type { GetAnswer, PostAnswer } from '../../api/types';
 import type { components } from '../../api/schema';
 
 export type PoolItem = components['schemas']['PoolItem'];
@@ -57,7 +57,7 @@ export function useHandover() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, ...body }: { userId: string; to: string[]; strategy: 'by_customer' | 'round_robin'; deactivate: boolean }) =>
-      api.post<{ moved: { customers: number; deals: number; tasks: number } }>(`/api/users/${userId}/handover`, body),
+      api.post<PostAnswer<'/api/users/{id}/handover'>>(`/api/users/${userId}/handover`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }

@@ -5,7 +5,7 @@ import { Alert, App, Badge, Button, Form, Input, Modal, Segmented, Table, Tag, T
 import { CheckOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api/client';
 import { useFormErrors } from '../forms/useFormErrors';
-import type { DealAttention, Intervention, GetAnswer } from '../../api/types';
+import type { GetAnswer, Intervention } from '../../api/types';
 import { formatFen } from '../../lib/format';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
