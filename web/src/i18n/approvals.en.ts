@@ -46,6 +46,7 @@ export const approvalsEn: Record<keyof typeof approvalsZh, string> = {
   'approvals.resubmitted': 'Resubmitted',
   'approvals.requestQuote': 'Request quote approval',
   'approvals.requested': 'Approval requested',
+  'approvals.history': 'History',
   'approvals.system': 'System',
   'approvals.tab': 'Approvals',
   'approvals.action.submitted': 'submitted',

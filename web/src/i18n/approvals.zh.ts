@@ -45,6 +45,7 @@ export const approvalsZh = {
   'approvals.resubmitted': '已重新提交',
   'approvals.requestQuote': '申请报价审批',
   'approvals.requested': '已提交审批',
+  'approvals.history': '审批历史',
   'approvals.system': '系统',
   'approvals.tab': '审批',
   'approvals.action.submitted': '提交',

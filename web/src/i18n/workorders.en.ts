@@ -110,5 +110,12 @@ export const workordersEn: Record<keyof typeof workordersZh, string> = {
   'ap.kind.rating_at_least': 'Rating at least',
   'ap.kind.deal_advanced_within': 'Deal advances within N working days',
   'ap.kind.deal_won_within': 'Deal won within N days',
+  'ap.howToEarn': 'How points are earned',
+  'ap.capsText': 'At most {perOrder} points per order and {perHelperWeek} per helper per week; no points for helping yourself.',
+  'ap.noCap': 'no limit',
+  'ap.reversalHint': 'When an order is reopened, its resolution points are taken back by reversal rows.',
+  'ap.paramText.rating_at_least': '{n} or more',
+  'ap.paramText.deal_advanced_within': 'within {n} working days',
+  'ap.paramText.deal_won_within': 'within {n} days',
   'ap.param': 'Parameter',
 };
