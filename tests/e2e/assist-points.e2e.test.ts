@@ -67,7 +67,7 @@ describe('assist points in the browser', () => {
       expect(rows).toHaveLength(3);
       expect(rows.some((r) => r.includes('+2') && r.includes('按时响应') && r.includes('超声参数对比'))).toBe(true);
       expect(rows.some((r) => r.includes('+3') && r.includes('按时解决'))).toBe(true);
-      expect(rows.some((r) => r.includes('+2') && r.includes('评分不低于（4 分及以上）'))).toBe(true);
+      expect(rows.some((r) => r.includes('+2') && r.includes('评分不低于 4 分'))).toBe(true);
       const rules = await phone.page.getByTestId('points-rules').textContent();
       expect(rules).toContain('每单上限 12 分，每人每周上限 40 分');
       expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

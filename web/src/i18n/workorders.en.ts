@@ -114,8 +114,8 @@ export const workordersEn: Record<keyof typeof workordersZh, string> = {
   'ap.capsText': 'At most {perOrder} points per order and {perHelperWeek} per helper per week; no points for helping yourself.',
   'ap.noCap': 'no limit',
   'ap.reversalHint': 'When an order is reopened, its resolution points are taken back by reversal rows.',
-  'ap.paramText.rating_at_least': '{n} or more',
-  'ap.paramText.deal_advanced_within': 'within {n} working days',
-  'ap.paramText.deal_won_within': 'within {n} days',
+  'ap.ruleText.rating_at_least': 'Rating of {n} or more',
+  'ap.ruleText.deal_advanced_within': 'Deal advances within {n} working days',
+  'ap.ruleText.deal_won_within': 'Deal won within {n} days',
   'ap.param': 'Parameter',
 };

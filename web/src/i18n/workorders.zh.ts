@@ -112,8 +112,8 @@ export const workordersZh = {
   'ap.capsText': '每单上限 {perOrder} 分，每人每周上限 {perHelperWeek} 分；帮自己不得分。',
   'ap.noCap': '不限',
   'ap.reversalHint': '工单被重新打开时，解决相关的积分以冲回记录扣除。',
-  'ap.paramText.rating_at_least': '{n} 分及以上',
-  'ap.paramText.deal_advanced_within': '{n} 个工作日内',
-  'ap.paramText.deal_won_within': '{n} 天内',
+  'ap.ruleText.rating_at_least': '评分不低于 {n} 分',
+  'ap.ruleText.deal_advanced_within': '商机在 {n} 个工作日内推进',
+  'ap.ruleText.deal_won_within': '商机在 {n} 天内赢单',
   'ap.param': '参数',
 } as const;

@@ -12,15 +12,12 @@ import type { AssistLeaderboard, AssistPoints, AssistRuleSet } from './api';
 
 type Rule = AssistRuleSet['rules'][number] & { min?: number; workingDays?: number; days?: number };
 
-/** "Rating at least (4 and above)": the rule's kind in words with its parameter, as a helper reads it. */
+/** A rule as a helper reads it, its parameter filled in ("评分不低于 4 分"). */
 function useRuleText() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return (r: Rule) => {
     const n = r.min ?? r.workingDays ?? r.days;
-    const kind = t(`ap.kind.${r.kind}` as MessageKey);
-    if (n === undefined) return kind;
-    const param = t(`ap.paramText.${r.kind}` as MessageKey, { n });
-    return lang === 'en' ? `${kind} (${param})` : `${kind}（${param}）`;
+    return n === undefined ? t(`ap.kind.${r.kind}` as MessageKey) : t(`ap.ruleText.${r.kind}` as MessageKey, { n });
   };
 }
 
