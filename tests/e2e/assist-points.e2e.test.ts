@@ -81,6 +81,9 @@ describe('assist points in the browser', () => {
       expect(reversals.every((r) => r.includes('冲回'))).toBe(true);
       expect(reversals.map((r) => r.match(/-\d+/)?.[0]).sort()).toEqual(['-2', '-3']);
       await expect(phone.page.getByTestId('points-total').locator('.ant-statistic-content-value').textContent()).resolves.toBe('2');
+      // The month's leaderboard of the helper's team counts the net of the ledger.
+      const board = phone.page.locator('.ant-card', { hasText: '团队排行榜 · 售前支持部' }).locator('tbody tr');
+      await expect(board.allTextContents()).resolves.toEqual(['1售前 徐工2']);
       await phone.page.screenshot({ path: 'test-results/assist-points-phone.png', fullPage: true, animations: 'disabled' });
     } finally {
       await phone.context.close();
