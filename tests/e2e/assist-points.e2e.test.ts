@@ -1,10 +1,11 @@
 /**
  * A helper reads their assist points (助攻积分) on a phone: the rows are named by their rule, the rules and caps in
- * force are shown, and a reopened order appears as reversal rows — the earlier grants stay in the ledger.
+ * force are shown, and a reopened order appears as reversal rows — the earlier grants stay in the ledger. An admin
+ * publishes the next rule version from tomorrow in the rules form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { created, loggedInPage, PHONE, startE2E } from './support/flows.js';
+import { created, DESKTOP, loggedInPage, PHONE, startE2E } from './support/flows.js';
 import type { ApiCaller, RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -91,5 +92,33 @@ describe('assist points in the browser', () => {
     const ledger = (await helper<{ total: number; entries: Array<{ kind: string }> }>('GET', '/api/assist-points?userId=me')).body;
     expect(ledger.total).toBe(2);
     expect(ledger.entries.filter((e) => e.kind === 'grant')).toHaveLength(3);
+  });
+
+  it('an admin publishes new point values and a weekly cap from tomorrow; the rules in force and earned points stay', async () => {
+    const desk = await loggedInPage(browser, server.baseUrl, 'admin', DESKTOP);
+    try {
+      await desk.page.goto(`${server.baseUrl}/admin/assist-points`);
+      await desk.page.getByText('当前生效：第 0 版').waitFor();
+      await desk.page.locator('tbody tr', { hasText: '按时响应' }).locator('input').last().fill('4');
+      await desk.page.getByLabel('每人每周上限').fill('30');
+      await desk.page.getByRole('button', { name: '发布新版本' }).click();
+      await desk.page.getByText('已发布；过去月份的积分不会改变').waitFor();
+    } finally {
+      await desk.context.close();
+    }
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    type RuleSet = { version: number; effectiveFrom: string; rules: Array<{ kind: string; points: number }>; caps: { perOrder: number | null; perHelperWeek: number | null } };
+    const rules = (await (await server.as('presales_1'))<{ inForce: RuleSet; versions: RuleSet[] }>('GET', '/api/assist-point-rules')).body;
+    expect(rules.versions).toHaveLength(1);
+    expect(rules.versions[0]).toMatchObject({ version: 1, effectiveFrom: tomorrow, caps: { perOrder: 12, perHelperWeek: 30 } });
+    expect(rules.versions[0].rules.map((r) => [r.kind, r.points])).toEqual([
+      ['response_in_sla', 4],
+      ['resolution_in_sla', 3],
+      ['rating_at_least', 2],
+      ['deal_advanced_within', 3],
+      ['deal_won_within', 5],
+    ]);
+    expect(rules.inForce.version).toBe(0);
+    expect((await (await server.as('presales_1'))<{ total: number }>('GET', '/api/assist-points?userId=me')).body.total).toBe(2);
   });
 });
