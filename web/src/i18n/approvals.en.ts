@@ -59,6 +59,7 @@ export const approvalsEn: Record<keyof typeof approvalsZh, string> = {
   'approvals.action.invalidated': 'invalidated (outside the envelope)',
   'approvals.action.reminded': 'reminded',
   'approvals.action.escalated': 'escalated',
+  'approvals.action.reassigned': 'handed over (approver deactivated)',
   'approvals.action.migrated': 'migrated to a new version',
   'approvals.routes.title': 'Approval routes',
   'approvals.routes.version': 'Published version: v{version}',

@@ -58,6 +58,7 @@ export const approvalsZh = {
   'approvals.action.invalidated': '失效（超出批准范围）',
   'approvals.action.reminded': '提醒',
   'approvals.action.escalated': '超时升级',
+  'approvals.action.reassigned': '审批人停用，转交后备审批人',
   'approvals.action.migrated': '迁移到新版本',
   'approvals.routes.title': '审批路线',
   'approvals.routes.version': '当前版本：v{version}',
