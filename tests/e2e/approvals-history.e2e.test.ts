@@ -1,6 +1,7 @@
 /**
  * The second approver decides with the history in front of them: on a two-step quote (¥60,000: regional manager,
- * then director) the director's phone shows who approved the first step, when, and with what comment.
+ * then director) the director's phone shows who approved the first step, when, and with what comment. A rejection on
+ * the phone needs a comment, which the seller then reads in the history before resubmitting.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -71,5 +72,43 @@ describe('approval history on the approver’s phone', () => {
       ['rm_east', '价格合理，请总监定夺'],
       ['director', '同意'],
     ]);
+  });
+
+  it('the regional manager rejects on a phone only with a comment; the seller reads why in the history and resubmits', async () => {
+    const seller = await server.as('seller_a');
+    const { deal } = await createCustomerWithDeal(seller, { name: '华东医院', phone: '13900006666' }, { title: '超声 两台', pipelineId: 'quote_history', amountFen: 3_000_000 });
+    const submitted = await seller<{ id: string }>('POST', '/api/approvals', { kind: 'quote', subject: { type: 'deal', id: deal.id }, values: { netPriceFen: 3_000_000, listPriceFen: 4_000_000 } });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const status = async () => (await seller<{ status: string }>('GET', `/api/approvals/${submitted.body.id}`)).body.status;
+
+    const phone = await loggedInPage(browser, server.baseUrl, 'rm_east', PHONE);
+    try {
+      await phone.page.goto(`${server.baseUrl}/approvals`);
+      const card = phone.page.getByTestId('approval-card').filter({ hasText: '超声 两台' });
+      await card.waitFor();
+      await card.getByTestId('approval-reject').click();
+      await phone.page.locator('.ant-message-error').first().waitFor();
+      expect(await status()).toBe('pending');
+      await card.getByTestId('approval-comment').fill('折扣 25% 过大，请控制在 15% 以内');
+      await card.getByTestId('approval-reject').click();
+      await phone.page.getByText('已驳回', { exact: true }).first().waitFor();
+    } finally {
+      await phone.context.close();
+    }
+    expect(await status()).toBe('rejected');
+
+    const desk = await loggedInPage(browser, server.baseUrl, 'seller_a');
+    try {
+      await desk.page.goto(`${server.baseUrl}/approvals/${submitted.body.id}`);
+      const history = desk.page.getByTestId('approval-history-item');
+      await history.nth(1).waitFor();
+      expect(await history.nth(1).textContent()).toMatch(/驳回 · rm_east：折扣 25% 过大，请控制在 15% 以内/);
+      await desk.page.getByTestId('approval-resubmit').click();
+      await desk.page.getByText('已重新提交', { exact: true }).first().waitFor();
+      await expect.poll(() => desk.page.getByTestId('approval-history-item').count()).toBe(3);
+    } finally {
+      await desk.context.close();
+    }
+    expect(await status()).toBe('pending');
   });
 });
