@@ -70,7 +70,7 @@ describe('work orders in the browser', () => {
     }
   });
 
-  it('waiting for the seller pauses the resolution clock in the seller’s list; the seller supplies on the order and it runs again', async () => {
+  it('waiting for the seller pauses the resolution clock in the seller’s list; the seller attaches the file and supplies on the order, and it runs again', async () => {
     const [order] = (await (await server.as('seller_a'))<{ items: { id: string }[] }>('GET', '/api/work-orders?view=mine')).body.items;
     const waiting = await (await server.as('presales_1'))('PATCH', `/api/work-orders/${order.id}`, { status: 'waiting_requester', note: '请补充医院网络拓扑' });
     expect(waiting.status, JSON.stringify(waiting.body)).toBe(200);
@@ -86,6 +86,10 @@ describe('work orders in the browser', () => {
       await row.getByRole('link', { name: '售前支持：杭州一院 DR 项目' }).click();
       await expect.poll(() => seller.page.getByTestId('sla-resolution').getAttribute('data-status')).toBe('paused');
       await seller.page.getByTestId('waiting-minutes').waitFor();
+      // What the helper asked for goes onto the order as a file.
+      const files = seller.page.getByTestId('wo-attachments');
+      await files.locator('input[type=file]').setInputFiles({ name: '网络拓扑.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+      await files.getByRole('link', { name: '网络拓扑.pdf' }).waitFor();
       await seller.page.getByTestId('wo-note').fill('拓扑图已补充');
       await seller.page.getByTestId('move-in_progress').click();
       await expect.poll(() => seller.page.getByTestId('sla-resolution').getAttribute('data-status')).toBe('running');
@@ -93,6 +97,8 @@ describe('work orders in the browser', () => {
     } finally {
       await seller.context.close();
     }
+    const seen = (await (await server.as('presales_1'))<{ items: Array<{ filename: string }> }>('GET', `/api/attachments?entity=work_order&entityId=${order.id}`)).body.items;
+    expect(seen.map((f) => f.filename)).toEqual(['网络拓扑.pdf']);
     const after = (await (await server.as('seller_a'))<{ status: string; history: Array<{ status: string; note: string | null }> }>('GET', `/api/work-orders/${order.id}`)).body;
     expect(after.status).toBe('in_progress');
     expect(after.history.slice(-2).map((h) => [h.status, h.note])).toEqual([

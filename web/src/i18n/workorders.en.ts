@@ -34,6 +34,7 @@ export const workordersEn: Record<keyof typeof workordersZh, string> = {
   'wo.due': 'due {at}',
   'wo.waitingMinutes': 'waited {minutes} min for the requester',
   'wo.history': 'History',
+  'wo.attachments': 'Attachments',
   'wo.comments': 'Comments',
   'wo.addComment': 'Comment',
   'wo.note': 'Note (optional)',

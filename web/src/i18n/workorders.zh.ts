@@ -32,6 +32,7 @@ export const workordersZh = {
   'wo.due': '截止 {at}',
   'wo.waitingMinutes': '待销售补充 {minutes} 分钟',
   'wo.history': '状态记录',
+  'wo.attachments': '附件',
   'wo.comments': '留言',
   'wo.addComment': '发表留言',
   'wo.note': '备注（可选）',
