@@ -49,13 +49,21 @@ async function patch(caller: ApiCaller, id: string, body: unknown) {
 }
 
 describe('assist points in the browser', () => {
-  it('the helper sees grants named by rule, the rules and caps, then reversal rows after a reopen', async () => {
+  it('the requester rates five stars; the helper sees grants named by rule, the rules and caps, then reversal rows after a reopen', async () => {
     const seller = await server.as('seller_a');
     const helper = await server.as('presales_1');
     const order = await created(seller, '/api/work-orders', { type: 'presales', subject: { type: 'deal', id: dealId }, title: '超声参数对比' });
     await patch(helper, order.id, { status: 'in_progress' });
     await patch(helper, order.id, { status: 'resolved', note: '已发对比表' });
-    await patch(seller, order.id, { rating: 5 });
+    // The requester rates the help on the order page: five stars.
+    const desk = await loggedInPage(browser, server.baseUrl, 'seller_a', DESKTOP);
+    try {
+      await desk.page.goto(`${server.baseUrl}/work-orders/${order.id}`);
+      await desk.page.getByTestId('wo-rate').locator('li').nth(4).click();
+      await expect.poll(async () => (await seller<{ rating: number | null }>('GET', `/api/work-orders/${order.id}`)).body.rating).toBe(5);
+    } finally {
+      await desk.context.close();
+    }
 
     const phone = await loggedInPage(browser, server.baseUrl, 'presales_1', PHONE);
     try {
