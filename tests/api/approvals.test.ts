@@ -80,7 +80,12 @@ describe('approvals', () => {
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ status: 'pending', currentStep: 1, steps: [{ status: 'approved' }, { status: 'pending' }] });
     expect((await mine(rm)).items).toEqual([]);
-    expect((await mine(director)).items.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    const waiting = (await mine(director)).items;
+    expect(waiting.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    // The director decides from the list: it carries the history, the regional manager's approval and comment included.
+    expect(waiting[0].trail.map((x: { action: string }) => x.action)).toEqual(['submitted', 'approved']);
+    expect(waiting[0].trail[1]).toMatchObject({ stepIdx: 0, actor: { id: t.org.users.rmEast.id }, comment: '同意', at: expect.any(String) });
+    expect(waiting[0].steps[0].approvers[0]).toMatchObject({ status: 'approved', comment: '同意', decidedAt: expect.any(String) });
 
     const second = await director({ method: 'POST', url: `/api/approvals/${a.id}/decision`, payload: { decision: 'approve' } });
     expect(second.statusCode, second.body).toBe(200);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayUntil } from '../../server/jobs/replay.js';
 import { runWorkOrders, workOrdersJob } from '../../server/modules/workorders/escalation.js';
+import { grantFor } from '../../server/modules/workorders/points.js';
 import { processRuleEvents } from '../../server/modules/rules/engine.js';
 import { setupTestApp, type TestContext } from '../support/app.js';
 import { insertDeal } from '../support/leads.js';
@@ -104,6 +105,11 @@ describe('work-order escalation and assist points', () => {
     // Resolving again earns nothing twice: one grant per (order, rule, helper).
     await patch('presales_1', order.id, { status: 'in_progress' });
     await patch('presales_1', order.id, { status: 'resolved' });
+    expect((await ledger('presales_1')).total).toBe(2);
+    // Even asked directly, with room under both caps, the ledger takes no second grant of a rule for the order.
+    for (const kind of ['response_in_sla', 'resolution_in_sla', 'rating_at_least'] as const) {
+      expect(await grantFor(t.db, deps(), { id: order.id, requester_id: t.org.users.sellerA.id, rating: 5 }, kind, dept.helper1, t.clock.now())).toBe(0);
+    }
     expect((await ledger('presales_1')).total).toBe(2);
   });
 

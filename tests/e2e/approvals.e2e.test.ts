@@ -151,5 +151,28 @@ describe('quote approval (报价审批) from the deal page to the gate', () => {
     }
     expect((await lead<{ items: unknown[] }>('GET', '/api/approvals?status=pending&assignee=me')).body.items).toEqual([]);
   });
+
+  it('an admin saves the route draft as YAML: a bad approver is reported by its line and path, the corrected text is saved', async () => {
+    const bad = 'kind: quote\nname: 报价审批\nbranches:\n  - name: 全部报价\n    steps:\n      - name: 财务审批\n        approvers: [role:boss]\n';
+    const desk = await loggedInPage(browser, server.baseUrl, 'admin');
+    try {
+      await desk.page.goto(`${server.baseUrl}/admin/approval-routes`);
+      const yaml = desk.page.getByTestId('route-yaml');
+      await expect.poll(() => yaml.inputValue()).toContain('kind: quote');
+      await yaml.fill(bad);
+      await desk.page.getByRole('button', { name: '保存草稿' }).last().click();
+      const problems = desk.page.getByTestId('route-problems');
+      await problems.waitFor();
+      expect(await problems.textContent()).toMatch(/^7:\d+ branches\[0\]\.steps\[0\]\.approvers\[0\]/);
+      await yaml.fill(bad.replace('role:boss', 'role:finance'));
+      await desk.page.getByRole('button', { name: '保存草稿' }).last().click();
+      await desk.page.getByText('草稿已保存').first().waitFor();
+      await problems.waitFor({ state: 'detached' });
+    } finally {
+      await desk.context.close();
+    }
+    const route = (await (await server.as('admin'))<{ draft: { branches: Array<{ name: string; steps: Array<{ approvers: string[] }> }> } }>('GET', '/api/approval-routes/quote')).body;
+    expect(route.draft.branches).toMatchObject([{ name: '全部报价', steps: [{ approvers: ['role:finance'] }] }]);
+  });
 });
 

@@ -70,6 +70,43 @@ describe('work orders in the browser', () => {
     }
   });
 
+  it('waiting for the seller pauses the resolution clock in the seller’s list; the seller attaches the file and supplies on the order, and it runs again', async () => {
+    const [order] = (await (await server.as('seller_a'))<{ items: { id: string }[] }>('GET', '/api/work-orders?view=mine')).body.items;
+    const waiting = await (await server.as('presales_1'))('PATCH', `/api/work-orders/${order.id}`, { status: 'waiting_requester', note: '请补充医院网络拓扑' });
+    expect(waiting.status, JSON.stringify(waiting.body)).toBe(200);
+    const seller = await loggedInPage(browser, server.baseUrl, 'seller_a', DESKTOP);
+    try {
+      await seller.page.goto(`${server.baseUrl}/work-orders`);
+      const row = seller.page.getByTestId('work-order-row').filter({ hasText: '杭州一院 DR 项目' });
+      await row.waitFor();
+      const text = await row.textContent();
+      expect(text).toContain('待销售补充');
+      expect(text).toContain('响应 · 达标');
+      expect(text).toContain('解决 · 已暂停');
+      await row.getByRole('link', { name: '售前支持：杭州一院 DR 项目' }).click();
+      await expect.poll(() => seller.page.getByTestId('sla-resolution').getAttribute('data-status')).toBe('paused');
+      await seller.page.getByTestId('waiting-minutes').waitFor();
+      // What the helper asked for goes onto the order as a file.
+      const files = seller.page.getByTestId('wo-attachments');
+      await files.locator('input[type=file]').setInputFiles({ name: '网络拓扑.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+      await files.getByRole('link', { name: '网络拓扑.pdf' }).waitFor();
+      await seller.page.getByTestId('wo-note').fill('拓扑图已补充');
+      await seller.page.getByTestId('move-in_progress').click();
+      await expect.poll(() => seller.page.getByTestId('sla-resolution').getAttribute('data-status')).toBe('running');
+      expect(await seller.page.getByTestId('wo-status').textContent()).toBe('处理中');
+    } finally {
+      await seller.context.close();
+    }
+    const seen = (await (await server.as('presales_1'))<{ items: Array<{ filename: string }> }>('GET', `/api/attachments?entity=work_order&entityId=${order.id}`)).body.items;
+    expect(seen.map((f) => f.filename)).toEqual(['网络拓扑.pdf']);
+    const after = (await (await server.as('seller_a'))<{ status: string; history: Array<{ status: string; note: string | null }> }>('GET', `/api/work-orders/${order.id}`)).body;
+    expect(after.status).toBe('in_progress');
+    expect(after.history.slice(-2).map((h) => [h.status, h.note])).toEqual([
+      ['waiting_requester', '请补充医院网络拓扑'],
+      ['in_progress', '拓扑图已补充'],
+    ]);
+  });
+
   it('an admin edits the escalation ladder in the type form: a new level telling the requester, saved as version 2 with the ladder', async () => {
     const page = await loggedInPage(browser, server.baseUrl, 'admin', DESKTOP);
     try {

@@ -27,7 +27,7 @@ export interface FlowCtx {
 
 export const today = (ctx: FlowCtx) => ctx.calendars.days.localDate(ctx.clock.now());
 
-export async function trail(ctx: FlowCtx, row: Omit<repo.TrailRow, 'id' | 'at' | 'detail' | 'seq'> & { detail?: unknown }) {
+export async function trail(ctx: Pick<FlowCtx, 'db' | 'clock'>, row: Omit<repo.TrailRow, 'id' | 'at' | 'detail' | 'seq'> & { detail?: unknown }) {
   await repo.insertTrail(ctx.db, { ...row, id: newId(), at: ctx.clock.now().toISOString(), detail: row.detail === undefined ? null : toJson(row.detail) });
 }
 
@@ -159,7 +159,7 @@ async function activate(ctx: FlowCtx, request: repo.RequestRow, step: repo.StepR
   }
 }
 
-export async function notifyApprover(ctx: FlowCtx, request: repo.RequestRow, step: repo.StepRow, userId: string, what: 'assigned' | 'reminder' | 'escalated', onBehalfOf?: string) {
+export async function notifyApprover(ctx: Pick<FlowCtx, 'db' | 'clock'>, request: repo.RequestRow, step: repo.StepRow, userId: string, what: 'assigned' | 'reminder' | 'escalated', onBehalfOf?: string) {
   const [deal] = await repo.dealTitles(ctx.db, [request.subject_id]);
   const title = deal?.title ?? request.subject_id;
   const texts = {

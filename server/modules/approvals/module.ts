@@ -2,6 +2,7 @@
 import { defineModule } from '../../core/module.js';
 import { moveTeamPaths } from './repo.js';
 import { checkGateApprovals } from './gate.js';
+import { handOverDepartedApprover } from './departed.js';
 import { fileLostConfirmation } from './lost-confirmation.js';
 import { APPROVALS_CONSUMER, approvalsJob } from './job.js';
 import { approvalRoutes } from './routes.js';
@@ -12,5 +13,5 @@ export const approvalsModule = defineModule({
   routes: approvalRoutes,
   jobs: [approvalsJob],
   consumers: [APPROVALS_CONSUMER, APPROVALS_CALENDAR_CONSUMER],
-  hooks: { 'org.teamMoved': moveTeamPaths, 'gates.approvalCheck': checkGateApprovals, 'deals.lostConfirmation': fileLostConfirmation },
+  hooks: { 'org.teamMoved': moveTeamPaths, 'org.credentialsRevoked': handOverDepartedApprover, 'gates.approvalCheck': checkGateApprovals, 'deals.lostConfirmation': fileLostConfirmation },
 });

@@ -91,7 +91,7 @@ export const approvalSchema = z
     invalidReason: invalidReasonSchema.nullable(),
     currentStep: z.number().int().describe('idx of the active step; -1 when none'),
     steps: z.array(stepSchema),
-    trail: z.array(trailItemSchema).optional(),
+    trail: z.array(trailItemSchema).optional().describe('Every submission, decision and note, oldest first; on one request and on the `assignee=me` list'),
     can: z.object({ decide: z.boolean(), withdraw: z.boolean(), resubmit: z.boolean() }),
     submittedAt: z.string().nullable(),
     decidedAt: z.string().nullable(),

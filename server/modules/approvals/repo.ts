@@ -195,6 +195,21 @@ export async function updateAssignee(db: Queryable, id: string, set: Updateable<
   await db.updateTable('approval_assignees').set(set).where('id', '=', id).execute();
 }
 
+/** A user's undecided places on open steps (active or still waiting) of pending requests. */
+export function openPlacesOf(db: Queryable, userId: string) {
+  return db
+    .selectFrom('approval_assignees as a')
+    .innerJoin('approval_steps as s', 's.id', 'a.step_id')
+    .innerJoin('approval_requests as r', 'r.id', 'a.request_id')
+    .select(['a.id as assignee_id', 'a.request_id', 's.id as step_id', 's.status as step_status'])
+    .where('a.approver_id', '=', userId)
+    .where('a.status', '=', 'pending')
+    .where('s.status', 'in', ['waiting', 'pending'])
+    .where('r.status', '=', 'pending')
+    .orderBy('a.request_id')
+    .execute();
+}
+
 export async function voidPendingAssignees(db: Queryable, stepId: string) {
   await db.updateTable('approval_assignees').set({ status: 'void' }).where('step_id', '=', stepId).where('status', '=', 'pending').execute();
 }

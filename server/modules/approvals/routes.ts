@@ -34,7 +34,7 @@ export async function approvalRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Approval requests in my scope or waiting for me (`assignee=me`: pending on a step where I, or someone I act for, decide)',
+        summary: 'Approval requests in my scope or waiting for me (`assignee=me`: pending on a step where I, or someone I act for, decide — these carry their `trail`)',
         querystring: listQuery,
         response: responses({ 200: approvalPageSchema }, [400]),
       },

@@ -137,7 +137,9 @@ export async function listApprovals(deps: ApprovalDeps, actor: Actor, query: Lis
   if (query.assignee === 'me' && query.status && query.status !== 'pending') return { items: [], total: 0 };
   const rows = await repo.listRequestPage(deps.db, filters, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   const total = await repo.countRequests(deps.db, filters);
-  return { items: await presentRequests(deps.db, await flowCtx(deps, deps.db), actor, rows.slice(0, query.pageSize), { trail: false }), total };
+  // The approver decides from the list on a phone, so "waiting for me" carries the history of earlier decisions too.
+  const trail = query.assignee === 'me';
+  return { items: await presentRequests(deps.db, await flowCtx(deps, deps.db), actor, rows.slice(0, query.pageSize), { trail }), total };
 }
 
 /** Locks a pending request for a transition and reads it afresh (409 when it is no longer pending). */

@@ -2305,7 +2305,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Approval requests in my scope or waiting for me (`assignee=me`: pending on a step where I, or someone I act for, decide) */
+        /** Approval requests in my scope or waiting for me (`assignee=me`: pending on a step where I, or someone I act for, decide — these carry their `trail`) */
         get: {
             parameters: {
                 query?: {
@@ -22175,6 +22175,7 @@ export interface components {
                 type: "deal";
             };
             submittedAt: string | null;
+            /** @description Every submission, decision and note, oldest first; on one request and on the `assignee=me` list */
             trail?: {
                 action: string;
                 actor: components["schemas"]["UserRef"] | null;
@@ -22324,6 +22325,7 @@ export interface components {
                 type: "deal";
             };
             submittedAt: string | null;
+            /** @description Every submission, decision and note, oldest first; on one request and on the `assignee=me` list */
             trail?: {
                 action: string;
                 actor: components["schemas"]["UserRefInput"] | null;

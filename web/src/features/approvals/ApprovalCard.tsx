@@ -13,10 +13,11 @@ import { bpText, decide, resubmit, withdraw, type Approval } from './api';
 const STATUS_COLOUR: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default', draft: 'warning' };
 
 /**
- * One request: values, the envelope being approved, the steps with their approvers (and "E 代 D 审批"), the trail
- * when loaded, and the decision buttons. Stacks vertically so it works on a 375-px phone.
+ * One request: values, the envelope being approved, the steps with their approvers (and "E 代 D 审批"), the history
+ * when the answer carries it (one request, or my pending list), and the decision buttons. Stacks vertically so it
+ * works on a 375-px phone.
  */
-export function ApprovalCard({ approval: a, showTrail = false }: { approval: Approval; showTrail?: boolean }) {
+export function ApprovalCard({ approval: a }: { approval: Approval }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -84,6 +85,7 @@ export function ApprovalCard({ approval: a, showTrail = false }: { approval: App
               {s.approvers.map((p) => (
                 <div key={p.user.id + p.status}>
                   {p.label ?? p.user.name} · {t(`approvals.approver.${p.status}` as MessageKey)}
+                  {p.decidedAt ? ` · ${formatDateTime(p.decidedAt, lang)}` : ''}
                   {p.comment ? `：${p.comment}` : ''}
                 </div>
               ))}
@@ -121,20 +123,33 @@ export function ApprovalCard({ approval: a, showTrail = false }: { approval: App
           </Button>
         )}
       </Space>
-      {showTrail && a.trail && (
-        <Timeline
-          style={{ marginTop: 12 }}
-          items={a.trail.map((x) => ({
-            children: (
-              <span>
-                {formatDateTime(x.at, lang)} · {t(`approvals.action.${x.action}` as MessageKey)} · {x.actor?.name ?? t('approvals.system')}
-                {x.onBehalfOf && x.actor ? `（${x.actor.name} 代 ${x.onBehalfOf.name}）` : ''}
-                {x.comment ? `：${x.comment}` : ''}
-              </span>
-            ),
-          }))}
-        />
+      {a.trail && a.trail.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="approval-history">
+          <Typography.Text strong>{t('approvals.history')}</Typography.Text>
+          <Timeline
+            style={{ marginTop: 8 }}
+            items={a.trail.map((x) => ({
+              color: x.action === 'rejected' || x.action === 'invalidated' ? 'red' : x.action === 'approved' || x.action === 'completed' ? 'green' : 'blue',
+              children: (
+                <span data-testid="approval-history-item">
+                  {formatDateTime(x.at, lang)} · {t(`approvals.action.${x.action}` as MessageKey)} · {x.actor?.name ?? t('approvals.system')}
+                  {x.onBehalfOf ? (x.actor ? `（${x.actor.name} 代 ${x.onBehalfOf.name}）` : `（${x.onBehalfOf.name}）`) : ''}
+                  {x.comment ? `：${x.comment}` : ''}
+                  {noteOf(x.detail, lang) ? ` · ${noteOf(x.detail, lang)}` : ''}
+                </span>
+              ),
+            }))}
+          />
+        </div>
       )}
     </Card>
   );
+}
+
+/** The audit note a system step leaves in its detail (e.g. a consecutive duplicate approved automatically). */
+function noteOf(detail: unknown, lang: string): string | null {
+  if (!detail || typeof detail !== 'object') return null;
+  const d = detail as { note?: unknown; noteEn?: unknown };
+  const note = lang === 'en' ? (d.noteEn ?? d.note) : d.note;
+  return typeof note === 'string' ? note : null;
 }

@@ -58,7 +58,7 @@ export function ApprovalDetailPage() {
   return (
     <div>
       <PageTitle title={t('approvals.detail')} />
-      <ApprovalCard approval={one.data} showTrail />
+      <ApprovalCard approval={one.data} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { When } from '../../components/When';
 import { useI18n, useLocalName, type MessageKey } from '../../i18n';
 import { useWorkOrder, type WorkOrderDetail } from './api';
 import { SlaClockTag } from './SlaClockTag';
+import { AttachmentList } from '../attachments/AttachmentList';
 
 type Move = { status: string; label: MessageKey; primary?: boolean };
 
@@ -129,6 +130,9 @@ export function WorkOrderDetailPage() {
             ))}
           </Card>
         )}
+        <Card size="small" title={t('wo.attachments')} data-testid="wo-attachments">
+          <AttachmentList entity="work_order" entityId={o.id} />
+        </Card>
         <Card size="small" title={t('wo.comments')}>
           <List
             dataSource={o.comments}
