@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { fieldErrorSchema, userRef } from '../../core/contract.js';
-import { HANDOVER_STRATEGIES } from './schema.js';
+import { assignmentSettings, HANDOVER_STRATEGIES, poolSettings } from './schema.js';
 
-/**
- * Lead answers. Settings mirror their input schemas (assignmentSettings, poolSettings) and stay open; lists are
- * documented by their main fields.
- */
-export const assignmentSettingsOut = z.looseObject({ rules: z.array(z.looseObject({})).optional() }).meta({ id: 'LeadAssignmentSettings' });
-export const poolSettingsOut = z.looseObject({}).meta({ id: 'PoolSettings' });
+/** Lead answers. Settings are answered in the schemas they are checked in with (assignmentSettings, poolSettings). */
+export const assignmentSettingsOut = assignmentSettings.meta({ id: 'LeadAssignmentSettings' });
+export const poolSettingsOut = poolSettings.meta({ id: 'PoolSettings' });
 
 export const leadSettingsSchema = z.object({ assignment: assignmentSettingsOut, pool: poolSettingsOut, updatedAt: z.string().nullable() });
-
-export const openPage = z.looseObject({ items: z.array(z.looseObject({ id: z.string().optional() })), total: z.number().int().optional() });
 
 export const leadImportSchema = z.object({
   created: z.number().int(),
@@ -84,7 +79,39 @@ export const poolPage = z.object({
   limits: poolLimits,
 });
 
-export const claimSchema = z.looseObject({ customerId: z.string().optional() });
+export const claimSchema = z
+  .object({
+    customerId: z.string(),
+    ownerId: z.string(),
+    moved: z.object({ deals: z.number().int(), tasks: z.number().int() }).describe('open deals and tasks that came with the customer'),
+    limits: poolLimits.describe('my limits after this claim'),
+  })
+  .meta({ id: 'PoolClaim' });
+
+export const poolLogPage = z.object({
+  items: z.array(
+    z.object({ id: z.string(), customer: recordRef, action: z.string(), user: userRef, reason: z.string().nullable(), actorId: z.string().nullable(), at: z.string() }),
+  ),
+});
+
+export const assignmentPage = z.object({
+  items: z.array(
+    z
+      .object({
+        id: z.string(),
+        customer: recordRef,
+        user: userRef,
+        previousOwnerId: z.string().nullable(),
+        teamId: z.string().nullable(),
+        rule: z.string().nullable(),
+        method: z.string(),
+        reason: z.string().nullable(),
+        actorId: z.string().nullable(),
+        at: z.string(),
+      })
+      .meta({ id: 'Assignment' }),
+  ),
+});
 
 const movedCounts = { customers: z.number().int(), deals: z.number().int(), tasks: z.number().int() };
 

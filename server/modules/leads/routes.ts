@@ -20,7 +20,7 @@ import {
 import * as service from './service.js';
 import { responses } from '../../core/contract.js';
 import { customerDetailSchema } from '../customers/presenter.js';
-import { assignmentSettingsOut, claimSchema, conflictPage, conflictSchema, poolPage, resolvedConflictSchema, handoverSchema, leadImportSchema, leadSettingsSchema, openPage, poolSettingsOut } from './presenter.js';
+import { assignmentPage, assignmentSettingsOut, claimSchema, poolLogPage, conflictPage, conflictSchema, poolPage, resolvedConflictSchema, handoverSchema, leadImportSchema, leadSettingsSchema, poolSettingsOut } from './presenter.js';
 
 export async function leadRoutes(app: App, deps: Deps) {
   const { db, clock, config } = deps;
@@ -36,7 +36,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.get(
     '/api/lead-assignments',
-    { schema: { tags, summary: 'Assignment history: every owner change made by rules, transfers, claims and hand-overs', querystring: assignmentListQuery, response: responses({ 200: openPage }, [400, 403]) } },
+    { schema: { tags, summary: 'Assignment history: every owner change made by rules, transfers, claims and hand-overs', querystring: assignmentListQuery, response: responses({ 200: assignmentPage }, [400, 403]) } },
     async (req) => service.listAssignments(db, actorOf(req), req.query),
   );
   app.post('/api/leads', { schema: { tags, summary: 'Create a lead (a customer with a source); the owner comes from the assignment rules unless ownerId is given', body: leadBody, response: responses({ 201: customerDetailSchema }, [400, 403, 409]) } }, async (req, reply) => {
@@ -80,7 +80,7 @@ export async function leadRoutes(app: App, deps: Deps) {
   );
   app.get(
     '/api/pool/log',
-    { schema: { tags, summary: 'Every return to and claim from the pool in my team subtree (sellers: their own)', querystring: listQuery.extend({ customerId: z.string().min(1).max(64).optional() }), response: responses({ 200: openPage }, [400]) } },
+    { schema: { tags, summary: 'Every return to and claim from the pool in my team subtree (sellers: their own)', querystring: listQuery.extend({ customerId: z.string().min(1).max(64).optional() }), response: responses({ 200: poolLogPage }, [400]) } },
     async (req) => poolLog(db, actorOf(req), req.query.customerId, req.query),
   );
   app.get('/api/pool/settings', { schema: { tags, summary: 'Pool settings: days per customer level, claim limits, sweep schedule', response: responses({ 200: poolSettingsOut }) } }, async (req) => {

@@ -12319,14 +12319,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
-                                id?: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            total?: number;
-                        } & {
-                            [key: string]: unknown;
+                            items: components["schemas"]["Assignment"][];
                         };
                     };
                 };
@@ -17439,11 +17432,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            customerId?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PoolClaim"];
                     };
                 };
                 /** @description Default Response */
@@ -17529,14 +17518,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
-                                id?: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            total?: number;
-                        } & {
-                            [key: string]: unknown;
+                            items: {
+                                action: string;
+                                actorId: string | null;
+                                at: string;
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                reason: string | null;
+                                user: components["schemas"]["UserRef"];
+                            }[];
                         };
                     };
                 };
@@ -22511,6 +22504,36 @@ export interface components {
                 version: number;
             }[];
         };
+        Assignment: {
+            actorId: string | null;
+            at: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            method: string;
+            previousOwnerId: string | null;
+            reason: string | null;
+            rule: string | null;
+            teamId: string | null;
+            user: components["schemas"]["UserRef"];
+        };
+        AssignmentInput: {
+            actorId: string | null;
+            at: string;
+            customer: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            method: string;
+            previousOwnerId: string | null;
+            reason: string | null;
+            rule: string | null;
+            teamId: string | null;
+            user: components["schemas"]["UserRefInput"];
+        };
         AssistLeaderboard: {
             month: string;
             teams: {
@@ -25578,18 +25601,60 @@ export interface components {
             };
         };
         LeadAssignmentSettings: {
-            rules?: {
-                [key: string]: unknown;
+            /**
+             * @default round_robin
+             * @enum {string}
+             */
+            defaultMethod: "round_robin" | "least_load";
+            /** @default null */
+            defaultTeamId: string | null;
+            /** @default false */
+            enabled: boolean;
+            /** @default [] */
+            rules: {
+                key: string;
+                /**
+                 * @default round_robin
+                 * @enum {string}
+                 */
+                method: "round_robin" | "least_load";
+                name: string;
+                teamId: string;
+                /** @default {} */
+                when: {
+                    industries?: string[];
+                    regions?: string[];
+                    sources?: string[];
+                };
             }[];
-        } & {
-            [key: string]: unknown;
         };
         LeadAssignmentSettingsInput: {
-            rules?: {
-                [key: string]: unknown;
+            /**
+             * @default round_robin
+             * @enum {string}
+             */
+            defaultMethod: "round_robin" | "least_load";
+            /** @default null */
+            defaultTeamId: string | null;
+            /** @default false */
+            enabled: boolean;
+            /** @default [] */
+            rules: {
+                key: string;
+                /**
+                 * @default round_robin
+                 * @enum {string}
+                 */
+                method: "round_robin" | "least_load";
+                name: string;
+                teamId: string;
+                /** @default {} */
+                when: {
+                    industries?: string[];
+                    regions?: string[];
+                    sources?: string[];
+                };
             }[];
-        } & {
-            [key: string]: unknown;
         };
         LeadQualityAnswer: {
             sources: {
@@ -27504,6 +27569,28 @@ export interface components {
             expiresAt: string | null;
             ok: boolean;
         };
+        PoolClaim: {
+            customerId: string;
+            /** @description my limits after this claim */
+            limits: components["schemas"]["PoolLimits"];
+            /** @description open deals and tasks that came with the customer */
+            moved: {
+                deals: number;
+                tasks: number;
+            };
+            ownerId: string;
+        };
+        PoolClaimInput: {
+            customerId: string;
+            /** @description my limits after this claim */
+            limits: components["schemas"]["PoolLimitsInput"];
+            /** @description open deals and tasks that came with the customer */
+            moved: {
+                deals: number;
+                tasks: number;
+            };
+            ownerId: string;
+        };
         PoolItem: {
             customerId: string;
             formerOwner: components["schemas"]["UserRef"];
@@ -27553,10 +27640,56 @@ export interface components {
             maxHeld: number;
         };
         PoolSettings: {
-            [key: string]: unknown;
+            /** @default 5 */
+            claimsPerDay: number;
+            /** @default 0 2 * * * */
+            cron: string;
+            /** @default false */
+            crossTeamClaim: boolean;
+            /** @default 30 */
+            defaultDays: number | null;
+            /** @default true */
+            enabled: boolean;
+            /**
+             * @default {
+             *       "A": 30,
+             *       "B": 20,
+             *       "C": 14
+             *     }
+             */
+            levelDays: {
+                [key: string]: number;
+            };
+            /** @default 200 */
+            maxHeld: number;
+            /** @default true */
+            returnInactiveOwners: boolean;
         };
         PoolSettingsInput: {
-            [key: string]: unknown;
+            /** @default 5 */
+            claimsPerDay: number;
+            /** @default 0 2 * * * */
+            cron: string;
+            /** @default false */
+            crossTeamClaim: boolean;
+            /** @default 30 */
+            defaultDays: number | null;
+            /** @default true */
+            enabled: boolean;
+            /**
+             * @default {
+             *       "A": 30,
+             *       "B": 20,
+             *       "C": 14
+             *     }
+             */
+            levelDays: {
+                [key: string]: number;
+            };
+            /** @default 200 */
+            maxHeld: number;
+            /** @default true */
+            returnInactiveOwners: boolean;
         };
         ReceivableRow: {
             amountFen?: number;

@@ -12,35 +12,11 @@ import { FormError } from '../forms/FormError';
 import { pathResolver, useFormErrors } from '../forms/useFormErrors';
 import type { GetAnswer } from '../../api/types';
 
-type Method = 'round_robin' | 'least_load';
-interface Rule {
-  key?: string;
-  name: string;
-  when?: { regions?: string[]; industries?: string[]; sources?: string[] };
-  teamId: string;
-  method: Method;
-}
-interface Assignment {
-  enabled: boolean;
-  rules: Rule[];
-  defaultTeamId: string | null;
-  defaultMethod: Method;
-}
-interface Pool {
-  enabled: boolean;
-  levelDays: Record<string, number>;
-  defaultDays: number | null;
-  returnInactiveOwners: boolean;
-  cron: string;
-  claimsPerDay: number;
-  maxHeld: number;
-  crossTeamClaim: boolean;
-}
-interface LeadSettings {
-  assignment: Assignment;
-  pool: Pool;
-  updatedAt: string | null;
-}
+type LeadSettings = GetAnswer<'/api/lead-assignment'>;
+type Assignment = LeadSettings['assignment'];
+type Pool = LeadSettings['pool'];
+/** A rule as the form edits it: the key may still be empty (ruleKey fills it in). */
+type Rule = Omit<Assignment['rules'][number], 'key'> & { key?: string };
 const EFFECTS = ['delivered_info', 'probed_need', 'advanced_decision'] as const;
 
 /** The daily sweep time as the admin thinks of it ("every day at 02:00"), from and to the stored cron. */
