@@ -175,7 +175,7 @@ export async function getContract(deps: MoneyDeps, actor: AnyActor, id: string, 
       createdBy: { id: c.created_by, name: c.created_by_name ?? c.created_by },
       createdAt: c.created_at,
     })),
-    attachments: (await repo.attachmentsOfContract(deps.db, id)).map((a) => ({ id: a.id, kind: a.kind, filename: a.filename, createdAt: a.created_at })),
+    attachments: (await repo.attachmentsOfContract(deps.db, id, row.deal_id)).map((a) => ({ id: a.id, entity: a.entity as 'contract' | 'deal', kind: a.kind, filename: a.filename, createdAt: a.created_at })),
     activities: (await repo.recentActivities(deps.db, row.deal_id, row.customer_id)).map((a) => ({ id: a.id, type: a.type, summary: a.summary, occurredAt: a.occurred_at, owner: a.owner_name })),
     escalations: escalations.map((e) => ({ instalmentId: e.instalment_id, firedAt: e.fired_at, outstandingFen: Number(e.outstanding_fen), workOrderId: e.work_order_id, taskId: e.task_id })),
   };

@@ -23122,6 +23122,7 @@ export interface components {
             updatedAt: string;
         };
         Contract: {
+            /** @description The 10 latest activities on the deal or the customer, newest first (the morning meeting's communication history) */
             activities: {
                 id: string;
                 occurredAt: string;
@@ -23130,8 +23131,11 @@ export interface components {
                 type: string;
             }[];
             amountFen?: number;
+            /** @description Evidence: the contract's files, then its deal's (a delivery receipt 签收单, gate evidence) */
             attachments: {
                 createdAt: string;
+                /** @enum {string} */
+                entity: "contract" | "deal";
                 filename: string;
                 id: string;
                 kind: string;
@@ -23179,6 +23183,7 @@ export interface components {
             status: "open" | "partially_paid" | "paid" | "overdue";
         };
         ContractInput: {
+            /** @description The 10 latest activities on the deal or the customer, newest first (the morning meeting's communication history) */
             activities: {
                 id: string;
                 occurredAt: string;
@@ -23187,8 +23192,11 @@ export interface components {
                 type: string;
             }[];
             amountFen?: number;
+            /** @description Evidence: the contract's files, then its deal's (a delivery receipt 签收单, gate evidence) */
             attachments: {
                 createdAt: string;
+                /** @enum {string} */
+                entity: "contract" | "deal";
                 filename: string;
                 id: string;
                 kind: string;
