@@ -57,6 +57,17 @@ describe('contracts: the stable surface and the morning-meeting view', () => {
     expect((await finance({ method: 'GET', url: '/api/receivables/ageing?asOf=2026-11-05&groupBy=region' })).statusCode).toBe(400);
   });
 
+  it('scope: the owner, their lead, the regional manager, the director and finance read it; a teammate and another region do not', async () => {
+    for (const user of ['seller_a', 'lead_east1', 'rm_east', 'director', 'finance', 'admin']) {
+      expect((await (await t.as(user))({ method: 'GET', url: `/api/contracts/${contractId}` })).statusCode, user).toBe(200);
+      expect((await (await t.as(user))({ method: 'GET', url: '/api/receivables?asOf=2026-11-05' })).json().items, user).toHaveLength(2);
+    }
+    for (const user of ['seller_a2', 'seller_b']) {
+      expect((await (await t.as(user))({ method: 'GET', url: `/api/contracts/${contractId}` })).statusCode, user).toBe(404);
+      expect((await (await t.as(user))({ method: 'GET', url: '/api/receivables?asOf=2026-11-05' })).json().items, user).toEqual([]);
+    }
+  });
+
   it('one read for the morning meeting: customer, recent talks on the deal and the customer, invoice status, evidence on the contract and the deal', async () => {
     const seller = await t.as('seller_a');
     const otherCustomer = (await seller({ method: 'POST', url: '/api/customers', payload: { name: '宁波第二医院' } })).json().id;
