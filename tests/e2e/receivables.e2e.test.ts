@@ -1,12 +1,12 @@
 /**
  * Receivables in the browser: finance opens the countdown board, clicks a red (overdue) instalment, sees the contract
- * with its customer and plan, records the payment in the form, and the row turns normal (paid today stays on the
+ * with its customer, plan, latest talk, invoice and the deal's delivery receipt, records the payment in the form, and the row turns normal (paid today stays on the
  * board as normal).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { created, createCustomerWithDeal, DESKTOP, importPipeline, loggedInPage, startE2E } from './support/flows.js';
-import type { RunningServer } from './support/server.js';
+import { PASSWORD, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,10 +30,23 @@ beforeAll(async () => {
   ({ server, browser } = await startE2E());
   await importPipeline(await server.as('admin'), pipelineYaml);
   const seller = await server.as('seller_a');
-  const { deal } = await createCustomerWithDeal(seller, { name: '杭州康捷合作医院' }, { title: '彩超采购项目', pipelineId: 'money_e2e' });
+  const { customerId, deal } = await createCustomerWithDeal(seller, { name: '杭州康捷合作医院' }, { title: '彩超采购项目', pipelineId: 'money_e2e' });
   // Due yesterday: overdue (a day off moves it at most onto the next working day, still within the red band).
   const contract = await created<{ id: string; number: string }>(seller, '/api/contracts', { dealId: deal.id, signedAt: day(-30), amountFen: 12_345_600, plan: [{ dueDate: day(-1), amountFen: 2_345_600, method: 'wire' }, { dueDate: day(60), amountFen: 10_000_000, method: 'wire' }] });
   number = contract.number;
+  // The morning meeting's material: a talk on the deal, the invoice of the first instalment, a delivery receipt on the deal.
+  expect((await seller('POST', '/api/activities', { customerId, dealId: deal.id, type: 'call', summary: '客户确认设备已验收' })).status).toBe(201);
+  const finance = await server.as('finance');
+  const detail = await finance<{ instalments: Array<{ id: string }> }>('GET', `/api/contracts/${contract.id}`);
+  expect((await finance('PUT', `/api/contracts/${contract.id}/instalments/${detail.body.instalments[0].id}/invoice`, { invoiceStatus: 'issued', invoiceNo: 'FP-20261101' })).status).toBe(200);
+  const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'seller_a', password: PASSWORD }) });
+  const form = new FormData();
+  form.set('entity', 'deal');
+  form.set('entityId', deal.id);
+  form.set('kind', 'delivery_receipt');
+  form.set('file', new Blob([Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n')]), '设备签收单.pdf');
+  const upload = await fetch(`${server.baseUrl}/api/attachments`, { method: 'POST', headers: { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] }, body: form });
+  expect(upload.status, await upload.text()).toBe(201);
 });
 
 afterAll(async () => {
@@ -53,7 +66,10 @@ describe('receivables in the browser', () => {
       await row.click();
       const detail = page.getByTestId('contract-detail');
       await detail.waitFor();
-      expect(await detail.textContent()).toContain('杭州康捷合作医院');
+      // Everything about the contract in one click: customer, the latest talk, the invoice, the deal's delivery receipt.
+      const text = await detail.textContent();
+      for (const seen of ['杭州康捷合作医院', '客户确认设备已验收', 'FP-20261101']) expect(text).toContain(seen);
+      await detail.getByTestId('deal-evidence').getByText('设备签收单.pdf').waitFor();
       await page.getByTestId('record-payment').click();
       // The form suggests what is open on the contract; pay the first instalment exactly.
       await page.getByTestId('payment-amount').fill('23456');

@@ -115,8 +115,12 @@ export const contractSchema = contractSummarySchema
     planVersions: z.array(z.object({ version: z.number().int(), reason: z.string().nullable(), amountFen: money, createdAt: z.string(), createdBy: userRefOrNull })),
     payments: z.array(paymentSchema),
     claims: z.array(claimSchema),
-    attachments: z.array(z.object({ id: z.string(), kind: z.string(), filename: z.string(), createdAt: z.string() })),
-    activities: z.array(z.object({ id: z.string(), type: z.string(), summary: z.string(), occurredAt: z.string(), owner: z.string().nullable() })),
+    attachments: z
+      .array(z.object({ id: z.string(), entity: z.enum(['contract', 'deal']), kind: z.string(), filename: z.string(), createdAt: z.string() }))
+      .describe("Evidence: the contract's files, then its deal's (a delivery receipt 签收单, gate evidence)"),
+    activities: z
+      .array(z.object({ id: z.string(), type: z.string(), summary: z.string(), occurredAt: z.string(), owner: z.string().nullable() }))
+      .describe("The 10 latest activities on the deal or the customer, newest first (the morning meeting's communication history)"),
     escalations: z.array(z.object({ instalmentId: z.string(), firedAt: z.string(), outstandingFen: money, workOrderId: z.string().nullable(), taskId: z.string().nullable() })),
   })
   .meta({ id: 'Contract' });

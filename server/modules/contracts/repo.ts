@@ -154,8 +154,16 @@ export function attachmentOf(db: Queryable, id: string) {
   return db.selectFrom('attachments').select(['id', 'entity', 'entity_id', 'kind', 'filename']).where('id', '=', id).executeTakeFirst();
 }
 
-export function attachmentsOfContract(db: Queryable, contractId: string) {
-  return db.selectFrom('attachments').select(['id', 'kind', 'filename', 'created_at']).where('entity', '=', 'contract').where('entity_id', '=', contractId).orderBy('created_at').execute();
+/** The contract's own files, then its deal's (evidence such as a delivery receipt 签收单 is uploaded on the deal). */
+export function attachmentsOfContract(db: Queryable, contractId: string, dealId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'entity', 'kind', 'filename', 'created_at'])
+    .where((eb) => eb.or([eb.and([eb('entity', '=', 'contract'), eb('entity_id', '=', contractId)]), eb.and([eb('entity', '=', 'deal'), eb('entity_id', '=', dealId)])]))
+    .orderBy('entity')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Escalations already fired for these instalments (never retracted). */

@@ -175,7 +175,7 @@ export async function getContract(deps: MoneyDeps, actor: AnyActor, id: string, 
       createdBy: { id: c.created_by, name: c.created_by_name ?? c.created_by },
       createdAt: c.created_at,
     })),
-    attachments: (await repo.attachmentsOfContract(deps.db, id)).map((a) => ({ id: a.id, kind: a.kind, filename: a.filename, createdAt: a.created_at })),
+    attachments: (await repo.attachmentsOfContract(deps.db, id, row.deal_id)).map((a) => ({ id: a.id, entity: a.entity as 'contract' | 'deal', kind: a.kind, filename: a.filename, createdAt: a.created_at })),
     activities: (await repo.recentActivities(deps.db, row.deal_id, row.customer_id)).map((a) => ({ id: a.id, type: a.type, summary: a.summary, occurredAt: a.occurred_at, owner: a.owner_name })),
     escalations: escalations.map((e) => ({ instalmentId: e.instalment_id, firedAt: e.fired_at, outstandingFen: Number(e.outstanding_fen), workOrderId: e.work_order_id, taskId: e.task_id })),
   };
@@ -285,10 +285,19 @@ export async function updateSettings(deps: MoneyDeps, actor: AnyActor, body: Mon
     await saveMoneySettings(trx, input, before.version + 1, auditActorId(actor), deps.clock.now().toISOString());
     const { version: _v, updatedAt: _u, ...old } = before;
     await commandIn(trx, deps.clock, { entity: 'receivable_settings', actorId: auditActorId(actor) }).updated('org', old, { ...input }, undefined, { always: true });
-    // Due-date shift, escalation delay and tolerance decide the timers: recompute them under the new policy.
+    // Due-date shift, escalation delay and tolerance decide the timers: recompute them under the new policy, on every
+    // contract with an instalment not yet escalated — a lower tolerance re-opens one closed short (短款) just as a
+    // higher one closes an open one. A settled instalment keeps the date it was paid against (history).
     const calendar = await loadWorkCalendar(trx, deps.config.timeZone);
-    const open = await trx.selectFrom('contract_instalments').select('contract_id').distinct().where('escalate_at', 'is not', null).execute();
-    await refreshTimers(trx, calendar, await loadMoneySettings(trx), open.map((o) => o.contract_id));
+    const settings = await loadMoneySettings(trx);
+    const open = await trx
+      .selectFrom('contract_instalments')
+      .select('contract_id')
+      .distinct()
+      .where('id', 'not in', trx.selectFrom('receivable_escalations').select('instalment_id'))
+      .execute();
+    const ids = open.map((o) => o.contract_id);
+    for (let i = 0; i < ids.length; i += 200) await refreshTimers(trx, calendar, settings, ids.slice(i, i + 200), { keepSettledDates: true });
   });
   return loadMoneySettings(deps.db);
 }

@@ -65,7 +65,9 @@ async function fireInstalment(deps: Deps, instalmentId: string, contractId: stri
     await refreshTimers(trx, calendar, settings, [contractId]);
     const line = (await contracts.currentLines(trx, [contractId])).find((l) => l.id === instalmentId);
     if (!line?.escalate_at || line.escalate_at > now.toISOString()) return null;
-    const view = viewOf(line, await contracts.allocationsOfInstalments(trx, [instalmentId]), calendar, settings, '9999-12-31');
+    // Every allocation counts (as of the far future); days to due are on calendar days here because the band is not
+    // used and counting working days up to year 9999 would hold the worker for minutes.
+    const view = viewOf(line, await contracts.allocationsOfInstalments(trx, [instalmentId]), calendar, { ...settings, bandBasis: 'calendar' }, '9999-12-31');
     const contract = (await contracts.findContract(trx, { kind: 'all' }, contractId))!;
     const rejected = (await contracts.claimsOfContract(trx, contractId)).filter((c) => c.decision === 'rejected' && (!c.instalment_id || c.instalment_id === instalmentId)).at(-1);
     const note = rejected ? `回款申明被驳回：${rejected.decision_note ?? ''}` : null;

@@ -23621,6 +23621,7 @@ export interface components {
             updatedAt: string;
         };
         Contract: {
+            /** @description The 10 latest activities on the deal or the customer, newest first (the morning meeting's communication history) */
             activities: {
                 id: string;
                 occurredAt: string;
@@ -23629,8 +23630,11 @@ export interface components {
                 type: string;
             }[];
             amountFen?: number;
+            /** @description Evidence: the contract's files, then its deal's (a delivery receipt 签收单, gate evidence) */
             attachments: {
                 createdAt: string;
+                /** @enum {string} */
+                entity: "contract" | "deal";
                 filename: string;
                 id: string;
                 kind: string;
@@ -23678,6 +23682,7 @@ export interface components {
             status: "open" | "partially_paid" | "paid" | "overdue";
         };
         ContractInput: {
+            /** @description The 10 latest activities on the deal or the customer, newest first (the morning meeting's communication history) */
             activities: {
                 id: string;
                 occurredAt: string;
@@ -23686,8 +23691,11 @@ export interface components {
                 type: string;
             }[];
             amountFen?: number;
+            /** @description Evidence: the contract's files, then its deal's (a delivery receipt 签收单, gate evidence) */
             attachments: {
                 createdAt: string;
+                /** @enum {string} */
+                entity: "contract" | "deal";
                 filename: string;
                 id: string;
                 kind: string;

@@ -57,6 +57,7 @@ export const receivablesEn: Record<keyof typeof receivablesZh, string> = {
   'money.claimedOn': 'Paid by the customer on',
   'money.activities': 'Recent activities',
   'money.evidence': 'Attachments and evidence',
+  'money.dealEvidence': 'Evidence on the deal (delivery receipt, acceptance, …)',
   'money.instalments': 'Payment plan',
   'money.signedAt': 'Signed on',
   'money.contractAmount': 'Contract amount',

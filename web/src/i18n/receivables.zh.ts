@@ -55,6 +55,7 @@ export const receivablesZh = {
   'money.claimedOn': '客户付款日期',
   'money.activities': '最近沟通',
   'money.evidence': '合同附件与凭证',
+  'money.dealEvidence': '商机上的凭证（签收单、验收单等）',
   'money.instalments': '付款计划',
   'money.signedAt': '签订日期',
   'money.contractAmount': '合同金额',

@@ -107,6 +107,23 @@ export function ContractDetail({ id }: { id: string }) {
       </Card>
       <Card size="small" title={t('money.evidence')} style={{ marginTop: 12 }}>
         <AttachmentList entity="contract" entityId={c.id} />
+        {c.attachments.some((a) => a.entity === 'deal') && (
+          <List
+            size="small"
+            data-testid="deal-evidence"
+            header={<Typography.Text strong>{t('money.dealEvidence')}</Typography.Text>}
+            dataSource={c.attachments.filter((a) => a.entity === 'deal')}
+            renderItem={(a) => (
+              <List.Item>
+                <Space wrap size={4}>
+                  <a href={`/api/attachments/${a.id}/content`}>{a.filename}</a>
+                  <Tag>{a.kind === 'other' ? t('attachments.otherKind') : a.kind}</Tag>
+                  <Typography.Text type="secondary">{formatDateTime(a.createdAt, lang)}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        )}
       </Card>
       {paying && <RecordPaymentModal contract={c} open={paying} onClose={() => setPaying(false)} suggestedFen={openFen || undefined} />}
       {confirming && <RecordPaymentModal contract={c} open onClose={() => setConfirming(null)} claim={confirming} />}
