@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_TYPES_FILE, generateApiTypes } from '../../server/api-types.js';
 
@@ -12,4 +13,18 @@ describe('web API types', () => {
     const first = b.findIndex((line, i) => line !== a[i]);
     expect(first === -1 && a.length === b.length ? null : { line: first + 1, committed: a[first], generated: b[first] }).toBeNull();
   }, 120_000);
+});
+
+describe('web API calls', () => {
+  it('name their answer by a generated type, never an inline shape written by hand', () => {
+    const webSrc = join(dirname(API_TYPES_FILE), '..');
+    const files = readdirSync(webSrc, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
+    expect(files.length).toBeGreaterThan(50);
+    const inline = files.flatMap((f) =>
+      readFileSync(join(webSrc, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/\bapi\.(get|post|put|patch|delete)<\{/.test(line) ? [`${f}:${i + 1}`] : [])),
+    );
+    expect(inline).toEqual([]);
+  });
 });

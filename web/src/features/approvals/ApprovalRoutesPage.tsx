@@ -30,7 +30,7 @@ export function ApprovalRoutesPage() {
   const [problems, setProblems] = useState<string[]>([]);
   const routes = useQuery({ queryKey: queryKeys.approvalRoutes(), queryFn: () => api.get<GetAnswer<'/api/approval-routes'>>('/api/approval-routes') });
   const route = useQuery({ queryKey: queryKeys.approvalRoutes(kind), queryFn: () => api.get<ApprovalRoute>(`/api/approval-routes/${kind}`) });
-  const preview = useQuery({ queryKey: queryKeys.approvalRoutes(kind, 'preview'), queryFn: () => api.get<{ usingDraft: boolean; items: PreviewItem[] }>(`/api/approval-routes/${kind}/preview`) });
+  const preview = useQuery({ queryKey: queryKeys.approvalRoutes(kind, 'preview'), queryFn: () => api.get<GetAnswer<'/api/approval-routes/{kind}/preview'>>(`/api/approval-routes/${kind}/preview`) });
   const loadYaml = () => api.getText(`/api/approval-routes/${kind}/yaml`).then(setText, () => setText(''));
   useEffect(() => {
     loadYaml();

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { AssistLeaderboard, AssistPoints, AssistRuleSet } from './api';
+import type { GetAnswer } from '../../api/types';
 
 type Rule = AssistRuleSet['rules'][number] & { min?: number; workingDays?: number; days?: number };
 
@@ -28,7 +29,7 @@ export function AssistPointsPage() {
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const mine = useQuery({ queryKey: queryKeys.assistPoints('me', month), queryFn: () => api.get<AssistPoints>('/api/assist-points', { userId: 'me', month }) });
   const board = useQuery({ queryKey: queryKeys.assistPoints('board', month), queryFn: () => api.get<AssistLeaderboard>('/api/assist-points/leaderboard', { month }) });
-  const rules = useQuery({ queryKey: queryKeys.assistRules(), queryFn: () => api.get<{ inForce: AssistRuleSet; versions: AssistRuleSet[] }>('/api/assist-point-rules') });
+  const rules = useQuery({ queryKey: queryKeys.assistRules(), queryFn: () => api.get<GetAnswer<'/api/assist-point-rules'>>('/api/assist-point-rules') });
   // A row is named by the rule of the version it was granted under: a later edit never renames past points.
   const ruleOf = new Map<string, Rule>();
   for (const set of [rules.data?.inForce, ...(rules.data?.versions ?? [])]) for (const r of (set?.rules ?? []) as Rule[]) ruleOf.set(`${set!.version}:${r.key}`, r);
