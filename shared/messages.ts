@@ -51,6 +51,7 @@ export const FIELD_MESSAGES = {
   idempotency_key_reused: { zh: '该幂等键已用于内容不同的请求，请为新的提交生成新键', en: 'was already used with a different body; send a new key for a new submission' },
   invalid_format: { zh: '格式不正确', en: 'has an invalid format' },
   invalid_date: { zh: '须为有效日期（YYYY-MM-DD）', en: 'must be a valid date YYYY-MM-DD' },
+  date_out_of_range: { zh: '日期须在 {from} 年到 {to} 年之间', en: 'must be a date between the years {from} and {to}' },
   invalid_datetime: { zh: '须为带时区的时间，例如 2026-11-25T10:00:00+08:00', en: 'must be an ISO-8601 instant such as 2026-11-25T10:00:00+08:00' },
   invalid_time: { zh: '须为 24 小时制时间 HH:MM，例如 10:00', en: 'must be a 24-hour time HH:MM such as 10:00' },
   invalid_email: { zh: '须为电子邮箱地址', en: 'must be an e-mail address' },

@@ -20,3 +20,13 @@ export const DATE_MESSAGE = 'must be a valid date YYYY-MM-DD';
 
 /** The strict date schema: shape and calendar (no 2026-02-30, no month 13). */
 export const calendarDate = z.string({ error: DATE_MESSAGE }).refine(isCalendarDate, coded('invalid_date'));
+
+/** The years a money date may fall in: working-day arithmetic walks the calendar, so a typo like 2926 must not reach it. */
+export const MONEY_YEARS = { from: 2000, to: 2099 } as const;
+
+/** A calendar date of contracts and receivables (due, signed, paid, as-of): within MONEY_YEARS. */
+export const moneyDate = calendarDate.refine((v) => {
+  if (!isCalendarDate(v)) return true; // already answered as invalid_date
+  const year = Number(v.slice(0, 4));
+  return year >= MONEY_YEARS.from && year <= MONEY_YEARS.to;
+}, coded('date_out_of_range', { from: MONEY_YEARS.from, to: MONEY_YEARS.to }));

@@ -39,6 +39,22 @@ describe('contracts: plans, payments, allocations, credit', () => {
     expect(await t.db.selectFrom('contracts').select('id').execute()).toEqual([]);
   });
 
+  it('a due date or as-of date outside 2000–2099 is refused naming the field (working days are never walked to year 2926)', async () => {
+    const seller = await t.as('seller_a');
+    const typo = [{ ...plan3[0], dueDate: '2926-10-01' }, plan3[1], plan3[2]];
+    const res = await seller({ method: 'POST', url: '/api/contracts', payload: { dealId: deal[0], signedAt: '2026-09-20', amountFen: 300_000, plan: typo } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'plan.0.dueDate', code: 'date_out_of_range', params: { from: 2000, to: 2099 } })]);
+    expect(res.json().error.fields[0].message).toContain('2000');
+    expect(await t.db.selectFrom('contracts').select('id').execute()).toEqual([]);
+    const finance = await t.as('finance');
+    const board = await finance({ method: 'GET', url: '/api/receivables?asOf=9999-12-31' });
+    expect(board.statusCode, board.body).toBe(400);
+    expect(board.json().error.fields).toEqual([expect.objectContaining({ field: 'asOf', code: 'date_out_of_range' })]);
+    const bad = await finance({ method: 'GET', url: '/api/receivables/ageing?asOf=2026-02-30' });
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ field: 'asOf', code: 'invalid_date' })]);
+  });
+
   it('registers a contract: numbered from the sequence, effective dates across National Day and the make-up Saturday', async () => {
     const seller = await t.as('seller_a');
     const res = await seller({ method: 'POST', url: '/api/contracts', payload: { dealId: deal[0], signedAt: '2026-09-20', amountFen: 300_000, plan: plan3 } });

@@ -1,6 +1,6 @@
 /** Input schemas of contracts, plans, payments, credit and claims. */
 import { z } from 'zod';
-import { calendarDate } from '../../core/dates.js';
+import { moneyDate } from '../../core/dates.js';
 import { coded } from '../../core/validation.js';
 import { METHODS } from './ledger.js';
 
@@ -10,17 +10,17 @@ const method = z.enum(METHODS).describe('电汇 wire | 银行承兑汇票 bank_a
 const note = z.string().trim().max(1000);
 
 export const planLine = z.strictObject({
-  dueDate: calendarDate.describe('Contractual due date'),
+  dueDate: moneyDate.describe('Contractual due date'),
   amountFen: fen,
   method,
-  invoiceDate: calendarDate.nullable().optional().describe('Planned invoice date'),
+  invoiceDate: moneyDate.nullable().optional().describe('Planned invoice date'),
 });
 export type PlanLine = z.infer<typeof planLine>;
 
 /** "Split into N equal parts": the remainder fen goes to the last part. */
 export const splitSpec = z.strictObject({
   parts: z.number().int().min(1).max(120),
-  firstDueDate: calendarDate,
+  firstDueDate: moneyDate,
   intervalMonths: z.number().int().min(0).max(24).default(1),
   method,
 });
@@ -28,7 +28,7 @@ export const splitSpec = z.strictObject({
 export const contractBody = z
   .strictObject({
     dealId: id,
-    signedAt: calendarDate.describe('The signing date'),
+    signedAt: moneyDate.describe('The signing date'),
     amountFen: fen,
     plan: z.array(planLine).min(1).max(120).optional(),
     split: splitSpec.optional(),
@@ -51,7 +51,7 @@ export type AmendmentBody = z.infer<typeof amendmentBody>;
 
 export const paymentBody = z.strictObject({
   amountFen: fen,
-  receivedOn: calendarDate,
+  receivedOn: moneyDate,
   method,
   reference: z.string().trim().max(200).nullable().optional().describe('Bank reference / 流水号'),
   evidenceFileId: id.nullable().optional().describe('An attachment of this contract (bank slip)'),
@@ -63,7 +63,7 @@ export const paymentBody = z.strictObject({
 });
 export type PaymentBody = z.infer<typeof paymentBody>;
 
-export const reversalBody = z.strictObject({ reason: z.string().trim().min(1).max(1000), reversedOn: calendarDate.optional() });
+export const reversalBody = z.strictObject({ reason: z.string().trim().min(1).max(1000), reversedOn: moneyDate.optional() });
 
 export const creditApplicationBody = z.strictObject({
   /** An instalment of this contract; credit of the contract's customer is applied to it. */
@@ -75,7 +75,7 @@ export const creditApplicationBody = z.strictObject({
 export const claimBody = z.strictObject({
   instalmentId: id.optional(),
   amountFen: fen,
-  claimedOn: calendarDate.describe('When the customer says they paid'),
+  claimedOn: moneyDate.describe('When the customer says they paid'),
   reference: z.string().trim().max(200).optional(),
   evidenceFileId: id.optional(),
   note: note.optional(),
@@ -91,5 +91,5 @@ export const invoiceBody = z.strictObject({ invoiceStatus: z.enum(['not_issued',
 export const instalmentParams = z.object({ id, instalmentId: id });
 export const claimParams = z.object({ id, claimId: id });
 export const paymentParams = z.object({ id, paymentId: id });
-export const asOfQuery = z.object({ asOf: calendarDate.optional().describe('Derive paid / outstanding / status as of this date (default today)') });
+export const asOfQuery = z.object({ asOf: moneyDate.optional().describe('Derive paid / outstanding / status as of this date (default today)') });
 export const dealContractsQuery = z.object({ dealId: id });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { responses } from '../../core/contract.js';
-import { calendarDate } from '../../core/dates.js';
+import { moneyDate } from '../../core/dates.js';
 import { actorOf, langOf, type App, type Deps } from '../../core/http.js';
 import { CONTENT_TYPES } from '../exports/workbook.js';
 import { contentDisposition } from '../files/types.js';
@@ -12,7 +12,7 @@ import { listPartners, partnerBody, setPartner } from './partners.js';
 import { ageingInstalmentsSchema, ageingSchema, boardSchema, collectedSchema, partnerSchema, salesSchema } from './presenter.js';
 import { BUCKETS } from '../contracts/ledger.js';
 
-const asOf = calendarDate.optional().describe('YYYY-MM-DD, default today (org time zone)');
+const asOf = moneyDate.optional().describe('YYYY-MM-DD, default today (org time zone)');
 const groupBy = z.enum(['customer', 'seller', 'team']).default('customer');
 /** The keys naming one figure's rows; the drill-down routes and the export take the same ones. */
 const figure = {
