@@ -275,6 +275,8 @@ export const FIELD_MESSAGES = {
   dimension_key_twice: { zh: '维度键“{key}”重复使用', en: 'dimension key "{key}" is used twice' },
   segment_by_required: { zh: '请先设置 segmentBy（哪个客户字段表示细分）', en: 'set segmentBy to say which customer field names the segment' },
   severe_above_yellow: { zh: '严重下限不能高于黄色阈值（{yellow}）', en: 'must not be above the yellow band ({yellow})' },
+  import_format_mismatch: { zh: '文件内容是 {detected}，不能按所选格式读取', en: 'the file is {detected} inside and cannot be read in the chosen format' },
+  import_encoding_garbled: { zh: '按 {encoding} 编码读取时表头出现乱码（�）；请换一种编码（UTF-8 或 GBK/GB18030）', en: 'read as {encoding}, the headers come out garbled (�); choose another encoding (UTF-8 or GBK/GB18030)' },
   approval_kind_by_move: { zh: '“{kind}”审批由商机的输单操作发起，不能单独提交', en: 'a "{kind}" approval is filed by marking the deal lost, not submitted by hand' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
