@@ -64,7 +64,7 @@ describe('imports: upload overrides and resume on start', () => {
     await t.db.updateTable('imports').set({ status: 'committing', error: null, lease_until: new Date(t.clock.now().getTime() + 60_000).toISOString() }).where('id', '=', id).execute();
     const named = () => t.db.selectFrom('customers').select('id').where('name', 'like', '嘉兴续传%').execute();
     expect(await named()).toHaveLength(2);
-    const job = () => importResumeJob.pass(deps as unknown as Deps);
+    const job = () => importResumeJob.pass!({ ...deps, dialect: t.dialect } as Deps);
     expect((await job()).did).toBe(0);
     t.clock.advance(3 * 60_000);
     expect((await job()).fired).toEqual([{ kind: 'import.resume', at: t.clock.now().toISOString(), subject: { type: 'import', id } }]);
