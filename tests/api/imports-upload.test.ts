@@ -1,7 +1,7 @@
 /**
  * The upload's manual override of the detected format and encoding, refused when it cannot be right (a workbook read
- * as CSV, a GBK file read as UTF-8: the field named, zh/en), a mapping longer than the file, and the worker taking
- * over an import whose process died mid-commit on the next start (both databases).
+ * as CSV, a GBK file read as UTF-8: the field named, zh/en), a mapping longer than the file, a seller naming an owner
+ * outside their scope, and the worker taking over an import whose process died mid-commit (both databases).
  */
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,18 @@ describe('imports: upload overrides and resume on start', () => {
     const res = await admin({ method: 'POST', url: `/api/imports/${up.import.id}/dry-run`, payload: { mapping: ['name', 'phone', null] } });
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toEqual([['mapping', 'too_many', '最多 2 项']]);
+  });
+
+  it('a seller may name only owners in their scope: another seller is an error row with its code, never written', async () => {
+    const seller = await t.as('seller_a');
+    const csv = Buffer.from('客户名称,手机号,负责人\n丽水甲公司,13800138121,seller_a\n丽水乙公司,13800138122,seller_b\n');
+    const flow = await runImport(seller, { name: 'ls.csv', content: csv });
+    expect(flow.commit!.result).toMatchObject({ created: 1, errors: 1 });
+    const rows = (await seller({ method: 'GET', url: `/api/imports/${flow.upload.import.id}/rows?verdict=error` })).json();
+    expect(rows.items.map((r: { row: number; problems: Array<{ column: string; code: string; message: string }> }) => [r.row, r.problems.map((p) => [p.column, p.code, p.message])])).toEqual([
+      [3, [['负责人', 'owner_out_of_scope', '您不能把客户分配给“seller_b”']]],
+    ]);
+    expect((await t.db.selectFrom('customers').select('owner_id').where('name', 'like', '丽水%').execute()).map((c) => c.owner_id)).toEqual([t.org.users.sellerA.id]);
   });
 
   it('the worker resumes an import whose process died between batches once its lease runs out, without duplicates', async () => {
