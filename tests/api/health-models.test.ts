@@ -1,7 +1,7 @@
 /**
  * The health-model surface as an outside caller meets it (both databases): the version list, YAML import (422 with
- * line numbers and a stable code per problem, zh/en) and export round trip, the same codes on the JSON body, who may
- * read and write models, and a customer's health before any score exists.
+ * line numbers and a stable code per problem, zh/en) and export round trip, the same codes on the JSON body (activity
+ * types checked against the activity log), who may read and write models, and a customer's health before any score.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
@@ -10,6 +10,7 @@ const yaml = (weight: number) =>
   'name: 模型\nbands:\n  green: 70\n  yellow: 40\ngroups:\n  - key: base\n    name: 基础\n    weight: 100\n    dimensions:\n' +
   `      - key: level\n        name: 等级\n        weight: ${weight}\n        source: { type: field, field: level, map: { A: 100 } }\n        normalize: { points: [[0, 0], [100, 100]] }\n`;
 const asYaml = (extra: Record<string, string> = {}) => ({ 'content-type': 'text/yaml', ...extra });
+const fieldsOf = (res: { json(): { error: { fields: Array<{ field: string; code: string; message: string }> } } }) => res.json().error.fields.map((f) => [f.field, f.code, f.message]);
 
 describe('health models: versions, YAML import and export', () => {
   let t: TestContext;
@@ -49,11 +50,22 @@ describe('health models: versions, YAML import and export', () => {
     const definition = { name: '模型', bands: { green: 30, yellow: 40 }, groups: [{ key: 'base', name: '基础', weight: 80, dimensions: [{ key: 'x', name: 'X', weight: 100, source: { type: 'work_orders' }, normalize: { points: [[2, 0], [1, 100]] } }] }] };
     const res = await admin({ method: 'POST', url: '/api/health-models', payload: { definition } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.map((f: { field: string; code: string; message: string }) => [f.field, f.code, f.message])).toEqual([
+    expect(fieldsOf(res)).toEqual([
       ['definition.bands', 'bands_order', '绿色阈值须高于黄色阈值'],
       ['definition.groups.0.dimensions.0.normalize.points', 'points_increasing', '各断点的原始值须逐个递增'],
       ['definition.groups', 'weights_sum_100', '权重合计须为 100（现为 80）'],
     ]);
+  });
+
+  it('an activity type the activity log does not know is refused, naming the type, in the body and with its YAML line', async () => {
+    const definition = { name: '模型', bands: { green: 70, yellow: 40 }, groups: [{ key: 'p', name: '过程', weight: 100, dimensions: [{ key: 'fb', name: '临床反馈', weight: 100, source: { type: 'activities', types: ['visit', 'feedback'] }, normalize: { points: [[0, 0], [3, 100]] } }] }] };
+    const res = await admin({ method: 'POST', url: '/api/health-models', payload: { definition } });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toEqual([['definition.groups.0.dimensions.0.source.types.1', 'unknown_value', '须为以下之一：call, visit, wechat, email, demo, materials, other']]);
+    const text = yaml(100).replace('{ type: field, field: level, map: { A: 100 } }', '{ type: activities, types: [feedback] }');
+    const v = await admin({ method: 'POST', url: '/api/health-models/validate', headers: asYaml(), payload: text });
+    expect(v.json().errors).toMatchObject([{ line: 13, path: 'groups[0].dimensions[0].source.types[0]', code: 'unknown_value' }]);
+    expect((await admin({ method: 'POST', url: '/api/health-models/import', headers: asYaml(), payload: text })).statusCode).toBe(422);
   });
 
   it('an admin imports YAML; directors read the versions, sellers neither read nor import; the export round-trips', async () => {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { coded, formatMessage } from '../../core/validation.js';
 import { identifier } from '../pipelines/definition.js';
+import { ACTIVITY_TYPES } from '../activities/effective.js';
 import { SOURCE_SCHEMAS } from './source-config.js';
 
 const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -85,6 +86,20 @@ export const healthModelSchema = z
     });
     if (m.severeBelow !== undefined && m.severeBelow > m.bands.yellow) ctx.addIssue({ code: 'custom', path: ['severeBelow'], ...coded('severe_above_yellow', { yellow: m.bands.yellow }) });
   });
+/**
+ * What a new version must pass on top: activity types the activity log knows (an unknown one would count 0 for ever).
+ * Stored versions are read with `healthModelSchema` alone, so a version published before a check was added still loads.
+ */
+export const publishableModelSchema = healthModelSchema.superRefine((m, ctx) => {
+  m.groups.forEach((g, gi) =>
+    g.dimensions.forEach((d, di) => {
+      if (d.source.type !== 'activities') return;
+      d.source.types?.forEach((type, ti) => {
+        if (!(ACTIVITY_TYPES as readonly string[]).includes(type)) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions', di, 'source', 'types', ti], ...coded('unknown_value', { values: ACTIVITY_TYPES.join(', ') }) });
+      });
+    }),
+  );
+});
 export type HealthModelInput = z.input<typeof healthModelSchema>;
 export type HealthModel = z.output<typeof healthModelSchema>;
 
