@@ -1,7 +1,8 @@
 /**
  * The upload's manual override of the detected format and encoding, refused when it cannot be right (a workbook read
  * as CSV, a GBK file read as UTF-8: the field named, zh/en), a mapping longer than the file, a seller naming an owner
- * outside their scope, and the worker taking over an import whose process died mid-commit (both databases).
+ * outside their scope, owners by display name, and the worker taking over an import whose process died mid-commit
+ * (both databases).
  */
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,19 @@ describe('imports: upload overrides and resume on start', () => {
       [3, [['负责人', 'owner_out_of_scope', '您不能把客户分配给“seller_b”']]],
     ]);
     expect((await t.db.selectFrom('customers').select('owner_id').where('name', 'like', '丽水%').execute()).map((c) => c.owner_id)).toEqual([t.org.users.sellerA.id]);
+  });
+
+  it('owners by display name: a unique one resolves, one two users share is owner_ambiguous', async () => {
+    const rename = (id: string, name: string) => t.db.updateTable('users').set({ display_name: name }).where('id', '=', id).execute();
+    await rename(t.org.users.sellerA.id, '王磊');
+    await rename(t.org.users.leadEast1.id, '陈静');
+    await rename(t.org.users.sellerB.id, '陈静');
+    const csv = Buffer.from('客户名称,手机号,负责人\n湖州甲公司,13800138131,王磊\n湖州乙公司,13800138132,陈静\n');
+    const flow = await runImport(admin, { name: 'hz.csv', content: csv });
+    expect(flow.commit!.result).toMatchObject({ created: 1, errors: 1 });
+    const rows = (await admin({ method: 'GET', url: `/api/imports/${flow.upload.import.id}/rows?verdict=error` })).json();
+    expect(rows.items.map((r: { row: number; problems: Array<{ code: string; message: string }> }) => [r.row, r.problems.map((p) => [p.code, p.message])])).toEqual([[3, [['owner_ambiguous', '有多个用户名为“陈静”，请填写用户名']]]]);
+    expect((await t.db.selectFrom('customers').select('owner_id').where('name', '=', '湖州甲公司').executeTakeFirstOrThrow()).owner_id).toBe(t.org.users.sellerA.id);
   });
 
   it('the worker resumes an import whose process died between batches once its lease runs out, without duplicates', async () => {
