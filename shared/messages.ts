@@ -270,6 +270,14 @@ export const FIELD_MESSAGES = {
   var_root: { zh: '“{name}”须以 {roots} 之一开头（例如 record.amountFen）', en: '"{name}" must start with one of {roots} (e.g. record.amountFen)' },
   contract_differs: { zh: '合同 {value} 已存在且内容不同；导入不修改已有合同，请在合同页签补充协议', en: 'contract {value} exists with different terms; an import never changes a contract: record an amendment on the contract page' },
   plan_required: { zh: '须填写付款计划：各期付款日和金额（最多 {max} 期），或等分期数和首期付款日', en: 'give the payment plan: each instalment’s due date and amount (at most {max}), or equal parts and the first due date' },
+  weights_sum_100: { zh: '权重合计须为 100（现为 {sum}）', en: 'weights must sum to 100 (they sum to {sum})' },
+  bands_order: { zh: '绿色阈值须高于黄色阈值', en: 'the green band must be above the yellow band' },
+  points_increasing: { zh: '各断点的原始值须逐个递增', en: 'raw values must increase from point to point' },
+  dimension_key_twice: { zh: '维度键“{key}”重复使用', en: 'dimension key "{key}" is used twice' },
+  segment_by_required: { zh: '请先设置 segmentBy（哪个客户字段表示细分）', en: 'set segmentBy to say which customer field names the segment' },
+  severe_above_yellow: { zh: '严重下限不能高于黄色阈值（{yellow}）', en: 'must not be above the yellow band ({yellow})' },
+  import_format_mismatch: { zh: '文件内容是 {detected}，不能按所选格式读取', en: 'the file is {detected} inside and cannot be read in the chosen format' },
+  import_encoding_garbled: { zh: '按 {encoding} 编码读取时表头出现乱码（�）；请换一种编码（UTF-8 或 GBK/GB18030）', en: 'read as {encoding}, the headers come out garbled (�); choose another encoding (UTF-8 or GBK/GB18030)' },
   approval_kind_by_move: { zh: '“{kind}”审批由商机的输单操作发起，不能单独提交', en: 'a "{kind}" approval is filed by marking the deal lost, not submitted by hand' },
 } as const satisfies Record<string, Msg>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;

@@ -83,6 +83,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'work-orders/:id', page: lazyPage(() => import('./features/workorders/WorkOrderDetailPage'), 'WorkOrderDetailPage') },
   { path: 'assist-points', page: lazyPage(() => import('./features/workorders/AssistPointsPage'), 'AssistPointsPage'), menu: { label: 'nav.assistPoints', icon: <TrophyOutlined /> } },
   { path: 'imports', page: lazyPage(() => import('./features/imports/ImportsPage'), 'ImportsPage'), menu: { label: 'nav.imports', icon: <UploadOutlined /> }, visible: may('import.run') },
+  { path: 'retention-plans/:id', page: lazyPage(() => import('./features/health/RetentionPlanPage'), 'RetentionPlanPage') },
   { path: 'imports/:id', page: lazyPage(() => import('./features/imports/ImportDetailPage'), 'ImportDetailPage') },
   { path: 'pool', page: lazyPage(() => import('./features/leads/PoolPage'), 'PoolPage'), menu: { label: 'nav.pool', icon: <InboxOutlined /> } },
   {

@@ -6,8 +6,9 @@
  * YAML import give the same field paths (YAML adds line numbers).
  */
 import { z } from 'zod';
-import { formatMessage } from '../../core/validation.js';
+import { coded, formatMessage } from '../../core/validation.js';
 import { identifier } from '../pipelines/definition.js';
+import { ACTIVITY_TYPES } from '../activities/effective.js';
 import { SOURCE_SCHEMAS } from './source-config.js';
 
 const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -25,7 +26,7 @@ export const normalizeSchema = z.strictObject({
     .array(z.tuple([z.number({ error: 'must be a number' }), num(0, 100)], { error: 'each point is [raw, score 0–100]' }))
     .min(2, 'give at least two points')
     .max(20, 'at most 20 points')
-    .refine((pts) => pts.every((p, i) => i === 0 || p[0] > pts[i - 1][0]), { message: 'raw values must increase from point to point' }),
+    .refine((pts) => pts.every((p, i) => i === 0 || p[0] > pts[i - 1][0]), coded('points_increasing')),
 });
 export type Normalize = z.output<typeof normalizeSchema>;
 
@@ -49,7 +50,8 @@ const groupSchema = z.strictObject({
   dimensions: z.array(dimensionSchema).min(1, 'add at least one dimension').max(30, 'at most 30 dimensions'),
 });
 
-const sumsTo100 = (weights: number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 100) < 1e-6;
+const sum = (weights: number[]) => Math.round(weights.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+const sumsTo100 = (weights: number[]) => Math.abs(sum(weights) - 100) < 1e-6;
 
 export const healthModelSchema = z
   .strictObject({
@@ -60,7 +62,7 @@ export const healthModelSchema = z
       .string({ error: 'must be text' })
       .regex(/^(industry|level|kind|region|source|custom:[A-Za-z0-9_]{1,64})$/, formatMessage('profile_field_format'))
       .optional(),
-    bands: z.strictObject({ green: num(0, 100), yellow: num(0, 100) }).refine((b) => b.green > b.yellow, { message: 'green must be above yellow' }),
+    bands: z.strictObject({ green: num(0, 100), yellow: num(0, 100) }).refine((b) => b.green > b.yellow, coded('bands_order')),
     hysteresis: z.strictObject({ points: num(0, 50), computations: whole(1, 30) }).default({ points: 5, computations: 3 }),
     /** Below this the customer turns red at once, without waiting for confirmation. */
     severeBelow: num(0, 100).optional(),
@@ -72,18 +74,32 @@ export const healthModelSchema = z
     groups: z.array(groupSchema).min(1, 'add at least one group').max(10, 'at most 10 groups'),
   })
   .superRefine((m, ctx) => {
-    if (!sumsTo100(m.groups.map((g) => g.weight))) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'group weights must sum to 100' });
+    if (!sumsTo100(m.groups.map((g) => g.weight))) ctx.addIssue({ code: 'custom', path: ['groups'], ...coded('weights_sum_100', { sum: sum(m.groups.map((g) => g.weight)) }) });
     const keys = new Set<string>();
     m.groups.forEach((g, gi) => {
-      if (!sumsTo100(g.dimensions.map((d) => d.weight))) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions'], message: 'dimension weights of a group must sum to 100' });
+      if (!sumsTo100(g.dimensions.map((d) => d.weight))) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions'], ...coded('weights_sum_100', { sum: sum(g.dimensions.map((d) => d.weight)) }) });
       g.dimensions.forEach((d, di) => {
-        if (keys.has(d.key)) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions', di, 'key'], message: `dimension key "${d.key}" is used twice` });
+        if (keys.has(d.key)) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions', di, 'key'], ...coded('dimension_key_twice', { key: d.key }) });
         keys.add(d.key);
-        if (d.notApplicableFor.length && !m.segmentBy) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions', di, 'notApplicableFor'], message: 'set segmentBy to say which customer field names the segment' });
+        if (d.notApplicableFor.length && !m.segmentBy) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions', di, 'notApplicableFor'], ...coded('segment_by_required') });
       });
     });
-    if (m.severeBelow !== undefined && m.severeBelow > m.bands.yellow) ctx.addIssue({ code: 'custom', path: ['severeBelow'], message: 'must not be above the yellow band' });
+    if (m.severeBelow !== undefined && m.severeBelow > m.bands.yellow) ctx.addIssue({ code: 'custom', path: ['severeBelow'], ...coded('severe_above_yellow', { yellow: m.bands.yellow }) });
   });
+/**
+ * What a new version must pass on top: activity types the activity log knows (an unknown one would count 0 for ever).
+ * Stored versions are read with `healthModelSchema` alone, so a version published before a check was added still loads.
+ */
+export const publishableModelSchema = healthModelSchema.superRefine((m, ctx) => {
+  m.groups.forEach((g, gi) =>
+    g.dimensions.forEach((d, di) => {
+      if (d.source.type !== 'activities') return;
+      d.source.types?.forEach((type, ti) => {
+        if (!(ACTIVITY_TYPES as readonly string[]).includes(type)) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'dimensions', di, 'source', 'types', ti], ...coded('unknown_value', { values: ACTIVITY_TYPES.join(', ') }) });
+      });
+    }),
+  );
+});
 export type HealthModelInput = z.input<typeof healthModelSchema>;
 export type HealthModel = z.output<typeof healthModelSchema>;
 

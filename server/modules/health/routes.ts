@@ -6,12 +6,12 @@ import { yamlBody, yamlText } from '../pipelines/schema.js';
 import { yamlValidation } from '../pipelines/presenter.js';
 import { localizeYamlErrors } from '../pipelines/yaml.js';
 import { backtest } from './backtest.js';
-import { healthModelSchema } from './definition.js';
+import { publishableModelSchema } from './definition.js';
 import { backtestSchema, customerHealthSchema, healthListSchema, modelsSchema, modelVersionSchema, planSchema, previewSchema, recomputeResultSchema } from './presenter.js';
 import { fileBody, filePlan, getPlan } from './retention-plan.js';
 import * as service from './service.js';
 
-const publishBody = z.object({ definition: healthModelSchema, firePlaybooks: z.boolean().default(false) });
+const publishBody = z.object({ definition: publishableModelSchema, firePlaybooks: z.boolean().default(false) });
 const listQuery = z.object({
   colour: z.enum(['green', 'yellow', 'red', 'grey']).optional(),
   trend: z.enum(['true', 'false']).optional(),

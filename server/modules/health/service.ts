@@ -14,7 +14,7 @@ import { definitionToYaml, validateYamlWith } from '../pipelines/yaml.js';
 import { saveTypeInTx } from '../workorders/types-service.js';
 import * as workOrdersRepo from '../workorders/repo.js';
 import { computeBatch, evaluateBatch, localDate, memoDistributions, oldModelScores, stepFrom, type LoadedModel } from './compute.js';
-import { dimensionsOf, healthModelSchema, type HealthModel } from './definition.js';
+import { dimensionsOf, healthModelSchema, publishableModelSchema, type HealthModel } from './definition.js';
 import * as repo from './repo.js';
 import type { HealthListFilter } from './repo.js';
 import type { Contribution } from './score.js';
@@ -74,7 +74,7 @@ export async function publishModel(deps: Deps, actor: Actor, def: HealthModel, f
 }
 
 export function validateModelYaml(text: string) {
-  return validateYamlWith(text, healthModelSchema, 'the document must be a mapping with name, bands and groups');
+  return validateYamlWith(text, publishableModelSchema, 'the document must be a mapping with name, bands and groups');
 }
 
 export async function importModelYaml(deps: Deps, actor: Actor, text: string, firePlaybooks: boolean) {

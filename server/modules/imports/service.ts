@@ -110,6 +110,8 @@ async function registerFile(deps: ImportDeps, actor: AnyActor, temp: TempFile, o
   const detected = await sniff(path);
   const format = overrides.format ?? detected.format;
   const encoding = format === 'csv' ? (overrides.encoding ?? detected.encoding ?? 'utf8') : null;
+  // A workbook read as CSV "parses" into zip bytes: refuse the override instead of staging nonsense.
+  if (format === 'csv' && detected.format === 'xlsx') throw invalid('format', 'import_format_mismatch', { detected: 'xlsx' });
   let preview: Awaited<ReturnType<typeof previewRows>>;
   try {
     preview = await previewRows(path, format, encoding, PREVIEW_ROWS);
@@ -117,6 +119,8 @@ async function registerFile(deps: ImportDeps, actor: AnyActor, temp: TempFile, o
     throw invalid('file', 'import_file_type');
   }
   if (!preview.headers.some((h) => h !== '')) throw invalid('file', 'import_file_empty');
+  // Headers that decode to U+FFFD mean the encoding is wrong (a GBK file read as UTF-8): say so before any mapping.
+  if (encoding && preview.headers.some((h) => h.includes('\uFFFD'))) throw invalid(overrides.encoding ? 'encoding' : 'file', 'import_encoding_garbled', { encoding });
   const defs = (spec.customEntity ? await loadCustomFieldDefs(deps.db, spec.customEntity) : []);
   const preset = await repo.presetBySignature(deps.db, kind, headerSignature(preview.headers));
   const suggested: Mapping = preset ? applyPreset(preview.headers, parseJson(preset.mapping, {})) : suggestMapping(preview.headers, defs, spec);
@@ -183,7 +187,7 @@ async function checkMapping(deps: ImportDeps, kind: ImportKind, headers: string[
     else if (seen.has(field)) errors.push({ field: `mapping.${i}`, code: 'mapping_twice', params: { value: field } });
     seen.add(field);
   });
-  if (mapping.length > headers.length) errors.push({ field: 'mapping', code: 'too_long', params: { max: headers.length } });
+  if (mapping.length > headers.length) errors.push({ field: 'mapping', code: 'too_many', params: { max: headers.length } });
   for (const group of REQUIRED_COLUMNS[kind]) {
     if (group.some((f) => seen.has(f))) continue;
     errors.push(kind === 'customers' ? { field: 'mapping', code: 'mapping_name_required' } : { field: 'mapping', code: 'mapping_field_required', params: { value: spec.labels[group[0]!]!.zh } });

@@ -147,7 +147,8 @@ export const ACTION_CONFIGS = {
   }),
   /** Opens a work order (协作工单) of a type on the record's deal, else its customer; the record's owner requests it. */
   create_work_order: z.strictObject({
-    type: identifier,
+    // A work-order type key, whose format allows dashes (the shipped `customer-success`), unlike rule keys.
+    type: z.string({ error: 'must be text' }).regex(/^[a-z][a-z0-9_-]{0,63}$/, formatMessage('key_dash_format')),
     title: text(200),
     description: optionalText(2000),
   }),

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { Button, Card, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
@@ -92,7 +93,11 @@ export function HealthCard({ customerId }: { customerId: string }) {
           />
           {h.retentionPlans.length > 0 && (
             <Typography.Paragraph style={{ marginTop: 8 }}>
-              {t('health.plans')}: {h.retentionPlans.map((p) => <Tag key={p.id} color={p.status === 'filed' ? 'green' : p.overdue ? 'red' : 'orange'}>{p.status} · {t('health.planDue', { due: p.dueAt.slice(0, 10) })}</Tag>)}
+              {t('health.plans')}: {h.retentionPlans.map((p) => (
+                <Link key={p.id} to={`/retention-plans/${p.id}`} data-testid="retention-plan-link">
+                  <Tag color={p.status === 'filed' ? 'green' : p.overdue ? 'red' : 'orange'}>{t(p.status === 'filed' ? 'health.plan.filed' : p.overdue ? 'health.plan.overdue' : 'health.plan.open')} · {t('health.planDue', { due: p.dueAt.slice(0, 10) })}</Tag>
+                </Link>
+              ))}
             </Typography.Paragraph>
           )}
         </>
