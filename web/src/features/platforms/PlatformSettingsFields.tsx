@@ -57,7 +57,7 @@ export function PlatformSettingsFields() {
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => api.get<Page<Team>>('/api/teams'), staleTime: 60_000 });
-  const teamOptions = (teams.data?.items ?? []).map((x) => ({ value: x.id, label: `${'　'.repeat(x.depth)}${x.name}` }));
+  const teamOptions = (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }));
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
   const notifyMode = Form.useWatch(['settings', 'notify', 'mode'], form);
   const autoCreate = Form.useWatch(['settings', 'autoCreate'], form);
@@ -71,6 +71,7 @@ export function PlatformSettingsFields() {
           <Select
             mode="multiple"
             allowClear
+            optionFilterProp="label"
             placeholder={t('platforms.notifyKinds.all')}
             options={KINDS.map((k) => ({ value: k, label: t(`platforms.kind.${k}` as MessageKey) }))}
             data-testid="platform-notify-kinds"
@@ -86,7 +87,7 @@ export function PlatformSettingsFields() {
       {autoCreate && (
         <>
           <Form.Item name={['settings', 'autoCreateRole']} label={t('platforms.autoCreateRole')}>
-            <Select allowClear placeholder={t('role.seller')} options={roleOptions} />
+            <Select allowClear showSearch optionFilterProp="label" placeholder={t('role.seller')} options={roleOptions} />
           </Form.Item>
           {/* Sign-in creates nobody without a team to put them in. */}
           <Form.Item name={['settings', 'autoCreateTeamId']} label={t('platforms.autoCreateTeam')} rules={[{ required: true }]}>
@@ -102,7 +103,7 @@ export function PlatformSettingsFields() {
         <Input placeholder={t('platforms.rootDeptId.placeholder')} />
       </Form.Item>
       <Form.Item name={['settings', 'sync', 'defaultRole']} label={t('platforms.defaultRole')}>
-        <Select allowClear placeholder={t('role.seller')} options={roleOptions} data-testid="platform-default-role" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('role.seller')} options={roleOptions} data-testid="platform-default-role" />
       </Form.Item>
       <Form.Item name={['settings', 'sync', 'deactivateLeavers']} label={t('platforms.deactivateLeavers')} valuePropName="checked">
         <Switch data-testid="platform-deactivate-leavers" />
