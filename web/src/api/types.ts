@@ -120,6 +120,9 @@ export type DealAttention = Schemas['DealAttention'];
 /** Platform apps (WeCom / DingTalk / Feishu): connections, sync runs, the sidebar. */
 export type PlatformConnection = Schemas['PlatformConnection'];
 export type PlatformConnectionInput = Body<'/api/platforms', 'post'>;
+/** The settings as the connection routes take them (the answer types them loosely as a record). */
+export type PlatformConnectionSettings = NonNullable<PlatformConnectionInput['settings']>;
+export type PlatformNotificationKind = NonNullable<NonNullable<PlatformConnectionSettings['notify']>['kinds']>[number];
 export type PlatformTestResult = Schemas['PlatformTestResult'];
 export type PlatformSyncRun = Schemas['PlatformSyncRun'];
 export type PlatformSignInOptions = GetAnswer<'/api/platforms/sign-in/options'>;

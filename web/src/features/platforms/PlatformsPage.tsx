@@ -5,6 +5,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage, type Page } from '../../api/client';
 import type { PlatformConnection, PlatformConnectionInput, PlatformSyncRun, PlatformTestResult } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
+import { FormError } from '../forms/FormError';
+import { useFormErrors } from '../forms/useFormErrors';
+import { deptRowsOf, formSettingsOf, mergeSettings, PlatformSettingsFields, settingsResolver, type DeptTeamRow, type PlatformSettings } from './PlatformSettingsFields';
 import { useI18n, type MessageKey } from '../../i18n';
 
 type Platform = PlatformConnection['platform'];
@@ -81,30 +84,31 @@ export function PlatformsPage() {
 interface FormValues {
   platform: Platform;
   name: string;
-  settings: Record<string, unknown> & { notify?: { mode: 'off' | 'also' | 'instead' }; sync?: { nightly?: boolean } };
+  settings: PlatformSettings;
+  deptTeams?: DeptTeamRow[];
   secrets: Record<string, string | undefined>;
   enabled: boolean;
 }
 
 function ConnectionModal({ connection, onClose }: { connection: PlatformConnection | null; onClose(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const platform = Form.useWatch('platform', form) ?? connection?.platform ?? 'wecom';
   const save = useMutation({
     mutationFn: (v: FormValues) => {
       const secrets = Object.fromEntries(Object.entries(v.secrets ?? {}).filter(([, x]) => x));
-      const settings = { ...(connection?.settings ?? {}), ...v.settings };
+      const settings = mergeSettings((connection?.settings ?? {}) as PlatformSettings, v.settings ?? {}, v.deptTeams ?? []);
       return connection
         ? api.patch(`/api/platforms/${connection.id}`, { name: v.name, settings, secrets, enabled: v.enabled })
         : api.post('/api/platforms', { platform: v.platform, name: v.name, settings, secrets, enabled: v.enabled } satisfies PlatformConnectionInput);
     },
     onSuccess: onClose,
-    onError: (e) => message.error(errorMessage(e)),
   });
+  const formErrors = useFormErrors(save.error, { form, resolve: settingsResolver(() => form.getFieldValue('deptTeams') as DeptTeamRow[] | undefined) });
+  const stored = (connection?.settings ?? {}) as PlatformSettings;
   const initial: Partial<FormValues> = connection
-    ? { platform: connection.platform, name: connection.name, settings: connection.settings as FormValues['settings'], secrets: {}, enabled: connection.enabled }
-    : { platform: 'wecom', name: '', settings: { signIn: true, notify: { mode: 'also' } }, secrets: {}, enabled: true };
+    ? { platform: connection.platform, name: connection.name, settings: formSettingsOf(stored), deptTeams: deptRowsOf(stored), secrets: {}, enabled: connection.enabled }
+    : { platform: 'wecom', name: '', settings: formSettingsOf({ signIn: true, notify: { mode: 'also' } }), deptTeams: [], secrets: {}, enabled: true };
   return (
     <Modal open title={connection ? connection.name : t('platforms.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
@@ -133,21 +137,14 @@ function ConnectionModal({ connection, onClose }: { connection: PlatformConnecti
         <Form.Item name={['settings', 'baseUrl']} label={t('platforms.baseUrl')}>
           <Input placeholder="https://" data-testid="platform-base-url" />
         </Form.Item>
-        <Form.Item name={['settings', 'notify', 'mode']} label={t('platforms.notifyMode')}>
-          <Select options={(['off', 'also', 'instead'] as const).map((m) => ({ value: m, label: t(`platforms.notify.${m}` as MessageKey) }))} />
-        </Form.Item>
         <Form.Item name={['settings', 'signIn']} label={t('platforms.signIn')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name={['settings', 'autoCreate']} label={t('platforms.autoCreate')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Form.Item name={['settings', 'sync', 'nightly']} label={t('platforms.nightly')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        <PlatformSettingsFields />
         <Form.Item name="enabled" label={t('platforms.enabled')} valuePropName="checked">
           <Switch />
         </Form.Item>
+        <FormError errors={formErrors} />
       </Form>
     </Modal>
   );
