@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -67,9 +67,12 @@ describe('actionflow import customers (CLI)', () => {
   it('dry run writes nothing, the import prints one JSON object last, and a second run changes nothing', async () => {
     const file = join(dir, '客户.xlsx');
     writeFileSync(file, await xlsx([['客户名称', '手机号', '统一社会信用代码', '负责人'], ['嘉兴一号公司', '13800138070', creditCode(70), 'seller_a'], ['嘉兴二号公司', '13800138071', '', ''], ['嘉兴三号公司', '1.38E+10', '', 'seller_a']]));
-    const dry = await actionflow(['import', 'customers', file, '--dry-run', '--json'], env);
+    const errorFile = join(dir, '客户-错误.csv');
+    const dry = await actionflow(['import', 'customers', file, '--dry-run', '--json', '--errors', errorFile], env);
     expect(dry.code, dry.stderr).toBe(0);
     // Row 3 has no owner and the organisation imports without --owner: an error, like the scientific phone.
+    const errorRows = readFileSync(errorFile, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+    expect(errorRows.map((r) => r.split(',')[0]), errorRows.join('\n')).toEqual(['嘉兴二号公司', '嘉兴三号公司']);
     expect(JSON.parse(dry.stdout.trim().split('\n').pop()!)).toMatchObject({ created: 1, updated: 0, unchanged: 0, errors: 2 });
     const first = await actionflow(['import', 'customers', file, '--owner', 'seller_b', '--json'], env);
     expect(first.code, first.stderr).toBe(0);
