@@ -80,7 +80,7 @@ async function* csvRows(stream: Readable, encoding: Encoding): AsyncGenerator<So
 export async function* readRows(path: string, format: FileFormat, encoding: Encoding | null, read?: { bytes: number }): AsyncGenerator<SourceRow> {
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   try {
-    const rows = format === 'xlsx' ? xlsxRows(stream) : csvRows(stream, encoding ?? 'utf8');
+    const rows = format === 'xlsx' ? xlsxRows(stream, () => createReadStream(path)) : csvRows(stream, encoding ?? 'utf8');
     for await (const row of rows) {
       // How far into the file the reader is: the progress of a phase whose row count is not known yet.
       if (read) read.bytes = stream.bytesRead;

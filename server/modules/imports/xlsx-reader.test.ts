@@ -59,4 +59,31 @@ describe('xlsx reader', () => {
       ['HT-001', '杭州康复医院'],
     ]);
   });
+
+  // The streaming unzip now and then delivers a sheet but never the shared-strings entry (1 file in a few hundred
+  // written by exceljs, CI's import-cli test): every text cell came as { sharedString: n } and the mapping found no
+  // header. Simulated here by streaming an archive without that entry; the reader reads the whole file again.
+  it('reads the file whole when the stream never delivers the shared strings', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('合同');
+    ws.addRow([2026, 11]);
+    ws.addRow(['合同编号', '客户名称']);
+    ws.addRow(['HT-001', '杭州康复医院']);
+    const full = Buffer.from(await wb.xlsx.writeBuffer());
+    const original = await JSZip.loadAsync(full);
+    const short = new JSZip();
+    for (const name of Object.keys(original.files).filter((n) => !original.files[n].dir && n !== 'xl/sharedStrings.xml')) short.file(name, await original.files[name].async('nodebuffer'));
+    const shortPath = join(dir, 'short.xlsx');
+    const fullPath = join(dir, 'full.xlsx');
+    writeFileSync(shortPath, await short.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    writeFileSync(fullPath, full);
+    const rows: Array<[number, unknown[]]> = [];
+    for await (const row of xlsxRows(createReadStream(shortPath), () => createReadStream(fullPath))) rows.push([row.number, row.cells]);
+    // The number-only first row came from the stream, the rest from the whole file: each row once, in order.
+    expect(rows).toEqual([
+      [1, [2026, 11]],
+      [2, ['合同编号', '客户名称']],
+      [3, ['HT-001', '杭州康复医院']],
+    ]);
+  });
 });

@@ -55,17 +55,38 @@ function xlsxCell(value: unknown): Cell {
   return String(value);
 }
 
-export async function* xlsxRows(stream: Readable): AsyncGenerator<SourceRow> {
+const isSharedRef = (v: unknown): boolean => typeof v === 'object' && v !== null && 'sharedString' in v;
+// exceljs rows are 1-based sparse arrays.
+const cellsOf = (values: unknown[]): Cell[] => values.slice(1).map(xlsxCell);
+
+/**
+ * The rows of the first worksheet, streamed. `reopen` gives the file again for the rare archive the streaming unzip
+ * reads short: now and then (1 file in a few hundred written by exceljs itself, sheet stored before the shared
+ * strings) it delivers the sheet but never the shared-strings entry, and every text cell arrives as
+ * `{ sharedString: index }`. The file is then read whole (exceljs' non-streaming reader) from the first such row on.
+ */
+export async function* xlsxRows(stream: Readable, reopen?: () => Readable): AsyncGenerator<SourceRow> {
   const reader = new Utf8WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  let resumeAfter: number | null = null;
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as unknown[];
-      // exceljs rows are 1-based sparse arrays.
-      const cells: Cell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-      yield { number: row.number, cells };
+      if (reopen && values.some(isSharedRef)) {
+        resumeAfter = row.number - 1;
+        break;
+      }
+      yield { number: row.number, cells: cellsOf(values) };
     }
     // Only the first worksheet is imported; stop reading the rest of the archive.
     break;
   }
+  if (resumeAfter === null || !reopen) return;
+  stream.destroy();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.read(reopen());
+  const rows: SourceRow[] = [];
+  workbook.worksheets[0]?.eachRow((row, number) => {
+    if (number > resumeAfter!) rows.push({ number, cells: cellsOf(row.values as unknown[]) });
+  });
+  yield* rows;
 }
