@@ -23,8 +23,21 @@ describe('web API calls', () => {
     const inline = files.flatMap((f) =>
       readFileSync(join(webSrc, f), 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/\bapi\.(get|post|put|patch|delete)<\{/.test(line) ? [`${f}:${i + 1}`] : [])),
+        .flatMap((line, i) => (/\bapi\.(get|post|put|patch|delete)<(Page<)?\{/.test(line) ? [`${f}:${i + 1}`] : [])),
     );
     expect(inline).toEqual([]);
+  });
+});
+
+describe('web query keys', () => {
+  it('come from a factory (queryKeys or the feature’s own), never an array literal at the call', () => {
+    const webSrc = join(dirname(API_TYPES_FILE), '..');
+    const files = readdirSync(webSrc, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
+    const literal = files.flatMap((f) =>
+      readFileSync(join(webSrc, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/(queryKey: |QueryData\()\['/.test(line) ? [`${f}:${i + 1}`] : [])),
+    );
+    expect(literal).toEqual([]);
   });
 });

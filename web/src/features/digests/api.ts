@@ -14,7 +14,7 @@ type DigestList = GetAnswer<'/api/digests'>;
 /** The units whose digest I may read (own team or region roll-up first): never a team outside my scope. */
 export function useDigestTeams() {
   return useQuery({
-    queryKey: ['digest-units'],
+    queryKey: queryKeys.digestUnits(),
     queryFn: () => api.get<DigestUnits>('/api/digests/units'),
   });
 }
@@ -22,7 +22,7 @@ export function useDigestTeams() {
 /** Today's digest computed now (not stored); only fetched when asked for. */
 export function useDigestPreview(team: string | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: ['digest-preview', team],
+    queryKey: queryKeys.digestPreview(team),
     enabled: !!team && enabled,
     queryFn: () => api.get<DigestPreview>('/api/digests/preview', { team }),
   });

@@ -15,6 +15,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api, errorMessage } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n, type MessageKey } from '../../i18n';
+import { queryKeys } from '../../api/queryKeys';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -52,7 +53,7 @@ function History({ history }: { history: CustomerHealth['history'] }) {
 export function HealthCard({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const key = ['customer-health', customerId];
+  const key = queryKeys.customerHealth(customerId);
   const query = useQuery({ queryKey: key, queryFn: () => api.get<CustomerHealth>(`/api/customers/${customerId}/health`) });
   const recompute = useMutation({
     mutationFn: () => api.post('/api/health/recompute', { customerId }),

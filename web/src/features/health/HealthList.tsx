@@ -11,13 +11,14 @@ import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { HealthTag } from './HealthCard';
 import type { GetAnswer } from '../../api/types';
+import { queryKeys } from '../../api/queryKeys';
 
 type HealthItem = components['schemas']['CustomerHealthItem'];
 export type HealthFilter = 'green' | 'yellow' | 'red' | 'grey' | 'trend';
 
 export function useHealthOf(ids: string[]) {
   const query = useQuery({
-    queryKey: ['customer-health', 'page', ids],
+    queryKey: queryKeys.customerHealth('page', ids),
     queryFn: () => api.get<GetAnswer<'/api/health/customers'>>('/api/health/customers', { ids: ids.join(','), pageSize: 200 }),
     enabled: ids.length > 0,
   });
@@ -38,7 +39,7 @@ export function HealthCell({ item }: { item: HealthItem | undefined }) {
 export function HealthFilteredList({ filter }: { filter: HealthFilter }) {
   const { t } = useI18n();
   const params = filter === 'trend' ? { trend: 'true', pageSize: 200 } : { colour: filter, pageSize: 200 };
-  const query = useQuery({ queryKey: ['customer-health', 'filter', filter], queryFn: () => api.get<GetAnswer<'/api/health/customers'>>('/api/health/customers', params) });
+  const query = useQuery({ queryKey: queryKeys.customerHealth('filter', filter), queryFn: () => api.get<GetAnswer<'/api/health/customers'>>('/api/health/customers', params) });
   return (
     <Table<HealthItem>
       rowKey="customerId"

@@ -12,6 +12,7 @@ import type { components } from '../../api/schema';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { queryKeys } from '../../api/queryKeys';
 
 type Plan = components['schemas']['RetentionPlan'];
 
@@ -19,14 +20,14 @@ export function RetentionPlanPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const qc = useQueryClient();
-  const plan = useQuery({ queryKey: ['retention-plan', id], queryFn: () => api.get<Plan>(`/api/retention-plans/${id}`) });
+  const plan = useQuery({ queryKey: queryKeys.retentionPlan(id), queryFn: () => api.get<Plan>(`/api/retention-plans/${id}`) });
   const [text, setText] = useState('');
   const [evidence, setEvidence] = useState<Record<string, string>>({});
   const file = useMutation({
     mutationFn: () => api.post<Plan>(`/api/retention-plans/${id}/file`, { plan: text, evidence }),
     onSuccess: (p) => {
-      qc.setQueryData(['retention-plan', id], p);
-      void qc.invalidateQueries({ queryKey: ['customer-health', p.customerId] });
+      qc.setQueryData(queryKeys.retentionPlan(id), p);
+      void qc.invalidateQueries({ queryKey: queryKeys.customerHealth(p.customerId) });
     },
   });
   if (plan.isError) return <Alert type="error" showIcon message={errorMessage(plan.error)} />;

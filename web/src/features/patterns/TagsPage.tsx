@@ -7,6 +7,7 @@ import { api, errorMessage } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { useActivityTags, type ActivityTag } from './api';
+import { queryKeys } from '../../api/queryKeys';
 
 type Values = { key: string; label: string; labelEn?: string; suggestion?: string; suggestionEn?: string; active: boolean; sort: number; category: 'action' | 'need' };
 
@@ -23,7 +24,7 @@ export function TagsPage() {
     onSuccess: () => {
       message.success(t('tags.saved'));
       setEditing(null);
-      client.invalidateQueries({ queryKey: ['activity-tags'] });
+      client.invalidateQueries({ queryKey: queryKeys.activityTags() });
     },
     onError: (e) => message.error(errorMessage(e)),
   });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { GetAnswer } from '../../api/types';
+import { queryKeys } from '../../api/queryKeys';
 
 export type Pattern = components['schemas']['Pattern'];
 export type RiskFlag = components['schemas']['RiskFlag'];
@@ -22,7 +23,7 @@ export const patternKeys = {
   deals: (patternId: string, page: number) => ['patterns', 'deals', patternId, page] as const,
   dealRisks: (dealId: string) => ['patterns', 'deal-risks', dealId] as const,
   risks: (ownerId?: string) => ['patterns', 'risks', ownerId ?? 'scope'] as const,
-  tags: (all: boolean) => ['activity-tags', all] as const,
+  tags: (all: boolean) => queryKeys.activityTags(all),
 };
 
 export const usePatterns = (pipelineId: string | undefined) =>

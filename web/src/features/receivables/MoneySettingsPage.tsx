@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Switch, Table, Typography } from 'antd';
-import { api, errorMessage, type Page } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import type { GetAnswer } from '../../api/types';
 import type { paths } from '../../api/schema';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { toFen, useMoneyMutation } from './useMoneyMutation';
+import { queryKeys } from '../../api/queryKeys';
 
 type Settings = paths['/api/contracts/settings']['get']['responses'][200]['content']['application/json'];
 type Partners = paths['/api/receivables/finance-partners']['get']['responses'][200]['content']['application/json'];
@@ -31,7 +33,7 @@ export function MoneySettingsPage() {
 function PolicyCard() {
   const { t } = useI18n();
   const [form] = Form.useForm<SettingsForm>();
-  const settings = useQuery({ queryKey: ['money', 'settings'], queryFn: () => api.get<Settings>('/api/contracts/settings') });
+  const settings = useQuery({ queryKey: queryKeys.moneySettings('settings'), queryFn: () => api.get<Settings>('/api/contracts/settings') });
   const save = useMoneyMutation({ success: t('common.saved') });
   useEffect(() => {
     if (settings.data) form.setFieldsValue({ ...settings.data, toleranceYuan: settings.data.toleranceFen / 100 });
@@ -87,8 +89,8 @@ function PolicyCard() {
 
 function PartnersCard() {
   const { t } = useI18n();
-  const partners = useQuery({ queryKey: ['money', 'partners'], queryFn: () => api.get<Partners>('/api/receivables/finance-partners') });
-  const finance = useQuery({ queryKey: ['money', 'finance-users'], queryFn: () => api.get<Page<{ id: string; displayName?: string; name?: string; username: string; active?: boolean }>>('/api/users', { role: 'finance' }) });
+  const partners = useQuery({ queryKey: queryKeys.moneySettings('partners'), queryFn: () => api.get<Partners>('/api/receivables/finance-partners') });
+  const finance = useQuery({ queryKey: queryKeys.moneySettings('finance-users'), queryFn: () => api.get<GetAnswer<'/api/users'>>('/api/users', { role: 'finance' }) });
   const save = useMoneyMutation({ success: t('common.saved') });
   type Row = Partners['items'][number];
   return (
@@ -112,7 +114,7 @@ function PartnersCard() {
                 value={r.partner?.id}
                 loading={save.isPending}
                 data-testid={`partner-${r.team.id}`}
-                options={(finance.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName ?? u.name ?? u.username }))}
+                options={(finance.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName || u.username }))}
                 onChange={(userId?: string) => save.mutate({ method: 'put', path: `/api/receivables/finance-partners/${r.team.id}`, body: { userId: userId ?? null } })}
               />
             ),

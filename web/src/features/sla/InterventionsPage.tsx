@@ -29,7 +29,7 @@ export function InterventionsPage() {
   // Amount, stage, days overdue and the last effective activity, so a manager can prioritise (issue 15 point 3).
   const dealIds = [...new Set((query.data?.items ?? []).filter((i) => i.subject.type === 'deal').map((i) => i.subject.id))].sort();
   const context = useQuery({
-    queryKey: ['deal-attention', dealIds.join(',')],
+    queryKey: queryKeys.dealAttention(dealIds.join(',')),
     enabled: dealIds.length > 0,
     queryFn: () => api.get<GetAnswer<'/api/deals/attention'>>('/api/deals/attention', { ids: dealIds.join(',') }),
   });
