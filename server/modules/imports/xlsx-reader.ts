@@ -57,7 +57,7 @@ function xlsxCell(value: unknown): Cell {
 
 const isSharedRef = (v: unknown): boolean => typeof v === 'object' && v !== null && 'sharedString' in v;
 // exceljs rows are 1-based sparse arrays.
-const cellsOf = (values: unknown[]): Cell[] => values.slice(1).map(xlsxCell);
+const cellsOf = (values: unknown[]): Cell[] => Array.from(values.slice(1), xlsxCell); // holes (empty cells) → null
 
 /**
  * The rows of the first worksheet, streamed. `reopen` gives the file again for the rare archive the streaming unzip
