@@ -82,11 +82,15 @@ async function pick(page: Page, testId: string, option: string) {
 
 /** The texts of the options a Select offers (opened by its test id, closed again). */
 async function optionsOf(page: Page, testId: string): Promise<string[]> {
-  await page.getByTestId(testId).click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  // The options arrive with their query, which may still be loading when the page is.
-  await dropdown.locator('.ant-select-item-option').first().waitFor();
-  const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+  let texts: string[] = [];
+  // The options arrive with their query, which may still be loading when the page is; a re-render as the page's
+  // queries settle can close the dropdown between opening and reading it, so open and read again until it holds them.
+  for (let attempt = 0; attempt < 5 && texts.length === 0; attempt++) {
+    if (!(await dropdown.count())) await page.getByTestId(testId).click();
+    await dropdown.locator('.ant-select-item-option').first().waitFor();
+    texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+  }
   await page.keyboard.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
   return texts.map((x) => x.trim());
