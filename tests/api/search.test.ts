@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCustomers } from '../../server/modules/leads/merge.js';
 import { installTemplate } from '../../server/modules/pipelines/service.js';
+import { customerMatches, dealMatches } from '../../server/modules/customers/search.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
 import { systemActor } from '../../server/core/policy.js';
 
@@ -150,5 +151,29 @@ describe('indexed search', () => {
       return (await sql<{ 'QUERY PLAN': string }>`explain select id from customers where name ilike ${'%华康医疗%'}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
     });
     expect(plan).toContain('customers_name_trgm');
+  });
+
+  it('answers the list\'s whole search predicate (name, credit code, phone, contacts) from the indexes', async () => {
+    if (t.dialect === 'sqlite') {
+      const { sql: text, parameters } = t.db.selectFrom('customers').select('id').where(customerMatches(t.db, '138 0013')).compile();
+      const plan = (await sql<{ detail: string }>`explain query plan ${sql.raw(text.replace(/\?/g, () => sql.lit(parameters.shift() as string).compile(t.db).sql))}`.execute(t.db)).rows.map((r) => r.detail).join('\n');
+      // The customers are looked up by id from the FTS matches (`f` is search_fts); nothing scans `customers`.
+      expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M/);
+      expect(plan).toContain('SEARCH customers USING COVERING INDEX sqlite_autoindex_customers_1 (id=?)');
+      expect(plan).not.toMatch(/SCAN customers/);
+      return;
+    }
+    // The earlier `id in (… union …)` form was hash-joined with a sequential scan of every customer at 100,000 rows.
+    const planOf = (query: { compile(): { sql: string; parameters: readonly unknown[] } }) =>
+      t.db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const { sql: text, parameters } = query.compile();
+        return (await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(text.replace(/\$(\d+)/g, (_, i) => sql.lit(parameters[Number(i) - 1] as string).compile(trx).sql))}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    const customers = await planOf(t.db.selectFrom('customers').select('id').where(customerMatches(t.db, '138 0013')));
+    for (const index of ['BitmapOr', 'customers_name_trgm', 'customers_credit_code_trgm', 'customers_phone_trgm', 'customers_pkey', 'contacts_name_trgm', 'contacts_phone_trgm']) expect(customers).toContain(index);
+    expect(customers).not.toContain('Hash Join');
+    const deals = await planOf(t.db.selectFrom('deals').select('id').where(dealMatches(t.db, '华康医疗')));
+    for (const index of ['BitmapOr', 'deals_title_trgm', 'deals_customer', 'customers_name_trgm']) expect(deals).toContain(index);
   });
 });

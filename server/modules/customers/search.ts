@@ -43,20 +43,26 @@ function ftsDocs(column: 'ref' | 'customer_ref', entities: string[], match: stri
 const ilike = (expr: ReturnType<typeof sql>, q: string) => sql`${expr} ilike ${likePattern(q)} escape '\\'`;
 const contactDigits = sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`;
 
-/** Customer ids whose name, phone, credit code, or one of whose contacts' name or phone contains `q` (indexed). */
-function customerIdsMatching(db: Queryable, q: string) {
-  if (!isPostgres(db)) return ftsDocs('customer_ref', ['customer', 'contact'], ftsQuery(q));
+/**
+ * SQLite: ids of customers whose name, phone, credit code, or one of whose contacts' name or phone contains `q`.
+ * PostgreSQL: the same as one OR over `customers`' own trigram indexes plus `id = any(array(<contacts' matches>))`,
+ * which the planner answers with a BitmapOr of index scans: an `id in (… union …)` form was hash-joined with a
+ * sequential scan of every customer (140 ms instead of 12 ms at 100,000 customers, docs/performance.md).
+ */
+function customerIdsMatchingFts(q: string) {
+  return ftsDocs('customer_ref', ['customer', 'contact'], ftsQuery(q));
+}
+
+function pgCustomerMatch(q: string) {
   const digits = phoneDigits(q);
-  const parts = [
-    sql`select id from customers where ${ilike(sql`name`, q)}`,
-    sql`select id from customers where ${ilike(sql`credit_code`, q)}`,
-    sql`select customer_id from contacts where ${ilike(sql`name`, q)}`,
-  ];
+  const own = [ilike(sql.ref('customers.name'), q), ilike(sql.ref('customers.credit_code'), q)];
+  const contacts = [ilike(sql`name`, q)];
   if (digits) {
-    parts.push(sql`select id from customers where phone_normalized like ${likePattern(digits)} escape '\\'`);
-    parts.push(sql`select customer_id from contacts where ${contactDigits} like ${likePattern(digits)} escape '\\'`);
+    own.push(sql`${sql.ref('customers.phone_normalized')} like ${likePattern(digits)} escape '\\'`);
+    contacts.push(sql`${contactDigits} like ${likePattern(digits)} escape '\\'`);
   }
-  return sql.join(parts, sql` union `);
+  own.push(sql`${sql.ref('customers.id')} = any(array(select customer_id from contacts where ${sql.join(contacts, sql` or `)}))`);
+  return sql<SqlBool>`(${sql.join(own, sql` or `)})`;
 }
 
 const lowerLike = (column: string, q: string) => sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(q.toLowerCase())} escape '\\'`;
@@ -64,7 +70,7 @@ const lowerLike = (column: string, q: string) => sql<SqlBool>`lower(${sql.ref(co
 /** Predicate on `customers`: the customer or one of its contacts matches `q` (name, phone, credit code). */
 export function customerMatches(db: Queryable, q: string) {
   return (eb: ExpressionBuilder<Database, 'customers'>): Expression<SqlBool> => {
-    if (indexable(q)) return sql<SqlBool>`${sql.ref('customers.id')} in (${customerIdsMatching(db, q)})`;
+    if (indexable(q)) return isPostgres(db) ? pgCustomerMatch(q) : sql<SqlBool>`${sql.ref('customers.id')} in (${customerIdsMatchingFts(q)})`;
     // Short query: checked on each row the list walks (bounded by the page), contacts through their customer index.
     const digits = phoneDigits(q);
     const own: Expression<SqlBool>[] = [lowerLike('customers.name', q), lowerLike('customers.credit_code', q)];
@@ -85,9 +91,10 @@ export function dealMatches(db: Queryable, q: string) {
           sql<SqlBool>`${sql.ref('deals.customer_id')} in (${ftsDocs('ref', ['customer'], match)})`,
         ]);
       }
+      // One OR the planner can answer with a BitmapOr (title's trigram index, deals_customer), as for customers.
       return eb.or([
-        sql<SqlBool>`${sql.ref('deals.id')} in (select id from deals where ${ilike(sql`title`, q)})`,
-        sql<SqlBool>`${sql.ref('deals.customer_id')} in (select id from customers where ${ilike(sql`name`, q)})`,
+        sql<SqlBool>`${ilike(sql.ref('deals.title'), q)}`,
+        sql<SqlBool>`${sql.ref('deals.customer_id')} = any(array(select id from customers where ${ilike(sql`name`, q)}))`,
       ]);
     }
     return eb.or([
