@@ -290,6 +290,7 @@ export const REGISTRY = {
   login_throttle: { internal: 'failed-login counters' },
   idempotency_keys: { internal: 'stored answers of idempotent requests' },
   deal_stage_history: { internal: 'stage history of a deal' },
+  deal_stage_totals: { internal: 'board counters per pipeline, stage, owner and team path, kept by database triggers on deals' },
   audit_log: { internal: 'the audit trail itself' },
   events: { internal: 'the event log' },
   event_consumptions: { internal: 'exactly-once bookkeeping of event consumers' },

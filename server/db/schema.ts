@@ -128,6 +128,19 @@ export interface DealsTable {
   lost_at?: string | null;
 }
 
+/**
+ * Number and amount of the deals per (pipeline, stage, owner, team path): the board's headers (issue 19). Maintained
+ * only by the database triggers of migration 0045 on `deals`; no code writes it. Rows at n = 0 are kept.
+ */
+export interface DealStageTotalsTable {
+  pipeline_id: string;
+  stage_key: string;
+  owner_id: string;
+  team_path: string;
+  n: number;
+  amount_fen: number;
+}
+
 export interface DealStageHistoryTable {
   id: string;
   deal_id: string;
@@ -244,6 +257,7 @@ export interface Database {
   pipelines: PipelinesTable;
   deals: DealsTable;
   deal_stage_history: DealStageHistoryTable;
+  deal_stage_totals: DealStageTotalsTable;
   custom_field_defs: CustomFieldDefsTable;
   activities: ActivitiesTable;
   tasks: TasksTable;

@@ -41,7 +41,7 @@ describe('demo company (actionflow demo / first start)', () => {
     await database?.drop();
   });
 
-  const count = async (table: 'teams' | 'users' | 'customers' | 'contacts' | 'deals' | 'activities' | 'tasks' | 'pipelines' | 'deal_stage_history') =>
+  const count = async (table: 'teams' | 'users' | 'customers' | 'contacts' | 'deals' | 'activities' | 'tasks' | 'pipelines' | 'deal_stage_history' | 'deal_stage_totals') =>
     Number((await database.db.selectFrom(table).select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('has the documented size: 3 regions, 24 sales users with 12 sellers (+ 4 store people), 300 customers (+ 18 walk-ins), 500 deals, 5,000 activities, 5 pipelines', async () => {
@@ -335,8 +335,17 @@ describe('demo company (actionflow demo / first start)', () => {
     expect(emptied).toEqual(expect.arrayContaining(['users', 'customers', 'deals', 'events', 'audit_log']));
     expect(await count('users')).toBe(0);
     expect(await count('pipelines')).toBe(0);
+    // The board counters (kept by triggers) were emptied with the deals, in whatever order the tables went.
+    expect(await count('deal_stage_totals')).toBe(0);
     const again = await loadDemoData(database.db, clock);
     expect(again).toEqual(summary);
+    // …and the second load's inserts filled them exactly: per (pipeline, stage, owner, team path) as a GROUP BY says.
+    const key = ['pipeline_id', 'stage_key', 'owner_id', 'team_path'] as const;
+    const truth = await database.db.selectFrom('deals').select([...key, (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('amount_fen').as('amount_fen')]).groupBy([...key]).orderBy([...key]).execute();
+    const counters = await database.db.selectFrom('deal_stage_totals').select([...key, 'n', 'amount_fen']).where('n', '<>', 0).orderBy([...key]).execute();
+    const plain = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, n: Number(r.n), amount_fen: Number(r.amount_fen) }));
+    expect(plain(counters)).toEqual(plain(truth));
+    expect(counters.length).toBeGreaterThan(20);
     // A whole second load, as beforeAll's: the same allowance (the store chain and its no-show pass included).
   }, 90_000);
 

@@ -3,7 +3,7 @@ import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../
 import { dealMatches } from '../customers/search.js';
 import type { Queryable } from '../../db/index.js';
 import type { Database, DealsTable, DealStageHistoryTable } from '../../db/schema.js';
-import { scopeFilter } from '../org/scope-sql.js';
+import { scopeFilter, scopePredicate } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
 import { movesTeamPaths } from '../../core/team-paths.js';
 
@@ -94,15 +94,48 @@ export async function sampleDeals(db: Queryable, scope: Scope, filters: DealFilt
   return { examined: Number(row?.examined ?? 0), matches: Number(row?.matches ?? 0) };
 }
 
-/** Count and amount per stage of one pipeline (board headers): one GROUP BY over a covering index, no join. */
-export async function stageTotals(db: Queryable, scope: Scope, pipelineId: string, filters: DealFilters) {
+type StageTotals = Map<string, { count: number; amountFen: number }>;
+
+/**
+ * Count and amount per stage of one pipeline (board headers). Without a text search the answer is a sum over the
+ * maintained counters (`deal_stage_totals`, kept exact by triggers: migration 0045) — a few rows per seller instead
+ * of one index entry per deal; the scope and the owner/team filters are the same predicates on the same columns.
+ * Any other filter (a search) needs the deals themselves: one GROUP BY over a covering index, no join.
+ */
+export async function stageTotals(db: Queryable, scope: Scope, pipelineId: string, filters: DealFilters): Promise<StageTotals> {
+  const { ownerId, teamPath, ...rest } = filters;
+  const countersAnswer = !rest.q?.trim() && !rest.stage && !rest.customerId && !rest.status;
+  return countersAnswer ? stageTotalsFromCounters(db, scope, pipelineId, { ownerId, teamPath }) : stageTotalsFromDeals(db, scope, pipelineId, filters);
+}
+
+export async function stageTotalsFromCounters(db: Queryable, scope: Scope, pipelineId: string, filters: Pick<DealFilters, 'ownerId' | 'teamPath'>): Promise<StageTotals> {
+  let query = db
+    .selectFrom('deal_stage_totals')
+    .where('deal_stage_totals.pipeline_id', '=', pipelineId)
+    .where(() => scopePredicate(scope, 'deal_stage_totals.owner_id', 'deal_stage_totals.team_path'));
+  if (filters.ownerId) query = query.where('deal_stage_totals.owner_id', '=', filters.ownerId);
+  if (filters.teamPath) query = query.where(() => scopePredicate({ kind: 'subtree', path: filters.teamPath! }, 'deal_stage_totals.owner_id', 'deal_stage_totals.team_path'));
+  const rows = await query
+    .select([sql<string>`deal_stage_totals.stage_key`.as('stage_key'), sql<number>`sum(deal_stage_totals.n)`.as('n'), sql<number>`sum(deal_stage_totals.amount_fen)`.as('amount')])
+    .groupBy('deal_stage_totals.stage_key')
+    .execute();
+  return totalsMap(rows);
+}
+
+/** The same answer from the deals (the ground truth the counters are tested against, and the board with a search). */
+export async function stageTotalsFromDeals(db: Queryable, scope: Scope, pipelineId: string, filters: DealFilters): Promise<StageTotals> {
   const rows = await db
     .selectFrom('deals')
     .where(dealWhere(db, scope, { ...filters, pipelineId }))
     .select([sql<string>`deals.stage_key`.as('stage_key'), sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(deals.amount_fen), 0)`.as('amount')])
     .groupBy('deals.stage_key')
     .execute();
-  return new Map((rows as { stage_key: string; n: number; amount: number }[]).map((r) => [r.stage_key, { count: Number(r.n), amountFen: Number(r.amount) }]));
+  return totalsMap(rows);
+}
+
+/** Stages whose counters went back to zero (rows are kept) read as absent, like a GROUP BY without such deals. */
+function totalsMap(rows: { stage_key: string; n: number; amount: number }[]): StageTotals {
+  return new Map(rows.filter((r) => Number(r.n) !== 0).map((r) => [r.stage_key, { count: Number(r.n), amountFen: Number(r.amount) }]));
 }
 
 export const BOARD_ORDER: Order = { column: 'deals.updated_at', direction: 'desc' };

@@ -15,13 +15,15 @@ export function scopeFilter<T extends ScopedTable>(
   table: T,
   ownerColumn: string = REGISTRY[table].scope.owner,
 ) {
-  return (eb: ExpressionBuilder<Database, T>): Expression<SqlBool> => {
-    const ref = (col: string) => sql.ref(`${table}.${col}`);
-    if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
-    if (scope.kind === 'own') return sql<SqlBool>`${ref(ownerColumn)} = ${scope.userId}`;
-    return eb.and([
-      sql<SqlBool>`${ref('team_path')} >= ${scope.path}`,
-      sql<SqlBool>`${ref('team_path')} < ${subtreeUpperBound(scope.path)}`,
-    ]);
-  };
+  return (_eb: ExpressionBuilder<Database, T>): Expression<SqlBool> => scopePredicate(scope, `${table}.${ownerColumn}`, `${table}.team_path`);
+}
+
+/**
+ * The same predicate over columns named by reference: for a table that copies a scoped table's owner and team path
+ * (the board counters `deal_stage_totals` copy the deals'), so both answer for exactly the same people.
+ */
+export function scopePredicate(scope: Scope, ownerRef: string, teamPathRef: string): Expression<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+  if (scope.kind === 'own') return sql<SqlBool>`${sql.ref(ownerRef)} = ${scope.userId}`;
+  return sql<SqlBool>`(${sql.ref(teamPathRef)} >= ${scope.path} and ${sql.ref(teamPathRef)} < ${subtreeUpperBound(scope.path)})`;
 }

@@ -39,17 +39,20 @@ export async function updatePipelineRow(db: Queryable, id: string, def: Pipeline
     .execute();
 }
 
-/** Open and closed deals still sitting in each of the given stages. */
+/**
+ * Open and closed deals still sitting in each of the given stages: summed from the board counters (kept exact by
+ * triggers on deals, migration 0045) — the same unscoped count per stage, without reading the pipeline's deals.
+ */
 export async function countDealsInStages(db: Queryable, pipelineId: string, stageKeys: string[]) {
   if (stageKeys.length === 0) return new Map<string, number>();
   const rows = await db
-    .selectFrom('deals')
-    .select(['stage_key', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('deal_stage_totals')
+    .select(['stage_key', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('pipeline_id', '=', pipelineId)
     .where('stage_key', 'in', stageKeys)
     .groupBy('stage_key')
     .execute();
-  return new Map(rows.map((r) => [r.stage_key, Number(r.n)]));
+  return new Map(rows.filter((r) => Number(r.n) !== 0).map((r) => [r.stage_key, Number(r.n)]));
 }
 
 export function definitionOf(row: Pick<PipelinesTable, 'definition'>): PipelineDefinition {
