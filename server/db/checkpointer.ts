@@ -22,8 +22,10 @@ export interface CheckpointResult {
 }
 
 export interface Checkpointer {
-  /** Called after every checkpoint that found frames in the WAL. */
+  /** Called after every periodic checkpoint that found frames in the WAL. */
   onCheckpoint(listener: (result: CheckpointResult) => void): void;
+  /** One checkpoint now, in the thread; what it found. */
+  checkpointNow(): Promise<CheckpointResult>;
   /** Ends the thread; the server's connection checkpoints on its own again (and on close, as SQLite does). */
   stop(): Promise<void>;
 }
@@ -38,12 +40,24 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
 let timer = null;
-const pass = () => {
+const checkpoint = () => {
   const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (r && r.log > 0) parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed });
+  return { log: r ? r.log : 0, checkpointed: r ? r.checkpointed : 0 };
+};
+const pass = () => {
+  const r = checkpoint();
+  if (r.log > 0) parentPort.postMessage(r);
   timer = setTimeout(pass, workerData.intervalMs);
 };
-parentPort.on('message', (m) => { if (m === 'stop') { clearTimeout(timer); db.close(); parentPort.close(); } });
+parentPort.on('message', (m) => {
+  if (m === 'stop') {
+    clearTimeout(timer);
+    db.close();
+    parentPort.close();
+  } else {
+    parentPort.postMessage({ ...checkpoint(), request: m.request });
+  }
+});
 pass();
 `;
 
@@ -54,7 +68,13 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, interva
   // Never what keeps a process alive: a checkpoint cut short by the exit is rolled back by SQLite, nothing is lost.
   worker.unref();
   const listeners: ((result: CheckpointResult) => void)[] = [];
-  worker.on('message', (result: CheckpointResult) => listeners.forEach((l) => l(result)));
+  const requested = new Map<number, (result: CheckpointResult) => void>();
+  let nextRequest = 0;
+  worker.on('message', ({ request, ...result }: CheckpointResult & { request?: number }) => {
+    if (request === undefined) listeners.forEach((l) => l(result));
+    else requested.get(request)?.(result);
+    requested.delete(request ?? -1);
+  });
   let stopping = false;
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', () => {
@@ -68,6 +88,12 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, interva
   });
   return {
     onCheckpoint: (listener) => void listeners.push(listener),
+    checkpointNow: () =>
+      new Promise((resolve) => {
+        const request = nextRequest++;
+        requested.set(request, resolve);
+        worker.postMessage({ request });
+      }),
     stop: async () => {
       stopping = true;
       worker.postMessage('stop');
