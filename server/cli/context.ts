@@ -12,15 +12,14 @@ export class CliError extends Error {
 }
 
 /** Opens the configured database (DATABASE_URL or the SQLite file under ./data) and brings its schema up to date. */
-export async function openConfigured(config: AppConfig = loadConfig(), options: { server?: boolean } = {}): Promise<{ config: AppConfig; database: DatabaseHandle }> {
+export async function openConfigured(config: AppConfig = loadConfig()): Promise<{ config: AppConfig; database: DatabaseHandle }> {
   // Loaded on demand: `pipeline validate` and `--help` should not pay for database drivers.
   const { openDatabase } = await import('../db/index.js');
   // Every command that touches data runs with the same modules and hooks as the HTTP app and the worker.
   const { composeModules } = await import('../modules/index.js');
   composeModules();
   configureSecrets(config);
-  // The server checkpoints SQLite's WAL in a thread of its own, off the request path (db/checkpointer.ts).
-  const database = openDatabase(config.databaseUrl, { backgroundCheckpoint: options.server && config.sqliteCheckpoint === 'background' });
+  const database = openDatabase(config.databaseUrl);
   try {
     await database.migrate();
   } catch (error) {

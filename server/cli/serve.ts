@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
       // Flags act as PORT / HOST would, so everything derived from them (the public URL) follows.
       const base = loadConfig({ ...process.env, ...(options.port !== undefined ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
       if (!Number.isInteger(base.port) || base.port < 0 || base.port > 65535) throw new CliError(`--port / PORT must be a number from 0 to 65535, got "${options.port ?? process.env.PORT}"`);
-      const { config, database } = await openConfigured(base, { server: true });
+      const { config, database } = await openConfigured(base);
       console.log(`Database: ${describeDatabase(config.databaseUrl)} (${database.dialect})`);
       // Rows written before secrets were sealed at rest (issue 14) are sealed now, under the current key.
       const { RESEALERS } = await import('./secrets.js');

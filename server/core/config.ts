@@ -36,11 +36,6 @@ export interface AppConfig {
   secretKey: string | null;
   /** Older keys still accepted for opening until `actionflow secrets rotate` ran (ACTIONFLOW_SECRET_KEYS_PREVIOUS). */
   previousSecretKeys: string[];
-  /**
-   * Where the server checkpoints a SQLite WAL (ACTIONFLOW_SQLITE_CHECKPOINT): `background` (default) in a thread of
-   * its own, `inline` inside whichever COMMIT fills the WAL (SQLite's own behaviour; db/checkpointer.ts).
-   */
-  sqliteCheckpoint: 'background' | 'inline';
 }
 
 export interface LoginThrottle {
@@ -90,6 +85,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboundAllow: list(env.ACTIONFLOW_OUTBOUND_ALLOW),
     secretKey: env.ACTIONFLOW_SECRET_KEY?.trim() || null,
     previousSecretKeys: list(env.ACTIONFLOW_SECRET_KEYS_PREVIOUS),
-    sqliteCheckpoint: env.ACTIONFLOW_SQLITE_CHECKPOINT === 'inline' ? 'inline' : 'background',
   };
 }

@@ -6,7 +6,6 @@ import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, Sqlite
 import type { Database } from './schema.js';
 import { migrationsFor } from './migrations/index.js';
 import { rehearsalDialect } from './rehearsal.js';
-import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -24,8 +23,6 @@ export interface DatabaseHandle {
    * is destroyed (`tick --dry-run`); see rehearsal.ts. Destroy it before using this handle again on SQLite.
    */
   rehearse(): Db;
-  /** SQLite opened with `backgroundCheckpoint`: the thread that checkpoints the WAL (checkpointer.ts). */
-  checkpointer?: Checkpointer;
 }
 
 // int8 (bigint) comes back as text by default; our bigints are money in fen and sizes, well inside 2^53.
@@ -37,8 +34,6 @@ export interface OpenOptions {
   poolSize?: number;
   /** SQLite: how long a writer waits for another process's write lock. */
   busyTimeoutMs?: number;
-  /** SQLite file: WAL checkpoints in a worker thread instead of inside a request's COMMIT (the server; checkpointer.ts). */
-  backgroundCheckpoint?: boolean;
 }
 
 /**
@@ -125,16 +120,11 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     sqlite.pragma('optimize = 0x10002');
     const cached = withStatementCache(sqlite);
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached }) });
-    const checkpointer = options.backgroundCheckpoint && file !== ':memory:' ? startCheckpointer(sqlite, file) : undefined;
     return {
       db,
       dialect: 'sqlite',
-      checkpointer,
       migrate: () => runMigrations(db, 'sqlite'),
-      close: async () => {
-        await checkpointer?.stop();
-        await db.destroy();
-      },
+      close: () => db.destroy(),
       rehearse: () => new Kysely<Database>({ dialect: rehearsalDialect(new ImmediateSqliteDialect({ database: cached }), 'begin immediate') }),
     };
   }
