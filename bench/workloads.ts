@@ -26,7 +26,7 @@ export interface BenchContext {
 }
 
 async function get(base: string, cookie: string, path: string): Promise<unknown> {
-  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
   const body = await res.text();
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 200)}`);
   return body;
@@ -61,6 +61,17 @@ export async function workloads(ctx: BenchContext): Promise<Workload[]> {
   const page = Math.floor(ctx.deepOffset / 20) + 1;
   let activitySeq = 0;
   const list: Workload[] = [
+    // The floor every answer stands on: HTTP over loopback, Fastify's hooks, the JSON answer — and then the session.
+    {
+      name: 'HTTP floor: GET /api/health (no session, no SQL)',
+      api: () => get(base, '', '/api/health').then(() => undefined),
+      raw: () => raw.run('select 1', []),
+    },
+    {
+      name: 'session only: GET /api/me (seller)',
+      api: () => get(base, cookies.seller, '/api/me').then(() => undefined),
+      raw: () => raw.run('select id, username, display_name, role, team_id, team_path from users where id = ?', [ctx.sellerId]),
+    },
     {
       name: "director's first page of deals, newest first",
       api: () => get(base, cookies.director, '/api/deals?pageSize=20').then(() => undefined),

@@ -62,16 +62,24 @@ export interface DealPage {
 }
 
 /**
- * One page: the page's ids come from `deals` alone (offset or keyset, walking the sort index), and only those ids
- * are joined to customers and users — a deep offset no longer runs the joins for every skipped row.
+ * One page. Behind an offset, the page's ids come from `deals` alone (walking the sort index) and only those ids are
+ * joined to customers and users, so a deep offset does not run the joins for every skipped row. A first page or a
+ * keyset page skips nothing: it joins the rows it walks in one statement, as the hand-written query does (the
+ * second pass over the ids cost a quarter of a first page's SQL).
  */
 export async function listDealPage(db: Queryable, scope: Scope, filters: DealFilters, page: DealPage) {
-  let ids = db.selectFrom('deals').select('deals.id').where(dealWhere(db, scope, filters));
-  if (page.cursor) ids = ids.where(afterCursor(page.order, 'deals.id', page.cursor) as never);
-  ids = applyOrder(ids, page.order, 'deals.id').limit(page.limit + 1);
-  if (!page.cursor && page.offset > 0) ids = ids.offset(page.offset);
+  const valueOf = (r: DealRow) => (r as unknown as Record<string, unknown>)[page.order.column.replace('deals.', '')];
+  if (page.cursor || page.offset === 0) {
+    let q = selectDeals(db).where(dealWhere(db, scope, filters) as never);
+    if (page.cursor) q = q.where(afterCursor(page.order, 'deals.id', page.cursor) as never);
+    const rows = await applyOrder(q, page.order, 'deals.id').limit(page.limit + 1).execute();
+    return pageOf(rows, page.limit, page.order, valueOf, (r) => r.id);
+  }
+  const ids = applyOrder(db.selectFrom('deals').select('deals.id').where(dealWhere(db, scope, filters)), page.order, 'deals.id')
+    .limit(page.limit + 1)
+    .offset(page.offset);
   const rows = await applyOrder(selectDeals(db).where('deals.id', 'in', ids as never), page.order, 'deals.id').execute();
-  return pageOf(rows, page.limit, page.order, (r) => (r as unknown as Record<string, unknown>)[page.order.column.replace('deals.', '')], (r) => r.id);
+  return pageOf(rows, page.limit, page.order, valueOf, (r) => r.id);
 }
 
 /** How many deals match: stops counting after `limit` rows (for `listTotal`), or counts them all. */
