@@ -3,7 +3,7 @@
  * [--gen-only] [--live-heap]`: the import
  * figures of issue 13, printed, never asserted. Generates the files (bench/import-data.ts) unless present, then in
  * a fresh database (SQLite file data/bench-import/bench-import-KIND-FORMAT.db, or schema actionflow_bench_import_KIND_FORMAT on
- * DATABASE_URL) with a few
+ * DATABASE_URL, or BENCH_SCHEMA when set) with a few
  * sellers and the 11 custom fields: dry run, commit, and the same file again (dry run + commit), each timed, with the
  * process's peak RSS. Run one format per process so the RSS figure belongs to it.
  */
@@ -96,7 +96,7 @@ async function main() {
   let schema: string | undefined;
   if (values.db === 'postgres') {
     url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    schema = `actionflow_bench_import_${values.kind}_${values.format}`;
+    schema = process.env.BENCH_SCHEMA ?? `actionflow_bench_import_${values.kind}_${values.format}`;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`drop schema if exists ${schema} cascade`);
