@@ -251,8 +251,12 @@ describe('imports: staged customer import', () => {
     // While the lease holds nobody else may take it; after it runs out, resume finishes the rest.
     await expect(resumeImport(deps, id)).rejects.toMatchObject({ code: 'CONFLICT' });
     t.clock.advance(3 * 60_000);
-    const counts = await resumeImport(deps, id, { batchSize: 3 });
+    const bounded: boolean[] = [];
+    const counts = await resumeImport(deps, id, { batchSize: 3, afterBatch: () => void bounded.push(heapBounded()) });
     expect(counts).toMatchObject({ created: 7, errors: 0 });
+    // The resumed commit (the path of the resume job and `import resume`) runs inside the heap bound too.
+    expect(bounded).toEqual([true, true]);
+    expect(heapBounded()).toBe(false);
     expect(await t.db.selectFrom('customers').select('id').where('name', 'like', '苏州%').execute()).toHaveLength(7);
     const done = (await admin({ method: 'GET', url: `/api/imports/${id}` })).json();
     expect(done).toMatchObject({ status: 'committed', appliedRows: 7, result: { created: 7 } });
