@@ -1,11 +1,12 @@
 /**
  * `npx tsx bench/import.ts [--rows 100000] [--db sqlite|postgres] [--format xlsx|csv] [--kind customers|contracts]
- * [--gen-only] [--live-heap]`: the import
+ * [--gen-only] [--live-heap] [--via process|serve]`: the import
  * figures of issue 13, printed, never asserted. Generates the files (bench/import-data.ts) unless present, then in
  * a fresh database (SQLite file data/bench-import/bench-import-KIND-FORMAT.db, or schema actionflow_bench_import_KIND_FORMAT on
- * DATABASE_URL) with a few
+ * DATABASE_URL, or BENCH_SCHEMA when set) with a few
  * sellers and the 11 custom fields: dry run, commit, and the same file again (dry run + commit), each timed, with the
- * process's peak RSS. Run one format per process so the RSS figure belongs to it.
+ * process's peak RSS. Run one format per process so the RSS figure belongs to it. `--via serve` runs the same passes
+ * through a separate `actionflow serve` process instead, uploaded over HTTP (bench/import-serve.ts).
  */
 import { loadavg } from 'node:os';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -21,7 +22,9 @@ import { openDatabase } from '../server/db/index.js';
 import { composeModules } from '../server/modules/index.js';
 import { systemActor } from '../server/core/policy.js';
 import { installTemplate } from '../server/modules/pipelines/service.js';
+import { hashPassword } from '../server/core/passwords.js';
 import { CUSTOM_FIELDS, writeContractFiles, writeFiles } from './import-data.js';
+import { importThroughServer } from './import-serve.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +37,8 @@ const { values } = parseArgs({
     // Forces a full GC on every sample (slow): the heap still in use then is live data, not garbage V8 has not
     // collected yet — tells a leak from lazy collection.
     'live-heap': { type: 'boolean', default: false },
+    // process: the phases in this process, as the CLI runs them; serve: through the web server's background phase.
+    via: { type: 'string', default: 'process' },
   },
 });
 const rows = Number(values.rows);
@@ -96,7 +101,7 @@ async function main() {
   let schema: string | undefined;
   if (values.db === 'postgres') {
     url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    schema = `actionflow_bench_import_${values.kind}_${values.format}`;
+    schema = process.env.BENCH_SCHEMA ?? `actionflow_bench_import_${values.kind}_${values.format}`;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`drop schema if exists ${schema} cascade`);
@@ -119,6 +124,19 @@ async function main() {
   }
   for (const f of CUSTOM_FIELDS) {
     await db.insertInto('custom_field_defs').values({ id: newId(), entity: 'customer', key: f.key, label: f.label, label_en: null, type: f.type, options: JSON.stringify('options' in f ? f.options : []), required: 0, created_at: now }).execute();
+  }
+  if (values.via === 'serve') {
+    const password = 'bench-import-1234';
+    await db.insertInto('users').values({ id: newId(), username: 'bench_admin', display_name: 'bench_admin', password_hash: await hashPassword(password), role: 'admin', team_id: teamId, team_path: `/${teamId}/`, phone: null, email: null, active: 1, created_at: now, updated_at: now } as never).execute();
+    await database.close();
+    const { baseMb, passes } = await importThroughServer({ databaseUrl: url, schema, file, username: 'bench_admin', password, passes: ['first', 'again'] });
+    for (const p of passes) {
+      console.log(
+        `${p.label.padEnd(5)} ${values.db} ${values.format} via serve: dry run ${secs(p.dryMs)} (server cpu ${p.dryCpu.toFixed(1)} s) ${JSON.stringify(p.dryCounts)}` +
+          ` | commit ${secs(p.commitMs)} (server cpu ${p.commitCpu.toFixed(1)} s) ${JSON.stringify(p.commitCounts)} | server RSS high-water ${Math.round(p.hwmMb)} MB (${Math.round(baseMb)} MB after start-up) | load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      );
+    }
+    return;
   }
   const config = { ...loadConfig(), filesDir: join(dir, 'files') };
   const deps = { db, clock: systemClock, config };

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { setupTestApp, TEST_PASSWORD, type TestContext } from '../support/app.js';
 import { creditCode, multipart, runImport, xlsx } from '../support/imports.js';
-import { startCommit, resumeImport } from '../../server/modules/imports/service.js';
+import { startCommit, startDryRun, resumeImport } from '../../server/modules/imports/service.js';
+import { heapBounded } from '../../server/core/heap.js';
 
 const HEADERS = ['客户名称', '手机号', '统一社会信用代码', '地区', '负责人', '联系人', '职位'];
 
@@ -211,6 +212,27 @@ describe('imports: staged customer import', () => {
     expect(await t.db.selectFrom('import_row_keys').select('key').where('import_id', '=', flow.upload.import.id).execute()).toEqual([]);
   });
 
+  it('dry run and commit hold the heap bound (core/heap.ts) from their first batch to their last, and lift it after', async () => {
+    const admin = await t.as('admin');
+    const rows = [['客户名称', '手机号', '负责人']];
+    for (let i = 0; i < 7; i++) rows.push([`常州${i}号公司`, `1380013808${i}`, 'seller_a']);
+    const up = await admin({ method: 'POST', url: '/api/imports', ...multipart({}, { name: 'cz.xlsx', content: await xlsx(rows) }) });
+    expect(up.statusCode, up.body).toBe(201);
+    const { import: imp, suggested } = up.json();
+    const deps = { db: t.db, clock: t.clock, config: t.config };
+    const actor = { id: t.org.users.admin.id, username: 'admin', displayName: 'admin', role: 'admin' as const, teamId: '', teamPath: '' };
+    const seen: boolean[] = [];
+    const dry = await startDryRun(deps, actor, imp.id, { mapping: suggested, options: { mode: 'upsert', duplicates: 'update', perRowEvents: false, defaultOwnerId: null }, wait: true }, () => seen.push(heapBounded()));
+    expect(dry.counts).toMatchObject({ created: 7, errors: 0 });
+    expect(heapBounded()).toBe(false);
+    const committed = await startCommit(deps, actor, imp.id, { wait: true }, { batchSize: 3, afterBatch: () => void seen.push(heapBounded()) });
+    expect(committed).toMatchObject({ status: 'committed', result: { created: 7, errors: 0 } });
+    // One progress report of the dry run, three commit batches: all inside the bound.
+    expect(seen).toEqual([true, true, true, true]);
+    expect(heapBounded()).toBe(false);
+    expect(await t.db.selectFrom('customers').select('id').where('name', 'like', '常州%').execute()).toHaveLength(7);
+  });
+
   it('resumes a commit that died between batches, without duplicates', async () => {
     const admin = await t.as('admin');
     const rows = [['客户名称', '手机号', '负责人']];
@@ -229,8 +251,12 @@ describe('imports: staged customer import', () => {
     // While the lease holds nobody else may take it; after it runs out, resume finishes the rest.
     await expect(resumeImport(deps, id)).rejects.toMatchObject({ code: 'CONFLICT' });
     t.clock.advance(3 * 60_000);
-    const counts = await resumeImport(deps, id, { batchSize: 3 });
+    const bounded: boolean[] = [];
+    const counts = await resumeImport(deps, id, { batchSize: 3, afterBatch: () => void bounded.push(heapBounded()) });
     expect(counts).toMatchObject({ created: 7, errors: 0 });
+    // The resumed commit (the path of the resume job and `import resume`) runs inside the heap bound too.
+    expect(bounded).toEqual([true, true]);
+    expect(heapBounded()).toBe(false);
     expect(await t.db.selectFrom('customers').select('id').where('name', 'like', '苏州%').execute()).toHaveLength(7);
     const done = (await admin({ method: 'GET', url: `/api/imports/${id}` })).json();
     expect(done).toMatchObject({ status: 'committed', appliedRows: 7, result: { created: 7 } });

@@ -7,7 +7,7 @@
  */
 import type { Queryable } from '../../db/index.js';
 import { breathe } from '../../core/breathe.js';
-import { boundHeap } from '../../core/heap.js';
+import { boundedPass, boundHeap } from '../../core/heap.js';
 import { parseJson, toJson } from '../../core/json.js';
 import { enqueueNotification } from '../notifications/outbox.js';
 import { LEASE_MS, phaseContext, type ImportDeps, type PhaseContext } from './context.js';
@@ -23,8 +23,15 @@ export interface CommitHooks {
   batchSize?: number;
 }
 
-/** Applies the staged rows after the checkpoint; the caller has claimed the import (status `committing`). */
-export async function runCommit(deps: ImportDeps, importId: string, hooks: CommitHooks = {}): Promise<ImportCounts> {
+/**
+ * Applies the staged rows after the checkpoint; the caller has claimed the import (status `committing`). The process's
+ * heap growth is bounded while it runs (core/heap.ts).
+ */
+export function runCommit(deps: ImportDeps, importId: string, hooks: CommitHooks = {}): Promise<ImportCounts> {
+  return boundedPass(() => commit(deps, importId, hooks));
+}
+
+async function commit(deps: ImportDeps, importId: string, hooks: CommitHooks): Promise<ImportCounts> {
   const { db } = deps;
   const imp = (await repo.findImport(db, importId))!;
   const ctx = await phaseContext(deps, imp);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { breathe } from '../../core/breathe.js';
-import { boundHeap } from '../../core/heap.js';
+import { boundedPass, boundHeap } from '../../core/heap.js';
 import { toJson } from '../../core/json.js';
 import { newId } from '../../core/ids.js';
 import type { ImportRowsTable } from '../../db/schema-imports.js';
@@ -38,7 +38,12 @@ interface Pending {
   problems: RowProblem[];
 }
 
-export async function runDryRun(deps: ImportDeps, importId: string, onProgress?: ProgressListener): Promise<ImportCounts> {
+/** The dry run, with the process's heap growth bounded while it runs (core/heap.ts). */
+export function runDryRun(deps: ImportDeps, importId: string, onProgress?: ProgressListener): Promise<ImportCounts> {
+  return boundedPass(() => dryRun(deps, importId, onProgress));
+}
+
+async function dryRun(deps: ImportDeps, importId: string, onProgress?: ProgressListener): Promise<ImportCounts> {
   const { db, clock } = deps;
   const imp = (await repo.findImport(db, importId))!;
   const ctx = await phaseContext(deps, imp);
