@@ -156,7 +156,8 @@ describe('indexed search', () => {
   it('answers the list\'s whole search predicate (name, credit code, phone, contacts) from the indexes', async () => {
     if (t.dialect === 'sqlite') {
       const { sql: text, parameters } = t.db.selectFrom('customers').select('id').where(customerMatches(t.db, '138 0013')).compile();
-      const plan = (await sql<{ detail: string }>`explain query plan ${sql.raw(text.replace(/\?/g, () => sql.lit(parameters.shift() as string).compile(t.db).sql))}`.execute(t.db)).rows.map((r) => r.detail).join('\n');
+      const values = [...parameters];
+      const plan = (await sql<{ detail: string }>`explain query plan ${sql.raw(text.replace(/\?/g, () => sql.lit(values.shift() as string).compile(t.db).sql))}`.execute(t.db)).rows.map((r) => r.detail).join('\n');
       // The customers are looked up by id from the FTS matches (`f` is search_fts); nothing scans `customers`.
       expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M/);
       expect(plan).toContain('SEARCH customers USING COVERING INDEX sqlite_autoindex_customers_1 (id=?)');
