@@ -14,6 +14,7 @@ import { moveTeamIn } from '../../server/modules/org/service.js';
 import { importPipelineYaml } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
 import { runImport, xlsx } from '../support/imports.js';
+import { insertCustomerRow } from '../support/factories.js';
 
 const SYSTEM = systemActor('cli');
 const STAGES = ['s1', 's2', 's3', 'won', 'lost'];
@@ -39,16 +40,7 @@ describe('board counters', () => {
   const sellers = () => [t.org.users.sellerA, t.org.users.sellerA2, t.org.users.sellerB];
   const pick = <T,>(items: T[]): T => items[random.int(0, items.length - 1)]!;
 
-  async function insertCustomer(ownerId: string, name: string) {
-    const owner = await t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
-    const now = t.clock.now().toISOString();
-    const id = newId();
-    await t.db
-      .insertInto('customers')
-      .values({ id, kind: 'company', name, phone: null, phone_normalized: null, region: null, industry: null, source: null, level: null, credit_code: null, owner_id: ownerId, team_path: owner.team_path, custom: '{}', created_at: now, updated_at: now, deleted_at: null })
-      .execute();
-    return id;
-  }
+  const insertCustomer = (ownerId: string, name: string) => insertCustomerRow(t.db, t.clock, ownerId, name);
 
   /** The counters (non-zero rows) and a fresh GROUP BY over deals, both keyed by pipeline|stage|owner|team path. */
   async function countersAndTruth() {

@@ -12,6 +12,7 @@ import { installTemplate } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
 import { systemActor, type Scope } from '../../server/core/policy.js';
 import { stageTotals, stageTotalsFromDeals } from '../../server/modules/deals/repo.js';
+import { insertCustomerRow } from '../support/factories.js';
 
 const SYSTEM = systemActor('cli');
 
@@ -31,16 +32,7 @@ describe('list paging at scale', () => {
     return t.db.selectFrom('users').select(['id', 'team_path']).where('id', '=', id).executeTakeFirstOrThrow();
   }
 
-  async function insertCustomer(ownerId: string, name: string) {
-    const owner = await user(ownerId);
-    const now = t.clock.now().toISOString();
-    const id = newId();
-    await t.db
-      .insertInto('customers')
-      .values({ id, kind: 'company', name, phone: null, phone_normalized: null, region: null, industry: null, source: null, level: null, credit_code: null, owner_id: ownerId, team_path: owner.team_path, custom: '{}', created_at: now, updated_at: now, deleted_at: null })
-      .execute();
-    return id;
-  }
+  const insertCustomer = (ownerId: string, name: string) => insertCustomerRow(t.db, t.clock, ownerId, name);
 
   /** Deals straight into the table; `minute` repeats on purpose so the id tie-break matters. */
   async function insertDeals(ownerId: string, count: number, at: (i: number) => string, extra: Partial<DealsTable> = {}) {

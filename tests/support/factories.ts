@@ -54,3 +54,15 @@ export async function buildOrg(db: Db, clock: Clock): Promise<TestOrg> {
     },
   };
 }
+
+/** A customer row written straight into the table (no API, no audit), owned by `ownerId` in that user's team. */
+export async function insertCustomerRow(db: Db, clock: Clock, ownerId: string, name: string): Promise<string> {
+  const owner = await db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
+  const now = clock.now().toISOString();
+  const id = newId();
+  await db
+    .insertInto('customers')
+    .values({ id, kind: 'company', name, phone: null, phone_normalized: null, region: null, industry: null, source: null, level: null, credit_code: null, owner_id: ownerId, team_path: owner.team_path, custom: '{}', created_at: now, updated_at: now, deleted_at: null })
+    .execute();
+  return id;
+}
