@@ -2,7 +2,10 @@
  * The audit trail's write side. It lives in core (like `emitEvent`) because every module writes it inside its own
  * transactions, through `core/command.ts`; the audit module keeps the read side (listing, scoping, presenting).
  */
+import type { Insertable } from 'kysely';
 import type { Queryable } from '../db/index.js';
+import { prepared } from '../db/prepared.js';
+import type { AuditLogTable } from '../db/schema.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
 import { toJson } from './json.js';
@@ -16,21 +19,20 @@ export interface AuditInput {
   after?: unknown;
 }
 
+const insertAuditRow = prepared((db, row: Insertable<AuditLogTable>) => db.insertInto('audit_log').values(row));
+
 /** Writes one audit entry; call inside the transaction of the change. There is deliberately no update or delete. */
 export async function recordAudit(db: Queryable, clock: Clock, input: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      entity: input.entity,
-      entity_id: input.entityId,
-      action: input.action,
-      actor_id: input.actorId,
-      at: clock.now().toISOString(),
-      before: input.before === undefined ? null : toJson(input.before),
-      after: input.after === undefined ? null : toJson(input.after),
-    })
-    .execute();
+  await insertAuditRow(db, {
+    id: newId(),
+    entity: input.entity,
+    entity_id: input.entityId,
+    action: input.action,
+    actor_id: input.actorId,
+    at: clock.now().toISOString(),
+    before: input.before === undefined ? null : toJson(input.before),
+    after: input.after === undefined ? null : toJson(input.after),
+  });
 }
 
 /** Only the fields whose values differ, as {before, after}; keeps audit rows readable. */

@@ -13,6 +13,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Largest accepted upload in bytes. */
   maxUploadBytes: number;
+  /** Import files stream to disk and are read in bounded batches, so they may be far larger than attachments. */
+  maxImportBytes: number;
   sessionTtlHours: number;
   cookieSecure: boolean;
   /** Failed logins allowed per account and per client address before each further failure doubles a lock-out. */
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionDays: Number(env.ACTIONFLOW_RETENTION_DAYS ?? 90),
     publicUrl: (env.ACTIONFLOW_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     maxUploadBytes: Number(env.ACTIONFLOW_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
+    maxImportBytes: Number(env.ACTIONFLOW_MAX_IMPORT_BYTES ?? 200 * 1024 * 1024),
     sessionTtlHours: Number(env.ACTIONFLOW_SESSION_TTL_HOURS ?? 12),
     cookieSecure: env.ACTIONFLOW_COOKIE_SECURE === 'true',
     loginThrottle: {

@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { Queryable } from '../db/index.js';
+import { prepared } from '../db/prepared.js';
+import type { EventsTable } from '../db/schema.js';
 import type { Clock } from './clock.js';
 import type { RecordKind } from './entities.js';
 import { newId } from './ids.js';
@@ -147,6 +150,8 @@ export function isEvent<K extends DomainEventType>(event: { type: string }, ...t
   return (types as string[]).includes(event.type);
 }
 
+const insertEventRow = prepared((db, row: Insertable<EventsTable>) => db.insertInto('events').values(row));
+
 /**
  * Appends a domain event. Call it with the same transaction as the change it describes, so an event exists
  * exactly when its change committed; consumers (SLA, cadences, rules) record what they processed in
@@ -154,18 +159,15 @@ export function isEvent<K extends DomainEventType>(event: { type: string }, ...t
  */
 export async function emitEvent<K extends DomainEventType>(db: Queryable, clock: Clock, event: DomainEvent<K>): Promise<string> {
   const id = newId();
-  await db
-    .insertInto('events')
-    .values({
-      id,
-      type: event.type,
-      entity: event.entity,
-      entity_id: event.entityId,
-      actor_id: event.actorId,
-      payload: toJson(event.payload),
-      occurred_at: clock.now().toISOString(),
-    })
-    .execute();
+  await insertEventRow(db, {
+    id,
+    type: event.type,
+    entity: event.entity,
+    entity_id: event.entityId,
+    actor_id: event.actorId,
+    payload: toJson(event.payload),
+    occurred_at: clock.now().toISOString(),
+  });
   return id;
 }
 

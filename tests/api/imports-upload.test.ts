@@ -47,6 +47,27 @@ describe('imports: upload overrides and resume on start', () => {
     expect(await t.db.selectFrom('imports').select('id').where('file_name', '=', 'a.xlsx').execute()).toEqual([]);
   });
 
+  it('takes an import file larger than the attachment limit, up to its own limit (ACTIONFLOW_MAX_IMPORT_BYTES)', async () => {
+    // The test app allows 1 MB attachments and 2 MB imports; a 100,000-row GBK CSV is ~32 MB against 20 / 200 MB.
+    const rows = (bytes: number) => {
+      const line = '杭州甲公司,13800138001\n';
+      return Buffer.concat([Buffer.from('客户名称,手机号\n'), Buffer.from(line.repeat(Math.ceil(bytes / Buffer.byteLength(line))))]);
+    };
+    const big = rows(1.5 * 1024 * 1024);
+    const attachment = multipart({ entity: 'customer', entityId: 'none' }, { name: 'big.csv', content: big });
+    const refusedAsAttachment = await admin({ method: 'POST', url: '/api/attachments', payload: attachment.payload, headers: attachment.headers });
+    expect(refusedAsAttachment.statusCode).toBe(413);
+
+    const accepted = await upload({}, 'big.csv', big);
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json().import).toMatchObject({ format: 'csv', headers: ['客户名称', '手机号'] });
+
+    const tooBig = await upload({}, 'huge.csv', rows(2.5 * 1024 * 1024));
+    expect(tooBig.statusCode).toBe(413);
+    expect(fieldsOf(tooBig)).toEqual([['file', 'file_too_large', `文件不能超过 ${2 * 1024 * 1024} 字节`]]);
+    expect(await t.db.selectFrom('imports').select('id').where('file_name', '=', 'huge.csv').execute()).toEqual([]);
+  });
+
   it('a mapping with more entries than the file has columns names the count of columns', async () => {
     const up = (await upload({}, 'gbk.csv', GBK)).json();
     const res = await admin({ method: 'POST', url: `/api/imports/${up.import.id}/dry-run`, payload: { mapping: ['name', 'phone', null] } });

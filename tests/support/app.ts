@@ -33,7 +33,7 @@ export async function setupTestApp(options: { start?: string; loginMax?: number;
   const clock = new ManualClock(options.start ?? '2026-11-02T02:00:00.000Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'actionflow-test-'));
   const base = loadConfig({ ACTIONFLOW_DATA_DIR: dataDir });
-  const config: AppConfig = { ...base, maxUploadBytes: 1024 * 1024, loginThrottle: { ...base.loginThrottle, accountFailures: options.loginMax ?? 1000, addressFailures: options.loginMax ?? 1000 }, outboundAllow: ['127.0.0.1', '::1', 'localhost'], ...options.config };
+  const config: AppConfig = { ...base, maxUploadBytes: 1024 * 1024, maxImportBytes: 2 * 1024 * 1024, loginThrottle: { ...base.loginThrottle, accountFailures: options.loginMax ?? 1000, addressFailures: options.loginMax ?? 1000 }, outboundAllow: ['127.0.0.1', '::1', 'localhost'], ...options.config };
   const app = await buildApp({ database, clock, config, checkResponses: true });
   const org = await buildOrg(database.db, clock);
   const cookies = new Map<string, string>();

@@ -6,6 +6,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, invalid, type FieldError } from '../../core/errors.js';
 import { parseJson, toJson } from '../../core/json.js';
 import type { Queryable } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import { commandIn } from '../../core/command.js';
 import { DEFAULT_EFFECT_RULE, type EffectRule } from './effective.js';
 import type { ActivityBody, ChecklistBody } from './schema.js';
@@ -19,8 +20,12 @@ export interface ChecklistConfig {
   updatedAt: string | null;
 }
 
+// Both are read on every activity written: prepared (db/prepared.ts).
+const checklistRow = prepared((db, v: { type: string }) => db.selectFrom('activity_checklists').selectAll().where('type', '=', v.type));
+const settingsRow = prepared((db) => db.selectFrom('activity_settings').selectAll().where('id', '=', 'org'));
+
 export async function getChecklist(db: Queryable, type: string): Promise<ChecklistConfig> {
-  const row = await db.selectFrom('activity_checklists').selectAll().where('type', '=', type).executeTakeFirst();
+  const [row] = await checklistRow(db, { type });
   if (!row) return { type, mode: 'off', items: [], updatedAt: null };
   return { type, mode: row.mode as ChecklistConfig['mode'], items: parseJson<Item[]>(row.items, []), updatedAt: row.updated_at };
 }
@@ -37,7 +42,7 @@ export async function putChecklist(db: Queryable, clock: Clock, actor: AnyActor,
 }
 
 export async function getEffectiveRule(db: Queryable): Promise<EffectRule & { updatedAt: string | null }> {
-  const row = await db.selectFrom('activity_settings').selectAll().where('id', '=', 'org').executeTakeFirst();
+  const [row] = await settingsRow(db, {});
   return row ? { ...parseJson<EffectRule>(row.effective_rule, DEFAULT_EFFECT_RULE), updatedAt: row.updated_at } : { ...DEFAULT_EFFECT_RULE, updatedAt: null };
 }
 

@@ -1,14 +1,17 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import type { ActivitiesTable, Database } from '../../db/schema.js';
-import { scopeFilter } from '../org/scope-sql.js';
+import { scopeFilter, scopeOfShape, scopeShape } from '../org/scope-sql.js';
 import { presentActivity } from './presenter.js';
 import { tagsOfActivities } from './tags.js';
 import type { Scope } from '../org/scope.js';
 import { movesTeamPaths } from '../../core/team-paths.js';
 
+const insertActivityRow = prepared((db, row: ActivitiesTable) => db.insertInto('activities').values(row));
+
 export async function insertActivity(db: Queryable, row: ActivitiesTable) {
-  await db.insertInto('activities').values(row).execute();
+  await insertActivityRow(db, row);
 }
 
 /** Ids among `ids` that are contacts of `customerId`. */
@@ -89,16 +92,21 @@ export type ActivityRow = ActivitiesTable & { owner_name: string; customer_name:
 
 
 /** Open deals of a customer within the caller's scope (quick-log links the only one, or asks among several). */
-export function openDealsOfCustomer(db: Queryable, scope: Scope, customerId: string) {
-  return db
+const openDealsOfCustomerRows = prepared((db, v: { customerId: string; scopeValue?: string }, shape) =>
+  db
     .selectFrom('deals')
     .select(['deals.id', 'deals.title', 'deals.stage_key'])
-    .where('deals.customer_id', '=', customerId)
+    .where('deals.customer_id', '=', v.customerId)
     .where('deals.status', '=', 'open')
-    .where(scopeFilter(scope, 'deals'))
+    .where(scopeFilter(scopeOfShape(shape, v), 'deals'))
     .orderBy('deals.updated_at', 'desc')
-    .limit(20)
-    .execute();
+    .limit(20),
+);
+
+/** Read on every activity written without a deal (quick-log links the customer's only open deal): prepared. */
+export function openDealsOfCustomer(db: Queryable, scope: Scope, customerId: string) {
+  const { shape, values } = scopeShape(scope);
+  return openDealsOfCustomerRows(db, { customerId, ...values }, shape);
 }
 
 export async function deleteActivity(db: Queryable, id: string) {

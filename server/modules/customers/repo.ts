@@ -1,7 +1,8 @@
 import { sql, type SqlBool, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Queryable } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import type { ContactsTable, CustomersTable, Database } from '../../db/schema.js';
-import { scopeFilter } from '../org/scope-sql.js';
+import { scopeFilter, scopeOfShape, scopeShape } from '../org/scope-sql.js';
 import type { Scope } from '../org/scope.js';
 import { afterCursor, applyOrder, pageOf, type Cursor, type Order } from '../../core/paging.js';
 import { customerMatches } from './search.js';
@@ -76,16 +77,21 @@ export async function sampleCustomers(db: Queryable, scope: Scope, filter: Custo
 }
 
 /** A live (not deleted) customer inside the scope, or undefined: callers answer 404 for both "missing" and "not yours". */
-export async function findCustomer(db: Queryable, scope: Scope, id: string): Promise<CustomerRow | undefined> {
-  const row = await db
+// Every task, activity and deal written about a customer reads it first: prepared (db/prepared.ts).
+const findCustomerRow = prepared((db, v: { id: string; scopeValue?: string }, shape) =>
+  db
     .selectFrom('customers')
-    .where(scopeFilter(scope, 'customers'))
-    .where('customers.id', '=', id)
+    .where(scopeFilter(scopeOfShape(shape, v), 'customers'))
+    .where('customers.id', '=', v.id)
     .where('customers.deleted_at', 'is', null)
     .innerJoin('users as owner', 'owner.id', 'customers.owner_id')
     .selectAll('customers')
-    .select('owner.display_name as owner_name')
-    .executeTakeFirst();
+    .select('owner.display_name as owner_name'),
+);
+
+export async function findCustomer(db: Queryable, scope: Scope, id: string): Promise<CustomerRow | undefined> {
+  const { shape, values } = scopeShape(scope);
+  const [row] = await findCustomerRow(db, { id, ...values }, shape);
   return row as CustomerRow | undefined;
 }
 

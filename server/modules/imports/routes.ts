@@ -34,7 +34,7 @@ export async function importRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'upload_multipart', { fields: [{ field: 'body', code: 'multipart_required' }] });
-      const created = await service.uploadImport(deps, actorOf(req), req.parts() as AsyncIterable<service.UploadPart>);
+      const created = await service.uploadImport(deps, actorOf(req), req.parts({ limits: { fileSize: deps.config.maxImportBytes } }) as AsyncIterable<service.UploadPart>);
       reply.code(201);
       return created;
     },

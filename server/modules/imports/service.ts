@@ -74,8 +74,8 @@ export async function uploadImport(deps: ImportDeps, actor: AnyActor, parts: Asy
       }
       name = part.filename;
       temp = await writeTemp(deps.config.filesDir, part.file);
-      if (part.file.truncated || temp.size > deps.config.maxUploadBytes) {
-        throw new AppError('PAYLOAD_TOO_LARGE', undefined, { fields: [{ field: 'file', code: 'file_too_large', params: { max: deps.config.maxUploadBytes } }] });
+      if (part.file.truncated || temp.size > deps.config.maxImportBytes) {
+        throw new AppError('PAYLOAD_TOO_LARGE', undefined, { fields: [{ field: 'file', code: 'file_too_large', params: { max: deps.config.maxImportBytes } }] });
       }
     }
     const parsed = uploadFields.safeParse(raw);

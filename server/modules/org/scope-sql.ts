@@ -27,3 +27,21 @@ export function scopePredicate(scope: Scope, ownerRef: string, teamPathRef: stri
   if (scope.kind === 'own') return sql<SqlBool>`${sql.ref(ownerRef)} = ${scope.userId}`;
   return sql<SqlBool>`(${sql.ref(teamPathRef)} >= ${scope.path} and ${sql.ref(teamPathRef)} < ${subtreeUpperBound(scope.path)})`;
 }
+
+/**
+ * A scope split for a prepared statement (db/prepared.ts): its kind is the statement's shape, its owner or path a
+ * value; `scopeOfShape` puts it back together inside the builder.
+ */
+export function scopeShape(scope: Scope): { shape: Scope['kind']; values: ScopeValue } {
+  if (scope.kind === 'all') return { shape: 'all', values: {} };
+  return { shape: scope.kind, values: { scopeValue: scope.kind === 'own' ? scope.userId : scope.path } };
+}
+
+type ScopeValue = { scopeValue?: string };
+
+export function scopeOfShape(shape: string, values: ScopeValue): Scope {
+  if (shape === 'own') return { kind: 'own', userId: values.scopeValue! };
+  if (shape === 'subtree') return { kind: 'subtree', path: values.scopeValue! };
+  if (shape === 'all') return { kind: 'all' };
+  throw new Error(`unknown scope shape ${shape}`);
+}
