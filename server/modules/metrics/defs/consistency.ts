@@ -8,7 +8,7 @@
  * A seller who logged the customer without any tag shares no tag with the others, so such a customer disagrees.
  */
 import { sql } from 'kysely';
-import { activityWhere, type MetricContext } from '../context.js';
+import { activitiesIn, activityWhere, type MetricContext } from '../context.js';
 import { ALL, cellOf, pct, type FactRow, type MetricDef } from '../framework.js';
 import type { ConsistencyAnswer } from '../answers.js';
 import { inPeriod } from '../sqlparts.js';
@@ -18,7 +18,7 @@ export const CONSISTENCY_STATES = ['agree', 'partial', 'disagree', 'untagged'] a
 
 function facts(ctx: MetricContext) {
   return sql<FactRow>`with acts as (
-      select activities.id, activities.customer_id, activities.owner_id, activities.occurred_at from activities
+      select activities.id, activities.customer_id, activities.owner_id, activities.occurred_at from ${activitiesIn(ctx)}
       where ${inPeriod(ctx, 'activities.occurred_at')} and ${activityWhere(ctx)}
     ), shared_customers as (
       select customer_id, count(distinct owner_id) as sellers, max(occurred_at) as last_at from acts group by customer_id having count(distinct owner_id) >= 2

@@ -6,16 +6,13 @@
  */
 import { sql } from 'kysely';
 import { stageLabel } from '../../pipelines/definition.js';
-import { dealWhere, requirePipeline, type MetricContext } from '../context.js';
+import { dealWhere, historyJoin, requirePipeline, type MetricContext } from '../context.js';
 import { cellOf, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, userNames, userRef } from '../sqlparts.js';
 import { kaplanMeierMedian, percentile, round } from '../stats.js';
 import type { DwellAnswer, HeatmapAnswer } from '../answers.js';
 
-/**
- * The stays, driven from the history's period index (left_at): `cross join` fixes the join order on SQLite, whose
- * planner otherwise walked every deal of the pipeline and probed its history (PostgreSQL plans it as an inner join).
- */
+/** The stays: the period's history rows or the scoped deals drive, whichever is narrower (`historyJoin`). */
 export function stayFacts(ctx: MetricContext, options: { open: boolean }) {
   const p = requirePipeline(ctx);
   const keys = p.def.stages.filter((s) => !s.terminal).map((s) => s.key);
@@ -23,13 +20,13 @@ export function stayFacts(ctx: MetricContext, options: { open: boolean }) {
   const where = dealWhere(ctx);
   const completed = sql`select h.id as row_id, h.id as record_id, h.deal_id, h.entered_at as "at", 'stay' as kind,
       h.stage_key as stage, 'completed' as state, deals.owner_id as owner, h.entered_at, h.left_at
-    from deal_stage_history h cross join deals
+    from ${historyJoin(ctx)}
     where deals.id = h.deal_id and h.left_at is not null and ${inPeriod(ctx, 'h.left_at')} and h.stage_key in (${sql.join(keys)}) and ${where}`;
   if (!options.open) return sql<FactRow>`${completed}`;
   return sql<FactRow>`${completed}
     union all
     select h.id, h.id, h.deal_id, h.entered_at, 'stay', h.stage_key, 'open', deals.owner_id, h.entered_at, h.left_at
-    from deal_stage_history h cross join deals
+    from ${historyJoin(ctx)}
     where deals.id = h.deal_id and h.left_at is null and deals.status = 'open' and h.entered_at < ${ctx.toAt} and h.stage_key in (${sql.join(keys)}) and ${where}`;
 }
 

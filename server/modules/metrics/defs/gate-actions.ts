@@ -8,7 +8,7 @@
  * (item → { done, at }).
  */
 import { sql, type RawBuilder } from 'kysely';
-import { dealWhere, type MetricContext } from '../context.js';
+import { dealWhere, historyJoin, type MetricContext } from '../context.js';
 import type { FactRow } from '../framework.js';
 import { weekSql } from '../sqlparts.js';
 
@@ -35,12 +35,17 @@ export function gateActionFacts(ctx: MetricContext): RawBuilder<FactRow> | null 
   // the only stays that can fall due in the period are those left in or after it (left_at index) and the open stays
   // of deals with a level-1 firing due in it (firings' due index): the rest of the history is never read. The history
   // row drives the join (CROSS JOIN keeps SQLite from scanning the pipeline's deals instead).
-  const candidates = sql`select h.id, h.deal_id, h.stage_key, h.entered_at, h.left_at from deal_stage_history h
+  const firedIn = sql`(select f.subject_id from sla_firings f where f.subject_type = 'deal' and f.level = 1 and f.due_at >= ${ctx.fromAt} and f.due_at < ${ctx.toAt})`;
+  // For a narrow scope its deals drive instead, each read with its history (`historyJoin`).
+  const candidates = ctx.drive === 'scope'
+    ? sql`select h.id, h.deal_id, h.stage_key, h.entered_at, h.left_at from ${historyJoin(ctx)}
+      where deals.id = h.deal_id and ${dealWhere(ctx)} and h.entered_at < ${ctx.toAt} and h.stage_key in (${gated})
+        and (h.left_at >= ${ctx.fromAt} or (h.left_at is null and h.deal_id in ${firedIn}))`
+    : sql`select h.id, h.deal_id, h.stage_key, h.entered_at, h.left_at from deal_stage_history h
       where h.left_at >= ${ctx.fromAt} and h.entered_at < ${ctx.toAt} and h.stage_key in (${gated})
     union all
     select h.id, h.deal_id, h.stage_key, h.entered_at, h.left_at from deal_stage_history h
-      where h.left_at is null and h.entered_at < ${ctx.toAt} and h.stage_key in (${gated})
-        and h.deal_id in (select f.subject_id from sla_firings f where f.subject_type = 'deal' and f.level = 1 and f.due_at >= ${ctx.fromAt} and f.due_at < ${ctx.toAt})`;
+      where h.left_at is null and h.entered_at < ${ctx.toAt} and h.stage_key in (${gated}) and h.deal_id in ${firedIn}`;
   const fd = sql`(select min(f.due_at) from sla_timers t join sla_firings f on f.timer_id = t.id and f.level = 1
         where t.subject_type = 'deal' and t.subject_id = h.deal_id and t.kind = 'stage_dwell' and t.stage_key = h.stage_key
           and t.anchor_at >= h.entered_at and (h.left_at is null or t.anchor_at < h.left_at))`;

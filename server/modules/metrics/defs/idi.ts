@@ -4,7 +4,7 @@
  * owns now (not deleted), weeks = days of the period ÷ 7. The industry benchmark in the seeds is 1.2.
  */
 import { sql } from 'kysely';
-import { activityWhere, scopeSql, type MetricContext } from '../context.js';
+import { activitiesIn, activityWhere, scopeSql, type MetricContext } from '../context.js';
 import { ALL, cellOf, Tally, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, teamNames, userNames, userRef } from '../sqlparts.js';
 import { round } from '../stats.js';
@@ -27,7 +27,7 @@ export const idi: MetricDef<IdiAnswer> = {
   facts: (ctx) =>
     sql<FactRow>`select activities.id as row_id, activities.id as record_id, activities.deal_id, activities.occurred_at as "at", 'activity' as kind,
         u.team_id as team, activities.owner_id as owner
-      from activities join users u on u.id = activities.owner_id
+      from ${activitiesIn(ctx)} join users u on u.id = activities.owner_id
       where activities.effective = 1 and ${inPeriod(ctx, 'activities.occurred_at')} and ${activityWhere(ctx)}`,
   async figure(ctx, run) {
     const groups = await run.groups();

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { stageLabel } from '../../pipelines/definition.js';
-import { dealWhere, requirePipeline, type MetricContext } from '../context.js';
+import { dealWhere, historyJoin, requirePipeline, type MetricContext } from '../context.js';
 import { ALL, cellOf, pct, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, userNames, userRef } from '../sqlparts.js';
 import { round } from '../stats.js';
@@ -19,18 +19,18 @@ function lossFacts(ctx: MetricContext) {
   if (lost.length === 0 || path.length === 0) return null;
   const seg = sql.ref(`c.${segmentOf(ctx)}`);
   const where = dealWhere(ctx);
-  // The period's history rows drive (`cross join`: SQLite otherwise walks every deal of the pipeline first).
+  // The period's history rows drive, or a narrow scope's deals (`historyJoin`).
   return sql<FactRow>`
     with losses as (
       select h.id, h.deal_id, h.entered_at,
         (select p.stage_key from deal_stage_history p where p.deal_id = h.deal_id and p.id <> h.id and p.entered_at <= h.entered_at
           order by p.entered_at desc limit 1) as lost_at
-      from deal_stage_history h cross join deals
+      from ${historyJoin(ctx)}
       where deals.id = h.deal_id and h.stage_key in (${sql.join(lost)}) and ${inPeriod(ctx, 'h.entered_at')} and ${where}
     ),
     reached as (
       select h.deal_id, h.stage_key, min(h.entered_at) as first_in
-      from deal_stage_history h cross join deals
+      from ${historyJoin(ctx)}
       where deals.id = h.deal_id and h.stage_key in (${sql.join(path)}) and ${inPeriod(ctx, 'h.entered_at')} and ${where}
       group by h.deal_id, h.stage_key
     )
@@ -121,7 +121,7 @@ export const winRate: MetricDef<WinRateAnswer> = {
     return sql<FactRow>`select h.id as row_id, h.deal_id as record_id, h.deal_id, h.entered_at as "at", 'deal' as kind,
         case when h.stage_key in (${sql.join(won.length ? won : ['\u0000'])}) then 'won' else 'lost' end as outcome, deals.owner_id as owner,
         deals.created_at
-      from deal_stage_history h cross join deals
+      from ${historyJoin(ctx)}
       where deals.id = h.deal_id and h.stage_key in (${sql.join(terminal.map((s) => s.key))}) and ${inPeriod(ctx, 'h.entered_at')} and ${dealWhere(ctx)}`;
   },
   async figure(ctx, run) {
