@@ -5,14 +5,13 @@
  */
 import { CompiledQuery, sql, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../server/core/ids.js';
 import { EXACT_TOTAL_CAP } from '../../server/core/paging.js';
 import type { DealsTable } from '../../server/db/schema.js';
 import { installTemplate } from '../../server/modules/pipelines/service.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
 import { systemActor, type Scope } from '../../server/core/policy.js';
 import { stageTotals, stageTotalsFromDeals } from '../../server/modules/deals/repo.js';
-import { insertCustomerRow } from '../support/factories.js';
+import { insertCustomerRow, insertDealRows } from '../support/factories.js';
 
 const SYSTEM = systemActor('cli');
 
@@ -35,20 +34,8 @@ describe('list paging at scale', () => {
   const insertCustomer = (ownerId: string, name: string) => insertCustomerRow(t.db, t.clock, ownerId, name);
 
   /** Deals straight into the table; `minute` repeats on purpose so the id tie-break matters. */
-  async function insertDeals(ownerId: string, count: number, at: (i: number) => string, extra: Partial<DealsTable> = {}) {
-    const owner = await user(ownerId);
-    const rows: DealsTable[] = [];
-    for (let i = 0; i < count; i++) {
-      const when = at(i);
-      rows.push({
-        id: newId(), title: `批量商机 ${String(i).padStart(4, '0')}`, customer_id: customerOf[ownerId]!, pipeline_id: pipelineId, stage_key: i % 2 ? 'first_touch' : 'lead_assignment',
-        status: 'open', owner_id: ownerId, team_path: owner.team_path, amount_fen: (i % 7) * 1000, expected_close_date: i % 3 ? `2027-01-${String((i % 28) + 1).padStart(2, '0')}` : null,
-        checklist: '{}', custom: '{}', stage_entered_at: when, created_at: when, updated_at: when, ...extra,
-      });
-    }
-    for (let i = 0; i < rows.length; i += 200) await t.db.insertInto('deals').values(rows.slice(i, i + 200)).execute();
-    return rows.map((r) => r.id);
-  }
+  const insertDeals = (ownerId: string, count: number, at: (i: number) => string, extra: Partial<DealsTable> = {}) =>
+    insertDealRows(t.db, { ownerId, customerId: customerOf[ownerId]!, pipelineId, count, at, extra });
 
   const minute = (i: number) => new Date(Date.UTC(2026, 9, 1, 0, Math.floor(i / 3))).toISOString();
 
@@ -254,5 +241,25 @@ describe('list paging at scale', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('teamId');
     expect((await director({ method: 'GET', url: `/api/pipelines/${pipelineId}/board/columns/nope` })).statusCode).toBe(404);
+  });
+
+  it('exports walk every deal in scope once across batches of 2,000, in id order', async () => {
+    await insertDeals(t.org.users.sellerA2.id, 1000, (i) => minute(2000 + i));
+    const exported = async (who: Requester) => {
+      const res = await who({ method: 'GET', url: `/api/exports/deals?format=csv&pipelineId=${pipelineId}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    };
+    const inDb = async (owners?: string[]) => {
+      let q = t.db.selectFrom('deals').select('id').where('pipeline_id', '=', pipelineId);
+      if (owners) q = q.where('owner_id', 'in', owners);
+      return (await q.execute()).map((r) => r.id).sort();
+    };
+    const all = await exported(director);
+    expect(all.length).toBeGreaterThan(2000);
+    expect(all).toEqual(await inDb());
+    const team = await exported(lead);
+    expect(team).toEqual(await inDb([t.org.users.sellerA.id, t.org.users.sellerA2.id]));
+    expect(team.length).toBeGreaterThan(1000);
   });
 });

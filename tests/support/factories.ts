@@ -1,5 +1,5 @@
 import type { Db } from '../../server/db/index.js';
-import type { Role } from '../../server/db/schema.js';
+import type { DealsTable, Role } from '../../server/db/schema.js';
 import type { Clock } from '../../server/core/clock.js';
 import { hashPassword } from '../../server/core/passwords.js';
 import { newId } from '../../server/core/ids.js';
@@ -65,4 +65,23 @@ export async function insertCustomerRow(db: Db, clock: Clock, ownerId: string, n
     .values({ id, kind: 'company', name, phone: null, phone_normalized: null, region: null, industry: null, source: null, level: null, credit_code: null, owner_id: ownerId, team_path: owner.team_path, custom: '{}', created_at: now, updated_at: now, deleted_at: null })
     .execute();
   return id;
+}
+
+/**
+ * `count` open deals written straight into the table for one owner and customer (no API, no audit, no history), in
+ * multi-row inserts; `at(i)` gives each one's created/updated/stage-entered instant. Returns their ids in order.
+ */
+export async function insertDealRows(db: Db, o: { ownerId: string; customerId: string; pipelineId: string; count: number; at: (i: number) => string; extra?: Partial<DealsTable> }): Promise<string[]> {
+  const owner = await db.selectFrom('users').select('team_path').where('id', '=', o.ownerId).executeTakeFirstOrThrow();
+  const rows: DealsTable[] = [];
+  for (let i = 0; i < o.count; i++) {
+    const when = o.at(i);
+    rows.push({
+      id: newId(), title: `批量商机 ${String(i).padStart(4, '0')}`, customer_id: o.customerId, pipeline_id: o.pipelineId, stage_key: i % 2 ? 'first_touch' : 'lead_assignment',
+      status: 'open', owner_id: o.ownerId, team_path: owner.team_path, amount_fen: (i % 7) * 1000, expected_close_date: i % 3 ? `2027-01-${String((i % 28) + 1).padStart(2, '0')}` : null,
+      checklist: '{}', custom: '{}', stage_entered_at: when, created_at: when, updated_at: when, ...o.extra,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('deals').values(rows.slice(i, i + 200)).execute();
+  return rows.map((r) => r.id);
 }

@@ -1,6 +1,9 @@
 /**
  * SQL of the list exports: one batch of a list in the caller's scope, walked by id (keyset), with the display columns
- * joined for that batch only. The scope is the same indexed predicate the lists use (org/scope-sql.ts).
+ * joined for that batch only. The scope is the same indexed predicate the lists use (org/scope-sql.ts). The batch's
+ * ids come from a subquery over the listed table alone: with the joins in one statement SQLite started from the
+ * smallest joined table (pipelines, users) and sorted every remaining row for each batch — 0.45 s a batch of 2,000
+ * over 300,000 deals, 73 s for the export, against 0.05 s a batch this way.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/index.js';
@@ -35,19 +38,25 @@ export function dealBatch(db: Queryable, scope: Scope, f: ListExportQuery & { te
       'deals.created_at as createdAt',
       'deals.updated_at as updatedAt',
     ])
-    .where((eb: Eb<'deals'>) => {
-      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'deals')(eb)];
-      if (f.pipelineId) parts.push(eb('deals.pipeline_id', '=', f.pipelineId));
-      if (f.stage) parts.push(eb('deals.stage_key', '=', f.stage));
-      if (f.status) parts.push(eb('deals.status', '=', f.status));
-      if (f.ownerId) parts.push(eb('deals.owner_id', '=', f.ownerId));
-      if (f.customerId) parts.push(eb('deals.customer_id', '=', f.customerId));
-      if (f.teamPath) parts.push(teamRange('deals', f.teamPath));
-      if (after) parts.push(eb('deals.id', '>', after));
-      return eb.and(parts);
-    })
+    .where('deals.id', 'in', (qb) =>
+      qb
+        .selectFrom('deals')
+        .select('deals.id')
+        .where((eb: Eb<'deals'>) => {
+          const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'deals')(eb)];
+          if (f.pipelineId) parts.push(eb('deals.pipeline_id', '=', f.pipelineId));
+          if (f.stage) parts.push(eb('deals.stage_key', '=', f.stage));
+          if (f.status) parts.push(eb('deals.status', '=', f.status));
+          if (f.ownerId) parts.push(eb('deals.owner_id', '=', f.ownerId));
+          if (f.customerId) parts.push(eb('deals.customer_id', '=', f.customerId));
+          if (f.teamPath) parts.push(teamRange('deals', f.teamPath));
+          if (after) parts.push(eb('deals.id', '>', after));
+          return eb.and(parts);
+        })
+        .orderBy('deals.id')
+        .limit(limit),
+    )
     .orderBy('deals.id')
-    .limit(limit)
     .execute();
 }
 
@@ -69,16 +78,22 @@ export function customerBatch(db: Queryable, scope: Scope, f: ListExportQuery & 
       'customers.created_at as createdAt',
       'customers.updated_at as updatedAt',
     ])
-    .where((eb: Eb<'customers'>) => {
-      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'customers')(eb), eb('customers.deleted_at', 'is', null)];
-      if (f.ownerId) parts.push(eb('customers.owner_id', '=', f.ownerId));
-      for (const key of ['industry', 'level', 'region', 'source'] as const) if (f[key]) parts.push(eb(`customers.${key}`, '=', f[key]!));
-      if (f.teamPath) parts.push(teamRange('customers', f.teamPath));
-      if (after) parts.push(eb('customers.id', '>', after));
-      return eb.and(parts);
-    })
+    .where('customers.id', 'in', (qb) =>
+      qb
+        .selectFrom('customers')
+        .select('customers.id')
+        .where((eb: Eb<'customers'>) => {
+          const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'customers')(eb), eb('customers.deleted_at', 'is', null)];
+          if (f.ownerId) parts.push(eb('customers.owner_id', '=', f.ownerId));
+          for (const key of ['industry', 'level', 'region', 'source'] as const) if (f[key]) parts.push(eb(`customers.${key}`, '=', f[key]!));
+          if (f.teamPath) parts.push(teamRange('customers', f.teamPath));
+          if (after) parts.push(eb('customers.id', '>', after));
+          return eb.and(parts);
+        })
+        .orderBy('customers.id')
+        .limit(limit),
+    )
     .orderBy('customers.id')
-    .limit(limit)
     .execute();
 }
 
@@ -100,18 +115,24 @@ export function activityBatch(db: Queryable, scope: Scope, f: ListExportQuery & 
       'activities.effective',
       'activities.deal_id as dealId',
     ])
-    .where((eb: Eb<'activities'>) => {
-      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'activities')(eb)];
-      if (f.ownerId) parts.push(eb('activities.owner_id', '=', f.ownerId));
-      if (f.customerId) parts.push(eb('activities.customer_id', '=', f.customerId));
-      if (f.fromAt) parts.push(eb('activities.occurred_at', '>=', f.fromAt));
-      if (f.toAt) parts.push(eb('activities.occurred_at', '<', f.toAt));
-      if (f.teamPath) parts.push(teamRange('activities', f.teamPath));
-      if (after) parts.push(eb('activities.id', '>', after));
-      return eb.and(parts);
-    })
+    .where('activities.id', 'in', (qb) =>
+      qb
+        .selectFrom('activities')
+        .select('activities.id')
+        .where((eb: Eb<'activities'>) => {
+          const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'activities')(eb)];
+          if (f.ownerId) parts.push(eb('activities.owner_id', '=', f.ownerId));
+          if (f.customerId) parts.push(eb('activities.customer_id', '=', f.customerId));
+          if (f.fromAt) parts.push(eb('activities.occurred_at', '>=', f.fromAt));
+          if (f.toAt) parts.push(eb('activities.occurred_at', '<', f.toAt));
+          if (f.teamPath) parts.push(teamRange('activities', f.teamPath));
+          if (after) parts.push(eb('activities.id', '>', after));
+          return eb.and(parts);
+        })
+        .orderBy('activities.id')
+        .limit(limit),
+    )
     .orderBy('activities.id')
-    .limit(limit)
     .execute();
 }
 
@@ -131,16 +152,22 @@ export function taskBatch(db: Queryable, scope: Scope, f: ListExportQuery & { te
       'tasks.deal_id as dealId',
       'tasks.created_at as createdAt',
     ])
-    .where((eb: Eb<'tasks'>) => {
-      const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'tasks')(eb)];
-      if (f.ownerId) parts.push(eb('tasks.assignee_id', '=', f.ownerId));
-      if (f.status) parts.push(eb('tasks.status', '=', f.status));
-      if (f.teamPath) parts.push(teamRange('tasks', f.teamPath));
-      if (after) parts.push(eb('tasks.id', '>', after));
-      return eb.and(parts);
-    })
+    .where('tasks.id', 'in', (qb) =>
+      qb
+        .selectFrom('tasks')
+        .select('tasks.id')
+        .where((eb: Eb<'tasks'>) => {
+          const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'tasks')(eb)];
+          if (f.ownerId) parts.push(eb('tasks.assignee_id', '=', f.ownerId));
+          if (f.status) parts.push(eb('tasks.status', '=', f.status));
+          if (f.teamPath) parts.push(teamRange('tasks', f.teamPath));
+          if (after) parts.push(eb('tasks.id', '>', after));
+          return eb.and(parts);
+        })
+        .orderBy('tasks.id')
+        .limit(limit),
+    )
     .orderBy('tasks.id')
-    .limit(limit)
     .execute();
 }
 
