@@ -5,6 +5,7 @@
  * done/cancelled tasks stay with the leaver as history.
  */
 import { commandIn } from '../../core/command.js';
+import { transactionWithRetry } from '../../db/conflicts.js';
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../core/clock.js';
 import { invalid, notFound } from '../../core/errors.js';
@@ -20,7 +21,8 @@ import { authorize } from '../../core/policy.js';
 
 export async function handover(db: Db, clock: Clock, actor: Actor, userId: string, body: HandoverBody) {
   authorize(actor, 'customer.handover');
-  return db.transaction().execute(async (trx) => {
+  // Re-run whole if PostgreSQL aborts it as a deadlock's victim (db/conflicts.ts): all its state is read inside.
+  return transactionWithRetry(db, async (trx) => {
     const leaver = await repo.findUser(trx, userId);
     if (!leaver || !inScope(scopeOf(actor), { ownerId: leaver.id, teamPath: leaver.team_path })) throw notFound('User');
     const recipients: Array<Target & { name: string }> = [];
