@@ -93,6 +93,10 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
       max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    // No JIT compilation: it is chosen by estimated cost, and for the war-room queries (a few hundred thousand rows) it
+    // compiled for 0.9 s to run 0.6 s — a director's funnel 1.5 s with it, 0.6 s without. Set per connection, as the
+    // URL's own `options` would override a startup option.
+    pool.on('connect', (client) => void client.query('set jit = off').catch(() => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
