@@ -262,4 +262,23 @@ describe('list paging at scale', () => {
     expect(team).toEqual(await inDb([t.org.users.sellerA.id, t.org.users.sellerA2.id]));
     expect(team.length).toBeGreaterThan(1000);
   });
+
+  it('exports take the list search and filters as on screen: the same rows as the list', async () => {
+    const listed = async (url: string) => ((await director({ method: 'GET', url: `${url}&pageSize=200` })).json().items as Array<{ id: string }>).map((r) => r.id).sort();
+    const exported = async (url: string) => {
+      const res = await director({ method: 'GET', url });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]).sort();
+    };
+    for (const filter of [`q=${encodeURIComponent('批量商机 002')}`, `q=${encodeURIComponent('批量商机 002')}&stage=first_touch`, `status=open&stage=lead_assignment&ownerId=${t.org.users.sellerA.id}`]) {
+      const onScreen = await listed(`/api/deals?pipelineId=${pipelineId}&${filter}`);
+      expect(onScreen.length, filter).toBeGreaterThan(0);
+      expect(onScreen.length, filter).toBeLessThan(200);
+      expect(await exported(`/api/exports/deals?format=csv&pipelineId=${pipelineId}&${filter}`), filter).toEqual(onScreen);
+    }
+    const customers = await listed(`/api/customers?q=${encodeURIComponent('seller_a')}&kind=company`);
+    expect(customers.length).toBeGreaterThan(0);
+    expect(await exported(`/api/exports/customers?format=csv&q=${encodeURIComponent('seller_a')}&kind=company`)).toEqual(customers);
+    expect(await exported(`/api/exports/customers?format=csv&q=${encodeURIComponent('seller_a')}&kind=person`)).toEqual([]);
+  });
 });

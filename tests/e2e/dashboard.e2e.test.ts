@@ -137,6 +137,29 @@ describe('war room dashboard', () => {
     }
   });
 
+  it('the customer list exports what it shows: the search on screen is the export search', async () => {
+    const { context, page } = await loggedInPage(browser, server.baseUrl, 'director');
+    try {
+      await page.goto(`${server.baseUrl}/customers`);
+      // antd puts the test id on the search box's input itself.
+      const search = page.getByTestId('customer-search');
+      await search.fill('宁波');
+      await search.press('Enter');
+      await page.getByText('宁波妇儿医院').waitFor();
+      await expect.poll(() => page.getByText('杭州第一人民医院').count()).toBe(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-customers').click()]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync((await download.path())!) as never);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '客户']);
+      const sheet = wb.getWorksheet('客户')!;
+      expect(sheet.rowCount).toBe(2);
+      expect(JSON.stringify(sheet.getRow(2).values)).toContain('宁波妇儿医院');
+      expect(JSON.stringify(wb.getWorksheet('说明')!.getSheetValues())).toContain('宁波');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a seller still lands on their tasks', async () => {
     const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a');
     try {

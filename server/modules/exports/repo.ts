@@ -8,6 +8,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/index.js';
 import type { Database } from '../../db/schema.js';
+import { customerMatches, dealMatches } from '../customers/search.js';
 import { scopeFilter } from '../org/scope-sql.js';
 import { subtreeUpperBound, type Scope } from '../org/scope.js';
 import type { ListExportQuery } from './schema.js';
@@ -50,6 +51,7 @@ export function dealBatch(db: Queryable, scope: Scope, f: ListExportQuery & { te
           if (f.ownerId) parts.push(eb('deals.owner_id', '=', f.ownerId));
           if (f.customerId) parts.push(eb('deals.customer_id', '=', f.customerId));
           if (f.teamPath) parts.push(teamRange('deals', f.teamPath));
+          if (f.q) parts.push(dealMatches(db, f.q)(eb));
           if (after) parts.push(eb('deals.id', '>', after));
           return eb.and(parts);
         })
@@ -86,6 +88,8 @@ export function customerBatch(db: Queryable, scope: Scope, f: ListExportQuery & 
           const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'customers')(eb), eb('customers.deleted_at', 'is', null)];
           if (f.ownerId) parts.push(eb('customers.owner_id', '=', f.ownerId));
           for (const key of ['industry', 'level', 'region', 'source'] as const) if (f[key]) parts.push(eb(`customers.${key}`, '=', f[key]!));
+          if (f.kind) parts.push(eb('customers.kind', '=', f.kind));
+          if (f.q) parts.push(customerMatches(db, f.q)(eb));
           if (f.teamPath) parts.push(teamRange('customers', f.teamPath));
           if (after) parts.push(eb('customers.id', '>', after));
           return eb.and(parts);

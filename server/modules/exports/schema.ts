@@ -12,6 +12,8 @@ export const listExportParams = z.object({ list: z.enum(LIST_EXPORTS) });
 /** Filters of the list exports (those a list does not have are ignored). */
 export const listExportQuery = z.object({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  q: z.string().trim().min(1).max(100).optional().describe('customers, deals: the list search (names, phones, credit codes, contacts; deal titles)'),
+  kind: z.enum(['company', 'person']).optional().describe('customers'),
   pipelineId: id.optional(),
   stage: z.string().max(64).optional(),
   status: z.string().max(20).optional(),

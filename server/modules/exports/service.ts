@@ -8,6 +8,7 @@ import { invalid, type Lang } from '../../core/errors.js';
 import { hiddenKeys, scopeOf, type Actor } from '../../core/policy.js';
 import type { Db } from '../../db/index.js';
 import { loadWorkCalendar } from '../calendar/settings.js';
+import { canonicalCustomerValues } from '../dictionaries/service.js';
 import * as repo from './repo.js';
 import type { ListExportName, ListExportQuery } from './schema.js';
 import { exportColumns, exportTitle } from './presenter.js';
@@ -19,7 +20,9 @@ export async function exportList(db: Db, clock: Clock, actor: Actor, list: ListE
   const scope = scopeOf(actor);
   const calendar = await loadWorkCalendar(db, defaultTimeZone);
   const zone = calendar.settings.timeZone;
-  const filters: ListExportQuery & { teamPath?: string; fromAt?: string; toAt?: string } = { ...query };
+  // Segment values as the list reads them: a filter spelled "浙江" means the dictionary entry's key, as on screen.
+  const segment = await canonicalCustomerValues(db, { region: query.region, industry: query.industry, level: query.level, source: query.source });
+  const filters: ListExportQuery & { teamPath?: string; fromAt?: string; toAt?: string } = { ...query, ...segment };
   if (query.teamId) {
     const team = await repo.teamPathOf(db, query.teamId);
     if (!team) throw invalid('teamId', 'invalid');

@@ -45,7 +45,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | null) {
   onUnauthenticated = handler;
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;

@@ -10248,10 +10248,14 @@ export interface paths {
                     /** @description activities: first local date */
                     from?: string;
                     industry?: string;
+                    /** @description customers */
+                    kind?: "company" | "person";
                     level?: string;
                     /** @description owner (deals, customers, activities) or assignee (tasks) */
                     ownerId?: string;
                     pipelineId?: string;
+                    /** @description customers, deals: the list search (names, phones, credit codes, contacts; deal titles) */
+                    q?: string;
                     region?: string;
                     source?: string;
                     stage?: string;

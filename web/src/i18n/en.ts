@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'common.edit': 'Edit',
   'common.delete': 'Delete',
   'common.search': 'Search',
+  'common.exportExcel': 'Export to Excel',
   'common.actions': 'Actions',
   'common.loading': 'Loading…',
   'common.empty': 'No data',

@@ -26,6 +26,7 @@ export const zh = {
   'common.edit': '编辑',
   'common.delete': '删除',
   'common.search': '搜索',
+  'common.exportExcel': '导出 Excel',
   'common.actions': '操作',
   'common.loading': '加载中…',
   'common.empty': '暂无数据',

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import { HealthCell, HealthFilteredList, useHealthOf, type HealthFilter } from '../health/HealthList';
 import { CustomerFormModal } from './CustomerFormModal';
 import { queryKeys } from '../../api/queryKeys';
+import { ExportButton } from '../../components/ExportButton';
 import { dictionaryFilter, dictionaryOptions, useDictionary } from '../dictionaries/api';
 
 interface Filters {
@@ -88,6 +89,7 @@ export function CustomersPage() {
           options={(['green', 'yellow', 'red', 'grey'] as const).map((c) => ({ value: c, label: t(`health.colour.${c}`) })).concat([{ value: 'trend' as never, label: t('health.trend') }])}
           data-testid="health-filter"
         />
+        {!healthFilter && <ExportButton list="customers" query={{ q: filters.q, kind: filters.kind, region: filters.region, industry: filters.industry, source: filters.source, level: filters.level }} />}
       </Space>
       {healthFilter && <HealthFilteredList filter={healthFilter} />}
       {query.error && <Typography.Paragraph type="danger">{errorMessage(query.error)}</Typography.Paragraph>}

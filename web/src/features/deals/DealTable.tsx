@@ -12,6 +12,7 @@ import { formatDate } from '../../lib/format';
 import { SlaTag } from '../sla/SlaTag';
 import { useSlaStates } from '../sla/api';
 import { useStageName } from './stageName';
+import { ExportButton } from '../../components/ExportButton';
 import { queryKeys } from '../../api/queryKeys';
 
 interface Props {
@@ -53,6 +54,7 @@ export function DealTable({ pipelineId, customerId, stages = [] }: Props) {
             options={stages.map((s) => ({ value: s.key, label: stageName(s.key) }))}
           />
         )}
+        <ExportButton list="deals" query={{ pipelineId, customerId, q: state.q, status: state.status, stage: state.stage }} />
       </Space>
       {query.error && <Typography.Paragraph type="danger">{errorMessage(query.error)}</Typography.Paragraph>}
       <Table<Deal>
