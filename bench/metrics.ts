@@ -2,11 +2,11 @@
  * `npx tsx bench/metrics.ts`: the war-room metrics on the bench data set — p50/p95 of every dashboard metric for the
  * director and for a team lead, and the streaming export of a large deal list (seconds, rows, peak RSS).
  *
- *   nice npx tsx bench/metrics.ts [--iterations 10] [--regenerate] [--prepare-only] [--export-query status=open]
+ *   nice npx tsx bench/metrics.ts [--iterations 10] [--regenerate] [--prepare-only | --export-only] [--export-query status=open]
  *                                 [generator flags, see bench/generate.ts]
  *
  * `--prepare-only` generates the data set (and stage histories, tags) and stops, for a long generation run in the
- * background. The export is measured against a separate `actionflow serve` process (its RSS, not this one's).
+ * background; `--export-only` skips the metrics and measures the export alone. The export is measured against a separate `actionflow serve` process (its RSS, not this one's).
  *
  * The bench generator writes deals without a stage history; this script adds one per deal the first time (each deal
  * walked from the first stage to its current one over the past months, a fifth of them closed as won or lost), so
@@ -29,7 +29,7 @@ import { definitionOf } from '../server/modules/pipelines/repo.js';
 import type { DealStageHistoryTable } from '../server/db/schema.js';
 import { BENCH_OPTIONS, BENCH_PASSWORD, benchOptionsFrom, benchUser, generateBenchData, openBenchDatabase } from './generate.js';
 
-const { values } = parseArgs({ options: { ...BENCH_OPTIONS, iterations: { type: 'string' }, regenerate: { type: 'boolean' }, 'prepare-only': { type: 'boolean' }, 'export-query': { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { ...BENCH_OPTIONS, iterations: { type: 'string' }, regenerate: { type: 'boolean' }, 'prepare-only': { type: 'boolean' }, 'export-only': { type: 'boolean' }, 'export-query': { type: 'string' } }, strict: true });
 const opts = benchOptionsFrom(values);
 const iterations = Number(values.iterations ?? 10);
 const exportQuery = values['export-query'] ?? '';
@@ -139,7 +139,7 @@ async function measure(cookie: string, url: string) {
   return { p50: at(wall, 0.5), p95: at(wall, 0.95), cpu50: at(cpu, 0.5), cpu95: at(cpu, 0.95) };
 }
 
-const metrics = ((await app.inject({ method: 'GET', url: '/api/metrics', headers: { cookie: await login(benchUser.director) } })).json().items as Array<{ name: string }>).map((m) => m.name);
+const metrics = values['export-only'] ? [] : ((await app.inject({ method: 'GET', url: '/api/metrics', headers: { cookie: await login(benchUser.director) } })).json().items as Array<{ name: string }>).map((m) => m.name);
 const rows: string[][] = [];
 for (const persona of [
   { label: 'director', username: benchUser.director },
@@ -151,8 +151,8 @@ for (const persona of [
     rows.push([persona.label, name, r.p50.toFixed(1), r.p95.toFixed(1), r.cpu50.toFixed(1), r.cpu95.toFixed(1), r.p95 <= 150 ? 'ok' : 'over 150']);
   }
 }
-console.log(`\nactionflow metrics bench — ${database.dialect}, ${await count('customers')} customers, ${await count('deals')} deals, ${await count('activities')} activities, ${await count('deal_stage_history')} stays; default period (last 30 days); ${iterations} requests each after 1 warm-up\n`);
-console.log(table(['actor', 'metric', 'p50 ms', 'p95 ms', 'cpu p50 ms', 'cpu p95 ms', 'target p95 ≤ 150'], rows));
+if (rows.length) console.log(`\nactionflow metrics bench — ${database.dialect}, ${await count('customers')} customers, ${await count('deals')} deals, ${await count('activities')} activities, ${await count('deal_stage_history')} stays; default period (last 30 days); ${iterations} requests each after 1 warm-up\n`);
+if (rows.length) console.log(table(['actor', 'metric', 'p50 ms', 'p95 ms', 'cpu p50 ms', 'cpu p95 ms', 'target p95 ≤ 150'], rows));
 console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
 
 await app.close();
