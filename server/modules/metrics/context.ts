@@ -158,7 +158,8 @@ export function historyJoin(ctx: MetricContext): RawBuilder<unknown> {
  * lead's IDI over 3,000,000 activities. PostgreSQL's planner weighs the range itself.
  */
 export function activitiesIn(ctx: MetricContext): RawBuilder<unknown> {
-  const subtree = ctx.scope.kind === 'subtree' || (ctx.teamPath !== null && !ctx.filters.ownerId && ctx.scope.kind !== 'own');
+  // With an owner filter (or a seller's own scope) the owner index is the narrower one; SQLite finds it unaided.
+  const subtree = !ctx.filters.ownerId && ctx.scope.kind !== 'own' && (ctx.scope.kind === 'subtree' || ctx.teamPath !== null);
   return ctx.dialect === 'sqlite' && ctx.drive === 'scope' && subtree ? sql`activities indexed by activities_team_path` : sql`activities`;
 }
 
