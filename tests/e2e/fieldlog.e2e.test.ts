@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { runDraws } from '../../server/modules/callbacks/service.js';
-import { created, DESKTOP, loggedInPage, PHONE, startE2E } from './support/flows.js';
+import { created, DESKTOP, loggedInPage, PHONE, soonToday, startE2E } from './support/flows.js';
 import type { ApiCaller, RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -79,7 +79,7 @@ describe('offline writes on a phone', () => {
   });
 
   it('a check-in made offline waits as 待同步 and arrives exactly once', async () => {
-    const at = DateTime.now().plus({ minutes: 10 }).startOf('minute').toISO();
+    const at = soonToday();
     const appt = await created<{ id: string }>(seller, '/api/appointments', { phone: '13800138123', at, name: '离线签到客户' });
     const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', PHONE);
     try {

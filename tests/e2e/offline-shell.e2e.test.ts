@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
-import { created, loggedInPage, logIn, PHONE, startE2E } from './support/flows.js';
+import { created, loggedInPage, logIn, PHONE, soonToday, startE2E } from './support/flows.js';
 import type { RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -95,7 +95,7 @@ describe('offline today view', () => {
 
   it("another user signing in on the same device does not see the first user's cached appointments offline", async () => {
     const sellerA = await server.as('seller_a');
-    const at = DateTime.now().plus({ minutes: 10 }).startOf('minute').toISO();
+    const at = soonToday();
     await created(sellerA, '/api/appointments', { phone: '13800138777', at, name: '甲的私有客户' });
     const { context, page } = await loggedInPage(browser, server.baseUrl, 'seller_a', PHONE);
     try {

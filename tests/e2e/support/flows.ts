@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { mkdirSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -6,6 +7,17 @@ import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './ser
 
 /** Desktop browser context in Shanghai time, as the sales team uses it. */
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+/**
+ * An instant about ten minutes from now that is still today in the org time zone (the browser's too): the appointment
+ * lists show today's, and a test run at 23:55 Beijing time made its appointment tomorrow and waited for it in vain.
+ */
+export function soonToday(): string {
+  const now = DateTime.now().setZone('Asia/Shanghai');
+  const lastMinute = now.endOf('day').minus({ minutes: 1 }).startOf('minute');
+  const soon = now.plus({ minutes: 10 }).startOf('minute');
+  return (soon < lastMinute ? soon : lastMinute).toISO()!;
+}
+
 /** A phone-sized context (375×812, touch). */
 export const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
