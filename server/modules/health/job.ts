@@ -43,6 +43,18 @@ export function slotAfter(at: Date, timeZone: string): Date {
   return (local.toMillis() <= at.getTime() ? local.plus({ days: 1 }) : local).toJSDate();
 }
 
+/**
+ * The first slot after the last run, or after the first model when there is none. A run's scheduled instant can lie
+ * before its own night's slot (the demo seeds last night's run at "now − 24 h", which between 00:00 and 02:00 is
+ * before that date's 02:00): the night it stands for is done, so the next slot is the first of a later local date.
+ * Without this the replay stepped to that slot forever — the pass found the date's run finished and did nothing.
+ */
+function slotAfterLast(last: { scheduled_for: string; local_date: string } | undefined, firstModelAt: string, timeZone: string): Date {
+  let next = slotAfter(new Date(last?.scheduled_for ?? firstModelAt), timeZone);
+  while (last && localDate(next, timeZone) <= last.local_date) next = slotAfter(next, timeZone);
+  return next;
+}
+
 /** The slot a pass at `now` works on: an unfinished run, else the latest slot after the last run (or the first model). */
 async function dueSlot(deps: Deps): Promise<{ slot: Date; date: string; timeZone: string } | null> {
   const model = await repo.latestModel(deps.db);
@@ -52,7 +64,7 @@ async function dueSlot(deps: Deps): Promise<{ slot: Date; date: string; timeZone
   const last = await deps.db.selectFrom('health_runs').selectAll().orderBy('local_date', 'desc').limit(1).executeTakeFirst();
   if (last && !last.finished_at) return { slot: new Date(last.scheduled_for), date: last.local_date, timeZone };
   const first = await deps.db.selectFrom('health_models').select('created_at').orderBy('version').limit(1).executeTakeFirstOrThrow();
-  const next = slotAfter(new Date(last?.scheduled_for ?? first.created_at), timeZone);
+  const next = slotAfterLast(last, first.created_at, timeZone);
   if (next > now) return null;
   const slot = slotAtOrBefore(now, timeZone);
   return { slot, date: localDate(slot, timeZone), timeZone };
@@ -65,10 +77,10 @@ export const healthNightlyJob = defineJob({
     const due = await dueSlot(deps);
     if (!due) return null;
     // Replay steps through each missed night in order: the earliest slot after the last run.
-    const last = await deps.db.selectFrom('health_runs').select(['scheduled_for', 'finished_at']).orderBy('local_date', 'desc').limit(1).executeTakeFirst();
+    const last = await deps.db.selectFrom('health_runs').select(['scheduled_for', 'finished_at', 'local_date']).orderBy('local_date', 'desc').limit(1).executeTakeFirst();
     if (last && !last.finished_at) return last.scheduled_for;
     const first = await deps.db.selectFrom('health_models').select('created_at').orderBy('version').limit(1).executeTakeFirstOrThrow();
-    return slotAfter(new Date(last?.scheduled_for ?? first.created_at), due.timeZone).toISOString();
+    return slotAfterLast(last, first.created_at, due.timeZone).toISOString();
   },
   pass: async (deps) => {
     const due = await dueSlot(deps);
