@@ -127,6 +127,7 @@ export function activityBatch(db: Queryable, scope: Scope, f: ListExportQuery & 
           const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'activities')(eb)];
           if (f.ownerId) parts.push(eb('activities.owner_id', '=', f.ownerId));
           if (f.customerId) parts.push(eb('activities.customer_id', '=', f.customerId));
+          if (f.dealId) parts.push(eb('activities.deal_id', '=', f.dealId));
           if (f.fromAt) parts.push(eb('activities.occurred_at', '>=', f.fromAt));
           if (f.toAt) parts.push(eb('activities.occurred_at', '<', f.toAt));
           if (f.teamPath) parts.push(teamRange('activities', f.teamPath));

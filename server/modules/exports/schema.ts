@@ -19,6 +19,7 @@ export const listExportQuery = z.object({
   status: z.string().max(20).optional(),
   ownerId: id.optional().describe('owner (deals, customers, activities) or assignee (tasks)'),
   customerId: id.optional(),
+  dealId: id.optional().describe('activities'),
   teamId: id.optional(),
   industry: text.optional(),
   level: text.optional(),

@@ -10244,6 +10244,8 @@ export interface paths {
             parameters: {
                 query?: {
                     customerId?: string;
+                    /** @description activities */
+                    dealId?: string;
                     format?: "xlsx" | "csv";
                     /** @description activities: first local date */
                     from?: string;

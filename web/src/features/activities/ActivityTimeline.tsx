@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { api, errorMessage, type Page } from '../../api/client';
 import type { Activity } from '../../api/types';
+import { ExportButton } from '../../components/ExportButton';
 import { When } from '../../components/When';
 import { userName } from '../../components/userName';
 import { useI18n } from '../../i18n';
@@ -37,53 +38,59 @@ export function ActivityTimeline({ customerId, dealId }: { customerId?: string; 
   const items = query.data?.items ?? [];
   if (!query.isPending && items.length === 0) return <Empty description={t('common.empty')} />;
   return (
-    <Timeline
-      pending={query.isPending ? t('common.loading') : undefined}
-      items={items.map((a) => ({
-        key: a.id,
-        color: a.effective ? 'green' : 'gray',
-        children: (
-          <div>
+    <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
+        {/* The whole history in scope, not only the newest page the timeline loads. */}
+        <ExportButton list="activities" query={{ customerId, dealId }} />
+      </div>
+      <Timeline
+        pending={query.isPending ? t('common.loading') : undefined}
+        items={items.map((a) => ({
+          key: a.id,
+          color: a.effective ? 'green' : 'gray',
+          children: (
             <div>
-              <Tag>{t(activityLabel(a.type))}</Tag>
-              <When at={a.occurredAt} /> · {userName(a.owner, '')}
-              {a.effective && <Tag color="green" style={{ marginLeft: 8 }}>{t('activities.effective')}</Tag>}
-              {a.tags.map((k) => (
-                <Tag key={k} color="purple" data-testid="activity-tag">
-                  {tagLabel(k)}
-                </Tag>
-              ))}
-              {verified.has(a.id) && (
-                <Tag color={RESULT_COLOUR[verified.get(a.id)!.result]} style={{ marginLeft: 8 }} data-testid={`verified-${a.id}`}>
-                  {t('callback.onTimeline', { result: t(`callback.result.${verified.get(a.id)!.result}`) })}
-                </Tag>
-              )}
-              {can('material.share') && (
-                <span style={{ marginLeft: 8 }}>
-                  <ShareMaterialButton size="small" customerId={a.customerId} activityId={a.id} />
-                </span>
+              <div>
+                <Tag>{t(activityLabel(a.type))}</Tag>
+                <When at={a.occurredAt} /> · {userName(a.owner, '')}
+                {a.effective && <Tag color="green" style={{ marginLeft: 8 }}>{t('activities.effective')}</Tag>}
+                {a.tags.map((k) => (
+                  <Tag key={k} color="purple" data-testid="activity-tag">
+                    {tagLabel(k)}
+                  </Tag>
+                ))}
+                {verified.has(a.id) && (
+                  <Tag color={RESULT_COLOUR[verified.get(a.id)!.result]} style={{ marginLeft: 8 }} data-testid={`verified-${a.id}`}>
+                    {t('callback.onTimeline', { result: t(`callback.result.${verified.get(a.id)!.result}`) })}
+                  </Tag>
+                )}
+                {can('material.share') && (
+                  <span style={{ marginLeft: 8 }}>
+                    <ShareMaterialButton size="small" customerId={a.customerId} activityId={a.id} />
+                  </span>
+                )}
+              </div>
+              <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{a.summary}</div>
+              {a.outcome && <Typography.Text type="secondary">{t('activities.outcome')}: {a.outcome}</Typography.Text>}
+              {(links.data?.items ?? [])
+                .filter((l) => l.activityId === a.id)
+                .map((l) => (
+                  <div key={l.id}>
+                    <Tag color="blue">{l.title}</Tag>
+                    <OpenSummary link={l} />
+                  </div>
+                ))}
+              {a.nextAction && (
+                <div>
+                  <Typography.Text type="warning">
+                    {t('activities.nextAction')}: {a.nextAction} {a.nextActionAt && <When at={a.nextActionAt} dateOnly />}
+                  </Typography.Text>
+                </div>
               )}
             </div>
-            <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{a.summary}</div>
-            {a.outcome && <Typography.Text type="secondary">{t('activities.outcome')}: {a.outcome}</Typography.Text>}
-            {(links.data?.items ?? [])
-              .filter((l) => l.activityId === a.id)
-              .map((l) => (
-                <div key={l.id}>
-                  <Tag color="blue">{l.title}</Tag>
-                  <OpenSummary link={l} />
-                </div>
-              ))}
-            {a.nextAction && (
-              <div>
-                <Typography.Text type="warning">
-                  {t('activities.nextAction')}: {a.nextAction} {a.nextActionAt && <When at={a.nextActionAt} dateOnly />}
-                </Typography.Text>
-              </div>
-            )}
-          </div>
-        ),
-      }))}
-    />
+          ),
+        }))}
+      />
+    </>
   );
 }

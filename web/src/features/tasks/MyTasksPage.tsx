@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { App, Badge, Button, List, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, List, Space, Tabs, Tag, Typography } from 'antd';
 import { CheckOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage, type Page } from '../../api/client';
 import type { Task } from '../../api/types';
+import { ExportButton } from '../../components/ExportButton';
 import { PageTitle } from '../../components/PageTitle';
 import { When } from '../../components/When';
 import { useI18n } from '../../i18n';
@@ -15,6 +16,7 @@ import { TaskFormModal } from './TaskFormModal';
 import { newIdempotencyKey, sendOrQueue } from '../../offline/queue';
 import { queryKeys } from '../../api/queryKeys';
 import { RiskList } from '../patterns/RiskFlags';
+import { useAuth } from '../../auth/AuthProvider';
 
 type View = 'today' | 'overdue' | 'upcoming';
 const VIEWS: View[] = ['today', 'overdue', 'upcoming'];
@@ -25,6 +27,7 @@ function useTasks(view: View) {
 
 export function MyTasksPage() {
   const { t } = useI18n();
+  const { me } = useAuth();
   const [view, setView] = useState<View>('today');
   const [creating, setCreating] = useState(false);
   const counts = { today: useTasks('today'), overdue: useTasks('overdue'), upcoming: useTasks('upcoming') };
@@ -33,9 +36,13 @@ export function MyTasksPage() {
       <PageTitle
         title={t('nav.tasks')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
-            {t('forms.newTask')}
-          </Button>
+          <Space>
+            {/* The three tabs together are my open tasks; the export has no due-day views, so it carries all of them. */}
+            <ExportButton list="tasks" query={{ ownerId: me.id, status: 'open' }} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
+              {t('forms.newTask')}
+            </Button>
+          </Space>
         }
       />
       <TaskFormModal open={creating} onClose={() => setCreating(false)} />
