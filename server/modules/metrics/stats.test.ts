@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaStatutorySource } from '../calendar/china.js';
 import { DEFAULT_CALENDAR, WorkCalendar } from '../calendar/workdays.js';
-import { kaplanMeierMedian, percentile } from './stats.js';
+import { kaplanMeierMedian, percentile, sortedDurations } from './stats.js';
 import { WorkingTime } from './worktime.js';
 
 describe('percentile and Kaplan–Meier median', () => {
@@ -20,6 +20,33 @@ describe('percentile and Kaplan–Meier median', () => {
     expect(kaplanMeierMedian([5], [6, 7, 8])).toBeNull();
     // A stay censored at the same time as an event was still running then.
     expect(kaplanMeierMedian([2, 4], [2])).toBe(4);
+  });
+
+  it('agrees with the textbook product-limit walk on random stays with ties', () => {
+    // The estimator as defined: one point per stay, sorted by time, events before censored at equal times.
+    const reference = (done: number[], open: number[]) => {
+      const points = [...done.map((t) => ({ t, event: true })), ...open.map((t) => ({ t, event: false }))].sort((a, b) => a.t - b.t || Number(b.event) - Number(a.event));
+      let atRisk = points.length;
+      let survival = 1;
+      for (let i = 0; i < points.length; ) {
+        const t = points[i].t;
+        let events = 0;
+        let leaving = 0;
+        for (; i < points.length && points[i].t === t; i++, leaving++) if (points[i].event) events++;
+        if (events > 0 && (survival *= 1 - events / atRisk) <= 0.5 + 1e-12) return t;
+        atRisk -= leaving;
+      }
+      return null;
+    };
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 500; round++) {
+      // Quarter-day steps so ties between events and censored stays are common.
+      const done = Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * 40) / 4);
+      const open = Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * 40) / 4);
+      expect(kaplanMeierMedian(done, open), JSON.stringify({ done, open })).toBe(reference(done, open));
+    }
+    expect(percentile(sortedDurations([3, 1, 2, 10]), 50)).toBe(2.5);
   });
 });
 

@@ -1,7 +1,12 @@
 /** Order statistics of durations: percentiles of completed stays and the Kaplan–Meier median with open stays censored. */
 
+/** Ascending copy as a typed array: a numeric sort without a comparator call per comparison (300,000 stays a dashboard). */
+export function sortedDurations(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
 /** Linear-interpolated percentile (the spreadsheet PERCENTILE.INC definition) of sorted values; null when empty. */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = (p / 100) * (sorted.length - 1);
   const lo = Math.floor(rank);
@@ -13,28 +18,34 @@ export function percentile(sorted: readonly number[], p: number): number | null 
  * Kaplan–Meier median survival time: stays that ended are events, stays still open are censored at their current
  * length (they have lasted at least that long). The median is the first event time where the estimated share of
  * stays still running drops to 0.5 or below; null when it never does (too many long open stays to tell yet).
+ * The two lists are walked as one merged timeline (both sorted once), with no object per stay.
  */
-export function kaplanMeierMedian(completed: readonly number[], open: readonly number[]): number | null {
-  const points = [...completed.map((t) => ({ t, event: true })), ...open.map((t) => ({ t, event: false }))];
-  // At equal times events come first: a stay censored at t was still running at t.
-  points.sort((a, b) => a.t - b.t || Number(b.event) - Number(a.event));
-  let atRisk = points.length;
+export function kaplanMeierMedian(completed: ArrayLike<number>, open: ArrayLike<number>): number | null {
+  const events = completed instanceof Float64Array ? completed : sortedDurations(completed);
+  const censored = open instanceof Float64Array ? open : sortedDurations(open);
+  let atRisk = events.length + censored.length;
   let survival = 1;
   let i = 0;
-  while (i < points.length) {
-    const t = points[i].t;
-    let events = 0;
-    let leaving = 0;
-    while (i < points.length && points[i].t === t) {
-      if (points[i].event) events++;
-      leaving++;
+  let j = 0;
+  while (i < events.length) {
+    const t = events[i];
+    // Stays censored before t left the risk set earlier; one censored at t was still running at t (events first).
+    while (j < censored.length && censored[j] < t) {
+      atRisk--;
+      j++;
+    }
+    let ended = 0;
+    while (i < events.length && events[i] === t) {
+      ended++;
       i++;
     }
-    if (events > 0) {
-      survival *= 1 - events / atRisk;
-      if (survival <= 0.5 + 1e-12) return t;
+    survival *= 1 - ended / atRisk;
+    if (survival <= 0.5 + 1e-12) return t;
+    atRisk -= ended;
+    while (j < censored.length && censored[j] === t) {
+      atRisk--;
+      j++;
     }
-    atRisk -= leaving;
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { stageLabel } from '../../pipelines/definition.js';
 import { dealWhere, historyJoin, requirePipeline, type MetricContext } from '../context.js';
 import { cellOf, type FactRow, type MetricDef } from '../framework.js';
 import { inPeriod, userNames, userRef } from '../sqlparts.js';
-import { kaplanMeierMedian, percentile, round } from '../stats.js';
+import { kaplanMeierMedian, percentile, round, sortedDurations } from '../stats.js';
 import type { DwellAnswer, HeatmapAnswer } from '../answers.js';
 
 /** The stays: the period's history rows or the scoped deals drive, whichever is narrower (`historyJoin`). */
@@ -38,10 +38,20 @@ interface StayRow {
   left_at: string | null;
 }
 
-export async function stayDurations(ctx: MetricContext, rows: StayRow[]) {
+/** A stay's length in working days; an open stay is measured up to now. */
+export function stayDays(ctx: MetricContext): (row: StayRow) => number {
   const wt = ctx.working();
   const nowMs = ctx.now.getTime();
-  return rows.map((r) => ({ ...r, days: wt.between(r.entered_at, r.left_at ?? nowMs) }));
+  return (r) => wt.between(Date.parse(r.entered_at), r.left_at === null ? nowMs : Date.parse(r.left_at));
+}
+
+/** Durations of completed and open stays, appended to plain arrays (a director's dashboard measures ~330,000 stays). */
+class Bucket {
+  readonly done: number[] = [];
+  readonly open: number[] = [];
+  add(state: string, days: number) {
+    (state === 'completed' ? this.done : this.open).push(days);
+  }
 }
 
 export const dwell: MetricDef<DwellAnswer> = {
@@ -55,23 +65,25 @@ export const dwell: MetricDef<DwellAnswer> = {
   facts: (ctx) => stayFacts(ctx, { open: true }),
   async figure(ctx, run) {
     const p = requirePipeline(ctx);
-    const rows = await stayDurations(ctx, await run.rows<StayRow>(['entered_at', 'left_at']));
-    const names = await userNames(ctx, rows.map((r) => r.owner));
+    const rows = await run.rows<StayRow>(['entered_at', 'left_at']);
+    const days = stayDays(ctx);
     // Durations bucketed once by stage and by (stage, owner): a filter per seller and stage was quadratic in the stays.
-    type Bucket = { done: number[]; open: number[] };
-    const byStage = new Map<string, Bucket & { owners: Map<string, Bucket> }>();
+    const byStage = new Map<string, { all: Bucket; owners: Map<string, Bucket> }>();
+    const owners = new Set<string>();
     for (const r of rows) {
       let st = byStage.get(r.stage);
-      if (!st) byStage.set(r.stage, (st = { done: [], open: [], owners: new Map() }));
+      if (!st) byStage.set(r.stage, (st = { all: new Bucket(), owners: new Map() }));
       let own = st.owners.get(r.owner);
-      if (!own) st.owners.set(r.owner, (own = { done: [], open: [] }));
-      const list = r.state === 'completed' ? 'done' : 'open';
-      st[list].push(r.days);
-      own[list].push(r.days);
+      if (!own) st.owners.set(r.owner, (own = new Bucket()));
+      const d = days(r);
+      st.all.add(r.state, d);
+      own.add(r.state, d);
+      owners.add(r.owner);
     }
+    const names = await userNames(ctx, owners);
     const statsOf = (b: Bucket | undefined, fixed: Record<string, string>) => {
-      const done = [...(b?.done ?? [])].sort((x, y) => x - y);
-      const open = b?.open ?? [];
+      const done = sortedDurations(b?.done ?? []);
+      const open = sortedDurations(b?.open ?? []);
       return {
         completed: { cell: cellOf(dwell, { ...fixed, state: 'completed' }), value: done.length },
         open: { cell: cellOf(dwell, { ...fixed, state: 'open' }), value: open.length },
@@ -89,7 +101,7 @@ export const dwell: MetricDef<DwellAnswer> = {
           const owners = [...(st?.owners.keys() ?? [])].sort();
           return {
             stage: stageLabel(p.def, s.key),
-            ...statsOf(st, { stage: s.key }),
+            ...statsOf(st?.all, { stage: s.key }),
             sellers: owners.map((o) => {
               const x = statsOf(st!.owners.get(o), { stage: s.key, owner: o });
               return { owner: userRef(names, o), completed: x.completed, open: x.open, median: x.median, kmMedian: x.kmMedian };
@@ -146,25 +158,25 @@ export const heatmap: MetricDef<HeatmapAnswer> = {
   facts: (ctx) => stayFacts(ctx, { open: false }),
   async figure(ctx, run) {
     const p = requirePipeline(ctx);
-    const rows = await stayDurations(ctx, await run.rows<StayRow>(['entered_at', 'left_at']));
-    const names = await userNames(ctx, rows.map((r) => r.owner));
-    const byKey = new Map<string, number[]>();
+    const rows = await run.rows<StayRow>(['entered_at', 'left_at']);
+    const days = stayDays(ctx);
+    // Only the count and the sum of each (seller, stage) are needed for an average.
+    const byKey = new Map<string, { owner: string; stage: string; n: number; sum: number }>();
     for (const r of rows) {
       const key = `${r.owner}\u0000${r.stage}`;
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
-      list.push(r.days);
+      let acc = byKey.get(key);
+      if (!acc) byKey.set(key, (acc = { owner: r.owner, stage: r.stage, n: 0, sum: 0 }));
+      acc.n++;
+      acc.sum += days(r);
     }
-    const cells = [...byKey.entries()].map(([key, days]) => {
-      const [owner, stage] = key.split('\u0000');
-      return {
-        cell: cellOf(heatmap, { stage, state: 'completed', owner }),
-        value: days.length,
-        owner: userRef(names, owner),
-        stage,
-        average: round(days.reduce((a, b) => a + b, 0) / days.length),
-      };
-    });
+    const names = await userNames(ctx, [...byKey.values()].map((a) => a.owner));
+    const cells = [...byKey.values()].map(({ owner, stage, n, sum }) => ({
+      cell: cellOf(heatmap, { stage, state: 'completed', owner }),
+      value: n,
+      owner: userRef(names, owner),
+      stage,
+      average: round(sum / n),
+    }));
     cells.sort((a, b) => a.owner.name.localeCompare(b.owner.name) || a.stage.localeCompare(b.stage));
     const defs = await ctx.db.selectFrom('custom_field_defs').select(['entity', 'key', 'label', 'label_en']).where('entity', 'in', ['deal', 'customer']).execute();
     const unused = [];
