@@ -32,7 +32,8 @@ export interface ActivityFilter {
   to?: string;
 }
 
-function filterExpr(filter: ActivityFilter) {
+/** The activity list's filters (without the scope): the list and the export read this one. */
+export function activityFilterExpr(filter: ActivityFilter) {
   return (eb: ExpressionBuilder<Database, 'activities'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [];
     if (filter.id) parts.push(eb('activities.id', '=', filter.id));
@@ -53,7 +54,7 @@ export async function listActivityRows(db: Queryable, scope: Scope, filter: Acti
     .selectFrom('activities')
     .select('activities.id')
     .where(scopeFilter(scope, 'activities'))
-    .where(filterExpr(filter))
+    .where(activityFilterExpr(filter))
     .orderBy('activities.occurred_at', 'desc')
     .orderBy('activities.created_at', 'desc')
     .orderBy('activities.id')
@@ -77,7 +78,7 @@ export async function listActivityRows(db: Queryable, scope: Scope, filter: Acti
 
 /** How many activities match: stops after `limit` rows (for `listTotal`), or counts them all. */
 export async function countActivities(db: Queryable, scope: Scope, filter: ActivityFilter, limit?: number): Promise<number> {
-  let inner = db.selectFrom('activities').select(sql<number>`1`.as('one')).where(scopeFilter(scope, 'activities')).where(filterExpr(filter));
+  let inner = db.selectFrom('activities').select(sql<number>`1`.as('one')).where(scopeFilter(scope, 'activities')).where(activityFilterExpr(filter));
   if (limit !== undefined) inner = inner.limit(limit);
   const row = await db.selectFrom(inner.as('matching')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);

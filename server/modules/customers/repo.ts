@@ -21,7 +21,8 @@ export interface CustomerFilter {
   source?: string;
 }
 
-function filterExpr(db: Queryable, filter: CustomerFilter) {
+/** The customer list's filters (without the scope): the list, its total and the export read this one. */
+export function customerFilterExpr(db: Queryable, filter: CustomerFilter) {
   return (eb: ExpressionBuilder<Database, 'customers'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [eb('customers.deleted_at', 'is', null)];
     if (filter.ownerId) parts.push(eb('customers.owner_id', '=', filter.ownerId));
@@ -38,7 +39,7 @@ function filterExpr(db: Queryable, filter: CustomerFilter) {
 
 /** One page: ids from `customers` alone (offset or keyset on the sort index), then only those rows get their owner. */
 export async function listCustomers(db: Queryable, scope: Scope, filter: CustomerFilter, page: { offset: number; limit: number; order: Order; cursor?: Cursor }) {
-  let ids = db.selectFrom('customers').select('customers.id').where(scopeFilter(scope, 'customers')).where(filterExpr(db, filter));
+  let ids = db.selectFrom('customers').select('customers.id').where(scopeFilter(scope, 'customers')).where(customerFilterExpr(db, filter));
   if (page.cursor) ids = ids.where(afterCursor(page.order, 'customers.id', page.cursor) as never);
   ids = applyOrder(ids, page.order, 'customers.id').limit(page.limit + 1);
   if (!page.cursor && page.offset > 0) ids = ids.offset(page.offset);
@@ -55,7 +56,7 @@ export async function listCustomers(db: Queryable, scope: Scope, filter: Custome
 
 /** How many customers match: stops after `limit` rows (for `listTotal`), or counts them all. */
 export async function countCustomers(db: Queryable, scope: Scope, filter: CustomerFilter, limit?: number): Promise<number> {
-  let inner = db.selectFrom('customers').select(sql<number>`1`.as('one')).where(scopeFilter(scope, 'customers')).where(filterExpr(db, filter));
+  let inner = db.selectFrom('customers').select(sql<number>`1`.as('one')).where(scopeFilter(scope, 'customers')).where(customerFilterExpr(db, filter));
   if (limit !== undefined) inner = inner.limit(limit);
   const row = await db.selectFrom(inner.as('matching')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
@@ -67,7 +68,7 @@ export async function countCustomers(db: Queryable, scope: Scope, filter: Custom
  */
 export async function sampleCustomers(db: Queryable, scope: Scope, filter: CustomerFilter, window: number) {
   const { q, ...rest } = filter;
-  const rows = db.selectFrom('customers').selectAll('customers').where(scopeFilter(scope, 'customers')).where(filterExpr(db, rest)).limit(window);
+  const rows = db.selectFrom('customers').selectAll('customers').where(scopeFilter(scope, 'customers')).where(customerFilterExpr(db, rest)).limit(window);
   const match = customerMatches(db, q?.trim() ?? '');
   const row = await db
     .selectFrom(rows.as('customers'))

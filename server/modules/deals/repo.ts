@@ -35,7 +35,8 @@ function selectDeals(db: Queryable): DealQuery {
  * Scope first (an indexed predicate on owner_id or the team_path range), then the caller's filters — all on `deals`
  * alone, so counts and page ids never join: the text search is an indexed subquery (customers/search.ts).
  */
-function dealWhere(db: Queryable, scope: Scope, f: DealFilters) {
+/** The deal list's WHERE (scope and filters): the list, its total, the board and the export all read this one. */
+export function dealWhere(db: Queryable, scope: Scope, f: DealFilters) {
   return (eb: ExpressionBuilder<Database, 'deals'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [scopeFilter(scope, 'deals')(eb)];
     if (f.pipelineId) parts.push(eb('deals.pipeline_id', '=', f.pipelineId));
