@@ -19,7 +19,7 @@ export async function openConfigured(config: AppConfig = loadConfig()): Promise<
   const { composeModules } = await import('../modules/index.js');
   composeModules();
   configureSecrets(config);
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { cacheMb: config.sqliteCacheMb });
   try {
     await database.migrate();
   } catch (error) {

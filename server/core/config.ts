@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 export interface AppConfig {
   databaseUrl: string;
+  /** SQLite page cache in MB (ACTIONFLOW_SQLITE_CACHE_MB); unset: the database layer's default. */
+  sqliteCacheMb?: number;
   dataDir: string;
   filesDir: string;
   port: number;
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.ACTIONFLOW_DATA_DIR ?? 'data');
   return {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'actionflow.db')}`,
+    sqliteCacheMb: env.ACTIONFLOW_SQLITE_CACHE_MB ? Number(env.ACTIONFLOW_SQLITE_CACHE_MB) : undefined,
     dataDir,
     filesDir: resolve(env.ACTIONFLOW_FILES_DIR ?? resolve(dataDir, 'files')),
     port: Number(env.PORT ?? 3000),

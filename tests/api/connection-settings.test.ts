@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/core/config.js';
+import { DEFAULT_SQLITE_CACHE_MB, openDatabase } from '../../server/db/index.js';
 import { openTestDatabase } from '../support/database.js';
 
 /**
@@ -33,6 +38,21 @@ describe('connection settings', () => {
     } else {
       const { rows: fk } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(database.db);
       expect(fk[0].foreign_keys).toBe(1);
+      const { rows: cache } = await sql<{ cache_size: number }>`pragma cache_size`.execute(database.db);
+      expect(cache[0].cache_size).toBe(-DEFAULT_SQLITE_CACHE_MB * 1024);
     }
+  });
+
+  it('SQLite: the page cache follows ACTIONFLOW_SQLITE_CACHE_MB and refuses a size that is not a positive number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'actionflow-cache-'));
+    const url = `sqlite:${join(dir, 'cache.db')}`;
+    const sized = openDatabase(url, { cacheMb: loadConfig({ ACTIONFLOW_SQLITE_CACHE_MB: '16' }).sqliteCacheMb });
+    const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(sized.db);
+    expect(rows[0].cache_size).toBe(-16 * 1024);
+    await sized.close();
+    for (const bad of ['abc', '0', '-5']) {
+      expect(() => openDatabase(url, { cacheMb: loadConfig({ ACTIONFLOW_SQLITE_CACHE_MB: bad }).sqliteCacheMb }), bad).toThrow(/ACTIONFLOW_SQLITE_CACHE_MB 须为正数.*must be a positive number/);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });
