@@ -125,7 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     time: clock.now().toISOString(),
   }));
 
-  const deps: Deps = { db: database.db, dialect: database.dialect, clock, config };
+  const deps: Deps = { db: database.db, bulkDb: database.bulk, dialect: database.dialect, clock, config };
   for (const register of composeModules().routes) await register(app, deps);
 
   const hasWeb = existsSync(join(webDist, 'index.html'));

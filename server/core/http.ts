@@ -14,6 +14,8 @@ export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
 /** What every module's routes and services receive. */
 export interface Deps {
   db: Db;
+  /** Long read-only walks (exports): see DatabaseHandle.bulk. Without it (tools, tests) they run on `db`. */
+  bulkDb?: Db;
   dialect: Dialect;
   clock: Clock;
   config: AppConfig;

@@ -15,6 +15,14 @@ export type Queryable = Kysely<Database>;
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * Where long read-only walks run (list and dashboard exports). SQLite: a second, read-only connection with a small
+   * page cache (`BULK_SQLITE_CACHE_MB`), so a 100,000-row export neither fills the main connection's cache with pages
+   * nobody reads again (evicting what the dashboards and lists keep hot) nor grows the process by it — the same reason
+   * PostgreSQL reads a large sequential scan through a small ring of buffers. An in-memory SQLite database and
+   * PostgreSQL (its own pool) use `db`.
+   */
+  bulk: Db;
   dialect: Dialect;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -45,6 +53,7 @@ export interface OpenOptions {
  * is large, so a small team's server does not grow by it.
  */
 export const DEFAULT_SQLITE_CACHE_MB = 64;
+export const BULK_SQLITE_CACHE_MB = 2;
 
 /**
  * SQLite write transactions take the write lock when they begin (`BEGIN IMMEDIATE`), waiting up to busy_timeout.
@@ -110,6 +119,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
+      bulk: db,
       dialect: 'postgres',
       migrate: async () => {
         if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
@@ -141,11 +151,28 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     sqlite.pragma('optimize = 0x10002');
     const cached = withStatementCache(sqlite);
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached }) });
+    // Opened on first use: most processes (CLI commands, workers) never export.
+    let bulk: Db | null = null;
+    const bulkDb = () => {
+      if (!bulk) {
+        const reader = new SQLite(file, { readonly: true, fileMustExist: true });
+        reader.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 30_000}`);
+        reader.pragma(`cache_size = ${-BULK_SQLITE_CACHE_MB * 1024}`);
+        bulk = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
+      }
+      return bulk;
+    };
     return {
       db,
+      get bulk() {
+        return file === ':memory:' ? db : bulkDb();
+      },
       dialect: 'sqlite',
       migrate: () => runMigrations(db, 'sqlite'),
-      close: () => db.destroy(),
+      close: async () => {
+        await bulk?.destroy();
+        await db.destroy();
+      },
       rehearse: () => new Kysely<Database>({ dialect: rehearsalDialect(new ImmediateSqliteDialect({ database: cached }), 'begin immediate') }),
     };
   }

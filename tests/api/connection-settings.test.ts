@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/core/config.js';
-import { DEFAULT_SQLITE_CACHE_MB, openDatabase } from '../../server/db/index.js';
+import { BULK_SQLITE_CACHE_MB, DEFAULT_SQLITE_CACHE_MB, openDatabase } from '../../server/db/index.js';
 import { openTestDatabase } from '../support/database.js';
 
 /**
@@ -53,6 +53,26 @@ describe('connection settings', () => {
     for (const bad of ['abc', '0', '-5']) {
       expect(() => openDatabase(url, { cacheMb: loadConfig({ ACTIONFLOW_SQLITE_CACHE_MB: bad }).sqliteCacheMb }), bad).toThrow(/ACTIONFLOW_SQLITE_CACHE_MB 须为正数.*must be a positive number/);
     }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('SQLite: exports read through a second, read-only connection with a small cache that sees every committed write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'actionflow-bulk-'));
+    const handle = openDatabase(`sqlite:${join(dir, 'bulk.db')}`);
+    await handle.migrate();
+    expect(handle.bulk).not.toBe(handle.db);
+    const read = () => sql<{ n: number }>`select count(*) as n from teams where name = 'bulk-visible'`.execute(handle.bulk);
+    expect((await read()).rows[0].n).toBe(0);
+    await sql`insert into teams (id, name, kind, parent_id, path, created_at) values ('t-bulk', 'bulk-visible', 'team', null, '/t-bulk/', '2026-12-02T00:00:00.000Z')`.execute(handle.db);
+    expect((await read()).rows[0].n).toBe(1);
+    await expect(sql`delete from teams`.execute(handle.bulk)).rejects.toThrow(/readonly/);
+    const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(handle.bulk);
+    expect(rows[0].cache_size).toBe(-BULK_SQLITE_CACHE_MB * 1024);
+    await handle.close();
+    // In memory there is no second connection to the same database: exports read the one there is.
+    const memory = openDatabase('sqlite::memory:');
+    expect(memory.bulk).toBe(memory.db);
+    await memory.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -20,7 +20,7 @@ export async function exportRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const out = await exportList(deps.db, deps.clock, actorOf(req), req.params.list, req.query, deps.config.timeZone, langOf(req), (err) => req.log.error({ err }, 'list export failed'));
+      const out = await exportList(deps.bulkDb ?? deps.db, deps.clock, actorOf(req), req.params.list, req.query, deps.config.timeZone, langOf(req), (err) => req.log.error({ err }, 'list export failed'));
       return reply.type(CONTENT_TYPES[out.format]).header('content-disposition', contentDisposition(out.filename, 'attachment')).send(out.stream);
     },
   );

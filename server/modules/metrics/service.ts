@@ -97,7 +97,7 @@ function about(ctx: MetricContext, title: string, notes: string[]): About {
 export async function exportMetric(deps: Deps, actor: Actor, name: MetricName, query: ExportQuery, lang: Lang, onError: (err: unknown) => void) {
   const def = metricDef(name);
   const { cell, format, ...filters } = query;
-  const ctx = await context(deps, actor, filters);
+  const ctx = await context({ ...deps, db: deps.bulkDb ?? deps.db }, actor, filters);
   const records = recordsSheet(def, ctx, cell, lang);
   if (cell) await factsPage(def, ctx, cell, 1, 1); // a bad cell is a 400 before the download starts
   if (format === 'csv') return { stream: spreadsheetStream('csv', [records], onError), filename: `${name}.csv`, format };
@@ -108,7 +108,7 @@ export async function exportMetric(deps: Deps, actor: Actor, name: MetricName, q
 
 /** The dashboard: one sheet per chart of every listed metric, plus the About sheet; the same context for all. */
 export async function exportDashboard(deps: Deps, actor: Actor, names: MetricName[], filters: MetricFilters, lang: Lang, onError: (err: unknown) => void) {
-  const ctx = await context(deps, actor, filters);
+  const ctx = await context({ ...deps, db: deps.bulkDb ?? deps.db }, actor, filters);
   const sheets: SheetSpec[] = [aboutSheet(about(ctx, lang === 'zh' ? '作战室仪表盘' : 'War room dashboard', names.map((n) => `${METRICS[n].title[lang]}: ${METRICS[n].explain[lang]}`)), lang)];
   for (const name of names) {
     const def = metricDef(name);
