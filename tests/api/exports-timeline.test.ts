@@ -3,25 +3,8 @@
  * deal timeline's rows), a customer's all of the customer's, and "my open tasks" the three task tabs together.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../server/core/ids.js';
 import { setupTestApp, type Requester, type TestContext } from '../support/app.js';
-
-/** Deals straight into the table: this file tests the exports, not the deals API. */
-async function insertDeal(t: TestContext, customerId: string, ownerId: string, title: string) {
-  const owner = await t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
-  let pipeline = await t.db.selectFrom('pipelines').select('id').executeTakeFirst();
-  const now = t.clock.now().toISOString();
-  if (!pipeline) {
-    pipeline = { id: newId() };
-    await t.db.insertInto('pipelines').values({ id: pipeline.id, key: 'b2b', name: 'B2B', name_en: null, template_key: null, definition: '{"stages":[]}', version: 1, archived: 0, created_at: now, updated_at: now }).execute();
-  }
-  const id = newId();
-  await t.db
-    .insertInto('deals')
-    .values({ id, title, customer_id: customerId, pipeline_id: pipeline.id, stage_key: 'lead', status: 'open', owner_id: ownerId, team_path: owner.team_path, amount_fen: 100000, expected_close_date: null, checklist: '{}', custom: '{}', stage_entered_at: now, created_at: now, updated_at: now })
-    .execute();
-  return id;
-}
+import { insertDeal } from '../support/factories.js';
 
 describe('timeline and task exports', () => {
   let t: TestContext;

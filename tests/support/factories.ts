@@ -85,3 +85,23 @@ export async function insertDealRows(db: Db, o: { ownerId: string; customerId: s
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('deals').values(rows.slice(i, i + 200)).execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * One open deal written straight to the table (in the first pipeline, made if there is none), for tests of something
+ * else than the deals API: activities and their exports.
+ */
+export async function insertDeal(t: { db: Db; clock: Clock }, customerId: string, ownerId: string, title: string): Promise<string> {
+  const owner = await t.db.selectFrom('users').select('team_path').where('id', '=', ownerId).executeTakeFirstOrThrow();
+  let pipeline = await t.db.selectFrom('pipelines').select('id').executeTakeFirst();
+  const now = t.clock.now().toISOString();
+  if (!pipeline) {
+    pipeline = { id: newId() };
+    await t.db.insertInto('pipelines').values({ id: pipeline.id, key: 'b2b', name: 'B2B', name_en: null, template_key: null, definition: '{"stages":[]}', version: 1, archived: 0, created_at: now, updated_at: now }).execute();
+  }
+  const id = newId();
+  await t.db
+    .insertInto('deals')
+    .values({ id, title, customer_id: customerId, pipeline_id: pipeline.id, stage_key: 'lead', status: 'open', owner_id: ownerId, team_path: owner.team_path, amount_fen: 100000, expected_close_date: null, checklist: '{}', custom: '{}', stage_entered_at: now, created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
