@@ -151,7 +151,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     sqlite.pragma('optimize = 0x10002');
     const cached = withStatementCache(sqlite);
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached }) });
-    // Opened on first use: most processes (CLI commands, workers) never export.
+    // Opened when first asked for: the HTTP app asks as it is built (after migrations made the file); CLI commands never do.
     let bulk: Db | null = null;
     const bulkDb = () => {
       if (!bulk) {
