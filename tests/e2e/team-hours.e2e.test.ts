@@ -41,6 +41,15 @@ describe('team business hours page', () => {
       const fridayTo = friday.getByTestId('hours-weekday-5-intervals').getByLabel('结束');
       await expect.poll(() => fridayTo.count()).toBe(2);
       await fridayTo.nth(1).fill('17:00');
+      // The save's answer is held back until the next edit is typed: that answer must not overwrite the edit.
+      let release!: () => void;
+      const answerHeld = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/calendar/teams/*/schedule', async (route) => {
+        if (route.request().method() !== 'PUT') return route.fallback();
+        const response = await route.fetch();
+        await answerHeld;
+        await route.fulfill({ response });
+      });
       await page.getByTestId('hours-save').click();
       await expect
         .poll(async () => (await admin<Schedule>('GET', `/api/calendar/teams/${teamId}/schedule`)).body.weekdays?.['5'])
@@ -48,6 +57,12 @@ describe('team business hours page', () => {
           ['09:00', '12:00'],
           ['13:30', '17:00'],
         ]);
+      const defaultFrom = page.getByTestId('hours-default').getByLabel('开始').first();
+      await defaultFrom.fill('25:00');
+      release();
+      await page.getByText('已保存').waitFor();
+      await page.unroute('**/api/calendar/teams/*/schedule');
+      expect(await defaultFrom.inputValue()).toBe('25:00');
       const saved = (await admin<Schedule>('GET', `/api/calendar/teams/${teamId}/schedule`)).body;
       expect(saved.custom).toBe(true);
       expect(saved.intervals).toEqual([
@@ -55,7 +70,6 @@ describe('team business hours page', () => {
         ['13:30', '18:00'],
       ]);
 
-      await page.getByTestId('hours-default').getByLabel('开始').first().fill('25:00');
       await page.getByTestId('hours-save').click();
       await expect.poll(() => page.getByTestId('hours-error').textContent()).toMatch(/intervals|时间|time/i);
       // Nothing of the refused schedule was written.

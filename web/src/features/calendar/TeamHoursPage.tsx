@@ -24,6 +24,11 @@ interface Draft {
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const pairs = (list: string[][] | undefined): Interval[] => (list ?? []).map(([a, b]) => [a, b]);
+const draftOf = (schedule: Schedule): Draft => {
+  const weekdays: Record<string, Interval[]> = {};
+  for (const [day, list] of Object.entries(schedule.weekdays ?? {})) weekdays[day] = pairs(list);
+  return { intervals: pairs(schedule.intervals), weekdays, closures: schedule.closures.map((c) => ({ ...c })) };
+};
 
 /**
  * Admin (leads read it): a team's business hours — the working intervals of every day, a weekday's own intervals,
@@ -52,19 +57,19 @@ export function TeamHoursPage() {
   const days = useQuery({ queryKey: queryKeys.calendar('days', from, to), queryFn: () => api.get<WorkingDays>('/api/calendar/working-days', { from, to }) });
   const makeup = useMemo(() => (days.data?.days ?? []).filter((d) => d.reason === 'makeup_workday' || d.reason === 'extra_workday'), [days.data]);
 
+  // The draft is taken from the server once per team; later server answers replace it only while it is untouched,
+  // so an edit typed while a save is in flight is never overwritten by that save's answer.
   const [draft, setDraft] = useState<Draft | null>(null);
   useEffect(() => {
-    if (!schedule.data) return;
-    const weekdays: Record<string, Interval[]> = {};
-    for (const [day, list] of Object.entries(schedule.data.weekdays ?? {})) weekdays[day] = pairs(list);
-    setDraft({ intervals: pairs(schedule.data.intervals), weekdays, closures: schedule.data.closures.map((c) => ({ ...c })) });
-  }, [schedule.data]);
+    if (schedule.data && !draft) setDraft(draftOf(schedule.data));
+  }, [schedule.data, draft]);
 
   const save = useMutation({
     mutationFn: (d: Draft) => api.put<Schedule>(`/api/calendar/teams/${encodeURIComponent(teamId!)}/schedule`, d satisfies ScheduleBody),
-    onSuccess: () => {
+    onSuccess: (saved, sent) => {
       message.success(t('common.saved'));
-      client.invalidateQueries({ queryKey: queryKeys.calendar('team', teamId) });
+      client.setQueryData(queryKeys.calendar('team', teamId), saved);
+      setDraft((current) => (current === sent ? draftOf(saved) : current));
     },
   });
 
