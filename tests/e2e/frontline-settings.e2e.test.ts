@@ -2,7 +2,8 @@
  * Issue 15 points 2, 10 and 11 in a browser, through the admin's 组织设置 page:
  * - the amount display (万) is the org's: set by the admin, a seller's kanban shows it without touching anything;
  * - API tokens per role: the admin grants sellers tokens, the seller gets the 令牌 page and creates one; the admin
- *   takes the permission back and that token stops working;
+ *   takes the permission back and that token stops working; saving another card of the page meanwhile keeps the
+ *   unsaved grant;
  * - the lost confirmation: the admin sets the amount, a seller's lost move above it waits, the lead approves it on the
  *   approvals page, and the deal is lost.
  */
@@ -89,8 +90,15 @@ describe('organisation settings in the browser', () => {
       await desk.page.getByTestId('token-allowed-seller').click();
       const days = desk.page.getByTestId('token-days-seller');
       await days.fill('30');
+      // Another card of the page saves the same settings meanwhile; its refetch must not undo the unsaved grant.
+      const refetched = desk.page.waitForResponse((r) => r.url().endsWith('/api/org-settings') && r.request().method() === 'GET');
+      await desk.page.getByTestId('amount-display').getByText('以万为单位').click();
+      await refetched;
+      await desk.page.getByTestId('amount-display').locator('.ant-radio-wrapper-checked').filter({ hasText: '以万为单位' }).waitFor();
+      expect(await days.inputValue()).toBe('30');
       await desk.page.getByTestId('tokens-save').click();
       await expect.poll(async () => (await admin<{ tokenRoles: Record<string, unknown> }>('GET', '/api/org-settings')).body.tokenRoles.seller).toEqual({ allowed: true, maxDays: 30 });
+      expect((await admin('PUT', '/api/org-settings', { amountDisplay: 'full' })).status).toBe(200);
     } finally {
       await desk.context.close();
     }

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Radio, Space, Switch, Table, Typography } from 'antd';
 import { api, errorMessage } from '../../api/client';
@@ -8,6 +7,7 @@ import { queryKeys } from '../../api/queryKeys';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { useOrgSettings, type OrgSettings } from '../../lib/moneyStyle';
+import { useServerDraft } from '../../lib/useServerDraft';
 
 type DealSettings = components['schemas']['DealSettings'];
 type TokenRule = OrgSettings['tokenRoles'][Role];
@@ -69,16 +69,17 @@ function LostCard() {
   const { t } = useI18n();
   const settings = useQuery({ queryKey: queryKeys.dealSettings(), queryFn: () => api.get<DealSettings>('/api/deal-settings') });
   const save = useSave<{ lostConfirmAboveFen: number | null }>('/api/deal-settings', queryKeys.dealSettings());
-  const [yuan, setYuan] = useState<number | null>(null);
-  useEffect(() => {
-    if (settings.data) setYuan(settings.data.lostConfirmAboveFen == null ? null : settings.data.lostConfirmAboveFen / 100);
-  }, [settings.data]);
+  // Wrapped: a null amount means "never ask", not "no draft yet".
+  const { draft, setDraft, saved } = useServerDraft(settings.data, (s) => ({ yuan: s.lostConfirmAboveFen == null ? null : s.lostConfirmAboveFen / 100 }));
+  const yuan = draft?.yuan ?? null;
   return (
     <Card title={t('orgSettings.lost')} loading={settings.isPending}>
       <Typography.Paragraph type="secondary">{t('orgSettings.lostHint')}</Typography.Paragraph>
       <Space wrap>
-        <InputNumber min={0} precision={2} style={{ width: 220 }} addonBefore="¥" value={yuan} onChange={(v) => setYuan(v)} placeholder={t('orgSettings.lostNever')} data-testid="lost-threshold" />
-        <Button type="primary" loading={save.isPending} onClick={() => save.mutate({ lostConfirmAboveFen: yuan == null ? null : Math.round(yuan * 100) })} data-testid="lost-save">
+        <InputNumber min={0} precision={2} style={{ width: 220 }} addonBefore="¥" value={yuan} onChange={(v) => setDraft({ yuan: v })} placeholder={t('orgSettings.lostNever')} data-testid="lost-threshold" />
+        <Button type="primary" loading={save.isPending} onClick={() => draft && save.mutate({ lostConfirmAboveFen: yuan == null ? null : Math.round(yuan * 100) }, { onSuccess: () => saved(draft) })}
+          data-testid="lost-save"
+        >
           {t('common.save')}
         </Button>
       </Space>
@@ -90,10 +91,7 @@ function TokensCard() {
   const { t } = useI18n();
   const settings = useOrgSettings();
   const save = useSave<{ tokenRoles: Partial<Record<Role, TokenRule>> }>('/api/org-settings', queryKeys.orgSettings());
-  const [rules, setRules] = useState<Record<Role, TokenRule> | null>(null);
-  useEffect(() => {
-    if (settings.data) setRules(settings.data.tokenRoles);
-  }, [settings.data]);
+  const { draft: rules, setDraft: setRules, saved } = useServerDraft(settings.data, (s) => s.tokenRoles);
   const change = (role: Role, patch: Partial<TokenRule>) => setRules((r) => (r ? { ...r, [role]: { ...r[role], ...patch } } : r));
   return (
     <Card title={t('orgSettings.tokens')} loading={!rules}>
@@ -117,7 +115,7 @@ function TokensCard() {
           },
         ]}
       />
-      <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} disabled={!rules} onClick={() => rules && save.mutate({ tokenRoles: rules })} data-testid="tokens-save">
+      <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} disabled={!rules} onClick={() => rules && save.mutate({ tokenRoles: rules }, { onSuccess: () => saved(rules) })} data-testid="tokens-save">
         {t('common.save')}
       </Button>
     </Card>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { Alert, App, Button, Card, Collapse, Input, Skeleton, Space, Typography } from 'antd';
@@ -11,6 +10,7 @@ import { usePipeline } from '../deals/api';
 import { StageEditor } from './StageEditor';
 import { useFormErrors } from '../forms/useFormErrors';
 import { queryKeys } from '../../api/queryKeys';
+import { useServerDraft } from '../../lib/useServerDraft';
 
 const emptyGate = () => ({ requiredFields: [], evidence: [], checklist: [] });
 
@@ -22,16 +22,13 @@ export function PipelineEditPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const pipeline = usePipeline(id);
-  const [def, setDef] = useState<PipelineDefinition | null>(null);
-
-  useEffect(() => {
-    if (pipeline.data?.definition) setDef(structuredClone(pipeline.data.definition));
-  }, [pipeline.data]);
+  const { draft: def, setDraft: setDef, saved } = useServerDraft(pipeline.data?.definition, (d): PipelineDefinition => structuredClone(d), { source: id });
 
   const save = useMutation({
     mutationFn: (d: PipelineDefinition) => api.put<Pipeline>(`/api/pipelines/${id}`, d),
-    onSuccess: () => {
+    onSuccess: (answer, sent) => {
       message.success(t('common.saved'));
+      saved(sent, answer.definition);
       client.invalidateQueries({ queryKey: queryKeys.pipeline(id) });
       client.invalidateQueries({ queryKey: queryKeys.pipelines() });
       client.invalidateQueries({ queryKey: queryKeys.board() });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Calendar, Card, Checkbox, Col, DatePicker, Form, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,6 +8,7 @@ import type { CalendarDay, CalendarSettings, WorkingDays } from '../../api/types
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n, type MessageKey } from '../../i18n';
 import { dayjs } from '../../lib/format';
+import { useServerDraft } from '../../lib/useServerDraft';
 import { queryKeys } from '../../api/queryKeys';
 
 type Draft = Pick<CalendarSettings, 'timeZone' | 'restWeekdays' | 'extraDaysOff' | 'extraWorkdays'>;
@@ -20,18 +21,16 @@ const ZONES: string[] = (() => {
   }
 })();
 
+const draftOf = (s: CalendarSettings): Draft => ({ timeZone: s.timeZone, restWeekdays: s.restWeekdays, extraDaysOff: s.extraDaysOff, extraWorkdays: s.extraWorkdays });
+
 /** Admin: the org working-day calendar (time zone, rest weekdays, extra days off / working days) with a month view. */
 export function CalendarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const settings = useQuery({ queryKey: queryKeys.calendar('settings'), queryFn: () => api.get<CalendarSettings>('/api/calendar/settings') });
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const { draft, setDraft, saved } = useServerDraft(settings.data, draftOf);
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
-
-  useEffect(() => {
-    if (settings.data) setDraft({ timeZone: settings.data.timeZone, restWeekdays: settings.data.restWeekdays, extraDaysOff: settings.data.extraDaysOff, extraWorkdays: settings.data.extraWorkdays });
-  }, [settings.data]);
 
   // The visible grid spans up to six weeks around the month.
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
@@ -41,8 +40,9 @@ export function CalendarPage() {
 
   const save = useMutation({
     mutationFn: (d: Draft) => api.put<CalendarSettings>('/api/calendar/settings', d),
-    onSuccess: () => {
+    onSuccess: (answer, sent) => {
       message.success(t('common.saved'));
+      saved(sent, answer);
       client.invalidateQueries({ queryKey: queryKeys.calendar() });
     },
   });

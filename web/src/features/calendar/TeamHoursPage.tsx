@@ -11,6 +11,7 @@ import { useAbilities } from '../../auth/abilities';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n, type MessageKey } from '../../i18n';
 import { dayjs, formatDateTime } from '../../lib/format';
+import { useServerDraft } from '../../lib/useServerDraft';
 
 type SchedulePath = paths['/api/calendar/teams/{teamId}/schedule'];
 type Schedule = SchedulePath['get']['responses'][200]['content']['application/json'];
@@ -57,19 +58,14 @@ export function TeamHoursPage() {
   const days = useQuery({ queryKey: queryKeys.calendar('days', from, to), queryFn: () => api.get<WorkingDays>('/api/calendar/working-days', { from, to }) });
   const makeup = useMemo(() => (days.data?.days ?? []).filter((d) => d.reason === 'makeup_workday' || d.reason === 'extra_workday'), [days.data]);
 
-  // The draft is taken from the server once per team; later server answers replace it only while it is untouched,
-  // so an edit typed while a save is in flight is never overwritten by that save's answer.
-  const [draft, setDraft] = useState<Draft | null>(null);
-  useEffect(() => {
-    if (schedule.data && !draft) setDraft(draftOf(schedule.data));
-  }, [schedule.data, draft]);
+  const { draft, setDraft, saved: accept } = useServerDraft(schedule.data, draftOf, { source: teamId });
 
   const save = useMutation({
     mutationFn: (d: Draft) => api.put<Schedule>(`/api/calendar/teams/${encodeURIComponent(teamId!)}/schedule`, d satisfies ScheduleBody),
     onSuccess: (saved, sent) => {
       message.success(t('common.saved'));
       client.setQueryData(queryKeys.calendar('team', teamId), saved);
-      setDraft((current) => (current === sent ? draftOf(saved) : current));
+      accept(sent, saved);
     },
   });
 
@@ -98,7 +94,6 @@ export function TeamHoursPage() {
           loading={teams.isLoading}
           value={teamId ?? undefined}
           onChange={(id: string) => {
-            setDraft(null);
             save.reset();
             setTeamId(id);
           }}

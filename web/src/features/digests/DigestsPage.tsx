@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, App as AntApp, Button, Card, DatePicker, Empty, Form, Input, List, Select, Space, Switch, Tag, TimePicker, Typography } from 'antd';
 import { errorMessage } from '../../api/client';
 import { formatFen } from '../../lib/format';
+import { useServerDraft } from '../../lib/useServerDraft';
 import dayjs from 'dayjs';
 import { useFormErrors } from '../forms/useFormErrors';
 import { useAbilities } from '../../auth/abilities';
@@ -154,28 +155,29 @@ function SettingsCard({ team }: { team: string }) {
   const settings = useDigestSettings(team, true);
   const save = useSaveDigestSettings(team);
   const formErrors = useFormErrors(save.error);
-  const [cron, setCron] = useState('');
-  const [time, setTime] = useState<string | null>(null);
   const [advanced, setAdvanced] = useState(false);
-  const [enabled, setEnabled] = useState(true);
-  useEffect(() => {
-    if (settings.data) {
-      setCron(settings.data.cron);
-      setTime(settings.data.time);
-      setEnabled(settings.data.enabled);
-    }
-  }, [settings.data]);
-  if (!settings.data) return null;
+  const { draft, setDraft, saved } = useServerDraft(settings.data, ({ cron, time, enabled }) => ({ cron, time, enabled }), { source: team });
+  if (!settings.data || !draft) return null;
+  const { cron, time, enabled } = draft;
+  const edit = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
   const fieldError = (field: string) => formErrors.at(field);
   return (
     <Card size="small" title={t('digest.settings')} style={{ maxWidth: 520 }}>
-      <Form layout="vertical" onFinish={() => save.mutate(time ? { time, enabled } : { cron, enabled }, { onSuccess: () => message.success(t('digest.saved')) })}>
+      <Form layout="vertical" onFinish={() =>
+          save.mutate(time ? { time, enabled } : { cron, enabled }, {
+            onSuccess: () => {
+              message.success(t('digest.saved'));
+              saved(draft);
+            },
+          })
+        }
+      >
         <Form.Item label={t('digest.time', { tz: settings.data.timeZone })} help={fieldError('time')} validateStatus={fieldError('time') ? 'error' : undefined}>
-          <TimePicker format="HH:mm" minuteStep={5} allowClear={false} value={time ? dayjs(`2000-01-01T${time}`) : null} onChange={(v) => v && (setTime(v.format('HH:mm')), setCron(''))} data-testid="digest-time" />
+          <TimePicker format="HH:mm" minuteStep={5} allowClear={false} value={time ? dayjs(`2000-01-01T${time}`) : null} onChange={(v) => v && edit({ time: v.format('HH:mm'), cron: '' })} data-testid="digest-time" />
         </Form.Item>
         {(advanced || !time) && (
           <Form.Item label={t('digest.cron', { tz: settings.data.timeZone })} help={fieldError('cron') ?? t('digest.cronHelp')} validateStatus={fieldError('cron') ? 'error' : undefined}>
-            <Input value={cron} onChange={(e) => (setCron(e.target.value), setTime(null))} style={{ fontFamily: 'monospace' }} />
+            <Input value={cron} onChange={(e) => edit({ cron: e.target.value, time: null })} style={{ fontFamily: 'monospace' }} />
           </Form.Item>
         )}
         {!advanced && time && (
@@ -184,7 +186,7 @@ function SettingsCard({ team }: { team: string }) {
           </Button>
         )}
         <Form.Item label={t('digest.enabled')}>
-          <Switch checked={enabled} onChange={setEnabled} />
+          <Switch checked={enabled} onChange={(on) => edit({ enabled: on })} />
         </Form.Item>
         <Space wrap style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">{t('digest.robots')}：</Typography.Text>

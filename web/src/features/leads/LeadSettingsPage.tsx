@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Tabs, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -11,6 +10,7 @@ import { dictionaryOptions, useDictionary } from '../dictionaries/api';
 import { FormError } from '../forms/FormError';
 import { pathResolver, useFormErrors } from '../forms/useFormErrors';
 import type { GetAnswer } from '../../api/types';
+import { useServerFields } from '../../lib/useServerDraft';
 
 type LeadSettings = GetAnswer<'/api/lead-assignment'>;
 type Assignment = LeadSettings['assignment'];
@@ -85,7 +85,7 @@ function AssignmentForm({ value }: { value: Assignment }) {
     onSuccess: saved,
   });
   const errors = useFormErrors(save.error, { form, resolve: pathResolver(['rules', 'defaultTeamId', 'defaultMethod', 'enabled']) });
-  useEffect(() => form.setFieldsValue(value), [form, value]);
+  useServerFields(form, value, (v) => v);
   const teamOptions = (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }));
   const methods = [
     { value: 'round_robin', label: t('leadSettings.roundRobin') },
@@ -159,7 +159,7 @@ function PoolForm({ value }: { value: Pool }) {
     onSuccess: saved,
   });
   const errors = useFormErrors(save.error, { form, resolve: (f) => (f === 'cron' ? 'time' : f.startsWith('levelDays.') ? ['levelDays', f.slice(10)] : ['enabled', 'defaultDays', 'claimsPerDay', 'maxHeld'].includes(f) ? f : undefined) });
-  useEffect(() => form.setFieldsValue({ ...value, time: time ?? '' }), [form, value, time]);
+  useServerFields(form, value, (v) => ({ ...v, time: dailyTime(v.cron) ?? '' }));
   const levelKeys = [...new Set([...(levels.data?.items ?? []).map((e) => e.key), ...Object.keys(value.levelDays)])];
   const levelLabel = (key: string) => dictionaryOptions(levels.data?.items, lang).find((o) => o.value === key)?.label ?? key;
   return (
@@ -209,9 +209,7 @@ function EffectiveRuleForm() {
   const { message } = App.useApp();
   const rule = useQuery({ queryKey: queryKeys.leadSettings('effective-rule'), queryFn: () => api.get<GetAnswer<'/api/activity-settings/effective-rule'>>('/api/activity-settings/effective-rule') });
   const [form] = Form.useForm<{ counts: string[] }>();
-  useEffect(() => {
-    if (rule.data) form.setFieldsValue({ counts: rule.data.counts });
-  }, [form, rule.data]);
+  useServerFields(form, rule.data, (v) => ({ counts: v.counts }));
   const save = useMutation({
     mutationFn: (v: { counts: string[] }) => api.put('/api/activity-settings/effective-rule', { counts: v.counts ?? [] }),
     onSuccess: () => {

@@ -4,12 +4,13 @@
  * deals that get no suggestion and no notification, so the loop's lift can be checked). Saving appends a version; the
  * next mining run pins it. Fields not on the form (k values, windows, expert rules) are kept as they are.
  */
-import { useEffect } from 'react';
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Typography } from 'antd';
 import { api, errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { patternKeys, type PatternSettingsVersion } from './api';
+import { useServerFields } from '../../lib/useServerDraft';
 
 type Settings = PatternSettingsVersion['settings'];
 /** The form shows shares as percentages. */
@@ -24,9 +25,7 @@ export function SettingsView() {
   const [form] = Form.useForm<Values>();
   const current = useQuery({ queryKey: settingsKey, queryFn: () => api.get<PatternSettingsVersion>('/api/patterns/settings') });
   const s = current.data?.settings;
-  useEffect(() => {
-    if (s) form.setFieldsValue({ ...s, testPct: Math.round(s.testShare * 100), holdoutPct: Math.round(s.holdoutShare * 100) });
-  }, [s, form]);
+  useServerFields(form, s, (v) => ({ ...v, testPct: Math.round(v.testShare * 100), holdoutPct: Math.round(v.holdoutShare * 100) }));
   const save = useMutation({
     mutationFn: ({ testPct, holdoutPct, ...v }: Values) => api.put<PatternSettingsVersion>('/api/patterns/settings', { ...s, ...v, testShare: testPct / 100, holdoutShare: holdoutPct / 100 }),
     onSuccess: (r) => {

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, List, Radio, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
@@ -8,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n, type MessageKey } from '../../i18n';
 import { FormError } from '../forms/FormError';
 import { pathResolver, useFormErrors } from '../forms/useFormErrors';
+import { useServerFields } from '../../lib/useServerDraft';
 
 const MODES: PlatformMessageMode[] = ['default', 'off', 'also', 'instead'];
 
@@ -30,9 +30,7 @@ export function MyPlatformMessagesPage() {
   });
   const formErrors = useFormErrors(save.error, { form, resolve: pathResolver(['mode']) });
   const mode = prefs.data?.mode;
-  useEffect(() => {
-    if (mode) form.setFieldsValue({ mode });
-  }, [mode, form]);
+  useServerFields(form, mode, (v) => ({ mode: v }));
 
   return (
     <div style={{ maxWidth: 640 }} data-testid="platform-prefs">

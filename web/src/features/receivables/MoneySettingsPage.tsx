@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Switch, Table, Typography } from 'antd';
 import { api, errorMessage } from '../../api/client';
@@ -8,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { toFen, useMoneyMutation } from './useMoneyMutation';
 import { queryKeys } from '../../api/queryKeys';
+import { useServerFields } from '../../lib/useServerDraft';
 
 type Settings = paths['/api/contracts/settings']['get']['responses'][200]['content']['application/json'];
 type Partners = paths['/api/receivables/finance-partners']['get']['responses'][200]['content']['application/json'];
@@ -35,9 +35,7 @@ function PolicyCard() {
   const [form] = Form.useForm<SettingsForm>();
   const settings = useQuery({ queryKey: queryKeys.moneySettings('settings'), queryFn: () => api.get<Settings>('/api/contracts/settings') });
   const save = useMoneyMutation({ success: t('common.saved') });
-  useEffect(() => {
-    if (settings.data) form.setFieldsValue({ ...settings.data, toleranceYuan: settings.data.toleranceFen / 100 });
-  }, [settings.data, form]);
+  useServerFields(form, settings.data, (v) => ({ ...v, toleranceYuan: v.toleranceFen / 100 }));
   if (settings.error) return <Typography.Text type="danger">{errorMessage(settings.error)}</Typography.Text>;
   const numberExample = (v: Partial<SettingsForm>) => `${v.numberPrefix ?? 'HT'}${v.numberYearly ? new Date().getFullYear() : ''}-${'1'.padStart(v.numberPad ?? 4, '0')}`;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Skeleton, Space, Switch, Typography } from 'antd';
@@ -16,6 +16,7 @@ import { ConditionEditor } from './ConditionEditor';
 import { RuleRunsDrawer } from './RuleRunsDrawer';
 import { TriggerEditor, triggerEntity } from './TriggerEditor';
 import { queryKeys } from '../../api/queryKeys';
+import { useServerDraft } from '../../lib/useServerDraft';
 
 const BLANK: RuleDefinitionInput = {
   key: '',
@@ -51,13 +52,9 @@ export function RuleEditPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const rule = useRule(id);
-  const [draft, setDraft] = useState<RuleDefinitionInput | null>(isNew ? structuredClone(BLANK) : null);
+  const { draft, setDraft, saved: accept } = useServerDraft(rule.data, toDraft, { source: id, initial: isNew ? structuredClone(BLANK) : undefined });
   const [jsonOk, setJsonOk] = useState(true);
   const [runsOpen, setRunsOpen] = useState(false);
-
-  useEffect(() => {
-    if (rule.data) setDraft(toDraft(rule.data));
-  }, [rule.data]);
 
   const save = useMutation({
     mutationFn: (d: RuleDefinitionInput) => {
@@ -66,8 +63,9 @@ export function RuleEditPage() {
       // PATCH: null clears the optional texts the form left empty.
       return api.patch<Rule>(`/api/rules/${id}`, { ...body, nameEn: d.nameEn || null, description: d.description || null });
     },
-    onSuccess: (saved) => {
+    onSuccess: (saved, sent) => {
       message.success(t('common.saved'));
+      accept(sent, saved);
       client.invalidateQueries({ queryKey: queryKeys.rules() });
       client.setQueryData(queryKeys.rule(saved.id), saved);
       if (isNew) navigate(`/admin/rules/${saved.id}`, { replace: true });
