@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { z } from 'zod';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/index.js';
+import { isWriteConflict } from './db/conflicts.js';
 import type { Clock } from './core/clock.js';
 import type { AppConfig } from './core/config.js';
 import { AppError, type FieldError } from './core/errors.js';
@@ -108,6 +109,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     const appError = toAppError(error, req);
     if (appError.status >= 500) req.log.error(error);
     const body = appError.toBody(langOf(req));
+    if (appError.reason === 'write_conflict') {
+      req.log.warn({ err: error }, 'write lost to another writer; answered 409 with Retry-After');
+      reply.header('retry-after', '1');
+    }
     if (options.checkResponses && !errorSchema.safeParse(body).success) {
       throw new Error(`Error body of ${req.method} ${req.url} does not fit ErrorResponse: ${JSON.stringify(body)}`);
     }
@@ -208,6 +213,7 @@ function toAppError(error: FastifyError & { validationContext?: string; code?: s
     });
     return new AppError('VALIDATION_FAILED', undefined, { fields });
   }
+  if (isWriteConflict(error)) return new AppError('CONFLICT', 'write_conflict');
   const dbCode = String((error as { code?: unknown }).code ?? '');
   if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new AppError('CONFLICT', 'unique_taken');

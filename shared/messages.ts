@@ -340,6 +340,10 @@ export const REASON_MESSAGES = {
   channel_rate_limited: { zh: '该渠道已达发送频率上限，请在 {until} 之后重试', en: "The channel's rate limit is reached; try again after {until}" },
   unique_taken: { zh: '已存在相同唯一值的记录', en: 'A record with the same unique value already exists' },
   reference_missing: { zh: '引用的记录不存在', en: 'A referenced record does not exist' },
+  write_conflict: {
+    zh: '其他操作同时在修改相同的数据，本次未保存任何内容，请稍后重试',
+    en: 'Another change was writing the same records at the same moment; nothing was saved — please try again',
+  },
   moved_meanwhile: { zh: '该记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else meanwhile; reload and retry' },
   already_in_stage: { zh: '商机已处于阶段“{stage}”', en: 'The deal is already in stage "{stage}"' },
   reopen_lost_first: { zh: '输单的商机须先重新打开到进行中的阶段，才能赢单', en: 'A lost deal must be reopened into an open stage before it can be won' },

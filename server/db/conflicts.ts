@@ -18,6 +18,16 @@ export function isConflictAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && CONFLICTS.has(String((error as { code?: unknown }).code));
 }
 
+/**
+ * A write that lost to another writer and left nothing behind: a PostgreSQL conflict abort, or SQLite still locked
+ * after its busy timeout. The caller may send the same request again; the API answers 409 with Retry-After.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  if (isConflictAbort(error)) return true;
+  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code) : '';
+  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_');
+}
+
 /** One transaction, run again (at most `CONFLICT_ATTEMPTS` times in all) when PostgreSQL aborts it as a conflict's victim. */
 export async function transactionWithRetry<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

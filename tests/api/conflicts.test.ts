@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../server/core/clock.js';
-import { isConflictAbort, transactionWithRetry } from '../../server/db/conflicts.js';
+import { isConflictAbort, isWriteConflict, transactionWithRetry } from '../../server/db/conflicts.js';
 import type { Db, Tx } from '../../server/db/index.js';
 import { buildOrg, type TestOrg } from '../support/factories.js';
 import { openTestDatabase } from '../support/database.js';
@@ -58,6 +58,8 @@ describe('transactions aborted by a conflict run again', () => {
       const failed = settled.filter((r) => r.status === 'rejected');
       expect(failed).toHaveLength(1);
       expect(isConflictAbort((failed[0] as PromiseRejectedResult).reason)).toBe(true);
+      // …which the API answers as 409 write_conflict, not 500 (tests/sqlite-processes/write-conflict.test.ts).
+      expect(isWriteConflict((failed[0] as PromiseRejectedResult).reason)).toBe(true);
     } else {
       expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     }
