@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { created, DESKTOP, importPipeline, loggedInPage, startE2E } from './support/flows.js';
+import { chooseOption, created, DESKTOP, importPipeline, loggedInPage, startE2E } from './support/flows.js';
 import type { ApiCaller, RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -40,10 +40,7 @@ const newPage = (username: string) => loggedInPage(browser, server.baseUrl, user
 
 const errorUnder = (page: Page, testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
-async function pick(page: Page, testId: string, optionTitle: string) {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionTitle}"]`).click();
-}
+const pick = (page: Page, testId: string, optionTitle: string) => chooseOption(page, page.getByTestId(testId), optionTitle);
 
 describe('cadence step form (admin)', () => {
   it('adds a step in the form, shows the server error at the time input, then saves the definition', async () => {

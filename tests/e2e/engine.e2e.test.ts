@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ManualClock } from '../../server/core/clock.js';
 import { runSlaUntilIdle } from '../../server/modules/sla/job.js';
-import { createCustomerWithDeal, importPipeline, loggedInPage, startE2E } from './support/flows.js';
+import { chooseOption, createCustomerWithDeal, importPipeline, loggedInPage, startE2E } from './support/flows.js';
 import type { ApiCaller, RunningServer } from './support/server.js';
 
 /** One open stage with a two-level ladder in hours, so a few hours of ManualClock stay inside a session's lifetime. */
@@ -75,8 +75,7 @@ describe('automation rule form (admin)', () => {
       // refused on the client before saving.
       await page.getByRole('button', { name: /添加条件/ }).click();
       const row = page.getByTestId('condition-row').first();
-      await row.locator('.ant-select').nth(1).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title=">="]').click();
+      await chooseOption(page, row.locator('.ant-select').nth(1), '>=');
       await row.getByTestId('condition-value').fill('一百万');
       await page.getByTestId('rule-client-problems').waitFor();
       await expect(page.getByTestId('rule-save').isDisabled()).resolves.toBe(true);

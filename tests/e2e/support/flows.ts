@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { mkdirSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { PASSWORD, startServer, type ApiCaller, type RunningServer } from './server.js';
 
@@ -71,4 +71,22 @@ export async function loggedInPage(browser: Browser, baseUrl: string, username: 
     throw e;
   }
   return { context, page };
+}
+
+/**
+ * Chooses an option of an antd Select by its title and checks that the Select now shows it. Under load a click can
+ * land while the dropdown is still opening and be lost (the Select keeps its old value and a test fails much later, on
+ * what was saved); then the option is clicked again, at most three times, so a test fails on what the app does.
+ */
+export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await select.evaluate((el) => el.classList.contains('ant-select-open')))) await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').and(page.locator(`[title="${title}"]`)).click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3000 }).toContain(title);
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
