@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../server/core/clock.js';
 import { runSlaUntilIdle } from '../../server/modules/sla/job.js';
-import { created, importPipeline, loggedInPage, startE2E } from './support/flows.js';
+import { chooseOption, created, importPipeline, loggedInPage, startE2E } from './support/flows.js';
 import type { ApiCaller, RunningServer } from './support/server.js';
 
 const HOUR = 3_600_000;
@@ -74,11 +74,7 @@ let overdueDealId: string;
 /** ¥1,234.50, as the page writes fen. */
 const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
-/** Opens a Select by its test id and clicks the option with that text. */
-async function pick(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
+const pick = (page: Page, testId: string, option: string) => chooseOption(page, page.getByTestId(testId), option);
 
 /** The texts of the options a Select offers (opened by its test id, closed again). */
 async function optionsOf(page: Page, testId: string): Promise<string[]> {
