@@ -40,6 +40,21 @@ export interface AppConfig {
   secretKey: string | null;
   /** Older keys still accepted for opening until `actionflow secrets rotate` ran (ACTIONFLOW_SECRET_KEYS_PREVIOUS). */
   previousSecretKeys: string[];
+  metricSnapshots: MetricSnapshotSettings;
+}
+
+/**
+ * When a dashboard view is materialised by the worker instead of computed per request (metrics/snapshots.ts): its
+ * live query took at least `aboveMs` over at least `minRows` fact rows. The worker rebuilds a view `refreshMinutes`
+ * after its last snapshot; a snapshot older than `maxAgeMinutes` is not served (the view is computed live again);
+ * views nobody asked for in `keepDays` are dropped.
+ */
+export interface MetricSnapshotSettings {
+  aboveMs: number;
+  minRows: number;
+  refreshMinutes: number;
+  maxAgeMinutes: number;
+  keepDays: number;
 }
 
 export interface LoginThrottle {
@@ -91,5 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboundAllow: list(env.ACTIONFLOW_OUTBOUND_ALLOW),
     secretKey: env.ACTIONFLOW_SECRET_KEY?.trim() || null,
     previousSecretKeys: list(env.ACTIONFLOW_SECRET_KEYS_PREVIOUS),
+    metricSnapshots: {
+      aboveMs: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_ABOVE_MS ?? 150),
+      minRows: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_MIN_ROWS ?? 20_000),
+      refreshMinutes: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_REFRESH_MINUTES ?? 10),
+      maxAgeMinutes: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_MAX_AGE_MINUTES ?? 30),
+      keepDays: 7,
+    },
   };
 }

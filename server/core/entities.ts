@@ -304,6 +304,9 @@ export const REGISTRY = {
   rule_runs: { internal: 'rule run log' },
   digests: { internal: 'sent digests' },
   dashboard_sends: { internal: 'pushed dashboard slots' },
+  metric_views: { internal: 'expensive dashboard views of a user, materialised by the worker (metrics/snapshots.ts)' },
+  metric_snapshots: { internal: 'materialised figures of a metric view' },
+  metric_snapshot_facts: { internal: 'the fact rows a metric snapshot was computed from (its drill and export)' },
   // Runs of the moved deals and of the customer's other cadences move; their steps' tasks move with `tasks`.
   cadence_runs: { internal: 'cadence engine state of a deal', merge: 'move' },
   cadence_steps: { internal: 'cadence engine state of a run' },

@@ -44,7 +44,7 @@ export interface MetricDef<A = unknown> {
   /** Dimension columns of the facts; a cell fixes some of them. */
   dims: readonly string[];
   facts(ctx: MetricContext): RawBuilder<FactRow> | null | Promise<RawBuilder<FactRow> | null>;
-  figure(ctx: MetricContext, run: FactsRunner): Promise<A>;
+  figure(ctx: MetricContext, run: FactSource): Promise<A>;
   /** The answer as the tables the dashboard draws (one export sheet each). */
   tables(answer: A, ctx: MetricContext): Table[];
 }
@@ -113,28 +113,76 @@ export class Tally {
   }
 }
 
-export class FactsRunner {
+/** What a figure reads its facts through: SQL over the live facts query, or the rows a snapshot holds. */
+export interface FactSource {
+  /** Counts per combination of dimension values, with an optional summed numeric column (e.g. amount). */
+  groups(sumColumn?: string): Promise<GroupRow[]>;
+  /** All fact rows with the named columns (statistics that are not counts: dwell medians). */
+  rows<R>(columns: string[]): Promise<R[]>;
+  /** How many fact rows the figure read (the largest of its reads): what makes a view worth a snapshot. */
+  readonly seen: number;
+}
+
+export class FactsRunner implements FactSource {
+  seen = 0;
   constructor(
     private readonly def: MetricDef<unknown>,
     private readonly ctx: MetricContext,
     private readonly facts: RawBuilder<FactRow> | null,
   ) {}
 
-  /** Counts per combination of dimension values, with an optional summed numeric column (e.g. amount). */
   async groups(sumColumn?: string): Promise<GroupRow[]> {
     if (!this.facts) return [];
     const dims = this.def.dims.map((d) => sql.ref(`f.${d}`));
     const sum = sumColumn ? sql`sum(${sql.ref(`f.${sumColumn}`)})` : sql`0`;
     const { rows } = await sql<GroupRow>`select ${sql.join(dims)}, count(*) as n, ${sum} as sum from (${this.facts}) f group by ${sql.join(dims)}`.execute(this.ctx.db);
-    return rows.map((r) => ({ ...r, n: Number(r.n), sum: Number(r.sum ?? 0) }));
+    const groups = rows.map((r) => ({ ...r, n: Number(r.n), sum: Number(r.sum ?? 0) }));
+    this.seen = Math.max(this.seen, groups.reduce((n, g) => n + g.n, 0));
+    return groups;
   }
 
-  /** All fact rows with the named columns (statistics that are not counts: dwell medians). */
   async rows<R>(columns: string[]): Promise<R[]> {
     if (!this.facts) return [];
     const cols = [...this.def.dims, ...columns].map((c) => sql.ref(`f.${c}`));
     const { rows } = await sql<R>`select ${sql.join(cols)} from (${this.facts}) f`.execute(this.ctx.db);
+    this.seen = Math.max(this.seen, rows.length);
     return rows;
+  }
+}
+
+/**
+ * The same reads over fact rows already in memory (a snapshot being built): grouped as SQL groups them — one group
+ * per combination of the values as the driver returned them, NULL a value of its own — so a figure computed from the
+ * rows a snapshot stores equals the one its live query would give for them.
+ */
+export class RowsFacts implements FactSource {
+  constructor(
+    private readonly def: Pick<MetricDef, 'dims'>,
+    private readonly facts: readonly FactRow[],
+  ) {}
+
+  get seen(): number {
+    return this.facts.length;
+  }
+
+  async groups(sumColumn?: string): Promise<GroupRow[]> {
+    const groups = new Map<string, GroupRow>();
+    for (const f of this.facts) {
+      const key = JSON.stringify(this.def.dims.map((d) => f[d] ?? null));
+      let g = groups.get(key);
+      if (!g) {
+        g = { ...Object.fromEntries(this.def.dims.map((d) => [d, f[d] ?? null])), n: 0, sum: 0 };
+        groups.set(key, g);
+      }
+      g.n++;
+      if (sumColumn) g.sum += Number(f[sumColumn] ?? 0);
+    }
+    return [...groups.values()];
+  }
+
+  async rows<R>(columns: string[]): Promise<R[]> {
+    const keys = [...this.def.dims, ...columns];
+    return this.facts.map((f) => Object.fromEntries(keys.map((k) => [k, f[k]])) as R);
   }
 }
 

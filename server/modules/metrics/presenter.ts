@@ -28,12 +28,16 @@ const echoedFilters = z
   })
   .meta({ id: 'MetricFilters' });
 
+/** Where the figures were read: now, or a snapshot the worker made at `asOf` (a view too large to compute per request). */
+const source = z.enum(['live', 'snapshot']).describe('live: computed for this request; snapshot: read from the view\'s snapshot taken at asOf (metrics/snapshots.ts)');
+
 const answerOf = <N extends MetricName>(name: N) =>
   z.object({
     name: z.literal(name),
     title: msg,
     explain: msg,
-    asOf: z.string(),
+    asOf: z.string().describe('the instant the facts were read; pass it to /records to drill into the same snapshot'),
+    source,
     timeZone: z.string(),
     scope: z.enum(['all', 'subtree', 'own']),
     filters: echoedFilters,
@@ -75,4 +79,5 @@ export const drillPageSchema = z.object({
   pageSize: z.number(),
   cell: z.string(),
   asOf: z.string(),
+  source,
 });

@@ -40,8 +40,15 @@ export type MetricFilters = z.infer<typeof metricFilters>;
 
 export const metricParams = z.object({ name: z.enum(METRIC_NAMES) });
 
+/** The `asOf` of a figure served from a snapshot: its drill and export read that snapshot's rows while it is kept. */
+const pinnedAsOf = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2026-11-30T10:00:00.000Z' })
+  .transform((v) => new Date(v).toISOString())
+  .optional().describe('the `asOf` of the figure being drilled: read the same snapshot while it is kept (otherwise the current figure\'s records)');
+
 export const recordsQuery = metricFilters.extend({
   cell: z.string().min(1).max(2000).describe('the `cell` of a figure or chart cell of the metric answer'),
+  asOf: pinnedAsOf,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -49,6 +56,7 @@ export type RecordsQuery = z.infer<typeof recordsQuery>;
 
 export const exportQuery = metricFilters.extend({
   cell: z.string().min(1).max(2000).optional().describe('export only the records of this cell'),
+  asOf: pinnedAsOf,
   format: z.enum(['xlsx', 'csv']).default('xlsx').describe('csv: the records only, UTF-8 with a BOM'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;

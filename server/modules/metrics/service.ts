@@ -7,11 +7,12 @@ import { hiddenKeys, type Actor } from '../../core/policy.js';
 import type { Deps } from '../../core/http.js';
 import { aboutSheet, spreadsheetStream, visibleColumns, type About, type Column, type SheetSpec } from '../exports/workbook.js';
 import { buildContext, type MetricContext } from './context.js';
-import { factsBatches, factsPage, runner, type MetricDef } from './framework.js';
+import { factsBatches, factsPage, runner, type FactRow, type MetricDef } from './framework.js';
 import type { MetricAnswerBody } from './presenter.js';
 import { displayFacts, type DrillItem } from './records.js';
 import { metricDef, METRICS } from './registry.js';
 import { METRIC_NAMES, type ExportQuery, type MetricFilters, type MetricName, type RecordsQuery } from './schema.js';
+import { noteLive, snapshotBatches, snapshotFor, snapshotPage, type Snapshot } from './snapshots.js';
 
 export function listMetrics() {
   return { items: METRIC_NAMES.map((name) => ({ name, title: METRICS[name].title, explain: METRICS[name].explain, dims: [...METRICS[name].dims] })) };
@@ -30,23 +31,38 @@ function echoFilters(ctx: MetricContext) {
   return { ...ctx.filters, from: ctx.from, to: ctx.to, pipelineId: ctx.pipeline?.id ?? ctx.filters.pipelineId };
 }
 
-async function answerOf(def: MetricDef<unknown>, ctx: MetricContext) {
-  return def.figure(ctx, await runner(def, ctx));
+interface Figure {
+  answer: unknown;
+  asOf: string;
+  source: 'live' | 'snapshot';
+  snapshot: Snapshot | null;
+}
+
+/** The metric's answer: from the view's snapshot when it has a fresh one, otherwise computed now (and timed). */
+async function figureOf(deps: Deps, def: MetricDef<unknown>, ctx: MetricContext): Promise<Figure> {
+  const snapshot = await snapshotFor(deps, def.name, ctx);
+  if (snapshot) return { answer: JSON.parse(snapshot.answer), asOf: snapshot.as_of, source: 'snapshot', snapshot };
+  const started = performance.now();
+  const run = await runner(def, ctx);
+  const answer = await def.figure(ctx, run);
+  await noteLive(deps, def.name, ctx, performance.now() - started, run.seen);
+  return { answer, asOf: ctx.asOf, source: 'live', snapshot: null };
 }
 
 export async function getMetric(deps: Deps, actor: Actor, name: MetricName, filters: MetricFilters) {
   const def = metricDef(name);
   const ctx = await context(deps, actor, filters);
-  const answer = await answerOf(def, ctx);
-  return { name, title: def.title, explain: def.explain, asOf: ctx.asOf, timeZone: ctx.timeZone, scope: ctx.scope.kind, filters: echoFilters(ctx), answer } as MetricAnswerBody; // the name picks the variant; the serializer checks the answer against it
+  const { answer, asOf, source } = await figureOf(deps, def, ctx);
+  return { name, title: def.title, explain: def.explain, asOf, source, timeZone: ctx.timeZone, scope: ctx.scope.kind, filters: echoFilters(ctx), answer } as MetricAnswerBody; // the name picks the variant; the serializer checks the answer against it
 }
 
 export async function getRecords(deps: Deps, actor: Actor, name: MetricName, query: RecordsQuery) {
   const def = metricDef(name);
-  const { cell, page, pageSize, ...filters } = query;
+  const { cell, page, pageSize, asOf: pinned, ...filters } = query;
   const ctx = await context(deps, actor, filters);
-  const { total, rows } = await factsPage(def, ctx, cell, page, pageSize);
-  return { items: await displayFacts(ctx, def, rows), total, page, pageSize, cell, asOf: ctx.asOf };
+  const snapshot = await snapshotFor(deps, name, ctx, pinned);
+  const { total, rows } = snapshot ? await snapshotPage(deps, def, snapshot, cell, page, pageSize) : await factsPage(def, ctx, cell, page, pageSize);
+  return { items: await displayFacts(ctx, def, rows), total, page, pageSize, cell, asOf: snapshot?.as_of ?? ctx.asOf, source: snapshot ? ('snapshot' as const) : ('live' as const) };
 }
 
 const RECORD_COLUMNS: Array<{ key: string; zh: string; en: string; width?: number; value: (i: DrillItem) => unknown }> = [
@@ -65,14 +81,14 @@ const RECORD_COLUMNS: Array<{ key: string; zh: string; en: string; width?: numbe
 ];
 
 /** The drill rows of a metric (one cell, or all with their dimension columns) as an export sheet, in batches. */
-function recordsSheet(def: MetricDef<unknown>, ctx: MetricContext, cell: string | undefined, lang: Lang): SheetSpec {
+function recordsSheet(def: MetricDef<unknown>, ctx: MetricContext, batches: AsyncGenerator<FactRow[]>, lang: Lang): SheetSpec {
   const hidden = hiddenKeys(ctx.actor);
   const columns: Column[] = visibleColumns(
     [...def.dims.map((d) => ({ key: `dim.${d}`, header: d })), ...RECORD_COLUMNS.map((c) => ({ key: c.key, header: lang === 'zh' ? c.zh : c.en, width: c.width }))],
     hidden,
   );
   async function* rows() {
-    for await (const batch of factsBatches(def, ctx, cell)) {
+    for await (const batch of batches) {
       const items = await displayFacts(ctx, def, batch);
       yield items.map((i) => ({ ...Object.fromEntries(def.dims.map((d) => [`dim.${d}`, i.dims[d]])), ...Object.fromEntries(RECORD_COLUMNS.map((c) => [c.key, c.value(i)])) }));
     }
@@ -89,32 +105,45 @@ function chartSheets(def: MetricDef<unknown>, ctx: MetricContext, answer: unknow
   }));
 }
 
-function about(ctx: MetricContext, title: string, notes: string[]): About {
+function about(ctx: MetricContext, title: string, notes: string[], asOf = ctx.asOf): About {
   const actor = ctx.actor as Actor;
-  return { title, user: actor.displayName, role: actor.role, scope: scopeText(ctx), asOf: ctx.asOf, timeZone: ctx.timeZone, filters: echoFilters(ctx), notes };
+  return { title, user: actor.displayName, role: actor.role, scope: scopeText(ctx), asOf, timeZone: ctx.timeZone, filters: echoFilters(ctx), notes };
+}
+
+/** How an export names a figure read from a snapshot (the About sheet's notes). */
+function snapshotNote(title: string, figure: Figure, lang: Lang): string[] {
+  if (figure.source === 'live') return [];
+  return [lang === 'zh' ? `${title}：快照数据，截至 ${figure.asOf}` : `${title}: from the snapshot as of ${figure.asOf}`];
 }
 
 export async function exportMetric(deps: Deps, actor: Actor, name: MetricName, query: ExportQuery, lang: Lang, onError: (err: unknown) => void) {
   const def = metricDef(name);
-  const { cell, format, ...filters } = query;
+  const { cell, format, asOf: pinned, ...filters } = query;
   const ctx = await context({ ...deps, db: deps.bulkDb ?? deps.db }, actor, filters);
-  const records = recordsSheet(def, ctx, cell, lang);
-  if (cell) await factsPage(def, ctx, cell, 1, 1); // a bad cell is a 400 before the download starts
+  const pinnedSnapshot = pinned ? await snapshotFor(deps, name, ctx, pinned) : null;
+  const figure = pinnedSnapshot ? { answer: JSON.parse(pinnedSnapshot.answer), asOf: pinnedSnapshot.as_of, source: 'snapshot' as const, snapshot: pinnedSnapshot } : await figureOf(deps, def, ctx);
+  const snapshot = figure.snapshot;
+  // A bad cell is a 400 before the download starts.
+  if (cell) await (snapshot ? snapshotPage(deps, def, snapshot, cell, 1, 1) : factsPage(def, ctx, cell, 1, 1));
+  const records = recordsSheet(def, ctx, snapshot ? snapshotBatches(deps, def, snapshot, cell) : factsBatches(def, ctx, cell), lang);
   if (format === 'csv') return { stream: spreadsheetStream('csv', [records], onError), filename: `${name}.csv`, format };
-  const answer = await answerOf(def, ctx);
-  const sheets = [aboutSheet(about(ctx, def.title[lang], [def.explain[lang], ...(cell ? [`cell: ${cell}`] : [])]), lang), ...chartSheets(def, ctx, answer, lang), records];
+  const notes = [def.explain[lang], ...(cell ? [`cell: ${cell}`] : []), ...snapshotNote(def.title[lang], figure, lang)];
+  const sheets = [aboutSheet(about(ctx, def.title[lang], notes, figure.asOf), lang), ...chartSheets(def, ctx, figure.answer, lang), records];
   return { stream: spreadsheetStream('xlsx', sheets, onError), filename: `${name}.xlsx`, format };
 }
 
 /** The dashboard: one sheet per chart of every listed metric, plus the About sheet; the same context for all. */
 export async function exportDashboard(deps: Deps, actor: Actor, names: MetricName[], filters: MetricFilters, lang: Lang, onError: (err: unknown) => void) {
   const ctx = await context({ ...deps, db: deps.bulkDb ?? deps.db }, actor, filters);
-  const sheets: SheetSpec[] = [aboutSheet(about(ctx, lang === 'zh' ? '作战室仪表盘' : 'War room dashboard', names.map((n) => `${METRICS[n].title[lang]}: ${METRICS[n].explain[lang]}`)), lang)];
+  const charts: SheetSpec[] = [];
+  const notes = names.map((n) => `${METRICS[n].title[lang]}: ${METRICS[n].explain[lang]}`);
   for (const name of names) {
     const def = metricDef(name);
-    sheets.push(...chartSheets(def, ctx, await answerOf(def, ctx), lang));
+    const figure = await figureOf(deps, def, ctx);
+    charts.push(...chartSheets(def, ctx, figure.answer, lang));
+    notes.push(...snapshotNote(def.title[lang], figure, lang));
   }
-  return { stream: spreadsheetStream('xlsx', sheets, onError), filename: 'dashboard.xlsx' };
+  return { stream: spreadsheetStream('xlsx', [aboutSheet(about(ctx, lang === 'zh' ? '作战室仪表盘' : 'War room dashboard', notes), lang), ...charts], onError), filename: 'dashboard.xlsx' };
 }
 
 /**
@@ -126,7 +155,7 @@ export async function dashboardTables(deps: Deps, actor: Actor, names: MetricNam
   const items = [];
   for (const name of names) {
     const def = metricDef(name);
-    const tables = def.tables(await answerOf(def, ctx), ctx).map((t) => ({ ...t, columns: t.columns.filter((c) => !(c.amount && ctx.hideAmounts)) }));
+    const tables = def.tables((await figureOf(deps, def, ctx)).answer, ctx).map((t) => ({ ...t, columns: t.columns.filter((c) => !(c.amount && ctx.hideAmounts)) }));
     items.push({ name, title: def.title, tables });
   }
   return { asOf: ctx.asOf, timeZone: ctx.timeZone, filters: echoFilters(ctx), items };

@@ -13398,6 +13398,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description the `asOf` of the figure being drilled: read the same snapshot while it is kept (otherwise the current figure's records) */
+                    asOf?: string;
                     /** @description export only the records of this cell */
                     cell?: string;
                     /** @description csv: the records only, UTF-8 with a BOM */
@@ -13490,6 +13492,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description the `asOf` of the figure being drilled: read the same snapshot while it is kept (otherwise the current figure's records) */
+                    asOf?: string;
                     /** @description the `cell` of a figure or chart cell of the metric answer */
                     cell: string;
                     /** @description first local date of the period (org time zone); default 29 days before `to` */
@@ -13533,6 +13537,11 @@ export interface paths {
                             items: components["schemas"]["DrillItem"][];
                             page: number;
                             pageSize: number;
+                            /**
+                             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+                             * @enum {string}
+                             */
+                            source: "live" | "snapshot";
                             total: number;
                         };
                     };
@@ -25946,6 +25955,7 @@ export interface components {
         };
         MetricAnswer: {
             answer: components["schemas"]["FunnelAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -25956,6 +25966,11 @@ export interface components {
             name: "funnel";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -25963,6 +25978,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["DwellAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -25973,6 +25989,11 @@ export interface components {
             name: "dwell";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -25980,6 +26001,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["StalledAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -25990,6 +26012,11 @@ export interface components {
             name: "stalled";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -25997,6 +26024,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["SaturationAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26007,6 +26035,11 @@ export interface components {
             name: "saturation";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26014,6 +26047,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["TimelinessAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26024,6 +26058,11 @@ export interface components {
             name: "timeliness";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26031,6 +26070,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["CadenceOnTimeAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26041,6 +26081,11 @@ export interface components {
             name: "cadence_ontime";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26048,6 +26093,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["CompletenessAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26058,6 +26104,11 @@ export interface components {
             name: "completeness";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26065,6 +26116,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["IdiAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26075,6 +26127,11 @@ export interface components {
             name: "idi";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26082,6 +26139,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["LossMatrixAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26092,6 +26150,11 @@ export interface components {
             name: "loss_matrix";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26099,6 +26162,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["WinRateAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26109,6 +26173,11 @@ export interface components {
             name: "win_rate";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26116,6 +26185,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["LeadQualityAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26126,6 +26196,11 @@ export interface components {
             name: "lead_quality";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26133,6 +26208,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["HeatmapAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26143,6 +26219,11 @@ export interface components {
             name: "heatmap";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26150,6 +26231,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["ConsistencyAnswer"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26160,6 +26242,11 @@ export interface components {
             name: "consistency";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26168,6 +26255,7 @@ export interface components {
         };
         MetricAnswerInput: {
             answer: components["schemas"]["FunnelAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26178,6 +26266,11 @@ export interface components {
             name: "funnel";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26185,6 +26278,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["DwellAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26195,6 +26289,11 @@ export interface components {
             name: "dwell";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26202,6 +26301,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["StalledAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26212,6 +26312,11 @@ export interface components {
             name: "stalled";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26219,6 +26324,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["SaturationAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26229,6 +26335,11 @@ export interface components {
             name: "saturation";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26236,6 +26347,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["TimelinessAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26246,6 +26358,11 @@ export interface components {
             name: "timeliness";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26253,6 +26370,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["CadenceOnTimeAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26263,6 +26381,11 @@ export interface components {
             name: "cadence_ontime";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26270,6 +26393,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["CompletenessAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26280,6 +26404,11 @@ export interface components {
             name: "completeness";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26287,6 +26416,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["IdiAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26297,6 +26427,11 @@ export interface components {
             name: "idi";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26304,6 +26439,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["LossMatrixAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26314,6 +26450,11 @@ export interface components {
             name: "loss_matrix";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26321,6 +26462,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["WinRateAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26331,6 +26473,11 @@ export interface components {
             name: "win_rate";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26338,6 +26485,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["LeadQualityAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26348,6 +26496,11 @@ export interface components {
             name: "lead_quality";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26355,6 +26508,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["HeatmapAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26365,6 +26519,11 @@ export interface components {
             name: "heatmap";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;
@@ -26372,6 +26531,7 @@ export interface components {
             };
         } | {
             answer: components["schemas"]["ConsistencyAnswerInput"];
+            /** @description the instant the facts were read; pass it to /records to drill into the same snapshot */
             asOf: string;
             explain: {
                 en: string;
@@ -26382,6 +26542,11 @@ export interface components {
             name: "consistency";
             /** @enum {string} */
             scope: "all" | "subtree" | "own";
+            /**
+             * @description live: computed for this request; snapshot: read from the view's snapshot taken at asOf (metrics/snapshots.ts)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
             timeZone: string;
             title: {
                 en: string;

@@ -27,6 +27,7 @@ export const insightEn: Record<keyof typeof insightZh, string> = {
   'insight.export': 'Export to Excel',
   'insight.exportDrill': 'Export records',
   'insight.asOf': 'As of {at} ({tz}), scope: {scope}',
+  'insight.fromSnapshot': ' (a large view: figures and drill lists are read from the worker’s snapshot, refreshed every few minutes)',
   'insight.scope.all': 'everyone',
   'insight.scope.subtree': 'my team',
   'insight.scope.own': 'my own',

@@ -25,6 +25,7 @@ export const insightZh = {
   'insight.export': '导出 Excel',
   'insight.exportDrill': '导出明细',
   'insight.asOf': '数据截至 {at}（{tz}），范围：{scope}',
+  'insight.fromSnapshot': '（范围较大：数字与明细读取后台快照，每隔几分钟刷新一次）',
   'insight.scope.all': '全部',
   'insight.scope.subtree': '本团队',
   'insight.scope.own': '本人',

@@ -113,6 +113,7 @@ export function DashboardPage() {
       {head.data && (
         <Typography.Paragraph type="secondary">
           {t('insight.asOf', { at: formatDateTime(head.data.asOf, lang), tz: head.data.timeZone, scope: t(`insight.scope.${head.data.scope}`) })}
+          {head.data.source === 'snapshot' && <span data-testid="from-snapshot">{t('insight.fromSnapshot')}</span>}
         </Typography.Paragraph>
       )}
       {ready && (

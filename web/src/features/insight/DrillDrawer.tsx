@@ -4,7 +4,7 @@ import { Button, Drawer, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatFen } from '../../lib/format';
-import { exportUrl, useDrill, type DrillItem, type Filters } from './api';
+import { exportUrl, useDrill, useSnapshotAsOf, type DrillItem, type Filters } from './api';
 
 export interface DrillTarget {
   metric: string;
@@ -16,7 +16,8 @@ export interface DrillTarget {
 export function DrillDrawer({ target, filters, onClose }: { target: DrillTarget | null; filters: Filters; onClose: () => void }) {
   const { t, lang } = useI18n();
   const [page, setPage] = useState(1);
-  const drill = useDrill(target?.metric ?? null, target?.cell ?? null, filters, page);
+  const asOf = useSnapshotAsOf(target?.metric ?? null, filters);
+  const drill = useDrill(target?.metric ?? null, target?.cell ?? null, filters, page, asOf);
   const showAmount = drill.data?.items.some((i) => i.amountFen !== undefined) ?? false;
   return (
     <Drawer
@@ -29,7 +30,7 @@ export function DrillDrawer({ target, filters, onClose }: { target: DrillTarget 
       title={target?.title}
       extra={
         target && (
-          <Button icon={<DownloadOutlined />} href={exportUrl(target.metric, filters, target.cell)} data-testid="drill-export">
+          <Button icon={<DownloadOutlined />} href={exportUrl(target.metric, filters, target.cell, asOf)} data-testid="drill-export">
             {t('insight.exportDrill')}
           </Button>
         )

@@ -33,13 +33,20 @@ export function useMetric<N extends MetricName>(name: N, filters: Filters) {
   });
 }
 
-export function useDrill(name: string | null, cell: string | null, filters: Filters, page: number) {
+/** `asOf`: the figure came from a snapshot; its drill reads the same snapshot (metrics/snapshots.ts on the server). */
+export function useDrill(name: string | null, cell: string | null, filters: Filters, page: number, asOf?: string) {
   return useQuery({
-    queryKey: queryKeys.metricRecords(name, cell, filters, page),
-    queryFn: () => api.get<GetAnswer<'/api/metrics/{name}/records'>>(`/api/metrics/${name}/records`, { ...filters, cell, page, pageSize: 20 }),
+    queryKey: queryKeys.metricRecords(name, cell, { ...filters, asOf }, page),
+    queryFn: () => api.get<GetAnswer<'/api/metrics/{name}/records'>>(`/api/metrics/${name}/records`, { ...filters, cell, page, pageSize: 20, asOf }),
     enabled: !!name && !!cell,
   });
 }
 
-export const exportUrl = (name: string, filters: Filters, cell?: string) => withQuery(`/api/metrics/${name}/export`, { ...filters, cell });
+export const exportUrl = (name: string, filters: Filters, cell?: string, asOf?: string) => withQuery(`/api/metrics/${name}/export`, { ...filters, cell, asOf });
+
+/** The instant to pin a drill to when the metric's figure on screen was read from a snapshot. */
+export function useSnapshotAsOf(name: string | null, filters: Filters): string | undefined {
+  const figure = useQuery<MetricAnswer>({ queryKey: queryKeys.metric(name ?? '', filters), enabled: false });
+  return figure.data?.source === 'snapshot' ? figure.data.asOf : undefined;
+}
 export const dashboardExportUrl = (filters: Filters) => withQuery('/api/dashboard/export', { ...filters });

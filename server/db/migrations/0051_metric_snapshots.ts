@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../index.js';
+
+/**
+ * Metric snapshots (issue 12, figures at full size): a dashboard view whose live query is expensive — the director's
+ * whole organisation over 300,000 deals — is materialised by the worker: the figure as computed, and the very fact
+ * rows it was computed from, so the figure, the drill list and the export of a snapshot are still one set of rows.
+ * `metric_views` are the views asked for (per user, metric and filters); `metric_snapshots` their materialisations;
+ * `metric_snapshot_facts` the fact rows, dimensions in d0…d5 (the metric's dimension order) for the drill's cell filter
+ * and every column as JSON in `vals`. No foreign key on the facts: they are written in bulk and deleted with their
+ * snapshot in batches.
+ */
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('metric_views')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('metric', 'text', (c) => c.notNull())
+    .addColumn('filters', 'text', (c) => c.notNull())
+    .addColumn('fingerprint', 'text', (c) => c.notNull())
+    .addColumn('live_ms', 'integer', (c) => c.notNull())
+    .addColumn('live_rows', 'integer', (c) => c.notNull())
+    .addColumn('requested_at', 'text', (c) => c.notNull())
+    .addColumn('refreshed_at', 'text')
+    .addColumn('claimed_until', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('metric_views_requested').on('metric_views').column('requested_at').execute();
+  await db.schema
+    .createTable('metric_snapshots')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('view_id', 'text', (c) => c.notNull().references('metric_views.id').onDelete('cascade'))
+    .addColumn('as_of', 'text', (c) => c.notNull())
+    .addColumn('from_date', 'text', (c) => c.notNull())
+    .addColumn('to_date', 'text', (c) => c.notNull())
+    .addColumn('pipeline_id', 'text')
+    .addColumn('answer', 'text', (c) => c.notNull())
+    .addColumn('row_count', 'integer', (c) => c.notNull())
+    .addColumn('built_ms', 'integer', (c) => c.notNull())
+    .addColumn('ready', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('metric_snapshots_view').on('metric_snapshots').columns(['view_id', 'as_of']).execute();
+  await db.schema
+    .createTable('metric_snapshot_facts')
+    .addColumn('snapshot_id', 'text', (c) => c.notNull())
+    .addColumn('row_id', 'text', (c) => c.notNull())
+    .addColumn('d0', 'text')
+    .addColumn('d1', 'text')
+    .addColumn('d2', 'text')
+    .addColumn('d3', 'text')
+    .addColumn('d4', 'text')
+    .addColumn('d5', 'text')
+    .addColumn('vals', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('metric_snapshot_facts_pk', ['snapshot_id', 'row_id'])
+    .execute();
+}

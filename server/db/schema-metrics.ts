@@ -1,0 +1,59 @@
+/** Tables of the metrics module: materialised dashboard views (migration 0051). */
+
+/** A dashboard view asked for whose live query was expensive: one user's metric with one set of filters. */
+export interface MetricViewsTable {
+  /** Hash of metric, filters and the caller's fingerprint (snapshots.ts `viewId`). */
+  id: string;
+  user_id: string;
+  metric: string;
+  filters: string; // JSON MetricFilters as given (a default period stays "the last 30 days")
+  /** Role, team path and hidden fields when asked: a snapshot is never served to a caller whose scope changed. */
+  fingerprint: string;
+  live_ms: number;
+  live_rows: number;
+  requested_at: string;
+  refreshed_at: string | null;
+  /** A worker building it holds it until then (several processes build a view once). */
+  claimed_until: string | null;
+  created_at: string;
+}
+
+export interface MetricSnapshotsTable {
+  id: string;
+  view_id: string;
+  /** The instant the facts were read: the answer's `asOf`. */
+  as_of: string;
+  from_date: string;
+  to_date: string;
+  pipeline_id: string | null;
+  answer: string; // JSON: the metric's answer, computed from exactly the rows in metric_snapshot_facts
+  row_count: number;
+  built_ms: number;
+  /** 0 while its facts are being written. */
+  ready: number;
+  created_at: string;
+}
+
+export interface MetricSnapshotFactsTable {
+  snapshot_id: string;
+  row_id: string;
+  d0: string | null;
+  d1: string | null;
+  d2: string | null;
+  d3: string | null;
+  d4: string | null;
+  d5: string | null;
+  vals: string; // JSON FactRow
+}
+
+export interface MetricTables {
+  metric_views: MetricViewsTable;
+  metric_snapshots: MetricSnapshotsTable;
+  metric_snapshot_facts: MetricSnapshotFactsTable;
+}
+
+// Joins these tables into `Database` (schema.ts) from here, so a new schema file edits no shared list.
+declare module './schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends MetricTables {}
+}
