@@ -5,6 +5,10 @@
  *   nice npx tsx bench/metrics.ts [--iterations 10] [--regenerate] [--prepare-only | --export-only] [--export-query status=open]
  *                                 [generator flags, see bench/generate.ts]
  *
+ * Two rounds: first every view live (the warm-up requests register the views slow over many rows, as a server
+ * does), then — after materialising the registered views as the worker would (metrics/snapshots.ts), with each
+ * snapshot's rows and build time printed — as served, with the drill list of each metric's first cell.
+ *
  * `--prepare-only` generates the data set (and stage histories, tags) and stops, for a long generation run in the
  * background; `--export-only` skips the metrics and measures the export alone. The export is measured against a separate `actionflow serve` process (its RSS, not this one's).
  *
@@ -25,6 +29,7 @@ import { loadConfig } from '../server/core/config.js';
 import { table } from '../server/cli/context.js';
 import { insertBatches } from '../server/demo/load.js';
 import { Random } from '../server/demo/random.js';
+import { refreshSnapshots } from '../server/modules/metrics/snapshots.js';
 import { definitionOf } from '../server/modules/pipelines/repo.js';
 import type { DealStageHistoryTable } from '../server/db/schema.js';
 import { BENCH_OPTIONS, BENCH_PASSWORD, benchOptionsFrom, benchUser, generateBenchData, openBenchDatabase } from './generate.js';
@@ -109,7 +114,7 @@ if (values['prepare-only']) {
   process.exit(0);
 }
 
-const config = loadConfig({ ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-bench-')) });
+const config = loadConfig({ ...process.env, ACTIONFLOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'actionflow-bench-')) });
 const app = await buildApp({ database, clock: systemClock, config });
 await app.ready();
 
@@ -128,31 +133,85 @@ async function measure(cookie: string, url: string) {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
     const used = process.cpuUsage(cpu);
-    return { wall: Number(process.hrtime.bigint() - started) / 1e6, cpu: (used.user + used.system) / 1000 };
+    return { wall: Number(process.hrtime.bigint() - started) / 1e6, cpu: (used.user + used.system) / 1000, body: res.json() as { source: string; answer?: unknown; total?: number } };
   };
-  await once();
+  const first = await once();
   const samples: Array<{ wall: number; cpu: number }> = [];
   for (let i = 0; i < iterations; i++) samples.push(await once());
   const at = (values: number[], q: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)];
   const wall = samples.map((x) => x.wall);
   const cpu = samples.map((x) => x.cpu);
-  return { p50: at(wall, 0.5), p95: at(wall, 0.95), cpu50: at(cpu, 0.5), cpu95: at(cpu, 0.95) };
+  return { p50: at(wall, 0.5), p95: at(wall, 0.95), cpu50: at(cpu, 0.5), cpu95: at(cpu, 0.95), body: first.body };
+}
+
+/** The first countable cell of an answer (what a click on the first figure drills into). */
+function firstCell(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const c = firstCell(v);
+      if (c) return c;
+    }
+  } else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.cell === 'string' && typeof o.value === 'number' && o.value > 0) return o.cell;
+    for (const v of Object.values(o)) {
+      const c = firstCell(v);
+      if (c) return c;
+    }
+  }
+  return null;
 }
 
 const metrics = values['export-only'] ? [] : ((await app.inject({ method: 'GET', url: '/api/metrics', headers: { cookie: await login(benchUser.director) } })).json().items as Array<{ name: string }>).map((m) => m.name);
-const rows: string[][] = [];
-for (const persona of [
+const Q = 'pipelineId=b2b_six_step';
+const personas = [
   { label: 'director', username: benchUser.director },
   { label: 'lead', username: benchUser.lead(1, 1) },
-]) {
-  const cookie = await login(persona.username);
-  for (const name of metrics) {
-    const r = await measure(cookie, `/api/metrics/${name}?pipelineId=b2b_six_step`);
-    rows.push([persona.label, name, r.p50.toFixed(1), r.p95.toFixed(1), r.cpu50.toFixed(1), r.cpu95.toFixed(1), r.p95 <= 150 ? 'ok' : 'over 150']);
+];
+const header = ['actor', 'metric', 'served from', 'p50 ms', 'p95 ms', 'cpu p50 ms', 'cpu p95 ms', 'target p95 ≤ 150'];
+async function round(label: string, drills: boolean): Promise<void> {
+  const rows: string[][] = [];
+  const drillRows: string[][] = [];
+  for (const persona of personas) {
+    const cookie = await login(persona.username);
+    for (const name of metrics) {
+      const r = await measure(cookie, `/api/metrics/${name}?${Q}`);
+      rows.push([persona.label, name, r.body.source, r.p50.toFixed(1), r.p95.toFixed(1), r.cpu50.toFixed(1), r.cpu95.toFixed(1), r.p95 <= 150 ? 'ok' : 'over 150']);
+      const cell = drills ? firstCell(r.body.answer) : null;
+      if (cell) {
+        const d = await measure(cookie, `/api/metrics/${name}/records?${Q}&cell=${encodeURIComponent(cell)}&pageSize=50`);
+        drillRows.push([persona.label, name, d.body.source, cell.slice(0, 40), String(d.body.total), d.p50.toFixed(1), d.p95.toFixed(1)]);
+      }
+    }
   }
+  if (rows.length === 0) return;
+  console.log(`\n${label} — ${database.dialect}, ${await count('customers')} customers, ${await count('deals')} deals, ${await count('activities')} activities, ${await count('deal_stage_history')} stays; default period (last 30 days); ${iterations} requests each after 1 warm-up\n`);
+  console.log(table(header, rows));
+  if (drillRows.length) console.log(`\nDrill lists (first page of 50 of the first non-empty cell)\n\n${table(['actor', 'metric', 'served from', 'cell', 'total', 'p50 ms', 'p95 ms'], drillRows)}`);
 }
-if (rows.length) console.log(`\nactionflow metrics bench — ${database.dialect}, ${await count('customers')} customers, ${await count('deals')} deals, ${await count('activities')} activities, ${await count('deal_stage_history')} stays; default period (last 30 days); ${iterations} requests each after 1 warm-up\n`);
-if (rows.length) console.log(table(['actor', 'metric', 'p50 ms', 'p95 ms', 'cpu p50 ms', 'cpu p95 ms', 'target p95 ≤ 150'], rows));
+
+// Snapshots of earlier runs go: round 1 measures every view live.
+await db.deleteFrom('metric_snapshot_facts').execute();
+await db.deleteFrom('metric_snapshots').execute();
+await db.deleteFrom('metric_views').execute();
+// Round 1: every view computed live; the warm-up requests register the views that are slow over many rows.
+await round('Round 1: live (before any snapshot)', false);
+// The worker's part, run here in full: materialise every registered view (what it does one view a run).
+const deps = { db, bulkDb: database.bulk, dialect: database.dialect, clock: systemClock, config };
+const buildStarted = Date.now();
+let built = 0;
+for (let n = await refreshSnapshots(deps, 1); n > 0; n = await refreshSnapshots(deps, 1)) built += n;
+const snapshots = await db
+  .selectFrom('metric_snapshots')
+  .innerJoin('metric_views', 'metric_views.id', 'metric_snapshots.view_id')
+  .select(['metric_views.metric', 'metric_views.live_ms', 'metric_snapshots.row_count', 'metric_snapshots.built_ms'])
+  .orderBy('metric_views.metric')
+  .execute();
+if (metrics.length) {
+  console.log(`\nSnapshots: ${built} views materialised in ${((Date.now() - buildStarted) / 1000).toFixed(1)} s (the worker builds one a run, each again ${config.metricSnapshots.refreshMinutes} min after its last)\n`);
+  console.log(table(['metric', 'live ms when registered', 'fact rows', 'build ms'], snapshots.map((s) => [s.metric, String(s.live_ms), String(s.row_count), String(s.built_ms)])));
+  await round('Round 2: as served (snapshots where registered)', true);
+}
 console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
 
 await app.close();
