@@ -36,14 +36,15 @@ export interface MetricSnapshotsTable {
 
 export interface MetricSnapshotFactsTable {
   snapshot_id: string;
-  row_id: string;
+  /** Position in the facts' `row_id` order: drill pages and exports keep the live query's order. */
+  seq: number;
   d0: string | null;
   d1: string | null;
   d2: string | null;
   d3: string | null;
   d4: string | null;
   d5: string | null;
-  vals: string; // JSON FactRow
+  vals: string; // JSON: the fact row without `row_id` and the dimensions
 }
 
 export interface MetricTables {

@@ -6,9 +6,9 @@ import type { Dialect } from '../index.js';
  * whole organisation over 300,000 deals — is materialised by the worker: the figure as computed, and the very fact
  * rows it was computed from, so the figure, the drill list and the export of a snapshot are still one set of rows.
  * `metric_views` are the views asked for (per user, metric and filters); `metric_snapshots` their materialisations;
- * `metric_snapshot_facts` the fact rows, dimensions in d0…d5 (the metric's dimension order) for the drill's cell filter
- * and every column as JSON in `vals`. No foreign key on the facts: they are written in bulk and deleted with their
- * snapshot in batches.
+ * `metric_snapshot_facts` the fact rows in the facts' own order (`seq`), dimensions in d0…d5 (the metric's dimension
+ * order) for the drill's cell filter, the other columns as JSON in `vals`. No foreign key on the facts: they are
+ * written in bulk and deleted with their snapshot in batches.
  */
 export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   await db.schema
@@ -44,7 +44,7 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
   await db.schema
     .createTable('metric_snapshot_facts')
     .addColumn('snapshot_id', 'text', (c) => c.notNull())
-    .addColumn('row_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('d0', 'text')
     .addColumn('d1', 'text')
     .addColumn('d2', 'text')
@@ -52,6 +52,6 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .addColumn('d4', 'text')
     .addColumn('d5', 'text')
     .addColumn('vals', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('metric_snapshot_facts_pk', ['snapshot_id', 'row_id'])
+    .addPrimaryKeyConstraint('metric_snapshot_facts_pk', ['snapshot_id', 'seq'])
     .execute();
 }

@@ -78,7 +78,7 @@ export async function deleteSnapshots(db: Db, ids: string[]): Promise<number> {
       const res = await db
         .deleteFrom('metric_snapshot_facts')
         .where('snapshot_id', '=', id)
-        .where('row_id', 'in', (eb) => eb.selectFrom('metric_snapshot_facts').select('row_id').where('snapshot_id', '=', id).limit(DELETE_BATCH))
+        .where('seq', 'in', (eb) => eb.selectFrom('metric_snapshot_facts').select('seq').where('snapshot_id', '=', id).limit(DELETE_BATCH))
         .executeTakeFirst();
       if (Number(res.numDeletedRows) < DELETE_BATCH) break;
     }
@@ -119,10 +119,12 @@ export async function countFacts(db: Db, snapshotId: string, cell: Partial<FactD
   return Number(rows[0]?.n ?? 0);
 }
 
+export type StoredFact = Pick<MetricSnapshotFactsTable, 'seq' | 'd0' | 'd1' | 'd2' | 'd3' | 'd4' | 'd5' | 'vals'>;
+
 /** A page of a snapshot's facts (of one cell) in row order, after `after` (keyset) or at `offset`. */
-export async function factsPage(db: Db, snapshotId: string, cell: Partial<FactDims>, limit: number, at: { after?: string; offset?: number }) {
-  const keyset = at.after !== undefined ? sql`and row_id > ${at.after}` : sql``;
-  const { rows } = await sql<{ row_id: string; vals: string }>`select row_id, vals from metric_snapshot_facts where ${factsWhere(snapshotId, cell)} ${keyset}
-    order by row_id limit ${limit} offset ${at.offset ?? 0}`.execute(db);
-  return rows;
+export async function factsPage(db: Db, snapshotId: string, cell: Partial<FactDims>, limit: number, at: { after?: number; offset?: number }) {
+  const keyset = at.after !== undefined ? sql`and seq > ${at.after}` : sql``;
+  const { rows } = await sql<StoredFact>`select seq, d0, d1, d2, d3, d4, d5, vals from metric_snapshot_facts where ${factsWhere(snapshotId, cell)} ${keyset}
+    order by seq limit ${limit} offset ${at.offset ?? 0}`.execute(db);
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
