@@ -4,7 +4,7 @@ import type { Db } from '../../db/index.js';
 import type { MetricSnapshotFactsTable, MetricSnapshotsTable, MetricViewsTable } from '../../db/schema-metrics.js';
 
 /** SQLite binds at most 32,766 parameters a statement: 500 rows of 9 columns stay far below, and keep each write short. */
-const FACT_BATCH = 500;
+export const FACT_BATCH = 500;
 const DELETE_BATCH = 5000;
 
 export type SnapshotRow = MetricSnapshotsTable;
@@ -66,9 +66,9 @@ export async function markReady(db: Db, id: string, builtMs: number): Promise<vo
   await db.updateTable('metric_snapshots').set({ ready: 1, built_ms: builtMs }).where('id', '=', id).execute();
 }
 
-/** Writes fact rows in short batches, each its own statement: a SQLite writer never waits long behind a build. */
+/** Writes one batch of fact rows (at most FACT_BATCH) in one statement: a SQLite writer never waits long behind a build. */
 export async function insertFacts(db: Db, rows: MetricSnapshotFactsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += FACT_BATCH) await db.insertInto('metric_snapshot_facts').values(rows.slice(i, i + FACT_BATCH)).execute();
+  if (rows.length) await db.insertInto('metric_snapshot_facts').values(rows).execute();
 }
 
 /** Deletes snapshots (their facts first, in batches) and returns how many went. */

@@ -10,6 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { breathe } from '../../core/breathe.js';
+import { AppError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
@@ -146,8 +148,9 @@ export async function buildSnapshot(deps: Deps, viewId: string): Promise<BuildOu
   let ctx: MetricContext;
   try {
     ctx = await buildContext(deps.db, deps.dialect, deps.clock, actor, parseJson<MetricFilters>(view.filters, {}), deps.config.timeZone);
-  } catch {
+  } catch (err) {
     // Its pipeline or team no longer exists: the request would now answer 4xx, so there is nothing to keep.
+    if (!(err instanceof AppError)) throw err;
     await dropViews(deps, [view.id]);
     return { built: false, reason: 'gone' };
   }
@@ -169,7 +172,10 @@ export async function buildSnapshot(deps: Deps, viewId: string): Promise<BuildOu
     ready: 0,
     created_at: ctx.asOf,
   });
-  for (let i = 0; i < rows.length; i += 5000) await repo.insertFacts(deps.db, rows.slice(i, i + 5000).map((f, j) => storedFact(def, snapshotId, i + j, f)));
+  for (let i = 0; i < rows.length; i += repo.FACT_BATCH) {
+    await repo.insertFacts(deps.db, rows.slice(i, i + repo.FACT_BATCH).map((f, j) => storedFact(def, snapshotId, i + j, f)));
+    await breathe();
+  }
   const ms = Math.round(performance.now() - started);
   await repo.markReady(deps.db, snapshotId, ms);
   await repo.releaseView(deps.db, view.id, ctx.asOf);
