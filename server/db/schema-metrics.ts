@@ -1,13 +1,14 @@
 /** Tables of the metrics module: materialised dashboard views (migration 0051). */
 
-/** A dashboard view asked for whose live query was expensive: one user's metric with one set of filters. */
+/** A dashboard view asked for whose live query was expensive: a metric with one set of filters in one scope. */
 export interface MetricViewsTable {
-  /** Hash of metric, filters and the caller's fingerprint (snapshots.ts `viewId`). */
+  /** Hash of metric, filters and the scope fingerprint (snapshots.ts `viewOf`). */
   id: string;
+  /** Who asked last: the worker builds the view as this user. */
   user_id: string;
   metric: string;
   filters: string; // JSON MetricFilters as given (a default period stays "the last 30 days")
-  /** Role, team path and hidden fields when asked: a snapshot is never served to a caller whose scope changed. */
+  /** Scope and hidden fields (snapshots.ts `fingerprintOf`): callers alike share the view, no one else is served it. */
   fingerprint: string;
   live_ms: number;
   live_rows: number;

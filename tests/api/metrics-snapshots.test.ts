@@ -6,7 +6,8 @@
  * - a change after the snapshot leaves the figure and its drill as they were (one set of rows), a refresh after
  *   `refreshMinutes` shows it, a drill pinned to the old `asOf` still reads the old rows, a snapshot past
  *   `maxAgeMinutes` is not served;
- * - a user whose team changed is never served the snapshot of their old scope, and the worker drops that view;
+ * - callers of one scope and field set share a view (the admin reads the director's snapshots); a user whose team
+ *   changed is never served the snapshot of their old scope, and the worker drops that view;
  * - two workers build a view once; with the default settings a small view is never registered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,10 @@ describe('metric snapshots: large views read from the worker’s materialisation
       for (const name of names) expect((await who({ method: 'GET', url: `/api/metrics/${name}?${Q}` })).json().answer, `${role} ${name}`).toEqual(live.get(`${role}/${name}`));
       expect(await checkMetricsInvariant(who, role, names, Q, 'snapshot')).toBeGreaterThan(20);
     }
+    // The admin sees what the director sees (same scope, same fields): one view, one set of snapshots for both.
+    const admin = await t.as('admin');
+    for (const name of names) expect((await admin({ method: 'GET', url: `/api/metrics/${name}?${Q}` })).json(), name).toMatchObject({ source: 'snapshot', answer: live.get(`director/${name}`) });
+    expect(await t.db.selectFrom('metric_views').select('id').execute()).toHaveLength(roles.length * names.length);
   });
 
   it('a change waits for the next refresh; a pinned drill keeps reading the old rows; an old snapshot is not served', { timeout: 60_000 }, async () => {

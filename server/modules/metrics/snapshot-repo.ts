@@ -15,7 +15,7 @@ export function findView(db: Db, id: string) {
 }
 
 export async function insertView(db: Db, row: MetricViewsTable): Promise<void> {
-  await db.insertInto('metric_views').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ live_ms: row.live_ms, live_rows: row.live_rows, requested_at: row.requested_at })).execute();
+  await db.insertInto('metric_views').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ user_id: row.user_id, live_ms: row.live_ms, live_rows: row.live_rows, requested_at: row.requested_at })).execute();
 }
 
 export async function touchView(db: Db, id: string, at: string): Promise<void> {

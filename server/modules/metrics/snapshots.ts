@@ -15,7 +15,7 @@ import { AppError } from '../../core/errors.js';
 import type { Deps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { parseJson, toJson } from '../../core/json.js';
-import { isSystem, type AnyActor, type Actor } from '../../core/policy.js';
+import { isSystem, type Actor, type AnyActor } from '../../core/policy.js';
 import type { MetricSnapshotFactsTable } from '../../db/schema-metrics.js';
 import { toActor } from '../auth/repo.js';
 import { buildContext, type MetricContext } from './context.js';
@@ -34,22 +34,24 @@ export const MAX_SNAPSHOT_DIMS = DIM_COLUMNS.length;
 
 export type Snapshot = repo.SnapshotRow;
 
-function fingerprintOf(actor: Actor): string {
-  return `${actor.id}|${actor.role}|${actor.teamId}|${actor.teamPath}`;
-}
-
-function viewIdOf(name: MetricName, filters: MetricFilters, fingerprint: string): string {
-  const given = Object.entries(filters)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b));
-  return createHash('sha256').update(`${name}|${JSON.stringify(given)}|${fingerprint}`).digest('hex').slice(0, 32);
+/**
+ * What a metric's answer depends on besides the filters: the caller's scope and the fields hidden from them (the
+ * metric definitions read nothing else of the caller). Callers alike share one view — every director and admin of the
+ * organisation one set of snapshots — and nobody is served another scope's rows.
+ */
+function fingerprintOf(ctx: Pick<MetricContext, 'scope' | 'hidden' | 'hideAmounts'>): string {
+  return JSON.stringify({ scope: ctx.scope, hidden: [...ctx.hidden].sort(), hideAmounts: ctx.hideAmounts });
 }
 
 function viewOf(name: MetricName, ctx: MetricContext): { id: string; fingerprint: string; actor: Actor } | null {
   const actor: AnyActor = ctx.actor;
   if (isSystem(actor)) return null;
-  const fingerprint = fingerprintOf(actor);
-  return { id: viewIdOf(name, ctx.filters, fingerprint), fingerprint, actor };
+  const fingerprint = fingerprintOf(ctx);
+  const given = Object.entries(ctx.filters)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  const id = createHash('sha256').update(`${name}|${JSON.stringify(given)}|${fingerprint}`).digest('hex').slice(0, 32);
+  return { id, fingerprint, actor };
 }
 
 /**
@@ -137,9 +139,7 @@ export async function buildSnapshot(deps: Deps, viewId: string): Promise<BuildOu
   if (!view) return { built: false, reason: 'gone' };
   if (!(await repo.claimView(deps.db, view.id, now.toISOString(), new Date(now.getTime() + 30 * MINUTE).toISOString()))) return { built: false, reason: 'claimed' };
   const user = await deps.db.selectFrom('users').selectAll().where('id', '=', view.user_id).where('active', '=', 1).executeTakeFirst();
-  const actor = user ? toActor(user) : null;
-  // A user who left, changed role or team gets no snapshot built in their old scope.
-  if (!actor || fingerprintOf(actor) !== view.fingerprint || !(METRIC_NAMES as readonly string[]).includes(view.metric)) {
+  if (!user || !(METRIC_NAMES as readonly string[]).includes(view.metric)) {
     await dropViews(deps, [view.id]);
     return { built: false, reason: 'gone' };
   }
@@ -147,10 +147,16 @@ export async function buildSnapshot(deps: Deps, viewId: string): Promise<BuildOu
   const started = performance.now();
   let ctx: MetricContext;
   try {
-    ctx = await buildContext(deps.db, deps.dialect, deps.clock, actor, parseJson<MetricFilters>(view.filters, {}), deps.config.timeZone);
+    ctx = await buildContext(deps.db, deps.dialect, deps.clock, toActor(user), parseJson<MetricFilters>(view.filters, {}), deps.config.timeZone);
   } catch (err) {
     // Its pipeline or team no longer exists: the request would now answer 4xx, so there is nothing to keep.
     if (!(err instanceof AppError)) throw err;
+    await dropViews(deps, [view.id]);
+    return { built: false, reason: 'gone' };
+  }
+  // The user who asked last changed role or team: nothing is built in the old scope (a caller still in it registers
+  // the view again with their next live request).
+  if (fingerprintOf(ctx) !== view.fingerprint) {
     await dropViews(deps, [view.id]);
     return { built: false, reason: 'gone' };
   }
