@@ -39,13 +39,17 @@ export interface MetricSnapshotFactsTable {
   snapshot_id: string;
   /** Position in the facts' `row_id` order: drill pages and exports keep the live query's order. */
   seq: number;
+  record_id: string;
+  deal_id: string | null;
+  at: string | null;
+  kind: string;
   d0: string | null;
   d1: string | null;
   d2: string | null;
   d3: string | null;
   d4: string | null;
   d5: string | null;
-  vals: string; // JSON: the fact row without `row_id` and the dimensions
+  vals: string | null; // JSON: the metric's own columns besides these and its dimensions (amount, tags …), null if none
 }
 
 export interface MetricTables {

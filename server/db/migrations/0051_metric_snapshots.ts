@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../index.js';
 
 /**
@@ -7,10 +7,10 @@ import type { Dialect } from '../index.js';
  * rows it was computed from, so the figure, the drill list and the export of a snapshot are still one set of rows.
  * `metric_views` are the views asked for (per user, metric and filters); `metric_snapshots` their materialisations;
  * `metric_snapshot_facts` the fact rows in the facts' own order (`seq`), dimensions in d0…d5 (the metric's dimension
- * order) for the drill's cell filter, the other columns as JSON in `vals`. No foreign key on the facts: they are
+ * order) for the drill's cell filter, a metric's own extra columns as JSON in `vals`. No foreign key on the facts: they are
  * written in bulk and deleted with their snapshot in batches.
  */
-export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('metric_views')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -45,13 +45,20 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .createTable('metric_snapshot_facts')
     .addColumn('snapshot_id', 'text', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('deal_id', 'text')
+    .addColumn('at', 'text')
+    .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('d0', 'text')
     .addColumn('d1', 'text')
     .addColumn('d2', 'text')
     .addColumn('d3', 'text')
     .addColumn('d4', 'text')
     .addColumn('d5', 'text')
-    .addColumn('vals', 'text', (c) => c.notNull())
+    .addColumn('vals', 'text')
     .addPrimaryKeyConstraint('metric_snapshot_facts_pk', ['snapshot_id', 'seq'])
+    // SQLite: the rows live in their key's b-tree, not in a rowid table beside a second copy of the key (~100 MB less
+    // for the director's 1.9 million fact rows at full size).
+    .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
 }

@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { MetricSnapshotFactsTable, MetricSnapshotsTable, MetricViewsTable } from '../../db/schema-metrics.js';
 
-/** SQLite binds at most 32,766 parameters a statement: 500 rows of 9 columns stay far below, and keep each write short. */
+/** SQLite binds at most 32,766 parameters a statement: 500 rows of 13 columns stay far below, and keep each write short. */
 export const FACT_BATCH = 500;
 const DELETE_BATCH = 5000;
 
@@ -119,12 +119,12 @@ export async function countFacts(db: Db, snapshotId: string, cell: Partial<FactD
   return Number(rows[0]?.n ?? 0);
 }
 
-export type StoredFact = Pick<MetricSnapshotFactsTable, 'seq' | 'd0' | 'd1' | 'd2' | 'd3' | 'd4' | 'd5' | 'vals'>;
+export type StoredFact = Omit<MetricSnapshotFactsTable, 'snapshot_id'>;
 
 /** A page of a snapshot's facts (of one cell) in row order, after `after` (keyset) or at `offset`. */
 export async function factsPage(db: Db, snapshotId: string, cell: Partial<FactDims>, limit: number, at: { after?: number; offset?: number }) {
   const keyset = at.after !== undefined ? sql`and seq > ${at.after}` : sql``;
-  const { rows } = await sql<StoredFact>`select seq, d0, d1, d2, d3, d4, d5, vals from metric_snapshot_facts where ${factsWhere(snapshotId, cell)} ${keyset}
+  const { rows } = await sql<StoredFact>`select seq, record_id, deal_id, at, kind, d0, d1, d2, d3, d4, d5, vals from metric_snapshot_facts where ${factsWhere(snapshotId, cell)} ${keyset}
     order by seq limit ${limit} offset ${at.offset ?? 0}`.execute(db);
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }

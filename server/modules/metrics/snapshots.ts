@@ -101,7 +101,8 @@ function cellColumns(def: MetricDef<unknown>, cell: string): Partial<repo.FactDi
 /** A stored fact as the drill and export read it: dimensions as text (as a cell names them), `row_id` its position. */
 function factOf(def: MetricDef<unknown>, r: repo.StoredFact): FactRow {
   const dims = Object.fromEntries(def.dims.map((d, i) => [d, r[DIM_COLUMNS[i]]]));
-  return { ...parseJson<Omit<FactRow, 'row_id'>>(r.vals, {} as FactRow), ...dims, row_id: String(r.seq) } as FactRow;
+  const extra = r.vals ? parseJson<Record<string, unknown>>(r.vals, {}) : {};
+  return { ...extra, ...dims, row_id: String(r.seq), record_id: r.record_id, deal_id: r.deal_id, at: r.at, kind: r.kind as FactRow['kind'] };
 }
 
 export async function snapshotPage(deps: Deps, def: MetricDef<unknown>, snap: Snapshot, cell: string, page: number, pageSize: number) {
@@ -122,12 +123,22 @@ export async function* snapshotBatches(deps: Deps, def: MetricDef<unknown>, snap
   }
 }
 
-/** The row stored for a fact: its dimensions in their columns, the rest (record, deal, instant, kind, extras) as JSON. */
+const FACT_COLUMNS = new Set(['row_id', 'record_id', 'deal_id', 'at', 'kind']);
+
+/** The row stored for a fact: its own columns and dimensions as columns, a metric's extra columns as JSON. */
 function storedFact(def: MetricDef<unknown>, snapshotId: string, seq: number, f: FactRow): MetricSnapshotFactsTable {
   const dims = Object.fromEntries(DIM_COLUMNS.map((col, i) => [col, i < def.dims.length && f[def.dims[i]] != null ? String(f[def.dims[i]]) : null])) as repo.FactDims;
-  const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(f)) if (k !== 'row_id' && !def.dims.includes(k)) rest[k] = v;
-  return { snapshot_id: snapshotId, seq, ...dims, vals: JSON.stringify(rest) };
+  const extra = Object.entries(f).filter(([k]) => !FACT_COLUMNS.has(k) && !def.dims.includes(k));
+  return {
+    snapshot_id: snapshotId,
+    seq,
+    record_id: String(f.record_id),
+    deal_id: f.deal_id ?? null,
+    at: f.at ?? null,
+    kind: f.kind,
+    ...dims,
+    vals: extra.length ? JSON.stringify(Object.fromEntries(extra)) : null,
+  };
 }
 
 export type BuildOutcome = { built: true; snapshotId: string; rows: number; ms: number } | { built: false; reason: 'gone' | 'claimed' };
