@@ -38,15 +38,21 @@ interface Figure {
   snapshot: Snapshot | null;
 }
 
-/** The metric's answer: from the view's snapshot when it has a fresh one, otherwise computed now (and timed). */
-async function figureOf(deps: Deps, def: MetricDef<unknown>, ctx: MetricContext): Promise<Figure> {
-  const snapshot = await snapshotFor(deps, def.name, ctx);
-  if (snapshot) return { answer: JSON.parse(snapshot.answer), asOf: snapshot.as_of, source: 'snapshot', snapshot };
+const fromSnapshot = (snapshot: Snapshot): Figure => ({ answer: JSON.parse(snapshot.answer), asOf: snapshot.as_of, source: 'snapshot', snapshot });
+
+/** The metric's answer computed now; timed, so a view slow over many rows gets materialised. */
+async function liveFigure(deps: Deps, def: MetricDef<unknown>, ctx: MetricContext): Promise<Figure> {
   const started = performance.now();
   const run = await runner(def, ctx);
   const answer = await def.figure(ctx, run);
   await noteLive(deps, def.name, ctx, performance.now() - started, run.seen);
   return { answer, asOf: ctx.asOf, source: 'live', snapshot: null };
+}
+
+/** The metric's answer: from the view's snapshot when it has a fresh one, otherwise computed now. */
+async function figureOf(deps: Deps, def: MetricDef<unknown>, ctx: MetricContext): Promise<Figure> {
+  const snapshot = await snapshotFor(deps, def.name, ctx);
+  return snapshot ? fromSnapshot(snapshot) : liveFigure(deps, def, ctx);
 }
 
 export async function getMetric(deps: Deps, actor: Actor, name: MetricName, filters: MetricFilters) {
@@ -120,13 +126,13 @@ export async function exportMetric(deps: Deps, actor: Actor, name: MetricName, q
   const def = metricDef(name);
   const { cell, format, asOf: pinned, ...filters } = query;
   const ctx = await context({ ...deps, db: deps.bulkDb ?? deps.db }, actor, filters);
-  const pinnedSnapshot = pinned ? await snapshotFor(deps, name, ctx, pinned) : null;
-  const figure = pinnedSnapshot ? { answer: JSON.parse(pinnedSnapshot.answer), asOf: pinnedSnapshot.as_of, source: 'snapshot' as const, snapshot: pinnedSnapshot } : await figureOf(deps, def, ctx);
-  const snapshot = figure.snapshot;
+  // The snapshot the figure on screen came from (pinned), or the view's fresh one; a CSV of records needs no figure.
+  const snapshot = await snapshotFor(deps, name, ctx, pinned);
   // A bad cell is a 400 before the download starts.
   if (cell) await (snapshot ? snapshotPage(deps, def, snapshot, cell, 1, 1) : factsPage(def, ctx, cell, 1, 1));
   const records = recordsSheet(def, ctx, snapshot ? snapshotBatches(deps, def, snapshot, cell) : factsBatches(def, ctx, cell), lang);
   if (format === 'csv') return { stream: spreadsheetStream('csv', [records], onError), filename: `${name}.csv`, format };
+  const figure = snapshot ? fromSnapshot(snapshot) : await liveFigure(deps, def, ctx);
   const notes = [def.explain[lang], ...(cell ? [`cell: ${cell}`] : []), ...snapshotNote(def.title[lang], figure, lang)];
   const sheets = [aboutSheet(about(ctx, def.title[lang], notes, figure.asOf), lang), ...chartSheets(def, ctx, figure.answer, lang), records];
   return { stream: spreadsheetStream('xlsx', sheets, onError), filename: `${name}.xlsx`, format };
