@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretKey: env.ACTIONFLOW_SECRET_KEY?.trim() || null,
     previousSecretKeys: list(env.ACTIONFLOW_SECRET_KEYS_PREVIOUS),
     metricSnapshots: {
-      aboveMs: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_ABOVE_MS ?? 150),
+      aboveMs: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_ABOVE_MS ?? 100),
       minRows: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_MIN_ROWS ?? 2_000),
       refreshMinutes: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_REFRESH_MINUTES ?? 10),
       maxAgeMinutes: Number(env.ACTIONFLOW_METRIC_SNAPSHOT_MAX_AGE_MINUTES ?? 30),
